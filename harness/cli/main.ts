@@ -1,0 +1,62 @@
+#!/usr/bin/env node
+// The `mailflow` command line. Parsing lives here; the commands live in commands.ts. Exit codes: 0 pass, 1 fail or
+// unknown, 2 bad input or usage, 3 the harness crashed.
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { InputError } from '../scenario/input-error.js';
+import { runCommand, validateCommand } from './commands.js';
+import { EXIT } from './exit-codes.js';
+
+function packageVersion(): string {
+  const manifest = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return manifest.version;
+}
+
+function parseSeed(text: string): number {
+  const seed = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(seed) || seed > 0xffff_ffff) {
+    throw new InvalidArgumentError('a seed is a whole number from 0 to 4294967295');
+  }
+  return seed;
+}
+
+function buildProgram(setExit: (code: number) => void): Command {
+  const program = new Command('mailflow')
+    .description('Replay mail flow between Exchange, the CRM E-mail Router, server-side sync and CRM outbound, and check that no mail is lost or tracked twice.')
+    .version(packageVersion())
+    .exitOverride()
+    .showHelpAfterError();
+
+  program.command('run')
+    .description('run a scenario in virtual time and check it')
+    .argument('<file>', 'scenario file (YAML)')
+    .option('--seed <n>', 'override the scenario seed (exact expected counts are then skipped)', parseSeed)
+    .option('--json', 'print the run summary as one JSON object on stdout')
+    .option('--trace <file>', 'write every trace record as JSON lines')
+    .action((file: string, options: { seed?: number; json?: boolean; trace?: string }) => setExit(runCommand(file, options)));
+
+  program.command('validate')
+    .description('check a scenario file without running it')
+    .argument('<file>', 'scenario file (YAML)')
+    .action((file: string) => setExit(validateCommand(file)));
+
+  return program;
+}
+
+function main(argv: readonly string[]): number {
+  let exitCode: number = EXIT.pass;
+  try {
+    buildProgram((code) => { exitCode = code; }).parse(argv as string[]);
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.pass : EXIT.badInput;
+    if (error instanceof InputError) {
+      process.stderr.write(`${error.message}\n`);
+      return EXIT.badInput;
+    }
+    process.stderr.write(`mailflow crashed (a bug in mailflow-sim, please report it):\n${(error as Error).stack ?? String(error)}\n`);
+    return EXIT.crashed;
+  }
+}
+
+process.exitCode = main(process.argv);

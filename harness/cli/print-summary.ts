@@ -1,0 +1,36 @@
+// The readable summary of a run: verdict, counts, each check with its first offenders and the path each took.
+import { NUMERIC_COUNT_NAMES } from '../../sim/ledger/counts.js';
+import { formatDurationMs } from '../scenario/duration.js';
+import type { RunJson } from './run-json.js';
+
+const OFFENDERS_SHOWN = 3;
+const MARK = { pass: 'ok  ', fail: 'FAIL', unknown: '??  ', skipped: 'skip' } as const;
+
+export function formatSummary(run: RunJson): string {
+  const out: string[] = [];
+  out.push(`${run.scenario} (${run.file}), seed ${run.seed}, ${run.mode}: ${run.verdict.toUpperCase()}`);
+  out.push(`  simulated ${formatDurationMs(run.simulatedMs)} in ${run.events.toLocaleString('en-US')} events, ${run.wallMs} ms wall`);
+  out.push('  counts: ' + NUMERIC_COUNT_NAMES.map((name) => `${name} ${run.counts[name]}`).join(', '));
+  const reasons = Object.entries(run.counts.untrackedByReason);
+  if (reasons.length > 0) out.push('  untracked by reason: ' + reasons.map(([r, n]) => `${r} ${n}`).join(', '));
+  out.push('  checks:');
+  for (const check of run.checks) {
+    const met = check.verdict === check.expected;
+    const mark = met ? MARK.pass : MARK[check.verdict];
+    const expectation = check.expected === 'pass' ? '' : ` (expected ${check.expected})`;
+    out.push(`    ${mark} ${check.name}: ${check.verdict}${expectation}, ${check.summary}`);
+    for (const offender of check.offenders.slice(0, OFFENDERS_SHOWN)) {
+      out.push(`           ${offender.messageId}: ${offender.detail}`);
+      for (const step of offender.path) out.push(`             ${formatDurationMs(step.atMs).padStart(12)}  ${step.step} ${step.detail}`);
+    }
+    if (check.offenderCount > OFFENDERS_SHOWN) out.push(`           ... and ${check.offenderCount - OFFENDERS_SHOWN} more (--json lists them)`);
+  }
+  if (run.expectations.length > 0) {
+    out.push('  expectations:');
+    for (const e of run.expectations) {
+      out.push(`    ${MARK[e.verdict]} ${e.name} ${e.expected} (actual ${e.actual})${e.note === undefined ? '' : `, ${e.note}`}`);
+    }
+  }
+  if (run.traceHash !== null) out.push(`  trace hash ${run.traceHash}`);
+  return out.join('\n');
+}

@@ -1,0 +1,43 @@
+// The `mailflow run --json` contract (design.md, "Contracts other tools rely on"). Keep field names stable.
+import type { Counts } from '../../sim/ledger/counts.js';
+import type { Offender, Verdict } from '../../sim/check/check-result.js';
+import type { ExpectationResult } from '../../sim/check/verdict.js';
+import type { RunOutcome } from '../run/run-scenario.js';
+
+/** Offenders listed per check in JSON; `offenderCount` gives the full number. */
+export const JSON_OFFENDER_LIMIT = 20;
+
+export interface RunJson {
+  scenario: string;
+  file: string;
+  mode: 'virtual' | 'wire';
+  seed: number;
+  verdict: Verdict;
+  counts: Counts;
+  checks: Array<{ name: string; verdict: Verdict; expected: Verdict; summary: string; offenderCount: number; offenders: Offender[] }>;
+  expectations: ExpectationResult[];
+  traceHash: string | null;
+  events: number;
+  simulatedMs: number;
+  wallMs: number;
+}
+
+export function toRunJson(outcome: RunOutcome, file: string, wallMs: number): RunJson {
+  return {
+    scenario: outcome.scenario,
+    file,
+    mode: 'virtual',
+    seed: outcome.seed,
+    verdict: outcome.verdict,
+    counts: outcome.counts,
+    checks: outcome.checks.map((c) => ({
+      name: c.name, verdict: c.verdict, expected: c.expected, summary: c.summary,
+      offenderCount: c.offenders.length, offenders: c.offenders.slice(0, JSON_OFFENDER_LIMIT),
+    })),
+    expectations: outcome.expectations,
+    traceHash: outcome.traceHash,
+    events: outcome.events,
+    simulatedMs: outcome.simulatedMs,
+    wallMs,
+  };
+}

@@ -1,0 +1,56 @@
+// Reports and traces are written to a temporary file beside the target and renamed into place, so a failed or
+// interrupted run never leaves a half-written file under the requested name.
+import { closeSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+
+function temporaryPathFor(target: string): string {
+  return join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+}
+
+export function writeFileAtomic(target: string, contents: string): void {
+  const temporary = temporaryPathFor(target);
+  try {
+    writeFileSync(temporary, contents);
+    renameSync(temporary, target);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+}
+
+/** A line-by-line writer for large outputs (traces): buffered, then committed with a rename or discarded. */
+export class AtomicLineWriter {
+  private readonly temporary: string;
+  private readonly fd: number;
+  private pending: string[] = [];
+  private pendingChars = 0;
+
+  constructor(private readonly target: string) {
+    this.temporary = temporaryPathFor(target);
+    this.fd = openSync(this.temporary, 'w');
+  }
+
+  line(text: string): void {
+    this.pending.push(text);
+    this.pendingChars += text.length + 1;
+    if (this.pendingChars >= 1 << 20) this.flush();
+  }
+
+  commit(): void {
+    this.flush();
+    closeSync(this.fd);
+    renameSync(this.temporary, this.target);
+  }
+
+  discard(): void {
+    closeSync(this.fd);
+    rmSync(this.temporary, { force: true });
+  }
+
+  private flush(): void {
+    if (this.pending.length === 0) return;
+    writeSync(this.fd, this.pending.join('\n') + '\n');
+    this.pending = [];
+    this.pendingChars = 0;
+  }
+}

@@ -1,0 +1,57 @@
+// Runs a scenario in virtual time: build the world, play it to the horizon, drain until nothing is in flight (or
+// the drain ends), then count, check and judge. No wall clock here; the CLI measures wallMs.
+import { Engine } from '../../sim/core/engine.js';
+import type { TraceSink } from '../../sim/core/trace.js';
+import { Ledger } from '../../sim/ledger/ledger.js';
+import { computeCounts, type Counts } from '../../sim/ledger/counts.js';
+import { runChecks } from '../../sim/check/all-checks.js';
+import { judge, type ExpectationResult, type JudgedCheck } from '../../sim/check/verdict.js';
+import type { Verdict } from '../../sim/check/check-result.js';
+import type { Scenario } from '../scenario/schema.js';
+import { buildWorld } from '../world/build-world.js';
+
+/** How often, in virtual time, the drain looks whether anything is still in flight. */
+const DRAIN_CHECK_INTERVAL_MS = 60_000;
+
+export interface RunOptions {
+  /** Overrides the scenario's seed; exact `expect.counts` are then skipped. */
+  readonly seed?: number;
+  readonly traceSink?: TraceSink;
+}
+
+/** The outcome of a run; the CLI's `--json` adds `file`, `mode` and `wallMs` (design.md's contract). */
+export interface RunOutcome {
+  readonly scenario: string;
+  readonly seed: number;
+  readonly verdict: Verdict;
+  readonly counts: Counts;
+  readonly checks: JudgedCheck[];
+  readonly expectations: ExpectationResult[];
+  readonly traceHash: string | null;
+  readonly events: number;
+  readonly simulatedMs: number;
+  /** The ledger, for reports and tests that look at single messages. */
+  readonly ledger: Ledger;
+}
+
+export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOutcome {
+  const seed = options.seed ?? scenario.seed;
+  const engine = new Engine({ seed, ...(options.traceSink === undefined ? {} : { traceSink: options.traceSink }) });
+  const ledger = new Ledger(() => engine.nowMs, (step, detail) => engine.note('ledger', null, step, detail));
+  const world = buildWorld(engine, ledger, scenario);
+
+  engine.run({ untilMs: scenario.horizon });
+  const drainEndMs = scenario.horizon + scenario.drain;
+  while (engine.nowMs < drainEndMs && world.inFlight().size > 0) {
+    engine.run({ untilMs: Math.min(engine.nowMs + DRAIN_CHECK_INTERVAL_MS, drainEndMs) });
+  }
+
+  ledger.setInFlight(world.inFlight());
+  const counts = computeCounts(ledger);
+  const judgement = judge(runChecks(ledger), counts, scenario.expect, seed === scenario.seed);
+  return {
+    scenario: scenario.name, seed, verdict: judgement.verdict, counts, checks: judgement.checks,
+    expectations: judgement.expectations, traceHash: engine.traceHash(), events: engine.eventsProcessed,
+    simulatedMs: engine.nowMs, ledger,
+  };
+}

@@ -1,0 +1,40 @@
+// Durations as scenarios write them: `500ms`, `90s`, `5m`, `2h`, `3d`, or a bare number of milliseconds.
+import { z } from 'zod';
+
+const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+const DURATION = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)$/;
+
+/** Milliseconds for a duration string, or null when it is not one (fractions must come out whole: `1.5s` is fine). */
+export function parseDurationMs(text: string): number | null {
+  const match = DURATION.exec(text.trim());
+  if (match === null) return null;
+  const ms = Number(match[1]) * UNIT_MS[match[2] as keyof typeof UNIT_MS];
+  return Number.isSafeInteger(ms) ? ms : null;
+}
+
+/** Formats milliseconds the way scenarios write them, largest whole units first (`1d 2h 30s`). */
+export function formatDurationMs(ms: number): string {
+  if (ms === 0) return '0s';
+  const parts: string[] = [];
+  let rest = ms;
+  for (const [unit, size] of [['d', UNIT_MS.d], ['h', UNIT_MS.h], ['m', UNIT_MS.m], ['s', UNIT_MS.s], ['ms', 1]] as const) {
+    if (rest >= size) {
+      parts.push(`${Math.floor(rest / size)}${unit}`);
+      rest %= size;
+    }
+  }
+  return parts.join(' ');
+}
+
+/** A zod schema accepting a duration string or whole milliseconds, producing milliseconds. */
+export const durationMs = z
+  .union([z.number().int().nonnegative(), z.string()])
+  .transform((value, ctx) => {
+    if (typeof value === 'number') return value;
+    const ms = parseDurationMs(value);
+    if (ms === null) {
+      ctx.addIssue({ code: 'custom', message: `expected a duration like 90s, 5m, 2h or 3d, got ${JSON.stringify(value)}` });
+      return z.NEVER;
+    }
+    return ms;
+  });

@@ -1,0 +1,33 @@
+// Bad input is reported, never thrown as a stack trace: each problem names the file, line, column and field path.
+
+export interface InputProblem {
+  readonly file: string;
+  /** 1-based; 0 when the problem is about the file as a whole (unreadable, empty). */
+  readonly line: number;
+  readonly column: number;
+  /** Field path such as `faults[2].target`; empty for the document itself. */
+  readonly path: string;
+  readonly message: string;
+}
+
+export class InputError extends Error {
+  constructor(readonly problems: readonly InputProblem[]) {
+    super(problems.map(formatProblem).join('\n'));
+    this.name = 'InputError';
+  }
+}
+
+export function formatProblem(p: InputProblem): string {
+  const where = p.line > 0 ? `${p.file}:${p.line}:${p.column}` : p.file;
+  return p.path === '' ? `${where}: ${p.message}` : `${where}: ${p.path}: ${p.message}`;
+}
+
+/** `['faults', 2, 'target']` -> `faults[2].target` */
+export function formatPath(path: ReadonlyArray<string | number | symbol>): string {
+  let out = '';
+  for (const segment of path) {
+    if (typeof segment === 'number') out += `[${segment}]`;
+    else out += out === '' ? String(segment) : `.${String(segment)}`;
+  }
+  return out;
+}

@@ -1,0 +1,57 @@
+// Reads a scenario file: YAML syntax, then the zod schema, then references between parts of the world. Every
+// problem comes back as an InputError naming file, line, column and field path.
+import { readFileSync } from 'node:fs';
+import { LineCounter, parseDocument, type Document } from 'yaml';
+import type { z } from 'zod';
+import { checkReferences } from './check-references.js';
+import { InputError, formatPath, type InputProblem } from './input-error.js';
+import { scenarioSchema, type Scenario } from './schema.js';
+import { positionOf } from './yaml-positions.js';
+
+export function loadScenarioFile(file: string): Scenario {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new InputError([{ file, line: 0, column: 0, path: '', message: `cannot read: ${(error as Error).message}` }]);
+  }
+  return parseScenarioText(text, file);
+}
+
+/** Parses scenario YAML held in memory; `file` names it in errors. */
+export function parseScenarioText(text: string, file: string): Scenario {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    throw new InputError(doc.errors.map((e) => {
+      const pos = lines.linePos(e.pos[0]);
+      return { file, line: pos.line, column: pos.col, path: '', message: `YAML: ${e.message.split('\n')[0]}` };
+    }));
+  }
+  const parsed = scenarioSchema.safeParse(doc.toJS());
+  if (!parsed.success) throw new InputError(schemaProblems(parsed.error, doc, lines, file));
+  const problems = checkReferences(parsed.data).map(({ path, message }) => problemAt(doc, lines, file, path, message));
+  if (problems.length > 0) throw new InputError(problems);
+  return parsed.data;
+}
+
+function schemaProblems(error: z.ZodError, doc: Document, lines: LineCounter, file: string): InputProblem[] {
+  const problems: InputProblem[] = [];
+  for (const issue of error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        problems.push(problemAt(doc, lines, file, [...issue.path, key], 'unknown field', true));
+      }
+    } else {
+      problems.push(problemAt(doc, lines, file, issue.path, issue.message));
+    }
+  }
+  return problems;
+}
+
+function problemAt(
+  doc: Document, lines: LineCounter, file: string, path: ReadonlyArray<PropertyKey>, message: string, atKey = false,
+): InputProblem {
+  const { line, column } = positionOf(doc, lines, path, atKey);
+  return { file, line, column, path: formatPath(path), message };
+}

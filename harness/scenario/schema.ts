@@ -1,0 +1,68 @@
+// The scenario language: a zod schema that validates a parsed YAML file and produces the typed scenario the world
+// builder runs. This is the foundation's skeleton; the model issues add topology, CRM, router and sync sections.
+import { z } from 'zod';
+import { CORE_FAULT_HANDLERS } from '../../sim/core/fault.js';
+import { NUMERIC_COUNT_NAMES } from '../../sim/ledger/counts.js';
+import { CHECK_NAMES } from '../../sim/check/all-checks.js';
+import { parseCountExpectation } from '../../sim/check/count-expectation.js';
+import { durationMs } from './duration.js';
+
+const verdict = z.enum(['pass', 'fail', 'unknown']);
+
+const countExpectation = z.union([z.number(), z.string()]).transform((value, ctx) => {
+  const parsed = parseCountExpectation(value);
+  if (typeof parsed === 'string') {
+    ctx.addIssue({ code: 'custom', message: parsed });
+    return z.NEVER;
+  }
+  return parsed;
+});
+
+const expectSchema = z.strictObject({
+  counts: z.partialRecord(z.enum(NUMERIC_COUNT_NAMES), countExpectation).optional(),
+  checks: z.partialRecord(z.enum(CHECK_NAMES as [string, ...string[]]), verdict).optional(),
+});
+
+const faultSchema = z.strictObject({
+  at: durationMs,
+  verb: z.enum(Object.keys(CORE_FAULT_HANDLERS) as [string, ...string[]]),
+  target: z.string().min(1).optional(),
+  peers: z.array(z.string().min(1)).min(1).optional(),
+});
+
+const toySchema = z.strictObject({
+  messages: z.number().int().nonnegative().default(100),
+  meanInterval: durationMs.default(60_000),
+  retryInterval: durationMs.default(5 * 60_000),
+  expiry: durationMs.default(2 * 86_400_000),
+  pollInterval: durationMs.default(60_000),
+  batchSize: z.number().int().positive().default(10),
+  processingMean: durationMs.default(2_000),
+});
+
+export const scenarioSchema = z
+  .strictObject({
+    kind: z.literal('scenario'),
+    name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and dashes'),
+    description: z.string().optional(),
+    seed: z.number().int().min(0).max(0xffff_ffff),
+    /** Virtual time 0: an ISO 8601 UTC instant. */
+    start: z.iso.datetime({ message: 'expected an ISO 8601 UTC instant such as 2026-01-05T08:00:00Z' }),
+    /** Traffic and scheduled operations stop here. */
+    horizon: durationMs,
+    /** Periodic processes keep running after the horizon until nothing is in flight or the drain ends. */
+    drain: durationMs.default(3 * 86_400_000),
+    toy: toySchema,
+    faults: z.array(faultSchema).default([]),
+    expect: expectSchema.default({}),
+  })
+  .superRefine((scenario, ctx) => {
+    scenario.faults.forEach((fault, i) => {
+      if (fault.at > scenario.horizon) {
+        ctx.addIssue({ code: 'custom', path: ['faults', i, 'at'], message: 'faults and operations must happen before the horizon' });
+      }
+    });
+  });
+
+export type Scenario = z.output<typeof scenarioSchema>;
+export type ScenarioFault = Scenario['faults'][number];

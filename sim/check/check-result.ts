@@ -1,0 +1,19 @@
+// What every checker returns: a verdict and the explanation data reports render (never model logic).
+import type { PathStep } from '../ledger/records.js';
+
+export type Verdict = 'pass' | 'fail' | 'unknown';
+
+/** A message a checker points at, with the path it took so a reader sees why. */
+export interface Offender {
+  readonly messageId: string;
+  readonly detail: string;
+  readonly path: readonly PathStep[];
+}
+
+export interface CheckResult {
+  readonly name: string;
+  readonly verdict: Verdict;
+  /** One sentence a person reads first. */
+  readonly summary: string;
+  readonly offenders: readonly Offender[];
+}

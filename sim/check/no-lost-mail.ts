@@ -1,0 +1,33 @@
+// no-lost-mail: every (message, recipient) the organisation accepted is, at the end, in one of that recipient's
+// folders or was removed on purpose (a user's delete, processing by design). A restore without logs loses mail (X3).
+import type { Ledger } from '../ledger/ledger.js';
+import { lostRecipients } from '../ledger/counts.js';
+import type { CheckResult, Offender } from './check-result.js';
+
+export const NO_LOST_MAIL = 'no-lost-mail';
+
+export function checkNoLostMail(ledger: Ledger): CheckResult {
+  const offenders: Offender[] = [];
+  let acceptedStillInFlight = 0;
+  for (const life of ledger.messages()) {
+    if (life.acceptedFor.size === 0) continue;
+    if (ledger.inFlightAt(life.messageId) !== undefined) {
+      acceptedStillInFlight++;
+      continue;
+    }
+    for (const mailbox of lostRecipients(life)) {
+      offenders.push({ messageId: life.messageId, detail: `accepted for ${mailbox}, no copy left`, path: life.path });
+    }
+  }
+  if (offenders.length > 0) {
+    return { name: NO_LOST_MAIL, verdict: 'fail', summary: `${offenders.length} accepted copies lost`, offenders };
+  }
+  if (acceptedStillInFlight > 0) {
+    // Mail still moving at the end of the drain cannot be judged yet; `liveness` says why it is still moving.
+    return {
+      name: NO_LOST_MAIL, verdict: 'unknown', offenders,
+      summary: `nothing lost so far, but ${acceptedStillInFlight} accepted messages are still in flight`,
+    };
+  }
+  return { name: NO_LOST_MAIL, verdict: 'pass', summary: 'every accepted copy is accounted for', offenders };
+}

@@ -1,0 +1,328 @@
+// The deterministic engine: one virtual clock, one (time, seq)-ordered queue, one seeded PRNG, actors rebuilt from
+// durable state, faults applied as data, and a trace hash of everything that happened. Nothing here awaits real I/O.
+import type { Actor, ActorContext, ActorFactory, RequestResult } from './actor.js';
+import { VirtualClock, assertDurationMs } from './clock.js';
+import { EventQueue, type QueuedEvent } from './event-queue.js';
+import { CORE_FAULT_HANDLERS, type Fault, type FaultApi, type FaultHandler } from './fault.js';
+import { Rng } from './rng.js';
+import { TRACE_KINDS, TraceHasher, type TraceKind, type TraceSink } from './trace.js';
+
+export interface EngineOptions {
+  seed: number;
+  /** Fold every event into the trace hash (default true; the benchmark measures the cost of both). */
+  hashTrace?: boolean;
+  /** Receives every trace record, for `--trace FILE`. */
+  traceSink?: TraceSink;
+}
+
+// Event kinds stored in the low bits of an event's code; the tag id sits above them.
+const KIND_START = 0;
+const KIND_TIMER = 1;
+const KIND_MESSAGE = 2;
+const KIND_FAULT = 3;
+const KIND_BITS = 2;
+const KIND_MASK = (1 << KIND_BITS) - 1;
+const NO_ACTOR = -1;
+const TRACE_CODE: Readonly<Record<TraceKind, number>> = Object.fromEntries(TRACE_KINDS.map((k, i) => [k, i])) as never;
+const KIND_TO_TRACE: readonly TraceKind[] = ['start', 'timer', 'message', 'fault'];
+
+interface ActorEntry {
+  readonly name: string;
+  readonly index: number;
+  readonly factory: ActorFactory<unknown>;
+  durable: unknown;
+  instance: Actor | null;
+  /** Bumped on every crash or stop; timers of an older incarnation never fire. */
+  incarnation: number;
+  readonly ctx: ActorContext;
+}
+
+interface MessageRef {
+  readonly from: number;
+  readonly data: unknown;
+}
+
+/** A handle on a spawned actor for the harness and tests. */
+export interface ActorHandle<D> {
+  readonly name: string;
+  readonly durable: D;
+  isRunning(): boolean;
+}
+
+export class Engine {
+  readonly clock = new VirtualClock();
+  readonly rng: Rng;
+  private readonly queue = new EventQueue();
+  private readonly current: QueuedEvent = { timeMs: 0, seq: 0, actor: 0, code: 0, generation: 0, ref: undefined };
+  private readonly actors: ActorEntry[] = [];
+  private readonly actorIndex = new Map<string, number>();
+  private readonly tags: string[] = [];
+  private readonly tagIds = new Map<string, number>();
+  private readonly cancelledTimers = new Set<number>();
+  private readonly cutPairs = new Set<number>();
+  private readonly faultHandlers = new Map<string, FaultHandler>(Object.entries(CORE_FAULT_HANDLERS));
+  private readonly hasher: TraceHasher | null;
+  private readonly sink: TraceSink | null;
+  private processed = 0;
+
+  constructor(options: EngineOptions) {
+    this.rng = new Rng(options.seed);
+    this.hasher = options.hashTrace === false ? null : new TraceHasher();
+    this.sink = options.traceSink ?? null;
+  }
+
+  get nowMs(): number {
+    return this.clock.nowMs;
+  }
+
+  /** Events dispatched so far. */
+  get eventsProcessed(): number {
+    return this.processed;
+  }
+
+  /** Events still scheduled (periodic processes always keep some). */
+  get pendingEvents(): number {
+    return this.queue.size;
+  }
+
+  /** Adds an actor; it starts (factory + onStart) as the next event at the current time. */
+  spawn<D>(name: string, factory: ActorFactory<D>, durable: D): ActorHandle<D> {
+    if (this.actorIndex.has(name)) throw new Error(`actor '${name}' already exists`);
+    const index = this.actors.length;
+    const entry: ActorEntry = {
+      name, index, factory: factory as ActorFactory<unknown>, durable, instance: null, incarnation: 0,
+      ctx: this.contextFor(name, index),
+    };
+    this.actors.push(entry);
+    this.actorIndex.set(name, index);
+    this.hasher?.text(name);
+    this.queue.push(this.nowMs, index, KIND_START, 0, undefined);
+    return {
+      name,
+      get durable(): D {
+        return entry.durable as D;
+      },
+      isRunning: () => entry.instance !== null,
+    };
+  }
+
+  /** Registers a verb that later models add (restore, resetState, ...). Core verbs cannot be replaced. */
+  defineFaultVerb(verb: string, handler: FaultHandler): void {
+    if (verb in CORE_FAULT_HANDLERS) throw new Error(`fault verb '${verb}' is built in`);
+    this.faultHandlers.set(verb, handler);
+  }
+
+  hasFaultVerb(verb: string): boolean {
+    return this.faultHandlers.has(verb);
+  }
+
+  /** Schedules a fault at an absolute virtual time. */
+  scheduleFault(atMs: number, fault: Fault): void {
+    assertDurationMs(atMs, 'fault time');
+    if (atMs < this.nowMs) throw new Error(`fault '${fault.verb}' at ${atMs} ms is in the past (now ${this.nowMs} ms)`);
+    if (!this.faultHandlers.has(fault.verb)) throw new Error(`unknown fault verb '${fault.verb}'`);
+    const target = fault.target === undefined ? NO_ACTOR : this.indexOf(fault.target);
+    this.queue.push(atMs, target, KIND_FAULT | (this.tagId(fault.verb) << KIND_BITS), 0, fault);
+  }
+
+  /** Runs one event; false when the queue is empty. */
+  step(): boolean {
+    const ev = this.current;
+    if (!this.queue.pop(ev)) return false;
+    this.clock.advanceTo(ev.timeMs);
+    this.processed++;
+    const kind = ev.code & KIND_MASK;
+    const tag = ev.code >>> KIND_BITS;
+    const peer = kind === KIND_MESSAGE ? (ev.ref as MessageRef).from : NO_ACTOR;
+    if (this.hasher !== null) this.hasher.record(ev.timeMs, ev.seq, kind, ev.actor, tag, peer);
+    if (this.sink !== null) this.emit(KIND_TO_TRACE[kind] as TraceKind, ev.seq, ev.actor, tag, peer);
+    switch (kind) {
+      case KIND_TIMER:
+        this.fireTimer(ev, tag);
+        break;
+      case KIND_MESSAGE:
+        this.deliverMessage(ev, tag);
+        break;
+      case KIND_FAULT:
+        this.applyFault(ev.ref as Fault);
+        break;
+      default:
+        this.startActor(this.actors[ev.actor] as ActorEntry);
+    }
+    return true;
+  }
+
+  /** Runs every event up to and including `untilMs`, then leaves the clock at `untilMs`. Returns events run. */
+  run(options: { untilMs: number }): number {
+    const before = this.processed;
+    while (this.queue.peekTimeMs() <= options.untilMs) this.step();
+    if (options.untilMs > this.nowMs && Number.isFinite(options.untilMs)) this.clock.advanceTo(options.untilMs);
+    return this.processed - before;
+  }
+
+  /** The trace hash so far; after this call the engine must not run further. */
+  traceHash(): string | null {
+    return this.hasher?.digest() ?? null;
+  }
+
+  /** Adds a fact from outside any actor (the ledger's records) to the trace. */
+  note(kind: 'note' | 'ledger', actor: string | null, tag: string, detail: string): void {
+    const actorId = actor === null ? NO_ACTOR : this.indexOf(actor);
+    const tagId = this.tagId(tag);
+    if (this.hasher !== null) {
+      this.hasher.record(this.nowMs, -1, TRACE_CODE[kind], actorId, tagId, NO_ACTOR);
+      this.hasher.text(detail);
+    }
+    if (this.sink !== null) this.emit(kind, -1, actorId, tagId, NO_ACTOR, detail);
+  }
+
+  // ---- dispatch -------------------------------------------------------------------------------------------------
+
+  private fireTimer(ev: QueuedEvent, tag: number): void {
+    const entry = this.actors[ev.actor] as ActorEntry;
+    if (this.cancelledTimers.size > 0 && this.cancelledTimers.delete(ev.seq)) return;
+    if (entry.instance === null || entry.incarnation !== ev.generation) return;
+    entry.instance.onTimer?.(this.tags[tag] as string, ev.ref);
+  }
+
+  private deliverMessage(ev: QueuedEvent, tag: number): void {
+    const entry = this.actors[ev.actor] as ActorEntry;
+    const ref = ev.ref as MessageRef;
+    if (entry.instance === null || this.isCut(ref.from, ev.actor)) {
+      this.record('drop', ev.actor, tag, ref.from);
+      return;
+    }
+    entry.instance.onMessage?.((this.actors[ref.from] as ActorEntry).name, this.tags[tag] as string, ref.data);
+  }
+
+  private applyFault(fault: Fault): void {
+    const handler = this.faultHandlers.get(fault.verb) as FaultHandler;
+    handler(this.faultApi, fault);
+  }
+
+  private startActor(entry: ActorEntry): void {
+    if (entry.instance !== null) return;
+    const instance = entry.factory(entry.ctx, entry.durable);
+    entry.instance = instance;
+    instance.onStart?.();
+  }
+
+  private haltActor(entry: ActorEntry, graceful: boolean): void {
+    const instance = entry.instance;
+    if (instance === null) return;
+    if (graceful) instance.onStop?.();
+    entry.instance = null;
+    entry.incarnation++;
+  }
+
+  private readonly faultApi: FaultApi = {
+    hasActor: (name) => this.actorIndex.has(name),
+    actorNames: () => this.actors.map((a) => a.name),
+    isRunning: (name) => this.entry(name).instance !== null,
+    crash: (name) => this.haltActor(this.entry(name), false),
+    stop: (name) => this.haltActor(this.entry(name), true),
+    start: (name) => this.startActor(this.entry(name)),
+    durableOf: (name) => this.entry(name).durable,
+    partition: (a, b) => this.setCut(this.indexOf(a), this.indexOf(b), true),
+    heal: (a, b) => this.setCut(this.indexOf(a), this.indexOf(b), false),
+    healAll: () => this.cutPairs.clear(),
+  };
+
+  // ---- actor context ----------------------------------------------------------------------------------------------
+
+  private contextFor(name: string, index: number): ActorContext {
+    const engine = this;
+    return {
+      name,
+      rng: this.rng,
+      nowMs: () => engine.clock.nowMs,
+      setTimer(delayMs, tag, data) {
+        assertDurationMs(delayMs, `timer '${tag}' delay of ${name}`);
+        const entry = engine.actors[index] as ActorEntry;
+        return engine.queue.push(engine.nowMs + delayMs, index, KIND_TIMER | (engine.tagId(tag) << KIND_BITS),
+          entry.incarnation, data);
+      },
+      cancelTimer(timerId) {
+        engine.cancelledTimers.add(timerId);
+      },
+      send(to, tag, data, delayMs) {
+        assertDurationMs(delayMs, `message '${tag}' delay from ${name}`);
+        const ref: MessageRef = { from: index, data };
+        engine.queue.push(engine.nowMs + delayMs, engine.indexOf(to), KIND_MESSAGE | (engine.tagId(tag) << KIND_BITS),
+          0, ref);
+      },
+      request(to, tag, data) {
+        return engine.request(index, to, tag, data);
+      },
+      note(tag, detail) {
+        engine.note('note', name, tag, detail);
+      },
+    };
+  }
+
+  private request(from: number, to: string, tag: string, data: unknown): RequestResult {
+    const target = this.actorIndex.get(to);
+    if (target === undefined) return { ok: false, reason: 'unknown-actor' };
+    const tagId = this.tagId(tag);
+    this.record('request', target, tagId, from);
+    if (this.isCut(from, target)) return { ok: false, reason: 'partitioned' };
+    const instance = (this.actors[target] as ActorEntry).instance;
+    if (instance === null) return { ok: false, reason: 'refused' };
+    const value = instance.onRequest?.((this.actors[from] as ActorEntry).name, tag, data);
+    return { ok: true, value };
+  }
+
+  // ---- helpers ----------------------------------------------------------------------------------------------------
+
+  private record(kind: TraceKind, actor: number, tag: number, peer: number): void {
+    if (this.hasher !== null) this.hasher.record(this.nowMs, -1, TRACE_CODE[kind], actor, tag, peer);
+    if (this.sink !== null) this.emit(kind, -1, actor, tag, peer);
+  }
+
+  private emit(kind: TraceKind, seq: number, actor: number, tag: number, peer: number, detail?: string): void {
+    const record = {
+      timeMs: this.nowMs, seq, kind,
+      actor: actor === NO_ACTOR ? '' : (this.actors[actor] as ActorEntry).name,
+      tag: this.tags[tag] ?? '',
+      ...(peer === NO_ACTOR ? {} : { peer: (this.actors[peer] as ActorEntry).name }),
+      ...(detail === undefined ? {} : { detail }),
+    };
+    (this.sink as TraceSink)(record);
+  }
+
+  private tagId(tag: string): number {
+    let id = this.tagIds.get(tag);
+    if (id === undefined) {
+      id = this.tags.length;
+      this.tags.push(tag);
+      this.tagIds.set(tag, id);
+      this.hasher?.text(tag);
+    }
+    return id;
+  }
+
+  private indexOf(name: string): number {
+    const index = this.actorIndex.get(name);
+    if (index === undefined) throw new Error(`unknown actor '${name}'`);
+    return index;
+  }
+
+  private entry(name: string): ActorEntry {
+    return this.actors[this.indexOf(name)] as ActorEntry;
+  }
+
+  // Pairs are unordered: a partition cuts both directions.
+  private pairKey(a: number, b: number): number {
+    return a < b ? a * 0x100000 + b : b * 0x100000 + a;
+  }
+
+  private setCut(a: number, b: number, cut: boolean): void {
+    if (a === b) return;
+    if (cut) this.cutPairs.add(this.pairKey(a, b));
+    else this.cutPairs.delete(this.pairKey(a, b));
+  }
+
+  private isCut(a: number, b: number): boolean {
+    return this.cutPairs.size > 0 && this.cutPairs.has(this.pairKey(a, b));
+  }
+}

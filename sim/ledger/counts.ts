@@ -1,0 +1,92 @@
+// The counts every summary prints (design.md's table), derived from the ledger in one pass at the end of a run.
+import type { Ledger } from './ledger.js';
+import { LEGITIMATE_REMOVALS, REASON_DUPLICATE, TOSSED_REASON_CODES, type MessageLife } from './records.js';
+
+export interface Counts {
+  sent: number;
+  accepted: number;
+  delivered: number;
+  lost: number;
+  bounced: number;
+  tracked: number;
+  tossed: number;
+  untracked: number;
+  untrackedByReason: Record<string, number>;
+  duplicatesPrevented: number;
+  duplicates: number;
+  pending: number;
+}
+
+/** The counts that are plain numbers, in the order summaries print them (expectations may name any of these). */
+export const NUMERIC_COUNT_NAMES = [
+  'sent', 'accepted', 'delivered', 'lost', 'bounced', 'tracked', 'tossed', 'untracked', 'duplicatesPrevented',
+  'duplicates', 'pending',
+] as const;
+export type NumericCountName = (typeof NUMERIC_COUNT_NAMES)[number];
+
+/** Used when a model records no reason for an untracked message; `no-silent-drop` flags it. */
+export const UNEXPLAINED = 'unexplained';
+
+export function computeCounts(ledger: Ledger): Counts {
+  const counts: Counts = {
+    sent: 0, accepted: 0, delivered: 0, lost: 0, bounced: 0, tracked: 0, tossed: 0, untracked: 0,
+    untrackedByReason: {}, duplicatesPrevented: 0, duplicates: 0, pending: ledger.inFlightCount,
+  };
+  for (const life of ledger.messages()) {
+    if (life.submittedAtMs !== null) counts.sent++;
+    if (life.firstAcceptedAtMs !== null) counts.accepted++;
+    if (life.bouncedAtMs !== null) counts.bounced++;
+    for (const placement of life.placements) if (placement.mailboxKind !== 'forward') counts.delivered++;
+    counts.tracked += life.activities.length;
+    counts.duplicates += duplicateActivities(life);
+    for (const evaluation of life.evaluations) {
+      if (evaluation.reasonCode === REASON_DUPLICATE) counts.duplicatesPrevented++;
+      else if (TOSSED_REASON_CODES.has(evaluation.reasonCode)) counts.tossed++;
+    }
+    const inFlight = ledger.inFlightAt(life.messageId) !== undefined;
+    if (!inFlight) counts.lost += lostRecipients(life).length;
+    if (!inFlight && isUntracked(life)) {
+      counts.untracked++;
+      const reason = untrackedReasonOf(life);
+      counts.untrackedByReason[reason] = (counts.untrackedByReason[reason] ?? 0) + 1;
+    }
+  }
+  return counts;
+}
+
+/** Activities beyond the first per direction (the two-activities setting for internal mail is a later refinement). */
+export function duplicateActivities(life: MessageLife): number {
+  if (life.activities.length < 2) return 0;
+  let incoming = 0;
+  let outgoing = 0;
+  for (const activity of life.activities) {
+    if (activity.direction === 'incoming') incoming++;
+    else outgoing++;
+  }
+  return Math.max(0, incoming - 1) + Math.max(0, outgoing - 1);
+}
+
+/**
+ * Recipients the transport accepted the message for that hold no copy at the end and did not lose it to a
+ * legitimate removal (a user's delete, processing by design). A copy rolled back by a restore counts as lost.
+ */
+export function lostRecipients(life: MessageLife): string[] {
+  const lost: string[] = [];
+  for (const mailbox of life.acceptedFor) {
+    const accountedFor = life.placements.some((p) =>
+      p.mailbox === mailbox && (p.removal === null || LEGITIMATE_REMOVALS.has(p.removal.cause)));
+    if (!accountedFor) lost.push(mailbox);
+  }
+  return lost;
+}
+
+/** An eligible incoming copy exists but no path created an incoming activity. */
+export function isUntracked(life: MessageLife): boolean {
+  return life.placements.some((p) => p.eligible) && !life.activities.some((a) => a.direction === 'incoming');
+}
+
+export function untrackedReasonOf(life: MessageLife): string {
+  if (life.untrackedReason !== null) return life.untrackedReason;
+  if (life.placements.some((p) => p.eligible && p.removal?.cause === 'rolled-back')) return 'rolled-back';
+  return UNEXPLAINED;
+}

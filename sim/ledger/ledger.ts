@@ -1,0 +1,134 @@
+// The ledger: every step of every message's life, by Message-ID. Each record also goes to the run's trace, so two
+// runs that differ in any recorded fact differ in trace hash.
+import type {
+  ActivityRecord, Direction, MailboxKind, MessageLife, Placement, RemovalCause, SmtpStage,
+} from './records.js';
+
+/** Where ledger facts are echoed for the trace (the engine's `note`). */
+export type LedgerTrace = (step: string, detail: string) => void;
+
+export class Ledger {
+  private readonly lives = new Map<string, MessageLife>();
+  private readonly inFlight = new Map<string, string>();
+
+  constructor(
+    private readonly nowMs: () => number,
+    private readonly trace: LedgerTrace = () => {},
+  ) {}
+
+  /** Every message the ledger has heard of, in first-seen order. */
+  messages(): IterableIterator<MessageLife> {
+    return this.lives.values();
+  }
+
+  get(messageId: string): MessageLife | undefined {
+    return this.lives.get(messageId);
+  }
+
+  submitted(messageId: string, from: string, to: readonly string[]): void {
+    const life = this.life(messageId);
+    if (life.submittedAtMs === null) life.submittedAtMs = this.nowMs();
+    this.step(life, 'submitted', `from ${from} to ${to.join(', ')}`);
+  }
+
+  /** An SMTP attempt that did not end in acceptance, with the stage and reply ('refused' when no connection). */
+  smtpAttempt(messageId: string, stage: SmtpStage, reply: string): void {
+    this.step(this.life(messageId), 'smtp-attempt', `${stage}: ${reply}`);
+  }
+
+  /** The organisation's transport acknowledged the message (250 after DATA) for these internal mailboxes. */
+  accepted(messageId: string, mailboxes: readonly string[]): void {
+    const life = this.life(messageId);
+    if (life.firstAcceptedAtMs === null) life.firstAcceptedAtMs = this.nowMs();
+    for (const mailbox of mailboxes) life.acceptedFor.add(mailbox);
+    this.step(life, 'accepted', mailboxes.join(', '));
+  }
+
+  delivered(messageId: string, mailbox: string, mailboxKind: MailboxKind, folder: string, eligible: boolean): void {
+    const life = this.life(messageId);
+    life.placements.push({ mailbox, mailboxKind, folder, deliveredAtMs: this.nowMs(), eligible, removal: null });
+    this.step(life, 'delivered', `${mailbox}/${folder}${eligible ? ' (eligible)' : ''}`);
+  }
+
+  /** A user moved the copy to another folder; it is still in the mailbox. */
+  moved(messageId: string, mailbox: string, folder: string): void {
+    const life = this.life(messageId);
+    const placement = this.present(life, mailbox);
+    placement.folder = folder;
+    this.step(life, 'moved', `${mailbox}/${folder}`);
+  }
+
+  removed(messageId: string, mailbox: string, cause: RemovalCause): void {
+    const life = this.life(messageId);
+    this.present(life, mailbox).removal = { atMs: this.nowMs(), cause };
+    this.step(life, 'removed', `${mailbox}: ${cause}`);
+  }
+
+  evaluated(messageId: string, caller: string, reasonCode: number): void {
+    const life = this.life(messageId);
+    life.evaluations.push({ atMs: this.nowMs(), caller, reasonCode });
+    this.step(life, 'evaluated', `${caller}: reason ${reasonCode}`);
+  }
+
+  activityCreated(messageId: string, activityId: string, direction: Direction, createdBy: string): void {
+    const life = this.life(messageId);
+    const activity: ActivityRecord = { activityId, direction, atMs: this.nowMs(), createdBy };
+    life.activities.push(activity);
+    this.step(life, 'activity-created', `${activityId} ${direction} by ${createdBy}`);
+  }
+
+  bounced(messageId: string, why: string): void {
+    const life = this.life(messageId);
+    if (life.bouncedAtMs === null) life.bouncedAtMs = this.nowMs();
+    this.step(life, 'bounced', why);
+  }
+
+  untracked(messageId: string, reason: string): void {
+    const life = this.life(messageId);
+    life.untrackedReason = reason;
+    this.step(life, 'untracked', reason);
+  }
+
+  /**
+   * Declares the messages still in flight at the end of the run (sender queues, transport, unprocessed mailboxes),
+   * as each model reports them; replaces any earlier declaration.
+   */
+  setInFlight(where: ReadonlyMap<string, string>): void {
+    this.inFlight.clear();
+    for (const [messageId, place] of where) this.inFlight.set(messageId, place);
+  }
+
+  /** Where a message is still in flight, or undefined when it has come to rest. */
+  inFlightAt(messageId: string): string | undefined {
+    return this.inFlight.get(messageId);
+  }
+
+  get inFlightCount(): number {
+    return this.inFlight.size;
+  }
+
+  private life(messageId: string): MessageLife {
+    let life = this.lives.get(messageId);
+    if (life === undefined) {
+      life = {
+        messageId, submittedAtMs: null, acceptedFor: new Set(), firstAcceptedAtMs: null, placements: [],
+        activities: [], evaluations: [], bouncedAtMs: null, untrackedReason: null, path: [],
+      };
+      this.lives.set(messageId, life);
+    }
+    return life;
+  }
+
+  private present(life: MessageLife, mailbox: string): Placement {
+    const placement = life.placements.find((p) => p.mailbox === mailbox && p.removal === null);
+    if (placement === undefined) {
+      throw new Error(`ledger: ${life.messageId} has no copy in ${mailbox} to move or remove`);
+    }
+    return placement;
+  }
+
+  private step(life: MessageLife, step: string, detail: string): void {
+    life.path.push({ atMs: this.nowMs(), step, detail });
+    this.trace(step, `${life.messageId} ${detail}`);
+  }
+}

@@ -1,0 +1,67 @@
+// The shapes the ledger keeps for each message's life, keyed by Message-ID. Models append facts; checkers and
+// counts read them, so checkers never need model logic (design.md, "The ledger and the checkers").
+
+export type MailboxKind = 'user' | 'queue' | 'forward';
+export type Direction = 'incoming' | 'outgoing';
+export type SmtpStage = 'connect' | 'ehlo' | 'mail' | 'rcpt' | 'data' | 'end-of-data';
+
+/**
+ * Why a copy left a mailbox. Users' own actions and processing by design are legitimate; `rolled-back` (a restore
+ * without log replay, X3) is not, and makes the copy lost.
+ */
+export type RemovalCause = 'user-delete' | 'processed' | 'rolled-back';
+export const LEGITIMATE_REMOVALS: ReadonlySet<RemovalCause> = new Set<RemovalCause>(['user-delete', 'processed']);
+
+/** One copy of a message in one mailbox. `folder` follows user moves; `removal` is set when it left the store. */
+export interface Placement {
+  readonly mailbox: string;
+  readonly mailboxKind: MailboxKind;
+  folder: string;
+  readonly deliveredAtMs: number;
+  /** Would the accepting entity's filter accept this copy (S9)? Decided by the model at delivery. */
+  readonly eligible: boolean;
+  removal: { readonly atMs: number; readonly cause: RemovalCause } | null;
+}
+
+/** An email activity created in CRM for this message. */
+export interface ActivityRecord {
+  readonly activityId: string;
+  readonly direction: Direction;
+  readonly atMs: number;
+  /** Which path created it: 'router', 'sss', 'outlook', 'toy-consumer', ... */
+  readonly createdBy: string;
+}
+
+/** CheckIncomingEmail / CheckPromoteEmail outcome (S8). Reason codes: -1 Unknown .. 7 InvalidSender. */
+export interface Evaluation {
+  readonly atMs: number;
+  readonly reasonCode: number;
+  readonly caller: string;
+}
+
+/** One line of the path a message took, as reports print it. */
+export interface PathStep {
+  readonly atMs: number;
+  readonly step: string;
+  readonly detail: string;
+}
+
+export interface MessageLife {
+  readonly messageId: string;
+  submittedAtMs: number | null;
+  /** Internal mailboxes the organisation's transport accepted the message for (250 after DATA). */
+  acceptedFor: Set<string>;
+  firstAcceptedAtMs: number | null;
+  readonly placements: Placement[];
+  readonly activities: ActivityRecord[];
+  readonly evaluations: Evaluation[];
+  bouncedAtMs: number | null;
+  /** Set by a model that knows why an eligible message was never tracked (S2a, S6, ...). */
+  untrackedReason: string | null;
+  readonly path: PathStep[];
+}
+
+/** CheckIncomingEmail reasons CRM refuses by design (counted as `tossed`): Unknown, NoCorrelationMatch,
+ * NoRecipientMatch, InternalEmailReject, InvalidSender (S8). */
+export const TOSSED_REASON_CODES: ReadonlySet<number> = new Set([-1, 1, 3, 4, 7]);
+export const REASON_DUPLICATE = 0;
