@@ -1,5 +1,5 @@
 // A consumer that tracks mail: polls the mailbox, creates one activity per Message-ID (its activity table stands for
-// CRM's database, so it survives a crash), then deletes the item. A crash between creating and deleting re-reads
+// CRM's database, so it survives a crash), then, a moment later, deletes the item. A crash between creating and deleting re-reads
 // the item after restart, and the duplicate check absorbs it, as CRM's CheckIncomingEmail does (S8).
 import type { Actor, ActorContext } from '../../sim/core/actor.js';
 import type { Ledger } from '../../sim/ledger/ledger.js';
@@ -26,6 +26,7 @@ export function toyConsumer(ledger: Ledger, config: ToyConfig) {
 
     const mailbox = (request: ToyMailboxRequest) => ctx.request(TOY_ACTORS.mailbox, 'op', request);
 
+    // Two steps with time between them, as a real poller makes two calls: the gap is where a crash re-reads.
     const track = (item: ToyItem): void => {
       if (disk.activities.has(item.messageId)) {
         ledger.evaluated(item.messageId, CALLER, REASON_DUPLICATE);
@@ -35,7 +36,12 @@ export function toyConsumer(ledger: Ledger, config: ToyConfig) {
         disk.activities.set(item.messageId, activityId);
         ledger.activityCreated(item.messageId, activityId, 'incoming', CALLER);
       }
+      ctx.setTimer(ctx.rng.exponentialMs(config.processingMeanMs), 'delete', item);
+    };
+
+    const deleteItem = (item: ToyItem): void => {
       if (!mailbox({ op: 'delete', storeId: item.storeId }).ok) batch = [];
+      processNext();
     };
 
     const processNext = (): void => {
@@ -47,15 +53,18 @@ export function toyConsumer(ledger: Ledger, config: ToyConfig) {
       onStart() {
         ctx.setTimer(config.pollIntervalMs, 'poll');
       },
-      onTimer(tag) {
+      onTimer(tag, data) {
         if (tag === 'poll') {
           const listed = mailbox({ op: 'list', max: config.batchSize });
           batch = listed.ok ? [...(listed.value as ToyItem[])] : [];
-        } else {
+          processNext();
+        } else if (tag === 'process') {
           const item = batch.shift();
-          if (item !== undefined) track(item);
+          if (item === undefined) processNext();
+          else track(item);
+        } else {
+          deleteItem(data as ToyItem);
         }
-        processNext();
       },
     };
   };

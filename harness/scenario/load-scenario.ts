@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
-import { checkReferences } from './check-references.js';
+import { checkConsistency } from './check-consistency.js';
 import { InputError, formatPath, type InputProblem } from './input-error.js';
 import { scenarioSchema, type Scenario } from './schema.js';
 import { positionOf } from './yaml-positions.js';
@@ -30,7 +30,7 @@ export function parseScenarioText(text: string, file: string): Scenario {
   }
   const parsed = scenarioSchema.safeParse(doc.toJS());
   if (!parsed.success) throw new InputError(schemaProblems(parsed.error, doc, lines, file));
-  const problems = checkReferences(parsed.data).map(({ path, message }) => problemAt(doc, lines, file, path, message));
+  const problems = checkConsistency(parsed.data).map(({ path, message }) => problemAt(doc, lines, file, path, message));
   if (problems.length > 0) throw new InputError(problems);
   return parsed.data;
 }

@@ -23,6 +23,7 @@ const KIND_FAULT = 3;
 const KIND_BITS = 2;
 const KIND_MASK = (1 << KIND_BITS) - 1;
 const NO_ACTOR = -1;
+const NO_TAG = '';
 const TRACE_CODE: Readonly<Record<TraceKind, number>> = Object.fromEntries(TRACE_KINDS.map((k, i) => [k, i])) as never;
 const KIND_TO_TRACE: readonly TraceKind[] = ['start', 'timer', 'message', 'fault'];
 
@@ -69,6 +70,7 @@ export class Engine {
     this.rng = new Rng(options.seed);
     this.hasher = options.hashTrace === false ? null : new TraceHasher();
     this.sink = options.traceSink ?? null;
+    this.tagId(NO_TAG); // id 0: start events carry no tag
   }
 
   get nowMs(): number {

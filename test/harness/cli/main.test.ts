@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { mailflow } from '../../helpers/cli.js';
+
+const tmp = mkdtempSync(join(tmpdir(), 'mailflow-cli-'));
+
+function scenarioFile(name: string, body: string): string {
+  const file = join(tmp, name);
+  writeFileSync(file, body);
+  return file;
+}
+
+const HELLO = 'scenarios/hello.yaml';
+
+describe('mailflow CLI', () => {
+  it('prints its version and help', () => {
+    const version = mailflow('--version');
+    expect(version.status).toBe(0);
+    expect(version.stdout.trim()).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version);
+    const help = mailflow('--help');
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/run \[options\] <file>/);
+    expect(help.stdout).toMatch(/validate <file>/);
+  });
+
+  it('runs the main job: the shipped hello scenario passes with exit 0 and a readable summary', () => {
+    const run = mailflow('run', HELLO);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^hello \(scenarios\/hello\.yaml\), seed 42, virtual: PASS/);
+    expect(run.stdout).toMatch(/no-lost-mail: pass/);
+  });
+
+  it('prints exactly one JSON object with the contract fields on stdout with --json', () => {
+    const run = mailflow('run', HELLO, '--json');
+    expect(run.status).toBe(0);
+    const json = JSON.parse(run.stdout);
+    expect(Object.keys(json)).toEqual([
+      'scenario', 'file', 'mode', 'seed', 'verdict', 'counts', 'checks', 'expectations', 'traceHash', 'events', 'simulatedMs', 'wallMs',
+    ]);
+    expect(json).toMatchObject({ scenario: 'hello', file: HELLO, mode: 'virtual', seed: 42, verdict: 'pass' });
+    expect(Object.keys(json.counts)).toEqual([
+      'sent', 'accepted', 'delivered', 'lost', 'bounced', 'tracked', 'tossed', 'untracked', 'untrackedByReason',
+      'duplicatesPrevented', 'duplicates', 'pending',
+    ]);
+    expect(json.checks.map((c: { name: string }) => c.name)).toEqual(['no-lost-mail', 'no-duplicate-activity']);
+    expect(json.traceHash).toMatch(/^[0-9a-f]{64}$/);
+    // Same scenario and seed, same hash, across processes.
+    expect(JSON.parse(mailflow('run', HELLO, '--json').stdout).traceHash).toBe(json.traceHash);
+  });
+
+  it('overrides the seed, skipping exact counts but keeping the verdict honest', () => {
+    const json = JSON.parse(mailflow('run', HELLO, '--json', '--seed', '7').stdout);
+    expect(json.seed).toBe(7);
+    expect(json.expectations.every((e: { verdict: string }) => e.verdict === 'skipped')).toBe(true);
+    expect(json.traceHash).not.toBe(JSON.parse(mailflow('run', HELLO, '--json').stdout).traceHash);
+  });
+
+  it('exits 1 and names the offenders when the run does not meet its expectations', () => {
+    const file = scenarioFile('outage-beyond-expiry.yaml', `kind: scenario
+name: outage-beyond-expiry
+seed: 5
+start: 2026-01-05T08:00:00Z
+horizon: 2h
+toy: { messages: 20, meanInterval: 1m, expiry: 30m }
+faults:
+  - { at: 0s, verb: down, target: mailbox }
+  - { at: 2h, verb: up, target: mailbox }
+expect:
+  counts: { bounced: 0 }
+`);
+    const run = mailflow('run', file);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/FAIL counts\.bounced == 0 \(actual [1-9]\d*\)/);
+  });
+
+  it('exits 1 on an unexpected unknown: mail still in flight when the drain ends', () => {
+    const file = scenarioFile('stuck.yaml', `kind: scenario
+name: stuck
+seed: 5
+start: 2026-01-05T08:00:00Z
+horizon: 1h
+drain: 10m
+toy: { messages: 5, meanInterval: 1m }
+faults:
+  - { at: 0s, verb: crash, target: consumer }
+`);
+    const json = JSON.parse(mailflow('run', file, '--json').stdout);
+    expect(json.verdict).toBe('unknown');
+    expect(json.counts.pending).toBeGreaterThan(0);
+    expect(mailflow('run', file).status).toBe(1);
+  });
+
+  it('exits 2 with file:line:column and field path for bad input, writing nothing to stdout', () => {
+    const file = scenarioFile('bad.yaml', 'kind: scenario\nname: bad\nseed: -3\nstart: 2026-01-05T08:00:00Z\nhorizon: 1h\ntoy: {}\n');
+    for (const command of ['run', 'validate']) {
+      const result = mailflow(command, file);
+      expect(result.status).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toContain(`${file}:3:7: seed: `);
+      expect(result.stderr).not.toMatch(/\bat .*\.js:\d+/); // no stack trace
+    }
+  });
+
+  it('exits 2 on usage errors', () => {
+    expect(mailflow('frobnicate').status).toBe(2);
+    expect(mailflow('run', HELLO, '--seed', 'abc').status).toBe(2);
+    expect(mailflow('run').status).toBe(2);
+  });
+
+  it('validates without running', () => {
+    const result = mailflow('validate', HELLO);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/valid scenario 'hello'/);
+  });
+
+  it('writes the trace as JSON lines under the requested name only, leaving no temporary file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mailflow-trace-'));
+    const trace = join(dir, 'hello.jsonl');
+    const json = JSON.parse(mailflow('run', HELLO, '--json', '--trace', trace).stdout);
+    const lines = readFileSync(trace, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.filter((r) => r.seq >= 0)).toHaveLength(json.events);
+    expect(lines.some((r) => r.kind === 'fault' && r.tag === 'down' && r.actor === 'mailbox')).toBe(true);
+    expect(lines.some((r) => r.kind === 'ledger' && r.tag === 'activity-created')).toBe(true);
+    expect(readdirSync(dir)).toEqual(['hello.jsonl']);
+  });
+});

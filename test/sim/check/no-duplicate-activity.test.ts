@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { checkNoDuplicateActivity } from '../../../sim/check/no-duplicate-activity.js';
+import { deliver, manualLedger } from '../../helpers/ledger-fixtures.js';
+
+describe('no-duplicate-activity', () => {
+  it('passes with one activity per Message-ID and direction, even with both directions present', () => {
+    const { ledger } = manualLedger();
+    deliver(ledger, '<m@x>');
+    ledger.activityCreated('<m@x>', 'a1', 'incoming', 'router');
+    ledger.activityCreated('<m@x>', 'a2', 'outgoing', 'outbound');
+    ledger.evaluated('<m@x>', 'sss', 0);
+    expect(checkNoDuplicateActivity(ledger).verdict).toBe('pass');
+  });
+
+  it('flags the known-bad case: two active routers each creating an activity (R13)', () => {
+    const { ledger } = manualLedger();
+    deliver(ledger, '<m@x>');
+    deliver(ledger, '<n@x>');
+    ledger.activityCreated('<m@x>', 'a1', 'incoming', 'router-1');
+    ledger.activityCreated('<m@x>', 'a2', 'incoming', 'router-2');
+    ledger.activityCreated('<n@x>', 'a3', 'incoming', 'router-1');
+    const result = checkNoDuplicateActivity(ledger);
+    expect(result.verdict).toBe('fail');
+    expect(result.offenders.map((o) => o.messageId)).toEqual(['<m@x>']);
+    expect(result.offenders[0]!.detail).toContain('router-2');
+    expect(result.summary).toBe('1 duplicate activities over 1 messages');
+  });
+});

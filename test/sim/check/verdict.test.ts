@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { judge } from '../../../sim/check/verdict.js';
+import { holds, parseCountExpectation, type CountExpectation } from '../../../sim/check/count-expectation.js';
+import type { CheckResult } from '../../../sim/check/check-result.js';
+import { computeCounts } from '../../../sim/ledger/counts.js';
+import { manualLedger } from '../../helpers/ledger-fixtures.js';
+
+const check = (name: string, verdict: CheckResult['verdict']): CheckResult => ({ name, verdict, summary: '', offenders: [] });
+const counts = computeCounts(manualLedger().ledger);
+const exp = (text: string | number) => parseCountExpectation(text) as CountExpectation;
+
+describe('count expectations', () => {
+  it('parses numbers and comparisons, and refuses anything else', () => {
+    expect(parseCountExpectation(3)).toEqual({ operator: '==', value: 3, exact: true });
+    expect(parseCountExpectation('>= 10')).toEqual({ operator: '>=', value: 10, exact: false });
+    expect(parseCountExpectation('== 4')).toEqual({ operator: '==', value: 4, exact: true });
+    expect(parseCountExpectation('about 3')).toMatch(/comparison/);
+    expect(parseCountExpectation(-1)).toMatch(/whole number/);
+  });
+
+  it('compares', () => {
+    expect([holds(exp('>= 2'), 2), holds(exp('> 2'), 2), holds(exp('< 3'), 2), holds(exp('<= 1'), 2), holds(exp(2), 2)])
+      .toEqual([true, false, true, false, true]);
+  });
+});
+
+describe('judge', () => {
+  it('passes when every check meets its expectation', () => {
+    expect(judge([check('a', 'pass'), check('b', 'fail')], counts, { checks: { b: 'fail' } }, true).verdict).toBe('pass');
+  });
+
+  it('fails on an unexpected fail, and a fail beats an unknown', () => {
+    expect(judge([check('a', 'fail')], counts, {}, true).verdict).toBe('fail');
+    expect(judge([check('a', 'fail'), check('b', 'unknown')], counts, {}, true).verdict).toBe('fail');
+  });
+
+  it('is unknown when only an unexpected unknown remains; an expected fail that passes fails', () => {
+    expect(judge([check('a', 'unknown')], counts, {}, true).verdict).toBe('unknown');
+    expect(judge([check('a', 'pass')], counts, { checks: { a: 'fail' } }, true).verdict).toBe('fail');
+  });
+
+  it('fails when a count expectation does not hold, and skips exact counts under another seed', () => {
+    const expect1 = { counts: { sent: exp(5), lost: exp('<= 0') } };
+    const own = judge([], counts, expect1, true);
+    expect(own.verdict).toBe('fail');
+    expect(own.expectations.map((e) => [e.name, e.verdict])).toEqual([['counts.sent', 'fail'], ['counts.lost', 'pass']]);
+    const other = judge([], counts, expect1, false);
+    expect(other.verdict).toBe('pass');
+    expect(other.expectations.map((e) => e.verdict)).toEqual(['skipped', 'pass']);
+  });
+});

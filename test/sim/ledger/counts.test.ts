@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { computeCounts, UNEXPLAINED } from '../../../sim/ledger/counts.js';
+import { deliver, manualLedger } from '../../helpers/ledger-fixtures.js';
+
+describe('computeCounts', () => {
+  it('counts a clean life: sent, accepted, delivered, tracked once', () => {
+    const { ledger } = manualLedger();
+    deliver(ledger, '<m1@x>');
+    ledger.evaluated('<m1@x>', 'router', 6);
+    ledger.activityCreated('<m1@x>', 'a1', 'incoming', 'router');
+    expect(computeCounts(ledger)).toMatchObject({
+      sent: 1, accepted: 1, delivered: 1, lost: 0, tracked: 1, duplicates: 0, untracked: 0, tossed: 0, pending: 0,
+    });
+  });
+
+  it('excludes forward-mailbox copies from delivered', () => {
+    const { ledger } = manualLedger();
+    deliver(ledger, '<m1@x>');
+    ledger.delivered('<m1@x>', 'crm-forward', 'forward', 'Inbox', false);
+    expect(computeCounts(ledger).delivered).toBe(1);
+  });
+
+  it('treats a user delete and processing as legitimate, a rollback as loss (X3)', () => {
+    const { ledger } = manualLedger();
+    for (const id of ['<deleted@x>', '<processed@x>', '<rolled@x>']) deliver(ledger, id);
+    ledger.removed('<deleted@x>', 'alice', 'user-delete');
+    ledger.removed('<processed@x>', 'alice', 'processed');
+    ledger.removed('<rolled@x>', 'alice', 'rolled-back');
+    const counts = computeCounts(ledger);
+    expect(counts.lost).toBe(1);
+    expect(counts.untrackedByReason).toEqual({ 'rolled-back': 1, [UNEXPLAINED]: 2 });
+  });
+
+  it('counts a message accepted for two mailboxes but placed in one as one lost copy', () => {
+    const { ledger } = manualLedger();
+    ledger.submitted('<m@x>', 's', ['alice', 'bob']);
+    ledger.accepted('<m@x>', ['alice', 'bob']);
+    ledger.delivered('<m@x>', 'alice', 'user', 'Inbox', false);
+    expect(computeCounts(ledger).lost).toBe(1);
+  });
+
+  it('judges nothing lost or untracked while a message is still in flight, and counts it pending', () => {
+    const { ledger } = manualLedger();
+    ledger.submitted('<m@x>', 's', ['alice']);
+    ledger.accepted('<m@x>', ['alice']);
+    ledger.setInFlight(new Map([['<m@x>', 'transport queue']]));
+    expect(computeCounts(ledger)).toMatchObject({ lost: 0, untracked: 0, pending: 1 });
+  });
+
+  it('counts duplicates per direction and keeps refused evaluations apart', () => {
+    const { ledger } = manualLedger();
+    deliver(ledger, '<m@x>');
+    ledger.activityCreated('<m@x>', 'a1', 'incoming', 'router-1');
+    ledger.activityCreated('<m@x>', 'a2', 'incoming', 'router-2');
+    ledger.activityCreated('<m@x>', 'a3', 'outgoing', 'outbound');
+    ledger.evaluated('<m@x>', 'sss', 0);
+    ledger.evaluated('<m@x>', 'sss', 1);
+    ledger.evaluated('<m@x>', 'sss', 6);
+    ledger.bounced('<m@x>', 'NDR');
+    expect(computeCounts(ledger)).toMatchObject({ tracked: 3, duplicates: 1, duplicatesPrevented: 1, tossed: 1, bounced: 1 });
+  });
+
+  it('uses the reason a model recorded for an untracked message', () => {
+    const { ledger } = manualLedger();
+    deliver(ledger, '<m@x>');
+    ledger.untracked('<m@x>', 'not-in-root-inbox');
+    expect(computeCounts(ledger).untrackedByReason).toEqual({ 'not-in-root-inbox': 1 });
+  });
+
+  it('refuses to move or remove a copy that is not there (a model bug, not a run result)', () => {
+    const { ledger } = manualLedger();
+    deliver(ledger, '<m@x>');
+    expect(() => ledger.removed('<m@x>', 'bob', 'processed')).toThrow(/no copy in bob/);
+  });
+});
