@@ -15,9 +15,14 @@ export class VirtualClock {
   }
 }
 
-/** Throws unless `ms` is a whole, non-negative number of milliseconds (virtual time never has fractions). */
+/** A whole, non-negative number of milliseconds (virtual time never has fractions). */
+export function isDurationMs(ms: number): boolean {
+  return Number.isSafeInteger(ms) && ms >= 0;
+}
+
+/** Throws unless `ms` is a whole, non-negative number of milliseconds. */
 export function assertDurationMs(ms: number, what: string): void {
-  if (!Number.isSafeInteger(ms) || ms < 0) {
+  if (!isDurationMs(ms)) {
     throw new RangeError(`${what} must be a whole number of milliseconds >= 0, got ${ms}`);
   }
 }

@@ -1,7 +1,7 @@
 // The deterministic engine: one virtual clock, one (time, seq)-ordered queue, one seeded PRNG, actors rebuilt from
 // durable state, faults applied as data, and a trace hash of everything that happened. Nothing here awaits real I/O.
 import type { Actor, ActorContext, ActorFactory, RequestResult } from './actor.js';
-import { VirtualClock, assertDurationMs } from './clock.js';
+import { VirtualClock, assertDurationMs, isDurationMs } from './clock.js';
 import { EventQueue, type QueuedEvent } from './event-queue.js';
 import { CORE_FAULT_HANDLERS, type Fault, type FaultApi, type FaultHandler } from './fault.js';
 import { Rng } from './rng.js';
@@ -32,9 +32,6 @@ interface ActorEntry {
   readonly index: number;
   readonly factory: ActorFactory<unknown>;
   durable: unknown;
-  instance: Actor | null;
-  /** Bumped on every crash or stop; timers of an older incarnation never fire. */
-  incarnation: number;
   readonly ctx: ActorContext;
 }
 
@@ -54,11 +51,20 @@ export class Engine {
   readonly clock = new VirtualClock();
   readonly rng: Rng;
   private readonly queue = new EventQueue();
-  private readonly current: QueuedEvent = { timeMs: 0, seq: 0, actor: 0, code: 0, generation: 0, ref: undefined };
+  private readonly current: QueuedEvent = { timeMs: 0, seq: 0, actor: 0, code: 0, ref: undefined };
   private readonly actors: ActorEntry[] = [];
+  // Hot per-actor state kept in flat columns indexed by actor: dispatch touches these, not the entry objects.
+  private readonly instances: Array<Actor | null> = [];
+  /**
+   * The queue's seq mark at the actor's last crash or stop: timers it set before then (smaller seqs) never fire.
+   * Seqs are global and increasing, so this needs no per-timer generation.
+   */
+  private readonly staleBefore: number[] = [];
   private readonly actorIndex = new Map<string, number>();
   private readonly tags: string[] = [];
   private readonly tagIds = new Map<string, number>();
+  private lastTag: string | null = null;
+  private lastTagId = 0;
   private readonly cancelledTimers = new Set<number>();
   private readonly cutPairs = new Set<number>();
   private readonly faultHandlers = new Map<string, FaultHandler>(Object.entries(CORE_FAULT_HANDLERS));
@@ -92,19 +98,20 @@ export class Engine {
     if (this.actorIndex.has(name)) throw new Error(`actor '${name}' already exists`);
     const index = this.actors.length;
     const entry: ActorEntry = {
-      name, index, factory: factory as ActorFactory<unknown>, durable, instance: null, incarnation: 0,
-      ctx: this.contextFor(name, index),
+      name, index, factory: factory as ActorFactory<unknown>, durable, ctx: new BoundContext(this, name, index),
     };
     this.actors.push(entry);
+    this.instances.push(null);
+    this.staleBefore.push(0);
     this.actorIndex.set(name, index);
     this.hasher?.text(name);
-    this.queue.push(this.nowMs, index, KIND_START, 0, undefined);
+    this.queue.push(this.nowMs, index, KIND_START, undefined);
     return {
       name,
       get durable(): D {
         return entry.durable as D;
       },
-      isRunning: () => entry.instance !== null,
+      isRunning: () => this.instances[index] !== null,
     };
   }
 
@@ -124,7 +131,7 @@ export class Engine {
     if (atMs < this.nowMs) throw new Error(`fault '${fault.verb}' at ${atMs} ms is in the past (now ${this.nowMs} ms)`);
     if (!this.faultHandlers.has(fault.verb)) throw new Error(`unknown fault verb '${fault.verb}'`);
     const target = fault.target === undefined ? NO_ACTOR : this.indexOf(fault.target);
-    this.queue.push(atMs, target, KIND_FAULT | (this.tagId(fault.verb) << KIND_BITS), 0, fault);
+    this.queue.push(atMs, target, KIND_FAULT | (this.tagId(fault.verb) << KIND_BITS), fault);
   }
 
   /** Runs one event; false when the queue is empty. */
@@ -149,7 +156,7 @@ export class Engine {
         this.applyFault(ev.ref as Fault);
         break;
       default:
-        this.startActor(this.actors[ev.actor] as ActorEntry);
+        this.startActor(ev.actor);
     }
     return true;
   }
@@ -157,7 +164,7 @@ export class Engine {
   /** Runs every event up to and including `untilMs`, then leaves the clock at `untilMs`. Returns events run. */
   run(options: { untilMs: number }): number {
     const before = this.processed;
-    while (this.queue.peekTimeMs() <= options.untilMs) this.step();
+    while (this.queue.size > 0 && this.queue.peekTimeMs() <= options.untilMs) this.step();
     if (options.untilMs > this.nowMs && Number.isFinite(options.untilMs)) this.clock.advanceTo(options.untilMs);
     return this.processed - before;
   }
@@ -181,20 +188,20 @@ export class Engine {
   // ---- dispatch -------------------------------------------------------------------------------------------------
 
   private fireTimer(ev: QueuedEvent, tag: number): void {
-    const entry = this.actors[ev.actor] as ActorEntry;
     if (this.cancelledTimers.size > 0 && this.cancelledTimers.delete(ev.seq)) return;
-    if (entry.instance === null || entry.incarnation !== ev.generation) return;
-    entry.instance.onTimer?.(this.tags[tag] as string, ev.ref);
+    const instance = this.instances[ev.actor] as Actor | null;
+    if (instance === null || ev.seq < (this.staleBefore[ev.actor] as number)) return;
+    instance.onTimer?.(this.tags[tag] as string, ev.ref);
   }
 
   private deliverMessage(ev: QueuedEvent, tag: number): void {
-    const entry = this.actors[ev.actor] as ActorEntry;
+    const instance = this.instances[ev.actor] as Actor | null;
     const ref = ev.ref as MessageRef;
-    if (entry.instance === null || this.isCut(ref.from, ev.actor)) {
+    if (instance === null || this.isCut(ref.from, ev.actor)) {
       this.record('drop', ev.actor, tag, ref.from);
       return;
     }
-    entry.instance.onMessage?.((this.actors[ref.from] as ActorEntry).name, this.tags[tag] as string, ref.data);
+    instance.onMessage?.((this.actors[ref.from] as ActorEntry).name, this.tags[tag] as string, ref.data);
   }
 
   private applyFault(fault: Fault): void {
@@ -202,73 +209,64 @@ export class Engine {
     handler(this.faultApi, fault);
   }
 
-  private startActor(entry: ActorEntry): void {
-    if (entry.instance !== null) return;
+  private startActor(index: number): void {
+    if (this.instances[index] !== null) return;
+    const entry = this.actors[index] as ActorEntry;
     const instance = entry.factory(entry.ctx, entry.durable);
-    entry.instance = instance;
+    this.instances[index] = instance;
     instance.onStart?.();
   }
 
-  private haltActor(entry: ActorEntry, graceful: boolean): void {
-    const instance = entry.instance;
+  private haltActor(index: number, graceful: boolean): void {
+    const instance = this.instances[index] as Actor | null;
     if (instance === null) return;
     if (graceful) instance.onStop?.();
-    entry.instance = null;
-    entry.incarnation++;
+    this.instances[index] = null;
+    this.staleBefore[index] = this.queue.seqMark;
   }
 
   private readonly faultApi: FaultApi = {
     hasActor: (name) => this.actorIndex.has(name),
     actorNames: () => this.actors.map((a) => a.name),
-    isRunning: (name) => this.entry(name).instance !== null,
-    crash: (name) => this.haltActor(this.entry(name), false),
-    stop: (name) => this.haltActor(this.entry(name), true),
-    start: (name) => this.startActor(this.entry(name)),
-    durableOf: (name) => this.entry(name).durable,
+    isRunning: (name) => this.instances[this.indexOf(name)] !== null,
+    crash: (name) => this.haltActor(this.indexOf(name), false),
+    stop: (name) => this.haltActor(this.indexOf(name), true),
+    start: (name) => this.startActor(this.indexOf(name)),
+    durableOf: (name) => (this.actors[this.indexOf(name)] as ActorEntry).durable,
     partition: (a, b) => this.setCut(this.indexOf(a), this.indexOf(b), true),
     heal: (a, b) => this.setCut(this.indexOf(a), this.indexOf(b), false),
     healAll: () => this.cutPairs.clear(),
   };
 
-  // ---- actor context ----------------------------------------------------------------------------------------------
+  // ---- what actor contexts call (internal: actors reach these through their ActorContext) ------------------------
 
-  private contextFor(name: string, index: number): ActorContext {
-    const engine = this;
-    return {
-      name,
-      rng: this.rng,
-      nowMs: () => engine.clock.nowMs,
-      setTimer(delayMs, tag, data) {
-        assertDurationMs(delayMs, `timer '${tag}' delay of ${name}`);
-        const entry = engine.actors[index] as ActorEntry;
-        return engine.queue.push(engine.nowMs + delayMs, index, KIND_TIMER | (engine.tagId(tag) << KIND_BITS),
-          entry.incarnation, data);
-      },
-      cancelTimer(timerId) {
-        engine.cancelledTimers.add(timerId);
-      },
-      send(to, tag, data, delayMs) {
-        assertDurationMs(delayMs, `message '${tag}' delay from ${name}`);
-        const ref: MessageRef = { from: index, data };
-        engine.queue.push(engine.nowMs + delayMs, engine.indexOf(to), KIND_MESSAGE | (engine.tagId(tag) << KIND_BITS),
-          0, ref);
-      },
-      request(to, tag, data) {
-        return engine.request(index, to, tag, data);
-      },
-      note(tag, detail) {
-        engine.note('note', name, tag, detail);
-      },
-    };
+  /** @internal */
+  scheduleTimer(index: number, delayMs: number, tag: string, data: unknown): number {
+    // The message is built only on failure: this runs once per event.
+    if (!isDurationMs(delayMs)) assertDurationMs(delayMs, `timer '${tag}' delay of ${(this.actors[index] as ActorEntry).name}`);
+    return this.queue.push(this.clock.nowMs + delayMs, index, KIND_TIMER | (this.tagId(tag) << KIND_BITS), data);
   }
 
-  private request(from: number, to: string, tag: string, data: unknown): RequestResult {
+  /** @internal */
+  cancelTimer(timerId: number): void {
+    this.cancelledTimers.add(timerId);
+  }
+
+  /** @internal */
+  sendMessage(from: number, to: string, tag: string, data: unknown, delayMs: number): void {
+    if (!isDurationMs(delayMs)) assertDurationMs(delayMs, `message '${tag}' delay from ${(this.actors[from] as ActorEntry).name}`);
+    const ref: MessageRef = { from, data };
+    this.queue.push(this.clock.nowMs + delayMs, this.indexOf(to), KIND_MESSAGE | (this.tagId(tag) << KIND_BITS), ref);
+  }
+
+  /** @internal */
+  request(from: number, to: string, tag: string, data: unknown): RequestResult {
     const target = this.actorIndex.get(to);
     if (target === undefined) return { ok: false, reason: 'unknown-actor' };
     const tagId = this.tagId(tag);
     this.record('request', target, tagId, from);
     if (this.isCut(from, target)) return { ok: false, reason: 'partitioned' };
-    const instance = (this.actors[target] as ActorEntry).instance;
+    const instance = this.instances[target] as Actor | null;
     if (instance === null) return { ok: false, reason: 'refused' };
     const value = instance.onRequest?.((this.actors[from] as ActorEntry).name, tag, data);
     return { ok: true, value };
@@ -293,6 +291,8 @@ export class Engine {
   }
 
   private tagId(tag: string): number {
+    // Most calls repeat the previous tag (a poller re-arming its timer): skip the map for those.
+    if (tag === this.lastTag) return this.lastTagId;
     let id = this.tagIds.get(tag);
     if (id === undefined) {
       id = this.tags.length;
@@ -300,6 +300,8 @@ export class Engine {
       this.tagIds.set(tag, id);
       this.hasher?.text(tag);
     }
+    this.lastTag = tag;
+    this.lastTagId = id;
     return id;
   }
 
@@ -307,10 +309,6 @@ export class Engine {
     const index = this.actorIndex.get(name);
     if (index === undefined) throw new Error(`unknown actor '${name}'`);
     return index;
-  }
-
-  private entry(name: string): ActorEntry {
-    return this.actors[this.indexOf(name)] as ActorEntry;
   }
 
   // Pairs are unordered: a partition cuts both directions.
@@ -326,5 +324,38 @@ export class Engine {
 
   private isCut(a: number, b: number): boolean {
     return this.cutPairs.size > 0 && this.cutPairs.has(this.pairKey(a, b));
+  }
+}
+
+/** One per actor, bound to its index: a class rather than closures, so dispatch touches one small object. */
+class BoundContext implements ActorContext {
+  readonly rng: Rng;
+
+  constructor(private readonly engine: Engine, readonly name: string, private readonly index: number) {
+    this.rng = engine.rng;
+  }
+
+  nowMs(): number {
+    return this.engine.clock.nowMs;
+  }
+
+  setTimer(delayMs: number, tag: string, data?: unknown): number {
+    return this.engine.scheduleTimer(this.index, delayMs, tag, data);
+  }
+
+  cancelTimer(timerId: number): void {
+    this.engine.cancelTimer(timerId);
+  }
+
+  send(to: string, tag: string, data: unknown, delayMs: number): void {
+    this.engine.sendMessage(this.index, to, tag, data, delayMs);
+  }
+
+  request(to: string, tag: string, data?: unknown): RequestResult {
+    return this.engine.request(this.index, to, tag, data);
+  }
+
+  note(tag: string, detail: string): void {
+    this.engine.note('note', this.name, tag, detail);
   }
 }

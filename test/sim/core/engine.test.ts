@@ -183,3 +183,12 @@ describe('Engine', () => {
     expect(records.find((r) => r.kind === 'note')?.detail).toBe('because');
   });
 });
+
+describe('Engine.run', () => {
+  it('returns when the queue empties, even without an end time', () => {
+    const engine = new Engine({ seed: 1 });
+    engine.spawn('a', (ctx) => ({ onStart() { ctx.setTimer(5, 'once'); } }), null);
+    expect(engine.run({ untilMs: Infinity })).toBe(2);
+    expect(engine.nowMs).toBe(5);
+  });
+});
