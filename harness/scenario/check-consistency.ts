@@ -1,6 +1,8 @@
 // Checks what the schema alone cannot: that parts of a scenario refer to things that exist (a fault's target, its
 // peers) and fit together in time (faults before the horizon). All problems are reported at once, before any run.
 import { worldActorNames } from '../world/build-world.js';
+import { EXCHANGE_FAULT_VERBS } from '../../fakes/exchange/exchange-faults.js';
+import { checkExchange } from './check-exchange.js';
 import type { Scenario } from './schema.js';
 
 export interface ConsistencyProblem {
@@ -9,13 +11,21 @@ export interface ConsistencyProblem {
 }
 
 /** Verbs that act on one actor and need a `target`. */
-const TARGETED_VERBS = new Set(['crash', 'restart', 'down', 'up', 'partition']);
+const TARGETED_VERBS = new Set(['crash', 'restart', 'down', 'up', 'partition', 'stopInbound', 'startInbound', 'dismount', 'mount', 'backup', 'restore']);
 
 export function checkConsistency(scenario: Scenario): ConsistencyProblem[] {
+  const worlds = (scenario.toy === undefined ? 0 : 1) + (scenario.exchange === undefined ? 0 : 1);
+  if (worlds !== 1) return [{ path: [], message: 'a scenario describes exactly one world: `toy` or `exchange`' }];
+  if (scenario.exchange === undefined && (scenario.internet !== undefined || scenario.traffic !== undefined)) {
+    return [{ path: [scenario.internet === undefined ? 'traffic' : 'internet'], message: 'internet and traffic go with an exchange world' }];
+  }
   const actors = worldActorNames(scenario);
   const known = `known actors: ${actors.join(', ')}`;
-  const problems: ConsistencyProblem[] = [];
+  const problems: ConsistencyProblem[] = [...checkExchange(scenario)];
   scenario.faults.forEach((fault, i) => {
+    if (scenario.exchange === undefined && (EXCHANGE_FAULT_VERBS as readonly string[]).includes(fault.verb)) {
+      problems.push({ path: ['faults', i, 'verb'], message: `'${fault.verb}' needs an exchange world` });
+    }
     if (fault.at > scenario.horizon) {
       problems.push({ path: ['faults', i, 'at'], message: 'faults and operations must happen before the horizon' });
     }

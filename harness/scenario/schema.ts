@@ -5,7 +5,9 @@ import { CORE_FAULT_HANDLERS } from '../../sim/core/fault.js';
 import { NUMERIC_COUNT_NAMES } from '../../sim/ledger/counts.js';
 import { CHECK_NAMES } from '../../sim/check/all-checks.js';
 import { parseCountExpectation } from '../../sim/check/count-expectation.js';
+import { EXCHANGE_FAULT_VERBS } from '../../fakes/exchange/exchange-faults.js';
 import { durationMs } from './duration.js';
+import { exchangeSchema, internetSchema, trafficSchema } from './exchange-schema.js';
 
 const verdict = z.enum(['pass', 'fail', 'unknown']);
 
@@ -23,11 +25,19 @@ const expectSchema = z.strictObject({
   checks: z.partialRecord(z.enum(CHECK_NAMES as [string, ...string[]]), verdict).optional(),
 });
 
+export const FAULT_VERBS = [...Object.keys(CORE_FAULT_HANDLERS), ...EXCHANGE_FAULT_VERBS] as string[] as [string, ...string[]];
+
 const faultSchema = z.strictObject({
   at: durationMs,
-  verb: z.enum(Object.keys(CORE_FAULT_HANDLERS) as [string, ...string[]]),
+  verb: z.enum(FAULT_VERBS),
   target: z.string().min(1).optional(),
   peers: z.array(z.string().min(1)).min(1).optional(),
+  /** dismount, mount, backup, restore: which database of the target server. */
+  database: z.string().min(1).optional(),
+  /** restore: the backup taken at or before this instant. */
+  backupAt: durationMs.optional(),
+  /** restore: replay the transaction logs after the backup (nothing lost) or not (X3). */
+  replayLogs: z.boolean().optional(),
 });
 
 const toySchema = z.strictObject({
@@ -51,7 +61,11 @@ export const scenarioSchema = z.strictObject({
   horizon: durationMs,
   /** Periodic processes keep running after the horizon until nothing is in flight or the drain ends. */
   drain: durationMs.default(3 * 86_400_000),
-  toy: toySchema,
+  /** The foundation's toy world; a scenario has either `toy` or `exchange`. */
+  toy: toySchema.optional(),
+  exchange: exchangeSchema.optional(),
+  internet: internetSchema.optional(),
+  traffic: trafficSchema.optional(),
   faults: z.array(faultSchema).default([]),
   expect: expectSchema.default({}),
 });

@@ -1,35 +1,59 @@
 // The world builder: turns a validated scenario into actors in an engine, and schedules its faults.
 import type { Engine } from '../../sim/core/engine.js';
+import type { Fault } from '../../sim/core/fault.js';
 import type { Ledger } from '../../sim/ledger/ledger.js';
 import { TOY_ACTORS, type ToyConfig } from '../../fakes/toy/toy-config.js';
 import { spawnToyWorld } from '../../fakes/toy/toy-world.js';
-import type { Scenario } from '../scenario/schema.js';
+import { spawnExchangeWorld } from '../../fakes/exchange/exchange-world.js';
+import type { Scenario, ScenarioFault } from '../scenario/schema.js';
+import { exchangeWorldSpecOf } from './build-exchange-world.js';
 
 export interface World {
-  /** Message-ID -> where it still is; empty once everything has come to rest. */
+  /** Message key -> where it still is; empty once everything has come to rest. */
   inFlight(): Map<string, string>;
 }
 
 /** Names of the actors a scenario's world will have (faults may target these). */
-export function worldActorNames(_scenario: Scenario): string[] {
+export function worldActorNames(scenario: Scenario): string[] {
+  if (scenario.exchange !== undefined) {
+    return [...scenario.exchange.servers.map((s) => s.name), ...(scenario.internet?.senders ?? []).map((s) => s.name)];
+  }
   return Object.values(TOY_ACTORS);
 }
 
 export function buildWorld(engine: Engine, ledger: Ledger, scenario: Scenario): World {
-  const toy = scenario.toy;
-  const config: ToyConfig = {
-    messages: toy.messages,
-    meanIntervalMs: toy.meanInterval,
-    horizonMs: scenario.horizon,
-    retryIntervalMs: toy.retryInterval,
-    expiryMs: toy.expiry,
-    pollIntervalMs: toy.pollInterval,
-    batchSize: toy.batchSize,
-    processingMeanMs: toy.processingMean,
-  };
-  const world = spawnToyWorld(engine, ledger, config);
-  for (const { at, verb, target, peers } of scenario.faults) {
-    engine.scheduleFault(at, { verb, ...(target === undefined ? {} : { target }), ...(peers === undefined ? {} : { peers }) });
-  }
+  const world = scenario.exchange !== undefined
+    ? spawnExchangeWorld(engine, ledger, exchangeWorldSpecOf(scenario.exchange, scenario.internet, scenario.traffic, scenario.horizon))
+    : spawnToyWorld(engine, ledger, toyConfigOf(scenario));
+  scheduleFaults(engine, scenario);
   return world;
+}
+
+/** Schedules the scenario's faults and operations in the engine. */
+export function scheduleFaults(engine: Engine, scenario: Scenario): void {
+  for (const fault of scenario.faults) engine.scheduleFault(fault.at, faultOf(fault));
+}
+
+function toyConfigOf(scenario: Scenario): ToyConfig {
+  const toy = scenario.toy;
+  if (toy === undefined) throw new Error('scenario has neither toy nor exchange (validation should have refused it)');
+  return {
+    messages: toy.messages, meanIntervalMs: toy.meanInterval, horizonMs: scenario.horizon,
+    retryIntervalMs: toy.retryInterval, expiryMs: toy.expiry, pollIntervalMs: toy.pollInterval,
+    batchSize: toy.batchSize, processingMeanMs: toy.processingMean,
+  };
+}
+
+function faultOf({ verb, target, peers, database, backupAt, replayLogs }: ScenarioFault): Fault {
+  const params = {
+    ...(database === undefined ? {} : { database }),
+    ...(backupAt === undefined ? {} : { backupAt }),
+    ...(replayLogs === undefined ? {} : { replayLogs }),
+  };
+  return {
+    verb,
+    ...(target === undefined ? {} : { target }),
+    ...(peers === undefined ? {} : { peers }),
+    ...(Object.keys(params).length === 0 ? {} : { params }),
+  };
 }

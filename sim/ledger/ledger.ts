@@ -50,6 +50,20 @@ export class Ledger {
     this.step(life, 'delivered', `${mailbox}/${folder}${eligible ? ' (eligible)' : ''}`);
   }
 
+  /**
+   * A copy that had left the store is back, because a restore brought back a database from before it left (X3).
+   */
+  reappeared(messageId: string, mailbox: string, mailboxKind: MailboxKind, folder: string, eligible: boolean): void {
+    const life = this.life(messageId);
+    life.placements.push({ mailbox, mailboxKind, folder, deliveredAtMs: this.nowMs(), eligible, removal: null });
+    this.step(life, 'reappeared', `${mailbox}/${folder} (restored from backup)`);
+  }
+
+  /** The sending MTA told the author the message is delayed (a delay DSN, X1: after 4 hours by default). */
+  delayNotified(messageId: string, detail: string): void {
+    this.step(this.life(messageId), 'delay-notification', detail);
+  }
+
   /** A user moved the copy to another folder; it is still in the mailbox. */
   moved(messageId: string, mailbox: string, folder: string): void {
     const life = this.life(messageId);

@@ -35,7 +35,7 @@ describe('scenario loader', () => {
 
   it('fills defaults for a minimal scenario', () => {
     const scenario = parseScenarioText(VALID, 'ok.yaml');
-    expect(scenario.toy.messages).toBe(100);
+    expect(scenario.toy?.messages).toBe(100);
     expect(scenario.faults).toEqual([]);
   });
 

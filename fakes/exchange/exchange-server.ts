@@ -1,0 +1,180 @@
+// One Exchange server: SMTP reception (per stage, by transport-policy), a transport queue kept on disk (it survives
+// a crash, as mail.que does), delivery into its mailbox databases, and the inbox rules of the mailboxes it holds.
+import type { Actor, ActorContext } from '../../sim/core/actor.js';
+import type { Ledger } from '../../sim/ledger/ledger.js';
+import type { MailboxKind } from '../../sim/ledger/records.js';
+import { recipientsOf, type MailMessage } from '../mail/mail-message.js';
+import { REPLY, type SmtpOutcome, type SmtpReply } from '../mail/smtp-reply.js';
+import type { ExchangeConfig, MailboxHome } from './exchange-config.js';
+import { newDatabase, type DatabaseState } from './mailbox-store.js';
+import { replyToData, replyToRecipient } from './transport-policy.js';
+import { copiesByRules } from './inbox-rules.js';
+
+/** What every server of one organisation shares: configuration, the directory, the ledger, the eligibility test. */
+export interface ExchangeOrg {
+  readonly config: ExchangeConfig;
+  readonly directory: ReadonlyMap<string, MailboxHome>;
+  readonly ledger: Ledger;
+  /** Would the CRM organisation track this copy (S9)? Worlds without CRM say no. */
+  readonly eligible: (key: string, mailbox: string, kind: MailboxKind) => boolean;
+}
+
+export interface QueueEntry {
+  readonly id: number;
+  readonly message: MailMessage;
+  /** Recipients this server still has to deliver or hand on. */
+  recipients: string[];
+  dueMs: number;
+}
+
+export interface ExchangeServerDurable {
+  readonly name: string;
+  /** Inbound mail flow stopped at the firewall: outside SMTP connections fail, the server itself stays up. */
+  inboundBlocked: boolean;
+  readonly databases: Map<string, DatabaseState>;
+  readonly queue: Map<number, QueueEntry>;
+  nextQueueId: number;
+  nextStoreId: number;
+  nextMessageNumber: number;
+}
+
+export function newExchangeServerDurable(name: string, config: ExchangeConfig): ExchangeServerDurable {
+  const databases = new Map<string, DatabaseState>();
+  for (const db of config.databases.filter((d) => d.server === name)) {
+    const mailboxes = config.mailboxes.filter((m) => m.database === db.name).map((m) => m.address);
+    databases.set(db.name, newDatabase(db.name, mailboxes));
+  }
+  return { name, inboundBlocked: false, databases, queue: new Map(), nextQueueId: 1, nextStoreId: 1, nextMessageNumber: 1 };
+}
+
+export interface SmtpSubmission {
+  readonly message: MailMessage;
+  readonly authenticated: boolean;
+}
+
+export interface RelayRequest {
+  readonly message: MailMessage;
+  readonly recipients: readonly string[];
+  readonly latencyMs: number;
+}
+
+export function exchangeServer(org: ExchangeOrg) {
+  const { config, directory, ledger } = org;
+  const site = new Map(config.servers.map((s) => [s.name, s.site]));
+
+  return (ctx: ActorContext, disk: ExchangeServerDurable): Actor => {
+    // Memory only: when the next queue run is due (lost on a crash; onStart schedules a run from the disk queue).
+    let nextRunAtMs = Infinity;
+
+    const scheduleRun = (atMs: number): void => {
+      if (atMs >= nextRunAtMs) return;
+      nextRunAtMs = atMs;
+      ctx.setTimer(Math.max(0, atMs - ctx.nowMs()), 'queue-run');
+    };
+
+    const newMessageId = (): string => `<${disk.nextMessageNumber++}.${disk.name}@${config.acceptedDomains[0] ?? 'exchange.invalid'}>`;
+
+    const enqueue = (message: MailMessage, recipients: readonly string[], dueMs: number): void => {
+      const entry: QueueEntry = { id: disk.nextQueueId++, message, recipients: [...recipients], dueMs };
+      disk.queue.set(entry.id, entry);
+      scheduleRun(dueMs);
+    };
+
+    const deliver = (message: MailMessage, home: MailboxHome): boolean => {
+      const db = disk.databases.get(home.mailbox.database);
+      if (db === undefined || !db.mounted) return false;
+      const address = home.mailbox.address.toLowerCase();
+      // A copy forwarded as an attachment is, for the ledger, a copy of the original inside it (R2).
+      const key = message.attached?.key ?? message.key;
+      db.items.get(address)?.push({
+        storeId: disk.nextStoreId++, key, messageId: message.messageId, folder: 'Inbox', receivedAtMs: ctx.nowMs(),
+        ...(message.attached === undefined ? {} : { attachedMessageId: message.attached.messageId }),
+      });
+      ledger.delivered(key, address, home.mailbox.kind, 'Inbox', org.eligible(key, address, home.mailbox.kind));
+      for (const copy of copiesByRules(message, home.mailbox, newMessageId, ledger)) {
+        enqueue(copy.message, copy.recipients, ctx.nowMs());
+      }
+      return true;
+    };
+
+    const latencyTo = (server: string): number =>
+      site.get(server) === site.get(disk.name) ? config.settings.intraSiteLatencyMs : config.settings.interSiteLatencyMs;
+
+    /** Delivers or hands on what it can of one entry; returns the recipients still waiting. */
+    const work = (entry: QueueEntry): string[] => {
+      const waiting: string[] = [];
+      const remote = new Map<string, string[]>();
+      for (const recipient of entry.recipients) {
+        const home = directory.get(recipient.toLowerCase());
+        if (home === undefined) continue; // validated away; nothing to deliver to
+        if (home.server === disk.name) {
+          if (!deliver(entry.message, home)) waiting.push(recipient);
+        } else {
+          remote.set(home.server, [...(remote.get(home.server) ?? []), recipient]);
+        }
+      }
+      for (const [server, recipients] of remote) {
+        const relay: RelayRequest = { message: entry.message, recipients, latencyMs: latencyTo(server) };
+        if (!ctx.request(server, 'relay', relay).ok) waiting.push(...recipients);
+      }
+      return waiting;
+    };
+
+    const runQueue = (): void => {
+      nextRunAtMs = Infinity;
+      const now = ctx.nowMs();
+      let earliest = Infinity;
+      for (const entry of [...disk.queue.values()]) {
+        if (entry.dueMs <= now) {
+          entry.recipients = work(entry);
+          if (entry.recipients.length === 0) {
+            disk.queue.delete(entry.id);
+            continue;
+          }
+          entry.dueMs = now + config.settings.transientRetryIntervalMs;
+        }
+        earliest = Math.min(earliest, entry.dueMs);
+      }
+      if (earliest < Infinity) scheduleRun(earliest);
+    };
+
+    const receive = (submission: SmtpSubmission): SmtpOutcome => {
+      if (disk.inboundBlocked && !submission.authenticated) return { kind: 'no-connection', why: 'blocked' };
+      const { message } = submission;
+      const accepted: string[] = [];
+      const rejected: Array<{ address: string; reply: SmtpReply }> = [];
+      for (const address of recipientsOf(message)) {
+        const reply = replyToRecipient(config, directory, address, submission.authenticated);
+        if (reply.code === 250) accepted.push(address.toLowerCase());
+        else rejected.push({ address, reply });
+      }
+      if (accepted.length === 0) {
+        return { kind: 'replied', stage: 'rcpt', reply: rejected[0]?.reply ?? REPLY.noValidRecipients, rejectedRecipients: rejected };
+      }
+      const dataReply = replyToData(config, message.sizeBytes);
+      if (dataReply.code !== 250) return { kind: 'replied', stage: 'end-of-data', reply: dataReply, rejectedRecipients: rejected };
+      // Transport stamps a missing Message-ID once, on arrival, so every copy carries the same one.
+      const stamped = message.messageId === null && config.settings.assignMessageId ? { ...message, messageId: newMessageId() } : message;
+      ledger.accepted(message.key, accepted);
+      enqueue(stamped, accepted, ctx.nowMs());
+      return { kind: 'replied', stage: 'end-of-data', reply: dataReply, rejectedRecipients: rejected };
+    };
+
+    return {
+      onStart() {
+        let earliest = Infinity;
+        for (const entry of disk.queue.values()) earliest = Math.min(earliest, entry.dueMs);
+        if (earliest < Infinity) scheduleRun(Math.max(earliest, ctx.nowMs()));
+      },
+      onTimer() {
+        runQueue();
+      },
+      onRequest(_from, tag, data) {
+        if (tag === 'smtp') return receive(data as SmtpSubmission);
+        const relay = data as RelayRequest;
+        enqueue(relay.message, relay.recipients, ctx.nowMs() + relay.latencyMs);
+        return true;
+      },
+    };
+  };
+}

@@ -1,0 +1,60 @@
+// Spawns an Exchange organisation and the outside senders that mail it, registers the Exchange fault verbs, and
+// reports what is still in flight (sender queues, transport queues) at the end of a run.
+import type { Engine } from '../../sim/core/engine.js';
+import type { Ledger } from '../../sim/ledger/ledger.js';
+import type { MailboxKind } from '../../sim/ledger/records.js';
+import { mailboxDirectory, type ExchangeConfig } from './exchange-config.js';
+import { defineExchangeFaults } from './exchange-faults.js';
+import { exchangeServer, newExchangeServerDurable, type ExchangeOrg, type ExchangeServerDurable } from './exchange-server.js';
+import { newOutsideSenderDurable, outsideSender, type OutsideSenderDurable } from '../internet/outside-sender.js';
+import type { RetryProfile } from '../internet/retry-profile.js';
+import type { SenderTraffic } from '../internet/traffic.js';
+
+export interface OutsideSenderSpec {
+  readonly name: string;
+  readonly profile: RetryProfile;
+  readonly traffic: SenderTraffic;
+}
+
+export interface ExchangeWorldSpec {
+  readonly exchange: ExchangeConfig;
+  readonly senders: readonly OutsideSenderSpec[];
+  readonly horizonMs: number;
+  readonly eligible?: (key: string, mailbox: string, kind: MailboxKind) => boolean;
+}
+
+export interface ExchangeWorld {
+  readonly org: ExchangeOrg;
+  server(name: string): ExchangeServerDurable;
+  inFlight(): Map<string, string>;
+}
+
+export function spawnExchangeWorld(engine: Engine, ledger: Ledger, spec: ExchangeWorldSpec): ExchangeWorld {
+  const org: ExchangeOrg = {
+    config: spec.exchange, directory: mailboxDirectory(spec.exchange), ledger, eligible: spec.eligible ?? (() => false),
+  };
+  defineExchangeFaults(engine, org);
+  const servers = new Map(spec.exchange.servers.map((s) =>
+    [s.name, engine.spawn(s.name, exchangeServer(org), newExchangeServerDurable(s.name, spec.exchange))]));
+  const senders = spec.senders.map((s) => engine.spawn<OutsideSenderDurable>(s.name,
+    outsideSender(ledger, { profile: s.profile, mx: spec.exchange.mx, traffic: s.traffic, horizonMs: spec.horizonMs }),
+    newOutsideSenderDurable(s.traffic)));
+  return {
+    org,
+    server(name) {
+      const handle = servers.get(name);
+      if (handle === undefined) throw new Error(`no Exchange server ${name}`);
+      return handle.durable;
+    },
+    inFlight() {
+      const where = new Map<string, string>();
+      for (const sender of senders) for (const key of sender.durable.queue.keys()) where.set(key, `${sender.name} queue`);
+      for (const [name, server] of servers) {
+        for (const entry of server.durable.queue.values()) {
+          where.set(entry.message.attached?.key ?? entry.message.key, `${name} transport queue`);
+        }
+      }
+      return where;
+    },
+  };
+}

@@ -1,0 +1,43 @@
+// The mailbox databases of one server: items per mailbox and folder, mount state and backups. This is the server's
+// durable state (it survives a crash); restore from a backup replaces it (X3).
+
+export const FOLDERS = ['Inbox', 'Junk', 'Sent Items', 'Deleted Items'] as const;
+
+export interface StoreItem {
+  readonly storeId: number;
+  /** The ledger key of the message this item is a copy of (for a forward-as-attachment copy, the original's). */
+  readonly key: string;
+  readonly messageId: string | null;
+  folder: string;
+  readonly receivedAtMs: number;
+  /** For a copy forwarded as an attachment: the Message-ID of the original inside it. */
+  readonly attachedMessageId?: string | null;
+}
+
+export interface Backup {
+  readonly atMs: number;
+  readonly items: ReadonlyMap<string, ReadonlyArray<StoreItem>>;
+}
+
+export interface DatabaseState {
+  readonly name: string;
+  mounted: boolean;
+  /** Mailbox address -> its items, in arrival order. */
+  items: Map<string, StoreItem[]>;
+  readonly backups: Backup[];
+}
+
+export function newDatabase(name: string, mailboxes: readonly string[]): DatabaseState {
+  return { name, mounted: true, items: new Map(mailboxes.map((m) => [m.toLowerCase(), []])), backups: [] };
+}
+
+export function snapshot(db: DatabaseState, atMs: number): Backup {
+  return { atMs, items: new Map([...db.items].map(([mailbox, items]) => [mailbox, items.map((i) => ({ ...i }))])) };
+}
+
+/** The latest backup taken at or before `atMs`, if any. */
+export function backupAtOrBefore(db: DatabaseState, atMs: number): Backup | undefined {
+  let found: Backup | undefined;
+  for (const backup of db.backups) if (backup.atMs <= atMs) found = backup;
+  return found;
+}

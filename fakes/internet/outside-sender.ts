@@ -1,0 +1,134 @@
+// An outside sending MTA: submits its traffic to the organisation's MX servers, keeps what it could not hand over in
+// a queue on disk and retries on its profile's schedule (X1); permanent refusals and expiry end in an NDR, which the
+// ledger records as bounced, never as silent loss.
+import type { Actor, ActorContext } from '../../sim/core/actor.js';
+import type { Ledger } from '../../sim/ledger/ledger.js';
+import { recipientsOf, type MailMessage } from '../mail/mail-message.js';
+import { formatReply, isTransient, type SmtpOutcome } from '../mail/smtp-reply.js';
+import type { SmtpSubmission } from '../exchange/exchange-server.js';
+import { retryDelayMs, type RetryProfile } from './retry-profile.js';
+import type { SenderTraffic } from './traffic.js';
+import { nextGeneratedMessage } from './traffic.js';
+
+interface QueuedMail {
+  readonly message: MailMessage;
+  readonly firstAttemptMs: number;
+  failures: number;
+  nextAttemptMs: number;
+  delayNotified: boolean;
+}
+
+export interface OutsideSenderDurable {
+  readonly queue: Map<string, QueuedMail>;
+  nextExplicit: number;
+  /** Per generator: how many it has produced. */
+  readonly generated: number[];
+}
+
+export function newOutsideSenderDurable(traffic: SenderTraffic): OutsideSenderDurable {
+  return { queue: new Map(), nextExplicit: 0, generated: traffic.generators.map(() => 0) };
+}
+
+export interface OutsideSenderConfig {
+  readonly profile: RetryProfile;
+  /** The organisation's MX servers, tried in order on each attempt. */
+  readonly mx: readonly string[];
+  readonly traffic: SenderTraffic;
+  /** No new submissions after this instant. */
+  readonly horizonMs: number;
+}
+
+export function outsideSender(ledger: Ledger, config: OutsideSenderConfig) {
+  const { profile, traffic } = config;
+  return (ctx: ActorContext, disk: OutsideSenderDurable): Actor => {
+    const scheduleExplicit = (): void => {
+      const next = traffic.messages[disk.nextExplicit];
+      if (next !== undefined) ctx.setTimer(Math.max(0, next.atMs - ctx.nowMs()), 'explicit');
+    };
+    const scheduleGenerator = (index: number): void => {
+      const generator = traffic.generators[index];
+      if (generator === undefined || (disk.generated[index] ?? 0) >= generator.count) return;
+      ctx.setTimer(ctx.rng.exponentialMs(3_600_000 / generator.ratePerHour), 'generate', index);
+    };
+
+    const handOver = (message: MailMessage): SmtpOutcome => {
+      let outcome: SmtpOutcome = { kind: 'no-connection', why: 'refused' };
+      for (const server of config.mx) {
+        const submission: SmtpSubmission = { message, authenticated: false };
+        const reply = ctx.request(server, 'smtp', submission);
+        outcome = reply.ok ? (reply.value as SmtpOutcome) : { kind: 'no-connection', why: reply.reason };
+        if (outcome.kind === 'replied') break;
+      }
+      return outcome;
+    };
+
+    const attempt = (key: string): void => {
+      const queued = disk.queue.get(key);
+      if (queued === undefined) return;
+      const outcome = handOver(queued.message);
+      if (outcome.kind === 'no-connection') {
+        ledger.smtpAttempt(key, 'connect', `no connection (${outcome.why})`);
+        return failed(key, queued, 'connection');
+      }
+      for (const { address, reply } of outcome.rejectedRecipients) {
+        ledger.smtpAttempt(key, 'rcpt', `${address}: ${formatReply(reply)}`);
+      }
+      if (outcome.reply.code < 300) {
+        disk.queue.delete(key);
+        if (outcome.rejectedRecipients.length > 0) ledger.bounced(key, `NDR for ${outcome.rejectedRecipients.map((r) => r.address).join(', ')}`);
+        return;
+      }
+      ledger.smtpAttempt(key, outcome.stage, formatReply(outcome.reply));
+      if (isTransient(outcome.reply)) return failed(key, queued, 'reply');
+      disk.queue.delete(key);
+      ledger.bounced(key, `NDR: ${formatReply(outcome.reply)}`);
+    };
+
+    const failed = (key: string, queued: QueuedMail, kind: 'connection' | 'reply'): void => {
+      queued.failures++;
+      const waitedMs = ctx.nowMs() - queued.firstAttemptMs;
+      if (waitedMs >= profile.expiryMs) {
+        disk.queue.delete(key);
+        ledger.bounced(key, `NDR: expired after ${waitedMs} ms in the sender's queue`);
+        return;
+      }
+      if (!queued.delayNotified && waitedMs >= profile.delayNoticeAfterMs) {
+        queued.delayNotified = true;
+        ledger.delayNotified(key, `still queued after ${waitedMs} ms`);
+      }
+      const delay = Math.min(retryDelayMs(profile, queued.failures, kind), profile.expiryMs - waitedMs);
+      queued.nextAttemptMs = ctx.nowMs() + delay;
+      ctx.setTimer(delay, 'retry', key);
+    };
+
+    const submit = (message: MailMessage): void => {
+      ledger.submitted(message.key, message.from, recipientsOf(message));
+      const now = ctx.nowMs();
+      disk.queue.set(message.key, { message, firstAttemptMs: now, failures: 0, nextAttemptMs: now, delayNotified: false });
+      attempt(message.key);
+    };
+
+    return {
+      onStart() {
+        scheduleExplicit();
+        traffic.generators.forEach((_, i) => scheduleGenerator(i));
+        for (const [key, queued] of disk.queue) ctx.setTimer(Math.max(0, queued.nextAttemptMs - ctx.nowMs()), 'retry', key);
+      },
+      onTimer(tag, data) {
+        if (tag === 'retry') return attempt(data as string);
+        if (ctx.nowMs() > config.horizonMs) return;
+        if (tag === 'explicit') {
+          const message = traffic.messages[disk.nextExplicit++];
+          if (message !== undefined) submit(message.message);
+          return scheduleExplicit();
+        }
+        const index = data as number;
+        const generator = traffic.generators[index];
+        if (generator === undefined) return;
+        const n = (disk.generated[index] = (disk.generated[index] ?? 0) + 1);
+        submit(nextGeneratedMessage(generator, n, ctx.rng));
+        scheduleGenerator(index);
+      },
+    };
+  };
+}

@@ -1,0 +1,36 @@
+// Traffic from one outside sender: explicit messages at given instants, and seeded generators (Poisson arrivals,
+// recipients drawn from a list, fan-out to several recipients).
+import type { Rng } from '../../sim/core/rng.js';
+import type { MailMessage } from '../mail/mail-message.js';
+
+export interface ExplicitMessage {
+  readonly atMs: number;
+  readonly message: MailMessage;
+}
+
+export interface TrafficGenerator {
+  /** Name used in generated keys: `<name-n@domain>`. */
+  readonly name: string;
+  readonly from: string;
+  readonly ratePerHour: number;
+  /** At most this many messages (Infinity: until the horizon). */
+  readonly count: number;
+  /** Recipients are drawn from these. */
+  readonly recipients: readonly string[];
+  /** Distinct recipients per message. */
+  readonly fanOut: number;
+  readonly sizeBytes: number;
+}
+
+export interface SenderTraffic {
+  /** Sorted by time. */
+  readonly messages: readonly ExplicitMessage[];
+  readonly generators: readonly TrafficGenerator[];
+}
+
+export function nextGeneratedMessage(generator: TrafficGenerator, n: number, rng: Rng): MailMessage {
+  const domain = generator.from.slice(generator.from.lastIndexOf('@') + 1);
+  const id = `<${generator.name}-${n}@${domain}>`;
+  const to = rng.shuffle(generator.recipients).slice(0, Math.min(generator.fanOut, generator.recipients.length));
+  return { key: id, messageId: id, from: generator.from, to, cc: [], subject: `${generator.name} message ${n}`, sizeBytes: generator.sizeBytes };
+}

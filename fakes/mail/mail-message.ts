@@ -1,0 +1,32 @@
+// A mail message as the models pass it around: the headers that matter for routing and tracking, and a ledger key
+// that follows the message everywhere even when it carries no Message-ID (X: transport may leave it without one).
+
+export interface MailMessage {
+  /**
+   * The ledger's key for this message: its Message-ID when it was submitted with one, otherwise a key the sender
+   * made up. Never changes as the message is relayed, copied or forwarded as an attachment.
+   */
+  readonly key: string;
+  /** The Message-ID header, or null when the message has none (transport may assign one on arrival). */
+  readonly messageId: string | null;
+  readonly from: string;
+  readonly to: readonly string[];
+  readonly cc: readonly string[];
+  readonly subject: string;
+  readonly sizeBytes: number;
+  readonly inReplyTo?: string;
+  readonly references?: readonly string[];
+  /** Set on copies made by an inbox rule, so no rule forwards them again (Exchange's rule-loop guard). */
+  readonly viaRule?: boolean;
+  /** For a copy forwarded as an attachment: the original message, Message-ID and all (R1, R2). */
+  readonly attached?: MailMessage;
+}
+
+export function recipientsOf(message: MailMessage): string[] {
+  return [...message.to, ...message.cc];
+}
+
+export function domainOf(address: string): string {
+  const at = address.lastIndexOf('@');
+  return at < 0 ? '' : address.slice(at + 1).toLowerCase();
+}

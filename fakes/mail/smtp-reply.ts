@@ -1,0 +1,35 @@
+// SMTP replies as values (design.md: simulated failures are values): the basic code, the enhanced status code
+// (RFC 3463) and the text a real server sends. Senders act on the first digit: 2 done, 4 retry, 5 give up.
+import type { SmtpStage } from '../../sim/ledger/records.js';
+
+export interface SmtpReply {
+  readonly code: number;
+  readonly enhanced: string;
+  readonly text: string;
+}
+
+/** What came of one attempt to hand a message over: no connection at all, or the server's reply at some stage. */
+export type SmtpOutcome =
+  | { readonly kind: 'no-connection'; readonly why: 'refused' | 'partitioned' | 'unknown-actor' | 'blocked' }
+  | { readonly kind: 'replied'; readonly stage: SmtpStage; readonly reply: SmtpReply;
+      /** Per-recipient replies at RCPT TO, when some recipients were refused and others taken. */
+      readonly rejectedRecipients: ReadonlyArray<{ readonly address: string; readonly reply: SmtpReply }> };
+
+export const REPLY = {
+  ok: { code: 250, enhanced: '2.0.0', text: 'OK' },
+  queued: { code: 250, enhanced: '2.6.0', text: 'Queued mail for delivery' },
+  serviceUnavailable: { code: 421, enhanced: '4.3.2', text: 'Service not available, closing transmission channel' },
+  tryAgainLater: { code: 451, enhanced: '4.7.0', text: 'Temporary server error. Please try again later' },
+  unknownRecipient: { code: 550, enhanced: '5.1.1', text: 'User unknown' },
+  relayDenied: { code: 550, enhanced: '5.7.1', text: 'Unable to relay' },
+  tooBig: { code: 552, enhanced: '5.3.4', text: 'Message size exceeds fixed maximum message size' },
+  noValidRecipients: { code: 554, enhanced: '5.5.1', text: 'No valid recipients' },
+} as const satisfies Record<string, SmtpReply>;
+
+export function formatReply(reply: SmtpReply): string {
+  return `${reply.code} ${reply.enhanced} ${reply.text}`;
+}
+
+export function isTransient(reply: SmtpReply): boolean {
+  return reply.code >= 400 && reply.code < 500;
+}

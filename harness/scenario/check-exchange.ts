@@ -1,0 +1,81 @@
+// Refuses an Exchange topology that cannot exist, before any run: a database on an unknown server, a mailbox in an
+// unknown database or outside the accepted domains, a rule forwarding to a mailbox that does not exist, ...
+import type { ConsistencyProblem } from './check-consistency.js';
+import type { Scenario } from './schema.js';
+
+type Path = Array<string | number>;
+
+function duplicates<T>(items: readonly T[], keyOf: (item: T) => string, path: (i: number) => Path, what: string): ConsistencyProblem[] {
+  const seen = new Set<string>();
+  const problems: ConsistencyProblem[] = [];
+  items.forEach((item, i) => {
+    const key = keyOf(item);
+    if (seen.has(key)) problems.push({ path: path(i), message: `${what} '${key}' is defined twice` });
+    seen.add(key);
+  });
+  return problems;
+}
+
+export function checkExchange(scenario: Scenario): ConsistencyProblem[] {
+  const exchange = scenario.exchange;
+  if (exchange === undefined) return [];
+  const problems: ConsistencyProblem[] = [];
+  const servers = new Set(exchange.servers.map((s) => s.name));
+  const databaseServer = new Map(exchange.databases.map((d) => [d.name, d.server]));
+  const mailboxKind = new Map(exchange.mailboxes.map((m) => [m.address, m.kind]));
+  const senders = new Set((scenario.internet?.senders ?? []).map((s) => s.name));
+  const senderDomains = new Set((scenario.internet?.senders ?? []).map((s) => s.domain));
+
+  problems.push(
+    ...duplicates(exchange.servers, (s) => s.name, (i) => ['exchange', 'servers', i, 'name'], 'server'),
+    ...duplicates(exchange.databases, (d) => d.name, (i) => ['exchange', 'databases', i, 'name'], 'database'),
+    ...duplicates(exchange.mailboxes, (m) => m.address, (i) => ['exchange', 'mailboxes', i, 'address'], 'mailbox'),
+    ...duplicates(scenario.internet?.senders ?? [], (s) => s.name, (i) => ['internet', 'senders', i, 'name'], 'sender'),
+  );
+  (scenario.internet?.senders ?? []).forEach((s, i) => {
+    if (servers.has(s.name)) problems.push({ path: ['internet', 'senders', i, 'name'], message: `'${s.name}' is already an Exchange server's name` });
+    if (exchange.acceptedDomains.includes(s.domain)) {
+      problems.push({ path: ['internet', 'senders', i, 'domain'], message: `'${s.domain}' is one of the organisation's own domains` });
+    }
+  });
+  exchange.databases.forEach((d, i) => {
+    if (!servers.has(d.server)) problems.push({ path: ['exchange', 'databases', i, 'server'], message: `no server named '${d.server}'` });
+  });
+  exchange.mailboxes.forEach((m, i) => {
+    if (!databaseServer.has(m.database)) problems.push({ path: ['exchange', 'mailboxes', i, 'database'], message: `no database named '${m.database}'` });
+    const domain = m.address.slice(m.address.lastIndexOf('@') + 1);
+    if (!exchange.acceptedDomains.includes(domain)) {
+      problems.push({ path: ['exchange', 'mailboxes', i, 'address'], message: `'${domain}' is not an accepted domain (${exchange.acceptedDomains.join(', ')})` });
+    }
+  });
+  exchange.rules.forEach((rule, i) => {
+    if (!mailboxKind.has(rule.to)) problems.push({ path: ['exchange', 'rules', i, 'to'], message: `the rule forwards to '${rule.to}', which is not a mailbox of the organisation` });
+    if (rule.users !== 'all') {
+      rule.users.forEach((user, j) => {
+        if (mailboxKind.get(user) !== 'user') problems.push({ path: ['exchange', 'rules', i, 'users', j], message: `'${user}' is not a user mailbox` });
+      });
+    }
+  });
+  (exchange.mx ?? []).forEach((mx, i) => {
+    if (!servers.has(mx)) problems.push({ path: ['exchange', 'mx', i], message: `no server named '${mx}'` });
+  });
+  (scenario.traffic?.messages ?? []).forEach((m, i) => {
+    const domain = m.from.slice(m.from.lastIndexOf('@') + 1);
+    if (!senderDomains.has(domain)) problems.push({ path: ['traffic', 'messages', i, 'from'], message: `no outside sender sends for '${domain}' (internet.senders)` });
+  });
+  (scenario.traffic?.generators ?? []).forEach((g, i) => {
+    if (!senders.has(g.sender)) problems.push({ path: ['traffic', 'generators', i, 'sender'], message: `no outside sender named '${g.sender}'` });
+  });
+  scenario.faults.forEach((fault, i) => {
+    if ((fault.verb === 'stopInbound' || fault.verb === 'startInbound') && fault.target !== undefined && !servers.has(fault.target)) {
+      problems.push({ path: ['faults', i, 'target'], message: `'${fault.verb}' acts on an Exchange server; '${fault.target}' is not one` });
+    }
+    if (!['dismount', 'mount', 'backup', 'restore'].includes(fault.verb)) return;
+    if (fault.database === undefined) {
+      problems.push({ path: ['faults', i], message: `'${fault.verb}' needs a database` });
+    } else if (databaseServer.get(fault.database) !== fault.target) {
+      problems.push({ path: ['faults', i, 'database'], message: `no database '${fault.database}' on server '${fault.target ?? ''}'` });
+    }
+  });
+  return problems;
+}

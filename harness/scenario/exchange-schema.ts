@@ -1,0 +1,75 @@
+// The `exchange:`, `internet:` and `traffic:` sections of a scenario: the organisation's topology and settings
+// (X1-X5), the outside senders with their retry profiles, and the mail they send.
+import { z } from 'zod';
+import { DEFAULT_EXCHANGE_SETTINGS } from '../../fakes/exchange/exchange-config.js';
+import { durationMs } from './duration.js';
+import { sizeBytes } from './size.js';
+
+const name = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'letters, digits, dot, dash or underscore');
+const address = z.string().regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, 'an email address').transform((a) => a.toLowerCase());
+const defaults = DEFAULT_EXCHANGE_SETTINGS;
+
+export const exchangeSchema = z.strictObject({
+  acceptedDomains: z.array(z.string().min(1).transform((d) => d.toLowerCase())).min(1),
+  servers: z.array(z.strictObject({ name, site: name.default('default') })).min(1),
+  databases: z.array(z.strictObject({ name, server: name })).min(1),
+  mailboxes: z.array(z.strictObject({
+    address, kind: z.enum(['user', 'queue', 'forward']).default('user'), database: name,
+  })).min(1),
+  /** Inbox rules, deployed to all user mailboxes or to the ones listed (the wizard's global deployment option). */
+  rules: z.array(z.strictObject({
+    action: z.enum(['forward-as-attachment', 'redirect', 'forward']).default('forward-as-attachment'),
+    to: address,
+    users: z.union([z.literal('all'), z.array(address).min(1)]).default('all'),
+  })).default([]),
+  /** Servers outside senders connect to, in order; default: every server. */
+  mx: z.array(name).min(1).optional(),
+  settings: z.strictObject({
+    assignMessageId: z.boolean().default(defaults.assignMessageId),
+    maxMessageSize: sizeBytes.default(defaults.maxMessageSizeBytes),
+    transientRetryInterval: durationMs.default(defaults.transientRetryIntervalMs),
+    intraSiteLatency: durationMs.default(defaults.intraSiteLatencyMs),
+    interSiteLatency: durationMs.default(defaults.interSiteLatencyMs),
+  }).default({
+    assignMessageId: defaults.assignMessageId, maxMessageSize: defaults.maxMessageSizeBytes,
+    transientRetryInterval: defaults.transientRetryIntervalMs, intraSiteLatency: defaults.intraSiteLatencyMs,
+    interSiteLatency: defaults.interSiteLatencyMs,
+  }),
+});
+
+export const internetSchema = z.strictObject({
+  senders: z.array(z.strictObject({
+    name,
+    domain: z.string().min(1).transform((d) => d.toLowerCase()),
+    profile: z.enum(['exchange', 'rfc5321']).default('exchange'),
+  })).min(1),
+});
+
+export const trafficSchema = z.strictObject({
+  messages: z.array(z.strictObject({
+    at: durationMs,
+    from: address,
+    to: z.array(address).min(1),
+    cc: z.array(address).default([]),
+    subject: z.string().default('(no subject)'),
+    size: sizeBytes.default(20_000),
+    /** The Message-ID header; `null` sends the message without one. Default: one the sender makes up. */
+    messageId: z.string().nullable().optional(),
+    inReplyTo: z.string().optional(),
+  })).default([]),
+  generators: z.array(z.strictObject({
+    name,
+    /** The outside sender that sends this traffic (its `internet.senders` name). */
+    sender: name,
+    ratePerHour: z.number().positive(),
+    count: z.number().int().positive().optional(),
+    /** Recipients drawn from these, or every user mailbox. */
+    to: z.union([z.literal('all-users'), z.array(address).min(1)]).default('all-users'),
+    fanOut: z.number().int().positive().default(1),
+    size: sizeBytes.default(20_000),
+  })).default([]),
+});
+
+export type ExchangeSection = z.output<typeof exchangeSchema>;
+export type InternetSection = z.output<typeof internetSchema>;
+export type TrafficSection = z.output<typeof trafficSchema>;
