@@ -124,7 +124,7 @@ export function outsideSender(ledger: Ledger, config: OutsideSenderConfig) {
         }
         const index = data as number;
         const generator = traffic.generators[index];
-        if (generator === undefined) return;
+        if (generator === undefined || ctx.nowMs() > generator.untilMs) return;
         const n = (disk.generated[index] = (disk.generated[index] ?? 0) + 1);
         submit(nextGeneratedMessage(generator, n, ctx.rng));
         scheduleGenerator(index);

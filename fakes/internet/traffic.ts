@@ -15,6 +15,8 @@ export interface TrafficGenerator {
   readonly ratePerHour: number;
   /** At most this many messages (Infinity: until the horizon). */
   readonly count: number;
+  /** No messages after this instant. */
+  readonly untilMs: number;
   /** Recipients are drawn from these. */
   readonly recipients: readonly string[];
   /** Distinct recipients per message. */

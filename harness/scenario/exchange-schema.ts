@@ -63,6 +63,8 @@ export const trafficSchema = z.strictObject({
     sender: name,
     ratePerHour: z.number().positive(),
     count: z.number().int().positive().optional(),
+    /** No messages after this instant (default: the horizon). */
+    until: durationMs.optional(),
     /** Recipients drawn from these, or every user mailbox. */
     to: z.union([z.literal('all-users'), z.array(address).min(1)]).default('all-users'),
     fanOut: z.number().int().positive().default(1),

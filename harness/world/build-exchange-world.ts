@@ -53,7 +53,7 @@ export function exchangeWorldSpecOf(
         };
       });
     const generators: TrafficGenerator[] = (traffic?.generators ?? []).filter((g) => g.sender === sender.name).map((g) => ({
-      name: g.name, from: `${g.name}@${sender.domain}`, ratePerHour: g.ratePerHour, count: g.count ?? Infinity,
+      name: g.name, from: `${g.name}@${sender.domain}`, ratePerHour: g.ratePerHour, count: g.count ?? Infinity, untilMs: Math.min(g.until ?? horizonMs, horizonMs),
       recipients: g.to === 'all-users' ? users : g.to, fanOut: g.fanOut, sizeBytes: g.size,
     }));
     return { name: sender.name, profile: RETRY_PROFILES[sender.profile], traffic: { messages, generators } };

@@ -1,0 +1,83 @@
+// Operations and faults on Exchange: dismount/mount, restore with and without log replay (X3), server down/up,
+// and cross-site delivery latency.
+import { describe, expect, it } from 'vitest';
+import { runScenario } from '../../../harness/run/run-scenario.js';
+import { exchangeScenario } from '../../helpers/exchange-scenario.js';
+
+const MIN = 60_000;
+const MESSAGES = `
+  messages:
+    - { at: 10m, from: dana@partner.example, to: [alice@contoso.example], messageId: "<before@partner.example>" }
+    - { at: 90m, from: dana@partner.example, to: [alice@contoso.example], messageId: "<after@partner.example>" }`;
+
+describe('Exchange operations', () => {
+  it('keeps mail queued while the database is dismounted and delivers it after mount', () => {
+    const run = runScenario(exchangeScenario({
+      traffic: MESSAGES,
+      faults: '[{ at: 60m, verb: dismount, target: ex1, database: db1 }, { at: 120m, verb: mount, target: ex1, database: db1 }]',
+    }));
+    const after = run.ledger.get('<after@partner.example>')!;
+    expect(after.firstAcceptedAtMs).toBe(90 * MIN); // transport accepts while the database is down
+    expect(after.placements[0]!.deliveredAtMs).toBeGreaterThanOrEqual(120 * MIN);
+    expect(after.placements[0]!.deliveredAtMs).toBeLessThanOrEqual(125 * MIN);
+    expect(run.counts).toMatchObject({ delivered: 2, lost: 0, pending: 0 });
+  });
+
+  it('loses what arrived after the backup when restoring without logs, and the ledger names it (X3)', () => {
+    const run = runScenario(exchangeScenario({
+      traffic: MESSAGES,
+      faults: `
+    - { at: 60m, verb: backup, target: ex1, database: db1 }
+    - { at: 120m, verb: dismount, target: ex1, database: db1 }
+    - { at: 120m, verb: restore, target: ex1, database: db1, backupAt: 60m, replayLogs: false }
+    - { at: 121m, verb: mount, target: ex1, database: db1 }`,
+    }));
+    expect(run.counts.lost).toBe(1);
+    const check = run.checks.find((c) => c.name === 'no-lost-mail')!;
+    expect(check.verdict).toBe('fail');
+    expect(check.offenders.map((o) => o.messageId)).toEqual(['<after@partner.example>']);
+    expect(check.offenders[0]!.path.at(-1)).toMatchObject({ step: 'removed', detail: 'alice@contoso.example: rolled-back', atMs: 120 * MIN });
+  });
+
+  it('loses nothing when restoring with log replay', () => {
+    const run = runScenario(exchangeScenario({
+      traffic: MESSAGES,
+      faults: `
+    - { at: 60m, verb: backup, target: ex1, database: db1 }
+    - { at: 120m, verb: dismount, target: ex1, database: db1 }
+    - { at: 120m, verb: restore, target: ex1, database: db1, backupAt: 60m, replayLogs: true }
+    - { at: 121m, verb: mount, target: ex1, database: db1 }`,
+    }));
+    expect(run.counts).toMatchObject({ lost: 0, delivered: 2 });
+  });
+
+  it('refuses to restore over a mounted database (the recovery article: dismount first)', () => {
+    const run = runScenario(exchangeScenario({
+      traffic: MESSAGES,
+      faults: '[{ at: 60m, verb: backup, target: ex1, database: db1 }, { at: 120m, verb: restore, target: ex1, database: db1, backupAt: 60m }]',
+    }));
+    expect(run.counts.lost).toBe(0);
+  });
+
+  it('refuses connections while the server is down; senders deliver after it is up', () => {
+    const run = runScenario(exchangeScenario({ traffic: MESSAGES, faults: '[{ at: 80m, verb: down, target: ex1 }, { at: 100m, verb: up, target: ex1 }]' }));
+    const after = run.ledger.get('<after@partner.example>')!;
+    expect(after.path[1]).toMatchObject({ step: 'smtp-attempt', detail: 'connect: no connection (refused)' });
+    expect(after.firstAcceptedAtMs).toBeGreaterThanOrEqual(100 * MIN);
+    expect(run.counts).toMatchObject({ delivered: 2, lost: 0 });
+  });
+
+  it('delivers across sites after the inter-site latency, and within a site after the intra-site one', () => {
+    const scenario = (site: string) => exchangeScenario({
+      servers: `[{ name: ex1, site: hq }, { name: ex2, site: ${site} }]`,
+      databases: '[{ name: db1, server: ex1 }, { name: db2, server: ex2 }]',
+      mailboxes: '[{ address: alice@contoso.example, database: db2 }]',
+      settings: '{ interSiteLatency: 3s, intraSiteLatency: 100ms }',
+      traffic: `
+  messages: [{ at: 1m, from: dana@partner.example, to: [alice@contoso.example], messageId: "<m@partner.example>" }]`,
+    });
+    const deliveredAt = (site: string) => runScenario(scenario(site)).ledger.get('<m@partner.example>')!.placements[0]!.deliveredAtMs;
+    expect(deliveredAt('branch')).toBe(MIN + 3_000);
+    expect(deliveredAt('hq')).toBe(MIN + 100);
+  });
+});

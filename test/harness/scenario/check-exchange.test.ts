@@ -1,0 +1,68 @@
+// A topology that cannot exist is refused before the run, naming what is wrong and where.
+import { describe, expect, it } from 'vitest';
+import { parseScenarioText } from '../../../harness/scenario/load-scenario.js';
+import { InputError } from '../../../harness/scenario/input-error.js';
+import { exchangeScenarioText, type ExchangeScenarioParts } from '../../helpers/exchange-scenario.js';
+
+function problems(parts: ExchangeScenarioParts): string[] {
+  try {
+    parseScenarioText(exchangeScenarioText(parts), 'bad.yaml');
+  } catch (error) {
+    if (error instanceof InputError) return error.problems.map((p) => `${p.path}: ${p.message}`);
+    throw error;
+  }
+  return [];
+}
+
+describe('Exchange topology checks', () => {
+  it('accepts the helper topology as it is', () => {
+    expect(problems({})).toEqual([]);
+  });
+
+  it('refuses a rule forwarding to a mailbox that does not exist', () => {
+    expect(problems({ rules: '[{ action: forward-as-attachment, to: ghost@contoso.example }]' }))
+      .toEqual(["exchange.rules[0].to: the rule forwards to 'ghost@contoso.example', which is not a mailbox of the organisation"]);
+  });
+
+  it('refuses a database on an unknown server and a mailbox in an unknown database', () => {
+    expect(problems({
+      databases: '[{ name: db1, server: ex1 }, { name: db2, server: ex9 }]',
+      mailboxes: '[{ address: alice@contoso.example, database: db3 }]',
+    })).toEqual([
+      "exchange.databases[1].server: no server named 'ex9'",
+      "exchange.mailboxes[0].database: no database named 'db3'",
+    ]);
+  });
+
+  it('refuses mailboxes outside the accepted domains, duplicates, and rules for non-users', () => {
+    expect(problems({
+      mailboxes: `
+    - { address: alice@contoso.example, database: db1 }
+    - { address: alice@contoso.example, database: db1 }
+    - { address: q@other.example, kind: queue, database: db1 }`,
+      rules: '[{ to: alice@contoso.example, users: [q@other.example] }]',
+    })).toEqual([
+      "exchange.mailboxes[1].address: mailbox 'alice@contoso.example' is defined twice",
+      "exchange.mailboxes[2].address: 'other.example' is not an accepted domain (contoso.example)",
+      "exchange.rules[0].users[0]: 'q@other.example' is not a user mailbox",
+    ]);
+  });
+
+  it('refuses traffic no sender sends, and operations on databases the server does not hold', () => {
+    expect(problems({
+      traffic: '{ messages: [{ at: 1m, from: x@stranger.example, to: [alice@contoso.example] }], generators: [{ name: g, sender: nobody, ratePerHour: 1 }] }',
+      faults: '[{ at: 1m, verb: dismount, target: ex1, database: db7 }, { at: 1m, verb: backup, target: ex1 }, { at: 1m, verb: stopInbound, target: partners }]',
+    })).toEqual([
+      "traffic.messages[0].from: no outside sender sends for 'stranger.example' (internet.senders)",
+      "traffic.generators[0].sender: no outside sender named 'nobody'",
+      "faults[0].database: no database 'db7' on server 'ex1'",
+      "faults[1]: 'backup' needs a database",
+      "faults[2].target: 'stopInbound' acts on an Exchange server; 'partners' is not one",
+    ]);
+  });
+
+  it('refuses a scenario with two worlds, or none', () => {
+    const text = exchangeScenarioText({}) + 'toy: {}\n';
+    expect(() => parseScenarioText(text, 'bad.yaml')).toThrow(/exactly one world/);
+  });
+});
