@@ -2,6 +2,7 @@
 import { performance } from 'node:perf_hooks';
 import type { TraceRecord } from '../../sim/core/trace.js';
 import { loadScenarioFile } from '../scenario/load-scenario.js';
+import { InputError } from '../scenario/input-error.js';
 import { AtomicLineWriter } from '../run/atomic-write.js';
 import { runScenario } from '../run/run-scenario.js';
 import { EXIT } from './exit-codes.js';
@@ -16,7 +17,7 @@ export interface RunCommandOptions {
 
 export function runCommand(file: string, options: RunCommandOptions): number {
   const scenario = loadScenarioFile(file);
-  const traceWriter = options.trace === undefined ? null : new AtomicLineWriter(options.trace);
+  const traceWriter = options.trace === undefined ? null : openTrace(options.trace);
   const started = performance.now();
   let outcome;
   try {
@@ -32,6 +33,15 @@ export function runCommand(file: string, options: RunCommandOptions): number {
   const run = toRunJson(outcome, file, Math.round(performance.now() - started));
   process.stdout.write(options.json === true ? JSON.stringify(run) + '\n' : formatSummary(run) + '\n');
   return run.verdict === 'pass' ? EXIT.pass : EXIT.fail;
+}
+
+/** A trace file that cannot be created is bad input (exit 2), not a crash. */
+function openTrace(path: string): AtomicLineWriter {
+  try {
+    return new AtomicLineWriter(path);
+  } catch (error) {
+    throw new InputError([{ file: path, line: 0, column: 0, path: '', message: `cannot write the trace: ${(error as Error).message}` }]);
+  }
 }
 
 export function validateCommand(file: string): number {

@@ -24,6 +24,7 @@ export class AtomicLineWriter {
   private readonly fd: number;
   private pending: string[] = [];
   private pendingChars = 0;
+  private closed = false;
 
   constructor(private readonly target: string) {
     this.temporary = temporaryPathFor(target);
@@ -37,14 +38,25 @@ export class AtomicLineWriter {
   }
 
   commit(): void {
-    this.flush();
-    closeSync(this.fd);
-    renameSync(this.temporary, this.target);
+    try {
+      this.flush();
+      this.close();
+      renameSync(this.temporary, this.target);
+    } catch (error) {
+      this.discard();
+      throw error;
+    }
   }
 
   discard(): void {
-    closeSync(this.fd);
+    this.close();
     rmSync(this.temporary, { force: true });
+  }
+
+  private close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    closeSync(this.fd);
   }
 
   private flush(): void {

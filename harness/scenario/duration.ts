@@ -38,3 +38,6 @@ export const durationMs = z
     }
     return ms;
   });
+
+/** A duration that must be at least 1 ms (intervals: a zero interval would re-arm at the same instant forever). */
+export const positiveDurationMs = durationMs.refine((ms) => ms > 0, 'must be longer than 0');

@@ -2,7 +2,7 @@
 // (X1-X5), the outside senders with their retry profiles, and the mail they send.
 import { z } from 'zod';
 import { DEFAULT_EXCHANGE_SETTINGS } from '../../fakes/exchange/exchange-config.js';
-import { durationMs } from './duration.js';
+import { durationMs, positiveDurationMs } from './duration.js';
 import { sizeBytes } from './size.js';
 
 const name = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'letters, digits, dot, dash or underscore');
@@ -27,7 +27,7 @@ export const exchangeSchema = z.strictObject({
   settings: z.strictObject({
     assignMessageId: z.boolean().default(defaults.assignMessageId),
     maxMessageSize: sizeBytes.default(defaults.maxMessageSizeBytes),
-    transientRetryInterval: durationMs.default(defaults.transientRetryIntervalMs),
+    transientRetryInterval: positiveDurationMs.default(defaults.transientRetryIntervalMs),
     intraSiteLatency: durationMs.default(defaults.intraSiteLatencyMs),
     interSiteLatency: durationMs.default(defaults.interSiteLatencyMs),
   }).default({

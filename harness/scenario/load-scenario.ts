@@ -28,7 +28,14 @@ export function parseScenarioText(text: string, file: string): Scenario {
       return { file, line: pos.line, column: pos.col, path: '', message: `YAML: ${e.message.split('\n')[0]}` };
     }));
   }
-  const parsed = scenarioSchema.safeParse(doc.toJS());
+  let data: unknown;
+  try {
+    // yaml caps alias expansion (maxAliasCount), so a "billion laughs" file fails fast instead of filling memory.
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    throw new InputError([{ file, line: 0, column: 0, path: '', message: `YAML: ${(error as Error).message}` }]);
+  }
+  const parsed = scenarioSchema.safeParse(data);
   if (!parsed.success) throw new InputError(schemaProblems(parsed.error, doc, lines, file));
   const problems = checkConsistency(parsed.data).map(({ path, message }) => problemAt(doc, lines, file, path, message));
   if (problems.length > 0) throw new InputError(problems);

@@ -6,7 +6,7 @@ import { NUMERIC_COUNT_NAMES } from '../../sim/ledger/counts.js';
 import { CHECK_NAMES } from '../../sim/check/all-checks.js';
 import { parseCountExpectation } from '../../sim/check/count-expectation.js';
 import { EXCHANGE_FAULT_VERBS } from '../../fakes/exchange/exchange-faults.js';
-import { durationMs } from './duration.js';
+import { durationMs, positiveDurationMs } from './duration.js';
 import { exchangeSchema, internetSchema, trafficSchema } from './exchange-schema.js';
 
 const verdict = z.enum(['pass', 'fail', 'unknown']);
@@ -42,10 +42,10 @@ const faultSchema = z.strictObject({
 
 const toySchema = z.strictObject({
   messages: z.number().int().nonnegative().default(100),
-  meanInterval: durationMs.default(60_000),
-  retryInterval: durationMs.default(5 * 60_000),
+  meanInterval: positiveDurationMs.default(60_000),
+  retryInterval: positiveDurationMs.default(5 * 60_000),
   expiry: durationMs.default(2 * 86_400_000),
-  pollInterval: durationMs.default(60_000),
+  pollInterval: positiveDurationMs.default(60_000),
   batchSize: z.number().int().positive().default(10),
   processingMean: durationMs.default(2_000),
 });

@@ -22,7 +22,9 @@ export function parseCountExpectation(input: number | string): CountExpectation 
   const match = COMPARISON.exec(input);
   if (match === null) return `expected a number or a comparison like ">= 10", got ${JSON.stringify(input)}`;
   const operator = match[1] as ComparisonOperator;
-  return { operator, value: Number(match[2]), exact: operator === '==' };
+  const value = Number(match[2]);
+  if (!Number.isSafeInteger(value)) return `the number in ${JSON.stringify(input)} is too large`;
+  return { operator, value, exact: operator === '==' };
 }
 
 export function holds(expectation: CountExpectation, actual: number): boolean {

@@ -2,7 +2,7 @@
 // durable state, faults applied as data, and a trace hash of everything that happened. Nothing here awaits real I/O.
 import type { Actor, ActorContext, ActorFactory, RequestResult } from './actor.js';
 import { VirtualClock, assertDurationMs, isDurationMs } from './clock.js';
-import { EventQueue, type QueuedEvent } from './event-queue.js';
+import { EventQueue, MAX_ACTORS, type QueuedEvent } from './event-queue.js';
 import { CORE_FAULT_HANDLERS, type Fault, type FaultApi, type FaultHandler } from './fault.js';
 import { Rng } from './rng.js';
 import { TRACE_KINDS, TraceHasher, type TraceKind, type TraceSink } from './trace.js';
@@ -24,6 +24,8 @@ const KIND_BITS = 2;
 const KIND_MASK = (1 << KIND_BITS) - 1;
 const NO_ACTOR = -1;
 const NO_TAG = '';
+/** More events than this at one virtual instant is a model stuck in a zero-delay loop, not a busy world. */
+const MAX_EVENTS_PER_INSTANT = 10_000_000;
 const TRACE_CODE: Readonly<Record<TraceKind, number>> = Object.fromEntries(TRACE_KINDS.map((k, i) => [k, i])) as never;
 const KIND_TO_TRACE: readonly TraceKind[] = ['start', 'timer', 'message', 'fault'];
 
@@ -71,6 +73,7 @@ export class Engine {
   private readonly hasher: TraceHasher | null;
   private readonly sink: TraceSink | null;
   private processed = 0;
+  private eventsThisInstant = 0;
 
   constructor(options: EngineOptions) {
     this.rng = new Rng(options.seed);
@@ -131,6 +134,8 @@ export class Engine {
     if (atMs < this.nowMs) throw new Error(`fault '${fault.verb}' at ${atMs} ms is in the past (now ${this.nowMs} ms)`);
     if (!this.faultHandlers.has(fault.verb)) throw new Error(`unknown fault verb '${fault.verb}'`);
     const target = fault.target === undefined ? NO_ACTOR : this.indexOf(fault.target);
+    // Fault data (peers, params) is part of what happened: hash its canonical form when it is scheduled.
+    this.hasher?.text(canonicalJson(fault));
     this.queue.push(atMs, target, KIND_FAULT | (this.tagId(fault.verb) << KIND_BITS), fault);
   }
 
@@ -138,7 +143,14 @@ export class Engine {
   step(): boolean {
     const ev = this.current;
     if (!this.queue.pop(ev)) return false;
-    this.clock.advanceTo(ev.timeMs);
+    if (ev.timeMs === this.clock.nowMs) {
+      if (++this.eventsThisInstant > MAX_EVENTS_PER_INSTANT) {
+        throw new Error(`livelock: over ${MAX_EVENTS_PER_INSTANT} events at virtual time ${ev.timeMs} ms (a zero-delay loop in a model?)`);
+      }
+    } else {
+      this.clock.advanceTo(ev.timeMs);
+      this.eventsThisInstant = 1;
+    }
     this.processed++;
     const kind = ev.code & KIND_MASK;
     const tag = ev.code >>> KIND_BITS;
@@ -169,7 +181,7 @@ export class Engine {
     return this.processed - before;
   }
 
-  /** The trace hash so far; after this call the engine must not run further. */
+  /** The trace hash of everything so far (the run may go on). */
   traceHash(): string | null {
     return this.hasher?.digest() ?? null;
   }
@@ -313,7 +325,7 @@ export class Engine {
 
   // Pairs are unordered: a partition cuts both directions.
   private pairKey(a: number, b: number): number {
-    return a < b ? a * 0x100000 + b : b * 0x100000 + a;
+    return a < b ? a * MAX_ACTORS + b : b * MAX_ACTORS + a;
   }
 
   private setCut(a: number, b: number, cut: boolean): void {
@@ -358,4 +370,12 @@ class BoundContext implements ActorContext {
   note(tag: string, detail: string): void {
     this.engine.note('note', this.name, tag, detail);
   }
+}
+
+/** JSON with object keys sorted, so equal data always serialises the same way. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v);
 }

@@ -30,7 +30,6 @@ export class TraceHasher {
   private readonly hash: Hash = createHash('sha256');
   private readonly buffer = Buffer.allocUnsafe(CHUNK_BYTES);
   private offset = 0;
-  private digested: string | null = null;
 
   /** A record of numbers only: actor and tag are interned ids whose names were hashed when first seen. */
   record(timeMs: number, seq: number, kind: number, actor: number, tag: number, peer: number): void {
@@ -63,17 +62,13 @@ export class TraceHasher {
     this.offset += 4 + bytes.length;
   }
 
-  /** The hex digest; the hasher is finished after this and further records are a harness bug. */
+  /** The hex digest of everything recorded so far; recording may go on afterwards. */
   digest(): string {
-    if (this.digested === null) {
-      this.flush();
-      this.digested = this.hash.digest('hex');
-    }
-    return this.digested;
+    this.flush();
+    return this.hash.copy().digest('hex');
   }
 
   private flush(): void {
-    if (this.digested !== null) throw new Error('trace hasher used after digest()');
     if (this.offset > 0) this.hash.update(this.buffer.subarray(0, this.offset));
     this.offset = 0;
   }

@@ -36,7 +36,7 @@ export function computeCounts(ledger: Ledger): Counts {
     if (life.submittedAtMs !== null) counts.sent++;
     if (life.firstAcceptedAtMs !== null) counts.accepted++;
     if (life.bouncedAtMs !== null) counts.bounced++;
-    for (const placement of life.placements) if (placement.mailboxKind !== 'forward') counts.delivered++;
+    counts.delivered += deliveredMailboxes(life);
     counts.tracked += life.activities.length;
     counts.duplicates += duplicateActivities(life);
     for (const evaluation of life.evaluations) {
@@ -89,4 +89,10 @@ export function untrackedReasonOf(life: MessageLife): string {
   if (life.untrackedReason !== null) return life.untrackedReason;
   if (life.placements.some((p) => p.eligible && p.removal?.cause === 'rolled-back')) return 'rolled-back';
   return UNEXPLAINED;
+}
+
+/** (message, mailbox) pairs placed in user and queue mailboxes: a redelivery to the same mailbox counts once. */
+export function deliveredMailboxes(life: MessageLife): number {
+  if (life.placements.length === 1) return life.placements[0]?.mailboxKind === 'forward' ? 0 : 1;
+  return new Set(life.placements.filter((p) => p.mailboxKind !== 'forward').map((p) => p.mailbox)).size;
 }

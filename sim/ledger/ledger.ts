@@ -47,7 +47,7 @@ export class Ledger {
   delivered(messageId: string, mailbox: string, mailboxKind: MailboxKind, folder: string, eligible: boolean): void {
     const life = this.life(messageId);
     life.placements.push({ mailbox, mailboxKind, folder, deliveredAtMs: this.nowMs(), eligible, removal: null });
-    this.step(life, 'delivered', `${mailbox}/${folder}${eligible ? ' (eligible)' : ''}`);
+    this.step(life, 'delivered', `${mailbox}/${folder} (${mailboxKind}${eligible ? ', eligible' : ''})`);
   }
 
   /**

@@ -6,8 +6,9 @@ export type Direction = 'incoming' | 'outgoing';
 export type SmtpStage = 'connect' | 'ehlo' | 'mail' | 'rcpt' | 'data' | 'end-of-data';
 
 /**
- * Why a copy left a mailbox. Users' own actions and processing by design are legitimate; `rolled-back` (a restore
- * without log replay, X3) is not, and makes the copy lost.
+ * Why a copy left a mailbox. Users' own actions are legitimate, and so is `processed`: a queue or forward mailbox set
+ * to delete mail after processing (R10, S1) removes it by design once it is tracked, which design.md's `lost` does not
+ * mean. `rolled-back` (a restore without log replay, X3) is not legitimate, and makes the copy lost.
  */
 export type RemovalCause = 'user-delete' | 'processed' | 'rolled-back';
 export const LEGITIMATE_REMOVALS: ReadonlySet<RemovalCause> = new Set<RemovalCause>(['user-delete', 'processed']);

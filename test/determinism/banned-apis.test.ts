@@ -22,11 +22,16 @@ describe('determinism ban', () => {
       'const h = os.hostname();',
       "import dns from 'node:dns';",
       'const [s] = process.hrtime();',
+      'const d = new Date;',
+      'const s = Date();',
+      "const r = Math['random']();",
+      'const { random } = Math;',
     ].join('\n');
-    expect(scanSource('bad.ts', bad).map((v) => v.line)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(scanSource('bad.ts', bad).map((v) => v.line)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
   });
 
   it('allows dated constructors and comments that name the ban', () => {
     expect(scanSource('ok.ts', 'const d = new Date(startMs + nowMs); // not Date.now()')).toEqual([]);
+    expect(scanSource('ok.ts', 'const iso = startDate(); const n = toDate(x);')).toEqual([]);
   });
 });

@@ -5,8 +5,9 @@ import { join, relative } from 'node:path';
 
 export const BANNED: ReadonlyArray<{ readonly name: string; readonly pattern: RegExp }> = [
   { name: 'Date.now', pattern: /\bDate\.now\b/ },
-  { name: 'argument-less new Date()', pattern: /\bnew\s+Date\s*\(\s*\)/ },
-  { name: 'Math.random', pattern: /\bMath\.random\b/ },
+  { name: 'argument-less new Date()', pattern: /\bnew\s+Date\s*(?:\(\s*\)|[;,)\]}]|$)/ },
+  { name: 'Date() called as a function', pattern: /(?<![.\w]|new\s)Date\s*\(\s*\)/ },
+  { name: 'Math.random', pattern: /\bMath\s*(?:\.\s*random\b|\[\s*['"`]random)|\brandom\b[^=\n]*\}\s*=\s*Math\b/ },
   { name: 'crypto.random*', pattern: /\b(?:randomBytes|randomUUID|randomInt|randomFill(?:Sync)?|getRandomValues)\b/ },
   { name: 'performance.now', pattern: /\bperformance\.now\b/ },
   { name: 'real timers', pattern: /\b(?:setTimeout|setInterval|setImmediate|queueMicrotask)\b/ },

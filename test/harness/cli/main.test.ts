@@ -126,3 +126,26 @@ faults:
     expect(readdirSync(dir)).toEqual(['hello.jsonl']);
   });
 });
+
+describe('mailflow CLI on hostile input', () => {
+  it('exits 2, not 3, when the trace file cannot be created', () => {
+    const result = mailflow('run', HELLO, '--trace', '/no/such/dir/trace.jsonl');
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/cannot write the trace/);
+  });
+
+  it('refuses a YAML alias bomb quickly with exit 2', () => {
+    const lines = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 0; i < 9; i++) lines.push(`${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill(`*${String.fromCharCode(97 + i)}`).join(', ')}]`);
+    const result = mailflow('validate', scenarioFile('bomb.yaml', lines.join('\n') + '\n'));
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/YAML: .*alias/i);
+  });
+
+  it('refuses zero intervals, which would re-arm a timer at the same instant forever', () => {
+    const file = scenarioFile('zero.yaml', 'kind: scenario\nname: zero\nseed: 1\nstart: 2026-01-05T08:00:00Z\nhorizon: 1h\ntoy: { pollInterval: 0 }\n');
+    const result = mailflow('run', file);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('toy.pollInterval: must be longer than 0');
+  });
+});

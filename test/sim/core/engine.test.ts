@@ -192,3 +192,80 @@ describe('Engine.run', () => {
     expect(engine.nowMs).toBe(5);
   });
 });
+
+describe('Engine guards and trace details', () => {
+  it('pins the hash of a small fixed world, so drift across machines or Node versions fails CI', () => {
+    // If a deliberate change to the engine or trace format moves this, update it in the same commit and say why.
+    const engine = new Engine({ seed: 2026 });
+    engine.spawn('a', (ctx) => ({
+      onStart() { ctx.setTimer(ctx.rng.uniformInt(1, 50), 'tick'); },
+      onTimer() {
+        ctx.send('b', 'hello', null, ctx.rng.uniformInt(0, 10));
+        ctx.setTimer(ctx.rng.exponentialMs(40), 'tick');
+      },
+    }), null);
+    engine.spawn('b', (ctx) => ({ onMessage() { ctx.request('a', 'ping'); } }), null);
+    engine.scheduleFault(500, { verb: 'partition', target: 'a', peers: ['b'] });
+    engine.scheduleFault(700, { verb: 'heal', target: 'a' });
+    engine.run({ untilMs: 1000 });
+    expect(engine.traceHash()).toBe(PINNED_HASH);
+  });
+
+  it('hashes fault data: partitions from different peers hash differently', () => {
+    const hashFor = (peer: string) => {
+      const engine = new Engine({ seed: 1 });
+      for (const name of ['x', 'y', 'z']) engine.spawn(name, () => ({}), null);
+      engine.scheduleFault(5, { verb: 'partition', target: 'x', peers: [peer] });
+      engine.run({ untilMs: 10 });
+      return engine.traceHash();
+    };
+    expect(hashFor('y')).not.toBe(hashFor('z'));
+  });
+
+  it('heals one actor with everyone when heal names a target but no peers', () => {
+    const engine = new Engine({ seed: 1 });
+    const results: boolean[] = [];
+    for (const name of ['y', 'z']) engine.spawn(name, () => ({ onRequest: () => 'ok' }), null);
+    engine.spawn('x', (ctx) => ({
+      onStart() { for (const t of [10, 30]) ctx.setTimer(t, 'go'); },
+      onTimer() { results.push(ctx.request('y', 'p').ok, ctx.request('z', 'p').ok); },
+    }), null);
+    engine.scheduleFault(5, { verb: 'partition', target: 'x', peers: ['y', 'z'] });
+    engine.scheduleFault(20, { verb: 'heal', target: 'x' });
+    engine.run({ untilMs: 40 });
+    expect(results).toEqual([false, false, true, true]);
+  });
+
+  it('fires no timer set before a crash, even one cancelled and re-set around a restart', () => {
+    const engine = new Engine({ seed: 1 });
+    const fired: Array<[string, number]> = [];
+    engine.spawn('a', (ctx) => ({
+      onStart() {
+        const id = ctx.setTimer(50, `set-at-${ctx.nowMs()}`);
+        if (ctx.nowMs() > 0) ctx.cancelTimer(id);
+        ctx.setTimer(60, `kept-from-${ctx.nowMs()}`);
+      },
+      onTimer(tag) { fired.push([tag, ctx.nowMs()]); },
+    }), null);
+    engine.scheduleFault(10, { verb: 'restart', target: 'a' });
+    engine.run({ untilMs: 200 });
+    expect(fired).toEqual([['kept-from-10', 70]]);
+  });
+
+  it('stops a model stuck in a zero-delay loop with a clear error instead of hanging', () => {
+    const engine = new Engine({ seed: 1, hashTrace: false });
+    engine.spawn('a', (ctx) => ({ onStart() { ctx.setTimer(0, 'again'); }, onTimer() { ctx.setTimer(0, 'again'); } }), null);
+    expect(() => engine.run({ untilMs: 10 })).toThrow(/livelock/);
+  });
+
+  it('gives the current hash mid-run and keeps running', () => {
+    const engine = new Engine({ seed: 1 });
+    engine.spawn('a', (ctx) => ({ onStart() { ctx.setTimer(5, 't'); }, onTimer() { ctx.setTimer(5, 't'); } }), null);
+    engine.run({ untilMs: 20 });
+    const early = engine.traceHash();
+    engine.run({ untilMs: 40 });
+    expect(engine.traceHash()).not.toBe(early);
+  });
+});
+
+const PINNED_HASH = '81a3252b267948264ab5070f8273bd9a693684ba17d074a03f9819d135c737d2';
