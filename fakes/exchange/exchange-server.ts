@@ -9,6 +9,7 @@ import type { ExchangeConfig, MailboxHome } from './exchange-config.js';
 import { newDatabase, type DatabaseState } from './mailbox-store.js';
 import { replyToData, replyToRecipient } from './transport-policy.js';
 import { copiesByRules } from './inbox-rules.js';
+import { applyUserAction, type DeliveryNotice, type UserAction } from './user-actions.js';
 
 /** What every server of one organisation shares: configuration, the directory, the ledger, the eligibility test. */
 export interface ExchangeOrg {
@@ -17,6 +18,8 @@ export interface ExchangeOrg {
   readonly ledger: Ledger;
   /** Would the CRM organisation track this copy (S9)? Worlds without CRM say no. */
   readonly eligible: (key: string, mailbox: string, kind: MailboxKind) => boolean;
+  /** The actor playing the organisation's people (reads, files, deletes, replies), if the scenario has one. */
+  readonly people: string | null;
 }
 
 export interface QueueEntry {
@@ -91,6 +94,10 @@ export function exchangeServer(org: ExchangeOrg) {
         ...(message.attached === undefined ? {} : { attachedMessageId: message.attached.messageId }),
       });
       ledger.delivered(key, address, home.mailbox.kind, 'Inbox', org.eligible(key, address, home.mailbox.kind));
+      if (org.people !== null && home.mailbox.kind === 'user') {
+        const notice: DeliveryNotice = { mailbox: address, storeId: disk.nextStoreId - 1, message };
+        ctx.send(org.people, 'delivered', notice, 0);
+      }
       for (const copy of copiesByRules(message, home.mailbox, newMessageId, ledger)) {
         enqueue(copy.message, copy.recipients, ctx.nowMs());
       }
@@ -106,7 +113,11 @@ export function exchangeServer(org: ExchangeOrg) {
       const remote = new Map<string, string[]>();
       for (const recipient of entry.recipients) {
         const home = directory.get(recipient.toLowerCase());
-        if (home === undefined) continue; // validated away; nothing to deliver to
+        if (home === undefined) {
+          // Not ours: an authenticated submission to an outside address leaves for the Internet.
+          ledger.sentOut(entry.message.key, recipient);
+          continue;
+        }
         if (home.server === disk.name) {
           if (!deliver(entry.message, home)) waiting.push(recipient);
         } else {
@@ -148,6 +159,7 @@ export function exchangeServer(org: ExchangeOrg) {
         if (reply.code === 250) accepted.push(address.toLowerCase());
         else rejected.push({ address, reply });
       }
+      const internal = accepted.filter((a) => directory.has(a));
       if (accepted.length === 0) {
         return { kind: 'replied', stage: 'rcpt', reply: rejected[0]?.reply ?? REPLY.noValidRecipients, rejectedRecipients: rejected };
       }
@@ -155,7 +167,7 @@ export function exchangeServer(org: ExchangeOrg) {
       if (dataReply.code !== 250) return { kind: 'replied', stage: 'end-of-data', reply: dataReply, rejectedRecipients: rejected };
       // Transport stamps a missing Message-ID once, on arrival, so every copy carries the same one.
       const stamped = message.messageId === null && config.settings.assignMessageId ? { ...message, messageId: newMessageId() } : message;
-      ledger.accepted(message.key, accepted);
+      ledger.accepted(message.key, internal);
       enqueue(stamped, accepted, ctx.nowMs());
       return { kind: 'replied', stage: 'end-of-data', reply: dataReply, rejectedRecipients: rejected };
     };
@@ -171,6 +183,13 @@ export function exchangeServer(org: ExchangeOrg) {
       },
       onRequest(_from, tag, data) {
         if (tag === 'smtp') return receive(data as SmtpSubmission);
+        if (tag === 'user-action') {
+          const action = data as UserAction;
+          const db = disk.databases.get(directory.get(action.mailbox)?.mailbox.database ?? '');
+          if (db === undefined || !db.mounted) return 'unavailable';
+          if (action.kind === 'send') return receive({ message: action.message, authenticated: true });
+          return applyUserAction(db, action, ledger);
+        }
         const relay = data as RelayRequest;
         enqueue(relay.message, relay.recipients, ctx.nowMs() + relay.latencyMs);
         return true;

@@ -8,6 +8,7 @@ import { defineExchangeFaults } from './exchange-faults.js';
 import { exchangeServer, newExchangeServerDurable, type ExchangeOrg, type ExchangeServerDurable } from './exchange-server.js';
 import { newOutsideSenderDurable, outsideSender, type OutsideSenderDurable } from '../internet/outside-sender.js';
 import type { RetryProfile } from '../internet/retry-profile.js';
+import { PEOPLE_ACTOR, newPeopleDurable, people, type PeopleConfig } from './people.js';
 import type { SenderTraffic } from '../internet/traffic.js';
 
 export interface OutsideSenderSpec {
@@ -21,6 +22,8 @@ export interface ExchangeWorldSpec {
   readonly senders: readonly OutsideSenderSpec[];
   readonly horizonMs: number;
   readonly eligible?: (key: string, mailbox: string, kind: MailboxKind) => boolean;
+  /** The organisation's people; without them nobody files, deletes, replies or sends internal mail. */
+  readonly people?: PeopleConfig;
 }
 
 export interface ExchangeWorld {
@@ -30,12 +33,16 @@ export interface ExchangeWorld {
 }
 
 export function spawnExchangeWorld(engine: Engine, ledger: Ledger, spec: ExchangeWorldSpec): ExchangeWorld {
+  const directory = mailboxDirectory(spec.exchange);
   const org: ExchangeOrg = {
-    config: spec.exchange, directory: mailboxDirectory(spec.exchange), ledger, eligible: spec.eligible ?? (() => false),
+    config: spec.exchange, directory, ledger, eligible: spec.eligible ?? (() => false),
+    people: spec.people === undefined ? null : PEOPLE_ACTOR,
   };
   defineExchangeFaults(engine, org);
   const servers = new Map(spec.exchange.servers.map((s) =>
     [s.name, engine.spawn(s.name, exchangeServer(org), newExchangeServerDurable(s.name, spec.exchange))]));
+  const folks = spec.people === undefined ? null : engine.spawn(PEOPLE_ACTOR,
+    people(ledger, spec.people, (mailbox) => directory.get(mailbox.toLowerCase())?.server ?? ''), newPeopleDurable());
   const senders = spec.senders.map((s) => engine.spawn<OutsideSenderDurable>(s.name,
     outsideSender(ledger, { profile: s.profile, mx: spec.exchange.mx, traffic: s.traffic, horizonMs: spec.horizonMs }),
     newOutsideSenderDurable(s.traffic)));
@@ -49,6 +56,9 @@ export function spawnExchangeWorld(engine: Engine, ledger: Ledger, spec: Exchang
     inFlight() {
       const where = new Map<string, string>();
       for (const sender of senders) for (const key of sender.durable.queue.keys()) where.set(key, `${sender.name} queue`);
+      for (const { action, submitted } of folks?.durable.pending.values() ?? []) {
+        if (action.kind === 'send' && submitted) where.set(action.message.key, `${action.mailbox} Outbox`);
+      }
       for (const [name, server] of servers) {
         for (const entry of server.durable.queue.values()) {
           where.set(entry.message.attached?.key ?? entry.message.key, `${name} transport queue`);

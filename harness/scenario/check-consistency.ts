@@ -16,8 +16,9 @@ const TARGETED_VERBS = new Set(['crash', 'restart', 'down', 'up', 'partition', '
 export function checkConsistency(scenario: Scenario): ConsistencyProblem[] {
   const worlds = (scenario.toy === undefined ? 0 : 1) + (scenario.exchange === undefined ? 0 : 1);
   if (worlds !== 1) return [{ path: [], message: 'a scenario describes exactly one world: `toy` or `exchange`' }];
-  if (scenario.exchange === undefined && (scenario.internet !== undefined || scenario.traffic !== undefined)) {
-    return [{ path: [scenario.internet === undefined ? 'traffic' : 'internet'], message: 'internet and traffic go with an exchange world' }];
+  if (scenario.exchange === undefined) {
+    const misplaced = (['internet', 'traffic', 'users'] as const).find((section) => scenario[section] !== undefined);
+    if (misplaced !== undefined) return [{ path: [misplaced], message: `${misplaced} goes with an exchange world` }];
   }
   const actors = worldActorNames(scenario);
   const known = `known actors: ${actors.join(', ')}`;

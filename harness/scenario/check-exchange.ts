@@ -61,7 +61,9 @@ export function checkExchange(scenario: Scenario): ConsistencyProblem[] {
   });
   (scenario.traffic?.messages ?? []).forEach((m, i) => {
     const domain = m.from.slice(m.from.lastIndexOf('@') + 1);
-    if (!senderDomains.has(domain)) problems.push({ path: ['traffic', 'messages', i, 'from'], message: `no outside sender sends for '${domain}' (internet.senders)` });
+    if (exchange.acceptedDomains.includes(domain)) {
+      if (!mailboxKind.has(m.from)) problems.push({ path: ['traffic', 'messages', i, 'from'], message: `'${m.from}' is not a mailbox of the organisation` });
+    } else if (!senderDomains.has(domain)) problems.push({ path: ['traffic', 'messages', i, 'from'], message: `no outside sender sends for '${domain}' (internet.senders)` });
   });
   (scenario.traffic?.generators ?? []).forEach((g, i) => {
     if (!senders.has(g.sender)) problems.push({ path: ['traffic', 'generators', i, 'sender'], message: `no outside sender named '${g.sender}'` });

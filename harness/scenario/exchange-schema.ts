@@ -75,3 +75,19 @@ export const trafficSchema = z.strictObject({
 export type ExchangeSection = z.output<typeof exchangeSchema>;
 export type InternetSection = z.output<typeof internetSchema>;
 export type TrafficSection = z.output<typeof trafficSchema>;
+
+const habit = z.strictObject({
+  probability: z.number().min(0).max(1).default(0),
+  meanDelay: durationMs.default(3_600_000),
+});
+
+/** How the organisation's people treat received mail (S6 makes filing matter). Probabilities per received message. */
+export const usersSchema = z.strictObject({
+  file: habit.extend({ folder: z.string().min(1).default('Filed') }).default({ probability: 0, meanDelay: 3_600_000, folder: 'Filed' }),
+  delete: habit.default({ probability: 0, meanDelay: 3_600_000 }),
+  reply: habit.default({ probability: 0, meanDelay: 3_600_000 }),
+  /** While their mailbox server cannot be reached, people try again this often (Outlook's Outbox). [I] */
+  retryInterval: positiveDurationMs.default(5 * 60_000),
+});
+
+export type UsersSection = z.output<typeof usersSchema>;

@@ -7,7 +7,7 @@ import { CHECK_NAMES } from '../../sim/check/all-checks.js';
 import { parseCountExpectation } from '../../sim/check/count-expectation.js';
 import { EXCHANGE_FAULT_VERBS } from '../../fakes/exchange/exchange-faults.js';
 import { durationMs, positiveDurationMs } from './duration.js';
-import { exchangeSchema, internetSchema, trafficSchema } from './exchange-schema.js';
+import { exchangeSchema, internetSchema, trafficSchema, usersSchema } from './exchange-schema.js';
 
 const verdict = z.enum(['pass', 'fail', 'unknown']);
 
@@ -66,6 +66,7 @@ export const scenarioSchema = z.strictObject({
   exchange: exchangeSchema.optional(),
   internet: internetSchema.optional(),
   traffic: trafficSchema.optional(),
+  users: usersSchema.optional(),
   faults: z.array(faultSchema).default([]),
   expect: expectSchema.default({}),
 });

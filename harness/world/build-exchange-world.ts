@@ -4,7 +4,8 @@ import type { ExchangeWorldSpec, OutsideSenderSpec } from '../../fakes/exchange/
 import { domainOf } from '../../fakes/mail/mail-message.js';
 import { RETRY_PROFILES } from '../../fakes/internet/retry-profile.js';
 import type { ExplicitMessage, TrafficGenerator } from '../../fakes/internet/traffic.js';
-import type { ExchangeSection, InternetSection, TrafficSection } from '../scenario/exchange-schema.js';
+import type { ExchangeSection, InternetSection, TrafficSection, UsersSection } from '../scenario/exchange-schema.js';
+import type { PeopleConfig } from '../../fakes/exchange/people.js';
 
 export function exchangeConfigOf(section: ExchangeSection): ExchangeConfig {
   const userAddresses = section.mailboxes.filter((m) => m.kind === 'user').map((m) => m.address);
@@ -31,32 +32,50 @@ export function exchangeConfigOf(section: ExchangeSection): ExchangeConfig {
   };
 }
 
+/** The scenario's explicit messages sent from `domain`, in time order, as the models take them. */
+function explicitMessagesFrom(traffic: TrafficSection | undefined, domain: string): ExplicitMessage[] {
+  return (traffic?.messages ?? [])
+    .map((m, index) => ({ m, index }))
+    .filter(({ m }) => domainOf(m.from) === domain)
+    .sort((a, b) => a.m.at - b.m.at || a.index - b.index)
+    .map(({ m, index }) => {
+      const messageId = m.messageId === undefined ? `<message-${index + 1}@${domain}>` : m.messageId;
+      return {
+        atMs: m.at,
+        message: {
+          key: messageId ?? `(no Message-ID: traffic.messages[${index}])`, messageId, from: m.from, to: m.to, cc: m.cc,
+          subject: m.subject, sizeBytes: m.size, ...(m.inReplyTo === undefined ? {} : { inReplyTo: m.inReplyTo }),
+        },
+      };
+    });
+}
+
+function peopleConfigOf(users: UsersSection | undefined, messages: ExplicitMessage[]): PeopleConfig | undefined {
+  if (users === undefined && messages.length === 0) return undefined;
+  const never = { probability: 0, meanDelayMs: 0 };
+  const habit = (h: { probability: number; meanDelay: number } | undefined) => (h === undefined ? never : { probability: h.probability, meanDelayMs: h.meanDelay });
+  return {
+    file: habit(users?.file), fileFolder: users?.file.folder ?? 'Filed', delete: habit(users?.delete), reply: habit(users?.reply),
+    retryIntervalMs: users?.retryInterval ?? 5 * 60_000, messages,
+  };
+}
+
 export function exchangeWorldSpecOf(
   exchange: ExchangeSection, internet: InternetSection | undefined, traffic: TrafficSection | undefined, horizonMs: number,
+  users?: UsersSection,
 ): ExchangeWorldSpec {
   const config = exchangeConfigOf(exchange);
-  const users = config.mailboxes.filter((m) => m.kind === 'user').map((m) => m.address);
+  const userMailboxes = config.mailboxes.filter((m) => m.kind === 'user').map((m) => m.address);
+  const internalMessages = config.acceptedDomains.flatMap((domain) => explicitMessagesFrom(traffic, domain))
+    .sort((a, b) => a.atMs - b.atMs);
+  const people = peopleConfigOf(users, internalMessages);
   const senders: OutsideSenderSpec[] = (internet?.senders ?? []).map((sender) => {
-    const messages: ExplicitMessage[] = (traffic?.messages ?? [])
-      .map((m, index) => ({ m, index }))
-      .filter(({ m }) => domainOf(m.from) === sender.domain)
-      .sort((a, b) => a.m.at - b.m.at || a.index - b.index)
-      .map(({ m, index }) => {
-        const made = `<message-${index + 1}@${sender.domain}>`;
-        const messageId = m.messageId === undefined ? made : m.messageId;
-        return {
-          atMs: m.at,
-          message: {
-            key: messageId ?? `(no Message-ID: traffic.messages[${index}])`, messageId, from: m.from, to: m.to, cc: m.cc,
-            subject: m.subject, sizeBytes: m.size, ...(m.inReplyTo === undefined ? {} : { inReplyTo: m.inReplyTo }),
-          },
-        };
-      });
+    const messages = explicitMessagesFrom(traffic, sender.domain);
     const generators: TrafficGenerator[] = (traffic?.generators ?? []).filter((g) => g.sender === sender.name).map((g) => ({
       name: g.name, from: `${g.name}@${sender.domain}`, ratePerHour: g.ratePerHour, count: g.count ?? Infinity, untilMs: Math.min(g.until ?? horizonMs, horizonMs),
-      recipients: g.to === 'all-users' ? users : g.to, fanOut: g.fanOut, sizeBytes: g.size,
+      recipients: g.to === 'all-users' ? userMailboxes : g.to, fanOut: g.fanOut, sizeBytes: g.size,
     }));
     return { name: sender.name, profile: RETRY_PROFILES[sender.profile], traffic: { messages, generators } };
   });
-  return { exchange: config, senders, horizonMs };
+  return { exchange: config, senders, horizonMs, ...(people === undefined ? {} : { people }) };
 }

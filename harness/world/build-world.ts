@@ -23,7 +23,7 @@ export function worldActorNames(scenario: Scenario): string[] {
 
 export function buildWorld(engine: Engine, ledger: Ledger, scenario: Scenario): World {
   const world = scenario.exchange !== undefined
-    ? spawnExchangeWorld(engine, ledger, exchangeWorldSpecOf(scenario.exchange, scenario.internet, scenario.traffic, scenario.horizon))
+    ? spawnExchangeWorld(engine, ledger, exchangeWorldSpecOf(scenario.exchange, scenario.internet, scenario.traffic, scenario.horizon, scenario.users))
     : spawnToyWorld(engine, ledger, toyConfigOf(scenario));
   scheduleFaults(engine, scenario);
   return world;

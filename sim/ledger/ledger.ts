@@ -64,6 +64,11 @@ export class Ledger {
     this.step(this.life(messageId), 'delay-notification', detail);
   }
 
+  /** The organisation's transport handed the message to the Internet for an outside recipient. */
+  sentOut(messageId: string, recipient: string): void {
+    this.step(this.life(messageId), 'sent-out', recipient);
+  }
+
   /** A user moved the copy to another folder; it is still in the mailbox. */
   moved(messageId: string, mailbox: string, folder: string): void {
     const life = this.life(messageId);

@@ -20,6 +20,7 @@ export interface ExchangeScenarioParts {
   senders?: string;
   traffic?: string;
   faults?: string;
+  users?: string;
 }
 
 export function exchangeScenarioText(parts: ExchangeScenarioParts = {}): string {
@@ -43,7 +44,7 @@ internet:
   senders: ${parts.senders ?? '[{ name: partners, domain: partner.example, profile: exchange }]'}
 traffic: ${parts.traffic ?? '{}'}
 faults: ${parts.faults ?? '[]'}
-`;
+${parts.users === undefined ? '' : `users: ${parts.users}\n`}`;
 }
 
 export function exchangeScenario(parts: ExchangeScenarioParts = {}): Scenario {
@@ -54,7 +55,7 @@ export function exchangeScenario(parts: ExchangeScenarioParts = {}): Scenario {
 export function runExchangeWorld(scenario: Scenario, extraMs = 0): { world: ExchangeWorld; ledger: Ledger; engine: Engine } {
   const engine = new Engine({ seed: scenario.seed });
   const ledger = new Ledger(() => engine.nowMs);
-  const world = spawnExchangeWorld(engine, ledger, exchangeWorldSpecOf(scenario.exchange!, scenario.internet, scenario.traffic, scenario.horizon));
+  const world = spawnExchangeWorld(engine, ledger, exchangeWorldSpecOf(scenario.exchange!, scenario.internet, scenario.traffic, scenario.horizon, scenario.users));
   scheduleFaults(engine, scenario);
   engine.run({ untilMs: scenario.horizon + extraMs });
   return { world, ledger, engine };

@@ -1,0 +1,112 @@
+// The organisation's people: they file mail out of the Inbox, delete it and reply, each with a seeded probability and
+// delay, and send their own internal mail. They act through their mailbox server; while it is down or the database
+// is dismounted they try again later, as Outlook does with its Outbox.
+import type { Actor, ActorContext } from '../../sim/core/actor.js';
+import type { Ledger } from '../../sim/ledger/ledger.js';
+import { recipientsOf, domainOf, type MailMessage } from '../mail/mail-message.js';
+import type { ExplicitMessage } from '../internet/traffic.js';
+import type { DeliveryNotice, UserAction } from './user-actions.js';
+
+export const PEOPLE_ACTOR = 'people';
+
+export interface Habit {
+  readonly probability: number;
+  readonly meanDelayMs: number;
+}
+
+export interface PeopleConfig {
+  /** Move a received message out of the Inbox into `fileFolder`. */
+  readonly file: Habit;
+  readonly fileFolder: string;
+  /** Delete a received message (to Deleted Items). Drawn only when the message is not filed. */
+  readonly delete: Habit;
+  /** Reply to the sender, independently of filing or deleting. */
+  readonly reply: Habit;
+  /** Wait before trying again while the mailbox server cannot be reached. [I] 5 min */
+  readonly retryIntervalMs: number;
+  /** Mail the users send themselves, sorted by time. */
+  readonly messages: readonly ExplicitMessage[];
+}
+
+interface Pending {
+  readonly action: UserAction;
+  submitted: boolean;
+}
+
+export interface PeopleDurable {
+  readonly pending: Map<number, Pending>;
+  nextId: number;
+  nextExplicit: number;
+  nextReply: number;
+}
+
+export function newPeopleDurable(): PeopleDurable {
+  return { pending: new Map(), nextId: 1, nextExplicit: 0, nextReply: 1 };
+}
+
+export function people(ledger: Ledger, config: PeopleConfig, homeServerOf: (mailbox: string) => string) {
+  return (ctx: ActorContext, disk: PeopleDurable): Actor => {
+    const plan = (action: UserAction, delayMs: number): void => {
+      const id = disk.nextId++;
+      disk.pending.set(id, { action, submitted: false });
+      ctx.setTimer(delayMs, 'act', id);
+    };
+
+    const act = (id: number): void => {
+      const pending = disk.pending.get(id);
+      if (pending === undefined) return;
+      const { action } = pending;
+      if (action.kind === 'send' && !pending.submitted) {
+        pending.submitted = true;
+        ledger.submitted(action.message.key, action.message.from, recipientsOf(action.message));
+      }
+      const reply = ctx.request(homeServerOf(action.mailbox), 'user-action', action);
+      if (!reply.ok || reply.value === 'unavailable') {
+        ctx.setTimer(config.retryIntervalMs, 'act', id);
+        return;
+      }
+      disk.pending.delete(id);
+    };
+
+    const replyTo = (notice: DeliveryNotice): UserAction => {
+      const original = notice.message;
+      const id = `<reply-${disk.nextReply++}@${domainOf(notice.mailbox)}>`;
+      const message: MailMessage = {
+        key: id, messageId: id, from: notice.mailbox, to: [original.from], cc: [], subject: `RE: ${original.subject}`,
+        sizeBytes: 4_000,
+        ...(original.messageId === null ? {} : { inReplyTo: original.messageId, references: [original.messageId] }),
+      };
+      return { kind: 'send', mailbox: notice.mailbox, message };
+    };
+
+    const scheduleExplicit = (): void => {
+      const next = config.messages[disk.nextExplicit];
+      if (next !== undefined) ctx.setTimer(Math.max(0, next.atMs - ctx.nowMs()), 'explicit');
+    };
+
+    return {
+      onStart() {
+        scheduleExplicit();
+        for (const id of disk.pending.keys()) ctx.setTimer(0, 'act', id);
+      },
+      onMessage(_from, _tag, data) {
+        const notice = data as DeliveryNotice;
+        const draw = ctx.rng.uniform();
+        if (draw < config.file.probability) {
+          plan({ kind: 'file', mailbox: notice.mailbox, storeId: notice.storeId, folder: config.fileFolder }, ctx.rng.exponentialMs(config.file.meanDelayMs));
+        } else if (draw < config.file.probability + config.delete.probability) {
+          plan({ kind: 'delete', mailbox: notice.mailbox, storeId: notice.storeId }, ctx.rng.exponentialMs(config.delete.meanDelayMs));
+        }
+        if (notice.message.viaRule !== true && ctx.rng.chance(config.reply.probability)) {
+          plan(replyTo(notice), ctx.rng.exponentialMs(config.reply.meanDelayMs));
+        }
+      },
+      onTimer(tag, data) {
+        if (tag === 'act') return act(data as number);
+        const next = config.messages[disk.nextExplicit++];
+        if (next !== undefined) plan({ kind: 'send', mailbox: next.message.from, message: next.message }, 0);
+        scheduleExplicit();
+      },
+    };
+  };
+}

@@ -1,0 +1,27 @@
+// What people do to the mail in their mailboxes, applied to the store: file a message into a folder, delete it
+// (to Deleted Items), or send mail (a reply, or new internal mail). S6 makes this matter: mail moved out of the
+// Inbox before a sync cycle is never tracked by server-side sync.
+import type { Ledger } from '../../sim/ledger/ledger.js';
+import type { MailMessage } from '../mail/mail-message.js';
+import type { DatabaseState } from './mailbox-store.js';
+
+/** Sent by a server to the people actor when mail lands in a user's Inbox. */
+export interface DeliveryNotice {
+  readonly mailbox: string;
+  readonly storeId: number;
+  readonly message: MailMessage;
+}
+
+export type UserAction =
+  | { readonly kind: 'file'; readonly mailbox: string; readonly storeId: number; readonly folder: string }
+  | { readonly kind: 'delete'; readonly mailbox: string; readonly storeId: number }
+  | { readonly kind: 'send'; readonly mailbox: string; readonly message: MailMessage };
+
+/** 'done', or 'gone' when the item is no longer there (already deleted, rolled back by a restore). */
+export function applyUserAction(db: DatabaseState, action: Exclude<UserAction, { kind: 'send' }>, ledger: Ledger): 'done' | 'gone' {
+  const item = db.items.get(action.mailbox)?.find((i) => i.storeId === action.storeId);
+  if (item === undefined || item.folder === 'Deleted Items') return 'gone';
+  item.folder = action.kind === 'file' ? action.folder : 'Deleted Items';
+  ledger.moved(item.key, action.mailbox, item.folder);
+  return 'done';
+}
