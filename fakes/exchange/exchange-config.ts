@@ -30,6 +30,8 @@ export interface ExchangeSettings {
   /** Latency of a hop between servers in one site, and between sites. [I] */
   readonly intraSiteLatencyMs: number;
   readonly interSiteLatencyMs: number;
+  /** Safety Net keeps delivered messages this long for resubmission (X2: 2 days). */
+  readonly safetyNetHoldMs: number;
 }
 
 export const DEFAULT_EXCHANGE_SETTINGS: ExchangeSettings = {
@@ -38,12 +40,18 @@ export const DEFAULT_EXCHANGE_SETTINGS: ExchangeSettings = {
   transientRetryIntervalMs: 5 * 60_000,
   intraSiteLatencyMs: 50,
   interSiteLatencyMs: 2_000,
+  safetyNetHoldMs: 2 * 86_400_000,
 };
 
 export interface ExchangeConfig {
   /** Domains the organisation accepts mail for; anything else is relaying (550 5.7.1 without authentication). */
   readonly acceptedDomains: readonly string[];
-  readonly servers: ReadonlyArray<{ readonly name: string; readonly site: string }>;
+  readonly servers: ReadonlyArray<{
+    readonly name: string;
+    readonly site: string;
+    /** An Active/Passive cluster: a failover takes the service down for `failoverDowntimeMs`, then the passive node runs it. */
+    readonly cluster?: { readonly failoverDowntimeMs: number };
+  }>;
   readonly databases: ReadonlyArray<{ readonly name: string; readonly server: string }>;
   readonly mailboxes: readonly MailboxConfig[];
   /** Servers outside senders connect to, in preference order (the MX records). */

@@ -1,26 +1,26 @@
 // Operations and faults on Exchange, as fault verbs the engine applies (faults are data): inbound mail flow stopped at
 // the firewall, database dismount and mount, backups, and restore from a backup with or without log replay (X3).
 import type { Engine } from '../../sim/core/engine.js';
-import { requireTarget, type Fault, type FaultApi } from '../../sim/core/fault.js';
-import type { ExchangeOrg, ExchangeServerDurable } from './exchange-server.js';
-import { backupAtOrBefore, snapshot, type DatabaseState, type StoreItem } from './mailbox-store.js';
+import type { ExchangeOrg } from './exchange-server.js';
+import { databaseOf, serverOf } from './fault-targets.js';
+import { backupAtOrBefore, snapshot } from './mailbox-store.js';
+import { defineRecoveryFaults } from './recovery-faults.js';
+import { rollBack, type RollbackReport } from './rollback.js';
 
-export const EXCHANGE_FAULT_VERBS = ['stopInbound', 'startInbound', 'dismount', 'mount', 'backup', 'restore'] as const;
-
-function serverOf(world: FaultApi, fault: Fault): ExchangeServerDurable {
-  return world.durableOf(requireTarget(world, fault)) as ExchangeServerDurable;
-}
-
-function databaseOf(world: FaultApi, fault: Fault): DatabaseState {
-  const server = serverOf(world, fault);
-  const name = fault.params?.['database'];
-  const db = typeof name === 'string' ? server.databases.get(name) : undefined;
-  if (db === undefined) throw new Error(`'${fault.verb}' on ${server.name}: no database ${JSON.stringify(name)} there`);
-  return db;
-}
+export const EXCHANGE_FAULT_VERBS = [
+  'stopInbound', 'startInbound', 'dismount', 'mount', 'backup', 'restore',
+  'failover', 'activateLaggedCopy', 'resubmitSafetyNet', 'recoverServer',
+] as const;
 
 export function defineExchangeFaults(engine: Engine, org: ExchangeOrg): void {
   const kindOf = (mailbox: string) => org.directory.get(mailbox)?.mailbox.kind ?? 'user';
+  /** Tells the ledger what a rollback did to each copy. */
+  const reportTo = (database: string): RollbackReport => (item, mailbox, change) => {
+    const ledger = org.ledger;
+    if (change === 'gone') ledger.removed(item.key, mailbox, 'rolled-back');
+    else if (change === 'back') ledger.reappeared(item.key, mailbox, kindOf(mailbox), item.folder, org.eligible(item.key, mailbox, kindOf(mailbox)), `restored in ${database}`);
+    else ledger.moved(item.key, mailbox, item.folder);
+  };
 
   engine.defineFaultVerb('stopInbound', (world, fault) => { serverOf(world, fault).inboundBlocked = true; });
   engine.defineFaultVerb('startInbound', (world, fault) => { serverOf(world, fault).inboundBlocked = false; });
@@ -40,43 +40,24 @@ export function defineExchangeFaults(engine: Engine, org: ExchangeOrg): void {
       engine.note('note', target, 'restore-refused', `${db.name} is mounted; dismount it first`);
       return;
     }
+    if (fault.params?.['replayLogs'] === true) {
+      // Backup plus log replay brings the database to the moment of failure: nothing is lost (X3). After a lost
+      // server that moment is the loss, so mail put into the empty database since then is overwritten.
+      engine.note('note', target, 'restore', `${db.name} with log replay`);
+      if (db.beforeLoss !== null) rollBack(db, db.beforeLoss, reportTo(db.name));
+      db.beforeLoss = null;
+      return;
+    }
     const backupAtMs = Number(fault.params?.['backupAt'] ?? engine.nowMs);
     const backup = backupAtOrBefore(db, backupAtMs);
     if (backup === undefined) {
       engine.note('note', target, 'restore-refused', `${db.name} has no backup at or before ${backupAtMs} ms`);
       return;
     }
-    if (fault.params?.['replayLogs'] === true) {
-      // Backup plus log replay brings the database to the moment of failure: nothing is lost (X3).
-      engine.note('note', target, 'restore', `${db.name} from backup at ${backup.atMs} ms with log replay`);
-      return;
-    }
     engine.note('note', target, 'restore', `${db.name} from backup at ${backup.atMs} ms without logs`);
-    rollBack(db, backup.items, (item, mailbox, change) => {
-      const ledger = org.ledger;
-      if (change === 'gone') ledger.removed(item.key, mailbox, 'rolled-back');
-      else if (change === 'back') ledger.reappeared(item.key, mailbox, kindOf(mailbox), item.folder, org.eligible(item.key, mailbox, kindOf(mailbox)));
-      else ledger.moved(item.key, mailbox, item.folder);
-    });
+    db.beforeLoss = null;
+    rollBack(db, backup.items, reportTo(db.name));
   });
-}
 
-type Change = 'gone' | 'back' | 'refiled';
-
-/** Replaces the database's items by the backup's, telling what each mailbox lost, got back or saw refiled. */
-function rollBack(
-  db: DatabaseState, backupItems: ReadonlyMap<string, ReadonlyArray<StoreItem>>,
-  report: (item: StoreItem, mailbox: string, change: Change) => void,
-): void {
-  for (const [mailbox, current] of db.items) {
-    const before = new Map((backupItems.get(mailbox) ?? []).map((i) => [i.storeId, i]));
-    const now = new Map(current.map((i) => [i.storeId, i]));
-    for (const item of current) if (!before.has(item.storeId)) report(item, mailbox, 'gone');
-    for (const [storeId, item] of before) {
-      const present = now.get(storeId);
-      if (present === undefined) report(item, mailbox, 'back');
-      else if (present.folder !== item.folder) report(item, mailbox, 'refiled');
-    }
-  }
-  db.items = new Map([...db.items.keys()].map((mailbox) => [mailbox, (backupItems.get(mailbox) ?? []).map((i) => ({ ...i }))]));
+  defineRecoveryFaults(engine, org, reportTo);
 }

@@ -6,7 +6,8 @@ import type { MailboxKind } from '../../sim/ledger/records.js';
 import { recipientsOf, type MailMessage } from '../mail/mail-message.js';
 import { REPLY, type SmtpOutcome, type SmtpReply } from '../mail/smtp-reply.js';
 import type { ExchangeConfig, MailboxHome } from './exchange-config.js';
-import { newDatabase, type DatabaseState } from './mailbox-store.js';
+import { newDatabase, type DatabaseState, type SafetyNetEntry, type StoreItem } from './mailbox-store.js';
+import { holdInSafetyNet } from './safety-net.js';
 import { replyToData, replyToRecipient } from './transport-policy.js';
 import { copiesByRules } from './inbox-rules.js';
 import { applyUserAction, type DeliveryNotice, type UserAction } from './user-actions.js';
@@ -35,7 +36,9 @@ export interface ExchangeServerDurable {
   /** Inbound mail flow stopped at the firewall: outside SMTP connections fail, the server itself stays up. */
   inboundBlocked: boolean;
   readonly databases: Map<string, DatabaseState>;
-  readonly queue: Map<number, QueueEntry>;
+  queue: Map<number, QueueEntry>;
+  /** Delivered messages held for resubmission after a failover or lagged-copy activation (X2), oldest first. */
+  safetyNet: SafetyNetEntry[];
   nextQueueId: number;
   nextStoreId: number;
   nextMessageNumber: number;
@@ -47,7 +50,9 @@ export function newExchangeServerDurable(name: string, config: ExchangeConfig): 
     const mailboxes = config.mailboxes.filter((m) => m.database === db.name).map((m) => m.address);
     databases.set(db.name, newDatabase(db.name, mailboxes));
   }
-  return { name, inboundBlocked: false, databases, queue: new Map(), nextQueueId: 1, nextStoreId: 1, nextMessageNumber: 1 };
+  return {
+    name, inboundBlocked: false, databases, queue: new Map(), safetyNet: [], nextQueueId: 1, nextStoreId: 1, nextMessageNumber: 1,
+  };
 }
 
 export interface SmtpSubmission {
@@ -89,10 +94,12 @@ export function exchangeServer(org: ExchangeOrg) {
       const address = home.mailbox.address.toLowerCase();
       // A copy forwarded as an attachment is, for the ledger, a copy of the original inside it (R2).
       const key = message.attached?.key ?? message.key;
-      db.items.get(address)?.push({
+      const item: StoreItem = {
         storeId: disk.nextStoreId++, key, messageId: message.messageId, folder: 'Inbox', receivedAtMs: ctx.nowMs(),
         ...(message.attached === undefined ? {} : { attachedMessageId: message.attached.messageId }),
-      });
+      };
+      db.items.get(address)?.push(item);
+      holdInSafetyNet(disk, { atMs: ctx.nowMs(), database: db.name, mailbox: address, item: { ...item } }, config.settings.safetyNetHoldMs);
       ledger.delivered(key, address, home.mailbox.kind, 'Inbox', org.eligible(key, address, home.mailbox.kind));
       if (org.people !== null && home.mailbox.kind === 'user') {
         const notice: DeliveryNotice = { mailbox: address, storeId: disk.nextStoreId - 1, message };

@@ -25,14 +25,28 @@ export interface DatabaseState {
   /** Mailbox address -> its items, in arrival order. */
   items: Map<string, StoreItem[]>;
   readonly backups: Backup[];
+  /**
+   * The items as they were when the server was lost (Setup /m:RecoverServer starts from empty databases). A restore
+   * with log replay brings the database back to this point: the logs are assumed to have survived on their own
+   * volume. [I]
+   */
+  beforeLoss: ReadonlyMap<string, ReadonlyArray<StoreItem>> | null;
+}
+
+/** A delivered message Safety Net keeps for resubmission (X2). */
+export interface SafetyNetEntry {
+  readonly atMs: number;
+  readonly database: string;
+  readonly mailbox: string;
+  readonly item: StoreItem;
 }
 
 export function newDatabase(name: string, mailboxes: readonly string[]): DatabaseState {
-  return { name, mounted: true, items: new Map(mailboxes.map((m) => [m.toLowerCase(), []])), backups: [] };
+  return { name, mounted: true, items: new Map(mailboxes.map((m) => [m.toLowerCase(), []])), backups: [], beforeLoss: null };
 }
 
 export function snapshot(db: DatabaseState, atMs: number): Backup {
-  return { atMs, items: new Map([...db.items].map(([mailbox, items]) => [mailbox, items.map((i) => ({ ...i }))])) };
+  return { atMs, items: copyItems(db.items) };
 }
 
 /** The latest backup taken at or before `atMs`, if any. */
@@ -40,4 +54,9 @@ export function backupAtOrBefore(db: DatabaseState, atMs: number): Backup | unde
   let found: Backup | undefined;
   for (const backup of db.backups) if (backup.atMs <= atMs) found = backup;
   return found;
+}
+
+/** A copy of the items, for snapshots that must not change as the database does. */
+export function copyItems(items: ReadonlyMap<string, ReadonlyArray<StoreItem>>): Map<string, StoreItem[]> {
+  return new Map([...items].map(([mailbox, list]) => [mailbox, list.map((i) => ({ ...i }))]));
 }

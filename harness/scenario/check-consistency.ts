@@ -11,7 +11,7 @@ export interface ConsistencyProblem {
 }
 
 /** Verbs that act on one actor and need a `target`. */
-const TARGETED_VERBS = new Set(['crash', 'restart', 'down', 'up', 'partition', 'stopInbound', 'startInbound', 'dismount', 'mount', 'backup', 'restore']);
+const TARGETED_VERBS = new Set(['crash', 'restart', 'down', 'up', 'partition', ...EXCHANGE_FAULT_VERBS]);
 
 export function checkConsistency(scenario: Scenario): ConsistencyProblem[] {
   const worlds = (scenario.toy === undefined ? 0 : 1) + (scenario.exchange === undefined ? 0 : 1);

@@ -38,6 +38,11 @@ export function checkExchange(scenario: Scenario): ConsistencyProblem[] {
       problems.push({ path: ['internet', 'senders', i, 'domain'], message: `'${s.domain}' is one of the organisation's own domains` });
     }
   });
+  exchange.servers.forEach((s, i) => {
+    if (s.cluster?.mode === 'active-active') {
+      problems.push({ path: ['exchange', 'servers', i, 'cluster', 'mode'], message: 'Active/Active Exchange clusters are not supported (only Active/Passive); run one active node' });
+    }
+  });
   exchange.databases.forEach((d, i) => {
     if (!servers.has(d.server)) problems.push({ path: ['exchange', 'databases', i, 'server'], message: `no server named '${d.server}'` });
   });
@@ -72,7 +77,13 @@ export function checkExchange(scenario: Scenario): ConsistencyProblem[] {
     if ((fault.verb === 'stopInbound' || fault.verb === 'startInbound') && fault.target !== undefined && !servers.has(fault.target)) {
       problems.push({ path: ['faults', i, 'target'], message: `'${fault.verb}' acts on an Exchange server; '${fault.target}' is not one` });
     }
-    if (!['dismount', 'mount', 'backup', 'restore'].includes(fault.verb)) return;
+    if (fault.verb === 'failover' && exchange.servers.find((s) => s.name === fault.target)?.cluster === undefined) {
+      problems.push({ path: ['faults', i, 'target'], message: `'failover' needs a clustered server (exchange.servers[].cluster); '${fault.target ?? ''}' is not one` });
+    }
+    if (fault.verb === 'recoverServer' && !servers.has(fault.target ?? '')) {
+      problems.push({ path: ['faults', i, 'target'], message: `'recoverServer' acts on an Exchange server; '${fault.target ?? ''}' is not one` });
+    }
+    if (!['dismount', 'mount', 'backup', 'restore', 'activateLaggedCopy', 'resubmitSafetyNet'].includes(fault.verb)) return;
     if (fault.database === undefined) {
       problems.push({ path: ['faults', i], message: `'${fault.verb}' needs a database` });
     } else if (databaseServer.get(fault.database) !== fault.target) {

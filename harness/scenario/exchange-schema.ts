@@ -11,7 +11,15 @@ const defaults = DEFAULT_EXCHANGE_SETTINGS;
 
 export const exchangeSchema = z.strictObject({
   acceptedDomains: z.array(z.string().min(1).transform((d) => d.toLowerCase())).min(1),
-  servers: z.array(z.strictObject({ name, site: name.default('default') })).min(1),
+  servers: z.array(z.strictObject({
+    name,
+    site: name.default('default'),
+    /** A clustered server. Only Active/Passive is supported (the seeds); Active/Active is refused. */
+    cluster: z.strictObject({
+      mode: z.enum(['active-passive', 'active-active']),
+      failoverDowntime: durationMs.default(2 * 60_000),
+    }).optional(),
+  })).min(1),
   databases: z.array(z.strictObject({ name, server: name })).min(1),
   mailboxes: z.array(z.strictObject({
     address, kind: z.enum(['user', 'queue', 'forward']).default('user'), database: name,
@@ -30,7 +38,9 @@ export const exchangeSchema = z.strictObject({
     transientRetryInterval: positiveDurationMs.default(defaults.transientRetryIntervalMs),
     intraSiteLatency: durationMs.default(defaults.intraSiteLatencyMs),
     interSiteLatency: durationMs.default(defaults.interSiteLatencyMs),
+    safetyNetHold: durationMs.default(defaults.safetyNetHoldMs),
   }).default({
+    safetyNetHold: defaults.safetyNetHoldMs,
     assignMessageId: defaults.assignMessageId, maxMessageSize: defaults.maxMessageSizeBytes,
     transientRetryInterval: defaults.transientRetryIntervalMs, intraSiteLatency: defaults.intraSiteLatencyMs,
     interSiteLatency: defaults.interSiteLatencyMs,

@@ -38,6 +38,10 @@ const faultSchema = z.strictObject({
   backupAt: durationMs.optional(),
   /** restore: replay the transaction logs after the backup (nothing lost) or not (X3). */
   replayLogs: z.boolean().optional(),
+  /** activateLaggedCopy: how far the copy lags; failover: how much recent mail the activated copy lacks. */
+  lag: durationMs.optional(),
+  /** resubmitSafetyNet: resubmit what was delivered since this instant. */
+  since: durationMs.optional(),
 });
 
 const toySchema = z.strictObject({

@@ -18,7 +18,9 @@ export function exchangeConfigOf(section: ExchangeSection): ExchangeConfig {
   const mailboxes: MailboxConfig[] = section.mailboxes.map((m) => ({ ...m, rules: rulesOf.get(m.address) ?? [] }));
   return {
     acceptedDomains: section.acceptedDomains,
-    servers: section.servers,
+    servers: section.servers.map((s) => ({
+      name: s.name, site: s.site, ...(s.cluster === undefined ? {} : { cluster: { failoverDowntimeMs: s.cluster.failoverDowntime } }),
+    })),
     databases: section.databases,
     mailboxes,
     mx: section.mx ?? section.servers.map((s) => s.name),
@@ -28,6 +30,7 @@ export function exchangeConfigOf(section: ExchangeSection): ExchangeConfig {
       transientRetryIntervalMs: section.settings.transientRetryInterval,
       intraSiteLatencyMs: section.settings.intraSiteLatency,
       interSiteLatencyMs: section.settings.interSiteLatency,
+      safetyNetHoldMs: section.settings.safetyNetHold,
     },
   };
 }

@@ -44,12 +44,9 @@ function toyConfigOf(scenario: Scenario): ToyConfig {
   };
 }
 
-function faultOf({ verb, target, peers, database, backupAt, replayLogs }: ScenarioFault): Fault {
-  const params = {
-    ...(database === undefined ? {} : { database }),
-    ...(backupAt === undefined ? {} : { backupAt }),
-    ...(replayLogs === undefined ? {} : { replayLogs }),
-  };
+function faultOf({ at: _at, verb, target, peers, ...rest }: ScenarioFault): Fault {
+  // Everything beyond verb, target and peers is a verb-specific parameter (database, backupAt, replayLogs, lag, since).
+  const params = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
   return {
     verb,
     ...(target === undefined ? {} : { target }),

@@ -50,13 +50,11 @@ export class Ledger {
     this.step(life, 'delivered', `${mailbox}/${folder} (${mailboxKind}${eligible ? ', eligible' : ''})`);
   }
 
-  /**
-   * A copy that had left the store is back, because a restore brought back a database from before it left (X3).
-   */
-  reappeared(messageId: string, mailbox: string, mailboxKind: MailboxKind, folder: string, eligible: boolean): void {
+  /** A copy that had left the store is back: a restore from before it left (X3), or Safety Net (X2). */
+  reappeared(messageId: string, mailbox: string, mailboxKind: MailboxKind, folder: string, eligible: boolean, why: string): void {
     const life = this.life(messageId);
     life.placements.push({ mailbox, mailboxKind, folder, deliveredAtMs: this.nowMs(), eligible, removal: null });
-    this.step(life, 'reappeared', `${mailbox}/${folder} (restored from backup)`);
+    this.step(life, 'reappeared', `${mailbox}/${folder} (${why})`);
   }
 
   /** The sending MTA told the author the message is delayed (a delay DSN, X1: after 4 hours by default). */

@@ -1,0 +1,68 @@
+// Recovery operations: Active/Passive failover with its downtime, a lagged-copy activation, Safety Net resubmission
+// (X2), and Setup /m:RecoverServer on new hardware: same name, empty databases until restored (X4).
+import type { Engine } from '../../sim/core/engine.js';
+import { requireTarget, type FaultApi } from '../../sim/core/fault.js';
+import { databaseOf, serverOf } from './fault-targets.js';
+import { rollBack, type RollbackReport } from './rollback.js';
+import type { ExchangeOrg, ExchangeServerDurable } from './exchange-server.js';
+import { copyItems, type DatabaseState, type StoreItem } from './mailbox-store.js';
+import { resubmitFromSafetyNet } from './safety-net.js';
+
+/** The items as they were `lagMs` ago: a copy that lags has not yet replayed what arrived since. */
+function lagged(db: DatabaseState, nowMs: number, lagMs: number): Map<string, StoreItem[]> {
+  return new Map([...db.items].map(([mailbox, items]) => [mailbox, items.filter((i) => i.receivedAtMs <= nowMs - lagMs).map((i) => ({ ...i }))]));
+}
+
+export function defineRecoveryFaults(engine: Engine, org: ExchangeOrg, reportTo: (database: string) => RollbackReport): void {
+  const hold = org.config.settings.safetyNetHoldMs;
+  const kindOf = (mailbox: string) => org.directory.get(mailbox)?.mailbox.kind ?? 'user';
+  const resubmit = (world: FaultApi, serverName: string, database: string, sinceMs: number): void => {
+    const server = world.durableOf(serverName) as ExchangeServerDurable;
+    const restored = resubmitFromSafetyNet(server, database, sinceMs, engine.nowMs, hold, org.ledger, kindOf, org.eligible);
+    engine.note('note', serverName, 'safety-net', `${database}: ${restored} copies resubmitted since ${sinceMs} ms`);
+  };
+
+  engine.defineFaultVerb('resubmitSafetyNet', (world, fault) => {
+    resubmit(world, requireTarget(world, fault), databaseOf(world, fault).name, Number(fault.params?.['since'] ?? 0));
+  });
+
+  // A lagged copy becomes active: what it had not replayed is gone until Safety Net resubmits it.
+  engine.defineFaultVerb('activateLaggedCopy', (world, fault) => {
+    const db = databaseOf(world, fault);
+    const lagMs = Number(fault.params?.['lag'] ?? 0);
+    rollBack(db, lagged(db, engine.nowMs, lagMs), reportTo(db.name));
+    resubmit(world, requireTarget(world, fault), db.name, engine.nowMs - lagMs);
+  });
+
+  // Active/Passive failover: the service stops (memory lost), the passive node starts it after the downtime on the
+  // same storage. A lossy failover (`lag`) activates a copy that lacks the latest mail; Safety Net resubmits it.
+  engine.defineFaultVerb('failover', (world, fault) => {
+    const target = requireTarget(world, fault);
+    const server = serverOf(world, fault);
+    const downtimeMs = org.config.servers.find((s) => s.name === target)?.cluster?.failoverDowntimeMs ?? 0;
+    const lagMs = Number(fault.params?.['lag'] ?? 0);
+    if (world.isRunning(target)) world.crash(target);
+    const backAtMs = engine.nowMs + downtimeMs;
+    for (const db of server.databases.values()) {
+      if (lagMs > 0) rollBack(db, lagged(db, engine.nowMs, lagMs), reportTo(db.name));
+      engine.scheduleFault(backAtMs, { verb: 'resubmitSafetyNet', target, params: { database: db.name, since: engine.nowMs - lagMs } });
+    }
+    engine.scheduleFault(backAtMs, { verb: 'up', target });
+  });
+
+  // Setup /m:RecoverServer: the server comes back under its name with empty databases; its transport queue died with
+  // the old hardware. Backups (kept off the box) and, by assumption, the transaction logs survive.
+  engine.defineFaultVerb('recoverServer', (world, fault) => {
+    const target = requireTarget(world, fault);
+    const server = serverOf(world, fault);
+    if (world.isRunning(target)) world.crash(target);
+    for (const db of server.databases.values()) {
+      db.beforeLoss = copyItems(db.items);
+      rollBack(db, new Map(), reportTo(db.name));
+      db.mounted = true;
+    }
+    server.queue = new Map();
+    server.safetyNet = [];
+    world.start(target);
+  });
+}
