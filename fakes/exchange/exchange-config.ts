@@ -32,7 +32,19 @@ export interface ExchangeSettings {
   readonly interSiteLatencyMs: number;
   /** Safety Net keeps delivered messages this long for resubmission (X2: 2 days). */
   readonly safetyNetHoldMs: number;
+  /** Sending limits per mailbox for authenticated submissions; null: none (on-premises default). */
+  readonly sendingLimits: SendingLimits | null;
 }
+
+/** Limits on what one mailbox may send. The Exchange Online profile: 30 messages/minute, 10,000 recipients/day,
+ * 500 recipients/message (field report 8). */
+export interface SendingLimits {
+  readonly messagesPerMinute: number;
+  readonly recipientsPerDay: number;
+  readonly recipientsPerMessage: number;
+}
+
+export const EXCHANGE_ONLINE_LIMITS: SendingLimits = { messagesPerMinute: 30, recipientsPerDay: 10_000, recipientsPerMessage: 500 };
 
 export const DEFAULT_EXCHANGE_SETTINGS: ExchangeSettings = {
   assignMessageId: true,
@@ -41,6 +53,7 @@ export const DEFAULT_EXCHANGE_SETTINGS: ExchangeSettings = {
   intraSiteLatencyMs: 50,
   interSiteLatencyMs: 2_000,
   safetyNetHoldMs: 2 * 86_400_000,
+  sendingLimits: null,
 };
 
 export interface ExchangeConfig {

@@ -8,7 +8,7 @@ import { REPLY, type SmtpOutcome, type SmtpReply } from '../mail/smtp-reply.js';
 import type { ExchangeConfig, MailboxHome } from './exchange-config.js';
 import { newDatabase, type DatabaseState, type SafetyNetEntry, type StoreItem } from './mailbox-store.js';
 import { holdInSafetyNet } from './safety-net.js';
-import { replyToData, replyToRecipient } from './transport-policy.js';
+import { replyToData, replyToRecipient, replyToSendingLimits, type SendingHistory } from './transport-policy.js';
 import { copiesByRules } from './inbox-rules.js';
 import { applyUserAction, type DeliveryNotice, type UserAction } from './user-actions.js';
 
@@ -37,6 +37,8 @@ export interface ExchangeServerDurable {
   inboundBlocked: boolean;
   readonly databases: Map<string, DatabaseState>;
   queue: Map<number, QueueEntry>;
+  /** What each mailbox has sent lately, against the sending limits. */
+  readonly sendingHistory: Map<string, SendingHistory>;
   /** Delivered messages held for resubmission after a failover or lagged-copy activation (X2), oldest first. */
   safetyNet: SafetyNetEntry[];
   nextQueueId: number;
@@ -51,7 +53,7 @@ export function newExchangeServerDurable(name: string, config: ExchangeConfig): 
     databases.set(db.name, newDatabase(db.name, mailboxes));
   }
   return {
-    name, inboundBlocked: false, databases, queue: new Map(), safetyNet: [], nextQueueId: 1, nextStoreId: 1, nextMessageNumber: 1,
+    name, inboundBlocked: false, databases, queue: new Map(), sendingHistory: new Map(), safetyNet: [], nextQueueId: 1, nextStoreId: 1, nextMessageNumber: 1,
   };
 }
 
@@ -159,6 +161,13 @@ export function exchangeServer(org: ExchangeOrg) {
     const receive = (submission: SmtpSubmission): SmtpOutcome => {
       if (disk.inboundBlocked && !submission.authenticated) return { kind: 'no-connection', why: 'blocked' };
       const { message } = submission;
+      const limits = config.settings.sendingLimits;
+      if (submission.authenticated && limits !== null) {
+        let history = disk.sendingHistory.get(message.from);
+        if (history === undefined) disk.sendingHistory.set(message.from, (history = { minute: [], day: [] }));
+        const refusal = replyToSendingLimits(limits, history, recipientsOf(message).length, ctx.nowMs());
+        if (refusal !== null) return { kind: 'replied', stage: 'rcpt', reply: refusal, rejectedRecipients: [] };
+      }
       const accepted: string[] = [];
       const rejected: Array<{ address: string; reply: SmtpReply }> = [];
       for (const address of recipientsOf(message)) {

@@ -6,6 +6,7 @@ import type { Ledger } from '../../sim/ledger/ledger.js';
 import { recipientsOf, domainOf, type MailMessage } from '../mail/mail-message.js';
 import type { ExplicitMessage } from '../internet/traffic.js';
 import type { DeliveryNotice, UserAction } from './user-actions.js';
+import { formatReply, isTransient, type SmtpOutcome } from '../mail/smtp-reply.js';
 
 export const PEOPLE_ACTOR = 'people';
 
@@ -64,6 +65,18 @@ export function people(ledger: Ledger, config: PeopleConfig, homeServerOf: (mail
       if (!reply.ok || reply.value === 'unavailable') {
         ctx.setTimer(config.retryIntervalMs, 'act', id);
         return;
+      }
+      if (action.kind === 'send' && typeof reply.value === 'object' && reply.value !== null) {
+        const outcome = reply.value as SmtpOutcome;
+        if (outcome.kind === 'replied' && outcome.reply.code >= 300) {
+          ledger.smtpAttempt(action.message.key, outcome.stage, formatReply(outcome.reply));
+          // A 4xx (over the sending rate) stays in the Outbox; a 5xx comes back to the user as an NDR.
+          if (isTransient(outcome.reply)) {
+            ctx.setTimer(config.retryIntervalMs, 'act', id);
+            return;
+          }
+          ledger.bounced(action.message.key, `NDR: ${formatReply(outcome.reply)}`);
+        }
       }
       disk.pending.delete(id);
     };

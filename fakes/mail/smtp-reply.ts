@@ -24,6 +24,10 @@ export const REPLY = {
   relayDenied: { code: 550, enhanced: '5.7.1', text: 'Unable to relay' },
   tooBig: { code: 552, enhanced: '5.3.4', text: 'Message size exceeds fixed maximum message size' },
   noValidRecipients: { code: 554, enhanced: '5.5.1', text: 'No valid recipients' },
+  // Sending limits of a mailbox (Exchange Online profile). [S] texts as Exchange reports them; [I] for the codes.
+  tooManyRecipients: { code: 550, enhanced: '5.5.3', text: 'RESOLVER.ADR.RecipLimit; too many recipients' },
+  submissionRateExceeded: { code: 421, enhanced: '4.4.2', text: 'Message submission rate for this client has exceeded the configured limit' },
+  recipientQuotaExceeded: { code: 554, enhanced: '5.2.0', text: 'STOREDRV.Submission.Exception:SubmissionQuotaExceededException' },
 } as const satisfies Record<string, SmtpReply>;
 
 export function formatReply(reply: SmtpReply): string {

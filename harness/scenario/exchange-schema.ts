@@ -39,7 +39,10 @@ export const exchangeSchema = z.strictObject({
     intraSiteLatency: durationMs.default(defaults.intraSiteLatencyMs),
     interSiteLatency: durationMs.default(defaults.interSiteLatencyMs),
     safetyNetHold: durationMs.default(defaults.safetyNetHoldMs),
+    /** Sending limits per mailbox: `exchange-online` (30 messages/minute, 10,000 recipients/day, 500/message). */
+    sendingLimits: z.enum(['none', 'exchange-online']).default('none'),
   }).default({
+    sendingLimits: 'none',
     safetyNetHold: defaults.safetyNetHoldMs,
     assignMessageId: defaults.assignMessageId, maxMessageSize: defaults.maxMessageSizeBytes,
     transientRetryInterval: defaults.transientRetryIntervalMs, intraSiteLatency: defaults.intraSiteLatencyMs,

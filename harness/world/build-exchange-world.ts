@@ -1,5 +1,5 @@
 // Turns a scenario's `exchange:`, `internet:` and `traffic:` sections into the Exchange world's specification.
-import type { ExchangeConfig, InboxRule, MailboxConfig } from '../../fakes/exchange/exchange-config.js';
+import { EXCHANGE_ONLINE_LIMITS, type ExchangeConfig, type InboxRule, type MailboxConfig } from '../../fakes/exchange/exchange-config.js';
 import type { ExchangeWorldSpec, OutsideSenderSpec } from '../../fakes/exchange/exchange-world.js';
 import { domainOf } from '../../fakes/mail/mail-message.js';
 import { RETRY_PROFILES } from '../../fakes/internet/retry-profile.js';
@@ -31,6 +31,7 @@ export function exchangeConfigOf(section: ExchangeSection): ExchangeConfig {
       intraSiteLatencyMs: section.settings.intraSiteLatency,
       interSiteLatencyMs: section.settings.interSiteLatency,
       safetyNetHoldMs: section.settings.safetyNetHold,
+      sendingLimits: section.settings.sendingLimits === 'exchange-online' ? EXCHANGE_ONLINE_LIMITS : null,
     },
   };
 }
