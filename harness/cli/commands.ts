@@ -1,7 +1,7 @@
 // The CLI's commands. Each returns an exit code; input problems surface as InputError and become exit code 2.
 import { performance } from 'node:perf_hooks';
 import type { TraceRecord } from '../../sim/core/trace.js';
-import { loadScenarioFile } from '../scenario/load-scenario.js';
+import { loadScenario } from '../scenario/load-scenario.js';
 import { InputError } from '../scenario/input-error.js';
 import { AtomicLineWriter } from '../run/atomic-write.js';
 import { runScenario } from '../run/run-scenario.js';
@@ -15,8 +15,8 @@ export interface RunCommandOptions {
   readonly trace?: string;
 }
 
-export function runCommand(file: string, options: RunCommandOptions): number {
-  const scenario = loadScenarioFile(file);
+export async function runCommand(file: string, options: RunCommandOptions): Promise<number> {
+  const scenario = await loadScenario(file);
   const traceWriter = options.trace === undefined ? null : openTrace(options.trace);
   const started = performance.now();
   let outcome;
@@ -44,8 +44,8 @@ function openTrace(path: string): AtomicLineWriter {
   }
 }
 
-export function validateCommand(file: string): number {
-  const scenario = loadScenarioFile(file);
+export async function validateCommand(file: string): Promise<number> {
+  const scenario = await loadScenario(file);
   process.stdout.write(`${file}: valid scenario '${scenario.name}'\n`);
   return EXIT.pass;
 }

@@ -33,20 +33,20 @@ function buildProgram(setExit: (code: number) => void): Command {
     .option('--seed <n>', 'override the scenario seed (exact expected counts are then skipped)', parseSeed)
     .option('--json', 'print the run summary as one JSON object on stdout')
     .option('--trace <file>', 'write every trace record as JSON lines')
-    .action((file: string, options: { seed?: number; json?: boolean; trace?: string }) => setExit(runCommand(file, options)));
+    .action(async (file: string, options: { seed?: number; json?: boolean; trace?: string }) => setExit(await runCommand(file, options)));
 
   program.command('validate')
     .description('check a scenario file without running it')
     .argument('<file>', 'scenario file (YAML)')
-    .action((file: string) => setExit(validateCommand(file)));
+    .action(async (file: string) => setExit(await validateCommand(file)));
 
   return program;
 }
 
-function main(argv: readonly string[]): number {
+async function main(argv: readonly string[]): Promise<number> {
   let exitCode: number = EXIT.pass;
   try {
-    buildProgram((code) => { exitCode = code; }).parse(argv as string[]);
+    await buildProgram((code) => { exitCode = code; }).parseAsync(argv as string[]);
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.pass : EXIT.badInput;
@@ -59,4 +59,4 @@ function main(argv: readonly string[]): number {
   }
 }
 
-process.exitCode = main(process.argv);
+process.exitCode = await main(process.argv);

@@ -70,6 +70,13 @@ export const trafficSchema = z.strictObject({
     messageId: z.string().nullable().optional(),
     inReplyTo: z.string().optional(),
   })).default([]),
+  /** Real messages replayed from .eml files (parsed with mailparser), paths relative to the scenario file. */
+  eml: z.array(z.strictObject({
+    at: durationMs,
+    file: z.string().min(1),
+    /** Envelope recipients; default: the message's To and Cc. */
+    to: z.array(address).min(1).optional(),
+  })).default([]),
   generators: z.array(z.strictObject({
     name,
     /** The outside sender that sends this traffic (its `internet.senders` name). */

@@ -7,19 +7,40 @@ import { checkConsistency } from './check-consistency.js';
 import { InputError, formatPath, type InputProblem } from './input-error.js';
 import { scenarioSchema, type Scenario } from './schema.js';
 import { positionOf } from './yaml-positions.js';
+import { resolveEmlTraffic } from './load-eml.js';
 
+/** Where a field path sits in the scenario file, for errors found after parsing. */
+export type Locate = (path: ReadonlyArray<PropertyKey>, message: string) => InputProblem;
+
+/**
+ * Loads a scenario and everything it refers to (.eml files, replayed through mailparser): what the CLI runs.
+ */
+export async function loadScenario(file: string): Promise<Scenario> {
+  const { scenario, locate } = readScenarioDocument(file);
+  return resolveEmlTraffic(scenario, file, locate);
+}
+
+/** Loads a scenario file that refers to no other files (no `traffic.eml`); see loadScenario. */
 export function loadScenarioFile(file: string): Scenario {
+  return readScenarioDocument(file).scenario;
+}
+
+function readScenarioDocument(file: string): { scenario: Scenario; locate: Locate } {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
     throw new InputError([{ file, line: 0, column: 0, path: '', message: `cannot read: ${(error as Error).message}` }]);
   }
-  return parseScenarioText(text, file);
+  return parseScenarioDocument(text, file);
 }
 
 /** Parses scenario YAML held in memory; `file` names it in errors. */
 export function parseScenarioText(text: string, file: string): Scenario {
+  return parseScenarioDocument(text, file).scenario;
+}
+
+function parseScenarioDocument(text: string, file: string): { scenario: Scenario; locate: Locate } {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -39,7 +60,7 @@ export function parseScenarioText(text: string, file: string): Scenario {
   if (!parsed.success) throw new InputError(schemaProblems(parsed.error, doc, lines, file));
   const problems = checkConsistency(parsed.data).map(({ path, message }) => problemAt(doc, lines, file, path, message));
   if (problems.length > 0) throw new InputError(problems);
-  return parsed.data;
+  return { scenario: parsed.data, locate: (path, message) => problemAt(doc, lines, file, path, message) };
 }
 
 function schemaProblems(error: z.ZodError, doc: Document, lines: LineCounter, file: string): InputProblem[] {

@@ -1,0 +1,58 @@
+// Replays real messages: each `traffic.eml` entry is read (relative to the scenario file) and parsed with mailparser
+// into an explicit message, Message-ID, References and all. Reading files is the harness's job, never the models'.
+import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
+import { InputError, type InputProblem } from './input-error.js';
+import type { Locate } from './load-scenario.js';
+import type { Scenario } from './schema.js';
+import { checkExchange } from './check-exchange.js';
+
+type TrafficMessage = NonNullable<Scenario['traffic']>['messages'][number];
+
+function addresses(field: AddressObject | AddressObject[] | undefined): string[] {
+  const objects = field === undefined ? [] : Array.isArray(field) ? field : [field];
+  return objects.flatMap((o) => o.value).map((a) => a.address?.toLowerCase()).filter((a): a is string => a !== undefined && a !== '');
+}
+
+function messageOf(parsed: ParsedMail, at: number, sizeBytes: number, envelope: string[] | undefined): TrafficMessage | string {
+  const from = addresses(parsed.from)[0];
+  if (from === undefined) return 'the message has no From address';
+  const to = envelope ?? [...addresses(parsed.to), ...addresses(parsed.cc)];
+  if (to.length === 0) return 'the message has no To or Cc address; give `to:` in the scenario';
+  return {
+    at, from, to, cc: [], subject: parsed.subject ?? '(no subject)', size: sizeBytes,
+    messageId: parsed.messageId ?? null,
+    ...(parsed.inReplyTo === undefined ? {} : { inReplyTo: parsed.inReplyTo }),
+  };
+}
+
+/** Returns the scenario with its .eml traffic turned into explicit messages (and `traffic.eml` emptied). */
+export async function resolveEmlTraffic(scenario: Scenario, scenarioFile: string, locate: Locate): Promise<Scenario> {
+  const traffic = scenario.traffic;
+  if (traffic === undefined || traffic.eml.length === 0) return scenario;
+  const problems: InputProblem[] = [];
+  const messages: TrafficMessage[] = [];
+  for (const [i, entry] of traffic.eml.entries()) {
+    const path = resolve(dirname(scenarioFile), entry.file);
+    let raw: Buffer;
+    try {
+      raw = await readFile(path);
+    } catch (error) {
+      problems.push(locate(['traffic', 'eml', i, 'file'], `cannot read ${path}: ${(error as Error).message}`));
+      continue;
+    }
+    const message = messageOf(await simpleParser(raw), entry.at, raw.length, entry.to);
+    if (typeof message === 'string') problems.push(locate(['traffic', 'eml', i, 'file'], `${entry.file}: ${message}`));
+    else messages.push(message);
+  }
+  if (problems.length > 0) throw new InputError(problems);
+  const resolved = { ...scenario, traffic: { ...traffic, eml: [], messages: [...traffic.messages, ...messages] } };
+  // The replayed messages meet the same checks as written ones (a sender for their domain, ...), reported at the file.
+  const first = traffic.messages.length;
+  const late = checkExchange(resolved).filter((p) => p.path[0] === 'traffic' && p.path[1] === 'messages' && Number(p.path[2]) >= first);
+  if (late.length > 0) {
+    throw new InputError(late.map((p) => locate(['traffic', 'eml', Number(p.path[2]) - first, 'file'], `replayed message: ${p.message}`)));
+  }
+  return resolved;
+}

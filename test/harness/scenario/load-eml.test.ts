@@ -1,0 +1,48 @@
+// .eml replay: real messages parsed with mailparser enter the model with their Message-ID, subject and recipients.
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadScenario, loadScenarioFile } from '../../../harness/scenario/load-scenario.js';
+import { runScenario } from '../../../harness/run/run-scenario.js';
+import { exchangeScenarioText } from '../../helpers/exchange-scenario.js';
+
+const fixtures = fileURLToPath(new URL('../../fixtures/eml/', import.meta.url));
+
+function scenarioFile(traffic: string): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'mailflow-eml-')), 'replay.yaml');
+  writeFileSync(file, exchangeScenarioText({ traffic }));
+  return file;
+}
+
+describe('.eml replay', () => {
+  it('parses a real message (encoded subject, quoted-printable body) and delivers it to its header recipients', async () => {
+    const scenario = await loadScenario(scenarioFile(`{ eml: [{ at: 5m, file: ${join(fixtures, 'order.eml')} }] }`));
+    const message = scenario.traffic!.messages[0]!;
+    expect(message).toMatchObject({
+      at: 300_000, from: 'dana@partner.example', to: ['alice@contoso.example', 'bob@contoso.example'],
+      subject: 'Bestellung für März', messageId: '<order-4711@partner.example>', inReplyTo: '<earlier-1@contoso.example>',
+    });
+    const run = runScenario(scenario);
+    expect(run.ledger.get('<order-4711@partner.example>')!.placements.map((p) => p.mailbox)).toEqual(['alice@contoso.example', 'bob@contoso.example']);
+  });
+
+  it('keeps a message without Message-ID without one, and honours an envelope override', async () => {
+    const scenario = await loadScenario(scenarioFile(`{ eml: [{ at: 1m, file: ${join(fixtures, 'no-message-id.eml')}, to: [bob@contoso.example] }] }`));
+    expect(scenario.traffic!.messages[0]).toMatchObject({ messageId: null, to: ['bob@contoso.example'] });
+    expect(runScenario(scenario).counts).toMatchObject({ delivered: 1, lost: 0 });
+  });
+
+  it('names the entry when a file is missing or its sender is unknown', async () => {
+    const missing = scenarioFile('{ eml: [{ at: 1m, file: nowhere.eml }] }');
+    await expect(loadScenario(missing)).rejects.toThrow(/replay\.yaml:\d+:\d+: traffic\.eml\[0\]\.file: cannot read .*nowhere\.eml/);
+    const stranger = scenarioFile(`{ eml: [{ at: 1m, file: ${join(fixtures, 'stranger.eml')} }] }`);
+    await expect(loadScenario(stranger)).rejects.toThrow(/traffic\.eml\[0\]\.file: replayed message: no outside sender sends for 'stranger\.example'/);
+  });
+
+  it('refuses to build a world whose .eml traffic was not loaded', () => {
+    const scenario = loadScenarioFile(scenarioFile(`{ eml: [{ at: 1m, file: ${join(fixtures, 'order.eml')} }] }`));
+    expect(() => runScenario(scenario)).toThrow(/loadScenario/);
+  });
+});
