@@ -2,6 +2,8 @@
 // the firewall, database dismount and mount, backups, and restore from a backup with or without log replay (X3).
 import type { Engine } from '../../sim/core/engine.js';
 import type { ExchangeOrg } from './exchange-server.js';
+import type { SmtpStage } from '../../sim/ledger/records.js';
+import { replyForCode } from '../mail/smtp-reply.js';
 import { databaseOf, serverOf } from './fault-targets.js';
 import { backupAtOrBefore, snapshot } from './mailbox-store.js';
 import { defineRecoveryFaults } from './recovery-faults.js';
@@ -9,7 +11,7 @@ import { rollBack, type RollbackReport } from './rollback.js';
 
 export const EXCHANGE_FAULT_VERBS = [
   'stopInbound', 'startInbound', 'dismount', 'mount', 'backup', 'restore',
-  'failover', 'activateLaggedCopy', 'resubmitSafetyNet', 'recoverServer',
+  'failover', 'activateLaggedCopy', 'resubmitSafetyNet', 'recoverServer', 'smtpFault', 'clearSmtpFault',
 ] as const;
 
 export function defineExchangeFaults(engine: Engine, org: ExchangeOrg): void {
@@ -22,6 +24,13 @@ export function defineExchangeFaults(engine: Engine, org: ExchangeOrg): void {
     else ledger.moved(item.key, mailbox, item.folder);
   };
 
+  // An SMTP stage fault on outside connections: `code` at `stage`, or `dropReply` (the 250 after DATA never arrives).
+  engine.defineFaultVerb('smtpFault', (world, fault) => {
+    const stage = String(fault.params?.['stage'] ?? 'end-of-data') as SmtpStage;
+    const reply = fault.params?.['dropReply'] === true ? null : replyForCode(Number(fault.params?.['code'] ?? 451));
+    serverOf(world, fault).stageFault = { stage, reply };
+  });
+  engine.defineFaultVerb('clearSmtpFault', (world, fault) => { serverOf(world, fault).stageFault = null; });
   engine.defineFaultVerb('stopInbound', (world, fault) => { serverOf(world, fault).inboundBlocked = true; });
   engine.defineFaultVerb('startInbound', (world, fault) => { serverOf(world, fault).inboundBlocked = false; });
   // A dismounted database takes no deliveries: transport keeps the mail queued and retries (X1).

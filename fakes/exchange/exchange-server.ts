@@ -2,7 +2,7 @@
 // a crash, as mail.que does), delivery into its mailbox databases, and the inbox rules of the mailboxes it holds.
 import type { Actor, ActorContext } from '../../sim/core/actor.js';
 import type { Ledger } from '../../sim/ledger/ledger.js';
-import type { MailboxKind } from '../../sim/ledger/records.js';
+import type { MailboxKind, SmtpStage } from '../../sim/ledger/records.js';
 import { recipientsOf, type MailMessage } from '../mail/mail-message.js';
 import { REPLY, type SmtpOutcome, type SmtpReply } from '../mail/smtp-reply.js';
 import type { ExchangeConfig, MailboxHome } from './exchange-config.js';
@@ -35,6 +35,8 @@ export interface ExchangeServerDurable {
   readonly name: string;
   /** Inbound mail flow stopped at the firewall: outside SMTP connections fail, the server itself stays up. */
   inboundBlocked: boolean;
+  /** An injected SMTP fault for outside connections: a reply at one stage, or the 250 lost after DATA. */
+  stageFault: StageFault | null;
   readonly databases: Map<string, DatabaseState>;
   queue: Map<number, QueueEntry>;
   /** What each mailbox has sent lately, against the sending limits. */
@@ -53,8 +55,14 @@ export function newExchangeServerDurable(name: string, config: ExchangeConfig): 
     databases.set(db.name, newDatabase(db.name, mailboxes));
   }
   return {
-    name, inboundBlocked: false, databases, queue: new Map(), sendingHistory: new Map(), safetyNet: [], nextQueueId: 1, nextStoreId: 1, nextMessageNumber: 1,
+    name, inboundBlocked: false, stageFault: null, databases, queue: new Map(), sendingHistory: new Map(), safetyNet: [], nextQueueId: 1, nextStoreId: 1, nextMessageNumber: 1,
   };
+}
+
+export interface StageFault {
+  readonly stage: SmtpStage;
+  /** null: accept the message but drop the reply after DATA (only at end-of-data). */
+  readonly reply: SmtpReply | null;
 }
 
 export interface SmtpSubmission {
@@ -67,6 +75,9 @@ export interface RelayRequest {
   readonly recipients: readonly string[];
   readonly latencyMs: number;
 }
+
+/** Stages answered before the recipients are looked at. */
+const EARLY_STAGES: ReadonlySet<SmtpStage> = new Set(['connect', 'ehlo', 'mail', 'rcpt']);
 
 export function exchangeServer(org: ExchangeOrg) {
   const { config, directory, ledger } = org;
@@ -161,6 +172,10 @@ export function exchangeServer(org: ExchangeOrg) {
     const receive = (submission: SmtpSubmission): SmtpOutcome => {
       if (disk.inboundBlocked && !submission.authenticated) return { kind: 'no-connection', why: 'blocked' };
       const { message } = submission;
+      const fault = submission.authenticated ? null : disk.stageFault;
+      if (fault?.reply != null && EARLY_STAGES.has(fault.stage)) {
+        return { kind: 'replied', stage: fault.stage, reply: fault.reply, rejectedRecipients: [] };
+      }
       const limits = config.settings.sendingLimits;
       if (submission.authenticated && limits !== null) {
         let history = disk.sendingHistory.get(message.from);
@@ -179,12 +194,14 @@ export function exchangeServer(org: ExchangeOrg) {
       if (accepted.length === 0) {
         return { kind: 'replied', stage: 'rcpt', reply: rejected[0]?.reply ?? REPLY.noValidRecipients, rejectedRecipients: rejected };
       }
+      if (fault?.reply != null) return { kind: 'replied', stage: fault.stage, reply: fault.reply, rejectedRecipients: rejected };
       const dataReply = replyToData(config, message.sizeBytes);
       if (dataReply.code !== 250) return { kind: 'replied', stage: 'end-of-data', reply: dataReply, rejectedRecipients: rejected };
       // Transport stamps a missing Message-ID once, on arrival, so every copy carries the same one.
       const stamped = message.messageId === null && config.settings.assignMessageId ? { ...message, messageId: newMessageId() } : message;
       ledger.accepted(message.key, internal);
       enqueue(stamped, accepted, ctx.nowMs());
+      if (fault !== null && fault.reply === null) return { kind: 'reply-lost' };
       return { kind: 'replied', stage: 'end-of-data', reply: dataReply, rejectedRecipients: rejected };
     };
 

@@ -57,7 +57,7 @@ export function outsideSender(ledger: Ledger, config: OutsideSenderConfig) {
         const submission: SmtpSubmission = { message, authenticated: false };
         const reply = ctx.request(server, 'smtp', submission);
         outcome = reply.ok ? (reply.value as SmtpOutcome) : { kind: 'no-connection', why: reply.reason };
-        if (outcome.kind === 'replied') break;
+        if (outcome.kind !== 'no-connection') break;
       }
       return outcome;
     };
@@ -68,6 +68,11 @@ export function outsideSender(ledger: Ledger, config: OutsideSenderConfig) {
       const outcome = handOver(queued.message);
       if (outcome.kind === 'no-connection') {
         ledger.smtpAttempt(key, 'connect', `no connection (${outcome.why})`);
+        return failed(key, queued, 'connection');
+      }
+      if (outcome.kind === 'reply-lost') {
+        // The server has the message, but nothing says so: the sender must try again, and the recipient gets it twice.
+        ledger.smtpAttempt(key, 'end-of-data', 'no reply after DATA (connection lost)');
         return failed(key, queued, 'connection');
       }
       for (const { address, reply } of outcome.rejectedRecipients) {

@@ -11,6 +11,8 @@ export interface SmtpReply {
 /** What came of one attempt to hand a message over: no connection at all, or the server's reply at some stage. */
 export type SmtpOutcome =
   | { readonly kind: 'no-connection'; readonly why: 'refused' | 'partitioned' | 'unknown-actor' | 'blocked' }
+  /** The server took the message (and will deliver it) but the client never saw the 250: it must assume failure. */
+  | { readonly kind: 'reply-lost' }
   | { readonly kind: 'replied'; readonly stage: SmtpStage; readonly reply: SmtpReply;
       /** Per-recipient replies at RCPT TO, when some recipients were refused and others taken. */
       readonly rejectedRecipients: ReadonlyArray<{ readonly address: string; readonly reply: SmtpReply }> };
@@ -36,4 +38,18 @@ export function formatReply(reply: SmtpReply): string {
 
 export function isTransient(reply: SmtpReply): boolean {
   return reply.code >= 400 && reply.code < 500;
+}
+
+/** The reply a stage fault injects for a code, with the enhanced code and text a real server would send. */
+export function replyForCode(code: number): SmtpReply {
+  const known: Record<number, SmtpReply> = {
+    421: REPLY.serviceUnavailable,
+    450: { code: 450, enhanced: '4.2.0', text: 'Mailbox temporarily unavailable' },
+    451: REPLY.tryAgainLater,
+    452: { code: 452, enhanced: '4.3.1', text: 'Insufficient system resources' },
+    550: { code: 550, enhanced: '5.7.1', text: 'Delivery not authorized, message refused' },
+    552: REPLY.tooBig,
+    554: { code: 554, enhanced: '5.0.0', text: 'Transaction failed' },
+  };
+  return known[code] ?? { code, enhanced: code >= 500 ? '5.0.0' : '4.0.0', text: code >= 500 ? 'Transaction failed' : 'Try again later' };
 }

@@ -5,6 +5,9 @@ import type { Scenario } from './schema.js';
 
 type Path = Array<string | number>;
 
+/** Verbs that act on an Exchange server as a whole. */
+const SERVER_VERBS = new Set(['stopInbound', 'startInbound', 'smtpFault', 'clearSmtpFault']);
+
 function duplicates<T>(items: readonly T[], keyOf: (item: T) => string, path: (i: number) => Path, what: string): ConsistencyProblem[] {
   const seen = new Set<string>();
   const problems: ConsistencyProblem[] = [];
@@ -74,7 +77,10 @@ export function checkExchange(scenario: Scenario): ConsistencyProblem[] {
     if (!senders.has(g.sender)) problems.push({ path: ['traffic', 'generators', i, 'sender'], message: `no outside sender named '${g.sender}'` });
   });
   scenario.faults.forEach((fault, i) => {
-    if ((fault.verb === 'stopInbound' || fault.verb === 'startInbound') && fault.target !== undefined && !servers.has(fault.target)) {
+    if (fault.verb === 'smtpFault' && fault.dropReply === true && (fault.stage ?? 'end-of-data') !== 'end-of-data') {
+      problems.push({ path: ['faults', i, 'dropReply'], message: 'a reply can only be lost after DATA (stage: end-of-data)' });
+    }
+    if (SERVER_VERBS.has(fault.verb) && fault.target !== undefined && !servers.has(fault.target)) {
       problems.push({ path: ['faults', i, 'target'], message: `'${fault.verb}' acts on an Exchange server; '${fault.target}' is not one` });
     }
     if (fault.verb === 'failover' && exchange.servers.find((s) => s.name === fault.target)?.cluster === undefined) {

@@ -42,6 +42,10 @@ const faultSchema = z.strictObject({
   lag: durationMs.optional(),
   /** resubmitSafetyNet: resubmit what was delivered since this instant. */
   since: durationMs.optional(),
+  /** smtpFault: the stage that answers with `code`, or drops the 250 after DATA (`dropReply`). */
+  stage: z.enum(['connect', 'ehlo', 'mail', 'rcpt', 'data', 'end-of-data']).optional(),
+  code: z.number().int().min(400).max(599).optional(),
+  dropReply: z.boolean().optional(),
 });
 
 const toySchema = z.strictObject({
