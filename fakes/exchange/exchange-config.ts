@@ -32,6 +32,8 @@ export interface ExchangeSettings {
   readonly interSiteLatencyMs: number;
   /** Safety Net keeps delivered messages this long for resubmission (X2: 2 days). */
   readonly safetyNetHoldMs: number;
+  /** Share of Internet mail the junk filter puts in Junk (S6: such mail is never synced). [I] default 0 */
+  readonly junkProbability: number;
   /** Sending limits per mailbox for authenticated submissions; null: none (on-premises default). */
   readonly sendingLimits: SendingLimits | null;
 }
@@ -54,6 +56,7 @@ export const DEFAULT_EXCHANGE_SETTINGS: ExchangeSettings = {
   interSiteLatencyMs: 2_000,
   safetyNetHoldMs: 2 * 86_400_000,
   sendingLimits: null,
+  junkProbability: 0,
 };
 
 export interface ExchangeConfig {

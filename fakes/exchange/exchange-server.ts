@@ -3,7 +3,7 @@
 import type { Actor, ActorContext } from '../../sim/core/actor.js';
 import type { Ledger } from '../../sim/ledger/ledger.js';
 import type { MailboxKind, SmtpStage } from '../../sim/ledger/records.js';
-import { recipientsOf, type MailMessage } from '../mail/mail-message.js';
+import { domainOf, recipientsOf, type MailMessage } from '../mail/mail-message.js';
 import { REPLY, type SmtpOutcome, type SmtpReply } from '../mail/smtp-reply.js';
 import type { ExchangeConfig, MailboxHome } from './exchange-config.js';
 import { newDatabase, type DatabaseState, type SafetyNetEntry, type StoreItem } from './mailbox-store.js';
@@ -21,6 +21,8 @@ export interface ExchangeOrg {
   readonly eligible: (key: string, mailbox: string, kind: MailboxKind) => boolean;
   /** The actor playing the organisation's people (reads, files, deletes, replies), if the scenario has one. */
   readonly people: string | null;
+  /** Outside domain -> the sender actor that receives mail sent there (and may reply). */
+  readonly outsideSenders: ReadonlyMap<string, string>;
 }
 
 export interface QueueEntry {
@@ -107,13 +109,18 @@ export function exchangeServer(org: ExchangeOrg) {
       const address = home.mailbox.address.toLowerCase();
       // A copy forwarded as an attachment is, for the ledger, a copy of the original inside it (R2).
       const key = message.attached?.key ?? message.key;
+      // [I] The junk filter sees only mail from the Internet, and junked mail is not forwarded by inbox rules.
+      const junk = message.external === true && message.viaRule !== true && home.mailbox.kind === 'user'
+        && config.settings.junkProbability > 0 && ctx.rng.chance(config.settings.junkProbability);
+      const folder = junk ? 'Junk' : 'Inbox';
       const item: StoreItem = {
-        storeId: disk.nextStoreId++, key, messageId: message.messageId, folder: 'Inbox', receivedAtMs: ctx.nowMs(),
+        storeId: disk.nextStoreId++, key, messageId: message.messageId, folder, receivedAtMs: ctx.nowMs(),
         ...(message.attached === undefined ? {} : { attachedMessageId: message.attached.messageId }),
       };
       db.items.get(address)?.push(item);
-      holdInSafetyNet(disk, { atMs: ctx.nowMs(), database: db.name, mailbox: address, item: { ...item } }, config.settings.safetyNetHoldMs);
-      ledger.delivered(key, address, home.mailbox.kind, 'Inbox', org.eligible(key, address, home.mailbox.kind));
+      holdInSafetyNet(disk, { kind: 'mailbox', atMs: ctx.nowMs(), database: db.name, mailbox: address, item: { ...item } }, config.settings.safetyNetHoldMs);
+      ledger.delivered(key, address, home.mailbox.kind, folder, org.eligible(key, address, home.mailbox.kind));
+      if (junk) return true;
       if (org.people !== null && home.mailbox.kind === 'user') {
         const notice: DeliveryNotice = { mailbox: address, storeId: disk.nextStoreId - 1, message };
         ctx.send(org.people, 'delivered', notice, 0);
@@ -122,6 +129,12 @@ export function exchangeServer(org: ExchangeOrg) {
         enqueue(copy.message, copy.recipients, ctx.nowMs());
       }
       return true;
+    };
+
+    const sendOut = (message: MailMessage, recipient: string): void => {
+      ledger.sentOut(message.key, recipient);
+      const receiver = org.outsideSenders.get(domainOf(recipient));
+      if (receiver !== undefined) ctx.send(receiver, 'received', { message, recipient }, 0);
     };
 
     const latencyTo = (server: string): number =>
@@ -135,7 +148,8 @@ export function exchangeServer(org: ExchangeOrg) {
         const home = directory.get(recipient.toLowerCase());
         if (home === undefined) {
           // Not ours: an authenticated submission to an outside address leaves for the Internet.
-          ledger.sentOut(entry.message.key, recipient);
+          sendOut(entry.message, recipient);
+          holdInSafetyNet(disk, { kind: 'outside', atMs: ctx.nowMs(), recipient, message: entry.message }, config.settings.safetyNetHoldMs);
           continue;
         }
         if (home.server === disk.name) {
@@ -169,6 +183,17 @@ export function exchangeServer(org: ExchangeOrg) {
       if (earliest < Infinity) scheduleRun(earliest);
     };
 
+    /** A mailbox's own submission leaves a copy in its Sent Items. */
+    const keepSentCopy = (message: MailMessage): void => {
+      const home = directory.get(message.from);
+      const db = home === undefined ? undefined : disk.databases.get(home.mailbox.database);
+      if (db === undefined || !db.mounted) return;
+      db.items.get(message.from)?.push({
+        storeId: disk.nextStoreId++, key: message.key, messageId: message.messageId, folder: 'Sent Items', receivedAtMs: ctx.nowMs(), sent: true,
+      });
+      ledger.sentCopy(message.key, message.from);
+    };
+
     const receive = (submission: SmtpSubmission): SmtpOutcome => {
       if (disk.inboundBlocked && !submission.authenticated) return { kind: 'no-connection', why: 'blocked' };
       const { message } = submission;
@@ -198,8 +223,10 @@ export function exchangeServer(org: ExchangeOrg) {
       const dataReply = replyToData(config, message.sizeBytes);
       if (dataReply.code !== 250) return { kind: 'replied', stage: 'end-of-data', reply: dataReply, rejectedRecipients: rejected };
       // Transport stamps a missing Message-ID once, on arrival, so every copy carries the same one.
-      const stamped = message.messageId === null && config.settings.assignMessageId ? { ...message, messageId: newMessageId() } : message;
+      const messageId = message.messageId === null && config.settings.assignMessageId ? newMessageId() : message.messageId;
+      const stamped: MailMessage = { ...message, messageId, external: !submission.authenticated };
       ledger.accepted(message.key, internal);
+      if (submission.authenticated) keepSentCopy(stamped);
       enqueue(stamped, accepted, ctx.nowMs());
       if (fault !== null && fault.reply === null) return { kind: 'reply-lost' };
       return { kind: 'replied', stage: 'end-of-data', reply: dataReply, rejectedRecipients: rejected };

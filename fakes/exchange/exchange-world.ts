@@ -13,14 +13,19 @@ import type { SenderTraffic } from '../internet/traffic.js';
 
 export interface OutsideSenderSpec {
   readonly name: string;
+  readonly domain: string;
   readonly profile: RetryProfile;
   readonly traffic: SenderTraffic;
+  readonly replyRatio: number;
+  readonly replyMeanDelayMs: number;
 }
 
 export interface ExchangeWorldSpec {
   readonly exchange: ExchangeConfig;
   readonly senders: readonly OutsideSenderSpec[];
   readonly horizonMs: number;
+  /** Epoch ms of virtual time 0 (the scenario's `start`). */
+  readonly startEpochMs: number;
   readonly eligible?: (key: string, mailbox: string, kind: MailboxKind) => boolean;
   /** The organisation's people; without them nobody files, deletes, replies or sends internal mail. */
   readonly people?: PeopleConfig;
@@ -37,6 +42,7 @@ export function spawnExchangeWorld(engine: Engine, ledger: Ledger, spec: Exchang
   const org: ExchangeOrg = {
     config: spec.exchange, directory, ledger, eligible: spec.eligible ?? (() => false),
     people: spec.people === undefined ? null : PEOPLE_ACTOR,
+    outsideSenders: new Map(spec.senders.map((s) => [s.domain, s.name])),
   };
   defineExchangeFaults(engine, org);
   const servers = new Map(spec.exchange.servers.map((s) =>
@@ -44,7 +50,10 @@ export function spawnExchangeWorld(engine: Engine, ledger: Ledger, spec: Exchang
   const folks = spec.people === undefined ? null : engine.spawn(PEOPLE_ACTOR,
     people(ledger, spec.people, (mailbox) => directory.get(mailbox.toLowerCase())?.server ?? ''), newPeopleDurable());
   const senders = spec.senders.map((s) => engine.spawn<OutsideSenderDurable>(s.name,
-    outsideSender(ledger, { profile: s.profile, mx: spec.exchange.mx, traffic: s.traffic, horizonMs: spec.horizonMs }),
+    outsideSender(ledger, {
+      profile: s.profile, mx: spec.exchange.mx, traffic: s.traffic, horizonMs: spec.horizonMs,
+      replyRatio: s.replyRatio, replyMeanDelayMs: s.replyMeanDelayMs, startEpochMs: spec.startEpochMs,
+    }),
     newOutsideSenderDurable(s.traffic)));
   return {
     org,

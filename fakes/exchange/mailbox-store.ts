@@ -1,6 +1,8 @@
 // The mailbox databases of one server: items per mailbox and folder, mount state and backups. This is the server's
 // durable state (it survives a crash); restore from a backup replaces it (X3).
 
+import type { MailMessage } from '../mail/mail-message.js';
+
 export const FOLDERS = ['Inbox', 'Junk', 'Sent Items', 'Deleted Items'] as const;
 
 export interface StoreItem {
@@ -12,6 +14,8 @@ export interface StoreItem {
   readonly receivedAtMs: number;
   /** For a copy forwarded as an attachment: the Message-ID of the original inside it. */
   readonly attachedMessageId?: string | null;
+  /** The sender's own copy in Sent Items: not a received copy, so the ledger does not count it. */
+  readonly sent?: boolean;
 }
 
 export interface Backup {
@@ -33,13 +37,10 @@ export interface DatabaseState {
   beforeLoss: ReadonlyMap<string, ReadonlyArray<StoreItem>> | null;
 }
 
-/** A delivered message Safety Net keeps for resubmission (X2). */
-export interface SafetyNetEntry {
-  readonly atMs: number;
-  readonly database: string;
-  readonly mailbox: string;
-  readonly item: StoreItem;
-}
+/** A message Safety Net keeps for resubmission (X2): a copy delivered to a mailbox, or one sent to the Internet. */
+export type SafetyNetEntry =
+  | { readonly kind: 'mailbox'; readonly atMs: number; readonly database: string; readonly mailbox: string; readonly item: StoreItem }
+  | { readonly kind: 'outside'; readonly atMs: number; readonly recipient: string; readonly message: MailMessage };
 
 export function newDatabase(name: string, mailboxes: readonly string[]): DatabaseState {
   return { name, mounted: true, items: new Map(mailboxes.map((m) => [m.toLowerCase(), []])), backups: [], beforeLoss: null };

@@ -6,7 +6,7 @@ import { databaseOf, serverOf } from './fault-targets.js';
 import { rollBack, type RollbackReport } from './rollback.js';
 import type { ExchangeOrg, ExchangeServerDurable } from './exchange-server.js';
 import { copyItems, type DatabaseState, type StoreItem } from './mailbox-store.js';
-import { resubmitFromSafetyNet } from './safety-net.js';
+import { resendOutsideFromSafetyNet, resubmitFromSafetyNet } from './safety-net.js';
 
 /** The items as they were `lagMs` ago: a copy that lags has not yet replayed what arrived since. */
 function lagged(db: DatabaseState, nowMs: number, lagMs: number): Map<string, StoreItem[]> {
@@ -22,8 +22,21 @@ export function defineRecoveryFaults(engine: Engine, org: ExchangeOrg, reportTo:
     engine.note('note', serverName, 'safety-net', `${database}: ${restored} copies resubmitted since ${sinceMs} ms`);
   };
 
+  // Without a database: everything the server holds, mail sent to the Internet included (outside recipients get it
+  // twice). Resubmitted outside mail does not reach the outside senders' reply habits. [I]
   engine.defineFaultVerb('resubmitSafetyNet', (world, fault) => {
-    resubmit(world, requireTarget(world, fault), databaseOf(world, fault).name, Number(fault.params?.['since'] ?? 0));
+    const target = requireTarget(world, fault);
+    const sinceMs = Number(fault.params?.['since'] ?? 0);
+    if (fault.params?.['database'] !== undefined) {
+      resubmit(world, target, databaseOf(world, fault).name, sinceMs);
+      return;
+    }
+    const server = serverOf(world, fault);
+    for (const db of server.databases.keys()) resubmit(world, target, db, sinceMs);
+    const resent = resendOutsideFromSafetyNet(server, sinceMs, engine.nowMs, hold, (message, recipient) => {
+      org.ledger.sentOut(message.key, `${recipient} (again: Safety Net)`);
+    });
+    engine.note('note', target, 'safety-net', `${resent} messages sent to the Internet again since ${sinceMs} ms`);
   });
 
   // A lagged copy becomes active: what it had not replayed is gone until Safety Net resubmits it.
@@ -43,10 +56,8 @@ export function defineRecoveryFaults(engine: Engine, org: ExchangeOrg, reportTo:
     const lagMs = Number(fault.params?.['lag'] ?? 0);
     if (world.isRunning(target)) world.crash(target);
     const backAtMs = engine.nowMs + downtimeMs;
-    for (const db of server.databases.values()) {
-      if (lagMs > 0) rollBack(db, lagged(db, engine.nowMs, lagMs), reportTo(db.name));
-      engine.scheduleFault(backAtMs, { verb: 'resubmitSafetyNet', target, params: { database: db.name, since: engine.nowMs - lagMs } });
-    }
+    if (lagMs > 0) for (const db of server.databases.values()) rollBack(db, lagged(db, engine.nowMs, lagMs), reportTo(db.name));
+    engine.scheduleFault(backAtMs, { verb: 'resubmitSafetyNet', target, params: { since: engine.nowMs - lagMs } });
     engine.scheduleFault(backAtMs, { verb: 'up', target });
   });
 

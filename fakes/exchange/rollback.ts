@@ -10,8 +10,9 @@ export function rollBack(db: DatabaseState, backupItems: ReadonlyMap<string, Rea
   for (const [mailbox, current] of db.items) {
     const before = new Map((backupItems.get(mailbox) ?? []).map((i) => [i.storeId, i]));
     const now = new Map(current.map((i) => [i.storeId, i]));
-    for (const item of current) if (!before.has(item.storeId)) report(item, mailbox, 'gone');
+    for (const item of current) if (!before.has(item.storeId) && item.sent !== true) report(item, mailbox, 'gone');
     for (const [storeId, item] of before) {
+      if (item.sent === true) continue; // the sender's own copies are not in the ledger
       const present = now.get(storeId);
       if (present === undefined) report(item, mailbox, 'back');
       else if (present.folder !== item.folder) report(item, mailbox, 'refiled');

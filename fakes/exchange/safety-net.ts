@@ -5,6 +5,7 @@ import type { Ledger } from '../../sim/ledger/ledger.js';
 import type { MailboxKind } from '../../sim/ledger/records.js';
 import type { ExchangeServerDurable } from './exchange-server.js';
 import type { SafetyNetEntry } from './mailbox-store.js';
+import type { MailMessage } from '../mail/mail-message.js';
 
 const PRUNE_BATCH = 1024;
 
@@ -30,7 +31,7 @@ export function resubmitFromSafetyNet(
   if (db === undefined) return 0;
   let restored = 0;
   for (const entry of server.safetyNet) {
-    if (entry.database !== database || entry.atMs < sinceMs || entry.atMs <= nowMs - holdMs) continue;
+    if (entry.kind !== 'mailbox' || entry.database !== database || entry.atMs < sinceMs || entry.atMs <= nowMs - holdMs) continue;
     const items = db.items.get(entry.mailbox);
     if (items === undefined) continue;
     const identity = entry.item.messageId ?? entry.item.key;
@@ -41,4 +42,21 @@ export function resubmitFromSafetyNet(
     restored++;
   }
   return restored;
+}
+
+/**
+ * Sends again what Safety Net holds for outside recipients since `sinceMs`: no duplicate detection reaches them, so
+ * they receive the message twice (X2). Returns the (message, recipient) pairs sent again.
+ */
+export function resendOutsideFromSafetyNet(
+  server: ExchangeServerDurable, sinceMs: number, nowMs: number, holdMs: number,
+  sendOut: (message: MailMessage, recipient: string) => void,
+): number {
+  let resent = 0;
+  for (const entry of server.safetyNet) {
+    if (entry.kind !== 'outside' || entry.atMs < sinceMs || entry.atMs <= nowMs - holdMs) continue;
+    sendOut(entry.message, entry.recipient);
+    resent++;
+  }
+  return resent;
 }

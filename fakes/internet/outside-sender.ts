@@ -3,12 +3,12 @@
 // ledger records as bounced, never as silent loss.
 import type { Actor, ActorContext } from '../../sim/core/actor.js';
 import type { Ledger } from '../../sim/ledger/ledger.js';
-import { recipientsOf, type MailMessage } from '../mail/mail-message.js';
+import { domainOf, recipientsOf, type MailMessage } from '../mail/mail-message.js';
 import { formatReply, isTransient, type SmtpOutcome } from '../mail/smtp-reply.js';
 import type { SmtpSubmission } from '../exchange/exchange-server.js';
 import { retryDelayMs, type RetryProfile } from './retry-profile.js';
 import type { SenderTraffic } from './traffic.js';
-import { nextGeneratedMessage } from './traffic.js';
+import { nextGeneratedMessage, peakOf } from './traffic.js';
 
 interface QueuedMail {
   readonly message: MailMessage;
@@ -23,14 +23,22 @@ export interface OutsideSenderDurable {
   nextExplicit: number;
   /** Per generator: how many it has produced. */
   readonly generated: number[];
+  /** Replies written but not yet submitted, by the time they are due. */
+  readonly replies: Map<number, MailMessage>;
+  nextReply: number;
 }
 
 export function newOutsideSenderDurable(traffic: SenderTraffic): OutsideSenderDurable {
-  return { queue: new Map(), nextExplicit: 0, generated: traffic.generators.map(() => 0) };
+  return { queue: new Map(), nextExplicit: 0, generated: traffic.generators.map(() => 0), replies: new Map(), nextReply: 1 };
 }
 
 export interface OutsideSenderConfig {
   readonly profile: RetryProfile;
+  /** Share of mail received from the organisation that gets a reply, and the mean delay before it. */
+  readonly replyRatio: number;
+  readonly replyMeanDelayMs: number;
+  /** Epoch ms of virtual time 0 (the scenario's `start`), for daily curves in UTC hours. */
+  readonly startEpochMs: number;
   /** The organisation's MX servers, tried in order on each attempt. */
   readonly mx: readonly string[];
   readonly traffic: SenderTraffic;
@@ -48,7 +56,14 @@ export function outsideSender(ledger: Ledger, config: OutsideSenderConfig) {
     const scheduleGenerator = (index: number): void => {
       const generator = traffic.generators[index];
       if (generator === undefined || (disk.generated[index] ?? 0) >= generator.count) return;
-      ctx.setTimer(ctx.rng.exponentialMs(3_600_000 / generator.ratePerHour), 'generate', index);
+      // A daily curve thins a Poisson stream at the peak rate: each candidate is kept with its hour's share of the peak.
+      const peakPerHour = generator.ratePerHour * peakOf(generator.dailyCurve);
+      ctx.setTimer(Math.max(1, ctx.rng.exponentialMs(3_600_000 / peakPerHour)), 'generate', index);
+    };
+    const keepsCandidate = (curve: readonly number[] | null): boolean => {
+      if (curve === null) return true;
+      const hour = Math.floor((config.startEpochMs + ctx.nowMs()) / 3_600_000) % 24;
+      return ctx.rng.chance((curve[hour] ?? 0) / Math.max(...curve));
     };
 
     const handOver = (message: MailMessage): SmtpOutcome => {
@@ -118,6 +133,19 @@ export function outsideSender(ledger: Ledger, config: OutsideSenderConfig) {
         scheduleExplicit();
         traffic.generators.forEach((_, i) => scheduleGenerator(i));
         for (const [key, queued] of disk.queue) ctx.setTimer(Math.max(0, queued.nextAttemptMs - ctx.nowMs()), 'retry', key);
+        for (const n of disk.replies.keys()) ctx.setTimer(0, 'reply', n);
+      },
+      // Mail from the organisation reached this domain: answer a share of it (replies to CRM mail correlate, S10).
+      onMessage(_from, _tag, data) {
+        const { message, recipient } = data as { message: MailMessage; recipient: string };
+        if (!ctx.rng.chance(config.replyRatio)) return;
+        const n = disk.nextReply++;
+        const id = `<re-${n}@${domainOf(recipient)}>`;
+        disk.replies.set(n, {
+          key: id, messageId: id, from: recipient, to: [message.from], cc: [], subject: `RE: ${message.subject}`, sizeBytes: 6_000,
+          ...(message.messageId === null ? {} : { inReplyTo: message.messageId, references: [...(message.references ?? []), message.messageId] }),
+        });
+        ctx.setTimer(ctx.rng.exponentialMs(config.replyMeanDelayMs), 'reply', n);
       },
       onTimer(tag, data) {
         if (tag === 'retry') return attempt(data as string);
@@ -127,11 +155,19 @@ export function outsideSender(ledger: Ledger, config: OutsideSenderConfig) {
           if (message !== undefined) submit(message.message);
           return scheduleExplicit();
         }
+        if (tag === 'reply') {
+          const reply = disk.replies.get(data as number);
+          disk.replies.delete(data as number);
+          if (reply !== undefined) submit(reply);
+          return;
+        }
         const index = data as number;
         const generator = traffic.generators[index];
         if (generator === undefined || ctx.nowMs() > generator.untilMs) return;
-        const n = (disk.generated[index] = (disk.generated[index] ?? 0) + 1);
-        submit(nextGeneratedMessage(generator, n, ctx.rng));
+        if (keepsCandidate(generator.dailyCurve)) {
+          const n = (disk.generated[index] = (disk.generated[index] ?? 0) + 1);
+          submit(nextGeneratedMessage(generator, n, ctx.rng));
+        }
         scheduleGenerator(index);
       },
     };

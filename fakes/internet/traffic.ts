@@ -22,6 +22,15 @@ export interface TrafficGenerator {
   /** Distinct recipients per message. */
   readonly fanOut: number;
   readonly sizeBytes: number;
+  /** 24 relative weights, one per UTC hour of the day (ratePerHour is the daily average); null: flat. */
+  readonly dailyCurve: readonly number[] | null;
+}
+
+/** The peak of a curve relative to its mean (1 for a flat rate). */
+export function peakOf(curve: readonly number[] | null): number {
+  if (curve === null) return 1;
+  const mean = curve.reduce((a, b) => a + b, 0) / curve.length;
+  return Math.max(...curve) / mean;
 }
 
 export interface SenderTraffic {

@@ -90,7 +90,9 @@ export function checkExchange(scenario: Scenario): ConsistencyProblem[] {
       problems.push({ path: ['faults', i, 'target'], message: `'recoverServer' acts on an Exchange server; '${fault.target ?? ''}' is not one` });
     }
     if (!['dismount', 'mount', 'backup', 'restore', 'activateLaggedCopy', 'resubmitSafetyNet'].includes(fault.verb)) return;
-    if (fault.database === undefined) {
+    if (fault.database === undefined && fault.verb === 'resubmitSafetyNet') {
+      if (!servers.has(fault.target ?? '')) problems.push({ path: ['faults', i, 'target'], message: `no Exchange server named '${fault.target ?? ''}'` });
+    } else if (fault.database === undefined) {
       problems.push({ path: ['faults', i], message: `'${fault.verb}' needs a database` });
     } else if (databaseServer.get(fault.database) !== fault.target) {
       problems.push({ path: ['faults', i, 'database'], message: `no database '${fault.database}' on server '${fault.target ?? ''}'` });

@@ -41,7 +41,10 @@ export const exchangeSchema = z.strictObject({
     safetyNetHold: durationMs.default(defaults.safetyNetHoldMs),
     /** Sending limits per mailbox: `exchange-online` (30 messages/minute, 10,000 recipients/day, 500/message). */
     sendingLimits: z.enum(['none', 'exchange-online']).default('none'),
+    /** Share of Internet mail the junk filter puts in Junk. */
+    junkProbability: z.number().min(0).max(1).default(defaults.junkProbability),
   }).default({
+    junkProbability: defaults.junkProbability,
     sendingLimits: 'none',
     safetyNetHold: defaults.safetyNetHoldMs,
     assignMessageId: defaults.assignMessageId, maxMessageSize: defaults.maxMessageSizeBytes,
@@ -55,6 +58,9 @@ export const internetSchema = z.strictObject({
     name,
     domain: z.string().min(1).transform((d) => d.toLowerCase()),
     profile: z.enum(['exchange', 'rfc5321']).default('exchange'),
+    /** Share of mail received from the organisation (CRM mail among it) that this sender answers. */
+    replyRatio: z.number().min(0).max(1).default(0),
+    replyDelay: durationMs.default(2 * 3_600_000),
   })).min(1),
 });
 
@@ -89,6 +95,8 @@ export const trafficSchema = z.strictObject({
     to: z.union([z.literal('all-users'), z.array(address).min(1)]).default('all-users'),
     fanOut: z.number().int().positive().default(1),
     size: sizeBytes.default(20_000),
+    /** 24 relative weights, one per UTC hour (a working day, say); `ratePerHour` stays the daily average. */
+    dailyCurve: z.array(z.number().nonnegative()).length(24).refine((c) => c.some((w) => w > 0), 'needs at least one hour above 0').optional(),
   })).default([]),
 });
 

@@ -32,6 +32,7 @@ export function exchangeConfigOf(section: ExchangeSection): ExchangeConfig {
       interSiteLatencyMs: section.settings.interSiteLatency,
       safetyNetHoldMs: section.settings.safetyNetHold,
       sendingLimits: section.settings.sendingLimits === 'exchange-online' ? EXCHANGE_ONLINE_LIMITS : null,
+      junkProbability: section.settings.junkProbability,
     },
   };
 }
@@ -66,7 +67,7 @@ function peopleConfigOf(users: UsersSection | undefined, messages: ExplicitMessa
 
 export function exchangeWorldSpecOf(
   exchange: ExchangeSection, internet: InternetSection | undefined, traffic: TrafficSection | undefined, horizonMs: number,
-  users?: UsersSection,
+  startEpochMs: number, users?: UsersSection,
 ): ExchangeWorldSpec {
   const config = exchangeConfigOf(exchange);
   const userMailboxes = config.mailboxes.filter((m) => m.kind === 'user').map((m) => m.address);
@@ -77,9 +78,12 @@ export function exchangeWorldSpecOf(
     const messages = explicitMessagesFrom(traffic, sender.domain);
     const generators: TrafficGenerator[] = (traffic?.generators ?? []).filter((g) => g.sender === sender.name).map((g) => ({
       name: g.name, from: `${g.name}@${sender.domain}`, ratePerHour: g.ratePerHour, count: g.count ?? Infinity, untilMs: Math.min(g.until ?? horizonMs, horizonMs),
-      recipients: g.to === 'all-users' ? userMailboxes : g.to, fanOut: g.fanOut, sizeBytes: g.size,
+      recipients: g.to === 'all-users' ? userMailboxes : g.to, fanOut: g.fanOut, sizeBytes: g.size, dailyCurve: g.dailyCurve ?? null,
     }));
-    return { name: sender.name, profile: RETRY_PROFILES[sender.profile], traffic: { messages, generators } };
+    return {
+      name: sender.name, domain: sender.domain, profile: RETRY_PROFILES[sender.profile], traffic: { messages, generators },
+      replyRatio: sender.replyRatio, replyMeanDelayMs: sender.replyDelay,
+    };
   });
-  return { exchange: config, senders, horizonMs, ...(people === undefined ? {} : { people }) };
+  return { exchange: config, senders, horizonMs, startEpochMs, ...(people === undefined ? {} : { people }) };
 }

@@ -24,7 +24,7 @@ export function worldActorNames(scenario: Scenario): string[] {
 export function buildWorld(engine: Engine, ledger: Ledger, scenario: Scenario): World {
   if ((scenario.traffic?.eml.length ?? 0) > 0) throw new Error('traffic.eml is not loaded: load the scenario with loadScenario()');
   const world = scenario.exchange !== undefined
-    ? spawnExchangeWorld(engine, ledger, exchangeWorldSpecOf(scenario.exchange, scenario.internet, scenario.traffic, scenario.horizon, scenario.users))
+    ? spawnExchangeWorld(engine, ledger, exchangeWorldSpecOf(scenario.exchange, scenario.internet, scenario.traffic, scenario.horizon, Date.parse(scenario.start), scenario.users))
     : spawnToyWorld(engine, ledger, toyConfigOf(scenario));
   scheduleFaults(engine, scenario);
   return world;

@@ -62,6 +62,11 @@ export class Ledger {
     this.step(this.life(messageId), 'delay-notification', detail);
   }
 
+  /** The sender's own copy went to Sent Items (not a received copy: no placement). */
+  sentCopy(messageId: string, mailbox: string): void {
+    this.step(this.life(messageId), 'sent-copy', `${mailbox}/Sent Items`);
+  }
+
   /** The organisation's transport handed the message to the Internet for an outside recipient. */
   sentOut(messageId: string, recipient: string): void {
     this.step(this.life(messageId), 'sent-out', recipient);

@@ -55,7 +55,7 @@ export function exchangeScenario(parts: ExchangeScenarioParts = {}): Scenario {
 export function runExchangeWorld(scenario: Scenario, extraMs = 0): { world: ExchangeWorld; ledger: Ledger; engine: Engine } {
   const engine = new Engine({ seed: scenario.seed });
   const ledger = new Ledger(() => engine.nowMs);
-  const world = spawnExchangeWorld(engine, ledger, exchangeWorldSpecOf(scenario.exchange!, scenario.internet, scenario.traffic, scenario.horizon, scenario.users));
+  const world = spawnExchangeWorld(engine, ledger, exchangeWorldSpecOf(scenario.exchange!, scenario.internet, scenario.traffic, scenario.horizon, Date.parse(scenario.start), scenario.users));
   scheduleFaults(engine, scenario);
   engine.run({ untilMs: scenario.horizon + extraMs });
   return { world, ledger, engine };

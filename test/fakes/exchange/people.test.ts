@@ -32,8 +32,8 @@ describe('people', () => {
     const run = runScenario(exchangeScenarioWithUsers('{ reply: { probability: 1, meanDelay: 5m } }'));
     const replies = [...run.ledger.messages()].filter((l) => l.messageId.startsWith('<reply-'));
     expect(replies.length).toBeGreaterThan(0);
-    expect(replies[0]!.path.map((s) => s.step)).toEqual(['submitted', 'accepted', 'sent-out']);
-    expect(replies[0]!.path[2]!.detail).toBe('orders@partner.example');
+    expect(replies[0]!.path.map((s) => s.step)).toEqual(['submitted', 'accepted', 'sent-copy', 'sent-out']);
+    expect(replies[0]!.path[3]!.detail).toBe('orders@partner.example');
   });
 
   it('send internal mail through their server, retrying while it is down', () => {

@@ -97,3 +97,16 @@ describe('cluster topology', () => {
     expect(() => parseScenarioText(text, 'f.yaml')).toThrow(/'failover' needs a clustered server/);
   });
 });
+
+describe('Safety Net and outside recipients', () => {
+  it('sends mail to the Internet again after a lossy failover: outside recipients get duplicates (X2)', () => {
+    const run = runScenario(exchangeScenario({
+      servers: CLUSTER,
+      traffic: `
+  messages: [{ at: 50m, from: alice@contoso.example, to: [dana@partner.example], messageId: "<out@contoso.example>" }]`,
+      faults: '[{ at: 60m, verb: failover, target: ex1, lag: 20m }]',
+    }));
+    const sentOut = run.ledger.get('<out@contoso.example>')!.path.filter((s) => s.step === 'sent-out').map((s) => s.detail);
+    expect(sentOut).toEqual(['dana@partner.example', 'dana@partner.example (again: Safety Net)']);
+  });
+});
