@@ -112,10 +112,6 @@ export function outsideSender(ledger: Ledger, config: OutsideSenderConfig) {
         ledger.bounced(key, `NDR: expired after ${waitedMs} ms in the sender's queue`);
         return;
       }
-      if (!queued.delayNotified && waitedMs >= profile.delayNoticeAfterMs) {
-        queued.delayNotified = true;
-        ledger.delayNotified(key, `still queued after ${waitedMs} ms`);
-      }
       const delay = Math.min(retryDelayMs(profile, queued.failures, kind), profile.expiryMs - waitedMs);
       queued.nextAttemptMs = ctx.nowMs() + delay;
       ctx.setTimer(delay, 'retry', key);
@@ -126,13 +122,18 @@ export function outsideSender(ledger: Ledger, config: OutsideSenderConfig) {
       const now = ctx.nowMs();
       disk.queue.set(message.key, { message, firstAttemptMs: now, failures: 0, nextAttemptMs: now, delayNotified: false });
       attempt(message.key);
+      if (disk.queue.has(message.key)) ctx.setTimer(profile.delayNoticeAfterMs, 'delay-notice', message.key);
     };
 
     return {
       onStart() {
         scheduleExplicit();
         traffic.generators.forEach((_, i) => scheduleGenerator(i));
-        for (const [key, queued] of disk.queue) ctx.setTimer(Math.max(0, queued.nextAttemptMs - ctx.nowMs()), 'retry', key);
+        for (const [key, queued] of disk.queue) {
+          ctx.setTimer(Math.max(0, queued.nextAttemptMs - ctx.nowMs()), 'retry', key);
+          const noticeAtMs = queued.firstAttemptMs + profile.delayNoticeAfterMs;
+          if (!queued.delayNotified) ctx.setTimer(Math.max(0, noticeAtMs - ctx.nowMs()), 'delay-notice', key);
+        }
         for (const n of disk.replies.keys()) ctx.setTimer(0, 'reply', n);
       },
       // Mail from the organisation reached this domain: answer a share of it (replies to CRM mail correlate, S10).
@@ -149,6 +150,14 @@ export function outsideSender(ledger: Ledger, config: OutsideSenderConfig) {
       },
       onTimer(tag, data) {
         if (tag === 'retry') return attempt(data as string);
+        if (tag === 'delay-notice') {
+          // X1: the author hears that the message is delayed once it has waited this long, whatever the retry timing.
+          const queued = disk.queue.get(data as string);
+          if (queued === undefined || queued.delayNotified) return;
+          queued.delayNotified = true;
+          ledger.delayNotified(data as string, `still queued after ${ctx.nowMs() - queued.firstAttemptMs} ms`);
+          return;
+        }
         if (ctx.nowMs() > config.horizonMs) return;
         if (tag === 'explicit') {
           const message = traffic.messages[disk.nextExplicit++];

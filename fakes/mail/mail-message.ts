@@ -16,6 +16,8 @@ export interface MailMessage {
   readonly sizeBytes: number;
   readonly inReplyTo?: string;
   readonly references?: readonly string[];
+  /** Other headers the scenario sets (X-headers, Thread-Index, ...), passed along untouched. */
+  readonly headers?: Readonly<Record<string, string>>;
   /** Arrived from the Internet over unauthenticated SMTP (junk filtering looks only at such mail). */
   readonly external?: boolean;
   /** Set on copies made by an inbox rule, so no rule forwards them again (Exchange's rule-loop guard). */

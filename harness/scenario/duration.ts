@@ -1,14 +1,21 @@
-// Durations as scenarios write them: `500ms`, `90s`, `5m`, `2h`, `3d`, or a bare number of milliseconds.
+// Durations as scenarios write them: `500ms`, `90s`, `5m`, `2h`, `3d`, compounds such as `3h59m` or `1d 2h` (what
+// summaries print), or a bare number of milliseconds.
 import { z } from 'zod';
 
 const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
-const DURATION = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)$/;
+const PART = /(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)\s*/y;
 
 /** Milliseconds for a duration string, or null when it is not one (fractions must come out whole: `1.5s` is fine). */
 export function parseDurationMs(text: string): number | null {
-  const match = DURATION.exec(text.trim());
-  if (match === null) return null;
-  const ms = Number(match[1]) * UNIT_MS[match[2] as keyof typeof UNIT_MS];
+  const source = text.trim();
+  if (source === '') return null;
+  let ms = 0;
+  PART.lastIndex = 0;
+  while (PART.lastIndex < source.length) {
+    const match = PART.exec(source);
+    if (match === null) return null;
+    ms += Number(match[1]) * UNIT_MS[match[2] as keyof typeof UNIT_MS];
+  }
   return Number.isSafeInteger(ms) ? ms : null;
 }
 

@@ -71,10 +71,14 @@ export const trafficSchema = z.strictObject({
     to: z.array(address).min(1),
     cc: z.array(address).default([]),
     subject: z.string().default('(no subject)'),
-    size: sizeBytes.default(20_000),
+    /** The text of the message; only its length matters to the model (size defaults to it plus 2 KB of headers). */
+    body: z.string().optional(),
+    size: sizeBytes.optional(),
     /** The Message-ID header; `null` sends the message without one. Default: one the sender makes up. */
     messageId: z.string().nullable().optional(),
     inReplyTo: z.string().optional(),
+    references: z.array(z.string()).optional(),
+    headers: z.record(z.string(), z.string()).optional(),
   })).default([]),
   /** Real messages replayed from .eml files (parsed with mailparser), paths relative to the scenario file. */
   eml: z.array(z.strictObject({

@@ -24,6 +24,7 @@ function messageOf(parsed: ParsedMail, at: number, sizeBytes: number, envelope: 
     at, from, to, cc: [], subject: parsed.subject ?? '(no subject)', size: sizeBytes,
     messageId: parsed.messageId ?? null,
     ...(parsed.inReplyTo === undefined ? {} : { inReplyTo: parsed.inReplyTo }),
+    ...(parsed.references === undefined ? {} : { references: Array.isArray(parsed.references) ? parsed.references : [parsed.references] }),
   };
 }
 

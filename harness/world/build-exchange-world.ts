@@ -49,7 +49,10 @@ function explicitMessagesFrom(traffic: TrafficSection | undefined, domain: strin
         atMs: m.at,
         message: {
           key: messageId ?? `(no Message-ID: traffic.messages[${index}])`, messageId, from: m.from, to: m.to, cc: m.cc,
-          subject: m.subject, sizeBytes: m.size, ...(m.inReplyTo === undefined ? {} : { inReplyTo: m.inReplyTo }),
+          subject: m.subject, sizeBytes: m.size ?? (m.body === undefined ? 20_000 : Buffer.byteLength(m.body) + 2_048),
+          ...(m.inReplyTo === undefined ? {} : { inReplyTo: m.inReplyTo }),
+          ...(m.references === undefined ? {} : { references: m.references }),
+          ...(m.headers === undefined ? {} : { headers: m.headers }),
         },
       };
     });

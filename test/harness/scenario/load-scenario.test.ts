@@ -86,7 +86,11 @@ describe('scenario loader', () => {
 describe('durations', () => {
   it('parses the units scenarios use and refuses others', () => {
     expect(['500ms', '90s', '5m', '2h', '3d', '1.5s'].map(parseDurationMs)).toEqual([500, 90_000, 300_000, 7_200_000, 259_200_000, 1500]);
+    expect(parseDurationMs('3h59m')).toBe(3 * 3_600_000 + 59 * 60_000);
+    expect(parseDurationMs('1d 2h 3m 4s 5ms')).toBe(93_784_005);
     expect(parseDurationMs('5 weeks')).toBeNull();
+    expect(parseDurationMs('3h junk')).toBeNull();
+    expect(parseDurationMs('')).toBeNull();
     expect(parseDurationMs('0.0001ms')).toBeNull();
   });
 
