@@ -30,6 +30,8 @@ export interface ExchangeSettings {
   /** Latency of a hop between servers in one site, and between sites. [I] */
   readonly intraSiteLatencyMs: number;
   readonly interSiteLatencyMs: number;
+  /** Mail still undelivered in a server's own queue after this long is returned with an NDR (X1: 2 days). */
+  readonly messageExpirationMs: number;
   /** Safety Net keeps delivered messages this long for resubmission (X2: 2 days). */
   readonly safetyNetHoldMs: number;
   /** Share of Internet mail the junk filter puts in Junk (S6: such mail is never synced). [I] default 0 */
@@ -54,6 +56,7 @@ export const DEFAULT_EXCHANGE_SETTINGS: ExchangeSettings = {
   transientRetryIntervalMs: 5 * 60_000,
   intraSiteLatencyMs: 50,
   interSiteLatencyMs: 2_000,
+  messageExpirationMs: 2 * 86_400_000,
   safetyNetHoldMs: 2 * 86_400_000,
   sendingLimits: null,
   junkProbability: 0,

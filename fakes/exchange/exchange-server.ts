@@ -31,6 +31,8 @@ export interface QueueEntry {
   /** Recipients this server still has to deliver or hand on. */
   recipients: string[];
   dueMs: number;
+  /** When transport took the message: after `messageExpirationMs` in the queue it returns an NDR (X1). */
+  readonly queuedAtMs: number;
 }
 
 export interface ExchangeServerDurable {
@@ -98,7 +100,7 @@ export function exchangeServer(org: ExchangeOrg) {
     const newMessageId = (): string => `<${disk.nextMessageNumber++}.${disk.name}@${config.acceptedDomains[0] ?? 'exchange.invalid'}>`;
 
     const enqueue = (message: MailMessage, recipients: readonly string[], dueMs: number): void => {
-      const entry: QueueEntry = { id: disk.nextQueueId++, message, recipients: [...recipients], dueMs };
+      const entry: QueueEntry = { id: disk.nextQueueId++, message, recipients: [...recipients], dueMs, queuedAtMs: ctx.nowMs() };
       disk.queue.set(entry.id, entry);
       scheduleRun(dueMs);
     };
@@ -172,6 +174,12 @@ export function exchangeServer(org: ExchangeOrg) {
       for (const entry of [...disk.queue.values()]) {
         if (entry.dueMs <= now) {
           entry.recipients = work(entry);
+          if (entry.recipients.length > 0 && now - entry.queuedAtMs >= config.settings.messageExpirationMs) {
+            // X1: Exchange's own queues give up after the expiration too, and tell the author.
+            ledger.bounced(entry.message.attached?.key ?? entry.message.key,
+              `NDR: expired in ${disk.name}'s queue for ${entry.recipients.join(', ')}`, entry.recipients);
+            entry.recipients = [];
+          }
           if (entry.recipients.length === 0) {
             disk.queue.delete(entry.id);
             continue;

@@ -39,6 +39,8 @@ export const exchangeSchema = z.strictObject({
     intraSiteLatency: durationMs.default(defaults.intraSiteLatencyMs),
     interSiteLatency: durationMs.default(defaults.interSiteLatencyMs),
     safetyNetHold: durationMs.default(defaults.safetyNetHoldMs),
+    /** Mail stuck in a server's own queue this long is returned with an NDR. */
+    messageExpiration: positiveDurationMs.default(defaults.messageExpirationMs),
     /** Sending limits per mailbox: `exchange-online` (30 messages/minute, 10,000 recipients/day, 500/message). */
     sendingLimits: z.enum(['none', 'exchange-online']).default('none'),
     /** Share of Internet mail the junk filter puts in Junk. */
@@ -47,6 +49,7 @@ export const exchangeSchema = z.strictObject({
     junkProbability: defaults.junkProbability,
     sendingLimits: 'none',
     safetyNetHold: defaults.safetyNetHoldMs,
+    messageExpiration: defaults.messageExpirationMs,
     assignMessageId: defaults.assignMessageId, maxMessageSize: defaults.maxMessageSizeBytes,
     transientRetryInterval: defaults.transientRetryIntervalMs, intraSiteLatency: defaults.intraSiteLatencyMs,
     interSiteLatency: defaults.interSiteLatencyMs,

@@ -31,6 +31,7 @@ export function exchangeConfigOf(section: ExchangeSection): ExchangeConfig {
       intraSiteLatencyMs: section.settings.intraSiteLatency,
       interSiteLatencyMs: section.settings.interSiteLatency,
       safetyNetHoldMs: section.settings.safetyNetHold,
+      messageExpirationMs: section.settings.messageExpiration,
       sendingLimits: section.settings.sendingLimits === 'exchange-online' ? EXCHANGE_ONLINE_LIMITS : null,
       junkProbability: section.settings.junkProbability,
     },

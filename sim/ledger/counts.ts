@@ -68,11 +68,13 @@ export function duplicateActivities(life: MessageLife): number {
 
 /**
  * Recipients the transport accepted the message for that hold no copy at the end and did not lose it to a
- * legitimate removal (a user's delete, processing by design). A copy rolled back by a restore counts as lost.
+ * legitimate removal (a user's delete, processing by design), nor were named in an NDR to the sender (the sender
+ * knows: bounced, not lost). A copy rolled back by a restore counts as lost.
  */
 export function lostRecipients(life: MessageLife): string[] {
   const lost: string[] = [];
   for (const mailbox of life.acceptedFor) {
+    if (life.bouncedFor.has(mailbox)) continue;
     const accountedFor = life.placements.some((p) =>
       p.mailbox === mailbox && (p.removal === null || LEGITIMATE_REMOVALS.has(p.removal.cause)));
     if (!accountedFor) lost.push(mailbox);

@@ -99,9 +99,11 @@ export class Ledger {
     this.step(life, 'activity-created', `${activityId} ${direction} by ${createdBy}`);
   }
 
-  bounced(messageId: string, why: string): void {
+  /** An NDR went back to the author; `recipients` names accepted internal recipients it gave up on, if any. */
+  bounced(messageId: string, why: string, recipients: readonly string[] = []): void {
     const life = this.life(messageId);
     if (life.bouncedAtMs === null) life.bouncedAtMs = this.nowMs();
+    for (const recipient of recipients) life.bouncedFor.add(recipient);
     this.step(life, 'bounced', why);
   }
 
@@ -134,7 +136,7 @@ export class Ledger {
     if (life === undefined) {
       life = {
         messageId, submittedAtMs: null, acceptedFor: new Set(), firstAcceptedAtMs: null, placements: [],
-        activities: [], evaluations: [], bouncedAtMs: null, untrackedReason: null, path: [],
+        activities: [], evaluations: [], bouncedAtMs: null, bouncedFor: new Set(), untrackedReason: null, path: [],
       };
       this.lives.set(messageId, life);
     }

@@ -57,6 +57,8 @@ export interface MessageLife {
   readonly activities: ActivityRecord[];
   readonly evaluations: Evaluation[];
   bouncedAtMs: number | null;
+  /** Internal recipients an NDR was returned for after acceptance (queue expiry): not lost, the sender was told. */
+  bouncedFor: Set<string>;
   /** Set by a model that knows why an eligible message was never tracked (S2a, S6, ...). */
   untrackedReason: string | null;
   readonly path: PathStep[];

@@ -81,3 +81,17 @@ describe('Exchange operations', () => {
     expect(deliveredAt('hq')).toBe(MIN + 100);
   });
 });
+
+describe('Exchange queue expiry (X1)', () => {
+  it('returns an NDR for mail stuck in its own queue past the expiration: bounced, not lost, not pending', () => {
+    const run = runScenario(exchangeScenario({
+      traffic: MESSAGES, settings: '{ messageExpiration: 1h }',
+      faults: '[{ at: 60m, verb: dismount, target: ex1, database: db1 }]',
+    }));
+    const after = run.ledger.get('<after@partner.example>')!;
+    expect(after.path.at(-1)).toMatchObject({ step: 'bounced', detail: "NDR: expired in ex1's queue for alice@contoso.example" });
+    expect(after.path.at(-1)!.atMs).toBeGreaterThanOrEqual(150 * MIN);
+    expect(after.path.at(-1)!.atMs).toBeLessThanOrEqual(155 * MIN);
+    expect(run.counts).toMatchObject({ bounced: 1, lost: 0, pending: 0, delivered: 1 });
+  });
+});
