@@ -12,6 +12,8 @@ export interface StoreItem {
   readonly messageId: string | null;
   folder: string;
   readonly receivedAtMs: number;
+  /** A person has opened it. */
+  read?: boolean;
   /** For a copy forwarded as an attachment: the Message-ID of the original inside it. */
   readonly attachedMessageId?: string | null;
   /** The sender's own copy in Sent Items: not a received copy, so the ledger does not count it. */

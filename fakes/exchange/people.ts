@@ -1,4 +1,4 @@
-// The organisation's people: they file mail out of the Inbox, delete it and reply, each with a seeded probability and
+// The organisation's people: they read mail, file it out of the Inbox, delete it and reply, each with a seeded probability and
 // delay, and send their own internal mail. They act through their mailbox server; while it is down or the database
 // is dismounted they try again later, as Outlook does with its Outbox.
 import type { Actor, ActorContext } from '../../sim/core/actor.js';
@@ -16,6 +16,8 @@ export interface Habit {
 }
 
 export interface PeopleConfig {
+  /** Open a received message. */
+  readonly read: Habit;
   /** Move a received message out of the Inbox into `fileFolder`. */
   readonly file: Habit;
   readonly fileFolder: string;
@@ -104,6 +106,9 @@ export function people(ledger: Ledger, config: PeopleConfig, homeServerOf: (mail
       },
       onMessage(_from, _tag, data) {
         const notice = data as DeliveryNotice;
+        if (ctx.rng.chance(config.read.probability)) {
+          plan({ kind: 'read', mailbox: notice.mailbox, storeId: notice.storeId }, ctx.rng.exponentialMs(config.read.meanDelayMs));
+        }
         const draw = ctx.rng.uniform();
         if (draw < config.file.probability) {
           plan({ kind: 'file', mailbox: notice.mailbox, storeId: notice.storeId, folder: config.fileFolder }, ctx.rng.exponentialMs(config.file.meanDelayMs));

@@ -1,4 +1,4 @@
-// What people do to the mail in their mailboxes, applied to the store: file a message into a folder, delete it
+// What people do to the mail in their mailboxes, applied to the store: read it, file a message into a folder, delete it
 // (to Deleted Items), or send mail (a reply, or new internal mail). S6 makes this matter: mail moved out of the
 // Inbox before a sync cycle is never tracked by server-side sync.
 import type { Ledger } from '../../sim/ledger/ledger.js';
@@ -13,6 +13,7 @@ export interface DeliveryNotice {
 }
 
 export type UserAction =
+  | { readonly kind: 'read'; readonly mailbox: string; readonly storeId: number }
   | { readonly kind: 'file'; readonly mailbox: string; readonly storeId: number; readonly folder: string }
   | { readonly kind: 'delete'; readonly mailbox: string; readonly storeId: number }
   | { readonly kind: 'send'; readonly mailbox: string; readonly message: MailMessage };
@@ -21,6 +22,11 @@ export type UserAction =
 export function applyUserAction(db: DatabaseState, action: Exclude<UserAction, { kind: 'send' }>, ledger: Ledger): 'done' | 'gone' {
   const item = db.items.get(action.mailbox)?.find((i) => i.storeId === action.storeId);
   if (item === undefined || item.folder === 'Deleted Items') return 'gone';
+  if (action.kind === 'read') {
+    item.read = true;
+    ledger.read(item.key, action.mailbox);
+    return 'done';
+  }
   item.folder = action.kind === 'file' ? action.folder : 'Deleted Items';
   ledger.moved(item.key, action.mailbox, item.folder);
   return 'done';

@@ -118,6 +118,7 @@ const habit = z.strictObject({
 
 /** How the organisation's people treat received mail (S6 makes filing matter). Probabilities per received message. */
 export const usersSchema = z.strictObject({
+  read: habit.default({ probability: 0, meanDelay: 3_600_000 }),
   file: habit.extend({ folder: z.string().min(1).default('Filed') }).default({ probability: 0, meanDelay: 3_600_000, folder: 'Filed' }),
   delete: habit.default({ probability: 0, meanDelay: 3_600_000 }),
   reply: habit.default({ probability: 0, meanDelay: 3_600_000 }),

@@ -64,7 +64,7 @@ function peopleConfigOf(users: UsersSection | undefined, messages: ExplicitMessa
   const never = { probability: 0, meanDelayMs: 0 };
   const habit = (h: { probability: number; meanDelay: number } | undefined) => (h === undefined ? never : { probability: h.probability, meanDelayMs: h.meanDelay });
   return {
-    file: habit(users?.file), fileFolder: users?.file.folder ?? 'Filed', delete: habit(users?.delete), reply: habit(users?.reply),
+    read: habit(users?.read), file: habit(users?.file), fileFolder: users?.file.folder ?? 'Filed', delete: habit(users?.delete), reply: habit(users?.reply),
     retryIntervalMs: users?.retryInterval ?? 5 * 60_000, messages,
   };
 }

@@ -72,6 +72,11 @@ export class Ledger {
     this.step(this.life(messageId), 'sent-out', recipient);
   }
 
+  /** A user opened the copy (it stays where it is). */
+  read(messageId: string, mailbox: string): void {
+    this.step(this.life(messageId), 'read', mailbox);
+  }
+
   /** A user moved the copy to another folder; it is still in the mailbox. */
   moved(messageId: string, mailbox: string, folder: string): void {
     const life = this.life(messageId);

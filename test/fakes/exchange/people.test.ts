@@ -21,6 +21,12 @@ describe('people', () => {
     expect(run.counts).toMatchObject({ lost: 0, delivered: lives.length });
   });
 
+  it('read mail, which stays in the Inbox', () => {
+    const run = runScenario(exchangeScenarioWithUsers('{ read: { probability: 1, meanDelay: 10m } }'));
+    const lives = [...run.ledger.messages()];
+    expect(lives.every((l) => l.path.some((s) => s.step === 'read') && l.placements[0]!.folder === 'Inbox')).toBe(true);
+  });
+
   it('delete mail to Deleted Items, which is not lost', () => {
     const run = runScenario(exchangeScenarioWithUsers('{ delete: { probability: 1, meanDelay: 10m } }'));
     const lives = [...run.ledger.messages()];
