@@ -10,6 +10,18 @@ const MESSAGES = `
     - { at: 10m, from: dana@partner.example, to: [alice@contoso.example], messageId: "<before@partner.example>" }
     - { at: 90m, from: dana@partner.example, to: [alice@contoso.example], messageId: "<after@partner.example>" }`;
 
+/** Backup at 60 min, then at 120 min dismount, restore from it (with or without logs) and mount again. */
+function restoredAt120m(replayLogs: boolean) {
+  return runScenario(exchangeScenario({
+    traffic: MESSAGES,
+    faults: `
+    - { at: 60m, verb: backup, target: ex1, database: db1 }
+    - { at: 120m, verb: dismount, target: ex1, database: db1 }
+    - { at: 120m, verb: restore, target: ex1, database: db1, backupAt: 60m, replayLogs: ${replayLogs} }
+    - { at: 121m, verb: mount, target: ex1, database: db1 }`,
+  }));
+}
+
 describe('Exchange operations', () => {
   it('keeps mail queued while the database is dismounted and delivers it after mount', () => {
     const run = runScenario(exchangeScenario({
@@ -24,14 +36,7 @@ describe('Exchange operations', () => {
   });
 
   it('loses what arrived after the backup when restoring without logs, and the ledger names it (X3)', () => {
-    const run = runScenario(exchangeScenario({
-      traffic: MESSAGES,
-      faults: `
-    - { at: 60m, verb: backup, target: ex1, database: db1 }
-    - { at: 120m, verb: dismount, target: ex1, database: db1 }
-    - { at: 120m, verb: restore, target: ex1, database: db1, backupAt: 60m, replayLogs: false }
-    - { at: 121m, verb: mount, target: ex1, database: db1 }`,
-    }));
+    const run = restoredAt120m(false);
     expect(run.counts.lost).toBe(1);
     const check = run.checks.find((c) => c.name === 'no-lost-mail')!;
     expect(check.verdict).toBe('fail');
@@ -40,15 +45,7 @@ describe('Exchange operations', () => {
   });
 
   it('loses nothing when restoring with log replay', () => {
-    const run = runScenario(exchangeScenario({
-      traffic: MESSAGES,
-      faults: `
-    - { at: 60m, verb: backup, target: ex1, database: db1 }
-    - { at: 120m, verb: dismount, target: ex1, database: db1 }
-    - { at: 120m, verb: restore, target: ex1, database: db1, backupAt: 60m, replayLogs: true }
-    - { at: 121m, verb: mount, target: ex1, database: db1 }`,
-    }));
-    expect(run.counts).toMatchObject({ lost: 0, delivered: 2 });
+    expect(restoredAt120m(true).counts).toMatchObject({ lost: 0, delivered: 2 });
   });
 
   it('refuses to restore over a mounted database (the recovery article: dismount first)', () => {
