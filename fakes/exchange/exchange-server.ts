@@ -88,13 +88,16 @@ export function exchangeServer(org: ExchangeOrg) {
   const site = new Map(config.servers.map((s) => [s.name, s.site]));
 
   return (ctx: ActorContext, disk: ExchangeServerDurable): Actor => {
-    // Memory only: when the next queue run is due (lost on a crash; onStart schedules a run from the disk queue).
+    // Memory only: the one pending queue-run timer and when it fires (lost on a crash; onStart schedules a run from
+    // the disk queue). An earlier run replaces a later one, so runs never pile up.
     let nextRunAtMs = Infinity;
+    let runTimer: number | null = null;
 
     const scheduleRun = (atMs: number): void => {
       if (atMs >= nextRunAtMs) return;
+      if (runTimer !== null) ctx.cancelTimer(runTimer);
       nextRunAtMs = atMs;
-      ctx.setTimer(Math.max(0, atMs - ctx.nowMs()), 'queue-run');
+      runTimer = ctx.setTimer(Math.max(0, atMs - ctx.nowMs()), 'queue-run');
     };
 
     const newMessageId = (): string => `<${disk.nextMessageNumber++}.${disk.name}@${config.acceptedDomains[0] ?? 'exchange.invalid'}>`;
@@ -169,6 +172,7 @@ export function exchangeServer(org: ExchangeOrg) {
 
     const runQueue = (): void => {
       nextRunAtMs = Infinity;
+      runTimer = null;
       const now = ctx.nowMs();
       let earliest = Infinity;
       for (const entry of [...disk.queue.values()]) {

@@ -92,3 +92,22 @@ describe('Exchange queue expiry (X1)', () => {
     expect(run.counts).toMatchObject({ bounced: 1, lost: 0, pending: 0, delivered: 1 });
   });
 });
+
+describe('queue runs', () => {
+  it('keep one pending run per server: a server down for days costs events in proportion to the mail waiting', () => {
+    const run = runScenario(exchangeScenario({
+      horizon: '6h',
+      servers: '[{ name: ex1, site: hq }, { name: ex2, site: branch }]',
+      databases: '[{ name: db1, server: ex1 }, { name: db2, server: ex2 }]',
+      mailboxes: '[{ address: alice@contoso.example, database: db1 }, { address: bob@contoso.example, database: db2 }]',
+      traffic: '{ generators: [{ name: o, sender: partners, ratePerHour: 20, to: all-users, fanOut: 2, until: 5h }] }',
+      faults: '[{ at: 1h, verb: down, target: ex1 }]',
+    }));
+    // About 50 messages wait in ex2's queue for ex1 and retry every 5 minutes until they expire: ~30,000 runs.
+    // Before runs replaced each other, stale timers doubled up to millions of events.
+    expect(run.events).toBeLessThan(120_000);
+    // ex1 never comes back: after 2 days in ex2's queue the mail for alice is returned (X1).
+    expect(run.counts).toMatchObject({ bounced: expect.any(Number), pending: 0, lost: 0 });
+    expect(run.counts.bounced).toBeGreaterThan(0);
+  });
+});
