@@ -149,3 +149,12 @@ describe('mailflow CLI on hostile input', () => {
     expect(result.stderr).toContain('toy.pollInterval: must be longer than 0');
   });
 });
+
+describe('the installed command', () => {
+  it('is executable, so `npx mailflow` runs it directly (the README\'s main job)', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const result = spawnSync('dist/harness/cli/main.js', ['--version'], { encoding: 'utf8' });
+    expect(result.error).toBeUndefined();
+    expect(result.status).toBe(0);
+  });
+});
