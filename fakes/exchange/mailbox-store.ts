@@ -3,8 +3,6 @@
 
 import type { MailMessage } from '../mail/mail-message.js';
 
-export const FOLDERS = ['Inbox', 'Junk', 'Sent Items', 'Deleted Items'] as const;
-
 export interface StoreItem {
   readonly storeId: number;
   /** The ledger key of the message this item is a copy of (for a forward-as-attachment copy, the original's). */

@@ -1,21 +1,10 @@
 // Reports and traces are written to a temporary file beside the target and renamed into place, so a failed or
 // interrupted run never leaves a half-written file under the requested name.
-import { closeSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 function temporaryPathFor(target: string): string {
   return join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
-}
-
-export function writeFileAtomic(target: string, contents: string): void {
-  const temporary = temporaryPathFor(target);
-  try {
-    writeFileSync(temporary, contents);
-    renameSync(temporary, target);
-  } catch (error) {
-    rmSync(temporary, { force: true });
-    throw error;
-  }
 }
 
 /** A line-by-line writer for large outputs (traces): buffered, then committed with a rename or discarded. */

@@ -124,10 +124,6 @@ export class Engine {
     this.faultHandlers.set(verb, handler);
   }
 
-  hasFaultVerb(verb: string): boolean {
-    return this.faultHandlers.has(verb);
-  }
-
   /** Schedules a fault at an absolute virtual time. */
   scheduleFault(atMs: number, fault: Fault): void {
     assertDurationMs(atMs, 'fault time');
