@@ -1,0 +1,138 @@
+// CheckIncomingEmail and DeliverIncomingEmail (S8-S12) as pure functions over the CRM database. The documented order:
+// the duplicate check by Message-ID and direction, the sender, the recipients' filters (before correlation decides
+// anything else), then correlation (In-Reply-To, token, conversation index, smart matching). Callers check, then
+// deliver, in two requests; whatever happens between them is the caller's race (R13).
+import type { MailMessage } from '../mail/mail-message.js';
+import type { CrmMailbox, CrmSettings } from './crm-config.js';
+import type { CrmDirectory } from './crm-directory.js';
+import { activityByMessageId, addActivity, newActivityId, type CrmDatabase } from './crm-database.js';
+import { NO_CORRELATION, conversationIndexOf, correlate, type Correlation } from './correlation.js';
+import { CORRELATION, STATUS, STATE_OF_STATUS, type EmailActivity } from './email-activity.js';
+import { filterAccepts } from './incoming-filter.js';
+import { REASON, type ReasonCode } from './reason-codes.js';
+import { subjectHash } from './smart-matching.js';
+import { findToken } from './tracking-token.js';
+
+export interface CrmOrg {
+  readonly directory: CrmDirectory;
+  readonly settings: CrmSettings;
+}
+
+/** One message as a caller hands it to CRM: the original (for a forwarded copy, the attachment) and where it was read. */
+export interface IncomingEmail {
+  readonly message: MailMessage;
+  /** The mailbox the caller processed (a user's, a queue's, or the forward mailbox). */
+  readonly receivingMailbox: string;
+  readonly caller: string;
+}
+
+export interface CheckResult {
+  readonly shouldDeliver: boolean;
+  readonly reasonCode: ReasonCode;
+  /** The user or queue that accepts it (S12), when it is accepted. */
+  readonly acceptingEntity: string | null;
+  readonly correlation: Correlation;
+}
+
+export function isDuplicateIncoming(db: CrmDatabase, message: MailMessage): boolean {
+  return activityByMessageId(db, 'incoming', message.messageId) !== undefined;
+}
+
+/** CheckIncomingEmail: should this message become an incoming email activity, and why (or why not)? */
+export function checkIncomingEmail(org: CrmOrg, db: CrmDatabase, email: IncomingEmail, nowMs: number): CheckResult {
+  // S8: Message-ID and direction; a message without a Message-ID cannot be recognised (field report 11).
+  if (isDuplicateIncoming(db, email.message)) return refused(REASON.duplicate, NO_CORRELATION);
+  return judge(org, email, correlate(db, org.settings, email.message, nowMs));
+}
+
+/** Everything after the duplicate check: sender, recipients, filters, correlation. */
+function judge(org: CrmOrg, email: IncomingEmail, correlation: Correlation): CheckResult {
+  const { message } = email;
+  if (!/^[^@\s]+@[^@\s]+$/.test(message.from)) return refused(REASON.invalidSender, correlation);
+  const candidates = acceptingCandidates(org, email);
+  if (candidates.length === 0) return refused(REASON.noRecipientMatch, correlation);
+  const sender = org.directory.party(message.from);
+  // S12: mail from one CRM user to another is one activity, the sender's, unless the two-activities setting is on.
+  if (sender?.kind === 'user' && !org.settings.trackInternalAsTwoActivities) return refused(REASON.internalEmailReject, correlation);
+  const correlated = correlation.match !== null;
+  const accepting = candidates.find((c) => filterAccepts(c.filter, sender, correlated));
+  if (accepting === undefined) {
+    // [I] The SDK gives NoCorrelationMatch for an unmatched token; when no recipient processes email at all (every
+    // filter None) no named reason fits, and CRM answers Unknown.
+    const nobodyListens = correlation.token === null && candidates.every((c) => c.filter === 'none');
+    return refused(nobodyListens ? REASON.unknown : REASON.noCorrelationMatch, correlation);
+  }
+  const reasonCode = correlated ? REASON.correlationMatch : accepting.filter === 'all' ? REASON.acceptAll : REASON.senderMatch;
+  return { shouldDeliver: true, reasonCode, acceptingEntity: accepting.address, correlation };
+}
+
+/** S12: the message's users and queues in header order, then the receiving mailbox's owner (a Bcc recipient). */
+function acceptingCandidates(org: CrmOrg, email: IncomingEmail): CrmMailbox[] {
+  const seen = new Set<string>();
+  const candidates: CrmMailbox[] = [];
+  for (const address of [...email.message.to, ...email.message.cc, email.receivingMailbox]) {
+    const mailbox = org.directory.mailbox(address);
+    if (mailbox === undefined || seen.has(mailbox.address)) continue;
+    seen.add(mailbox.address);
+    if (!org.settings.requireApproval || mailbox.approved) candidates.push(mailbox);
+  }
+  return candidates;
+}
+
+function refused(reasonCode: ReasonCode, correlation: Correlation): CheckResult {
+  return { shouldDeliver: false, reasonCode, acceptingEntity: null, correlation };
+}
+
+export type DeliverResult =
+  | { readonly delivered: true; readonly activity: EmailActivity }
+  | { readonly delivered: false; readonly reasonCode: ReasonCode };
+
+/**
+ * DeliverIncomingEmail: creates the activity. It judges the message again (the organisation may have changed since
+ * the check) but, unless `deliverRechecksDuplicate` is on, does not repeat the duplicate check: two callers whose
+ * check and deliver interleave both create an activity (R13).
+ */
+export function deliverIncomingEmail(org: CrmOrg, db: CrmDatabase, email: IncomingEmail, nowMs: number): DeliverResult {
+  if (org.settings.deliverRechecksDuplicate && isDuplicateIncoming(db, email.message)) {
+    return { delivered: false, reasonCode: REASON.duplicate };
+  }
+  const verdict = judge(org, email, correlate(db, org.settings, email.message, nowMs));
+  if (!verdict.shouldDeliver || verdict.acceptingEntity === null) return { delivered: false, reasonCode: verdict.reasonCode };
+  const activity = newEmailActivity(db, org.settings, email.message, {
+    direction: 'incoming', status: STATUS.received, correlation: verdict.correlation, regardingId: null,
+    owner: verdict.acceptingEntity, receivingMailbox: email.receivingMailbox, acceptingEntity: verdict.acceptingEntity,
+    createdBy: email.caller, nowMs,
+  });
+  return { delivered: true, activity };
+}
+
+export interface NewActivity {
+  readonly direction: EmailActivity['direction'];
+  readonly status: EmailActivity['statuscode'];
+  readonly correlation: Correlation | null;
+  /** An explicit regarding (set by the user); otherwise the correlated email's. */
+  readonly regardingId: string | null;
+  readonly owner: string;
+  readonly receivingMailbox: string | null;
+  readonly acceptingEntity: string | null;
+  readonly createdBy: string;
+  readonly nowMs: number;
+}
+
+/** Creates and stores an email activity for a message (S10: parentactivityid only for In-Reply-To and conversation index). */
+export function newEmailActivity(db: CrmDatabase, settings: CrmSettings, message: MailMessage, spec: NewActivity): EmailActivity {
+  const method = spec.correlation?.method ?? CORRELATION.skipped;
+  const match = spec.correlation?.match ?? null;
+  const hasParent = method === CORRELATION.inReplyTo || method === CORRELATION.conversationIndex;
+  const activity: EmailActivity = {
+    activityId: newActivityId(db), direction: spec.direction, statecode: STATE_OF_STATUS[spec.status], statuscode: spec.status,
+    messageId: message.messageId, subject: message.subject, from: message.from.toLowerCase(), to: message.to, cc: message.cc,
+    trackingToken: findToken(settings.token, message.subject), conversationIndex: conversationIndexOf(message),
+    correlationMethod: method, parentActivityId: hasParent && match !== null ? match.activityId : null,
+    regardingId: spec.regardingId ?? match?.regardingId ?? null, owner: spec.owner,
+    receivingMailbox: spec.receivingMailbox, acceptingEntity: spec.acceptingEntity, deliveryAttempts: 0,
+    createdAtMs: spec.nowMs, createdBy: spec.createdBy, statusSinceMs: spec.nowMs,
+  };
+  addActivity(db, activity, subjectHash(message.subject, settings.smartMatching.maxSubjectWords));
+  return activity;
+}

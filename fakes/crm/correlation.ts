@@ -1,0 +1,66 @@
+// S10: which existing CRM email an incoming message belongs with, tried in the documented order: In-Reply-To (the
+// Message-ID of an email in CRM), the tracking token in the subject, the conversation index, then smart matching
+// (off by default). parentactivityid is set only for In-Reply-To and conversation-index matches.
+import type { MailMessage } from '../mail/mail-message.js';
+import { activityWithMessageId, type CrmDatabase } from './crm-database.js';
+import type { CrmSettings } from './crm-config.js';
+import { CORRELATION, type CorrelationMethod, type EmailActivity } from './email-activity.js';
+import { findToken } from './tracking-token.js';
+import { subjectHash } from './smart-matching.js';
+
+export interface Correlation {
+  readonly method: CorrelationMethod;
+  /** The earlier email it correlated with, if any. */
+  readonly match: EmailActivity | null;
+  /** The token the subject carries, matched or not (an unmatched token makes NoCorrelationMatch, S8). */
+  readonly token: string | null;
+}
+
+export const NO_CORRELATION: Correlation = { method: CORRELATION.none, match: null, token: null };
+
+/** Thread-Index, the header Outlook and Exchange keep the conversation index in; a reply's extends its parent's. */
+export function conversationIndexOf(message: MailMessage): string | null {
+  for (const [name, value] of Object.entries(message.headers ?? {})) {
+    if (name.toLowerCase() === 'thread-index' && value.length > 0) return value;
+  }
+  return null;
+}
+
+export function correlate(db: CrmDatabase, settings: CrmSettings, message: MailMessage, nowMs: number): Correlation {
+  const token = findToken(settings.token, message.subject);
+  const found = (method: CorrelationMethod, match: EmailActivity | undefined): Correlation | null =>
+    match === undefined ? null : { method, match, token };
+  return (message.inReplyTo === undefined ? null : found(CORRELATION.inReplyTo, activityWithMessageId(db, message.inReplyTo)))
+    ?? (token === null ? null : found(CORRELATION.trackingToken, activityById(db, db.byToken.get(token))))
+    ?? found(CORRELATION.conversationIndex, byConversationIndex(db, conversationIndexOf(message)))
+    ?? (settings.smartMatching.enabled ? found(CORRELATION.smartMatching, bySmartMatching(db, settings, message, nowMs)) : null)
+    ?? { method: CORRELATION.none, match: null, token };
+}
+
+function activityById(db: CrmDatabase, id: string | undefined): EmailActivity | undefined {
+  return id === undefined ? undefined : db.activities.get(id);
+}
+
+/** The longest stored index that is a proper prefix of this one: the nearest ancestor in the conversation. */
+function byConversationIndex(db: CrmDatabase, index: string | null): EmailActivity | undefined {
+  if (index === null) return undefined;
+  for (let length = index.length - 1; length > 0; length--) {
+    const match = activityById(db, db.byConversationIndex.get(index.slice(0, length)));
+    if (match !== undefined) return match;
+  }
+  return undefined;
+}
+
+/** S11: same subject hash, within the look-back, sharing at least `minMatchingRecipients` addresses; newest first. */
+function bySmartMatching(db: CrmDatabase, settings: CrmSettings, message: MailMessage, nowMs: number): EmailActivity | undefined {
+  const { maxSubjectWords, minMatchingRecipients, lookbackMs } = settings.smartMatching;
+  const candidates = db.bySubjectHash.get(subjectHash(message.subject, maxSubjectWords)) ?? [];
+  const addresses = new Set([message.from, ...message.to, ...message.cc].map((a) => a.toLowerCase()));
+  for (let i = candidates.length - 1; i >= 0; i--) {
+    const candidate = activityById(db, candidates[i]);
+    if (candidate === undefined || candidate.createdAtMs < nowMs - lookbackMs) continue;
+    const shared = [candidate.from, ...candidate.to, ...candidate.cc].filter((a) => addresses.has(a.toLowerCase()));
+    if (new Set(shared).size >= minMatchingRecipients) return candidate;
+  }
+  return undefined;
+}
