@@ -45,6 +45,14 @@ export function checkIncomingEmail(org: CrmOrg, db: CrmDatabase, email: Incoming
   return judge(org, email, correlate(db, org.settings, email.message, nowMs));
 }
 
+/**
+ * Would CRM accept this message, the duplicate check aside? The ledger's eligibility test asks this at delivery
+ * (design.md: eligible copies are those the accepting entity's filter takes).
+ */
+export function wouldAccept(org: CrmOrg, db: CrmDatabase, email: IncomingEmail, nowMs: number): boolean {
+  return judge(org, email, correlate(db, org.settings, email.message, nowMs)).shouldDeliver;
+}
+
 /** Everything after the duplicate check: sender, recipients, filters, correlation. */
 function judge(org: CrmOrg, email: IncomingEmail, correlation: Correlation): CheckResult {
   const { message } = email;

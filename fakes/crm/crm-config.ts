@@ -21,6 +21,8 @@ export interface CrmMailbox {
   readonly outgoing: OutgoingAccess;
   /** S3, O2: email of an unapproved mailbox is neither processed nor sent (it stays Pending Send). */
   readonly approved: boolean;
+  /** Runs Outlook with the CRM client (always when incoming access is Outlook): tracks by hand, sends tracked mail. */
+  readonly outlook: boolean;
   /** S11: the user's number in tracking tokens (users only; 1-based, in scenario order). */
   readonly userNumber: number;
 }
@@ -61,6 +63,8 @@ export interface OutboundSettings {
   readonly smtpServer: string | null;
   /** How often the outbound process looks for Pending Send email. [I] 1 min */
   readonly pollIntervalMs: number;
+  /** R6: a failed attempt is tried again after this long (PendingStatusDelay 5 min). */
+  readonly retryIntervalMs: number;
   /** R6: attempts before an email ends Failed (MaximumDeliveryAttempts 10). */
   readonly maxDeliveryAttempts: number;
   /** R6: an email left Sending this long (the sender crashed) goes back to Pending Send (SendingStatusDelay 30 min). */
@@ -88,7 +92,7 @@ export const DEFAULT_CRM_SETTINGS: CrmSettings = {
   deliverRechecksDuplicate: false,
   requireApproval: true,
   outbound: {
-    smtpServer: null, pollIntervalMs: 60_000, maxDeliveryAttempts: 10, sendingStatusDelayMs: 30 * 60_000,
+    smtpServer: null, pollIntervalMs: 60_000, retryIntervalMs: 5 * 60_000, maxDeliveryAttempts: 10, sendingStatusDelayMs: 30 * 60_000,
     statusUpdateDelayMs: 1_000,
   },
 };

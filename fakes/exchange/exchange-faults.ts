@@ -4,6 +4,7 @@ import type { Engine } from '../../sim/core/engine.js';
 import type { ExchangeOrg } from './exchange-server.js';
 import type { SmtpStage } from '../../sim/ledger/records.js';
 import { replyForCode } from '../mail/smtp-reply.js';
+import { originalOf } from '../mail/mail-message.js';
 import { databaseOf, serverOf } from './fault-targets.js';
 import { backupAtOrBefore, snapshot } from './mailbox-store.js';
 import { defineRecoveryFaults } from './recovery-faults.js';
@@ -20,7 +21,7 @@ export function defineExchangeFaults(engine: Engine, org: ExchangeOrg): void {
   const reportTo = (database: string): RollbackReport => (item, mailbox, change) => {
     const ledger = org.ledger;
     if (change === 'gone') ledger.removed(item.key, mailbox, 'rolled-back');
-    else if (change === 'back') ledger.reappeared(item.key, mailbox, kindOf(mailbox), item.folder, org.eligible(item.key, mailbox, kindOf(mailbox)), `restored in ${database}`);
+    else if (change === 'back') ledger.reappeared(item.key, mailbox, kindOf(mailbox), item.folder, org.eligible(originalOf(item.message), mailbox, kindOf(mailbox)), `restored in ${database}`);
     else ledger.moved(item.key, mailbox, item.folder);
   };
 

@@ -10,7 +10,8 @@ import { newDatabase, type DatabaseState, type SafetyNetEntry, type StoreItem } 
 import { holdInSafetyNet } from './safety-net.js';
 import { replyToData, replyToRecipient, replyToSendingLimits, type SendingHistory } from './transport-policy.js';
 import { copiesByRules } from './inbox-rules.js';
-import { applyUserAction, type DeliveryNotice, type UserAction } from './user-actions.js';
+import { MAILBOX_READ, readFolder, type MailboxRead } from './mailbox-access.js';
+import { applyUserAction, isOutlookAction, type DeliveryNotice, type UserAction } from './user-actions.js';
 
 /** What every server of one organisation shares: configuration, the directory, the ledger, the eligibility test. */
 export interface ExchangeOrg {
@@ -18,7 +19,7 @@ export interface ExchangeOrg {
   readonly directory: ReadonlyMap<string, MailboxHome>;
   readonly ledger: Ledger;
   /** Would the CRM organisation track this copy (S9)? Worlds without CRM say no. */
-  readonly eligible: (key: string, mailbox: string, kind: MailboxKind) => boolean;
+  readonly eligible: (message: MailMessage, mailbox: string, kind: MailboxKind) => boolean;
   /** The actor playing the organisation's people (reads, files, deletes, replies), if the scenario has one. */
   readonly people: string | null;
   /** Outside domain -> the sender actor that receives mail sent there (and may reply). */
@@ -39,7 +40,7 @@ export interface ExchangeServerDurable {
   readonly name: string;
   /** Inbound mail flow stopped at the firewall: outside SMTP connections fail, the server itself stays up. */
   inboundBlocked: boolean;
-  /** An injected SMTP fault for outside connections: a reply at one stage, or the 250 lost after DATA. */
+  /** An injected fault on the SMTP listener (outside MTAs, CRM's outbound): a reply at one stage, or the 250 lost after DATA. */
   stageFault: StageFault | null;
   readonly databases: Map<string, DatabaseState>;
   queue: Map<number, QueueEntry>;
@@ -72,6 +73,9 @@ export interface StageFault {
 export interface SmtpSubmission {
   readonly message: MailMessage;
   readonly authenticated: boolean;
+  /** Submitted from the sender's own mailbox (Outlook, OWA), which keeps a copy in Sent Items; SMTP clients such as
+   * CRM's outbound never leave one (O3). */
+  readonly fromMailbox?: boolean;
 }
 
 export interface RelayRequest {
@@ -119,12 +123,12 @@ export function exchangeServer(org: ExchangeOrg) {
         && config.settings.junkProbability > 0 && ctx.rng.chance(config.settings.junkProbability);
       const folder = junk ? 'Junk' : 'Inbox';
       const item: StoreItem = {
-        storeId: disk.nextStoreId++, key, messageId: message.messageId, folder, receivedAtMs: ctx.nowMs(),
+        storeId: disk.nextStoreId++, key, messageId: message.messageId, message, folder, receivedAtMs: ctx.nowMs(),
         ...(message.attached === undefined ? {} : { attachedMessageId: message.attached.messageId }),
       };
       db.items.get(address)?.push(item);
       holdInSafetyNet(disk, { kind: 'mailbox', atMs: ctx.nowMs(), database: db.name, mailbox: address, item: { ...item } }, config.settings.safetyNetHoldMs);
-      ledger.delivered(key, address, home.mailbox.kind, folder, org.eligible(key, address, home.mailbox.kind));
+      ledger.delivered(key, address, home.mailbox.kind, folder, org.eligible(message.attached ?? message, address, home.mailbox.kind));
       if (junk) return true;
       if (org.people !== null && home.mailbox.kind === 'user') {
         const notice: DeliveryNotice = { mailbox: address, storeId: disk.nextStoreId - 1, message };
@@ -201,7 +205,7 @@ export function exchangeServer(org: ExchangeOrg) {
       const db = home === undefined ? undefined : disk.databases.get(home.mailbox.database);
       if (db === undefined || !db.mounted) return;
       db.items.get(message.from)?.push({
-        storeId: disk.nextStoreId++, key: message.key, messageId: message.messageId, folder: 'Sent Items', receivedAtMs: ctx.nowMs(), sent: true,
+        storeId: disk.nextStoreId++, key: message.key, messageId: message.messageId, message, folder: 'Sent Items', receivedAtMs: ctx.nowMs(), sent: true,
       });
       ledger.sentCopy(message.key, message.from);
     };
@@ -209,7 +213,9 @@ export function exchangeServer(org: ExchangeOrg) {
     const receive = (submission: SmtpSubmission): SmtpOutcome => {
       if (disk.inboundBlocked && !submission.authenticated) return { kind: 'no-connection', why: 'blocked' };
       const { message } = submission;
-      const fault = submission.authenticated ? null : disk.stageFault;
+      // A stage fault is on the SMTP listener: outside MTAs and SMTP clients such as CRM meet it, a mailbox's own
+      // submission (MAPI) does not.
+      const fault = submission.fromMailbox === true ? null : disk.stageFault;
       if (fault?.reply != null && EARLY_STAGES.has(fault.stage)) {
         return { kind: 'replied', stage: fault.stage, reply: fault.reply, rejectedRecipients: [] };
       }
@@ -238,7 +244,7 @@ export function exchangeServer(org: ExchangeOrg) {
       const messageId = message.messageId === null && config.settings.assignMessageId ? newMessageId() : message.messageId;
       const stamped: MailMessage = { ...message, messageId, external: !submission.authenticated };
       ledger.accepted(message.key, internal);
-      if (submission.authenticated) keepSentCopy(stamped);
+      if (submission.fromMailbox === true) keepSentCopy(stamped);
       enqueue(stamped, accepted, ctx.nowMs());
       if (fault !== null && fault.reply === null) return { kind: 'reply-lost' };
       return { kind: 'replied', stage: 'end-of-data', reply: dataReply, rejectedRecipients: rejected };
@@ -255,11 +261,17 @@ export function exchangeServer(org: ExchangeOrg) {
       },
       onRequest(_from, tag, data) {
         if (tag === 'smtp') return receive(data as SmtpSubmission);
+        if (tag === MAILBOX_READ) {
+          const read = data as MailboxRead;
+          const db = disk.databases.get(directory.get(read.mailbox)?.mailbox.database ?? '');
+          return db === undefined || !db.mounted ? 'unavailable' : readFolder(db, read);
+        }
         if (tag === 'user-action') {
           const action = data as UserAction;
           const db = disk.databases.get(directory.get(action.mailbox)?.mailbox.database ?? '');
           if (db === undefined || !db.mounted) return 'unavailable';
-          if (action.kind === 'send') return receive({ message: action.message, authenticated: true });
+          if (action.kind === 'send') return receive({ message: action.message, authenticated: true, fromMailbox: true });
+          if (isOutlookAction(action)) return 'unavailable';
           return applyUserAction(db, action, ledger);
         }
         const relay = data as RelayRequest;

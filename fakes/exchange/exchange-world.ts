@@ -10,6 +10,7 @@ import { newOutsideSenderDurable, outsideSender, type OutsideSenderDurable } fro
 import type { RetryProfile } from '../internet/retry-profile.js';
 import { PEOPLE_ACTOR, newPeopleDurable, people, type PeopleConfig } from './people.js';
 import type { SenderTraffic } from '../internet/traffic.js';
+import type { MailMessage } from '../mail/mail-message.js';
 
 export interface OutsideSenderSpec {
   readonly name: string;
@@ -26,9 +27,11 @@ export interface ExchangeWorldSpec {
   readonly horizonMs: number;
   /** Epoch ms of virtual time 0 (the scenario's `start`). */
   readonly startEpochMs: number;
-  readonly eligible?: (key: string, mailbox: string, kind: MailboxKind) => boolean;
+  readonly eligible?: (message: MailMessage, mailbox: string, kind: MailboxKind) => boolean;
   /** The organisation's people; without them nobody files, deletes, replies or sends internal mail. */
   readonly people?: PeopleConfig;
+  /** The actor playing a user's Outlook with the CRM client, if the user runs one. */
+  readonly outlookOf?: (mailbox: string) => string | null;
 }
 
 export interface ExchangeWorld {
@@ -48,11 +51,12 @@ export function spawnExchangeWorld(engine: Engine, ledger: Ledger, spec: Exchang
   const servers = new Map(spec.exchange.servers.map((s) =>
     [s.name, engine.spawn(s.name, exchangeServer(org), newExchangeServerDurable(s.name, spec.exchange))]));
   const folks = spec.people === undefined ? null : engine.spawn(PEOPLE_ACTOR,
-    people(ledger, spec.people, (mailbox) => directory.get(mailbox.toLowerCase())?.server ?? ''), newPeopleDurable());
+    people(ledger, spec.people, (mailbox) => directory.get(mailbox.toLowerCase())?.server ?? '', spec.outlookOf), newPeopleDurable());
   const senders = spec.senders.map((s) => engine.spawn<OutsideSenderDurable>(s.name,
     outsideSender(ledger, {
       profile: s.profile, mx: spec.exchange.mx, traffic: s.traffic, horizonMs: spec.horizonMs,
       replyRatio: s.replyRatio, replyMeanDelayMs: s.replyMeanDelayMs, startEpochMs: spec.startEpochMs,
+      orgDomains: spec.exchange.acceptedDomains,
     }),
     newOutsideSenderDurable(s.traffic)));
   return {
@@ -66,7 +70,7 @@ export function spawnExchangeWorld(engine: Engine, ledger: Ledger, spec: Exchang
       const where = new Map<string, string>();
       for (const sender of senders) for (const key of sender.durable.queue.keys()) where.set(key, `${sender.name} queue`);
       for (const { action, submitted } of folks?.durable.pending.values() ?? []) {
-        if (action.kind === 'send' && submitted) where.set(action.message.key, `${action.mailbox} Outbox`);
+        if ((action.kind === 'send' || action.kind === 'send-tracked') && submitted) where.set(action.message.key, `${action.mailbox} Outbox`);
       }
       for (const [name, server] of servers) {
         for (const entry of server.durable.queue.values()) {

@@ -8,6 +8,8 @@ export interface StoreItem {
   /** The ledger key of the message this item is a copy of (for a forward-as-attachment copy, the original's). */
   readonly key: string;
   readonly messageId: string | null;
+  /** The message as delivered (for a forward-as-attachment copy, the wrapper carrying the original). */
+  readonly message: MailMessage;
   folder: string;
   readonly receivedAtMs: number;
   /** A person has opened it. */

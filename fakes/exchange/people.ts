@@ -5,7 +5,7 @@ import type { Actor, ActorContext } from '../../sim/core/actor.js';
 import type { Ledger } from '../../sim/ledger/ledger.js';
 import { recipientsOf, domainOf, type MailMessage } from '../mail/mail-message.js';
 import type { ExplicitMessage } from '../internet/traffic.js';
-import type { DeliveryNotice, UserAction } from './user-actions.js';
+import { isOutlookAction, type DeliveryNotice, type UserAction } from './user-actions.js';
 import { formatReply, isTransient, type SmtpOutcome } from '../mail/smtp-reply.js';
 
 export const PEOPLE_ACTOR = 'people';
@@ -25,6 +25,8 @@ export interface PeopleConfig {
   readonly delete: Habit;
   /** Reply to the sender, independently of filing or deleting. */
   readonly reply: Habit;
+  /** Click "Track in CRM" in Outlook on a received message (C1); only users with Outlook. */
+  readonly track: Habit;
   /** Wait before trying again while the mailbox server cannot be reached. [I] 5 min */
   readonly retryIntervalMs: number;
   /** Mail the users send themselves, sorted by time. */
@@ -47,7 +49,13 @@ export function newPeopleDurable(): PeopleDurable {
   return { pending: new Map(), nextId: 1, nextExplicit: 0, nextReply: 1 };
 }
 
-export function people(ledger: Ledger, config: PeopleConfig, homeServerOf: (mailbox: string) => string) {
+/**
+ * `outlookOf` names the actor playing a user's Outlook with the CRM client, or null for a user without one; tracking
+ * and tracked sends go there, everything else to the mailbox server.
+ */
+export function people(
+  ledger: Ledger, config: PeopleConfig, homeServerOf: (mailbox: string) => string, outlookOf: (mailbox: string) => string | null = () => null,
+) {
   return (ctx: ActorContext, disk: PeopleDurable): Actor => {
     const plan = (action: UserAction, delayMs: number): void => {
       const id = disk.nextId++;
@@ -59,16 +67,22 @@ export function people(ledger: Ledger, config: PeopleConfig, homeServerOf: (mail
       const pending = disk.pending.get(id);
       if (pending === undefined) return;
       const { action } = pending;
-      if (action.kind === 'send' && !pending.submitted) {
+      const sends = action.kind === 'send' || action.kind === 'send-tracked';
+      if (sends && !pending.submitted) {
         pending.submitted = true;
         ledger.submitted(action.message.key, action.message.from, recipientsOf(action.message));
       }
-      const reply = ctx.request(homeServerOf(action.mailbox), 'user-action', action);
+      const target = isOutlookAction(action) ? outlookOf(action.mailbox) : homeServerOf(action.mailbox);
+      if (target === null) {
+        disk.pending.delete(id);
+        return;
+      }
+      const reply = ctx.request(target, 'user-action', action);
       if (!reply.ok || reply.value === 'unavailable') {
         ctx.setTimer(config.retryIntervalMs, 'act', id);
         return;
       }
-      if (action.kind === 'send' && typeof reply.value === 'object' && reply.value !== null) {
+      if (sends && typeof reply.value === 'object' && reply.value !== null) {
         const outcome = reply.value as SmtpOutcome;
         if (outcome.kind === 'replied' && outcome.reply.code >= 300) {
           ledger.smtpAttempt(action.message.key, outcome.stage, formatReply(outcome.reply));
@@ -115,6 +129,10 @@ export function people(ledger: Ledger, config: PeopleConfig, homeServerOf: (mail
         } else if (draw < config.file.probability + config.delete.probability) {
           plan({ kind: 'delete', mailbox: notice.mailbox, storeId: notice.storeId }, ctx.rng.exponentialMs(config.delete.meanDelayMs));
         }
+        if (config.track.probability > 0 && outlookOf(notice.mailbox) !== null && ctx.rng.chance(config.track.probability)) {
+          const track: UserAction = { kind: 'track', mailbox: notice.mailbox, storeId: notice.storeId, message: notice.message };
+          plan(track, ctx.rng.exponentialMs(config.track.meanDelayMs));
+        }
         if (notice.message.viaRule !== true && ctx.rng.chance(config.reply.probability)) {
           plan(replyTo(notice), ctx.rng.exponentialMs(config.reply.meanDelayMs));
         }
@@ -122,7 +140,7 @@ export function people(ledger: Ledger, config: PeopleConfig, homeServerOf: (mail
       onTimer(tag, data) {
         if (tag === 'act') return act(data as number);
         const next = config.messages[disk.nextExplicit++];
-        if (next !== undefined) plan({ kind: 'send', mailbox: next.message.from, message: next.message }, 0);
+        if (next !== undefined) plan({ kind: next.tracked === true ? 'send-tracked' : 'send', mailbox: next.message.from, message: next.message }, 0);
         scheduleExplicit();
       },
     };

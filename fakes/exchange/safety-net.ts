@@ -5,7 +5,7 @@ import type { Ledger } from '../../sim/ledger/ledger.js';
 import type { MailboxKind } from '../../sim/ledger/records.js';
 import type { ExchangeServerDurable } from './exchange-server.js';
 import type { SafetyNetEntry } from './mailbox-store.js';
-import type { MailMessage } from '../mail/mail-message.js';
+import { originalOf, type MailMessage } from '../mail/mail-message.js';
 
 const PRUNE_BATCH = 1024;
 
@@ -25,7 +25,7 @@ export function holdInSafetyNet(server: ExchangeServerDurable, entry: SafetyNetE
  */
 export function resubmitFromSafetyNet(
   server: ExchangeServerDurable, database: string, sinceMs: number, nowMs: number, holdMs: number,
-  ledger: Ledger, kindOf: (mailbox: string) => MailboxKind, eligible: (key: string, mailbox: string, kind: MailboxKind) => boolean,
+  ledger: Ledger, kindOf: (mailbox: string) => MailboxKind, eligible: (message: MailMessage, mailbox: string, kind: MailboxKind) => boolean,
 ): number {
   const db = server.databases.get(database);
   if (db === undefined) return 0;
@@ -38,7 +38,7 @@ export function resubmitFromSafetyNet(
     if (items.some((i) => (i.messageId ?? i.key) === identity)) continue; // duplicate detection (X2)
     items.push({ ...entry.item, folder: 'Inbox' });
     const kind = kindOf(entry.mailbox);
-    ledger.reappeared(entry.item.key, entry.mailbox, kind, 'Inbox', eligible(entry.item.key, entry.mailbox, kind), 'resubmitted by Safety Net');
+    ledger.reappeared(entry.item.key, entry.mailbox, kind, 'Inbox', eligible(originalOf(entry.item.message), entry.mailbox, kind), 'resubmitted by Safety Net');
     restored++;
   }
   return restored;

@@ -16,10 +16,22 @@ export type UserAction =
   | { readonly kind: 'read'; readonly mailbox: string; readonly storeId: number }
   | { readonly kind: 'file'; readonly mailbox: string; readonly storeId: number; readonly folder: string }
   | { readonly kind: 'delete'; readonly mailbox: string; readonly storeId: number }
-  | { readonly kind: 'send'; readonly mailbox: string; readonly message: MailMessage };
+  | { readonly kind: 'send'; readonly mailbox: string; readonly message: MailMessage }
+  // Through the user's Outlook with the CRM client (C1, C2), not the mailbox server:
+  | { readonly kind: 'track'; readonly mailbox: string; readonly storeId: number; readonly message: MailMessage }
+  | { readonly kind: 'untrack'; readonly mailbox: string; readonly storeId: number }
+  | { readonly kind: 'send-tracked'; readonly mailbox: string; readonly message: MailMessage };
+
+/** Actions the user's Outlook handles; the rest go to the mailbox server. */
+export type OutlookAction = Extract<UserAction, { kind: 'track' | 'untrack' | 'send-tracked' }>;
+export type StoreAction = Extract<UserAction, { kind: 'read' | 'file' | 'delete' }>;
+
+export function isOutlookAction(action: UserAction): action is OutlookAction {
+  return action.kind === 'track' || action.kind === 'untrack' || action.kind === 'send-tracked';
+}
 
 /** 'done', or 'gone' when the item is no longer there (already deleted, rolled back by a restore). */
-export function applyUserAction(db: DatabaseState, action: Exclude<UserAction, { kind: 'send' }>, ledger: Ledger): 'done' | 'gone' {
+export function applyUserAction(db: DatabaseState, action: StoreAction, ledger: Ledger): 'done' | 'gone' {
   const item = db.items.get(action.mailbox)?.find((i) => i.storeId === action.storeId);
   if (item === undefined || item.folder === 'Deleted Items') return 'gone';
   if (action.kind === 'read') {

@@ -4,7 +4,7 @@
 import type { Actor, ActorContext } from '../../sim/core/actor.js';
 import type { Ledger } from '../../sim/ledger/ledger.js';
 import { domainOf, recipientsOf, type MailMessage } from '../mail/mail-message.js';
-import { formatReply, isTransient, type SmtpOutcome } from '../mail/smtp-reply.js';
+import { REPLY, formatReply, isTransient, type SmtpOutcome } from '../mail/smtp-reply.js';
 import type { SmtpSubmission } from '../exchange/exchange-server.js';
 import { retryDelayMs, type RetryProfile } from './retry-profile.js';
 import type { SenderTraffic } from './traffic.js';
@@ -44,6 +44,8 @@ export interface OutsideSenderConfig {
   readonly traffic: SenderTraffic;
   /** No new submissions after this instant. */
   readonly horizonMs: number;
+  /** The organisation's domains: mail relayed through this MTA for them goes to the MX, the rest to the Internet. */
+  readonly orgDomains: readonly string[];
 }
 
 export function outsideSender(ledger: Ledger, config: OutsideSenderConfig) {
@@ -119,10 +121,25 @@ export function outsideSender(ledger: Ledger, config: OutsideSenderConfig) {
 
     const submit = (message: MailMessage): void => {
       ledger.submitted(message.key, message.from, recipientsOf(message));
+      enqueue(message);
+    };
+
+    const enqueue = (message: MailMessage): void => {
       const now = ctx.nowMs();
       disk.queue.set(message.key, { message, firstAttemptMs: now, failures: 0, nextAttemptMs: now, delayNotified: false });
       attempt(message.key);
       if (disk.queue.has(message.key)) ctx.setTimer(profile.delayNoticeAfterMs, 'delay-notice', message.key);
+    };
+
+    /** As a relay (CRM's outbound may name this MTA): takes any authenticated message, hands on what is for the
+     * organisation through its queue, and sends the rest to the Internet. */
+    const relay = (message: MailMessage): SmtpOutcome => {
+      const internal = (address: string) => config.orgDomains.includes(domainOf(address));
+      for (const address of recipientsOf(message)) if (!internal(address)) ledger.sentOut(message.key, address);
+      const to = message.to.filter(internal);
+      const cc = message.cc.filter(internal);
+      if (to.length + cc.length > 0) enqueue({ ...message, to, cc });
+      return { kind: 'replied', stage: 'end-of-data', reply: REPLY.queued, rejectedRecipients: [] };
     };
 
     return {
@@ -147,6 +164,9 @@ export function outsideSender(ledger: Ledger, config: OutsideSenderConfig) {
           ...(message.messageId === null ? {} : { inReplyTo: message.messageId, references: [...(message.references ?? []), message.messageId] }),
         });
         ctx.setTimer(ctx.rng.exponentialMs(config.replyMeanDelayMs), 'reply', n);
+      },
+      onRequest(_from, _tag, data) {
+        return relay((data as SmtpSubmission).message);
       },
       onTimer(tag, data) {
         if (tag === 'retry') return attempt(data as string);

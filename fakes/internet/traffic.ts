@@ -6,6 +6,8 @@ import type { MailMessage } from '../mail/mail-message.js';
 export interface ExplicitMessage {
   readonly atMs: number;
   readonly message: MailMessage;
+  /** Sent from Outlook with "Track in CRM" (C1): a token in the subject, an outgoing activity. */
+  readonly tracked?: boolean;
 }
 
 export interface TrafficGenerator {

@@ -26,6 +26,11 @@ export interface MailMessage {
   readonly attached?: MailMessage;
 }
 
+/** The message a copy stands for: the original inside a forward-as-attachment wrapper, or the message itself. */
+export function originalOf(message: MailMessage): MailMessage {
+  return message.attached ?? message;
+}
+
 export function recipientsOf(message: MailMessage): string[] {
   return [...message.to, ...message.cc];
 }

@@ -82,6 +82,8 @@ export const trafficSchema = z.strictObject({
     inReplyTo: z.string().optional(),
     references: z.array(z.string()).optional(),
     headers: z.record(z.string(), z.string()).optional(),
+    /** Sent from Outlook with "Track in CRM" (C1): a token in the subject and an outgoing activity. Users only. */
+    track: z.boolean().default(false),
   })).default([]),
   /** Real messages replayed from .eml files (parsed with mailparser), paths relative to the scenario file. */
   eml: z.array(z.strictObject({
@@ -122,6 +124,8 @@ export const usersSchema = z.strictObject({
   file: habit.extend({ folder: z.string().min(1).default('Filed') }).default({ probability: 0, meanDelay: 3_600_000, folder: 'Filed' }),
   delete: habit.default({ probability: 0, meanDelay: 3_600_000 }),
   reply: habit.default({ probability: 0, meanDelay: 3_600_000 }),
+  /** Click "Track in CRM" in Outlook on a received message (C1); users who run Outlook with the CRM client only. */
+  track: habit.default({ probability: 0, meanDelay: 3_600_000 }),
   /** While their mailbox server cannot be reached, people try again this often (Outlook's Outbox). [I] */
   retryInterval: positiveDurationMs.default(5 * 60_000),
 });

@@ -8,6 +8,8 @@ import { parseCountExpectation } from '../../sim/check/count-expectation.js';
 import { EXCHANGE_FAULT_VERBS } from '../../fakes/exchange/exchange-faults.js';
 import { durationMs, positiveDurationMs } from './duration.js';
 import { exchangeSchema, internetSchema, trafficSchema, usersSchema } from './exchange-schema.js';
+import { crmSchema } from './crm-schema.js';
+import { CRM_FAULT_VERBS } from '../../fakes/crm/crm-faults.js';
 
 const verdict = z.enum(['pass', 'fail', 'unknown']);
 
@@ -25,7 +27,7 @@ const expectSchema = z.strictObject({
   checks: z.partialRecord(z.enum(CHECK_NAMES as [string, ...string[]]), verdict).optional(),
 });
 
-export const FAULT_VERBS = [...Object.keys(CORE_FAULT_HANDLERS), ...EXCHANGE_FAULT_VERBS] as string[] as [string, ...string[]];
+export const FAULT_VERBS = [...Object.keys(CORE_FAULT_HANDLERS), ...EXCHANGE_FAULT_VERBS, ...CRM_FAULT_VERBS] as string[] as [string, ...string[]];
 
 const faultSchema = z.strictObject({
   at: durationMs,
@@ -42,7 +44,8 @@ const faultSchema = z.strictObject({
   lag: durationMs.optional(),
   /** resubmitSafetyNet: resubmit what was delivered since this instant. */
   since: durationMs.optional(),
-  /** smtpFault: the stage that answers with `code`, or drops the 250 after DATA (`dropReply`). */
+  /** smtpFault: the stage that answers with `code`, or drops the 250 after DATA (`dropReply`); crmApiFault: the HTTP
+   * status the CRM web service answers (default 503). */
   stage: z.enum(['connect', 'ehlo', 'mail', 'rcpt', 'data', 'end-of-data']).optional(),
   code: z.number().int().min(400).max(599).optional(),
   dropReply: z.boolean().optional(),
@@ -75,6 +78,8 @@ export const scenarioSchema = z.strictObject({
   internet: internetSchema.optional(),
   traffic: trafficSchema.optional(),
   users: usersSchema.optional(),
+  /** The CRM organisation; goes with an exchange world. */
+  crm: crmSchema.optional(),
   faults: z.array(faultSchema).default([]),
   expect: expectSchema.default({}),
 });

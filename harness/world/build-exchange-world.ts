@@ -48,6 +48,7 @@ function explicitMessagesFrom(traffic: TrafficSection | undefined, domain: strin
       const messageId = m.messageId === undefined ? `<message-${index + 1}@${domain}>` : m.messageId;
       return {
         atMs: m.at,
+        ...(m.track ? { tracked: true } : {}),
         message: {
           key: messageId ?? `(no Message-ID: traffic.messages[${index}])`, messageId, from: m.from, to: m.to, cc: m.cc,
           subject: m.subject, sizeBytes: m.size ?? (m.body === undefined ? 20_000 : Buffer.byteLength(m.body) + 2_048),
@@ -65,6 +66,7 @@ function peopleConfigOf(users: UsersSection | undefined, messages: ExplicitMessa
   const habit = (h: { probability: number; meanDelay: number } | undefined) => (h === undefined ? never : { probability: h.probability, meanDelayMs: h.meanDelay });
   return {
     read: habit(users?.read), file: habit(users?.file), fileFolder: users?.file.folder ?? 'Filed', delete: habit(users?.delete), reply: habit(users?.reply),
+    track: habit(users?.track),
     retryIntervalMs: users?.retryInterval ?? 5 * 60_000, messages,
   };
 }

@@ -7,6 +7,9 @@ import { spawnToyWorld } from '../../fakes/toy/toy-world.js';
 import { spawnExchangeWorld } from '../../fakes/exchange/exchange-world.js';
 import type { Scenario, ScenarioFault } from '../scenario/schema.js';
 import { exchangeWorldSpecOf } from './build-exchange-world.js';
+import { crmConfigOf, crmWorldSpecOf } from './build-crm-world.js';
+import { outlookUsers, spawnCrmWorld, type CrmWorld } from '../../fakes/crm/crm-world.js';
+import type { ExchangeSection } from '../scenario/exchange-schema.js';
 
 export interface World {
   /** Message key -> where it still is; empty once everything has come to rest. */
@@ -16,18 +19,49 @@ export interface World {
 /** Names of the actors a scenario's world will have (faults may target these). */
 export function worldActorNames(scenario: Scenario): string[] {
   if (scenario.exchange !== undefined) {
-    return [...scenario.exchange.servers.map((s) => s.name), ...(scenario.internet?.senders ?? []).map((s) => s.name)];
+    const crm = scenario.crm === undefined ? [] : [scenario.crm.server, ...outlookUsers(crmConfigOf(scenario.crm, scenario.exchange)).values()];
+    return [...scenario.exchange.servers.map((s) => s.name), ...(scenario.internet?.senders ?? []).map((s) => s.name), ...crm];
   }
   return Object.values(TOY_ACTORS);
 }
 
 export function buildWorld(engine: Engine, ledger: Ledger, scenario: Scenario): World {
   if ((scenario.traffic?.eml.length ?? 0) > 0) throw new Error('traffic.eml is not loaded: load the scenario with loadScenario()');
-  const world = scenario.exchange !== undefined
-    ? spawnExchangeWorld(engine, ledger, exchangeWorldSpecOf(scenario.exchange, scenario.internet, scenario.traffic, scenario.horizon, Date.parse(scenario.start), scenario.users))
-    : spawnToyWorld(engine, ledger, toyConfigOf(scenario));
+  const world = scenario.exchange !== undefined ? buildExchangeAndCrm(engine, ledger, scenario, scenario.exchange) : spawnToyWorld(engine, ledger, toyConfigOf(scenario));
   scheduleFaults(engine, scenario);
   return world;
+}
+
+/** Exchange first, then CRM (spawn order is part of the trace); Exchange asks CRM whether a copy is eligible. */
+function buildExchangeAndCrm(engine: Engine, ledger: Ledger, scenario: Scenario, exchange: ExchangeSection): World {
+  let crm: CrmWorld | null = null;
+  const crmConfig = scenario.crm === undefined ? null : crmConfigOf(scenario.crm, exchange);
+  const outlooks = crmConfig === null ? new Map<string, string>() : outlookUsers(crmConfig);
+  const spec = exchangeWorldSpecOf(exchange, scenario.internet, scenario.traffic, scenario.horizon, Date.parse(scenario.start), scenario.users);
+  const exchangeWorld = spawnExchangeWorld(engine, ledger, {
+    ...spec,
+    eligible: (message, mailbox, kind) => crm?.eligible(message, mailbox, kind) ?? false,
+    outlookOf: (mailbox) => outlooks.get(mailbox) ?? null,
+  });
+  if (scenario.crm !== undefined) {
+    const directory = exchangeWorld.org.directory;
+    crm = spawnCrmWorld(engine, ledger, crmWorldSpecOf(scenario.crm, exchange, scenario.horizon, {
+      homeServerOf: (mailbox) => directory.get(mailbox)?.server ?? '',
+      inboxAfter: (mailbox, storeId) => {
+        const home = directory.get(mailbox);
+        const items = home === undefined ? [] : exchangeWorld.server(home.server).databases.get(home.mailbox.database)?.items.get(mailbox) ?? [];
+        return items.filter((i) => i.folder === 'Inbox' && i.storeId > storeId && i.sent !== true).map((i) => i.key);
+      },
+    }));
+  }
+  const crmWorld = crm as CrmWorld | null;
+  return {
+    inFlight() {
+      const where = exchangeWorld.inFlight();
+      for (const [key, place] of crmWorld?.inFlight() ?? []) if (!where.has(key)) where.set(key, place);
+      return where;
+    },
+  };
 }
 
 /** Schedules the scenario's faults and operations in the engine. */

@@ -178,6 +178,11 @@ export class Engine {
   }
 
   /** The trace hash of everything so far (the run may go on). */
+  /** An actor's durable state, for tests and reports that look inside a world (read it, do not change it). */
+  durableOf(name: string): unknown {
+    return this.faultApi.durableOf(name);
+  }
+
   traceHash(): string | null {
     return this.hasher?.digest() ?? null;
   }

@@ -38,7 +38,7 @@ export function computeCounts(ledger: Ledger): Counts {
     if (life.bouncedAtMs !== null) counts.bounced++;
     counts.delivered += deliveredMailboxes(life);
     counts.tracked += life.activities.length;
-    counts.duplicates += duplicateActivities(life);
+    counts.duplicates += duplicateActivities(life) + duplicateDeliveries(life);
     for (const evaluation of life.evaluations) {
       if (evaluation.reasonCode === REASON_DUPLICATE) counts.duplicatesPrevented++;
       else if (TOSSED_REASON_CODES.has(evaluation.reasonCode)) counts.tossed++;
@@ -54,7 +54,10 @@ export function computeCounts(ledger: Ledger): Counts {
   return counts;
 }
 
-/** Activities beyond the first per direction (the two-activities setting for internal mail is a later refinement). */
+/**
+ * Activities beyond the first per direction. Internal mail tracked as two activities (S12's setting) is one per
+ * direction, so it is no duplicate.
+ */
 export function duplicateActivities(life: MessageLife): number {
   if (life.activities.length < 2) return 0;
   let incoming = 0;
@@ -64,6 +67,14 @@ export function duplicateActivities(life: MessageLife): number {
     else outgoing++;
   }
   return Math.max(0, incoming - 1) + Math.max(0, outgoing - 1);
+}
+
+/** For CRM email (outbound): copies beyond the first that reached the same recipient. */
+export function duplicateDeliveries(life: MessageLife): number {
+  if (life.outbound === null) return 0;
+  let extra = 0;
+  for (const copies of life.deliveries.values()) extra += Math.max(0, copies - 1);
+  return extra;
 }
 
 /**

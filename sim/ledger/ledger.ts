@@ -7,6 +7,16 @@ import type {
 /** Where ledger facts are echoed for the trace (the engine's `note`). */
 export type LedgerTrace = (step: string, detail: string) => void;
 
+export interface EvaluationDetail {
+  readonly correlationMethod?: number;
+  readonly acceptingEntity?: string | null;
+}
+
+export interface ActivityWhere {
+  readonly receivingMailbox?: string | null;
+  readonly acceptingEntity?: string | null;
+}
+
 export class Ledger {
   private readonly lives = new Map<string, MessageLife>();
   private readonly inFlight = new Map<string, string>();
@@ -47,6 +57,7 @@ export class Ledger {
   delivered(messageId: string, mailbox: string, mailboxKind: MailboxKind, folder: string, eligible: boolean): void {
     const life = this.life(messageId);
     life.placements.push({ mailbox, mailboxKind, folder, deliveredAtMs: this.nowMs(), eligible, removal: null });
+    if (mailboxKind !== 'forward') this.countDelivery(life, mailbox);
     this.step(life, 'delivered', `${mailbox}/${folder} (${mailboxKind}${eligible ? ', eligible' : ''})`);
   }
 
@@ -69,7 +80,18 @@ export class Ledger {
 
   /** The organisation's transport handed the message to the Internet for an outside recipient. */
   sentOut(messageId: string, recipient: string): void {
-    this.step(this.life(messageId), 'sent-out', recipient);
+    const life = this.life(messageId);
+    this.countDelivery(life, recipient.toLowerCase());
+    this.step(life, 'sent-out', recipient);
+  }
+
+  /** CRM email entered a status (O1): Pending Send, Sending, Sent, Failed; `attempts` is its deliveryattempts. */
+  outboundStatus(messageId: string, status: string, attempts: number): void {
+    const life = this.life(messageId);
+    if (life.outbound === null) life.outbound = { status, attempts };
+    life.outbound.status = status;
+    life.outbound.attempts = attempts;
+    this.step(life, 'outbound', `${status} (attempts ${attempts})`);
   }
 
   /** A user opened the copy (it stays where it is). */
@@ -91,17 +113,25 @@ export class Ledger {
     this.step(life, 'removed', `${mailbox}: ${cause}`);
   }
 
-  evaluated(messageId: string, caller: string, reasonCode: number): void {
+  evaluated(messageId: string, caller: string, reasonCode: number, detail: EvaluationDetail = {}): void {
     const life = this.life(messageId);
-    life.evaluations.push({ atMs: this.nowMs(), caller, reasonCode });
-    this.step(life, 'evaluated', `${caller}: reason ${reasonCode}`);
+    const correlationMethod = detail.correlationMethod ?? null;
+    const acceptingEntity = detail.acceptingEntity ?? null;
+    life.evaluations.push({ atMs: this.nowMs(), caller, reasonCode, correlationMethod, acceptingEntity });
+    const extra = [
+      correlationMethod === null ? '' : `, correlation ${correlationMethod}`, acceptingEntity === null ? '' : `, accepted by ${acceptingEntity}`,
+    ].join('');
+    this.step(life, 'evaluated', `${caller}: reason ${reasonCode}${extra}`);
   }
 
-  activityCreated(messageId: string, activityId: string, direction: Direction, createdBy: string): void {
+  activityCreated(messageId: string, activityId: string, direction: Direction, createdBy: string, where: ActivityWhere = {}): void {
     const life = this.life(messageId);
-    const activity: ActivityRecord = { activityId, direction, atMs: this.nowMs(), createdBy };
+    const receivingMailbox = where.receivingMailbox ?? null;
+    const acceptingEntity = where.acceptingEntity ?? null;
+    const activity: ActivityRecord = { activityId, direction, atMs: this.nowMs(), createdBy, receivingMailbox, acceptingEntity };
     life.activities.push(activity);
-    this.step(life, 'activity-created', `${activityId} ${direction} by ${createdBy}`);
+    const extra = receivingMailbox === null ? '' : ` from ${receivingMailbox}${acceptingEntity === null ? '' : ` for ${acceptingEntity}`}`;
+    this.step(life, 'activity-created', `${activityId} ${direction} by ${createdBy}${extra}`);
   }
 
   /** An NDR went back to the author; `recipients` names accepted internal recipients it gave up on, if any. */
@@ -141,11 +171,16 @@ export class Ledger {
     if (life === undefined) {
       life = {
         messageId, submittedAtMs: null, acceptedFor: new Set(), firstAcceptedAtMs: null, placements: [],
-        activities: [], evaluations: [], bouncedAtMs: null, bouncedFor: new Set(), untrackedReason: null, path: [],
+        activities: [], evaluations: [], bouncedAtMs: null, bouncedFor: new Set(), deliveries: new Map(), outbound: null,
+        untrackedReason: null, path: [],
       };
       this.lives.set(messageId, life);
     }
     return life;
+  }
+
+  private countDelivery(life: MessageLife, recipient: string): void {
+    life.deliveries.set(recipient, (life.deliveries.get(recipient) ?? 0) + 1);
   }
 
   private present(life: MessageLife, mailbox: string): Placement {

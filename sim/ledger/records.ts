@@ -31,6 +31,9 @@ export interface ActivityRecord {
   readonly atMs: number;
   /** Which path created it: 'router', 'sss', 'outlook', 'toy-consumer', ... */
   readonly createdBy: string;
+  /** S12: the mailbox it was read from and the user or queue that accepted it (null where not applicable). */
+  readonly receivingMailbox: string | null;
+  readonly acceptingEntity: string | null;
 }
 
 /** CheckIncomingEmail / CheckPromoteEmail outcome (S8). Reason codes: -1 Unknown .. 7 InvalidSender. */
@@ -38,6 +41,15 @@ export interface Evaluation {
   readonly atMs: number;
   readonly reasonCode: number;
   readonly caller: string;
+  /** S10's correlationmethod and S12's accepting entity, when CRM reported them. */
+  readonly correlationMethod: number | null;
+  readonly acceptingEntity: string | null;
+}
+
+/** A CRM email on its way out (O1): its status name, the attempts so far. */
+export interface OutboundRecord {
+  status: string;
+  attempts: number;
 }
 
 /** One line of the path a message took, as reports print it. */
@@ -59,6 +71,11 @@ export interface MessageLife {
   bouncedAtMs: number | null;
   /** Internal recipients an NDR was returned for after acceptance (queue expiry): not lost, the sender was told. */
   bouncedFor: Set<string>;
+  /** Copies that reached each recipient: mailbox placements (redeliveries too, restores not) and hand-overs to the
+   * Internet. More than one for a CRM email is a duplicate delivery (a 250 lost after DATA, a resend). */
+  readonly deliveries: Map<string, number>;
+  /** Set when CRM created this message as outgoing email (Pending Send and on); null for everything else. */
+  outbound: OutboundRecord | null;
   /** Set by a model that knows why an eligible message was never tracked (S2a, S6, ...). */
   untrackedReason: string | null;
   readonly path: PathStep[];

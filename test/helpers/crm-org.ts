@@ -6,7 +6,7 @@ import type { CrmOrg } from '../../fakes/crm/check-incoming.js';
 import type { MailMessage } from '../../fakes/mail/mail-message.js';
 
 export function crmMailbox(address: string, overrides: Partial<CrmMailbox> = {}): CrmMailbox {
-  return { address, kind: 'user', filter: 'responses', incoming: 'outlook', outgoing: 'smtp', approved: true, userNumber: 1, ...overrides };
+  return { address, kind: 'user', filter: 'responses', incoming: 'outlook', outgoing: 'smtp', approved: true, outlook: true, userNumber: 1, ...overrides };
 }
 
 export const PAUL = 'paul@contoso.com';

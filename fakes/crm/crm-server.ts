@@ -1,0 +1,109 @@
+// The CRM server: its web service (CheckIncomingEmail, DeliverIncomingEmail, CheckPromoteEmail, DeliverPromoteEmail)
+// over the durable CRM database, the email that people and workflows create on schedule, and the server's own SMTP
+// outbound (smtp-outbound.ts). Every CRM fact goes to the ledger here, so all paths are recorded alike.
+import type { Actor, ActorContext } from '../../sim/core/actor.js';
+import type { Ledger } from '../../sim/ledger/ledger.js';
+import { recipientsOf } from '../mail/mail-message.js';
+import { checkIncomingEmail, deliverIncomingEmail, type CrmOrg, type DeliverResult, type IncomingEmail } from './check-incoming.js';
+import type { CrmOrgConfig } from './crm-config.js';
+import { CRM_REQUEST, type CheckIncomingAnswer, type CrmCall, type CrmError, type DeliverAnswer, type PromoteCall } from './crm-api.js';
+import { newCrmDatabase, type CrmDatabase } from './crm-database.js';
+import { createOutgoingEmail, nextToken } from './outgoing-email.js';
+import { checkPromoteEmail, deliverPromoteEmail } from './promote.js';
+import { REASON } from './reason-codes.js';
+import { smtpOutbound } from './smtp-outbound.js';
+import { STATUS_NAMES } from './email-activity.js';
+
+export interface CrmServerDurable {
+  readonly db: CrmDatabase;
+  /** An injected API failure: every call answers this HTTP error until cleared. */
+  apiFault: CrmError | null;
+}
+
+export function newCrmServerDurable(): CrmServerDurable {
+  return { db: newCrmDatabase(), apiFault: null };
+}
+
+export function crmServer(config: CrmOrgConfig, org: CrmOrg, ledger: Ledger, horizonMs: number) {
+  return (ctx: ActorContext, disk: CrmServerDurable): Actor => {
+    const { db } = disk;
+    const outbound = smtpOutbound(ctx, config, org, db, ledger);
+
+    const scheduleNextEmail = (): void => {
+      const next = config.emails[db.nextScheduledEmail];
+      if (next !== undefined && next.atMs <= horizonMs) ctx.setTimer(Math.max(0, next.atMs - ctx.nowMs()), 'create-email');
+    };
+
+    const createScheduledEmail = (): void => {
+      const spec = config.emails[db.nextScheduledEmail++];
+      if (spec === undefined) return;
+      const { activity, message } = createOutgoingEmail(org, db, spec, config.domain, ctx.nowMs());
+      ledger.submitted(message.key, message.from, recipientsOf(message));
+      ledger.activityCreated(message.key, activity.activityId, 'outgoing', activity.createdBy);
+      ledger.outboundStatus(message.key, STATUS_NAMES[activity.statuscode], 0);
+      scheduleNextEmail();
+    };
+
+    const recordDelivery = (email: IncomingEmail, result: DeliverResult): DeliverAnswer => {
+      if (!result.delivered) {
+        ledger.evaluated(email.message.key, email.caller, result.reasonCode);
+        return result;
+      }
+      const { activity } = result;
+      ledger.activityCreated(email.message.key, activity.activityId, activity.direction, email.caller, {
+        receivingMailbox: activity.receivingMailbox, acceptingEntity: activity.acceptingEntity,
+      });
+      return { delivered: true, activityId: activity.activityId };
+    };
+
+    const handle = (tag: string, data: unknown): unknown => {
+      const now = ctx.nowMs();
+      switch (tag) {
+        case CRM_REQUEST.checkIncoming: {
+          const email = data as IncomingEmail;
+          const result = checkIncomingEmail(org, db, email, now);
+          ledger.evaluated(email.message.key, email.caller, result.reasonCode, {
+            correlationMethod: result.correlation.method, acceptingEntity: result.acceptingEntity,
+          });
+          return { shouldDeliver: result.shouldDeliver, reasonCode: result.reasonCode } satisfies CheckIncomingAnswer;
+        }
+        case CRM_REQUEST.deliverIncoming: {
+          const email = data as IncomingEmail;
+          return recordDelivery(email, deliverIncomingEmail(org, db, email, now));
+        }
+        case CRM_REQUEST.checkPromote: {
+          const call = data as PromoteCall;
+          const ok = checkPromoteEmail(db, call);
+          // design.md counts a refused CheckPromoteEmail among duplicates prevented.
+          if (!ok) ledger.evaluated(call.message.key, call.caller, REASON.duplicate);
+          return ok;
+        }
+        case CRM_REQUEST.deliverPromote: {
+          const call = data as PromoteCall;
+          return recordDelivery({ message: call.message, receivingMailbox: call.mailbox, caller: call.caller }, deliverPromoteEmail(org, db, call, now));
+        }
+        case CRM_REQUEST.nextToken: {
+          const { user, offline } = data as { user: string; offline: boolean };
+          return nextToken(org, db, user, offline);
+        }
+        default:
+          throw new Error(`CRM server: unknown request ${tag}`);
+      }
+    };
+
+    return {
+      onStart() {
+        scheduleNextEmail();
+        outbound.start();
+      },
+      onTimer(tag, data) {
+        if (tag === 'create-email') return createScheduledEmail();
+        outbound.onTimer(tag, data);
+      },
+      onRequest(_from, tag, data): CrmCall<unknown> {
+        if (disk.apiFault !== null) return { ok: false, error: disk.apiFault };
+        return { ok: true, value: handle(tag, data) };
+      },
+    };
+  };
+}

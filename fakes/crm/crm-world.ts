@@ -1,0 +1,85 @@
+// Spawns a CRM organisation next to an Exchange world: the CRM server and an Outlook client per user who runs one.
+// Gives the Exchange world its eligibility test (would CRM accept this copy, S9) and reports what is still in flight:
+// email in Pending Send or Sending, tracking an Outlook client has not finished, Inbox mail it has not looked at.
+import type { Engine } from '../../sim/core/engine.js';
+import type { Ledger } from '../../sim/ledger/ledger.js';
+import type { MailboxKind } from '../../sim/ledger/records.js';
+import type { MailMessage } from '../mail/mail-message.js';
+import { newOutlookDurable, outlookActorName, outlookClient, type OutlookDurable } from '../outlook/outlook-client.js';
+import { wouldAccept, type CrmOrg } from './check-incoming.js';
+import type { CrmOrgConfig } from './crm-config.js';
+import { crmDirectory } from './crm-directory.js';
+import { defineCrmFaults } from './crm-faults.js';
+import { crmServer, newCrmServerDurable, type CrmServerDurable } from './crm-server.js';
+import { STATUS_NAMES } from './email-activity.js';
+
+export interface OutlookSettings {
+  readonly pollIntervalMs: number;
+  readonly checkDeliverGapMs: number;
+}
+
+export interface CrmWorldSpec {
+  readonly config: CrmOrgConfig;
+  readonly outlook: OutlookSettings;
+  readonly horizonMs: number;
+  /** The Exchange server holding a mailbox, which its Outlook talks to. */
+  homeServerOf(mailbox: string): string;
+  /** Inbox items of a mailbox newer than a store id (for what an Outlook client has not seen yet). */
+  inboxAfter(mailbox: string, storeId: number): readonly string[];
+}
+
+export interface CrmWorld {
+  readonly org: CrmOrg;
+  eligible(message: MailMessage, mailbox: string, kind: MailboxKind): boolean;
+  inFlight(): Map<string, string>;
+}
+
+/** Users who run Outlook with the CRM client, by address -> its actor's name. */
+export function outlookUsers(config: CrmOrgConfig): Map<string, string> {
+  return new Map(config.mailboxes.filter((m) => m.kind === 'user' && m.outlook).map((m) => [m.address, outlookActorName(m.address)]));
+}
+
+export function crmOrgOf(config: CrmOrgConfig): CrmOrg {
+  return { directory: crmDirectory(config), settings: config.settings };
+}
+
+export function spawnCrmWorld(engine: Engine, ledger: Ledger, spec: CrmWorldSpec): CrmWorld {
+  const { config } = spec;
+  const org = crmOrgOf(config);
+  defineCrmFaults(engine);
+  const server = engine.spawn<CrmServerDurable>(config.server, crmServer(config, org, ledger, spec.horizonMs), newCrmServerDurable());
+  const clients = [...outlookUsers(config)].map(([address, name]) => {
+    const mailbox = org.directory.mailbox(address);
+    const evaluatesIncoming = mailbox?.incoming === 'outlook' && (mailbox.approved || !config.settings.requireApproval);
+    return engine.spawn<OutlookDurable>(name, outlookClient({
+      mailbox: address, homeServer: spec.homeServerOf(address), crmServer: config.server, evaluatesIncoming,
+      pollIntervalMs: spec.outlook.pollIntervalMs, checkDeliverGapMs: spec.outlook.checkDeliverGapMs,
+    }), newOutlookDurable());
+  });
+  return {
+    org,
+    eligible(message, mailbox, kind) {
+      if (kind === 'forward') return false;
+      const owner = org.directory.mailbox(mailbox);
+      if (owner === undefined || owner.incoming === 'none') return false;
+      return wouldAccept(org, server.durable.db, { message, receivingMailbox: mailbox, caller: 'eligibility' }, engine.nowMs);
+    },
+    inFlight() {
+      const where = new Map<string, string>();
+      const { db } = server.durable;
+      for (const [id, message] of db.outbound) {
+        const status = db.activities.get(id)?.statuscode;
+        where.set(message.key, `${config.server} ${status === undefined ? 'outbound' : STATUS_NAMES[status]}`);
+      }
+      for (const client of clients) {
+        for (const work of client.durable.work.values()) where.set(work.message.key, `${client.name} tracking queue`);
+        const mailbox = client.name.slice('outlook:'.length);
+        if (org.directory.mailbox(mailbox)?.incoming !== 'outlook') continue;
+        for (const key of spec.inboxAfter(mailbox, client.durable.lastSeenStoreId)) {
+          if (!where.has(key)) where.set(key, `${mailbox} Inbox, not yet seen by Outlook`);
+        }
+      }
+      return where;
+    },
+  };
+}

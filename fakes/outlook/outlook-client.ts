@@ -1,0 +1,175 @@
+// One user's Outlook with the CRM client (C1-C4). With the user's incoming access set to Outlook it evaluates new
+// Inbox mail while it runs (CheckIncomingEmail, then DeliverIncomingEmail a moment later); "Track in CRM" promotes a
+// message (CheckPromoteEmail, then DeliverPromoteEmail), bypassing the filter; tracked mail sent through Outlook gets
+// a token, goes out through Exchange (so it lands in Sent Items) and is promoted as outgoing. Offline, tracking
+// waits (crmLinkState 1, pending) until the client is online again; CRM errors are retried, never dropped.
+import type { Actor, ActorContext } from '../../sim/core/actor.js';
+import type { MailMessage } from '../mail/mail-message.js';
+import type { SmtpOutcome } from '../mail/smtp-reply.js';
+import { MAILBOX_READ, type MailboxRead, type ReadItem } from '../exchange/mailbox-access.js';
+import type { UserAction } from '../exchange/user-actions.js';
+import { CRM_REQUEST, type CheckIncomingAnswer, type CrmCall, type DeliverAnswer, type PromoteCall } from '../crm/crm-api.js';
+import type { IncomingEmail } from '../crm/check-incoming.js';
+import type { ActivityDirection } from '../crm/email-activity.js';
+import { withToken } from '../crm/tracking-token.js';
+
+/** C2: crmLinkState of an item. */
+export const LINK_STATE = { untracked: 0, pending: 1, tracked: 2 } as const;
+export type LinkState = (typeof LINK_STATE)[keyof typeof LINK_STATE];
+
+export interface OutlookClientConfig {
+  readonly mailbox: string;
+  readonly homeServer: string;
+  readonly crmServer: string;
+  /** The user's incoming access is Outlook: new Inbox mail is evaluated automatically. */
+  readonly evaluatesIncoming: boolean;
+  /** How often the client looks at the Inbox and retries waiting work. [I] 1 min */
+  readonly pollIntervalMs: number;
+  /** Between a Check... call and its Deliver... call. [I] 500 ms */
+  readonly checkDeliverGapMs: number;
+}
+
+type Work =
+  | { readonly kind: 'evaluate'; readonly storeId: number; readonly message: MailMessage }
+  | { readonly kind: 'promote'; readonly storeId: number; readonly message: MailMessage; readonly direction: ActivityDirection };
+
+export interface OutlookDurable {
+  /** Offline mode: the client cannot reach CRM (C3); tracking waits. */
+  online: boolean;
+  /** The last Inbox item the client has seen. */
+  lastSeenStoreId: number;
+  /** crmLinkState per item (store id; sent items by their own negative ids). */
+  readonly links: Map<number, LinkState>;
+  /** Evaluations and promotions not finished yet, by work id, oldest first. */
+  readonly work: Map<number, Work>;
+  nextWorkId: number;
+  nextSentId: number;
+}
+
+export function newOutlookDurable(): OutlookDurable {
+  return { online: true, lastSeenStoreId: 0, links: new Map(), work: new Map(), nextWorkId: 1, nextSentId: -1 };
+}
+
+export const outlookActorName = (mailbox: string): string => `outlook:${mailbox}`;
+
+export function outlookClient(config: OutlookClientConfig) {
+  const caller = 'outlook';
+  return (ctx: ActorContext, disk: OutlookDurable): Actor => {
+    /** Work ids between their check and their deliver; lost on a crash, when the work is simply redone. */
+    const inProgress = new Set<number>();
+
+    const callCrm = <T>(tag: string, data: unknown): T | null => {
+      const reply = ctx.request(config.crmServer, tag, data);
+      if (!reply.ok) return null;
+      const call = reply.value as CrmCall<T>;
+      return call.ok ? call.value : null;
+    };
+
+    const scanInbox = (): void => {
+      const read: MailboxRead = { mailbox: config.mailbox, folder: 'Inbox', afterStoreId: disk.lastSeenStoreId };
+      const reply = ctx.request(config.homeServer, MAILBOX_READ, read);
+      if (!reply.ok || reply.value === 'unavailable') return;
+      for (const item of reply.value as ReadItem[]) {
+        disk.lastSeenStoreId = Math.max(disk.lastSeenStoreId, item.storeId);
+        if (config.evaluatesIncoming && !disk.links.has(item.storeId)) addWork({ kind: 'evaluate', storeId: item.storeId, message: item.message });
+      }
+    };
+
+    const addWork = (work: Work): void => {
+      if (work.kind === 'promote') disk.links.set(work.storeId, LINK_STATE.pending);
+      disk.work.set(disk.nextWorkId++, work);
+    };
+
+    const incoming = (work: Work): IncomingEmail => ({ message: work.message, receivingMailbox: config.mailbox, caller });
+    const promoteCall = (work: Work & { kind: 'promote' }): PromoteCall =>
+      ({ message: work.message, direction: work.direction, mailbox: config.mailbox, regardingId: null, caller });
+
+    /** The first half: the check. Returns false when CRM cannot be reached, to stop this round. */
+    const begin = (id: number, work: Work): boolean => {
+      if (work.kind === 'evaluate') {
+        const answer = callCrm<CheckIncomingAnswer>(CRM_REQUEST.checkIncoming, incoming(work));
+        if (answer === null) return false;
+        if (answer.shouldDeliver) return schedule(id);
+        disk.work.delete(id);
+        return true;
+      }
+      const ok = callCrm<boolean>(CRM_REQUEST.checkPromote, promoteCall(work));
+      if (ok === null) return false;
+      if (ok) return schedule(id);
+      // Already in CRM (another path tracked it): the item shows as tracked, and no second activity is made (C1).
+      disk.links.set(work.storeId, LINK_STATE.tracked);
+      disk.work.delete(id);
+      return true;
+    };
+
+    const schedule = (id: number): boolean => {
+      inProgress.add(id);
+      ctx.setTimer(config.checkDeliverGapMs, 'deliver', id);
+      return true;
+    };
+
+    /** The second half: the deliver. On a failure the work stays and starts again from the check. */
+    const finish = (id: number): void => {
+      inProgress.delete(id);
+      const work = disk.work.get(id);
+      if (work === undefined || !disk.online) return;
+      const answer = work.kind === 'evaluate'
+        ? callCrm<DeliverAnswer>(CRM_REQUEST.deliverIncoming, incoming(work))
+        : callCrm<DeliverAnswer>(CRM_REQUEST.deliverPromote, promoteCall(work));
+      if (answer === null) return;
+      if (answer.delivered || work.kind === 'promote') disk.links.set(work.storeId, LINK_STATE.tracked);
+      disk.work.delete(id);
+    };
+
+    const round = (): void => {
+      if (!disk.online) return;
+      scanInbox();
+      for (const [id, work] of disk.work) {
+        if (inProgress.has(id)) continue;
+        if (!begin(id, work)) break;
+      }
+    };
+
+    /** Tracked mail written in Outlook: token (from CRM online, the client's offline digit otherwise), send, promote. */
+    const sendTracked = (message: MailMessage): unknown => {
+      const token = disk.online ? callCrm<string | null>(CRM_REQUEST.nextToken, { user: config.mailbox, offline: false }) : null;
+      const tracked: MailMessage = token === null ? message : { ...message, subject: withToken(message.subject, token) };
+      const send: UserAction = { kind: 'send', mailbox: config.mailbox, message: tracked };
+      const reply = ctx.request(config.homeServer, 'user-action', send);
+      if (!reply.ok || reply.value === 'unavailable') return 'unavailable';
+      const outcome = reply.value as SmtpOutcome;
+      if (outcome.kind === 'replied' && outcome.reply.code < 300) {
+        addWork({ kind: 'promote', storeId: disk.nextSentId--, message: tracked, direction: 'outgoing' });
+      }
+      return outcome;
+    };
+
+    return {
+      onStart() {
+        // [I] Clients are not in step with each other: each starts its rounds at its own point in the interval.
+        ctx.setTimer(ctx.rng.uniformInt(0, config.pollIntervalMs - 1), 'poll');
+      },
+      onTimer(tag, data) {
+        if (tag === 'deliver') return finish(data as number);
+        round();
+        ctx.setTimer(config.pollIntervalMs, 'poll');
+      },
+      onRequest(_from, _tag, data) {
+        const action = data as UserAction;
+        if (action.kind === 'send-tracked') return sendTracked(action.message);
+        if (action.kind === 'track') {
+          if (disk.links.get(action.storeId) !== LINK_STATE.tracked) {
+            addWork({ kind: 'promote', storeId: action.storeId, message: action.message, direction: 'incoming' });
+          }
+          return 'done';
+        }
+        if (action.kind === 'untrack') {
+          // C2: 0 marks an item that was tracked and no longer is; the activity stays in CRM.
+          if (disk.links.get(action.storeId) === LINK_STATE.tracked) disk.links.set(action.storeId, LINK_STATE.untracked);
+          return 'done';
+        }
+        return 'unavailable';
+      },
+    };
+  };
+}

@@ -1,0 +1,73 @@
+// A small Exchange + CRM world in YAML (two users with Outlook, a queue, a contact), with hooks for the parts a test
+// varies; parsed by the real loader and run by the real runner.
+import { parseScenarioText } from '../../harness/scenario/load-scenario.js';
+import { runScenario, type RunOutcome } from '../../harness/run/run-scenario.js';
+import type { Scenario } from '../../harness/scenario/schema.js';
+import type { MessageLife } from '../../sim/ledger/records.js';
+
+export interface CrmScenarioParts {
+  seed?: number;
+  horizon?: string;
+  users?: string;
+  queues?: string;
+  settings?: string;
+  outbound?: string;
+  emails?: string;
+  senders?: string;
+  traffic?: string;
+  faults?: string;
+  people?: string;
+  exchangeSettings?: string;
+  outlook?: string;
+}
+
+export function crmScenarioText(parts: CrmScenarioParts = {}): string {
+  return `kind: scenario
+name: crm-test
+seed: ${parts.seed ?? 1}
+start: 2026-01-05T08:00:00Z
+horizon: ${parts.horizon ?? '4h'}
+exchange:
+  acceptedDomains: [contoso.example]
+  servers: [{ name: ex1, site: hq }]
+  databases: [{ name: db1, server: ex1 }]
+  mailboxes:
+    - { address: paul@contoso.example, database: db1 }
+    - { address: anna@contoso.example, database: db1 }
+    - { address: sales@contoso.example, kind: queue, database: db1 }
+  settings: ${parts.exchangeSettings ?? '{}'}
+internet:
+  senders: ${parts.senders ?? '[{ name: fabrikam, domain: fabrikam.example, profile: exchange }]'}
+traffic: ${parts.traffic ?? '{}'}
+crm:
+  users: ${parts.users ?? `
+    - { address: paul@contoso.example }
+    - { address: anna@contoso.example }`}
+  queues: ${parts.queues ?? '[{ address: sales@contoso.example, filter: all }]'}
+  contacts: [{ id: carol, address: carol@fabrikam.example }]
+  settings: ${parts.settings ?? '{}'}
+  outbound: ${parts.outbound ?? '{}'}
+  emails: ${parts.emails ?? '[]'}
+  outlook: ${parts.outlook ?? '{}'}
+faults: ${parts.faults ?? '[]'}
+${parts.people === undefined ? '' : `users: ${parts.people}\n`}`;
+}
+
+export function crmScenario(parts: CrmScenarioParts = {}): Scenario {
+  return parseScenarioText(crmScenarioText(parts), 'crm-test.yaml');
+}
+
+export function runCrm(parts: CrmScenarioParts = {}): RunOutcome {
+  return runScenario(crmScenario(parts));
+}
+
+export function lifeOf(outcome: RunOutcome, key: string): MessageLife {
+  const life = outcome.ledger.get(key);
+  if (life === undefined) throw new Error(`no message ${key} in the ledger`);
+  return life;
+}
+
+/** The keys of messages whose subject-bearing path mentions `text` (CRM email keys are generated). */
+export function keysSubmittedBy(outcome: RunOutcome, from: string): string[] {
+  return [...outcome.ledger.messages()].filter((l) => l.path.some((s) => s.step === 'submitted' && s.detail.startsWith(`from ${from}`))).map((l) => l.messageId);
+}
