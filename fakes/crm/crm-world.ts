@@ -54,6 +54,7 @@ export function spawnCrmWorld(engine: Engine, ledger: Ledger, spec: CrmWorldSpec
     return engine.spawn<OutlookDurable>(name, outlookClient({
       mailbox: address, homeServer: spec.homeServerOf(address), crmServer: config.server, evaluatesIncoming,
       pollIntervalMs: spec.outlook.pollIntervalMs, checkDeliverGapMs: spec.outlook.checkDeliverGapMs,
+      token: config.settings.token, userNumber: mailbox?.userNumber ?? 0,
     }), newOutlookDurable());
   });
   return {

@@ -11,11 +11,11 @@ import type { UserAction } from '../exchange/user-actions.js';
 import { CRM_REQUEST, type CheckIncomingAnswer, type CrmCall, type DeliverAnswer, type PromoteCall } from '../crm/crm-api.js';
 import type { IncomingEmail } from '../crm/check-incoming.js';
 import type { ActivityDirection } from '../crm/email-activity.js';
-import { withToken } from '../crm/tracking-token.js';
+import { LINK_STATE, nextLinkState, type LinkEvent, type LinkState } from './crm-link-state.js';
+import { formatToken, nextCounter, withToken } from '../crm/tracking-token.js';
+import type { TokenSettings } from '../crm/crm-config.js';
 
-/** C2: crmLinkState of an item. */
-export const LINK_STATE = { untracked: 0, pending: 1, tracked: 2 } as const;
-export type LinkState = (typeof LINK_STATE)[keyof typeof LINK_STATE];
+export { LINK_STATE } from './crm-link-state.js';
 
 export interface OutlookClientConfig {
   readonly mailbox: string;
@@ -27,6 +27,9 @@ export interface OutlookClientConfig {
   readonly pollIntervalMs: number;
   /** Between a Check... call and its Deliver... call. [I] 500 ms */
   readonly checkDeliverGapMs: number;
+  /** For tokens made offline (S11's offline digit): the organisation's token format and the user's number. */
+  readonly token: TokenSettings;
+  readonly userNumber: number;
 }
 
 type Work =
@@ -44,10 +47,12 @@ export interface OutlookDurable {
   readonly work: Map<number, Work>;
   nextWorkId: number;
   nextSentId: number;
+  /** The counter of tokens made offline, which carry the offline digit so they never clash with CRM's own. */
+  offlineTokenCounter: number;
 }
 
 export function newOutlookDurable(): OutlookDurable {
-  return { online: true, lastSeenStoreId: 0, links: new Map(), work: new Map(), nextWorkId: 1, nextSentId: -1 };
+  return { online: true, lastSeenStoreId: 0, links: new Map(), work: new Map(), nextWorkId: 1, nextSentId: -1, offlineTokenCounter: 0 };
 }
 
 export const outlookActorName = (mailbox: string): string => `outlook:${mailbox}`;
@@ -75,8 +80,13 @@ export function outlookClient(config: OutlookClientConfig) {
       }
     };
 
+    const link = (storeId: number, event: LinkEvent): void => {
+      const state = nextLinkState(disk.links.get(storeId), event);
+      if (state !== undefined) disk.links.set(storeId, state);
+    };
+
     const addWork = (work: Work): void => {
-      if (work.kind === 'promote') disk.links.set(work.storeId, LINK_STATE.pending);
+      if (work.kind === 'promote') link(work.storeId, 'track-asked');
       disk.work.set(disk.nextWorkId++, work);
     };
 
@@ -97,7 +107,7 @@ export function outlookClient(config: OutlookClientConfig) {
       if (ok === null) return false;
       if (ok) return schedule(id);
       // Already in CRM (another path tracked it): the item shows as tracked, and no second activity is made (C1).
-      disk.links.set(work.storeId, LINK_STATE.tracked);
+      link(work.storeId, 'already-in-crm');
       disk.work.delete(id);
       return true;
     };
@@ -117,7 +127,7 @@ export function outlookClient(config: OutlookClientConfig) {
         ? callCrm<DeliverAnswer>(CRM_REQUEST.deliverIncoming, incoming(work))
         : callCrm<DeliverAnswer>(CRM_REQUEST.deliverPromote, promoteCall(work));
       if (answer === null) return;
-      if (answer.delivered || work.kind === 'promote') disk.links.set(work.storeId, LINK_STATE.tracked);
+      if (answer.delivered || work.kind === 'promote') link(work.storeId, answer.delivered ? 'promoted' : 'already-in-crm');
       disk.work.delete(id);
     };
 
@@ -130,10 +140,17 @@ export function outlookClient(config: OutlookClientConfig) {
       }
     };
 
-    /** Tracked mail written in Outlook: token (from CRM online, the client's offline digit otherwise), send, promote. */
+    /** S11: a token from CRM when it answers; otherwise one the client makes with the offline digit. */
+    const tokenForSend = (): string => {
+      const online = disk.online ? callCrm<string | null>(CRM_REQUEST.nextToken, { user: config.mailbox, offline: false }) : null;
+      if (online !== null) return online;
+      disk.offlineTokenCounter = nextCounter(config.token, disk.offlineTokenCounter);
+      return formatToken(config.token, config.userNumber, disk.offlineTokenCounter, true);
+    };
+
+    /** Tracked mail written in Outlook: a token, the send through Exchange (a copy in Sent Items), then promotion. */
     const sendTracked = (message: MailMessage): unknown => {
-      const token = disk.online ? callCrm<string | null>(CRM_REQUEST.nextToken, { user: config.mailbox, offline: false }) : null;
-      const tracked: MailMessage = token === null ? message : { ...message, subject: withToken(message.subject, token) };
+      const tracked: MailMessage = { ...message, subject: withToken(message.subject, tokenForSend()) };
       const send: UserAction = { kind: 'send', mailbox: config.mailbox, message: tracked };
       const reply = ctx.request(config.homeServer, 'user-action', send);
       if (!reply.ok || reply.value === 'unavailable') return 'unavailable';
@@ -158,14 +175,11 @@ export function outlookClient(config: OutlookClientConfig) {
         const action = data as UserAction;
         if (action.kind === 'send-tracked') return sendTracked(action.message);
         if (action.kind === 'track') {
-          if (disk.links.get(action.storeId) !== LINK_STATE.tracked) {
-            addWork({ kind: 'promote', storeId: action.storeId, message: action.message, direction: 'incoming' });
-          }
+          if (disk.links.get(action.storeId) !== LINK_STATE.tracked) addWork({ kind: 'promote', storeId: action.storeId, message: action.message, direction: 'incoming' });
           return 'done';
         }
         if (action.kind === 'untrack') {
-          // C2: 0 marks an item that was tracked and no longer is; the activity stays in CRM.
-          if (disk.links.get(action.storeId) === LINK_STATE.tracked) disk.links.set(action.storeId, LINK_STATE.untracked);
+          link(action.storeId, 'untrack-asked');
           return 'done';
         }
         return 'unavailable';

@@ -1,6 +1,6 @@
 // The counts every summary prints (design.md's table), derived from the ledger in one pass at the end of a run.
 import type { Ledger } from './ledger.js';
-import { LEGITIMATE_REMOVALS, REASON_DUPLICATE, TOSSED_REASON_CODES, type MessageLife } from './records.js';
+import { LEGITIMATE_REMOVALS, REASON_DUPLICATE, TOSSED_REASON_CODES, type MessageLife, type Placement } from './records.js';
 
 export interface Counts {
   sent: number;
@@ -100,7 +100,12 @@ export function isUntracked(life: MessageLife): boolean {
 
 export function untrackedReasonOf(life: MessageLife): string {
   if (life.untrackedReason !== null) return life.untrackedReason;
-  if (life.placements.some((p) => p.eligible && p.removal?.cause === 'rolled-back')) return 'rolled-back';
+  const eligible = life.placements.filter((p) => p.eligible);
+  if (eligible.some((p) => p.removal?.cause === 'rolled-back')) return 'rolled-back';
+  // What the copies' own histories show, when no model said more: a person deleted or filed them first (S6).
+  if (eligible.every((p) => p.removal?.cause === 'user-delete')) return 'deleted-before-tracking';
+  const leftByUser = (p: Placement) => p.removal?.cause === 'user-delete' || (p.removal === null && p.folder !== 'Inbox');
+  if (eligible.every(leftByUser)) return 'not-in-root-inbox';
   return UNEXPLAINED;
 }
 

@@ -81,6 +81,22 @@ describe('tracked mail sent through Outlook', () => {
   });
 });
 
+describe('offline tracked sends (S11 offline digit)', () => {
+  it('get a token the client makes with the offline digit, and are promoted once online', () => {
+    const parts = {
+      traffic: '{ messages: [{ at: 5m, from: paul@contoso.example, to: [carol@fabrikam.example], subject: "Proposal", messageId: "<p1@contoso.example>", track: true }] }',
+      faults: `[{ at: 1m, verb: goOffline, target: "${PAUL_OUTLOOK}" }, { at: 1h, verb: goOnline, target: "${PAUL_OUTLOOK}" }]`,
+    };
+    const offline = runTo(parts, 30 * 60_000);
+    const sent = offline.ledger.get('<p1@contoso.example>');
+    expect(sent?.activities).toHaveLength(0);
+    expect(offline.outlook.offlineTokenCounter).toBe(1);
+    expect([...offline.outlook.work.values()][0]?.message.subject).toBe('Proposal CRM:1001001');
+    const online = runTo(parts, 2 * 3_600_000);
+    expect(online.ledger.get('<p1@contoso.example>')?.activities).toMatchObject([{ direction: 'outgoing' }]);
+  });
+});
+
 describe('callers racing inside the check-deliver gap (R13 semantics)', () => {
   const race = (recheck: boolean) => runCrm({
     users: `

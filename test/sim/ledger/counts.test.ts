@@ -28,7 +28,7 @@ describe('computeCounts', () => {
     ledger.removed('<rolled@x>', 'alice', 'rolled-back');
     const counts = computeCounts(ledger);
     expect(counts.lost).toBe(1);
-    expect(counts.untrackedByReason).toEqual({ 'rolled-back': 1, [UNEXPLAINED]: 2 });
+    expect(counts.untrackedByReason).toEqual({ 'rolled-back': 1, 'deleted-before-tracking': 1, [UNEXPLAINED]: 1 });
   });
 
   it('counts a message accepted for two mailboxes but placed in one as one lost copy', () => {
@@ -65,6 +65,29 @@ describe('computeCounts', () => {
     deliver(ledger, '<m@x>');
     ledger.untracked('<m@x>', 'not-in-root-inbox');
     expect(computeCounts(ledger).untrackedByReason).toEqual({ 'not-in-root-inbox': 1 });
+  });
+
+  it('explains an untracked message by its copies\' history when no model did: deleted, or filed out of the Inbox', () => {
+    const { ledger } = manualLedger();
+    deliver(ledger, '<deleted@x>');
+    ledger.removed('<deleted@x>', 'alice', 'user-delete');
+    deliver(ledger, '<filed@x>');
+    ledger.moved('<filed@x>', 'alice', 'Projects');
+    deliver(ledger, '<waiting@x>');
+    expect(computeCounts(ledger).untrackedByReason).toEqual({ 'deleted-before-tracking': 1, 'not-in-root-inbox': 1, unexplained: 1 });
+  });
+
+  it('counts CRM email reaching a recipient twice as a duplicate, other mail delivered twice not', () => {
+    const { ledger } = manualLedger();
+    ledger.submitted('<crm-1@x>', 'paul', ['carol@out']);
+    ledger.outboundStatus('<crm-1@x>', 'Pending Send', 0);
+    ledger.sentOut('<crm-1@x>', 'carol@out');
+    ledger.sentOut('<crm-1@x>', 'carol@out');
+    ledger.sentOut('<crm-1@x>', 'dan@out');
+    deliver(ledger, '<plain@x>');
+    ledger.delivered('<plain@x>', 'alice', 'user', 'Inbox', true);
+    expect(computeCounts(ledger).duplicates).toBe(1);
+    expect(ledger.get('<crm-1@x>')?.outbound).toEqual({ status: 'Pending Send', attempts: 0 });
   });
 
   it('refuses to move or remove a copy that is not there (a model bug, not a run result)', () => {

@@ -1,0 +1,71 @@
+// A CRM organisation that cannot work with the scenario's Exchange is refused before the run, naming the field.
+import { describe, expect, it } from 'vitest';
+import { parseScenarioText } from '../../../harness/scenario/load-scenario.js';
+import { InputError } from '../../../harness/scenario/input-error.js';
+import { crmScenarioText, type CrmScenarioParts } from '../../helpers/crm-scenario.js';
+import { exchangeScenarioText } from '../../helpers/exchange-scenario.js';
+
+function problemsOf(text: string): string[] {
+  try {
+    parseScenarioText(text, 'bad.yaml');
+  } catch (error) {
+    if (error instanceof InputError) return error.problems.map((p) => `${p.path}: ${p.message}`);
+    throw error;
+  }
+  return [];
+}
+
+const problems = (parts: CrmScenarioParts) => problemsOf(crmScenarioText(parts));
+
+describe('CRM organisation checks', () => {
+  it('accepts the helper organisation as it is', () => {
+    expect(problems({})).toEqual([]);
+  });
+
+  it('refuses a user CRM processes without an Exchange mailbox, and one listed twice', () => {
+    expect(problems({ users: '[{ address: ghost@contoso.example }, { address: paul@contoso.example }, { address: paul@contoso.example }]' })).toEqual([
+      "crm.users[0].address: 'ghost@contoso.example' has no Exchange mailbox to process",
+      "crm.users[2].address: 'paul@contoso.example' is already a CRM user or queue",
+    ]);
+  });
+
+  it('refuses a queue on Outlook (R4) and a queue that is a user mailbox in Exchange', () => {
+    expect(problems({ queues: '[{ address: sales@contoso.example, incoming: outlook }]' })[0]).toMatch(/^crm\.queues\[0\]\.incoming: /);
+    expect(problems({ queues: '[{ address: paul@contoso.example }]' })).toContain(
+      "crm.queues[0].address: 'paul@contoso.example' is already a CRM user or queue");
+  });
+
+  it('refuses an outbound SMTP server that does not exist', () => {
+    expect(problems({ outbound: '{ smtpServer: smtp9 }' })).toEqual(["crm.outbound.smtpServer: no Exchange server or outside sender named 'smtp9'"]);
+  });
+
+  it('refuses CRM email from someone who is not a CRM user, regarding a record that does not exist, after the horizon', () => {
+    expect(problems({ emails: '[{ at: 5h, from: carol@fabrikam.example, to: [paul@contoso.example], regarding: nobody }]' })).toEqual([
+      "crm.emails[0].from: 'carol@fabrikam.example' is not a CRM user",
+      "crm.emails[0].regarding: no record with id 'nobody'",
+      'crm.emails[0].at: CRM email must be created before the horizon',
+    ]);
+  });
+
+  it('refuses tracked mail from a user without the Outlook client', () => {
+    expect(problems({
+      users: '[{ address: paul@contoso.example, incoming: none }]',
+      traffic: '{ messages: [{ at: 5m, from: paul@contoso.example, to: [carol@fabrikam.example], track: true }] }',
+    })).toEqual(["traffic.messages[0].track: 'paul@contoso.example' is not a CRM user who runs Outlook with the CRM client"]);
+  });
+
+  it('refuses CRM verbs aimed at the wrong kind of actor', () => {
+    expect(problems({ faults: '[{ at: 1m, verb: crmApiFault, target: ex1 }, { at: 1m, verb: goOffline, target: crm }]' })).toEqual([
+      "faults[0].target: 'crmApiFault' acts on the CRM server ('crm')",
+      "faults[1].target: 'goOffline' acts on an Outlook client (outlook:paul@contoso.example, outlook:anna@contoso.example)",
+    ]);
+  });
+
+  it('refuses a bad token prefix with its field path', () => {
+    expect(problems({ settings: '{ tokenPrefix: "C R M" }' })[0]).toMatch(/^crm\.settings\.tokenPrefix: /);
+  });
+
+  it('refuses tracking without a CRM organisation', () => {
+    expect(problemsOf(exchangeScenarioText({ users: '{ track: { probability: 0.5 } }' }))).toEqual(['users.track: tracking in Outlook needs a `crm:` organisation']);
+  });
+});
