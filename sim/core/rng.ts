@@ -13,6 +13,10 @@ export class Rng {
   constructor(readonly seed: number) {
     if (!Number.isSafeInteger(seed)) throw new RangeError(`rng seed must be a safe integer, got ${seed}`);
     this.generator = xoroshiro128plus(seed | 0);
+    // pure-rand builds the state straight from the seed (two halves that sum to -1), so the first output is always
+    // all ones and the next few are barely mixed: the first exponential draw of every run was ~16 means long. A jump
+    // (2^64 steps ahead) leaves that neighbourhood.
+    this.generator.jump();
   }
 
   /** A float in [0, 1) with 53 random bits. */

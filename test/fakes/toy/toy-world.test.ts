@@ -35,10 +35,12 @@ describe('toy world', () => {
   it('absorbs a consumer crash between creating an activity and deleting the item with the duplicate check', () => {
     // Crash the consumer at many instants; any re-read must show up as a prevented duplicate, never a duplicate.
     let prevented = 0;
-    for (let minute = 5; minute < 120; minute += 7) {
+    for (let minute = 5; minute < 120; minute += 3) {
+      // Offsets spread over the minute, so some crashes land inside a batch (a few seconds of each poll minute).
+      const atMs = minute * 60_000 + ((minute * 7_919) % 60_000);
       const run = runScenario(toyScenario({
         messages: 60,
-        faults: [{ at: minute * 60_000 + 30_000, verb: 'crash', target: 'consumer' }, { at: minute * 60_000 + 90_000, verb: 'restart', target: 'consumer' }],
+        faults: [{ at: atMs, verb: 'crash', target: 'consumer' }, { at: atMs + 60_000, verb: 'restart', target: 'consumer' }],
       }));
       expect(run.counts).toMatchObject({ tracked: 60, duplicates: 0, lost: 0 });
       prevented += run.counts.duplicatesPrevented;

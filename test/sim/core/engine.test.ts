@@ -268,4 +268,4 @@ describe('Engine guards and trace details', () => {
   });
 });
 
-const PINNED_HASH = '81a3252b267948264ab5070f8273bd9a693684ba17d074a03f9819d135c737d2';
+const PINNED_HASH = 'feeea65768780d58f1c82a8924a814a23d61c3fceba865bc90e6b42b01af68e6';

@@ -19,6 +19,21 @@ describe('Rng', () => {
     expect(stream(new Rng(1), 20)).not.toEqual(stream(new Rng(2), 20));
   });
 
+  it('is random from the very first draw: the first draws over many seeds spread evenly over [0, 1)', () => {
+    // A run's first draw sets, for example, when a sender's first message leaves: it must not depend on the seed's size.
+    for (const position of [0, 1, 2]) {
+      const draws = Array.from({ length: 2000 }, (_, seed) => {
+        const rng = new Rng(seed);
+        for (let i = 0; i < position; i++) rng.uniform();
+        return rng.uniform();
+      });
+      const mean = draws.reduce((a, b) => a + b, 0) / draws.length;
+      expect(mean).toBeGreaterThan(0.47);
+      expect(mean).toBeLessThan(0.53);
+      expect(draws.filter((d) => d > 0.999).length).toBeLessThan(10);
+    }
+  });
+
   it('keeps uniformInt within its bounds, both ends reachable', () => {
     const rng = new Rng(9);
     const seen = new Set<number>();
