@@ -61,6 +61,11 @@ export interface EmailActivity {
   statusSinceMs: number;
 }
 
+/** O1: directioncode, true for outgoing. */
+export function directionCode(activity: Pick<EmailActivity, 'direction'>): boolean {
+  return activity.direction === 'outgoing';
+}
+
 export function setStatus(activity: EmailActivity, status: StatusCode, nowMs: number): void {
   activity.statuscode = status;
   activity.statecode = STATE_OF_STATUS[status];

@@ -5,7 +5,7 @@ import { checkIncomingEmail, deliverIncomingEmail, type CrmOrg } from '../../../
 import { newCrmDatabase, type CrmDatabase } from '../../../fakes/crm/crm-database.js';
 import { createOutgoingEmail } from '../../../fakes/crm/outgoing-email.js';
 import { REASON } from '../../../fakes/crm/reason-codes.js';
-import { CORRELATION, STATE, STATUS } from '../../../fakes/crm/email-activity.js';
+import { CORRELATION, STATE, STATUS, directionCode } from '../../../fakes/crm/email-activity.js';
 import type { MailMessage } from '../../../fakes/mail/mail-message.js';
 import { ACCOUNT, ANNA, CONTACT, LEAD, PAUL, SALES, STRANGER, mail, testOrg } from '../../helpers/crm-org.js';
 
@@ -118,6 +118,7 @@ describe('DeliverIncomingEmail', () => {
       direction: 'incoming', statecode: STATE.completed, statuscode: STATUS.received, messageId: '<x@fabrikam.com>',
       correlationMethod: CORRELATION.none, parentActivityId: null,
     });
+    expect(result.delivered && directionCode(result.activity)).toBe(false);
   });
 
   it('refuses what the check refuses, with the same reason', () => {
