@@ -18,12 +18,40 @@ export interface Correlation {
 
 export const NO_CORRELATION: Correlation = { method: CORRELATION.none, match: null, token: null };
 
-/** Thread-Index, the header Outlook and Exchange keep the conversation index in; a reply's extends its parent's. */
+/** Marks a conversation index kept as the hex of its bytes: a 22-byte header, then one 5-byte block per reply. */
+const BYTES = 'bytes:';
+const HEADER_BYTES = 22;
+const BLOCK_BYTES = 5;
+
+/**
+ * The conversation index, from Thread-Index (the header Outlook and Exchange keep it in). A real one is base64 of a
+ * 22-byte header plus 5 bytes per reply, so a reply's bytes extend its parent's although its base64 text does not
+ * (padding): it is compared as bytes. Anything else is compared as text, a reply's extending its parent's. [I]
+ */
 export function conversationIndexOf(message: MailMessage): string | null {
   for (const [name, value] of Object.entries(message.headers ?? {})) {
-    if (name.toLowerCase() === 'thread-index' && value.length > 0) return value;
+    if (name.toLowerCase() !== 'thread-index' || value.length === 0) continue;
+    const text = value.trim();
+    if (/^[A-Za-z0-9+/]+={0,2}$/.test(text) && text.length % 4 === 0) {
+      const bytes = Buffer.from(text, 'base64');
+      if (bytes.length >= HEADER_BYTES && (bytes.length - HEADER_BYTES) % BLOCK_BYTES === 0) return `${BYTES}${bytes.toString('hex')}`;
+    }
+    return text;
   }
   return null;
+}
+
+/** The indexes of a conversation index's ancestors, nearest first. */
+function ancestorsOf(index: string): string[] {
+  const ancestors: string[] = [];
+  if (index.startsWith(BYTES)) {
+    for (let length = index.length - 2 * BLOCK_BYTES; length >= BYTES.length + 2 * HEADER_BYTES; length -= 2 * BLOCK_BYTES) {
+      ancestors.push(index.slice(0, length));
+    }
+    return ancestors;
+  }
+  for (let length = index.length - 1; length > 0; length--) ancestors.push(index.slice(0, length));
+  return ancestors;
 }
 
 export function correlate(db: CrmDatabase, settings: CrmSettings, message: MailMessage, nowMs: number): Correlation {
@@ -41,11 +69,11 @@ function activityById(db: CrmDatabase, id: string | undefined): EmailActivity | 
   return id === undefined ? undefined : db.activities.get(id);
 }
 
-/** The longest stored index that is a proper prefix of this one: the nearest ancestor in the conversation. */
+/** The nearest ancestor in the conversation that CRM has. */
 function byConversationIndex(db: CrmDatabase, index: string | null): EmailActivity | undefined {
   if (index === null) return undefined;
-  for (let length = index.length - 1; length > 0; length--) {
-    const match = activityById(db, db.byConversationIndex.get(index.slice(0, length)));
+  for (const ancestor of ancestorsOf(index)) {
+    const match = activityById(db, db.byConversationIndex.get(ancestor));
     if (match !== undefined) return match;
   }
   return undefined;

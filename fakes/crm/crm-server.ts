@@ -12,7 +12,7 @@ import { createOutgoingEmail, nextToken } from './outgoing-email.js';
 import { checkPromoteEmail, deliverPromoteEmail } from './promote.js';
 import { REASON } from './reason-codes.js';
 import { smtpOutbound } from './smtp-outbound.js';
-import { STATUS_NAMES } from './email-activity.js';
+import { STATUS, STATUS_NAMES } from './email-activity.js';
 
 export interface CrmServerDurable {
   readonly db: CrmDatabase;
@@ -40,6 +40,7 @@ export function crmServer(config: CrmOrgConfig, org: CrmOrg, ledger: Ledger, hor
       const { activity, message } = createOutgoingEmail(org, db, spec, config.domain, ctx.nowMs());
       ledger.submitted(message.key, message.from, recipientsOf(message));
       ledger.activityCreated(message.key, activity.activityId, 'outgoing', activity.createdBy);
+      ledger.outboundStatus(message.key, STATUS_NAMES[STATUS.draft], 0);
       ledger.outboundStatus(message.key, STATUS_NAMES[activity.statuscode], 0);
       scheduleNextEmail();
     };

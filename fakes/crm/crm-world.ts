@@ -62,7 +62,9 @@ export function spawnCrmWorld(engine: Engine, ledger: Ledger, spec: CrmWorldSpec
     eligible(message, mailbox, kind) {
       if (kind === 'forward') return false;
       const owner = org.directory.mailbox(mailbox);
+      // Only a mailbox some path processes: incoming access set, and approved where approval is required (S3).
       if (owner === undefined || owner.incoming === 'none') return false;
+      if (config.settings.requireApproval && !owner.approved) return false;
       return wouldAccept(org, server.durable.db, { message, receivingMailbox: mailbox, caller: 'eligibility' }, engine.nowMs);
     },
     inFlight() {

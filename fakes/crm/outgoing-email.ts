@@ -6,7 +6,7 @@ import type { CrmEmailSpec } from './crm-config.js';
 import { newEmailActivity, type CrmOrg } from './check-incoming.js';
 import type { CrmDatabase } from './crm-database.js';
 import { NO_CORRELATION } from './correlation.js';
-import { STATUS, type EmailActivity } from './email-activity.js';
+import { STATUS, setStatus, type EmailActivity } from './email-activity.js';
 import { formatToken, nextCounter, withToken } from './tracking-token.js';
 
 /** The next token for a user: the counter advances and wraps (S11). Null for an unknown sender or a queue. */
@@ -18,7 +18,7 @@ export function nextToken(org: CrmOrg, db: CrmDatabase, user: string, offline = 
   return formatToken(org.settings.token, mailbox.userNumber, counter, offline);
 }
 
-/** Creates the email in Pending Send and returns it with the message it will be sent as. */
+/** Creates the email as a Draft and sends it: it leaves the call in Pending Send (O1). */
 export function createOutgoingEmail(
   org: CrmOrg, db: CrmDatabase, spec: CrmEmailSpec, domain: string, nowMs: number,
 ): { activity: EmailActivity; message: MailMessage } {
@@ -29,9 +29,10 @@ export function createOutgoingEmail(
     subject: token === null ? spec.subject : withToken(spec.subject, token), sizeBytes: spec.sizeBytes,
   };
   const activity = newEmailActivity(db, org.settings, message, {
-    direction: 'outgoing', status: STATUS.pendingSend, correlation: NO_CORRELATION, regardingId: spec.regarding, owner: spec.from,
+    direction: 'outgoing', status: STATUS.draft, correlation: NO_CORRELATION, regardingId: spec.regarding, owner: spec.from,
     receivingMailbox: null, acceptingEntity: null, createdBy: 'crm-web', nowMs,
   });
+  setStatus(activity, STATUS.pendingSend, nowMs);
   db.outbound.set(activity.activityId, message);
   return { activity, message };
 }

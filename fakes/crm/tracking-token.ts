@@ -4,7 +4,10 @@
 import type { TokenSettings } from './crm-config.js';
 
 export function formatToken(settings: TokenSettings, userNumber: number, counter: number, offline: boolean): string {
-  const user = String(settings.baseNumber + userNumber).padStart(settings.userDigits, '0').slice(-settings.userDigits);
+  const number = String(settings.baseNumber + userNumber);
+  // Cut to size, two users could share a token; the scenario checks refuse such settings before a run.
+  if (number.length > settings.userDigits) throw new RangeError(`token user number ${number} needs more than ${settings.userDigits} digits`);
+  const user = number.padStart(settings.userDigits, '0');
   const count = String(counter).padStart(settings.counterDigits, '0');
   return `${settings.prefix}:${offline ? 1 : 0}${user}${count}`;
 }

@@ -43,16 +43,16 @@ export interface OutlookDurable {
   lastSeenStoreId: number;
   /** crmLinkState per item (store id; sent items by their own negative ids). */
   readonly links: Map<number, LinkState>;
-  /** Evaluations and promotions not finished yet, by work id, oldest first. */
+  /** Evaluations and promotions not finished yet, one per item (by store id; sent items by negative ids), oldest
+   * first. One job per item, so the client never races itself into two activities for one message. */
   readonly work: Map<number, Work>;
-  nextWorkId: number;
   nextSentId: number;
   /** The counter of tokens made offline, which carry the offline digit so they never clash with CRM's own. */
   offlineTokenCounter: number;
 }
 
 export function newOutlookDurable(): OutlookDurable {
-  return { online: true, lastSeenStoreId: 0, links: new Map(), work: new Map(), nextWorkId: 1, nextSentId: -1, offlineTokenCounter: 0 };
+  return { online: true, lastSeenStoreId: 0, links: new Map(), work: new Map(), nextSentId: -1, offlineTokenCounter: 0 };
 }
 
 export const outlookActorName = (mailbox: string): string => `outlook:${mailbox}`;
@@ -60,7 +60,7 @@ export const outlookActorName = (mailbox: string): string => `outlook:${mailbox}
 export function outlookClient(config: OutlookClientConfig) {
   const caller = 'outlook';
   return (ctx: ActorContext, disk: OutlookDurable): Actor => {
-    /** Work ids between their check and their deliver; lost on a crash, when the work is simply redone. */
+    /** Items between their check and their deliver; lost on a crash, when the work is simply redone. */
     const inProgress = new Set<number>();
 
     const callCrm = <T>(tag: string, data: unknown): T | null => {
@@ -76,7 +76,9 @@ export function outlookClient(config: OutlookClientConfig) {
       if (!reply.ok || reply.value === 'unavailable') return;
       for (const item of reply.value as ReadItem[]) {
         disk.lastSeenStoreId = Math.max(disk.lastSeenStoreId, item.storeId);
-        if (config.evaluatesIncoming && !disk.links.has(item.storeId)) addWork({ kind: 'evaluate', storeId: item.storeId, message: item.message });
+        if (config.evaluatesIncoming && !disk.links.has(item.storeId) && !disk.work.has(item.storeId)) {
+          addWork({ kind: 'evaluate', storeId: item.storeId, message: item.message });
+        }
       }
     };
 
@@ -87,7 +89,9 @@ export function outlookClient(config: OutlookClientConfig) {
 
     const addWork = (work: Work): void => {
       if (work.kind === 'promote') link(work.storeId, 'track-asked');
-      disk.work.set(disk.nextWorkId++, work);
+      // Track in CRM on an item still waiting for its automatic evaluation replaces that job (S9: manual tracking
+      // bypasses the filter); the item keeps its place in the queue.
+      disk.work.set(work.storeId, work);
     };
 
     const incoming = (work: Work): IncomingEmail => ({ message: work.message, receivingMailbox: config.mailbox, caller });

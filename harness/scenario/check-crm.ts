@@ -37,6 +37,13 @@ export function checkCrm(scenario: Scenario): ConsistencyProblem[] {
     if (ids.has(id)) problems.push({ path: ['crm', list, i, 'id'], message: `record id '${id}' is used twice` });
     ids.add(id);
   }));
+  const { tokenBaseNumber, tokenUserDigits } = crm.settings;
+  if (String(tokenBaseNumber + crm.users.length).length > tokenUserDigits) {
+    problems.push({
+      path: ['crm', 'settings', 'tokenBaseNumber'],
+      message: `base ${tokenBaseNumber} plus ${crm.users.length} users needs more than tokenUserDigits (${tokenUserDigits}) digits: users would share tokens (S11)`,
+    });
+  }
   const actors = new Set([...exchange.servers.map((s) => s.name), ...(scenario.internet?.senders ?? []).map((s) => s.name)]);
   if (actors.has(crm.server)) problems.push({ path: ['crm', 'server'], message: `'${crm.server}' is already the name of an Exchange server or outside sender` });
   const smtp = crm.outbound.smtpServer;

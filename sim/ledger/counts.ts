@@ -102,7 +102,9 @@ export function untrackedReasonOf(life: MessageLife): string {
   if (life.untrackedReason !== null) return life.untrackedReason;
   const eligible = life.placements.filter((p) => p.eligible);
   if (eligible.some((p) => p.removal?.cause === 'rolled-back')) return 'rolled-back';
-  // What the copies' own histories show, when no model said more: a person deleted or filed them first (S6).
+  // What the copies' own histories show, when no model said more: a person deleted or filed them before any path
+  // looked at the message (S6). A message some path evaluated and did not track stays unexplained: a model bug.
+  if (life.evaluations.length > 0) return UNEXPLAINED;
   if (eligible.every((p) => p.removal?.cause === 'user-delete')) return 'deleted-before-tracking';
   const leftByUser = (p: Placement) => p.removal?.cause === 'user-delete' || (p.removal === null && p.folder !== 'Inbox');
   if (eligible.every(leftByUser)) return 'not-in-root-inbox';

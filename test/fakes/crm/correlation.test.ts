@@ -58,6 +58,21 @@ describe('correlation (S10)', () => {
     expect(correlate(db, org.settings, mail({ headers: { 'Thread-Index': 'Zz' } }), 0).method).toBe(CORRELATION.none);
   });
 
+  it('compares real Thread-Index headers as bytes: a reply\'s 5-byte block extends its parent\'s 22 bytes', () => {
+    const org = testOrg({}, { [PAUL]: { filter: 'all' } });
+    const db = newCrmDatabase();
+    const rootBytes = Buffer.from(Array.from({ length: 22 }, (_, i) => (i * 37 + 11) % 256));
+    const replyBytes = Buffer.concat([rootBytes, Buffer.from([1, 2, 3, 4, 5])]);
+    const secondReply = Buffer.concat([replyBytes, Buffer.from([9, 8, 7, 6, 5])]);
+    expect(replyBytes.toString('base64').startsWith(rootBytes.toString('base64'))).toBe(false);
+    const root = tracked(org, db, mail({ headers: { 'Thread-Index': rootBytes.toString('base64') } }));
+    const second = correlate(db, org.settings, mail({ headers: { 'Thread-Index': secondReply.toString('base64') } }), 0);
+    expect(second).toMatchObject({ method: CORRELATION.conversationIndex });
+    expect(second.match?.activityId).toBe(root.activityId);
+    const other = Buffer.concat([Buffer.alloc(22, 7), Buffer.from([1, 2, 3, 4, 5])]);
+    expect(correlate(db, org.settings, mail({ headers: { 'Thread-Index': other.toString('base64') } }), 0).method).toBe(CORRELATION.none);
+  });
+
   it('smart matching only when switched on: same subject words and at least two shared addresses, within 90 days', () => {
     const db = newCrmDatabase();
     const off = testOrg({}, { [PAUL]: { filter: 'all' } });

@@ -3,7 +3,12 @@
 // and a CRM outage delays tracking without losing anything.
 import { describe, expect, it } from 'vitest';
 import { REASON } from '../../../fakes/crm/reason-codes.js';
-import { keysSubmittedBy, lifeOf, runCrm } from '../../helpers/crm-scenario.js';
+import { crmScenario, keysSubmittedBy, lifeOf, runCrm } from '../../helpers/crm-scenario.js';
+import { Engine } from '../../../sim/core/engine.js';
+import { Ledger } from '../../../sim/ledger/ledger.js';
+import { buildWorld } from '../../../harness/world/build-world.js';
+import type { CrmServerDurable } from '../../../fakes/crm/crm-server.js';
+import { STATE, STATUS } from '../../../fakes/crm/email-activity.js';
 
 const fromCarol = (at: string, subject: string, to = '[paul@contoso.example]', extra = '') =>
   `{ at: ${at}, from: carol@fabrikam.example, to: ${to}, subject: "${subject}"${extra} }`;
@@ -27,6 +32,18 @@ describe('incoming mail through Outlook', () => {
     expect(tossed.evaluations.map((e) => e.reasonCode)).toEqual([REASON.noCorrelationMatch]);
     expect(tossed.placements[0]?.eligible).toBe(false);
     expect(outcome.counts).toMatchObject({ tracked: 1, tossed: 1, untracked: 0, pending: 0, duplicates: 0 });
+  });
+
+  it('an unapproved user\'s copy is not eligible: nothing processes it (S3), so it is not untracked either', () => {
+    const outcome = runCrm({
+      users: `
+    - { address: paul@contoso.example, filter: all, approved: false }
+    - { address: anna@contoso.example }`,
+      traffic: `{ messages: [${fromCarol('5m', 'To the queue', '[paul@contoso.example, sales@contoso.example]', ', messageId: "<q1@fabrikam.example>"')}] }`,
+    });
+    const life = lifeOf(outcome, '<q1@fabrikam.example>');
+    expect(life.placements.map((p) => [p.mailbox, p.eligible])).toEqual([['paul@contoso.example', false], ['sales@contoso.example', false]]);
+    expect(outcome.counts).toMatchObject({ untracked: 0, tracked: 0, pending: 0 });
   });
 
   it('a message to two tracked users is one activity and one Duplicate (S8)', () => {
@@ -53,7 +70,7 @@ describe('CRM outbound over SMTP (O1, O3)', () => {
     const [key] = keysSubmittedBy(outcome, 'paul@contoso.example');
     const life = lifeOf(outcome, key ?? '');
     expect(key).toMatch(/^<crm-\d+\.\d+@contoso\.example>$/);
-    expect(life.path.filter((s) => s.step === 'outbound').map((s) => s.detail)).toEqual(['Pending Send (attempts 0)', 'Sending (attempts 1)', 'Sent (attempts 1)']);
+    expect(life.path.filter((s) => s.step === 'outbound').map((s) => s.detail)).toEqual(['Draft (attempts 0)', 'Pending Send (attempts 0)', 'Sending (attempts 1)', 'Sent (attempts 1)']);
     expect(life.path.some((s) => s.step === 'sent-copy')).toBe(false);
     expect(life.path.some((s) => s.step === 'sent-out' && s.detail === 'carol@fabrikam.example')).toBe(true);
     expect(life.activities).toMatchObject([{ direction: 'outgoing' }]);
@@ -88,6 +105,29 @@ describe('CRM outbound over SMTP (O1, O3)', () => {
     const back = runCrm({ emails: email, outbound: '{ maxDeliveryAttempts: 3, retryInterval: 5m }', faults: '[{ at: 5m, verb: down, target: ex1 }, { at: 15m, verb: up, target: ex1 }]' });
     const [again] = keysSubmittedBy(back, 'paul@contoso.example');
     expect(lifeOf(back, again ?? '').outbound).toEqual({ status: 'Sent', attempts: 2 });
+  });
+
+  it('an email that ends Failed is Open again (O1), with its delivery attempts on the activity', () => {
+    const scenario = crmScenario({ emails: email, outbound: '{ maxDeliveryAttempts: 2, retryInterval: 5m }', faults: '[{ at: 5m, verb: down, target: ex1 }]' });
+    const engine = new Engine({ seed: scenario.seed });
+    const ledger = new Ledger(() => engine.nowMs);
+    buildWorld(engine, ledger, scenario);
+    engine.run({ untilMs: scenario.horizon });
+    const [activity] = [...(engine.durableOf('crm') as CrmServerDurable).db.activities.values()];
+    expect(activity).toMatchObject({ direction: 'outgoing', statecode: STATE.open, statuscode: STATUS.failed, deliveryAttempts: 2 });
+  });
+
+  it('a 250 lost on the last allowed attempt ends Failed although the mail arrived (the sender cannot know)', () => {
+    const outcome = runCrm({
+      emails: '[{ at: 10m, from: paul@contoso.example, to: [anna@contoso.example], subject: "Internal" }]',
+      outbound: '{ maxDeliveryAttempts: 1 }',
+      faults: '[{ at: 1m, verb: smtpFault, target: ex1, stage: end-of-data, dropReply: true }]',
+    });
+    const [key] = keysSubmittedBy(outcome, 'paul@contoso.example');
+    const life = lifeOf(outcome, key ?? '');
+    expect(life.outbound?.status).toBe('Failed');
+    expect(life.deliveries.get('anna@contoso.example')).toBe(1);
+    expect(outcome.counts).toMatchObject({ bounced: 1, lost: 0, duplicates: 0 });
   });
 
   it('a 250 lost after DATA is sent again and delivered twice: the ledger counts the duplicate delivery', () => {

@@ -24,6 +24,11 @@ describe('tracking tokens (S11)', () => {
     expect(seen.has(formatToken(token, 1, nextCounter(token, counter), false))).toBe(true);
   });
 
+  it('refuses a user number that does not fit its digits rather than cut it (two users would share tokens)', () => {
+    expect(() => formatToken({ ...token, baseNumber: 995 }, 5, 1, false)).toThrow(RangeError);
+    expect(formatToken({ ...token, baseNumber: 995 }, 4, 1, false)).toBe('CRM:0999001');
+  });
+
   it('finds a token behind reply and forward prefixes, in any case', () => {
     for (const subject of ['RE: Offer CRM:0001001', 'FW: RE: Offer CRM:0001001', 'AW: Offer crm:0001001', 'Offer (CRM:0001001)']) {
       expect(findToken(token, subject)).toBe('CRM:0001001');

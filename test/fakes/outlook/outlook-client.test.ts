@@ -59,6 +59,23 @@ describe('Track in CRM (C1, C2)', () => {
   });
 });
 
+describe('one client, one item', () => {
+  it('Track in CRM on an item still waiting for its automatic evaluation does not make a second activity', () => {
+    const outcome = runCrm({
+      users: `
+    - { address: paul@contoso.example, filter: all }
+    - { address: anna@contoso.example }`,
+      people: '{ track: { probability: 1, meanDelay: 5m } }',
+      traffic: '{ generators: [{ name: carol, sender: fabrikam, ratePerHour: 20, to: [paul@contoso.example], until: 50m }] }',
+      // CRM answers errors while the clicks come in, so both jobs would be waiting together.
+      faults: '[{ at: 1m, verb: crmApiFault, target: crm }, { at: 1h, verb: clearCrmApiFault, target: crm }]',
+    });
+    expect(outcome.counts.sent).toBeGreaterThan(5);
+    expect(outcome.counts).toMatchObject({ duplicates: 0, untracked: 0, pending: 0 });
+    expect(outcome.counts.tracked).toBe(outcome.counts.accepted);
+  });
+});
+
 describe('tracked mail sent through Outlook', () => {
   it('gets a token, lands in Sent Items and becomes one outgoing activity', () => {
     const outcome = runCrm({

@@ -61,6 +61,13 @@ describe('CRM organisation checks', () => {
     ]);
   });
 
+  it('refuses token settings too small for the users, which would make two users share tokens (S11)', () => {
+    expect(problems({ settings: '{ tokenBaseNumber: 998, tokenUserDigits: 3 }' })).toEqual([
+      'crm.settings.tokenBaseNumber: base 998 plus 2 users needs more than tokenUserDigits (3) digits: users would share tokens (S11)',
+    ]);
+    expect(problems({ settings: '{ tokenBaseNumber: 997, tokenUserDigits: 3 }' })).toEqual([]);
+  });
+
   it('refuses a bad token prefix with its field path', () => {
     expect(problems({ settings: '{ tokenPrefix: "C R M" }' })[0]).toMatch(/^crm\.settings\.tokenPrefix: /);
   });

@@ -74,7 +74,11 @@ describe('computeCounts', () => {
     deliver(ledger, '<filed@x>');
     ledger.moved('<filed@x>', 'alice', 'Projects');
     deliver(ledger, '<waiting@x>');
-    expect(computeCounts(ledger).untrackedByReason).toEqual({ 'deleted-before-tracking': 1, 'not-in-root-inbox': 1, unexplained: 1 });
+    // Evaluated and then filed: a path saw it and did not track it, which no filing explains.
+    deliver(ledger, '<seen@x>');
+    ledger.evaluated('<seen@x>', 'outlook', 1);
+    ledger.moved('<seen@x>', 'alice', 'Projects');
+    expect(computeCounts(ledger).untrackedByReason).toEqual({ 'deleted-before-tracking': 1, 'not-in-root-inbox': 1, unexplained: 2 });
   });
 
   it('counts CRM email reaching a recipient twice as a duplicate, other mail delivered twice not', () => {
