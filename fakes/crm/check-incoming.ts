@@ -134,7 +134,7 @@ export function newEmailActivity(db: CrmDatabase, settings: CrmSettings, message
   const hasParent = method === CORRELATION.inReplyTo || method === CORRELATION.conversationIndex;
   const activity: EmailActivity = {
     activityId: newActivityId(db), direction: spec.direction, statecode: STATE_OF_STATUS[spec.status], statuscode: spec.status,
-    messageId: message.messageId, subject: message.subject, from: message.from.toLowerCase(), to: message.to, cc: message.cc,
+    messageId: message.messageId, ledgerKey: message.key, subject: message.subject, from: message.from.toLowerCase(), to: message.to, cc: message.cc,
     trackingToken: findToken(settings.token, message.subject), conversationIndex: conversationIndexOf(message),
     correlationMethod: method, parentActivityId: hasParent && match !== null ? match.activityId : null,
     regardingId: spec.regardingId ?? match?.regardingId ?? null, owner: spec.owner,

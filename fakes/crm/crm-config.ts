@@ -6,12 +6,13 @@
 export type IncomingFilter = 'all' | 'responses' | 'leads-contacts-accounts' | 'email-enabled' | 'none';
 
 /**
- * Which component brings a user's or queue's incoming mail to CRM (R4). Only the paths built so far are listed; the
- * E-mail Router and server-side sync add theirs.
+ * Which component brings a user's or queue's incoming mail to CRM (R4): Outlook, the E-mail Router through the
+ * forward mailbox (an inbox rule copies the mail there), or the router reading the user's own Inbox.
+ * Server-side sync adds its own.
  */
-export type IncomingAccess = 'none' | 'outlook';
+export type IncomingAccess = 'none' | 'outlook' | 'forward-mailbox' | 'email-router';
 /** Which component sends a user's CRM email: `smtp` is the CRM server's own SMTP outbound (the seeds, O3). */
-export type OutgoingAccess = 'none' | 'outlook' | 'smtp';
+export type OutgoingAccess = 'none' | 'smtp' | 'email-router';
 
 export interface CrmMailbox {
   readonly address: string;

@@ -48,6 +48,20 @@ export function addActivity(db: CrmDatabase, activity: EmailActivity, subjectHas
   if (subjectHash.length > 0) db.bySubjectHash.set(subjectHash, [...(db.bySubjectHash.get(subjectHash) ?? []), activity.activityId]);
 }
 
+/** A person deletes the activity in CRM: gone from every index, so the duplicate check no longer finds it (R8). */
+export function removeActivity(db: CrmDatabase, activityId: string): EmailActivity | undefined {
+  const activity = db.activities.get(activityId);
+  if (activity === undefined) return undefined;
+  db.activities.delete(activityId);
+  if (activity.messageId !== null) {
+    const key = messageIdKey(activity.direction, activity.messageId);
+    const rest = (db.byMessageId.get(key) ?? []).filter((id) => id !== activityId);
+    if (rest.length === 0) db.byMessageId.delete(key);
+    else db.byMessageId.set(key, rest);
+  }
+  return activity;
+}
+
 /** The first activity with this Message-ID in this direction (S8: the duplicate check; CheckPromoteEmail's key). */
 export function activityByMessageId(db: CrmDatabase, direction: ActivityDirection, messageId: string | null): EmailActivity | undefined {
   if (messageId === null) return undefined;

@@ -1,17 +1,36 @@
-// CRM outages as fault verbs: the web service answering HTTP errors while the server runs (an IIS or SQL failure;
-// `down`/`up` and `crash`/`restart` cover the server itself), and an Outlook client going offline and online (C3).
+// CRM outages and operations as fault verbs: the web service answering HTTP errors while the server runs (an IIS or
+// SQL failure; `down`/`up` and `crash`/`restart` cover the server itself), an Outlook client going offline and online
+// (C3), the switch of "Process Email Using" to server-side sync (R14), and people deleting tracked email in CRM.
 import type { Engine } from '../../sim/core/engine.js';
 import { requireTarget } from '../../sim/core/fault.js';
 import type { OutlookDurable } from '../outlook/outlook-client.js';
 import type { CrmServerDurable } from './crm-server.js';
+import type { Ledger } from '../../sim/ledger/ledger.js';
+import { removeActivity } from './crm-database.js';
 
-export const CRM_FAULT_VERBS = ['crmApiFault', 'clearCrmApiFault', 'goOffline', 'goOnline'] as const;
+export const CRM_FAULT_VERBS = [
+  'crmApiFault', 'clearCrmApiFault', 'goOffline', 'goOnline', 'switchToServerSideSync', 'deleteTrackedEmail',
+] as const;
 
 const STATUS_TEXT: Readonly<Record<number, string>> = {
   500: 'Internal Server Error', 503: 'Service Unavailable', 401: 'Unauthorized', 429: 'Too Many Requests',
 };
 
-export function defineCrmFaults(engine: Engine): void {
+export function defineCrmFaults(engine: Engine, ledger: Ledger): void {
+  engine.defineFaultVerb('switchToServerSideSync', (world, fault) => {
+    (world.durableOf(requireTarget(world, fault)) as CrmServerDurable).processEmailUsing = 'server-side-sync';
+  });
+  // People delete tracked incoming email in CRM (all of it, or one mailbox's): a router that re-reads its mailboxes
+  // from an earlier ThresholdDate makes it again (R8, R9).
+  engine.defineFaultVerb('deleteTrackedEmail', (world, fault) => {
+    const { db } = world.durableOf(requireTarget(world, fault)) as CrmServerDurable;
+    const mailbox = fault.params?.['mailbox'];
+    for (const activity of [...db.activities.values()]) {
+      if (activity.direction !== 'incoming' || (typeof mailbox === 'string' && activity.owner !== mailbox)) continue;
+      removeActivity(db, activity.activityId);
+      ledger.activityDeleted(activity.ledgerKey, activity.activityId);
+    }
+  });
   engine.defineFaultVerb('crmApiFault', (world, fault) => {
     const status = Number(fault.params?.['code'] ?? 503);
     (world.durableOf(requireTarget(world, fault)) as CrmServerDurable).apiFault = { status, message: STATUS_TEXT[status] ?? 'Error' };

@@ -6,7 +6,11 @@ import type { Ledger } from '../../sim/ledger/ledger.js';
 import { recipientsOf } from '../mail/mail-message.js';
 import { checkIncomingEmail, deliverIncomingEmail, type CrmOrg, type DeliverResult, type IncomingEmail } from './check-incoming.js';
 import type { CrmOrgConfig } from './crm-config.js';
-import { CRM_REQUEST, type CheckIncomingAnswer, type CrmCall, type CrmError, type DeliverAnswer, type PromoteCall } from './crm-api.js';
+import {
+  CRM_REQUEST, type BackgroundSendCall, type CheckIncomingAnswer, type CrmCall, type CrmError, type DeliverAnswer,
+  type EmailProcessor, type EmailToSend, type PromoteCall, type SendEmailResultCall,
+} from './crm-api.js';
+import { OutboundStatus } from './outbound-status.js';
 import { newCrmDatabase, type CrmDatabase } from './crm-database.js';
 import { createOutgoingEmail, nextToken } from './outgoing-email.js';
 import { checkPromoteEmail, deliverPromoteEmail } from './promote.js';
@@ -18,16 +22,19 @@ export interface CrmServerDurable {
   readonly db: CrmDatabase;
   /** An injected API failure: every call answers this HTTP error until cleared. */
   apiFault: CrmError | null;
+  /** R14: "Process Email Using"; selecting server-side sync stops the router for this organisation. */
+  processEmailUsing: EmailProcessor;
 }
 
 export function newCrmServerDurable(): CrmServerDurable {
-  return { db: newCrmDatabase(), apiFault: null };
+  return { db: newCrmDatabase(), apiFault: null, processEmailUsing: 'email-router' };
 }
 
 export function crmServer(config: CrmOrgConfig, org: CrmOrg, ledger: Ledger, horizonMs: number) {
   return (ctx: ActorContext, disk: CrmServerDurable): Actor => {
     const { db } = disk;
     const outbound = smtpOutbound(ctx, config, org, db, ledger);
+    const status = new OutboundStatus(db, ledger, () => ctx.nowMs());
 
     const scheduleNextEmail = (): void => {
       const next = config.emails[db.nextScheduledEmail];
@@ -83,6 +90,24 @@ export function crmServer(config: CrmOrgConfig, org: CrmOrg, ledger: Ledger, hor
           const call = data as PromoteCall;
           return recordDelivery({ message: call.message, receivingMailbox: call.mailbox, caller: call.caller }, deliverPromoteEmail(org, db, call, now));
         }
+        case CRM_REQUEST.backgroundSendEmail: {
+          // R7: the router's pass takes some users' ready email and marks it Sending.
+          const call = data as BackgroundSendCall;
+          const taken = status.ready(new Set(call.owners), call.perOwner, call.pendingForMs, call.sendingForMs);
+          for (const [activity, message] of taken) status.sending(activity, message);
+          return taken.map(([activity, message]): EmailToSend => ({ activityId: activity.activityId, message }));
+        }
+        case CRM_REQUEST.sendEmailResult: {
+          const call = data as SendEmailResultCall;
+          const activity = db.activities.get(call.activityId);
+          const message = db.outbound.get(call.activityId);
+          if (activity === undefined || message === undefined || activity.statuscode !== STATUS.sending) return false;
+          if (call.result === 'sent') status.enter(activity, message, STATUS.sent);
+          else status.attemptFailed(activity, message, call.detail, call.result === 'failed', call.maxAttempts);
+          return true;
+        }
+        case CRM_REQUEST.retrieveEmailSettings:
+          return disk.processEmailUsing;
         case CRM_REQUEST.nextToken: {
           const { user, offline } = data as { user: string; offline: boolean };
           return nextToken(org, db, user, offline);

@@ -46,7 +46,7 @@ export function crmOrgOf(config: CrmOrgConfig): CrmOrg {
 export function spawnCrmWorld(engine: Engine, ledger: Ledger, spec: CrmWorldSpec): CrmWorld {
   const { config } = spec;
   const org = crmOrgOf(config);
-  defineCrmFaults(engine);
+  defineCrmFaults(engine, ledger);
   const server = engine.spawn<CrmServerDurable>(config.server, crmServer(config, org, ledger, spec.horizonMs), newCrmServerDurable());
   const clients = [...outlookUsers(config)].map(([address, name]) => {
     const mailbox = org.directory.mailbox(address);

@@ -37,6 +37,8 @@ export interface EmailActivity {
   /** O1 documents messageid for received email; CRM also keeps the Message-ID it generated for sent email, which
    * In-Reply-To correlation needs (S10). Null for mail that arrived without one. */
   readonly messageId: string | null;
+  /** The ledger's key for the message (its Message-ID, or the key of a message that has none). */
+  readonly ledgerKey: string;
   readonly subject: string;
   readonly from: string;
   readonly to: readonly string[];

@@ -10,7 +10,8 @@ import type { SmtpSubmission } from '../exchange/exchange-server.js';
 import type { CrmOrg } from './check-incoming.js';
 import type { CrmOrgConfig } from './crm-config.js';
 import type { CrmDatabase } from './crm-database.js';
-import { STATUS, STATUS_NAMES, setStatus, type EmailActivity, type StatusCode } from './email-activity.js';
+import { STATUS, type EmailActivity } from './email-activity.js';
+import { OutboundStatus } from './outbound-status.js';
 
 export interface SmtpOutbound {
   start(): void;
@@ -19,18 +20,11 @@ export interface SmtpOutbound {
 
 export function smtpOutbound(ctx: ActorContext, config: CrmOrgConfig, org: CrmOrg, db: CrmDatabase, ledger: Ledger): SmtpOutbound {
   const settings = config.settings.outbound;
+  const status = new OutboundStatus(db, ledger, () => ctx.nowMs());
 
-  const enter = (activity: EmailActivity, message: MailMessage, status: StatusCode): void => {
-    setStatus(activity, status, ctx.nowMs());
-    ledger.outboundStatus(message.key, STATUS_NAMES[status], activity.deliveryAttempts);
-    if (status === STATUS.sent || status === STATUS.failed) db.outbound.delete(activity.activityId);
-  };
-
-  /** O2: only approved senders whose outgoing access is this server's SMTP; the rest stay Pending Send. */
-  const mine = (activity: EmailActivity): boolean => {
-    const sender = org.directory.mailbox(activity.owner);
-    return sender?.outgoing === 'smtp' && (sender.approved || !org.settings.requireApproval);
-  };
+  /** O2: only approved senders whose outgoing access is this server's SMTP; the rest wait for their own sender. */
+  const senders = (): Set<string> => new Set(config.mailboxes
+    .filter((m) => m.outgoing === 'smtp' && (m.approved || !org.settings.requireApproval)).map((m) => m.address));
 
   const handOver = (message: MailMessage): SmtpOutcome => {
     if (settings.smtpServer === null) return { kind: 'no-connection', why: 'unknown-actor' };
@@ -40,8 +34,7 @@ export function smtpOutbound(ctx: ActorContext, config: CrmOrgConfig, org: CrmOr
   };
 
   const send = (activity: EmailActivity, message: MailMessage): void => {
-    activity.deliveryAttempts++;
-    enter(activity, message, STATUS.sending);
+    status.sending(activity, message);
     const outcome = handOver(message);
     if (outcome.kind === 'replied' && outcome.reply.code < 300) {
       if (outcome.rejectedRecipients.length > 0) {
@@ -50,31 +43,17 @@ export function smtpOutbound(ctx: ActorContext, config: CrmOrgConfig, org: CrmOr
       ctx.setTimer(settings.statusUpdateDelayMs, 'outbound-sent', activity.activityId);
       return;
     }
-    const why = outcome.kind === 'replied' ? formatReply(outcome.reply)
-      : outcome.kind === 'reply-lost' ? 'no reply after DATA (connection lost)' : `no connection (${outcome.why})`;
+    const why = describeFailure(outcome);
     ledger.smtpAttempt(message.key, outcome.kind === 'replied' ? outcome.stage : outcome.kind === 'reply-lost' ? 'end-of-data' : 'connect', why);
-    const permanent = outcome.kind === 'replied' && outcome.reply.code >= 500;
-    if (permanent || activity.deliveryAttempts >= settings.maxDeliveryAttempts) {
-      enter(activity, message, STATUS.failed);
-      ledger.bounced(message.key, `Failed after ${activity.deliveryAttempts} attempts: ${why}`);
-      return;
-    }
-    enter(activity, message, STATUS.pendingSend);
+    status.attemptFailed(activity, message, why, outcome.kind === 'replied' && outcome.reply.code >= 500, settings.maxDeliveryAttempts);
   };
 
   const poll = (): void => {
-    const now = ctx.nowMs();
-    for (const [id, message] of [...db.outbound]) {
-      const activity = db.activities.get(id);
-      if (activity === undefined) continue;
-      if (activity.statuscode === STATUS.sending) {
-        // R6 SendingStatusDelay: nobody finished this send (the sender crashed); it goes back to Pending Send.
-        if (now - activity.statusSinceMs < settings.sendingStatusDelayMs) continue;
-        enter(activity, message, STATUS.pendingSend);
-      }
-      if (activity.statuscode !== STATUS.pendingSend || !mine(activity)) continue;
-      // R6 PendingStatusDelay: after a failed attempt, wait before the next.
-      if (activity.deliveryAttempts > 0 && now - activity.statusSinceMs < settings.retryIntervalMs) continue;
+    // R6: a failed attempt waits PendingStatusDelay (retryInterval); a first attempt goes at once; an email left
+    // Sending for SendingStatusDelay (the sender crashed after the hand-over) is sent again.
+    for (const [activity, message] of status.ready(senders(), Infinity, 0, settings.sendingStatusDelayMs)) {
+      if (activity.statuscode === STATUS.pendingSend && activity.deliveryAttempts > 0
+        && ctx.nowMs() - activity.statusSinceMs < settings.retryIntervalMs) continue;
       send(activity, message);
     }
     ctx.setTimer(settings.pollIntervalMs, 'outbound-poll');
@@ -88,7 +67,13 @@ export function smtpOutbound(ctx: ActorContext, config: CrmOrgConfig, org: CrmOr
       if (tag === 'outbound-poll') return poll();
       const activity = db.activities.get(data as string);
       const message = db.outbound.get(data as string);
-      if (activity?.statuscode === STATUS.sending && message !== undefined) enter(activity, message, STATUS.sent);
+      if (activity?.statuscode === STATUS.sending && message !== undefined) status.enter(activity, message, STATUS.sent);
     },
   };
+}
+
+/** The reason an SMTP hand-over did not end in a 250, as the ledger records it. */
+export function describeFailure(outcome: SmtpOutcome): string {
+  return outcome.kind === 'replied' ? formatReply(outcome.reply)
+    : outcome.kind === 'reply-lost' ? 'no reply after DATA (connection lost)' : `no connection (${outcome.why})`;
 }

@@ -10,7 +10,7 @@ import { newDatabase, type DatabaseState, type SafetyNetEntry, type StoreItem } 
 import { holdInSafetyNet } from './safety-net.js';
 import { replyToData, replyToRecipient, replyToSendingLimits, type SendingHistory } from './transport-policy.js';
 import { copiesByRules } from './inbox-rules.js';
-import { MAILBOX_READ, readFolder, type MailboxRead } from './mailbox-access.js';
+import { MAILBOX_DELETE, MAILBOX_READ, deleteItem, readFolder, type MailboxDelete, type MailboxRead } from './mailbox-access.js';
 import { applyUserAction, isOutlookAction, type DeliveryNotice, type UserAction } from './user-actions.js';
 
 /** What every server of one organisation shares: configuration, the directory, the ledger, the eligibility test. */
@@ -261,6 +261,15 @@ export function exchangeServer(org: ExchangeOrg) {
       },
       onRequest(_from, tag, data) {
         if (tag === 'smtp') return receive(data as SmtpSubmission);
+        if (tag === MAILBOX_DELETE) {
+          const request = data as MailboxDelete;
+          const db = disk.databases.get(directory.get(request.mailbox)?.mailbox.database ?? '');
+          if (db === undefined || !db.mounted) return 'unavailable';
+          const item = deleteItem(db, request);
+          if (item === undefined) return 'gone';
+          ledger.removed(item.key, request.mailbox, 'processed');
+          return 'done';
+        }
         if (tag === MAILBOX_READ) {
           const read = data as MailboxRead;
           const db = disk.databases.get(directory.get(read.mailbox)?.mailbox.database ?? '');

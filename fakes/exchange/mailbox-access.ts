@@ -1,15 +1,24 @@
-// How clients read a mailbox through its server (Outlook over MAPI here; EWS and POP3 for the router and server-side
-// sync later): the items of one folder that arrived after a given store id, oldest first.
+// How clients read a mailbox through its server (Outlook over MAPI, the router over EWS or POP3, server-side sync over
+// EWS): the items of one folder after a watermark, oldest first, and deleting an item once it is processed.
 import type { MailMessage } from '../mail/mail-message.js';
-import type { DatabaseState } from './mailbox-store.js';
+import type { DatabaseState, StoreItem } from './mailbox-store.js';
 
 export const MAILBOX_READ = 'mailbox-read';
+export const MAILBOX_DELETE = 'mailbox-delete';
 
 export interface MailboxRead {
   readonly mailbox: string;
   readonly folder: string;
   /** Only items with a larger store id: the client's watermark. */
   readonly afterStoreId: number;
+  /** Only items received after this instant (the router's ThresholdDate, R8); null: no limit. */
+  readonly receivedAfterMs?: number | null;
+}
+
+/** Deletes one item for good (the router's "delete messages after processing", R10). */
+export interface MailboxDelete {
+  readonly mailbox: string;
+  readonly storeId: number;
 }
 
 export interface ReadItem {
@@ -18,8 +27,17 @@ export interface ReadItem {
   readonly receivedAtMs: number;
 }
 
+/** Removes the item; returns it, or undefined when it is no longer there. */
+export function deleteItem(db: DatabaseState, request: MailboxDelete): StoreItem | undefined {
+  const items = db.items.get(request.mailbox.toLowerCase());
+  const index = items?.findIndex((item) => item.storeId === request.storeId) ?? -1;
+  if (items === undefined || index < 0) return undefined;
+  return items.splice(index, 1)[0];
+}
+
 export function readFolder(db: DatabaseState, read: MailboxRead): ReadItem[] {
   return (db.items.get(read.mailbox.toLowerCase()) ?? [])
-    .filter((item) => item.folder === read.folder && item.storeId > read.afterStoreId && item.sent !== true)
+    .filter((item) => item.folder === read.folder && item.storeId > read.afterStoreId && item.sent !== true
+      && (read.receivedAfterMs == null || item.receivedAtMs > read.receivedAfterMs))
     .map((item) => ({ storeId: item.storeId, message: item.message, receivedAtMs: item.receivedAtMs }));
 }

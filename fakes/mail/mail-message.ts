@@ -22,6 +22,8 @@ export interface MailMessage {
   readonly external?: boolean;
   /** Set on copies made by an inbox rule, so no rule forwards them again (Exchange's rule-loop guard). */
   readonly viaRule?: boolean;
+  /** A message software cannot parse (a broken MIME structure): the router fails on it every cycle (R10). */
+  readonly malformed?: boolean;
   /** For a copy forwarded as an attachment: the original message, Message-ID and all (R1, R2). */
   readonly attached?: MailMessage;
 }

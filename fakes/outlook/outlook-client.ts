@@ -8,7 +8,7 @@ import type { MailMessage } from '../mail/mail-message.js';
 import type { SmtpOutcome } from '../mail/smtp-reply.js';
 import { MAILBOX_READ, type MailboxRead, type ReadItem } from '../exchange/mailbox-access.js';
 import type { UserAction } from '../exchange/user-actions.js';
-import { CRM_REQUEST, type CheckIncomingAnswer, type CrmCall, type DeliverAnswer, type PromoteCall } from '../crm/crm-api.js';
+import { CRM_REQUEST, callCrm as callCrmAt, type CheckIncomingAnswer, type DeliverAnswer, type PromoteCall } from '../crm/crm-api.js';
 import type { IncomingEmail } from '../crm/check-incoming.js';
 import type { ActivityDirection } from '../crm/email-activity.js';
 import { LINK_STATE, nextLinkState, type LinkEvent, type LinkState } from './crm-link-state.js';
@@ -63,12 +63,7 @@ export function outlookClient(config: OutlookClientConfig) {
     /** Items between their check and their deliver; lost on a crash, when the work is simply redone. */
     const inProgress = new Set<number>();
 
-    const callCrm = <T>(tag: string, data: unknown): T | null => {
-      const reply = ctx.request(config.crmServer, tag, data);
-      if (!reply.ok) return null;
-      const call = reply.value as CrmCall<T>;
-      return call.ok ? call.value : null;
-    };
+    const callCrm = <T>(tag: string, data: unknown): T | null => callCrmAt<T>(ctx, config.crmServer, tag, data);
 
     const scanInbox = (): void => {
       const read: MailboxRead = { mailbox: config.mailbox, folder: 'Inbox', afterStoreId: disk.lastSeenStoreId };

@@ -15,10 +15,11 @@ const defaults = DEFAULT_CRM_SETTINGS;
 const user = z.strictObject({
   address,
   filter,
-  /** Who brings the user's incoming mail to CRM (R4). */
-  incoming: z.enum(['none', 'outlook']).default('outlook'),
-  /** Who sends the user's CRM email: the CRM server's own SMTP outbound, or nobody (it stays Pending Send, O2). */
-  outgoing: z.enum(['none', 'smtp']).default('smtp'),
+  /** Who brings the user's incoming mail to CRM (R4): Outlook, the router through the forward mailbox, or the router
+   * reading the user's own Inbox. */
+  incoming: z.enum(['none', 'outlook', 'forward-mailbox', 'email-router']).default('outlook'),
+  /** Who sends the user's CRM email: the CRM server's own SMTP outbound, the router, or nobody (Pending Send, O2). */
+  outgoing: z.enum(['none', 'smtp', 'email-router']).default('smtp'),
   approved: z.boolean().default(true),
   /** Runs Outlook with the CRM client; default: when incoming access is Outlook. */
   outlook: z.boolean().optional(),
@@ -28,7 +29,8 @@ const queue = z.strictObject({
   address,
   filter,
   /** R4: queues cannot use Outlook. */
-  incoming: z.enum(['none']).default('none'),
+  incoming: z.enum(['none', 'forward-mailbox', 'email-router']).default('none'),
+  outgoing: z.enum(['none', 'smtp', 'email-router']).default('none'),
   approved: z.boolean().default(true),
 });
 

@@ -84,6 +84,8 @@ export const trafficSchema = z.strictObject({
     headers: z.record(z.string(), z.string()).optional(),
     /** Sent from Outlook with "Track in CRM" (C1): a token in the subject and an outgoing activity. Users only. */
     track: z.boolean().default(false),
+    /** A broken MIME structure no software can parse: the router fails on it every cycle (R10). */
+    malformed: z.boolean().default(false),
   })).default([]),
   /** Real messages replayed from .eml files (parsed with mailparser), paths relative to the scenario file. */
   eml: z.array(z.strictObject({

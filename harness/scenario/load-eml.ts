@@ -22,7 +22,7 @@ function messageOf(parsed: ParsedMail, at: number, sizeBytes: number, envelope: 
   if (to.length === 0) return 'the message has no To or Cc address; give `to:` in the scenario';
   return {
     at, from, to, cc: [], subject: parsed.subject ?? '(no subject)', size: sizeBytes,
-    messageId: parsed.messageId ?? null, track: false,
+    messageId: parsed.messageId ?? null, track: false, malformed: false,
     // The conversation index, which CRM correlates on (S10).
     ...(typeof parsed.headers.get('thread-index') === 'string' ? { headers: { 'Thread-Index': parsed.headers.get('thread-index') as string } } : {}),
     ...(parsed.inReplyTo === undefined ? {} : { inReplyTo: parsed.inReplyTo }),

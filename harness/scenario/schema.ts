@@ -10,6 +10,8 @@ import { durationMs, positiveDurationMs } from './duration.js';
 import { exchangeSchema, internetSchema, trafficSchema, usersSchema } from './exchange-schema.js';
 import { crmSchema } from './crm-schema.js';
 import { CRM_FAULT_VERBS } from '../../fakes/crm/crm-faults.js';
+import { ROUTER_FAULT_VERBS } from '../../fakes/router/router-faults.js';
+import { routerSchema } from './router-schema.js';
 
 const verdict = z.enum(['pass', 'fail', 'unknown']);
 
@@ -27,7 +29,7 @@ const expectSchema = z.strictObject({
   checks: z.partialRecord(z.enum(CHECK_NAMES as [string, ...string[]]), verdict).optional(),
 });
 
-export const FAULT_VERBS = [...Object.keys(CORE_FAULT_HANDLERS), ...EXCHANGE_FAULT_VERBS, ...CRM_FAULT_VERBS] as string[] as [string, ...string[]];
+export const FAULT_VERBS = [...Object.keys(CORE_FAULT_HANDLERS), ...EXCHANGE_FAULT_VERBS, ...CRM_FAULT_VERBS, ...ROUTER_FAULT_VERBS] as string[] as [string, ...string[]];
 
 const faultSchema = z.strictObject({
   at: durationMs,
@@ -49,6 +51,8 @@ const faultSchema = z.strictObject({
   stage: z.enum(['connect', 'ehlo', 'mail', 'rcpt', 'data', 'end-of-data']).optional(),
   code: z.number().int().min(400).max(599).optional(),
   dropReply: z.boolean().optional(),
+  /** deleteTrackedEmail: only this user's or queue's tracked email (default: everyone's). */
+  mailbox: z.string().min(1).transform((a) => a.toLowerCase()).optional(),
 });
 
 const toySchema = z.strictObject({
@@ -80,6 +84,8 @@ export const scenarioSchema = z.strictObject({
   users: usersSchema.optional(),
   /** The CRM organisation; goes with an exchange world. */
   crm: crmSchema.optional(),
+  /** The E-mail Router serving the CRM organisation; goes with `crm`. */
+  router: routerSchema.optional(),
   faults: z.array(faultSchema).default([]),
   expect: expectSchema.default({}),
 });

@@ -23,7 +23,7 @@ export function crmConfigOf(section: CrmSection, exchange: ExchangeSection): Crm
         approved: u.approved, outlook: u.outlook ?? u.incoming === 'outlook', userNumber: i + 1,
       })),
       ...section.queues.map((q) => ({
-        address: q.address, kind: 'queue' as const, filter: q.filter, incoming: q.incoming, outgoing: 'none' as const,
+        address: q.address, kind: 'queue' as const, filter: q.filter, incoming: q.incoming, outgoing: q.outgoing,
         approved: q.approved, outlook: false, userNumber: 0,
       })),
     ],

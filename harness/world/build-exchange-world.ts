@@ -55,6 +55,7 @@ function explicitMessagesFrom(traffic: TrafficSection | undefined, domain: strin
           ...(m.inReplyTo === undefined ? {} : { inReplyTo: m.inReplyTo }),
           ...(m.references === undefined ? {} : { references: m.references }),
           ...(m.headers === undefined ? {} : { headers: m.headers }),
+          ...(m.malformed ? { malformed: true } : {}),
         },
       };
     });

@@ -10,6 +10,9 @@ import { exchangeWorldSpecOf } from './build-exchange-world.js';
 import { crmConfigOf, crmWorldSpecOf } from './build-crm-world.js';
 import { outlookUsers, spawnCrmWorld, type CrmWorld } from '../../fakes/crm/crm-world.js';
 import type { ExchangeSection } from '../scenario/exchange-schema.js';
+import { spawnRouterWorld } from '../../fakes/router/router-world.js';
+import type { SystemState } from '../../fakes/router/system-state.js';
+import { routerWorldSpecOf } from './build-router-world.js';
 
 export interface World {
   /** Message key -> where it still is; empty once everything has come to rest. */
@@ -20,7 +23,8 @@ export interface World {
 export function worldActorNames(scenario: Scenario): string[] {
   if (scenario.exchange !== undefined) {
     const crm = scenario.crm === undefined ? [] : [scenario.crm.server, ...outlookUsers(crmConfigOf(scenario.crm, scenario.exchange)).values()];
-    return [...scenario.exchange.servers.map((s) => s.name), ...(scenario.internet?.senders ?? []).map((s) => s.name), ...crm];
+    const routers = scenario.router?.instances.map((i) => i.name) ?? [];
+    return [...scenario.exchange.servers.map((s) => s.name), ...(scenario.internet?.senders ?? []).map((s) => s.name), ...crm, ...routers];
   }
   return Object.values(TOY_ACTORS);
 }
@@ -33,7 +37,7 @@ export function buildWorld(engine: Engine, ledger: Ledger, scenario: Scenario): 
 }
 
 /** Exchange first, then CRM (spawn order is part of the trace); Exchange asks CRM whether a copy is eligible. */
-function buildExchangeAndCrm(engine: Engine, ledger: Ledger, scenario: Scenario, exchange: ExchangeSection): World {
+function buildExchangeAndCrm(engine: Engine, ledger: Ledger, scenario: Scenario, exchange: ExchangeSection, routerState?: SystemState): World {
   let crm: CrmWorld | null = null;
   const crmConfig = scenario.crm === undefined ? null : crmConfigOf(scenario.crm, exchange);
   const outlooks = crmConfig === null ? new Map<string, string>() : outlookUsers(crmConfig);
@@ -43,22 +47,32 @@ function buildExchangeAndCrm(engine: Engine, ledger: Ledger, scenario: Scenario,
     eligible: (message, mailbox, kind) => crm?.eligible(message, mailbox, kind) ?? false,
     outlookOf: (mailbox) => outlooks.get(mailbox) ?? null,
   });
-  if (scenario.crm !== undefined) {
-    const directory = exchangeWorld.org.directory;
+  const directory = exchangeWorld.org.directory;
+  /** A mailbox's Inbox as it is now (what clients have not processed yet is in flight). */
+  const inbox = (mailbox: string) => {
+    const home = directory.get(mailbox);
+    const items = home === undefined ? [] : exchangeWorld.server(home.server).databases.get(home.mailbox.database)?.items.get(mailbox) ?? [];
+    return items.filter((i) => i.folder === 'Inbox' && i.sent !== true);
+  };
+  const parts: World[] = [exchangeWorld];
+  if (scenario.crm !== undefined && crmConfig !== null) {
     crm = spawnCrmWorld(engine, ledger, crmWorldSpecOf(scenario.crm, exchange, scenario.horizon, {
       homeServerOf: (mailbox) => directory.get(mailbox)?.server ?? '',
-      inboxAfter: (mailbox, storeId) => {
-        const home = directory.get(mailbox);
-        const items = home === undefined ? [] : exchangeWorld.server(home.server).databases.get(home.mailbox.database)?.items.get(mailbox) ?? [];
-        return items.filter((i) => i.folder === 'Inbox' && i.storeId > storeId && i.sent !== true).map((i) => i.key);
-      },
+      inboxAfter: (mailbox, storeId) => inbox(mailbox).filter((i) => i.storeId > storeId).map((i) => i.key),
     }));
+    parts.push(crm);
+    if (scenario.router !== undefined) {
+      const mailboxes = crmConfig.mailboxes;
+      parts.push(spawnRouterWorld(engine, ledger, routerWorldSpecOf(scenario.router, scenario.crm, routerState ?? null, {
+        mailboxesOf: () => mailboxes,
+        inbox: (mailbox) => inbox(mailbox).map((i) => ({ storeId: i.storeId, receivedAtMs: i.receivedAtMs, key: i.key })),
+      })));
+    }
   }
-  const crmWorld = crm as CrmWorld | null;
   return {
     inFlight() {
-      const where = exchangeWorld.inFlight();
-      for (const [key, place] of crmWorld?.inFlight() ?? []) if (!where.has(key)) where.set(key, place);
+      const where = new Map<string, string>();
+      for (const part of parts) for (const [key, place] of part.inFlight()) if (!where.has(key)) where.set(key, place);
       return where;
     },
   };

@@ -55,14 +55,15 @@ export function computeCounts(ledger: Ledger): Counts {
 }
 
 /**
- * Activities beyond the first per direction. Internal mail tracked as two activities (S12's setting) is one per
- * direction, so it is no duplicate.
+ * Activities beyond the first per direction, among those not deleted in CRM (one deleted and made again is not two).
+ * Internal mail tracked as two activities (S12's setting) is one per direction, so it is no duplicate.
  */
 export function duplicateActivities(life: MessageLife): number {
   if (life.activities.length < 2) return 0;
   let incoming = 0;
   let outgoing = 0;
   for (const activity of life.activities) {
+    if (activity.deletedAtMs !== null) continue;
     if (activity.direction === 'incoming') incoming++;
     else outgoing++;
   }

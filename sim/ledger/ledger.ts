@@ -128,10 +128,19 @@ export class Ledger {
     const life = this.life(messageId);
     const receivingMailbox = where.receivingMailbox ?? null;
     const acceptingEntity = where.acceptingEntity ?? null;
-    const activity: ActivityRecord = { activityId, direction, atMs: this.nowMs(), createdBy, receivingMailbox, acceptingEntity };
+    const activity: ActivityRecord = { activityId, direction, atMs: this.nowMs(), createdBy, receivingMailbox, acceptingEntity, deletedAtMs: null };
     life.activities.push(activity);
     const extra = receivingMailbox === null ? '' : ` from ${receivingMailbox}${acceptingEntity === null ? '' : ` for ${acceptingEntity}`}`;
     this.step(life, 'activity-created', `${activityId} ${direction} by ${createdBy}${extra}`);
+  }
+
+  /** A person deleted the activity in CRM (it may come back: a router re-reading its mailbox, R8). */
+  activityDeleted(messageId: string, activityId: string): void {
+    const life = this.life(messageId);
+    const activity = life.activities.find((a) => a.activityId === activityId);
+    if (activity === undefined) throw new Error(`ledger: ${messageId} has no activity ${activityId} to delete`);
+    activity.deletedAtMs = this.nowMs();
+    this.step(life, 'activity-deleted', activityId);
   }
 
   /** An NDR went back to the author; `recipients` names accepted internal recipients it gave up on, if any. */

@@ -34,6 +34,8 @@ export interface ActivityRecord {
   /** S12: the mailbox it was read from and the user or queue that accepted it (null where not applicable). */
   readonly receivingMailbox: string | null;
   readonly acceptingEntity: string | null;
+  /** Set when a person deleted the activity in CRM. */
+  deletedAtMs: number | null;
 }
 
 /** CheckIncomingEmail / CheckPromoteEmail outcome (S8). Reason codes: -1 Unknown .. 7 InvalidSender. */

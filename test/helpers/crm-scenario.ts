@@ -19,6 +19,9 @@ export interface CrmScenarioParts {
   people?: string;
   exchangeSettings?: string;
   outlook?: string;
+  rules?: string;
+  router?: string;
+  drain?: string;
 }
 
 export function crmScenarioText(parts: CrmScenarioParts = {}): string {
@@ -27,6 +30,7 @@ name: crm-test
 seed: ${parts.seed ?? 1}
 start: 2026-01-05T08:00:00Z
 horizon: ${parts.horizon ?? '4h'}
+drain: ${parts.drain ?? '3d'}
 exchange:
   acceptedDomains: [contoso.example]
   servers: [{ name: ex1, site: hq }]
@@ -35,6 +39,8 @@ exchange:
     - { address: paul@contoso.example, database: db1 }
     - { address: anna@contoso.example, database: db1 }
     - { address: sales@contoso.example, kind: queue, database: db1 }
+    - { address: crm@contoso.example, kind: forward, database: db1 }
+  rules: ${parts.rules ?? '[]'}
   settings: ${parts.exchangeSettings ?? '{}'}
 internet:
   senders: ${parts.senders ?? '[{ name: fabrikam, domain: fabrikam.example, profile: exchange }]'}
@@ -49,7 +55,8 @@ crm:
   outbound: ${parts.outbound ?? '{}'}
   emails: ${parts.emails ?? '[]'}
   outlook: ${parts.outlook ?? '{}'}
-faults: ${parts.faults ?? '[]'}
+${parts.router === undefined ? '' : `router: ${parts.router}
+`}faults: ${parts.faults ?? '[]'}
 ${parts.people === undefined ? '' : `users: ${parts.people}\n`}`;
 }
 
@@ -71,3 +78,19 @@ export function lifeOf(outcome: RunOutcome, key: string): MessageLife {
 export function keysSubmittedBy(outcome: RunOutcome, from: string): string[] {
   return [...outcome.ledger.messages()].filter((l) => l.path.some((s) => s.step === 'submitted' && s.detail.startsWith(`from ${from}`))).map((l) => l.messageId);
 }
+
+/** A router with one forward mailbox (crm@), reading and sending through ex1; `extra` adds fields (settings, ...). */
+export function routerSection(extra = '', deleteAfterProcessing = true): string {
+  return `
+  incomingProfiles: [{ name: ex-in, protocol: exchange, server: ex1 }]
+  outgoingProfiles: [{ name: smtp-out, protocol: smtp, server: ex1 }]
+  deployments:
+    - { incomingProfile: ex-in, outgoingProfile: smtp-out, forwardMailbox: { address: crm@contoso.example, deleteAfterProcessing: ${deleteAfterProcessing} } }
+${extra}`;
+}
+
+/** Users on Forward Mailbox access (the rule copies their mail to crm@, R1). */
+export const FORWARD_USERS = `
+    - { address: paul@contoso.example, incoming: forward-mailbox, filter: all }
+    - { address: anna@contoso.example, incoming: forward-mailbox }`;
+export const FORWARD_RULE = '[{ action: forward-as-attachment, to: crm@contoso.example, users: all }]';

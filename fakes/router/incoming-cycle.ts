@@ -1,0 +1,128 @@
+// One cycle of one incoming provider (R2, R8, R10): read the mailbox's Inbox past the ThresholdDate, and for each item
+// take the original out of the forwarded attachment, ask CRM (CheckIncomingEmail), create the activity
+// (DeliverIncomingEmail one round trip later), then delete the item where the provider deletes after processing, and
+// move the ThresholdDate past it. The threshold moves only over a run of items done in order, so an item that fails
+// (a poison message, R10) is read again every cycle while the ones after it are processed. A crash anywhere in
+// between leaves the item to be read again after restart; CRM's duplicate check absorbs the repeat.
+import type { ActorContext } from '../../sim/core/actor.js';
+import type { MailMessage } from '../mail/mail-message.js';
+import { MAILBOX_DELETE, MAILBOX_READ, type MailboxDelete, type MailboxRead, type ReadItem } from '../exchange/mailbox-access.js';
+import { CRM_REQUEST, callCrm, type CheckIncomingAnswer, type DeliverAnswer } from '../crm/crm-api.js';
+import type { IncomingEmail } from '../crm/check-incoming.js';
+import type { IncomingProvider } from './providers.js';
+import type { ProviderState } from './system-state.js';
+
+export const ROUTER_CALLER = 'router';
+
+/** What a cycle needs from the service: its context, the provider's state on disk, and how to report. */
+export interface CycleHost {
+  readonly ctx: ActorContext;
+  readonly crmCallMs: number;
+  readonly maxThreadExecutionMs: number;
+  state(provider: IncomingProvider): ProviderState;
+  /** The cycle is over (done, aborted or failed); the service schedules the next. */
+  ended(provider: IncomingProvider, why: string | null): void;
+}
+
+export interface Cycle {
+  readonly provider: IncomingProvider;
+  readonly startedAtMs: number;
+  readonly items: ReadItem[];
+  /** Still moving the threshold: no earlier item of this cycle failed. */
+  inOrder: boolean;
+}
+
+/** A message the router cannot read (R10, POISON): a malformed attachment or MIME structure. */
+export function isPoison(message: MailMessage): boolean {
+  return message.malformed === true || message.attached?.malformed === true;
+}
+
+/** Is this item past the provider's ThresholdDate (items at the threshold instant that were done are remembered)? */
+export function isNew(state: ProviderState, item: Pick<ReadItem, 'storeId' | 'receivedAtMs'>): boolean {
+  if (state.thresholdMs === null || item.receivedAtMs > state.thresholdMs) return true;
+  return item.receivedAtMs === state.thresholdMs && !state.doneAtThreshold.includes(item.storeId);
+}
+
+export function startCycle(host: CycleHost, provider: IncomingProvider): Cycle | null {
+  const { ctx } = host;
+  const state = host.state(provider);
+  const read: MailboxRead = { mailbox: provider.mailbox, folder: 'Inbox', afterStoreId: 0, receivedAfterMs: state.thresholdMs === null ? null : state.thresholdMs - 1 };
+  const reply = ctx.request(provider.profile.server, MAILBOX_READ, read);
+  if (!reply.ok || reply.value === 'unavailable') {
+    host.ended(provider, `cannot read ${provider.mailbox} on ${provider.profile.server}`);
+    return null;
+  }
+  const items = (reply.value as ReadItem[]).filter((item) => isNew(state, item));
+  return { provider, startedAtMs: ctx.nowMs(), items, inOrder: true };
+}
+
+/** Works through the cycle's items until one needs to wait for CRM (a timer), or the cycle ends. */
+export function continueCycle(host: CycleHost, cycle: Cycle): void {
+  const { ctx } = host;
+  for (;;) {
+    const item = cycle.items[0];
+    if (item === undefined) return host.ended(cycle.provider, null);
+    if (ctx.nowMs() - cycle.startedAtMs > host.maxThreadExecutionMs) {
+      return host.ended(cycle.provider, `cycle exceeded MaxThreadExecution (${host.maxThreadExecutionMs} ms)`);
+    }
+    const original = originalOf(cycle.provider, item.message);
+    if (isPoison(item.message)) {
+      // R10: this one fails every cycle; the rest go on, but the threshold stays before it.
+      host.state(cycle.provider).lastError = `cannot process ${item.message.key}: malformed message`;
+      ctx.note('router-error', `${cycle.provider.mailbox}: ${item.message.key} is malformed`);
+      cycle.inOrder = false;
+      cycle.items.shift();
+      continue;
+    }
+    const email: IncomingEmail = { message: original, receivingMailbox: cycle.provider.mailbox, caller: ROUTER_CALLER };
+    const answer = callCrm<CheckIncomingAnswer>(ctx, cycle.provider.deployment.crmServer, CRM_REQUEST.checkIncoming, email);
+    if (answer === null) return host.ended(cycle.provider, `CRM ${cycle.provider.deployment.crmServer} did not answer`);
+    if (!answer.shouldDeliver) {
+      // Refused by design (a Duplicate, a message that does not belong): the router tosses it (R2).
+      if (!finishItem(host, cycle, item)) return host.ended(cycle.provider, `cannot delete from ${cycle.provider.mailbox}`);
+      continue;
+    }
+    ctx.setTimer(host.crmCallMs, 'deliver', cycle.provider.id);
+    return;
+  }
+}
+
+/** The second CRM call for the item at the head of the cycle; then, a round trip later, its deletion. */
+export function deliverHead(host: CycleHost, cycle: Cycle): void {
+  const item = cycle.items[0];
+  if (item === undefined) return host.ended(cycle.provider, null);
+  const email: IncomingEmail = { message: originalOf(cycle.provider, item.message), receivingMailbox: cycle.provider.mailbox, caller: ROUTER_CALLER };
+  const answer = callCrm<DeliverAnswer>(host.ctx, cycle.provider.deployment.crmServer, CRM_REQUEST.deliverIncoming, email);
+  if (answer === null) return host.ended(cycle.provider, `CRM ${cycle.provider.deployment.crmServer} did not answer`);
+  host.ctx.setTimer(host.crmCallMs, 'finish', cycle.provider.id);
+}
+
+/** After the activity exists: delete the item (if the provider does) and move the threshold. */
+export function finishHead(host: CycleHost, cycle: Cycle): void {
+  const item = cycle.items[0];
+  if (item === undefined) return host.ended(cycle.provider, null);
+  if (!finishItem(host, cycle, item)) return host.ended(cycle.provider, `cannot delete from ${cycle.provider.mailbox}`);
+  continueCycle(host, cycle);
+}
+
+function finishItem(host: CycleHost, cycle: Cycle, item: ReadItem): boolean {
+  const { provider } = cycle;
+  if (provider.deleteAfterProcessing) {
+    const request: MailboxDelete = { mailbox: provider.mailbox, storeId: item.storeId };
+    const reply = host.ctx.request(provider.profile.server, MAILBOX_DELETE, request);
+    if (!reply.ok || reply.value === 'unavailable') return false;
+  }
+  cycle.items.shift();
+  const state = host.state(provider);
+  if (cycle.inOrder) {
+    if (state.thresholdMs !== item.receivedAtMs) state.doneAtThreshold = [];
+    state.thresholdMs = item.receivedAtMs;
+    state.doneAtThreshold.push(item.storeId);
+  }
+  return true;
+}
+
+/** R2: a forward mailbox holds the original as an attachment; a user's own Inbox holds the message itself. */
+function originalOf(provider: IncomingProvider, message: MailMessage): MailMessage {
+  return provider.kind === 'forward' ? message.attached ?? message : message;
+}

@@ -1,0 +1,35 @@
+// Turns a scenario's `router:` section into the router's configuration and world specification.
+import type { RouterConfig } from '../../fakes/router/router-config.js';
+import type { RouterWorldSpec } from '../../fakes/router/router-world.js';
+import type { SystemState } from '../../fakes/router/system-state.js';
+import type { CrmSection } from '../scenario/crm-schema.js';
+import type { RouterSection } from '../scenario/router-schema.js';
+
+export function routerConfigOf(section: RouterSection, crm: CrmSection): RouterConfig {
+  const s = section.settings;
+  return {
+    system: {
+      maxThreads: s.maxThreads, maxThreadExecutionMs: s.maxThreadExecution, schedulingPeriodMs: s.schedulingPeriod,
+      configRefreshPeriodMs: s.configRefreshPeriod, configUpdatePeriodMs: s.configUpdatePeriod, logLevel: s.logLevel,
+    },
+    overrides: {
+      cacheCapacity: s.cacheCapacity, pendingStatusDelayMs: s.pendingStatusDelay, sendingStatusDelayMs: s.sendingStatusDelay,
+      maximumDeliveryAttempts: s.maximumDeliveryAttempts, ewsRetrieveMessageCount: s.ewsRetrieveMessageCount,
+      batchSize: s.batchSize, requestBatchSize: s.requestBatchSize,
+    },
+    timings: { mailboxPollIntervalMs: s.mailboxPollInterval, crmCallMs: s.crmCall, outgoingPollIntervalMs: s.outgoingPollInterval },
+    incomingProfiles: section.incomingProfiles,
+    outgoingProfiles: section.outgoingProfiles,
+    deployments: section.deployments.map((d) => ({
+      crmServer: d.crm ?? crm.server, incomingProfile: d.incomingProfile, outgoingProfile: d.outgoingProfile,
+      forwardMailbox: d.forwardMailbox ?? null,
+    })),
+  };
+}
+
+export function routerWorldSpecOf(
+  section: RouterSection, crm: CrmSection, initialState: SystemState | null,
+  access: Pick<RouterWorldSpec, 'mailboxesOf' | 'inbox'>,
+): RouterWorldSpec {
+  return { config: routerConfigOf(section, crm), instances: section.instances, initialState, ...access };
+}
