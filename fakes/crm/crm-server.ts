@@ -122,6 +122,9 @@ export function crmServer(config: CrmOrgConfig, org: CrmOrg, ledger: Ledger, hor
         scheduleNextEmail();
         outbound.start();
       },
+      onStop() {
+        outbound.stop();
+      },
       onTimer(tag, data) {
         if (tag === 'create-email') return createScheduledEmail();
         outbound.onTimer(tag, data);

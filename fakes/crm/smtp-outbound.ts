@@ -15,12 +15,23 @@ import { OutboundStatus } from './outbound-status.js';
 
 export interface SmtpOutbound {
   start(): void;
+  /** A graceful stop records Sent for what was handed over; only a crash leaves it Sending. */
+  stop(): void;
   onTimer(tag: string, data: unknown): void;
 }
 
 export function smtpOutbound(ctx: ActorContext, config: CrmOrgConfig, org: CrmOrg, db: CrmDatabase, ledger: Ledger): SmtpOutbound {
   const settings = config.settings.outbound;
   const status = new OutboundStatus(db, ledger, () => ctx.nowMs());
+  /** Memory only: emails handed over whose Sent is not recorded yet. */
+  const handedOver = new Set<string>();
+
+  const recordSent = (id: string): void => {
+    handedOver.delete(id);
+    const activity = db.activities.get(id);
+    const message = db.outbound.get(id);
+    if (activity?.statuscode === STATUS.sending && message !== undefined) status.enter(activity, message, STATUS.sent);
+  };
 
   /** O2: only approved senders whose outgoing access is this server's SMTP; the rest wait for their own sender. */
   const senders = (): Set<string> => new Set(config.mailboxes
@@ -40,6 +51,7 @@ export function smtpOutbound(ctx: ActorContext, config: CrmOrgConfig, org: CrmOr
       if (outcome.rejectedRecipients.length > 0) {
         ledger.bounced(message.key, `NDR for ${outcome.rejectedRecipients.map((r) => r.address).join(', ')}`);
       }
+      handedOver.add(activity.activityId);
       ctx.setTimer(settings.statusUpdateDelayMs, 'outbound-sent', activity.activityId);
       return;
     }
@@ -63,11 +75,12 @@ export function smtpOutbound(ctx: ActorContext, config: CrmOrgConfig, org: CrmOr
     start() {
       ctx.setTimer(settings.pollIntervalMs, 'outbound-poll');
     },
+    stop() {
+      for (const id of [...handedOver]) recordSent(id);
+    },
     onTimer(tag, data) {
       if (tag === 'outbound-poll') return poll();
-      const activity = db.activities.get(data as string);
-      const message = db.outbound.get(data as string);
-      if (activity?.statuscode === STATUS.sending && message !== undefined) status.enter(activity, message, STATUS.sent);
+      recordSent(data as string);
     },
   };
 }

@@ -191,3 +191,13 @@ describe('CRM outage', () => {
     });
   }
 });
+
+describe('a graceful stop of the CRM server', () => {
+  it('records Sent for what it handed over, so nothing is sent twice (only a crash leaves it Sending)', () => {
+    const email = '[{ at: 10m, from: paul@contoso.example, to: [carol@fabrikam.example], subject: "Offer" }]';
+    const outcome = runCrm({ emails: email, outbound: '{ statusUpdateDelay: 2m }', faults: '[{ at: 10m1s, verb: down, target: crm }, { at: 10m2s, verb: up, target: crm }]' });
+    const [key] = keysSubmittedBy(outcome, 'paul@contoso.example');
+    expect(lifeOf(outcome, key ?? '').outbound).toEqual({ status: 'Sent', attempts: 1 });
+    expect(outcome.counts.duplicates).toBe(0);
+  });
+});
