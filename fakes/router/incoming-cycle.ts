@@ -20,6 +20,12 @@ export interface CycleHost {
   readonly crmCallMs: number;
   readonly maxThreadExecutionMs: number;
   state(provider: IncomingProvider): ProviderState;
+  /**
+   * [I] One router never works on one message in two threads at once (a user's Inbox and the forward mailbox can hold
+   * the same message): a thread claims the message first, and an item claimed elsewhere waits for the next cycle,
+   * when CRM's duplicate check answers. Two routers have no common claims: that is R13's race.
+   */
+  claim(key: string, provider: IncomingProvider): boolean;
   /** The cycle is over (done, aborted or failed); the service schedules the next. */
   ended(provider: IncomingProvider, why: string | null): void;
 }
@@ -70,6 +76,11 @@ export function continueCycle(host: CycleHost, cycle: Cycle): void {
       // R10: this one fails every cycle; the rest go on, but the threshold stays before it.
       host.state(cycle.provider).lastError = `cannot process ${item.message.key}: malformed message`;
       ctx.note('router-error', `${cycle.provider.mailbox}: ${item.message.key} is malformed`);
+      cycle.inOrder = false;
+      cycle.items.shift();
+      continue;
+    }
+    if (!host.claim(original.key, cycle.provider)) {
       cycle.inOrder = false;
       cycle.items.shift();
       continue;

@@ -37,12 +37,21 @@ export function routerService(spec: RouterSpec, ledger: Ledger) {
   return (ctx: ActorContext, disk: RouterDurable): Actor => {
     /** Memory only: the cycles under way (a crash loses them; their items are read again). */
     const cycles = new Map<string, Cycle>();
+    /** Memory only: message key -> the provider whose cycle is working on it. */
+    const claims = new Map<string, string>();
 
     const host: CycleHost = {
       ctx, crmCallMs: config.timings.crmCallMs, maxThreadExecutionMs: config.system.maxThreadExecutionMs,
       state: (provider) => providerState(disk.state, provider.id, provider.mailbox),
+      claim(key, provider) {
+        const holder = claims.get(key);
+        if (holder !== undefined && holder !== provider.id && cycles.has(holder)) return false;
+        claims.set(key, provider.id);
+        return true;
+      },
       ended(provider, why) {
         cycles.delete(provider.id);
+        for (const [key, holder] of claims) if (holder === provider.id) claims.delete(key);
         if (why !== null) {
           providerState(disk.state, provider.id, provider.mailbox).lastError = why;
           ctx.note('router-error', `${provider.mailbox}: ${why}`);
