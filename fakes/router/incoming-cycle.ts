@@ -26,6 +26,10 @@ export interface CycleHost {
    * when CRM's duplicate check answers. Two routers have no common claims: that is R13's race.
    */
   claim(key: string, provider: IncomingProvider): boolean;
+  /** An item the router will never read: it sits before the ThresholdDate and this router never processed it. */
+  skipped(key: string): void;
+  /** The router has processed this message (it is no longer news if it turns up before the threshold). */
+  processed(key: string): void;
   /** The cycle is over (done, aborted or failed); the service schedules the next. */
   ended(provider: IncomingProvider, why: string | null): void;
 }
@@ -52,13 +56,17 @@ export function isNew(state: ProviderState, item: Pick<ReadItem, 'storeId' | 're
 export function startCycle(host: CycleHost, provider: IncomingProvider): Cycle | null {
   const { ctx } = host;
   const state = host.state(provider);
-  const read: MailboxRead = { mailbox: provider.mailbox, folder: 'Inbox', afterStoreId: 0, receivedAfterMs: state.thresholdMs === null ? null : state.thresholdMs - 1 };
+  const read: MailboxRead = { mailbox: provider.mailbox, folder: 'Inbox', afterStoreId: 0, receivedAfterMs: null };
   const reply = ctx.request(provider.profile.server, MAILBOX_READ, read);
   if (!reply.ok || reply.value === 'unavailable') {
     host.ended(provider, `cannot read ${provider.mailbox} on ${provider.profile.server}`);
     return null;
   }
-  const items = (reply.value as ReadItem[]).filter((item) => isNew(state, item));
+  const items: ReadItem[] = [];
+  for (const item of reply.value as ReadItem[]) {
+    if (isNew(state, item)) items.push(item);
+    else host.skipped(originalOf(provider, item.message).key);
+  }
   return { provider, startedAtMs: ctx.nowMs(), items, inOrder: true };
 }
 
@@ -124,6 +132,7 @@ function finishItem(host: CycleHost, cycle: Cycle, item: ReadItem): boolean {
     if (!reply.ok || reply.value === 'unavailable') return false;
   }
   cycle.items.shift();
+  host.processed(originalOf(provider, item.message).key);
   const state = host.state(provider);
   if (cycle.inOrder) {
     if (state.thresholdMs !== item.receivedAtMs) state.doneAtThreshold = [];

@@ -19,10 +19,13 @@ export interface RouterDurable {
   readonly stopped: Set<string>;
   /** Messages already recorded as untracked because the router stopped for their organisation. */
   readonly reportedStopped: Set<string>;
+  /** Messages the router processed or reported as before its ThresholdDate (each is reported once); model
+   * bookkeeping, shared by the nodes of a cluster like the state file. */
+  readonly seen: Set<string>;
 }
 
-export function newRouterDurable(state: SystemState): RouterDurable {
-  return { state, stopped: new Set(), reportedStopped: new Set() };
+export function newRouterDurable(state: SystemState, seen: Set<string>): RouterDurable {
+  return { state, stopped: new Set(), reportedStopped: new Set(), seen };
 }
 
 export interface RouterSpec {
@@ -48,6 +51,14 @@ export function routerService(spec: RouterSpec, ledger: Ledger) {
         if (holder !== undefined && holder !== provider.id && cycles.has(holder)) return false;
         claims.set(key, provider.id);
         return true;
+      },
+      skipped(key) {
+        if (disk.seen.has(key)) return;
+        disk.seen.add(key);
+        ledger.untracked(key, 'before-threshold-date');
+      },
+      processed(key) {
+        disk.seen.add(key);
       },
       ended(provider, why) {
         cycles.delete(provider.id);

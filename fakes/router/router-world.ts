@@ -42,8 +42,9 @@ export function spawnRouterWorld(engine: Engine, ledger: Ledger, spec: RouterWor
     owners: spec.mailboxesOf(d.crmServer).filter((m) => m.outgoing === 'email-router').map((m) => m.address),
   })).filter((o) => o.owners.length > 0);
   const state = spec.initialState ?? newSystemState();
+  const seen = new Set<string>();
   const handles = spec.instances.map((instance) => {
-    const handle = engine.spawn<RouterDurable>(instance.name, routerService({ config: spec.config, providers, outgoing }, ledger), newRouterDurable(state));
+    const handle = engine.spawn<RouterDurable>(instance.name, routerService({ config: spec.config, providers, outgoing }, ledger), newRouterDurable(state, seen));
     if (instance.passive) engine.scheduleFault(0, { verb: 'down', target: instance.name });
     return handle;
   });

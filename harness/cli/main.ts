@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { InputError } from '../scenario/input-error.js';
 import { runCommand, validateCommand } from './commands.js';
+import { routerFilesCommand } from './router-files-command.js';
 import { EXIT } from './exit-codes.js';
 
 function packageVersion(): string {
@@ -39,6 +40,13 @@ function buildProgram(setExit: (code: number) => void): Command {
     .description('check a scenario file without running it')
     .argument('<file>', 'scenario file (YAML)')
     .action(async (file: string) => setExit(await validateCommand(file)));
+
+  program.command('router-files')
+    .description('write the scenario\'s E-mail Router as Microsoft.Crm.Tools.EmailAgent.xml and its SystemState.xml')
+    .argument('<file>', 'scenario file (YAML) with a router section')
+    .requiredOption('--out <dir>', 'directory to write the two files into')
+    .option('--at-end', 'run the scenario and write the state file as it is at the end')
+    .action(async (file: string, options: { out: string; atEnd?: boolean }) => setExit(await routerFilesCommand(file, options)));
 
   return program;
 }

@@ -55,3 +55,18 @@ export class AtomicLineWriter {
     this.pendingChars = 0;
   }
 }
+
+/** Writes a whole file under a temporary name, then renames it into place. */
+export function writeFileAtomic(target: string, content: string): void {
+  const temporary = temporaryPathFor(target);
+  const fd = openSync(temporary, 'w');
+  try {
+    writeSync(fd, content);
+  } catch (error) {
+    closeSync(fd);
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+  closeSync(fd);
+  renameSync(temporary, target);
+}

@@ -17,6 +17,8 @@ export interface RunOptions {
   /** Overrides the scenario's seed; exact `expect.counts` are then skipped. */
   readonly seed?: number;
   readonly traceSink?: TraceSink;
+  /** Called with the engine once the run is over, for commands that read the world's final state. */
+  readonly atEnd?: (engine: Engine) => void;
 }
 
 /** The outcome of a run; the CLI's `--json` adds `file`, `mode` and `wallMs` (design.md's contract). */
@@ -47,6 +49,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOu
   }
 
   ledger.setInFlight(world.inFlight());
+  options.atEnd?.(engine);
   const counts = computeCounts(ledger);
   const judgement = judge(runChecks(ledger), counts, scenario.expect, seed === scenario.seed);
   return {

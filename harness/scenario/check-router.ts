@@ -40,6 +40,8 @@ export function checkRouter(scenario: Scenario): ConsistencyProblem[] {
       problems.push({ path: [...path, 'forwardMailbox', 'address'], message: `'${d.forwardMailbox.address}' is not a forward mailbox of the Exchange organisation` });
     }
   });
+  // Profiles and deployments may come from router.configFile: they are checked once it is read.
+  if (router.configFile !== undefined) return problems;
   const forwardMailboxes = router.deployments.flatMap((d) => (d.forwardMailbox === undefined ? [] : [d.forwardMailbox.address]));
   for (const { entry, path } of routed) {
     if (router.deployments.length === 0 && (entry.incoming === 'forward-mailbox' || entry.incoming === 'email-router' || entry.outgoing === 'email-router')) {

@@ -8,6 +8,7 @@ import { InputError, formatPath, type InputProblem } from './input-error.js';
 import { scenarioSchema, type Scenario } from './schema.js';
 import { positionOf } from './yaml-positions.js';
 import { resolveEmlTraffic } from './load-eml.js';
+import { resolveRouterFiles } from './load-router-files.js';
 
 /** Where a field path sits in the scenario file, for errors found after parsing. */
 export type Locate = (path: ReadonlyArray<PropertyKey>, message: string) => InputProblem;
@@ -17,10 +18,10 @@ export type Locate = (path: ReadonlyArray<PropertyKey>, message: string) => Inpu
  */
 export async function loadScenario(file: string): Promise<Scenario> {
   const { scenario, locate } = readScenarioDocument(file);
-  return resolveEmlTraffic(scenario, file, locate);
+  return resolveRouterFiles(await resolveEmlTraffic(scenario, file, locate), file, locate);
 }
 
-/** Loads a scenario file that refers to no other files (no `traffic.eml`); see loadScenario. */
+/** Loads a scenario file that refers to no other files (no `traffic.eml`, no router files); see loadScenario. */
 export function loadScenarioFile(file: string): Scenario {
   return readScenarioDocument(file).scenario;
 }

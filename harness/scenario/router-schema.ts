@@ -64,6 +64,19 @@ export const routerSchema = z.strictObject({
     }).optional(),
   })).default([]),
   settings: settings.default(SETTINGS_DEFAULTS),
+  /**
+   * The state file as the run starts (R8): each monitored mailbox's ThresholdDate (an offset from the scenario's
+   * start, negative for before it; null for 0001-01-01), or a corrupt file (the service will not start). `stateFile`
+   * fills this in from a real file.
+   */
+  state: z.strictObject({
+    file: z.enum(['present', 'corrupt']).default('present'),
+    providers: z.array(z.strictObject({
+      mailbox: address,
+      threshold: z.union([z.null(), z.number().int(), durationMs]),
+      lastError: z.string().optional(),
+    })).default([]),
+  }).optional(),
   /** A Microsoft.Crm.Tools.EmailAgent.xml to start from (docs/router-files.md), relative to the scenario file. */
   configFile: z.string().min(1).optional(),
   /** A Microsoft.Crm.Tools.EmailAgent.SystemState.xml to start from. */

@@ -1,7 +1,7 @@
 // Turns a scenario's `router:` section into the router's configuration and world specification.
 import type { RouterConfig } from '../../fakes/router/router-config.js';
 import type { RouterWorldSpec } from '../../fakes/router/router-world.js';
-import type { SystemState } from '../../fakes/router/system-state.js';
+import { newSystemState, type SystemState } from '../../fakes/router/system-state.js';
 import type { CrmSection } from '../scenario/crm-schema.js';
 import type { RouterSection } from '../scenario/router-schema.js';
 
@@ -27,9 +27,20 @@ export function routerConfigOf(section: RouterSection, crm: CrmSection): RouterC
   };
 }
 
-export function routerWorldSpecOf(
-  section: RouterSection, crm: CrmSection, initialState: SystemState | null,
-  access: Pick<RouterWorldSpec, 'mailboxesOf' | 'inbox'>,
-): RouterWorldSpec {
-  return { config: routerConfigOf(section, crm), instances: section.instances, initialState, ...access };
+export function routerWorldSpecOf(section: RouterSection, crm: CrmSection, access: Pick<RouterWorldSpec, 'mailboxesOf' | 'inbox'>): RouterWorldSpec {
+  return { config: routerConfigOf(section, crm), instances: section.instances, initialState: initialStateOf(section, crm), ...access };
+}
+
+/** The scenario's `router.state` as the state file the service finds at its first start; null: no file yet. */
+export function initialStateOf(section: RouterSection, crm: CrmSection): SystemState | null {
+  if (section.state === undefined) return null;
+  const state = newSystemState();
+  state.file = section.state.file;
+  const crmOf = new Map(section.deployments.map((d) => [d.forwardMailbox?.address, d.crm ?? crm.server]));
+  for (const saved of section.state.providers) {
+    // Provider ids are `<crm>/<mailbox>` (providers.ts); the file knows providers by mailbox only.
+    const id = `${crmOf.get(saved.mailbox) ?? crm.server}/${saved.mailbox}`;
+    state.providers.set(id, { emailAddress: saved.mailbox, thresholdMs: saved.threshold, doneAtThreshold: [], lastError: saved.lastError ?? null });
+  }
+  return state;
 }

@@ -11,7 +11,6 @@ import { crmConfigOf, crmWorldSpecOf } from './build-crm-world.js';
 import { outlookUsers, spawnCrmWorld, type CrmWorld } from '../../fakes/crm/crm-world.js';
 import type { ExchangeSection } from '../scenario/exchange-schema.js';
 import { spawnRouterWorld } from '../../fakes/router/router-world.js';
-import type { SystemState } from '../../fakes/router/system-state.js';
 import { routerWorldSpecOf } from './build-router-world.js';
 
 export interface World {
@@ -31,13 +30,16 @@ export function worldActorNames(scenario: Scenario): string[] {
 
 export function buildWorld(engine: Engine, ledger: Ledger, scenario: Scenario): World {
   if ((scenario.traffic?.eml.length ?? 0) > 0) throw new Error('traffic.eml is not loaded: load the scenario with loadScenario()');
+  if (scenario.router?.configFile !== undefined || scenario.router?.stateFile !== undefined) {
+    throw new Error('router files are not loaded: load the scenario with loadScenario()');
+  }
   const world = scenario.exchange !== undefined ? buildExchangeAndCrm(engine, ledger, scenario, scenario.exchange) : spawnToyWorld(engine, ledger, toyConfigOf(scenario));
   scheduleFaults(engine, scenario);
   return world;
 }
 
 /** Exchange first, then CRM (spawn order is part of the trace); Exchange asks CRM whether a copy is eligible. */
-function buildExchangeAndCrm(engine: Engine, ledger: Ledger, scenario: Scenario, exchange: ExchangeSection, routerState?: SystemState): World {
+function buildExchangeAndCrm(engine: Engine, ledger: Ledger, scenario: Scenario, exchange: ExchangeSection): World {
   let crm: CrmWorld | null = null;
   const crmConfig = scenario.crm === undefined ? null : crmConfigOf(scenario.crm, exchange);
   const outlooks = crmConfig === null ? new Map<string, string>() : outlookUsers(crmConfig);
@@ -63,7 +65,7 @@ function buildExchangeAndCrm(engine: Engine, ledger: Ledger, scenario: Scenario,
     parts.push(crm);
     if (scenario.router !== undefined) {
       const mailboxes = crmConfig.mailboxes;
-      parts.push(spawnRouterWorld(engine, ledger, routerWorldSpecOf(scenario.router, scenario.crm, routerState ?? null, {
+      parts.push(spawnRouterWorld(engine, ledger, routerWorldSpecOf(scenario.router, scenario.crm, {
         mailboxesOf: () => mailboxes,
         inbox: (mailbox) => inbox(mailbox).map((i) => ({ storeId: i.storeId, receivedAtMs: i.receivedAtMs, key: i.key })),
       })));

@@ -1,0 +1,109 @@
+// Reading the router's XML files safely: no DTD at all (a billion-laughs or external-entity file is refused before
+// any parsing, and entities are never expanded), element names matched case-insensitively as CRM's own reader does,
+// and every problem named by its element path, or line and column when the file is not well-formed.
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+
+/** A problem in a router file: the element path it concerns (or the line and column), and what is wrong. */
+export class RouterFileError extends Error {
+  constructor(readonly where: string, readonly problem: string, readonly line: number | null = null, readonly column: number | null = null) {
+    super(`${where}: ${problem}`);
+  }
+}
+
+/** A parsed element: lower-case child names -> text, child element, or lists of them. */
+export type XmlNode = { readonly [name: string]: XmlValue };
+export type XmlValue = string | XmlNode | readonly XmlValue[];
+
+/** S14: the migration wizard's limit on a router's files (32 MB); larger is refused before parsing. */
+export const MAX_ROUTER_FILE_BYTES = 0x2000000;
+
+/** Parses a router file into lower-cased elements; throws RouterFileError. `repeated` names elements that are lists. */
+export function parseRouterXml(text: string, rootPath: string, repeated: readonly string[]): XmlNode {
+  if (Buffer.byteLength(text) > MAX_ROUTER_FILE_BYTES) throw new RouterFileError(rootPath, `larger than ${MAX_ROUTER_FILE_BYTES} bytes`);
+  const doctype = /<!(DOCTYPE|ENTITY)/i.exec(text);
+  if (doctype !== null) {
+    const line = text.slice(0, doctype.index).split('\n').length;
+    throw new RouterFileError(rootPath, 'refused: the file declares a DTD or entities (router files have none; nothing is expanded)', line, 1);
+  }
+  const valid = XMLValidator.validate(text);
+  if (valid !== true) {
+    throw new RouterFileError(rootPath, `not well-formed XML: ${valid.err.msg}`, valid.err.line, valid.err.col);
+  }
+  const lists = new Set(repeated.map((n) => n.toLowerCase()));
+  const parser = new XMLParser({
+    processEntities: false, htmlEntities: false, ignoreAttributes: true, parseTagValue: false, trimValues: true,
+    ignoreDeclaration: true, ignorePiTags: true,
+    transformTagName: (name) => name.toLowerCase(),
+    isArray: (name) => lists.has(name),
+  });
+  return parser.parse(text) as XmlNode;
+}
+
+/** The child element `name` of `node`, as an element ('' for an empty one); undefined when absent. */
+export function child(node: XmlNode, name: string, path: string): XmlNode | undefined {
+  const value = node[name];
+  if (value === undefined) return undefined;
+  if (value === '') return {};
+  if (typeof value === 'string' || Array.isArray(value)) throw new RouterFileError(`${path}/${name}`, 'expected an element with children');
+  return value as XmlNode;
+}
+
+/** The text of child `name`, or undefined. */
+export function text(node: XmlNode, name: string, path: string): string | undefined {
+  const value = node[name];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string') throw new RouterFileError(`${path}/${name}`, 'expected text, found child elements');
+  return value;
+}
+
+/** The text of child `name` as a whole number, or undefined. */
+export function wholeNumber(node: XmlNode, name: string, path: string, min = 0): number | undefined {
+  const value = text(node, name, path);
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) < min) throw new RouterFileError(`${path}/${name}`, `expected a whole number${min > 0 ? ` >= ${min}` : ''}, got ${JSON.stringify(value)}`);
+  return Number(value);
+}
+
+export function bool(node: XmlNode, name: string, path: string): boolean | undefined {
+  const value = text(node, name, path)?.toLowerCase();
+  if (value === undefined) return undefined;
+  if (value !== 'true' && value !== 'false') throw new RouterFileError(`${path}/${name}`, `expected true or false, got ${JSON.stringify(value)}`);
+  return value === 'true';
+}
+
+/** The elements of a repeated child (declared in `repeated` when parsing). */
+export function children(node: XmlNode, name: string): XmlNode[] {
+  const value = node[name];
+  if (value === undefined) return [];
+  return (value as readonly XmlValue[]).map((v) => (v === '' || typeof v === 'string' ? {} : v as XmlNode));
+}
+
+export function escapeXml(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** The texts of a repeated child element (declared in `repeated`). */
+export function texts(node: XmlNode, name: string, path: string): string[] {
+  const value = node[name];
+  if (value === undefined) return [];
+  return (value as readonly XmlValue[]).map((v, i) => {
+    if (typeof v !== 'string') throw new RouterFileError(`${path}/${name}[${i + 1}]`, 'expected text');
+    return v;
+  });
+}
+
+/** A stable 32-bit FNV-1a hash as 8 hex digits: identities the real files keep as opaque hashes or GUIDs. [I] */
+export function stableHash(value: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < value.length; i++) {
+    hash ^= value.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, '0');
+}
+
+/** A GUID-shaped identity made from a name (users and queues in written files). [I] */
+export function stableGuid(name: string): string {
+  const hex = [0, 1, 2, 3].map((i) => stableHash(`${i}:${name}`)).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}

@@ -1,0 +1,50 @@
+// `mailflow router-files SCENARIO --out DIR [--at-end]`: writes the scenario's router as the two files a real router
+// keeps (Microsoft.Crm.Tools.EmailAgent.xml and ...SystemState.xml), as the run starts or, with --at-end, as it ends.
+// Files are written under temporary names and renamed, so a failure leaves nothing half-written.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeEmailAgentXml } from '../../fakes/router/email-agent-xml.js';
+import type { RouterDurable } from '../../fakes/router/router-service.js';
+import { newSystemState } from '../../fakes/router/system-state.js';
+import { writeSystemStateXml } from '../../fakes/router/system-state-xml.js';
+import { InputError } from '../scenario/input-error.js';
+import { loadScenario } from '../scenario/load-scenario.js';
+import { writeFileAtomic } from '../run/atomic-write.js';
+import { runScenario } from '../run/run-scenario.js';
+import { initialStateOf, routerConfigOf } from '../world/build-router-world.js';
+import { EXIT } from './exit-codes.js';
+
+export const EMAIL_AGENT_FILE = 'Microsoft.Crm.Tools.EmailAgent.xml';
+export const SYSTEM_STATE_FILE = 'Microsoft.Crm.Tools.EmailAgent.SystemState.xml';
+
+export async function routerFilesCommand(file: string, options: { out: string; atEnd?: boolean }): Promise<number> {
+  const scenario = await loadScenario(file);
+  const { router, crm } = scenario;
+  if (router === undefined || crm === undefined) {
+    throw new InputError([{ file, line: 0, column: 0, path: 'router', message: 'the scenario has no router to write files for' }]);
+  }
+  const config = routerConfigOf(router, crm);
+  let state = initialStateOf(router, crm) ?? newSystemState();
+  if (options.atEnd === true) {
+    const instance = router.instances[0]?.name ?? 'router';
+    runScenario(scenario, { atEnd: (engine) => { state = (engine.durableOf(instance) as RouterDurable).state; } });
+  }
+  const startEpochMs = Date.parse(scenario.start);
+  const agent = writeEmailAgentXml(config, {
+    crmUrl: (server) => `http://${server}.${crm.domain ?? scenario.exchange?.acceptedDomains[0] ?? 'crm.invalid'}/${server}`,
+    serverUrl: (server, protocol) => (protocol === 'exchange' ? `http://${server}/EWS/Exchange.asmx` : server),
+    served: () => ({
+      users: crm.users.filter((u) => u.incoming === 'forward-mailbox' || u.incoming === 'email-router' || u.outgoing === 'email-router').map((u) => u.address),
+      queues: crm.queues.filter((q) => q.incoming !== 'none' || q.outgoing === 'email-router').map((q) => q.address),
+    }),
+  });
+  try {
+    mkdirSync(options.out, { recursive: true });
+    writeFileAtomic(join(options.out, EMAIL_AGENT_FILE), agent);
+    writeFileAtomic(join(options.out, SYSTEM_STATE_FILE), writeSystemStateXml(state, startEpochMs));
+  } catch (error) {
+    throw new InputError([{ file: options.out, line: 0, column: 0, path: '', message: `cannot write the router files: ${(error as Error).message}` }]);
+  }
+  process.stderr.write(`wrote ${join(options.out, EMAIL_AGENT_FILE)} and ${join(options.out, SYSTEM_STATE_FILE)}${options.atEnd === true ? ' (state at the end of the run)' : ''}\n`);
+  return EXIT.pass;
+}

@@ -1,0 +1,110 @@
+// Reads the router files a scenario names (router.configFile, router.stateFile) and folds them into the scenario:
+// the settings, profiles and deployments of Microsoft.Crm.Tools.EmailAgent.xml, and the ThresholdDates of
+// Microsoft.Crm.Tools.EmailAgent.SystemState.xml. Problems name the file and the element that is wrong.
+import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { parseEmailAgentXml, type EmailAgentFile, type ProviderEntry } from '../../fakes/router/email-agent-xml.js';
+import { RouterFileError } from '../../fakes/router/router-xml.js';
+import { parseSystemStateXml } from '../../fakes/router/system-state-xml.js';
+import { checkRouter } from './check-router.js';
+import { InputError, formatPath, type InputProblem } from './input-error.js';
+import type { Locate } from './load-scenario.js';
+import type { Scenario } from './schema.js';
+import type { RouterSection } from './router-schema.js';
+
+type Router = RouterSection;
+
+export async function resolveRouterFiles(scenario: Scenario, scenarioFile: string, locate: Locate): Promise<Scenario> {
+  const router = scenario.router;
+  if (router === undefined || (router.configFile === undefined && router.stateFile === undefined)) return scenario;
+  let resolved: Router = router;
+  if (router.configFile !== undefined) {
+    const file = resolve(dirname(scenarioFile), router.configFile);
+    const agent = parseOrThrow(await readOrThrow(file, ['router', 'configFile'], locate), file, parseEmailAgentXml);
+    resolved = withConfig(resolved, agent, scenario, file);
+  }
+  if (router.stateFile !== undefined) {
+    const file = resolve(dirname(scenarioFile), router.stateFile);
+    const state = parseOrThrow(await readOrThrow(file, ['router', 'stateFile'], locate), file, (xml) => parseSystemStateXml(xml, Date.parse(scenario.start)));
+    resolved = {
+      ...resolved,
+      state: state.corrupt ? { file: 'corrupt', providers: [] }
+        : { file: 'present', providers: state.providers.map((p) => ({ mailbox: p.emailAddress, threshold: p.thresholdMs, ...(p.lastError === null ? {} : { lastError: p.lastError }) })) },
+    };
+  }
+  const merged: Scenario = { ...scenario, router: { ...resolved, configFile: undefined, stateFile: undefined } };
+  // What the file brought meets the same checks as a scenario that wrote it out, reported at the file.
+  const problems = checkRouter(merged).map((p) => locate(['router', 'configFile'], `${formatPath(p.path)}: ${p.message}`));
+  if (problems.length > 0) throw new InputError(problems);
+  return merged;
+}
+
+async function readOrThrow(file: string, path: Array<string | number>, locate: Locate): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    throw new InputError([locate(path, `cannot read ${file}: ${(error as Error).message}`)]);
+  }
+}
+
+function parseOrThrow<T>(xml: string, file: string, parse: (xml: string) => T): T {
+  try {
+    return parse(xml);
+  } catch (error) {
+    if (!(error instanceof RouterFileError)) throw error;
+    const problem: InputProblem = { file, line: error.line ?? 0, column: error.column ?? 0, path: error.where, message: error.problem };
+    throw new InputError([problem]);
+  }
+}
+
+/** The file's settings replace the scenario's; its providers become profiles and deployments (docs/router-files.md). */
+function withConfig(router: Router, agent: EmailAgentFile, scenario: Scenario, file: string): Router {
+  if (router.deployments.length > 0 || router.incomingProfiles.length > 0 || router.outgoingProfiles.length > 0) {
+    throw new InputError([{ file, line: 0, column: 0, path: '', message: 'give profiles and deployments in the scenario or in router.configFile, not both' }]);
+  }
+  const s = agent.system;
+  const o = agent.overrides;
+  const settings = {
+    ...router.settings,
+    ...defined({ maxThreads: s.maxThreads, maxThreadExecution: s.maxThreadExecutionMs, schedulingPeriod: s.schedulingPeriodMs,
+      configRefreshPeriod: s.configRefreshPeriodMs, configUpdatePeriod: s.configUpdatePeriodMs, logLevel: s.logLevel,
+      cacheCapacity: o.cacheCapacity, pendingStatusDelay: o.pendingStatusDelayMs, sendingStatusDelay: o.sendingStatusDelayMs,
+      maximumDeliveryAttempts: o.maximumDeliveryAttempts, ewsRetrieveMessageCount: o.ewsRetrieveMessageCount,
+      batchSize: o.batchSize, requestBatchSize: o.requestBatchSize }),
+  };
+  const servers = new Set([...(scenario.exchange?.servers ?? []).map((x) => x.name), ...(scenario.internet?.senders ?? []).map((x) => x.name)]);
+  const serverOf = (entry: ProviderEntry): string => {
+    const where = `Configuration/ProviderConfiguration[${entry.index}]/EmailServerUrl`;
+    if (entry.serverHost === null) throw new InputError([{ file, line: 0, column: 0, path: where, message: 'missing: the model needs to know which server the provider talks to' }]);
+    const name = entry.serverHost.split('.')[0] ?? entry.serverHost;
+    if (!servers.has(name)) {
+      throw new InputError([{ file, line: 0, column: 0, path: where, message: `host ${entry.serverHost} is not a server of the scenario (${[...servers].join(', ')}): name the Exchange server by its first label` }]);
+    }
+    return name;
+  };
+  const crm = scenario.crm?.server ?? 'crm';
+  const incoming = agent.providers.filter((p) => p.direction === 'incoming');
+  const outgoing = agent.providers.filter((p) => p.direction === 'outgoing');
+  const incomingProfiles = incoming.map((p) => ({ name: `in-${p.index}`, protocol: p.protocol as 'exchange' | 'pop3', server: serverOf(p) }));
+  const outgoingProfiles = outgoing.map((p) => ({ name: `out-${p.index}`, protocol: p.protocol as 'smtp' | 'exchange-online', server: serverOf(p) }));
+  // [I] One deployment per CrmServerUrl; the scenario has one organisation, so every URL names it.
+  const urls = [...new Set(agent.providers.map((p) => p.crmServerUrl))];
+  const deployments = urls.map((url) => {
+    const forward = incoming.find((p) => p.crmServerUrl === url && p.isForwardMailbox !== false && p.emailAddress !== null);
+    const inProfile = forward ?? incoming.find((p) => p.crmServerUrl === url);
+    const outProfile = outgoing.find((p) => p.crmServerUrl === url);
+    if (inProfile === undefined || outProfile === undefined) {
+      throw new InputError([{ file, line: 0, column: 0, path: 'Configuration', message: `CrmServerUrl ${url} needs an incoming and an outgoing ProviderConfiguration` }]);
+    }
+    return {
+      crm, incomingProfile: `in-${inProfile.index}`, outgoingProfile: `out-${outProfile.index}`,
+      ...(forward?.emailAddress == null ? {} : { forwardMailbox: { address: forward.emailAddress, deleteAfterProcessing: forward.deleteEmails ?? true } }),
+    };
+  });
+  return { ...router, settings, incomingProfiles, outgoingProfiles, deployments };
+}
+
+function defined<T extends object>(values: T): Partial<T> {
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
