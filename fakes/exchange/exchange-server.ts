@@ -261,6 +261,15 @@ export function exchangeServer(org: ExchangeOrg) {
       },
       onRequest(_from, tag, data) {
         if (tag === 'smtp') return receive(data as SmtpSubmission);
+        if (tag === MAILBOX_DELETE || tag === MAILBOX_READ) {
+          // Clients may connect to any server: one that does not hold the mailbox proxies to the one that does, as
+          // Exchange's client access does.
+          const home = directory.get((data as MailboxRead | MailboxDelete).mailbox.toLowerCase())?.server;
+          if (home !== undefined && home !== disk.name) {
+            const proxied = ctx.request(home, tag, data);
+            return proxied.ok ? proxied.value : 'unavailable';
+          }
+        }
         if (tag === MAILBOX_DELETE) {
           const request = data as MailboxDelete;
           const db = disk.databases.get(directory.get(request.mailbox)?.mailbox.database ?? '');

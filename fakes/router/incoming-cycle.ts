@@ -82,8 +82,8 @@ export function continueCycle(host: CycleHost, cycle: Cycle): void {
     const original = originalOf(cycle.provider, item.message);
     if (isPoison(item.message)) {
       // R10: this one fails every cycle; the rest go on, but the threshold stays before it.
-      host.state(cycle.provider).lastError = `cannot process ${item.message.key}: malformed message`;
-      ctx.note('router-error', `${cycle.provider.mailbox}: ${item.message.key} is malformed`);
+      host.state(cycle.provider).lastError = `cannot process ${original.key}: malformed message`;
+      ctx.note('router-error', `${cycle.provider.mailbox}: ${original.key} is malformed`);
       cycle.inOrder = false;
       cycle.items.shift();
       continue;

@@ -41,25 +41,39 @@ export function spawnRouterWorld(engine: Engine, ledger: Ledger, spec: RouterWor
     crmServer: d.crmServer, smtpServer: outgoingProfiles.get(d.outgoingProfile)?.server ?? '',
     owners: spec.mailboxesOf(d.crmServer).filter((m) => m.outgoing === 'email-router').map((m) => m.address),
   })).filter((o) => o.owners.length > 0);
-  const state = spec.initialState ?? newSystemState();
+  // The nodes of an Active/Passive cluster (any passive node) share one state file on the cluster's disk; services
+  // installed side by side (all active, R13's unsupported setup) each keep their own.
+  const cluster = spec.instances.some((i) => i.passive);
+  const stateFor = (): SystemState => (cluster ? shared : copyState(spec.initialState));
+  const shared = copyState(spec.initialState);
   const seen = new Set<string>();
   const handles = spec.instances.map((instance) => {
-    const handle = engine.spawn<RouterDurable>(instance.name, routerService({ config: spec.config, providers, outgoing }, ledger), newRouterDurable(state, seen));
+    const handle = engine.spawn<RouterDurable>(instance.name, routerService({ config: spec.config, providers, outgoing }, ledger), newRouterDurable(stateFor(), seen));
     if (instance.passive) engine.scheduleFault(0, { verb: 'down', target: instance.name });
     return handle;
   });
+  const states = [...new Set(handles.map((h) => h.durable.state))];
   return {
     inFlight() {
       const where = new Map<string, string>();
       const stopped = new Set(handles.flatMap((h) => [...h.durable.stopped]));
       for (const provider of providers) {
         if (stopped.has(provider.deployment.crmServer)) continue;
-        const providerNow = state.providers.get(provider.id) ?? { emailAddress: provider.mailbox, thresholdMs: null, doneAtThreshold: [], lastError: null };
+        // Waiting: past the ThresholdDate of every service that reads the mailbox.
+        const thresholds = states.map((s) => s.providers.get(provider.id) ?? { emailAddress: provider.mailbox, thresholdMs: null, doneAtThreshold: [], lastError: null });
         for (const item of spec.inbox(provider.mailbox)) {
-          if (isNew(providerNow, item)) where.set(item.key, `${provider.mailbox}, not yet processed by the router`);
+          if (thresholds.every((t) => isNew(t, item))) where.set(item.key, `${provider.mailbox}, not yet processed by the router`);
         }
       }
       return where;
     },
   };
+}
+
+function copyState(state: SystemState | null): SystemState {
+  const copy = newSystemState();
+  if (state === null) return copy;
+  copy.file = state.file;
+  for (const [id, p] of state.providers) copy.providers.set(id, { ...p, doneAtThreshold: [...p.doneAtThreshold] });
+  return copy;
 }
