@@ -46,7 +46,7 @@ export function crmServer(config: CrmOrgConfig, org: CrmOrg, ledger: Ledger, hor
       if (spec === undefined) return;
       const { activity, message } = createOutgoingEmail(org, db, spec, config.domain, ctx.nowMs());
       ledger.submitted(message.key, message.from, recipientsOf(message));
-      ledger.activityCreated(message.key, activity.activityId, 'outgoing', activity.createdBy);
+      ledger.activityCreated(message.key, activity.activityId, 'outgoing', activity.createdBy, { organisation: config.server });
       ledger.outboundStatus(message.key, STATUS_NAMES[STATUS.draft], 0);
       ledger.outboundStatus(message.key, STATUS_NAMES[activity.statuscode], 0);
       scheduleNextEmail();
@@ -59,7 +59,7 @@ export function crmServer(config: CrmOrgConfig, org: CrmOrg, ledger: Ledger, hor
       }
       const { activity } = result;
       ledger.activityCreated(email.message.key, activity.activityId, activity.direction, email.caller, {
-        receivingMailbox: activity.receivingMailbox, acceptingEntity: activity.acceptingEntity,
+        receivingMailbox: activity.receivingMailbox, acceptingEntity: activity.acceptingEntity, organisation: config.server,
       });
       return { delivered: true, activityId: activity.activityId };
     };

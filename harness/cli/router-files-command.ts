@@ -13,29 +13,34 @@ import { writeFileAtomic } from '../run/atomic-write.js';
 import { runScenario } from '../run/run-scenario.js';
 import { initialStateOf, routerConfigOf } from '../world/build-router-world.js';
 import { EXIT } from './exit-codes.js';
+import { crmOrganisations } from '../scenario/crm-organisations.js';
 
 export const EMAIL_AGENT_FILE = 'Microsoft.Crm.Tools.EmailAgent.xml';
 export const SYSTEM_STATE_FILE = 'Microsoft.Crm.Tools.EmailAgent.SystemState.xml';
 
 export async function routerFilesCommand(file: string, options: { out: string; atEnd?: boolean }): Promise<number> {
   const scenario = await loadScenario(file);
-  const { router, crm } = scenario;
-  if (router === undefined || crm === undefined) {
+  const { router } = scenario;
+  const orgs = crmOrganisations(scenario).map((o) => o.section);
+  const first = orgs[0];
+  if (router === undefined || first === undefined) {
     throw new InputError([{ file, line: 0, column: 0, path: 'router', message: 'the scenario has no router to write files for' }]);
   }
-  const config = routerConfigOf(router, crm);
-  let state = initialStateOf(router, crm) ?? newSystemState();
+  const config = routerConfigOf(router, first.server);
+  let state = initialStateOf(router, first.server) ?? newSystemState();
   if (options.atEnd === true) {
     const instance = router.instances[0]?.name ?? 'router';
     runScenario(scenario, { atEnd: (engine) => { state = (engine.durableOf(instance) as RouterDurable).state; } });
   }
   const startEpochMs = Date.parse(scenario.start);
+  const orgOf = (server: string) => orgs.find((o) => o.server === server) ?? first;
   const agent = writeEmailAgentXml(config, {
-    crmUrl: (server) => `http://${server}.${crm.domain ?? scenario.exchange?.acceptedDomains[0] ?? 'crm.invalid'}/${server}`,
+    // The URL's last segment names the organisation: load-router-files.ts maps it back.
+    crmUrl: (server) => `http://${server}.${orgOf(server).domain ?? scenario.exchange?.acceptedDomains[0] ?? 'crm.invalid'}/${server}`,
     serverUrl: (server, protocol) => (protocol === 'exchange' ? `http://${server}/EWS/Exchange.asmx` : server),
-    served: () => ({
-      users: crm.users.filter((u) => u.incoming === 'forward-mailbox' || u.incoming === 'email-router' || u.outgoing === 'email-router').map((u) => u.address),
-      queues: crm.queues.filter((q) => q.incoming !== 'none' || q.outgoing === 'email-router').map((q) => q.address),
+    served: (server) => ({
+      users: orgOf(server).users.filter((u) => u.incoming === 'forward-mailbox' || u.incoming === 'email-router' || u.outgoing === 'email-router').map((u) => u.address),
+      queues: orgOf(server).queues.filter((q) => q.incoming !== 'none' || q.outgoing === 'email-router').map((q) => q.address),
     }),
   });
   try {

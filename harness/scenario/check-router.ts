@@ -1,18 +1,22 @@
-// Refuses a router setup that cannot work: profiles on servers that do not exist, a deployment for another CRM, a
-// forward mailbox that is not one, users on Forward Mailbox whose mail no inbox rule forwards there (R1, R2), users
-// on Email Router access without a router, router verbs aimed at something that is not a router.
+// Refuses a router setup that cannot work: profiles on servers that do not exist, a deployment for an organisation the
+// scenario does not have, a forward mailbox that is not one (or serves two deployments), users on Forward Mailbox
+// whose mail no inbox rule copies there (R1, R2), router access without a router, router verbs aimed elsewhere.
 import { ROUTER_FAULT_VERBS } from '../../fakes/router/router-faults.js';
 import type { ConsistencyProblem } from './check-consistency.js';
+import { crmOrganisations } from './crm-organisations.js';
 import type { Scenario } from './schema.js';
 
+type Path = Array<string | number>;
+
 export function checkRouter(scenario: Scenario): ConsistencyProblem[] {
-  const { crm, exchange, router } = scenario;
+  const { exchange, router } = scenario;
+  const orgs = crmOrganisations(scenario);
   const problems: ConsistencyProblem[] = [];
-  const routed = [
-    ...(crm?.users ?? []).map((u, i) => ({ entry: u, path: ['crm', 'users', i] as Array<string | number> })),
-    ...(crm?.queues ?? []).map((q, i) => ({ entry: q, path: ['crm', 'queues', i] as Array<string | number> })),
-  ];
-  if (router === undefined || crm === undefined || exchange === undefined) {
+  const routed = orgs.flatMap(({ section, path }) => [
+    ...section.users.map((entry, i) => ({ entry, crm: section.server, path: [...path, 'users', i] as Path })),
+    ...section.queues.map((entry, i) => ({ entry, crm: section.server, path: [...path, 'queues', i] as Path })),
+  ]);
+  if (router === undefined || orgs.length === 0 || exchange === undefined) {
     if (router !== undefined) problems.push({ path: ['router'], message: 'the router needs a `crm:` organisation (and an exchange world)' });
     for (const { entry, path } of routed) {
       if (entry.incoming === 'forward-mailbox' || entry.incoming === 'email-router') problems.push({ path: [...path, 'incoming'], message: `'${entry.incoming}' needs a \`router:\` section` });
@@ -22,6 +26,7 @@ export function checkRouter(scenario: Scenario): ConsistencyProblem[] {
   }
   const servers = new Set(exchange.servers.map((s) => s.name));
   const senders = new Set((scenario.internet?.senders ?? []).map((s) => s.name));
+  const crmServers = orgs.map((o) => o.section.server);
   const mailboxKind = new Map(exchange.mailboxes.map((m) => [m.address, m.kind]));
   router.incomingProfiles.forEach((p, i) => {
     if (!servers.has(p.server)) problems.push({ path: ['router', 'incomingProfiles', i, 'server'], message: `no Exchange server named '${p.server}'` });
@@ -31,35 +36,21 @@ export function checkRouter(scenario: Scenario): ConsistencyProblem[] {
   });
   const incoming = new Set(router.incomingProfiles.map((p) => p.name));
   const outgoing = new Set(router.outgoingProfiles.map((p) => p.name));
+  const forwardUsedBy = new Map<string, number>();
   router.deployments.forEach((d, i) => {
     const path = ['router', 'deployments', i];
-    if (d.crm !== undefined && d.crm !== crm.server) problems.push({ path: [...path, 'crm'], message: `no CRM organisation '${d.crm}' (this scenario has '${crm.server}')` });
+    if (d.crm === undefined && crmServers.length > 1) problems.push({ path, message: `name the organisation (\`crm:\`): the scenario has ${crmServers.join(', ')}` });
+    if (d.crm !== undefined && !crmServers.includes(d.crm)) problems.push({ path: [...path, 'crm'], message: `no CRM organisation '${d.crm}' (the scenario has ${crmServers.join(', ')})` });
     if (!incoming.has(d.incomingProfile)) problems.push({ path: [...path, 'incomingProfile'], message: `no incoming profile '${d.incomingProfile}'` });
     if (!outgoing.has(d.outgoingProfile)) problems.push({ path: [...path, 'outgoingProfile'], message: `no outgoing profile '${d.outgoingProfile}'` });
-    if (d.forwardMailbox !== undefined && mailboxKind.get(d.forwardMailbox.address) !== 'forward') {
-      problems.push({ path: [...path, 'forwardMailbox', 'address'], message: `'${d.forwardMailbox.address}' is not a forward mailbox of the Exchange organisation` });
-    }
+    if (d.forwardMailbox === undefined) return;
+    const address = d.forwardMailbox.address;
+    if (mailboxKind.get(address) !== 'forward') problems.push({ path: [...path, 'forwardMailbox', 'address'], message: `'${address}' is not a forward mailbox of the Exchange organisation` });
+    if (forwardUsedBy.has(address)) problems.push({ path: [...path, 'forwardMailbox', 'address'], message: `'${address}' already serves deployment ${forwardUsedBy.get(address)}: one forward mailbox per organisation (R12)` });
+    forwardUsedBy.set(address, i);
   });
-  // Profiles and deployments may come from router.configFile: they are checked once it is read.
-  if (router.configFile !== undefined) return problems;
-  const forwardMailboxes = router.deployments.flatMap((d) => (d.forwardMailbox === undefined ? [] : [d.forwardMailbox.address]));
-  for (const { entry, path } of routed) {
-    if (router.deployments.length === 0 && (entry.incoming === 'forward-mailbox' || entry.incoming === 'email-router' || entry.outgoing === 'email-router')) {
-      problems.push({ path, message: 'the router has no deployment for this organisation' });
-      continue;
-    }
-    if (entry.incoming !== 'forward-mailbox') continue;
-    if (forwardMailboxes.length === 0) {
-      problems.push({ path: [...path, 'incoming'], message: 'Forward Mailbox access needs a deployment with a forward mailbox' });
-      continue;
-    }
-    // R1, R2: the Rule Deployment Wizard's rule must copy this mailbox's mail to the forward mailbox.
-    const forwarded = exchange.rules.some((rule) => forwardMailboxes.includes(rule.to) && rule.action !== 'forward'
-      && (rule.users === 'all' ? mailboxKind.get(entry.address) === 'user' : rule.users.includes(entry.address)));
-    if (!forwarded) problems.push({ path: [...path, 'incoming'], message: `no inbox rule copies ${entry.address}'s mail to the forward mailbox (${forwardMailboxes.join(', ')})` });
-  }
   const names = router.instances.map((r) => r.name);
-  const taken = new Set([...servers, ...senders, crm.server]);
+  const taken = new Set([...servers, ...senders, ...crmServers]);
   router.instances.forEach((r, i) => {
     if (taken.has(r.name) || names.indexOf(r.name) !== i) problems.push({ path: ['router', 'instances', i, 'name'], message: `'${r.name}' is already the name of another actor` });
   });
@@ -68,5 +59,26 @@ export function checkRouter(scenario: Scenario): ConsistencyProblem[] {
       problems.push({ path: ['faults', i, 'target'], message: `'${fault.verb}' acts on a router instance (${names.join(', ')})` });
     }
   });
+  // Profiles and deployments may come from router.configFile: they are checked once it is read.
+  if (router.configFile !== undefined) return problems;
+  const deploymentsOf = (crm: string) => router.deployments.filter((d) => (d.crm ?? crmServers[0]) === crm);
+  for (const { entry, crm, path } of routed) {
+    const usesRouter = entry.incoming === 'forward-mailbox' || entry.incoming === 'email-router' || entry.outgoing === 'email-router';
+    if (!usesRouter) continue;
+    if (deploymentsOf(crm).length === 0) {
+      problems.push({ path, message: `the router has no deployment for organisation '${crm}'` });
+      continue;
+    }
+    if (entry.incoming !== 'forward-mailbox') continue;
+    const forwardMailboxes = deploymentsOf(crm).flatMap((d) => (d.forwardMailbox === undefined ? [] : [d.forwardMailbox.address]));
+    if (forwardMailboxes.length === 0) {
+      problems.push({ path: [...path, 'incoming'], message: 'Forward Mailbox access needs a deployment with a forward mailbox' });
+      continue;
+    }
+    // R1, R2: the Rule Deployment Wizard's rule must copy this mailbox's mail to its organisation's forward mailbox.
+    const forwarded = exchange.rules.some((rule) => forwardMailboxes.includes(rule.to) && rule.action !== 'forward'
+      && (rule.users === 'all' ? mailboxKind.get(entry.address) === 'user' : rule.users.includes(entry.address)));
+    if (!forwarded) problems.push({ path: [...path, 'incoming'], message: `no inbox rule copies ${entry.address}'s mail to the forward mailbox (${forwardMailboxes.join(', ')})` });
+  }
   return problems;
 }

@@ -7,6 +7,7 @@ import { parseEmailAgentXml, type EmailAgentFile, type ProviderEntry } from '../
 import { RouterFileError } from '../../fakes/router/router-xml.js';
 import { parseSystemStateXml } from '../../fakes/router/system-state-xml.js';
 import { checkRouter } from './check-router.js';
+import { crmOrganisations } from './crm-organisations.js';
 import { InputError, formatPath, type InputProblem } from './input-error.js';
 import type { Locate } from './load-scenario.js';
 import type { Scenario } from './schema.js';
@@ -82,7 +83,17 @@ function withConfig(router: Router, agent: EmailAgentFile, scenario: Scenario, f
     }
     return name;
   };
-  const crm = scenario.crm?.server ?? 'crm';
+  const crmServers = crmOrganisations(scenario).map((o) => o.section.server);
+  /** [I] With one organisation every CrmServerUrl names it; with several, the URL's last path segment (the
+   * organisation's name in CRM's URLs) must be an organisation's server name. */
+  const crmOf = (url: string): string => {
+    if (crmServers.length === 1) return crmServers[0] ?? 'crm';
+    const name = /\/([^/?#]+)\/?(?:[?#].*)?$/.exec(url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]+/i, ''))?.[1];
+    if (name === undefined || !crmServers.includes(name)) {
+      throw new InputError([{ file, line: 0, column: 0, path: 'Configuration/ProviderConfiguration/CrmServerUrl', message: `${url} names no organisation of the scenario (${crmServers.join(', ')}): end the URL with one` }]);
+    }
+    return name;
+  };
   const incoming = agent.providers.filter((p) => p.direction === 'incoming');
   const outgoing = agent.providers.filter((p) => p.direction === 'outgoing');
   const incomingProfiles = incoming.map((p) => ({ name: `in-${p.index}`, protocol: p.protocol as 'exchange' | 'pop3', server: serverOf(p) }));
@@ -97,7 +108,7 @@ function withConfig(router: Router, agent: EmailAgentFile, scenario: Scenario, f
       throw new InputError([{ file, line: 0, column: 0, path: 'Configuration', message: `CrmServerUrl ${url} needs an incoming and an outgoing ProviderConfiguration` }]);
     }
     return {
-      crm, incomingProfile: `in-${inProfile.index}`, outgoingProfile: `out-${outProfile.index}`,
+      crm: crmOf(url), incomingProfile: `in-${inProfile.index}`, outgoingProfile: `out-${outProfile.index}`,
       ...(forward?.emailAddress == null ? {} : { forwardMailbox: { address: forward.emailAddress, deleteAfterProcessing: forward.deleteEmails ?? true } }),
     };
   });

@@ -64,9 +64,21 @@ function parseScenarioDocument(text: string, file: string): { scenario: Scenario
   return { scenario: parsed.data, locate: (path, message) => problemAt(doc, lines, file, path, message) };
 }
 
+/**
+ * A union (`crm:` is one organisation or a list) fails in every branch; report the branch that matched the input's
+ * shape (its issues are not a type mismatch at the union itself), with paths made absolute.
+ */
+function unionIssues(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue[] {
+  return issues.flatMap((issue) => {
+    if (issue.code !== 'invalid_union' || issue.errors.length === 0) return [issue];
+    const branch = issue.errors.find((errors) => !errors.some((e) => e.code === 'invalid_type' && e.path.length === 0)) ?? issue.errors[0] ?? [];
+    return unionIssues(branch.map((e) => ({ ...e, path: [...issue.path, ...e.path] })));
+  });
+}
+
 function schemaProblems(error: z.ZodError, doc: Document, lines: LineCounter, file: string): InputProblem[] {
   const problems: InputProblem[] = [];
-  for (const issue of error.issues) {
+  for (const issue of unionIssues(error.issues)) {
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
         problems.push(problemAt(doc, lines, file, [...issue.path, key], 'unknown field', true));

@@ -82,8 +82,8 @@ export const scenarioSchema = z.strictObject({
   internet: internetSchema.optional(),
   traffic: trafficSchema.optional(),
   users: usersSchema.optional(),
-  /** The CRM organisation; goes with an exchange world. */
-  crm: crmSchema.optional(),
+  /** The CRM organisation, or a list of them (one router can serve several, R12); goes with an exchange world. */
+  crm: z.union([crmSchema, z.array(crmSchema).min(1)]).optional(),
   /** The E-mail Router serving the CRM organisation; goes with `crm`. */
   router: routerSchema.optional(),
   faults: z.array(faultSchema).default([]),

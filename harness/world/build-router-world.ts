@@ -2,10 +2,10 @@
 import type { RouterConfig } from '../../fakes/router/router-config.js';
 import type { RouterWorldSpec } from '../../fakes/router/router-world.js';
 import { newSystemState, type SystemState } from '../../fakes/router/system-state.js';
-import type { CrmSection } from '../scenario/crm-schema.js';
 import type { RouterSection } from '../scenario/router-schema.js';
 
-export function routerConfigOf(section: RouterSection, crm: CrmSection): RouterConfig {
+/** `defaultCrm` is the organisation a deployment serves when it names none (a scenario with one organisation). */
+export function routerConfigOf(section: RouterSection, defaultCrm: string): RouterConfig {
   const s = section.settings;
   return {
     system: {
@@ -21,25 +21,25 @@ export function routerConfigOf(section: RouterSection, crm: CrmSection): RouterC
     incomingProfiles: section.incomingProfiles,
     outgoingProfiles: section.outgoingProfiles,
     deployments: section.deployments.map((d) => ({
-      crmServer: d.crm ?? crm.server, incomingProfile: d.incomingProfile, outgoingProfile: d.outgoingProfile,
+      crmServer: d.crm ?? defaultCrm, incomingProfile: d.incomingProfile, outgoingProfile: d.outgoingProfile,
       forwardMailbox: d.forwardMailbox ?? null,
     })),
   };
 }
 
-export function routerWorldSpecOf(section: RouterSection, crm: CrmSection, access: Pick<RouterWorldSpec, 'mailboxesOf' | 'inbox'>): RouterWorldSpec {
-  return { config: routerConfigOf(section, crm), instances: section.instances, initialState: initialStateOf(section, crm), ...access };
+export function routerWorldSpecOf(section: RouterSection, defaultCrm: string, access: Pick<RouterWorldSpec, 'mailboxesOf' | 'inbox'>): RouterWorldSpec {
+  return { config: routerConfigOf(section, defaultCrm), instances: section.instances, initialState: initialStateOf(section, defaultCrm), ...access };
 }
 
 /** The scenario's `router.state` as the state file the service finds at its first start; null: no file yet. */
-export function initialStateOf(section: RouterSection, crm: CrmSection): SystemState | null {
+export function initialStateOf(section: RouterSection, defaultCrm: string): SystemState | null {
   if (section.state === undefined) return null;
   const state = newSystemState();
   state.file = section.state.file;
-  const crmOf = new Map(section.deployments.map((d) => [d.forwardMailbox?.address, d.crm ?? crm.server]));
+  const crmOf = new Map(section.deployments.map((d) => [d.forwardMailbox?.address, d.crm ?? defaultCrm]));
   for (const saved of section.state.providers) {
     // Provider ids are `<crm>/<mailbox>` (providers.ts); the file knows providers by mailbox only.
-    const id = `${crmOf.get(saved.mailbox) ?? crm.server}/${saved.mailbox}`;
+    const id = `${crmOf.get(saved.mailbox) ?? defaultCrm}/${saved.mailbox}`;
     state.providers.set(id, { emailAddress: saved.mailbox, thresholdMs: saved.threshold, doneAtThreshold: [], lastError: saved.lastError ?? null });
   }
   return state;

@@ -10,6 +10,7 @@ import { exchangeWorldSpecOf } from './build-exchange-world.js';
 import { crmConfigOf, crmWorldSpecOf } from './build-crm-world.js';
 import { outlookUsers, spawnCrmWorld, type CrmWorld } from '../../fakes/crm/crm-world.js';
 import type { ExchangeSection } from '../scenario/exchange-schema.js';
+import { crmOrganisations } from '../scenario/crm-organisations.js';
 import { spawnRouterWorld } from '../../fakes/router/router-world.js';
 import { routerWorldSpecOf } from './build-router-world.js';
 
@@ -21,7 +22,8 @@ export interface World {
 /** Names of the actors a scenario's world will have (faults may target these). */
 export function worldActorNames(scenario: Scenario): string[] {
   if (scenario.exchange !== undefined) {
-    const crm = scenario.crm === undefined ? [] : [scenario.crm.server, ...outlookUsers(crmConfigOf(scenario.crm, scenario.exchange)).values()];
+    const exchange = scenario.exchange;
+    const crm = crmOrganisations(scenario).flatMap(({ section }) => [section.server, ...outlookUsers(crmConfigOf(section, exchange)).values()]);
     const routers = scenario.router?.instances.map((i) => i.name) ?? [];
     return [...scenario.exchange.servers.map((s) => s.name), ...(scenario.internet?.senders ?? []).map((s) => s.name), ...crm, ...routers];
   }
@@ -38,15 +40,17 @@ export function buildWorld(engine: Engine, ledger: Ledger, scenario: Scenario): 
   return world;
 }
 
-/** Exchange first, then CRM (spawn order is part of the trace); Exchange asks CRM whether a copy is eligible. */
+/** Exchange first, then each CRM organisation, then the router (spawn order is part of the trace). Exchange asks
+ * the organisation a mailbox belongs to whether a copy is eligible. */
 function buildExchangeAndCrm(engine: Engine, ledger: Ledger, scenario: Scenario, exchange: ExchangeSection): World {
-  let crm: CrmWorld | null = null;
-  const crmConfig = scenario.crm === undefined ? null : crmConfigOf(scenario.crm, exchange);
-  const outlooks = crmConfig === null ? new Map<string, string>() : outlookUsers(crmConfig);
+  const orgs = crmOrganisations(scenario).map(({ section }) => ({ section, config: crmConfigOf(section, exchange) }));
+  const crmWorlds = new Map<string, CrmWorld>();
+  const orgOfMailbox = new Map(orgs.flatMap(({ config }) => config.mailboxes.map((m) => [m.address, config.server] as const)));
+  const outlooks = new Map(orgs.flatMap(({ config }) => [...outlookUsers(config)]));
   const spec = exchangeWorldSpecOf(exchange, scenario.internet, scenario.traffic, scenario.horizon, Date.parse(scenario.start), scenario.users);
   const exchangeWorld = spawnExchangeWorld(engine, ledger, {
     ...spec,
-    eligible: (message, mailbox, kind) => crm?.eligible(message, mailbox, kind) ?? false,
+    eligible: (message, mailbox, kind) => crmWorlds.get(orgOfMailbox.get(mailbox) ?? '')?.eligible(message, mailbox, kind) ?? false,
     outlookOf: (mailbox) => outlooks.get(mailbox) ?? null,
   });
   const directory = exchangeWorld.org.directory;
@@ -57,19 +61,21 @@ function buildExchangeAndCrm(engine: Engine, ledger: Ledger, scenario: Scenario,
     return items.filter((i) => i.folder === 'Inbox' && i.sent !== true);
   };
   const parts: World[] = [exchangeWorld];
-  if (scenario.crm !== undefined && crmConfig !== null) {
-    crm = spawnCrmWorld(engine, ledger, crmWorldSpecOf(scenario.crm, exchange, scenario.horizon, {
+  for (const { section, config } of orgs) {
+    const crm = spawnCrmWorld(engine, ledger, crmWorldSpecOf(section, exchange, scenario.horizon, {
       homeServerOf: (mailbox) => directory.get(mailbox)?.server ?? '',
       inboxAfter: (mailbox, storeId) => inbox(mailbox).filter((i) => i.storeId > storeId).map((i) => i.key),
     }));
+    crmWorlds.set(config.server, crm);
     parts.push(crm);
-    if (scenario.router !== undefined) {
-      const mailboxes = crmConfig.mailboxes;
-      parts.push(spawnRouterWorld(engine, ledger, routerWorldSpecOf(scenario.router, scenario.crm, {
-        mailboxesOf: () => mailboxes,
-        inbox: (mailbox) => inbox(mailbox).map((i) => ({ storeId: i.storeId, receivedAtMs: i.receivedAtMs, key: i.key })),
-      })));
-    }
+  }
+  const firstOrg = orgs[0];
+  if (scenario.router !== undefined && firstOrg !== undefined) {
+    const mailboxesBy = new Map(orgs.map(({ config }) => [config.server, config.mailboxes]));
+    parts.push(spawnRouterWorld(engine, ledger, routerWorldSpecOf(scenario.router, firstOrg.config.server, {
+      mailboxesOf: (crmServer) => mailboxesBy.get(crmServer) ?? [],
+      inbox: (mailbox) => inbox(mailbox).map((i) => ({ storeId: i.storeId, receivedAtMs: i.receivedAtMs, key: i.key })),
+    })));
   }
   return {
     inFlight() {

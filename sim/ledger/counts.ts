@@ -55,19 +55,21 @@ export function computeCounts(ledger: Ledger): Counts {
 }
 
 /**
- * Activities beyond the first per direction, among those not deleted in CRM (one deleted and made again is not two).
- * Internal mail tracked as two activities (S12's setting) is one per direction, so it is no duplicate.
+ * Activities beyond the first per organisation and direction, among those not deleted in CRM (one deleted and made
+ * again is not two). Internal mail tracked as two activities (S12's setting) is one per direction, and the same
+ * message tracked in two organisations (R12) is one in each: neither is a duplicate.
  */
 export function duplicateActivities(life: MessageLife): number {
   if (life.activities.length < 2) return 0;
-  let incoming = 0;
-  let outgoing = 0;
+  const perKind = new Map<string, number>();
   for (const activity of life.activities) {
     if (activity.deletedAtMs !== null) continue;
-    if (activity.direction === 'incoming') incoming++;
-    else outgoing++;
+    const kind = `${activity.organisation ?? ''} ${activity.direction}`;
+    perKind.set(kind, (perKind.get(kind) ?? 0) + 1);
   }
-  return Math.max(0, incoming - 1) + Math.max(0, outgoing - 1);
+  let extra = 0;
+  for (const count of perKind.values()) extra += count - 1;
+  return extra;
 }
 
 /** For CRM email (outbound): copies beyond the first that reached the same recipient. */

@@ -15,6 +15,7 @@ export interface EvaluationDetail {
 export interface ActivityWhere {
   readonly receivingMailbox?: string | null;
   readonly acceptingEntity?: string | null;
+  readonly organisation?: string | null;
 }
 
 export class Ledger {
@@ -128,10 +129,11 @@ export class Ledger {
     const life = this.life(messageId);
     const receivingMailbox = where.receivingMailbox ?? null;
     const acceptingEntity = where.acceptingEntity ?? null;
-    const activity: ActivityRecord = { activityId, direction, atMs: this.nowMs(), createdBy, receivingMailbox, acceptingEntity, deletedAtMs: null };
+    const organisation = where.organisation ?? null;
+    const activity: ActivityRecord = { activityId, direction, atMs: this.nowMs(), createdBy, receivingMailbox, acceptingEntity, deletedAtMs: null, organisation };
     life.activities.push(activity);
     const extra = receivingMailbox === null ? '' : ` from ${receivingMailbox}${acceptingEntity === null ? '' : ` for ${acceptingEntity}`}`;
-    this.step(life, 'activity-created', `${activityId} ${direction} by ${createdBy}${extra}`);
+    this.step(life, 'activity-created', `${activityId} ${direction} by ${createdBy}${extra}${organisation === null ? '' : ` in ${organisation}`}`);
   }
 
   /** A person deleted the activity in CRM (it may come back: a router re-reading its mailbox, R8). */

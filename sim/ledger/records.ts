@@ -36,6 +36,8 @@ export interface ActivityRecord {
   readonly acceptingEntity: string | null;
   /** Set when a person deleted the activity in CRM. */
   deletedAtMs: number | null;
+  /** The CRM organisation that holds it (one router can serve several, R12); null where there is only one. */
+  readonly organisation: string | null;
 }
 
 /** CheckIncomingEmail / CheckPromoteEmail outcome (S8). Reason codes: -1 Unknown .. 7 InvalidSender. */

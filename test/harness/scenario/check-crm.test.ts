@@ -56,7 +56,7 @@ describe('CRM organisation checks', () => {
 
   it('refuses CRM verbs aimed at the wrong kind of actor', () => {
     expect(problems({ faults: '[{ at: 1m, verb: crmApiFault, target: ex1 }, { at: 1m, verb: goOffline, target: crm }]' })).toEqual([
-      "faults[0].target: 'crmApiFault' acts on the CRM server ('crm')",
+      "faults[0].target: 'crmApiFault' acts on a CRM server (crm)",
       "faults[1].target: 'goOffline' acts on an Outlook client (outlook:paul@contoso.example, outlook:anna@contoso.example)",
     ]);
   });

@@ -60,6 +60,16 @@ describe('computeCounts', () => {
     expect(computeCounts(ledger)).toMatchObject({ tracked: 3, duplicates: 1, duplicatesPrevented: 1, tossed: 1, bounced: 1 });
   });
 
+  it('counts duplicates per organisation: one message tracked once in each of two organisations is none', () => {
+    const { ledger } = manualLedger();
+    deliver(ledger, '<m@x>');
+    ledger.activityCreated('<m@x>', 'a1', 'incoming', 'router', { organisation: 'crm-sales' });
+    ledger.activityCreated('<m@x>', 'a1', 'incoming', 'router', { organisation: 'crm-service' });
+    expect(computeCounts(ledger).duplicates).toBe(0);
+    ledger.activityCreated('<m@x>', 'a2', 'incoming', 'router', { organisation: 'crm-sales' });
+    expect(computeCounts(ledger).duplicates).toBe(1);
+  });
+
   it('uses the reason a model recorded for an untracked message', () => {
     const { ledger } = manualLedger();
     deliver(ledger, '<m@x>');
