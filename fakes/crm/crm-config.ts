@@ -11,8 +11,9 @@ export type IncomingFilter = 'all' | 'responses' | 'leads-contacts-accounts' | '
  * Server-side sync adds its own.
  */
 export type IncomingAccess = 'none' | 'outlook' | 'forward-mailbox' | 'email-router';
-/** Which component sends a user's CRM email: `smtp` is the CRM server's own SMTP outbound (the seeds, O3). */
-export type OutgoingAccess = 'none' | 'smtp' | 'email-router';
+/** Which component sends a user's CRM email: `smtp` is the CRM server's own SMTP outbound (the seeds, O3), the
+ * E-mail Router, or the user's Outlook (R4; into Sent Items). */
+export type OutgoingAccess = 'none' | 'smtp' | 'email-router' | 'outlook';
 
 export interface CrmMailbox {
   readonly address: string;

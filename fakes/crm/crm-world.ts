@@ -53,6 +53,11 @@ export function spawnCrmWorld(engine: Engine, ledger: Ledger, spec: CrmWorldSpec
     const evaluatesIncoming = mailbox?.incoming === 'outlook' && (mailbox.approved || !config.settings.requireApproval);
     return engine.spawn<OutlookDurable>(name, outlookClient({
       mailbox: address, homeServer: spec.homeServerOf(address), crmServer: config.server, evaluatesIncoming,
+      // O2: an unapproved mailbox's email stays Pending Send.
+      sending: mailbox?.outgoing === 'outlook' && (mailbox.approved || !config.settings.requireApproval) ? {
+        mailbox: address, homeServer: spec.homeServerOf(address), crmServer: config.server, perRound: 5,
+        sendingStatusDelayMs: config.settings.outbound.sendingStatusDelayMs, maxAttempts: config.settings.outbound.maxDeliveryAttempts,
+      } : null,
       pollIntervalMs: spec.outlook.pollIntervalMs, checkDeliverGapMs: spec.outlook.checkDeliverGapMs,
       token: config.settings.token, userNumber: mailbox?.userNumber ?? 0,
     }), newOutlookDurable());

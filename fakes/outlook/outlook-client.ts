@@ -13,6 +13,7 @@ import type { IncomingEmail } from '../crm/check-incoming.js';
 import type { ActivityDirection } from '../crm/email-activity.js';
 import { LINK_STATE, nextLinkState, type LinkEvent, type LinkState } from './crm-link-state.js';
 import { formatToken, nextCounter, withToken } from '../crm/tracking-token.js';
+import { sendPendingEmail, type OutlookSending } from './outlook-outgoing.js';
 import type { TokenSettings } from '../crm/crm-config.js';
 
 export { LINK_STATE } from './crm-link-state.js';
@@ -23,6 +24,8 @@ export interface OutlookClientConfig {
   readonly crmServer: string;
   /** The user's incoming access is Outlook: new Inbox mail is evaluated automatically. */
   readonly evaluatesIncoming: boolean;
+  /** The user's outgoing access is Outlook: the client sends the user's CRM email (R4). */
+  readonly sending: OutlookSending | null;
   /** How often the client looks at the Inbox and retries waiting work. [I] 1 min */
   readonly pollIntervalMs: number;
   /** Between a Check... call and its Deliver... call. [I] 500 ms */
@@ -132,6 +135,7 @@ export function outlookClient(config: OutlookClientConfig) {
 
     const round = (): void => {
       if (!disk.online) return;
+      if (config.sending !== null) sendPendingEmail(ctx, config.sending);
       scanInbox();
       for (const [id, work] of disk.work) {
         if (inProgress.has(id)) continue;

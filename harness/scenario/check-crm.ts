@@ -3,7 +3,7 @@
 // someone who is not a CRM user, a regarding record that does not exist, fault verbs aimed at the wrong actor.
 import { outlookActorName } from '../../fakes/outlook/outlook-client.js';
 import type { ConsistencyProblem } from './check-consistency.js';
-import { crmOrganisations, organisationOf, type CrmOrganisation } from './crm-organisations.js';
+import { crmOrganisations, organisationOf, runsOutlook, type CrmOrganisation } from './crm-organisations.js';
 import type { Scenario } from './schema.js';
 
 type Path = Array<string | number>;
@@ -28,10 +28,10 @@ export function checkCrm(scenario: Scenario): ConsistencyProblem[] {
     servers.add(server);
     problems.push(...checkOrganisation(scenario, org, actors, seen));
   }
-  const outlooks = new Set(orgs.flatMap(({ section }) => section.users.filter((u) => u.outlook ?? u.incoming === 'outlook').map((u) => outlookActorName(u.address))));
+  const outlooks = new Set(orgs.flatMap(({ section }) => section.users.filter(runsOutlook).map((u) => outlookActorName(u.address))));
   scenario.traffic?.messages.forEach((m, i) => {
     const user = organisationOf(scenario, m.from)?.section.users.find((u) => u.address === m.from);
-    if (m.track && (user === undefined || !(user.outlook ?? user.incoming === 'outlook'))) {
+    if (m.track && (user === undefined || !runsOutlook(user))) {
       problems.push({ path: ['traffic', 'messages', i, 'track'], message: `'${m.from}' is not a CRM user who runs Outlook with the CRM client` });
     }
   });

@@ -21,3 +21,8 @@ export function organisationOf(scenario: Pick<Scenario, 'crm'>, address: string)
   return crmOrganisations(scenario).find(({ section }) =>
     section.users.some((u) => u.address === address) || section.queues.some((q) => q.address === address));
 }
+
+/** Does this user run Outlook with the CRM client? Always when Outlook is their incoming or outgoing access. */
+export function runsOutlook(user: CrmSection['users'][number]): boolean {
+  return user.outlook ?? (user.incoming === 'outlook' || user.outgoing === 'outlook');
+}

@@ -18,10 +18,11 @@ const user = z.strictObject({
   /** Who brings the user's incoming mail to CRM (R4): Outlook, the router through the forward mailbox, or the router
    * reading the user's own Inbox. */
   incoming: z.enum(['none', 'outlook', 'forward-mailbox', 'email-router']).default('outlook'),
-  /** Who sends the user's CRM email: the CRM server's own SMTP outbound, the router, or nobody (Pending Send, O2). */
-  outgoing: z.enum(['none', 'smtp', 'email-router']).default('smtp'),
+  /** Who sends the user's CRM email: the CRM server's own SMTP outbound, the router, the user's Outlook, or nobody
+   * (it stays Pending Send, O2). */
+  outgoing: z.enum(['none', 'smtp', 'email-router', 'outlook']).default('smtp'),
   approved: z.boolean().default(true),
-  /** Runs Outlook with the CRM client; default: when incoming access is Outlook. */
+  /** Runs Outlook with the CRM client; default: when incoming or outgoing access is Outlook. */
   outlook: z.boolean().optional(),
 });
 

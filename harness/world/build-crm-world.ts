@@ -2,6 +2,7 @@
 import type { CrmOrgConfig, CrmRecord, RecordKind } from '../../fakes/crm/crm-config.js';
 import type { CrmWorldSpec } from '../../fakes/crm/crm-world.js';
 import type { CrmSection } from '../scenario/crm-schema.js';
+import { runsOutlook } from '../scenario/crm-organisations.js';
 import type { ExchangeSection } from '../scenario/exchange-schema.js';
 
 /** Records without an id get `<kind>-<n>` (1-based within their list). */
@@ -20,7 +21,7 @@ export function crmConfigOf(section: CrmSection, exchange: ExchangeSection): Crm
     mailboxes: [
       ...section.users.map((u, i) => ({
         address: u.address, kind: 'user' as const, filter: u.filter, incoming: u.incoming, outgoing: u.outgoing,
-        approved: u.approved, outlook: u.outlook ?? u.incoming === 'outlook', userNumber: i + 1,
+        approved: u.approved, outlook: runsOutlook(u), userNumber: i + 1,
       })),
       ...section.queues.map((q) => ({
         address: q.address, kind: 'queue' as const, filter: q.filter, incoming: q.incoming, outgoing: q.outgoing,

@@ -140,3 +140,29 @@ describe('callers racing inside the check-deliver gap (R13 semantics)', () => {
     expect(outcome.counts).toMatchObject({ duplicates: 0, duplicatesPrevented: 1 });
   });
 });
+
+describe('outgoing access Outlook (R4)', () => {
+  const email = '[{ at: 10m, from: paul@contoso.example, to: [carol@fabrikam.example], subject: "From the web client" }]';
+
+  it('sends the user\'s CRM email through Exchange as the user: Sent, and a copy in Sent Items', () => {
+    const outcome = runCrm({ users: `
+    - { address: paul@contoso.example, outgoing: outlook }
+    - { address: anna@contoso.example }`, emails: email });
+    const key = [...outcome.ledger.messages()].find((l) => l.outbound !== null)?.messageId ?? '';
+    const life = lifeOf(outcome, key);
+    expect(life.outbound).toEqual({ status: 'Sent', attempts: 1 });
+    expect(life.path.some((s) => s.step === 'sent-copy' && s.detail === 'paul@contoso.example/Sent Items')).toBe(true);
+    expect(outcome.counts).toMatchObject({ pending: 0, duplicates: 0 });
+  });
+
+  it('waits while Outlook is closed, and sends when it opens', () => {
+    const outcome = runCrm({ users: `
+    - { address: paul@contoso.example, outgoing: outlook }
+    - { address: anna@contoso.example }`, emails: email,
+    faults: `[{ at: 5m, verb: down, target: "${PAUL_OUTLOOK}" }, { at: 2h, verb: up, target: "${PAUL_OUTLOOK}" }]` });
+    const life = [...outcome.ledger.messages()].find((l) => l.outbound !== null);
+    const sending = life?.path.find((s) => s.step === 'outbound' && s.detail.startsWith('Sending'));
+    expect(sending?.atMs).toBeGreaterThanOrEqual(2 * 3_600_000);
+    expect(life?.outbound?.status).toBe('Sent');
+  });
+});

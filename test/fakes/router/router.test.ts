@@ -146,3 +146,15 @@ describe('the switch to server-side sync (R14)', () => {
     expect(outcome.counts).toMatchObject({ untracked: 1, untrackedByReason: { 'router-stopped': 1 }, pending: 0 });
   });
 });
+
+describe('a POP3 incoming profile (R3)', () => {
+  it('reads the forward mailbox and always deletes what it processed, whatever the checkbox says', () => {
+    const outcome = runCrm({
+      ...routed({ traffic: `{ messages: [${fromCarol('5m', 'p1')}] }` }),
+      router: routerSection('', false).replace('protocol: exchange', 'protocol: pop3'),
+    });
+    const life = lifeOf(outcome, '<p1@fabrikam.example>');
+    expect(life.activities).toHaveLength(1);
+    expect(life.placements.find((p) => p.mailbox === 'crm@contoso.example')?.removal?.cause).toBe('processed');
+  });
+});

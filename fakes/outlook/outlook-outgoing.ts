@@ -1,0 +1,39 @@
+// Outgoing access "Outlook" (R4): while it runs and is online, a user's Outlook takes the user's CRM email from
+// Pending Send (CRM marks it Sending), sends it as the user through Exchange (so, unlike the router and CRM's SMTP,
+// it lands in Sent Items, O3) and reports the result; Failed after the maximum attempts.
+import type { ActorContext } from '../../sim/core/actor.js';
+import { CRM_REQUEST, callCrm, type BackgroundSendCall, type EmailToSend, type SendEmailResultCall } from '../crm/crm-api.js';
+import { describeFailure } from '../crm/smtp-outbound.js';
+import type { UserAction } from '../exchange/user-actions.js';
+import type { SmtpOutcome } from '../mail/smtp-reply.js';
+
+export interface OutlookSending {
+  readonly mailbox: string;
+  readonly homeServer: string;
+  readonly crmServer: string;
+  /** Emails taken per round. [I] 5, as the router's BatchSize */
+  readonly perRound: number;
+  /** An email left Sending this long (Outlook closed mid-send) is taken again. [I] 30 min, as R6 */
+  readonly sendingStatusDelayMs: number;
+  readonly maxAttempts: number;
+}
+
+/** One round of sending; false when CRM did not answer. */
+export function sendPendingEmail(ctx: ActorContext, config: OutlookSending): boolean {
+  const call: BackgroundSendCall = { owners: [config.mailbox], perOwner: config.perRound, pendingForMs: 0, sendingForMs: config.sendingStatusDelayMs };
+  const emails = callCrm<EmailToSend[]>(ctx, config.crmServer, CRM_REQUEST.backgroundSendEmail, call);
+  if (emails === null) return false;
+  for (const email of emails) {
+    const send: UserAction = { kind: 'send', mailbox: config.mailbox, message: email.message };
+    const reply = ctx.request(config.homeServer, 'user-action', send);
+    const outcome: SmtpOutcome = !reply.ok || reply.value === 'unavailable'
+      ? { kind: 'no-connection', why: 'refused' } : reply.value as SmtpOutcome;
+    const sent = outcome.kind === 'replied' && outcome.reply.code < 300;
+    const result: SendEmailResultCall = {
+      activityId: email.activityId, maxAttempts: config.maxAttempts, detail: sent ? '250' : describeFailure(outcome),
+      result: sent ? 'sent' : outcome.kind === 'replied' && outcome.reply.code >= 500 ? 'failed' : 'failed-attempt',
+    };
+    callCrm<boolean>(ctx, config.crmServer, CRM_REQUEST.sendEmailResult, result);
+  }
+  return true;
+}
