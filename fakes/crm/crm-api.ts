@@ -21,6 +21,7 @@ export const CRM_REQUEST = {
 } as const;
 
 export interface BackgroundSendCall {
+  readonly caller: string;
   readonly owners: readonly string[];
   readonly perOwner: number;
   readonly pendingForMs: number;

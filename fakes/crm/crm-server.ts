@@ -131,6 +131,11 @@ export function crmServer(config: CrmOrgConfig, org: CrmOrg, ledger: Ledger, hor
       },
       onRequest(_from, tag, data): CrmCall<unknown> {
         if (disk.apiFault !== null) return { ok: false, error: disk.apiFault };
+        // R14 [I]: once the organisation processes email with server-side sync, it turns the router away.
+        if (disk.processEmailUsing === 'server-side-sync' && tag !== CRM_REQUEST.retrieveEmailSettings
+          && (data as { caller?: unknown } | null)?.caller === 'router') {
+          return { ok: false, error: { status: 403, message: 'The organization processes email with server-side synchronization' } };
+        }
         return { ok: true, value: handle(tag, data) };
       },
     };

@@ -20,7 +20,7 @@ export interface OutlookSending {
 
 /** One round of sending; false when CRM did not answer. */
 export function sendPendingEmail(ctx: ActorContext, config: OutlookSending): boolean {
-  const call: BackgroundSendCall = { owners: [config.mailbox], perOwner: config.perRound, pendingForMs: 0, sendingForMs: config.sendingStatusDelayMs };
+  const call: BackgroundSendCall = { caller: 'outlook', owners: [config.mailbox], perOwner: config.perRound, pendingForMs: 0, sendingForMs: config.sendingStatusDelayMs };
   const emails = callCrm<EmailToSend[]>(ctx, config.crmServer, CRM_REQUEST.backgroundSendEmail, call);
   if (emails === null) return false;
   for (const email of emails) {

@@ -1,9 +1,9 @@
 // One cycle of one incoming provider (R2, R8, R10): read the mailbox's Inbox past the ThresholdDate, and for each item
 // take the original out of the forwarded attachment, ask CRM (CheckIncomingEmail), create the activity
 // (DeliverIncomingEmail one round trip later), then delete the item where the provider deletes after processing, and
-// move the ThresholdDate past it. The threshold moves only over a run of items done in order, so an item that fails
-// (a poison message, R10) is read again every cycle while the ones after it are processed. A crash anywhere in
-// between leaves the item to be read again after restart; CRM's duplicate check absorbs the repeat.
+// move the ThresholdDate past it. An item that fails (a poison message, R10) is kept for the next cycle and the
+// next, while the ones after it are processed. A crash anywhere in between leaves the item to be read again after
+// restart; CRM's duplicate check absorbs the repeat.
 import type { ActorContext } from '../../sim/core/actor.js';
 import type { MailMessage } from '../mail/mail-message.js';
 import { MAILBOX_DELETE, MAILBOX_READ, type MailboxDelete, type MailboxRead, type ReadItem } from '../exchange/mailbox-access.js';
@@ -26,8 +26,6 @@ export interface CycleHost {
    * when CRM's duplicate check answers. Two routers have no common claims: that is R13's race.
    */
   claim(key: string, provider: IncomingProvider): boolean;
-  /** An item the router will never read: it sits before the ThresholdDate and this router never processed it. */
-  skipped(key: string): void;
   /** The router has processed this message (it is no longer news if it turns up before the threshold). */
   processed(key: string): void;
   /** The cycle is over (done, aborted or failed); the service schedules the next. */
@@ -38,8 +36,6 @@ export interface Cycle {
   readonly provider: IncomingProvider;
   readonly startedAtMs: number;
   readonly items: ReadItem[];
-  /** Still moving the threshold: no earlier item of this cycle failed. */
-  inOrder: boolean;
 }
 
 /** A message the router cannot read (R10, POISON): a malformed attachment or MIME structure. */
@@ -53,6 +49,11 @@ export function isNew(state: ProviderState, item: Pick<ReadItem, 'storeId' | 're
   return item.receivedAtMs === state.thresholdMs && !state.doneAtThreshold.includes(item.storeId);
 }
 
+/** Will the provider read this item (again)? New, or kept for another try. */
+export function isWaiting(state: ProviderState, item: Pick<ReadItem, 'storeId' | 'receivedAtMs'>): boolean {
+  return isNew(state, item) || state.retry.includes(item.storeId);
+}
+
 export function startCycle(host: CycleHost, provider: IncomingProvider): Cycle | null {
   const { ctx } = host;
   const state = host.state(provider);
@@ -62,12 +63,11 @@ export function startCycle(host: CycleHost, provider: IncomingProvider): Cycle |
     host.ended(provider, `cannot read ${provider.mailbox} on ${provider.profile.server}`);
     return null;
   }
-  const items: ReadItem[] = [];
-  for (const item of reply.value as ReadItem[]) {
-    if (isNew(state, item)) items.push(item);
-    else host.skipped(originalOf(provider, item.message).key);
-  }
-  return { provider, startedAtMs: ctx.nowMs(), items, inOrder: true };
+  const inbox = reply.value as ReadItem[];
+  // Items kept for another try that are gone meanwhile (deleted by someone) are forgotten.
+  state.retry = state.retry.filter((id) => inbox.some((item) => item.storeId === id));
+  const items = inbox.filter((item) => isWaiting(state, item));
+  return { provider, startedAtMs: ctx.nowMs(), items };
 }
 
 /** Works through the cycle's items until one needs to wait for CRM (a timer), or the cycle ends. */
@@ -84,13 +84,11 @@ export function continueCycle(host: CycleHost, cycle: Cycle): void {
       // R10: this one fails every cycle; the rest go on, but the threshold stays before it.
       host.state(cycle.provider).lastError = `cannot process ${original.key}: malformed message`;
       ctx.note('router-error', `${cycle.provider.mailbox}: ${original.key} is malformed`);
-      cycle.inOrder = false;
-      cycle.items.shift();
+      keepForRetry(host, cycle);
       continue;
     }
     if (!host.claim(original.key, cycle.provider)) {
-      cycle.inOrder = false;
-      cycle.items.shift();
+      keepForRetry(host, cycle);
       continue;
     }
     const email: IncomingEmail = { message: original, receivingMailbox: cycle.provider.mailbox, caller: ROUTER_CALLER };
@@ -134,12 +132,22 @@ function finishItem(host: CycleHost, cycle: Cycle, item: ReadItem): boolean {
   cycle.items.shift();
   host.processed(originalOf(provider, item.message).key);
   const state = host.state(provider);
-  if (cycle.inOrder) {
-    if (state.thresholdMs !== item.receivedAtMs) state.doneAtThreshold = [];
+  state.retry = state.retry.filter((id) => id !== item.storeId);
+  // Items come oldest first, so the threshold only moves forward; a retried older item leaves it where it is.
+  if (state.thresholdMs === null || item.receivedAtMs > state.thresholdMs) {
     state.thresholdMs = item.receivedAtMs;
+    state.doneAtThreshold = [item.storeId];
+  } else if (item.receivedAtMs === state.thresholdMs) {
     state.doneAtThreshold.push(item.storeId);
   }
   return true;
+}
+
+/** The item at the head failed or belongs to another thread: it is read again next cycle. */
+function keepForRetry(host: CycleHost, cycle: Cycle): void {
+  const item = cycle.items.shift();
+  const state = host.state(cycle.provider);
+  if (item !== undefined && !state.retry.includes(item.storeId)) state.retry.push(item.storeId);
 }
 
 /** R2: a forward mailbox holds the original as an attachment; a user's own Inbox holds the message itself. */

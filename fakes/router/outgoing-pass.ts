@@ -9,6 +9,7 @@ import { CRM_REQUEST, callCrm, type BackgroundSendCall, type EmailToSend, type S
 import type { SmtpSubmission } from '../exchange/exchange-server.js';
 import type { SmtpOutcome } from '../mail/smtp-reply.js';
 import type { ProviderOverrides } from './router-config.js';
+import { ROUTER_CALLER } from './incoming-cycle.js';
 
 export interface OutgoingSenders {
   readonly crmServer: string;
@@ -21,7 +22,7 @@ export interface OutgoingSenders {
 export function outgoingPoll(ctx: ActorContext, senders: OutgoingSenders, overrides: ProviderOverrides): boolean {
   for (let start = 0; start < senders.owners.length; start += overrides.requestBatchSize) {
     const call: BackgroundSendCall = {
-      owners: senders.owners.slice(start, start + overrides.requestBatchSize), perOwner: overrides.batchSize,
+      caller: ROUTER_CALLER, owners: senders.owners.slice(start, start + overrides.requestBatchSize), perOwner: overrides.batchSize,
       pendingForMs: overrides.pendingStatusDelayMs, sendingForMs: overrides.sendingStatusDelayMs,
     };
     const emails = callCrm<EmailToSend[]>(ctx, senders.crmServer, CRM_REQUEST.backgroundSendEmail, call);

@@ -1,12 +1,11 @@
-// The E-mail Router Windows service (R1-R14): on start it reads its state file (a corrupt one stops it, KB954522; a
-// missing one is written anew, so every provider starts from 0001-01-01, R8/R9), then runs each incoming provider's
-// cycle every mailbox poll interval (at most MaxThreads at once), the outgoing passes, and a configuration update that
-// learns when an organisation switched to server-side sync (R14): from then on it leaves that organisation alone.
+// The E-mail Router Windows service (R1-R14): on start it reads its state file (a corrupt one makes it stop at once,
+// KB954522, until the file is deleted and the service started again; a missing one is written anew, so every
+// provider starts from 0001-01-01, R8/R9), then runs each incoming provider's cycle every mailbox poll interval (at
+// most MaxThreads at once), the outgoing passes, and a configuration update that learns when an organisation
+// switched to server-side sync (R14): from then on it leaves that organisation alone.
 import type { Actor, ActorContext } from '../../sim/core/actor.js';
-import type { Ledger } from '../../sim/ledger/ledger.js';
 import { CRM_REQUEST, callCrm, type EmailProcessor } from '../crm/crm-api.js';
-import { MAILBOX_READ, type MailboxRead, type ReadItem } from '../exchange/mailbox-access.js';
-import { continueCycle, deliverHead, finishHead, isNew, startCycle, type Cycle, type CycleHost } from './incoming-cycle.js';
+import { continueCycle, deliverHead, finishHead, startCycle, type Cycle, type CycleHost } from './incoming-cycle.js';
 import { outgoingPoll, type OutgoingSenders } from './outgoing-pass.js';
 import type { IncomingProvider } from './providers.js';
 import type { RouterConfig } from './router-config.js';
@@ -15,17 +14,16 @@ import { providerState, type SystemState } from './system-state.js';
 export interface RouterDurable {
   /** The state file; nodes of an Active/Passive cluster share it (it lives on the cluster's shared disk). */
   readonly state: SystemState;
-  /** Organisations this service found switched to server-side sync (R14). */
+  /** Organisations found switched to server-side sync (R14); shared by a cluster's nodes like the state file. */
   readonly stopped: Set<string>;
-  /** Messages already recorded as untracked because the router stopped for their organisation. */
-  readonly reportedStopped: Set<string>;
-  /** Messages the router processed or reported as before its ThresholdDate (each is reported once); model
-   * bookkeeping, shared by the nodes of a cluster like the state file. */
+  /** Messages the router processed (model bookkeeping for the end-of-run report of what it never read). */
   readonly seen: Set<string>;
+  /** A passive node waiting for its first failover: its first start ends at once. */
+  standby: boolean;
 }
 
-export function newRouterDurable(state: SystemState, seen: Set<string>): RouterDurable {
-  return { state, stopped: new Set(), reportedStopped: new Set(), seen };
+export function newRouterDurable(state: SystemState, stopped: Set<string>, seen: Set<string>, standby: boolean): RouterDurable {
+  return { state, stopped, seen, standby };
 }
 
 export interface RouterSpec {
@@ -34,9 +32,10 @@ export interface RouterSpec {
   readonly outgoing: readonly OutgoingSenders[];
 }
 
-export function routerService(spec: RouterSpec, ledger: Ledger) {
+export function routerService(spec: RouterSpec) {
   const { config, providers } = spec;
   const byId = new Map(providers.map((p) => [p.id, p]));
+  const crmServers = [...new Set(providers.map((p) => p.deployment.crmServer)), ...spec.outgoing.map((o) => o.crmServer)];
   return (ctx: ActorContext, disk: RouterDurable): Actor => {
     /** Memory only: the cycles under way (a crash loses them; their items are read again). */
     const cycles = new Map<string, Cycle>();
@@ -52,11 +51,6 @@ export function routerService(spec: RouterSpec, ledger: Ledger) {
         claims.set(key, provider.id);
         return true;
       },
-      skipped(key) {
-        if (disk.seen.has(key)) return;
-        disk.seen.add(key);
-        ledger.untracked(key, 'before-threshold-date');
-      },
       processed(key) {
         disk.seen.add(key);
       },
@@ -66,6 +60,8 @@ export function routerService(spec: RouterSpec, ledger: Ledger) {
         if (why !== null) {
           providerState(disk.state, provider.id, provider.mailbox).lastError = why;
           ctx.note('router-error', `${provider.mailbox}: ${why}`);
+          // CRM refusing the router may mean the organisation moved to server-side sync (R14): ask now.
+          if (why.startsWith('CRM')) askWhoProcessesEmail();
         }
         ctx.setTimer(config.timings.mailboxPollIntervalMs, 'cycle', provider.id);
       },
@@ -85,58 +81,51 @@ export function routerService(spec: RouterSpec, ledger: Ledger) {
     };
 
     /** R14: ask each organisation which component processes its email; stop for those on server-side sync. */
-    const updateConfiguration = (): void => {
-      for (const crmServer of new Set(providers.map((p) => p.deployment.crmServer))) {
+    const askWhoProcessesEmail = (): void => {
+      for (const crmServer of new Set(crmServers)) {
+        if (disk.stopped.has(crmServer)) continue;
         const processor = callCrm<EmailProcessor>(ctx, crmServer, CRM_REQUEST.retrieveEmailSettings, null);
-        if (processor === 'server-side-sync' && !disk.stopped.has(crmServer)) {
-          disk.stopped.add(crmServer);
-          ctx.note('router-stopped', `${crmServer} processes email with server-side sync (R14)`);
-        }
-      }
-      reportStopped();
-      if (config.system.configUpdatePeriodMs > 0) ctx.setTimer(config.system.configUpdatePeriodMs, 'config-update');
-    };
-
-    /** Mail waiting in a stopped organisation's mailboxes will not be tracked by the router: say why. */
-    const reportStopped = (): void => {
-      for (const provider of providers) {
-        if (!disk.stopped.has(provider.deployment.crmServer)) continue;
-        const read: MailboxRead = { mailbox: provider.mailbox, folder: 'Inbox', afterStoreId: 0, receivedAfterMs: null };
-        const reply = ctx.request(provider.profile.server, MAILBOX_READ, read);
-        if (!reply.ok || reply.value === 'unavailable') continue;
-        const state = providerState(disk.state, provider.id, provider.mailbox);
-        for (const item of reply.value as ReadItem[]) {
-          const key = item.message.attached?.key ?? item.message.key;
-          if (!isNew(state, item) || disk.reportedStopped.has(key)) continue;
-          disk.reportedStopped.add(key);
-          ledger.untracked(key, 'router-stopped');
-        }
+        if (processor !== 'server-side-sync') continue;
+        disk.stopped.add(crmServer);
+        ctx.note('router-stopped', `${crmServer} processes email with server-side sync (R14)`);
       }
     };
 
     const outgoing = (): void => {
       for (const senders of spec.outgoing) {
         if (disk.stopped.has(senders.crmServer)) continue;
-        outgoingPoll(ctx, senders, config.overrides);
+        if (!outgoingPoll(ctx, senders, config.overrides)) askWhoProcessesEmail();
       }
       ctx.setTimer(config.timings.outgoingPollIntervalMs, 'outgoing');
     };
 
     return {
       onStart() {
+        if (disk.standby) {
+          // A passive cluster node: installed, not running, until a failover starts it (R13).
+          disk.standby = false;
+          ctx.exit();
+          return;
+        }
         if (disk.state.file === 'corrupt') {
           // KB954522: "Root element is missing"; the service stops until the file is deleted.
-          ctx.note('router-error', 'service did not start: SystemState.xml is corrupt (delete it to start again)');
+          ctx.note('router-error', 'service did not start: SystemState.xml is corrupt (delete it, then start the service)');
+          ctx.exit();
           return;
         }
         disk.state.file = 'present';
-        updateConfiguration();
+        askWhoProcessesEmail();
+        if (config.system.configUpdatePeriodMs > 0) ctx.setTimer(config.system.configUpdatePeriodMs, 'config-update');
         // [I] Providers start at their own points in the first interval, not all at once.
         for (const provider of providers) ctx.setTimer(ctx.rng.uniformInt(0, config.timings.mailboxPollIntervalMs - 1), 'cycle', provider.id);
         if (spec.outgoing.length > 0) ctx.setTimer(config.timings.outgoingPollIntervalMs, 'outgoing');
       },
       onTimer(tag, data) {
-        if (tag === 'config-update') return updateConfiguration();
+        if (tag === 'config-update') {
+          askWhoProcessesEmail();
+          ctx.setTimer(config.system.configUpdatePeriodMs, 'config-update');
+          return;
+        }
         if (tag === 'outgoing') return outgoing();
         const provider = byId.get(data as string);
         if (provider === undefined) return;

@@ -1,17 +1,18 @@
-// Spawns the E-mail Router: one service per instance (the nodes of an Active/Passive cluster share one state file; a
-// passive node starts stopped and a failover is `down` on one, `up` on the other; two running nodes on the same
-// mailboxes is the unsupported setup that makes duplicates, R13), and reports the mail still waiting in the
-// mailboxes it reads.
+// Spawns the E-mail Router: one service per instance. Instances with a passive node form one Active/Passive cluster
+// (their nodes share the state file; a passive node waits for a failover: `down` or `crash` on one, `up` on the
+// other); instances that are all active are separate services with their own state files on the same mailboxes,
+// R13's unsupported setup that makes duplicates. Reports the mail still waiting in the mailboxes the router reads,
+// and, at the end, why the mail it will never read was not tracked.
 import type { Engine } from '../../sim/core/engine.js';
 import type { Ledger } from '../../sim/ledger/ledger.js';
 import type { CrmMailbox } from '../crm/crm-config.js';
-import { isNew } from './incoming-cycle.js';
+import { isWaiting } from './incoming-cycle.js';
 import type { OutgoingSenders } from './outgoing-pass.js';
-import { incomingProviders } from './providers.js';
+import { incomingProviders, type IncomingProvider } from './providers.js';
 import type { RouterConfig } from './router-config.js';
 import { defineRouterFaults } from './router-faults.js';
 import { newRouterDurable, routerService, type RouterDurable } from './router-service.js';
-import { newSystemState, type SystemState } from './system-state.js';
+import { newSystemState, type ProviderState, type SystemState } from './system-state.js';
 
 export interface RouterInstance {
   readonly name: string;
@@ -31,6 +32,8 @@ export interface RouterWorldSpec {
 
 export interface RouterWorld {
   inFlight(): Map<string, string>;
+  /** At the end of a run: records why mail the router will never read stays untracked. */
+  finish(): void;
 }
 
 export function spawnRouterWorld(engine: Engine, ledger: Ledger, spec: RouterWorldSpec): RouterWorld {
@@ -41,31 +44,45 @@ export function spawnRouterWorld(engine: Engine, ledger: Ledger, spec: RouterWor
     crmServer: d.crmServer, smtpServer: outgoingProfiles.get(d.outgoingProfile)?.server ?? '',
     owners: spec.mailboxesOf(d.crmServer).filter((m) => m.outgoing === 'email-router').map((m) => m.address),
   })).filter((o) => o.owners.length > 0);
-  // The nodes of an Active/Passive cluster (any passive node) share one state file on the cluster's disk; services
-  // installed side by side (all active, R13's unsupported setup) each keep their own.
   const cluster = spec.instances.some((i) => i.passive);
-  const stateFor = (): SystemState => (cluster ? shared : copyState(spec.initialState));
-  const shared = copyState(spec.initialState);
+  const shared = { state: copyState(spec.initialState), stopped: new Set<string>() };
   const seen = new Set<string>();
   const handles = spec.instances.map((instance) => {
-    const handle = engine.spawn<RouterDurable>(instance.name, routerService({ config: spec.config, providers, outgoing }, ledger), newRouterDurable(stateFor(), seen));
-    if (instance.passive) engine.scheduleFault(0, { verb: 'down', target: instance.name });
-    return handle;
+    const own = cluster ? shared : { state: copyState(spec.initialState), stopped: new Set<string>() };
+    return engine.spawn<RouterDurable>(instance.name, routerService({ config: spec.config, providers, outgoing }),
+      newRouterDurable(own.state, own.stopped, seen, instance.passive));
   });
-  const states = [...new Set(handles.map((h) => h.durable.state))];
+  const services = [...new Set(handles.map((h) => h.durable))];
+
+  /** The provider's state in each service that reads its mailbox (one file per service, shared in a cluster). */
+  const statesOf = (provider: IncomingProvider): ProviderState[] => [...new Set(services.map((s) => s.state))]
+    .map((s) => s.providers.get(provider.id) ?? { emailAddress: provider.mailbox, thresholdMs: null, doneAtThreshold: [], retry: [], lastError: null });
+  const stopped = (provider: IncomingProvider): boolean => services.some((s) => s.stopped.has(provider.deployment.crmServer));
+
   return {
     inFlight() {
       const where = new Map<string, string>();
-      const stopped = new Set(handles.flatMap((h) => [...h.durable.stopped]));
       for (const provider of providers) {
-        if (stopped.has(provider.deployment.crmServer)) continue;
-        // Waiting: past the ThresholdDate of every service that reads the mailbox.
-        const thresholds = states.map((s) => s.providers.get(provider.id) ?? { emailAddress: provider.mailbox, thresholdMs: null, doneAtThreshold: [], lastError: null });
+        if (stopped(provider)) continue;
+        const states = statesOf(provider);
         for (const item of spec.inbox(provider.mailbox)) {
-          if (thresholds.every((t) => isNew(t, item))) where.set(item.key, `${provider.mailbox}, not yet processed by the router`);
+          if (states.every((state) => isWaiting(state, item))) where.set(item.key, `${provider.mailbox}, not yet processed by the router`);
         }
       }
       return where;
+    },
+    finish() {
+      for (const provider of providers) {
+        const states = statesOf(provider);
+        for (const item of spec.inbox(provider.mailbox)) {
+          // Tracked by the router or by another path (server-side sync after the switch): nothing to explain.
+          if (seen.has(item.key) || ledger.get(item.key)?.activities.some((a) => a.direction === 'incoming') === true) continue;
+          // R14: the organisation moved to server-side sync before the router read it; or it sits before the
+          // ThresholdDate, where the router never looks.
+          if (stopped(provider)) ledger.untracked(item.key, 'router-stopped');
+          else if (!states.some((state) => isWaiting(state, item))) ledger.untracked(item.key, 'before-threshold-date');
+        }
+      }
     },
   };
 }
@@ -74,6 +91,6 @@ function copyState(state: SystemState | null): SystemState {
   const copy = newSystemState();
   if (state === null) return copy;
   copy.file = state.file;
-  for (const [id, p] of state.providers) copy.providers.set(id, { ...p, doneAtThreshold: [...p.doneAtThreshold] });
+  for (const [id, p] of state.providers) copy.providers.set(id, { ...p, doneAtThreshold: [...p.doneAtThreshold], retry: [...p.retry] });
   return copy;
 }

@@ -3,12 +3,21 @@
 // and every problem named by its element path, or line and column when the file is not well-formed.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 
-/** A problem in a router file: the element path it concerns (or the line and column), and what is wrong. */
+/**
+ * A problem in a router file: the element path it concerns (or the line and column), and what is wrong. `kind`:
+ * `refused` (a DTD, too large), `malformed` (not well-formed XML), `invalid` (well-formed, wrong content).
+ */
 export class RouterFileError extends Error {
-  constructor(readonly where: string, readonly problem: string, readonly line: number | null = null, readonly column: number | null = null) {
+  constructor(
+    readonly where: string, readonly problem: string, readonly line: number | null = null, readonly column: number | null = null,
+    readonly kind: 'refused' | 'malformed' | 'invalid' = 'invalid',
+  ) {
     super(`${where}: ${problem}`);
   }
 }
+
+/** .NET reads these elements as Int32. */
+const INT32_MAX = 2_147_483_647;
 
 /** A parsed element: lower-case child names -> text, child element, or lists of them. */
 export type XmlNode = { readonly [name: string]: XmlValue };
@@ -19,24 +28,35 @@ export const MAX_ROUTER_FILE_BYTES = 0x2000000;
 
 /** Parses a router file into lower-cased elements; throws RouterFileError. `repeated` names elements that are lists. */
 export function parseRouterXml(text: string, rootPath: string, repeated: readonly string[]): XmlNode {
-  if (Buffer.byteLength(text) > MAX_ROUTER_FILE_BYTES) throw new RouterFileError(rootPath, `larger than ${MAX_ROUTER_FILE_BYTES} bytes`);
+  if (Buffer.byteLength(text) > MAX_ROUTER_FILE_BYTES) throw new RouterFileError(rootPath, `refused: larger than ${MAX_ROUTER_FILE_BYTES} bytes`, null, null, 'refused');
   const doctype = /<!(DOCTYPE|ENTITY)/i.exec(text);
   if (doctype !== null) {
     const line = text.slice(0, doctype.index).split('\n').length;
-    throw new RouterFileError(rootPath, 'refused: the file declares a DTD or entities (router files have none; nothing is expanded)', line, 1);
+    throw new RouterFileError(rootPath, 'refused: the file declares a DTD or entities (router files have none; nothing is expanded)', line, 1, 'refused');
   }
-  const valid = XMLValidator.validate(text);
+  let valid: ReturnType<typeof XMLValidator.validate>;
+  try {
+    valid = XMLValidator.validate(text);
+  } catch (error) {
+    throw new RouterFileError(rootPath, `not well-formed XML: ${(error as Error).message}`, null, null, 'malformed');
+  }
   if (valid !== true) {
-    throw new RouterFileError(rootPath, `not well-formed XML: ${valid.err.msg}`, valid.err.line, valid.err.col);
+    throw new RouterFileError(rootPath, `not well-formed XML: ${valid.err.msg}`, valid.err.line, valid.err.col, 'malformed');
   }
   const lists = new Set(repeated.map((n) => n.toLowerCase()));
+  // With every DTD refused above, entity processing only decodes the five predefined entities (&amp; and the like).
   const parser = new XMLParser({
-    processEntities: false, htmlEntities: false, ignoreAttributes: true, parseTagValue: false, trimValues: true,
+    processEntities: true, htmlEntities: false, ignoreAttributes: true, parseTagValue: false, trimValues: true,
     ignoreDeclaration: true, ignorePiTags: true,
     transformTagName: (name) => name.toLowerCase(),
     isArray: (name) => lists.has(name),
   });
-  return parser.parse(text) as XmlNode;
+  try {
+    return parser.parse(text) as XmlNode;
+  } catch (error) {
+    // The parser's own limits (nesting depth, element names such as __proto__).
+    throw new RouterFileError(rootPath, `cannot be read: ${(error as Error).message}`, null, null, 'invalid');
+  }
 }
 
 /** The child element `name` of `node`, as an element ('' for an empty one); undefined when absent. */
@@ -60,7 +80,9 @@ export function text(node: XmlNode, name: string, path: string): string | undefi
 export function wholeNumber(node: XmlNode, name: string, path: string, min = 0): number | undefined {
   const value = text(node, name, path);
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value) || Number(value) < min) throw new RouterFileError(`${path}/${name}`, `expected a whole number${min > 0 ? ` >= ${min}` : ''}, got ${JSON.stringify(value)}`);
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > INT32_MAX) {
+    throw new RouterFileError(`${path}/${name}`, `expected a whole number from ${min} to ${INT32_MAX}, got ${JSON.stringify(value)}`);
+  }
   return Number(value);
 }
 

@@ -25,14 +25,17 @@ export function parseSystemStateXml(xml: string, startEpochMs: number): ReadSyst
   try {
     doc = parseRouterXml(xml, ROOT, []);
   } catch (error) {
-    // A refused DTD is an input error; anything else unreadable is the corrupt file of KB954522.
-    if (error instanceof RouterFileError && error.problem.startsWith('refused')) throw error;
-    return { corrupt: true, why: error instanceof Error ? error.message : String(error) };
+    // A file that is not well-formed is the corrupt file of KB954522; a refused or unreadable one is bad input.
+    if (error instanceof RouterFileError && error.kind === 'malformed') return { corrupt: true, why: error.message };
+    throw error;
   }
-  const roots = Object.entries(doc).filter(([, value]) => typeof value !== 'string');
-  const root = roots[0];
+  const root = Object.entries(doc)[0];
   if (root === undefined) return { corrupt: true, why: 'Root element is missing' };
-  const [rootName, rootNode] = root as [string, XmlNode];
+  const [rootName, rootValue] = root;
+  // A root with no provider elements (a service that has no mailboxes yet) is a valid, empty file.
+  if (rootValue === '') return { corrupt: false, providers: [] };
+  if (typeof rootValue === 'string' || Array.isArray(rootValue)) throw new RouterFileError(rootName, 'expected provider elements');
+  const rootNode = rootValue as XmlNode;
   const providers: SavedProviderState[] = [];
   for (const [element, value] of Object.entries(rootNode)) {
     const path = `${rootName}/${element}`;

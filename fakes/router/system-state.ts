@@ -9,6 +9,9 @@ export interface ProviderState {
   /** [I] Items received exactly at the threshold instant that are done (the file keeps a date only; the model
    * needs this so two items of one instant are neither skipped nor read twice). */
   doneAtThreshold: number[];
+  /** [I] Items that failed (a poison message) or were left to another thread, by store id: read again every cycle
+   * whatever the threshold, while the threshold moves on over the items that were done. */
+  retry: number[];
   lastError: string | null;
 }
 
@@ -24,6 +27,6 @@ export function newSystemState(): SystemState {
 
 export function providerState(state: SystemState, id: string, emailAddress: string): ProviderState {
   let entry = state.providers.get(id);
-  if (entry === undefined) state.providers.set(id, (entry = { emailAddress, thresholdMs: null, doneAtThreshold: [], lastError: null }));
+  if (entry === undefined) state.providers.set(id, (entry = { emailAddress, thresholdMs: null, doneAtThreshold: [], retry: [], lastError: null }));
   return entry;
 }

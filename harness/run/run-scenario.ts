@@ -48,6 +48,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOu
     engine.run({ untilMs: Math.min(engine.nowMs + DRAIN_CHECK_INTERVAL_MS, drainEndMs) });
   }
 
+  world.finish?.();
   ledger.setInFlight(world.inFlight());
   options.atEnd?.(engine);
   const counts = computeCounts(ledger);

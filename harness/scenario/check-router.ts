@@ -37,8 +37,12 @@ export function checkRouter(scenario: Scenario): ConsistencyProblem[] {
   const incoming = new Set(router.incomingProfiles.map((p) => p.name));
   const outgoing = new Set(router.outgoingProfiles.map((p) => p.name));
   const forwardUsedBy = new Map<string, number>();
+  const deploymentOf = new Map<string, number>();
   router.deployments.forEach((d, i) => {
     const path = ['router', 'deployments', i];
+    const crm = d.crm ?? crmServers[0] ?? '';
+    if (deploymentOf.has(crm)) problems.push({ path, message: `organisation '${crm}' already has deployment ${deploymentOf.get(crm)}: one deployment per organisation (R3)` });
+    deploymentOf.set(crm, i);
     if (d.crm === undefined && crmServers.length > 1) problems.push({ path, message: `name the organisation (\`crm:\`): the scenario has ${crmServers.join(', ')}` });
     if (d.crm !== undefined && !crmServers.includes(d.crm)) problems.push({ path: [...path, 'crm'], message: `no CRM organisation '${d.crm}' (the scenario has ${crmServers.join(', ')})` });
     if (!incoming.has(d.incomingProfile)) problems.push({ path: [...path, 'incomingProfile'], message: `no incoming profile '${d.incomingProfile}'` });

@@ -40,7 +40,7 @@ export function initialStateOf(section: RouterSection, defaultCrm: string): Syst
   for (const saved of section.state.providers) {
     // Provider ids are `<crm>/<mailbox>` (providers.ts); the file knows providers by mailbox only.
     const id = `${crmOf.get(saved.mailbox) ?? defaultCrm}/${saved.mailbox}`;
-    state.providers.set(id, { emailAddress: saved.mailbox, thresholdMs: saved.threshold, doneAtThreshold: [], lastError: saved.lastError ?? null });
+    state.providers.set(id, { emailAddress: saved.mailbox, thresholdMs: saved.threshold, doneAtThreshold: [], retry: [], lastError: saved.lastError ?? null });
   }
   return state;
 }

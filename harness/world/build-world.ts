@@ -17,6 +17,8 @@ import { routerWorldSpecOf } from './build-router-world.js';
 export interface World {
   /** Message key -> where it still is; empty once everything has come to rest. */
   inFlight(): Map<string, string>;
+  /** At the end of a run, before counting: models record what they know about mail they never processed. */
+  finish?(): void;
 }
 
 /** Names of the actors a scenario's world will have (faults may target these). */
@@ -82,6 +84,9 @@ function buildExchangeAndCrm(engine: Engine, ledger: Ledger, scenario: Scenario,
       const where = new Map<string, string>();
       for (const part of parts) for (const [key, place] of part.inFlight()) if (!where.has(key)) where.set(key, place);
       return where;
+    },
+    finish() {
+      for (const part of parts) part.finish?.();
     },
   };
 }

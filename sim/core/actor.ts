@@ -25,6 +25,11 @@ export interface ActorContext {
   request(to: string, tag: string, data?: unknown): RequestResult;
   /** Adds a model fact to the trace (hashed; written out when a trace file is asked for). */
   note(tag: string, detail: string): void;
+  /**
+   * The process ends itself, as a service that fails at start does: it stops like after a crash (no onStop, its
+   * timers dropped), and `up` or `restart` can start it again.
+   */
+  exit(): void;
 }
 
 /** The in-memory half of a process. Every hook is optional. */

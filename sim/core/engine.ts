@@ -254,6 +254,11 @@ export class Engine {
   // ---- what actor contexts call (internal: actors reach these through their ActorContext) ------------------------
 
   /** @internal */
+  exitActor(index: number): void {
+    this.haltActor(index, false);
+  }
+
+  /** @internal */
   scheduleTimer(index: number, delayMs: number, tag: string, data: unknown): number {
     // The message is built only on failure: this runs once per event.
     if (!isDurationMs(delayMs)) assertDurationMs(delayMs, `timer '${tag}' delay of ${(this.actors[index] as ActorEntry).name}`);
@@ -370,6 +375,10 @@ class BoundContext implements ActorContext {
 
   note(tag: string, detail: string): void {
     this.engine.note('note', this.name, tag, detail);
+  }
+
+  exit(): void {
+    this.engine.exitActor(this.index);
   }
 }
 

@@ -73,6 +73,11 @@ describe('one router, two organisations (R12)', () => {
       "crm[1].users[1].address: 'paul@contoso.example' already belongs to CRM organisation 'crm-sales' (S13: one organisation per mailbox)");
   });
 
+  it('refuses two deployments for one organisation', () => {
+    expect(problems(text(BOTH.replace('crm: crm-service', 'crm: crm-sales')))).toContain(
+      "router.deployments[1]: organisation 'crm-sales' already has deployment 0: one deployment per organisation (R3)");
+  });
+
   it('refuses one forward mailbox for two organisations', () => {
     expect(problems(text(BOTH.replace('address: crm-service@contoso.example', 'address: crm-sales@contoso.example'))))
       .toContain("router.deployments[1].forwardMailbox.address: 'crm-sales@contoso.example' already serves deployment 0: one forward mailbox per organisation (R12)");

@@ -50,7 +50,7 @@ describe('EmailAgent.xml', () => {
 
   it('names the element that is wrong', () => {
     expect(errorOf(() => parseEmailAgentXml('<Configuration><SystemConfiguration><MaxThreads>many</MaxThreads></SystemConfiguration></Configuration>')).message)
-      .toBe('Configuration/SystemConfiguration/maxthreads: expected a whole number >= 1, got "many"');
+      .toBe('Configuration/SystemConfiguration/maxthreads: expected a whole number from 1 to 2147483647, got "many"');
     expect(errorOf(() => parseEmailAgentXml('<Configuration><ProviderConfiguration><ProviderClass>Foo</ProviderClass></ProviderConfiguration></Configuration>')).where)
       .toBe('Configuration/ProviderConfiguration[1]/ProviderClass');
     expect(errorOf(() => parseEmailAgentXml('<Settings/>')).message).toBe('Configuration: the root element must be <Configuration>');
@@ -101,13 +101,38 @@ describe('SystemState.xml', () => {
 
   it('writes seven decimals and reads back what it wrote', () => {
     const state = newSystemState();
-    state.providers.set('crm/crm@contoso.example', { emailAddress: 'crm@contoso.example', thresholdMs: 5_400_123, doneAtThreshold: [], lastError: 'CRM did not answer' });
-    state.providers.set('crm/paul@contoso.example', { emailAddress: 'paul@contoso.example', thresholdMs: null, doneAtThreshold: [], lastError: null });
+    state.providers.set('crm/crm@contoso.example', { emailAddress: 'crm@contoso.example', thresholdMs: 5_400_123, doneAtThreshold: [], retry: [], lastError: 'CRM did not answer' });
+    state.providers.set('crm/paul@contoso.example', { emailAddress: 'paul@contoso.example', thresholdMs: null, doneAtThreshold: [], retry: [], lastError: null });
     const xml = writeSystemStateXml(state, START);
     expect(xml).toContain('<thresholddate>2026-01-05T09:30:00.1230000Z</thresholddate>');
     expect(xml).toContain('<thresholddate>0001-01-01T00:00:00.0000000Z</thresholddate>');
     expect(parseSystemStateXml(xml, START)).toMatchObject({
       corrupt: false, providers: [{ emailAddress: 'crm@contoso.example', thresholdMs: 5_400_123, lastError: 'CRM did not answer' }, { thresholdMs: null }],
     });
+  });
+});
+
+describe('hostile and edge-case files', () => {
+  it('a state file with no providers is a valid empty file, not a corrupt one', () => {
+    expect(parseSystemStateXml(writeSystemStateXml(newSystemState(), START), START)).toEqual({ corrupt: false, providers: [] });
+  });
+
+  it('refuses deep nesting and prototype names as bad input, never a crash', () => {
+    const deep = `<Configuration>${'<a>'.repeat(200)}${'</a>'.repeat(200)}</Configuration>`;
+    expect(errorOf(() => parseEmailAgentXml(deep)).kind).toBe('invalid');
+    expect(errorOf(() => parseEmailAgentXml('<Configuration><__proto__>1</__proto__></Configuration>')).kind).not.toBe('malformed');
+    expect(() => parseSystemStateXml(`<SystemState>${'<a>'.repeat(200)}${'</a>'.repeat(200)}</SystemState>`, START)).toThrow(RouterFileError);
+  });
+
+  it('refuses numbers beyond Int32', () => {
+    expect(errorOf(() => parseEmailAgentXml('<Configuration><SystemConfiguration><ConfigUpdatePeriod>99999999999999999999</ConfigUpdatePeriod></SystemConfiguration></Configuration>')).where)
+      .toBe('Configuration/SystemConfiguration/configupdateperiod');
+  });
+
+  it('decodes predefined entities, so text survives a round trip unchanged', () => {
+    const state = newSystemState();
+    state.providers.set('p', { emailAddress: 'a@b.c', thresholdMs: null, doneAtThreshold: [], retry: [], lastError: 'A & B <x>' });
+    const once = parseSystemStateXml(writeSystemStateXml(state, START), START);
+    expect(once).toMatchObject({ providers: [{ lastError: 'A & B <x>' }] });
   });
 });

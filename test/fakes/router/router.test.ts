@@ -158,3 +158,69 @@ describe('a POP3 incoming profile (R3)', () => {
     expect(life.placements.find((p) => p.mailbox === 'crm@contoso.example')?.removal?.cause).toBe('processed');
   });
 });
+
+describe('review cases', () => {
+  it('a poison message in a mailbox that keeps its items: the others are tracked once and come to rest', () => {
+    const outcome = runCrm({
+      users: `
+    - { address: paul@contoso.example, incoming: none }
+    - { address: anna@contoso.example, incoming: email-router, filter: all }`,
+      router: routerSection(), horizon: '2h', drain: '2h',
+      traffic: `{ messages: [${fromCarol('5m', 'bad', '[anna@contoso.example]', ', malformed: true')}, ${fromCarol('6m', 'g1', '[anna@contoso.example]')}, ${fromCarol('7m', 'g2', '[anna@contoso.example]')}] }`,
+    });
+    expect(lifeOf(outcome, '<g1@fabrikam.example>').evaluations).toHaveLength(1);
+    expect(lifeOf(outcome, '<g2@fabrikam.example>').activities).toHaveLength(1);
+    expect(outcome.counts).toMatchObject({ pending: 1, duplicatesPrevented: 0 });
+    expect(outcome.ledger.inFlightAt('<bad@fabrikam.example>')).toBeDefined();
+  });
+
+  it('after a corrupt state file, deleting it and starting the service brings it back (up works)', () => {
+    const outcome = runCrm(routed({
+      traffic: `{ messages: [${fromCarol('30m', 'h1')}] }`,
+      faults: `[{ at: 10m, verb: down, target: router }, { at: 10m, verb: corruptState, target: router }, { at: 11m, verb: up, target: router },
+        { at: 1h, verb: deleteStateFile, target: router }, { at: 1h1m, verb: up, target: router }]`,
+    }));
+    const life = lifeOf(outcome, '<h1@fabrikam.example>');
+    expect(life.activities).toHaveLength(1);
+    expect(life.activities[0]?.atMs).toBeGreaterThan(3_600_000);
+    expect(outcome.counts.pending).toBe(0);
+  });
+
+  it('R14 is noticed even with ConfigUpdatePeriod 0 (CRM turns the router away), and late mail is router-stopped', () => {
+    const outcome = runCrm(routed({
+      router: routerSection('  settings: { configUpdatePeriod: 0s }\n'), horizon: '3h',
+      traffic: `{ messages: [${fromCarol('5m', 'r1')}, ${fromCarol('2h', 'r2')}, ${fromCarol('2h59m59s', 'r3')}] }`,
+      faults: '[{ at: 1h, verb: switchToServerSideSync, target: crm }]',
+    }));
+    expect(lifeOf(outcome, '<r1@fabrikam.example>').activities).toHaveLength(1);
+    expect(outcome.counts).toMatchObject({ untracked: 2, untrackedByReason: { 'router-stopped': 2 }, pending: 0 });
+  });
+
+  it('mail before the ThresholdDate is explained even when the router never runs a cycle', () => {
+    const outcome = runCrm(routed({
+      router: `${routerSection()}  state: { providers: [{ mailbox: crm@contoso.example, threshold: 2h }] }\n`,
+      traffic: `{ messages: [${fromCarol('30m', 't1')}] }`,
+      faults: '[{ at: 1m, verb: down, target: router }]',
+    }));
+    expect(outcome.counts).toMatchObject({ untracked: 1, untrackedByReason: { 'before-threshold-date': 1 } });
+  });
+
+  it('a queue on Email Router access has its own Inbox read', () => {
+    const outcome = runCrm({
+      users: '[{ address: paul@contoso.example, incoming: none }]',
+      queues: '[{ address: sales@contoso.example, filter: all, incoming: email-router }]',
+      router: routerSection(),
+      traffic: `{ messages: [${fromCarol('5m', 'q1', '[sales@contoso.example]')}] }`,
+    });
+    expect(lifeOf(outcome, '<q1@fabrikam.example>').activities).toMatchObject([{ receivingMailbox: 'sales@contoso.example', acceptingEntity: 'sales@contoso.example' }]);
+  });
+
+  it('an Exchange Online outgoing profile sends too', () => {
+    const outcome = runCrm({
+      users: '[{ address: paul@contoso.example, incoming: none, outgoing: email-router }]',
+      router: routerSection('  settings: { pendingStatusDelay: 0s }\n').replace('protocol: smtp', 'protocol: exchange-online'),
+      emails: '[{ at: 10m, from: paul@contoso.example, to: [carol@fabrikam.example], subject: "EO" }]',
+    });
+    expect([...outcome.ledger.messages()].find((l) => l.outbound !== null)?.outbound?.status).toBe('Sent');
+  });
+});

@@ -54,7 +54,7 @@ describe('router files in a scenario', () => {
   it('names the file and the element that is wrong', async () => {
     const bad = readFileSync(join(FIXTURES, 'EmailAgent.xml'), 'utf8').replace('<MaxThreads>20</MaxThreads>', '<MaxThreads>twenty</MaxThreads>');
     const [problem] = await problemsOf(scenarioWith({ config: bad }));
-    expect(problem).toMatch(/EmailAgent\.xml: Configuration\/SystemConfiguration\/maxthreads: expected a whole number/);
+    expect(problem).toMatch(/EmailAgent\.xml: Configuration\/SystemConfiguration\/maxthreads: expected a whole number from 1 to/);
     const laughs = readFileSync(join(FIXTURES, 'billion-laughs.xml'), 'utf8');
     expect((await problemsOf(scenarioWith({ config: laughs })))[0]).toMatch(/EmailAgent\.xml:2:1: Configuration: refused/);
     const otherHost = readFileSync(join(FIXTURES, 'EmailAgent.xml'), 'utf8').replace('http://ex1.contoso.example/EWS', 'http://mail9.contoso.example/EWS');

@@ -84,6 +84,24 @@ describe('Engine', () => {
     expect(a.isRunning()).toBe(false);
   });
 
+  it('lets an actor end itself at start (a service that fails): its timers are dropped and up starts it again', () => {
+    const engine = new Engine({ seed: 1 });
+    const fired: number[] = [];
+    const handle = engine.spawn<{ starts: number }>('svc', (ctx, disk) => ({
+      onStart() {
+        disk.starts++;
+        ctx.setTimer(5, 'tick');
+        if (disk.starts === 1) ctx.exit();
+      },
+      onTimer() { fired.push(ctx.nowMs()); },
+    }), { starts: 0 });
+    engine.scheduleFault(20, { verb: 'up', target: 'svc' });
+    engine.run({ untilMs: 50 });
+    expect(handle.durable.starts).toBe(2);
+    expect(fired).toEqual([25]);
+    expect(handle.isRunning()).toBe(true);
+  });
+
   it('refuses requests to an actor that is not running, and answers once it is', () => {
     const engine = new Engine({ seed: 1 });
     const results: unknown[] = [];
