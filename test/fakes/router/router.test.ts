@@ -224,3 +224,23 @@ describe('review cases', () => {
     expect([...outcome.ledger.messages()].find((l) => l.outbound !== null)?.outbound?.status).toBe('Sent');
   });
 });
+
+describe('MaxThreads (R6)', () => {
+  const gapBetweenActivities = (seed: number, maxThreads: number): number => {
+    const outcome = runCrm({
+      seed, users: `
+    - { address: paul@contoso.example, incoming: email-router, filter: all }
+    - { address: anna@contoso.example, incoming: email-router, filter: all }`,
+      router: routerSection(`  settings: { maxThreads: ${maxThreads}, crmCall: 20s }\n`),
+      traffic: '{ messages: [{ at: 5m, from: carol@fabrikam.example, to: [paul@contoso.example], messageId: "<p@f.example>" }, { at: 5m, from: carol@fabrikam.example, to: [anna@contoso.example], messageId: "<a@f.example>" }] }',
+    });
+    return Math.abs((lifeOf(outcome, '<p@f.example>').activities[0]?.atMs ?? 0) - (lifeOf(outcome, '<a@f.example>').activities[0]?.atMs ?? 0));
+  };
+
+  it('with one thread, one mailbox\'s cycle (check, deliver, delete: 40 s here) ends before the next begins', () => {
+    for (const seed of [1, 2, 3, 4]) {
+      expect(gapBetweenActivities(seed, 50)).toBeLessThan(40_000);
+      expect(gapBetweenActivities(seed, 1)).toBeGreaterThanOrEqual(40_000);
+    }
+  });
+});
