@@ -12,6 +12,7 @@ import { crmDirectory } from './crm-directory.js';
 import { defineCrmFaults } from './crm-faults.js';
 import { crmServer, newCrmServerDurable, type CrmServerDurable } from './crm-server.js';
 import { STATUS_NAMES } from './email-activity.js';
+import type { EmailProcessor } from './crm-api.js';
 
 export interface OutlookSettings {
   readonly pollIntervalMs: number;
@@ -30,6 +31,8 @@ export interface CrmWorldSpec {
 
 export interface CrmWorld {
   readonly org: CrmOrg;
+  /** R14: which component processes the organisation's email now. */
+  processEmailUsing(): EmailProcessor;
   eligible(message: MailMessage, mailbox: string, kind: MailboxKind): boolean;
   inFlight(): Map<string, string>;
 }
@@ -64,6 +67,7 @@ export function spawnCrmWorld(engine: Engine, ledger: Ledger, spec: CrmWorldSpec
   });
   return {
     org,
+    processEmailUsing: () => server.durable.processEmailUsing,
     eligible(message, mailbox, kind) {
       if (kind === 'forward') return false;
       const owner = org.directory.mailbox(mailbox);

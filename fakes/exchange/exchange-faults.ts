@@ -12,7 +12,7 @@ import { rollBack, type RollbackReport } from './rollback.js';
 
 export const EXCHANGE_FAULT_VERBS = [
   'stopInbound', 'startInbound', 'dismount', 'mount', 'backup', 'restore',
-  'failover', 'activateLaggedCopy', 'resubmitSafetyNet', 'recoverServer', 'smtpFault', 'clearSmtpFault',
+  'failover', 'activateLaggedCopy', 'resubmitSafetyNet', 'recoverServer', 'smtpFault', 'clearSmtpFault', 'removeInboxRules',
 ] as const;
 
 export function defineExchangeFaults(engine: Engine, org: ExchangeOrg): void {
@@ -30,6 +30,13 @@ export function defineExchangeFaults(engine: Engine, org: ExchangeOrg): void {
     const stage = String(fault.params?.['stage'] ?? 'end-of-data') as SmtpStage;
     const reply = fault.params?.['dropReply'] === true ? null : replyForCode(Number(fault.params?.['code'] ?? 451));
     serverOf(world, fault).stageFault = { stage, reply };
+  });
+  // An administrator removes the inbox rules of some mailboxes (`mailbox`, `mailboxes`), or of all of them.
+  engine.defineFaultVerb('removeInboxRules', (_world, fault) => {
+    const list = fault.params?.['mailboxes'];
+    const one = fault.params?.['mailbox'];
+    const mailboxes = Array.isArray(list) ? list.map(String) : typeof one === 'string' ? [one] : [...org.directory.keys()];
+    for (const mailbox of mailboxes) org.rulesRemoved.add(mailbox.toLowerCase());
   });
   engine.defineFaultVerb('clearSmtpFault', (world, fault) => { serverOf(world, fault).stageFault = null; });
   engine.defineFaultVerb('stopInbound', (world, fault) => { serverOf(world, fault).inboundBlocked = true; });

@@ -24,6 +24,8 @@ export interface ExchangeOrg {
   readonly people: string | null;
   /** Outside domain -> the sender actor that receives mail sent there (and may reply). */
   readonly outsideSenders: ReadonlyMap<string, string>;
+  /** Mailboxes whose inbox rules an administrator removed (a cutover from the router). Rules live in the mailbox. */
+  readonly rulesRemoved: Set<string>;
 }
 
 export interface QueueEntry {
@@ -134,7 +136,8 @@ export function exchangeServer(org: ExchangeOrg) {
         const notice: DeliveryNotice = { mailbox: address, storeId: disk.nextStoreId - 1, message };
         ctx.send(org.people, 'delivered', notice, 0);
       }
-      for (const copy of copiesByRules(message, home.mailbox, newMessageId, ledger)) {
+      const rules = org.rulesRemoved.has(address) ? [] : copiesByRules(message, home.mailbox, newMessageId, ledger);
+      for (const copy of rules) {
         enqueue(copy.message, copy.recipients, ctx.nowMs());
       }
       return true;

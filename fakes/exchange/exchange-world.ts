@@ -45,7 +45,7 @@ export function spawnExchangeWorld(engine: Engine, ledger: Ledger, spec: Exchang
   const org: ExchangeOrg = {
     config: spec.exchange, directory, ledger, eligible: spec.eligible ?? (() => false),
     people: spec.people === undefined ? null : PEOPLE_ACTOR,
-    outsideSenders: new Map(spec.senders.map((s) => [s.domain, s.name])),
+    outsideSenders: new Map(spec.senders.map((s) => [s.domain, s.name])), rulesRemoved: new Set(),
   };
   defineExchangeFaults(engine, org);
   const servers = new Map(spec.exchange.servers.map((s) =>

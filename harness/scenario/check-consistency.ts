@@ -5,6 +5,8 @@ import { EXCHANGE_FAULT_VERBS } from '../../fakes/exchange/exchange-faults.js';
 import { checkExchange } from './check-exchange.js';
 import { checkCrm } from './check-crm.js';
 import { checkRouter } from './check-router.js';
+import { checkSss } from './check-sss.js';
+import { SSS_FAULT_VERBS } from '../../fakes/sss/sss-faults.js';
 import { ROUTER_FAULT_VERBS } from '../../fakes/router/router-faults.js';
 import { CRM_FAULT_VERBS } from '../../fakes/crm/crm-faults.js';
 import type { Scenario } from './schema.js';
@@ -15,20 +17,20 @@ export interface ConsistencyProblem {
 }
 
 /** Verbs that act on one actor and need a `target`. */
-const TARGETED_VERBS = new Set(['crash', 'restart', 'down', 'up', 'partition', ...EXCHANGE_FAULT_VERBS, ...CRM_FAULT_VERBS, ...ROUTER_FAULT_VERBS]);
+const TARGETED_VERBS = new Set(['crash', 'restart', 'down', 'up', 'partition', ...EXCHANGE_FAULT_VERBS, ...CRM_FAULT_VERBS, ...ROUTER_FAULT_VERBS, ...SSS_FAULT_VERBS]);
 
 export function checkConsistency(scenario: Scenario): ConsistencyProblem[] {
   const worlds = (scenario.toy === undefined ? 0 : 1) + (scenario.exchange === undefined ? 0 : 1);
   if (worlds !== 1) return [{ path: [], message: 'a scenario describes exactly one world: `toy` or `exchange`' }];
   if (scenario.exchange === undefined) {
-    const misplaced = (['internet', 'traffic', 'users', 'crm', 'router'] as const).find((section) => scenario[section] !== undefined);
+    const misplaced = (['internet', 'traffic', 'users', 'crm', 'router', 'sss'] as const).find((section) => scenario[section] !== undefined);
     if (misplaced !== undefined) return [{ path: [misplaced], message: `${misplaced} goes with an exchange world` }];
   }
   const actors = worldActorNames(scenario);
   const known = `known actors: ${actors.join(', ')}`;
-  const problems: ConsistencyProblem[] = [...checkExchange(scenario), ...checkCrm(scenario), ...checkRouter(scenario)];
+  const problems: ConsistencyProblem[] = [...checkExchange(scenario), ...checkCrm(scenario), ...checkRouter(scenario), ...checkSss(scenario)];
   scenario.faults.forEach((fault, i) => {
-    if (scenario.exchange === undefined && ([...EXCHANGE_FAULT_VERBS, ...CRM_FAULT_VERBS, ...ROUTER_FAULT_VERBS] as readonly string[]).includes(fault.verb)) {
+    if (scenario.exchange === undefined && ([...EXCHANGE_FAULT_VERBS, ...CRM_FAULT_VERBS, ...ROUTER_FAULT_VERBS, ...SSS_FAULT_VERBS] as readonly string[]).includes(fault.verb)) {
       problems.push({ path: ['faults', i, 'verb'], message: `'${fault.verb}' needs an exchange world` });
     }
     if (fault.at > scenario.horizon) {

@@ -18,9 +18,11 @@ export function checkRouter(scenario: Scenario): ConsistencyProblem[] {
   ]);
   if (router === undefined || orgs.length === 0 || exchange === undefined) {
     if (router !== undefined) problems.push({ path: ['router'], message: 'the router needs a `crm:` organisation (and an exchange world)' });
+    // "Server-Side Synchronization or Email Router": with server-side sync in the scenario, no router is needed.
+    if (scenario.sss !== undefined) return problems;
     for (const { entry, path } of routed) {
-      if (entry.incoming === 'forward-mailbox' || entry.incoming === 'email-router') problems.push({ path: [...path, 'incoming'], message: `'${entry.incoming}' needs a \`router:\` section` });
-      if (entry.outgoing === 'email-router') problems.push({ path: [...path, 'outgoing'], message: `'email-router' needs a \`router:\` section` });
+      if (entry.incoming === 'forward-mailbox' || entry.incoming === 'email-router') problems.push({ path: [...path, 'incoming'], message: `'${entry.incoming}' needs a \`router:\` or \`sss:\` section` });
+      if (entry.outgoing === 'email-router') problems.push({ path: [...path, 'outgoing'], message: `'email-router' needs a \`router:\` or \`sss:\` section` });
     }
     return problems;
   }

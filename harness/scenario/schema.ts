@@ -12,6 +12,8 @@ import { crmSchema } from './crm-schema.js';
 import { CRM_FAULT_VERBS } from '../../fakes/crm/crm-faults.js';
 import { ROUTER_FAULT_VERBS } from '../../fakes/router/router-faults.js';
 import { routerSchema } from './router-schema.js';
+import { sssSchema } from './sss-schema.js';
+import { SSS_FAULT_VERBS } from '../../fakes/sss/sss-faults.js';
 
 const verdict = z.enum(['pass', 'fail', 'unknown']);
 
@@ -29,7 +31,7 @@ const expectSchema = z.strictObject({
   checks: z.partialRecord(z.enum(CHECK_NAMES as [string, ...string[]]), verdict).optional(),
 });
 
-export const FAULT_VERBS = [...Object.keys(CORE_FAULT_HANDLERS), ...EXCHANGE_FAULT_VERBS, ...CRM_FAULT_VERBS, ...ROUTER_FAULT_VERBS] as string[] as [string, ...string[]];
+export const FAULT_VERBS = [...Object.keys(CORE_FAULT_HANDLERS), ...EXCHANGE_FAULT_VERBS, ...CRM_FAULT_VERBS, ...ROUTER_FAULT_VERBS, ...SSS_FAULT_VERBS] as string[] as [string, ...string[]];
 
 const faultSchema = z.strictObject({
   at: durationMs,
@@ -51,8 +53,13 @@ const faultSchema = z.strictObject({
   stage: z.enum(['connect', 'ehlo', 'mail', 'rcpt', 'data', 'end-of-data']).optional(),
   code: z.number().int().min(400).max(599).optional(),
   dropReply: z.boolean().optional(),
-  /** deleteTrackedEmail: only this user's or queue's tracked email (default: everyone's). */
+  /** deleteTrackedEmail, testAndEnable, denyMailboxAccess, removeInboxRules: one mailbox (default: all of them). */
   mailbox: z.string().min(1).transform((a) => a.toLowerCase()).optional(),
+  /** testAndEnable, denyMailboxAccess, grantMailboxAccess, removeInboxRules: a list of mailboxes. */
+  mailboxes: z.array(z.string().min(1).transform((a) => a.toLowerCase())).min(1).optional(),
+  /** setProcessEmailFrom: the new instant (negative: before the start), and which profile (default: all). */
+  processEmailFrom: z.union([z.number().int(), durationMs]).optional(),
+  profile: z.string().min(1).optional(),
 });
 
 const toySchema = z.strictObject({
@@ -86,6 +93,8 @@ export const scenarioSchema = z.strictObject({
   crm: z.union([crmSchema, z.array(crmSchema).min(1)]).optional(),
   /** The E-mail Router serving the CRM organisation; goes with `crm`. */
   router: routerSchema.optional(),
+  /** Server-side synchronization for the CRM organisation, and a cutover to it; goes with `crm`. */
+  sss: sssSchema.optional(),
   faults: z.array(faultSchema).default([]),
   expect: expectSchema.default({}),
 });

@@ -12,7 +12,10 @@ import { outlookUsers, spawnCrmWorld, type CrmWorld } from '../../fakes/crm/crm-
 import type { ExchangeSection } from '../scenario/exchange-schema.js';
 import { crmOrganisations } from '../scenario/crm-organisations.js';
 import { spawnRouterWorld } from '../../fakes/router/router-world.js';
-import { routerWorldSpecOf } from './build-router-world.js';
+import { routerConfigOf, routerWorldSpecOf } from './build-router-world.js';
+import { cutoverFaults, sssConfigOf } from './build-sss-world.js';
+import { spawnSssWorld } from '../../fakes/sss/sss-world.js';
+import { defineSssFaults } from '../../fakes/sss/sss-faults.js';
 
 export interface World {
   /** Message key -> where it still is; empty once everything has come to rest. */
@@ -27,7 +30,8 @@ export function worldActorNames(scenario: Scenario): string[] {
     const exchange = scenario.exchange;
     const crm = crmOrganisations(scenario).flatMap(({ section }) => [section.server, ...outlookUsers(crmConfigOf(section, exchange)).values()]);
     const routers = scenario.router?.instances.map((i) => i.name) ?? [];
-    return [...scenario.exchange.servers.map((s) => s.name), ...(scenario.internet?.senders ?? []).map((s) => s.name), ...crm, ...routers];
+    const sss = scenario.sss === undefined ? [] : [scenario.sss.name];
+    return [...scenario.exchange.servers.map((s) => s.name), ...(scenario.internet?.senders ?? []).map((s) => s.name), ...crm, ...routers, ...sss];
   }
   return Object.values(TOY_ACTORS);
 }
@@ -56,12 +60,14 @@ function buildExchangeAndCrm(engine: Engine, ledger: Ledger, scenario: Scenario,
     outlookOf: (mailbox) => outlooks.get(mailbox) ?? null,
   });
   const directory = exchangeWorld.org.directory;
-  /** A mailbox's Inbox as it is now (what clients have not processed yet is in flight). */
-  const inbox = (mailbox: string) => {
+  /** A mailbox's received items as they are now, in every folder. */
+  const allItems = (mailbox: string) => {
     const home = directory.get(mailbox);
     const items = home === undefined ? [] : exchangeWorld.server(home.server).databases.get(home.mailbox.database)?.items.get(mailbox) ?? [];
-    return items.filter((i) => i.folder === 'Inbox' && i.sent !== true);
+    return items.filter((i) => i.sent !== true);
   };
+  /** A mailbox's Inbox as it is now (what clients have not processed yet is in flight). */
+  const inbox = (mailbox: string) => allItems(mailbox).filter((i) => i.folder === 'Inbox');
   const parts: World[] = [exchangeWorld];
   for (const { section, config } of orgs) {
     const crm = spawnCrmWorld(engine, ledger, crmWorldSpecOf(section, exchange, scenario.horizon, {
@@ -72,12 +78,33 @@ function buildExchangeAndCrm(engine: Engine, ledger: Ledger, scenario: Scenario,
     parts.push(crm);
   }
   const firstOrg = orgs[0];
+  const routerConfig = scenario.router === undefined || firstOrg === undefined ? null : routerConfigOf(scenario.router, firstOrg.config.server);
   if (scenario.router !== undefined && firstOrg !== undefined) {
     const mailboxesBy = new Map(orgs.map(({ config }) => [config.server, config.mailboxes]));
     parts.push(spawnRouterWorld(engine, ledger, routerWorldSpecOf(scenario.router, firstOrg.config.server, {
       mailboxesOf: (crmServer) => mailboxesBy.get(crmServer) ?? [],
       inbox: (mailbox) => inbox(mailbox).map((i) => ({ storeId: i.storeId, receivedAtMs: i.receivedAtMs, key: i.key })),
     })));
+  }
+  const sssOrg = orgs.find(({ config }) => config.server === (scenario.sss?.crm ?? firstOrg?.config.server));
+  if (scenario.sss !== undefined && sssOrg !== undefined) {
+    const section = scenario.sss;
+    const config = sssConfigOf(section, sssOrg.config, routerConfig);
+    defineSssFaults(engine, new Map([[config.name, config]]));
+    const crmWorld = crmWorlds.get(sssOrg.config.server);
+    const approved = new Map(sssOrg.config.mailboxes.map((m) => [m.address, m.approved || !sssOrg.config.settings.requireApproval]));
+    parts.push(spawnSssWorld(engine, ledger, {
+      config,
+      people: {
+        senders: sssOrg.config.mailboxes.filter((m) => m.outgoing === 'email-router').map((m) => m.address),
+        // Forward mailboxes need no approval (S1, S3).
+        approved: (address) => approved.get(address) ?? true,
+      },
+      enabledAtStart: section.enabled === 'all' ? [...config.mailboxProfile.keys()] : section.enabled,
+      items: (mailbox) => allItems(mailbox).map((i) => ({ storeId: i.storeId, receivedAtMs: i.receivedAtMs, key: i.key, folder: i.folder })),
+      active: () => crmWorld?.processEmailUsing() === 'server-side-sync',
+    }));
+    for (const { atMs, fault } of cutoverFaults(section, config, sssOrg.config, exchange.servers[0]?.name ?? '')) engine.scheduleFault(atMs, fault);
   }
   return {
     inFlight() {

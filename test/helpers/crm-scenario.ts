@@ -22,6 +22,7 @@ export interface CrmScenarioParts {
   rules?: string;
   router?: string;
   drain?: string;
+  sss?: string;
 }
 
 export function crmScenarioText(parts: CrmScenarioParts = {}): string {
@@ -55,8 +56,7 @@ crm:
   outbound: ${parts.outbound ?? '{}'}
   emails: ${parts.emails ?? '[]'}
   outlook: ${parts.outlook ?? '{}'}
-${parts.router === undefined ? '' : `router: ${parts.router}
-`}faults: ${parts.faults ?? '[]'}
+${parts.router === undefined ? '' : `router: ${parts.router}\n`}${parts.sss === undefined ? '' : `sss: ${parts.sss}\n`}faults: ${parts.faults ?? '[]'}
 ${parts.people === undefined ? '' : `users: ${parts.people}\n`}`;
 }
 

@@ -1,0 +1,46 @@
+// The CRM mailbox record server-side sync keeps per user, queue or forward mailbox (S1, S3, S4, S6): Test & Enable
+// statuses, whether it is enabled, the watermark of the last processed received time, and the transient errors met.
+// Durable: it lives in CRM's database.
+
+export type TestStatus = 'not-run' | 'success' | 'failure';
+
+export interface MailboxRecord {
+  readonly address: string;
+  incoming: TestStatus;
+  outgoing: TestStatus;
+  enabled: boolean;
+  /** Why it was disabled (S4), for untracked mail's reason. */
+  disabledReason: string | null;
+  /** When Test & Enable last succeeded. */
+  enabledAtMs: number | null;
+  /** S6: the received time of the last processed item; only later items of the root Inbox are processed. */
+  watermarkMs: number | null;
+  /** [I] Items processed in the very instant of the watermark (the record keeps a date; the model needs ids). */
+  doneAtWatermark: number[];
+  /** S4: transient errors in a row. */
+  transientErrors: number;
+}
+
+export function newMailboxRecord(address: string): MailboxRecord {
+  return {
+    address, incoming: 'not-run', outgoing: 'not-run', enabled: false, disabledReason: null, enabledAtMs: null,
+    watermarkMs: null, doneAtWatermark: [], transientErrors: 0,
+  };
+}
+
+/** S2a, S6: will the next cycle read this root-Inbox item? After the watermark, and after Process Email From. */
+export function isDue(record: MailboxRecord, processEmailFromMs: number | null, item: { storeId: number; receivedAtMs: number }): boolean {
+  if (processEmailFromMs !== null && item.receivedAtMs <= processEmailFromMs) return false;
+  if (record.watermarkMs === null || item.receivedAtMs > record.watermarkMs) return true;
+  return item.receivedAtMs === record.watermarkMs && !record.doneAtWatermark.includes(item.storeId);
+}
+
+/** The item is done: the watermark moves to its received time (S6). */
+export function markDone(record: MailboxRecord, item: { storeId: number; receivedAtMs: number }): void {
+  if (record.watermarkMs === null || item.receivedAtMs > record.watermarkMs) {
+    record.watermarkMs = item.receivedAtMs;
+    record.doneAtWatermark = [item.storeId];
+  } else if (item.receivedAtMs === record.watermarkMs) {
+    record.doneAtWatermark.push(item.storeId);
+  }
+}

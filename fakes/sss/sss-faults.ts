@@ -1,0 +1,49 @@
+// Server-side sync operations as fault verbs (S2a, S3, S4): Test & Enable of mailboxes (a person clicks it; the
+// service runs it within seconds), setting a profile's Process Email From (capped by ProcessEmailSinceMaximumDaysAllowed),
+// and the service account losing or regaining access to a mailbox (401: a permanent error).
+import type { Engine } from '../../sim/core/engine.js';
+import { requireTarget, type Fault, type FaultApi } from '../../sim/core/fault.js';
+import type { SssConfig } from './sss-config.js';
+import type { SssDurable } from './sss-service.js';
+
+export const SSS_FAULT_VERBS = ['testAndEnable', 'setProcessEmailFrom', 'denyMailboxAccess', 'grantMailboxAccess'] as const;
+
+/** The mailboxes a verb names: `mailbox`, or `mailboxes` (a list), or every mailbox of the service. */
+function mailboxesOf(fault: Fault, config: SssConfig): string[] {
+  const list = fault.params?.['mailboxes'];
+  if (Array.isArray(list)) return list.map(String);
+  const one = fault.params?.['mailbox'];
+  return typeof one === 'string' ? [one] : [...config.mailboxProfile.keys()];
+}
+
+export function defineSssFaults(engine: Engine, configs: ReadonlyMap<string, SssConfig>): void {
+  const target = (world: FaultApi, fault: Fault): { disk: SssDurable; config: SssConfig } => {
+    const name = requireTarget(world, fault);
+    const config = configs.get(name);
+    if (config === undefined) throw new Error(`'${fault.verb}' acts on a server-side sync service, not ${name}`);
+    return { disk: world.durableOf(name) as SssDurable, config };
+  };
+  engine.defineFaultVerb('testAndEnable', (world, fault) => {
+    const { disk, config } = target(world, fault);
+    disk.testQueue.push(...mailboxesOf(fault, config));
+  });
+  engine.defineFaultVerb('setProcessEmailFrom', (world, fault) => {
+    const { disk, config } = target(world, fault);
+    const requested = Number(fault.params?.['processEmailFrom']);
+    // S2a: no earlier than ProcessEmailSinceMaximumDaysAllowed before now.
+    const earliest = engine.nowMs - config.settings.processEmailSinceMaximumMs;
+    const profileName = fault.params?.['profile'];
+    for (const profile of disk.profiles.values()) {
+      if (typeof profileName === 'string' && profile.name !== profileName) continue;
+      profile.processEmailFromMs = Math.max(requested, earliest);
+    }
+  });
+  engine.defineFaultVerb('denyMailboxAccess', (world, fault) => {
+    const { disk, config } = target(world, fault);
+    for (const mailbox of mailboxesOf(fault, config)) disk.accessDenied.add(mailbox);
+  });
+  engine.defineFaultVerb('grantMailboxAccess', (world, fault) => {
+    const { disk, config } = target(world, fault);
+    for (const mailbox of mailboxesOf(fault, config)) disk.accessDenied.delete(mailbox);
+  });
+}

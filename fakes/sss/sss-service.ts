@@ -1,0 +1,225 @@
+// The server-side synchronization service for one organisation (S1-S7, S16, R14). It works only while the
+// organisation's "Process Email Using" is server-side sync. Per enabled mailbox it reads the root Inbox past the
+// watermark and Process Email From every cycle (5 min after the previous ends, S5), hands each item to CRM
+// (CheckIncomingEmail, then DeliverIncomingEmail), deletes it where allowed (S1), and moves the watermark (S6);
+// errors are transient (retried 10 times 5 min apart, then the mailbox is disabled) or permanent (disabled at once,
+// S4). Test & Enable (S3) tests the mailbox and enables it, resetting its watermark. Pending Send email of enabled
+// mailboxes goes out every 5 minutes, into Sent Items from 9.1 (S16).
+import type { Actor, ActorContext } from '../../sim/core/actor.js';
+import { CRM_REQUEST, type BackgroundSendCall, type CheckIncomingAnswer, type CrmCall, type DeliverAnswer, type EmailProcessor, type EmailToSend, type SendEmailResultCall } from '../crm/crm-api.js';
+import type { IncomingEmail } from '../crm/check-incoming.js';
+import { describeFailure } from '../crm/smtp-outbound.js';
+import { MAILBOX_DELETE, MAILBOX_READ, type MailboxDelete, type MailboxRead, type ReadItem } from '../exchange/mailbox-access.js';
+import type { UserAction } from '../exchange/user-actions.js';
+import type { SmtpSubmission } from '../exchange/exchange-server.js';
+import type { SmtpOutcome } from '../mail/smtp-reply.js';
+import { isDue, markDone, newMailboxRecord, type MailboxRecord } from './mailbox-record.js';
+import type { EmailServerProfile, SssConfig } from './sss-config.js';
+
+export const SSS_CALLER = 'sss';
+
+export interface SssDurable {
+  readonly records: Map<string, MailboxRecord>;
+  /** Profiles by name (Process Email From can change during a run). */
+  readonly profiles: Map<string, EmailServerProfile>;
+  /** Test & Enable requests waiting for the service (an operation a person starts). */
+  readonly testQueue: string[];
+  /** Mailboxes whose access the service account lost: reads fail with 401 (S4, permanent). */
+  readonly accessDenied: Set<string>;
+}
+
+export function newSssDurable(config: SssConfig): SssDurable {
+  return {
+    records: new Map([...config.mailboxProfile.keys()].map((a) => [a, newMailboxRecord(a)])),
+    profiles: new Map(config.profiles.map((p) => [p.name, { ...p }])),
+    testQueue: [], accessDenied: new Set(),
+  };
+}
+
+/** Users and queues whose CRM email this service sends (outgoing access "Server-Side Synchronization or Email Router"). */
+export interface SssPeople {
+  readonly senders: readonly string[];
+  readonly approved: (address: string) => boolean;
+}
+
+type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly permanent: boolean; readonly why: string };
+
+/** [I] How often the service picks up Test & Enable requests and waits for a free connection. */
+const TICK_MS = 10_000;
+
+export function sssService(config: SssConfig, people: SssPeople) {
+  const { settings } = config;
+  return (ctx: ActorContext, disk: SssDurable): Actor => {
+    /** Memory only: the mailboxes with a cycle under way, and what each still has to do. */
+    const cycles = new Map<string, ReadItem[]>();
+
+    const crm = <T>(tag: string, data: unknown): Outcome<T> => {
+      const reply = ctx.request(config.crmServer, tag, data);
+      if (!reply.ok) return { ok: false, permanent: false, why: `CRM ${config.crmServer} unreachable` };
+      const call = reply.value as CrmCall<T>;
+      return call.ok ? call : { ok: false, permanent: call.error.status === 401, why: `CRM ${call.error.status} ${call.error.message}` };
+    };
+    const active = (): boolean => {
+      const answer = crm<EmailProcessor>(CRM_REQUEST.retrieveEmailSettings, null);
+      return answer.ok && answer.value === 'server-side-sync';
+    };
+    const profileOf = (address: string): EmailServerProfile | undefined => disk.profiles.get(config.mailboxProfile.get(address) ?? '');
+    const record = (address: string): MailboxRecord => disk.records.get(address) ?? newMailboxRecord(address);
+
+    const readInbox = (address: string): Outcome<ReadItem[]> => {
+      const profile = profileOf(address);
+      if (profile === undefined) return { ok: false, permanent: true, why: 'no email server profile' };
+      if (disk.accessDenied.has(address)) return { ok: false, permanent: true, why: '401 Unauthorized: no access to the mailbox' };
+      const read: MailboxRead = { mailbox: address, folder: 'Inbox', afterStoreId: 0, receivedAfterMs: null };
+      const reply = ctx.request(profile.server, MAILBOX_READ, read);
+      if (!reply.ok || reply.value === 'unavailable') return { ok: false, permanent: false, why: `${profile.server} unavailable` };
+      return { ok: true, value: reply.value as ReadItem[] };
+    };
+
+    /** S4: a permanent error disables at once; a transient one after `transientRetries` in a row. */
+    const failed = (address: string, why: string, permanent: boolean): void => {
+      const rec = record(address);
+      rec.transientErrors = permanent ? rec.transientErrors : rec.transientErrors + 1;
+      ctx.note('sss-error', `${address}: ${why}`);
+      if (permanent || rec.transientErrors > settings.transientRetries) {
+        rec.enabled = false;
+        rec.disabledReason = why;
+        ctx.note('sss-mailbox-disabled', `${address}: ${why}`);
+      }
+    };
+
+    const endCycle = (address: string, why: string | null, permanent = false): void => {
+      cycles.delete(address);
+      if (why !== null) failed(address, why, permanent);
+      else record(address).transientErrors = 0;
+      const gap = why === null ? profileOf(address)?.incomingCycleGapMs ?? settings.transientRetryIntervalMs : settings.transientRetryIntervalMs;
+      if (record(address).enabled) ctx.setTimer(gap, 'cycle', address);
+    };
+
+    const startCycle = (address: string): void => {
+      const rec = record(address);
+      if (!rec.enabled || cycles.has(address)) return;
+      if (!active()) {
+        ctx.setTimer(profileOf(address)?.incomingCycleGapMs ?? settings.transientRetryIntervalMs, 'cycle', address);
+        return;
+      }
+      const profile = profileOf(address);
+      const busy = [...cycles.keys()].filter((a) => config.mailboxProfile.get(a) === profile?.name).length;
+      if (profile !== undefined && busy >= profile.maxConcurrentConnections) {
+        ctx.setTimer(TICK_MS, 'cycle', address);
+        return;
+      }
+      const inbox = readInbox(address);
+      if (!inbox.ok) return endCycle(address, inbox.why, inbox.permanent);
+      cycles.set(address, inbox.value.filter((item) => isDue(rec, profile?.processEmailFromMs ?? null, item)));
+      next(address);
+    };
+
+    const emailOf = (address: string, item: ReadItem): IncomingEmail =>
+      ({ message: item.message.attached ?? item.message, receivingMailbox: address, caller: SSS_CALLER });
+
+    /** Checks the head item; delivers a round trip later, or tosses it. */
+    const next = (address: string): void => {
+      const items = cycles.get(address);
+      const item = items?.[0];
+      if (items === undefined) return;
+      if (item === undefined) return endCycle(address, null);
+      const check = crm<CheckIncomingAnswer>(CRM_REQUEST.checkIncoming, emailOf(address, item));
+      if (!check.ok) return endCycle(address, check.why, check.permanent);
+      if (!check.value.shouldDeliver) return finish(address);
+      ctx.setTimer(settings.crmCallMs, 'deliver', address);
+    };
+
+    const deliver = (address: string): void => {
+      const item = cycles.get(address)?.[0];
+      if (item === undefined) return;
+      const answer = crm<DeliverAnswer>(CRM_REQUEST.deliverIncoming, emailOf(address, item));
+      if (!answer.ok) return endCycle(address, answer.why, answer.permanent);
+      finish(address);
+    };
+
+    /** S1: delete where allowed; S6: the watermark moves to the item's received time. */
+    const finish = (address: string): void => {
+      const items = cycles.get(address);
+      const item = items?.[0];
+      if (items === undefined || item === undefined) return;
+      if (config.deleteAfterProcessing.has(address)) {
+        const request: MailboxDelete = { mailbox: address, storeId: item.storeId };
+        const reply = ctx.request(profileOf(address)?.server ?? '', MAILBOX_DELETE, request);
+        if (!reply.ok || reply.value === 'unavailable') return endCycle(address, 'cannot delete the processed item');
+      }
+      items.shift();
+      markDone(record(address), item);
+      next(address);
+    };
+
+    /** S3: Test & Enable: incoming and outgoing tested; success enables and re-reads from Process Email From. */
+    const testAndEnable = (address: string): void => {
+      const rec = record(address);
+      disk.records.set(address, rec);
+      const inbox = readInbox(address);
+      const approved = people.approved(address);
+      rec.incoming = inbox.ok && approved ? 'success' : 'failure';
+      rec.outgoing = rec.incoming;
+      if (rec.incoming === 'failure') {
+        rec.enabled = false;
+        rec.disabledReason = !approved ? 'not approved (S3)' : inbox.ok ? 'test failed' : inbox.why;
+        ctx.note('sss-test-failed', `${address}: ${rec.disabledReason}`);
+        return;
+      }
+      const wasEnabled = rec.enabled;
+      Object.assign(rec, { enabled: true, disabledReason: null, enabledAtMs: ctx.nowMs(), watermarkMs: null, doneAtWatermark: [], transientErrors: 0 });
+      if (!wasEnabled && !cycles.has(address)) ctx.setTimer(0, 'cycle', address);
+    };
+
+    /** S5: Pending Send of enabled mailboxes every 5 minutes; S16: into Sent Items when the profile says so. */
+    const outgoing = (): void => {
+      const owners = people.senders.filter((a) => record(a).enabled);
+      if (owners.length > 0 && active()) {
+        const call: BackgroundSendCall = { caller: SSS_CALLER, owners, perOwner: 1_000, pendingForMs: 0, sendingForMs: 30 * 60_000 };
+        const emails = crm<EmailToSend[]>(CRM_REQUEST.backgroundSendEmail, call);
+        if (emails.ok) for (const email of emails.value) send(email);
+      }
+      ctx.setTimer(settings.outgoingPollIntervalMs, 'outgoing');
+    };
+
+    const send = (email: EmailToSend): void => {
+      const from = email.message.from;
+      const profile = profileOf(from);
+      let outcome: SmtpOutcome = { kind: 'no-connection', why: 'unknown-actor' };
+      if (profile !== undefined) {
+        const action: UserAction = { kind: 'send', mailbox: from, message: email.message };
+        const submission: SmtpSubmission = { message: email.message, authenticated: true };
+        const reply = profile.saveOutgoingToSentItems ? ctx.request(profile.server, 'user-action', action) : ctx.request(profile.server, 'smtp', submission);
+        outcome = !reply.ok || reply.value === 'unavailable' ? { kind: 'no-connection', why: 'refused' } : reply.value as SmtpOutcome;
+      }
+      const sent = outcome.kind === 'replied' && outcome.reply.code < 300;
+      const result: SendEmailResultCall = {
+        activityId: email.activityId, maxAttempts: settings.transientRetries, detail: sent ? '250' : describeFailure(outcome),
+        result: sent ? 'sent' : outcome.kind === 'replied' && outcome.reply.code >= 500 ? 'failed' : 'failed-attempt',
+      };
+      crm<boolean>(CRM_REQUEST.sendEmailResult, result);
+    };
+
+    return {
+      onStart() {
+        for (const [address, rec] of disk.records) {
+          if (rec.enabled) ctx.setTimer(ctx.rng.uniformInt(0, (profileOf(address)?.incomingCycleGapMs ?? 300_000) - 1), 'cycle', address);
+        }
+        ctx.setTimer(TICK_MS, 'tick');
+        ctx.setTimer(settings.outgoingPollIntervalMs, 'outgoing');
+      },
+      onTimer(tag, data) {
+        if (tag === 'tick') {
+          for (const address of disk.testQueue.splice(0)) testAndEnable(address);
+          ctx.setTimer(TICK_MS, 'tick');
+          return;
+        }
+        if (tag === 'outgoing') return outgoing();
+        const address = data as string;
+        if (tag === 'cycle') return startCycle(address);
+        if (tag === 'deliver') return deliver(address);
+      },
+    };
+  };
+}

@@ -1,0 +1,65 @@
+// Spawns server-side sync for one organisation and reports what it still has to read, and, at the end, why eligible
+// mail in its mailboxes was never tracked: Test & Enable failed or never run, the mailbox disabled (S4), the mail
+// before Process Email From (S2a), or out of the root Inbox (filed, or moved back behind the watermark, S6).
+import type { Engine } from '../../sim/core/engine.js';
+import type { Ledger } from '../../sim/ledger/ledger.js';
+import { isDue, newMailboxRecord } from './mailbox-record.js';
+import type { SssConfig } from './sss-config.js';
+import { newSssDurable, sssService, type SssDurable, type SssPeople } from './sss-service.js';
+
+export interface SssWorldSpec {
+  readonly config: SssConfig;
+  readonly people: SssPeople;
+  /** Mailboxes already Test & Enabled as the run starts (an organisation already on server-side sync). */
+  readonly enabledAtStart: readonly string[];
+  /** Every item of a mailbox now, with its folder. */
+  items(mailbox: string): ReadonlyArray<{ readonly storeId: number; readonly receivedAtMs: number; readonly key: string; readonly folder: string }>;
+  /** Is the organisation on server-side sync now (R14)? */
+  active(): boolean;
+}
+
+export interface SssWorld {
+  inFlight(): Map<string, string>;
+  finish(): void;
+}
+
+export function spawnSssWorld(engine: Engine, ledger: Ledger, spec: SssWorldSpec): SssWorld {
+  const { config } = spec;
+  const durable = newSssDurable(config);
+  for (const address of spec.enabledAtStart) {
+    const record = durable.records.get(address) ?? newMailboxRecord(address);
+    Object.assign(record, { enabled: true, incoming: 'success', outgoing: 'success', enabledAtMs: 0 });
+    durable.records.set(address, record);
+  }
+  const handle = engine.spawn<SssDurable>(config.name, sssService(config, spec.people), durable);
+  const processEmailFrom = (address: string): number | null => handle.durable.profiles.get(config.mailboxProfile.get(address) ?? '')?.processEmailFromMs ?? null;
+  const tracked = (key: string): boolean => ledger.get(key)?.activities.some((a) => a.direction === 'incoming') === true;
+  return {
+    inFlight() {
+      const where = new Map<string, string>();
+      if (!spec.active()) return where;
+      for (const [address, record] of handle.durable.records) {
+        if (!record.enabled) continue;
+        for (const item of spec.items(address)) {
+          if (item.folder === 'Inbox' && isDue(record, processEmailFrom(address), item)) where.set(item.key, `${address}, not yet synchronized`);
+        }
+      }
+      return where;
+    },
+    finish() {
+      for (const [address, record] of handle.durable.records) {
+        for (const item of spec.items(address)) {
+          if (tracked(item.key)) continue;
+          const pef = processEmailFrom(address);
+          const reason = !spec.active() ? null
+            : record.incoming === 'failure' ? 'mailbox-disabled'
+            : !record.enabled ? (record.disabledReason === null ? 'never-polled' : 'mailbox-disabled')
+            : pef !== null && item.receivedAtMs <= pef ? 'before-process-email-from'
+            : item.folder !== 'Inbox' || !isDue(record, pef, item) ? 'not-in-root-inbox'
+            : null;
+          if (reason !== null) ledger.untracked(item.key, reason);
+        }
+      }
+    },
+  };
+}

@@ -1,0 +1,45 @@
+// Refuses a server-side sync setup that cannot work: no organisation to serve, profiles on servers that do not exist,
+// mailbox records for addresses that are neither a CRM user or queue nor a forward mailbox, deleting processed mail
+// where S1 does not allow it, a cutover that does not fit before the horizon, verbs aimed at something else.
+import { SSS_FAULT_VERBS } from '../../fakes/sss/sss-faults.js';
+import type { ConsistencyProblem } from './check-consistency.js';
+import { crmOrganisations } from './crm-organisations.js';
+import type { Scenario } from './schema.js';
+
+export function checkSss(scenario: Scenario): ConsistencyProblem[] {
+  const { sss, exchange } = scenario;
+  if (sss === undefined) return [];
+  const orgs = crmOrganisations(scenario);
+  if (orgs.length === 0 || exchange === undefined) return [{ path: ['sss'], message: 'server-side sync needs a `crm:` organisation (and an exchange world)' }];
+  const problems: ConsistencyProblem[] = [];
+  const servers = orgs.map((o) => o.section.server);
+  if (sss.crm === undefined && servers.length > 1) problems.push({ path: ['sss'], message: `name the organisation (\`crm:\`): the scenario has ${servers.join(', ')}` });
+  const org = orgs.find((o) => o.section.server === (sss.crm ?? servers[0]));
+  if (org === undefined) return [...problems, { path: ['sss', 'crm'], message: `no CRM organisation '${sss.crm}'` }];
+  const exchangeServers = new Set(exchange.servers.map((s) => s.name));
+  const kind = new Map(exchange.mailboxes.map((m) => [m.address, m.kind]));
+  const crmKind = new Map([...org.section.users.map((u) => [u.address, 'user'] as const), ...org.section.queues.map((q) => [q.address, 'queue'] as const)]);
+  const profiles = new Set(sss.profiles.map((p) => p.name));
+  sss.profiles.forEach((p, i) => {
+    if (!exchangeServers.has(p.server)) problems.push({ path: ['sss', 'profiles', i, 'server'], message: `no Exchange server named '${p.server}'` });
+  });
+  sss.mailboxes.forEach((m, i) => {
+    const path = ['sss', 'mailboxes', i];
+    const what = crmKind.get(m.address) ?? (kind.get(m.address) === 'forward' ? 'forward' : undefined);
+    if (what === undefined) problems.push({ path: [...path, 'address'], message: `'${m.address}' is neither a user or queue of '${org.section.server}' nor a forward mailbox` });
+    if (m.profile !== undefined && !profiles.has(m.profile)) problems.push({ path: [...path, 'profile'], message: `no profile '${m.profile}'` });
+    if (m.deleteAfterProcessing && what === 'user') problems.push({ path: [...path, 'deleteAfterProcessing'], message: 'only forward and queue mailboxes may delete processed mail (S1)' });
+  });
+  const cutover = sss.cutover;
+  if (cutover !== undefined && cutover.at > scenario.horizon) problems.push({ path: ['sss', 'cutover', 'at'], message: 'the cutover must start before the horizon' });
+  const actors = new Set([sss.name]);
+  if (exchangeServers.has(sss.name) || servers.includes(sss.name) || scenario.router?.instances.some((r) => r.name === sss.name)) {
+    problems.push({ path: ['sss', 'name'], message: `'${sss.name}' is already the name of another actor` });
+  }
+  scenario.faults.forEach((fault, i) => {
+    if ((SSS_FAULT_VERBS as readonly string[]).includes(fault.verb) && fault.target !== undefined && !actors.has(fault.target)) {
+      problems.push({ path: ['faults', i, 'target'], message: `'${fault.verb}' acts on the server-side sync service ('${sss.name}')` });
+    }
+  });
+  return problems;
+}

@@ -1,0 +1,80 @@
+// Turns a scenario's `sss:` section into server-side sync's configuration, and its cutover into the operations that
+// carry it out: the switch (R14), Process Email From (S2a), Test & Enable in batches with queues first (S14), access
+// refused for the mailboxes meant to fail, and the router's inbox rules removed per batch or at the end.
+import type { Fault } from '../../sim/core/fault.js';
+import type { CrmOrgConfig } from '../../fakes/crm/crm-config.js';
+import type { SssConfig } from '../../fakes/sss/sss-config.js';
+import type { RouterConfig } from '../../fakes/router/router-config.js';
+import type { SssSection } from '../scenario/sss-schema.js';
+
+export function sssConfigOf(section: SssSection, crm: CrmOrgConfig, router: RouterConfig | null): SssConfig {
+  const first = section.profiles[0]?.name ?? '';
+  const mailboxProfile = new Map<string, string>();
+  const deleteAfterProcessing = new Set<string>();
+  // "Server-Side Synchronization or Email Router" access: the same setting serves whichever processes email. Users on
+  // Forward Mailbox get a record of their own too: a cutover enables it in their batch (and removes their rule),
+  // until then the forward mailbox's record carries their mail. [I]
+  const synced = new Set(['email-router', 'forward-mailbox']);
+  for (const m of crm.mailboxes) if (synced.has(m.incoming) || m.outgoing === 'email-router') mailboxProfile.set(m.address, first);
+  for (const d of router?.deployments ?? []) {
+    if (d.crmServer !== crm.server || d.forwardMailbox === null) continue;
+    mailboxProfile.set(d.forwardMailbox.address, first);
+    if (d.forwardMailbox.deleteAfterProcessing) deleteAfterProcessing.add(d.forwardMailbox.address);
+  }
+  for (const m of section.mailboxes) {
+    mailboxProfile.set(m.address, m.profile ?? first);
+    if (m.deleteAfterProcessing) deleteAfterProcessing.add(m.address);
+    else deleteAfterProcessing.delete(m.address);
+  }
+  const s = section.settings;
+  return {
+    name: section.name, crmServer: crm.server, mailboxProfile, deleteAfterProcessing,
+    profiles: section.profiles.map((p) => ({
+      name: p.name, server: p.server, processEmailFromMs: p.processEmailFrom ?? null, incomingCycleGapMs: p.incomingCycleGap,
+      maxConcurrentConnections: p.maxConcurrentConnections, moveFailedToUndeliverable: p.moveFailedToUndeliverable,
+      saveOutgoingToSentItems: p.saveOutgoingToSentItems,
+    })),
+    settings: {
+      outgoingPollIntervalMs: s.outgoingPollInterval, transientRetries: s.transientRetries, transientRetryIntervalMs: s.transientRetryInterval,
+      processEmailSinceMaximumMs: s.processEmailSinceMaximum, crmCallMs: s.crmCall,
+    },
+  };
+}
+
+export interface TimedFault {
+  readonly atMs: number;
+  readonly fault: Fault;
+}
+
+/** The cutover as operations in time; `exchangeServer` is where rule removals are sent. */
+export function cutoverFaults(section: SssSection, config: SssConfig, crm: CrmOrgConfig, exchangeServer: string): TimedFault[] {
+  const cutover = section.cutover;
+  if (cutover === undefined) return [];
+  const at = cutover.at;
+  const pef = typeof cutover.processEmailFrom === 'object' ? at - cutover.processEmailFrom.before : cutover.processEmailFrom;
+  const faults: TimedFault[] = [
+    { atMs: at, fault: { verb: 'switchToServerSideSync', target: crm.server } },
+    { atMs: at, fault: { verb: 'setProcessEmailFrom', target: config.name, params: { processEmailFrom: pef } } },
+  ];
+  if (cutover.failing.length > 0) faults.push({ atMs: at, fault: { verb: 'denyMailboxAccess', target: config.name, params: { mailboxes: cutover.failing } } });
+  const kindOf = new Map(crm.mailboxes.map((m) => [m.address, m.kind]));
+  const all = [...config.mailboxProfile.keys()];
+  // Forward mailboxes with the queues (they serve many users); then the rest in scenario order.
+  const early = (a: string) => kindOf.get(a) !== 'user';
+  const ordered = cutover.queuesFirst ? [...all.filter(early), ...all.filter((a) => !early(a))] : all;
+  const batches: string[][] = [];
+  for (let i = 0; i < ordered.length; i += cutover.batchSize) batches.push(ordered.slice(i, i + cutover.batchSize));
+  batches.forEach((batch, k) => {
+    const atMs = at + k * cutover.batchInterval;
+    faults.push({ atMs, fault: { verb: 'testAndEnable', target: config.name, params: { mailboxes: batch } } });
+    const users = batch.filter((a) => kindOf.get(a) === 'user');
+    if (cutover.forwardRules === 'remove-per-batch' && users.length > 0) {
+      faults.push({ atMs, fault: { verb: 'removeInboxRules', target: exchangeServer, params: { mailboxes: users } } });
+    }
+  });
+  const users = ordered.filter((a) => kindOf.get(a) === 'user');
+  if (cutover.forwardRules === 'remove-at-end' && users.length > 0) {
+    faults.push({ atMs: at + Math.max(0, batches.length - 1) * cutover.batchInterval, fault: { verb: 'removeInboxRules', target: exchangeServer, params: { mailboxes: users } } });
+  }
+  return faults;
+}

@@ -1,0 +1,109 @@
+// Server-side synchronization rule by rule: the root Inbox behind a watermark (S6), Process Email From (S2a),
+// Test & Enable (S3), transient and permanent errors (S4), Sent Items (S16), and untracked mail with its reason.
+import { describe, expect, it } from 'vitest';
+import { lifeOf, runCrm, type CrmScenarioParts } from '../../helpers/crm-scenario.js';
+
+const SYNCED = `
+    - { address: paul@contoso.example, incoming: email-router, outgoing: email-router, filter: all }
+    - { address: anna@contoso.example, incoming: none }`;
+const fromCarol = (at: string, id: string, extra = '') =>
+  `{ at: ${at}, from: carol@fabrikam.example, to: [paul@contoso.example], subject: "Hello", messageId: "<${id}@fabrikam.example>"${extra} }`;
+const sss = (extra = '', profile = '') => `
+  profiles: [{ name: exchange, server: ex1${profile} }]
+  enabled: all
+${extra}`;
+/** The organisation already processes email with server-side sync. */
+const ON_SSS = '{ at: 0s, verb: switchToServerSideSync, target: crm }';
+const run = (parts: CrmScenarioParts) => runCrm({ users: SYNCED, sss: sss(), ...parts, faults: `[${ON_SSS}${parts.faults === undefined ? '' : `, ${parts.faults}`}]` });
+
+describe('incoming (S5, S6)', () => {
+  it('does nothing while the organisation still uses the router, or while CRM itself is down (it runs in CRM)', () => {
+    const outcome = runCrm({ users: SYNCED, sss: sss(), traffic: `{ messages: [${fromCarol('5m', 'z1')}] }`, faults: '[{ at: 2h, verb: switchToServerSideSync, target: crm }]' });
+    expect(lifeOf(outcome, '<z1@fabrikam.example>').activities[0]?.atMs).toBeGreaterThanOrEqual(2 * 3_600_000);
+  });
+
+  it('tracks Inbox mail within a cycle or so, and never reads it twice', () => {
+    const outcome = run({ traffic: `{ messages: [${fromCarol('5m', 'a1')}, ${fromCarol('1h', 'a2')}] }` });
+    for (const id of ['<a1@fabrikam.example>', '<a2@fabrikam.example>']) {
+      const life = lifeOf(outcome, id);
+      expect(life.activities).toMatchObject([{ createdBy: 'sss', receivingMailbox: 'paul@contoso.example' }]);
+      expect(life.evaluations).toHaveLength(1);
+      expect((life.activities[0]?.atMs ?? 0) - (life.submittedAtMs ?? 0)).toBeLessThanOrEqual(5 * 60_000 + 1_000);
+    }
+    expect(outcome.counts).toMatchObject({ pending: 0, untracked: 0 });
+  });
+
+  it('S6: mail filed before a cycle is never tracked, even when moved back; its reason is not-in-root-inbox', () => {
+    const outcome = run({
+      users: `
+    - { address: paul@contoso.example, incoming: email-router, filter: all }
+    - { address: anna@contoso.example, incoming: none }`,
+      traffic: `{ messages: [${fromCarol('5m', 'b1')}, ${fromCarol('5m30s', 'b2')}] }`,
+      people: '{ file: { probability: 1, meanDelay: 1s } }',
+    });
+    expect(lifeOf(outcome, '<b1@fabrikam.example>').activities).toHaveLength(0);
+    expect(outcome.counts).toMatchObject({ untracked: 2, untrackedByReason: { 'not-in-root-inbox': 2 }, pending: 0 });
+  });
+});
+
+describe('Process Email From and Test & Enable (S2a, S3)', () => {
+  it('a mailbox enabled days later pulls back to Process Email From; earlier mail is before-process-email-from', () => {
+    const outcome = runCrm({
+      users: SYNCED, horizon: '3d',
+      sss: sss('', ', processEmailFrom: 1d').replace('enabled: all', 'enabled: []'),
+      traffic: `{ messages: [${fromCarol('12h', 'c1')}, ${fromCarol('1d12h', 'c2')}] }`,
+      faults: `[${ON_SSS}, { at: 2d, verb: testAndEnable, target: sss, mailbox: paul@contoso.example }]`,
+    });
+    expect(lifeOf(outcome, '<c2@fabrikam.example>').activities[0]?.atMs).toBeGreaterThanOrEqual(2 * 86_400_000);
+    expect(lifeOf(outcome, '<c1@fabrikam.example>').activities).toHaveLength(0);
+    expect(outcome.counts).toMatchObject({ untracked: 1, untrackedByReason: { 'before-process-email-from': 1 } });
+  });
+
+  it('a failed Test & Enable leaves the mailbox disabled: its mail is untracked as mailbox-disabled', () => {
+    const outcome = runCrm({
+      users: SYNCED, sss: sss().replace('enabled: all', 'enabled: []'),
+      traffic: `{ messages: [${fromCarol('30m', 'd1')}] }`,
+      faults: `[${ON_SSS}, { at: 1m, verb: denyMailboxAccess, target: sss, mailbox: paul@contoso.example }, { at: 2m, verb: testAndEnable, target: sss }]`,
+    });
+    expect(outcome.counts).toMatchObject({ untracked: 1, untrackedByReason: { 'mailbox-disabled': 1 }, pending: 0 });
+  });
+
+  it('a mailbox nobody enabled is never polled', () => {
+    const outcome = runCrm({ users: SYNCED, sss: sss().replace('enabled: all', 'enabled: []'), traffic: `{ messages: [${fromCarol('30m', 'e1')}] }`, faults: `[${ON_SSS}]` });
+    expect(outcome.counts.untrackedByReason).toEqual({ 'never-polled': 1 });
+  });
+});
+
+describe('errors (S4)', () => {
+  it('an Exchange outage retried within 10 x 5 min recovers; a longer one disables the mailbox', () => {
+    // The mailbox database is dismounted: mail waits in transport, and the mailbox cannot be read (transient).
+    const outage = (until: string) => `{ at: 10m, verb: dismount, target: ex1, database: db1 }, { at: ${until}, verb: mount, target: ex1, database: db1 }`;
+    const short = run({ traffic: `{ messages: [${fromCarol('15m', 'f1')}] }`, faults: outage('40m') });
+    expect(lifeOf(short, '<f1@fabrikam.example>').activities).toHaveLength(1);
+    const long = run({ traffic: `{ messages: [${fromCarol('15m', 'f2')}] }`, faults: outage('2h') });
+    expect(lifeOf(long, '<f2@fabrikam.example>').activities).toHaveLength(0);
+    expect(long.counts.untrackedByReason).toEqual({ 'mailbox-disabled': 1 });
+  });
+
+  it('a permanent error (401) disables at once; Test & Enable after access is back re-reads from Process Email From', () => {
+    const outcome = run({
+      traffic: `{ messages: [${fromCarol('30m', 'g1')}] }`,
+      faults: '{ at: 10m, verb: denyMailboxAccess, target: sss }, { at: 2h, verb: grantMailboxAccess, target: sss }, { at: 2h1m, verb: testAndEnable, target: sss }',
+    });
+    expect(lifeOf(outcome, '<g1@fabrikam.example>').activities[0]?.atMs).toBeGreaterThan(2 * 3_600_000);
+    expect(outcome.counts).toMatchObject({ untracked: 0, duplicates: 0 });
+  });
+});
+
+describe('outgoing (S5, S16)', () => {
+  const email = '[{ at: 10m, from: paul@contoso.example, to: [carol@fabrikam.example], subject: "Quote" }]';
+
+  it('sends Pending Send email every 5 minutes, into Sent Items (9.1 and later) or not', () => {
+    for (const saved of [true, false]) {
+      const outcome = run({ emails: email, sss: sss('', `, saveOutgoingToSentItems: ${saved}`) });
+      const life = [...outcome.ledger.messages()].find((l) => l.outbound !== null);
+      expect(life?.outbound?.status).toBe('Sent');
+      expect(life?.path.some((s) => s.step === 'sent-copy')).toBe(saved);
+    }
+  });
+});
