@@ -52,6 +52,10 @@ export function sssService(config: SssConfig, people: SssPeople) {
   return (ctx: ActorContext, disk: SssDurable): Actor => {
     /** Memory only: the mailboxes with a cycle under way, and what each still has to do. */
     const cycles = new Map<string, ReadItem[]>();
+    /** Memory only: message key -> the mailbox whose cycle is working on it. [I] The service never works on one
+     * message in two mailboxes at once (a user's Inbox and the forward mailbox can hold the same message): the second
+     * leaves its copy, which the first tracks. */
+    const claims = new Map<string, string>();
 
     const crm = <T>(tag: string, data: unknown): Outcome<T> => {
       const reply = ctx.request(config.crmServer, tag, data);
@@ -90,6 +94,7 @@ export function sssService(config: SssConfig, people: SssPeople) {
 
     const endCycle = (address: string, why: string | null, permanent = false): void => {
       cycles.delete(address);
+      for (const [key, holder] of claims) if (holder === address) claims.delete(key);
       if (why !== null) failed(address, why, permanent);
       else record(address).transientErrors = 0;
       const gap = why === null ? profileOf(address)?.incomingCycleGapMs ?? settings.transientRetryIntervalMs : settings.transientRetryIntervalMs;
@@ -124,6 +129,13 @@ export function sssService(config: SssConfig, people: SssPeople) {
       const item = items?.[0];
       if (items === undefined) return;
       if (item === undefined) return endCycle(address, null);
+      const key = (item.message.attached ?? item.message).key;
+      const holder = claims.get(key);
+      if (holder !== undefined && holder !== address && cycles.has(holder)) {
+        items.shift();
+        return next(address);
+      }
+      claims.set(key, address);
       const check = crm<CheckIncomingAnswer>(CRM_REQUEST.checkIncoming, emailOf(address, item));
       if (!check.ok) return endCycle(address, check.why, check.permanent);
       if (!check.value.shouldDeliver) return finish(address);
