@@ -1,0 +1,41 @@
+// A server-side sync setup that cannot work is refused before the run, naming the field.
+import { describe, expect, it } from 'vitest';
+import { parseScenarioText } from '../../../harness/scenario/load-scenario.js';
+import { InputError } from '../../../harness/scenario/input-error.js';
+import { crmScenarioText, type CrmScenarioParts } from '../../helpers/crm-scenario.js';
+
+function problems(parts: CrmScenarioParts): string[] {
+  try {
+    parseScenarioText(crmScenarioText({ users: '[{ address: paul@contoso.example, incoming: email-router }]', ...parts }), 'bad.yaml');
+  } catch (error) {
+    if (error instanceof InputError) return error.problems.map((p) => `${p.path}: ${p.message}`);
+    throw error;
+  }
+  return [];
+}
+
+const sss = (extra: string) => `{ profiles: [{ name: exchange, server: ex1 }]${extra} }`;
+
+describe('server-side sync checks', () => {
+  it('accepts a plain setup; Email Router access needs no router when server-side sync is there', () => {
+    expect(problems({ sss: sss('') })).toEqual([]);
+  });
+
+  it('refuses a profile on a server that does not exist', () => {
+    expect(problems({ sss: '{ profiles: [{ name: exchange, server: ex9 }] }' })).toEqual(["sss.profiles[0].server: no Exchange server named 'ex9'"]);
+  });
+
+  it('refuses deleting processed mail from a user mailbox (S1) and records for unknown addresses', () => {
+    expect(problems({ sss: sss(', mailboxes: [{ address: paul@contoso.example, deleteAfterProcessing: true }, { address: ghost@contoso.example }]') })).toEqual([
+      'sss.mailboxes[0].deleteAfterProcessing: only forward and queue mailboxes may delete processed mail (S1)',
+      "sss.mailboxes[1].address: 'ghost@contoso.example' is neither a user or queue of 'crm' nor a forward mailbox",
+    ]);
+  });
+
+  it('refuses a cutover after the horizon and its verbs aimed elsewhere', () => {
+    expect(problems({ sss: sss(', cutover: { at: 5h }'), faults: '[{ at: 1m, verb: testAndEnable, target: crm }]' })).toEqual([
+      'sss.cutover.at: the cutover must start before the horizon',
+      "faults[0].target: 'testAndEnable' acts on the server-side sync service ('sss')",
+    ]);
+  });
+});
