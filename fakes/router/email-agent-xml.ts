@@ -12,7 +12,9 @@ export interface ProviderEntry {
   /** 1-based position among the file's ProviderConfiguration elements. */
   readonly index: number;
   readonly direction: 'incoming' | 'outgoing';
-  readonly protocol: IncomingProtocol | OutgoingProtocol;
+  readonly protocol: IncomingProtocol | OutgoingProtocol | 'webdav' | 'custom';
+  /** Why the model (and the migration wizard, S14) cannot use this provider; null when it can. */
+  readonly unsupported: string | null;
   readonly providerClass: string;
   readonly crmServerUrl: string;
   readonly emailAddress: string | null;
@@ -74,17 +76,18 @@ function providerEntry(node: XmlNode, index: number): ProviderEntry {
   const path = `${ROOT}/ProviderConfiguration[${index}]`;
   const providerClass = text(node, 'providerclass', path);
   if (providerClass === undefined) throw new RouterFileError(path, 'missing <ProviderClass>');
-  const known = CLASSES.find(([pattern]) => pattern.test(providerClass));
-  if (known === undefined) {
-    throw new RouterFileError(`${path}/ProviderClass`, `unknown provider class ${JSON.stringify(providerClass)} (known: ExchangePollingMailboxProvider, Pop3PollingMailboxProvider, SmtpPollingSendEmailProvider, ExchangeOnlineSendEmailProvider)`);
-  }
+  // S14: Exchange 2003 (WebDAV) and custom providers are read, and left out of a migration with the reason.
+  const known = CLASSES.find(([pattern]) => pattern.test(providerClass))
+    ?? (/webdav|exchange2003/i.test(providerClass) ? [/./, 'incoming', 'webdav'] as const : [/./, /send/i.test(providerClass) ? 'outgoing' : 'incoming', 'custom'] as const);
+  const unsupported = known[2] === 'webdav' ? 'an Exchange 2003 (WebDAV) profile: not migrated to server-side sync (S14)'
+    : known[2] === 'custom' ? `a custom provider (${providerClass}): not migrated (S14)` : null;
   const crmServerUrl = text(node, 'crmserverurl', path);
   if (crmServerUrl === undefined || crmServerUrl.length === 0) throw new RouterFileError(path, 'missing <CrmServerUrl>');
   const emailAddress = text(node, 'emailaddress', path) ?? null;
   if (emailAddress !== null && !/^[^@\s]+@[^@\s]+$/.test(emailAddress)) throw new RouterFileError(`${path}/EmailAddress`, `not an email address: ${JSON.stringify(emailAddress)}`);
   const serverUrl = text(node, 'emailserverurl', path) ?? null;
   return {
-    index, direction: known[1], protocol: known[2], providerClass, crmServerUrl,
+    index, direction: known[1], protocol: known[2], unsupported, providerClass, crmServerUrl,
     emailAddress: emailAddress?.toLowerCase() ?? null, serverHost: serverUrl === null ? null : hostOf(serverUrl),
     isForwardMailbox: bool(node, 'isforwardmailbox', path) ?? null, deleteEmails: bool(node, 'deleteemails', path) ?? null,
     emailAuthMode: text(node, 'emailauthmode', path) ?? null,

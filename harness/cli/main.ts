@@ -6,6 +6,8 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { InputError } from '../scenario/input-error.js';
 import { runCommand, validateCommand } from './commands.js';
 import { routerFilesCommand } from './router-files-command.js';
+import { DEFAULT_MAX_BYTES, migrateCommand } from './migrate-command.js';
+import { parseDurationMs } from '../scenario/duration.js';
 import { EXIT } from './exit-codes.js';
 
 function packageVersion(): string {
@@ -48,7 +50,28 @@ function buildProgram(setExit: (code: number) => void): Command {
     .option('--at-end', 'run the scenario and write the state file as it is at the end')
     .action(async (file: string, options: { out: string; atEnd?: boolean }) => setExit(await routerFilesCommand(file, options)));
 
+  program.command('migrate')
+    .description('the migration wizard: read up to four routers\' files and write the server-side sync configuration (S14)')
+    .argument('<dirs...>', 'one directory per router, each holding its EmailAgent.xml, SystemState.xml and EncryptionKey.xml')
+    .option('--at <duration>', 'the migration\'s instant in the scenario\'s virtual time (Process Email From is 24 h before)', parseInstant, 0)
+    .option('--max-bytes <n>', 'the limit on all files together', parseBytes, DEFAULT_MAX_BYTES)
+    .option('--out <file>', 'write the sss: scenario fragment here')
+    .option('--json', 'print the plan as one JSON object')
+    .action((dirs: string[], options: { at: number; maxBytes: number; out?: string; json?: boolean }) =>
+      setExit(migrateCommand(dirs, { atMs: options.at, maxBytes: options.maxBytes, ...(options.out === undefined ? {} : { out: options.out }), ...(options.json === true ? { json: true } : {}) })));
+
   return program;
+}
+
+function parseInstant(text: string): number {
+  const ms = parseDurationMs(text);
+  if (ms === null) throw new InvalidArgumentError('a duration such as 4h or 2d 3h (virtual time since the scenario start)');
+  return ms;
+}
+
+function parseBytes(text: string): number {
+  if (!/^\d+$/.test(text)) throw new InvalidArgumentError('a whole number of bytes');
+  return Number(text);
 }
 
 async function main(argv: readonly string[]): Promise<number> {

@@ -94,6 +94,10 @@ function withConfig(router: Router, agent: EmailAgentFile, scenario: Scenario, f
     }
     return name;
   };
+  const unusable = agent.providers.find((p) => p.unsupported !== null);
+  if (unusable !== undefined) {
+    throw new InputError([{ file, line: 0, column: 0, path: `Configuration/ProviderConfiguration[${unusable.index}]/ProviderClass`, message: `the model cannot run ${unusable.unsupported}` }]);
+  }
   const incoming = agent.providers.filter((p) => p.direction === 'incoming');
   const outgoing = agent.providers.filter((p) => p.direction === 'outgoing');
   const incomingProfiles = incoming.map((p) => ({ name: `in-${p.index}`, protocol: p.protocol as 'exchange' | 'pop3', server: serverOf(p) }));

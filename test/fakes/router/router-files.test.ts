@@ -52,7 +52,7 @@ describe('EmailAgent.xml', () => {
     expect(errorOf(() => parseEmailAgentXml('<Configuration><SystemConfiguration><MaxThreads>many</MaxThreads></SystemConfiguration></Configuration>')).message)
       .toBe('Configuration/SystemConfiguration/maxthreads: expected a whole number from 1 to 2147483647, got "many"');
     expect(errorOf(() => parseEmailAgentXml('<Configuration><ProviderConfiguration><ProviderClass>Foo</ProviderClass></ProviderConfiguration></Configuration>')).where)
-      .toBe('Configuration/ProviderConfiguration[1]/ProviderClass');
+      .toBe('Configuration/ProviderConfiguration[1]');
     expect(errorOf(() => parseEmailAgentXml('<Settings/>')).message).toBe('Configuration: the root element must be <Configuration>');
   });
 

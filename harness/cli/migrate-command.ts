@@ -1,0 +1,108 @@
+// `mailflow migrate DIR [DIR ...]`: the migration wizard (S14). Each DIR holds one router's three files; at most four
+// routers, 32 MB together (a setting). Everything is read and checked before anything is written: five routers, too
+// many bytes, a missing or unknown file name, malformed XML all exit 2 naming which and why. Writes the server-side
+// sync configuration as a scenario fragment (--out) and prints the review (what migrates, what does not and why).
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseEmailAgentXml } from '../../fakes/router/email-agent-xml.js';
+import { parseRouterXml, RouterFileError } from '../../fakes/router/router-xml.js';
+import { parseSystemStateXml } from '../../fakes/router/system-state-xml.js';
+import { planMigration, type MigrationPlan, type RouterFiles } from '../../fakes/migration/migration-plan.js';
+import { formatDurationMs } from '../scenario/duration.js';
+import { InputError, type InputProblem } from '../scenario/input-error.js';
+import { writeFileAtomic } from '../run/atomic-write.js';
+import { EXIT } from './exit-codes.js';
+import { EMAIL_AGENT_FILE, SYSTEM_STATE_FILE } from './router-files-command.js';
+
+export const ENCRYPTION_KEY_FILE = 'EncryptionKey.xml';
+const FILES = [EMAIL_AGENT_FILE, SYSTEM_STATE_FILE, ENCRYPTION_KEY_FILE];
+/** S14: up to four routers, 32 MB combined (0x2000000; a site setting can override it). */
+export const MAX_ROUTERS = 4;
+export const DEFAULT_MAX_BYTES = 0x2000000;
+
+export interface MigrateOptions {
+  /** The migration's instant in the scenario's virtual time (ms); Process Email From is 24 hours before it. */
+  readonly atMs: number;
+  readonly maxBytes: number;
+  readonly out?: string;
+  readonly json?: boolean;
+}
+
+export function migrateCommand(dirs: readonly string[], options: MigrateOptions): number {
+  const problem = (file: string, message: string, path = ''): InputProblem => ({ file, line: 0, column: 0, path, message });
+  if (dirs.length > MAX_ROUTERS) throw new InputError([problem(dirs[MAX_ROUTERS] ?? '', `${dirs.length} routers: the wizard takes at most ${MAX_ROUTERS} (S14)`)]);
+  const problems: InputProblem[] = [];
+  let bytes = 0;
+  for (const dir of dirs) {
+    let names: string[];
+    try {
+      names = readdirSync(dir);
+    } catch (error) {
+      problems.push(problem(dir, `cannot read the directory: ${(error as Error).message}`));
+      continue;
+    }
+    for (const name of names) {
+      if (!FILES.includes(name)) problems.push(problem(join(dir, name), `unknown file: a router directory holds ${FILES.join(', ')}`));
+      else bytes += statSync(join(dir, name)).size;
+    }
+    for (const name of FILES) if (!names.includes(name)) problems.push(problem(join(dir, name), 'missing: each router needs its three files'));
+  }
+  if (problems.length > 0) throw new InputError(problems);
+  if (bytes > options.maxBytes) throw new InputError([problem(dirs.join(', '), `the files hold ${bytes} bytes together, more than ${options.maxBytes} (S14: 32 MB unless the site setting says otherwise)`)]);
+  const routers: RouterFiles[] = dirs.map((dir) => {
+    // The wizard loads the key first; its layout and cipher are not public, so it is only checked to be XML.
+    read(join(dir, ENCRYPTION_KEY_FILE), (xml) => parseRouterXml(xml, 'EncryptionKey', []));
+    const state = read(join(dir, SYSTEM_STATE_FILE), (xml) => parseSystemStateXml(xml, 0));
+    if (state.corrupt) throw new InputError([problem(join(dir, SYSTEM_STATE_FILE), `corrupt: ${state.why}`)]);
+    return { source: dir, agent: read(join(dir, EMAIL_AGENT_FILE), parseEmailAgentXml) };
+  });
+  const plan = planMigration(routers, options.atMs);
+  if (options.out !== undefined) {
+    try {
+      writeFileAtomic(options.out, fragmentOf(plan, dirs));
+    } catch (error) {
+      throw new InputError([problem(options.out, `cannot write: ${(error as Error).message}`)]);
+    }
+  }
+  process.stdout.write(options.json === true ? `${JSON.stringify({ ...plan, routers: dirs })}\n` : reviewOf(plan, dirs, options.out));
+  return EXIT.pass;
+}
+
+function read<T>(file: string, parse: (xml: string) => T): T {
+  try {
+    return parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    if (!(error instanceof RouterFileError)) throw error;
+    throw new InputError([{ file, line: error.line ?? 0, column: error.column ?? 0, path: error.where, message: error.problem }]);
+  }
+}
+
+/** The `sss:` section to paste into a scenario (server names are the first label of each host). */
+function fragmentOf(plan: MigrationPlan, dirs: readonly string[]): string {
+  const lines = [
+    `# Server-side sync configuration migrated from ${dirs.length} router(s) by mailflow migrate (S14).`,
+    `# Users and queues keep "Server-Side Synchronization or Email Router" access; ids: ${plan.mailboxes.map((m) => m.id).join(', ') || 'none'}.`,
+    'sss:',
+    '  profiles:',
+    ...plan.profiles.map((p) => `    - { name: ${p.name}, server: ${p.host.split('.')[0]}, processEmailFrom: ${plan.processEmailFromMs} }`),
+    `  mailboxes:${plan.forwardMailboxes.length === 0 ? ' []' : ''}`,
+    ...plan.forwardMailboxes.map((f) => `    - { address: ${f.address}, profile: ${f.profile}, deleteAfterProcessing: ${f.deleteAfterProcessing} }`),
+    '',
+  ];
+  return lines.join('\n');
+}
+
+function reviewOf(plan: MigrationPlan, dirs: readonly string[], out: string | undefined): string {
+  const lines = [`migration of ${dirs.length} router(s): ${dirs.join(', ')}`];
+  lines.push(`  Process Email From: ${plan.processEmailFromMs < 0 ? `${formatDurationMs(-plan.processEmailFromMs)} before` : `${formatDurationMs(plan.processEmailFromMs)} after`} the scenario's start (24 h before the migration)`);
+  for (const profile of plan.profiles) {
+    const served = plan.mailboxes.filter((m) => m.profile === profile.name);
+    const forward = plan.forwardMailboxes.filter((f) => f.profile === profile.name).map((f) => f.address);
+    lines.push(`  profile ${profile.name} (${profile.type}, ${profile.host}): users ${served.filter((m) => m.kind === 'user').length}, queues ${served.filter((m) => m.kind === 'queue').length}${forward.length === 0 ? '' : `, forward mailbox ${forward.join(', ')}`}`);
+  }
+  if (plan.skipped.length === 0) lines.push('  nothing left out');
+  for (const skip of plan.skipped) lines.push(`  not migrated: ${skip.source}: ${skip.what}: ${skip.reason}`);
+  lines.push('  next (S14): test the mailboxes; at most 200 mailboxes every 5 hours, queues first; sync filters no older than two weeks');
+  if (out !== undefined) lines.push(`  wrote ${out}`);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,62 @@
+// `mailflow migrate` (S14): merges each router's profiles into email server profiles, leaves out Exchange 2003 and
+// custom providers with the reason, sets Process Email From 24 hours before the migration's virtual time, and
+// writes nothing when the input is wrong (exit 2 naming which and why).
+import { describe, expect, it } from 'vitest';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { mailflow, repoRoot } from '../../helpers/cli.js';
+
+const A = join(repoRoot, 'test/fixtures/migration/router-a');
+const B = join(repoRoot, 'test/fixtures/migration/router-b');
+
+function copyOf(dir: string): string {
+  const copy = join(mkdtempSync(join(tmpdir(), 'migrate-')), 'router');
+  cpSync(dir, copy, { recursive: true });
+  return copy;
+}
+
+describe('mailflow migrate', () => {
+  it('merges profiles, keeps forward mailboxes, leaves out WebDAV with the reason, and writes a usable fragment', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'migrate-out-')), 'sss.yaml');
+    const result = mailflow('migrate', A, B, '--at', '4h', '--out', out);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('profile exchange-ex1 (exchange, ex1.contoso.example): users 2, queues 0, forward mailbox crm@contoso.example');
+    expect(result.stdout).toContain('profile pop3-smtp-pop (pop3-smtp, pop.contoso.example): users 1, queues 1');
+    expect(result.stdout).toMatch(/not migrated: .*router-b: ProviderConfiguration\[3\] .*Exchange 2003 \(WebDAV\)/);
+    expect(result.stdout).toMatch(/Process Email From: 20h before the scenario's start/);
+    const fragment = readFileSync(out, 'utf8');
+    expect(fragment).toContain('- { name: exchange-ex1, server: ex1, processEmailFrom: -72000000 }');
+    expect(fragment).toContain('- { address: crm@contoso.example, profile: exchange-ex1, deleteAfterProcessing: false }');
+  });
+
+  it('prints the plan as JSON for machines', () => {
+    const result = mailflow('migrate', A, '--at', '1d', '--json');
+    const plan = JSON.parse(result.stdout) as { processEmailFromMs: number; mailboxes: unknown[]; skipped: unknown[] };
+    expect(plan).toMatchObject({ processEmailFromMs: 0, skipped: [] });
+    expect(plan.mailboxes).toHaveLength(2);
+  });
+
+  it('refuses, writing nothing: five routers, too many bytes, a missing or unknown file, malformed XML', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'migrate-none-')), 'sss.yaml');
+    const cases: Array<[string[], RegExp]> = [
+      [[A, A, A, A, A], /5 routers: the wizard takes at most 4/],
+      [[A, '--max-bytes', '100'], /more than 100/],
+    ];
+    const missing = copyOf(A);
+    rmSync(join(missing, 'EncryptionKey.xml'));
+    cases.push([[missing], /EncryptionKey\.xml: missing/]);
+    const unknown = copyOf(A);
+    writeFileSync(join(unknown, 'Microsoft.Crm.Tools.EmailAgent.Configuration.bin'), 'binary');
+    cases.push([[unknown], /Configuration\.bin: unknown file/]);
+    const malformed = copyOf(A);
+    writeFileSync(join(malformed, 'Microsoft.Crm.Tools.EmailAgent.xml'), '<Configuration><SystemConfiguration></Configuration>');
+    cases.push([[malformed], /EmailAgent\.xml.*not well-formed/]);
+    for (const [args, message] of cases) {
+      const result = mailflow('migrate', ...args, '--out', out);
+      expect(result.status).toBe(2);
+      expect(result.stderr).toMatch(message);
+      expect(existsSync(out)).toBe(false);
+    }
+  });
+});
