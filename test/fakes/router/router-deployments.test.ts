@@ -1,8 +1,8 @@
 // One router serving several CRM organisations (R12): a deployment per organisation, each with its own forward mailbox;
 // each organisation's mail is judged by its own CRM, and a mailbox belongs to one organisation only (S13).
 import { describe, expect, it } from 'vitest';
+import { inputProblems } from '../../helpers/input-problems.js';
 import { parseScenarioText } from '../../../harness/scenario/load-scenario.js';
-import { InputError } from '../../../harness/scenario/input-error.js';
 import { runScenario } from '../../../harness/run/run-scenario.js';
 
 function text(deployments: string, crmExtra = ''): string {
@@ -45,13 +45,7 @@ const BOTH = `    - { crm: crm-sales, incomingProfile: ex-in, outgoingProfile: s
     - { crm: crm-service, incomingProfile: ex-in, outgoingProfile: smtp-out, forwardMailbox: { address: crm-service@contoso.example } }`;
 
 function problems(yaml: string): string[] {
-  try {
-    parseScenarioText(yaml, 'two-orgs.yaml');
-  } catch (error) {
-    if (error instanceof InputError) return error.problems.map((p) => `${p.path}: ${p.message}`);
-    throw error;
-  }
-  return [];
+  return inputProblems(yaml, 'two-orgs.yaml');
 }
 
 describe('one router, two organisations (R12)', () => {

@@ -1,18 +1,11 @@
 // A CRM organisation that cannot work with the scenario's Exchange is refused before the run, naming the field.
 import { describe, expect, it } from 'vitest';
-import { parseScenarioText } from '../../../harness/scenario/load-scenario.js';
-import { InputError } from '../../../harness/scenario/input-error.js';
+import { inputProblems } from '../../helpers/input-problems.js';
 import { crmScenarioText, type CrmScenarioParts } from '../../helpers/crm-scenario.js';
 import { exchangeScenarioText } from '../../helpers/exchange-scenario.js';
 
 function problemsOf(text: string): string[] {
-  try {
-    parseScenarioText(text, 'bad.yaml');
-  } catch (error) {
-    if (error instanceof InputError) return error.problems.map((p) => `${p.path}: ${p.message}`);
-    throw error;
-  }
-  return [];
+  return inputProblems(text, 'bad.yaml');
 }
 
 const problems = (parts: CrmScenarioParts) => problemsOf(crmScenarioText(parts));

@@ -1,17 +1,11 @@
 // A topology that cannot exist is refused before the run, naming what is wrong and where.
 import { describe, expect, it } from 'vitest';
+import { inputProblems } from '../../helpers/input-problems.js';
 import { parseScenarioText } from '../../../harness/scenario/load-scenario.js';
-import { InputError } from '../../../harness/scenario/input-error.js';
 import { exchangeScenarioText, type ExchangeScenarioParts } from '../../helpers/exchange-scenario.js';
 
 function problems(parts: ExchangeScenarioParts): string[] {
-  try {
-    parseScenarioText(exchangeScenarioText(parts), 'bad.yaml');
-  } catch (error) {
-    if (error instanceof InputError) return error.problems.map((p) => `${p.path}: ${p.message}`);
-    throw error;
-  }
-  return [];
+  return inputProblems(exchangeScenarioText(parts), 'bad.yaml');
 }
 
 describe('Exchange topology checks', () => {

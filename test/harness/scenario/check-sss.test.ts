@@ -1,17 +1,10 @@
 // A server-side sync setup that cannot work is refused before the run, naming the field.
 import { describe, expect, it } from 'vitest';
-import { parseScenarioText } from '../../../harness/scenario/load-scenario.js';
-import { InputError } from '../../../harness/scenario/input-error.js';
+import { inputProblems } from '../../helpers/input-problems.js';
 import { crmScenarioText, type CrmScenarioParts } from '../../helpers/crm-scenario.js';
 
 function problems(parts: CrmScenarioParts): string[] {
-  try {
-    parseScenarioText(crmScenarioText({ users: '[{ address: paul@contoso.example, incoming: email-router }]', ...parts }), 'bad.yaml');
-  } catch (error) {
-    if (error instanceof InputError) return error.problems.map((p) => `${p.path}: ${p.message}`);
-    throw error;
-  }
-  return [];
+  return inputProblems(crmScenarioText({ users: '[{ address: paul@contoso.example, incoming: email-router }]', ...parts }), 'bad.yaml');
 }
 
 const sss = (extra: string) => `{ profiles: [{ name: exchange, server: ex1 }]${extra} }`;
