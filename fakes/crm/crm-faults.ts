@@ -10,6 +10,7 @@ import { removeActivity } from './crm-database.js';
 
 export const CRM_FAULT_VERBS = [
   'crmApiFault', 'clearCrmApiFault', 'goOffline', 'goOnline', 'switchToServerSideSync', 'deleteTrackedEmail',
+  'failActivityCreation', 'clearActivityCreationFailure',
 ] as const;
 
 const STATUS_TEXT: Readonly<Record<number, string>> = {
@@ -17,6 +18,14 @@ const STATUS_TEXT: Readonly<Record<number, string>> = {
 };
 
 export function defineCrmFaults(engine: Engine, ledger: Ledger): void {
+  // S7: a plug-in that fails on incoming email for one receiving mailbox (`mailbox`) or all of them.
+  engine.defineFaultVerb('failActivityCreation', (world, fault) => {
+    const mailbox = fault.params?.['mailbox'];
+    (world.durableOf(requireTarget(world, fault)) as CrmServerDurable).failingCreation.add(typeof mailbox === 'string' ? mailbox : '*');
+  });
+  engine.defineFaultVerb('clearActivityCreationFailure', (world, fault) => {
+    (world.durableOf(requireTarget(world, fault)) as CrmServerDurable).failingCreation.clear();
+  });
   engine.defineFaultVerb('switchToServerSideSync', (world, fault) => {
     (world.durableOf(requireTarget(world, fault)) as CrmServerDurable).processEmailUsing = 'server-side-sync';
   });

@@ -24,10 +24,12 @@ export interface CrmServerDurable {
   apiFault: CrmError | null;
   /** R14: "Process Email Using"; selecting server-side sync stops the router for this organisation. */
   processEmailUsing: EmailProcessor;
+  /** S7: a plug-in fails when an incoming activity is created for these receiving mailboxes ('*': all). */
+  readonly failingCreation: Set<string>;
 }
 
 export function newCrmServerDurable(): CrmServerDurable {
-  return { db: newCrmDatabase(), apiFault: null, processEmailUsing: 'email-router' };
+  return { db: newCrmDatabase(), apiFault: null, processEmailUsing: 'email-router', failingCreation: new Set() };
 }
 
 export function crmServer(config: CrmOrgConfig, org: CrmOrg, ledger: Ledger, horizonMs: number) {
@@ -131,6 +133,13 @@ export function crmServer(config: CrmOrgConfig, org: CrmOrg, ledger: Ledger, hor
       },
       onRequest(_from, tag, data): CrmCall<unknown> {
         if (disk.apiFault !== null) return { ok: false, error: disk.apiFault };
+        if (tag === CRM_REQUEST.deliverIncoming) {
+          const mailbox = (data as IncomingEmail).receivingMailbox;
+          if (disk.failingCreation.has('*') || disk.failingCreation.has(mailbox)) {
+            // S7, field report 2: the activity cannot be created (a plug-in aborts: IsvAborted).
+            return { ok: false, error: { status: 500, message: 'IsvAborted: a plug-in failed while the email activity was created' } };
+          }
+        }
         // R14 [I]: once the organisation processes email with server-side sync, it turns the router away.
         if (disk.processEmailUsing === 'server-side-sync' && tag !== CRM_REQUEST.retrieveEmailSettings
           && (data as { caller?: unknown } | null)?.caller === 'router') {

@@ -6,6 +6,7 @@
 // S4). Test & Enable (S3) tests the mailbox and enables it, resetting its watermark. Pending Send email of enabled
 // mailboxes goes out every 5 minutes, into Sent Items from 9.1 (S16).
 import type { Actor, ActorContext } from '../../sim/core/actor.js';
+import type { Ledger } from '../../sim/ledger/ledger.js';
 import { CRM_REQUEST, type BackgroundSendCall, type CheckIncomingAnswer, type CrmCall, type DeliverAnswer, type EmailProcessor, type EmailToSend, type SendEmailResultCall } from '../crm/crm-api.js';
 import type { IncomingEmail } from '../crm/check-incoming.js';
 import { describeFailure } from '../crm/smtp-outbound.js';
@@ -26,13 +27,17 @@ export interface SssDurable {
   readonly testQueue: string[];
   /** Mailboxes whose access the service account lost: reads fail with 401 (S4, permanent). */
   readonly accessDenied: Set<string>;
+  /** S2, S4: the alerts raised, oldest first. */
+  readonly alerts: SssAlert[];
+  /** Profiles whose "more than 50% of mailboxes failing" alert is raised (until they recover). */
+  readonly profilesAlerted: Set<string>;
 }
 
 export function newSssDurable(config: SssConfig): SssDurable {
   return {
     records: new Map([...config.mailboxProfile.keys()].map((a) => [a, newMailboxRecord(a)])),
     profiles: new Map(config.profiles.map((p) => [p.name, { ...p }])),
-    testQueue: [], accessDenied: new Set(),
+    testQueue: [], accessDenied: new Set(), alerts: [], profilesAlerted: new Set(),
   };
 }
 
@@ -42,12 +47,23 @@ export interface SssPeople {
   readonly approved: (address: string) => boolean;
 }
 
-type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly permanent: boolean; readonly why: string };
+type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly permanent: boolean; readonly why: string; readonly status?: number };
+
+export interface SssAlert {
+  readonly atMs: number;
+  /** S4: alerts are raised at the email, mailbox and email server profile level. */
+  readonly level: 'email' | 'mailbox' | 'profile';
+  readonly subject: string;
+  readonly text: string;
+}
+
+/** S7: the folder failed items move to when the profile asks for it. */
+export const UNDELIVERABLE = 'Undeliverable';
 
 /** [I] How often the service picks up Test & Enable requests and waits for a free connection. */
 const TICK_MS = 10_000;
 
-export function sssService(config: SssConfig, people: SssPeople) {
+export function sssService(config: SssConfig, people: SssPeople, ledger: Ledger) {
   const { settings } = config;
   return (ctx: ActorContext, disk: SssDurable): Actor => {
     /** Memory only: the mailboxes with a cycle under way, and what each still has to do. */
@@ -61,7 +77,7 @@ export function sssService(config: SssConfig, people: SssPeople) {
       const reply = ctx.request(config.crmServer, tag, data);
       if (!reply.ok) return { ok: false, permanent: false, why: `CRM ${config.crmServer} unreachable` };
       const call = reply.value as CrmCall<T>;
-      return call.ok ? call : { ok: false, permanent: call.error.status === 401, why: `CRM ${call.error.status} ${call.error.message}` };
+      return call.ok ? call : { ok: false, permanent: call.error.status === 401, why: `CRM ${call.error.status} ${call.error.message}`, status: call.error.status };
     };
     const active = (): boolean => {
       const answer = crm<EmailProcessor>(CRM_REQUEST.retrieveEmailSettings, null);
@@ -80,6 +96,25 @@ export function sssService(config: SssConfig, people: SssPeople) {
       return { ok: true, value: reply.value as ReadItem[] };
     };
 
+    const alert = (level: SssAlert['level'], subject: string, text: string): void => {
+      disk.alerts.push({ atMs: ctx.nowMs(), level, subject, text });
+      ctx.note('sss-alert', `${level} ${subject}: ${text}`);
+    };
+
+    /** S2: when more than half of a profile's mailboxes are disabled, the profile's owner is alerted (once). */
+    const checkProfile = (address: string): void => {
+      const profile = config.mailboxProfile.get(address);
+      if (profile === undefined) return;
+      const members = [...config.mailboxProfile].filter(([, p]) => p === profile).map(([a]) => record(a));
+      const failing = members.filter((m) => !m.enabled && (m.disabledReason !== null || m.incoming === 'failure')).length;
+      if (failing * 2 > members.length && !disk.profilesAlerted.has(profile)) {
+        disk.profilesAlerted.add(profile);
+        alert('profile', profile, `${failing} of ${members.length} mailboxes are failing`);
+      } else if (failing * 2 <= members.length) {
+        disk.profilesAlerted.delete(profile);
+      }
+    };
+
     /** S4: a permanent error disables at once; a transient one after `transientRetries` in a row. */
     const failed = (address: string, why: string, permanent: boolean): void => {
       const rec = record(address);
@@ -88,7 +123,8 @@ export function sssService(config: SssConfig, people: SssPeople) {
       if (permanent || rec.transientErrors > settings.transientRetries) {
         rec.enabled = false;
         rec.disabledReason = why;
-        ctx.note('sss-mailbox-disabled', `${address}: ${why}`);
+        alert('mailbox', address, `disabled: ${why}`);
+        checkProfile(address);
       }
     };
 
@@ -146,7 +182,23 @@ export function sssService(config: SssConfig, people: SssPeople) {
       const item = cycles.get(address)?.[0];
       if (item === undefined) return;
       const answer = crm<DeliverAnswer>(CRM_REQUEST.deliverIncoming, emailOf(address, item));
+      if (!answer.ok && answer.status === 500) return undeliverable(address, item, answer.why);
       if (!answer.ok) return endCycle(address, answer.why, answer.permanent);
+      finish(address);
+    };
+
+    /**
+     * S7: the activity could not be created (a plug-in failed). The item gets the Undeliverable category (and goes to
+     * the Undeliverable folder when the profile says so), the email-level alert is raised, and the cycle moves on.
+     */
+    const undeliverable = (address: string, item: ReadItem, why: string): void => {
+      const key = (item.message.attached ?? item.message).key;
+      alert('email', key, `${address}: ${why}`);
+      ledger.untracked(key, 'crm-error');
+      if (profileOf(address)?.moveFailedToUndeliverable === true) {
+        const move: UserAction = { kind: 'file', mailbox: address, storeId: item.storeId, folder: UNDELIVERABLE };
+        ctx.request(profileOf(address)?.server ?? '', 'user-action', move);
+      }
       finish(address);
     };
 
@@ -176,12 +228,14 @@ export function sssService(config: SssConfig, people: SssPeople) {
       if (rec.incoming === 'failure') {
         rec.enabled = false;
         rec.disabledReason = !approved ? 'not approved (S3)' : inbox.ok ? 'test failed' : inbox.why;
-        ctx.note('sss-test-failed', `${address}: ${rec.disabledReason}`);
+        alert('mailbox', address, `Test & Enable failed: ${rec.disabledReason}`);
+        checkProfile(address);
         return;
       }
       const wasEnabled = rec.enabled;
       Object.assign(rec, { enabled: true, disabledReason: null, enabledAtMs: ctx.nowMs(), watermarkMs: null, doneAtWatermark: [], transientErrors: 0 });
       if (!wasEnabled && !cycles.has(address)) ctx.setTimer(0, 'cycle', address);
+      checkProfile(address);
     };
 
     /** S5: Pending Send of enabled mailboxes every 5 minutes; S16: into Sent Items when the profile says so. */

@@ -31,7 +31,7 @@ export function spawnSssWorld(engine: Engine, ledger: Ledger, spec: SssWorldSpec
     Object.assign(record, { enabled: true, incoming: 'success', outgoing: 'success', enabledAtMs: 0 });
     durable.records.set(address, record);
   }
-  const handle = engine.spawn<SssDurable>(config.name, sssService(config, spec.people), durable);
+  const handle = engine.spawn<SssDurable>(config.name, sssService(config, spec.people, ledger), durable);
   const processEmailFrom = (address: string): number | null => handle.durable.profiles.get(config.mailboxProfile.get(address) ?? '')?.processEmailFromMs ?? null;
   const tracked = (key: string): boolean => ledger.get(key)?.activities.some((a) => a.direction === 'incoming') === true;
   return {
@@ -49,7 +49,8 @@ export function spawnSssWorld(engine: Engine, ledger: Ledger, spec: SssWorldSpec
     finish() {
       for (const [address, record] of handle.durable.records) {
         for (const item of spec.items(address)) {
-          if (tracked(item.key)) continue;
+          // Tracked, or already explained by the service itself (S7: the activity could not be created).
+          if (tracked(item.key) || ledger.get(item.key)?.untrackedReason === 'crm-error') continue;
           const pef = processEmailFrom(address);
           const reason = !spec.active() ? null
             : record.incoming === 'failure' ? 'mailbox-disabled'

@@ -8,6 +8,11 @@ import type { Scenario } from './schema.js';
 
 type Path = Array<string | number>;
 
+/** CRM verbs that act on a CRM server (the rest act on Outlook clients). */
+const CRM_SERVER_VERBS: ReadonlySet<string> = new Set([
+  'crmApiFault', 'clearCrmApiFault', 'switchToServerSideSync', 'deleteTrackedEmail', 'failActivityCreation', 'clearActivityCreationFailure',
+]);
+
 export function checkCrm(scenario: Scenario): ConsistencyProblem[] {
   const orgs = crmOrganisations(scenario);
   const { exchange } = scenario;
@@ -36,7 +41,7 @@ export function checkCrm(scenario: Scenario): ConsistencyProblem[] {
     }
   });
   scenario.faults.forEach((fault, i) => {
-    if ((fault.verb === 'crmApiFault' || fault.verb === 'clearCrmApiFault' || fault.verb === 'switchToServerSideSync' || fault.verb === 'deleteTrackedEmail')
+    if (CRM_SERVER_VERBS.has(fault.verb)
       && fault.target !== undefined && !servers.has(fault.target)) {
       problems.push({ path: ['faults', i, 'target'], message: `'${fault.verb}' acts on a CRM server (${[...servers].join(', ')})` });
     }

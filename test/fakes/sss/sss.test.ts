@@ -1,7 +1,11 @@
 // Server-side synchronization rule by rule: the root Inbox behind a watermark (S6), Process Email From (S2a),
 // Test & Enable (S3), transient and permanent errors (S4), Sent Items (S16), and untracked mail with its reason.
 import { describe, expect, it } from 'vitest';
-import { lifeOf, runCrm, type CrmScenarioParts } from '../../helpers/crm-scenario.js';
+import { crmScenario, lifeOf, runCrm, type CrmScenarioParts } from '../../helpers/crm-scenario.js';
+import { Engine } from '../../../sim/core/engine.js';
+import { Ledger } from '../../../sim/ledger/ledger.js';
+import { buildWorld } from '../../../harness/world/build-world.js';
+import type { SssDurable } from '../../../fakes/sss/sss-service.js';
 
 const SYNCED = `
     - { address: paul@contoso.example, incoming: email-router, outgoing: email-router, filter: all }
@@ -105,5 +109,58 @@ describe('outgoing (S5, S16)', () => {
       expect(life?.outbound?.status).toBe('Sent');
       expect(life?.path.some((s) => s.step === 'sent-copy')).toBe(saved);
     }
+  });
+});
+
+describe('failed activities and alerts (S2, S4, S7)', () => {
+  const failing = '{ at: 1m, verb: failActivityCreation, target: crm, mailbox: paul@contoso.example }';
+
+  it('an activity CRM cannot create: Undeliverable (moved when the profile says so), an email alert, untracked as crm-error', () => {
+    for (const move of [false, true]) {
+      const outcome = run({ sss: sss('', `, moveFailedToUndeliverable: ${move}`), traffic: `{ messages: [${fromCarol('5m', 'u1')}, ${fromCarol('20m', 'u2')}] }`, faults: failing });
+      const life = lifeOf(outcome, '<u1@fabrikam.example>');
+      expect(life.activities).toHaveLength(0);
+      expect(life.placements[0]?.folder).toBe(move ? 'Undeliverable' : 'Inbox');
+      // The cycle goes on: the item is not read again and again.
+      expect(life.path.filter((s) => s.step === 'evaluated')).toHaveLength(1);
+      expect(outcome.counts).toMatchObject({ untracked: 2, untrackedByReason: { 'crm-error': 2 }, pending: 0 });
+    }
+  });
+
+  it('raises mailbox alerts when mailboxes are disabled, and the profile alert when more than half fail', () => {
+    const scenario = crmScenario({
+      users: `
+    - { address: paul@contoso.example, incoming: email-router }
+    - { address: anna@contoso.example, incoming: email-router }`,
+      sss: sss().replace('enabled: all', 'enabled: []'),
+      faults: `[${ON_SSS}, { at: 1m, verb: denyMailboxAccess, target: sss, mailbox: paul@contoso.example }, { at: 2m, verb: testAndEnable, target: sss },
+        { at: 30m, verb: denyMailboxAccess, target: sss, mailbox: anna@contoso.example }]`,
+    });
+    const engine = new Engine({ seed: 1 });
+    buildWorld(engine, new Ledger(() => engine.nowMs), scenario);
+    engine.run({ untilMs: 2 * 3_600_000 });
+    const { alerts } = engine.durableOf('sss') as SssDurable;
+    expect(alerts.map((a) => [a.level, a.subject])).toEqual([
+      ['mailbox', 'paul@contoso.example'], ['mailbox', 'anna@contoso.example'], ['profile', 'exchange'],
+    ]);
+  });
+});
+
+describe('connections per profile (S2)', () => {
+  it('with one connection, one mailbox is read at a time', () => {
+    const gap = (connections: number): number => {
+      const outcome = runCrm({
+        users: `
+    - { address: paul@contoso.example, incoming: email-router, filter: all }
+    - { address: anna@contoso.example, incoming: email-router, filter: all }`,
+        // Both enabled in one Test & Enable, so their first cycles start together and compete for connections.
+        sss: sss('  settings: { crmCall: 20s }\n', `, maxConcurrentConnections: ${connections}`).replace('enabled: all', 'enabled: []'),
+        faults: `[${ON_SSS}, { at: 6m, verb: testAndEnable, target: sss }]`,
+        traffic: '{ messages: [{ at: 5m, from: carol@fabrikam.example, to: [paul@contoso.example], messageId: "<p@f.example>" }, { at: 5m, from: carol@fabrikam.example, to: [anna@contoso.example], messageId: "<a@f.example>" }] }',
+      });
+      return Math.abs((lifeOf(outcome, '<p@f.example>').activities[0]?.atMs ?? 0) - (lifeOf(outcome, '<a@f.example>').activities[0]?.atMs ?? 0));
+    };
+    expect(gap(1)).toBeGreaterThanOrEqual(20_000);
+    expect(gap(10)).toBeLessThan(1_000);
   });
 });
