@@ -4,8 +4,3 @@ export const REASON = {
   internalEmailReject: 4, senderMatch: 5, acceptAll: 6, invalidSender: 7,
 } as const;
 export type ReasonCode = (typeof REASON)[keyof typeof REASON];
-
-export const REASON_NAMES: Readonly<Record<ReasonCode, string>> = {
-  [-1]: 'Unknown', 0: 'Duplicate', 1: 'NoCorrelationMatch', 2: 'CorrelationMatch', 3: 'NoRecipientMatch',
-  4: 'InternalEmailReject', 5: 'SenderMatch', 6: 'AcceptAll', 7: 'InvalidSender',
-};

@@ -12,6 +12,7 @@ import type { CrmOrgConfig } from './crm-config.js';
 import type { CrmDatabase } from './crm-database.js';
 import { STATUS, type EmailActivity } from './email-activity.js';
 import { OutboundStatus } from './outbound-status.js';
+import type { SendEmailResultCall } from './crm-api.js';
 
 export interface SmtpOutbound {
   start(): void;
@@ -89,4 +90,13 @@ export function smtpOutbound(ctx: ActorContext, config: CrmOrgConfig, org: CrmOr
 export function describeFailure(outcome: SmtpOutcome): string {
   return outcome.kind === 'replied' ? formatReply(outcome.reply)
     : outcome.kind === 'reply-lost' ? 'no reply after DATA (connection lost)' : `no connection (${outcome.why})`;
+}
+
+/** What a sender (the router, Outlook, server-side sync) reports to CRM after one SMTP hand-over (O1, R7). */
+export function sendResultOf(activityId: string, outcome: SmtpOutcome, maxAttempts: number): SendEmailResultCall {
+  const sent = outcome.kind === 'replied' && outcome.reply.code < 300;
+  return {
+    activityId, maxAttempts, detail: sent ? '250' : describeFailure(outcome),
+    result: sent ? 'sent' : outcome.kind === 'replied' && outcome.reply.code >= 500 ? 'failed' : 'failed-attempt',
+  };
 }

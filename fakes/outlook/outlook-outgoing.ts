@@ -2,8 +2,8 @@
 // Pending Send (CRM marks it Sending), sends it as the user through Exchange (so, unlike the router and CRM's SMTP,
 // it lands in Sent Items, O3) and reports the result; Failed after the maximum attempts.
 import type { ActorContext } from '../../sim/core/actor.js';
-import { CRM_REQUEST, callCrm, type BackgroundSendCall, type EmailToSend, type SendEmailResultCall } from '../crm/crm-api.js';
-import { describeFailure } from '../crm/smtp-outbound.js';
+import { CRM_REQUEST, callCrm, type BackgroundSendCall, type EmailToSend } from '../crm/crm-api.js';
+import { sendResultOf } from '../crm/smtp-outbound.js';
 import type { UserAction } from '../exchange/user-actions.js';
 import type { SmtpOutcome } from '../mail/smtp-reply.js';
 
@@ -28,12 +28,7 @@ export function sendPendingEmail(ctx: ActorContext, config: OutlookSending): boo
     const reply = ctx.request(config.homeServer, 'user-action', send);
     const outcome: SmtpOutcome = !reply.ok || reply.value === 'unavailable'
       ? { kind: 'no-connection', why: 'refused' } : reply.value as SmtpOutcome;
-    const sent = outcome.kind === 'replied' && outcome.reply.code < 300;
-    const result: SendEmailResultCall = {
-      activityId: email.activityId, maxAttempts: config.maxAttempts, detail: sent ? '250' : describeFailure(outcome),
-      result: sent ? 'sent' : outcome.kind === 'replied' && outcome.reply.code >= 500 ? 'failed' : 'failed-attempt',
-    };
-    callCrm<boolean>(ctx, config.crmServer, CRM_REQUEST.sendEmailResult, result);
+    callCrm<boolean>(ctx, config.crmServer, CRM_REQUEST.sendEmailResult, sendResultOf(email.activityId, outcome, config.maxAttempts));
   }
   return true;
 }

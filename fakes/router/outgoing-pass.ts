@@ -4,8 +4,8 @@
 // it through the deployment's outgoing profile and reports Sent, or a failed attempt (Failed after
 // MaximumDeliveryAttempts). A heavy sender's email waits for later passes: backlog.
 import type { ActorContext } from '../../sim/core/actor.js';
-import { describeFailure } from '../crm/smtp-outbound.js';
-import { CRM_REQUEST, callCrm, type BackgroundSendCall, type EmailToSend, type SendEmailResultCall } from '../crm/crm-api.js';
+import { sendResultOf } from '../crm/smtp-outbound.js';
+import { CRM_REQUEST, callCrm, type BackgroundSendCall, type EmailToSend } from '../crm/crm-api.js';
 import type { SmtpSubmission } from '../exchange/exchange-server.js';
 import type { SmtpOutcome } from '../mail/smtp-reply.js';
 import type { ProviderOverrides } from './router-config.js';
@@ -36,12 +36,7 @@ function send(ctx: ActorContext, senders: OutgoingSenders, overrides: ProviderOv
   const submission: SmtpSubmission = { message: email.message, authenticated: true };
   const reply = ctx.request(senders.smtpServer, 'smtp', submission);
   const outcome: SmtpOutcome = reply.ok ? (reply.value as SmtpOutcome) : { kind: 'no-connection', why: reply.reason };
-  const sent = outcome.kind === 'replied' && outcome.reply.code < 300;
-  const result: SendEmailResultCall = {
-    activityId: email.activityId, maxAttempts: overrides.maximumDeliveryAttempts,
-    result: sent ? 'sent' : outcome.kind === 'replied' && outcome.reply.code >= 500 ? 'failed' : 'failed-attempt',
-    detail: sent ? '250' : describeFailure(outcome),
-  };
+  const result = sendResultOf(email.activityId, outcome, overrides.maximumDeliveryAttempts);
   // If CRM does not take the result, the email stays Sending and is taken again after SendingStatusDelay (R7).
   callCrm<boolean>(ctx, senders.crmServer, CRM_REQUEST.sendEmailResult, result);
 }

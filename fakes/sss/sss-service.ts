@@ -7,9 +7,9 @@
 // mailboxes goes out every 5 minutes, into Sent Items from 9.1 (S16).
 import type { Actor, ActorContext } from '../../sim/core/actor.js';
 import type { Ledger } from '../../sim/ledger/ledger.js';
-import { CRM_REQUEST, type BackgroundSendCall, type CheckIncomingAnswer, type CrmCall, type DeliverAnswer, type EmailProcessor, type EmailToSend, type SendEmailResultCall } from '../crm/crm-api.js';
+import { CRM_REQUEST, type BackgroundSendCall, type CheckIncomingAnswer, type CrmCall, type DeliverAnswer, type EmailProcessor, type EmailToSend } from '../crm/crm-api.js';
 import type { IncomingEmail } from '../crm/check-incoming.js';
-import { describeFailure } from '../crm/smtp-outbound.js';
+import { sendResultOf } from '../crm/smtp-outbound.js';
 import { MAILBOX_DELETE, MAILBOX_READ, type MailboxDelete, type MailboxRead, type ReadItem } from '../exchange/mailbox-access.js';
 import type { UserAction } from '../exchange/user-actions.js';
 import type { SmtpSubmission } from '../exchange/exchange-server.js';
@@ -259,12 +259,7 @@ export function sssService(config: SssConfig, people: SssPeople, ledger: Ledger)
         const reply = profile.saveOutgoingToSentItems ? ctx.request(profile.server, 'user-action', action) : ctx.request(profile.server, 'smtp', submission);
         outcome = !reply.ok || reply.value === 'unavailable' ? { kind: 'no-connection', why: 'refused' } : reply.value as SmtpOutcome;
       }
-      const sent = outcome.kind === 'replied' && outcome.reply.code < 300;
-      const result: SendEmailResultCall = {
-        activityId: email.activityId, maxAttempts: settings.transientRetries, detail: sent ? '250' : describeFailure(outcome),
-        result: sent ? 'sent' : outcome.kind === 'replied' && outcome.reply.code >= 500 ? 'failed' : 'failed-attempt',
-      };
-      crm<boolean>(CRM_REQUEST.sendEmailResult, result);
+      crm<boolean>(CRM_REQUEST.sendEmailResult, sendResultOf(email.activityId, outcome, settings.transientRetries));
     };
 
     return {

@@ -34,7 +34,7 @@ const settings = z.strictObject({
   outgoingPollInterval: positiveDurationMs.default(timing.outgoingPollIntervalMs),
 });
 
-export const SETTINGS_DEFAULTS = {
+const SETTINGS_DEFAULTS = {
   maxThreads: sys.maxThreads, maxThreadExecution: sys.maxThreadExecutionMs, schedulingPeriod: sys.schedulingPeriodMs,
   configRefreshPeriod: sys.configRefreshPeriodMs, configUpdatePeriod: sys.configUpdatePeriodMs, logLevel: sys.logLevel,
   cacheCapacity: over.cacheCapacity, pendingStatusDelay: over.pendingStatusDelayMs, sendingStatusDelay: over.sendingStatusDelayMs,
