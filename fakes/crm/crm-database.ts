@@ -3,6 +3,7 @@
 // per-user token counters (S11). This is durable state: it survives a crash of the CRM server.
 import type { MailMessage } from '../mail/mail-message.js';
 import type { ActivityDirection, EmailActivity } from './email-activity.js';
+import type { CrmActRecord } from './act-records.js';
 
 export interface CrmDatabase {
   readonly activities: Map<string, EmailActivity>;
@@ -18,13 +19,15 @@ export interface CrmDatabase {
   readonly tokenCounters: Map<string, number>;
   /** Outgoing activities waiting for or in the middle of a send, in creation order, with the message each sends. */
   readonly outbound: Map<string, MailMessage>;
+  /** Appointments, contacts and tasks by id (S15). */
+  readonly actRecords: Map<string, CrmActRecord>;
   nextActivityNumber: number;
   nextScheduledEmail: number;
 }
 
 export function newCrmDatabase(): CrmDatabase {
   return {
-    activities: new Map(), byMessageId: new Map(), byToken: new Map(), byConversationIndex: new Map(), bySubjectHash: new Map(), tokenCounters: new Map(), outbound: new Map(),
+    activities: new Map(), byMessageId: new Map(), byToken: new Map(), byConversationIndex: new Map(), bySubjectHash: new Map(), tokenCounters: new Map(), outbound: new Map(), actRecords: new Map(),
     nextActivityNumber: 1, nextScheduledEmail: 0,
   };
 }

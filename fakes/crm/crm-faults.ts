@@ -7,10 +7,11 @@ import type { OutlookDurable } from '../outlook/outlook-client.js';
 import type { CrmServerDurable } from './crm-server.js';
 import type { Ledger } from '../../sim/ledger/ledger.js';
 import { removeActivity } from './crm-database.js';
+import { defineCrmActFaults } from './act-faults.js';
 
 export const CRM_FAULT_VERBS = [
   'crmApiFault', 'clearCrmApiFault', 'goOffline', 'goOnline', 'switchToServerSideSync', 'deleteTrackedEmail',
-  'failActivityCreation', 'clearActivityCreationFailure',
+  'failActivityCreation', 'clearActivityCreationFailure', 'crmRecord',
 ] as const;
 
 const STATUS_TEXT: Readonly<Record<number, string>> = {
@@ -18,6 +19,7 @@ const STATUS_TEXT: Readonly<Record<number, string>> = {
 };
 
 export function defineCrmFaults(engine: Engine, ledger: Ledger): void {
+  defineCrmActFaults(engine);
   // S7: a plug-in that fails on incoming email for one receiving mailbox (`mailbox`) or all of them.
   engine.defineFaultVerb('failActivityCreation', (world, fault) => {
     const mailbox = fault.params?.['mailbox'];

@@ -11,6 +11,7 @@ import {
   type EmailProcessor, type EmailToSend, type PromoteCall, type SendEmailResultCall,
 } from './crm-api.js';
 import { OutboundStatus } from './outbound-status.js';
+import { ACT_REQUEST, saveActRecord, type ActSave } from './act-records.js';
 import { newCrmDatabase, type CrmDatabase } from './crm-database.js';
 import { createOutgoingEmail, nextToken } from './outgoing-email.js';
 import { checkPromoteEmail, deliverPromoteEmail } from './promote.js';
@@ -108,6 +109,14 @@ export function crmServer(config: CrmOrgConfig, org: CrmOrg, ledger: Ledger, hor
           else status.attemptFailed(activity, message, call.detail, call.result === 'failed', call.maxAttempts);
           return true;
         }
+        case ACT_REQUEST.retrieve: {
+          const owner = (data as { owner: string }).owner;
+          return [...db.actRecords.values()].filter((r) => r.owner === owner);
+        }
+        case ACT_REQUEST.save:
+          return saveActRecord(db.actRecords, data as ActSave, () => `act-${db.nextActivityNumber++}`, now);
+        case ACT_REQUEST.delete:
+          return db.actRecords.delete((data as { id: string }).id);
         case CRM_REQUEST.retrieveEmailSettings:
           return disk.processEmailUsing;
         case CRM_REQUEST.nextToken: {

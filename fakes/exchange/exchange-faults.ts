@@ -1,5 +1,6 @@
 // Operations and faults on Exchange, as fault verbs the engine applies (faults are data): inbound mail flow stopped at
 // the firewall, database dismount and mount, backups, and restore from a backup with or without log replay (X3).
+import { defineExchangeActFaults } from './act-faults.js';
 import type { Engine } from '../../sim/core/engine.js';
 import type { ExchangeOrg } from './exchange-server.js';
 import type { SmtpStage } from '../../sim/ledger/records.js';
@@ -13,9 +14,22 @@ import { rollBack, type RollbackReport } from './rollback.js';
 export const EXCHANGE_FAULT_VERBS = [
   'stopInbound', 'startInbound', 'dismount', 'mount', 'backup', 'restore',
   'failover', 'activateLaggedCopy', 'resubmitSafetyNet', 'recoverServer', 'smtpFault', 'clearSmtpFault', 'removeInboxRules',
+  'exchangeItem', 'otherOrgTestAndEnable',
 ] as const;
 
 export function defineExchangeFaults(engine: Engine, org: ExchangeOrg): void {
+  defineExchangeActFaults(engine);
+  // S13: another CRM organisation (a test copy of production, say) runs Test & Enable on mailboxes: Exchange's OrgID
+  // now names it. [I] That organisation is not modelled beyond the stamp it leaves.
+  engine.defineFaultVerb('otherOrgTestAndEnable', (world, fault) => {
+    const server = serverOf(world, fault);
+    const organisation = String(fault.params?.['organisation'] ?? 'other-organisation');
+    const list = fault.params?.['mailboxes'] ?? [fault.params?.['mailbox']];
+    for (const mailbox of (list as unknown[]).map(String)) {
+      const db = server.databases.get(org.directory.get(mailbox)?.mailbox.database ?? '');
+      db?.syncOrg.set(mailbox, organisation);
+    }
+  });
   const kindOf = (mailbox: string) => org.directory.get(mailbox)?.mailbox.kind ?? 'user';
   /** Tells the ledger what a rollback did to each copy. */
   const reportTo = (database: string): RollbackReport => (item, mailbox, change) => {

@@ -10,7 +10,8 @@ import { newDatabase, type DatabaseState, type SafetyNetEntry, type StoreItem } 
 import { holdInSafetyNet } from './safety-net.js';
 import { replyToData, replyToRecipient, replyToSendingLimits, type SendingHistory } from './transport-policy.js';
 import { copiesByRules } from './inbox-rules.js';
-import { MAILBOX_DELETE, MAILBOX_READ, deleteItem, readFolder, type MailboxDelete, type MailboxRead } from './mailbox-access.js';
+import { ACT_READ, ACT_WRITE, applyActWrite, itemsOf, type ActRead, type ActWrite } from './act-items.js';
+import { MAILBOX_DELETE, MAILBOX_ORG, MAILBOX_READ, deleteItem, readFolder, type MailboxDelete, type MailboxOrg, type MailboxRead } from './mailbox-access.js';
 import { applyUserAction, isOutlookAction, type DeliveryNotice, type UserAction } from './user-actions.js';
 
 /** What every server of one organisation shares: configuration, the directory, the ledger, the eligibility test. */
@@ -78,6 +79,8 @@ export interface SmtpSubmission {
   /** Submitted from the sender's own mailbox (Outlook, OWA), which keeps a copy in Sent Items; SMTP clients such as
    * CRM's outbound never leave one (O3). */
   readonly fromMailbox?: boolean;
+  /** The person tracked the mail as they sent it (App for Outlook): the Sent Items copy is marked for sync (S16). */
+  readonly trackSentCopy?: boolean;
 }
 
 export interface RelayRequest {
@@ -203,12 +206,13 @@ export function exchangeServer(org: ExchangeOrg) {
     };
 
     /** A mailbox's own submission leaves a copy in its Sent Items. */
-    const keepSentCopy = (message: MailMessage): void => {
+    const keepSentCopy = (message: MailMessage, trackRequested: boolean): void => {
       const home = directory.get(message.from);
       const db = home === undefined ? undefined : disk.databases.get(home.mailbox.database);
       if (db === undefined || !db.mounted) return;
       db.items.get(message.from)?.push({
         storeId: disk.nextStoreId++, key: message.key, messageId: message.messageId, message, folder: 'Sent Items', receivedAtMs: ctx.nowMs(), sent: true,
+        ...(trackRequested ? { trackRequested } : {}),
       });
       ledger.sentCopy(message.key, message.from);
     };
@@ -247,7 +251,7 @@ export function exchangeServer(org: ExchangeOrg) {
       const messageId = message.messageId === null && config.settings.assignMessageId ? newMessageId() : message.messageId;
       const stamped: MailMessage = { ...message, messageId, external: !submission.authenticated };
       ledger.accepted(message.key, internal);
-      if (submission.fromMailbox === true) keepSentCopy(stamped);
+      if (submission.fromMailbox === true) keepSentCopy(stamped, submission.trackSentCopy === true);
       enqueue(stamped, accepted, ctx.nowMs());
       if (fault !== null && fault.reply === null) return { kind: 'reply-lost' };
       return { kind: 'replied', stage: 'end-of-data', reply: dataReply, rejectedRecipients: rejected };
@@ -264,10 +268,10 @@ export function exchangeServer(org: ExchangeOrg) {
       },
       onRequest(_from, tag, data) {
         if (tag === 'smtp') return receive(data as SmtpSubmission);
-        if (tag === MAILBOX_DELETE || tag === MAILBOX_READ) {
+        if (tag === MAILBOX_DELETE || tag === MAILBOX_READ || tag === MAILBOX_ORG || tag === ACT_READ || tag === ACT_WRITE) {
           // Clients may connect to any server: one that does not hold the mailbox proxies to the one that does, as
           // Exchange's client access does.
-          const home = directory.get((data as MailboxRead | MailboxDelete).mailbox.toLowerCase())?.server;
+          const home = directory.get((data as { mailbox: string }).mailbox.toLowerCase())?.server;
           if (home !== undefined && home !== disk.name) {
             const proxied = ctx.request(home, tag, data);
             return proxied.ok ? proxied.value : 'unavailable';
@@ -287,11 +291,25 @@ export function exchangeServer(org: ExchangeOrg) {
           const db = disk.databases.get(directory.get(read.mailbox)?.mailbox.database ?? '');
           return db === undefined || !db.mounted ? 'unavailable' : readFolder(db, read);
         }
+        if (tag === MAILBOX_ORG) {
+          const request = data as MailboxOrg;
+          const mailbox = request.mailbox.toLowerCase();
+          const db = disk.databases.get(directory.get(mailbox)?.mailbox.database ?? '');
+          if (db === undefined || !db.mounted) return 'unavailable';
+          if (request.set !== undefined) db.syncOrg.set(mailbox, request.set);
+          return db.syncOrg.get(mailbox) ?? null;
+        }
+        if (tag === ACT_READ || tag === ACT_WRITE) {
+          const mailbox = (data as ActRead).mailbox.toLowerCase();
+          const db = disk.databases.get(directory.get(mailbox)?.mailbox.database ?? '');
+          if (db === undefined || !db.mounted) return 'unavailable';
+          return tag === ACT_READ ? itemsOf(db.act, mailbox).map((i) => ({ ...i })) : applyActWrite(db.act, data as ActWrite);
+        }
         if (tag === 'user-action') {
           const action = data as UserAction;
           const db = disk.databases.get(directory.get(action.mailbox)?.mailbox.database ?? '');
           if (db === undefined || !db.mounted) return 'unavailable';
-          if (action.kind === 'send') return receive({ message: action.message, authenticated: true, fromMailbox: true });
+          if (action.kind === 'send') return receive({ message: action.message, authenticated: true, fromMailbox: true, ...(action.track === true ? { trackSentCopy: true } : {}) });
           if (isOutlookAction(action)) return 'unavailable';
           return applyUserAction(db, action, ledger);
         }

@@ -5,6 +5,13 @@ import type { DatabaseState, StoreItem } from './mailbox-store.js';
 
 export const MAILBOX_READ = 'mailbox-read';
 export const MAILBOX_DELETE = 'mailbox-delete';
+/** S13: read, or set, the organisation a mailbox synchronizes with (its OrgID). Answers the OrgID, or null. */
+export const MAILBOX_ORG = 'mailbox-org';
+
+export interface MailboxOrg {
+  readonly mailbox: string;
+  readonly set?: string;
+}
 
 export interface MailboxRead {
   readonly mailbox: string;
@@ -13,6 +20,8 @@ export interface MailboxRead {
   readonly afterStoreId: number;
   /** Only items received after this instant (the router's ThresholdDate, R8); null: no limit. */
   readonly receivedAfterMs?: number | null;
+  /** Instead of one folder: the items the person tracked, in any folder but Deleted Items, sent copies too (S16). */
+  readonly trackRequested?: boolean;
 }
 
 /** Deletes one item for good (the router's "delete messages after processing", R10). */
@@ -25,6 +34,9 @@ export interface ReadItem {
   readonly storeId: number;
   readonly message: MailMessage;
   readonly receivedAtMs: number;
+  readonly folder: string;
+  /** A sent copy (in Sent Items when the person left it there). */
+  readonly sent: boolean;
 }
 
 /** Removes the item; returns it, or undefined when it is no longer there. */
@@ -36,8 +48,10 @@ export function deleteItem(db: DatabaseState, request: MailboxDelete): StoreItem
 }
 
 export function readFolder(db: DatabaseState, read: MailboxRead): ReadItem[] {
+  const wanted = read.trackRequested === true
+    ? (item: StoreItem) => item.trackRequested === true && item.folder !== 'Deleted Items'
+    : (item: StoreItem) => item.folder === read.folder && item.sent !== true;
   return (db.items.get(read.mailbox.toLowerCase()) ?? [])
-    .filter((item) => item.folder === read.folder && item.storeId > read.afterStoreId && item.sent !== true
-      && (read.receivedAfterMs == null || item.receivedAtMs > read.receivedAfterMs))
-    .map((item) => ({ storeId: item.storeId, message: item.message, receivedAtMs: item.receivedAtMs }));
+    .filter((item) => wanted(item) && item.storeId > read.afterStoreId && (read.receivedAfterMs == null || item.receivedAtMs > read.receivedAfterMs))
+    .map((item) => ({ storeId: item.storeId, message: item.message, receivedAtMs: item.receivedAtMs, folder: item.folder, sent: item.sent === true }));
 }

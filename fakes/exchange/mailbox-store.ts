@@ -2,6 +2,7 @@
 // durable state (it survives a crash); restore from a backup replaces it (X3).
 
 import type { MailMessage } from '../mail/mail-message.js';
+import type { ExchangeActItem } from './act-items.js';
 
 export interface StoreItem {
   readonly storeId: number;
@@ -18,6 +19,8 @@ export interface StoreItem {
   readonly attachedMessageId?: string | null;
   /** The sender's own copy in Sent Items: not a received copy, so the ledger does not count it. */
   readonly sent?: boolean;
+  /** The person tracked it through the mailbox (App for Outlook): server-side sync picks it up in any folder (S16). */
+  trackRequested?: boolean;
 }
 
 export interface Backup {
@@ -30,6 +33,13 @@ export interface DatabaseState {
   mounted: boolean;
   /** Mailbox address -> its items, in arrival order. */
   items: Map<string, StoreItem[]>;
+  /**
+   * Mailbox address -> its appointments, contacts and tasks (S15). [I] Not part of backups: restores in the model
+   * roll back mail only.
+   */
+  readonly act: Map<string, ExchangeActItem[]>;
+  /** S13: mailbox address -> the CRM organisation server-side sync last enabled it for (Exchange keeps one OrgID). */
+  readonly syncOrg: Map<string, string>;
   readonly backups: Backup[];
   /**
    * The items as they were when the server was lost (Setup /m:RecoverServer starts from empty databases). A restore
@@ -45,7 +55,7 @@ export type SafetyNetEntry =
   | { readonly kind: 'outside'; readonly atMs: number; readonly recipient: string; readonly message: MailMessage };
 
 export function newDatabase(name: string, mailboxes: readonly string[]): DatabaseState {
-  return { name, mounted: true, items: new Map(mailboxes.map((m) => [m.toLowerCase(), []])), backups: [], beforeLoss: null };
+  return { name, mounted: true, items: new Map(mailboxes.map((m) => [m.toLowerCase(), []])), act: new Map(), syncOrg: new Map(), backups: [], beforeLoss: null };
 }
 
 export function snapshot(db: DatabaseState, atMs: number): Backup {

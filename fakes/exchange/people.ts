@@ -55,7 +55,16 @@ export function newPeopleDurable(): PeopleDurable {
  */
 export function people(
   ledger: Ledger, config: PeopleConfig, homeServerOf: (mailbox: string) => string, outlookOf: (mailbox: string) => string | null = () => null,
+  tracksThroughMailbox: (mailbox: string) => boolean = () => false,
 ) {
+  /** Without the CRM client, a user on server-side sync tracks through the mailbox: sync picks it up (S16). */
+  const throughMailbox = (action: UserAction): UserAction | null => {
+    if (!isOutlookAction(action) || outlookOf(action.mailbox) !== null || !tracksThroughMailbox(action.mailbox)) return action;
+    if (action.kind === 'send-tracked') return { kind: 'send', mailbox: action.mailbox, message: action.message, track: true };
+    if (action.kind === 'track') return { kind: 'mark-for-tracking', mailbox: action.mailbox, storeId: action.storeId };
+    return null;
+  };
+  const canTrack = (mailbox: string): boolean => outlookOf(mailbox) !== null || tracksThroughMailbox(mailbox);
   return (ctx: ActorContext, disk: PeopleDurable): Actor => {
     const plan = (action: UserAction, delayMs: number): void => {
       const id = disk.nextId++;
@@ -66,7 +75,7 @@ export function people(
     const act = (id: number): void => {
       const pending = disk.pending.get(id);
       if (pending === undefined) return;
-      const { action } = pending;
+      const action = throughMailbox(pending.action) ?? pending.action;
       const sends = action.kind === 'send' || action.kind === 'send-tracked';
       if (sends && !pending.submitted) {
         pending.submitted = true;
@@ -129,7 +138,7 @@ export function people(
         } else if (draw < config.file.probability + config.delete.probability) {
           plan({ kind: 'delete', mailbox: notice.mailbox, storeId: notice.storeId }, ctx.rng.exponentialMs(config.delete.meanDelayMs));
         }
-        if (config.track.probability > 0 && outlookOf(notice.mailbox) !== null && ctx.rng.chance(config.track.probability)) {
+        if (config.track.probability > 0 && canTrack(notice.mailbox) && ctx.rng.chance(config.track.probability)) {
           const track: UserAction = { kind: 'track', mailbox: notice.mailbox, storeId: notice.storeId, message: notice.message };
           plan(track, ctx.rng.exponentialMs(config.track.meanDelayMs));
         }

@@ -16,7 +16,9 @@ export type UserAction =
   | { readonly kind: 'read'; readonly mailbox: string; readonly storeId: number }
   | { readonly kind: 'file'; readonly mailbox: string; readonly storeId: number; readonly folder: string }
   | { readonly kind: 'delete'; readonly mailbox: string; readonly storeId: number }
-  | { readonly kind: 'send'; readonly mailbox: string; readonly message: MailMessage }
+  | { readonly kind: 'send'; readonly mailbox: string; readonly message: MailMessage; readonly track?: boolean }
+  // Tracking through the mailbox itself (App for Outlook on server-side sync, S16): the item is marked for sync.
+  | { readonly kind: 'mark-for-tracking'; readonly mailbox: string; readonly storeId: number }
   // Through the user's Outlook with the CRM client (C1, C2), not the mailbox server:
   | { readonly kind: 'track'; readonly mailbox: string; readonly storeId: number; readonly message: MailMessage }
   | { readonly kind: 'untrack'; readonly mailbox: string; readonly storeId: number }
@@ -24,7 +26,7 @@ export type UserAction =
 
 /** Actions the user's Outlook handles; the rest go to the mailbox server. */
 export type OutlookAction = Extract<UserAction, { kind: 'track' | 'untrack' | 'send-tracked' }>;
-export type StoreAction = Extract<UserAction, { kind: 'read' | 'file' | 'delete' }>;
+export type StoreAction = Extract<UserAction, { kind: 'read' | 'file' | 'delete' | 'mark-for-tracking' }>;
 
 export function isOutlookAction(action: UserAction): action is OutlookAction {
   return action.kind === 'track' || action.kind === 'untrack' || action.kind === 'send-tracked';
@@ -34,6 +36,10 @@ export function isOutlookAction(action: UserAction): action is OutlookAction {
 export function applyUserAction(db: DatabaseState, action: StoreAction, ledger: Ledger): 'done' | 'gone' {
   const item = db.items.get(action.mailbox)?.find((i) => i.storeId === action.storeId);
   if (item === undefined || item.folder === 'Deleted Items') return 'gone';
+  if (action.kind === 'mark-for-tracking') {
+    item.trackRequested = true;
+    return 'done';
+  }
   if (action.kind === 'read') {
     item.read = true;
     ledger.read(item.key, action.mailbox);

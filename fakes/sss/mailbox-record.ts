@@ -8,6 +8,8 @@ export interface MailboxRecord {
   readonly address: string;
   incoming: TestStatus;
   outgoing: TestStatus;
+  /** S3: appointments, contacts and tasks; not run where the user has no ACT sync. */
+  act: TestStatus;
   enabled: boolean;
   /** Why it was disabled (S4), for untracked mail's reason. */
   disabledReason: string | null;
@@ -19,12 +21,18 @@ export interface MailboxRecord {
   doneAtWatermark: number[];
   /** S4: transient errors in a row. */
   transientErrors: number;
+  /** S16: items the person tracked outside the root Inbox that sync has processed (store ids). */
+  markedDone: number[];
+  /** S13: "sync with this org only" (the Test & Enable option): take the mailbox back from another organisation. */
+  syncWithThisOrgOnly: boolean;
+  /** S13: the organisation found holding the mailbox when it stopped here, for untracked mail's reason. */
+  otherOrganisation: string | null;
 }
 
 export function newMailboxRecord(address: string): MailboxRecord {
   return {
-    address, incoming: 'not-run', outgoing: 'not-run', enabled: false, disabledReason: null, enabledAtMs: null,
-    watermarkMs: null, doneAtWatermark: [], transientErrors: 0,
+    address, incoming: 'not-run', outgoing: 'not-run', act: 'not-run', enabled: false, disabledReason: null, enabledAtMs: null,
+    watermarkMs: null, doneAtWatermark: [], transientErrors: 0, markedDone: [], syncWithThisOrgOnly: false, otherOrganisation: null,
   };
 }
 

@@ -1,6 +1,7 @@
 // Server-side synchronization as a scenario describes it (S1-S6, S16): email server profiles (Process Email From,
 // polling, connections, Undeliverable folder, Sent Items) and the service's cadence and error handling, every number
 // a setting with the documented default.
+import type { SyncFilter } from './sync-filters.js';
 
 export interface EmailServerProfile {
   readonly name: string;
@@ -38,6 +39,17 @@ export const DEFAULT_SSS_SETTINGS: SssSettings = {
   processEmailSinceMaximumMs: 30 * 86_400_000, crmCallMs: 200,
 };
 
+/** S15: appointments, contacts and tasks. */
+export interface ActConfig {
+  /** User mailbox -> its synchronization filters; a user not listed has no ACT sync. */
+  readonly filters: ReadonlyMap<string, readonly SyncFilter[]>;
+  /** DistinctPhysicalAndLogicalDeletesForExchangeSync: a record dropping out of the filters stays in Exchange. */
+  readonly distinctDeletes: boolean;
+  /** S5: the next ACT cycle of a mailbox starts between these after the previous one (5-12 min; 5-15 with incoming). */
+  readonly cycleMinMs: number;
+  readonly cycleMaxMs: number;
+}
+
 export interface SssConfig {
   /** The service's actor name. */
   readonly name: string;
@@ -48,4 +60,5 @@ export interface SssConfig {
   /** S1: "Delete Emails After Processing", allowed on forward and queue mailboxes only. */
   readonly deleteAfterProcessing: ReadonlySet<string>;
   readonly settings: SssSettings;
+  readonly act: ActConfig | null;
 }

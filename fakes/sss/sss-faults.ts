@@ -25,7 +25,15 @@ export function defineSssFaults(engine: Engine, configs: ReadonlyMap<string, Sss
   };
   engine.defineFaultVerb('testAndEnable', (world, fault) => {
     const { disk, config } = target(world, fault);
-    disk.testQueue.push(...mailboxesOf(fault, config));
+    const mailboxes = mailboxesOf(fault, config);
+    // S13: the dialog's "sync with this org only" option stays on the mailbox record.
+    if (fault.params?.['thisOrgOnly'] === true) {
+      for (const mailbox of mailboxes) {
+        const record = disk.records.get(mailbox);
+        if (record !== undefined) record.syncWithThisOrgOnly = true;
+      }
+    }
+    disk.testQueue.push(...mailboxes);
   });
   engine.defineFaultVerb('setProcessEmailFrom', (world, fault) => {
     const { disk, config } = target(world, fault);

@@ -7,13 +7,16 @@
 // mailboxes goes out every 5 minutes, into Sent Items from 9.1 (S16).
 import type { Actor, ActorContext } from '../../sim/core/actor.js';
 import type { Ledger } from '../../sim/ledger/ledger.js';
-import { CRM_REQUEST, type BackgroundSendCall, type CheckIncomingAnswer, type CrmCall, type DeliverAnswer, type EmailProcessor, type EmailToSend } from '../crm/crm-api.js';
+import { CRM_REQUEST, type PromoteCall, type BackgroundSendCall, type CheckIncomingAnswer, type CrmCall, type DeliverAnswer, type EmailProcessor, type EmailToSend } from '../crm/crm-api.js';
 import type { IncomingEmail } from '../crm/check-incoming.js';
+import type { ActivityDirection } from '../crm/email-activity.js';
 import { sendResultOf } from '../crm/smtp-outbound.js';
-import { MAILBOX_DELETE, MAILBOX_READ, type MailboxDelete, type MailboxRead, type ReadItem } from '../exchange/mailbox-access.js';
+import { MAILBOX_DELETE, MAILBOX_ORG, MAILBOX_READ, type MailboxDelete, type MailboxOrg, type MailboxRead, type ReadItem } from '../exchange/mailbox-access.js';
 import type { UserAction } from '../exchange/user-actions.js';
 import type { SmtpSubmission } from '../exchange/exchange-server.js';
 import type { SmtpOutcome } from '../mail/smtp-reply.js';
+import { newActStats, type ActMailboxState, type ActStats } from './act-sync.js';
+import { ACT_TIMER, actCycles } from './act-cycle.js';
 import { isDue, markDone, newMailboxRecord, type MailboxRecord } from './mailbox-record.js';
 import type { EmailServerProfile, SssConfig } from './sss-config.js';
 
@@ -31,13 +34,16 @@ export interface SssDurable {
   readonly alerts: SssAlert[];
   /** Profiles whose "more than 50% of mailboxes failing" alert is raised (until they recover). */
   readonly profilesAlerted: Set<string>;
+  /** S15: per user mailbox, what ACT sync linked; and what it did, for reports. */
+  readonly act: Map<string, ActMailboxState>;
+  readonly actStats: ActStats;
 }
 
 export function newSssDurable(config: SssConfig): SssDurable {
   return {
     records: new Map([...config.mailboxProfile.keys()].map((a) => [a, newMailboxRecord(a)])),
     profiles: new Map(config.profiles.map((p) => [p.name, { ...p }])),
-    testQueue: [], accessDenied: new Set(), alerts: [], profilesAlerted: new Set(),
+    testQueue: [], accessDenied: new Set(), alerts: [], profilesAlerted: new Set(), act: new Map(), actStats: newActStats(),
   };
 }
 
@@ -46,6 +52,12 @@ export interface SssPeople {
   readonly senders: readonly string[];
   readonly approved: (address: string) => boolean;
 }
+
+/**
+ * An item a cycle works on. `tracked`: the person tracked it through the mailbox (S16) outside the root Inbox; it is
+ * promoted with the direction its folder gives (Sent Items: outgoing), whatever the filter (S9).
+ */
+type CycleItem = ReadItem & { readonly tracked?: ActivityDirection };
 
 type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly permanent: boolean; readonly why: string; readonly status?: number };
 
@@ -67,7 +79,7 @@ export function sssService(config: SssConfig, people: SssPeople, ledger: Ledger)
   const { settings } = config;
   return (ctx: ActorContext, disk: SssDurable): Actor => {
     /** Memory only: the mailboxes with a cycle under way, and what each still has to do. */
-    const cycles = new Map<string, ReadItem[]>();
+    const cycles = new Map<string, CycleItem[]>();
     /** Memory only: message key -> the mailbox whose cycle is working on it. [I] The service never works on one
      * message in two mailboxes at once (a user's Inbox and the forward mailbox can hold the same message): the second
      * leaves its copy, which the first tracks. */
@@ -94,6 +106,25 @@ export function sssService(config: SssConfig, people: SssPeople, ledger: Ledger)
       const reply = ctx.request(profile.server, MAILBOX_READ, read);
       if (!reply.ok || reply.value === 'unavailable') return { ok: false, permanent: false, why: `${profile.server} unavailable` };
       return { ok: true, value: reply.value as ReadItem[] };
+    };
+
+    /**
+     * S13: Exchange keeps one OrgID per mailbox. Unclaimed, this organisation stamps it; claimed by another (its Test &
+     * Enable overwrote it), the mailbox stops here, unless "sync with this org only" takes it back. Ok when Exchange
+     * cannot be asked: the read that follows meets the same outage.
+     */
+    const holdMailbox = (address: string): Outcome<null> => {
+      const server = profileOf(address)?.server ?? '';
+      const reply = ctx.request(server, MAILBOX_ORG, { mailbox: address } satisfies MailboxOrg);
+      if (!reply.ok || reply.value === 'unavailable' || reply.value === config.crmServer) return { ok: true, value: null };
+      const holder = reply.value as string | null;
+      if (holder === null || record(address).syncWithThisOrgOnly) {
+        if (holder !== null) ctx.note('sss-org', `${address}: taken back from organisation '${holder}' (sync with this org only)`);
+        ctx.request(server, MAILBOX_ORG, { mailbox: address, set: config.crmServer } satisfies MailboxOrg);
+        return { ok: true, value: null };
+      }
+      record(address).otherOrganisation = holder;
+      return { ok: false, permanent: true, why: `the mailbox synchronizes with organisation '${holder}' (S13)` };
     };
 
     const alert = (level: SssAlert['level'], subject: string, text: string): void => {
@@ -150,11 +181,31 @@ export function sssService(config: SssConfig, people: SssPeople, ledger: Ledger)
         ctx.setTimer(TICK_MS, 'cycle', address);
         return;
       }
+      const held = holdMailbox(address);
+      if (!held.ok) return endCycle(address, held.why, held.permanent);
       const inbox = readInbox(address);
       if (!inbox.ok) return endCycle(address, inbox.why, inbox.permanent);
-      cycles.set(address, inbox.value.filter((item) => isDue(rec, profile?.processEmailFromMs ?? null, item)));
+      const marked = readTracked(address);
+      if (!marked.ok) return endCycle(address, marked.why, marked.permanent);
+      cycles.set(address, [...inbox.value.filter((item) => isDue(rec, profile?.processEmailFromMs ?? null, item)), ...marked.value]);
       next(address);
     };
+
+    /** S16: what the person tracked outside the root Inbox (the Inbox has its watermark) and sync has not processed. */
+    const readTracked = (address: string): Outcome<CycleItem[]> => {
+      const read: MailboxRead = { mailbox: address, folder: '', afterStoreId: 0, trackRequested: true };
+      const reply = ctx.request(profileOf(address)?.server ?? '', MAILBOX_READ, read);
+      if (!reply.ok || reply.value === 'unavailable') return { ok: false, permanent: false, why: `${profileOf(address)?.server} unavailable` };
+      const done = new Set(record(address).markedDone);
+      return {
+        ok: true,
+        value: (reply.value as ReadItem[]).filter((item) => item.folder !== 'Inbox' && !done.has(item.storeId))
+          .map((item) => ({ ...item, tracked: item.folder === 'Sent Items' ? 'outgoing' : 'incoming' })),
+      };
+    };
+
+    const promoteOf = (address: string, item: CycleItem, direction: ActivityDirection): PromoteCall =>
+      ({ message: item.message, direction, mailbox: address, regardingId: null, caller: SSS_CALLER });
 
     const emailOf = (address: string, item: ReadItem): IncomingEmail =>
       ({ message: item.message.attached ?? item.message, receivingMailbox: address, caller: SSS_CALLER });
@@ -172,6 +223,14 @@ export function sssService(config: SssConfig, people: SssPeople, ledger: Ledger)
         return next(address);
       }
       claims.set(key, address);
+      if (item.tracked !== undefined) {
+        // CheckPromoteEmail: uniqueness on Message-ID and direction (S8).
+        const fresh = crm<boolean>(CRM_REQUEST.checkPromote, promoteOf(address, item, item.tracked));
+        if (!fresh.ok) return endCycle(address, fresh.why, fresh.permanent);
+        if (!fresh.value) return finish(address);
+        ctx.setTimer(settings.crmCallMs, 'deliver', address);
+        return;
+      }
       const check = crm<CheckIncomingAnswer>(CRM_REQUEST.checkIncoming, emailOf(address, item));
       if (!check.ok) return endCycle(address, check.why, check.permanent);
       if (!check.value.shouldDeliver) return finish(address);
@@ -181,7 +240,9 @@ export function sssService(config: SssConfig, people: SssPeople, ledger: Ledger)
     const deliver = (address: string): void => {
       const item = cycles.get(address)?.[0];
       if (item === undefined) return;
-      const answer = crm<DeliverAnswer>(CRM_REQUEST.deliverIncoming, emailOf(address, item));
+      const answer = item.tracked === undefined
+        ? crm<DeliverAnswer>(CRM_REQUEST.deliverIncoming, emailOf(address, item))
+        : crm<DeliverAnswer>(CRM_REQUEST.deliverPromote, promoteOf(address, item, item.tracked));
       if (!answer.ok && answer.status === 500) return undeliverable(address, item, answer.why);
       if (!answer.ok) return endCycle(address, answer.why, answer.permanent);
       finish(address);
@@ -207,6 +268,11 @@ export function sssService(config: SssConfig, people: SssPeople, ledger: Ledger)
       const items = cycles.get(address);
       const item = items?.[0];
       if (items === undefined || item === undefined) return;
+      if (item.tracked !== undefined) {
+        items.shift();
+        record(address).markedDone.push(item.storeId);
+        return next(address);
+      }
       if (config.deleteAfterProcessing.has(address)) {
         const request: MailboxDelete = { mailbox: address, storeId: item.storeId };
         const reply = ctx.request(profileOf(address)?.server ?? '', MAILBOX_DELETE, request);
@@ -217,6 +283,17 @@ export function sssService(config: SssConfig, people: SssPeople, ledger: Ledger)
       next(address);
     };
 
+    const acts = config.act === null ? null : actCycles({
+      ctx, act: config.act, states: disk.act, stats: disk.actStats,
+      crm: <T>(tag: string, data: unknown) => {
+        const answer = crm<T>(tag, data);
+        return answer.ok ? answer.value : null;
+      },
+      serverOf: (address) => profileOf(address)?.server,
+      syncing: (address) => record(address).enabled && active(),
+      alert: (subject, text) => alert('mailbox', subject, text),
+    });
+
     /** S3: Test & Enable: incoming and outgoing tested; success enables and re-reads from Process Email From. */
     const testAndEnable = (address: string): void => {
       const rec = record(address);
@@ -225,6 +302,7 @@ export function sssService(config: SssConfig, people: SssPeople, ledger: Ledger)
       const approved = people.approved(address);
       rec.incoming = inbox.ok && approved ? 'success' : 'failure';
       rec.outgoing = rec.incoming;
+      rec.act = config.act?.filters.has(address) === true ? rec.incoming : 'not-run';
       if (rec.incoming === 'failure') {
         rec.enabled = false;
         rec.disabledReason = !approved ? 'not approved (S3)' : inbox.ok ? 'test failed' : inbox.why;
@@ -233,8 +311,13 @@ export function sssService(config: SssConfig, people: SssPeople, ledger: Ledger)
         return;
       }
       const wasEnabled = rec.enabled;
-      Object.assign(rec, { enabled: true, disabledReason: null, enabledAtMs: ctx.nowMs(), watermarkMs: null, doneAtWatermark: [], transientErrors: 0 });
+      // S13: Test & Enable claims the mailbox for this organisation, overwriting another's OrgID.
+      ctx.request(profileOf(address)?.server ?? '', MAILBOX_ORG, { mailbox: address, set: config.crmServer } satisfies MailboxOrg);
+      Object.assign(rec, {
+        enabled: true, disabledReason: null, otherOrganisation: null, enabledAtMs: ctx.nowMs(), watermarkMs: null, doneAtWatermark: [], transientErrors: 0,
+      });
       if (!wasEnabled && !cycles.has(address)) ctx.setTimer(0, 'cycle', address);
+      acts?.start(address);
       checkProfile(address);
     };
 
@@ -265,7 +348,9 @@ export function sssService(config: SssConfig, people: SssPeople, ledger: Ledger)
     return {
       onStart() {
         for (const [address, rec] of disk.records) {
-          if (rec.enabled) ctx.setTimer(ctx.rng.uniformInt(0, (profileOf(address)?.incomingCycleGapMs ?? 300_000) - 1), 'cycle', address);
+          if (!rec.enabled) continue;
+          ctx.setTimer(ctx.rng.uniformInt(0, (profileOf(address)?.incomingCycleGapMs ?? 300_000) - 1), 'cycle', address);
+          acts?.start(address);
         }
         ctx.setTimer(TICK_MS, 'tick');
         ctx.setTimer(settings.outgoingPollIntervalMs, 'outgoing');
@@ -278,6 +363,7 @@ export function sssService(config: SssConfig, people: SssPeople, ledger: Ledger)
         }
         if (tag === 'outgoing') return outgoing();
         const address = data as string;
+        if (tag === ACT_TIMER) return acts?.onTimer(address);
         if (tag === 'cycle') return startCycle(address);
         if (tag === 'deliver') return deliver(address);
       },

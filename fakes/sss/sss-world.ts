@@ -14,6 +14,8 @@ export interface SssWorldSpec {
   readonly enabledAtStart: readonly string[];
   /** Every item of a mailbox now, with its folder. */
   items(mailbox: string): ReadonlyArray<{ readonly storeId: number; readonly receivedAtMs: number; readonly key: string; readonly folder: string }>;
+  /** S16: items the person tracked through the mailbox, outside the root Inbox, with their folder. */
+  trackedOutsideInbox(mailbox: string): ReadonlyArray<{ readonly storeId: number; readonly key: string; readonly folder: string }>;
   /** Is the organisation on server-side sync now (R14)? */
   active(): boolean;
 }
@@ -43,6 +45,9 @@ export function spawnSssWorld(engine: Engine, ledger: Ledger, spec: SssWorldSpec
         for (const item of spec.items(address)) {
           if (item.folder === 'Inbox' && isDue(record, processEmailFrom(address), item)) where.set(item.key, `${address}, not yet synchronized`);
         }
+        for (const item of spec.trackedOutsideInbox(address)) {
+          if (!record.markedDone.includes(item.storeId)) where.set(item.key, `${address} ${item.folder}, tracked, not yet synchronized`);
+        }
       }
       return where;
     },
@@ -54,6 +59,7 @@ export function spawnSssWorld(engine: Engine, ledger: Ledger, spec: SssWorldSpec
           const pef = processEmailFrom(address);
           const reason = !spec.active() ? null
             : record.incoming === 'failure' ? 'mailbox-disabled'
+            : !record.enabled && record.otherOrganisation !== null ? 'other-organisation'
             : !record.enabled ? (record.disabledReason === null ? 'never-polled' : 'mailbox-disabled')
             : pef !== null && item.receivedAtMs <= pef ? 'before-process-email-from'
             : item.folder !== 'Inbox' || !isDue(record, pef, item) ? 'not-in-root-inbox'

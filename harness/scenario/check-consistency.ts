@@ -6,6 +6,7 @@ import { checkExchange } from './check-exchange.js';
 import { checkCrm } from './check-crm.js';
 import { checkRouter } from './check-router.js';
 import { checkSss } from './check-sss.js';
+import { checkActOperations } from './check-act.js';
 import { SSS_FAULT_VERBS } from '../../fakes/sss/sss-faults.js';
 import { ROUTER_FAULT_VERBS } from '../../fakes/router/router-faults.js';
 import { CRM_FAULT_VERBS } from '../../fakes/crm/crm-faults.js';
@@ -28,7 +29,7 @@ export function checkConsistency(scenario: Scenario): ConsistencyProblem[] {
   }
   const actors = worldActorNames(scenario);
   const known = `known actors: ${actors.join(', ')}`;
-  const problems: ConsistencyProblem[] = [...checkExchange(scenario), ...checkCrm(scenario), ...checkRouter(scenario), ...checkSss(scenario)];
+  const problems: ConsistencyProblem[] = [...checkExchange(scenario), ...checkCrm(scenario), ...checkRouter(scenario), ...checkSss(scenario), ...checkActOperations(scenario)];
   scenario.faults.forEach((fault, i) => {
     if (scenario.exchange === undefined && ([...EXCHANGE_FAULT_VERBS, ...CRM_FAULT_VERBS, ...ROUTER_FAULT_VERBS, ...SSS_FAULT_VERBS] as readonly string[]).includes(fault.verb)) {
       problems.push({ path: ['faults', i, 'verb'], message: `'${fault.verb}' needs an exchange world` });

@@ -36,8 +36,11 @@ export function checkCrm(scenario: Scenario): ConsistencyProblem[] {
   const outlooks = new Set(orgs.flatMap(({ section }) => section.users.filter(runsOutlook).map((u) => outlookActorName(u.address))));
   scenario.traffic?.messages.forEach((m, i) => {
     const user = organisationOf(scenario, m.from)?.section.users.find((u) => u.address === m.from);
-    if (m.track && (user === undefined || !runsOutlook(user))) {
-      problems.push({ path: ['traffic', 'messages', i, 'track'], message: `'${m.from}' is not a CRM user who runs Outlook with the CRM client` });
+    // S16: without the CRM client, a user of the organisation server-side sync serves tracks through the mailbox.
+    const org = organisationOf(scenario, m.from)?.section.server;
+    const throughSync = scenario.sss !== undefined && org !== undefined && org === (scenario.sss.crm ?? orgs[0]?.section.server);
+    if (m.track && (user === undefined || (!runsOutlook(user) && !throughSync))) {
+      problems.push({ path: ['traffic', 'messages', i, 'track'], message: `'${m.from}' is not a CRM user who runs Outlook with the CRM client, or whose organisation uses server-side sync` });
     }
   });
   scenario.faults.forEach((fault, i) => {

@@ -33,9 +33,12 @@ export function formatDurationMs(ms: number): string {
   return parts.join(' ');
 }
 
+/** What a duration string looks like, for JSON Schema (editors); parseDurationMs stays the judge. */
+export const DURATION_PATTERN = '^\\s*(\\d+(\\.\\d+)?\\s*(ms|s|m|h|d)\\s*)+$';
+
 /** A zod schema accepting a duration string or whole milliseconds, producing milliseconds. */
 export const durationMs = z
-  .union([z.number().int().nonnegative(), z.string()])
+  .union([z.number().int().nonnegative(), z.string().meta({ pattern: DURATION_PATTERN })])
   .transform((value, ctx) => {
     if (typeof value === 'number') return value;
     const ms = parseDurationMs(value);
@@ -44,7 +47,25 @@ export const durationMs = z
       return z.NEVER;
     }
     return ms;
-  });
+  })
+  .meta({ title: 'duration', description: 'A duration: 500ms, 90s, 5m, 2h, 3d, compounds such as 1d 2h, or whole milliseconds.' });
 
 /** A duration that must be at least 1 ms (intervals: a zero interval would re-arm at the same instant forever). */
 export const positiveDurationMs = durationMs.refine((ms) => ms > 0, 'must be longer than 0');
+
+/**
+ * An instant in virtual time: a duration after the scenario's start (`2h`), or before it with a minus sign (`-1d`,
+ * for a Process Email From before the run), or whole milliseconds (negative before the start).
+ */
+export const instantMs = z
+  .union([z.number().int(), z.string()])
+  .transform((value, ctx) => {
+    if (typeof value === 'number') return value;
+    const negative = value.trim().startsWith('-');
+    const ms = parseDurationMs(negative ? value.trim().slice(1) : value);
+    if (ms === null) {
+      ctx.addIssue({ code: 'custom', message: `expected an instant like 2h after the start or -1d before it, got ${JSON.stringify(value)}` });
+      return z.NEVER;
+    }
+    return negative ? -ms : ms;
+  });

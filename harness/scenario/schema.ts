@@ -2,11 +2,11 @@
 // builder runs. This is the foundation's skeleton; the model issues add topology, CRM, router and sync sections.
 import { z } from 'zod';
 import { CORE_FAULT_HANDLERS } from '../../sim/core/fault.js';
-import { NUMERIC_COUNT_NAMES } from '../../sim/ledger/counts.js';
+import { NUMERIC_COUNT_NAMES, UNEXPLAINED } from '../../sim/ledger/counts.js';
 import { CHECK_NAMES } from '../../sim/check/all-checks.js';
 import { parseCountExpectation } from '../../sim/check/count-expectation.js';
 import { EXCHANGE_FAULT_VERBS } from '../../fakes/exchange/exchange-faults.js';
-import { durationMs, positiveDurationMs } from './duration.js';
+import { durationMs, instantMs, positiveDurationMs } from './duration.js';
 import { exchangeSchema, internetSchema, trafficSchema, usersSchema } from './exchange-schema.js';
 import { crmSchema } from './crm-schema.js';
 import { CRM_FAULT_VERBS } from '../../fakes/crm/crm-faults.js';
@@ -14,6 +14,9 @@ import { ROUTER_FAULT_VERBS } from '../../fakes/router/router-faults.js';
 import { routerSchema } from './router-schema.js';
 import { sssSchema } from './sss-schema.js';
 import { SSS_FAULT_VERBS } from '../../fakes/sss/sss-faults.js';
+import { ACT_ACTIONS_EXCHANGE } from '../../fakes/exchange/act-faults.js';
+import { ACT_ACTIONS_CRM } from '../../fakes/crm/act-faults.js';
+import { actChangeSchema } from './act-schema.js';
 
 const verdict = z.enum(['pass', 'fail', 'unknown']);
 
@@ -26,9 +29,30 @@ const countExpectation = z.union([z.number(), z.string()]).transform((value, ctx
   return parsed;
 });
 
+/** Declared untracked mail by the reason models record (counts' `untrackedByReason`); `unexplained` marks a model bug. */
+const untrackedDeclarations = z.record(z.string(), countExpectation).superRefine((declared, ctx) => {
+  for (const reason of Object.keys(declared)) {
+    if (reason === UNEXPLAINED) {
+      ctx.addIssue({ code: 'custom', path: [reason], message: 'unexplained cannot be declared: it marks mail no model gave a reason for (no-silent-drop)' });
+    } else if (!/^[a-z0-9][a-z0-9-]*$/.test(reason)) {
+      ctx.addIssue({ code: 'custom', path: [reason], message: 'expected a reason such as before-process-email-from (lower-case letters, digits and dashes)' });
+    }
+  }
+});
+
+/** `latency`'s upper bounds on accepted -> first activity; at least one. */
+const latencySchema = z.strictObject({
+  p50: durationMs.optional(),
+  p95: durationMs.optional(),
+  max: durationMs.optional(),
+}).refine((l) => l.p50 !== undefined || l.p95 !== undefined || l.max !== undefined, 'set at least one of p50, p95, max');
+
 const expectSchema = z.strictObject({
   counts: z.partialRecord(z.enum(NUMERIC_COUNT_NAMES), countExpectation).optional(),
   checks: z.partialRecord(z.enum(CHECK_NAMES as [string, ...string[]]), verdict).optional(),
+  /** Declared untracked mail, by reason (sim/check/untracked-declarations.ts). */
+  untracked: untrackedDeclarations.optional(),
+  latency: latencySchema.optional(),
 });
 
 export const FAULT_VERBS = [...Object.keys(CORE_FAULT_HANDLERS), ...EXCHANGE_FAULT_VERBS, ...CRM_FAULT_VERBS, ...ROUTER_FAULT_VERBS, ...SSS_FAULT_VERBS] as string[] as [string, ...string[]];
@@ -58,8 +82,15 @@ const faultSchema = z.strictObject({
   /** testAndEnable, denyMailboxAccess, grantMailboxAccess, removeInboxRules: a list of mailboxes. */
   mailboxes: z.array(z.string().min(1).transform((a) => a.toLowerCase())).min(1).optional(),
   /** setProcessEmailFrom: the new instant (negative: before the start), and which profile (default: all). */
-  processEmailFrom: z.union([z.number().int(), durationMs]).optional(),
+  processEmailFrom: instantMs.optional(),
   profile: z.string().min(1).optional(),
+  /** testAndEnable: the "sync with this org only" option (S13). */
+  thisOrgOnly: z.boolean().optional(),
+  /** otherOrgTestAndEnable: the other CRM organisation that claims the mailboxes (S13). */
+  organisation: z.string().min(1).optional(),
+  /** exchangeItem (create, edit, delete, copy, track) and crmRecord (create, edit, complete, cancel, delete), S15. */
+  action: z.enum([...new Set([...ACT_ACTIONS_EXCHANGE, ...ACT_ACTIONS_CRM])] as [string, ...string[]]).optional(),
+  item: actChangeSchema.optional(),
 });
 
 const toySchema = z.strictObject({

@@ -4,13 +4,20 @@
 // forward rules removed or kept.
 import { z } from 'zod';
 import { DEFAULT_SSS_SETTINGS } from '../../fakes/sss/sss-config.js';
-import { durationMs, positiveDurationMs } from './duration.js';
+import { durationMs, instantMs as instant, positiveDurationMs } from './duration.js';
+import { ACT_ENTITIES, type ActEntity } from '../../fakes/exchange/act-items.js';
 
 const name = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'letters, digits, dot, dash or underscore');
 const address = z.string().regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, 'an email address').transform((a) => a.toLowerCase());
-/** An instant in virtual time; a negative number of ms is before the scenario's start. */
-const instant = z.union([z.number().int(), durationMs]);
 const d = DEFAULT_SSS_SETTINGS;
+
+/** S15: one synchronization filter: an entity, optionally only open records, optionally only recent ones. */
+const syncFilter = z.strictObject({
+  entity: z.enum(ACT_ENTITIES as [ActEntity, ...ActEntity[]]),
+  /** Only records whose date (an appointment's end, a task's due date, a contact's last change) is this recent. */
+  within: durationMs.optional(),
+  state: z.enum(['open', 'any']).default('any'),
+});
 
 export const sssSchema = z.strictObject({
   /** The service's actor name. */
@@ -50,6 +57,18 @@ export const sssSchema = z.strictObject({
     outgoingPollInterval: d.outgoingPollIntervalMs, transientRetries: d.transientRetries, transientRetryInterval: d.transientRetryIntervalMs,
     processEmailSinceMaximum: d.processEmailSinceMaximumMs, crmCall: d.crmCallMs,
   }),
+  /** S15: appointments, contacts and tasks; omitted, not synchronized. */
+  act: z.strictObject({
+    /** Every user's filters unless `users` gives theirs: a union per entity; an entity without a filter is not synced. */
+    filters: z.array(syncFilter).default([{ entity: 'appointment', state: 'any' }, { entity: 'contact', state: 'any' }, { entity: 'task', state: 'any' }]),
+    /** The users with ACT sync (default: every user with a mailbox record), optionally with their own filters. */
+    users: z.array(z.strictObject({ address, filters: z.array(syncFilter).optional() })).optional(),
+    /** DistinctPhysicalAndLogicalDeletesForExchangeSync: a record dropping out of the filters stays in Exchange. */
+    distinctDeletes: z.boolean().default(false),
+    /** S5: ACT cycles every 5-12 minutes, 5-15 when incoming email is enabled too (it is for every mailbox here). */
+    cycleMin: positiveDurationMs.default(5 * 60_000),
+    cycleMax: positiveDurationMs.default(15 * 60_000),
+  }).refine((a) => a.cycleMin <= a.cycleMax, { message: 'cycleMin must not exceed cycleMax', path: ['cycleMin'] }).optional(),
   /** A cutover from the router, turned into operations at the given times. */
   cutover: z.strictObject({
     /** When "Process Email Using" is switched to server-side sync (R14). */

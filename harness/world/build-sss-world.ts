@@ -27,7 +27,14 @@ export function sssConfigOf(section: SssSection, crm: CrmOrgConfig, router: Rout
     else deleteAfterProcessing.delete(m.address);
   }
   const s = section.settings;
+  const userMailboxes = crm.mailboxes.filter((m) => m.kind === 'user' && mailboxProfile.has(m.address)).map((m) => m.address);
+  const act = section.act;
   return {
+    act: act === undefined ? null : {
+      filters: new Map((act.users ?? userMailboxes.map((address) => ({ address, filters: undefined })))
+        .map((u) => [u.address, (u.filters ?? act.filters).map((f) => ({ entity: f.entity, withinMs: f.within ?? null, state: f.state }))])),
+      distinctDeletes: act.distinctDeletes, cycleMinMs: act.cycleMin, cycleMaxMs: act.cycleMax,
+    },
     name: section.name, crmServer: crm.server, mailboxProfile, deleteAfterProcessing,
     profiles: section.profiles.map((p) => ({
       name: p.name, server: p.server, processEmailFromMs: p.processEmailFrom ?? null, incomingCycleGapMs: p.incomingCycleGap,

@@ -53,19 +53,23 @@ function buildExchangeAndCrm(engine: Engine, ledger: Ledger, scenario: Scenario,
   const crmWorlds = new Map<string, CrmWorld>();
   const orgOfMailbox = new Map(orgs.flatMap(({ config }) => config.mailboxes.map((m) => [m.address, config.server] as const)));
   const outlooks = new Map(orgs.flatMap(({ config }) => [...outlookUsers(config)]));
+  const sssServer = scenario.sss === undefined ? null : scenario.sss.crm ?? orgs[0]?.config.server;
+  const appForOutlook = new Set(orgs.filter(({ config }) => config.server === sssServer)
+    .flatMap(({ config }) => config.mailboxes.filter((m) => m.kind === 'user' && !outlooks.has(m.address)).map((m) => m.address)));
   const spec = exchangeWorldSpecOf(exchange, scenario.internet, scenario.traffic, scenario.horizon, Date.parse(scenario.start), scenario.users);
   const exchangeWorld = spawnExchangeWorld(engine, ledger, {
     ...spec,
     eligible: (message, mailbox, kind) => crmWorlds.get(orgOfMailbox.get(mailbox) ?? '')?.eligible(message, mailbox, kind) ?? false,
     outlookOf: (mailbox) => outlooks.get(mailbox) ?? null,
+    tracksThroughMailbox: (mailbox) => appForOutlook.has(mailbox),
   });
   const directory = exchangeWorld.org.directory;
   /** A mailbox's received items as they are now, in every folder. */
-  const allItems = (mailbox: string) => {
+  const storeOf = (mailbox: string) => {
     const home = directory.get(mailbox);
-    const items = home === undefined ? [] : exchangeWorld.server(home.server).databases.get(home.mailbox.database)?.items.get(mailbox) ?? [];
-    return items.filter((i) => i.sent !== true);
+    return home === undefined ? [] : exchangeWorld.server(home.server).databases.get(home.mailbox.database)?.items.get(mailbox) ?? [];
   };
+  const allItems = (mailbox: string) => storeOf(mailbox).filter((i) => i.sent !== true);
   /** A mailbox's Inbox as it is now (what clients have not processed yet is in flight). */
   const inbox = (mailbox: string) => allItems(mailbox).filter((i) => i.folder === 'Inbox');
   const parts: World[] = [exchangeWorld];
@@ -102,6 +106,8 @@ function buildExchangeAndCrm(engine: Engine, ledger: Ledger, scenario: Scenario,
       },
       enabledAtStart: section.enabled === 'all' ? [...config.mailboxProfile.keys()] : section.enabled,
       items: (mailbox) => allItems(mailbox).map((i) => ({ storeId: i.storeId, receivedAtMs: i.receivedAtMs, key: i.key, folder: i.folder })),
+      trackedOutsideInbox: (mailbox) => storeOf(mailbox).filter((i) => i.trackRequested === true && i.folder !== 'Inbox' && i.folder !== 'Deleted Items')
+        .map((i) => ({ storeId: i.storeId, key: i.key, folder: i.folder })),
       active: () => crmWorld?.processEmailUsing() === 'server-side-sync',
     }));
     for (const { atMs, fault } of cutoverFaults(section, config, sssOrg.config, exchange.servers[0]?.name ?? '')) engine.scheduleFault(atMs, fault);

@@ -110,6 +110,27 @@ describe('outgoing (S5, S16)', () => {
       expect(life?.path.some((s) => s.step === 'sent-copy')).toBe(saved);
     }
   });
+
+  it('mail a user tracks as they send it (App for Outlook, no CRM client) is found in Sent Items: an outgoing activity, once', () => {
+    const outcome = run({ traffic: '{ messages: [{ at: 10m, from: paul@contoso.example, to: [carol@fabrikam.example], subject: "Offer", messageId: "<offer@contoso.example>", track: true }] }' });
+    const life = lifeOf(outcome, '<offer@contoso.example>');
+    expect(life.activities).toMatchObject([{ direction: 'outgoing', createdBy: 'sss' }]);
+    expect(outcome.counts).toMatchObject({ tracked: 1, duplicates: 0, pending: 0 });
+  });
+
+  it('tracked mail found outside Sent Items comes in as incoming, from any folder, the filter and the watermark bypassed (S6, S9)', () => {
+    const outcome = run({
+      users: `
+    - { address: paul@contoso.example, incoming: email-router, filter: none }
+    - { address: anna@contoso.example, incoming: none }`,
+      traffic: `{ messages: [${fromCarol('5m', 'filed')}] }`,
+      people: '{ file: { probability: 1, meanDelay: 1s }, track: { probability: 1, meanDelay: 1h } }',
+    });
+    const life = lifeOf(outcome, '<filed@fabrikam.example>');
+    expect(life.placements[0]?.folder).not.toBe('Inbox');
+    expect(life.activities).toMatchObject([{ direction: 'incoming', createdBy: 'sss', receivingMailbox: 'paul@contoso.example' }]);
+    expect(outcome.counts).toMatchObject({ untracked: 0, pending: 0 });
+  });
 });
 
 describe('failed activities and alerts (S2, S4, S7)', () => {

@@ -44,7 +44,7 @@ describe('CRM organisation checks', () => {
     expect(problems({
       users: '[{ address: paul@contoso.example, incoming: none }]',
       traffic: '{ messages: [{ at: 5m, from: paul@contoso.example, to: [carol@fabrikam.example], track: true }] }',
-    })).toEqual(["traffic.messages[0].track: 'paul@contoso.example' is not a CRM user who runs Outlook with the CRM client"]);
+    })).toEqual(["traffic.messages[0].track: 'paul@contoso.example' is not a CRM user who runs Outlook with the CRM client, or whose organisation uses server-side sync"]);
   });
 
   it('refuses CRM verbs aimed at the wrong kind of actor', () => {

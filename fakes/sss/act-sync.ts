@@ -1,0 +1,234 @@
+// One appointments, contacts and tasks cycle of server-side sync for one mailbox (S15). Exchange to CRM only for
+// items the person tracked; after that, both ways. A CRM record that drops out of the user's filters is deleted from
+// Exchange (an appointment the user organises sends its attendees a cancellation) unless
+// DistinctPhysicalAndLogicalDeletesForExchangeSync is on; a record deleted in CRM is deleted in Exchange either way.
+// Deleting in Exchange: a task deletes the CRM task; a past, completed or not-organised appointment stays in CRM.
+// Copies carry the original's link and are ignored. A scheduling conflict stops the appointment's sync (until the
+// person edits it) and raises an alert.
+//
+// Sync's own memory of what it linked (`ActMailboxState`) is written the moment CRM answers, and a link is dropped
+// only once the delete it stands for is done, so a cycle cut short (Exchange or CRM unreachable) resumes without
+// creating a record twice or leaving one behind. [I]
+import type { ActFields, ExchangeActItem } from '../exchange/act-items.js';
+import type { ActSave, CrmActRecord } from '../crm/act-records.js';
+import { inFilters, type SyncFilter } from './sync-filters.js';
+
+export interface ActLink {
+  readonly itemId: string;
+  crmVersion: number;
+  exchangeVersion: number;
+}
+
+/** Durable per mailbox (it lives in CRM's database with the mailbox record). */
+export interface ActMailboxState {
+  /** CRM record id -> the Exchange item it is linked to, and the versions of both when last in step. */
+  readonly links: Map<string, ActLink>;
+  /** Exchange item id -> its version when a scheduling conflict stopped it; retried once the person edits it. */
+  readonly stopped: Map<string, number>;
+  /** Items left in Exchange when their record dropped out of the filters (distinct deletes): no longer synced. */
+  readonly dropped: Set<string>;
+}
+
+export function newActMailboxState(): ActMailboxState {
+  return { links: new Map(), stopped: new Map(), dropped: new Set() };
+}
+
+export interface ActStats {
+  createdInCrm: number;
+  createdInExchange: number;
+  updatedInCrm: number;
+  updatedInExchange: number;
+  deletedInCrm: number;
+  deletedInExchange: number;
+  /** Appointments deleted from the organiser's calendar: their attendees received a cancellation. */
+  cancellationsSent: number;
+  /** Records that dropped out of the filters and stayed in Exchange (distinct deletes on). */
+  keptAfterDroppingOut: number;
+  /** Exchange deletes that did not reach CRM (past, completed or not-organised appointments; contacts). */
+  exchangeDeletesNotSynced: number;
+  conflicts: number;
+  /** Copied items met (each counted once). */
+  readonly copiesIgnored: Set<string>;
+}
+
+export function newActStats(): ActStats {
+  return {
+    createdInCrm: 0, createdInExchange: 0, updatedInCrm: 0, updatedInExchange: 0, deletedInCrm: 0, deletedInExchange: 0,
+    cancellationsSent: 0, keptAfterDroppingOut: 0, exchangeDeletesNotSynced: 0, conflicts: 0, copiesIgnored: new Set(),
+  };
+}
+
+/** How the cycle reaches Exchange and CRM. Each throws `ActSyncInterrupted` when its side cannot be reached. */
+export interface ActPorts {
+  saveCrm(save: ActSave): CrmActRecord | { conflict: CrmActRecord };
+  deleteCrm(id: string): void;
+  putItem(item: ExchangeActItem): void;
+  deleteItem(itemId: string): void;
+  alert(subject: string, text: string): void;
+}
+
+export class ActSyncInterrupted extends Error {}
+
+export interface ActCycleInput {
+  readonly mailbox: string;
+  /** The mailbox's items and the records its user owns, as read at the start of the cycle. */
+  readonly items: readonly ExchangeActItem[];
+  readonly records: readonly CrmActRecord[];
+  readonly filters: readonly SyncFilter[];
+  readonly distinctDeletes: boolean;
+  readonly nowMs: number;
+}
+
+function fieldsOf(source: ActFields): ActFields {
+  const { subject, startMs, endMs, dueMs, completed, organizer, attendees } = source;
+  return { subject, startMs, endMs, dueMs, completed, organizer, attendees };
+}
+
+/** Runs one cycle; returns null, or why it stopped early (the next cycle picks up where it left off). */
+export function syncActOnce(input: ActCycleInput, state: ActMailboxState, stats: ActStats, ports: ActPorts): string | null {
+  try {
+    const created = exchangeToCrm(input, state, stats, ports);
+    exchangeDeletes(input, state, stats, ports);
+    crmToExchange(input, state, stats, ports, created);
+    return null;
+  } catch (error) {
+    if (error instanceof ActSyncInterrupted) return error.message;
+    throw error;
+  }
+}
+
+function conflicted(input: ActCycleInput, state: ActMailboxState, stats: ActStats, ports: ActPorts, item: ExchangeActItem, other: CrmActRecord): void {
+  state.stopped.set(item.itemId, item.version);
+  stats.conflicts++;
+  ports.alert(input.mailbox, `appointment '${item.subject}' not synchronized: scheduling conflict with '${other.subject}' (${other.resource})`);
+}
+
+/** Returns the ids of the records it created (not in the records read at the start of the cycle). */
+function exchangeToCrm(input: ActCycleInput, state: ActMailboxState, stats: ActStats, ports: ActPorts): Set<string> {
+  const created = new Set<string>();
+  const records = new Map(input.records.map((r) => [r.id, r]));
+  const linkedByItem = new Map([...state.links].map(([crmId, link]) => [link.itemId, crmId]));
+  for (const item of input.items) {
+    if (item.copiedFrom !== null) {
+      stats.copiesIgnored.add(`${input.mailbox} ${item.itemId}`);
+      continue;
+    }
+    if (state.dropped.has(item.itemId)) continue;
+    const stoppedAt = state.stopped.get(item.itemId);
+    if (stoppedAt !== undefined && item.version <= stoppedAt) continue;
+    state.stopped.delete(item.itemId);
+    const crmId = item.crmId ?? linkedByItem.get(item.itemId) ?? null;
+    if (crmId === null) {
+      if (!item.tracked) continue; // S15: Exchange to CRM only for tracked items.
+      const saved = ports.saveCrm({ id: null, entity: item.entity, owner: input.mailbox, fields: fieldsOf(item) });
+      if ('conflict' in saved) {
+        conflicted(input, state, stats, ports, item, saved.conflict);
+        continue;
+      }
+      state.links.set(saved.id, { itemId: item.itemId, crmVersion: saved.version, exchangeVersion: item.version });
+      created.add(saved.id);
+      stats.createdInCrm++;
+      ports.putItem({ ...item, crmId: saved.id });
+      continue;
+    }
+    const record = records.get(crmId);
+    const link = state.links.get(crmId);
+    if (record === undefined) continue; // linked to a record this organisation does not have (or deleted: see below)
+    if (link === undefined) {
+      // Linked by someone else (another client, an earlier sync): take it as in step.
+      state.links.set(crmId, { itemId: item.itemId, crmVersion: record.version, exchangeVersion: item.version });
+      continue;
+    }
+    if (item.crmId === null) ports.putItem({ ...item, crmId }); // a cycle cut short before the link was written
+    if (item.version <= link.exchangeVersion) continue;
+    // Both changed since the last cycle: [I] the later change wins; CRM's is applied in crmToExchange.
+    if (record.version > link.crmVersion && record.modifiedAtMs > item.modifiedAtMs) continue;
+    const saved = ports.saveCrm({ id: crmId, entity: item.entity, owner: input.mailbox, fields: fieldsOf(item) });
+    if ('conflict' in saved) {
+      conflicted(input, state, stats, ports, item, saved.conflict);
+      continue;
+    }
+    link.crmVersion = saved.version;
+    link.exchangeVersion = item.version;
+    stats.updatedInCrm++;
+  }
+  return created;
+}
+
+function exchangeDeletes(input: ActCycleInput, state: ActMailboxState, stats: ActStats, ports: ActPorts): void {
+  const present = new Set(input.items.map((i) => i.itemId));
+  const records = new Map(input.records.map((r) => [r.id, r]));
+  for (const [crmId, link] of [...state.links]) {
+    if (present.has(link.itemId)) continue;
+    const record = records.get(crmId);
+    if (record === undefined) {
+      state.links.delete(crmId);
+      continue;
+    }
+    const reaches = record.entity === 'task'
+      || (record.entity === 'appointment' && record.state === 'open' && record.organizer === input.mailbox
+        && (record.endMs === null || record.endMs >= input.nowMs));
+    if (reaches) ports.deleteCrm(crmId);
+    state.links.delete(crmId);
+    if (reaches) stats.deletedInCrm++;
+    else stats.exchangeDeletesNotSynced++;
+  }
+}
+
+function removeFromExchange(input: ActCycleInput, stats: ActStats, ports: ActPorts, item: ExchangeActItem): void {
+  ports.deleteItem(item.itemId);
+  stats.deletedInExchange++;
+  if (item.entity === 'appointment' && item.organizer === input.mailbox && item.attendees.length > 0) stats.cancellationsSent++;
+}
+
+function crmToExchange(input: ActCycleInput, state: ActMailboxState, stats: ActStats, ports: ActPorts, createdThisCycle: ReadonlySet<string>): void {
+  const items = new Map(input.items.map((i) => [i.itemId, i]));
+  const records = new Set([...input.records.map((r) => r.id), ...createdThisCycle]);
+  for (const record of input.records) {
+    const link = state.links.get(record.id);
+    const wanted = inFilters(record, input.filters, input.nowMs);
+    if (link === undefined) {
+      if (!wanted) continue;
+      // Back in the filters after dropping out: the item left in Exchange is linked again, not made twice.
+      const left = input.items.find((i) => i.crmId === record.id && i.copiedFrom === null && state.dropped.has(i.itemId));
+      if (left !== undefined) {
+        state.dropped.delete(left.itemId);
+        state.links.set(record.id, { itemId: left.itemId, crmVersion: 0, exchangeVersion: left.version });
+        continue;
+      }
+      const item: ExchangeActItem = {
+        ...fieldsOf(record), itemId: `crm-${record.id}`, entity: record.entity, crmId: record.id, tracked: true, copiedFrom: null,
+        version: 1, modifiedAtMs: input.nowMs,
+      };
+      ports.putItem(item);
+      state.links.set(record.id, { itemId: item.itemId, crmVersion: record.version, exchangeVersion: item.version });
+      stats.createdInExchange++;
+      continue;
+    }
+    const item = items.get(link.itemId);
+    if (item === undefined || state.stopped.has(item.itemId)) continue;
+    if (!wanted) {
+      if (input.distinctDeletes) {
+        state.dropped.add(item.itemId);
+        stats.keptAfterDroppingOut++;
+      } else {
+        removeFromExchange(input, stats, ports, item);
+      }
+      state.links.delete(record.id);
+      continue;
+    }
+    if (record.version <= link.crmVersion) continue;
+    const updated: ExchangeActItem = { ...item, ...fieldsOf(record), version: item.version + 1, modifiedAtMs: input.nowMs };
+    ports.putItem(updated);
+    link.crmVersion = record.version;
+    link.exchangeVersion = updated.version;
+    stats.updatedInExchange++;
+  }
+  // Deleted in CRM: deleted in Exchange, whatever the distinct-delete setting.
+  for (const [crmId, link] of [...state.links]) {
+    const item = items.get(link.itemId);
+    if (records.has(crmId) || item === undefined) continue;
+    removeFromExchange(input, stats, ports, item);
+    state.links.delete(crmId);
+  }
+}
