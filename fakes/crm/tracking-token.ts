@@ -21,13 +21,25 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** Compiled once per organisation's settings: every incoming email is searched for a token (S10). */
+const patterns = new WeakMap<TokenSettings, RegExp>();
+
+function tokenPattern(settings: TokenSettings): RegExp {
+  let pattern = patterns.get(settings);
+  if (pattern === undefined) {
+    const digits = 1 + settings.userDigits + settings.counterDigits;
+    pattern = new RegExp(`(?:^|[^A-Za-z0-9])(${escapeRegExp(settings.prefix)}:\\d{${digits}})(?!\\d)`, 'i');
+    patterns.set(settings, pattern);
+  }
+  return pattern;
+}
+
 /**
  * The token in a subject, wherever reply and forward prefixes (RE:, FW:, AW:, ...) put it, or null. Only a token of
  * the organisation's own prefix and exact length counts: `CRM:0001001` with the defaults.
  */
 export function findToken(settings: TokenSettings, subject: string): string | null {
-  const digits = 1 + settings.userDigits + settings.counterDigits;
-  const pattern = new RegExp(`(?:^|[^A-Za-z0-9])(${escapeRegExp(settings.prefix)}:\\d{${digits}})(?!\\d)`, 'i');
+  const pattern = tokenPattern(settings);
   const match = pattern.exec(subject);
   return match?.[1] === undefined ? null : `${settings.prefix}${match[1].slice(settings.prefix.length)}`;
 }

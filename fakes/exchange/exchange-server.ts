@@ -214,6 +214,7 @@ export function exchangeServer(org: ExchangeOrg) {
         storeId: disk.nextStoreId++, key: message.key, messageId: message.messageId, message, folder: 'Sent Items', receivedAtMs: ctx.nowMs(), sent: true,
         ...(trackRequested ? { trackRequested } : {}),
       });
+      if (trackRequested) db.everMarked.add(message.from);
       ledger.sentCopy(message.key, message.from);
     };
 

@@ -48,6 +48,7 @@ export function deleteItem(db: DatabaseState, request: MailboxDelete): StoreItem
 }
 
 export function readFolder(db: DatabaseState, read: MailboxRead): ReadItem[] {
+  if (read.trackRequested === true && !db.everMarked.has(read.mailbox.toLowerCase())) return [];
   const wanted = read.trackRequested === true
     ? (item: StoreItem) => item.trackRequested === true && item.folder !== 'Deleted Items'
     : (item: StoreItem) => item.folder === read.folder && item.sent !== true;

@@ -40,6 +40,8 @@ export interface DatabaseState {
   readonly act: Map<string, ExchangeActItem[]>;
   /** S13: mailbox address -> the CRM organisation server-side sync last enabled it for (Exchange keeps one OrgID). */
   readonly syncOrg: Map<string, string>;
+  /** Mailboxes where a person ever tracked an item through the mailbox: the only ones worth searching for them. */
+  readonly everMarked: Set<string>;
   readonly backups: Backup[];
   /**
    * The items as they were when the server was lost (Setup /m:RecoverServer starts from empty databases). A restore
@@ -55,7 +57,7 @@ export type SafetyNetEntry =
   | { readonly kind: 'outside'; readonly atMs: number; readonly recipient: string; readonly message: MailMessage };
 
 export function newDatabase(name: string, mailboxes: readonly string[]): DatabaseState {
-  return { name, mounted: true, items: new Map(mailboxes.map((m) => [m.toLowerCase(), []])), act: new Map(), syncOrg: new Map(), backups: [], beforeLoss: null };
+  return { name, mounted: true, items: new Map(mailboxes.map((m) => [m.toLowerCase(), []])), act: new Map(), syncOrg: new Map(), everMarked: new Set(), backups: [], beforeLoss: null };
 }
 
 export function snapshot(db: DatabaseState, atMs: number): Backup {

@@ -38,6 +38,7 @@ export function applyUserAction(db: DatabaseState, action: StoreAction, ledger: 
   if (item === undefined || item.folder === 'Deleted Items') return 'gone';
   if (action.kind === 'mark-for-tracking') {
     item.trackRequested = true;
+    db.everMarked.add(action.mailbox);
     return 'done';
   }
   if (action.kind === 'read') {

@@ -44,6 +44,6 @@ export interface SenderTraffic {
 export function nextGeneratedMessage(generator: TrafficGenerator, n: number, rng: Rng): MailMessage {
   const domain = generator.from.slice(generator.from.lastIndexOf('@') + 1);
   const id = `<${generator.name}-${n}@${domain}>`;
-  const to = rng.shuffle(generator.recipients).slice(0, Math.min(generator.fanOut, generator.recipients.length));
+  const to = rng.sample(generator.recipients, generator.fanOut);
   return { key: id, messageId: id, from: generator.from, to, cc: [], subject: `${generator.name} message ${n}`, sizeBytes: generator.sizeBytes };
 }

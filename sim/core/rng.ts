@@ -66,6 +66,23 @@ export class Rng {
   }
 
   /**
+   * `k` distinct items in random order (all of them when `k` exceeds the list). Draws indices and skips repeats, so it
+   * costs about k draws, not a shuffle of the whole list: picking 1 recipient of 10,000 mailboxes stays cheap.
+   */
+  sample<T>(items: readonly T[], k: number): T[] {
+    if (k >= items.length) return this.shuffle(items);
+    const chosen = new Set<number>();
+    const out: T[] = [];
+    while (out.length < k) {
+      const index = this.uniformInt(0, items.length - 1);
+      if (chosen.has(index)) continue;
+      chosen.add(index);
+      out.push(items[index] as T);
+    }
+    return out;
+  }
+
+  /**
    * An independent stream derived from this one, for a component that must not shift the draws of others when
    * it draws more or less (for example one stream per traffic source).
    */

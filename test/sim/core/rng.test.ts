@@ -65,6 +65,20 @@ describe('Rng', () => {
     }));
   });
 
+  it('samples k distinct members (all of them when k is larger), reproducibly, roughly uniformly', () => {
+    fc.assert(fc.property(fc.integer(), fc.uniqueArray(fc.integer(), { maxLength: 40 }), fc.nat(45), (seed, items, k) => {
+      const sample = new Rng(seed).sample(items, k);
+      expect(sample).toHaveLength(Math.min(k, items.length));
+      expect(new Set(sample).size).toBe(sample.length);
+      for (const item of sample) expect(items).toContain(item);
+      expect(new Rng(seed).sample(items, k)).toEqual(sample);
+    }));
+    const counts = new Array<number>(10).fill(0);
+    const rng = new Rng(5);
+    for (let i = 0; i < 10_000; i++) for (const j of rng.sample([0, 1, 2, 3, 4, 5, 6, 7, 8, 9], 2)) counts[j] = (counts[j] ?? 0) + 1;
+    for (const n of counts) expect(Math.abs(n - 2_000)).toBeLessThan(200);
+  });
+
   it('picks members and refuses an empty list', () => {
     const rng = new Rng(3);
     for (let i = 0; i < 50; i++) expect(['a', 'b', 'c']).toContain(rng.pick(['a', 'b', 'c']));
