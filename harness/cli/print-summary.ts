@@ -21,7 +21,9 @@ export function formatSummary(run: RunJson): string {
     out.push(`    ${mark} ${check.name}: ${check.verdict}${expectation}, ${check.summary}`);
     for (const offender of check.offenders.slice(0, OFFENDERS_SHOWN)) {
       out.push(`           ${offender.messageId}: ${offender.detail}`);
-      for (const step of offender.path) out.push(`             ${formatDurationMs(step.atMs).padStart(12)}  ${step.step} ${step.detail}`);
+      const times = offender.path.map((step) => formatDurationMs(step.atMs));
+      const width = Math.max(0, ...times.map((t) => t.length));
+      offender.path.forEach((step, i) => out.push(`             ${(times[i] ?? '').padStart(width)}  ${step.step} ${step.detail}`));
     }
     if (check.offenderCount > OFFENDERS_SHOWN) out.push(`           ... and ${check.offenderCount - OFFENDERS_SHOWN} more (--json lists them)`);
   }

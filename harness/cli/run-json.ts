@@ -14,7 +14,11 @@ export interface RunJson {
   seed: number;
   verdict: Verdict;
   counts: Counts;
-  checks: Array<{ name: string; verdict: Verdict; expected: Verdict; summary: string; offenderCount: number; offenders: Offender[] }>;
+  checks: Array<{
+    name: string; verdict: Verdict; expected: Verdict; summary: string; offenderCount: number; offenders: Offender[];
+    /** Only for checks that measure something (latency: samples, p50Ms, p95Ms, maxMs). */
+    measurements?: Readonly<Record<string, number>>;
+  }>;
   expectations: ExpectationResult[];
   traceHash: string | null;
   events: number;
@@ -33,6 +37,7 @@ export function toRunJson(outcome: RunOutcome, file: string, wallMs: number): Ru
     checks: outcome.checks.map((c) => ({
       name: c.name, verdict: c.verdict, expected: c.expected, summary: c.summary,
       offenderCount: c.offenders.length, offenders: c.offenders.slice(0, JSON_OFFENDER_LIMIT),
+      ...(c.measurements === undefined ? {} : { measurements: c.measurements }),
     })),
     expectations: outcome.expectations,
     traceHash: outcome.traceHash,

@@ -12,6 +12,8 @@ import { buildWorld } from '../world/build-world.js';
 
 /** How often, in virtual time, the drain looks whether anything is still in flight. */
 const DRAIN_CHECK_INTERVAL_MS = 60_000;
+/** With `onProgress`, the main run is played in this many slices so a progress bar can move. */
+const PROGRESS_SLICES = 500;
 
 export interface RunOptions {
   /** Overrides the scenario's seed; exact `expect.counts` are then skipped. */
@@ -19,6 +21,20 @@ export interface RunOptions {
   readonly traceSink?: TraceSink;
   /** Called with the engine once the run is over, for commands that read the world's final state. */
   readonly atEnd?: (engine: Engine) => void;
+  /**
+   * Called between slices of the run with how far it is in virtual time. Playing the run in slices changes nothing
+   * in it (the engine runs the same events in the same order; test/harness/run/run-scenario.test.ts checks the hash).
+   */
+  readonly onProgress?: (progress: RunProgress) => void;
+}
+
+export interface RunProgress {
+  readonly phase: 'run' | 'drain';
+  readonly nowMs: number;
+  readonly horizonMs: number;
+  /** Where the drain ends at the latest (horizon + drain); it usually stops sooner, when nothing is in flight. */
+  readonly drainEndMs: number;
+  readonly events: number;
 }
 
 /** The outcome of a run; the CLI's `--json` adds `file`, `mode` and `wallMs` (design.md's contract). */
@@ -42,17 +58,29 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOu
   const ledger = new Ledger(() => engine.nowMs, (step, detail) => engine.note('ledger', null, step, detail));
   const world = buildWorld(engine, ledger, scenario);
 
-  engine.run({ untilMs: scenario.horizon });
   const drainEndMs = scenario.horizon + scenario.drain;
+  const { onProgress } = options;
+  const report = onProgress === undefined ? undefined : (phase: RunProgress['phase']) =>
+    onProgress({ phase, nowMs: engine.nowMs, horizonMs: scenario.horizon, drainEndMs, events: engine.eventsProcessed });
+  if (report === undefined) {
+    engine.run({ untilMs: scenario.horizon });
+  } else {
+    const sliceMs = Math.max(1, Math.ceil(scenario.horizon / PROGRESS_SLICES));
+    do {
+      engine.run({ untilMs: Math.min(engine.nowMs + sliceMs, scenario.horizon) });
+      report('run');
+    } while (engine.nowMs < scenario.horizon);
+  }
   while (engine.nowMs < drainEndMs && world.inFlight().size > 0) {
     engine.run({ untilMs: Math.min(engine.nowMs + DRAIN_CHECK_INTERVAL_MS, drainEndMs) });
+    report?.('drain');
   }
 
   world.finish?.();
   ledger.setInFlight(world.inFlight());
   options.atEnd?.(engine);
   const counts = computeCounts(ledger);
-  const judgement = judge(runChecks(ledger), counts, scenario.expect, seed === scenario.seed);
+  const judgement = judge(runChecks(ledger, scenario.expect), counts, scenario.expect, seed === scenario.seed);
   return {
     scenario: scenario.name, seed, verdict: judgement.verdict, counts, checks: judgement.checks,
     expectations: judgement.expectations, traceHash: engine.traceHash(), events: engine.eventsProcessed,

@@ -16,4 +16,6 @@ export interface CheckResult {
   /** One sentence a person reads first. */
   readonly summary: string;
   readonly offenders: readonly Offender[];
+  /** Numbers a check measured, for reports and `--json` (latency's `p50Ms`, `p95Ms`, `maxMs`, `samples`). */
+  readonly measurements?: Readonly<Record<string, number>>;
 }

@@ -1,28 +1,27 @@
-// Judges a run: each check against its expected verdict, each `expect.counts` entry against the counts, and from
-// those the run's verdict (design.md, "Verdict"): pass when every expectation is met, unknown when only unexpected
-// unknowns remain, otherwise fail.
+// Judges a run: each check against its expected verdict, each `expect.counts` and `expect.untracked` entry against
+// the counts, and from those the run's verdict (design.md, "Verdict"): pass when every expectation is met, unknown
+// when only unexpected unknowns remain, otherwise fail.
 import type { Counts, NumericCountName } from '../ledger/counts.js';
 import type { CheckResult, Verdict } from './check-result.js';
-import { describeExpectation, holds, type CountExpectation } from './count-expectation.js';
+import type { CountExpectation } from './count-expectation.js';
+import { judgeCount, type ExpectationResult } from './expectation-result.js';
+import { LATENCY, type LatencyThresholds } from './latency.js';
+import { NO_UNTRACKED_MAIL } from './no-untracked-mail.js';
+import { judgeUntrackedDeclarations } from './untracked-declarations.js';
+
+export type { ExpectationResult, ExpectationVerdict } from './expectation-result.js';
 
 export interface JudgedCheck extends CheckResult {
   readonly expected: Verdict;
 }
 
-export type ExpectationVerdict = 'pass' | 'fail' | 'skipped';
-
-export interface ExpectationResult {
-  /** `counts.<name>` */
-  readonly name: string;
-  readonly verdict: ExpectationVerdict;
-  readonly expected: string;
-  readonly actual: number;
-  readonly note?: string;
-}
-
 export interface Expectations {
   readonly checks?: Readonly<Partial<Record<string, Verdict>>> | undefined;
   readonly counts?: Readonly<Partial<Record<NumericCountName, CountExpectation>>> | undefined;
+  /** Declared untracked mail by reason (sim/check/untracked-declarations.ts). */
+  readonly untracked?: Readonly<Record<string, CountExpectation>> | undefined;
+  /** `latency`'s thresholds; the checker reads them, and they decide what it is expected to say. */
+  readonly latency?: LatencyThresholds | undefined;
 }
 
 export interface Judgement {
@@ -35,16 +34,13 @@ export interface Judgement {
  * @param usesOwnSeed false when the run's seed was overridden: exact counts then say nothing and are skipped.
  */
 export function judge(checks: readonly CheckResult[], counts: Counts, expect: Expectations, usesOwnSeed: boolean): Judgement {
-  const judged = checks.map((c) => ({ ...c, expected: expect.checks?.[c.name] ?? 'pass' }));
+  const judged = checks.map((c) => ({ ...c, expected: expect.checks?.[c.name] ?? defaultExpected(c.name, expect, counts) }));
   const expectations: ExpectationResult[] = [];
   for (const [name, expectation] of Object.entries(expect.counts ?? {}) as [NumericCountName, CountExpectation][]) {
-    const actual = counts[name];
-    const base = { name: `counts.${name}`, expected: describeExpectation(expectation), actual };
-    if (expectation.exact && !usesOwnSeed) {
-      expectations.push({ ...base, verdict: 'skipped', note: 'exact count applies to the file\'s own seed only' });
-    } else {
-      expectations.push({ ...base, verdict: holds(expectation, actual) ? 'pass' : 'fail' });
-    }
+    expectations.push(judgeCount(`counts.${name}`, expectation, counts[name], usesOwnSeed));
+  }
+  if (expect.untracked !== undefined) {
+    expectations.push(...judgeUntrackedDeclarations(expect.untracked, counts.untrackedByReason, usesOwnSeed));
   }
   let failed = expectations.some((e) => e.verdict === 'fail');
   let unknown = false;
@@ -55,4 +51,13 @@ export function judge(checks: readonly CheckResult[], counts: Counts, expect: Ex
   }
   const verdict: Verdict = failed ? 'fail' : unknown ? 'unknown' : 'pass';
   return { verdict, checks: judged, expectations };
+}
+
+/** A check's expected verdict when `expect.checks` does not name it: `pass`, with two exceptions. */
+function defaultExpected(name: string, expect: Expectations, counts: Counts): Verdict {
+  // A scenario that sets no thresholds did not ask how fast: `latency` can only say unknown, and that is expected.
+  if (name === LATENCY) return expect.latency === undefined ? 'unknown' : 'pass';
+  // Declared untracked mail is a declared loss (design.md, "Verdict"); undeclared reasons fail as expectations.
+  if (name === NO_UNTRACKED_MAIL && expect.untracked !== undefined && counts.untracked > 0) return 'fail';
+  return 'pass';
 }

@@ -177,6 +177,11 @@ export class Ledger {
     return this.inFlight.size;
   }
 
+  /** Every message still in flight with where it is, in the order the models declared them (for `liveness`). */
+  inFlightEntries(): IterableIterator<[messageId: string, place: string]> {
+    return this.inFlight.entries();
+  }
+
   private life(messageId: string): MessageLife {
     let life = this.lives.get(messageId);
     if (life === undefined) {

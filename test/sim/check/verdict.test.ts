@@ -49,3 +49,44 @@ describe('judge', () => {
     expect(other.expectations.map((e) => e.verdict)).toEqual(['skipped', 'pass']);
   });
 });
+
+describe('declared untracked mail (expect.untracked)', () => {
+  const untrackedCounts = { ...counts, untracked: 3, untrackedByReason: { 'before-process-email-from': 2, 'not-in-root-inbox': 1 } };
+  const untrackedCheck = check('no-untracked-mail', 'fail');
+
+  it('makes a no-untracked-mail fail expected, and judges each declared reason as an expectation', () => {
+    const declared = { untracked: { 'before-process-email-from': exp('>= 1'), 'not-in-root-inbox': exp(1) } };
+    const judged = judge([untrackedCheck], untrackedCounts, declared, true);
+    expect(judged.verdict).toBe('pass');
+    expect(judged.checks[0]!.expected).toBe('fail');
+    expect(judged.expectations.map((e) => [e.name, e.verdict, e.expected, e.actual])).toEqual([
+      ['untracked.before-process-email-from', 'pass', '>= 1', 2], ['untracked.not-in-root-inbox', 'pass', '== 1', 1],
+    ]);
+  });
+
+  it('fails on a reason the block does not declare, and on a declared count that does not hold', () => {
+    const judged = judge([untrackedCheck], untrackedCounts, { untracked: { 'before-process-email-from': exp('>= 3') } }, true);
+    expect(judged.verdict).toBe('fail');
+    expect(judged.expectations.map((e) => [e.name, e.verdict, e.note])).toEqual([
+      ['untracked.before-process-email-from', 'fail', undefined], ['untracked.not-in-root-inbox', 'fail', 'reason not declared in expect.untracked'],
+    ]);
+  });
+
+  it('expects pass when nothing was left untracked, and a declared reason that did not occur counts 0', () => {
+    const judged = judge([check('no-untracked-mail', 'pass')], counts, { untracked: { 'before-process-email-from': exp('>= 0') } }, false);
+    expect(judged.verdict).toBe('pass');
+    expect(judged.expectations[0]).toMatchObject({ actual: 0, verdict: 'pass' });
+  });
+
+  it('without a declaration, untracked mail fails the run', () => {
+    expect(judge([untrackedCheck], untrackedCounts, {}, true).verdict).toBe('fail');
+  });
+});
+
+describe('latency expectations', () => {
+  it('expect unknown when the scenario sets no thresholds, pass when it does; expect.checks overrides either', () => {
+    expect(judge([check('latency', 'unknown')], counts, {}, true)).toMatchObject({ verdict: 'pass', checks: [{ expected: 'unknown' }] });
+    expect(judge([check('latency', 'unknown')], counts, { latency: { p95: 60_000 } }, true).verdict).toBe('unknown');
+    expect(judge([check('latency', 'fail')], counts, { latency: { p95: 60_000 }, checks: { latency: 'fail' } }, true).verdict).toBe('pass');
+  });
+});

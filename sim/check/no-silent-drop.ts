@@ -1,0 +1,40 @@
+// no-silent-drop: whatever was not tracked says why. An untracked message carries a reason (S2a, S6, R14, ...; the
+// counts' `unexplained` marks a model that gave none), every refusal carries one of CheckIncomingEmail's reason codes
+// (S8), and a copy a path processed away (R10, S1) was either tracked or refused with a code, never just deleted.
+import type { Ledger } from '../ledger/ledger.js';
+import { isUntracked, untrackedReasonOf, UNEXPLAINED } from '../ledger/counts.js';
+import type { MessageLife } from '../ledger/records.js';
+import type { CheckResult, Offender } from './check-result.js';
+
+export const NO_SILENT_DROP = 'no-silent-drop';
+
+/** S8: -1 Unknown, 0 Duplicate, 1 NoCorrelationMatch .. 7 InvalidSender. */
+const MIN_REASON_CODE = -1;
+const MAX_REASON_CODE = 7;
+
+export function checkNoSilentDrop(ledger: Ledger): CheckResult {
+  const offenders: Offender[] = [];
+  for (const life of ledger.messages()) {
+    const why = silentDrop(ledger, life);
+    if (why !== null) offenders.push({ messageId: life.messageId, detail: why, path: life.path });
+  }
+  if (offenders.length > 0) {
+    return { name: NO_SILENT_DROP, verdict: 'fail', summary: `${offenders.length} messages dropped without a reason`, offenders };
+  }
+  return { name: NO_SILENT_DROP, verdict: 'pass', summary: 'every untracked or refused message has a reason', offenders };
+}
+
+function silentDrop(ledger: Ledger, life: MessageLife): string | null {
+  const badCode = life.evaluations.find((e) => !Number.isInteger(e.reasonCode) || e.reasonCode < MIN_REASON_CODE || e.reasonCode > MAX_REASON_CODE);
+  if (badCode !== undefined) return `${badCode.caller} refused it with reason ${badCode.reasonCode}, not a CheckIncomingEmail reason code`;
+  if (ledger.inFlightAt(life.messageId) !== undefined) return null;
+  if (isUntracked(life)) {
+    const reason = untrackedReasonOf(life);
+    if (reason === UNEXPLAINED || reason.trim() === '') return 'eligible, never tracked, and no model recorded why';
+  }
+  if (life.activities.length === 0 && life.evaluations.length === 0) {
+    const processed = life.placements.find((p) => p.removal?.cause === 'processed');
+    if (processed !== undefined) return `processed out of ${processed.mailbox} without an activity or a reason code`;
+  }
+  return null;
+}
