@@ -2,7 +2,7 @@
 // access is "Email Router" (the router reads their own Inbox); each belongs to one deployment and reads through that
 // deployment's incoming profile. Users on Forward Mailbox reach CRM through the forward mailbox's provider.
 import type { CrmMailbox } from '../crm/crm-config.js';
-import type { Deployment, IncomingProfile, RouterConfig } from './router-config.js';
+import { servedBy, type Deployment, type IncomingProfile, type RouterConfig } from './router-config.js';
 
 export interface IncomingProvider {
   /** Stable identity: the state file's key (the real one is an opaque hash, [I]). */
@@ -26,7 +26,7 @@ export function incomingProviders(config: RouterConfig, mailboxesOf: (crmServer:
       const { address, deleteAfterProcessing } = deployment.forwardMailbox;
       providers.push({ id: `${deployment.crmServer}/${address}`, mailbox: address, kind: 'forward', deployment, profile, deleteAfterProcessing: deleteAfterProcessing || pop3 });
     }
-    for (const mailbox of mailboxesOf(deployment.crmServer)) {
+    for (const mailbox of servedBy(deployment, mailboxesOf(deployment.crmServer))) {
       if (mailbox.incoming !== 'email-router') continue;
       providers.push({ id: `${deployment.crmServer}/${mailbox.address}`, mailbox: mailbox.address, kind: 'user-inbox', deployment, profile, deleteAfterProcessing: pop3 });
     }

@@ -60,6 +60,17 @@ export interface Deployment {
   readonly incomingProfile: string;
   readonly outgoingProfile: string;
   readonly forwardMailbox: { readonly address: string; readonly deleteAfterProcessing: boolean } | null;
+  /**
+   * The users and queues with Email Router access this deployment serves (Configuration Manager lists them per
+   * deployment); null: all of the organisation's. Routers per site each serve the users near them. [I]
+   */
+  readonly users?: readonly string[] | null;
+}
+
+/** The organisation's mailboxes a deployment serves. */
+export function servedBy<T extends { readonly address: string }>(deployment: Deployment, mailboxes: readonly T[]): readonly T[] {
+  const users = deployment.users ?? null;
+  return users === null ? mailboxes : mailboxes.filter((m) => users.includes(m.address));
 }
 
 export interface RouterTimings {

@@ -3,6 +3,7 @@
 // other); instances that are all active are separate services with their own state files on the same mailboxes,
 // R13's unsupported setup that makes duplicates. Reports the mail still waiting in the mailboxes the router reads,
 // and, at the end, why the mail it will never read was not tracked.
+import { servedBy } from './router-config.js';
 import type { Engine } from '../../sim/core/engine.js';
 import type { Ledger } from '../../sim/ledger/ledger.js';
 import type { CrmMailbox } from '../crm/crm-config.js';
@@ -42,7 +43,7 @@ export function spawnRouterWorld(engine: Engine, ledger: Ledger, spec: RouterWor
   const outgoingProfiles = new Map(spec.config.outgoingProfiles.map((p) => [p.name, p]));
   const outgoing: OutgoingSenders[] = spec.config.deployments.map((d) => ({
     crmServer: d.crmServer, smtpServer: outgoingProfiles.get(d.outgoingProfile)?.server ?? '',
-    owners: spec.mailboxesOf(d.crmServer).filter((m) => m.outgoing === 'email-router').map((m) => m.address),
+    owners: servedBy(d, spec.mailboxesOf(d.crmServer)).filter((m) => m.outgoing === 'email-router').map((m) => m.address),
   })).filter((o) => o.owners.length > 0);
   const cluster = spec.instances.some((i) => i.passive);
   const shared = { state: copyState(spec.initialState), stopped: new Set<string>() };

@@ -27,10 +27,15 @@ export interface ActMailboxState {
   readonly stopped: Map<string, number>;
   /** Items left in Exchange when their record dropped out of the filters (distinct deletes): no longer synced. */
   readonly dropped: Set<string>;
+  /**
+   * Records whose item the person deleted in Exchange while the delete did not reach CRM (a past, completed or
+   * not-organised appointment, a contact): never put back into the mailbox. [I]
+   */
+  readonly removedInExchange: Set<string>;
 }
 
 export function newActMailboxState(): ActMailboxState {
-  return { links: new Map(), stopped: new Map(), dropped: new Set() };
+  return { links: new Map(), stopped: new Map(), dropped: new Set(), removedInExchange: new Set() };
 }
 
 export interface ActStats {
@@ -49,6 +54,18 @@ export interface ActStats {
   conflicts: number;
   /** Copied items met (each counted once). */
   readonly copiesIgnored: Set<string>;
+}
+
+/** What ACT sync did in a run, as plain counts (reports, `expect.act`). */
+export const ACT_COUNT_NAMES = [
+  'createdInCrm', 'createdInExchange', 'updatedInCrm', 'updatedInExchange', 'deletedInCrm', 'deletedInExchange',
+  'cancellationsSent', 'keptAfterDroppingOut', 'exchangeDeletesNotSynced', 'conflicts', 'copiesIgnored',
+] as const;
+export type ActCountName = (typeof ACT_COUNT_NAMES)[number];
+export type ActCounts = Readonly<Record<ActCountName, number>>;
+
+export function actCountsOf(stats: ActStats): ActCounts {
+  return { ...stats, copiesIgnored: stats.copiesIgnored.size };
 }
 
 export function newActStats(): ActStats {
@@ -88,8 +105,8 @@ function fieldsOf(source: ActFields): ActFields {
 export function syncActOnce(input: ActCycleInput, state: ActMailboxState, stats: ActStats, ports: ActPorts): string | null {
   try {
     const created = exchangeToCrm(input, state, stats, ports);
-    exchangeDeletes(input, state, stats, ports);
-    crmToExchange(input, state, stats, ports, created);
+    const deleted = exchangeDeletes(input, state, stats, ports);
+    crmToExchange({ ...input, records: input.records.filter((r) => !deleted.has(r.id)) }, state, stats, ports, created);
     return null;
   } catch (error) {
     if (error instanceof ActSyncInterrupted) return error.message;
@@ -155,7 +172,9 @@ function exchangeToCrm(input: ActCycleInput, state: ActMailboxState, stats: ActS
   return created;
 }
 
-function exchangeDeletes(input: ActCycleInput, state: ActMailboxState, stats: ActStats, ports: ActPorts): void {
+/** Returns the records it deleted in CRM (the cycle's snapshot of records still holds them). */
+function exchangeDeletes(input: ActCycleInput, state: ActMailboxState, stats: ActStats, ports: ActPorts): Set<string> {
+  const deleted = new Set<string>();
   const present = new Set(input.items.map((i) => i.itemId));
   const records = new Map(input.records.map((r) => [r.id, r]));
   for (const [crmId, link] of [...state.links]) {
@@ -170,9 +189,15 @@ function exchangeDeletes(input: ActCycleInput, state: ActMailboxState, stats: Ac
         && (record.endMs === null || record.endMs >= input.nowMs));
     if (reaches) ports.deleteCrm(crmId);
     state.links.delete(crmId);
-    if (reaches) stats.deletedInCrm++;
-    else stats.exchangeDeletesNotSynced++;
+    if (reaches) {
+      deleted.add(crmId);
+      stats.deletedInCrm++;
+    } else {
+      state.removedInExchange.add(crmId);
+      stats.exchangeDeletesNotSynced++;
+    }
   }
+  return deleted;
 }
 
 function removeFromExchange(input: ActCycleInput, stats: ActStats, ports: ActPorts, item: ExchangeActItem): void {
@@ -188,7 +213,7 @@ function crmToExchange(input: ActCycleInput, state: ActMailboxState, stats: ActS
     const link = state.links.get(record.id);
     const wanted = inFilters(record, input.filters, input.nowMs);
     if (link === undefined) {
-      if (!wanted) continue;
+      if (!wanted || state.removedInExchange.has(record.id)) continue;
       // Back in the filters after dropping out: the item left in Exchange is linked again, not made twice.
       const left = input.items.find((i) => i.crmId === record.id && i.copiedFrom === null && state.dropped.has(i.itemId));
       if (left !== undefined) {

@@ -4,6 +4,7 @@
 import type { Engine } from '../../sim/core/engine.js';
 import type { Ledger } from '../../sim/ledger/ledger.js';
 import { isDue, newMailboxRecord } from './mailbox-record.js';
+import { actCountsOf, type ActCounts } from './act-sync.js';
 import type { SssConfig } from './sss-config.js';
 import { newSssDurable, sssService, type SssDurable, type SssPeople } from './sss-service.js';
 
@@ -23,6 +24,8 @@ export interface SssWorldSpec {
 export interface SssWorld {
   inFlight(): Map<string, string>;
   finish(): void;
+  /** What appointments, contacts and tasks sync did (S15), or null when it is not configured. */
+  act(): ActCounts | null;
 }
 
 export function spawnSssWorld(engine: Engine, ledger: Ledger, spec: SssWorldSpec): SssWorld {
@@ -37,6 +40,7 @@ export function spawnSssWorld(engine: Engine, ledger: Ledger, spec: SssWorldSpec
   const processEmailFrom = (address: string): number | null => handle.durable.profiles.get(config.mailboxProfile.get(address) ?? '')?.processEmailFromMs ?? null;
   const tracked = (key: string): boolean => ledger.get(key)?.activities.some((a) => a.direction === 'incoming') === true;
   return {
+    act: () => (config.act === null ? null : actCountsOf(handle.durable.actStats)),
     inFlight() {
       const where = new Map<string, string>();
       if (!spec.active()) return where;

@@ -1,4 +1,5 @@
 // The CLI's commands. Each returns an exit code; input problems surface as InputError and become exit code 2.
+import { existsSync, statSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { TraceRecord } from '../../sim/core/trace.js';
 import { loadScenario } from '../scenario/load-scenario.js';
@@ -8,39 +9,74 @@ import { runScenario } from '../run/run-scenario.js';
 import { EXIT } from './exit-codes.js';
 import { formatSummary } from './print-summary.js';
 import { toRunJson } from './run-json.js';
+import { toJunitXml } from './junit-xml.js';
+import { progressBarFor } from './progress.js';
+import { recordFaults, renderReport } from '../report/render-report.js';
 
 export interface RunCommandOptions {
   readonly seed?: number;
   readonly json?: boolean;
   readonly trace?: string;
+  readonly junit?: string;
+  /** Write a self-contained HTML report here. */
+  readonly report?: string;
+  /** true: always show the progress bar (on stderr); false: never; default: when stderr is a terminal. */
+  readonly progress?: boolean;
 }
 
 export async function runCommand(file: string, options: RunCommandOptions): Promise<number> {
   const scenario = await loadScenario(file);
-  const traceWriter = options.trace === undefined ? null : openTrace(options.trace);
-  const started = performance.now();
-  let outcome;
+  // Output files are opened before the run, so a path that cannot be written fails at once (exit 2), not after it.
+  const outputs: Array<{ writer: AtomicLineWriter; path: string; what: string }> = [];
   try {
-    outcome = runScenario(scenario, {
-      ...(options.seed === undefined ? {} : { seed: options.seed }),
-      ...(traceWriter === null ? {} : { traceSink: (r: TraceRecord) => traceWriter.line(JSON.stringify(r)) }),
-    });
-    traceWriter?.commit();
+    const traceWriter = options.trace === undefined ? null : openOutput(outputs, options.trace, 'the trace');
+    const junitWriter = options.junit === undefined ? null : openOutput(outputs, options.junit, 'the JUnit report');
+    const reportWriter = options.report === undefined ? null : openOutput(outputs, options.report, 'the report');
+    const traceSink = traceWriter === null ? undefined : (r: TraceRecord) => traceWriter.line(JSON.stringify(r));
+    // The report's bands need the faults as applied; watching the trace sees them all (scheduled by models too).
+    const faults = reportWriter === null ? null : recordFaults(traceSink);
+    const progress = progressBarFor(options.progress);
+    const started = performance.now();
+    let outcome;
+    try {
+      outcome = runScenario(scenario, {
+        ...(options.seed === undefined ? {} : { seed: options.seed }),
+        ...(faults !== null ? { traceSink: faults.sink } : traceSink === undefined ? {} : { traceSink }),
+        ...(progress === null ? {} : { onProgress: progress.update }),
+      });
+    } finally {
+      progress?.stop();
+    }
+    const run = toRunJson(outcome, file, Math.round(performance.now() - started));
+    junitWriter?.line(toJunitXml(run));
+    if (faults !== null) reportWriter?.line(renderReport({ outcome, file, scenario, applied: faults.applied }));
+    for (const output of outputs) commitOutput(output);
+    process.stdout.write(options.json === true ? JSON.stringify(run) + '\n' : formatSummary(run) + '\n');
+    return run.verdict === 'pass' ? EXIT.pass : EXIT.fail;
   } catch (error) {
-    traceWriter?.discard();
+    for (const { writer } of outputs) writer.discard();
     throw error;
   }
-  const run = toRunJson(outcome, file, Math.round(performance.now() - started));
-  process.stdout.write(options.json === true ? JSON.stringify(run) + '\n' : formatSummary(run) + '\n');
-  return run.verdict === 'pass' ? EXIT.pass : EXIT.fail;
 }
 
-/** A trace file that cannot be created is bad input (exit 2), not a crash. */
-function openTrace(path: string): AtomicLineWriter {
+/** An output file that cannot be created is bad input (exit 2), not a crash. */
+function openOutput(outputs: Array<{ writer: AtomicLineWriter; path: string; what: string }>, path: string, what: string): AtomicLineWriter {
   try {
-    return new AtomicLineWriter(path);
+    // Renaming onto a directory would fail only after the run.
+    if (existsSync(path) && statSync(path).isDirectory()) throw new Error(`${path} is a directory`);
+    const writer = new AtomicLineWriter(path);
+    outputs.push({ writer, path, what });
+    return writer;
   } catch (error) {
-    throw new InputError([{ file: path, line: 0, column: 0, path: '', message: `cannot write the trace: ${(error as Error).message}` }]);
+    throw new InputError([{ file: path, line: 0, column: 0, path: '', message: `cannot write ${what}: ${(error as Error).message}` }]);
+  }
+}
+
+function commitOutput({ writer, path, what }: { writer: AtomicLineWriter; path: string; what: string }): void {
+  try {
+    writer.commit();
+  } catch (error) {
+    throw new InputError([{ file: path, line: 0, column: 0, path: '', message: `cannot write ${what}: ${(error as Error).message}` }]);
   }
 }
 

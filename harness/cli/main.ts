@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { InputError } from '../scenario/input-error.js';
-import { runCommand, validateCommand } from './commands.js';
+import { runCommand, validateCommand, type RunCommandOptions } from './commands.js';
 import { routerFilesCommand } from './router-files-command.js';
 import { DEFAULT_MAX_BYTES, migrateCommand } from './migrate-command.js';
 import { parseDurationMs } from '../scenario/duration.js';
@@ -36,7 +36,11 @@ function buildProgram(setExit: (code: number) => void): Command {
     .option('--seed <n>', 'override the scenario seed (exact expected counts are then skipped)', parseSeed)
     .option('--json', 'print the run summary as one JSON object on stdout')
     .option('--trace <file>', 'write every trace record as JSON lines')
-    .action(async (file: string, options: { seed?: number; json?: boolean; trace?: string }) => setExit(await runCommand(file, options)));
+    .option('--junit <file>', 'write the checks and expectations as JUnit XML (for CI systems)')
+    .option('--report <file>', 'write a self-contained HTML report: verdict, counts, checks, timeline, latency, messages')
+    .option('--progress', 'show a progress bar on stderr even when it is not a terminal (after a second of wall time)')
+    .option('--no-progress', 'never show the progress bar')
+    .action(async (file: string, options: RunCommandOptions) => setExit(await runCommand(file, options)));
 
   program.command('validate')
     .description('check a scenario file without running it')

@@ -13,6 +13,7 @@ export function formatSummary(run: RunJson): string {
   out.push('  counts: ' + NUMERIC_COUNT_NAMES.map((name) => `${name} ${run.counts[name]}`).join(', '));
   const reasons = Object.entries(run.counts.untrackedByReason);
   if (reasons.length > 0) out.push('  untracked by reason: ' + reasons.map(([r, n]) => `${r} ${n}`).join(', '));
+  if (run.act !== null) out.push('  appointments, contacts, tasks: ' + Object.entries(run.act).map(([name, n]) => `${name} ${n}`).join(', '));
   out.push('  checks:');
   for (const check of run.checks) {
     const met = check.verdict === check.expected;

@@ -14,13 +14,15 @@ import { runScenario } from '../run/run-scenario.js';
 import { initialStateOf, routerConfigOf } from '../world/build-router-world.js';
 import { EXIT } from './exit-codes.js';
 import { crmOrganisations } from '../scenario/crm-organisations.js';
+import { routerInstalls } from '../scenario/routers.js';
 
 export const EMAIL_AGENT_FILE = 'Microsoft.Crm.Tools.EmailAgent.xml';
 export const SYSTEM_STATE_FILE = 'Microsoft.Crm.Tools.EmailAgent.SystemState.xml';
 
 export async function routerFilesCommand(file: string, options: { out: string; atEnd?: boolean }): Promise<number> {
   const scenario = await loadScenario(file);
-  const { router } = scenario;
+  // [I] With several router installs (one per site), the first one's files are written.
+  const router = routerInstalls(scenario)[0]?.section;
   const orgs = crmOrganisations(scenario).map((o) => o.section);
   const first = orgs[0];
   if (router === undefined || first === undefined) {

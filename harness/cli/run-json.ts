@@ -3,6 +3,7 @@ import type { Counts } from '../../sim/ledger/counts.js';
 import type { Offender, Verdict } from '../../sim/check/check-result.js';
 import type { ExpectationResult } from '../../sim/check/verdict.js';
 import type { RunOutcome } from '../run/run-scenario.js';
+import type { ActCounts } from '../../fakes/sss/act-sync.js';
 
 /** Offenders listed per check in JSON; `offenderCount` gives the full number. */
 export const JSON_OFFENDER_LIMIT = 20;
@@ -14,6 +15,8 @@ export interface RunJson {
   seed: number;
   verdict: Verdict;
   counts: Counts;
+  /** Server-side sync's appointments, contacts and tasks (S15); null when the scenario does not sync them. */
+  act: ActCounts | null;
   checks: Array<{
     name: string; verdict: Verdict; expected: Verdict; summary: string; offenderCount: number; offenders: Offender[];
     /** Only for checks that measure something (latency: samples, p50Ms, p95Ms, maxMs). */
@@ -34,6 +37,7 @@ export function toRunJson(outcome: RunOutcome, file: string, wallMs: number): Ru
     seed: outcome.seed,
     verdict: outcome.verdict,
     counts: outcome.counts,
+    act: outcome.act,
     checks: outcome.checks.map((c) => ({
       name: c.name, verdict: c.verdict, expected: c.expected, summary: c.summary,
       offenderCount: c.offenders.length, offenders: c.offenders.slice(0, JSON_OFFENDER_LIMIT),

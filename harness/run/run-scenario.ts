@@ -6,6 +6,9 @@ import { Ledger } from '../../sim/ledger/ledger.js';
 import { computeCounts, type Counts } from '../../sim/ledger/counts.js';
 import { runChecks } from '../../sim/check/all-checks.js';
 import { judge, type ExpectationResult, type JudgedCheck } from '../../sim/check/verdict.js';
+import { describeExpectation } from '../../sim/check/count-expectation.js';
+import { judgeCount } from '../../sim/check/expectation-result.js';
+import type { ActCountName, ActCounts } from '../../fakes/sss/act-sync.js';
 import type { Verdict } from '../../sim/check/check-result.js';
 import type { Scenario } from '../scenario/schema.js';
 import { buildWorld } from '../world/build-world.js';
@@ -48,8 +51,17 @@ export interface RunOutcome {
   readonly traceHash: string | null;
   readonly events: number;
   readonly simulatedMs: number;
+  /** Server-side sync's appointments, contacts and tasks (S15), or null when the scenario does not sync them. */
+  readonly act: ActCounts | null;
   /** The ledger, for reports and tests that look at single messages. */
   readonly ledger: Ledger;
+}
+
+/** `expect.act` against what ACT sync did; a scenario without ACT sync meets none of them. */
+function judgeActCounts(expect: Scenario['expect']['act'], act: ActCounts | null, usesOwnSeed: boolean): ExpectationResult[] {
+  return Object.entries(expect ?? {}).map(([name, expectation]) => (act === null
+    ? { name: `act.${name}`, expected: describeExpectation(expectation), actual: 0, verdict: 'fail' as const, note: 'the scenario has no sss.act' }
+    : judgeCount(`act.${name}`, expectation, act[name as ActCountName], usesOwnSeed)));
 }
 
 export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOutcome {
@@ -81,9 +93,12 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOu
   options.atEnd?.(engine);
   const counts = computeCounts(ledger);
   const judgement = judge(runChecks(ledger, scenario.expect), counts, scenario.expect, seed === scenario.seed);
+  const act = world.act?.() ?? null;
+  const actExpectations = judgeActCounts(scenario.expect.act, act, seed === scenario.seed);
+  const verdict = actExpectations.some((e) => e.verdict === 'fail') ? 'fail' : judgement.verdict;
   return {
-    scenario: scenario.name, seed, verdict: judgement.verdict, counts, checks: judgement.checks,
-    expectations: judgement.expectations, traceHash: engine.traceHash(), events: engine.eventsProcessed,
+    scenario: scenario.name, seed, verdict, counts, act, checks: judgement.checks,
+    expectations: [...judgement.expectations, ...actExpectations], traceHash: engine.traceHash(), events: engine.eventsProcessed,
     simulatedMs: engine.nowMs, ledger,
   };
 }

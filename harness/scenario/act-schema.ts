@@ -4,25 +4,22 @@ import { z } from 'zod';
 import { ACT_ENTITIES, type ActEntity } from '../../fakes/exchange/act-items.js';
 import { instantMs as instant } from './duration.js';
 
-const address = z.string().regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, 'an email address').transform((a) => a.toLowerCase());
+const address = z.string().regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, 'an email address').transform((a) => a.toLowerCase()).meta({ title: 'email address' });
 
 export const actChangeSchema = z.strictObject({
-  id: z.string().min(1),
-  entity: z.enum(ACT_ENTITIES as [ActEntity, ...ActEntity[]]).optional(),
-  subject: z.string().optional(),
-  start: instant.optional(),
-  end: instant.optional(),
-  due: instant.optional(),
-  completed: z.boolean().optional(),
-  organizer: address.optional(),
-  attendees: z.array(address).optional(),
-  /** Exchange: the person tracks it in CRM as they create it. */
-  tracked: z.boolean().optional(),
-  /** Exchange `copy`: the new item's id. */
-  copyId: z.string().min(1).optional(),
-  /** CRM: the owning user, and a resource the appointment books (S15's scheduling conflicts). */
-  owner: address.optional(),
-  resource: z.string().min(1).optional(),
+  id: z.string().min(1).meta({ description: 'The item\'s id; later operations on the same item use it.', examples: ['meeting-1'] }),
+  entity: z.enum(ACT_ENTITIES as [ActEntity, ...ActEntity[]]).optional().describe('What it is; needed when the item is created.'),
+  subject: z.string().optional().meta({ description: 'The subject or name.', examples: ['Quarterly review'] }),
+  start: instant.optional().describe('An appointment\'s start.'),
+  end: instant.optional().describe('An appointment\'s end.'),
+  due: instant.optional().describe('A task\'s due date.'),
+  completed: z.boolean().optional().describe('A task is completed.'),
+  organizer: address.optional().describe('An appointment\'s organizer.'),
+  attendees: z.array(address).optional().meta({ description: 'An appointment\'s attendees.', examples: [['carol@fabrikam.example']] }),
+  tracked: z.boolean().optional().describe('Exchange: the person tracks it in CRM as they create it.'),
+  copyId: z.string().min(1).optional().meta({ description: 'Exchange `copy`: the new item\'s id (S15: copied items are ignored).', examples: ['meeting-1-copy'] }),
+  owner: address.optional().describe('CRM: the owning user.'),
+  resource: z.string().min(1).optional().meta({ description: 'CRM: a resource the appointment books (S15\'s scheduling conflicts).', examples: ['room-1'] }),
 }).transform(({ start, end, due, ...rest }) => ({
   ...rest,
   ...(start === undefined ? {} : { startMs: start }),

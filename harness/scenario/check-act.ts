@@ -1,7 +1,7 @@
 // Refuses appointment, contact and task operations (S15) that cannot be carried out: an `exchangeItem` without a
 // mailbox on its target server, a `crmRecord` aimed at something that is not a CRM organisation, an action the verb
 // does not have, a new item or record without an entity, a new record without an owning user of that organisation,
-// and `sss.act.users` that are not users with a mailbox record.
+// `sss.act.users` that are not users with a mailbox record, and `expect.act` without `sss.act`.
 import { ACT_ACTIONS_EXCHANGE } from '../../fakes/exchange/act-faults.js';
 import { ACT_ACTIONS_CRM } from '../../fakes/crm/act-faults.js';
 import type { ConsistencyProblem } from './check-consistency.js';
@@ -43,6 +43,7 @@ export function checkActOperations(scenario: Scenario): ConsistencyProblem[] {
     }
   });
   const sss = scenario.sss;
+  if (scenario.expect.act !== undefined && sss?.act === undefined) problems.push({ path: ['expect', 'act'], message: 'expects appointment, contact and task counts, but `sss.act` does not synchronize them' });
   if (sss?.act?.users !== undefined) {
     const org = orgs.get(sss.crm ?? [...orgs.keys()][0] ?? '');
     sss.act.users.forEach((u, j) => {

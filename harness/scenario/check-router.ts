@@ -1,23 +1,27 @@
 // Refuses a router setup that cannot work: profiles on servers that do not exist, a deployment for an organisation the
 // scenario does not have, a forward mailbox that is not one (or serves two deployments), users on Forward Mailbox
 // whose mail no inbox rule copies there (R1, R2), router access without a router, router verbs aimed elsewhere.
+// Several router installs (one per site) each follow the rules; a forward mailbox serves one deployment in all.
 import { ROUTER_FAULT_VERBS } from '../../fakes/router/router-faults.js';
 import type { ConsistencyProblem } from './check-consistency.js';
 import { crmOrganisations } from './crm-organisations.js';
+import { formatPath } from './input-error.js';
+import { routerInstalls, routerInstanceNames, type RouterInstall } from './routers.js';
 import type { Scenario } from './schema.js';
 
 type Path = Array<string | number>;
 
 export function checkRouter(scenario: Scenario): ConsistencyProblem[] {
-  const { exchange, router } = scenario;
+  const { exchange } = scenario;
+  const installs = routerInstalls(scenario);
   const orgs = crmOrganisations(scenario);
   const problems: ConsistencyProblem[] = [];
   const routed = orgs.flatMap(({ section, path }) => [
     ...section.users.map((entry, i) => ({ entry, crm: section.server, path: [...path, 'users', i] as Path })),
     ...section.queues.map((entry, i) => ({ entry, crm: section.server, path: [...path, 'queues', i] as Path })),
   ]);
-  if (router === undefined || orgs.length === 0 || exchange === undefined) {
-    if (router !== undefined) problems.push({ path: ['router'], message: 'the router needs a `crm:` organisation (and an exchange world)' });
+  if (installs.length === 0 || orgs.length === 0 || exchange === undefined) {
+    if (installs.length > 0) problems.push({ path: ['router'], message: 'the router needs a `crm:` organisation (and an exchange world)' });
     // "Server-Side Synchronization or Email Router": with server-side sync in the scenario, no router is needed.
     if (scenario.sss !== undefined) return problems;
     for (const { entry, path } of routed) {
@@ -30,53 +34,37 @@ export function checkRouter(scenario: Scenario): ConsistencyProblem[] {
   const senders = new Set((scenario.internet?.senders ?? []).map((s) => s.name));
   const crmServers = orgs.map((o) => o.section.server);
   const mailboxKind = new Map(exchange.mailboxes.map((m) => [m.address, m.kind]));
-  router.incomingProfiles.forEach((p, i) => {
-    if (!servers.has(p.server)) problems.push({ path: ['router', 'incomingProfiles', i, 'server'], message: `no Exchange server named '${p.server}'` });
-  });
-  router.outgoingProfiles.forEach((p, i) => {
-    if (!servers.has(p.server) && !senders.has(p.server)) problems.push({ path: ['router', 'outgoingProfiles', i, 'server'], message: `no Exchange server or outside sender named '${p.server}'` });
-  });
-  const incoming = new Set(router.incomingProfiles.map((p) => p.name));
-  const outgoing = new Set(router.outgoingProfiles.map((p) => p.name));
-  const forwardUsedBy = new Map<string, number>();
-  const deploymentOf = new Map<string, number>();
-  router.deployments.forEach((d, i) => {
-    const path = ['router', 'deployments', i];
-    const crm = d.crm ?? crmServers[0] ?? '';
-    if (deploymentOf.has(crm)) problems.push({ path, message: `organisation '${crm}' already has deployment ${deploymentOf.get(crm)}: one deployment per organisation (R3)` });
-    deploymentOf.set(crm, i);
-    if (d.crm === undefined && crmServers.length > 1) problems.push({ path, message: `name the organisation (\`crm:\`): the scenario has ${crmServers.join(', ')}` });
-    if (d.crm !== undefined && !crmServers.includes(d.crm)) problems.push({ path: [...path, 'crm'], message: `no CRM organisation '${d.crm}' (the scenario has ${crmServers.join(', ')})` });
-    if (!incoming.has(d.incomingProfile)) problems.push({ path: [...path, 'incomingProfile'], message: `no incoming profile '${d.incomingProfile}'` });
-    if (!outgoing.has(d.outgoingProfile)) problems.push({ path: [...path, 'outgoingProfile'], message: `no outgoing profile '${d.outgoingProfile}'` });
-    if (d.forwardMailbox === undefined) return;
-    const address = d.forwardMailbox.address;
-    if (mailboxKind.get(address) !== 'forward') problems.push({ path: [...path, 'forwardMailbox', 'address'], message: `'${address}' is not a forward mailbox of the Exchange organisation` });
-    if (forwardUsedBy.has(address)) problems.push({ path: [...path, 'forwardMailbox', 'address'], message: `'${address}' already serves deployment ${forwardUsedBy.get(address)}: one forward mailbox per organisation (R12)` });
-    forwardUsedBy.set(address, i);
-  });
-  const names = router.instances.map((r) => r.name);
-  const taken = new Set([...servers, ...senders, ...crmServers]);
-  router.instances.forEach((r, i) => {
-    if (taken.has(r.name) || names.indexOf(r.name) !== i) problems.push({ path: ['router', 'instances', i, 'name'], message: `'${r.name}' is already the name of another actor` });
-  });
+  /** Forward mailbox -> the deployment (its path) that reads it, across installs: one forward mailbox each (R12). */
+  const forwardUsedBy = new Map<string, string>();
+  const taken = new Set<string>([...servers, ...senders, ...crmServers]);
+  for (const install of installs) problems.push(...checkInstall(install, { servers, senders, crmServers, mailboxKind, forwardUsedBy, taken }));
+  const names = routerInstanceNames(scenario);
   scenario.faults.forEach((fault, i) => {
     if ((ROUTER_FAULT_VERBS as readonly string[]).includes(fault.verb) && fault.target !== undefined && !names.includes(fault.target)) {
       problems.push({ path: ['faults', i, 'target'], message: `'${fault.verb}' acts on a router instance (${names.join(', ')})` });
     }
   });
-  // Profiles and deployments may come from router.configFile: they are checked once it is read.
-  if (router.configFile !== undefined) return problems;
-  const deploymentsOf = (crm: string) => router.deployments.filter((d) => (d.crm ?? crmServers[0]) === crm);
+  // Profiles and deployments may come from a configFile: they are checked once it is read.
+  if (installs.some(({ section }) => section.configFile !== undefined)) return problems;
+  const deployments = installs.flatMap(({ section, path }) => section.deployments.map((d, i) => ({ d, path: [...path, 'deployments', i] })));
+  const routedAddresses = new Map(routed.map(({ entry, crm }) => [entry.address, crm]));
+  for (const { d, path } of deployments) {
+    d.users?.forEach((address, j) => {
+      if (routedAddresses.get(address) !== (d.crm ?? crmServers[0])) problems.push({ path: [...path, 'users', j], message: `'${address}' is not a user or queue of organisation '${d.crm ?? crmServers[0]}'` });
+    });
+  }
+  /** The deployments that serve a user or queue: its organisation's, where the deployment lists it or lists none. */
+  const deploymentsOf = (crm: string, address: string) => deployments.map(({ d }) => d)
+    .filter((d) => (d.crm ?? crmServers[0]) === crm && (d.users === undefined || d.users.includes(address)));
   for (const { entry, crm, path } of routed) {
     const usesRouter = entry.incoming === 'forward-mailbox' || entry.incoming === 'email-router' || entry.outgoing === 'email-router';
     if (!usesRouter) continue;
-    if (deploymentsOf(crm).length === 0) {
-      problems.push({ path, message: `the router has no deployment for organisation '${crm}'` });
+    if (deploymentsOf(crm, entry.address).length === 0) {
+      problems.push({ path, message: `the router has no deployment for organisation '${crm}' that serves ${entry.address}` });
       continue;
     }
     if (entry.incoming !== 'forward-mailbox') continue;
-    const forwardMailboxes = deploymentsOf(crm).flatMap((d) => (d.forwardMailbox === undefined ? [] : [d.forwardMailbox.address]));
+    const forwardMailboxes = deploymentsOf(crm, entry.address).flatMap((d) => (d.forwardMailbox === undefined ? [] : [d.forwardMailbox.address]));
     if (forwardMailboxes.length === 0) {
       problems.push({ path: [...path, 'incoming'], message: 'Forward Mailbox access needs a deployment with a forward mailbox' });
       continue;
@@ -86,5 +74,51 @@ export function checkRouter(scenario: Scenario): ConsistencyProblem[] {
       && (rule.users === 'all' ? mailboxKind.get(entry.address) === 'user' : rule.users.includes(entry.address)));
     if (!forwarded) problems.push({ path: [...path, 'incoming'], message: `no inbox rule copies ${entry.address}'s mail to the forward mailbox (${forwardMailboxes.join(', ')})` });
   }
+  return problems;
+}
+
+interface Known {
+  readonly servers: ReadonlySet<string>;
+  readonly senders: ReadonlySet<string>;
+  readonly crmServers: readonly string[];
+  readonly mailboxKind: ReadonlyMap<string, string>;
+  readonly forwardUsedBy: Map<string, string>;
+  /** Actor names already used (instance names are added as they are met). */
+  readonly taken: Set<string>;
+}
+
+/** One router install: its profiles, its deployments (one per organisation, R3) and its instances' names. */
+function checkInstall({ section: router, path: at }: RouterInstall, known: Known): ConsistencyProblem[] {
+  const problems: ConsistencyProblem[] = [];
+  router.incomingProfiles.forEach((p, i) => {
+    if (!known.servers.has(p.server)) problems.push({ path: [...at, 'incomingProfiles', i, 'server'], message: `no Exchange server named '${p.server}'` });
+  });
+  router.outgoingProfiles.forEach((p, i) => {
+    if (!known.servers.has(p.server) && !known.senders.has(p.server)) problems.push({ path: [...at, 'outgoingProfiles', i, 'server'], message: `no Exchange server or outside sender named '${p.server}'` });
+  });
+  const incoming = new Set(router.incomingProfiles.map((p) => p.name));
+  const outgoing = new Set(router.outgoingProfiles.map((p) => p.name));
+  const deploymentOf = new Map<string, number>();
+  const { crmServers } = known;
+  router.deployments.forEach((d, i) => {
+    const path = [...at, 'deployments', i];
+    const crm = d.crm ?? crmServers[0] ?? '';
+    if (deploymentOf.has(crm)) problems.push({ path, message: `organisation '${crm}' already has deployment ${deploymentOf.get(crm)}: one deployment per organisation (R3)` });
+    deploymentOf.set(crm, i);
+    if (d.crm === undefined && crmServers.length > 1) problems.push({ path, message: `name the organisation (\`crm:\`): the scenario has ${crmServers.join(', ')}` });
+    if (d.crm !== undefined && !crmServers.includes(d.crm)) problems.push({ path: [...path, 'crm'], message: `no CRM organisation '${d.crm}' (the scenario has ${crmServers.join(', ')})` });
+    if (!incoming.has(d.incomingProfile)) problems.push({ path: [...path, 'incomingProfile'], message: `no incoming profile '${d.incomingProfile}'` });
+    if (!outgoing.has(d.outgoingProfile)) problems.push({ path: [...path, 'outgoingProfile'], message: `no outgoing profile '${d.outgoingProfile}'` });
+    if (d.forwardMailbox === undefined) return;
+    const address = d.forwardMailbox.address;
+    if (known.mailboxKind.get(address) !== 'forward') problems.push({ path: [...path, 'forwardMailbox', 'address'], message: `'${address}' is not a forward mailbox of the Exchange organisation` });
+    const other = known.forwardUsedBy.get(address);
+    if (other !== undefined) problems.push({ path: [...path, 'forwardMailbox', 'address'], message: `'${address}' already serves ${other}: one forward mailbox per deployment (R12)` });
+    known.forwardUsedBy.set(address, formatPath(path));
+  });
+  router.instances.forEach((r, i) => {
+    if (known.taken.has(r.name)) problems.push({ path: [...at, 'instances', i, 'name'], message: `'${r.name}' is already the name of another actor` });
+    known.taken.add(r.name);
+  });
   return problems;
 }

@@ -4,6 +4,7 @@
 import { SSS_FAULT_VERBS } from '../../fakes/sss/sss-faults.js';
 import type { ConsistencyProblem } from './check-consistency.js';
 import { crmOrganisations } from './crm-organisations.js';
+import { routerInstanceNames } from './routers.js';
 import type { Scenario } from './schema.js';
 
 export function checkSss(scenario: Scenario): ConsistencyProblem[] {
@@ -33,7 +34,7 @@ export function checkSss(scenario: Scenario): ConsistencyProblem[] {
   const cutover = sss.cutover;
   if (cutover !== undefined && cutover.at > scenario.horizon) problems.push({ path: ['sss', 'cutover', 'at'], message: 'the cutover must start before the horizon' });
   const actors = new Set([sss.name]);
-  if (exchangeServers.has(sss.name) || servers.includes(sss.name) || scenario.router?.instances.some((r) => r.name === sss.name)) {
+  if (exchangeServers.has(sss.name) || servers.includes(sss.name) || routerInstanceNames(scenario).includes(sss.name)) {
     problems.push({ path: ['sss', 'name'], message: `'${sss.name}' is already the name of another actor` });
   }
   scenario.faults.forEach((fault, i) => {

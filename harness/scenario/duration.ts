@@ -19,19 +19,7 @@ export function parseDurationMs(text: string): number | null {
   return Number.isSafeInteger(ms) ? ms : null;
 }
 
-/** Formats milliseconds the way scenarios write them, largest whole units first (`1d 2h 30s`). */
-export function formatDurationMs(ms: number): string {
-  if (ms === 0) return '0s';
-  const parts: string[] = [];
-  let rest = ms;
-  for (const [unit, size] of [['d', UNIT_MS.d], ['h', UNIT_MS.h], ['m', UNIT_MS.m], ['s', UNIT_MS.s], ['ms', 1]] as const) {
-    if (rest >= size) {
-      parts.push(`${Math.floor(rest / size)}${unit}`);
-      rest %= size;
-    }
-  }
-  return parts.join(' ');
-}
+export { formatDurationMs } from '../../sim/core/format-duration.js';
 
 /** What a duration string looks like, for JSON Schema (editors); parseDurationMs stays the judge. */
 export const DURATION_PATTERN = '^\\s*(\\d+(\\.\\d+)?\\s*(ms|s|m|h|d)\\s*)+$';
@@ -58,7 +46,7 @@ export const positiveDurationMs = durationMs.refine((ms) => ms > 0, 'must be lon
  * for a Process Email From before the run), or whole milliseconds (negative before the start).
  */
 export const instantMs = z
-  .union([z.number().int(), z.string()])
+  .union([z.number().int(), z.string().meta({ pattern: DURATION_PATTERN.replace('^\\s*', '^\\s*-?\\s*') })])
   .transform((value, ctx) => {
     if (typeof value === 'number') return value;
     const negative = value.trim().startsWith('-');
@@ -68,4 +56,5 @@ export const instantMs = z
       return z.NEVER;
     }
     return negative ? -ms : ms;
-  });
+  })
+  .meta({ title: 'instant', description: 'An instant in virtual time: a duration after the start (2h), -1d before it, or milliseconds (negative before the start).' });

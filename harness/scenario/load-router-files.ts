@@ -8,6 +8,7 @@ import { RouterFileError } from '../../fakes/router/router-xml.js';
 import { parseSystemStateXml } from '../../fakes/router/system-state-xml.js';
 import { checkRouter } from './check-router.js';
 import { crmOrganisations } from './crm-organisations.js';
+import { routerInstalls } from './routers.js';
 import { InputError, formatPath, type InputProblem } from './input-error.js';
 import type { Locate } from './load-scenario.js';
 import type { Scenario } from './schema.js';
@@ -16,31 +17,39 @@ import type { RouterSection } from './router-schema.js';
 type Router = RouterSection;
 
 export async function resolveRouterFiles(scenario: Scenario, scenarioFile: string, locate: Locate): Promise<Scenario> {
-  const router = scenario.router;
-  if (router === undefined || (router.configFile === undefined && router.stateFile === undefined)) return scenario;
+  const installs = routerInstalls(scenario);
+  const withFiles = installs.find(({ section }) => section.configFile !== undefined || section.stateFile !== undefined);
+  if (withFiles === undefined) return scenario;
+  const resolved: Router[] = [];
+  for (const { section, path } of installs) resolved.push(await resolveInstall(section, path, scenario, scenarioFile, locate));
+  const merged: Scenario = { ...scenario, router: Array.isArray(scenario.router) ? resolved : resolved[0] };
+  // What the files brought meets the same checks as a scenario that wrote it out, reported at the file.
+  const problems = checkRouter(merged).map((p) => locate([...withFiles.path, 'configFile'], `${formatPath(p.path)}: ${p.message}`));
+  if (problems.length > 0) throw new InputError(problems);
+  return merged;
+}
+
+/** One router install with its files read and folded in (`path`: where the install sits in the scenario). */
+async function resolveInstall(router: Router, path: ReadonlyArray<string | number>, scenario: Scenario, scenarioFile: string, locate: Locate): Promise<Router> {
   let resolved: Router = router;
   if (router.configFile !== undefined) {
     const file = resolve(dirname(scenarioFile), router.configFile);
-    const agent = parseOrThrow(await readOrThrow(file, ['router', 'configFile'], locate), file, parseEmailAgentXml);
+    const agent = parseOrThrow(await readOrThrow(file, [...path, 'configFile'], locate), file, parseEmailAgentXml);
     resolved = withConfig(resolved, agent, scenario, file);
   }
   if (router.stateFile !== undefined) {
     const file = resolve(dirname(scenarioFile), router.stateFile);
-    const state = parseOrThrow(await readOrThrow(file, ['router', 'stateFile'], locate), file, (xml) => parseSystemStateXml(xml, Date.parse(scenario.start)));
+    const state = parseOrThrow(await readOrThrow(file, [...path, 'stateFile'], locate), file, (xml) => parseSystemStateXml(xml, Date.parse(scenario.start)));
     resolved = {
       ...resolved,
       state: state.corrupt ? { file: 'corrupt', providers: [] }
         : { file: 'present', providers: state.providers.map((p) => ({ mailbox: p.emailAddress, threshold: p.thresholdMs, ...(p.lastError === null ? {} : { lastError: p.lastError }) })) },
     };
   }
-  const merged: Scenario = { ...scenario, router: { ...resolved, configFile: undefined, stateFile: undefined } };
-  // What the file brought meets the same checks as a scenario that wrote it out, reported at the file.
-  const problems = checkRouter(merged).map((p) => locate(['router', 'configFile'], `${formatPath(p.path)}: ${p.message}`));
-  if (problems.length > 0) throw new InputError(problems);
-  return merged;
+  return { ...resolved, configFile: undefined, stateFile: undefined };
 }
 
-async function readOrThrow(file: string, path: Array<string | number>, locate: Locate): Promise<string> {
+async function readOrThrow(file: string, path: ReadonlyArray<string | number>, locate: Locate): Promise<string> {
   try {
     return await readFile(file, 'utf8');
   } catch (error) {

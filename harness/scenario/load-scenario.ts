@@ -1,5 +1,6 @@
 // Reads a scenario file: YAML syntax, then the zod schema, then references between parts of the world. Every
 // problem comes back as an InputError naming file, line, column and field path.
+import { sourcePath } from './templates.js';
 import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
@@ -59,7 +60,7 @@ function parseScenarioDocument(text: string, file: string): { scenario: Scenario
   }
   const parsed = scenarioSchema.safeParse(data);
   if (!parsed.success) throw new InputError(schemaProblems(parsed.error, doc, lines, file));
-  const problems = checkConsistency(parsed.data).map(({ path, message }) => problemAt(doc, lines, file, path, message));
+  const problems = checkConsistency(parsed.data).map(({ path, message }) => problemAt(doc, lines, file, sourcePath(parsed.data, path), message));
   if (problems.length > 0) throw new InputError(problems);
   return { scenario: parsed.data, locate: (path, message) => problemAt(doc, lines, file, path, message) };
 }

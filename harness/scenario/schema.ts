@@ -17,6 +17,7 @@ import { SSS_FAULT_VERBS } from '../../fakes/sss/sss-faults.js';
 import { ACT_ACTIONS_EXCHANGE } from '../../fakes/exchange/act-faults.js';
 import { ACT_ACTIONS_CRM } from '../../fakes/crm/act-faults.js';
 import { actChangeSchema } from './act-schema.js';
+import { ACT_COUNT_NAMES } from '../../fakes/sss/act-sync.js';
 
 const verdict = z.enum(['pass', 'fail', 'unknown']);
 
@@ -42,92 +43,90 @@ const untrackedDeclarations = z.record(z.string(), countExpectation).superRefine
 
 /** `latency`'s upper bounds on accepted -> first activity; at least one. */
 const latencySchema = z.strictObject({
-  p50: durationMs.optional(),
-  p95: durationMs.optional(),
-  max: durationMs.optional(),
+  p50: durationMs.optional().describe('Half of the received mail is tracked within this.'),
+  p95: durationMs.optional().describe('95 % of the received mail is tracked within this.'),
+  max: durationMs.optional().describe('All received mail is tracked within this.'),
 }).refine((l) => l.p50 !== undefined || l.p95 !== undefined || l.max !== undefined, 'set at least one of p50, p95, max');
 
 const expectSchema = z.strictObject({
-  counts: z.partialRecord(z.enum(NUMERIC_COUNT_NAMES), countExpectation).optional(),
-  checks: z.partialRecord(z.enum(CHECK_NAMES as [string, ...string[]]), verdict).optional(),
+  counts: z.partialRecord(z.enum(NUMERIC_COUNT_NAMES), countExpectation).optional().meta({
+    description: 'Counts the run must show: a number (exact, this seed only) or a comparison such as ">= 10" (any seed).',
+    examples: [{ lost: 0, duplicatesPrevented: '>= 1' }],
+  }),
+  checks: z.partialRecord(z.enum(CHECK_NAMES as [string, ...string[]]), verdict).optional().meta({
+    description: 'Expected verdict per check (default pass; latency unknown without thresholds).',
+    examples: [{ 'no-duplicate-activity': 'fail' }],
+  }),
   /** Declared untracked mail, by reason (sim/check/untracked-declarations.ts). */
-  untracked: untrackedDeclarations.optional(),
-  latency: latencySchema.optional(),
+  untracked: untrackedDeclarations.optional().meta({
+    description: 'Declared untracked mail: reason -> count, as in counts. Makes no-untracked-mail\'s fail expected; a reason not declared fails the run.',
+    examples: [{ 'before-process-email-from': '>= 1' }],
+  }),
+  latency: latencySchema.optional().meta({
+    description: 'Upper bounds on accepted -> first activity for received mail (p50, p95, max); without them latency is unknown.',
+    examples: [{ p50: '5m', p95: '10m' }],
+  }),
+  act: z.partialRecord(z.enum(ACT_COUNT_NAMES), countExpectation).optional().meta({
+    description: 'What server-side sync\'s appointments, contacts and tasks cycles did (S15), by count, as in counts.',
+    examples: [{ cancellationsSent: 0, conflicts: '>= 1' }],
+  }),
 });
 
 export const FAULT_VERBS = [...Object.keys(CORE_FAULT_HANDLERS), ...EXCHANGE_FAULT_VERBS, ...CRM_FAULT_VERBS, ...ROUTER_FAULT_VERBS, ...SSS_FAULT_VERBS] as string[] as [string, ...string[]];
 
 const faultSchema = z.strictObject({
-  at: durationMs,
-  verb: z.enum(FAULT_VERBS),
-  target: z.string().min(1).optional(),
-  peers: z.array(z.string().min(1)).min(1).optional(),
-  /** dismount, mount, backup, restore: which database of the target server. */
-  database: z.string().min(1).optional(),
-  /** restore: the backup taken at or before this instant. */
-  backupAt: durationMs.optional(),
-  /** restore: replay the transaction logs after the backup (nothing lost) or not (X3). */
-  replayLogs: z.boolean().optional(),
-  /** activateLaggedCopy: how far the copy lags; failover: how much recent mail the activated copy lacks. */
-  lag: durationMs.optional(),
-  /** resubmitSafetyNet: resubmit what was delivered since this instant. */
-  since: durationMs.optional(),
-  /** smtpFault: the stage that answers with `code`, or drops the 250 after DATA (`dropReply`); crmApiFault: the HTTP
-   * status the CRM web service answers (default 503). */
-  stage: z.enum(['connect', 'ehlo', 'mail', 'rcpt', 'data', 'end-of-data']).optional(),
-  code: z.number().int().min(400).max(599).optional(),
-  dropReply: z.boolean().optional(),
-  /** deleteTrackedEmail, testAndEnable, denyMailboxAccess, removeInboxRules: one mailbox (default: all of them). */
-  mailbox: z.string().min(1).transform((a) => a.toLowerCase()).optional(),
-  /** testAndEnable, denyMailboxAccess, grantMailboxAccess, removeInboxRules: a list of mailboxes. */
-  mailboxes: z.array(z.string().min(1).transform((a) => a.toLowerCase())).min(1).optional(),
-  /** setProcessEmailFrom: the new instant (negative: before the start), and which profile (default: all). */
-  processEmailFrom: instantMs.optional(),
-  profile: z.string().min(1).optional(),
-  /** testAndEnable: the "sync with this org only" option (S13). */
-  thisOrgOnly: z.boolean().optional(),
-  /** otherOrgTestAndEnable: the other CRM organisation that claims the mailboxes (S13). */
-  organisation: z.string().min(1).optional(),
-  /** exchangeItem (create, edit, delete, copy, track) and crmRecord (create, edit, complete, cancel, delete), S15. */
-  action: z.enum([...new Set([...ACT_ACTIONS_EXCHANGE, ...ACT_ACTIONS_CRM])] as [string, ...string[]]).optional(),
-  item: actChangeSchema.optional(),
+  at: durationMs.describe('When it happens, after the start; not after the horizon.'),
+  verb: z.enum(FAULT_VERBS).describe('What happens: the engine\'s `crash`, `restart`, `down`, `up`, `partition`, `heal`, and the operations of the Exchange, CRM, router and server-side sync models (docs/scenario-language.md).'),
+  target: z.string().min(1).optional().meta({ description: 'The actor it happens to: an Exchange server or outside sender by name, the CRM server, `outlook:<address>`, a router instance, the server-side sync service.', examples: ['ex1'] }),
+  peers: z.array(z.string().min(1)).min(1).optional().meta({ description: 'partition: the actors the target is cut off from.', examples: [['crm']] }),
+  database: z.string().min(1).optional().meta({ description: 'dismount, mount, backup, restore, activateLaggedCopy, resubmitSafetyNet: which database of the target server.', examples: ['db1'] }),
+  backupAt: durationMs.optional().describe('restore: the backup taken at or before this instant.'),
+  replayLogs: z.boolean().optional().describe('restore: replay the transaction logs after the backup (nothing lost) or not (X3: everything after the backup is lost).'),
+  lag: durationMs.optional().describe('activateLaggedCopy: how far the copy lags; failover: how much recent mail the activated copy lacks (X2).'),
+  since: durationMs.optional().describe('resubmitSafetyNet: resubmit what was delivered since this instant (X2).'),
+  stage: z.enum(['connect', 'ehlo', 'mail', 'rcpt', 'data', 'end-of-data']).optional().describe('smtpFault: the SMTP stage that answers with `code`, or after which the 250 is dropped (`dropReply`).'),
+  code: z.number().int().min(400).max(599).optional().meta({ description: 'smtpFault: the reply code (4xx: senders retry; 5xx: an NDR); crmApiFault: the HTTP status the CRM web service answers (default 503).', examples: [451] }),
+  dropReply: z.boolean().optional().describe('smtpFault: the message is delivered but the 250 after DATA is lost, so the sender sends it again.'),
+  mailbox: z.string().min(1).transform((a) => a.toLowerCase()).optional().meta({ description: 'deleteTrackedEmail, testAndEnable, denyMailboxAccess, removeInboxRules, failActivityCreation: one mailbox (default: all of them).', examples: ['paul@contoso.example'] }),
+  mailboxes: z.array(z.string().min(1).transform((a) => a.toLowerCase())).min(1).optional().meta({ description: 'testAndEnable, denyMailboxAccess, grantMailboxAccess, removeInboxRules: a list of mailboxes.', examples: [['paul@contoso.example', 'support@contoso.example']] }),
+  processEmailFrom: instantMs.optional().describe('setProcessEmailFrom: the new instant (S2a), negative for before the start.'),
+  profile: z.string().min(1).optional().meta({ description: 'setProcessEmailFrom: which email server profile (default: all).', examples: ['exchange'] }),
+  thisOrgOnly: z.boolean().optional().describe('testAndEnable: the "sync with this org only" option (S13).'),
+  organisation: z.string().min(1).optional().meta({ description: 'otherOrgTestAndEnable: the other CRM organisation that claims the mailboxes (S13).', examples: ['other-org'] }),
+  action: z.enum([...new Set([...ACT_ACTIONS_EXCHANGE, ...ACT_ACTIONS_CRM])] as [string, ...string[]]).optional()
+    .describe('exchangeItem: create, edit, delete, copy, track; crmRecord: create, edit, complete, cancel, delete (S15).'),
+  item: actChangeSchema.optional().describe('exchangeItem, crmRecord: the appointment, contact or task, with the fields set or changed (S15).'),
 });
 
 const toySchema = z.strictObject({
-  messages: z.number().int().nonnegative().default(100),
-  meanInterval: positiveDurationMs.default(60_000),
-  retryInterval: positiveDurationMs.default(5 * 60_000),
-  expiry: durationMs.default(2 * 86_400_000),
-  pollInterval: positiveDurationMs.default(60_000),
-  batchSize: z.number().int().positive().default(10),
-  processingMean: durationMs.default(2_000),
+  messages: z.number().int().nonnegative().default(100).describe('Messages the sender submits (fewer if the horizon comes first).'),
+  meanInterval: positiveDurationMs.default(60_000).describe('Mean gap between submissions (exponential).'),
+  retryInterval: positiveDurationMs.default(5 * 60_000).describe('The sender\'s retry gap while the mailbox refuses connections.'),
+  expiry: durationMs.default(2 * 86_400_000).describe('After this long queued, the sender returns an NDR (`bounced`).'),
+  pollInterval: positiveDurationMs.default(60_000).describe('How often the consumer polls the mailbox.'),
+  batchSize: z.number().int().positive().default(10).describe('Items per poll.'),
+  processingMean: durationMs.default(2_000).describe('Mean time of each of the consumer\'s two steps (create the activity, delete the item).'),
 });
 
 export const scenarioSchema = z.strictObject({
-  kind: z.literal('scenario'),
-  name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and dashes'),
-  description: z.string().optional(),
-  seed: z.number().int().min(0).max(0xffff_ffff),
-  /** Virtual time 0: an ISO 8601 UTC instant. */
-  start: z.iso.datetime({ message: 'expected an ISO 8601 UTC instant such as 2026-01-05T08:00:00Z' }),
-  /** Traffic and scheduled operations stop here. */
-  horizon: durationMs,
-  /** Periodic processes keep running after the horizon until nothing is in flight or the drain ends. */
-  drain: durationMs.default(3 * 86_400_000),
-  /** The foundation's toy world; a scenario has either `toy` or `exchange`. */
-  toy: toySchema.optional(),
-  exchange: exchangeSchema.optional(),
-  internet: internetSchema.optional(),
-  traffic: trafficSchema.optional(),
-  users: usersSchema.optional(),
-  /** The CRM organisation, or a list of them (one router can serve several, R12); goes with an exchange world. */
-  crm: z.union([crmSchema, z.array(crmSchema).min(1)]).optional(),
-  /** The E-mail Router serving the CRM organisation; goes with `crm`. */
-  router: routerSchema.optional(),
-  /** Server-side synchronization for the CRM organisation, and a cutover to it; goes with `crm`. */
-  sss: sssSchema.optional(),
-  faults: z.array(faultSchema).default([]),
-  expect: expectSchema.default({}),
+  kind: z.literal('scenario').describe('Tells scenario files from plan files.'),
+  name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and dashes').meta({ description: 'The name summaries and reports use: lower-case letters, digits and dashes.', examples: ['exchange-outage'] }),
+  description: z.string().optional().meta({ description: 'What the scenario shows.', examples: ['Exchange is down for 3 hours; senders retry and nothing is lost.'] }),
+  seed: z.number().int().min(0).max(0xffff_ffff).meta({ description: 'The seed of every random choice in the run; `--seed` overrides it.', examples: [42] }),
+  start: z.iso.datetime({ message: 'expected an ISO 8601 UTC instant such as 2026-01-05T08:00:00Z' }).describe('Virtual time 0: an ISO 8601 UTC instant.'),
+  horizon: durationMs.meta({ description: 'Traffic and scheduled operations stop here.', examples: ['8h'] }),
+  drain: durationMs.default(3 * 86_400_000).describe('After the horizon, periodic processes keep running until nothing is in flight or the drain ends.'),
+  toy: toySchema.optional().describe('The foundation\'s toy world (a sender, a mailbox, a consumer); a scenario has either `toy` or `exchange`.'),
+  exchange: exchangeSchema.optional().describe('The Exchange organisation: servers, databases, mailboxes, inbox rules, transport settings (X1-X5; docs/exchange.md).'),
+  internet: internetSchema.optional().describe('Outside senders with their retry profiles (X1); goes with `exchange`.'),
+  traffic: trafficSchema.optional().describe('The mail sent during the run; goes with `exchange`.'),
+  users: usersSchema.optional().describe('How the organisation\'s people treat received mail (S6 makes filing matter); probabilities per received message.'),
+  crm: z.union([crmSchema, z.array(crmSchema).min(1)]).optional().describe('The CRM organisation, or a list of them (one router can serve several, R12); goes with `exchange` (docs/crm.md).'),
+  router: z.union([routerSchema, z.array(routerSchema).min(1)]).optional()
+    .describe('The E-mail Router serving the CRM organisation, or a list of separate router installs (one per site, each with its own forward mailbox); goes with `crm` (docs/router.md).'),
+  sss: sssSchema.optional().describe('Server-side synchronization for the CRM organisation, and a cutover to it; goes with `crm` (docs/sss.md).'),
+  faults: z.array(faultSchema).default([]).describe('Timed faults and operations, each at an instant before the horizon.'),
+  expect: expectSchema.default({}).describe('What the run is judged against: counts, check verdicts, declared losses. Every check is expected to pass unless stated.'),
 });
 
 export type Scenario = z.output<typeof scenarioSchema>;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 const UNIT_BYTES = { B: 1, KB: 1024, MB: 1024 * 1024 } as const;
 
-export const sizeBytes = z.union([z.number().int().nonnegative(), z.string()]).transform((value, ctx) => {
+export const sizeBytes = z.union([z.number().int().nonnegative(), z.string().meta({ pattern: '^\\s*(\\d+(\\.\\d+)?)\\s*(B|KB|MB)\\s*$' })]).transform((value, ctx) => {
   if (typeof value === 'number') return value;
   const match = /^\s*(\d+(?:\.\d+)?)\s*(B|KB|MB)\s*$/.exec(value);
   if (match === null) {
@@ -11,4 +11,4 @@ export const sizeBytes = z.union([z.number().int().nonnegative(), z.string()]).t
     return z.NEVER;
   }
   return Math.round(Number(match[1]) * UNIT_BYTES[match[2] as keyof typeof UNIT_BYTES]);
-});
+}).meta({ title: 'size', description: 'A message size: 20KB, 36MB, or whole bytes.' });

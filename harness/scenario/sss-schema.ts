@@ -7,83 +7,67 @@ import { DEFAULT_SSS_SETTINGS } from '../../fakes/sss/sss-config.js';
 import { durationMs, instantMs as instant, positiveDurationMs } from './duration.js';
 import { ACT_ENTITIES, type ActEntity } from '../../fakes/exchange/act-items.js';
 
-const name = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'letters, digits, dot, dash or underscore');
-const address = z.string().regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, 'an email address').transform((a) => a.toLowerCase());
+const name = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'letters, digits, dot, dash or underscore').meta({ title: 'name' });
+const address = z.string().regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, 'an email address').transform((a) => a.toLowerCase()).meta({ title: 'email address' });
 const d = DEFAULT_SSS_SETTINGS;
 
 /** S15: one synchronization filter: an entity, optionally only open records, optionally only recent ones. */
 const syncFilter = z.strictObject({
-  entity: z.enum(ACT_ENTITIES as [ActEntity, ...ActEntity[]]),
-  /** Only records whose date (an appointment's end, a task's due date, a contact's last change) is this recent. */
-  within: durationMs.optional(),
-  state: z.enum(['open', 'any']).default('any'),
+  entity: z.enum(ACT_ENTITIES as [ActEntity, ...ActEntity[]]).describe('The entity the filter selects.'),
+  within: durationMs.optional().meta({ description: 'Only records whose date (an appointment\'s end, a task\'s due date, a contact\'s last change) is this recent (S14: no older than two weeks).', examples: ['14d'] }),
+  state: z.enum(['open', 'any']).default('any').describe('Only open records, or any.'),
 });
 
 export const sssSchema = z.strictObject({
-  /** The service's actor name. */
-  name: name.default('sss'),
-  /** The organisation it serves (needed when `crm:` lists several). */
-  crm: name.optional(),
+  name: name.default('sss').describe('The service\'s actor name, as faults target it.'),
+  crm: name.optional().meta({ description: 'The organisation it serves, by its `server` name (needed when `crm:` lists several).', examples: ['crm'] }),
   profiles: z.array(z.strictObject({
-    name,
-    server: name,
-    /** S2a: an absolute instant; omitted, mail is processed from when each mailbox is enabled. */
-    processEmailFrom: instant.optional(),
-    incomingCycleGap: positiveDurationMs.default(5 * 60_000),
-    maxConcurrentConnections: z.number().int().positive().default(10),
-    moveFailedToUndeliverable: z.boolean().default(false),
-    /** S16: sent email saved in Sent Items (9.1.0000.16819 and later). */
-    saveOutgoingToSentItems: z.boolean().default(true),
-  })).min(1),
-  /**
-   * Mailbox records: by default every user and queue with "Server-Side Synchronization or Email Router" access, and
-   * the router's forward mailboxes, on the first profile.
-   */
+    name: name.meta({ description: 'The profile\'s name, as mailboxes and `setProcessEmailFrom` refer to it.', examples: ['exchange'] }),
+    server: name.describe('The Exchange server it connects to.'),
+    processEmailFrom: instant.optional().describe('S2a: an absolute instant; omitted, mail is processed from when each mailbox is enabled.'),
+    incomingCycleGap: positiveDurationMs.default(5 * 60_000).describe('Between the end of a mailbox\'s incoming cycle and the start of its next (S5).'),
+    maxConcurrentConnections: z.number().int().positive().default(10).describe('Mailboxes of the profile read at once (S2).'),
+    moveFailedToUndeliverable: z.boolean().default(false).describe('Move items whose activity CRM could not create to the Undeliverable folder (S2, S7).'),
+    saveOutgoingToSentItems: z.boolean().default(true).describe('S16: sent email saved in Sent Items (9.1.0000.16819 and later).'),
+  })).min(1).describe('Email server profiles (S2): one for incoming and outgoing.'),
   mailboxes: z.array(z.strictObject({
-    address,
-    profile: name.optional(),
-    /** S1: only forward and queue mailboxes may delete processed mail. */
-    deleteAfterProcessing: z.boolean().default(false),
-  })).default([]),
-  /** Mailboxes already tested and enabled as the run starts, or `all`. */
-  enabled: z.union([z.literal('all'), z.array(address)]).default([]),
+    address: address.describe('The mailbox.'),
+    profile: name.optional().meta({ description: 'Its profile; default: the first.', examples: ['exchange'] }),
+    deleteAfterProcessing: z.boolean().default(false).describe('S1: only forward and queue mailboxes may delete processed mail.'),
+  })).default([]).describe('Mailbox records (S1): by default every user and queue with "Server-Side Synchronization or Email Router" access, and the router\'s forward mailboxes, on the first profile.'),
+  enabled: z.union([z.literal('all'), z.array(address)]).default([]).describe('Mailboxes already tested and enabled as the run starts (S3), or `all`.'),
   settings: z.strictObject({
-    outgoingPollInterval: positiveDurationMs.default(d.outgoingPollIntervalMs),
-    transientRetries: z.number().int().nonnegative().default(d.transientRetries),
-    transientRetryInterval: positiveDurationMs.default(d.transientRetryIntervalMs),
-    processEmailSinceMaximum: durationMs.default(d.processEmailSinceMaximumMs),
-    crmCall: durationMs.default(d.crmCallMs),
-  }).default({
+    outgoingPollInterval: positiveDurationMs.default(d.outgoingPollIntervalMs).describe('How often Pending Send email is picked up (S5).'),
+    transientRetries: z.number().int().nonnegative().default(d.transientRetries).describe('Transient errors in a row before a mailbox is disabled (S4).'),
+    transientRetryInterval: positiveDurationMs.default(d.transientRetryIntervalMs).describe('Between retries after a transient error (S4).'),
+    processEmailSinceMaximum: durationMs.default(d.processEmailSinceMaximumMs).describe('How far before now Process Email From may be set (S2a: ProcessEmailSinceMaximumDaysAllowed).'),
+    crmCall: durationMs.default(d.crmCallMs).describe('One call inside CRM (the gap between check and deliver). [I]'),
+  }).describe('Deployment settings, with the documented defaults.').default({
     outgoingPollInterval: d.outgoingPollIntervalMs, transientRetries: d.transientRetries, transientRetryInterval: d.transientRetryIntervalMs,
     processEmailSinceMaximum: d.processEmailSinceMaximumMs, crmCall: d.crmCallMs,
   }),
-  /** S15: appointments, contacts and tasks; omitted, not synchronized. */
   act: z.strictObject({
-    /** Every user's filters unless `users` gives theirs: a union per entity; an entity without a filter is not synced. */
-    filters: z.array(syncFilter).default([{ entity: 'appointment', state: 'any' }, { entity: 'contact', state: 'any' }, { entity: 'task', state: 'any' }]),
-    /** The users with ACT sync (default: every user with a mailbox record), optionally with their own filters. */
-    users: z.array(z.strictObject({ address, filters: z.array(syncFilter).optional() })).optional(),
-    /** DistinctPhysicalAndLogicalDeletesForExchangeSync: a record dropping out of the filters stays in Exchange. */
-    distinctDeletes: z.boolean().default(false),
-    /** S5: ACT cycles every 5-12 minutes, 5-15 when incoming email is enabled too (it is for every mailbox here). */
-    cycleMin: positiveDurationMs.default(5 * 60_000),
-    cycleMax: positiveDurationMs.default(15 * 60_000),
-  }).refine((a) => a.cycleMin <= a.cycleMax, { message: 'cycleMin must not exceed cycleMax', path: ['cycleMin'] }).optional(),
-  /** A cutover from the router, turned into operations at the given times. */
+    filters: z.array(syncFilter).default([{ entity: 'appointment', state: 'any' }, { entity: 'contact', state: 'any' }, { entity: 'task', state: 'any' }])
+      .describe('Every user\'s filters unless `users` gives theirs: a union per entity; an entity without a filter is not synced (S15).'),
+    users: z.array(z.strictObject({
+      address: address.describe('The user.'),
+      filters: z.array(syncFilter).optional().describe('Their own filters instead of `act.filters`.'),
+    })).optional().describe('The users with ACT sync (default: every user with a mailbox record), optionally with their own filters.'),
+    distinctDeletes: z.boolean().default(false).describe('DistinctPhysicalAndLogicalDeletesForExchangeSync: a record dropping out of the filters stays in Exchange (S15).'),
+    cycleMin: positiveDurationMs.default(5 * 60_000).describe('The shortest gap between ACT cycles (S5: 5-12 minutes, 5-15 with incoming email, as here).'),
+    cycleMax: positiveDurationMs.default(15 * 60_000).describe('The longest gap between ACT cycles (S5).'),
+  }).refine((a) => a.cycleMin <= a.cycleMax, { message: 'cycleMin must not exceed cycleMax', path: ['cycleMin'] }).optional()
+    .describe('S15: appointments, contacts and tasks; omitted, not synchronized.'),
   cutover: z.strictObject({
-    /** When "Process Email Using" is switched to server-side sync (R14). */
-    at: durationMs,
-    /** S2a: an absolute instant, or `before: 24h` (before the switch; the migration tool's 24 hours, S14). */
-    processEmailFrom: z.union([instant, z.strictObject({ before: durationMs })]).default({ before: 86_400_000 }),
-    /** Test & Enable in batches: the first at the switch, then one every `batchInterval` (S14: 200 every 5 h). */
-    batchSize: z.number().int().positive().default(200),
-    batchInterval: durationMs.default(5 * 3_600_000),
-    queuesFirst: z.boolean().default(true),
-    /** Mailboxes whose Test & Enable fails (the service account has no access to them, S4). */
-    failing: z.array(address).default([]),
-    /** The router's inbox rules: kept, removed from each mailbox as its batch is enabled, or all at the end. */
-    forwardRules: z.enum(['keep', 'remove-per-batch', 'remove-at-end']).default('remove-per-batch'),
-  }).optional(),
+    at: durationMs.meta({ description: 'When "Process Email Using" is switched to server-side sync (R14).', examples: ['4h'] }),
+    processEmailFrom: z.union([instant, z.strictObject({ before: durationMs.describe('How long before the switch.') })]).default({ before: 86_400_000 })
+      .describe('S2a: an absolute instant, or `before: 24h` the switch (the migration tool\'s 24 hours, S14).'),
+    batchSize: z.number().int().positive().default(200).describe('Mailboxes per Test & Enable batch (S14: 200).'),
+    batchInterval: durationMs.default(5 * 3_600_000).describe('Between batches; the first is at the switch (S14: every 5 hours).'),
+    queuesFirst: z.boolean().default(true).describe('Queues and forward mailboxes in the first batches (S14).'),
+    failing: z.array(address).default([]).describe('Mailboxes whose Test & Enable fails (the service account has no access to them, S4).'),
+    forwardRules: z.enum(['keep', 'remove-per-batch', 'remove-at-end']).default('remove-per-batch').describe('The router\'s inbox rules: kept, removed from each mailbox as its batch is enabled, or all at the last batch.'),
+  }).optional().describe('A cutover from the router, turned into operations at the given times (R14, S14).'),
 });
 
 export type SssSection = z.output<typeof sssSchema>;

@@ -22,7 +22,7 @@ export function routerConfigOf(section: RouterSection, defaultCrm: string): Rout
     outgoingProfiles: section.outgoingProfiles,
     deployments: section.deployments.map((d) => ({
       crmServer: d.crm ?? defaultCrm, incomingProfile: d.incomingProfile, outgoingProfile: d.outgoingProfile,
-      forwardMailbox: d.forwardMailbox ?? null,
+      forwardMailbox: d.forwardMailbox ?? null, users: d.users ?? null,
     })),
   };
 }

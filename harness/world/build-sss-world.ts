@@ -7,7 +7,7 @@ import type { SssConfig } from '../../fakes/sss/sss-config.js';
 import type { RouterConfig } from '../../fakes/router/router-config.js';
 import type { SssSection } from '../scenario/sss-schema.js';
 
-export function sssConfigOf(section: SssSection, crm: CrmOrgConfig, router: RouterConfig | null): SssConfig {
+export function sssConfigOf(section: SssSection, crm: CrmOrgConfig, routers: readonly RouterConfig[]): SssConfig {
   const first = section.profiles[0]?.name ?? '';
   const mailboxProfile = new Map<string, string>();
   const deleteAfterProcessing = new Set<string>();
@@ -16,7 +16,7 @@ export function sssConfigOf(section: SssSection, crm: CrmOrgConfig, router: Rout
   // until then the forward mailbox's record carries their mail. [I]
   const synced = new Set(['email-router', 'forward-mailbox']);
   for (const m of crm.mailboxes) if (synced.has(m.incoming) || m.outgoing === 'email-router') mailboxProfile.set(m.address, first);
-  for (const d of router?.deployments ?? []) {
+  for (const d of routers.flatMap((r) => r.deployments)) {
     if (d.crmServer !== crm.server || d.forwardMailbox === null) continue;
     mailboxProfile.set(d.forwardMailbox.address, first);
     if (d.forwardMailbox.deleteAfterProcessing) deleteAfterProcessing.add(d.forwardMailbox.address);

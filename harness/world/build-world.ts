@@ -13,8 +13,10 @@ import type { ExchangeSection } from '../scenario/exchange-schema.js';
 import { crmOrganisations } from '../scenario/crm-organisations.js';
 import { spawnRouterWorld } from '../../fakes/router/router-world.js';
 import { routerConfigOf, routerWorldSpecOf } from './build-router-world.js';
+import { routerInstalls, routerInstanceNames } from '../scenario/routers.js';
 import { cutoverFaults, sssConfigOf } from './build-sss-world.js';
-import { spawnSssWorld } from '../../fakes/sss/sss-world.js';
+import { spawnSssWorld, type SssWorld } from '../../fakes/sss/sss-world.js';
+import type { ActCounts } from '../../fakes/sss/act-sync.js';
 import { defineSssFaults } from '../../fakes/sss/sss-faults.js';
 
 export interface World {
@@ -22,6 +24,8 @@ export interface World {
   inFlight(): Map<string, string>;
   /** At the end of a run, before counting: models record what they know about mail they never processed. */
   finish?(): void;
+  /** Server-side sync's appointments, contacts and tasks counts (S15), or null. */
+  act?(): ActCounts | null;
 }
 
 /** Names of the actors a scenario's world will have (faults may target these). */
@@ -29,7 +33,7 @@ export function worldActorNames(scenario: Scenario): string[] {
   if (scenario.exchange !== undefined) {
     const exchange = scenario.exchange;
     const crm = crmOrganisations(scenario).flatMap(({ section }) => [section.server, ...outlookUsers(crmConfigOf(section, exchange)).values()]);
-    const routers = scenario.router?.instances.map((i) => i.name) ?? [];
+    const routers = routerInstanceNames(scenario);
     const sss = scenario.sss === undefined ? [] : [scenario.sss.name];
     return [...scenario.exchange.servers.map((s) => s.name), ...(scenario.internet?.senders ?? []).map((s) => s.name), ...crm, ...routers, ...sss];
   }
@@ -38,7 +42,7 @@ export function worldActorNames(scenario: Scenario): string[] {
 
 export function buildWorld(engine: Engine, ledger: Ledger, scenario: Scenario): World {
   if ((scenario.traffic?.eml.length ?? 0) > 0) throw new Error('traffic.eml is not loaded: load the scenario with loadScenario()');
-  if (scenario.router?.configFile !== undefined || scenario.router?.stateFile !== undefined) {
+  if (routerInstalls(scenario).some(({ section }) => section.configFile !== undefined || section.stateFile !== undefined)) {
     throw new Error('router files are not loaded: load the scenario with loadScenario()');
   }
   const world = scenario.exchange !== undefined ? buildExchangeAndCrm(engine, ledger, scenario, scenario.exchange) : spawnToyWorld(engine, ledger, toyConfigOf(scenario));
@@ -82,22 +86,25 @@ function buildExchangeAndCrm(engine: Engine, ledger: Ledger, scenario: Scenario,
     parts.push(crm);
   }
   const firstOrg = orgs[0];
-  const routerConfig = scenario.router === undefined || firstOrg === undefined ? null : routerConfigOf(scenario.router, firstOrg.config.server);
-  if (scenario.router !== undefined && firstOrg !== undefined) {
-    const mailboxesBy = new Map(orgs.map(({ config }) => [config.server, config.mailboxes]));
-    parts.push(spawnRouterWorld(engine, ledger, routerWorldSpecOf(scenario.router, firstOrg.config.server, {
+  const installs = firstOrg === undefined ? [] : routerInstalls(scenario);
+  const routerConfigs = installs.map(({ section }) => routerConfigOf(section, firstOrg?.config.server ?? ''));
+  const mailboxesBy = new Map(orgs.map(({ config }) => [config.server, config.mailboxes]));
+  // Each install is a separate router service with its own state file (one per site, say).
+  for (const { section } of installs) {
+    parts.push(spawnRouterWorld(engine, ledger, routerWorldSpecOf(section, firstOrg?.config.server ?? '', {
       mailboxesOf: (crmServer) => mailboxesBy.get(crmServer) ?? [],
       inbox: (mailbox) => inbox(mailbox).map((i) => ({ storeId: i.storeId, receivedAtMs: i.receivedAtMs, key: i.key })),
     })));
   }
+  let sss: SssWorld | null = null;
   const sssOrg = orgs.find(({ config }) => config.server === (scenario.sss?.crm ?? firstOrg?.config.server));
   if (scenario.sss !== undefined && sssOrg !== undefined) {
     const section = scenario.sss;
-    const config = sssConfigOf(section, sssOrg.config, routerConfig);
+    const config = sssConfigOf(section, sssOrg.config, routerConfigs);
     defineSssFaults(engine, new Map([[config.name, config]]));
     const crmWorld = crmWorlds.get(sssOrg.config.server);
     const approved = new Map(sssOrg.config.mailboxes.map((m) => [m.address, m.approved || !sssOrg.config.settings.requireApproval]));
-    parts.push(spawnSssWorld(engine, ledger, {
+    parts.push(sss = spawnSssWorld(engine, ledger, {
       config,
       people: {
         senders: sssOrg.config.mailboxes.filter((m) => m.outgoing === 'email-router').map((m) => m.address),
@@ -121,6 +128,7 @@ function buildExchangeAndCrm(engine: Engine, ledger: Ledger, scenario: Scenario,
     finish() {
       for (const part of parts) part.finish?.();
     },
+    act: () => sss?.act() ?? null,
   };
 }
 

@@ -4,7 +4,7 @@
 import type { Ledger } from '../ledger/ledger.js';
 import { trackingLatencyMs } from '../ledger/latency.js';
 import type { MessageLife } from '../ledger/records.js';
-import { formatDurationMs } from './format-duration.js';
+import { formatDurationMs } from '../core/format-duration.js';
 import type { CheckResult, Offender } from './check-result.js';
 import { nearestRank } from './percentile.js';
 

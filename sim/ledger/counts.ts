@@ -104,7 +104,9 @@ export function isUntracked(life: MessageLife): boolean {
 export function untrackedReasonOf(life: MessageLife): string {
   if (life.untrackedReason !== null) return life.untrackedReason;
   const eligible = life.placements.filter((p) => p.eligible);
-  if (eligible.some((p) => p.removal?.cause === 'rolled-back')) return 'rolled-back';
+  // The forward mailbox's copy is the one the router would have read for a user on Forward Mailbox (R2): a rollback
+  // of it explains the message as well as a rollback of the user's own copy does.
+  if (life.placements.some((p) => (p.eligible || p.mailboxKind === 'forward') && p.removal?.cause === 'rolled-back')) return 'rolled-back';
   // What the copies' own histories show, when no model said more: a person deleted or filed them before any path
   // looked at the message (S6). A message some path evaluated and did not track stays unexplained: a model bug.
   if (life.evaluations.length > 0) return UNEXPLAINED;

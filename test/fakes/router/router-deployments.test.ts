@@ -74,6 +74,6 @@ describe('one router, two organisations (R12)', () => {
 
   it('refuses one forward mailbox for two organisations', () => {
     expect(problems(text(BOTH.replace('address: crm-service@contoso.example', 'address: crm-sales@contoso.example'))))
-      .toContain("router.deployments[1].forwardMailbox.address: 'crm-sales@contoso.example' already serves deployment 0: one forward mailbox per organisation (R12)");
+      .toContain("router.deployments[1].forwardMailbox.address: 'crm-sales@contoso.example' already serves router.deployments[0]: one forward mailbox per deployment (R12)");
   });
 });

@@ -1,7 +1,8 @@
 // Appointments, contacts and tasks through server-side sync (S15, S5), in whole scenarios: a person works in Outlook
 // (`exchangeItem`) and in CRM (`crmRecord`), sync carries it across, and the test reads both stores at the end.
 import { describe, expect, it } from 'vitest';
-import { crmScenario } from '../../helpers/crm-scenario.js';
+import { crmScenario, crmScenarioText } from '../../helpers/crm-scenario.js';
+import { parseScenarioText } from '../../../harness/scenario/load-scenario.js';
 import { runScenario } from '../../../harness/run/run-scenario.js';
 import type { Engine } from '../../../sim/core/engine.js';
 import type { TraceRecord } from '../../../sim/core/trace.js';
@@ -148,7 +149,9 @@ describe('deletes in Exchange (S15)', () => {
       ...['t1', 'past', 'theirs', 'future', 'done', 'carol'].map((id) => inOutlook('2h', 'delete', `{ id: ${id} }`)),
     ]);
     expect(end.records.map((r) => r.subject).sort()).toEqual(['carol', 'done', 'past', 'theirs']);
-    expect(end.stats).toMatchObject({ createdInCrm: 6, deletedInCrm: 2, exchangeDeletesNotSynced: 4 });
+    expect(end.stats).toMatchObject({ createdInCrm: 6, deletedInCrm: 2, exchangeDeletesNotSynced: 4, createdInExchange: 0, deletedInExchange: 0 });
+    // What the person deleted stays deleted in Outlook, also where the record stays in CRM.
+    expect(end.items()).toEqual([]);
   });
 
   it('copied items are ignored: a copy of a tracked appointment makes no second record', () => {
@@ -198,6 +201,20 @@ describe('outages', () => {
   });
 });
 
+describe('in the run\'s outcome (S15)', () => {
+  it('reports what ACT sync did, and judges expect.act like counts', () => {
+    const text = crmScenarioText({
+      users: USERS, sss: sss('{ filters: [{ entity: appointment, state: open }] }'),
+      faults: `[${ON_SSS}, ${inCrm('10m', 'create', `{ id: r1, entity: appointment, owner: ${PAUL}, start: 3h, end: 4h, attendees: [carol@fabrikam.example] }`)}, ${inCrm('2h', 'cancel', '{ id: r1 }')}]`,
+    });
+    const run = (expectAct: string) => runScenario(parseScenarioText(`${text}expect: { act: ${expectAct} }\n`, 'act.yaml'));
+    const met = run('{ cancellationsSent: 1, conflicts: 0 }');
+    expect(met.act).toMatchObject({ createdInExchange: 1, deletedInExchange: 1, cancellationsSent: 1, copiesIgnored: 0 });
+    expect(met).toMatchObject({ verdict: 'pass', expectations: [{ name: 'act.cancellationsSent', verdict: 'pass' }, { name: 'act.conflicts', verdict: 'pass' }] });
+    expect(run('{ cancellationsSent: 0 }')).toMatchObject({ verdict: 'fail', expectations: [{ name: 'act.cancellationsSent', verdict: 'fail', actual: 1 }] });
+  });
+});
+
 describe('scenario input (S15)', () => {
   it('refuses operations that cannot be carried out, naming the field', () => {
     const text = (faults: string) => `kind: scenario
@@ -223,5 +240,6 @@ faults: ${faults}
       "faults[1].item.owner: a new record needs an owner: a user of 'crm'",
       "faults[2].action: 'crmRecord' needs an action: create, edit, complete, cancel, delete",
     ]);
+    expect(inputProblems(`${text('[]')}expect: { act: { conflicts: 0 } }\n`)).toEqual(['expect.act: expects appointment, contact and task counts, but `sss.act` does not synchronize them']);
   });
 });

@@ -1,6 +1,8 @@
 // A scenario seeded from a user's router files: the files' settings, profiles, deployment and ThresholdDates are
 // what runs; a broken file is bad input naming the file and the element; `mailflow router-files` writes files that
 // a scenario can be seeded from again.
+import { routerInstalls } from '../../../harness/scenario/routers.js';
+import type { Scenario } from '../../../harness/scenario/schema.js';
 import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,12 +34,15 @@ async function problemsOf(file: string): Promise<string[]> {
   return [];
 }
 
+/** The scenario's one router install. */
+const routerOf = (scenario: Scenario) => routerInstalls(scenario)[0]?.section;
+
 describe('router files in a scenario', () => {
   it('runs with the files\' settings, deployment and ThresholdDate: mail before the threshold is never read', async () => {
     const scenario = await loadScenario(SCENARIO);
-    expect(scenario.router?.settings).toMatchObject({ maxThreads: 20, pendingStatusDelay: 60_000, maximumDeliveryAttempts: 5, configUpdatePeriod: 3_600_000 });
-    expect(scenario.router?.deployments).toEqual([{ crm: 'crm', incomingProfile: 'in-1', outgoingProfile: 'out-2', forwardMailbox: { address: 'crm@contoso.example', deleteAfterProcessing: false } }]);
-    expect(scenario.router?.state).toEqual({ file: 'present', providers: [{ mailbox: 'crm@contoso.example', threshold: 3_600_000 }] });
+    expect(routerOf(scenario)?.settings).toMatchObject({ maxThreads: 20, pendingStatusDelay: 60_000, maximumDeliveryAttempts: 5, configUpdatePeriod: 3_600_000 });
+    expect(routerOf(scenario)?.deployments).toEqual([{ crm: 'crm', incomingProfile: 'in-1', outgoingProfile: 'out-2', forwardMailbox: { address: 'crm@contoso.example', deleteAfterProcessing: false } }]);
+    expect(routerOf(scenario)?.state).toEqual({ file: 'present', providers: [{ mailbox: 'crm@contoso.example', threshold: 3_600_000 }] });
     const outcome = runScenario(scenario);
     expect(outcome.ledger.get('<early@fabrikam.example>')?.activities).toHaveLength(0);
     expect(outcome.ledger.get('<late@fabrikam.example>')?.activities).toHaveLength(1);
@@ -71,8 +76,8 @@ describe('router files in a scenario', () => {
     });
     const scenario = await loadScenario(again);
     // The run processed the late message at 10:00 (2 h after the start): that is where the written state resumes.
-    expect(scenario.router?.state?.providers).toEqual([{ mailbox: 'crm@contoso.example', threshold: 2 * 3_600_000 }]);
-    expect(scenario.router?.settings.maxThreads).toBe(20);
+    expect(routerOf(scenario)?.state?.providers).toEqual([{ mailbox: 'crm@contoso.example', threshold: 2 * 3_600_000 }]);
+    expect(routerOf(scenario)?.settings.maxThreads).toBe(20);
   });
 
   it('mailflow router-files refuses a scenario without a router (exit 2)', () => {

@@ -31,6 +31,14 @@ describe('computeCounts', () => {
     expect(counts.untrackedByReason).toEqual({ 'rolled-back': 1, 'deleted-before-tracking': 1, [UNEXPLAINED]: 1 });
   });
 
+  it('explains untracked mail whose forward-mailbox copy was rolled back as rolled-back (R2, X2)', () => {
+    const { ledger } = manualLedger();
+    deliver(ledger, '<fw@x>');
+    ledger.delivered('<fw@x>', 'crm-forward', 'forward', 'Inbox', false);
+    ledger.removed('<fw@x>', 'crm-forward', 'rolled-back');
+    expect(computeCounts(ledger).untrackedByReason).toEqual({ 'rolled-back': 1 });
+  });
+
   it('counts a message accepted for two mailboxes but placed in one as one lost copy', () => {
     const { ledger } = manualLedger();
     ledger.submitted('<m@x>', 's', ['alice', 'bob']);

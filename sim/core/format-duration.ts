@@ -1,5 +1,5 @@
-// Durations in checker summaries, written the way scenarios write them (`1d 2h 30s`), so a summary's numbers can be
-// pasted into `expect.latency`. The same format as harness/scenario/duration.ts, which sim must not import.
+// Durations written the way scenarios write them (`1d 2h 30s`), so a summary's numbers can be pasted back into a
+// scenario (`expect.latency`, fault times). Here, below the harness, so checkers and the harness share one format.
 
 const UNITS = [['d', 86_400_000], ['h', 3_600_000], ['m', 60_000], ['s', 1_000], ['ms', 1]] as const;
 

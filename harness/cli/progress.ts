@@ -1,0 +1,92 @@
+// The progress bar of `mailflow run`: on stderr (never stdout, which --json keeps for its one object), and only once a
+// run has taken a second of wall time, so short runs and the tests' captured output stay quiet. It shows virtual time
+// done against the horizon, then against the longest drain, and the events so far. It reads the wall clock, which is
+// why it lives in the CLI: the run loop only reports virtual progress (RunOptions.onProgress) and stays deterministic.
+import { performance } from 'node:perf_hooks';
+import { SingleBar } from 'cli-progress';
+import type { RunProgress } from '../run/run-scenario.js';
+import { formatDurationMs } from '../scenario/duration.js';
+
+/** Runs shorter than this (wall time) show no bar. */
+export const PROGRESS_DELAY_MS = 1_000;
+/** Without a terminal (--progress into a pipe or file) the bar is printed as a line this often. */
+const LINE_INTERVAL_MS = 1_000;
+
+export interface ProgressStream extends NodeJS.WritableStream {
+  readonly isTTY?: boolean;
+  readonly columns?: number;
+}
+
+export class RunProgressBar {
+  private readonly startedMs = performance.now();
+  private bar: SingleBar | null = null;
+  private lastLineMs = 0;
+
+  constructor(private readonly stream: ProgressStream, private readonly delayMs = PROGRESS_DELAY_MS) {}
+
+  /** For RunOptions.onProgress. */
+  readonly update = (progress: RunProgress): void => {
+    const nowMs = performance.now();
+    const [doneMs, totalMs] = progress.phase === 'run'
+      ? [progress.nowMs, progress.horizonMs]
+      : [progress.nowMs - progress.horizonMs, progress.drainEndMs - progress.horizonMs];
+    if (this.bar === null) {
+      if (nowMs - this.startedMs < this.delayMs) return;
+      this.bar = this.createBar();
+      this.lastLineMs = nowMs;
+      this.bar.start(Math.max(totalMs, 1), doneMs, payloadOf(progress));
+      return;
+    }
+    this.bar.setTotal(Math.max(totalMs, 1));
+    this.bar.update(doneMs, payloadOf(progress));
+    // On a terminal cli-progress redraws from update(); elsewhere it waits for a timer, which a synchronous run never
+    // lets fire, so print the line here.
+    if (this.stream.isTTY !== true && nowMs - this.lastLineMs >= LINE_INTERVAL_MS) {
+      this.lastLineMs = nowMs;
+      this.bar.render();
+    }
+  };
+
+  /** Ends the bar (a terminal's line is cleared, so the summary follows cleanly); safe to call when none was shown. */
+  stop(): void {
+    this.bar?.stop();
+    this.bar = null;
+  }
+
+  private createBar(): SingleBar {
+    return new SingleBar({
+      stream: this.stream,
+      format: '{phase} [{bar}] {percentage}% | {virtual} | {events} events',
+      barsize: 20,
+      clearOnComplete: true,
+      noTTYOutput: true,
+      // Trim to the terminal's width instead of switching line wrapping off, which an interrupted run would leave off.
+      linewrap: true,
+      // A SIGINT listener would stop Ctrl-C from ending a run: the synchronous run never yields to run the listener.
+      gracefulExit: false,
+      hideCursor: false,
+    });
+  }
+}
+
+function payloadOf(progress: RunProgress): { phase: string; virtual: string; events: string } {
+  const virtual = progress.phase === 'run'
+    ? `virtual ${shown(progress.nowMs, progress.horizonMs)} of ${shown(progress.horizonMs, progress.horizonMs)}`
+    : `drain ${shown(progress.nowMs - progress.horizonMs, progress.drainEndMs - progress.horizonMs)} of at most ${shown(progress.drainEndMs - progress.horizonMs, progress.drainEndMs - progress.horizonMs)}`;
+  return { phase: progress.phase === 'run' ? 'running' : 'draining', virtual, events: progress.events.toLocaleString('en-US') };
+}
+
+/** Virtual time to the minute (to the second when the whole is under an hour), so the line fits and does not flicker. */
+function shown(ms: number, wholeMs: number): string {
+  const unit = wholeMs >= 3_600_000 ? 60_000 : 1_000;
+  return formatDurationMs(Math.floor(ms / unit) * unit);
+}
+
+/**
+ * The bar for a run, or null: `--progress` forces it (a pipe or file gets one line per second), `--no-progress`
+ * turns it off, and by default it shows only when stderr is a terminal.
+ */
+export function progressBarFor(wanted: boolean | undefined, stream: ProgressStream = process.stderr): RunProgressBar | null {
+  const show = wanted ?? stream.isTTY === true;
+  return show ? new RunProgressBar(stream) : null;
+}

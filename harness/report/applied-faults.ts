@@ -1,0 +1,27 @@
+// The faults and operations a run actually applied, with their virtual times, read from the engine's trace: this
+// sees the scenario's `faults:` list, the operations the world builder schedules (a cutover's switch and batches) and
+// those the models schedule themselves (a failover's return), with no copy of the world builder's logic.
+import type { TraceRecord, TraceSink } from '../../sim/core/trace.js';
+
+/** One fault or operation as the engine applied it. `target` is '' for verbs that act on the whole world. */
+export interface AppliedFault {
+  readonly atMs: number;
+  readonly verb: string;
+  readonly target: string;
+}
+
+export interface FaultRecorder {
+  /** Pass as the run's trace sink; records fault events and hands every record on to `next`. */
+  readonly sink: TraceSink;
+  /** What has been applied so far, in the order it happened. */
+  readonly applied: readonly AppliedFault[];
+}
+
+export function recordFaults(next?: TraceSink): FaultRecorder {
+  const applied: AppliedFault[] = [];
+  const sink = (record: TraceRecord): void => {
+    if (record.kind === 'fault') applied.push({ atMs: record.timeMs, verb: record.tag, target: record.actor });
+    next?.(record);
+  };
+  return { sink, applied };
+}

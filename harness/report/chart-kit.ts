@@ -1,0 +1,62 @@
+// What both charts share: the palette (Okabe-Ito, told apart with colour-blindness too, plus dashes), coordinates
+// rounded so the same run gives the same bytes, a rough text width for placing labels, and the axes.
+import { html, type SafeHtml } from './html.js';
+import { countTicks, timeLabel, timeTicksMs } from './time-ticks.js';
+
+export const COLOURS = {
+  accepted: '#0072B2',
+  tracked: '#009E73',
+  backlog: '#E69F00',
+  fault: '#CC79A7',
+  faultText: '#8E3B6B',
+  operation: '#4D4D4D',
+  grid: '#E3E3E3',
+  axis: '#666666',
+  text: '#222222',
+} as const;
+
+export const FONT_PX = 12;
+
+/** Coordinates with one decimal: enough for a screen, stable in text. */
+export function n(value: number): string {
+  return String(Math.round(value * 10) / 10);
+}
+
+/** A rough width of a label at FONT_PX in a sans-serif font (no layout engine here). */
+export function textWidth(text: string): number {
+  return text.length * FONT_PX * 0.54;
+}
+
+export interface Plot {
+  readonly left: number;
+  readonly top: number;
+  readonly width: number;
+  readonly height: number;
+  /** The data ranges the plot spans, from 0. */
+  readonly xMax: number;
+  readonly yMax: number;
+}
+
+export const xOf = (plot: Plot, value: number): number => plot.left + (plot.xMax <= 0 ? 0 : (value / plot.xMax) * plot.width);
+export const yOf = (plot: Plot, value: number): number => plot.top + plot.height - (plot.yMax <= 0 ? 0 : (value / plot.yMax) * plot.height);
+
+/** The y maximum for counts up to `max`: the top tick, so the grid ends on a labelled line. */
+export function countAxisMax(max: number, maxTicks = 6): number {
+  return countTicks(max, maxTicks).at(-1) as number;
+}
+
+/** Horizontal grid lines with count labels on the left. */
+export function countAxis(plot: Plot, maxTicks = 6): SafeHtml {
+  const ticks = countTicks(plot.yMax, maxTicks).filter((v) => v <= plot.yMax);
+  return html`<g class="y-axis" font-size="${FONT_PX}" fill="${COLOURS.axis}">${ticks.map((v) => html`
+<line x1="${n(plot.left)}" x2="${n(plot.left + plot.width)}" y1="${n(yOf(plot, v))}" y2="${n(yOf(plot, v))}" stroke="${COLOURS.grid}"/><text x="${n(plot.left - 6)}" y="${n(yOf(plot, v) + 4)}" text-anchor="end">${v.toLocaleString('en-US')}</text>`)}</g>`;
+}
+
+/** The time axis under the plot: a base line, ticks and virtual-time labels (0, 30m, 1h ...). */
+export function timeAxis(plot: Plot, maxTicks: number): SafeHtml {
+  const bottom = plot.top + plot.height;
+  const ticks = timeTicksMs(plot.xMax, maxTicks);
+  return html`<g class="x-axis" font-size="${FONT_PX}" fill="${COLOURS.axis}">
+<line x1="${n(plot.left)}" x2="${n(plot.left + plot.width)}" y1="${n(bottom)}" y2="${n(bottom)}" stroke="${COLOURS.axis}"/>${ticks.map((t) => html`
+<line x1="${n(xOf(plot, t))}" x2="${n(xOf(plot, t))}" y1="${n(bottom)}" y2="${n(bottom + 5)}" stroke="${COLOURS.axis}"/><text x="${n(xOf(plot, t))}" y="${n(bottom + 18)}" text-anchor="middle">${timeLabel(t)}</text>`)}</g>`;
+}

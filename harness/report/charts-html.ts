@@ -1,0 +1,28 @@
+// The report's two figures with captions that say what each series means.
+import { html, type SafeHtml } from './html.js';
+import { latencyChart } from './latency-chart.js';
+import type { ReportData } from './report-data.js';
+import { timelineChart } from './timeline-chart.js';
+import { readableDuration, timeLabel } from './time-ticks.js';
+
+export function timelineHtml(data: ReportData): SafeHtml {
+  return html`<section id="timeline"><h2>Timeline</h2>
+<figure>${timelineChart({ points: data.timeline, bands: data.bands, endMs: data.run.simulatedMs, horizonMs: data.horizonMs })}
+<figcaption><b>accepted</b>: messages the organisation's transport acknowledged (250 after DATA), cumulative.
+<b>tracked</b>: email activities created, cumulative (ends at the tracked count).
+<b>backlog</b>: messages submitted and not yet settled: tracked if a copy was eligible for tracking, bounced, Sent or Failed for CRM email, else accepted; untracked mail stays in it to the end.
+Shaded bands are faults from their start to their end (down to up, crash to restart, outage to its end); dashed lines are operations (a cutover's switch and batches, backups, resubmissions). Times are virtual, from ${data.start}.</figcaption>
+</figure></section>`;
+}
+
+export function latencyHtml(data: ReportData): SafeHtml {
+  const h = data.latency;
+  if (h === null) {
+    return html`<section id="latency"><h2>Latency</h2><p class="muted">No accepted message was tracked as incoming: no latency to show.</p></section>`;
+  }
+  return html`<section id="latency"><h2>Latency</h2>
+<p>From acceptance (250 after DATA) to the first incoming activity, as the <code>latency</code> check measures it, over <b>${h.samples.toLocaleString('en-US')}</b> messages: p50 <b data-latency="p50">${readableDuration(h.p50Ms)}</b>, p95 <b data-latency="p95">${readableDuration(h.p95Ms)}</b>, max <b data-latency="max">${readableDuration(h.maxMs)}</b>.</p>
+<figure>${latencyChart(h)}
+<figcaption>Each bar counts the messages whose latency falls in its range (${timeLabel((h.bins[0]?.toMs ?? 0) - (h.bins[0]?.fromMs ?? 0))} wide). Percentiles are nearest-rank.</figcaption>
+</figure></section>`;
+}

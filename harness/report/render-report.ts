@@ -1,0 +1,10 @@
+// `mailflow run --report FILE`: a run's outcome into the report's HTML (without a final newline: writers add it).
+import { reportData, type ReportInput } from './report-data.js';
+import { reportHtml } from './report-page.js';
+
+export type { ReportInput } from './report-data.js';
+export { recordFaults } from './applied-faults.js';
+
+export function renderReport(input: ReportInput): string {
+  return reportHtml(reportData(input)).trimEnd();
+}

@@ -1,0 +1,115 @@
+// Everything a report shows, extracted from a run's outcome and ledger into one plain object (no classes, no
+// functions): the page and the charts only render it, and tests check it without a browser.
+import type { Verdict } from '../../sim/check/check-result.js';
+import type { ExpectationResult } from '../../sim/check/verdict.js';
+import type { Counts } from '../../sim/ledger/counts.js';
+import { toRunJson } from '../cli/run-json.js';
+import type { RunOutcome } from '../run/run-scenario.js';
+import type { AppliedFault } from './applied-faults.js';
+import { latencyHistogram, type LatencyHistogram } from './latency-histogram.js';
+import { messageFacts, outcomeOf } from './message-facts.js';
+import { sampleMessages } from './message-sample.js';
+import { timelineBands, type TimelineBand } from './timeline-bands.js';
+import { timelineSeries, type TimelinePoint } from './timeline-series.js';
+import { trimPath, type TrimmedPath } from './trimmed-path.js';
+
+export interface ReportCheck {
+  readonly name: string;
+  readonly verdict: Verdict;
+  readonly expected: Verdict;
+  readonly summary: string;
+  readonly offenderCount: number;
+  /** The first offenders, as many as `--json` lists. */
+  readonly offenders: ReadonlyArray<{ readonly messageId: string; readonly detail: string; readonly path: TrimmedPath }>;
+  /** What the check measured, if anything (latency: samples, p50Ms, p95Ms, maxMs). */
+  readonly measurements?: Readonly<Record<string, number>>;
+}
+
+export interface MessageRow {
+  readonly messageId: string;
+  /** lost, duplicate, pending: <where>, bounced, untracked: <reason>, tracked, delivered, accepted, submitted. */
+  readonly outcome: string;
+  /** Names of the checks that name this message. */
+  readonly offenderOf: readonly string[];
+  readonly acceptedAtMs: number | null;
+  readonly firstActivityAtMs: number | null;
+  readonly latencyMs: number | null;
+  readonly path: TrimmedPath;
+}
+
+export interface ReportData {
+  /** What `mailflow run --json` prints, without wallMs (a report is the same bytes for the same run). */
+  readonly run: {
+    readonly scenario: string;
+    readonly file: string;
+    readonly mode: 'virtual' | 'wire';
+    readonly seed: number;
+    readonly verdict: Verdict;
+    readonly counts: Counts;
+    readonly checks: readonly ReportCheck[];
+    readonly expectations: readonly ExpectationResult[];
+    readonly traceHash: string | null;
+    readonly events: number;
+    readonly simulatedMs: number;
+  };
+  readonly description: string | null;
+  /** The scenario's virtual time 0 (ISO 8601 UTC) and horizon. */
+  readonly start: string;
+  readonly horizonMs: number;
+  readonly timeline: readonly TimelinePoint[];
+  readonly bands: readonly TimelineBand[];
+  readonly latency: LatencyHistogram | null;
+  readonly messages: { readonly total: number; readonly rule: string | null; readonly rows: readonly MessageRow[] };
+}
+
+export interface ReportInput {
+  readonly outcome: RunOutcome;
+  /** The scenario file as the user named it (as `--json` prints it). */
+  readonly file: string;
+  readonly scenario: { readonly start: string; readonly horizon: number; readonly description?: string | undefined };
+  readonly applied: readonly AppliedFault[];
+}
+
+export function reportData({ outcome, file, scenario, applied }: ReportInput): ReportData {
+  const { wallMs: _wallMs, ...json } = toRunJson(outcome, file, 0);
+  const lives = [...outcome.ledger.messages()];
+  const facts = lives.map(messageFacts);
+  const offenderOf = new Map<string, string[]>();
+  for (const check of outcome.checks) {
+    for (const o of check.offenders) {
+      const names = offenderOf.get(o.messageId) ?? [];
+      if (!names.includes(check.name)) names.push(check.name);
+      offenderOf.set(o.messageId, names);
+    }
+  }
+  const offenderIndexes = new Set<number>();
+  lives.forEach((life, i) => { if (offenderOf.has(life.messageId)) offenderIndexes.add(i); });
+  const sample = sampleMessages(lives.length, offenderIndexes);
+  const rows = sample.indexes.map((i): MessageRow => {
+    const life = lives[i]!;
+    const f = facts[i]!;
+    return {
+      messageId: life.messageId, outcome: outcomeOf(life, outcome.ledger.inFlightAt(life.messageId)),
+      offenderOf: offenderOf.get(life.messageId) ?? [], acceptedAtMs: life.firstAcceptedAtMs,
+      firstActivityAtMs: f.firstActivityAtMs, latencyMs: f.latencyMs, path: trimPath(life.path),
+    };
+  });
+  return {
+    run: {
+      ...json,
+      checks: json.checks.map((c) => ({ ...c, offenders: c.offenders.map((o) => ({ messageId: o.messageId, detail: o.detail, path: trimPath(o.path) })) })),
+    },
+    description: scenario.description?.trim() || null,
+    start: scenario.start,
+    horizonMs: scenario.horizon,
+    timeline: timelineSeries({
+      acceptedAtMs: lives.flatMap((l) => (l.firstAcceptedAtMs === null ? [] : [l.firstAcceptedAtMs])),
+      activityAtMs: lives.flatMap((l) => l.activities.map((a) => a.atMs)),
+      enteredAtMs: facts.map((f) => f.enteredAtMs),
+      settledAtMs: facts.map((f) => f.settledAtMs),
+    }, outcome.simulatedMs),
+    bands: timelineBands(applied, outcome.simulatedMs),
+    latency: latencyHistogram(facts.flatMap((f) => (f.latencyMs === null ? [] : [f.latencyMs]))),
+    messages: { total: lives.length, rule: sample.rule, rows },
+  };
+}

@@ -1,0 +1,56 @@
+// The report's stylesheet, inlined so the file opens anywhere with no network.
+export const REPORT_CSS = `
+:root { --pass: #1b7f3b; --fail: #b42318; --unknown: #a15c00; --muted: #5f6368; --line: #e3e3e3; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #222; background: #fafafa; }
+main { max-width: 1280px; margin: 0 auto; padding: 24px 28px 48px; background: #fff; }
+h1 { font-size: 26px; margin: 0; display: inline-block; vertical-align: middle; }
+h2 { font-size: 18px; margin: 32px 0 10px; border-bottom: 1px solid var(--line); padding-bottom: 4px; }
+.kicker { color: var(--muted); font-size: 13px; margin: 0 0 4px; }
+.verdict { display: inline-block; vertical-align: middle; margin-left: 12px; padding: 3px 12px; border-radius: 4px; font-weight: 700; letter-spacing: .04em; color: #fff; }
+.verdict.pass, .badge.pass { background: var(--pass); }
+.verdict.fail, .badge.fail { background: var(--fail); }
+.verdict.unknown, .badge.unknown, .badge.skipped { background: var(--unknown); }
+.badge { display: inline-block; min-width: 52px; text-align: center; padding: 0 6px; border-radius: 3px; color: #fff; font-size: 12px; font-weight: 600; }
+.description { max-width: 80ch; margin: 10px 0; }
+dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: 2px 14px; margin: 12px 0 0; font-size: 13px; }
+dl.meta dt { color: var(--muted); }
+dl.meta dd { margin: 0; font-family: ui-monospace, Menlo, Consolas, monospace; overflow-wrap: anywhere; }
+.counts { display: grid; grid-template-columns: repeat(auto-fill, minmax(128px, 1fr)); gap: 8px; }
+.count { border: 1px solid var(--line); border-radius: 6px; padding: 6px 10px; }
+.count .value { display: block; font-size: 22px; font-weight: 600; }
+.count .name { color: var(--muted); font-size: 12px; }
+.count.bad .value { color: var(--fail); }
+.reasons { margin: 8px 0 0; color: var(--muted); }
+.check { border: 1px solid var(--line); border-left-width: 5px; border-radius: 4px; padding: 8px 12px; margin: 8px 0; }
+.check.met { border-left-color: var(--pass); }
+.check.unmet { border-left-color: var(--fail); }
+.check .name { font-weight: 600; font-family: ui-monospace, Menlo, Consolas, monospace; }
+.check .summary { margin: 4px 0 0; }
+.muted { color: var(--muted); }
+table { border-collapse: collapse; width: 100%; }
+th, td { text-align: left; vertical-align: top; padding: 4px 8px; border-bottom: 1px solid var(--line); }
+th { font-size: 12px; color: var(--muted); font-weight: 600; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+code, .mono { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 12.5px; overflow-wrap: anywhere; }
+figure { margin: 0; }
+figcaption { color: var(--muted); font-size: 13px; margin-top: 4px; max-width: 95ch; }
+svg.chart { width: 100%; height: auto; display: block; }
+table.path { width: auto; margin: 4px 0 8px; font-size: 12.5px; }
+table.path td { border: 0; padding: 1px 10px 1px 0; }
+table.path td.t { color: var(--muted); text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+table.path td.s { font-weight: 600; white-space: nowrap; }
+table.path tr.gap td { color: var(--muted); font-style: italic; padding-left: 2em; }
+#message-table { table-layout: fixed; }
+#message-table col.id { width: 20%; }
+#message-table col.outcome { width: 13%; }
+#message-table col.time { width: 7.5em; }
+details > summary { cursor: pointer; color: #1a56a8; }
+.outcome { overflow-wrap: anywhere; }
+.outcome.bad { color: var(--fail); font-weight: 600; }
+.outcome.warn { color: var(--unknown); font-weight: 600; }
+.offender-of { display: block; font-size: 11.5px; color: var(--fail); }
+.search { display: flex; gap: 12px; align-items: center; margin: 8px 0; }
+.search input { flex: 0 1 420px; font: inherit; padding: 5px 8px; border: 1px solid #bbb; border-radius: 4px; }
+.note { background: #fff8e1; border: 1px solid #f0d68a; border-radius: 4px; padding: 6px 10px; }
+`;

@@ -1,0 +1,60 @@
+// The top of the report: what ran and its verdict, the counts, and each check with its explanation and offenders.
+import { NUMERIC_COUNT_NAMES, type NumericCountName } from '../../sim/ledger/counts.js';
+import { html, type SafeHtml } from './html.js';
+import { pathHtml, pathStepCount } from './path-html.js';
+import type { ReportData } from './report-data.js';
+import { readableDuration, timeLabel } from './time-ticks.js';
+
+/** Counts that mean trouble when above zero (a known-bad scenario may still expect them). */
+const TROUBLE: ReadonlySet<NumericCountName> = new Set(['lost', 'duplicates', 'pending', 'untracked']);
+
+export function headerHtml(data: ReportData): SafeHtml {
+  const { run } = data;
+  return html`<header>
+<p class="kicker">mailflow-sim report</p>
+<h1>${run.scenario}</h1><span class="verdict ${run.verdict}" data-verdict="${run.verdict}">${run.verdict.toUpperCase()}</span>
+${data.description === null ? null : html`<p class="description">${data.description}</p>`}
+<dl class="meta">
+<dt>file</dt><dd>${run.file}</dd>
+<dt>seed</dt><dd data-seed="${run.seed}">${run.seed}</dd>
+<dt>mode</dt><dd>${run.mode}</dd>
+<dt>virtual time 0</dt><dd>${data.start}</dd>
+<dt>simulated</dt><dd>${timeLabel(run.simulatedMs)} (horizon ${timeLabel(data.horizonMs)}, then the drain) in ${run.events.toLocaleString('en-US')} events</dd>
+<dt>trace hash</dt><dd>${run.traceHash ?? 'none (wire mode)'}</dd>
+</dl>
+</header>`;
+}
+
+export function countsHtml(data: ReportData): SafeHtml {
+  const { counts } = data.run;
+  const cards = NUMERIC_COUNT_NAMES.map((name) => html`<div class="count${TROUBLE.has(name) && counts[name] > 0 ? ' bad' : ''}"><span class="value" data-count="${name}">${counts[name]}</span><span class="name">${name}</span></div>`);
+  const reasons = Object.entries(counts.untrackedByReason);
+  return html`<section id="counts"><h2>Counts</h2>
+<div class="counts">${cards}</div>
+${reasons.length === 0 ? null : html`<p class="reasons">untracked by reason: ${reasons.map(([r, c], i) => html`${i > 0 ? ', ' : ''}<span data-reason="${r}">${r} ${c}</span>`)}</p>`}
+</section>`;
+}
+
+export function checksHtml(data: ReportData): SafeHtml {
+  const checks = data.run.checks.map((c) => {
+    const met = c.verdict === c.expected;
+    const more = c.offenderCount - c.offenders.length;
+    return html`<div class="check ${met ? 'met' : 'unmet'}" data-check="${c.name}">
+<span class="badge ${c.verdict}">${c.verdict}</span> <span class="name">${c.name}</span> <span class="muted">expected ${c.expected}${met ? ', met' : ', NOT met'}</span>
+<p class="summary">${c.summary}</p>
+${c.measurements === undefined ? null : html`<p class="muted">${Object.entries(c.measurements).map(([k, v], i) => html`${i > 0 ? ', ' : ''}${k} <b data-measurement="${k}">${k.endsWith('Ms') ? readableDuration(v) : v.toLocaleString('en-US')}</b>`)}</p>`}
+${c.offenderCount === 0 ? null : html`<details><summary>${c.offenderCount.toLocaleString('en-US')} offending message${c.offenderCount === 1 ? '' : 's'}, each with its path</summary>
+${c.offenders.map((o) => html`<p><code>${o.messageId}</code>: ${o.detail} <span class="muted">(${pathStepCount(o.path)} steps)</span></p>${pathHtml(o.path)}`)}
+${more > 0 ? html`<p class="muted">… and ${more.toLocaleString('en-US')} more: the message table lists them all, each marked with this check's name.</p>` : null}
+</details>`}
+</div>`;
+  });
+  const expectations = data.run.expectations;
+  return html`<section id="checks"><h2>Checks</h2>
+${checks}
+${expectations.length === 0 ? null : html`<h2>Expectations</h2>
+<table id="expectations"><thead><tr><th>expectation</th><th>expected</th><th class="num">actual</th><th>verdict</th></tr></thead><tbody>
+${expectations.map((e) => html`<tr><td class="mono">${e.name}</td><td class="mono">${e.expected}</td><td class="num">${e.actual}</td><td><span class="badge ${e.verdict}">${e.verdict}</span>${e.note === undefined ? null : html` <span class="muted">${e.note}</span>`}</td></tr>`)}
+</tbody></table>`}
+</section>`;
+}

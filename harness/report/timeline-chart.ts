@@ -1,0 +1,102 @@
+// The timeline chart: accepted, tracked and backlog over virtual time, fault bands and operation marks across the
+// plot, and one labelled lane per fault or operation group under the time axis so labels never overlap.
+import { COLOURS, FONT_PX, countAxis, countAxisMax, n, textWidth, timeAxis, xOf, yOf, type Plot } from './chart-kit.js';
+import { html, type SafeHtml } from './html.js';
+import type { TimelineBand } from './timeline-bands.js';
+import type { TimelinePoint } from './timeline-series.js';
+import { timeLabel } from './time-ticks.js';
+
+const WIDTH = 1000;
+const PLOT: Omit<Plot, 'xMax' | 'yMax'> = { left: 64, top: 52, width: 900, height: 260 };
+const LANE_PX = 20;
+const LANES_GAP_PX = 48;
+
+export interface TimelineChartInput {
+  readonly points: readonly TimelinePoint[];
+  readonly bands: readonly TimelineBand[];
+  readonly endMs: number;
+  readonly horizonMs: number;
+}
+
+export function timelineChart({ points, bands, endMs, horizonMs }: TimelineChartInput): SafeHtml {
+  const yMax = countAxisMax(Math.max(1, ...points.map((p) => Math.max(p.accepted, p.tracked, p.backlog))));
+  const plot: Plot = { ...PLOT, xMax: endMs, yMax };
+  const bottom = plot.top + plot.height;
+  const lanesTop = bottom + LANES_GAP_PX;
+  const height = lanesTop + bands.length * LANE_PX + (bands.length > 0 ? 8 : -LANES_GAP_PX + 40);
+  const line = (key: 'accepted' | 'tracked' | 'backlog') => points.map((p) => `${n(xOf(plot, p.atMs))},${n(yOf(plot, p[key]))}`).join(' ');
+  const area = `${n(plot.left)},${n(bottom)} ${line('backlog')} ${n(xOf(plot, endMs))},${n(bottom)}`;
+  return html`<svg class="chart timeline" viewBox="0 0 ${WIDTH} ${n(height)}" role="img" aria-labelledby="timeline-title" font-family="system-ui, sans-serif">
+<title id="timeline-title">Accepted, tracked and backlog over virtual time, with faults and operations</title>
+${legend(bands)}
+${bands.map((b) => bandInPlot(plot, b))}
+${countAxis(plot)}
+${timeAxis(plot, 10)}
+<text x="${n(plot.left + plot.width)}" y="${n(bottom + 34)}" text-anchor="end" font-size="${FONT_PX}" fill="${COLOURS.axis}">virtual time since the start</text>
+<text x="${n(plot.left)}" y="${n(plot.top - 8)}" text-anchor="middle" font-size="${FONT_PX}" fill="${COLOURS.axis}">messages</text>
+${horizonMs > 0 && horizonMs < endMs ? horizonMark(plot, horizonMs) : null}
+<polygon data-series="backlog" points="${area}" fill="${COLOURS.backlog}" fill-opacity="0.25" stroke="none"/>
+<polyline data-series="backlog-line" points="${line('backlog')}" fill="none" stroke="${COLOURS.backlog}" stroke-width="1.5"/>
+<polyline data-series="accepted" points="${line('accepted')}" fill="none" stroke="${COLOURS.accepted}" stroke-width="3" stroke-linejoin="round"/>
+<polyline data-series="tracked" points="${line('tracked')}" fill="none" stroke="${COLOURS.tracked}" stroke-width="2" stroke-dasharray="7 4" stroke-linejoin="round"/>
+${bands.length > 0 ? html`<text x="${n(plot.left)}" y="${n(lanesTop - 6)}" font-size="${FONT_PX}" font-weight="600" fill="${COLOURS.text}">Faults and operations</text>` : null}
+${bands.map((b, i) => lane(plot, b, lanesTop + i * LANE_PX))}
+</svg>`;
+}
+
+function legend(bands: readonly TimelineBand[]): SafeHtml {
+  const has = (kind: TimelineBand['kind']) => bands.some((b) => b.kind === kind);
+  const items: Array<[string, SafeHtml] | null> = [
+    ['accepted (cumulative)', html`<line x1="0" x2="22" y1="-4" y2="-4" stroke="${COLOURS.accepted}" stroke-width="3"/>`],
+    ['tracked: activities (cumulative)', html`<line x1="0" x2="22" y1="-4" y2="-4" stroke="${COLOURS.tracked}" stroke-width="2" stroke-dasharray="7 4"/>`],
+    ['backlog (not yet settled)', html`<rect x="0" y="-10" width="22" height="12" fill="${COLOURS.backlog}" fill-opacity="0.25" stroke="${COLOURS.backlog}"/>`],
+    has('fault') ? ['fault', html`<rect x="0" y="-10" width="22" height="12" fill="${COLOURS.fault}" fill-opacity="0.35"/>`] : null,
+    has('operation') ? ['operation', html`<line x1="11" x2="11" y1="-11" y2="3" stroke="${COLOURS.operation}" stroke-width="1.5" stroke-dasharray="3 2"/>`] : null,
+  ];
+  let x = PLOT.left;
+  const parts = items.filter((i) => i !== null).map(([label, swatch]) => {
+    const at = x;
+    x += 28 + textWidth(label) + 26;
+    return html`<g transform="translate(${n(at)},18)">${swatch}<text x="28" y="0" font-size="${FONT_PX}" fill="${COLOURS.text}">${label}</text></g>`;
+  });
+  return html`<g class="legend">${parts}</g>`;
+}
+
+function horizonMark(plot: Plot, horizonMs: number): SafeHtml {
+  const x = n(xOf(plot, horizonMs));
+  return html`<g class="horizon"><line x1="${x}" x2="${x}" y1="${n(plot.top)}" y2="${n(plot.top + plot.height)}" stroke="${COLOURS.axis}" stroke-dasharray="2 3"/><text x="${n(xOf(plot, horizonMs) + 4)}" y="${n(plot.top + 12)}" font-size="${FONT_PX}" fill="${COLOURS.axis}">horizon: traffic stops, drain</text></g>`;
+}
+
+/** The band's shade (or its marks) across the plot, so its effect on the lines shows. */
+function bandInPlot(plot: Plot, band: TimelineBand): SafeHtml {
+  const colour = band.kind === 'fault' ? COLOURS.fault : COLOURS.operation;
+  const y1 = n(plot.top);
+  const y2 = n(plot.top + plot.height);
+  if (band.marksMs.length === 0) {
+    const x1 = xOf(plot, band.fromMs);
+    return html`<rect data-band="${band.kind}" data-label="${band.label}" x="${n(x1)}" y="${y1}" width="${n(Math.max(2, xOf(plot, band.toMs) - x1))}" height="${n(plot.height)}" fill="${colour}" fill-opacity="0.16"/>`;
+  }
+  const dash = band.kind === 'fault' ? null : '3 2';
+  return html`<g data-band="${band.kind}" data-label="${band.label}">${band.marksMs.map((t) => html`<line x1="${n(xOf(plot, t))}" x2="${n(xOf(plot, t))}" y1="${y1}" y2="${y2}" stroke="${colour}" stroke-opacity="0.55" stroke-width="1.5"${dash === null ? null : html` stroke-dasharray="${dash}"`}/>`)}</g>`;
+}
+
+function rangeText(band: TimelineBand): string {
+  if (band.marksMs.length > 1) return `×${band.marksMs.length}, ${timeLabel(band.fromMs)} to ${timeLabel(band.toMs)}`;
+  if (band.marksMs.length === 1) return `at ${timeLabel(band.fromMs)}`;
+  return `${timeLabel(band.fromMs)} to ${band.ended ? timeLabel(band.toMs) : 'the end (never ended)'}`;
+}
+
+/** One lane: the band as a bar (or ticks) on the plot's time scale, labelled beside it. */
+function lane(plot: Plot, band: TimelineBand, y: number): SafeHtml {
+  const colour = band.kind === 'fault' ? COLOURS.fault : COLOURS.operation;
+  const x1 = xOf(plot, band.fromMs);
+  const x2 = Math.max(xOf(plot, band.toMs), x1 + 3);
+  const marks = band.marksMs.length === 0
+    ? html`<rect x="${n(x1)}" y="${n(y)}" width="${n(x2 - x1)}" height="12" rx="2" fill="${colour}" fill-opacity="${band.ended ? '0.8' : '0.45'}"/>`
+    : band.marksMs.map((t) => html`<rect x="${n(xOf(plot, t) - 1.5)}" y="${n(y)}" width="3" height="12" fill="${colour}"/>`);
+  const text = `${band.label}: ${rangeText(band)}`;
+  const width = textWidth(text);
+  const right = plot.left + plot.width;
+  const [tx, anchor] = x2 + 6 + width <= right + 30 ? [x2 + 6, 'start'] : x1 - 6 - width >= 0 ? [x1 - 6, 'end'] : [plot.left, 'start'];
+  return html`<g class="lane" data-lane="${band.kind}"><title>${text}</title>${marks}<text x="${n(tx)}" y="${n(y + 10)}" text-anchor="${anchor}" font-size="${FONT_PX}" fill="${band.kind === 'fault' ? COLOURS.faultText : COLOURS.text}">${text}</text></g>`;
+}

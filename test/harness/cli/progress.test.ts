@@ -1,0 +1,85 @@
+// The progress bar of `mailflow run`: on stderr only, only after a second of wall time, and never a change to the run.
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { RunProgressBar, progressBarFor } from '../../../harness/cli/progress.js';
+import type { RunProgress } from '../../../harness/run/run-scenario.js';
+import { mailflow } from '../../helpers/cli.js';
+
+const HOUR = 3_600_000;
+const LINE = /^(running|draining) \[[=-]{20}\] \d+% \| (virtual|drain) .+ \| [\d,]+ events$/;
+
+function captured(): { stream: PassThrough; text: () => string } {
+  const stream = new PassThrough();
+  const chunks: string[] = [];
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk.toString('utf8')));
+  return { stream, text: () => chunks.join('') };
+}
+
+const at = (phase: RunProgress['phase'], nowMs: number, events: number): RunProgress =>
+  ({ phase, nowMs, horizonMs: 4 * HOUR, drainEndMs: 4 * HOUR + 72 * HOUR, events });
+
+describe('the run progress bar', () => {
+  it('writes nothing before its delay has passed', () => {
+    const { stream, text } = captured();
+    const bar = new RunProgressBar(stream, 60_000);
+    for (let i = 1; i <= 4; i++) bar.update(at('run', i * HOUR, i * 1000));
+    bar.stop();
+    expect(text()).toBe('');
+  });
+
+  it('shows virtual time against the horizon, then the drain against its limit, and the events (as lines off a terminal)', () => {
+    const { stream, text } = captured();
+    const bar = new RunProgressBar(stream, 0);
+    bar.update(at('run', 2 * HOUR, 1500));
+    bar.update(at('drain', 4 * HOUR + 90 * 60_000, 4200));
+    bar.stop();
+    const lines = text().split('\n').filter((l) => l !== '');
+    expect(lines.every((l) => LINE.test(l))).toBe(true);
+    expect(lines[0]).toBe('running [==========----------] 50% | virtual 2h of 4h | 1,500 events');
+    expect(lines.at(-1)).toBe('draining [--------------------] 2% | drain 1h 30m of at most 3d | 4,200 events');
+    expect(text()).not.toMatch(/\x1b/); // no terminal escapes into a pipe or file
+  });
+
+  it('is off by default when stderr is not a terminal, and follows --progress / --no-progress', () => {
+    const pipe = new PassThrough();
+    expect(progressBarFor(undefined, pipe)).toBeNull();
+    expect(progressBarFor(false, Object.assign(new PassThrough(), { isTTY: true }))).toBeNull();
+    expect(progressBarFor(undefined, Object.assign(new PassThrough(), { isTTY: true }))).toBeInstanceOf(RunProgressBar);
+    expect(progressBarFor(true, pipe)).toBeInstanceOf(RunProgressBar);
+  });
+});
+
+describe('mailflow run --progress', () => {
+  it('draws on stderr once a run passes a second, leaves --json alone on stdout, and changes no trace hash', () => {
+    // About 190,000 events: a few seconds of wall time on the CI machine kind.
+    const file = join(mkdtempSync(join(tmpdir(), 'mailflow-progress-')), 'long.yaml');
+    writeFileSync(file, `kind: scenario
+name: long-toy
+seed: 3
+start: 2026-01-05T08:00:00Z
+horizon: 1d
+toy: { messages: 60000, meanInterval: 1s, pollInterval: 10s, batchSize: 50, processingMean: 10ms }
+`);
+    const withBar = mailflow('run', file, '--json', '--progress');
+    expect(withBar.status).toBe(0);
+    const json = JSON.parse(withBar.stdout) as { wallMs: number; traceHash: string };
+    expect(json.wallMs).toBeGreaterThan(1000);
+    const lines = withBar.stderr.split('\n').filter((l) => l !== '');
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.filter((l) => !LINE.test(l))).toEqual([]);
+    expect(lines.at(-1)).toMatch(/^running \[={20}\] 100% \| virtual 1d of 1d \|/);
+
+    const quiet = mailflow('run', file, '--json'); // stderr is a pipe here: no bar unless asked
+    expect(quiet.stderr).toBe('');
+    expect(JSON.parse(quiet.stdout).traceHash).toBe(json.traceHash);
+  });
+
+  it('stays quiet for a run shorter than a second, even when asked', () => {
+    const run = mailflow('run', 'scenarios/hello.yaml', '--progress');
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe('');
+  });
+});
