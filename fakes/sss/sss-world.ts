@@ -58,8 +58,10 @@ export function spawnSssWorld(engine: Engine, ledger: Ledger, spec: SssWorldSpec
     finish() {
       for (const [address, record] of handle.durable.records) {
         for (const item of spec.items(address)) {
-          // Tracked, or already explained by the service itself (S7: the activity could not be created).
-          if (tracked(item.key) || ledger.get(item.key)?.untrackedReason === 'crm-error') continue;
+          // Tracked, already explained by the service itself (S7: the activity could not be created), or mail no
+          // filter takes (CRM refused it by design: nothing to explain).
+          const life = ledger.get(item.key);
+          if (tracked(item.key) || life?.untrackedReason === 'crm-error' || life?.placements.some((p) => p.eligible) !== true) continue;
           const pef = processEmailFrom(address);
           const reason = !spec.active() ? null
             : record.incoming === 'failure' ? 'mailbox-disabled'

@@ -48,6 +48,20 @@ describe('incoming (S5, S6)', () => {
     expect(lifeOf(outcome, '<b1@fabrikam.example>').activities).toHaveLength(0);
     expect(outcome.counts).toMatchObject({ untracked: 2, untrackedByReason: { 'not-in-root-inbox': 2 }, pending: 0 });
   });
+
+  it('gives no untracked reason to mail no filter takes (CRM refused it by design), even when it was filed', () => {
+    const outcome = run({
+      users: `
+    - { address: paul@contoso.example, incoming: email-router, filter: responses }
+    - { address: anna@contoso.example, incoming: none }`,
+      traffic: `{ messages: [${fromCarol('5m', 'n1')}, ${fromCarol('5m30s', 'n2')}] }`,
+      people: '{ file: { probability: 1, meanDelay: 10m } }',
+    });
+    for (const id of ['<n1@fabrikam.example>', '<n2@fabrikam.example>']) {
+      expect(lifeOf(outcome, id).path.filter((s) => s.step === 'untracked')).toEqual([]);
+    }
+    expect(outcome.counts).toMatchObject({ untracked: 0, tossed: 2 });
+  });
 });
 
 describe('Process Email From and Test & Enable (S2a, S3)', () => {

@@ -25,7 +25,20 @@ describe('mailflow CLI', () => {
     expect(help.stdout).toMatch(/validate <file>/);
   });
 
-  it('runs the main job: the shipped hello scenario passes with exit 0 and a readable summary', () => {
+  it('runs the README\'s main job exactly as written, and prints what the README shows', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const command = /^npm install && npx mailflow (run scenarios\/\S+\.yaml)/m.exec(readme)?.[1];
+    expect(command).toBeDefined();
+    const run = mailflow(...(command ?? '').split(' '));
+    expect(run.status).toBe(0);
+    // The excerpt's first line and counts line are the run's own (the excerpt is shortened, not invented).
+    const excerpt = /The main job [\s\S]*?```\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+    const lines = excerpt.split('\n');
+    expect(run.stdout.split('\n')[0]).toBe(lines[0]);
+    expect(run.stdout).toContain(lines.find((l) => l.startsWith('  counts:')) ?? 'no counts line in the README');
+  });
+
+  it('runs the shipped hello scenario: exit 0 and a readable summary', () => {
     const run = mailflow('run', HELLO);
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^hello \(scenarios\/hello\.yaml\), seed 42, virtual: PASS/);
