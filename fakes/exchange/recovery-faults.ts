@@ -34,7 +34,8 @@ export function defineRecoveryFaults(engine: Engine, org: ExchangeOrg, reportTo:
     const server = serverOf(world, fault);
     for (const db of server.databases.keys()) resubmit(world, target, db, sinceMs);
     const resent = resendOutsideFromSafetyNet(server, sinceMs, engine.nowMs, hold, (message, recipient) => {
-      org.ledger.sentOut(message.key, `${recipient} (again: Safety Net)`);
+      // The recipient gets it twice: for CRM email that is a duplicate delivery (outbound-exactly-once).
+      org.ledger.sentOut(message.key, recipient, 'again: Safety Net');
     });
     engine.note('note', target, 'safety-net', `${resent} messages sent to the Internet again since ${sinceMs} ms`);
   });

@@ -99,7 +99,7 @@ export const crmSchema = z.strictObject({
   }).default({ pollInterval: 60_000, checkDeliverGap: 500 }).describe('The Outlook client with CRM (C1-C4), one per user who runs it.'),
   emails: z.array(z.strictObject({
     at: durationMs.describe('When it is created and sent, after the start.'),
-    from: address.describe('The CRM user or queue who sends it, by its outgoing access.'),
+    from: address.describe('The CRM user who sends it, by their outgoing access (CRM email from a queue is not modelled yet).'),
     to: z.array(address).min(1).meta({ description: 'Recipients.', examples: [['carol@fabrikam.example']] }),
     cc: z.array(address).default([]).describe('Copy recipients.'),
     subject: z.string().default('(no subject)').meta({ description: 'The subject; CRM adds its tracking token (S11).', examples: ['Your quote'] }),

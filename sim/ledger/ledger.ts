@@ -79,11 +79,14 @@ export class Ledger {
     this.step(this.life(messageId), 'sent-copy', `${mailbox}/Sent Items`);
   }
 
-  /** The organisation's transport handed the message to the Internet for an outside recipient. */
-  sentOut(messageId: string, recipient: string): void {
+  /**
+   * The organisation's transport handed the message to the Internet for an outside recipient; `why` says why it went
+   * again (a Safety Net resend), for the path. Every hand-over counts as a delivery to that recipient.
+   */
+  sentOut(messageId: string, recipient: string, why?: string): void {
     const life = this.life(messageId);
     this.countDelivery(life, recipient.toLowerCase());
-    this.step(life, 'sent-out', recipient);
+    this.step(life, 'sent-out', why === undefined ? recipient : `${recipient} (${why})`);
   }
 
   /** CRM email entered a status (O1): Pending Send, Sending, Sent, Failed; `attempts` is its deliveryattempts. */

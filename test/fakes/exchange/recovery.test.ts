@@ -108,5 +108,7 @@ describe('Safety Net and outside recipients', () => {
     }));
     const sentOut = run.ledger.get('<out@contoso.example>')!.path.filter((s) => s.step === 'sent-out').map((s) => s.detail);
     expect(sentOut).toEqual(['dana@partner.example', 'dana@partner.example (again: Safety Net)']);
+    // Counted as a second delivery to the same recipient, so CRM email resent this way shows as a duplicate.
+    expect(run.ledger.get('<out@contoso.example>')!.deliveries.get('dana@partner.example')).toBe(2);
   });
 });
