@@ -15,6 +15,11 @@ export interface MailboxRecord {
   disabledReason: string | null;
   /** When Test & Enable last succeeded. */
   enabledAtMs: number | null;
+  /**
+   * When Test & Enable first succeeded in the run: without a Process Email From, mail from then on is processed (a
+   * later Test & Enable pulls back to it). Minus infinity for a mailbox enabled before the run: no bound. [I]
+   */
+  firstEnabledAtMs: number | null;
   /** S6: the received time of the last processed item; only later items of the root Inbox are processed. */
   watermarkMs: number | null;
   /** [I] Items processed in the very instant of the watermark (the record keeps a date; the model needs ids). */
@@ -31,14 +36,18 @@ export interface MailboxRecord {
 
 export function newMailboxRecord(address: string): MailboxRecord {
   return {
-    address, incoming: 'not-run', outgoing: 'not-run', act: 'not-run', enabled: false, disabledReason: null, enabledAtMs: null,
+    address, incoming: 'not-run', outgoing: 'not-run', act: 'not-run', enabled: false, disabledReason: null, enabledAtMs: null, firstEnabledAtMs: null,
     watermarkMs: null, doneAtWatermark: [], transientErrors: 0, markedDone: [], syncWithThisOrgOnly: false, otherOrganisation: null,
   };
 }
 
-/** S2a, S6: will the next cycle read this root-Inbox item? After the watermark, and after Process Email From. */
+/**
+ * S2a, S6: will the next cycle read this root-Inbox item? After the watermark, and after Process Email From; without
+ * one, after the mailbox was first enabled. [I]
+ */
 export function isDue(record: MailboxRecord, processEmailFromMs: number | null, item: { storeId: number; receivedAtMs: number }): boolean {
-  if (processEmailFromMs !== null && item.receivedAtMs <= processEmailFromMs) return false;
+  const fromMs = processEmailFromMs ?? record.firstEnabledAtMs;
+  if (fromMs !== null && item.receivedAtMs < fromMs) return false;
   if (record.watermarkMs === null || item.receivedAtMs > record.watermarkMs) return true;
   return item.receivedAtMs === record.watermarkMs && !record.doneAtWatermark.includes(item.storeId);
 }

@@ -315,6 +315,7 @@ export function sssService(config: SssConfig, people: SssPeople, ledger: Ledger)
       ctx.request(profileOf(address)?.server ?? '', MAILBOX_ORG, { mailbox: address, set: config.crmServer } satisfies MailboxOrg);
       Object.assign(rec, {
         enabled: true, disabledReason: null, otherOrganisation: null, enabledAtMs: ctx.nowMs(), watermarkMs: null, doneAtWatermark: [], transientErrors: 0,
+        firstEnabledAtMs: rec.firstEnabledAtMs ?? ctx.nowMs(),
       });
       if (!wasEnabled && !cycles.has(address)) ctx.setTimer(0, 'cycle', address);
       acts?.start(address);

@@ -33,7 +33,8 @@ export function spawnSssWorld(engine: Engine, ledger: Ledger, spec: SssWorldSpec
   const durable = newSssDurable(config);
   for (const address of spec.enabledAtStart) {
     const record = durable.records.get(address) ?? newMailboxRecord(address);
-    Object.assign(record, { enabled: true, incoming: 'success', outgoing: 'success', enabledAtMs: 0 });
+    // Enabled before the run: without a Process Email From, no bound on what its Inbox may still hold.
+    Object.assign(record, { enabled: true, incoming: 'success', outgoing: 'success', enabledAtMs: 0, firstEnabledAtMs: Number.NEGATIVE_INFINITY });
     durable.records.set(address, record);
   }
   const handle = engine.spawn<SssDurable>(config.name, sssService(config, spec.people, ledger), durable);
@@ -68,6 +69,7 @@ export function spawnSssWorld(engine: Engine, ledger: Ledger, spec: SssWorldSpec
             : !record.enabled && record.otherOrganisation !== null ? 'other-organisation'
             : !record.enabled ? (record.disabledReason === null ? 'never-polled' : 'mailbox-disabled')
             : pef !== null && item.receivedAtMs <= pef ? 'before-process-email-from'
+            : pef === null && record.firstEnabledAtMs !== null && item.receivedAtMs < record.firstEnabledAtMs ? 'before-mailbox-enabled'
             : item.folder !== 'Inbox' || !isDue(record, pef, item) ? 'not-in-root-inbox'
             : null;
           if (reason !== null) ledger.untracked(item.key, reason);

@@ -24,7 +24,7 @@ export const sssSchema = z.strictObject({
   profiles: z.array(z.strictObject({
     name: name.meta({ description: 'The profile\'s name, as mailboxes and `setProcessEmailFrom` refer to it.', examples: ['exchange'] }),
     server: name.describe('The Exchange server it connects to.'),
-    processEmailFrom: instant.optional().describe('S2a: an absolute instant; omitted, mail is processed from when each mailbox is enabled.'),
+    processEmailFrom: instant.optional().describe('S2a: an absolute instant; omitted, mail is processed from when each mailbox was first Test & Enabled in the run (mailboxes enabled as the run starts: no bound).'),
     incomingCycleGap: positiveDurationMs.default(5 * 60_000).describe('Between the end of a mailbox\'s incoming cycle and the start of its next (S5).'),
     maxConcurrentConnections: z.number().int().positive().default(10).describe('Mailboxes of the profile read at once (S2).'),
     moveFailedToUndeliverable: z.boolean().default(false).describe('Move items whose activity CRM could not create to the Undeliverable folder (S2, S7).'),

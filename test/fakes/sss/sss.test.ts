@@ -65,6 +65,18 @@ describe('incoming (S5, S6)', () => {
 });
 
 describe('Process Email From and Test & Enable (S2a, S3)', () => {
+  it('without a Process Email From, mail from the first Test & Enable on is processed; earlier mail is before-mailbox-enabled', () => {
+    const outcome = runCrm({
+      users: SYNCED, horizon: '8h', sss: sss().replace('enabled: all', 'enabled: []'),
+      traffic: `{ messages: [${fromCarol('1h', 'early')}, ${fromCarol('3h', 'late')}] }`,
+      faults: `[${ON_SSS}, { at: 2h, verb: testAndEnable, target: sss, mailbox: paul@contoso.example }, { at: 5h, verb: testAndEnable, target: sss, mailbox: paul@contoso.example }]`,
+    });
+    expect(lifeOf(outcome, '<early@fabrikam.example>').activities).toHaveLength(0);
+    expect(lifeOf(outcome, '<late@fabrikam.example>').activities).toHaveLength(1);
+    // The second Test & Enable re-reads from the first one, not from the start: 'early' stays out, 'late' is a Duplicate.
+    expect(outcome.counts).toMatchObject({ untracked: 1, untrackedByReason: { 'before-mailbox-enabled': 1 }, duplicates: 0, duplicatesPrevented: 1 });
+  });
+
   it('a mailbox enabled days later pulls back to Process Email From; earlier mail is before-process-email-from', () => {
     const outcome = runCrm({
       users: SYNCED, horizon: '3d',
@@ -191,7 +203,8 @@ describe('connections per profile (S2)', () => {
         // Both enabled in one Test & Enable, so their first cycles start together and compete for connections.
         sss: sss('  settings: { crmCall: 20s }\n', `, maxConcurrentConnections: ${connections}`).replace('enabled: all', 'enabled: []'),
         faults: `[${ON_SSS}, { at: 6m, verb: testAndEnable, target: sss }]`,
-        traffic: '{ messages: [{ at: 5m, from: carol@fabrikam.example, to: [paul@contoso.example], messageId: "<p@f.example>" }, { at: 5m, from: carol@fabrikam.example, to: [anna@contoso.example], messageId: "<a@f.example>" }] }',
+        // The mail arrives just after: without a Process Email From, mail from the first Test & Enable on is processed.
+        traffic: '{ messages: [{ at: 6m30s, from: carol@fabrikam.example, to: [paul@contoso.example], messageId: "<p@f.example>" }, { at: 6m30s, from: carol@fabrikam.example, to: [anna@contoso.example], messageId: "<a@f.example>" }] }',
       });
       return Math.abs((lifeOf(outcome, '<p@f.example>').activities[0]?.atMs ?? 0) - (lifeOf(outcome, '<a@f.example>').activities[0]?.atMs ?? 0));
     };
