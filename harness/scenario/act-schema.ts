@@ -20,7 +20,8 @@ export const actChangeSchema = z.strictObject({
   copyId: z.string().min(1).optional().meta({ description: 'Exchange `copy`: the new item\'s id (S15: copied items are ignored).', examples: ['meeting-1-copy'] }),
   owner: address.optional().describe('CRM: the owning user.'),
   resource: z.string().min(1).optional().meta({ description: 'CRM: a resource the appointment books (S15\'s scheduling conflicts).', examples: ['room-1'] }),
-}).transform(({ start, end, due, ...rest }) => ({
+}).refine((c) => c.start === undefined || c.end === undefined || c.end >= c.start, { message: 'an appointment cannot end before it starts', path: ['end'] })
+  .transform(({ start, end, due, ...rest }) => ({
   ...rest,
   ...(start === undefined ? {} : { startMs: start }),
   ...(end === undefined ? {} : { endMs: end }),

@@ -240,6 +240,8 @@ faults: ${faults}
       "faults[1].item.owner: a new record needs an owner: a user of 'crm'",
       "faults[2].action: 'crmRecord' needs an action: create, edit, complete, cancel, delete",
     ]);
+    expect(inputProblems(text(`[${inCrm('1m', 'create', '{ id: x, entity: appointment, owner: paul@contoso.example, start: 2h, end: 1h }')}]`)))
+      .toEqual(['faults[0].item.end: an appointment cannot end before it starts']);
     expect(inputProblems(`${text('[]')}expect: { act: { conflicts: 0 } }\n`)).toEqual(['expect.act: expects appointment, contact and task counts, but `sss.act` does not synchronize them']);
   });
 });
