@@ -16,7 +16,8 @@ export function defineCrmActFaults(engine: Engine): void {
     const change = fault.params?.['item'] as ActChange;
     const existing = db.actRecords.get(change.id);
     const action = actionOf(fault);
-    if (action === 'create' && existing !== undefined) throw new Error(`'crmRecord' create: ${target} already has record ${change.id}`);
+    // An id CRM chose for a record tracked from Outlook (act-N) can meet the one a scenario gives: refused, noted.
+    if (action === 'create' && existing !== undefined) return engine.note('note', target, 'act-refused', `${target} already has a record ${change.id}`);
     if (action !== 'create' && existing === undefined) return;
     if (action === 'delete') {
       db.actRecords.delete(change.id);

@@ -21,7 +21,8 @@ export function defineExchangeActFaults(engine: Engine): void {
     const action = actionOf(fault);
     const nowMs = engine.nowMs;
     if (action === 'create') {
-      if (existing !== undefined) throw new Error(`'exchangeItem' create: ${mailbox} already has item ${change.id}`);
+      // An id sync chose (crm-<record>) can meet the one a scenario gives: the person's create is then refused.
+      if (existing !== undefined) return engine.note('note', server.name, 'act-refused', `${mailbox} already has an item ${change.id}`);
       items.push({
         ...changedFields(undefined, change, mailbox), itemId: change.id, entity: change.entity ?? 'appointment', crmId: null,
         tracked: change.tracked ?? false, copiedFrom: null, version: 1, modifiedAtMs: nowMs,
@@ -31,9 +32,17 @@ export function defineExchangeActFaults(engine: Engine): void {
     // The item may be gone already (sync deleted it): a person cannot act on what is not there.
     if (existing === undefined) return;
     if (action === 'delete') items.splice(index, 1);
-    else if (action === 'copy') items.push({ ...existing, itemId: change.copyId ?? `${existing.itemId}-copy`, copiedFrom: existing.itemId, version: 1, modifiedAtMs: nowMs });
+    else if (action === 'copy') items.push({ ...existing, itemId: change.copyId ?? freshCopyId(items, existing.itemId), copiedFrom: existing.itemId, version: 1, modifiedAtMs: nowMs });
     else items[index] = edited(existing, action === 'track' ? { ...existing, tracked: true } : { ...existing, ...changedFields(existing, change, mailbox) }, nowMs);
   });
+}
+
+/** `<id>-copy`, `<id>-copy-2`, ...: the first not taken in the mailbox. */
+function freshCopyId(items: readonly ExchangeActItem[], id: string): string {
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? `${id}-copy` : `${id}-copy-${n}`;
+    if (!items.some((i) => i.itemId === candidate)) return candidate;
+  }
 }
 
 function edited(before: ExchangeActItem, after: ExchangeActItem, nowMs: number): ExchangeActItem {

@@ -2,7 +2,8 @@
 // the firewall, database dismount and mount, backups, and restore from a backup with or without log replay (X3).
 import { defineExchangeActFaults } from './act-faults.js';
 import type { Engine } from '../../sim/core/engine.js';
-import type { ExchangeOrg } from './exchange-server.js';
+import type { ExchangeOrg, ExchangeServerDurable } from './exchange-server.js';
+import { requireTarget } from '../../sim/core/fault.js';
 import type { SmtpStage } from '../../sim/ledger/records.js';
 import { replyForCode } from '../mail/smtp-reply.js';
 import { originalOf } from '../mail/mail-message.js';
@@ -22,12 +23,14 @@ export function defineExchangeFaults(engine: Engine, org: ExchangeOrg): void {
   // S13: another CRM organisation (a test copy of production, say) runs Test & Enable on mailboxes: Exchange's OrgID
   // now names it. [I] That organisation is not modelled beyond the stamp it leaves.
   engine.defineFaultVerb('otherOrgTestAndEnable', (world, fault) => {
-    const server = serverOf(world, fault);
+    requireTarget(world, fault);
     const organisation = String(fault.params?.['organisation'] ?? 'other-organisation');
     const list = fault.params?.['mailboxes'] ?? [fault.params?.['mailbox']];
     for (const mailbox of (list as unknown[]).map(String)) {
-      const db = server.databases.get(org.directory.get(mailbox)?.mailbox.database ?? '');
-      db?.syncOrg.set(mailbox, organisation);
+      // Any server takes the request and stamps the mailbox where it lives, as Exchange's client access proxies.
+      const home = org.directory.get(mailbox);
+      if (home === undefined) throw new Error(`'otherOrgTestAndEnable': no mailbox ${mailbox}`);
+      (world.durableOf(home.server) as ExchangeServerDurable).databases.get(home.mailbox.database)?.syncOrg.set(mailbox, organisation);
     }
   });
   const kindOf = (mailbox: string) => org.directory.get(mailbox)?.mailbox.kind ?? 'user';

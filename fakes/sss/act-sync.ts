@@ -4,7 +4,9 @@
 // DistinctPhysicalAndLogicalDeletesForExchangeSync is on; a record deleted in CRM is deleted in Exchange either way.
 // Deleting in Exchange: a task deletes the CRM task; a past, completed or not-organised appointment stays in CRM.
 // Copies carry the original's link and are ignored. A scheduling conflict stops the appointment's sync (until the
-// person edits it) and raises an alert.
+// person edits it) and raises an alert. A tracked item of an entity the user has no filter for is not synchronized;
+// an appointment canceled in CRM is removed from Exchange (a cancellation when the user organises it) [I]; a task
+// completed in Outlook is completed in CRM.
 //
 // Sync's own memory of what it linked (`ActMailboxState`) is written the moment CRM answers, and a link is dropped
 // only once the delete it stands for is done, so a cycle cut short (Exchange or CRM unreachable) resumes without
@@ -17,6 +19,8 @@ export interface ActLink {
   readonly itemId: string;
   crmVersion: number;
   exchangeVersion: number;
+  /** The record has been in the user's filters since it was linked: only then can it drop out of them. */
+  seenInFilters: boolean;
 }
 
 /** Durable per mailbox (it lives in CRM's database with the mailbox record). */
@@ -25,7 +29,10 @@ export interface ActMailboxState {
   readonly links: Map<string, ActLink>;
   /** Exchange item id -> its version when a scheduling conflict stopped it; retried once the person edits it. */
   readonly stopped: Map<string, number>;
-  /** Items left in Exchange when their record dropped out of the filters (distinct deletes): no longer synced. */
+  /**
+   * Items left in Exchange when their record dropped out of the filters (distinct deletes): no longer synced, but
+   * still linked, so a real delete in CRM still removes them and a record that comes back is not made twice.
+   */
   readonly dropped: Set<string>;
   /**
    * Records whose item the person deleted in Exchange while the delete did not reach CRM (a past, completed or
@@ -120,6 +127,14 @@ function conflicted(input: ActCycleInput, state: ActMailboxState, stats: ActStat
   ports.alert(input.mailbox, `appointment '${item.subject}' not synchronized: scheduling conflict with '${other.subject}' (${other.resource})`);
 }
 
+/** What saving an item to CRM sends: a task done in Outlook is completed in CRM too. */
+function saveOf(input: ActCycleInput, id: string | null, item: ExchangeActItem): ActSave {
+  return {
+    id, entity: item.entity, owner: input.mailbox, fields: fieldsOf(item),
+    ...(item.entity === 'task' ? { state: item.completed ? 'completed' as const : 'open' as const } : {}),
+  };
+}
+
 /** Returns the ids of the records it created (not in the records read at the start of the cycle). */
 function exchangeToCrm(input: ActCycleInput, state: ActMailboxState, stats: ActStats, ports: ActPorts): Set<string> {
   const created = new Set<string>();
@@ -136,13 +151,14 @@ function exchangeToCrm(input: ActCycleInput, state: ActMailboxState, stats: ActS
     state.stopped.delete(item.itemId);
     const crmId = item.crmId ?? linkedByItem.get(item.itemId) ?? null;
     if (crmId === null) {
-      if (!item.tracked) continue; // S15: Exchange to CRM only for tracked items.
-      const saved = ports.saveCrm({ id: null, entity: item.entity, owner: input.mailbox, fields: fieldsOf(item) });
+      // S15: Exchange to CRM only for tracked items, and no filter for the entity, not synchronized.
+      if (!item.tracked || !input.filters.some((f) => f.entity === item.entity)) continue;
+      const saved = ports.saveCrm(saveOf(input, null, item));
       if ('conflict' in saved) {
         conflicted(input, state, stats, ports, item, saved.conflict);
         continue;
       }
-      state.links.set(saved.id, { itemId: item.itemId, crmVersion: saved.version, exchangeVersion: item.version });
+      state.links.set(saved.id, { itemId: item.itemId, crmVersion: saved.version, exchangeVersion: item.version, seenInFilters: false });
       created.add(saved.id);
       stats.createdInCrm++;
       ports.putItem({ ...item, crmId: saved.id });
@@ -153,14 +169,14 @@ function exchangeToCrm(input: ActCycleInput, state: ActMailboxState, stats: ActS
     if (record === undefined) continue; // linked to a record this organisation does not have (or deleted: see below)
     if (link === undefined) {
       // Linked by someone else (another client, an earlier sync): take it as in step.
-      state.links.set(crmId, { itemId: item.itemId, crmVersion: record.version, exchangeVersion: item.version });
+      state.links.set(crmId, { itemId: item.itemId, crmVersion: record.version, exchangeVersion: item.version, seenInFilters: false });
       continue;
     }
     if (item.crmId === null) ports.putItem({ ...item, crmId }); // a cycle cut short before the link was written
     if (item.version <= link.exchangeVersion) continue;
     // Both changed since the last cycle: [I] the later change wins; CRM's is applied in crmToExchange.
     if (record.version > link.crmVersion && record.modifiedAtMs > item.modifiedAtMs) continue;
-    const saved = ports.saveCrm({ id: crmId, entity: item.entity, owner: input.mailbox, fields: fieldsOf(item) });
+    const saved = ports.saveCrm(saveOf(input, crmId, item));
     if ('conflict' in saved) {
       conflicted(input, state, stats, ports, item, saved.conflict);
       continue;
@@ -180,7 +196,9 @@ function exchangeDeletes(input: ActCycleInput, state: ActMailboxState, stats: Ac
   for (const [crmId, link] of [...state.links]) {
     if (present.has(link.itemId)) continue;
     const record = records.get(crmId);
-    if (record === undefined) {
+    if (record === undefined || state.dropped.has(link.itemId)) {
+      // Gone from CRM too, or no longer synchronized (kept after dropping out): nothing to tell CRM.
+      state.dropped.delete(link.itemId);
       state.links.delete(crmId);
       continue;
     }
@@ -211,39 +229,42 @@ function crmToExchange(input: ActCycleInput, state: ActMailboxState, stats: ActS
   const records = new Set([...input.records.map((r) => r.id), ...createdThisCycle]);
   for (const record of input.records) {
     const link = state.links.get(record.id);
-    const wanted = inFilters(record, input.filters, input.nowMs);
+    const canceled = record.entity === 'appointment' && record.state === 'canceled';
+    const wanted = !canceled && inFilters(record, input.filters, input.nowMs);
     if (link === undefined) {
       if (!wanted || state.removedInExchange.has(record.id)) continue;
-      // Back in the filters after dropping out: the item left in Exchange is linked again, not made twice.
-      const left = input.items.find((i) => i.crmId === record.id && i.copiedFrom === null && state.dropped.has(i.itemId));
-      if (left !== undefined) {
-        state.dropped.delete(left.itemId);
-        state.links.set(record.id, { itemId: left.itemId, crmVersion: 0, exchangeVersion: left.version });
-        continue;
-      }
       const item: ExchangeActItem = {
         ...fieldsOf(record), itemId: `crm-${record.id}`, entity: record.entity, crmId: record.id, tracked: true, copiedFrom: null,
         version: 1, modifiedAtMs: input.nowMs,
       };
       ports.putItem(item);
-      state.links.set(record.id, { itemId: item.itemId, crmVersion: record.version, exchangeVersion: item.version });
+      state.links.set(record.id, { itemId: item.itemId, crmVersion: record.version, exchangeVersion: item.version, seenInFilters: true });
       stats.createdInExchange++;
       continue;
     }
     const item = items.get(link.itemId);
     if (item === undefined || state.stopped.has(item.itemId)) continue;
-    if (!wanted) {
-      if (input.distinctDeletes) {
+    if (state.dropped.has(item.itemId)) {
+      if (!wanted) continue;
+      // Back in the filters: the item left in Exchange is synchronized again (CRM's version goes to it).
+      state.dropped.delete(item.itemId);
+      link.crmVersion = 0;
+    }
+    if (wanted) link.seenInFilters = true;
+    // Canceled in CRM: removed, whatever the filters; dropped out of them: removed unless distinct deletes keep it.
+    // A record tracked from Exchange that never was in the filters has nothing to drop out of.
+    if (canceled || (!wanted && link.seenInFilters)) {
+      if (input.distinctDeletes && !canceled) {
         state.dropped.add(item.itemId);
         stats.keptAfterDroppingOut++;
       } else {
         removeFromExchange(input, stats, ports, item);
+        state.links.delete(record.id);
       }
-      state.links.delete(record.id);
       continue;
     }
-    if (record.version <= link.crmVersion) continue;
-    const updated: ExchangeActItem = { ...item, ...fieldsOf(record), version: item.version + 1, modifiedAtMs: input.nowMs };
+    if (!wanted || record.version <= link.crmVersion) continue;
+    const updated: ExchangeActItem = { ...item, ...fieldsOf(record), crmId: record.id, version: item.version + 1, modifiedAtMs: input.nowMs };
     ports.putItem(updated);
     link.crmVersion = record.version;
     link.exchangeVersion = updated.version;

@@ -54,8 +54,8 @@ export interface SssPeople {
 }
 
 /**
- * An item a cycle works on. `tracked`: the person tracked it through the mailbox (S16) outside the root Inbox; it is
- * promoted with the direction its folder gives (Sent Items: outgoing), whatever the filter (S9).
+ * An item a cycle works on. `tracked`: the person tracked it through the mailbox (S16), in any folder; it is promoted
+ * once, with the direction its folder gives (Sent Items: outgoing), whatever the filter (S9).
  */
 type CycleItem = ReadItem & { readonly tracked?: ActivityDirection };
 
@@ -187,21 +187,20 @@ export function sssService(config: SssConfig, people: SssPeople, ledger: Ledger)
       if (!inbox.ok) return endCycle(address, inbox.why, inbox.permanent);
       const marked = readTracked(address);
       if (!marked.ok) return endCycle(address, marked.why, marked.permanent);
-      cycles.set(address, [...inbox.value.filter((item) => isDue(rec, profile?.processEmailFromMs ?? null, item)), ...marked.value]);
+      // Marked items are promoted (whatever the filter, S9), so the Inbox's own pass leaves them alone.
+      const markedIds = new Set(marked.value.map((item) => item.storeId));
+      const done = new Set(rec.markedDone);
+      const due = inbox.value.filter((item) => !markedIds.has(item.storeId) && isDue(rec, profile?.processEmailFromMs ?? null, item));
+      cycles.set(address, [...due, ...marked.value.filter((item) => !done.has(item.storeId))]);
       next(address);
     };
 
-    /** S16: what the person tracked outside the root Inbox (the Inbox has its watermark) and sync has not processed. */
+    /** S16: every item the person tracked through the mailbox, in any folder, with the direction its folder gives. */
     const readTracked = (address: string): Outcome<CycleItem[]> => {
       const read: MailboxRead = { mailbox: address, folder: '', afterStoreId: 0, trackRequested: true };
       const reply = ctx.request(profileOf(address)?.server ?? '', MAILBOX_READ, read);
       if (!reply.ok || reply.value === 'unavailable') return { ok: false, permanent: false, why: `${profileOf(address)?.server} unavailable` };
-      const done = new Set(record(address).markedDone);
-      return {
-        ok: true,
-        value: (reply.value as ReadItem[]).filter((item) => item.folder !== 'Inbox' && !done.has(item.storeId))
-          .map((item) => ({ ...item, tracked: item.folder === 'Sent Items' ? 'outgoing' : 'incoming' })),
-      };
+      return { ok: true, value: (reply.value as ReadItem[]).map((item) => ({ ...item, tracked: item.folder === 'Sent Items' ? 'outgoing' : 'incoming' })) };
     };
 
     const promoteOf = (address: string, item: CycleItem, direction: ActivityDirection): PromoteCall =>
@@ -290,7 +289,8 @@ export function sssService(config: SssConfig, people: SssPeople, ledger: Ledger)
         return answer.ok ? answer.value : null;
       },
       serverOf: (address) => profileOf(address)?.server,
-      syncing: (address) => record(address).enabled && active(),
+      // S13: the OrgID governs this sync too; a mailbox another organisation holds waits for the incoming cycle to stop it.
+      syncing: (address) => record(address).enabled && active() && holdMailbox(address).ok,
       alert: (subject, text) => alert('mailbox', subject, text),
     });
 

@@ -15,8 +15,8 @@ export interface SssWorldSpec {
   readonly enabledAtStart: readonly string[];
   /** Every item of a mailbox now, with its folder. */
   items(mailbox: string): ReadonlyArray<{ readonly storeId: number; readonly receivedAtMs: number; readonly key: string; readonly folder: string }>;
-  /** S16: items the person tracked through the mailbox, outside the root Inbox, with their folder. */
-  trackedOutsideInbox(mailbox: string): ReadonlyArray<{ readonly storeId: number; readonly key: string; readonly folder: string }>;
+  /** S16: items the person tracked through the mailbox, in any folder but Deleted Items. */
+  trackedItems(mailbox: string): ReadonlyArray<{ readonly storeId: number; readonly key: string; readonly folder: string }>;
   /** Is the organisation on server-side sync now (R14)? */
   active(): boolean;
 }
@@ -47,10 +47,13 @@ export function spawnSssWorld(engine: Engine, ledger: Ledger, spec: SssWorldSpec
       if (!spec.active()) return where;
       for (const [address, record] of handle.durable.records) {
         if (!record.enabled) continue;
+        // Marked items are promoted, not read by the Inbox's pass (sss-service.ts): they wait on their own terms.
+        const marked = spec.trackedItems(address);
+        const markedIds = new Set(marked.map((item) => item.storeId));
         for (const item of spec.items(address)) {
-          if (item.folder === 'Inbox' && isDue(record, processEmailFrom(address), item)) where.set(item.key, `${address}, not yet synchronized`);
+          if (item.folder === 'Inbox' && !markedIds.has(item.storeId) && isDue(record, processEmailFrom(address), item)) where.set(item.key, `${address}, not yet synchronized`);
         }
-        for (const item of spec.trackedOutsideInbox(address)) {
+        for (const item of marked) {
           if (!record.markedDone.includes(item.storeId)) where.set(item.key, `${address} ${item.folder}, tracked, not yet synchronized`);
         }
       }

@@ -16,7 +16,14 @@ export function checkActOperations(scenario: Scenario): ConsistencyProblem[] {
   const orgs = new Map(crmOrganisations(scenario).map((o) => [o.section.server, o.section]));
   const serverOfDatabase = new Map(exchange?.databases.map((d) => [d.name, d.server]) ?? []);
   const serverOfMailbox = new Map(exchange?.mailboxes.map((m) => [m.address, serverOfDatabase.get(m.database)]) ?? []);
+  const created = new Map<string, number>();
   scenario.faults.forEach((fault, i) => {
+    if (fault.verb === 'otherOrgTestAndEnable') {
+      const named = fault.mailboxes ?? (fault.mailbox === undefined ? [] : [fault.mailbox]);
+      if (named.length === 0) problems.push({ path: ['faults', i], message: `'otherOrgTestAndEnable' needs a mailbox or mailboxes (S13)` });
+      named.forEach((m) => { if (!serverOfMailbox.has(m)) problems.push({ path: ['faults', i], message: `no Exchange mailbox ${m}` }); });
+      if (fault.organisation === undefined) problems.push({ path: ['faults', i], message: `'otherOrgTestAndEnable' needs the organisation that takes the mailbox` });
+    }
     const actions = ACTIONS[fault.verb];
     if (actions === undefined) return;
     const path = ['faults', i];
@@ -26,6 +33,13 @@ export function checkActOperations(scenario: Scenario): ConsistencyProblem[] {
       return;
     }
     if (fault.action === 'create' && fault.item.entity === undefined) problems.push({ path: [...path, 'item', 'entity'], message: 'a new item or record needs an entity: appointment, contact or task' });
+    // Ids a person gives are unique where they live: per mailbox in Exchange, per organisation in CRM.
+    const where = `${fault.verb} ${fault.verb === 'exchangeItem' ? fault.mailbox : fault.target} ${fault.action === 'copy' ? fault.item.copyId : fault.item.id}`;
+    if (fault.action === 'create' || (fault.action === 'copy' && fault.item.copyId !== undefined)) {
+      const earlier = created.get(where);
+      if (earlier !== undefined) problems.push({ path: [...path, 'item'], message: `faults[${earlier}] already creates '${fault.action === 'copy' ? fault.item.copyId : fault.item.id}' there` });
+      created.set(where, i);
+    }
     if (fault.verb === 'exchangeItem') {
       const home = fault.mailbox === undefined ? undefined : serverOfMailbox.get(fault.mailbox);
       if (fault.mailbox === undefined || home === undefined) problems.push({ path: [...path, 'mailbox'], message: `'exchangeItem' needs a mailbox of the Exchange organisation` });
@@ -47,7 +61,11 @@ export function checkActOperations(scenario: Scenario): ConsistencyProblem[] {
   if (sss?.act?.users !== undefined) {
     const org = orgs.get(sss.crm ?? [...orgs.keys()][0] ?? '');
     sss.act.users.forEach((u, j) => {
-      if (!org?.users.some((user) => user.address === u.address)) problems.push({ path: ['sss', 'act', 'users', j, 'address'], message: `'${u.address}' is not a user of the organisation server-side sync serves` });
+      // Like the mailbox records sss-config builds: users whose email server-side sync processes or sends.
+      const user = org?.users.find((candidate) => candidate.address === u.address);
+      const synced = user !== undefined && (user.incoming === 'email-router' || user.incoming === 'forward-mailbox' || user.outgoing === 'email-router'
+        || sss.mailboxes.some((m) => m.address === u.address));
+      if (!synced) problems.push({ path: ['sss', 'act', 'users', j, 'address'], message: `'${u.address}' is not a user with a server-side sync mailbox record` });
     });
   }
   return problems;

@@ -4,6 +4,7 @@
 import { outlookActorName } from '../../fakes/outlook/outlook-client.js';
 import type { ConsistencyProblem } from './check-consistency.js';
 import { crmOrganisations, organisationOf, runsOutlook, type CrmOrganisation } from './crm-organisations.js';
+import { syncedBySss } from '../world/build-sss-world.js';
 import type { Scenario } from './schema.js';
 
 type Path = Array<string | number>;
@@ -38,7 +39,8 @@ export function checkCrm(scenario: Scenario): ConsistencyProblem[] {
     const user = organisationOf(scenario, m.from)?.section.users.find((u) => u.address === m.from);
     // S16: without the CRM client, a user of the organisation server-side sync serves tracks through the mailbox.
     const org = organisationOf(scenario, m.from)?.section.server;
-    const throughSync = scenario.sss !== undefined && org !== undefined && org === (scenario.sss.crm ?? orgs[0]?.section.server);
+    const throughSync = scenario.sss !== undefined && org !== undefined && org === (scenario.sss.crm ?? orgs[0]?.section.server)
+      && user !== undefined && syncedBySss(user);
     if (m.track && (user === undefined || (!runsOutlook(user) && !throughSync))) {
       problems.push({ path: ['traffic', 'messages', i, 'track'], message: `'${m.from}' is not a CRM user who runs Outlook with the CRM client, or whose organisation uses server-side sync` });
     }

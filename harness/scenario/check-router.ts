@@ -63,6 +63,11 @@ export function checkRouter(scenario: Scenario): ConsistencyProblem[] {
       problems.push({ path, message: `the router has no deployment for organisation '${crm}' that serves ${entry.address}` });
       continue;
     }
+    // Two installs reading one Inbox race on it (R13); within one install, instances share the work or stand by.
+    const readers = installs.filter(({ section }) => section.deployments.some((d) => (d.crm ?? crmServers[0]) === crm && (d.users === undefined || d.users.includes(entry.address))));
+    if (entry.incoming === 'email-router' && readers.length > 1) {
+      problems.push({ path: [...path, 'incoming'], message: `${entry.address}'s Inbox would be read by ${readers.map((r) => formatPath(r.path)).join(' and ')} (R13: both track it); list it in one deployment's users` });
+    }
     if (entry.incoming !== 'forward-mailbox') continue;
     const forwardMailboxes = deploymentsOf(crm, entry.address).flatMap((d) => (d.forwardMailbox === undefined ? [] : [d.forwardMailbox.address]));
     if (forwardMailboxes.length === 0) {

@@ -30,7 +30,8 @@ export function expandCounted<T extends { readonly address: string; readonly cou
   entries.forEach((entry, index) => {
     const { count, ...rest } = entry;
     if (count === undefined) {
-      out.push(each(rest, null) as U & Expanded);
+      if (entry.address.includes(PLACEHOLDER)) ctx.addIssue({ code: 'custom', path: [index, 'address'], message: `${PLACEHOLDER} goes with count` });
+      out.push({ ...each(rest, null), [SOURCE_INDEX]: index });
       return;
     }
     if (!entry.address.includes(PLACEHOLDER) && count > 1) {

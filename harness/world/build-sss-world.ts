@@ -7,6 +7,11 @@ import type { SssConfig } from '../../fakes/sss/sss-config.js';
 import type { RouterConfig } from '../../fakes/router/router-config.js';
 import type { SssSection } from '../scenario/sss-schema.js';
 
+/** Does server-side sync keep a mailbox record for this user or queue (its email is processed or sent by it)? */
+export function syncedBySss(m: { readonly incoming: string; readonly outgoing: string }): boolean {
+  return m.incoming === 'email-router' || m.incoming === 'forward-mailbox' || m.outgoing === 'email-router';
+}
+
 export function sssConfigOf(section: SssSection, crm: CrmOrgConfig, routers: readonly RouterConfig[]): SssConfig {
   const first = section.profiles[0]?.name ?? '';
   const mailboxProfile = new Map<string, string>();
@@ -14,8 +19,7 @@ export function sssConfigOf(section: SssSection, crm: CrmOrgConfig, routers: rea
   // "Server-Side Synchronization or Email Router" access: the same setting serves whichever processes email. Users on
   // Forward Mailbox get a record of their own too: a cutover enables it in their batch (and removes their rule),
   // until then the forward mailbox's record carries their mail. [I]
-  const synced = new Set(['email-router', 'forward-mailbox']);
-  for (const m of crm.mailboxes) if (synced.has(m.incoming) || m.outgoing === 'email-router') mailboxProfile.set(m.address, first);
+  for (const m of crm.mailboxes) if (syncedBySss(m)) mailboxProfile.set(m.address, first);
   for (const d of routers.flatMap((r) => r.deployments)) {
     if (d.crmServer !== crm.server || d.forwardMailbox === null) continue;
     mailboxProfile.set(d.forwardMailbox.address, first);

@@ -14,6 +14,7 @@ import { crmOrganisations } from '../scenario/crm-organisations.js';
 import { spawnRouterWorld } from '../../fakes/router/router-world.js';
 import { routerConfigOf, routerWorldSpecOf } from './build-router-world.js';
 import { routerInstalls, routerInstanceNames } from '../scenario/routers.js';
+import { syncedBySss } from './build-sss-world.js';
 import { cutoverFaults, sssConfigOf } from './build-sss-world.js';
 import { spawnSssWorld, type SssWorld } from '../../fakes/sss/sss-world.js';
 import type { ActCounts } from '../../fakes/sss/act-sync.js';
@@ -58,8 +59,9 @@ function buildExchangeAndCrm(engine: Engine, ledger: Ledger, scenario: Scenario,
   const orgOfMailbox = new Map(orgs.flatMap(({ config }) => config.mailboxes.map((m) => [m.address, config.server] as const)));
   const outlooks = new Map(orgs.flatMap(({ config }) => [...outlookUsers(config)]));
   const sssServer = scenario.sss === undefined ? null : scenario.sss.crm ?? orgs[0]?.config.server;
+  // Users with a server-side sync mailbox record (their email is processed or sent by it) and no CRM client.
   const appForOutlook = new Set(orgs.filter(({ config }) => config.server === sssServer)
-    .flatMap(({ config }) => config.mailboxes.filter((m) => m.kind === 'user' && !outlooks.has(m.address)).map((m) => m.address)));
+    .flatMap(({ config }) => config.mailboxes.filter((m) => m.kind === 'user' && !outlooks.has(m.address) && syncedBySss(m)).map((m) => m.address)));
   const spec = exchangeWorldSpecOf(exchange, scenario.internet, scenario.traffic, scenario.horizon, Date.parse(scenario.start), scenario.users);
   const exchangeWorld = spawnExchangeWorld(engine, ledger, {
     ...spec,
@@ -113,7 +115,7 @@ function buildExchangeAndCrm(engine: Engine, ledger: Ledger, scenario: Scenario,
       },
       enabledAtStart: section.enabled === 'all' ? [...config.mailboxProfile.keys()] : section.enabled,
       items: (mailbox) => allItems(mailbox).map((i) => ({ storeId: i.storeId, receivedAtMs: i.receivedAtMs, key: i.key, folder: i.folder })),
-      trackedOutsideInbox: (mailbox) => storeOf(mailbox).filter((i) => i.trackRequested === true && i.folder !== 'Inbox' && i.folder !== 'Deleted Items')
+      trackedItems: (mailbox) => storeOf(mailbox).filter((i) => i.trackRequested === true && i.folder !== 'Deleted Items')
         .map((i) => ({ storeId: i.storeId, key: i.key, folder: i.folder })),
       active: () => crmWorld?.processEmailUsing() === 'server-side-sync',
     }));

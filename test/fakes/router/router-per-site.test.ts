@@ -70,6 +70,13 @@ describe('a router per site', () => {
     ]);
   });
 
+  it('refuses two installs reading one Inbox (a deployment without users serves everyone: R13)', () => {
+    const overlapping = PER_SITE.replace(', users: [paul@contoso.example, anna@contoso.example]', '');
+    expect(inputProblems(text(overlapping), 'per-site.yaml')).toEqual([
+      "crm.users[3].incoming: kenji@contoso.example's Inbox would be read by router[0] and router[1] (R13: both track it); list it in one deployment's users",
+    ]);
+  });
+
   it('refuses a user no router serves, a forward mailbox two routers read, a user of no deployment\'s organisation, and one instance name twice', () => {
     const bad = PER_SITE
       .replace('users: [yuki@contoso.example, kenji@contoso.example]', 'users: [yuki@contoso.example, carol@fabrikam.example]')

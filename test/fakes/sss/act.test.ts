@@ -32,8 +32,9 @@ interface ActEnd {
 }
 
 /** Runs the operations (YAML list items) with ACT sync on and returns both stores at the end. */
-function runAct(operations: string[], options: { act?: string; horizon?: string; trace?: boolean } = {}): ActEnd {
-  const scenario = crmScenario({ users: USERS, horizon: options.horizon ?? '6h', sss: sss(options.act ?? '{}'), faults: `[${[ON_SSS, ...operations].join(', ')}]` });
+function runAct(operations: string[], options: { act?: string; horizon?: string; trace?: boolean; profile?: string } = {}): ActEnd {
+  const section = sss(options.act ?? '{}').replace('server: ex1 }', `server: ex1${options.profile ?? ''} }`);
+  const scenario = crmScenario({ users: USERS, horizon: options.horizon ?? '6h', sss: section, faults: `[${[ON_SSS, ...operations].join(', ')}]` });
   const trace: TraceRecord[] = [];
   let end: ActEnd | undefined;
   runScenario(scenario, {
@@ -103,7 +104,7 @@ describe('filters (S15)', () => {
   it('a record dropping out is deleted from Exchange, sending a cancellation; with distinct deletes it stays', () => {
     const operations = [
       inCrm('10m', 'create', `{ id: r1, entity: appointment, owner: ${PAUL}, start: 3h, end: 4h, attendees: [carol@fabrikam.example] }`),
-      inCrm('2h', 'cancel', '{ id: r1 }'),
+      inCrm('2h', 'complete', '{ id: r1 }'),
     ];
     const filters = '[{ entity: appointment, state: open }]';
     const plain = runAct(operations, { act: `{ filters: ${filters} }` });
@@ -112,6 +113,44 @@ describe('filters (S15)', () => {
     const distinct = runAct(operations, { act: `{ filters: ${filters}, distinctDeletes: true }` });
     expect(distinct.items()).toMatchObject([{ crmId: 'r1' }]);
     expect(distinct.stats).toMatchObject({ deletedInExchange: 0, cancellationsSent: 0, keptAfterDroppingOut: 1 });
+  });
+
+  it('an appointment canceled in CRM is removed with a cancellation, whatever the filters and the distinct deletes [I]', () => {
+    const end = runAct([
+      inCrm('10m', 'create', `{ id: r1, entity: appointment, owner: ${PAUL}, start: 3h, end: 4h, attendees: [carol@fabrikam.example] }`),
+      inCrm('2h', 'cancel', '{ id: r1 }'),
+    ], { act: '{ filters: [{ entity: appointment, within: 14d }], distinctDeletes: true }' });
+    expect(end.items()).toEqual([]);
+    expect(end.stats).toMatchObject({ deletedInExchange: 1, cancellationsSent: 1, keptAfterDroppingOut: 0 });
+  });
+
+  it('with distinct deletes, a record kept after dropping out is still removed when it is deleted in CRM', () => {
+    const end = runAct([
+      inCrm('10m', 'create', `{ id: t1, entity: task, owner: ${PAUL}, due: 1d }`),
+      inCrm('1h', 'complete', '{ id: t1 }'),
+      inCrm('2h', 'delete', '{ id: t1 }'),
+    ], { act: '{ filters: [{ entity: task, state: open }], distinctDeletes: true }' });
+    expect(end.items()).toEqual([]);
+    expect(end.stats).toMatchObject({ keptAfterDroppingOut: 1, deletedInExchange: 1 });
+  });
+
+  it('a tracked item of an entity without a filter stays in Exchange only; one tracked outside the window is not cancelled', () => {
+    const end = runAct([
+      inOutlook('10m', 'create', '{ id: c1, entity: contact, tracked: true }'),
+      inOutlook('10m', 'create', '{ id: old, entity: appointment, start: -20d, end: -20d, attendees: [carol@fabrikam.example], tracked: true }'),
+    ], { act: '{ filters: [{ entity: appointment, within: 14d }] }' });
+    expect(end.records.map((r) => r.entity)).toEqual(['appointment']);
+    expect(end.items().map((i) => i.itemId).sort()).toEqual(['c1', 'old']);
+    expect(end.stats).toMatchObject({ createdInCrm: 1, deletedInExchange: 0, cancellationsSent: 0 });
+  });
+
+  it('a task completed in Outlook is completed in CRM, and drops out of an open-tasks filter there', () => {
+    const end = runAct([
+      inOutlook('10m', 'create', '{ id: t1, entity: task, due: 1d, tracked: true }'),
+      inOutlook('1h', 'edit', '{ id: t1, completed: true }'),
+    ], { act: '{ filters: [{ entity: task, state: open }], distinctDeletes: true }' });
+    expect(end.records).toMatchObject([{ state: 'completed', completed: true }]);
+    expect(end.stats).toMatchObject({ updatedInCrm: 1, keptAfterDroppingOut: 1 });
   });
 
   it('with distinct deletes, a record that drops out and comes back is linked to the item left behind, not made twice', () => {
@@ -154,6 +193,15 @@ describe('deletes in Exchange (S15)', () => {
     expect(end.items()).toEqual([]);
   });
 
+  it('copies without a copyId get ids of their own', () => {
+    const end = runAct([
+      inOutlook('10m', 'create', '{ id: m1, entity: appointment, start: 3h, end: 4h }'),
+      inOutlook('20m', 'copy', '{ id: m1 }'),
+      inOutlook('30m', 'copy', '{ id: m1 }'),
+    ]);
+    expect(end.items().map((i) => i.itemId)).toEqual(['m1', 'm1-copy', 'm1-copy-2']);
+  });
+
   it('copied items are ignored: a copy of a tracked appointment makes no second record', () => {
     const end = runAct([
       inOutlook('10m', 'create', '{ id: m1, entity: appointment, start: 3h, end: 4h, tracked: true }'),
@@ -181,6 +229,18 @@ describe('scheduling conflicts (S15)', () => {
     // The second edit no longer overlaps: it reaches CRM, and CRM's own edit then wins nothing back (it is older).
     expect(mine).toMatchObject({ startMs: 4 * 3_600_000, endMs: 5 * 3_600_000 });
     expect(end.items().find((i) => i.itemId === 'crm-mine')).toMatchObject({ startMs: 4 * 3_600_000 });
+  });
+});
+
+describe('one organisation per mailbox (S13)', () => {
+  it('ACT sync stops as soon as another organisation holds the mailbox, not only when the email cycle notices', () => {
+    const end = runAct([
+      '{ at: 1m, verb: otherOrgTestAndEnable, target: ex1, mailbox: paul@contoso.example, organisation: crm-test }',
+      inCrm('5m', 'create', `{ id: r1, entity: task, owner: ${PAUL} }`),
+      // Email cycles two hours apart: the email side would notice the OrgID late; ACT must not wait for it.
+    ], { act: `{ users: [{ address: ${PAUL} }] }`, profile: ', incomingCycleGap: 2h', horizon: '1h' });
+    expect(end.items()).toEqual([]);
+    expect(end.stats.createdInExchange).toBe(0);
   });
 });
 
@@ -242,6 +302,12 @@ faults: ${faults}
     ]);
     expect(inputProblems(text(`[${inCrm('1m', 'create', '{ id: x, entity: appointment, owner: paul@contoso.example, start: 2h, end: 1h }')}]`)))
       .toEqual(['faults[0].item.end: an appointment cannot end before it starts']);
+    expect(inputProblems(text(`[${inCrm('1m', 'create', '{ id: x, entity: task, owner: paul@contoso.example }')}, ${inCrm('2m', 'create', '{ id: x, entity: task, owner: paul@contoso.example }')}]`)))
+      .toEqual(["faults[1].item: faults[0] already creates 'x' there"]);
+    expect(inputProblems(text('[{ at: 1m, verb: otherOrgTestAndEnable, target: ex1, mailbox: nobody@contoso.example }]'))).toEqual([
+      'faults[0]: no Exchange mailbox nobody@contoso.example',
+      "faults[0]: 'otherOrgTestAndEnable' needs the organisation that takes the mailbox",
+    ]);
     expect(inputProblems(`${text('[]')}expect: { act: { conflicts: 0 } }\n`)).toEqual(['expect.act: expects appointment, contact and task counts, but `sss.act` does not synchronize them']);
   });
 });

@@ -144,6 +144,20 @@ describe('outgoing (S5, S16)', () => {
     expect(outcome.counts).toMatchObject({ tracked: 1, duplicates: 0, pending: 0 });
   });
 
+  it('mail a user tracks in the root Inbox is promoted whatever the filter, also after CRM refused it (S9, S16)', () => {
+    const outcome = run({
+      users: `
+    - { address: paul@contoso.example, incoming: email-router, filter: responses }
+    - { address: anna@contoso.example, incoming: none }`,
+      traffic: `{ messages: [${fromCarol('5m', 'mine')}] }`,
+      people: '{ track: { probability: 1, meanDelay: 30m } }',
+    });
+    const life = lifeOf(outcome, '<mine@fabrikam.example>');
+    expect(life.placements[0]?.folder).toBe('Inbox');
+    expect(life.activities).toMatchObject([{ direction: 'incoming', createdBy: 'sss' }]);
+    expect(outcome.counts).toMatchObject({ tracked: 1, pending: 0, duplicates: 0 });
+  });
+
   it('tracked mail found outside Sent Items comes in as incoming, from any folder, the filter and the watermark bypassed (S6, S9)', () => {
     const outcome = run({
       users: `

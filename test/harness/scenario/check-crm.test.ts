@@ -45,6 +45,12 @@ describe('CRM organisation checks', () => {
       users: '[{ address: paul@contoso.example, incoming: none }]',
       traffic: '{ messages: [{ at: 5m, from: paul@contoso.example, to: [carol@fabrikam.example], track: true }] }',
     })).toEqual(["traffic.messages[0].track: 'paul@contoso.example' is not a CRM user who runs Outlook with the CRM client, or whose organisation uses server-side sync"]);
+    // With server-side sync in the scenario, still refused: Paul has no mailbox record there (nothing would track it).
+    expect(problems({
+      users: '[{ address: paul@contoso.example, incoming: none }]',
+      traffic: '{ messages: [{ at: 5m, from: paul@contoso.example, to: [carol@fabrikam.example], track: true }] }',
+      sss: '{ profiles: [{ name: exchange, server: ex1 }] }',
+    })).toHaveLength(1);
   });
 
   it('refuses CRM verbs aimed at the wrong kind of actor', () => {

@@ -44,6 +44,12 @@ describe('count entries', () => {
     ]);
   });
 
+  it('point a problem in an entry after a count entry at its own line, and refuse {n} without count', () => {
+    const problems = inputProblems(text('    - { address: "u{n}@contoso.example", database: db1, count: 100 }\n    - { address: late@contoso.example, database: nodb }', ''));
+    expect(problems).toEqual(["exchange.mailboxes[2].database: no database named 'nodb'"]);
+    expect(inputProblems(text('    - { address: "u{n}@contoso.example", database: db1 }', ''))).toEqual(['exchange.mailboxes[1].address: {n} goes with count']);
+  });
+
   it('point a problem in an expanded entry at the line it came from', () => {
     const problems = inputProblems(text('    - { address: "u{n}@contoso.example", database: db1, count: 5 }', '    - { address: "v{n}@contoso.example", count: 2 }'));
     expect(problems[0]).toMatch(/^crm\.users\[1\]\.address: /);
