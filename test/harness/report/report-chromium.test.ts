@@ -1,0 +1,81 @@
+// The report as a person sees it, in a real Chromium (Debian's, driven by playwright-core; no downloads): it loads
+// from file:// without console errors or network, shows the run's verdict and counts as `--json` prints them,
+// draws the timeline's series and fault bands and the latency histogram, and its search box filters the table.
+// Without /usr/bin/chromium the test is skipped with the reason, unless MAILFLOW_REQUIRE_BROWSER=1 (CI) makes that
+// an error.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+import { mailflow } from '../../helpers/cli.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const required = process.env['MAILFLOW_REQUIRE_BROWSER'] === '1';
+const present = existsSync(CHROMIUM);
+if (!present && !required) console.warn(`report-chromium.test: skipped, ${CHROMIUM} is not installed (apt-get install chromium)`);
+
+describe.skipIf(!present && !required)('the HTML report in Chromium', () => {
+  let browser: Browser;
+  const dir = mkdtempSync(join(tmpdir(), 'mailflow-report-'));
+
+  beforeAll(async () => {
+    if (!present) throw new Error(`${CHROMIUM} is required (MAILFLOW_REQUIRE_BROWSER=1) but not installed`);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('shows what --json says, draws the charts, and filters the message table', async () => {
+    const report = join(dir, 'cutover.html');
+    const run = mailflow('run', 'scenarios/cutover-router-to-sss.yaml', '--json', '--report', report);
+    expect(run.status).toBe(0);
+    const json = JSON.parse(run.stdout);
+
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`); });
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('request', (r) => { if (!r.url().startsWith('file:')) problems.push(`network: ${r.url()}`); });
+    await page.goto(pathToFileURL(report).href);
+
+    expect(await page.locator('[data-verdict]').getAttribute('data-verdict')).toBe(json.verdict);
+    for (const [name, value] of Object.entries(json.counts)) {
+      if (typeof value !== 'number') continue;
+      expect(await page.locator(`[data-count="${name}"]`).textContent(), name).toBe(String(value));
+    }
+    for (const check of json.checks as Array<{ name: string; verdict: string }>) {
+      expect(await page.locator(`[data-check="${check.name}"] .badge`).first().textContent(), check.name).toBe(check.verdict);
+    }
+    // The timeline: accepted and tracked lines with points, the cutover's operations as bands.
+    for (const series of ['accepted', 'tracked', 'backlog']) {
+      const points = (await page.locator(`#timeline [data-series="${series}"]`).getAttribute('points')) ?? '';
+      expect(points.trim().split(/\s+/).length, series).toBeGreaterThan(2);
+    }
+    expect(await page.locator('#timeline [data-band]').count()).toBeGreaterThan(0);
+    expect(await page.locator('#latency rect[data-bin]').count()).toBeGreaterThan(0);
+
+    // Search: an untracked message's id leaves its row alone visible; clearing brings all back.
+    const rows = page.locator('#message-table tbody tr');
+    const total = await rows.count();
+    expect(total).toBeGreaterThan(100);
+    expect(await page.locator('#message-shown').textContent()).toBe(total.toLocaleString('en-US'));
+    const untracked = (json.checks as Array<{ name: string; offenders: Array<{ messageId: string }> }>).find((c) => c.name === 'no-untracked-mail')?.offenders[0]?.messageId ?? '';
+    expect(untracked).not.toBe('');
+    await page.fill('#message-search', untracked);
+    expect(await page.locator('#message-table tbody tr:not([hidden])').count()).toBe(1);
+    expect(await page.locator('#message-shown').textContent()).toBe('1');
+    await page.fill('#message-search', '');
+    expect(await page.locator('#message-table tbody tr:not([hidden])').count()).toBe(total);
+
+    // A person looks at this page: screenshots go to the temporary directory, never the repository.
+    await page.screenshot({ path: join(dir, 'cutover.png'), fullPage: true });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});

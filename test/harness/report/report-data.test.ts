@@ -1,0 +1,56 @@
+// The report without a browser: what it extracts from a run, how it samples a large run, and that nothing from the
+// input becomes markup.
+import { describe, expect, it } from 'vitest';
+import { loadScenarioFile } from '../../../harness/scenario/load-scenario.js';
+import { runScenario } from '../../../harness/run/run-scenario.js';
+import { renderReport } from '../../../harness/report/render-report.js';
+import { reportData } from '../../../harness/report/report-data.js';
+import { sampleMessages } from '../../../harness/report/message-sample.js';
+import { escapeHtml, html } from '../../../harness/report/html.js';
+
+const RESTORE = 'scenarios/exchange-restore-without-logs.yaml';
+
+function inputOf(file: string, description?: string) {
+  const scenario = loadScenarioFile(file);
+  const outcome = runScenario(scenario);
+  return { outcome, file, scenario: { start: scenario.start, horizon: scenario.horizon, description: description ?? scenario.description }, applied: [] };
+}
+
+describe('report data', () => {
+  it('carries the run\'s verdict, counts and offenders, and lists every message of a small run', () => {
+    const input = inputOf(RESTORE);
+    const data = reportData(input);
+    expect(data.run.verdict).toBe(input.outcome.verdict);
+    expect(data.run.counts).toEqual(input.outcome.counts);
+    expect(data.messages.rule).toBeNull();
+    expect(data.messages.rows).toHaveLength(data.messages.total);
+    const lost = data.run.checks.find((c) => c.name === 'no-lost-mail');
+    expect(lost?.offenderCount).toBe(input.outcome.counts.lost);
+    // Every message a check names is marked in the table.
+    for (const o of lost?.offenders ?? []) expect(data.messages.rows.find((r) => r.messageId === o.messageId)?.offenderOf).toContain('no-lost-mail');
+  });
+
+  it('is the same bytes for the same run (no wall clock inside)', () => {
+    expect(renderReport(inputOf(RESTORE))).toBe(renderReport(inputOf(RESTORE)));
+  });
+
+  it('samples a large run deterministically, keeping every offender and saying how', () => {
+    const offenders = new Set([5, 4_000, 9_999]);
+    const sample = sampleMessages(10_000, offenders, 100);
+    expect(sample.indexes.length).toBeLessThanOrEqual(100);
+    for (const i of offenders) expect(sample.indexes).toContain(i);
+    expect(sample.rule).toMatch(/10,000 messages, more than the 100 a page holds/);
+    expect(sampleMessages(10_000, offenders, 100)).toEqual(sample);
+    expect(sampleMessages(50, offenders, 100).rule).toBeNull();
+  });
+});
+
+describe('escaping', () => {
+  it('never lets input become markup', () => {
+    expect(escapeHtml('<script>alert("x")</script> & \'y\'')).toBe('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;y&#39;');
+    expect(html`<p title="${'" onmouseover="x'}">${'<b>'}</p>`.value).toBe('<p title="&quot; onmouseover=&quot;x">&lt;b&gt;</p>');
+    const page = renderReport(inputOf(RESTORE, '<img src=x onerror=alert(1)> restored'));
+    expect(page).toContain('&lt;img src=x onerror=alert(1)&gt; restored');
+    expect(page).not.toContain('<img src=x');
+  });
+});
