@@ -75,6 +75,7 @@ export function crmServer(config: CrmOrgConfig, org: CrmOrg, ledger: Ledger, hor
           const result = checkIncomingEmail(org, db, email, now);
           ledger.evaluated(email.message.key, email.caller, result.reasonCode, {
             correlationMethod: result.correlation.method, acceptingEntity: result.acceptingEntity,
+            correlatedWith: result.correlation.match === null ? null : { activityId: result.correlation.match.activityId, messageId: result.correlation.match.ledgerKey },
           });
           return { shouldDeliver: result.shouldDeliver, reasonCode: result.reasonCode } satisfies CheckIncomingAnswer;
         }

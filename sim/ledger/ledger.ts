@@ -10,6 +10,8 @@ export type LedgerTrace = (step: string, detail: string) => void;
 export interface EvaluationDetail {
   readonly correlationMethod?: number;
   readonly acceptingEntity?: string | null;
+  /** The earlier email it correlated with (S10): its activity and message, so a wrong link shows in the path. */
+  readonly correlatedWith?: { readonly activityId: string; readonly messageId: string } | null;
 }
 
 export interface ActivityWhere {
@@ -121,9 +123,12 @@ export class Ledger {
     const life = this.life(messageId);
     const correlationMethod = detail.correlationMethod ?? null;
     const acceptingEntity = detail.acceptingEntity ?? null;
-    life.evaluations.push({ atMs: this.nowMs(), caller, reasonCode, correlationMethod, acceptingEntity });
+    const correlatedWith = detail.correlatedWith ?? null;
+    life.evaluations.push({ atMs: this.nowMs(), caller, reasonCode, correlationMethod, acceptingEntity, correlatedWith });
     const extra = [
-      correlationMethod === null ? '' : `, correlation ${correlationMethod}`, acceptingEntity === null ? '' : `, accepted by ${acceptingEntity}`,
+      correlationMethod === null ? '' : `, correlation ${correlationMethod}`,
+      correlatedWith === null ? '' : ` with ${correlatedWith.activityId} (${correlatedWith.messageId})`,
+      acceptingEntity === null ? '' : `, accepted by ${acceptingEntity}`,
     ].join('');
     this.step(life, 'evaluated', `${caller}: reason ${reasonCode}${extra}`);
   }

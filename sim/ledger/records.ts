@@ -48,6 +48,8 @@ export interface Evaluation {
   /** S10's correlationmethod and S12's accepting entity, when CRM reported them. */
   readonly correlationMethod: number | null;
   readonly acceptingEntity: string | null;
+  /** The earlier email CRM linked it to (S10), if any. */
+  readonly correlatedWith: { readonly activityId: string; readonly messageId: string } | null;
 }
 
 /** A CRM email on its way out (O1): its status name, the attempts so far. */

@@ -1,6 +1,8 @@
 // S10: correlation order (In-Reply-To, token, conversation index, smart matching), correlationmethod and
 // parentactivityid; token rollover mis-correlating a late reply (field report 3).
 import { describe, expect, it } from 'vitest';
+import { loadScenarioFile } from '../../../harness/scenario/load-scenario.js';
+import { runScenario } from '../../../harness/run/run-scenario.js';
 import { deliverIncomingEmail, type CrmOrg } from '../../../fakes/crm/check-incoming.js';
 import { newCrmDatabase, type CrmDatabase } from '../../../fakes/crm/crm-database.js';
 import { correlate } from '../../../fakes/crm/correlation.js';
@@ -95,5 +97,12 @@ describe('correlation (S10)', () => {
     const lateReply = tracked(org, db, mail({ subject: `RE: ${first.message.subject}` }));
     expect(lateReply.regardingId).toBe('account-1');
     expect(lateReply.regardingId).not.toBe(first.activity.regardingId);
+  });
+
+  it('names the email a message correlated with in its path, so a wrong link shows (shipped token-rollover)', () => {
+    const outcome = runScenario(loadScenarioFile('scenarios/token-rollover.yaml'));
+    const evaluation = outcome.ledger.get('<carol-late@fabrikam.example>')?.evaluations[0];
+    expect(evaluation).toMatchObject({ correlationMethod: CORRELATION.trackingToken, correlatedWith: { activityId: 'email-1001' } });
+    expect(outcome.ledger.get('<carol-late@fabrikam.example>')?.path.find((s) => s.step === 'evaluated')?.detail).toMatch(/correlation 4 with email-1001 \(<crm-1001\./);
   });
 });
