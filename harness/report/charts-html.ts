@@ -3,7 +3,7 @@ import { html, type SafeHtml } from './html.js';
 import { latencyChart } from './latency-chart.js';
 import type { ReportData } from './report-data.js';
 import { timelineChart } from './timeline-chart.js';
-import { readableDuration, timeLabel } from './time-ticks.js';
+import { readableDuration } from './time-ticks.js';
 
 export function timelineHtml(data: ReportData): SafeHtml {
   return html`<section id="timeline"><h2>Timeline</h2>
@@ -23,6 +23,6 @@ export function latencyHtml(data: ReportData): SafeHtml {
   return html`<section id="latency"><h2>Latency</h2>
 <p>From acceptance (250 after DATA) to the first incoming activity, as the <code>latency</code> check measures it, over <b>${h.samples.toLocaleString('en-US')}</b> messages: p50 <b data-latency="p50">${readableDuration(h.p50Ms)}</b>, p95 <b data-latency="p95">${readableDuration(h.p95Ms)}</b>, max <b data-latency="max">${readableDuration(h.maxMs)}</b>.</p>
 <figure>${latencyChart(h)}
-<figcaption>Each bar counts the messages whose latency falls in its range (${timeLabel((h.bins[0]?.toMs ?? 0) - (h.bins[0]?.fromMs ?? 0))} wide). Percentiles are nearest-rank.</figcaption>
+<figcaption>Each bar counts the messages whose latency falls in its range, from the edge on its left up to the one on its right. The ranges widen (seconds, then minutes, then hours) so that a tail of slow messages shows beside the bulk; bars are equally wide whatever their range. Percentiles are nearest-rank.</figcaption>
 </figure></section>`;
 }

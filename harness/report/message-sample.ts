@@ -31,13 +31,15 @@ export function sampleMessages(total: number, offenders: ReadonlySet<number>, li
     }
   }
   const indexes = [...chosen].sort((a, b) => a - b);
-  const named = kept.length < offenders.size
-    ? `the first ${kept.length.toLocaleString('en-US')} of the ${offenders.size.toLocaleString('en-US')} messages a check names (in the order the ledger first saw them)`
-    : `all ${kept.length.toLocaleString('en-US')} messages a check names`;
-  const rest = stride === 0 ? 'no others' : stride === 1 ? 'all the other messages' : `every ${ordinal(stride)} of the other messages in the order the ledger first saw them, starting with the first`;
+  const count = (k: number) => k.toLocaleString('en-US');
+  const named = offenders.size === 0 ? null : kept.length < offenders.size
+    ? `the first ${count(kept.length)} of the ${count(offenders.size)} messages a check names (in the order the ledger first saw them)`
+    : `all ${count(kept.length)} messages a check names`;
+  const rest = stride === 0 ? null
+    : `${stride === 1 ? 'every' : `every ${ordinal(stride)}`} ${offenders.size === 0 ? '' : 'other '}message in the order the ledger first saw them, starting with the first`;
   return {
     indexes,
-    rule: `This run has ${total.toLocaleString('en-US')} messages, more than the ${limit.toLocaleString('en-US')} a page holds: the table lists ${indexes.length.toLocaleString('en-US')}, namely ${named} and ${rest}.`,
+    rule: `This run has ${count(total)} messages, more than the ${count(limit)} a page holds: the table lists ${count(indexes.length)}: ${[named, rest].filter((p) => p !== null).join(', and ')}.`,
   };
 }
 

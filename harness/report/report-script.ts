@@ -3,7 +3,7 @@ export const REPORT_SCRIPT = `
 (function () {
   var input = document.getElementById('message-search');
   var shown = document.getElementById('message-shown');
-  var rows = Array.prototype.slice.call(document.querySelectorAll('#message-table tbody tr'));
+  var rows = Array.prototype.slice.call(document.querySelectorAll('#message-table > tbody > tr'));
   var texts = rows.map(function (row) { return row.textContent.toLowerCase(); });
   function filter() {
     var words = input.value.toLowerCase().split(/\\s+/).filter(Boolean);

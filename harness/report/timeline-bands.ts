@@ -19,8 +19,9 @@ export interface TimelineBand {
 
 /** Faults that last until their end verb on the same target (first listed end wins). */
 const ENDS: Readonly<Record<string, readonly string[]>> = {
-  down: ['up', 'restart'],
-  crash: ['restart', 'up'],
+  // Setup /m:RecoverServer starts the server again on new hardware (X4).
+  down: ['up', 'restart', 'recoverServer'],
+  crash: ['restart', 'up', 'recoverServer'],
   failover: ['up'],
   partition: ['heal'],
   stopInbound: ['startInbound'],
@@ -31,6 +32,9 @@ const ENDS: Readonly<Record<string, readonly string[]>> = {
   failActivityCreation: ['clearActivityCreationFailure'],
   denyMailboxAccess: ['grantMailboxAccess'],
 };
+
+/** Operations that also end a fault, yet deserve a mark of their own. */
+const MARKED_WHEN_ENDING: ReadonlySet<string> = new Set(['recoverServer']);
 
 /** Instant events that break something (drawn as faults); every other verb is an operation. */
 const INSTANT_FAULTS: ReadonlySet<string> = new Set([
@@ -60,7 +64,7 @@ export function timelineBands(applied: readonly AppliedFault[], endMs: number): 
       if (!open.some((o) => o.fault.verb === fault.verb && o.fault.target === fault.target)) open.push({ fault, ends });
       continue;
     }
-    if (closing.length > 0) continue;
+    if (closing.length > 0 && !MARKED_WHEN_ENDING.has(fault.verb)) continue;
     const key = label(fault);
     const group = marks.get(key) ?? { kind: INSTANT_FAULTS.has(fault.verb) ? 'fault' as const : 'operation' as const, label: key, times: [] };
     group.times.push(fault.atMs);

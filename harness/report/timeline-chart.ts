@@ -74,7 +74,7 @@ function bandInPlot(plot: Plot, band: TimelineBand): SafeHtml {
   const y2 = n(plot.top + plot.height);
   if (band.marksMs.length === 0) {
     const x1 = xOf(plot, band.fromMs);
-    return html`<rect data-band="${band.kind}" data-label="${band.label}" x="${n(x1)}" y="${y1}" width="${n(Math.max(2, xOf(plot, band.toMs) - x1))}" height="${n(plot.height)}" fill="${colour}" fill-opacity="0.16"/>`;
+    return html`<rect data-band="${band.kind}" data-label="${band.label}" x="${n(x1)}" y="${y1}" width="${n(Math.max(2, xOf(plot, band.toMs) - x1))}" height="${n(plot.height)}" fill="${colour}" fill-opacity="${band.ended ? '0.16' : '0.08'}"/>`;
   }
   const dash = band.kind === 'fault' ? null : '3 2';
   return html`<g data-band="${band.kind}" data-label="${band.label}">${band.marksMs.map((t) => html`<line x1="${n(xOf(plot, t))}" x2="${n(xOf(plot, t))}" y1="${y1}" y2="${y2}" stroke="${colour}" stroke-opacity="0.55" stroke-width="1.5"${dash === null ? null : html` stroke-dasharray="${dash}"`}/>`)}</g>`;
@@ -97,6 +97,9 @@ function lane(plot: Plot, band: TimelineBand, y: number): SafeHtml {
   const text = `${band.label}: ${rangeText(band)}`;
   const width = textWidth(text);
   const right = plot.left + plot.width;
-  const [tx, anchor] = x2 + 6 + width <= right + 30 ? [x2 + 6, 'start'] : x1 - 6 - width >= 0 ? [x1 - 6, 'end'] : [plot.left, 'start'];
-  return html`<g class="lane" data-lane="${band.kind}"><title>${text}</title>${marks}<text x="${n(tx)}" y="${n(y + 10)}" text-anchor="${anchor}" font-size="${FONT_PX}" fill="${band.kind === 'fault' ? COLOURS.faultText : COLOURS.text}">${text}</text></g>`;
+  // Beside the bar where there is room, else inside it (a long outage fills the width).
+  const [tx, anchor, inside] = x2 + 6 + width <= right + 30 ? [x2 + 6, 'start', false]
+    : x1 - 6 - width >= 0 ? [x1 - 6, 'end', false] : [Math.max(x1, plot.left) + 6, 'start', true];
+  const textColour = inside ? COLOURS.text : band.kind === 'fault' ? COLOURS.faultText : COLOURS.text;
+  return html`<g class="lane" data-lane="${band.kind}"><title>${text}</title>${marks}<text x="${n(tx)}" y="${n(y + 10)}" text-anchor="${anchor}" font-size="${FONT_PX}" fill="${textColour}">${text}</text></g>`;
 }

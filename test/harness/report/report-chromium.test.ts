@@ -37,7 +37,7 @@ describe.skipIf(!present && !required)('the HTML report in Chromium', () => {
     expect(run.status).toBe(0);
     const json = JSON.parse(run.stdout);
 
-    const page = await browser.newPage();
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
     const problems: string[] = [];
     page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`); });
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
@@ -57,24 +57,42 @@ describe.skipIf(!present && !required)('the HTML report in Chromium', () => {
       const points = (await page.locator(`#timeline [data-series="${series}"]`).getAttribute('points')) ?? '';
       expect(points.trim().split(/\s+/).length, series).toBeGreaterThan(2);
     }
-    expect(await page.locator('#timeline [data-band]').count()).toBeGreaterThan(0);
+    // The cutover's switch and its Test & Enable batches, each group labelled in its own lane.
+    const bands = await page.locator('#timeline [data-band]').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-band')} ${e.getAttribute('data-label')}`));
+    expect(bands.some((b) => /^operation switchToServerSideSync /.test(b)), bands.join('; ')).toBe(true);
+    expect(bands.some((b) => /^operation testAndEnable /.test(b)), bands.join('; ')).toBe(true);
+    expect(await page.locator('#timeline .lane').count()).toBe(bands.length);
+    expect(await page.locator('#timeline .legend').textContent()).toMatch(/accepted.*tracked.*backlog.*operation/);
     expect(await page.locator('#latency rect[data-bin]').count()).toBeGreaterThan(0);
 
     // Search: an untracked message's id leaves its row alone visible; clearing brings all back.
-    const rows = page.locator('#message-table tbody tr');
+    // The table's own rows: each path is a small table of its own inside a row.
+    const rows = page.locator('#message-table > tbody > tr');
     const total = await rows.count();
     expect(total).toBeGreaterThan(100);
     expect(await page.locator('#message-shown').textContent()).toBe(total.toLocaleString('en-US'));
     const untracked = (json.checks as Array<{ name: string; offenders: Array<{ messageId: string }> }>).find((c) => c.name === 'no-untracked-mail')?.offenders[0]?.messageId ?? '';
     expect(untracked).not.toBe('');
     await page.fill('#message-search', untracked);
-    expect(await page.locator('#message-table tbody tr:not([hidden])').count()).toBe(1);
+    expect(await page.locator('#message-table > tbody > tr:not([hidden])').count()).toBe(1);
     expect(await page.locator('#message-shown').textContent()).toBe('1');
+    // The row's path opens and shows its steps (the search hides rows of the table, never the steps of a path).
+    const row = page.locator('#message-table > tbody > tr:not([hidden])');
+    await row.locator('summary').click();
+    expect(await row.locator('table.path tr').first().isVisible()).toBe(true);
+    await page.fill('#message-search', 'no-such-message-anywhere');
+    expect(await page.locator('#message-shown').textContent()).toBe('0');
     await page.fill('#message-search', '');
-    expect(await page.locator('#message-table tbody tr:not([hidden])').count()).toBe(total);
+    expect(await page.locator('#message-table > tbody > tr:not([hidden])').count()).toBe(total);
 
     // A person looks at this page: screenshots go to the temporary directory, never the repository.
-    await page.screenshot({ path: join(dir, 'cutover.png'), fullPage: true });
+    // The top of the page and the timeline, clipped from the viewport: a full-page or element shot of a page with
+    // thousands of rows takes Chromium over ten seconds here.
+    await page.screenshot({ path: join(dir, 'cutover.png') });
+    await page.locator('#timeline').evaluate((e) => e.scrollIntoView());
+    const box = await page.locator('#timeline').boundingBox();
+    expect(box).not.toBeNull();
+    if (box !== null) await page.screenshot({ path: join(dir, 'cutover-timeline.png'), clip: box });
     expect(problems).toEqual([]);
     await page.close();
   });

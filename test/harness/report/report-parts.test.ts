@@ -1,0 +1,181 @@
+// The report's pieces one by one: fault bands from the applied faults, the timeline's series, a message's facts and
+// outcome, the latency histogram, axis ticks and trimmed paths; and the bands of a real run recorded from its trace.
+import { describe, expect, it } from 'vitest';
+import { recordFaults } from '../../../harness/report/applied-faults.js';
+import { latencyHistogram } from '../../../harness/report/latency-histogram.js';
+import { messageFacts, outcomeOf } from '../../../harness/report/message-facts.js';
+import { sampleMessages } from '../../../harness/report/message-sample.js';
+import { reportData } from '../../../harness/report/report-data.js';
+import { countTicks, niceDurationStepMs, readableDuration, timeLabel, timeTicksMs } from '../../../harness/report/time-ticks.js';
+import { timelineBands } from '../../../harness/report/timeline-bands.js';
+import { timelineSeries } from '../../../harness/report/timeline-series.js';
+import { trimPath } from '../../../harness/report/trimmed-path.js';
+import { runScenario } from '../../../harness/run/run-scenario.js';
+import { loadScenarioFile } from '../../../harness/scenario/load-scenario.js';
+import { deliver, manualLedger } from '../../helpers/ledger-fixtures.js';
+
+const M = 60_000;
+const H = 60 * M;
+
+describe('timeline bands', () => {
+  it('pairs a fault with its end on the same target, and leaves one the run never ended open to the end', () => {
+    const bands = timelineBands([
+      { atMs: 30 * M, verb: 'down', target: 'mailbox' },
+      { atMs: 40 * M, verb: 'crash', target: 'consumer' },
+      { atMs: 50 * M, verb: 'up', target: 'other' },
+      { atMs: 70 * M, verb: 'up', target: 'mailbox' },
+      { atMs: 80 * M, verb: 'goOffline', target: 'crm' },
+    ], 2 * H);
+    expect(bands).toEqual([
+      { kind: 'fault', label: 'down mailbox', fromMs: 30 * M, toMs: 70 * M, ended: true, marksMs: [] },
+      { kind: 'fault', label: 'crash consumer', fromMs: 40 * M, toMs: 2 * H, ended: false, marksMs: [] },
+      // An end with nothing to end is an operation of its own.
+      { kind: 'operation', label: 'up other', fromMs: 50 * M, toMs: 50 * M, ended: true, marksMs: [50 * M] },
+      { kind: 'fault', label: 'goOffline crm', fromMs: 80 * M, toMs: 2 * H, ended: false, marksMs: [] },
+    ]);
+  });
+
+  it('groups instant operations per verb and target into one lane, and tells instant faults from operations', () => {
+    const bands = timelineBands([
+      { atMs: 4 * H, verb: 'switchToServerSideSync', target: 'crm' },
+      { atMs: 4 * H, verb: 'testAndEnable', target: 'sss' },
+      { atMs: 5 * H, verb: 'testAndEnable', target: 'sss' },
+      { atMs: 6 * H, verb: 'restore', target: 'ex1' },
+      { atMs: 6 * H, verb: 'testAndEnable', target: 'sss' },
+      { atMs: 7 * H, verb: 'restart', target: 'router' },
+    ], 10 * H);
+    expect(bands.map((b) => [b.kind, b.label, b.marksMs])).toEqual([
+      ['operation', 'switchToServerSideSync crm', [4 * H]],
+      ['operation', 'testAndEnable sss', [4 * H, 5 * H, 6 * H]],
+      ['fault', 'restore ex1', [6 * H]],
+      ['fault', 'restart router', [7 * H]],
+    ]);
+  });
+
+  it('ends an outage with Setup /m:RecoverServer, which keeps a mark of its own', () => {
+    const bands = timelineBands([
+      { atMs: 4 * H, verb: 'down', target: 'ex1' },
+      { atMs: 7 * H, verb: 'recoverServer', target: 'ex1' },
+    ], 12 * H);
+    expect(bands.map((b) => [b.kind, b.label, b.fromMs, b.toMs])).toEqual([
+      ['fault', 'down ex1', 4 * H, 7 * H],
+      ['operation', 'recoverServer ex1', 7 * H, 7 * H],
+    ]);
+  });
+
+  it('heals every partition with a heal that names no target', () => {
+    const bands = timelineBands([
+      { atMs: 1 * H, verb: 'partition', target: 'a' },
+      { atMs: 2 * H, verb: 'partition', target: 'b' },
+      { atMs: 3 * H, verb: 'heal', target: '' },
+    ], 4 * H);
+    expect(bands.map((b) => [b.label, b.fromMs, b.toMs, b.ended])).toEqual([['partition a', 1 * H, 3 * H, true], ['partition b', 2 * H, 3 * H, true]]);
+  });
+
+  it('come from the trace of a real run: hello\'s outage and crash', () => {
+    const scenario = loadScenarioFile('scenarios/hello.yaml');
+    const faults = recordFaults();
+    const outcome = runScenario(scenario, { traceSink: faults.sink });
+    const data = reportData({ outcome, file: 'scenarios/hello.yaml', scenario, applied: faults.applied });
+    expect(data.bands.map((b) => [b.kind, b.label, b.fromMs, b.toMs])).toEqual([
+      ['fault', 'down mailbox', 30 * M, 70 * M],
+      ['fault', 'crash consumer', 90 * M + 21_000, 95 * M],
+    ]);
+    // The series end where the counts do.
+    const last = data.timeline.at(-1);
+    expect(last?.atMs).toBe(outcome.simulatedMs);
+    expect(last?.accepted).toBe(outcome.counts.accepted);
+    expect(last?.tracked).toBe(outcome.counts.tracked);
+    expect(last?.backlog).toBe(outcome.counts.pending + outcome.counts.untracked);
+    // The histogram's percentiles are the latency check's.
+    const latency = outcome.checks.find((c) => c.name === 'latency')?.measurements;
+    expect(data.latency).toMatchObject({ samples: latency?.['samples'], p50Ms: latency?.['p50Ms'], p95Ms: latency?.['p95Ms'], maxMs: latency?.['maxMs'] });
+    expect(data.latency?.bins.reduce((sum, b) => sum + b.count, 0)).toBe(data.latency?.samples);
+  });
+});
+
+describe('timeline series', () => {
+  it('counts accepted and activities cumulatively and the backlog between entering and settling', () => {
+    const points = timelineSeries({
+      acceptedAtMs: [10, 20, 30],
+      activityAtMs: [25, 35],
+      enteredAtMs: [5, 15, 25],
+      settledAtMs: [25, 35, null],
+    }, 40, 4);
+    expect(points).toEqual([
+      { atMs: 0, accepted: 0, tracked: 0, backlog: 0 },
+      { atMs: 10, accepted: 1, tracked: 0, backlog: 1 },
+      { atMs: 20, accepted: 2, tracked: 0, backlog: 2 },
+      { atMs: 30, accepted: 3, tracked: 1, backlog: 2 },
+      { atMs: 40, accepted: 3, tracked: 2, backlog: 1 },
+    ]);
+  });
+});
+
+describe('a message\'s facts and outcome', () => {
+  it('tracked: settles at its first incoming activity, latency from acceptance', () => {
+    const { ledger, at } = manualLedger();
+    at(1_000);
+    deliver(ledger, 'm1');
+    at(61_000);
+    ledger.activityCreated('m1', 'a1', 'incoming', 'router');
+    const life = ledger.get('m1');
+    if (life === undefined) throw new Error('m1 missing');
+    expect(messageFacts(life)).toEqual({ enteredAtMs: 1_000, settledAtMs: 61_000, latencyMs: 60_000, firstActivityAtMs: 61_000 });
+    expect(outcomeOf(life, undefined)).toBe('tracked');
+  });
+
+  it('untracked, lost and pending messages say so, worst first', () => {
+    const { ledger, at } = manualLedger();
+    deliver(ledger, 'untracked');
+    ledger.untracked('untracked', 'not-in-root-inbox');
+    deliver(ledger, 'lost');
+    at(5_000);
+    ledger.removed('lost', 'alice', 'rolled-back');
+    ledger.submitted('queued', 'someone@outside.example', ['alice']);
+    const outcome = (id: string, where?: string) => outcomeOf(ledger.get(id)!, where);
+    expect(outcome('untracked')).toBe('untracked: not-in-root-inbox');
+    expect(messageFacts(ledger.get('untracked')!).settledAtMs).toBeNull();
+    expect(outcome('lost')).toBe('lost');
+    // Every eligible copy gone: nothing left to wait on.
+    expect(messageFacts(ledger.get('lost')!).settledAtMs).toBe(5_000);
+    expect(outcome('queued', 'sender queue')).toBe('pending: sender queue');
+  });
+});
+
+describe('latency histogram', () => {
+  it('bins on a ladder of round ranges from the fastest to the slowest message, with nearest-rank percentiles', () => {
+    const h = latencyHistogram([20_000, 30_000, 60_000, 90_000, 3 * H]);
+    expect(h).not.toBeNull();
+    expect(h?.bins.map((b) => [timeLabel(b.fromMs), b.count])).toEqual([
+      ['10s', 1], ['30s', 1], ['1m', 2], ['2m', 0], ['5m', 0], ['10m', 0], ['15m', 0], ['30m', 0], ['1h', 0], ['2h', 1],
+    ]);
+    expect(h?.bins.at(-1)?.toMs).toBe(4 * H);
+    expect([h?.samples, h?.p50Ms, h?.p95Ms, h?.maxMs]).toEqual([5, 60_000, 3 * H, 3 * H]);
+    expect(latencyHistogram([])).toBeNull();
+  });
+});
+
+describe('axes and paths', () => {
+  it('labels virtual time at round steps and counts at 1-2-5 steps', () => {
+    expect(timeTicksMs(2 * H, 10).map(timeLabel)).toEqual(['0', '15m', '30m', '45m', '1h', '1h 15m', '1h 30m', '1h 45m', '2h']);
+    expect(niceDurationStepMs(3 * 86_400_000, 8)).toBe(12 * H);
+    expect(countTicks(200, 6)).toEqual([0, 50, 100, 150, 200]);
+    expect(countTicks(0, 6)).toEqual([0, 1]);
+    expect(readableDuration(526_920)).toBe('8m 47s');
+    expect(readableDuration(250)).toBe('250ms');
+  });
+
+  it('keeps the ends of a long path and says how many steps it left out', () => {
+    const path = Array.from({ length: 60 }, (_, i) => ({ atMs: i, step: 'smtp-attempt', detail: `try ${i}` }));
+    const trimmed = trimPath(path, 5);
+    expect(trimmed.steps.map((s) => s.atMs)).toEqual([0, 1, 2, 3, 4, 55, 56, 57, 58, 59]);
+    expect([trimmed.leftOut, trimmed.leftOutAfter]).toEqual([50, 5]);
+    expect(trimPath(path.slice(0, 10), 5)).toEqual({ steps: path.slice(0, 10), leftOut: 0, leftOutAfter: 0 });
+  });
+
+  it('states a sampling rule that reads right with and without offenders', () => {
+    expect(sampleMessages(5_000, new Set()).rule).toBe('This run has 5,000 messages, more than the 2,000 a page holds: the table lists 1,667: every 3rd message in the order the ledger first saw them, starting with the first.');
+    expect(sampleMessages(5_000, new Set([1, 2])).rule).toMatch(/: all 2 messages a check names, and every 3rd other message in the order/);
+  });
+});
