@@ -1,20 +1,25 @@
 // `npm run bench`: runs the benchmarks and prints a table, or with `--json` exactly one JSON object on stdout
-// (design.md lists the keys; a section not built yet is null). Progress goes to stderr.
+// (design.md lists the keys; a section not built yet, or left out with `--only`, is null). Progress goes to stderr.
+// `--only engine,scale` runs just those sections (the full scale run takes minutes).
 import { benchEngine, type EngineBench } from './engine-bench.js';
+import { benchScale, type ScaleBench } from './scale-bench.js';
 
 interface BenchReport {
   engine: EngineBench | null;
-  scale: null;
+  scale: ScaleBench | null;
   fuzz: null;
   plan: null;
   wire: null;
 }
 
+const SECTIONS = ['engine', 'scale'] as const;
+type Section = (typeof SECTIONS)[number];
+
 function table(report: BenchReport): string {
   const rows: string[] = [];
   for (const [section, figures] of Object.entries(report)) {
     if (figures === null) {
-      rows.push(`${section.padEnd(8)} (not built yet)`);
+      rows.push(`${section.padEnd(8)} (not run)`);
       continue;
     }
     for (const [name, value] of Object.entries(figures as Record<string, number>)) {
@@ -24,7 +29,27 @@ function table(report: BenchReport): string {
   return rows.join('\n');
 }
 
+function chosenSections(argv: readonly string[]): ReadonlySet<Section> {
+  const at = argv.indexOf('--only');
+  if (at === -1) return new Set(SECTIONS);
+  const names = (argv[at + 1] ?? '').split(',').filter((n) => n !== '');
+  const unknown = names.filter((n) => !(SECTIONS as readonly string[]).includes(n));
+  if (names.length === 0 || unknown.length > 0) {
+    process.stderr.write(`bench: --only takes a comma-separated list of ${SECTIONS.join(', ')}; got '${argv[at + 1] ?? ''}'\n`);
+    process.exit(2);
+  }
+  return new Set(names as Section[]);
+}
+
 const json = process.argv.includes('--json');
-process.stderr.write('bench: engine (2M events through 1,000 actors vs a bare heap, 3 rounds each; 10M-event memory run)...\n');
-const report: BenchReport = { engine: benchEngine(), scale: null, fuzz: null, plan: null, wire: null };
+const sections = chosenSections(process.argv);
+const report: BenchReport = { engine: null, scale: null, fuzz: null, plan: null, wire: null };
+if (sections.has('engine')) {
+  process.stderr.write('bench: engine (2M events through 1,000 actors vs a bare heap, 3 rounds each; 10M-event memory run)...\n');
+  report.engine = benchEngine();
+}
+if (sections.has('scale')) {
+  process.stderr.write('bench: scale (scenarios/scale.yaml: 10,000 mailboxes, about 1,000,000 messages, end to end)...\n');
+  report.scale = benchScale();
+}
 process.stdout.write(json ? JSON.stringify(report) + '\n' : table(report) + '\n');
