@@ -41,7 +41,7 @@ export function isDuplicateIncoming(db: CrmDatabase, message: MailMessage): bool
 /** CheckIncomingEmail: should this message become an incoming email activity, and why (or why not)? */
 export function checkIncomingEmail(org: CrmOrg, db: CrmDatabase, email: IncomingEmail, nowMs: number): CheckResult {
   // S8: Message-ID and direction; a message without a Message-ID cannot be recognised (field report 11).
-  if (isDuplicateIncoming(db, email.message)) return refused(REASON.duplicate, NO_CORRELATION);
+  if (!org.settings.skipDuplicateCheck && isDuplicateIncoming(db, email.message)) return refused(REASON.duplicate, NO_CORRELATION);
   return judge(org, email, correlate(db, org.settings, email.message, nowMs));
 }
 

@@ -82,6 +82,11 @@ export interface CrmSettings {
   readonly smartMatching: SmartMatchingSettings;
   /** DeliverIncomingEmail re-runs the duplicate check (off by default: two interleaved callers both create, R13). */
   readonly deliverRechecksDuplicate: boolean;
+  /**
+   * Skip the duplicate check by Message-ID and direction altogether (S8 not applied): every copy of a message becomes
+   * an activity. Only a scenario's `injectBug: no-dedup` sets it, as a defect a fuzz campaign must find.
+   */
+  readonly skipDuplicateCheck: boolean;
   /** Users and queues must be approved before their email is processed (S3; on by default). */
   readonly requireApproval: boolean;
   readonly outbound: OutboundSettings;
@@ -92,6 +97,7 @@ export const DEFAULT_CRM_SETTINGS: CrmSettings = {
   trackInternalAsTwoActivities: false,
   smartMatching: { enabled: false, maxSubjectWords: 20, minMatchingRecipients: 2, lookbackMs: 90 * 86_400_000 },
   deliverRechecksDuplicate: false,
+  skipDuplicateCheck: false,
   requireApproval: true,
   outbound: {
     smtpServer: null, pollIntervalMs: 60_000, retryIntervalMs: 5 * 60_000, maxDeliveryAttempts: 10, sendingStatusDelayMs: 30 * 60_000,

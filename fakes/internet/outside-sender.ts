@@ -107,6 +107,10 @@ export function outsideSender(ledger: Ledger, config: OutsideSenderConfig) {
     };
 
     const failed = (key: string, queued: QueuedMail, kind: 'connection' | 'reply'): void => {
+      if (profile.dropsOnTransientFailure === true) {
+        disk.queue.delete(key);
+        return;
+      }
       queued.failures++;
       const waitedMs = ctx.nowMs() - queued.firstAttemptMs;
       if (waitedMs >= profile.expiryMs) {

@@ -12,6 +12,11 @@ export interface RetryProfile {
   readonly messageRetryIntervalMs: number;
   readonly delayNoticeAfterMs: number;
   readonly expiryMs: number;
+  /**
+   * Drop a message after a connection failure or a 4xx instead of queueing it for another try, telling nobody: what X1
+   * says a sending MTA must not do. Only a scenario's `injectBug: no-sender-retry` sets it.
+   */
+  readonly dropsOnTransientFailure?: boolean;
 }
 
 const MINUTE = 60_000;

@@ -10,6 +10,7 @@ import { MAILBOX_DELETE, MAILBOX_READ, type MailboxDelete, type MailboxRead, typ
 import { CRM_REQUEST, callCrm, type CheckIncomingAnswer, type DeliverAnswer } from '../crm/crm-api.js';
 import type { IncomingEmail } from '../crm/check-incoming.js';
 import type { IncomingProvider } from './providers.js';
+import type { FinishOrder } from './router-config.js';
 import type { ProviderState } from './system-state.js';
 
 export const ROUTER_CALLER = 'router';
@@ -19,6 +20,7 @@ export interface CycleHost {
   readonly ctx: ActorContext;
   readonly crmCallMs: number;
   readonly maxThreadExecutionMs: number;
+  readonly finishOrder: FinishOrder;
   state(provider: IncomingProvider): ProviderState;
   /**
    * [I] One router never works on one message in two threads at once (a user's Inbox and the forward mailbox can hold
@@ -99,6 +101,11 @@ export function continueCycle(host: CycleHost, cycle: Cycle): void {
       if (!finishItem(host, cycle, item)) return host.ended(cycle.provider, `cannot delete from ${cycle.provider.mailbox}`);
       continue;
     }
+    // The injected defects let go of the item here, before the activity exists (see FinishOrder).
+    if (host.finishOrder === 'delete-first' && !deleteProcessed(host, cycle.provider, item)) {
+      return host.ended(cycle.provider, `cannot delete from ${cycle.provider.mailbox}`);
+    }
+    if (host.finishOrder === 'threshold-first') passThreshold(host.state(cycle.provider), item);
     ctx.setTimer(host.crmCallMs, 'deliver', cycle.provider.id);
     return;
   }
@@ -118,29 +125,39 @@ export function deliverHead(host: CycleHost, cycle: Cycle): void {
 export function finishHead(host: CycleHost, cycle: Cycle): void {
   const item = cycle.items[0];
   if (item === undefined) return host.ended(cycle.provider, null);
-  if (!finishItem(host, cycle, item)) return host.ended(cycle.provider, `cannot delete from ${cycle.provider.mailbox}`);
+  const deleted = host.finishOrder === 'delete-first';
+  if (!finishItem(host, cycle, item, deleted)) return host.ended(cycle.provider, `cannot delete from ${cycle.provider.mailbox}`);
   continueCycle(host, cycle);
 }
 
-function finishItem(host: CycleHost, cycle: Cycle, item: ReadItem): boolean {
+function finishItem(host: CycleHost, cycle: Cycle, item: ReadItem, deleted = false): boolean {
   const { provider } = cycle;
-  if (provider.deleteAfterProcessing) {
-    const request: MailboxDelete = { mailbox: provider.mailbox, storeId: item.storeId };
-    const reply = host.ctx.request(provider.profile.server, MAILBOX_DELETE, request);
-    if (!reply.ok || reply.value === 'unavailable') return false;
-  }
+  if (!deleted && !deleteProcessed(host, provider, item)) return false;
   cycle.items.shift();
   host.processed(originalOf(provider, item.message).key);
   const state = host.state(provider);
   state.retry = state.retry.filter((id) => id !== item.storeId);
+  passThreshold(state, item);
+  return true;
+}
+
+/** R10: where the provider deletes after processing, the item goes; false when the mailbox cannot be reached. */
+function deleteProcessed(host: CycleHost, provider: IncomingProvider, item: ReadItem): boolean {
+  if (!provider.deleteAfterProcessing) return true;
+  const request: MailboxDelete = { mailbox: provider.mailbox, storeId: item.storeId };
+  const reply = host.ctx.request(provider.profile.server, MAILBOX_DELETE, request);
+  return reply.ok && reply.value !== 'unavailable';
+}
+
+/** R8: the ThresholdDate moves past the item. */
+function passThreshold(state: ProviderState, item: ReadItem): void {
   // Items come oldest first, so the threshold only moves forward; a retried older item leaves it where it is.
   if (state.thresholdMs === null || item.receivedAtMs > state.thresholdMs) {
     state.thresholdMs = item.receivedAtMs;
     state.doneAtThreshold = [item.storeId];
-  } else if (item.receivedAtMs === state.thresholdMs) {
+  } else if (item.receivedAtMs === state.thresholdMs && !state.doneAtThreshold.includes(item.storeId)) {
     state.doneAtThreshold.push(item.storeId);
   }
-  return true;
 }
 
 /** The item at the head failed or belongs to another thread: it is read again next cycle. */

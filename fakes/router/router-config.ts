@@ -84,8 +84,17 @@ export interface RouterTimings {
 
 export const DEFAULT_ROUTER_TIMINGS: RouterTimings = { mailboxPollIntervalMs: 60_000, crmCallMs: 200, outgoingPollIntervalMs: 60_000 };
 
+/**
+ * When the router lets go of an item relative to creating its activity. The product creates the activity first, then
+ * deletes the item (R10) and moves the ThresholdDate (R8), so a crash in between means reading it again, which CRM's
+ * duplicate check absorbs. `delete-first` and `threshold-first` are defects a scenario's `injectBug` switches on: a
+ * crash between letting go and creating loses the message.
+ */
+export type FinishOrder = 'create-first' | 'delete-first' | 'threshold-first';
+
 export interface RouterConfig {
   readonly system: SystemConfiguration;
+  readonly finishOrder: FinishOrder;
   readonly overrides: ProviderOverrides;
   readonly timings: RouterTimings;
   readonly incomingProfiles: readonly IncomingProfile[];

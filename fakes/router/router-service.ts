@@ -43,7 +43,7 @@ export function routerService(spec: RouterSpec) {
     const claims = new Map<string, string>();
 
     const host: CycleHost = {
-      ctx, crmCallMs: config.timings.crmCallMs, maxThreadExecutionMs: config.system.maxThreadExecutionMs,
+      ctx, crmCallMs: config.timings.crmCallMs, maxThreadExecutionMs: config.system.maxThreadExecutionMs, finishOrder: config.finishOrder,
       state: (provider) => providerState(disk.state, provider.id, provider.mailbox),
       claim(key, provider) {
         const holder = claims.get(key);

@@ -18,6 +18,7 @@ import { ACT_ACTIONS_EXCHANGE } from '../../fakes/exchange/act-faults.js';
 import { ACT_ACTIONS_CRM } from '../../fakes/crm/act-faults.js';
 import { actChangeSchema } from './act-schema.js';
 import { ACT_COUNT_NAMES } from '../../fakes/sss/act-sync.js';
+import { INJECTED_BUG_NAMES } from './injected-bugs.js';
 
 const verdict = z.enum(['pass', 'fail', 'unknown']);
 
@@ -126,6 +127,10 @@ export const scenarioSchema = z.strictObject({
     .describe('The E-mail Router serving the CRM organisation, or a list of separate router installs (one per site, each with its own forward mailbox); goes with `crm` (docs/router.md).'),
   sss: sssSchema.optional().describe('Server-side synchronization for the CRM organisation, and a cutover to it; goes with `crm` (docs/sss.md).'),
   faults: z.array(faultSchema).default([]).describe('Timed faults and operations, each at an instant before the horizon.'),
+  injectBug: z.enum(INJECTED_BUG_NAMES).optional().meta({
+    description: 'Switches on a known defect so a fuzz campaign must find it (`mailflow fuzz --inject-bug`); counterexample files keep it so `mailflow run` replays it. Never in a real scenario.',
+    examples: ['delete-before-create'],
+  }),
   expect: expectSchema.default({}).describe('What the run is judged against: counts, check verdicts, declared losses. Every check is expected to pass unless stated.'),
 });
 

@@ -4,6 +4,7 @@ import type { CrmWorldSpec } from '../../fakes/crm/crm-world.js';
 import type { CrmSection } from '../scenario/crm-schema.js';
 import { runsOutlook } from '../scenario/crm-organisations.js';
 import type { ExchangeSection } from '../scenario/exchange-schema.js';
+import type { InjectedBug } from '../scenario/injected-bugs.js';
 
 /** Records without an id get `<kind>-<n>` (1-based within their list). */
 function recordsOf(section: CrmSection): CrmRecord[] {
@@ -13,7 +14,8 @@ function recordsOf(section: CrmSection): CrmRecord[] {
   return lists.flatMap(([kind, list]) => list.map((r, i) => ({ id: r.id ?? `${kind}-${i + 1}`, kind, address: r.address })));
 }
 
-export function crmConfigOf(section: CrmSection, exchange: ExchangeSection): CrmOrgConfig {
+/** `injectBug: no-dedup` switches CRM's duplicate check off (S8). */
+export function crmConfigOf(section: CrmSection, exchange: ExchangeSection, injectBug?: InjectedBug): CrmOrgConfig {
   const { settings, outbound } = section;
   return {
     server: section.server,
@@ -37,6 +39,7 @@ export function crmConfigOf(section: CrmSection, exchange: ExchangeSection): Crm
         minMatchingRecipients: settings.smartMatching.minMatchingRecipients, lookbackMs: settings.smartMatching.lookback,
       },
       deliverRechecksDuplicate: settings.deliverRechecksDuplicate,
+      skipDuplicateCheck: injectBug === 'no-dedup',
       requireApproval: settings.requireApproval,
       outbound: {
         smtpServer: outbound.smtpServer ?? exchange.servers[0]?.name ?? null, pollIntervalMs: outbound.pollInterval,
@@ -53,10 +56,10 @@ export function crmConfigOf(section: CrmSection, exchange: ExchangeSection): Crm
 
 export function crmWorldSpecOf(
   section: CrmSection, exchange: ExchangeSection, horizonMs: number,
-  mailboxAccess: Pick<CrmWorldSpec, 'homeServerOf' | 'inboxAfter'>,
+  mailboxAccess: Pick<CrmWorldSpec, 'homeServerOf' | 'inboxAfter'>, injectBug?: InjectedBug,
 ): CrmWorldSpec {
   return {
-    config: crmConfigOf(section, exchange), horizonMs,
+    config: crmConfigOf(section, exchange, injectBug), horizonMs,
     outlook: { pollIntervalMs: section.outlook.pollInterval, checkDeliverGapMs: section.outlook.checkDeliverGap },
     ...mailboxAccess,
   };

@@ -1,5 +1,6 @@
 // Turns a scenario's `exchange:`, `internet:` and `traffic:` sections into the Exchange world's specification.
 import { EXCHANGE_ONLINE_LIMITS, type ExchangeConfig, type InboxRule, type MailboxConfig } from '../../fakes/exchange/exchange-config.js';
+import type { InjectedBug } from '../scenario/injected-bugs.js';
 import type { ExchangeWorldSpec, OutsideSenderSpec } from '../../fakes/exchange/exchange-world.js';
 import { domainOf } from '../../fakes/mail/mail-message.js';
 import { RETRY_PROFILES } from '../../fakes/internet/retry-profile.js';
@@ -74,7 +75,7 @@ function peopleConfigOf(users: UsersSection | undefined, messages: ExplicitMessa
 
 export function exchangeWorldSpecOf(
   exchange: ExchangeSection, internet: InternetSection | undefined, traffic: TrafficSection | undefined, horizonMs: number,
-  startEpochMs: number, users?: UsersSection,
+  startEpochMs: number, users?: UsersSection, injectBug?: InjectedBug,
 ): ExchangeWorldSpec {
   const config = exchangeConfigOf(exchange);
   const userMailboxes = config.mailboxes.filter((m) => m.kind === 'user').map((m) => m.address);
@@ -88,7 +89,8 @@ export function exchangeWorldSpecOf(
       recipients: g.to === 'all-users' ? userMailboxes : g.to, fanOut: g.fanOut, sizeBytes: g.size, dailyCurve: g.dailyCurve ?? null,
     }));
     return {
-      name: sender.name, domain: sender.domain, profile: RETRY_PROFILES[sender.profile], traffic: { messages, generators },
+      name: sender.name, domain: sender.domain, traffic: { messages, generators },
+      profile: injectBug === 'no-sender-retry' ? { ...RETRY_PROFILES[sender.profile], dropsOnTransientFailure: true } : RETRY_PROFILES[sender.profile],
       replyRatio: sender.replyRatio, replyMeanDelayMs: sender.replyDelay,
     };
   });

@@ -54,7 +54,7 @@ export function buildWorld(engine: Engine, ledger: Ledger, scenario: Scenario): 
 /** Exchange first, then each CRM organisation, then the router (spawn order is part of the trace). Exchange asks
  * the organisation a mailbox belongs to whether a copy is eligible. */
 function buildExchangeAndCrm(engine: Engine, ledger: Ledger, scenario: Scenario, exchange: ExchangeSection): World {
-  const orgs = crmOrganisations(scenario).map(({ section }) => ({ section, config: crmConfigOf(section, exchange) }));
+  const orgs = crmOrganisations(scenario).map(({ section }) => ({ section, config: crmConfigOf(section, exchange, scenario.injectBug) }));
   const crmWorlds = new Map<string, CrmWorld>();
   const orgOfMailbox = new Map(orgs.flatMap(({ config }) => config.mailboxes.map((m) => [m.address, config.server] as const)));
   const outlooks = new Map(orgs.flatMap(({ config }) => [...outlookUsers(config)]));
@@ -62,7 +62,7 @@ function buildExchangeAndCrm(engine: Engine, ledger: Ledger, scenario: Scenario,
   // Users with a server-side sync mailbox record (their email is processed or sent by it) and no CRM client.
   const appForOutlook = new Set(orgs.filter(({ config }) => config.server === sssServer)
     .flatMap(({ config }) => config.mailboxes.filter((m) => m.kind === 'user' && !outlooks.has(m.address) && syncedBySss(m)).map((m) => m.address)));
-  const spec = exchangeWorldSpecOf(exchange, scenario.internet, scenario.traffic, scenario.horizon, Date.parse(scenario.start), scenario.users);
+  const spec = exchangeWorldSpecOf(exchange, scenario.internet, scenario.traffic, scenario.horizon, Date.parse(scenario.start), scenario.users, scenario.injectBug);
   const exchangeWorld = spawnExchangeWorld(engine, ledger, {
     ...spec,
     eligible: (message, mailbox, kind) => crmWorlds.get(orgOfMailbox.get(mailbox) ?? '')?.eligible(message, mailbox, kind) ?? false,
@@ -83,20 +83,20 @@ function buildExchangeAndCrm(engine: Engine, ledger: Ledger, scenario: Scenario,
     const crm = spawnCrmWorld(engine, ledger, crmWorldSpecOf(section, exchange, scenario.horizon, {
       homeServerOf: (mailbox) => directory.get(mailbox)?.server ?? '',
       inboxAfter: (mailbox, storeId) => inbox(mailbox).filter((i) => i.storeId > storeId).map((i) => i.key),
-    }));
+    }, scenario.injectBug));
     crmWorlds.set(config.server, crm);
     parts.push(crm);
   }
   const firstOrg = orgs[0];
   const installs = firstOrg === undefined ? [] : routerInstalls(scenario);
-  const routerConfigs = installs.map(({ section }) => routerConfigOf(section, firstOrg?.config.server ?? ''));
+  const routerConfigs = installs.map(({ section }) => routerConfigOf(section, firstOrg?.config.server ?? '', scenario.injectBug));
   const mailboxesBy = new Map(orgs.map(({ config }) => [config.server, config.mailboxes]));
   // Each install is a separate router service with its own state file (one per site, say).
   for (const { section } of installs) {
     parts.push(spawnRouterWorld(engine, ledger, routerWorldSpecOf(section, firstOrg?.config.server ?? '', {
       mailboxesOf: (crmServer) => mailboxesBy.get(crmServer) ?? [],
       inbox: (mailbox) => inbox(mailbox).map((i) => ({ storeId: i.storeId, receivedAtMs: i.receivedAtMs, key: i.key })),
-    })));
+    }, scenario.injectBug)));
   }
   let sss: SssWorld | null = null;
   const sssOrg = orgs.find(({ config }) => config.server === (scenario.sss?.crm ?? firstOrg?.config.server));

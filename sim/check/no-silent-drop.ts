@@ -1,6 +1,7 @@
 // no-silent-drop: whatever was not tracked says why. An untracked message carries a reason (S2a, S6, R14, ...; the
 // counts' `unexplained` marks a model that gave none), every refusal carries one of CheckIncomingEmail's reason codes
-// (S8), and a copy a path processed away (R10, S1) was either tracked or refused with a code, never just deleted.
+// (S8), a copy a path processed away (R10, S1) was either tracked or refused with a code, never just deleted, and
+// a sent message reached someone or its author got an NDR (X1: a sender queues and retries, it never just drops).
 import type { Ledger } from '../ledger/ledger.js';
 import { isUntracked, untrackedReasonOf, UNEXPLAINED } from '../ledger/counts.js';
 import type { MessageLife } from '../ledger/records.js';
@@ -28,6 +29,9 @@ function silentDrop(ledger: Ledger, life: MessageLife): string | null {
   const badCode = life.evaluations.find((e) => !Number.isInteger(e.reasonCode) || e.reasonCode < MIN_REASON_CODE || e.reasonCode > MAX_REASON_CODE);
   if (badCode !== undefined) return `${badCode.caller} refused it with reason ${badCode.reasonCode}, not a CheckIncomingEmail reason code`;
   if (ledger.inFlightAt(life.messageId) !== undefined) return null;
+  if (life.submittedAtMs !== null && life.deliveries.size === 0 && life.bouncedAtMs === null && life.firstAcceptedAtMs === null) {
+    return 'sent, but it reached no recipient and no NDR went back to its author';
+  }
   if (isUntracked(life)) {
     const reason = untrackedReasonOf(life);
     if (reason === UNEXPLAINED || reason.trim() === '') return 'eligible, never tracked, and no model recorded why';

@@ -58,7 +58,7 @@ describe('EmailAgent.xml', () => {
 
   it('writes a file that reads back to the same settings and providers', () => {
     const config: RouterConfig = {
-      system: { ...DEFAULT_SYSTEM_CONFIGURATION, maxThreads: 7 }, overrides: { ...DEFAULT_PROVIDER_OVERRIDES, batchSize: 3 }, timings: DEFAULT_ROUTER_TIMINGS,
+      system: { ...DEFAULT_SYSTEM_CONFIGURATION, maxThreads: 7 }, overrides: { ...DEFAULT_PROVIDER_OVERRIDES, batchSize: 3 }, timings: DEFAULT_ROUTER_TIMINGS, finishOrder: 'create-first',
       incomingProfiles: [{ name: 'in', protocol: 'pop3', server: 'ex1' }], outgoingProfiles: [{ name: 'out', protocol: 'smtp', server: 'ex1' }],
       deployments: [{ crmServer: 'crm', incomingProfile: 'in', outgoingProfile: 'out', forwardMailbox: { address: 'crm@contoso.example', deleteAfterProcessing: false } }],
     };

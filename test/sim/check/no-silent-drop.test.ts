@@ -42,6 +42,19 @@ describe('no-silent-drop', () => {
     ]);
   });
 
+  it('flags a sent message that reached nobody while nobody told its author (X1: senders queue and retry)', () => {
+    const { ledger } = manualLedger();
+    ledger.submitted('<dropped@x>', 'carol@fabrikam.example', ['alice']);
+    ledger.submitted('<returned@x>', 'carol@fabrikam.example', ['alice']);
+    ledger.bounced('<returned@x>', 'NDR: expired');
+    ledger.submitted('<queued@x>', 'carol@fabrikam.example', ['alice']);
+    ledger.setInFlight(new Map([['<queued@x>', 'fabrikam queue']]));
+    const result = checkNoSilentDrop(ledger);
+    expect(result.offenders.map((o) => [o.messageId, o.detail])).toEqual([
+      ['<dropped@x>', 'sent, but it reached no recipient and no NDR went back to its author'],
+    ]);
+  });
+
   it('waits for mail still in flight', () => {
     const { ledger } = manualLedger();
     deliver(ledger, '<waiting@x>');
