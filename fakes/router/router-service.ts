@@ -20,10 +20,16 @@ export interface RouterDurable {
   readonly seen: Set<string>;
   /** A passive node waiting for its first failover: its first start ends at once. */
   standby: boolean;
+  /**
+   * Message key -> the provider whose cycle is working on it. The real service holds this in memory, so every start
+   * clears it; it lives here so the world can tell a run is not at rest while a cycle holds a message (one it already
+   * deleted from the mailbox, say).
+   */
+  readonly claims: Map<string, string>;
 }
 
 export function newRouterDurable(state: SystemState, stopped: Set<string>, seen: Set<string>, standby: boolean): RouterDurable {
-  return { state, stopped, seen, standby };
+  return { state, stopped, seen, standby, claims: new Map() };
 }
 
 export interface RouterSpec {
@@ -39,8 +45,7 @@ export function routerService(spec: RouterSpec) {
   return (ctx: ActorContext, disk: RouterDurable): Actor => {
     /** Memory only: the cycles under way (a crash loses them; their items are read again). */
     const cycles = new Map<string, Cycle>();
-    /** Memory only: message key -> the provider whose cycle is working on it. */
-    const claims = new Map<string, string>();
+    const { claims } = disk;
 
     const host: CycleHost = {
       ctx, crmCallMs: config.timings.crmCallMs, maxThreadExecutionMs: config.system.maxThreadExecutionMs, finishOrder: config.finishOrder,
@@ -101,6 +106,8 @@ export function routerService(spec: RouterSpec) {
 
     return {
       onStart() {
+        // Memory only in the real service: a restart forgets what the crashed process was working on.
+        claims.clear();
         if (disk.standby) {
           // A passive cluster node: installed, not running, until a failover starts it (R13).
           disk.standby = false;

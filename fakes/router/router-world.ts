@@ -60,9 +60,14 @@ export function spawnRouterWorld(engine: Engine, ledger: Ledger, spec: RouterWor
     .map((s) => s.providers.get(provider.id) ?? { emailAddress: provider.mailbox, thresholdMs: null, doneAtThreshold: [], retry: [], lastError: null });
   const stopped = (provider: IncomingProvider): boolean => services.some((s) => s.stopped.has(provider.deployment.crmServer));
 
+  const byId = new Map(providers.map((p) => [p.id, p]));
   return {
     inFlight() {
       const where = new Map<string, string>();
+      // A message a cycle holds is not at rest, whether or not it is still in the mailbox.
+      for (const service of services) {
+        for (const [key, providerId] of service.claims) where.set(key, `${byId.get(providerId)?.mailbox ?? providerId}, being processed by the router`);
+      }
       for (const provider of providers) {
         if (stopped(provider)) continue;
         const states = statesOf(provider);

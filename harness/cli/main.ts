@@ -2,13 +2,19 @@
 // The `mailflow` command line. Parsing lives here; the commands live in commands.ts. Exit codes: 0 pass, 1 fail or
 // unknown, 2 bad input or usage, 3 the harness crashed.
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { InputError } from '../scenario/input-error.js';
 import { runCommand, validateCommand, type RunCommandOptions } from './commands.js';
 import { routerFilesCommand } from './router-files-command.js';
 import { DEFAULT_MAX_BYTES, migrateCommand } from './migrate-command.js';
 import { parseDurationMs } from '../scenario/duration.js';
 import { EXIT } from './exit-codes.js';
+import { fuzzCommand, fuzzMergeCommand } from './fuzz-command.js';
+import { DEFAULT_OUT_DIR, DEFAULT_RUNS } from '../fuzz/fuzz-campaign.js';
+import { parseShard, WHOLE_CAMPAIGN, type Shard } from '../fuzz/fuzz-seed.js';
+import { INJECTED_BUG_NAMES, type InjectedBug } from '../scenario/injected-bugs.js';
+import { FUZZ_PATHS, type FuzzPath } from '../fuzz/fuzz-shape.js';
+import { DEFAULT_MAX_FAULTS, DEFAULT_MAX_MESSAGES } from '../fuzz/arb-scenario.js';
 
 function packageVersion(): string {
   const manifest = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -64,7 +70,95 @@ function buildProgram(setExit: (code: number) => void): Command {
     .action((dirs: string[], options: { at: number; maxBytes: number; out?: string; json?: boolean }) =>
       setExit(migrateCommand(dirs, { atMs: options.at, maxBytes: options.maxBytes, ...(options.out === undefined ? {} : { out: options.out }), ...(options.json === true ? { json: true } : {}) })));
 
+  const fuzz = program.command('fuzz')
+    .description('run random scenarios against every checker; on a failure, shrink it and write it as a scenario file that `mailflow run` replays')
+    .option('--runs <n>', 'runs in the whole campaign (all shards together)', parseCount, DEFAULT_RUNS)
+    .option('--seed <n>', 'the campaign\'s base seed (default: a new one, printed); run k\'s seed derives from it and k', parseSeed)
+    .option('--workers <n>', 'worker threads on this machine; the result is the same for any number', parseCount, 1)
+    .option('--shard <i/n>', 'take only the runs k with k mod n = i - 1 (1-based), to spread a campaign over machines', parseShardOption, WHOLE_CAMPAIGN)
+    .option('--check-determinism', 'run each scenario twice and fail on a different trace hash')
+    .addOption(new Option('--inject-bug <name>', 'switch on a known defect, so the fuzzer must find it').choices(INJECTED_BUG_NAMES))
+    .option('--paths <list>', `processing paths to draw from, comma-separated (${FUZZ_PATHS.join(', ')})`, parsePaths, FUZZ_PATHS)
+    .option('--max-messages <n>', 'messages per scenario at most', parseCount, DEFAULT_MAX_MESSAGES)
+    .option('--max-faults <n>', 'fault windows per scenario at most', parseCountOrZero, DEFAULT_MAX_FAULTS)
+    .option('--all-faults', 'also faults nothing survives (a restore without logs, X3): expect failures')
+    .option('--out <dir>', 'where counterexample scenarios are written', DEFAULT_OUT_DIR)
+    .option('--json', 'print the result as one JSON object on stdout')
+    .option('--progress', 'show the progress bar on stderr even when it is not a terminal')
+    .option('--no-progress', 'never show the progress bar')
+    .action(async (options: FuzzCliOptions) => {
+      const seed = options.seed ?? Math.floor(Math.random() * 0x1_0000_0000);
+      if (options.seed === undefined && options.json !== true) process.stderr.write(`fuzz: seed ${seed}\n`);
+      setExit(await fuzzCommand({
+        seed, runs: options.runs, shard: options.shard, workers: options.workers, checkDeterminism: options.checkDeterminism === true,
+        arb: {
+          survivableOnly: options.allFaults !== true, paths: options.paths, maxMessages: options.maxMessages, maxFaults: options.maxFaults,
+          ...(options.injectBug === undefined ? {} : { injectBug: options.injectBug }),
+        },
+        outDir: options.out, json: options.json === true, command: fuzzCommandLine(seed, options),
+        ...(options.progress === undefined ? {} : { progress: options.progress }),
+      }));
+    });
+
+  fuzz.command('merge')
+    .description('combine the --json results of a campaign\'s shards into the campaign\'s result')
+    .argument('<files...>', 'the shards\' --json outputs')
+    .option('--json', 'print the merged result as one JSON object on stdout')
+    .action((files: string[], options: { json?: boolean }) => setExit(fuzzMergeCommand(files, options.json === true)));
+
   return program;
+}
+
+interface FuzzCliOptions {
+  runs: number;
+  seed?: number;
+  workers: number;
+  shard: Shard;
+  checkDeterminism?: boolean;
+  injectBug?: InjectedBug;
+  paths: FuzzPath[];
+  maxMessages: number;
+  maxFaults: number;
+  allFaults?: boolean;
+  out: string;
+  json?: boolean;
+  progress?: boolean;
+}
+
+/** The command that repeats a campaign, for a counterexample's header (workers and output options left out). */
+function fuzzCommandLine(seed: number, o: FuzzCliOptions): string {
+  const parts = ['mailflow fuzz', `--seed ${seed}`, `--runs ${o.runs}`];
+  if (o.shard.count > 1) parts.push(`--shard ${o.shard.index}/${o.shard.count}`);
+  if (o.injectBug !== undefined) parts.push(`--inject-bug ${o.injectBug}`);
+  if (o.paths.length !== FUZZ_PATHS.length) parts.push(`--paths ${o.paths.join(',')}`);
+  if (o.maxMessages !== DEFAULT_MAX_MESSAGES) parts.push(`--max-messages ${o.maxMessages}`);
+  if (o.maxFaults !== DEFAULT_MAX_FAULTS) parts.push(`--max-faults ${o.maxFaults}`);
+  if (o.allFaults === true) parts.push('--all-faults');
+  if (o.checkDeterminism === true) parts.push('--check-determinism');
+  return parts.join(' ');
+}
+
+function parseCount(text: string): number {
+  if (!/^\d+$/.test(text) || Number(text) < 1 || !Number.isSafeInteger(Number(text))) throw new InvalidArgumentError('a whole number, at least 1');
+  return Number(text);
+}
+
+function parseCountOrZero(text: string): number {
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(Number(text))) throw new InvalidArgumentError('a whole number');
+  return Number(text);
+}
+
+function parseShardOption(text: string): Shard {
+  const shard = parseShard(text);
+  if (typeof shard === 'string') throw new InvalidArgumentError(shard);
+  return shard;
+}
+
+function parsePaths(text: string): FuzzPath[] {
+  const paths = text.split(',').map((p) => p.trim()).filter((p) => p !== '');
+  const unknown = paths.find((p) => !(FUZZ_PATHS as readonly string[]).includes(p));
+  if (unknown !== undefined || paths.length === 0) throw new InvalidArgumentError(`one or more of ${FUZZ_PATHS.join(', ')}, comma-separated`);
+  return [...new Set(paths)] as FuzzPath[];
 }
 
 function parseInstant(text: string): number {

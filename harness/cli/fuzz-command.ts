@@ -1,0 +1,74 @@
+// `mailflow fuzz` and `mailflow fuzz merge`: random scenarios against every checker, a shrunk counterexample on
+// failure, and the shards of a campaign combined. Exit code 1 when a run failed, 2 for bad input.
+import { readFileSync } from 'node:fs';
+import { runCampaign, type CampaignOptions } from '../fuzz/fuzz-campaign.js';
+import { mergeResults } from '../fuzz/fuzz-merge.js';
+import type { FuzzResult } from '../fuzz/fuzz-result.js';
+import { shardRuns } from '../fuzz/fuzz-seed.js';
+import { InputError } from '../scenario/input-error.js';
+import { EXIT } from './exit-codes.js';
+import { FuzzProgressBar } from './fuzz-progress.js';
+import type { ProgressStream } from './progress.js';
+
+export interface FuzzCommandOptions extends Omit<CampaignOptions, 'onProgress' | 'onShrinking'> {
+  readonly json: boolean;
+  /** true: always show the progress bar; false: never; default: when stderr is a terminal. */
+  readonly progress?: boolean;
+}
+
+export async function fuzzCommand(options: FuzzCommandOptions, stream: ProgressStream = process.stderr): Promise<number> {
+  const show = options.progress ?? stream.isTTY === true;
+  const bar = show ? new FuzzProgressBar(stream, shardRuns(options.runs, options.shard).length) : null;
+  let result: FuzzResult;
+  try {
+    result = await runCampaign({
+      ...options,
+      ...(bar === null ? {} : { onProgress: bar.update }),
+      onShrinking: () => {
+        bar?.stop();
+        if (options.json !== true) stream.write('a run failed: shrinking the smallest failing run\n');
+      },
+    });
+  } finally {
+    bar?.stop();
+  }
+  process.stdout.write(options.json ? JSON.stringify(result) + '\n' : formatFuzzSummary(result) + '\n');
+  return result.failures > 0 ? EXIT.fail : EXIT.pass;
+}
+
+export function fuzzMergeCommand(files: readonly string[], json: boolean): number {
+  const results = files.map(readResult);
+  const merged = mergeResults(results);
+  if (typeof merged === 'string') throw new InputError([{ file: files.join(', '), line: 0, column: 0, path: '', message: merged }]);
+  process.stdout.write(json ? JSON.stringify(merged) + '\n' : formatFuzzSummary(merged) + '\n');
+  return merged.failures > 0 ? EXIT.fail : EXIT.pass;
+}
+
+function readResult(file: string): FuzzResult {
+  const problem = (message: string) => new InputError([{ file, line: 0, column: 0, path: '', message }]);
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw problem(`cannot read a fuzz result: ${(error as Error).message}`);
+  }
+  const fields: Array<[keyof FuzzResult, string]> = [['runs', 'number'], ['failures', 'number'], ['seed', 'number'], ['runsPerSec', 'number'], ['shard', 'string'], ['workers', 'number']];
+  for (const [field, type] of fields) {
+    if (typeof (data as Record<string, unknown> | null)?.[field] !== type) throw problem(`not the --json output of mailflow fuzz: ${field} should be a ${type}`);
+  }
+  return data as FuzzResult;
+}
+
+export function formatFuzzSummary(result: FuzzResult): string {
+  const lines = [
+    `fuzz: ${result.runs} runs (seed ${result.seed}, shard ${result.shard}, ${result.workers} worker${result.workers === 1 ? '' : 's'}${result.injectBug === null ? '' : `, injected defect ${result.injectBug}`}), ${result.failures} failed; ${result.runsPerSec} runs/s`,
+  ];
+  if (result.failingRun === null) {
+    lines.push(result.runs === 0 ? 'no runs in this shard' : 'every run passed every checker');
+    return lines.join('\n');
+  }
+  lines.push(`smallest failing run: ${result.failingRun} (seed ${result.failingSeed ?? '?'}), shrunk in ${result.shrinkSteps ?? 0} steps; it fails:`);
+  for (const problem of result.problems) lines.push(`  ${problem}`);
+  if (result.counterexample !== null) lines.push(`counterexample: ${result.counterexample}`, `replay it: mailflow run ${result.counterexample}`);
+  return lines.join('\n');
+}

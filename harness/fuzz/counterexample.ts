@@ -1,0 +1,36 @@
+// Writes a shrunk counterexample as a scenario file under the output directory (fuzz-out/ by default, never
+// scenarios/), atomically, with a header that says how it was found and how to replay it. The file holds everything
+// the failure needs, the injected defect (`injectBug:`) included, so `mailflow run FILE` fails the same way.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeFileAtomic } from '../run/atomic-write.js';
+import { scenarioYaml } from './scenario-yaml.js';
+import type { ScenarioInput } from './fuzz-shape.js';
+
+export interface CounterexampleFacts {
+  readonly command: string;
+  readonly run: number;
+  readonly runSeed: number;
+  readonly steps: number;
+  readonly attempts: number;
+  readonly problems: readonly string[];
+}
+
+export function counterexampleName(seed: number, run: number): string {
+  return `fuzz-${seed}-run-${run}`;
+}
+
+/** Writes the file and returns its path. */
+export function writeCounterexample(outDir: string, name: string, scenario: ScenarioInput, facts: CounterexampleFacts): string {
+  mkdirSync(outDir, { recursive: true });
+  const path = join(outDir, `${name}.yaml`);
+  const header = [
+    `A counterexample found by \`${facts.command}\`:`,
+    `run ${facts.run} (seed ${facts.runSeed}), shrunk in ${facts.steps} steps (${facts.attempts} smaller cases tried).`,
+    'It fails:',
+    ...facts.problems.map((p) => `  ${p}`),
+    `Replay: mailflow run ${path}`,
+  ];
+  writeFileAtomic(path, scenarioYaml({ ...scenario, name }, header));
+  return path;
+}

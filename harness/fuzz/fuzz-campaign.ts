@@ -1,0 +1,49 @@
+// A fuzz campaign (`mailflow fuzz`): every run of the shard, spread over workers; then the smallest failing run is
+// generated again, shrunk and written as a counterexample scenario. The result depends on the seed, the run count,
+// the shard and the options, never on the number of workers (design.md).
+import { performance } from 'node:perf_hooks';
+import { caseGenerator } from './fuzz-generate.js';
+import { runRuns } from './fuzz-pool.js';
+import { tryCase, type FuzzSettings, type PartProgress } from './fuzz-runner.js';
+import { formatShard, runSeed, shardRuns } from './fuzz-seed.js';
+import { shrinkFailing } from './fuzz-shrink.js';
+import { counterexampleName, writeCounterexample } from './counterexample.js';
+import type { FuzzResult } from './fuzz-result.js';
+
+export const DEFAULT_RUNS = 1_000;
+export const DEFAULT_OUT_DIR = 'fuzz-out';
+
+export interface CampaignOptions extends FuzzSettings {
+  readonly workers: number;
+  readonly outDir: string;
+  /** The command line that reproduces the campaign, for the counterexample's header. */
+  readonly command: string;
+  readonly onProgress?: (progress: PartProgress) => void;
+  /** Called once the runs are done and shrinking starts. */
+  readonly onShrinking?: () => void;
+}
+
+export async function runCampaign(options: CampaignOptions): Promise<FuzzResult> {
+  const started = performance.now();
+  const runNumbers = shardRuns(options.runs, options.shard);
+  const part = await runRuns(options, runNumbers, options.workers, options.onProgress);
+  const runsWallMs = performance.now() - started;
+  const base = {
+    runs: part.runs, failures: part.failures, seed: options.seed,
+    runsPerSec: Math.round(part.runs / Math.max(runsWallMs / 1000, 1e-3)),
+    shard: formatShard(options.shard), workers: options.workers, injectBug: options.arb.injectBug ?? null,
+  };
+  if (part.firstFailure === null) {
+    return { ...base, failingSeed: null, failingRun: null, counterexample: null, problems: [], shrinkSteps: null, wallMs: Math.round(performance.now() - started) };
+  }
+  options.onShrinking?.();
+  const run = part.firstFailure;
+  const seed = runSeed(options.seed, run);
+  const generator = caseGenerator(options.arb);
+  const shrunk = shrinkFailing(generator.arbitrary, generator.generate(seed), (input) => tryCase(input, options.checkDeterminism).failed);
+  const { problems } = tryCase(shrunk.value.value, options.checkDeterminism);
+  const counterexample = writeCounterexample(options.outDir, counterexampleName(options.seed, run), shrunk.value.value, {
+    command: options.command, run, runSeed: seed, steps: shrunk.steps, attempts: shrunk.attempts, problems,
+  });
+  return { ...base, failingSeed: seed, failingRun: run, counterexample, problems, shrinkSteps: shrunk.steps, wallMs: Math.round(performance.now() - started) };
+}

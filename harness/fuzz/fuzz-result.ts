@@ -1,0 +1,21 @@
+// The outcome of a fuzz campaign (or of one shard of it): `mailflow fuzz --json` prints it, `mailflow fuzz merge`
+// combines shards' results. The first six fields are design.md's contract; the rest say which failure it was.
+export interface FuzzResult {
+  readonly runs: number;
+  readonly failures: number;
+  readonly seed: number;
+  /** The seed of the smallest failing run (the scenario it generates fails), or null. */
+  readonly failingSeed: number | null;
+  readonly runsPerSec: number;
+  /** The shrunk counterexample's scenario file, or null. */
+  readonly counterexample: string | null;
+  /** The smallest failing run number (0-based), or null. */
+  readonly failingRun: number | null;
+  /** What the counterexample fails: a checker with its summary, an expectation, determinism, a crash. */
+  readonly problems: string[];
+  readonly shrinkSteps: number | null;
+  readonly shard: string;
+  readonly workers: number;
+  readonly injectBug: string | null;
+  readonly wallMs: number;
+}
