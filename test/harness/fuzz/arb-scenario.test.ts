@@ -1,0 +1,45 @@
+// arbScenario's scenarios are valid scenario files, print as YAML that reads back to the same scenario, and keep to
+// their options (paths, sizes, survivable faults only).
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { arbScenario } from '../../../harness/fuzz/arb-scenario.js';
+import { parseScenarioData, parseScenarioText } from '../../../harness/scenario/load-scenario.js';
+
+const SEED = 20261206;
+
+describe('arbScenario', () => {
+  it('generates valid scenarios whose YAML (their toString) reads back to the same scenario', () => {
+    for (const input of fc.sample(arbScenario(), { seed: SEED, numRuns: 150 })) {
+      const scenario = parseScenarioData(input, 'generated');
+      expect(parseScenarioText(String(input), 'generated.yaml')).toEqual(scenario);
+      expect(fc.stringify(input)).toBe(String(input));
+    }
+  });
+
+  it('keeps to its options: paths, messages, faults, the injected defect', () => {
+    const options = { paths: ['sss' as const], maxMessages: 5, maxFaults: 1, injectBug: 'no-dedup' as const };
+    for (const input of fc.sample(arbScenario(options), { seed: SEED, numRuns: 100 })) {
+      const scenario = parseScenarioData(input, 'generated');
+      expect(scenario.router).toBeUndefined();
+      expect(scenario.sss).toBeDefined();
+      expect(scenario.traffic?.messages.length).toBeLessThanOrEqual(5);
+      // One window, plus the switch to server-side sync at 0 s; a crash loop may crash and restart up to five times.
+      expect(scenario.faults.filter((f) => f.verb !== 'switchToServerSideSync' && f.verb !== 'up' && f.verb !== 'restart' && f.verb !== 'clearSmtpFault' && f.verb !== 'mount').length).toBeLessThanOrEqual(5);
+      expect(scenario.injectBug).toBe('no-dedup');
+    }
+  });
+
+  it('draws a restore without logs (X3) only when told that faults need not be survivable', () => {
+    const restores = (survivableOnly: boolean) => fc.sample(arbScenario({ survivableOnly }), { seed: SEED, numRuns: 300 })
+      .filter((input) => (input.faults ?? []).some((f) => f.verb === 'restore')).length;
+    expect(restores(true)).toBe(0);
+    expect(restores(false)).toBeGreaterThan(0);
+  });
+
+  it('draws every path and every survivable fault kind somewhere', () => {
+    const samples = fc.sample(arbScenario(), { seed: SEED, numRuns: 300 });
+    const verbs = new Set(samples.flatMap((input) => (input.faults ?? []).map((f) => f.verb)));
+    for (const verb of ['down', 'crash', 'smtpFault', 'dismount', 'switchToServerSideSync']) expect(verbs).toContain(verb);
+    expect(samples.some((input) => input.router !== undefined && input.sss !== undefined)).toBe(true);
+  });
+});

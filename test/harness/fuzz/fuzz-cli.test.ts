@@ -1,0 +1,68 @@
+// `mailflow fuzz` end to end through the compiled CLI: worker threads and shards do not change the result, shards
+// merge into the whole campaign, a counterexample replays with `mailflow run`, and bad input exits 2.
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { mailflow } from '../../helpers/cli.js';
+
+const tmp = mkdtempSync(join(tmpdir(), 'mailflow-fuzz-cli-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+/** The result without what depends on the machine or on how it was run (rate, wall time, workers, shards). */
+function outcomeOf(stdout: string) {
+  const { runsPerSec: _rate, wallMs: _wall, workers: _workers, shard: _shard, counterexample, ...rest } = JSON.parse(stdout) as Record<string, unknown>;
+  // The file's content, less the replay line that names where it was written.
+  const content = typeof counterexample === 'string' ? readFileSync(counterexample, 'utf8').replace(/^# Replay: .*$/m, '') : null;
+  return { ...rest, counterexample: content };
+}
+
+function fuzz(out: string, ...args: string[]) {
+  return mailflow('fuzz', '--seed', '3', '--runs', '120', '--inject-bug', 'two-active-routers', '--json', '--no-progress', '--out', join(tmp, out), ...args);
+}
+
+describe('mailflow fuzz (CLI)', () => {
+  it('gives the same result with one worker thread or three, and shards that merge into it', () => {
+    const one = fuzz('one');
+    expect(one.status).toBe(1);
+    const three = fuzz('three', '--workers', '3');
+    expect(three.status).toBe(1);
+    expect(outcomeOf(three.stdout)).toEqual(outcomeOf(one.stdout));
+
+    const shards = ['1/3', '2/3', '3/3'].map((shard, i) => {
+      const run = fuzz(`shard-${i + 1}`, '--shard', shard);
+      const file = join(tmp, `shard-${i + 1}.json`);
+      writeFileSync(file, run.stdout);
+      return file;
+    });
+    const merged = mailflow('fuzz', 'merge', ...shards, '--json');
+    expect(merged.status).toBe(1);
+    const whole = JSON.parse(one.stdout) as Record<string, unknown>;
+    expect(JSON.parse(merged.stdout)).toMatchObject({ runs: whole['runs'], failures: whole['failures'], failingRun: whole['failingRun'], failingSeed: whole['failingSeed'], shard: '1/3,2/3,3/3' });
+  });
+
+  it('prints the counterexample and its seed; mailflow run replays it to the same failure', () => {
+    const run = mailflow('fuzz', '--seed', '3', '--runs', '120', '--inject-bug', 'two-active-routers', '--no-progress', '--out', join(tmp, 'text'));
+    expect(run.status).toBe(1);
+    const file = /^counterexample: (.+)$/m.exec(run.stdout)?.[1] ?? '';
+    expect(run.stdout).toMatch(/^smallest failing run: \d+ \(seed \d+\)/m);
+    expect(run.stdout).toContain('no-duplicate-activity: fail');
+    const replay = mailflow('run', file);
+    expect(replay.status).toBe(1);
+    expect(replay.stdout).toMatch(/FAIL no-duplicate-activity/);
+  });
+
+  it('passes (exit 0) when every run passes, and refuses bad options and inputs with exit 2', () => {
+    const clean = mailflow('fuzz', '--seed', '4', '--runs', '30', '--json', '--no-progress', '--out', join(tmp, 'clean'));
+    expect(clean.status).toBe(0);
+    expect(JSON.parse(clean.stdout)).toMatchObject({ runs: 30, failures: 0, seed: 4, failingSeed: null, counterexample: null });
+    expect(mailflow('fuzz', '--shard', '4/3').status).toBe(2);
+    expect(mailflow('fuzz', '--inject-bug', 'no-such-bug').status).toBe(2);
+    expect(mailflow('fuzz', '--paths', 'router,carrier-pigeon').status).toBe(2);
+    const notJson = join(tmp, 'not.json');
+    writeFileSync(notJson, '{"runs": "many"}');
+    const bad = mailflow('fuzz', 'merge', notJson);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain(notJson);
+  });
+});
