@@ -104,7 +104,8 @@ function buildProgram(setExit: (code: number) => void): Command {
     .description('combine the --json results of a campaign\'s shards into the campaign\'s result')
     .argument('<files...>', 'the shards\' --json outputs')
     .option('--json', 'print the merged result as one JSON object on stdout')
-    .action((files: string[], options: { json?: boolean }) => setExit(fuzzMergeCommand(files, options.json === true)));
+    // `fuzz` has a --json of its own, which commander hands to the parent: read both.
+    .action((files: string[], _options: unknown, command: Command) => setExit(fuzzMergeCommand(files, command.optsWithGlobals<{ json?: boolean }>().json === true)));
 
   return program;
 }
