@@ -2,6 +2,7 @@
 import { NUMERIC_COUNT_NAMES } from '../../sim/ledger/counts.js';
 import { formatDurationMs } from '../scenario/duration.js';
 import type { RunJson } from './run-json.js';
+import { formatOffender } from '../run/format-offender.js';
 
 const OFFENDERS_SHOWN = 3;
 const MARK = { pass: 'ok  ', fail: 'FAIL', unknown: '??  ', skipped: 'skip' } as const;
@@ -20,12 +21,7 @@ export function formatSummary(run: RunJson): string {
     const mark = met ? MARK.pass : MARK[check.verdict];
     const expectation = check.expected === 'pass' ? '' : ` (expected ${check.expected})`;
     out.push(`    ${mark} ${check.name}: ${check.verdict}${expectation}, ${check.summary}`);
-    for (const offender of check.offenders.slice(0, OFFENDERS_SHOWN)) {
-      out.push(`           ${offender.messageId}: ${offender.detail}`);
-      const times = offender.path.map((step) => formatDurationMs(step.atMs));
-      const width = Math.max(0, ...times.map((t) => t.length));
-      offender.path.forEach((step, i) => out.push(`             ${(times[i] ?? '').padStart(width)}  ${step.step} ${step.detail}`));
-    }
+    for (const offender of check.offenders.slice(0, OFFENDERS_SHOWN)) out.push(...formatOffender(offender, '           '));
     if (check.offenderCount > OFFENDERS_SHOWN) out.push(`           ... and ${check.offenderCount - OFFENDERS_SHOWN} more (--json lists them)`);
   }
   if (run.expectations.length > 0) {

@@ -1,0 +1,41 @@
+// The vitest matchers: they pass on a clean run, and a failure names the checker's finding and shows the offending
+// message's path, so a failing property in someone's suite explains itself.
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseScenarioText } from '../../../harness/scenario/load-scenario.js';
+import { runScenario } from '../../../harness/run/run-scenario.js';
+import { mailflowMatchers } from '../../../harness/testing/vitest-matchers.js';
+
+expect.extend(mailflowMatchers);
+
+function run(name: string, extra = '') {
+  const text = readFileSync(fileURLToPath(new URL(`../../../scenarios/${name}.yaml`, import.meta.url)), 'utf8');
+  return runScenario(parseScenarioText(`${text}\n${extra}`, `${name}.yaml`));
+}
+
+describe('mailflow matchers', () => {
+  it('pass on a run that loses, duplicates and leaves untracked nothing', () => {
+    const outcome = run('baseline-router');
+    expect(outcome).toHaveNoLostMail();
+    expect(outcome).toHaveNoDuplicates();
+    expect(outcome).toHaveNoUntrackedMail();
+  });
+
+  it('fail with the checker\'s summary and the offending message\'s path', () => {
+    const duplicated = run('baseline-router', 'injectBug: no-dedup');
+    expect(() => expect(duplicated).toHaveNoDuplicates()).toThrow(/no-duplicate-activity says fail: \d+ duplicate activities[\s\S]*<[^>]+>: [\s\S]*activity-created/);
+    expect(duplicated).toHaveNoLostMail();
+    const lost = run('exchange-restore-without-logs');
+    expect(() => expect(lost).toHaveNoLostMail()).toThrow(/no-lost-mail says fail: \d+ accepted copies lost\n  <[^>]+>: accepted for \S+, no copy left\n[\s\S]*removed \S+: rolled-back/);
+    expect(lost).toHaveNoDuplicates();
+  });
+
+  it('say what they expected when given something other than a run', () => {
+    expect(() => expect({ checks: [] }).toHaveNoLostMail()).toThrow(/outcome of runScenario/);
+  });
+
+  it('work negated', () => {
+    expect(run('baseline-router', 'injectBug: no-dedup')).not.toHaveNoDuplicates();
+  });
+});
