@@ -1,18 +1,19 @@
 // `npm run bench`: runs the benchmarks and prints a table, or with `--json` exactly one JSON object on stdout
 // (design.md lists the keys; a section not built yet, or left out with `--only`, is null). Progress goes to stderr.
-// `--only engine,scale` runs just those sections (the full scale run takes minutes).
+// `--only engine,fuzz` runs just those sections (the full scale run takes minutes).
 import { benchEngine, type EngineBench } from './engine-bench.js';
 import { benchScale, type ScaleBench } from './scale-bench.js';
+import { benchFuzz, type FuzzBench } from './fuzz-bench.js';
 
 interface BenchReport {
   engine: EngineBench | null;
   scale: ScaleBench | null;
-  fuzz: null;
+  fuzz: FuzzBench | null;
   plan: null;
   wire: null;
 }
 
-const SECTIONS = ['engine', 'scale'] as const;
+const SECTIONS = ['engine', 'scale', 'fuzz'] as const;
 type Section = (typeof SECTIONS)[number];
 
 function table(report: BenchReport): string {
@@ -51,5 +52,9 @@ if (sections.has('engine')) {
 if (sections.has('scale')) {
   process.stderr.write('bench: scale (scenarios/scale.yaml: 10,000 mailboxes, about 1,000,000 messages, end to end)...\n');
   report.scale = benchScale();
+}
+if (sections.has('fuzz')) {
+  process.stderr.write('bench: fuzz (2,000 generated scenarios, one worker thread, then one per core)...\n');
+  report.fuzz = await benchFuzz();
 }
 process.stdout.write(json ? JSON.stringify(report) + '\n' : table(report) + '\n');
