@@ -56,7 +56,9 @@ function readResult(file: string): FuzzResult {
   for (const [field, type] of fields) {
     if (typeof (data as Record<string, unknown> | null)?.[field] !== type) throw problem(`not the --json output of mailflow fuzz: ${field} should be a ${type}`);
   }
-  return data as FuzzResult;
+  // Results written before firstOffender existed merge too.
+  const result = data as FuzzResult;
+  return { ...result, firstOffender: Array.isArray(result.firstOffender) ? result.firstOffender : [] };
 }
 
 export function formatFuzzSummary(result: FuzzResult): string {
@@ -69,6 +71,7 @@ export function formatFuzzSummary(result: FuzzResult): string {
   }
   lines.push(`smallest failing run: ${result.failingRun} (seed ${result.failingSeed ?? '?'}), shrunk in ${result.shrinkSteps ?? 0} steps; it fails:`);
   for (const problem of result.problems) lines.push(`  ${problem}`);
+  if (result.firstOffender.length > 0) lines.push('the first offending message and its path:', ...result.firstOffender);
   if (result.counterexample !== null) lines.push(`counterexample: ${result.counterexample}`, `replay it: mailflow run ${result.counterexample}`);
   return lines.join('\n');
 }

@@ -34,16 +34,16 @@ export async function runCampaign(options: CampaignOptions): Promise<FuzzResult>
     shard: formatShard(options.shard), workers: options.workers, injectBug: options.arb.injectBug ?? null,
   };
   if (part.firstFailure === null) {
-    return { ...base, failingSeed: null, failingRun: null, counterexample: null, problems: [], shrinkSteps: null, wallMs: Math.round(performance.now() - started) };
+    return { ...base, failingSeed: null, failingRun: null, counterexample: null, problems: [], firstOffender: [], shrinkSteps: null, wallMs: Math.round(performance.now() - started) };
   }
   options.onShrinking?.();
   const run = part.firstFailure;
   const seed = runSeed(options.seed, run);
   const generator = caseGenerator(options.arb);
   const shrunk = shrinkFailing(generator.arbitrary, generator.generate(seed), (input) => tryCase(input, options.checkDeterminism).failed);
-  const { problems } = tryCase(shrunk.value.value, options.checkDeterminism);
+  const { problems, firstOffender } = tryCase(shrunk.value.value, options.checkDeterminism);
   const counterexample = writeCounterexample(options.outDir, counterexampleName(options.seed, run), shrunk.value.value, {
     command: options.command, run, runSeed: seed, steps: shrunk.steps, attempts: shrunk.attempts, problems,
   });
-  return { ...base, failingSeed: seed, failingRun: run, counterexample, problems, shrinkSteps: shrunk.steps, wallMs: Math.round(performance.now() - started) };
+  return { ...base, failingSeed: seed, failingRun: run, counterexample, problems, firstOffender, shrinkSteps: shrunk.steps, wallMs: Math.round(performance.now() - started) };
 }

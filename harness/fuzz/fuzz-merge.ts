@@ -23,6 +23,7 @@ export function mergeResults(results: readonly FuzzResult[]): FuzzResult | strin
     counterexample: failing?.counterexample ?? null,
     failingRun: failing?.failingRun ?? null,
     problems: failing?.problems ?? [],
+    firstOffender: failing?.firstOffender ?? [],
     shrinkSteps: failing?.shrinkSteps ?? null,
     shard: shards.join(','),
     workers: sum(results, (r) => r.workers),

@@ -13,6 +13,8 @@ export interface FuzzResult {
   readonly failingRun: number | null;
   /** What the counterexample fails: a checker with its summary, an expectation, determinism, a crash. */
   readonly problems: string[];
+  /** The counterexample's first offending message and the path it took, as printed lines. */
+  readonly firstOffender: string[];
   readonly shrinkSteps: number | null;
   readonly shard: string;
   readonly workers: number;

@@ -2,6 +2,7 @@
 // that throws is a failure too (a model or arbitrary bug the fuzzer found), not a crash of the campaign.
 import type { ArbScenarioOptions } from './arb-scenario.js';
 import { judgeCase } from './fuzz-case.js';
+import { formatOffender } from '../run/format-offender.js';
 import { caseGenerator, type CaseGenerator } from './fuzz-generate.js';
 import { runSeed, type Shard } from './fuzz-seed.js';
 import type { ScenarioInput } from './fuzz-shape.js';
@@ -36,14 +37,17 @@ export function combineParts(a: PartResult, b: PartResult): PartResult {
 export interface CaseFailure {
   readonly failed: boolean;
   readonly problems: string[];
+  /** The first offending message of the first failed check, with its path, as the CLI prints it. */
+  readonly firstOffender: string[];
 }
 
 export function tryCase(input: ScenarioInput, checkDeterminism: boolean): CaseFailure {
   try {
     const verdict = judgeCase(input, { checkDeterminism });
-    return { failed: verdict.failed, problems: verdict.problems };
+    const offender = verdict.outcome.checks.find((c) => c.verdict !== c.expected && c.offenders.length > 0)?.offenders[0];
+    return { failed: verdict.failed, problems: verdict.problems, firstOffender: offender === undefined ? [] : formatOffender(offender, '  ') };
   } catch (error) {
-    return { failed: true, problems: [`crashed: ${(error as Error).message.split('\n')[0] ?? ''}`] };
+    return { failed: true, problems: [`crashed: ${(error as Error).message.split('\n')[0] ?? ''}`], firstOffender: [] };
   }
 }
 
