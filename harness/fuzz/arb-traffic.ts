@@ -15,7 +15,7 @@ export interface FuzzBurst {
   readonly firstRecipient: number;
 }
 
-export const TRAFFIC_WINDOW_MINUTES = 150;
+export const TRAFFIC_WINDOW_MINUTES = 60;
 
 export function arbBursts(maxMessages: number): fc.Arbitrary<FuzzBurst[]> {
   const burst = fc.record({
