@@ -20,6 +20,12 @@ export interface MailboxRead {
   readonly afterStoreId: number;
   /** Only items received after this instant (the router's ThresholdDate, R8); null: no limit. */
   readonly receivedAfterMs?: number | null;
+  /**
+   * Only items received at or after this instant (server-side sync's watermark, S6: items of the watermark's own
+   * instant may still be due); null: no limit. Cheap for long mailboxes: the store finds the first such item by
+   * binary search.
+   */
+  readonly receivedFromMs?: number | null;
   /** Instead of one folder: the items the person tracked, in any folder but Deleted Items, sent copies too (S16). */
   readonly trackRequested?: boolean;
 }
@@ -48,11 +54,36 @@ export function deleteItem(db: DatabaseState, request: MailboxDelete): StoreItem
 }
 
 export function readFolder(db: DatabaseState, read: MailboxRead): ReadItem[] {
-  if (read.trackRequested === true && !db.everMarked.has(read.mailbox.toLowerCase())) return [];
-  const wanted = read.trackRequested === true
-    ? (item: StoreItem) => item.trackRequested === true && item.folder !== 'Deleted Items'
-    : (item: StoreItem) => item.folder === read.folder && item.sent !== true;
-  return (db.items.get(read.mailbox.toLowerCase()) ?? [])
-    .filter((item) => wanted(item) && item.storeId > read.afterStoreId && (read.receivedAfterMs == null || item.receivedAtMs > read.receivedAfterMs))
-    .map((item) => ({ storeId: item.storeId, message: item.message, receivedAtMs: item.receivedAtMs, folder: item.folder, sent: item.sent === true }));
+  const mailbox = read.mailbox.toLowerCase();
+  const tracked = read.trackRequested === true;
+  if (tracked && !db.everMarked.has(mailbox)) return [];
+  const items = db.items.get(mailbox);
+  if (items === undefined) return [];
+  const afterMs = read.receivedAfterMs ?? -Infinity;
+  const fromMs = read.receivedFromMs ?? -Infinity;
+  const isLater = (item: StoreItem): boolean => item.storeId > read.afterStoreId && item.receivedAtMs > afterMs && item.receivedAtMs >= fromMs;
+  // Items sit in store id and received time order, so the ones past the watermark are a tail of the list: find where
+  // it starts. After a Safety Net resubmit the order no longer holds; then look at every item.
+  const start = db.outOfOrder ? 0 : firstIndexWhere(items, isLater);
+  const found: ReadItem[] = [];
+  for (let i = start; i < items.length; i++) {
+    const item = items[i] as StoreItem;
+    const wanted = tracked ? item.trackRequested === true && item.folder !== 'Deleted Items' : item.folder === read.folder && item.sent !== true;
+    if (wanted && isLater(item)) {
+      found.push({ storeId: item.storeId, message: item.message, receivedAtMs: item.receivedAtMs, folder: item.folder, sent: item.sent === true });
+    }
+  }
+  return found;
+}
+
+/** The first index whose item meets `test`, for a test that is false up to some index and true from there on. */
+function firstIndexWhere(items: readonly StoreItem[], test: (item: StoreItem) => boolean): number {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (test(items[middle] as StoreItem)) high = middle;
+    else low = middle + 1;
+  }
+  return low;
 }

@@ -1,7 +1,7 @@
 // Traffic from one outside sender: explicit messages at given instants, and seeded generators (Poisson arrivals,
 // recipients drawn from a list, fan-out to several recipients).
 import type { Rng } from '../../sim/core/rng.js';
-import type { MailMessage } from '../mail/mail-message.js';
+import { NO_ADDRESSES, type MailMessage } from '../mail/mail-message.js';
 
 export interface ExplicitMessage {
   readonly atMs: number;
@@ -41,9 +41,14 @@ export interface SenderTraffic {
   readonly generators: readonly TrafficGenerator[];
 }
 
+/**
+ * The generator's n-th message. It comes from the Internet, so it is marked external already (transport need not copy
+ * it to say so). Its To list is cut to its length: the sample grows an array with room to spare, and the message
+ * keeps its To list as long as any mailbox holds it.
+ */
 export function nextGeneratedMessage(generator: TrafficGenerator, n: number, rng: Rng): MailMessage {
   const domain = generator.from.slice(generator.from.lastIndexOf('@') + 1);
   const id = `<${generator.name}-${n}@${domain}>`;
-  const to = rng.sample(generator.recipients, generator.fanOut);
-  return { key: id, messageId: id, from: generator.from, to, cc: [], subject: `${generator.name} message ${n}`, sizeBytes: generator.sizeBytes };
+  const to = rng.sample(generator.recipients, generator.fanOut).slice();
+  return { key: id, messageId: id, from: generator.from, to, cc: NO_ADDRESSES, subject: `${generator.name} message ${n}`, sizeBytes: generator.sizeBytes, external: true };
 }
