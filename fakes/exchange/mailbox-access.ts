@@ -64,12 +64,13 @@ export function readFolder(db: DatabaseState, read: MailboxRead): ReadItem[] {
   const isLater = (item: StoreItem): boolean => item.storeId > read.afterStoreId && item.receivedAtMs > afterMs && item.receivedAtMs >= fromMs;
   // Items sit in store id and received time order, so the ones past the watermark are a tail of the list: find where
   // it starts. After a Safety Net resubmit the order no longer holds; then look at every item.
-  const start = db.outOfOrder ? 0 : firstIndexWhere(items, isLater);
+  const inOrder = !db.outOfOrder;
+  const start = inOrder ? firstIndexWhere(items, isLater) : 0;
   const found: ReadItem[] = [];
   for (let i = start; i < items.length; i++) {
     const item = items[i] as StoreItem;
     const wanted = tracked ? item.trackRequested === true && item.folder !== 'Deleted Items' : item.folder === read.folder && item.sent !== true;
-    if (wanted && isLater(item)) {
+    if (wanted && (inOrder || isLater(item))) {
       found.push({ storeId: item.storeId, message: item.message, receivedAtMs: item.receivedAtMs, folder: item.folder, sent: item.sent === true });
     }
   }

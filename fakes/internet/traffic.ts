@@ -43,12 +43,21 @@ export interface SenderTraffic {
 
 /**
  * The generator's n-th message. It comes from the Internet, so it is marked external already (transport need not copy
- * it to say so). Its To list is cut to its length: the sample grows an array with room to spare, and the message
- * keeps its To list as long as any mailbox holds it.
+ * it to say so).
  */
 export function nextGeneratedMessage(generator: TrafficGenerator, n: number, rng: Rng): MailMessage {
   const domain = generator.from.slice(generator.from.lastIndexOf('@') + 1);
   const id = `<${generator.name}-${n}@${domain}>`;
-  const to = rng.sample(generator.recipients, generator.fanOut).slice();
+  const to = recipientsFor(generator, rng);
   return { key: id, messageId: id, from: generator.from, to, cc: NO_ADDRESSES, subject: `${generator.name} message ${n}`, sizeBytes: generator.sizeBytes, external: true };
+}
+
+/**
+ * Distinct recipients for one message, in a list of exactly their number: the message keeps it as long as any mailbox
+ * holds it, and a sample grows its array with room to spare. One recipient of several is `pick`: the very draw
+ * `sample` would make, without its bookkeeping.
+ */
+function recipientsFor(generator: TrafficGenerator, rng: Rng): readonly string[] {
+  if (generator.fanOut === 1 && generator.recipients.length > 1) return [rng.pick(generator.recipients)];
+  return rng.sample(generator.recipients, generator.fanOut).slice();
 }
