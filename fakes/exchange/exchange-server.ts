@@ -132,7 +132,7 @@ export function exchangeServer(org: ExchangeOrg) {
         ? { storeId, key, messageId: message.messageId, message, folder, receivedAtMs: ctx.nowMs() }
         : { storeId, key, messageId: message.messageId, message, folder, receivedAtMs: ctx.nowMs(), attachedMessageId: message.attached.messageId };
       db.items.get(address)?.push(item);
-      holdDelivered(disk.safetyNet, ctx.nowMs(), db.name, address, item, config.settings.safetyNetHoldMs);
+      holdDelivered(disk.safetyNet, address, item, config.settings.safetyNetHoldMs);
       ledger.delivered(key, address, home.mailbox.kind, folder, org.eligible(message.attached ?? message, address, home.mailbox.kind));
       if (junk) return true;
       if (org.people !== null && home.mailbox.kind === 'user') {

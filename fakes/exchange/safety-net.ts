@@ -11,52 +11,56 @@ import type { ExchangeServerDurable } from './exchange-server.js';
 import type { StoreItem } from './mailbox-store.js';
 import { originalOf, type MailMessage } from '../mail/mail-message.js';
 
-/** Safety Net's holdings, oldest first: index i of every column describes one copy. */
+/**
+ * Safety Net's holdings, each list oldest first; index i of a list's columns describes one copy. A mailbox copy needs
+ * no time or database of its own: the item's received time is when it was held, and only its database has its mailbox.
+ */
 export interface SafetyNet {
-  /** When the copy was delivered or sent out. */
-  readonly atMs: number[];
-  /** The database a mailbox copy went to; null for a copy sent to the Internet. */
-  readonly database: Array<string | null>;
-  /** The mailbox a copy went to, or the outside recipient. */
-  readonly address: string[];
+  /** Copies delivered: the mailbox each went to. */
+  readonly mailboxes: string[];
   /**
-   * A mailbox copy: the store's own item. It is shared, so only the fields an item never changes are read back
-   * (folder, read and tracking marks move on in the mailbox; a resubmitted copy starts afresh in the Inbox).
-   * A copy sent out: the message.
+   * ... and the store's own item. It is shared, so only the fields an item never changes are read back (folder, read
+   * and tracking marks move on in the mailbox; a resubmitted copy starts afresh in the Inbox).
    */
-  readonly held: Array<StoreItem | MailMessage>;
+  readonly items: StoreItem[];
+  /** Copies sent to the Internet: when, to whom, and what. */
+  readonly sentAtMs: number[];
+  readonly recipients: string[];
+  readonly messages: MailMessage[];
 }
 
 export function newSafetyNet(): SafetyNet {
-  return { atMs: [], database: [], address: [], held: [] };
+  return { mailboxes: [], items: [], sentAtMs: [], recipients: [], messages: [] };
 }
 
+// Copies arrive in time order: once a good number at the front have expired, they go in one splice.
 const PRUNE_BATCH = 1024;
 
-/** Holds a copy delivered to `mailbox` in `database`. */
-export function holdDelivered(net: SafetyNet, atMs: number, database: string, mailbox: string, item: StoreItem, holdMs: number): void {
-  hold(net, atMs, database, mailbox, item, holdMs);
+/** Holds a copy delivered to `mailbox` (its received time is when). */
+export function holdDelivered(net: SafetyNet, mailbox: string, item: StoreItem, holdMs: number): void {
+  net.mailboxes.push(mailbox);
+  net.items.push(item);
+  const cutoffMs = item.receivedAtMs - holdMs;
+  const probe = net.items[PRUNE_BATCH];
+  if (probe !== undefined && probe.receivedAtMs <= cutoffMs) {
+    const expired = net.items.findIndex((i) => i.receivedAtMs > cutoffMs);
+    net.mailboxes.splice(0, expired);
+    net.items.splice(0, expired);
+  }
 }
 
 /** Holds a copy sent to an outside recipient. */
 export function holdSentOut(net: SafetyNet, atMs: number, recipient: string, message: MailMessage, holdMs: number): void {
-  hold(net, atMs, null, recipient, message, holdMs);
-}
-
-function hold(net: SafetyNet, atMs: number, database: string | null, address: string, held: StoreItem | MailMessage, holdMs: number): void {
-  net.atMs.push(atMs);
-  net.database.push(database);
-  net.address.push(address);
-  net.held.push(held);
-  // Copies arrive in time order: once a good number at the front have expired, drop them in one splice.
+  net.sentAtMs.push(atMs);
+  net.recipients.push(recipient);
+  net.messages.push(message);
   const cutoffMs = atMs - holdMs;
-  const probe = net.atMs[PRUNE_BATCH];
+  const probe = net.sentAtMs[PRUNE_BATCH];
   if (probe !== undefined && probe <= cutoffMs) {
-    const expired = net.atMs.findIndex((t) => t > cutoffMs);
-    net.atMs.splice(0, expired);
-    net.database.splice(0, expired);
-    net.address.splice(0, expired);
-    net.held.splice(0, expired);
+    const expired = net.sentAtMs.findIndex((t) => t > cutoffMs);
+    net.sentAtMs.splice(0, expired);
+    net.recipients.splice(0, expired);
+    net.messages.splice(0, expired);
   }
 }
 
@@ -72,11 +76,11 @@ export function resubmitFromSafetyNet(
   const db = server.databases.get(database);
   if (db === undefined) return 0;
   let restored = 0;
-  for (let i = 0; i < net.atMs.length; i++) {
-    const atMs = net.atMs[i] as number;
-    if (net.database[i] !== database || atMs < sinceMs || atMs <= nowMs - holdMs) continue;
-    const mailbox = net.address[i] as string;
-    const held = net.held[i] as StoreItem;
+  for (let i = 0; i < net.items.length; i++) {
+    const held = net.items[i] as StoreItem;
+    if (held.receivedAtMs < sinceMs || held.receivedAtMs <= nowMs - holdMs) continue;
+    const mailbox = net.mailboxes[i] as string;
+    // Only the database that holds the mailbox has it: copies to other databases are skipped here.
     const items = db.items.get(mailbox);
     if (items === undefined) continue;
     const identity = held.messageId ?? held.key;
@@ -109,10 +113,10 @@ export function resendOutsideFromSafetyNet(
 ): number {
   const net = server.safetyNet;
   let resent = 0;
-  for (let i = 0; i < net.atMs.length; i++) {
-    const atMs = net.atMs[i] as number;
-    if (net.database[i] !== null || atMs < sinceMs || atMs <= nowMs - holdMs) continue;
-    sendOut(net.held[i] as MailMessage, net.address[i] as string);
+  for (let i = 0; i < net.sentAtMs.length; i++) {
+    const atMs = net.sentAtMs[i] as number;
+    if (atMs < sinceMs || atMs <= nowMs - holdMs) continue;
+    sendOut(net.messages[i] as MailMessage, net.recipients[i] as string);
     resent++;
   }
   return resent;
