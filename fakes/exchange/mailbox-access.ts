@@ -62,15 +62,16 @@ export function readFolder(db: DatabaseState, read: MailboxRead): ReadItem[] {
   const afterMs = read.receivedAfterMs ?? -Infinity;
   const fromMs = read.receivedFromMs ?? -Infinity;
   const isLater = (item: StoreItem): boolean => item.storeId > read.afterStoreId && item.receivedAtMs > afterMs && item.receivedAtMs >= fromMs;
-  // Items sit in store id and received time order, so the ones past the watermark are a tail of the list: find where
-  // it starts. After a Safety Net resubmit the order no longer holds; then look at every item.
-  const inOrder = !db.outOfOrder;
-  const start = inOrder ? firstIndexWhere(items, isLater) : 0;
+  // Items sit in store id and received time order, so those past a watermark are a tail of the list: a binary search
+  // finds where it starts. After a Safety Net resubmit that order no longer holds; then each item is tested.
+  const bounded = read.afterStoreId > 0 || afterMs > -Infinity || fromMs > -Infinity;
+  const testEach = bounded && db.outOfOrder;
+  const start = bounded && !db.outOfOrder ? firstIndexWhere(items, isLater) : 0;
   const found: ReadItem[] = [];
   for (let i = start; i < items.length; i++) {
     const item = items[i] as StoreItem;
     const wanted = tracked ? item.trackRequested === true && item.folder !== 'Deleted Items' : item.folder === read.folder && item.sent !== true;
-    if (wanted && (inOrder || isLater(item))) {
+    if (wanted && (!testEach || isLater(item))) {
       found.push({ storeId: item.storeId, message: item.message, receivedAtMs: item.receivedAtMs, folder: item.folder, sent: item.sent === true });
     }
   }

@@ -47,6 +47,7 @@ describe('readFolder', () => {
     db.outOfOrder = true;
     expect(ids(db, { receivedFromMs: 20 })).toEqual([4, 6, 7, 2]);
     expect(ids(db, { afterStoreId: 1 })).toEqual([4, 6, 7, 2]);
+    expect(ids(db, {})).toEqual([1, 4, 6, 7, 2]);
   });
 
   it('reads tracked items in any folder but Deleted Items, and nothing for a mailbox where nobody ever tracked', () => {
