@@ -3,7 +3,7 @@
 // ledger records as bounced, never as silent loss.
 import type { Actor, ActorContext } from '../../sim/core/actor.js';
 import type { Ledger } from '../../sim/ledger/ledger.js';
-import { NO_ADDRESSES, domainOf, recipientsOf, type MailMessage } from '../mail/mail-message.js';
+import { NO_ADDRESSES, SoleAddressLists, domainOf, recipientsOf, type MailMessage } from '../mail/mail-message.js';
 import { OUTCOME, formatReply, isTransient, noConnection, type SmtpOutcome } from '../mail/smtp-reply.js';
 import type { SmtpSubmission } from '../exchange/exchange-server.js';
 import { retryDelayMs, type RetryProfile } from './retry-profile.js';
@@ -50,6 +50,8 @@ export interface OutsideSenderConfig {
 
 export function outsideSender(ledger: Ledger, config: OutsideSenderConfig) {
   const { profile, traffic } = config;
+  // Shared To lists of generated mail: immutable values, kept for the run (they survive the sender's restarts).
+  const sole = new SoleAddressLists();
   return (ctx: ActorContext, disk: OutsideSenderDurable): Actor => {
     const scheduleExplicit = (): void => {
       const next = traffic.messages[disk.nextExplicit];
@@ -205,7 +207,7 @@ export function outsideSender(ledger: Ledger, config: OutsideSenderConfig) {
         if (generator === undefined || ctx.nowMs() > generator.untilMs) return;
         if (keepsCandidate(generator.dailyCurve)) {
           const n = (disk.generated[index] = (disk.generated[index] ?? 0) + 1);
-          submit(nextGeneratedMessage(generator, n, ctx.rng));
+          submit(nextGeneratedMessage(generator, n, ctx.rng, sole));
         }
         scheduleGenerator(index);
       },

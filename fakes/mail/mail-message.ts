@@ -39,6 +39,20 @@ export function originalOf(message: MailMessage): MailMessage {
  */
 export const NO_ADDRESSES: readonly string[] = Object.freeze([]);
 
+/**
+ * One frozen single-address list per address, for messages to one recipient: a run's generated traffic sends a
+ * million of them to ten thousand mailboxes, and each message keeps its To list as long as any mailbox holds it.
+ */
+export class SoleAddressLists {
+  private readonly lists = new Map<string, readonly string[]>();
+
+  of(address: string): readonly string[] {
+    let list = this.lists.get(address);
+    if (list === undefined) this.lists.set(address, (list = Object.freeze([address])));
+    return list;
+  }
+}
+
 /** To and Cc, in that order. Readonly: without Cc it is the message's own To list, not a copy. */
 export function recipientsOf(message: MailMessage): readonly string[] {
   if (message.cc.length === 0) return message.to;
