@@ -59,32 +59,41 @@ export function readFolder(db: DatabaseState, read: MailboxRead): ReadItem[] {
   if (tracked && !db.everMarked.has(mailbox)) return [];
   const items = db.items.get(mailbox);
   if (items === undefined) return [];
-  const afterMs = read.receivedAfterMs ?? -Infinity;
-  const fromMs = read.receivedFromMs ?? -Infinity;
-  const isLater = (item: StoreItem): boolean => item.storeId > read.afterStoreId && item.receivedAtMs > afterMs && item.receivedAtMs >= fromMs;
+  const bounds: Bounds = { afterStoreId: read.afterStoreId, afterMs: read.receivedAfterMs ?? -Infinity, fromMs: read.receivedFromMs ?? -Infinity };
   // Items sit in store id and received time order, so those past a watermark are a tail of the list: a binary search
   // finds where it starts. After a Safety Net resubmit that order no longer holds; then each item is tested.
-  const bounded = read.afterStoreId > 0 || afterMs > -Infinity || fromMs > -Infinity;
+  const bounded = bounds.afterStoreId > 0 || bounds.afterMs > -Infinity || bounds.fromMs > -Infinity;
   const testEach = bounded && db.outOfOrder;
-  const start = bounded && !db.outOfOrder ? firstIndexWhere(items, isLater) : 0;
+  const start = bounded && !db.outOfOrder ? firstPast(items, bounds) : 0;
   const found: ReadItem[] = [];
   for (let i = start; i < items.length; i++) {
     const item = items[i] as StoreItem;
     const wanted = tracked ? item.trackRequested === true && item.folder !== 'Deleted Items' : item.folder === read.folder && item.sent !== true;
-    if (wanted && (!testEach || isLater(item))) {
+    if (wanted && (!testEach || isPast(item, bounds))) {
       found.push({ storeId: item.storeId, message: item.message, receivedAtMs: item.receivedAtMs, folder: item.folder, sent: item.sent === true });
     }
   }
   return found;
 }
 
-/** The first index whose item meets `test`, for a test that is false up to some index and true from there on. */
-function firstIndexWhere(items: readonly StoreItem[], test: (item: StoreItem) => boolean): number {
+/** A read's watermark: a store id and received instants (exclusive, inclusive), -Infinity for none. */
+interface Bounds {
+  readonly afterStoreId: number;
+  readonly afterMs: number;
+  readonly fromMs: number;
+}
+
+function isPast(item: StoreItem, bounds: Bounds): boolean {
+  return item.storeId > bounds.afterStoreId && item.receivedAtMs > bounds.afterMs && item.receivedAtMs >= bounds.fromMs;
+}
+
+/** The index of the first item past the watermark, in a list in store id and received time order. */
+function firstPast(items: readonly StoreItem[], bounds: Bounds): number {
   let low = 0;
   let high = items.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if (test(items[middle] as StoreItem)) high = middle;
+    if (isPast(items[middle] as StoreItem, bounds)) high = middle;
     else low = middle + 1;
   }
   return low;
