@@ -3,11 +3,11 @@
 import type { Actor, ActorContext } from '../../sim/core/actor.js';
 import type { Ledger } from '../../sim/ledger/ledger.js';
 import type { MailboxKind, SmtpStage } from '../../sim/ledger/records.js';
-import { domainOf, recipientsOf, type MailMessage } from '../mail/mail-message.js';
-import { REPLY, type SmtpOutcome, type SmtpReply } from '../mail/smtp-reply.js';
+import { NO_ADDRESSES, domainOf, recipientsOf, type MailMessage } from '../mail/mail-message.js';
+import { NO_REJECTIONS, OUTCOME, REPLY, type SmtpOutcome, type SmtpReply } from '../mail/smtp-reply.js';
 import type { ExchangeConfig, MailboxHome } from './exchange-config.js';
-import { newDatabase, type DatabaseState, type SafetyNetEntry, type StoreItem } from './mailbox-store.js';
-import { holdInSafetyNet } from './safety-net.js';
+import { newDatabase, type DatabaseState, type StoreItem } from './mailbox-store.js';
+import { holdDelivered, holdSentOut, newSafetyNet, type SafetyNet } from './safety-net.js';
 import { replyToData, replyToRecipient, replyToSendingLimits, type SendingHistory } from './transport-policy.js';
 import { copiesByRules } from './inbox-rules.js';
 import { ACT_READ, ACT_WRITE, applyActWrite, itemsOf, type ActRead, type ActWrite } from './act-items.js';
@@ -33,7 +33,7 @@ export interface QueueEntry {
   readonly id: number;
   readonly message: MailMessage;
   /** Recipients this server still has to deliver or hand on. */
-  recipients: string[];
+  recipients: readonly string[];
   dueMs: number;
   /** When transport took the message: after `messageExpirationMs` in the queue it returns an NDR (X1). */
   readonly queuedAtMs: number;
@@ -46,11 +46,12 @@ export interface ExchangeServerDurable {
   /** An injected fault on the SMTP listener (outside MTAs, CRM's outbound): a reply at one stage, or the 250 lost after DATA. */
   stageFault: StageFault | null;
   readonly databases: Map<string, DatabaseState>;
-  queue: Map<number, QueueEntry>;
+  /** In id order (the order transport took them). An array: the queue is walked whole on every run anyway. */
+  queue: QueueEntry[];
   /** What each mailbox has sent lately, against the sending limits. */
   readonly sendingHistory: Map<string, SendingHistory>;
   /** Delivered messages held for resubmission after a failover or lagged-copy activation (X2), oldest first. */
-  safetyNet: SafetyNetEntry[];
+  safetyNet: SafetyNet;
   nextQueueId: number;
   nextStoreId: number;
   nextMessageNumber: number;
@@ -63,7 +64,7 @@ export function newExchangeServerDurable(name: string, config: ExchangeConfig): 
     databases.set(db.name, newDatabase(db.name, mailboxes));
   }
   return {
-    name, inboundBlocked: false, stageFault: null, databases, queue: new Map(), sendingHistory: new Map(), safetyNet: [], nextQueueId: 1, nextStoreId: 1, nextMessageNumber: 1,
+    name, inboundBlocked: false, stageFault: null, databases, queue: [], sendingHistory: new Map(), safetyNet: newSafetyNet(), nextQueueId: 1, nextStoreId: 1, nextMessageNumber: 1,
   };
 }
 
@@ -112,8 +113,7 @@ export function exchangeServer(org: ExchangeOrg) {
     const newMessageId = (): string => `<${disk.nextMessageNumber++}.${disk.name}@${config.acceptedDomains[0] ?? 'exchange.invalid'}>`;
 
     const enqueue = (message: MailMessage, recipients: readonly string[], dueMs: number): void => {
-      const entry: QueueEntry = { id: disk.nextQueueId++, message, recipients: [...recipients], dueMs, queuedAtMs: ctx.nowMs() };
-      disk.queue.set(entry.id, entry);
+      disk.queue.push({ id: disk.nextQueueId++, message, recipients, dueMs, queuedAtMs: ctx.nowMs() });
       scheduleRun(dueMs);
     };
 
@@ -127,20 +127,20 @@ export function exchangeServer(org: ExchangeOrg) {
       const junk = message.external === true && message.viaRule !== true && home.mailbox.kind === 'user'
         && config.settings.junkProbability > 0 && ctx.rng.chance(config.settings.junkProbability);
       const folder = junk ? 'Junk' : 'Inbox';
-      const item: StoreItem = {
-        storeId: disk.nextStoreId++, key, messageId: message.messageId, message, folder, receivedAtMs: ctx.nowMs(),
-        ...(message.attached === undefined ? {} : { attachedMessageId: message.attached.messageId }),
-      };
+      const storeId = disk.nextStoreId++;
+      const item: StoreItem = message.attached === undefined
+        ? { storeId, key, messageId: message.messageId, message, folder, receivedAtMs: ctx.nowMs() }
+        : { storeId, key, messageId: message.messageId, message, folder, receivedAtMs: ctx.nowMs(), attachedMessageId: message.attached.messageId };
       db.items.get(address)?.push(item);
-      holdInSafetyNet(disk, { kind: 'mailbox', atMs: ctx.nowMs(), database: db.name, mailbox: address, item: { ...item } }, config.settings.safetyNetHoldMs);
+      holdDelivered(disk.safetyNet, address, item, config.settings.safetyNetHoldMs);
       ledger.delivered(key, address, home.mailbox.kind, folder, org.eligible(message.attached ?? message, address, home.mailbox.kind));
       if (junk) return true;
       if (org.people !== null && home.mailbox.kind === 'user') {
-        const notice: DeliveryNotice = { mailbox: address, storeId: disk.nextStoreId - 1, message };
+        const notice: DeliveryNotice = { mailbox: address, storeId, message };
         ctx.send(org.people, 'delivered', notice, 0);
       }
-      const rules = org.rulesRemoved.has(address) ? [] : copiesByRules(message, home.mailbox, newMessageId, ledger);
-      for (const copy of rules) {
+      if (home.mailbox.rules.length === 0 || org.rulesRemoved.has(address)) return true;
+      for (const copy of copiesByRules(message, home.mailbox, newMessageId, ledger)) {
         enqueue(copy.message, copy.recipients, ctx.nowMs());
       }
       return true;
@@ -156,28 +156,32 @@ export function exchangeServer(org: ExchangeOrg) {
       site.get(server) === site.get(disk.name) ? config.settings.intraSiteLatencyMs : config.settings.interSiteLatencyMs;
 
     /** Delivers or hands on what it can of one entry; returns the recipients still waiting. */
-    const work = (entry: QueueEntry): string[] => {
-      const waiting: string[] = [];
-      const remote = new Map<string, string[]>();
+    const work = (entry: QueueEntry): readonly string[] => {
+      // Most entries are delivered whole: the lists are made only when something waits or goes to another server.
+      let waiting: string[] | null = null;
+      let remote: Map<string, string[]> | null = null;
       for (const recipient of entry.recipients) {
         const home = directory.get(recipient.toLowerCase());
         if (home === undefined) {
           // Not ours: an authenticated submission to an outside address leaves for the Internet.
           sendOut(entry.message, recipient);
-          holdInSafetyNet(disk, { kind: 'outside', atMs: ctx.nowMs(), recipient, message: entry.message }, config.settings.safetyNetHoldMs);
+          holdSentOut(disk.safetyNet, ctx.nowMs(), recipient, entry.message, config.settings.safetyNetHoldMs);
           continue;
         }
         if (home.server === disk.name) {
-          if (!deliver(entry.message, home)) waiting.push(recipient);
+          if (!deliver(entry.message, home)) (waiting ??= []).push(recipient);
         } else {
-          remote.set(home.server, [...(remote.get(home.server) ?? []), recipient]);
+          remote ??= new Map();
+          const list = remote.get(home.server);
+          if (list === undefined) remote.set(home.server, [recipient]);
+          else list.push(recipient);
         }
       }
-      for (const [server, recipients] of remote) {
+      for (const [server, recipients] of remote ?? []) {
         const relay: RelayRequest = { message: entry.message, recipients, latencyMs: latencyTo(server) };
-        if (!ctx.request(server, 'relay', relay).ok) waiting.push(...recipients);
+        if (!ctx.request(server, 'relay', relay).ok) (waiting ??= []).push(...recipients);
       }
-      return waiting;
+      return waiting ?? NO_ADDRESSES;
     };
 
     const runQueue = (): void => {
@@ -185,23 +189,29 @@ export function exchangeServer(org: ExchangeOrg) {
       runTimer = null;
       const now = ctx.nowMs();
       let earliest = Infinity;
-      for (const entry of [...disk.queue.values()]) {
+      // The entries still waiting are compacted to the front in place. Entries a delivery adds during the run (inbox
+      // rules' copies) are not worked now: they come after `count` and keep their place behind the others.
+      const queue = disk.queue;
+      const count = queue.length;
+      let kept = 0;
+      for (let i = 0; i < count; i++) {
+        const entry = queue[i] as QueueEntry;
         if (entry.dueMs <= now) {
           entry.recipients = work(entry);
           if (entry.recipients.length > 0 && now - entry.queuedAtMs >= config.settings.messageExpirationMs) {
             // X1: Exchange's own queues give up after the expiration too, and tell the author.
             ledger.bounced(entry.message.attached?.key ?? entry.message.key,
               `NDR: expired in ${disk.name}'s queue for ${entry.recipients.join(', ')}`, entry.recipients);
-            entry.recipients = [];
+            entry.recipients = NO_ADDRESSES;
           }
-          if (entry.recipients.length === 0) {
-            disk.queue.delete(entry.id);
-            continue;
-          }
+          if (entry.recipients.length === 0) continue;
           entry.dueMs = now + config.settings.transientRetryIntervalMs;
         }
+        queue[kept++] = entry;
         earliest = Math.min(earliest, entry.dueMs);
       }
+      for (let i = count; i < queue.length; i++) queue[kept++] = queue[i] as QueueEntry;
+      queue.length = kept;
       if (earliest < Infinity) scheduleRun(earliest);
     };
 
@@ -218,50 +228,59 @@ export function exchangeServer(org: ExchangeOrg) {
       ledger.sentCopy(message.key, message.from);
     };
 
+    /**
+     * Transport stamps a missing Message-ID once, on arrival, so every copy carries the same one, and marks mail from
+     * the Internet as external. A message that already says all that (generated outside traffic does) is kept as it
+     * is rather than copied.
+     */
+    const stampedOnArrival = (message: MailMessage, external: boolean): MailMessage => {
+      const messageId = message.messageId === null && config.settings.assignMessageId ? newMessageId() : message.messageId;
+      if (messageId === message.messageId && message.external === external) return message;
+      return { ...message, messageId, external };
+    };
+
     const receive = (submission: SmtpSubmission): SmtpOutcome => {
-      if (disk.inboundBlocked && !submission.authenticated) return { kind: 'no-connection', why: 'blocked' };
+      if (disk.inboundBlocked && !submission.authenticated) return OUTCOME.blocked;
       const { message } = submission;
       // A stage fault is on the SMTP listener: outside MTAs and SMTP clients such as CRM meet it, a mailbox's own
       // submission (MAPI) does not.
       const fault = submission.fromMailbox === true ? null : disk.stageFault;
       if (fault?.reply != null && EARLY_STAGES.has(fault.stage)) {
-        return { kind: 'replied', stage: fault.stage, reply: fault.reply, rejectedRecipients: [] };
+        return { kind: 'replied', stage: fault.stage, reply: fault.reply, rejectedRecipients: NO_REJECTIONS };
       }
       const limits = config.settings.sendingLimits;
       if (submission.authenticated && limits !== null) {
         let history = disk.sendingHistory.get(message.from);
         if (history === undefined) disk.sendingHistory.set(message.from, (history = { minute: [], day: [] }));
         const refusal = replyToSendingLimits(limits, history, recipientsOf(message).length, ctx.nowMs());
-        if (refusal !== null) return { kind: 'replied', stage: 'rcpt', reply: refusal, rejectedRecipients: [] };
+        if (refusal !== null) return { kind: 'replied', stage: 'rcpt', reply: refusal, rejectedRecipients: NO_REJECTIONS };
       }
       const accepted: string[] = [];
-      const rejected: Array<{ address: string; reply: SmtpReply }> = [];
+      let rejected: Array<{ address: string; reply: SmtpReply }> | null = null;
       for (const address of recipientsOf(message)) {
         const reply = replyToRecipient(config, directory, address, submission.authenticated);
         if (reply.code === 250) accepted.push(address.toLowerCase());
-        else rejected.push({ address, reply });
+        else (rejected ??= []).push({ address, reply });
       }
-      const internal = accepted.filter((a) => directory.has(a));
       if (accepted.length === 0) {
-        return { kind: 'replied', stage: 'rcpt', reply: rejected[0]?.reply ?? REPLY.noValidRecipients, rejectedRecipients: rejected };
+        return { kind: 'replied', stage: 'rcpt', reply: rejected?.[0]?.reply ?? REPLY.noValidRecipients, rejectedRecipients: rejected ?? NO_REJECTIONS };
       }
-      if (fault?.reply != null) return { kind: 'replied', stage: fault.stage, reply: fault.reply, rejectedRecipients: rejected };
+      if (fault?.reply != null) return { kind: 'replied', stage: fault.stage, reply: fault.reply, rejectedRecipients: rejected ?? NO_REJECTIONS };
       const dataReply = replyToData(config, message.sizeBytes);
-      if (dataReply.code !== 250) return { kind: 'replied', stage: 'end-of-data', reply: dataReply, rejectedRecipients: rejected };
-      // Transport stamps a missing Message-ID once, on arrival, so every copy carries the same one.
-      const messageId = message.messageId === null && config.settings.assignMessageId ? newMessageId() : message.messageId;
-      const stamped: MailMessage = { ...message, messageId, external: !submission.authenticated };
-      ledger.accepted(message.key, internal);
+      if (dataReply.code !== 250) return { kind: 'replied', stage: 'end-of-data', reply: dataReply, rejectedRecipients: rejected ?? NO_REJECTIONS };
+      ledger.accepted(message.key, accepted.every((a) => directory.has(a)) ? accepted : accepted.filter((a) => directory.has(a)));
+      const stamped = stampedOnArrival(message, !submission.authenticated);
       if (submission.fromMailbox === true) keepSentCopy(stamped, submission.trackSentCopy === true);
       enqueue(stamped, accepted, ctx.nowMs());
-      if (fault !== null && fault.reply === null) return { kind: 'reply-lost' };
-      return { kind: 'replied', stage: 'end-of-data', reply: dataReply, rejectedRecipients: rejected };
+      if (fault !== null && fault.reply === null) return OUTCOME.replyLost;
+      if (rejected === null && dataReply === REPLY.queued) return OUTCOME.queued;
+      return { kind: 'replied', stage: 'end-of-data', reply: dataReply, rejectedRecipients: rejected ?? NO_REJECTIONS };
     };
 
     return {
       onStart() {
         let earliest = Infinity;
-        for (const entry of disk.queue.values()) earliest = Math.min(earliest, entry.dueMs);
+        for (const entry of disk.queue) earliest = Math.min(earliest, entry.dueMs);
         if (earliest < Infinity) scheduleRun(Math.max(earliest, ctx.nowMs()));
       },
       onTimer() {

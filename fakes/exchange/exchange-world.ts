@@ -75,7 +75,7 @@ export function spawnExchangeWorld(engine: Engine, ledger: Ledger, spec: Exchang
         if ((action.kind === 'send' || action.kind === 'send-tracked') && submitted) where.set(action.message.key, `${action.mailbox} Outbox`);
       }
       for (const [name, server] of servers) {
-        for (const entry of server.durable.queue.values()) {
+        for (const entry of server.durable.queue) {
           where.set(entry.message.attached?.key ?? entry.message.key, `${name} transport queue`);
         }
       }

@@ -20,6 +20,12 @@ export interface MailboxRead {
   readonly afterStoreId: number;
   /** Only items received after this instant (the router's ThresholdDate, R8); null: no limit. */
   readonly receivedAfterMs?: number | null;
+  /**
+   * Only items received at or after this instant (server-side sync's watermark, S6: items of the watermark's own
+   * instant may still be due); null: no limit. Cheap for long mailboxes: the store finds the first such item by
+   * binary search.
+   */
+  readonly receivedFromMs?: number | null;
   /** Instead of one folder: the items the person tracked, in any folder but Deleted Items, sent copies too (S16). */
   readonly trackRequested?: boolean;
 }
@@ -48,11 +54,47 @@ export function deleteItem(db: DatabaseState, request: MailboxDelete): StoreItem
 }
 
 export function readFolder(db: DatabaseState, read: MailboxRead): ReadItem[] {
-  if (read.trackRequested === true && !db.everMarked.has(read.mailbox.toLowerCase())) return [];
-  const wanted = read.trackRequested === true
-    ? (item: StoreItem) => item.trackRequested === true && item.folder !== 'Deleted Items'
-    : (item: StoreItem) => item.folder === read.folder && item.sent !== true;
-  return (db.items.get(read.mailbox.toLowerCase()) ?? [])
-    .filter((item) => wanted(item) && item.storeId > read.afterStoreId && (read.receivedAfterMs == null || item.receivedAtMs > read.receivedAfterMs))
-    .map((item) => ({ storeId: item.storeId, message: item.message, receivedAtMs: item.receivedAtMs, folder: item.folder, sent: item.sent === true }));
+  const mailbox = read.mailbox.toLowerCase();
+  const tracked = read.trackRequested === true;
+  if (tracked && !db.everMarked.has(mailbox)) return [];
+  const items = db.items.get(mailbox);
+  if (items === undefined) return [];
+  const bounds: Bounds = { afterStoreId: read.afterStoreId, afterMs: read.receivedAfterMs ?? -Infinity, fromMs: read.receivedFromMs ?? -Infinity };
+  // Items sit in store id and received time order, so those past a watermark are a tail of the list: a binary search
+  // finds where it starts. After a Safety Net resubmit that order no longer holds; then each item is tested.
+  const bounded = bounds.afterStoreId > 0 || bounds.afterMs > -Infinity || bounds.fromMs > -Infinity;
+  const testEach = bounded && db.outOfOrder;
+  const start = bounded && !db.outOfOrder ? firstPast(items, bounds) : 0;
+  const found: ReadItem[] = [];
+  for (let i = start; i < items.length; i++) {
+    const item = items[i] as StoreItem;
+    const wanted = tracked ? item.trackRequested === true && item.folder !== 'Deleted Items' : item.folder === read.folder && item.sent !== true;
+    if (wanted && (!testEach || isPast(item, bounds))) {
+      found.push({ storeId: item.storeId, message: item.message, receivedAtMs: item.receivedAtMs, folder: item.folder, sent: item.sent === true });
+    }
+  }
+  return found;
+}
+
+/** A read's watermark: a store id and received instants (exclusive, inclusive), -Infinity for none. */
+interface Bounds {
+  readonly afterStoreId: number;
+  readonly afterMs: number;
+  readonly fromMs: number;
+}
+
+function isPast(item: StoreItem, bounds: Bounds): boolean {
+  return item.storeId > bounds.afterStoreId && item.receivedAtMs > bounds.afterMs && item.receivedAtMs >= bounds.fromMs;
+}
+
+/** The index of the first item past the watermark, in a list in store id and received time order. */
+function firstPast(items: readonly StoreItem[], bounds: Bounds): number {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (isPast(items[middle] as StoreItem, bounds)) high = middle;
+    else low = middle + 1;
+  }
+  return low;
 }

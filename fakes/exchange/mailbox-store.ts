@@ -31,8 +31,16 @@ export interface Backup {
 export interface DatabaseState {
   readonly name: string;
   mounted: boolean;
-  /** Mailbox address -> its items, in arrival order. */
+  /**
+   * Mailbox address -> its items, in arrival order. Arrival order is also store id and received time order, so
+   * readers can binary-search a watermark, unless `outOfOrder` says otherwise.
+   */
   items: Map<string, StoreItem[]>;
+  /**
+   * Some mailbox got an item older than those before it (Safety Net resubmits copies with their original store id
+   * and received time, X2): readers scan instead of searching. Never cleared; restores may bring such lists back.
+   */
+  outOfOrder: boolean;
   /**
    * Mailbox address -> its appointments, contacts and tasks (S15). [I] Not part of backups: restores in the model
    * roll back mail only.
@@ -51,13 +59,8 @@ export interface DatabaseState {
   beforeLoss: ReadonlyMap<string, ReadonlyArray<StoreItem>> | null;
 }
 
-/** A message Safety Net keeps for resubmission (X2): a copy delivered to a mailbox, or one sent to the Internet. */
-export type SafetyNetEntry =
-  | { readonly kind: 'mailbox'; readonly atMs: number; readonly database: string; readonly mailbox: string; readonly item: StoreItem }
-  | { readonly kind: 'outside'; readonly atMs: number; readonly recipient: string; readonly message: MailMessage };
-
 export function newDatabase(name: string, mailboxes: readonly string[]): DatabaseState {
-  return { name, mounted: true, items: new Map(mailboxes.map((m) => [m.toLowerCase(), []])), act: new Map(), syncOrg: new Map(), everMarked: new Set(), backups: [], beforeLoss: null };
+  return { name, mounted: true, items: new Map(mailboxes.map((m) => [m.toLowerCase(), []])), outOfOrder: false, act: new Map(), syncOrg: new Map(), everMarked: new Set(), backups: [], beforeLoss: null };
 }
 
 export function snapshot(db: DatabaseState, atMs: number): Backup {

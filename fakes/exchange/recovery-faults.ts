@@ -6,7 +6,7 @@ import { databaseOf, serverOf } from './fault-targets.js';
 import { rollBack, type RollbackReport } from './rollback.js';
 import type { ExchangeOrg, ExchangeServerDurable } from './exchange-server.js';
 import { copyItems, type DatabaseState, type StoreItem } from './mailbox-store.js';
-import { resendOutsideFromSafetyNet, resubmitFromSafetyNet } from './safety-net.js';
+import { newSafetyNet, resendOutsideFromSafetyNet, resubmitFromSafetyNet } from './safety-net.js';
 
 /** The items as they were `lagMs` ago: a copy that lags has not yet replayed what arrived since. */
 function lagged(db: DatabaseState, nowMs: number, lagMs: number): Map<string, StoreItem[]> {
@@ -73,8 +73,8 @@ export function defineRecoveryFaults(engine: Engine, org: ExchangeOrg, reportTo:
       rollBack(db, new Map(), reportTo(db.name));
       db.mounted = true;
     }
-    server.queue = new Map();
-    server.safetyNet = [];
+    server.queue = [];
+    server.safetyNet = newSafetyNet();
     world.start(target);
   });
 }

@@ -1,21 +1,66 @@
 // Safety Net (X2): the transport keeps a copy of every delivered message for 2 days and resubmits it after a lossy
 // failover or a lagged-copy activation. Duplicate detection drops a resubmitted copy when the mailbox already holds
 // that message, so internal recipients see no duplicate; copies that the activated database lacks come back.
+//
+// What it holds is kept as columns (one array per field, one index per copy) rather than an object per copy, and a
+// mailbox copy shares the store's item instead of cloning it: at a million messages a day an entry object and an
+// item clone per delivery cost more than the mail they stand for.
 import type { Ledger } from '../../sim/ledger/ledger.js';
 import type { MailboxKind } from '../../sim/ledger/records.js';
 import type { ExchangeServerDurable } from './exchange-server.js';
-import type { SafetyNetEntry } from './mailbox-store.js';
+import type { StoreItem } from './mailbox-store.js';
 import { originalOf, type MailMessage } from '../mail/mail-message.js';
 
+/**
+ * Safety Net's holdings, each list oldest first; index i of a list's columns describes one copy. A mailbox copy needs
+ * no time or database of its own: the item's received time is when it was held, and only its database has its mailbox.
+ */
+export interface SafetyNet {
+  /** Copies delivered: the mailbox each went to. */
+  readonly mailboxes: string[];
+  /**
+   * ... and the store's own item. It is shared, so only the fields an item never changes are read back (folder, read
+   * and tracking marks move on in the mailbox; a resubmitted copy starts afresh in the Inbox).
+   */
+  readonly items: StoreItem[];
+  /** Copies sent to the Internet: when, to whom, and what. */
+  readonly sentAtMs: number[];
+  readonly recipients: string[];
+  readonly messages: MailMessage[];
+}
+
+export function newSafetyNet(): SafetyNet {
+  return { mailboxes: [], items: [], sentAtMs: [], recipients: [], messages: [] };
+}
+
+// Copies arrive in time order: once a good number at the front have expired, they go in one splice.
 const PRUNE_BATCH = 1024;
 
-export function holdInSafetyNet(server: ExchangeServerDurable, entry: SafetyNetEntry, holdMs: number): void {
-  server.safetyNet.push(entry);
-  // Entries arrive in time order: once a good number at the front have expired, drop them in one splice.
-  const cutoffMs = entry.atMs - holdMs;
-  const probe = server.safetyNet[PRUNE_BATCH];
-  if (probe !== undefined && probe.atMs <= cutoffMs) {
-    server.safetyNet.splice(0, server.safetyNet.findIndex((e) => e.atMs > cutoffMs));
+/** Holds a copy delivered to `mailbox` (its received time is when). */
+export function holdDelivered(net: SafetyNet, mailbox: string, item: StoreItem, holdMs: number): void {
+  net.mailboxes.push(mailbox);
+  net.items.push(item);
+  const cutoffMs = item.receivedAtMs - holdMs;
+  const probe = net.items[PRUNE_BATCH];
+  if (probe !== undefined && probe.receivedAtMs <= cutoffMs) {
+    const expired = net.items.findIndex((i) => i.receivedAtMs > cutoffMs);
+    net.mailboxes.splice(0, expired);
+    net.items.splice(0, expired);
+  }
+}
+
+/** Holds a copy sent to an outside recipient. */
+export function holdSentOut(net: SafetyNet, atMs: number, recipient: string, message: MailMessage, holdMs: number): void {
+  net.sentAtMs.push(atMs);
+  net.recipients.push(recipient);
+  net.messages.push(message);
+  const cutoffMs = atMs - holdMs;
+  const probe = net.sentAtMs[PRUNE_BATCH];
+  if (probe !== undefined && probe <= cutoffMs) {
+    const expired = net.sentAtMs.findIndex((t) => t > cutoffMs);
+    net.sentAtMs.splice(0, expired);
+    net.recipients.splice(0, expired);
+    net.messages.splice(0, expired);
   }
 }
 
@@ -27,21 +72,35 @@ export function resubmitFromSafetyNet(
   server: ExchangeServerDurable, database: string, sinceMs: number, nowMs: number, holdMs: number,
   ledger: Ledger, kindOf: (mailbox: string) => MailboxKind, eligible: (message: MailMessage, mailbox: string, kind: MailboxKind) => boolean,
 ): number {
+  const net = server.safetyNet;
   const db = server.databases.get(database);
   if (db === undefined) return 0;
   let restored = 0;
-  for (const entry of server.safetyNet) {
-    if (entry.kind !== 'mailbox' || entry.database !== database || entry.atMs < sinceMs || entry.atMs <= nowMs - holdMs) continue;
-    const items = db.items.get(entry.mailbox);
+  for (let i = 0; i < net.items.length; i++) {
+    const held = net.items[i] as StoreItem;
+    if (held.receivedAtMs < sinceMs || held.receivedAtMs <= nowMs - holdMs) continue;
+    const mailbox = net.mailboxes[i] as string;
+    // Only the database that holds the mailbox has it: copies to other databases are skipped here.
+    const items = db.items.get(mailbox);
     if (items === undefined) continue;
-    const identity = entry.item.messageId ?? entry.item.key;
-    if (items.some((i) => (i.messageId ?? i.key) === identity)) continue; // duplicate detection (X2)
-    items.push({ ...entry.item, folder: 'Inbox' });
-    const kind = kindOf(entry.mailbox);
-    ledger.reappeared(entry.item.key, entry.mailbox, kind, 'Inbox', eligible(originalOf(entry.item.message), entry.mailbox, kind), 'resubmitted by Safety Net');
+    const identity = held.messageId ?? held.key;
+    if (items.some((item) => (item.messageId ?? item.key) === identity)) continue; // duplicate detection (X2)
+    items.push(resubmitted(held));
+    // The copy keeps its store id and received time, older than what the mailbox got since: readers must scan.
+    db.outOfOrder = true;
+    const kind = kindOf(mailbox);
+    ledger.reappeared(held.key, mailbox, kind, 'Inbox', eligible(originalOf(held.message), mailbox, kind), 'resubmitted by Safety Net');
     restored++;
   }
   return restored;
+}
+
+/** The copy as transport delivered it, back in the Inbox: none of what happened to the mailbox's item since. */
+function resubmitted(held: StoreItem): StoreItem {
+  return {
+    storeId: held.storeId, key: held.key, messageId: held.messageId, message: held.message, folder: 'Inbox', receivedAtMs: held.receivedAtMs,
+    ...(held.attachedMessageId === undefined ? {} : { attachedMessageId: held.attachedMessageId }),
+  };
 }
 
 /**
@@ -52,10 +111,12 @@ export function resendOutsideFromSafetyNet(
   server: ExchangeServerDurable, sinceMs: number, nowMs: number, holdMs: number,
   sendOut: (message: MailMessage, recipient: string) => void,
 ): number {
+  const net = server.safetyNet;
   let resent = 0;
-  for (const entry of server.safetyNet) {
-    if (entry.kind !== 'outside' || entry.atMs < sinceMs || entry.atMs <= nowMs - holdMs) continue;
-    sendOut(entry.message, entry.recipient);
+  for (let i = 0; i < net.sentAtMs.length; i++) {
+    const atMs = net.sentAtMs[i] as number;
+    if (atMs < sinceMs || atMs <= nowMs - holdMs) continue;
+    sendOut(net.messages[i] as MailMessage, net.recipients[i] as string);
     resent++;
   }
   return resent;

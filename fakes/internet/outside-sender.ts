@@ -3,8 +3,8 @@
 // ledger records as bounced, never as silent loss.
 import type { Actor, ActorContext } from '../../sim/core/actor.js';
 import type { Ledger } from '../../sim/ledger/ledger.js';
-import { domainOf, recipientsOf, type MailMessage } from '../mail/mail-message.js';
-import { REPLY, formatReply, isTransient, type SmtpOutcome } from '../mail/smtp-reply.js';
+import { NO_ADDRESSES, SoleAddressLists, domainOf, recipientsOf, type MailMessage } from '../mail/mail-message.js';
+import { OUTCOME, formatReply, isTransient, noConnection, type SmtpOutcome } from '../mail/smtp-reply.js';
 import type { SmtpSubmission } from '../exchange/exchange-server.js';
 import { retryDelayMs, type RetryProfile } from './retry-profile.js';
 import type { SenderTraffic } from './traffic.js';
@@ -50,6 +50,8 @@ export interface OutsideSenderConfig {
 
 export function outsideSender(ledger: Ledger, config: OutsideSenderConfig) {
   const { profile, traffic } = config;
+  // Shared To lists of generated mail: immutable values, kept for the run (they survive the sender's restarts).
+  const sole = new SoleAddressLists();
   return (ctx: ActorContext, disk: OutsideSenderDurable): Actor => {
     const scheduleExplicit = (): void => {
       const next = traffic.messages[disk.nextExplicit];
@@ -69,28 +71,31 @@ export function outsideSender(ledger: Ledger, config: OutsideSenderConfig) {
     };
 
     const handOver = (message: MailMessage): SmtpOutcome => {
-      let outcome: SmtpOutcome = { kind: 'no-connection', why: 'refused' };
+      let outcome: SmtpOutcome = OUTCOME.refused;
+      const submission: SmtpSubmission = { message, authenticated: false };
       for (const server of config.mx) {
-        const submission: SmtpSubmission = { message, authenticated: false };
         const reply = ctx.request(server, 'smtp', submission);
-        outcome = reply.ok ? (reply.value as SmtpOutcome) : { kind: 'no-connection', why: reply.reason };
+        outcome = reply.ok ? (reply.value as SmtpOutcome) : noConnection(reply.reason);
         if (outcome.kind !== 'no-connection') break;
       }
       return outcome;
     };
 
-    const attempt = (key: string): void => {
-      const queued = disk.queue.get(key);
-      if (queued === undefined) return;
-      const outcome = handOver(queued.message);
+    /**
+     * One attempt to hand the message over. `queued` is its place in the queue, or null on the first attempt, which
+     * is made before anything is queued: most mail goes through at once and never needs a queue entry.
+     */
+    const attempt = (message: MailMessage, queued: QueuedMail | null): void => {
+      const key = message.key;
+      const outcome = handOver(message);
       if (outcome.kind === 'no-connection') {
         ledger.smtpAttempt(key, 'connect', `no connection (${outcome.why})`);
-        return failed(key, queued, 'connection');
+        return failed(message, queued, 'connection');
       }
       if (outcome.kind === 'reply-lost') {
         // The server has the message, but nothing says so: the sender must try again, and the recipient gets it twice.
         ledger.smtpAttempt(key, 'end-of-data', 'no reply after DATA (connection lost)');
-        return failed(key, queued, 'connection');
+        return failed(message, queued, 'connection');
       }
       for (const { address, reply } of outcome.rejectedRecipients) {
         ledger.smtpAttempt(key, 'rcpt', `${address}: ${formatReply(reply)}`);
@@ -101,25 +106,31 @@ export function outsideSender(ledger: Ledger, config: OutsideSenderConfig) {
         return;
       }
       ledger.smtpAttempt(key, outcome.stage, formatReply(outcome.reply));
-      if (isTransient(outcome.reply)) return failed(key, queued, 'reply');
+      if (isTransient(outcome.reply)) return failed(message, queued, 'reply');
       disk.queue.delete(key);
       ledger.bounced(key, `NDR: ${formatReply(outcome.reply)}`);
     };
 
-    const failed = (key: string, queued: QueuedMail, kind: 'connection' | 'reply'): void => {
+    /** An attempt failed for now: the message waits in the queue (joining it after a first attempt), or expires. */
+    const failed = (message: MailMessage, waiting: QueuedMail | null, kind: 'connection' | 'reply'): void => {
+      const key = message.key;
       if (profile.dropsOnTransientFailure === true) {
         disk.queue.delete(key);
         return;
       }
+      const now = ctx.nowMs();
+      const queued = waiting ?? { message, firstAttemptMs: now, failures: 0, nextAttemptMs: now, delayNotified: false };
       queued.failures++;
-      const waitedMs = ctx.nowMs() - queued.firstAttemptMs;
+      const waitedMs = now - queued.firstAttemptMs;
       if (waitedMs >= profile.expiryMs) {
         disk.queue.delete(key);
         ledger.bounced(key, `NDR: expired after ${waitedMs} ms in the sender's queue`);
         return;
       }
       const delay = Math.min(retryDelayMs(profile, queued.failures, kind), profile.expiryMs - waitedMs);
-      queued.nextAttemptMs = ctx.nowMs() + delay;
+      queued.nextAttemptMs = now + delay;
+      // A message already queued under this key (the same mail relayed again) gives way to the newer attempt.
+      if (waiting === null) disk.queue.set(key, queued);
       ctx.setTimer(delay, 'retry', key);
     };
 
@@ -129,9 +140,7 @@ export function outsideSender(ledger: Ledger, config: OutsideSenderConfig) {
     };
 
     const enqueue = (message: MailMessage): void => {
-      const now = ctx.nowMs();
-      disk.queue.set(message.key, { message, firstAttemptMs: now, failures: 0, nextAttemptMs: now, delayNotified: false });
-      attempt(message.key);
+      attempt(message, null);
       if (disk.queue.has(message.key)) ctx.setTimer(profile.delayNoticeAfterMs, 'delay-notice', message.key);
     };
 
@@ -143,7 +152,7 @@ export function outsideSender(ledger: Ledger, config: OutsideSenderConfig) {
       const to = message.to.filter(internal);
       const cc = message.cc.filter(internal);
       if (to.length + cc.length > 0) enqueue({ ...message, to, cc });
-      return { kind: 'replied', stage: 'end-of-data', reply: REPLY.queued, rejectedRecipients: [] };
+      return OUTCOME.queued;
     };
 
     return {
@@ -164,7 +173,7 @@ export function outsideSender(ledger: Ledger, config: OutsideSenderConfig) {
         const n = disk.nextReply++;
         const id = `<re-${n}@${domainOf(recipient)}>`;
         disk.replies.set(n, {
-          key: id, messageId: id, from: recipient, to: [message.from], cc: [], subject: `RE: ${message.subject}`, sizeBytes: 6_000,
+          key: id, messageId: id, from: recipient, to: [message.from], cc: NO_ADDRESSES, subject: `RE: ${message.subject}`, sizeBytes: 6_000, external: true,
           ...(message.messageId === null ? {} : { inReplyTo: message.messageId, references: [...(message.references ?? []), message.messageId] }),
         });
         ctx.setTimer(ctx.rng.exponentialMs(config.replyMeanDelayMs), 'reply', n);
@@ -173,7 +182,10 @@ export function outsideSender(ledger: Ledger, config: OutsideSenderConfig) {
         return relay((data as SmtpSubmission).message);
       },
       onTimer(tag, data) {
-        if (tag === 'retry') return attempt(data as string);
+        if (tag === 'retry') {
+          const queued = disk.queue.get(data as string);
+          return queued === undefined ? undefined : attempt(queued.message, queued);
+        }
         if (tag === 'delay-notice') {
           // X1: the author hears that the message is delayed once it has waited this long, whatever the retry timing.
           const queued = disk.queue.get(data as string);
@@ -199,7 +211,7 @@ export function outsideSender(ledger: Ledger, config: OutsideSenderConfig) {
         if (generator === undefined || ctx.nowMs() > generator.untilMs) return;
         if (keepsCandidate(generator.dailyCurve)) {
           const n = (disk.generated[index] = (disk.generated[index] ?? 0) + 1);
-          submit(nextGeneratedMessage(generator, n, ctx.rng));
+          submit(nextGeneratedMessage(generator, n, ctx.rng, sole));
         }
         scheduleGenerator(index);
       },

@@ -1,7 +1,7 @@
 // Traffic from one outside sender: explicit messages at given instants, and seeded generators (Poisson arrivals,
 // recipients drawn from a list, fan-out to several recipients).
 import type { Rng } from '../../sim/core/rng.js';
-import type { MailMessage } from '../mail/mail-message.js';
+import { NO_ADDRESSES, type MailMessage, type SoleAddressLists } from '../mail/mail-message.js';
 
 export interface ExplicitMessage {
   readonly atMs: number;
@@ -41,9 +41,23 @@ export interface SenderTraffic {
   readonly generators: readonly TrafficGenerator[];
 }
 
-export function nextGeneratedMessage(generator: TrafficGenerator, n: number, rng: Rng): MailMessage {
+/**
+ * The generator's n-th message. It comes from the Internet, so it is marked external already (transport need not copy
+ * it to say so). A single recipient's To list is the shared one from `sole`.
+ */
+export function nextGeneratedMessage(generator: TrafficGenerator, n: number, rng: Rng, sole: SoleAddressLists): MailMessage {
   const domain = generator.from.slice(generator.from.lastIndexOf('@') + 1);
   const id = `<${generator.name}-${n}@${domain}>`;
-  const to = rng.sample(generator.recipients, generator.fanOut);
-  return { key: id, messageId: id, from: generator.from, to, cc: [], subject: `${generator.name} message ${n}`, sizeBytes: generator.sizeBytes };
+  const to = recipientsFor(generator, rng, sole);
+  return { key: id, messageId: id, from: generator.from, to, cc: NO_ADDRESSES, subject: `${generator.name} message ${n}`, sizeBytes: generator.sizeBytes, external: true };
+}
+
+/**
+ * Distinct recipients for one message. One recipient of several is `pick`: the very draw `sample` would make, without
+ * its bookkeeping. Several are cut to their number: the message keeps the list, and a sample grows it with room to spare.
+ */
+function recipientsFor(generator: TrafficGenerator, rng: Rng, sole: SoleAddressLists): readonly string[] {
+  if (generator.fanOut === 1 && generator.recipients.length > 1) return sole.of(rng.pick(generator.recipients));
+  const chosen = rng.sample(generator.recipients, generator.fanOut);
+  return chosen.length === 1 ? sole.of(chosen[0] as string) : chosen.slice();
 }

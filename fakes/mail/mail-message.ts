@@ -33,7 +33,30 @@ export function originalOf(message: MailMessage): MailMessage {
   return message.attached ?? message;
 }
 
-export function recipientsOf(message: MailMessage): string[] {
+/**
+ * An empty address list every message without Cc (or To) can share: at a million messages, one empty array each is
+ * memory for nothing. Frozen, so no holder can change what the others see.
+ */
+export const NO_ADDRESSES: readonly string[] = Object.freeze([]);
+
+/**
+ * One frozen single-address list per address, for messages to one recipient: a run's generated traffic sends a
+ * million of them to ten thousand mailboxes, and each message keeps its To list as long as any mailbox holds it.
+ */
+export class SoleAddressLists {
+  private readonly lists = new Map<string, readonly string[]>();
+
+  of(address: string): readonly string[] {
+    let list = this.lists.get(address);
+    if (list === undefined) this.lists.set(address, (list = Object.freeze([address])));
+    return list;
+  }
+}
+
+/** To and Cc, in that order. Readonly: without Cc it is the message's own To list, not a copy. */
+export function recipientsOf(message: MailMessage): readonly string[] {
+  if (message.cc.length === 0) return message.to;
+  if (message.to.length === 0) return message.cc;
   return [...message.to, ...message.cc];
 }
 

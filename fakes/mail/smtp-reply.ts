@@ -15,7 +15,7 @@ export type SmtpOutcome =
   | { readonly kind: 'reply-lost' }
   | { readonly kind: 'replied'; readonly stage: SmtpStage; readonly reply: SmtpReply;
       /** Per-recipient replies at RCPT TO, when some recipients were refused and others taken. */
-      readonly rejectedRecipients: ReadonlyArray<{ readonly address: string; readonly reply: SmtpReply }> };
+      readonly rejectedRecipients: RejectedRecipients };
 
 export const REPLY = {
   ok: { code: 250, enhanced: '2.0.0', text: 'OK' },
@@ -31,6 +31,35 @@ export const REPLY = {
   submissionRateExceeded: { code: 421, enhanced: '4.4.2', text: 'Message submission rate for this client has exceeded the configured limit' },
   recipientQuotaExceeded: { code: 554, enhanced: '5.2.0', text: 'STOREDRV.Submission.Exception:SubmissionQuotaExceededException' },
 } as const satisfies Record<string, SmtpReply>;
+
+export type RejectedRecipients = ReadonlyArray<{ readonly address: string; readonly reply: SmtpReply }>;
+
+/** No recipient refused: shared by every outcome that has none. */
+export const NO_REJECTIONS: RejectedRecipients = Object.freeze([]);
+
+/**
+ * Outcomes that say nothing about one attempt in particular, made once and shared (frozen): a busy run hands over a
+ * message every few simulated milliseconds, and each would otherwise leave an outcome object behind for the collector.
+ */
+export const OUTCOME = Object.freeze({
+  /** The message was taken at the end of DATA, every recipient with it. */
+  queued: Object.freeze({ kind: 'replied', stage: 'end-of-data', reply: REPLY.queued, rejectedRecipients: NO_REJECTIONS }),
+  replyLost: Object.freeze({ kind: 'reply-lost' }),
+  refused: Object.freeze({ kind: 'no-connection', why: 'refused' }),
+  partitioned: Object.freeze({ kind: 'no-connection', why: 'partitioned' }),
+  unknownActor: Object.freeze({ kind: 'no-connection', why: 'unknown-actor' }),
+  blocked: Object.freeze({ kind: 'no-connection', why: 'blocked' }),
+} as const satisfies Record<string, SmtpOutcome>);
+
+/** The shared outcome for a connection that could not be made. */
+export function noConnection(why: Extract<SmtpOutcome, { kind: 'no-connection' }>['why']): SmtpOutcome {
+  switch (why) {
+    case 'refused': return OUTCOME.refused;
+    case 'partitioned': return OUTCOME.partitioned;
+    case 'unknown-actor': return OUTCOME.unknownActor;
+    case 'blocked': return OUTCOME.blocked;
+  }
+}
 
 export function formatReply(reply: SmtpReply): string {
   return `${reply.code} ${reply.enhanced} ${reply.text}`;

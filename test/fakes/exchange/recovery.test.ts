@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../../harness/run/run-scenario.js';
 import { parseScenarioText } from '../../../harness/scenario/load-scenario.js';
-import { exchangeScenario, exchangeScenarioText } from '../../helpers/exchange-scenario.js';
+import { exchangeScenario, exchangeScenarioText, runExchangeWorld } from '../../helpers/exchange-scenario.js';
+import { readFolder } from '../../../fakes/exchange/mailbox-access.js';
 
 const MIN = 60_000;
 const CLUSTER = '[{ name: ex1, site: hq, cluster: { mode: active-passive, failoverDowntime: 3m } }]';
@@ -32,6 +33,33 @@ describe('failover and Safety Net', () => {
     // Mail older than the lag was never lost and gets no second copy.
     for (const life of lives.filter((l) => !rolledBack.includes(l))) expect(life.placements).toHaveLength(1);
     expect(run.counts).toMatchObject({ lost: 0, delivered: lives.length });
+  });
+
+  it('puts a resubmitted copy back fresh, in the Inbox, where a reader past a watermark still finds it', () => {
+    const scenario = exchangeScenario({
+      servers: CLUSTER, traffic: TRAFFIC, users: '{ read: { probability: 1, meanDelay: 1m }, file: { probability: 0.5, meanDelay: 2m, folder: Filed } }',
+      faults: '[{ at: 60m, verb: failover, target: ex1, lag: 20m }]',
+    });
+    const { world, ledger } = runExchangeWorld(scenario);
+    const db = world.server('ex1').databases.get('db1')!;
+    expect(db.outOfOrder).toBe(true);
+    // Safety Net shares the items with the mailbox, and people had read and filed many of them before the failover:
+    // none of that comes back with a resubmitted copy, only what people did to it afterwards.
+    const items = [...db.items.values()].flat();
+    const resubmitted = items.filter((item) => ledger.get(item.key)!.path.some((s) => s.step === 'reappeared'));
+    expect(resubmitted.length).toBeGreaterThan(5);
+    for (const item of resubmitted) {
+      const path = ledger.get(item.key)!.path.map((s) => s.step);
+      const since = path.slice(path.lastIndexOf('reappeared'));
+      expect(item.read === true).toBe(since.includes('read'));
+      expect(item.folder === 'Inbox').toBe(!since.includes('moved'));
+    }
+    for (const [mailbox, items] of db.items) {
+      const inbox = items.filter((i) => i.folder === 'Inbox' && i.sent !== true);
+      const watermarkMs = 50 * MIN;
+      expect(readFolder(db, { mailbox, folder: 'Inbox', afterStoreId: 0, receivedFromMs: watermarkMs }).map((i) => i.storeId))
+        .toEqual(inbox.filter((i) => i.receivedAtMs >= watermarkMs).map((i) => i.storeId));
+    }
   });
 
   it('does the same for a lagged-copy activation', () => {

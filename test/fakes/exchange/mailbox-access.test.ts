@@ -1,0 +1,59 @@
+// Reading a folder past a watermark: the store finds where the later items start by binary search, since a mailbox's
+// items sit in store id and received time order; once Safety Net has put an older copy back (X2) it scans instead.
+import { describe, expect, it } from 'vitest';
+import { readFolder, type MailboxRead } from '../../../fakes/exchange/mailbox-access.js';
+import { newDatabase, type DatabaseState, type StoreItem } from '../../../fakes/exchange/mailbox-store.js';
+import { NO_ADDRESSES, type MailMessage } from '../../../fakes/mail/mail-message.js';
+
+const MAILBOX = 'anna@contoso.example';
+
+function item(storeId: number, receivedAtMs: number, folder = 'Inbox', extra: Partial<StoreItem> = {}): StoreItem {
+  const key = `<m${storeId}@fabrikam.example>`;
+  const message: MailMessage = { key, messageId: key, from: 'x@fabrikam.example', to: [MAILBOX], cc: NO_ADDRESSES, subject: `m${storeId}`, sizeBytes: 1 };
+  return { storeId, key, messageId: key, message, folder, receivedAtMs, ...extra };
+}
+
+function database(items: StoreItem[]): DatabaseState {
+  const db = newDatabase('db1', [MAILBOX]);
+  db.items.get(MAILBOX)!.push(...items);
+  return db;
+}
+
+const ids = (db: DatabaseState, read: Partial<MailboxRead>) =>
+  readFolder(db, { mailbox: MAILBOX, folder: 'Inbox', afterStoreId: 0, ...read }).map((i) => i.storeId);
+
+describe('readFolder', () => {
+  // Two items share the instant 20: a watermark at that instant must still see both.
+  const items = () => [item(1, 10), item(2, 20), item(3, 20, 'Filed'), item(4, 20), item(5, 30, 'Sent Items', { sent: true }), item(6, 40)];
+
+  it('reads the whole folder without a watermark, oldest first, and leaves other folders and sent copies out', () => {
+    expect(ids(database(items()), {})).toEqual([1, 2, 4, 6]);
+  });
+
+  it('reads only past a store id, a received instant (exclusive) or from an instant (inclusive)', () => {
+    const db = database(items());
+    expect(ids(db, { afterStoreId: 2 })).toEqual([4, 6]);
+    expect(ids(db, { receivedAfterMs: 20 })).toEqual([6]);
+    expect(ids(db, { receivedFromMs: 20 })).toEqual([2, 4, 6]);
+    expect(ids(db, { receivedFromMs: 20, afterStoreId: 3 })).toEqual([4, 6]);
+    expect(ids(db, { receivedFromMs: 41 })).toEqual([]);
+    expect(ids(db, { receivedFromMs: null, receivedAfterMs: null })).toEqual([1, 2, 4, 6]);
+  });
+
+  it('scans the whole list once an older copy was put back out of order (Safety Net), and finds it', () => {
+    const db = database([...items(), item(7, 50)]);
+    db.items.get(MAILBOX)!.push(item(2, 20)); // a resubmitted copy keeps its store id and received time
+    db.items.get(MAILBOX)!.splice(1, 1); // ... of an item the activated copy had lost
+    db.outOfOrder = true;
+    expect(ids(db, { receivedFromMs: 20 })).toEqual([4, 6, 7, 2]);
+    expect(ids(db, { afterStoreId: 1 })).toEqual([4, 6, 7, 2]);
+    expect(ids(db, {})).toEqual([1, 4, 6, 7, 2]);
+  });
+
+  it('reads tracked items in any folder but Deleted Items, and nothing for a mailbox where nobody ever tracked', () => {
+    const db = database([item(1, 10, 'Filed', { trackRequested: true }), item(2, 20, 'Deleted Items', { trackRequested: true }), item(3, 30)]);
+    expect(ids(db, { trackRequested: true })).toEqual([]);
+    db.everMarked.add(MAILBOX);
+    expect(ids(db, { trackRequested: true })).toEqual([1]);
+  });
+});
