@@ -67,7 +67,7 @@ function judgeActCounts(expect: Scenario['expect']['act'], act: ActCounts | null
 export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOutcome {
   const seed = options.seed ?? scenario.seed;
   const engine = new Engine({ seed, ...(options.traceSink === undefined ? {} : { traceSink: options.traceSink }) });
-  const ledger = new Ledger(() => engine.nowMs, (step, detail) => engine.note('ledger', null, step, detail));
+  const ledger = new Ledger(() => engine.nowMs, (step, writer, ref) => engine.noteFact('ledger', null, step, writer, ref));
   const world = buildWorld(engine, ledger, scenario);
 
   const drainEndMs = scenario.horizon + scenario.drain;
