@@ -5,6 +5,7 @@ import type { Ledger } from '../ledger/ledger.js';
 import { isUntracked, untrackedReasonOf, UNEXPLAINED } from '../ledger/counts.js';
 import type { MessageLife } from '../ledger/records.js';
 import type { CheckResult, Offender } from './check-result.js';
+import { runPass, type CheckPass } from './check-pass.js';
 
 export const NO_SILENT_DROP = 'no-silent-drop';
 
@@ -12,22 +13,30 @@ export const NO_SILENT_DROP = 'no-silent-drop';
 const MIN_REASON_CODE = -1;
 const MAX_REASON_CODE = 7;
 
-export function checkNoSilentDrop(ledger: Ledger): CheckResult {
+export function noSilentDropPass(): CheckPass {
   const offenders: Offender[] = [];
-  for (const life of ledger.messages()) {
-    const why = silentDrop(ledger, life);
-    if (why !== null) offenders.push({ messageId: life.messageId, detail: why, path: life.path });
-  }
-  if (offenders.length > 0) {
-    return { name: NO_SILENT_DROP, verdict: 'fail', summary: `${offenders.length} messages dropped without a reason`, offenders };
-  }
-  return { name: NO_SILENT_DROP, verdict: 'pass', summary: 'every untracked or refused message has a reason', offenders };
+  return {
+    visit(life, inFlightAt) {
+      const why = silentDrop(life, inFlightAt);
+      if (why !== null) offenders.push({ messageId: life.messageId, detail: why, path: life.path });
+    },
+    result() {
+      if (offenders.length > 0) {
+        return { name: NO_SILENT_DROP, verdict: 'fail', summary: `${offenders.length} messages dropped without a reason`, offenders };
+      }
+      return { name: NO_SILENT_DROP, verdict: 'pass', summary: 'every untracked or refused message has a reason', offenders };
+    },
+  };
 }
 
-function silentDrop(ledger: Ledger, life: MessageLife): string | null {
+export function checkNoSilentDrop(ledger: Ledger): CheckResult {
+  return runPass(ledger, noSilentDropPass());
+}
+
+function silentDrop(life: MessageLife, inFlightAt: string | undefined): string | null {
   const badCode = life.evaluations.find((e) => !Number.isInteger(e.reasonCode) || e.reasonCode < MIN_REASON_CODE || e.reasonCode > MAX_REASON_CODE);
   if (badCode !== undefined) return `${badCode.caller} refused it with reason ${badCode.reasonCode}, not a CheckIncomingEmail reason code`;
-  if (ledger.inFlightAt(life.messageId) !== undefined) return null;
+  if (inFlightAt !== undefined) return null;
   if (isUntracked(life)) {
     const reason = untrackedReasonOf(life);
     if (reason === UNEXPLAINED || reason.trim() === '') return 'eligible, never tracked, and no model recorded why';

@@ -7,7 +7,7 @@ import { Int32Column } from './columns.js';
 import { LedgerLife, type LifeSource } from './life.js';
 import { NO_STEP, PathLog } from './path-log.js';
 import type { Direction, MailboxKind, MessageLife, RemovalCause, SmtpStage } from './records.js';
-import { activityOf, presentCopy, replayLife, type LifeRecords } from './replay.js';
+import { activityOf, presentCopy, replayActivities, replayPlacements } from './replay.js';
 import { STEP, kindBit, stepKind } from './step-kinds.js';
 
 /**
@@ -177,7 +177,7 @@ export class Ledger implements LifeSource, FactWriter {
 
   /** A person deleted the activity in CRM (it may come back: a router re-reading its mailbox, R8). */
   activityDeleted(messageId: string, activityId: string): void {
-    activityOf(this.replayed(messageId).activities, messageId, activityId);
+    activityOf(replayActivities(this.log, messageId, this.firstStepOf(messageId)), messageId, activityId);
     const step = this.begin(messageId, STEP.activityDeleted);
     this.log.unique(activityId);
     this.end(messageId, STEP.activityDeleted, step);
@@ -276,13 +276,13 @@ export class Ledger implements LifeSource, FactWriter {
     this.log.flag(eligible);
   }
 
-  private replayed(messageId: string): LifeRecords {
+  private firstStepOf(messageId: string): number {
     const life = this.lives.get(messageId);
-    return replayLife(this.log, messageId, life === undefined ? NO_STEP : this.firstSteps.get(life));
+    return life === undefined ? NO_STEP : this.firstSteps.get(life);
   }
 
   /** A move or removal names a copy that is there (replaying the message's copies: these are rare steps). */
   private requireCopy(messageId: string, mailbox: string): void {
-    presentCopy(this.replayed(messageId).placements, messageId, mailbox);
+    presentCopy(replayPlacements(this.log, messageId, this.firstStepOf(messageId)), messageId, mailbox);
   }
 }

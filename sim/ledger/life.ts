@@ -1,10 +1,13 @@
 // A message's life as readers see it: a view over its steps in the path log. Times are read off the steps; copies,
-// activities and the rest are replayed from them once per view (replay.ts), and again only if the message has moved
-// on since. A view holds nothing but its message's position, so a pass over a million lives keeps none of them.
+// activities and the rest are replayed from them (replay.ts) when first read through the view, and again only if the
+// message has had another step since. A view holds nothing but its message's position, so a pass over a million lives keeps none of them.
 import { StringOut } from '../core/trace.js';
 import { NO_STEP, type PathLog } from './path-log.js';
 import type { ActivityRecord, Evaluation, MessageLife, OutboundRecord, PathStep, Placement } from './records.js';
-import { replayLife, type LifeRecords } from './replay.js';
+import {
+  replayActivities, replayDeliveries, replayEvaluations, replayListed, replayOutbound, replayPlacements,
+  replayUntrackedReason,
+} from './replay.js';
 import { STEP, kindBit, stepKind } from './step-kinds.js';
 
 /** Where each message's steps are (the ledger). */
@@ -19,9 +22,19 @@ export interface LifeSource {
 const NONE: readonly never[] = Object.freeze([]);
 const PLACED = kindBit(STEP.delivered) | kindBit(STEP.reappeared);
 
+/** The parts a view has replayed so far; all are dropped when the message gets another step. */
+interface Replayed {
+  placements?: readonly Placement[];
+  activities?: readonly ActivityRecord[];
+  evaluations?: readonly Evaluation[];
+  acceptedMailboxes?: readonly string[];
+  bouncedMailboxes?: readonly string[];
+  deliveries?: ReadonlyMap<string, number>;
+}
+
 export class LedgerLife implements MessageLife {
-  private records: LifeRecords | null = null;
-  private recordsUpTo = NO_STEP;
+  private replayed: Replayed = {};
+  private replayedUpTo = NO_STEP;
 
   constructor(private readonly source: LifeSource, private readonly life: number, readonly messageId: string) {}
 
@@ -38,52 +51,62 @@ export class LedgerLife implements MessageLife {
   }
 
   get placements(): readonly Placement[] {
-    return this.has(PLACED) ? this.replayed().placements : NONE;
+    if (!this.has(PLACED)) return NONE;
+    const r = this.current();
+    return (r.placements ??= replayPlacements(this.source.log, this.messageId, this.first()));
   }
 
   get activities(): readonly ActivityRecord[] {
-    return this.has(kindBit(STEP.activityCreated)) ? this.replayed().activities : NONE;
+    if (!this.has(kindBit(STEP.activityCreated))) return NONE;
+    const r = this.current();
+    return (r.activities ??= replayActivities(this.source.log, this.messageId, this.first()));
   }
 
   get evaluations(): readonly Evaluation[] {
-    return this.has(kindBit(STEP.evaluated)) ? this.replayed().evaluations : NONE;
+    if (!this.has(kindBit(STEP.evaluated))) return NONE;
+    const r = this.current();
+    return (r.evaluations ??= replayEvaluations(this.source.log, this.first()));
   }
 
-  get acceptedFor(): ReadonlySet<string> {
-    return this.replayed().acceptedFor;
+  get acceptedMailboxes(): readonly string[] {
+    if (!this.has(kindBit(STEP.accepted))) return NONE;
+    const r = this.current();
+    return (r.acceptedMailboxes ??= replayListed(this.source.log, this.first(), STEP.accepted, 0));
   }
 
-  get bouncedFor(): ReadonlySet<string> {
-    return this.replayed().bouncedFor;
+  get bouncedMailboxes(): readonly string[] {
+    if (!this.has(kindBit(STEP.bounced))) return NONE;
+    const r = this.current();
+    return (r.bouncedMailboxes ??= replayListed(this.source.log, this.first(), STEP.bounced, 1));
   }
 
   get deliveries(): ReadonlyMap<string, number> {
-    return this.replayed().deliveries;
+    const r = this.current();
+    return (r.deliveries ??= replayDeliveries(this.source.log, this.first()));
   }
 
   get outbound(): OutboundRecord | null {
-    return this.has(kindBit(STEP.outbound)) ? this.replayed().outbound : null;
+    return this.has(kindBit(STEP.outbound)) ? replayOutbound(this.source.log, this.first()) : null;
   }
 
   get untrackedReason(): string | null {
-    return this.has(kindBit(STEP.untracked)) ? this.replayed().untrackedReason : null;
-  }
-
-  /** Mailboxes the transport accepted the message for, without replaying the rest (first acceptance first). */
-  acceptedMailboxes(): string[] {
-    return this.listsOf(STEP.accepted);
+    return this.has(kindBit(STEP.untracked)) ? replayUntrackedReason(this.source.log, this.first()) : null;
   }
 
   get path(): PathStep[] {
     const log = this.source.log;
     const path: PathStep[] = [];
-    for (let step = this.source.firstStep(this.life); step !== NO_STEP; step = log.nextOf(step)) {
+    for (let step = this.first(); step !== NO_STEP; step = log.nextOf(step)) {
       const kind = stepKind(log.kindOf(step));
       const out = new StringOut();
       kind.write(log.argsOf(step), out);
       path.push({ atMs: log.atMsOf(step), step: kind.name, detail: out.value });
     }
     return path;
+  }
+
+  private first(): number {
+    return this.source.firstStep(this.life);
   }
 
   private has(bits: number): boolean {
@@ -93,29 +116,19 @@ export class LedgerLife implements MessageLife {
   private firstAtMs(kind: number): number | null {
     if (!this.has(kindBit(kind))) return null;
     const log = this.source.log;
-    for (let step = this.source.firstStep(this.life); step !== NO_STEP; step = log.nextOf(step)) {
+    for (let step = this.first(); step !== NO_STEP; step = log.nextOf(step)) {
       if (log.kindOf(step) === kind) return log.atMsOf(step);
     }
     return null;
   }
 
-  private listsOf(kind: number): string[] {
-    const values: string[] = [];
-    if (!this.has(kindBit(kind))) return values;
-    const log = this.source.log;
-    for (let step = this.source.firstStep(this.life); step !== NO_STEP; step = log.nextOf(step)) {
-      if (log.kindOf(step) !== kind) continue;
-      for (const value of log.argsOf(step).strings()) if (!values.includes(value)) values.push(value);
-    }
-    return values;
-  }
-
-  private replayed(): LifeRecords {
+  /** The parts replayed so far, or none if the message has had another step since. */
+  private current(): Replayed {
     const last = this.source.lastStep(this.life);
-    if (this.records === null || this.recordsUpTo !== last) {
-      this.records = replayLife(this.source.log, this.messageId, this.source.firstStep(this.life));
-      this.recordsUpTo = last;
+    if (last !== this.replayedUpTo) {
+      this.replayed = {};
+      this.replayedUpTo = last;
     }
-    return this.records;
+    return this.replayed;
   }
 }

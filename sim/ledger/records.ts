@@ -72,15 +72,18 @@ export interface PathStep {
 export interface MessageLife {
   readonly messageId: string;
   readonly submittedAtMs: number | null;
-  /** Internal mailboxes the organisation's transport accepted the message for (250 after DATA). */
-  readonly acceptedFor: ReadonlySet<string>;
+  /** Internal mailboxes the organisation's transport accepted the message for (250 after DATA), each once. */
+  readonly acceptedMailboxes: readonly string[];
   readonly firstAcceptedAtMs: number | null;
   readonly placements: readonly Placement[];
   readonly activities: readonly ActivityRecord[];
   readonly evaluations: readonly Evaluation[];
   readonly bouncedAtMs: number | null;
-  /** Internal recipients an NDR was returned for after acceptance (queue expiry): not lost, the sender was told. */
-  readonly bouncedFor: ReadonlySet<string>;
+  /**
+   * Internal recipients an NDR was returned for after acceptance (queue expiry), each once: not lost, the sender
+   * was told.
+   */
+  readonly bouncedMailboxes: readonly string[];
   /** Copies that reached each recipient: mailbox placements (redeliveries too, restores not) and hand-overs to the
    * Internet. More than one for a CRM email is a duplicate delivery (a 250 lost after DATA, a resend). */
   readonly deliveries: ReadonlyMap<string, number>;
