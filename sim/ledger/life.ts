@@ -1,6 +1,7 @@
 // A message's life as readers see it: a view over its steps in the path log. Times are read off the steps; copies,
 // activities and the rest are replayed from them (replay.ts) when first read through the view, and again only if the
-// message has had another step since. A view holds nothing but its message's position, so a pass over a million lives keeps none of them.
+// message has had another step since. The ledger makes a new view on each read and keeps none, so a pass over a
+// million lives leaves nothing behind: hold a view while reading one message, not beyond.
 import { StringOut } from '../core/trace.js';
 import { NO_STEP, type PathLog } from './path-log.js';
 import type { ActivityRecord, Evaluation, MessageLife, OutboundRecord, PathStep, Placement } from './records.js';
