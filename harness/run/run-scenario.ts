@@ -3,8 +3,8 @@
 import { Engine } from '../../sim/core/engine.js';
 import type { TraceSink } from '../../sim/core/trace.js';
 import { Ledger } from '../../sim/ledger/ledger.js';
-import { computeCounts, type Counts } from '../../sim/ledger/counts.js';
-import { runChecks } from '../../sim/check/all-checks.js';
+import type { Counts } from '../../sim/ledger/counts.js';
+import { countAndCheck } from '../../sim/check/all-checks.js';
 import { judge, type ExpectationResult, type JudgedCheck } from '../../sim/check/verdict.js';
 import { describeExpectation } from '../../sim/check/count-expectation.js';
 import { judgeCount } from '../../sim/check/expectation-result.js';
@@ -67,7 +67,7 @@ function judgeActCounts(expect: Scenario['expect']['act'], act: ActCounts | null
 export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOutcome {
   const seed = options.seed ?? scenario.seed;
   const engine = new Engine({ seed, ...(options.traceSink === undefined ? {} : { traceSink: options.traceSink }) });
-  const ledger = new Ledger(() => engine.nowMs, (step, detail) => engine.note('ledger', null, step, detail));
+  const ledger = new Ledger(() => engine.nowMs, (step, writer, ref) => engine.noteFact('ledger', null, step, writer, ref));
   const world = buildWorld(engine, ledger, scenario);
 
   const drainEndMs = scenario.horizon + scenario.drain;
@@ -91,8 +91,8 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOu
   world.finish?.();
   ledger.setInFlight(world.inFlight());
   options.atEnd?.(engine);
-  const counts = computeCounts(ledger);
-  const judgement = judge(runChecks(ledger, scenario.expect), counts, scenario.expect, seed === scenario.seed);
+  const { counts, checks } = countAndCheck(ledger, scenario.expect);
+  const judgement = judge(checks, counts, scenario.expect, seed === scenario.seed);
   const act = world.act?.() ?? null;
   const actExpectations = judgeActCounts(scenario.expect.act, act, seed === scenario.seed);
   const verdict = actExpectations.some((e) => e.verdict === 'fail') ? 'fail' : judgement.verdict;

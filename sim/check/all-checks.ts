@@ -1,34 +1,46 @@
-// The checkers a run applies, in design.md's order, which reports keep. Each is a pure function of the ledger;
-// `latency` also takes the thresholds the scenario sets.
+// The checkers a run applies, in design.md's order, which reports keep. Each is a pure function of the ledger, run
+// as a pass that sees each message once (check-pass.ts); `runChecks` runs them all in one pass. `latency` also takes
+// the thresholds the scenario sets.
 import type { Ledger } from '../ledger/ledger.js';
+import { countsPass, type Counts } from '../ledger/counts.js';
 import type { CheckResult } from './check-result.js';
-import { LATENCY, checkLatency, type LatencyThresholds } from './latency.js';
-import { LIVENESS, checkLiveness } from './liveness.js';
-import { NO_DUPLICATE_ACTIVITY, checkNoDuplicateActivity } from './no-duplicate-activity.js';
-import { NO_LOST_MAIL, checkNoLostMail } from './no-lost-mail.js';
-import { NO_SILENT_DROP, checkNoSilentDrop } from './no-silent-drop.js';
-import { NO_UNTRACKED_MAIL, checkNoUntrackedMail } from './no-untracked-mail.js';
-import { OUTBOUND_EXACTLY_ONCE, checkOutboundExactlyOnce } from './outbound-exactly-once.js';
+import { visitLives, type CheckPass } from './check-pass.js';
+import { LATENCY, latencyPass, type LatencyThresholds } from './latency.js';
+import { LIVENESS, livenessPass } from './liveness.js';
+import { NO_DUPLICATE_ACTIVITY, noDuplicateActivityPass } from './no-duplicate-activity.js';
+import { NO_LOST_MAIL, noLostMailPass } from './no-lost-mail.js';
+import { NO_SILENT_DROP, noSilentDropPass } from './no-silent-drop.js';
+import { NO_UNTRACKED_MAIL, noUntrackedMailPass } from './no-untracked-mail.js';
+import { OUTBOUND_EXACTLY_ONCE, outboundExactlyOncePass } from './outbound-exactly-once.js';
 
 /** What a scenario's `expect:` block tells the checkers (the rest of it judges their results). */
 export interface CheckSettings {
   readonly latency?: LatencyThresholds | undefined;
 }
 
-export type Checker = (ledger: Ledger, settings: CheckSettings) => CheckResult;
+/** Starts a checker's pass over `ledger`. */
+export type Checker = (ledger: Ledger, settings: CheckSettings) => CheckPass;
 
 export const CHECKERS: ReadonlyArray<{ readonly name: string; readonly check: Checker }> = [
-  { name: NO_LOST_MAIL, check: checkNoLostMail },
-  { name: NO_UNTRACKED_MAIL, check: checkNoUntrackedMail },
-  { name: NO_DUPLICATE_ACTIVITY, check: checkNoDuplicateActivity },
-  { name: OUTBOUND_EXACTLY_ONCE, check: checkOutboundExactlyOnce },
-  { name: NO_SILENT_DROP, check: checkNoSilentDrop },
-  { name: LIVENESS, check: checkLiveness },
-  { name: LATENCY, check: (ledger, settings) => checkLatency(ledger, settings.latency) },
+  { name: NO_LOST_MAIL, check: noLostMailPass },
+  { name: NO_UNTRACKED_MAIL, check: noUntrackedMailPass },
+  { name: NO_DUPLICATE_ACTIVITY, check: noDuplicateActivityPass },
+  { name: OUTBOUND_EXACTLY_ONCE, check: outboundExactlyOncePass },
+  { name: NO_SILENT_DROP, check: noSilentDropPass },
+  { name: LIVENESS, check: livenessPass },
+  { name: LATENCY, check: (ledger, settings) => latencyPass(ledger, settings.latency) },
 ];
 
 export const CHECK_NAMES: readonly string[] = CHECKERS.map((c) => c.name);
 
 export function runChecks(ledger: Ledger, settings: CheckSettings = {}): CheckResult[] {
-  return CHECKERS.map((c) => c.check(ledger, settings));
+  return countAndCheck(ledger, settings).checks;
+}
+
+/** The counts and every check, in one pass over the ledger's messages. */
+export function countAndCheck(ledger: Ledger, settings: CheckSettings = {}): { counts: Counts; checks: CheckResult[] } {
+  const counts = countsPass(ledger);
+  const passes = CHECKERS.map((c) => c.check(ledger, settings));
+  visitLives(ledger, [counts, ...passes]);
+  return { counts: counts.result(), checks: passes.map((p) => p.result()) };
 }

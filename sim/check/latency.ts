@@ -7,6 +7,7 @@ import type { MessageLife } from '../ledger/records.js';
 import { formatDurationMs } from '../core/format-duration.js';
 import type { CheckResult, Offender } from './check-result.js';
 import { nearestRank } from './percentile.js';
+import { runPass, type CheckPass } from './check-pass.js';
 
 export const LATENCY = 'latency';
 
@@ -27,13 +28,27 @@ export type LatencyMeasurements = {
 
 const STATISTICS = [['p50', 'p50Ms'], ['p95', 'p95Ms'], ['max', 'maxMs']] as const;
 
+/**
+ * Only the waits are kept (a number each); the few messages that broke a bound are found again by a second pass over
+ * the ledger, so a million-message run holds no life here.
+ */
+export function latencyPass(ledger: Ledger, thresholds?: LatencyThresholds): CheckPass {
+  const waits: number[] = [];
+  return {
+    visit(life) {
+      const ms = trackingLatencyMs(life);
+      if (ms !== null) waits.push(ms);
+    },
+    result: () => judgeLatency(ledger, waits, thresholds),
+  };
+}
+
 export function checkLatency(ledger: Ledger, thresholds?: LatencyThresholds): CheckResult {
-  const waits: Array<{ life: MessageLife; ms: number }> = [];
-  for (const life of ledger.messages()) {
-    const ms = trackingLatencyMs(life);
-    if (ms !== null) waits.push({ life, ms });
-  }
-  const sorted = waits.map((w) => w.ms).sort((a, b) => a - b);
+  return runPass(ledger, latencyPass(ledger, thresholds));
+}
+
+function judgeLatency(ledger: Ledger, waits: readonly number[], thresholds: LatencyThresholds | undefined): CheckResult {
+  const sorted = Float64Array.from(waits).sort();
   const measured = measure(sorted);
   if (measured === null) {
     return { name: LATENCY, verdict: 'unknown', summary: 'no received mail was tracked, nothing to measure', offenders: [] };
@@ -54,14 +69,20 @@ export function checkLatency(ledger: Ledger, thresholds?: LatencyThresholds): Ch
   }
   // The messages slower than the tightest bound that failed are the ones that broke it; slowest first.
   const boundMs = Math.min(...exceeded.map((l) => l.limitMs));
-  const offenders: Offender[] = waits.filter((w) => w.ms > boundMs).sort((a, b) => b.ms - a.ms).map((w) => ({
+  const slow: Array<{ life: MessageLife; ms: number }> = [];
+  for (const life of ledger.messages()) {
+    const ms = trackingLatencyMs(life);
+    if (ms !== null && ms > boundMs) slow.push({ life, ms });
+  }
+  // Slowest first; equal waits keep first-seen order (the sort is stable).
+  const offenders: Offender[] = slow.sort((a, b) => b.ms - a.ms).map((w) => ({
     messageId: w.life.messageId, detail: `tracked ${show(w.ms)} after it was accepted`, path: w.life.path,
   }));
   const over = exceeded.map((l) => `${l.name} ${show(l.actualMs)} > ${formatDurationMs(l.limitMs)}`).join(', ');
   return { name: LATENCY, verdict: 'fail', summary: `${over} (${stats})`, offenders, measurements };
 }
 
-function measure(sorted: readonly number[]): LatencyMeasurements | null {
+function measure(sorted: Float64Array): LatencyMeasurements | null {
   const p50Ms = nearestRank(sorted, 50);
   const p95Ms = nearestRank(sorted, 95);
   const maxMs = sorted.at(-1);

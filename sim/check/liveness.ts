@@ -3,11 +3,17 @@
 // not been lost, but no run will ever finish with it: a poison message retried every cycle (R10) is the classic case.
 import type { Ledger } from '../ledger/ledger.js';
 import type { CheckResult, Offender } from './check-result.js';
+import type { CheckPass } from './check-pass.js';
 
 export const LIVENESS = 'liveness';
 
 /** Places named in the summary; offenders name every one. */
 const PLACES_SHOWN = 3;
+
+/** Reads the in-flight declarations, not the lives: nothing to do per message. */
+export function livenessPass(ledger: Ledger): CheckPass {
+  return { visit() {}, result: () => checkLiveness(ledger) };
+}
 
 export function checkLiveness(ledger: Ledger): CheckResult {
   const offenders: Offender[] = [];

@@ -3,24 +3,33 @@
 import type { Ledger } from '../ledger/ledger.js';
 import { duplicateActivities } from '../ledger/counts.js';
 import type { CheckResult, Offender } from './check-result.js';
+import { runPass, type CheckPass } from './check-pass.js';
 
 export const NO_DUPLICATE_ACTIVITY = 'no-duplicate-activity';
 
-export function checkNoDuplicateActivity(ledger: Ledger): CheckResult {
+export function noDuplicateActivityPass(): CheckPass {
   const offenders: Offender[] = [];
   let extra = 0;
-  for (const life of ledger.messages()) {
-    const duplicates = duplicateActivities(life);
-    if (duplicates === 0) continue;
-    extra += duplicates;
-    const creators = life.activities.map((a) => `${a.activityId} (${a.direction}, ${a.createdBy} at ${a.atMs} ms)`);
-    offenders.push({ messageId: life.messageId, detail: `activities ${creators.join('; ')}`, path: life.path });
-  }
-  if (offenders.length > 0) {
-    return {
-      name: NO_DUPLICATE_ACTIVITY, verdict: 'fail', offenders,
-      summary: `${extra} duplicate activities over ${offenders.length} messages`,
-    };
-  }
-  return { name: NO_DUPLICATE_ACTIVITY, verdict: 'pass', summary: 'one activity per Message-ID and direction', offenders };
+  return {
+    visit(life) {
+      const duplicates = duplicateActivities(life);
+      if (duplicates === 0) return;
+      extra += duplicates;
+      const creators = life.activities.map((a) => `${a.activityId} (${a.direction}, ${a.createdBy} at ${a.atMs} ms)`);
+      offenders.push({ messageId: life.messageId, detail: `activities ${creators.join('; ')}`, path: life.path });
+    },
+    result() {
+      if (offenders.length > 0) {
+        return {
+          name: NO_DUPLICATE_ACTIVITY, verdict: 'fail', offenders,
+          summary: `${extra} duplicate activities over ${offenders.length} messages`,
+        };
+      }
+      return { name: NO_DUPLICATE_ACTIVITY, verdict: 'pass', summary: 'one activity per Message-ID and direction', offenders };
+    },
+  };
+}
+
+export function checkNoDuplicateActivity(ledger: Ledger): CheckResult {
+  return runPass(ledger, noDuplicateActivityPass());
 }

@@ -3,31 +3,40 @@
 import type { Ledger } from '../ledger/ledger.js';
 import { lostRecipients } from '../ledger/counts.js';
 import type { CheckResult, Offender } from './check-result.js';
+import { runPass, type CheckPass } from './check-pass.js';
 
 export const NO_LOST_MAIL = 'no-lost-mail';
 
-export function checkNoLostMail(ledger: Ledger): CheckResult {
+export function noLostMailPass(): CheckPass {
   const offenders: Offender[] = [];
   let acceptedStillInFlight = 0;
-  for (const life of ledger.messages()) {
-    if (life.acceptedFor.size === 0) continue;
-    if (ledger.inFlightAt(life.messageId) !== undefined) {
-      acceptedStillInFlight++;
-      continue;
-    }
-    for (const mailbox of lostRecipients(life)) {
-      offenders.push({ messageId: life.messageId, detail: `accepted for ${mailbox}, no copy left`, path: life.path });
-    }
-  }
-  if (offenders.length > 0) {
-    return { name: NO_LOST_MAIL, verdict: 'fail', summary: `${offenders.length} accepted copies lost`, offenders };
-  }
-  if (acceptedStillInFlight > 0) {
-    // Mail still moving at the end of the drain cannot be judged yet; `liveness` says why it is still moving.
-    return {
-      name: NO_LOST_MAIL, verdict: 'unknown', offenders,
-      summary: `nothing lost so far, but ${acceptedStillInFlight} accepted messages are still in flight`,
-    };
-  }
-  return { name: NO_LOST_MAIL, verdict: 'pass', summary: 'every accepted copy is accounted for', offenders };
+  return {
+    visit(life, inFlightAt) {
+      if (life.acceptedMailboxes.length === 0) return;
+      if (inFlightAt !== undefined) {
+        acceptedStillInFlight++;
+        return;
+      }
+      for (const mailbox of lostRecipients(life)) {
+        offenders.push({ messageId: life.messageId, detail: `accepted for ${mailbox}, no copy left`, path: life.path });
+      }
+    },
+    result() {
+      if (offenders.length > 0) {
+        return { name: NO_LOST_MAIL, verdict: 'fail', summary: `${offenders.length} accepted copies lost`, offenders };
+      }
+      if (acceptedStillInFlight > 0) {
+        // Mail still moving at the end of the drain cannot be judged yet; `liveness` says why it is still moving.
+        return {
+          name: NO_LOST_MAIL, verdict: 'unknown', offenders,
+          summary: `nothing lost so far, but ${acceptedStillInFlight} accepted messages are still in flight`,
+        };
+      }
+      return { name: NO_LOST_MAIL, verdict: 'pass', summary: 'every accepted copy is accounted for', offenders };
+    },
+  };
+}
+
+export function checkNoLostMail(ledger: Ledger): CheckResult {
+  return runPass(ledger, noLostMailPass());
 }

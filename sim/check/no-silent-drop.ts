@@ -6,6 +6,7 @@ import type { Ledger } from '../ledger/ledger.js';
 import { isUntracked, untrackedReasonOf, UNEXPLAINED } from '../ledger/counts.js';
 import type { MessageLife } from '../ledger/records.js';
 import type { CheckResult, Offender } from './check-result.js';
+import { runPass, type CheckPass } from './check-pass.js';
 
 export const NO_SILENT_DROP = 'no-silent-drop';
 
@@ -13,23 +14,32 @@ export const NO_SILENT_DROP = 'no-silent-drop';
 const MIN_REASON_CODE = -1;
 const MAX_REASON_CODE = 7;
 
-export function checkNoSilentDrop(ledger: Ledger): CheckResult {
+export function noSilentDropPass(): CheckPass {
   const offenders: Offender[] = [];
-  for (const life of ledger.messages()) {
-    const why = silentDrop(ledger, life);
-    if (why !== null) offenders.push({ messageId: life.messageId, detail: why, path: life.path });
-  }
-  if (offenders.length > 0) {
-    return { name: NO_SILENT_DROP, verdict: 'fail', summary: `${offenders.length} messages dropped without a reason`, offenders };
-  }
-  return { name: NO_SILENT_DROP, verdict: 'pass', summary: 'every untracked or refused message has a reason', offenders };
+  return {
+    visit(life, inFlightAt) {
+      const why = silentDrop(life, inFlightAt);
+      if (why !== null) offenders.push({ messageId: life.messageId, detail: why, path: life.path });
+    },
+    result() {
+      if (offenders.length > 0) {
+        return { name: NO_SILENT_DROP, verdict: 'fail', summary: `${offenders.length} messages dropped without a reason`, offenders };
+      }
+      return { name: NO_SILENT_DROP, verdict: 'pass', summary: 'every untracked or refused message has a reason', offenders };
+    },
+  };
 }
 
-function silentDrop(ledger: Ledger, life: MessageLife): string | null {
+export function checkNoSilentDrop(ledger: Ledger): CheckResult {
+  return runPass(ledger, noSilentDropPass());
+}
+
+function silentDrop(life: MessageLife, inFlightAt: string | undefined): string | null {
   const badCode = life.evaluations.find((e) => !Number.isInteger(e.reasonCode) || e.reasonCode < MIN_REASON_CODE || e.reasonCode > MAX_REASON_CODE);
   if (badCode !== undefined) return `${badCode.caller} refused it with reason ${badCode.reasonCode}, not a CheckIncomingEmail reason code`;
-  if (ledger.inFlightAt(life.messageId) !== undefined) return null;
-  if (life.submittedAtMs !== null && life.deliveries.size === 0 && life.bouncedAtMs === null && life.firstAcceptedAtMs === null) {
+  if (inFlightAt !== undefined) return null;
+  // The cheap facts first: most messages were accepted, and only the rest need their deliveries rebuilt.
+  if (life.firstAcceptedAtMs === null && life.bouncedAtMs === null && life.submittedAtMs !== null && life.deliveries.size === 0) {
     return 'sent, but it reached no recipient and no NDR went back to its author';
   }
   if (isUntracked(life)) {

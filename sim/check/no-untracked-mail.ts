@@ -5,34 +5,43 @@
 import type { Ledger } from '../ledger/ledger.js';
 import { isUntracked, untrackedReasonOf } from '../ledger/counts.js';
 import type { CheckResult, Offender } from './check-result.js';
+import { runPass, type CheckPass } from './check-pass.js';
 
 export const NO_UNTRACKED_MAIL = 'no-untracked-mail';
 
-export function checkNoUntrackedMail(ledger: Ledger): CheckResult {
+export function noUntrackedMailPass(): CheckPass {
   const offenders: Offender[] = [];
   const byReason = new Map<string, number>();
   let stillInFlight = 0;
-  for (const life of ledger.messages()) {
-    if (!isUntracked(life)) continue;
-    if (ledger.inFlightAt(life.messageId) !== undefined) {
-      stillInFlight++;
-      continue;
-    }
-    const reason = untrackedReasonOf(life);
-    byReason.set(reason, (byReason.get(reason) ?? 0) + 1);
-    const where = life.placements.filter((p) => p.eligible).map((p) => `${p.mailbox}/${p.folder}`);
-    offenders.push({ messageId: life.messageId, detail: `${reason}: eligible in ${where.join(', ')}, never tracked`, path: life.path });
-  }
-  if (offenders.length > 0) {
-    const reasons = [...byReason].map(([reason, n]) => `${reason} ${n}`).join(', ');
-    return { name: NO_UNTRACKED_MAIL, verdict: 'fail', summary: `${offenders.length} eligible messages never tracked (${reasons})`, offenders };
-  }
-  if (stillInFlight > 0) {
-    // Not tracked yet, but still moving: `liveness` says where.
-    return {
-      name: NO_UNTRACKED_MAIL, verdict: 'unknown', offenders,
-      summary: `nothing left untracked so far, but ${stillInFlight} eligible messages are still in flight`,
-    };
-  }
-  return { name: NO_UNTRACKED_MAIL, verdict: 'pass', summary: 'every eligible message was tracked', offenders };
+  return {
+    visit(life, inFlightAt) {
+      if (!isUntracked(life)) return;
+      if (inFlightAt !== undefined) {
+        stillInFlight++;
+        return;
+      }
+      const reason = untrackedReasonOf(life);
+      byReason.set(reason, (byReason.get(reason) ?? 0) + 1);
+      const where = life.placements.filter((p) => p.eligible).map((p) => `${p.mailbox}/${p.folder}`);
+      offenders.push({ messageId: life.messageId, detail: `${reason}: eligible in ${where.join(', ')}, never tracked`, path: life.path });
+    },
+    result() {
+      if (offenders.length > 0) {
+        const reasons = [...byReason].map(([reason, n]) => `${reason} ${n}`).join(', ');
+        return { name: NO_UNTRACKED_MAIL, verdict: 'fail', summary: `${offenders.length} eligible messages never tracked (${reasons})`, offenders };
+      }
+      if (stillInFlight > 0) {
+        // Not tracked yet, but still moving: `liveness` says where.
+        return {
+          name: NO_UNTRACKED_MAIL, verdict: 'unknown', offenders,
+          summary: `nothing left untracked so far, but ${stillInFlight} eligible messages are still in flight`,
+        };
+      }
+      return { name: NO_UNTRACKED_MAIL, verdict: 'pass', summary: 'every eligible message was tracked', offenders };
+    },
+  };
+}
+
+export function checkNoUntrackedMail(ledger: Ledger): CheckResult {
+  return runPass(ledger, noUntrackedMailPass());
 }

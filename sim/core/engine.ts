@@ -5,7 +5,7 @@ import { VirtualClock, assertDurationMs, isDurationMs } from './clock.js';
 import { EventQueue, MAX_ACTORS, type QueuedEvent } from './event-queue.js';
 import { CORE_FAULT_HANDLERS, type Fault, type FaultApi, type FaultHandler } from './fault.js';
 import { Rng } from './rng.js';
-import { TRACE_KINDS, TraceHasher, type TraceKind, type TraceSink } from './trace.js';
+import { TRACE_KINDS, TraceHasher, factString, type FactWriter, type TraceKind, type TraceSink } from './trace.js';
 
 export interface EngineOptions {
   seed: number;
@@ -196,6 +196,20 @@ export class Engine {
       this.hasher.text(detail);
     }
     if (this.sink !== null) this.emit(kind, -1, actorId, tagId, NO_ACTOR, detail);
+  }
+
+  /**
+   * `note` for a fact whose detail `writer` produces on demand (the ledger's steps): the hash is the same as noting
+   * its text, but hashing streams the pieces, and the string is only made for a sink.
+   */
+  noteFact(kind: 'note' | 'ledger', actor: string | null, tag: string, writer: FactWriter, ref: number): void {
+    const actorId = actor === null ? NO_ACTOR : this.indexOf(actor);
+    const tagId = this.tagId(tag);
+    if (this.hasher !== null) {
+      this.hasher.record(this.nowMs, -1, TRACE_CODE[kind], actorId, tagId, NO_ACTOR);
+      this.hasher.factText(writer, ref);
+    }
+    if (this.sink !== null) this.emit(kind, -1, actorId, tagId, NO_ACTOR, factString(writer, ref));
   }
 
   // ---- dispatch -------------------------------------------------------------------------------------------------

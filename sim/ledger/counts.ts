@@ -1,5 +1,6 @@
 // The counts every summary prints (design.md's table), derived from the ledger in one pass at the end of a run.
 import type { Ledger } from './ledger.js';
+import { visitLives, type LifeVisitor } from '../check/check-pass.js';
 import { LEGITIMATE_REMOVALS, REASON_DUPLICATE, TOSSED_REASON_CODES, type MessageLife, type Placement } from './records.js';
 
 export interface Counts {
@@ -28,30 +29,39 @@ export type NumericCountName = (typeof NUMERIC_COUNT_NAMES)[number];
 export const UNEXPLAINED = 'unexplained';
 
 export function computeCounts(ledger: Ledger): Counts {
+  const pass = countsPass(ledger);
+  visitLives(ledger, [pass]);
+  return pass.result();
+}
+
+/** The counts as a pass over the messages (sim/check/check-pass.ts), so the checkers' pass can compute them too. */
+export function countsPass(ledger: Ledger): LifeVisitor & { result(): Counts } {
   const counts: Counts = {
     sent: 0, accepted: 0, delivered: 0, lost: 0, bounced: 0, tracked: 0, tossed: 0, untracked: 0,
     untrackedByReason: {}, duplicatesPrevented: 0, duplicates: 0, pending: ledger.inFlightCount,
   };
-  for (const life of ledger.messages()) {
-    if (life.submittedAtMs !== null) counts.sent++;
-    if (life.firstAcceptedAtMs !== null) counts.accepted++;
-    if (life.bouncedAtMs !== null) counts.bounced++;
-    counts.delivered += deliveredMailboxes(life);
-    counts.tracked += life.activities.length;
-    counts.duplicates += duplicateActivities(life) + duplicateDeliveries(life);
-    for (const evaluation of life.evaluations) {
-      if (evaluation.reasonCode === REASON_DUPLICATE) counts.duplicatesPrevented++;
-      else if (TOSSED_REASON_CODES.has(evaluation.reasonCode)) counts.tossed++;
-    }
-    const inFlight = ledger.inFlightAt(life.messageId) !== undefined;
-    if (!inFlight) counts.lost += lostRecipients(life).length;
-    if (!inFlight && isUntracked(life)) {
-      counts.untracked++;
-      const reason = untrackedReasonOf(life);
-      counts.untrackedByReason[reason] = (counts.untrackedByReason[reason] ?? 0) + 1;
-    }
-  }
-  return counts;
+  return {
+    visit(life, inFlightAt) {
+      if (life.submittedAtMs !== null) counts.sent++;
+      if (life.firstAcceptedAtMs !== null) counts.accepted++;
+      if (life.bouncedAtMs !== null) counts.bounced++;
+      counts.delivered += deliveredMailboxes(life);
+      counts.tracked += life.activities.length;
+      counts.duplicates += duplicateActivities(life) + duplicateDeliveries(life);
+      for (const evaluation of life.evaluations) {
+        if (evaluation.reasonCode === REASON_DUPLICATE) counts.duplicatesPrevented++;
+        else if (TOSSED_REASON_CODES.has(evaluation.reasonCode)) counts.tossed++;
+      }
+      if (inFlightAt !== undefined) return;
+      counts.lost += lostRecipients(life).length;
+      if (isUntracked(life)) {
+        counts.untracked++;
+        const reason = untrackedReasonOf(life);
+        counts.untrackedByReason[reason] = (counts.untrackedByReason[reason] ?? 0) + 1;
+      }
+    },
+    result: () => counts,
+  };
 }
 
 /**
@@ -87,8 +97,8 @@ export function duplicateDeliveries(life: MessageLife): number {
  */
 export function lostRecipients(life: MessageLife): string[] {
   const lost: string[] = [];
-  for (const mailbox of life.acceptedFor) {
-    if (life.bouncedFor.has(mailbox)) continue;
+  for (const mailbox of life.acceptedMailboxes) {
+    if (life.bouncedMailboxes.includes(mailbox)) continue;
     const accountedFor = life.placements.some((p) =>
       p.mailbox === mailbox && (p.removal === null || LEGITIMATE_REMOVALS.has(p.removal.cause)));
     if (!accountedFor) lost.push(mailbox);

@@ -1,11 +1,20 @@
-// The ledger: every step of every message's life, by Message-ID. Each record also goes to the run's trace, so two
-// runs that differ in any recorded fact differ in trace hash.
-import type {
-  ActivityRecord, Direction, MailboxKind, MessageLife, Placement, RemovalCause, SmtpStage,
-} from './records.js';
+// The ledger: every step of every message's life, by Message-ID. Each step also goes to the run's trace, so two
+// runs that differ in any recorded fact differ in trace hash. Steps are kept as numbers in one shared log
+// (path-log.ts); readers get a view of a message that replays them (life.ts), so recording stays cheap and a message
+// costs about its steps' numbers (issue 7: a million messages in one run).
+import type { FactWriter, TextOut } from '../core/trace.js';
+import { Int32Column } from './columns.js';
+import { LedgerLife, type LifeSource } from './life.js';
+import { NO_STEP, PathLog } from './path-log.js';
+import type { Direction, MailboxKind, MessageLife, RemovalCause, SmtpStage } from './records.js';
+import { activityOf, presentCopy, replayActivities, replayPlacements } from './replay.js';
+import { STEP, kindBit, stepKind } from './step-kinds.js';
 
-/** Where ledger facts are echoed for the trace (the engine's `note`). */
-export type LedgerTrace = (step: string, detail: string) => void;
+/**
+ * Where ledger facts are echoed for the trace (the engine's `noteFact`): the step's name, and a writer that writes
+ * `${messageId} ${step text}` for `ref` while the call lasts.
+ */
+export type LedgerTrace = (step: string, writer: FactWriter, ref: number) => void;
 
 export interface EvaluationDetail {
   readonly correlationMethod?: number;
@@ -20,65 +29,84 @@ export interface ActivityWhere {
   readonly organisation?: string | null;
 }
 
-export class Ledger {
-  private readonly lives = new Map<string, MessageLife>();
+export class Ledger implements LifeSource, FactWriter {
+  readonly log = new PathLog();
+  /** Message-ID to its index in the per-message columns, in first-seen order. */
+  private readonly lives = new Map<string, number>();
+  private readonly firstSteps = new Int32Column();
+  private readonly lastSteps = new Int32Column();
+  private readonly kinds = new Int32Column();
   private readonly inFlight = new Map<string, string>();
+  /** The message whose step is being traced (set only for the duration of a `trace` call). */
+  private tracing = '';
 
   constructor(
     private readonly nowMs: () => number,
     private readonly trace: LedgerTrace = () => {},
   ) {}
 
-  /** Every message the ledger has heard of, in first-seen order. */
-  messages(): IterableIterator<MessageLife> {
-    return this.lives.values();
+  /** Every message the ledger has heard of, in first-seen order; each a fresh view (life.ts). */
+  *messages(): IterableIterator<MessageLife> {
+    for (const [messageId, life] of this.lives) yield new LedgerLife(this, life, messageId);
   }
 
   get(messageId: string): MessageLife | undefined {
-    return this.lives.get(messageId);
+    const life = this.lives.get(messageId);
+    return life === undefined ? undefined : new LedgerLife(this, life, messageId);
+  }
+
+  get messageCount(): number {
+    return this.lives.size;
   }
 
   submitted(messageId: string, from: string, to: readonly string[]): void {
-    const life = this.life(messageId);
-    if (life.submittedAtMs === null) life.submittedAtMs = this.nowMs();
-    this.step(life, 'submitted', `from ${from} to ${to.join(', ')}`);
+    const step = this.begin(messageId, STEP.submitted);
+    this.log.shared(from);
+    this.log.sharedList(to);
+    this.end(messageId, STEP.submitted, step);
   }
 
   /** An SMTP attempt that did not end in acceptance, with the stage and reply ('refused' when no connection). */
   smtpAttempt(messageId: string, stage: SmtpStage, reply: string): void {
-    this.step(this.life(messageId), 'smtp-attempt', `${stage}: ${reply}`);
+    const step = this.begin(messageId, STEP.smtpAttempt);
+    this.log.shared(stage);
+    this.log.shared(reply);
+    this.end(messageId, STEP.smtpAttempt, step);
   }
 
   /** The organisation's transport acknowledged the message (250 after DATA) for these internal mailboxes. */
   accepted(messageId: string, mailboxes: readonly string[]): void {
-    const life = this.life(messageId);
-    if (life.firstAcceptedAtMs === null) life.firstAcceptedAtMs = this.nowMs();
-    for (const mailbox of mailboxes) life.acceptedFor.add(mailbox);
-    this.step(life, 'accepted', mailboxes.join(', '));
+    const step = this.begin(messageId, STEP.accepted);
+    this.log.sharedList(mailboxes);
+    this.end(messageId, STEP.accepted, step);
   }
 
   delivered(messageId: string, mailbox: string, mailboxKind: MailboxKind, folder: string, eligible: boolean): void {
-    const life = this.life(messageId);
-    life.placements.push({ mailbox, mailboxKind, folder, deliveredAtMs: this.nowMs(), eligible, removal: null });
-    if (mailboxKind !== 'forward') this.countDelivery(life, mailbox);
-    this.step(life, 'delivered', `${mailbox}/${folder} (${mailboxKind}${eligible ? ', eligible' : ''})`);
+    const step = this.begin(messageId, STEP.delivered);
+    this.placement(mailbox, folder, mailboxKind, eligible);
+    this.end(messageId, STEP.delivered, step);
   }
 
   /** A copy that had left the store is back: a restore from before it left (X3), or Safety Net (X2). */
   reappeared(messageId: string, mailbox: string, mailboxKind: MailboxKind, folder: string, eligible: boolean, why: string): void {
-    const life = this.life(messageId);
-    life.placements.push({ mailbox, mailboxKind, folder, deliveredAtMs: this.nowMs(), eligible, removal: null });
-    this.step(life, 'reappeared', `${mailbox}/${folder} (${why})`);
+    const step = this.begin(messageId, STEP.reappeared);
+    this.placement(mailbox, folder, mailboxKind, eligible);
+    this.log.shared(why);
+    this.end(messageId, STEP.reappeared, step);
   }
 
   /** The sending MTA told the author the message is delayed (a delay DSN, X1: after 4 hours by default). */
   delayNotified(messageId: string, detail: string): void {
-    this.step(this.life(messageId), 'delay-notification', detail);
+    const step = this.begin(messageId, STEP.delayNotification);
+    this.log.unique(detail);
+    this.end(messageId, STEP.delayNotification, step);
   }
 
   /** The sender's own copy went to Sent Items (not a received copy: no placement). */
   sentCopy(messageId: string, mailbox: string): void {
-    this.step(this.life(messageId), 'sent-copy', `${mailbox}/Sent Items`);
+    const step = this.begin(messageId, STEP.sentCopy);
+    this.log.shared(mailbox);
+    this.end(messageId, STEP.sentCopy, step);
   }
 
   /**
@@ -86,85 +114,87 @@ export class Ledger {
    * again (a Safety Net resend), for the path. Every hand-over counts as a delivery to that recipient.
    */
   sentOut(messageId: string, recipient: string, why?: string): void {
-    const life = this.life(messageId);
-    this.countDelivery(life, recipient.toLowerCase());
-    this.step(life, 'sent-out', why === undefined ? recipient : `${recipient} (${why})`);
+    const step = this.begin(messageId, STEP.sentOut);
+    this.log.shared(recipient);
+    this.log.optionalShared(why ?? null);
+    this.end(messageId, STEP.sentOut, step);
   }
 
   /** CRM email entered a status (O1): Pending Send, Sending, Sent, Failed; `attempts` is its deliveryattempts. */
   outboundStatus(messageId: string, status: string, attempts: number): void {
-    const life = this.life(messageId);
-    if (life.outbound === null) life.outbound = { status, attempts };
-    life.outbound.status = status;
-    life.outbound.attempts = attempts;
-    this.step(life, 'outbound', `${status} (attempts ${attempts})`);
+    const step = this.begin(messageId, STEP.outbound);
+    this.log.shared(status);
+    this.log.shared(attempts);
+    this.end(messageId, STEP.outbound, step);
   }
 
   /** A user opened the copy (it stays where it is). */
   read(messageId: string, mailbox: string): void {
-    this.step(this.life(messageId), 'read', mailbox);
+    const step = this.begin(messageId, STEP.read);
+    this.log.shared(mailbox);
+    this.end(messageId, STEP.read, step);
   }
 
   /** A user moved the copy to another folder; it is still in the mailbox. */
   moved(messageId: string, mailbox: string, folder: string): void {
-    const life = this.life(messageId);
-    const placement = this.present(life, mailbox);
-    placement.folder = folder;
-    this.step(life, 'moved', `${mailbox}/${folder}`);
+    this.requireCopy(messageId, mailbox);
+    const step = this.begin(messageId, STEP.moved);
+    this.log.shared(mailbox);
+    this.log.shared(folder);
+    this.end(messageId, STEP.moved, step);
   }
 
   removed(messageId: string, mailbox: string, cause: RemovalCause): void {
-    const life = this.life(messageId);
-    this.present(life, mailbox).removal = { atMs: this.nowMs(), cause };
-    this.step(life, 'removed', `${mailbox}: ${cause}`);
+    this.requireCopy(messageId, mailbox);
+    const step = this.begin(messageId, STEP.removed);
+    this.log.shared(mailbox);
+    this.log.shared(cause);
+    this.end(messageId, STEP.removed, step);
   }
 
   evaluated(messageId: string, caller: string, reasonCode: number, detail: EvaluationDetail = {}): void {
-    const life = this.life(messageId);
-    const correlationMethod = detail.correlationMethod ?? null;
-    const acceptingEntity = detail.acceptingEntity ?? null;
     const correlatedWith = detail.correlatedWith ?? null;
-    life.evaluations.push({ atMs: this.nowMs(), caller, reasonCode, correlationMethod, acceptingEntity, correlatedWith });
-    const extra = [
-      correlationMethod === null ? '' : `, correlation ${correlationMethod}`,
-      correlatedWith === null ? '' : ` with ${correlatedWith.activityId} (${correlatedWith.messageId})`,
-      acceptingEntity === null ? '' : `, accepted by ${acceptingEntity}`,
-    ].join('');
-    this.step(life, 'evaluated', `${caller}: reason ${reasonCode}${extra}`);
+    const step = this.begin(messageId, STEP.evaluated);
+    this.log.shared(caller);
+    this.log.shared(reasonCode);
+    this.log.optionalShared(detail.correlationMethod ?? null);
+    this.log.optionalUnique(correlatedWith?.activityId ?? null);
+    this.log.optionalUnique(correlatedWith?.messageId ?? null);
+    this.log.optionalShared(detail.acceptingEntity ?? null);
+    this.end(messageId, STEP.evaluated, step);
   }
 
   activityCreated(messageId: string, activityId: string, direction: Direction, createdBy: string, where: ActivityWhere = {}): void {
-    const life = this.life(messageId);
-    const receivingMailbox = where.receivingMailbox ?? null;
-    const acceptingEntity = where.acceptingEntity ?? null;
-    const organisation = where.organisation ?? null;
-    const activity: ActivityRecord = { activityId, direction, atMs: this.nowMs(), createdBy, receivingMailbox, acceptingEntity, deletedAtMs: null, organisation };
-    life.activities.push(activity);
-    const extra = receivingMailbox === null ? '' : ` from ${receivingMailbox}${acceptingEntity === null ? '' : ` for ${acceptingEntity}`}`;
-    this.step(life, 'activity-created', `${activityId} ${direction} by ${createdBy}${extra}${organisation === null ? '' : ` in ${organisation}`}`);
+    const step = this.begin(messageId, STEP.activityCreated);
+    this.log.unique(activityId);
+    this.log.shared(direction);
+    this.log.shared(createdBy);
+    this.log.optionalShared(where.receivingMailbox ?? null);
+    this.log.optionalShared(where.acceptingEntity ?? null);
+    this.log.optionalShared(where.organisation ?? null);
+    this.end(messageId, STEP.activityCreated, step);
   }
 
   /** A person deleted the activity in CRM (it may come back: a router re-reading its mailbox, R8). */
   activityDeleted(messageId: string, activityId: string): void {
-    const life = this.life(messageId);
-    const activity = life.activities.find((a) => a.activityId === activityId);
-    if (activity === undefined) throw new Error(`ledger: ${messageId} has no activity ${activityId} to delete`);
-    activity.deletedAtMs = this.nowMs();
-    this.step(life, 'activity-deleted', activityId);
+    activityOf(replayActivities(this.log, messageId, this.firstStepOf(messageId)), messageId, activityId);
+    const step = this.begin(messageId, STEP.activityDeleted);
+    this.log.unique(activityId);
+    this.end(messageId, STEP.activityDeleted, step);
   }
 
   /** An NDR went back to the author; `recipients` names accepted internal recipients it gave up on, if any. */
   bounced(messageId: string, why: string, recipients: readonly string[] = []): void {
-    const life = this.life(messageId);
-    if (life.bouncedAtMs === null) life.bouncedAtMs = this.nowMs();
-    for (const recipient of recipients) life.bouncedFor.add(recipient);
-    this.step(life, 'bounced', why);
+    const step = this.begin(messageId, STEP.bounced);
+    this.log.unique(why);
+    this.log.sharedList(recipients);
+    this.end(messageId, STEP.bounced, step);
   }
 
   untracked(messageId: string, reason: string): void {
-    const life = this.life(messageId);
-    life.untrackedReason = reason;
-    this.step(life, 'untracked', reason);
+    const step = this.begin(messageId, STEP.untracked);
+    this.log.shared(reason);
+    this.end(messageId, STEP.untracked, step);
   }
 
   /**
@@ -190,33 +220,69 @@ export class Ledger {
     return this.inFlight.entries();
   }
 
-  private life(messageId: string): MessageLife {
+  // ---- LifeSource: what views read ------------------------------------------------------------------------------
+
+  firstStep(life: number): number {
+    return this.firstSteps.get(life);
+  }
+
+  lastStep(life: number): number {
+    return this.lastSteps.get(life);
+  }
+
+  kindsOf(life: number): number {
+    return this.kinds.get(life);
+  }
+
+  /** FactWriter: the trace's text of a step, `${messageId} ${step text}`, as the ledger has always traced it. */
+  writeFact(step: number, out: TextOut): void {
+    out.write(this.tracing);
+    out.write(' ');
+    stepKind(this.log.kindOf(step)).write(this.log.argsOf(step), out);
+  }
+
+  // ---- recording ------------------------------------------------------------------------------------------------
+
+  /** Appends a step of `kind` to the message's path (a first step starts its life); its arguments follow. */
+  private begin(messageId: string, kind: number): number {
     let life = this.lives.get(messageId);
     if (life === undefined) {
-      life = {
-        messageId, submittedAtMs: null, acceptedFor: new Set(), firstAcceptedAtMs: null, placements: [],
-        activities: [], evaluations: [], bouncedAtMs: null, bouncedFor: new Set(), deliveries: new Map(), outbound: null,
-        untrackedReason: null, path: [],
-      };
+      life = this.firstSteps.push(NO_STEP);
+      this.lastSteps.push(NO_STEP);
+      this.kinds.push(0);
       this.lives.set(messageId, life);
     }
-    return life;
+    const step = this.log.append(kind, this.nowMs(), this.lastSteps.get(life));
+    if (this.firstSteps.get(life) === NO_STEP) this.firstSteps.set(life, step);
+    this.lastSteps.set(life, step);
+    this.kinds.set(life, this.kinds.get(life) | kindBit(kind));
+    return step;
   }
 
-  private countDelivery(life: MessageLife, recipient: string): void {
-    life.deliveries.set(recipient, (life.deliveries.get(recipient) ?? 0) + 1);
-  }
-
-  private present(life: MessageLife, mailbox: string): Placement {
-    const placement = life.placements.find((p) => p.mailbox === mailbox && p.removal === null);
-    if (placement === undefined) {
-      throw new Error(`ledger: ${life.messageId} has no copy in ${mailbox} to move or remove`);
+  /** The step's arguments are in: trace it. */
+  private end(messageId: string, kind: number, step: number): void {
+    this.tracing = messageId;
+    try {
+      this.trace(stepKind(kind).name, this, step);
+    } finally {
+      this.tracing = '';
     }
-    return placement;
   }
 
-  private step(life: MessageLife, step: string, detail: string): void {
-    life.path.push({ atMs: this.nowMs(), step, detail });
-    this.trace(step, `${life.messageId} ${detail}`);
+  private placement(mailbox: string, folder: string, mailboxKind: MailboxKind, eligible: boolean): void {
+    this.log.shared(mailbox);
+    this.log.shared(folder);
+    this.log.shared(mailboxKind);
+    this.log.flag(eligible);
+  }
+
+  private firstStepOf(messageId: string): number {
+    const life = this.lives.get(messageId);
+    return life === undefined ? NO_STEP : this.firstSteps.get(life);
+  }
+
+  /** A move or removal names a copy that is there (replaying the message's copies: these are rare steps). */
+  private requireCopy(messageId: string, mailbox: string): void {
+    presentCopy(replayPlacements(this.log, messageId, this.firstStepOf(messageId)), messageId, mailbox);
   }
 }

@@ -17,11 +17,11 @@ export const LEGITIMATE_REMOVALS: ReadonlySet<RemovalCause> = new Set<RemovalCau
 export interface Placement {
   readonly mailbox: string;
   readonly mailboxKind: MailboxKind;
-  folder: string;
+  readonly folder: string;
   readonly deliveredAtMs: number;
   /** Would the accepting entity's filter accept this copy (S9)? Decided by the model at delivery. */
   readonly eligible: boolean;
-  removal: { readonly atMs: number; readonly cause: RemovalCause } | null;
+  readonly removal: { readonly atMs: number; readonly cause: RemovalCause } | null;
 }
 
 /** An email activity created in CRM for this message. */
@@ -35,7 +35,7 @@ export interface ActivityRecord {
   readonly receivingMailbox: string | null;
   readonly acceptingEntity: string | null;
   /** Set when a person deleted the activity in CRM. */
-  deletedAtMs: number | null;
+  readonly deletedAtMs: number | null;
   /** The CRM organisation that holds it (one router can serve several, R12); null where there is only one. */
   readonly organisation: string | null;
 }
@@ -54,8 +54,8 @@ export interface Evaluation {
 
 /** A CRM email on its way out (O1): its status name, the attempts so far. */
 export interface OutboundRecord {
-  status: string;
-  attempts: number;
+  readonly status: string;
+  readonly attempts: number;
 }
 
 /** One line of the path a message took, as reports print it. */
@@ -65,26 +65,34 @@ export interface PathStep {
   readonly detail: string;
 }
 
+/**
+ * What the ledger knows about one message. The ledger keeps only its path steps (path-log.ts); everything here is
+ * read from them (life.ts), so hold a MessageLife while you read it rather than keeping many.
+ */
 export interface MessageLife {
   readonly messageId: string;
-  submittedAtMs: number | null;
-  /** Internal mailboxes the organisation's transport accepted the message for (250 after DATA). */
-  acceptedFor: Set<string>;
-  firstAcceptedAtMs: number | null;
-  readonly placements: Placement[];
-  readonly activities: ActivityRecord[];
-  readonly evaluations: Evaluation[];
-  bouncedAtMs: number | null;
-  /** Internal recipients an NDR was returned for after acceptance (queue expiry): not lost, the sender was told. */
-  bouncedFor: Set<string>;
+  readonly submittedAtMs: number | null;
+  /** Internal mailboxes the organisation's transport accepted the message for (250 after DATA), each once. */
+  readonly acceptedMailboxes: readonly string[];
+  readonly firstAcceptedAtMs: number | null;
+  readonly placements: readonly Placement[];
+  readonly activities: readonly ActivityRecord[];
+  readonly evaluations: readonly Evaluation[];
+  readonly bouncedAtMs: number | null;
+  /**
+   * Internal recipients an NDR was returned for after acceptance (queue expiry), each once: not lost, the sender
+   * was told.
+   */
+  readonly bouncedMailboxes: readonly string[];
   /** Copies that reached each recipient: mailbox placements (redeliveries too, restores not) and hand-overs to the
    * Internet. More than one for a CRM email is a duplicate delivery (a 250 lost after DATA, a resend). */
-  readonly deliveries: Map<string, number>;
+  readonly deliveries: ReadonlyMap<string, number>;
   /** Set when CRM created this message as outgoing email (Pending Send and on); null for everything else. */
-  outbound: OutboundRecord | null;
+  readonly outbound: OutboundRecord | null;
   /** Set by a model that knows why an eligible message was never tracked (S2a, S6, ...). */
-  untrackedReason: string | null;
-  readonly path: PathStep[];
+  readonly untrackedReason: string | null;
+  /** A new array on each read, with each step's text. */
+  readonly path: readonly PathStep[];
 }
 
 /** CheckIncomingEmail reasons CRM refuses by design (counted as `tossed`): Unknown, NoCorrelationMatch,

@@ -40,8 +40,8 @@ describe('outages against senders that retry', () => {
       expect(run.counts.sent).toBeGreaterThan(0);
       expect(run.counts).toMatchObject({ bounced: 0, lost: 0, pending: 0, accepted: run.counts.sent });
       for (const life of run.ledger.messages()) {
-        expect(life.acceptedFor.size).toBe(2);
-        for (const mailbox of life.acceptedFor) expect(copiesIn(life, mailbox)).toBe(1);
+        expect(life.acceptedMailboxes.length).toBe(2);
+        for (const mailbox of life.acceptedMailboxes) expect(copiesIn(life, mailbox)).toBe(1);
         expect(copiesIn(life, 'crm@contoso.example')).toBe(2);
       }
     }), { numRuns: 40 });
@@ -52,8 +52,8 @@ describe('outages against senders that retry', () => {
       const run = runScenario(scenarioWith(seed, { startMs: HOUR, lengthMs, kind: 'firewall' }));
       expect(run.counts.bounced).toBeGreaterThan(0);
       for (const life of run.ledger.messages()) {
-        const delivered = [...life.acceptedFor].every((m) => copiesIn(life, m) === 1) && life.acceptedFor.size === 2;
-        const bounced = life.bouncedAtMs !== null && life.acceptedFor.size === 0;
+        const delivered = life.acceptedMailboxes.every((m) => copiesIn(life, m) === 1) && life.acceptedMailboxes.length === 2;
+        const bounced = life.bouncedAtMs !== null && life.acceptedMailboxes.length === 0;
         expect(delivered !== bounced).toBe(true);
       }
       expect(run.counts).toMatchObject({ lost: 0, pending: 0 });

@@ -65,10 +65,11 @@ describe('no-silent-drop', () => {
   it('fails on a real run when a model forgets to say why it left mail untracked', () => {
     const run = runScenario(loadScenarioFile(lateProcessEmailFrom));
     expect(run.checks.find((c) => c.name === 'no-silent-drop')?.verdict).toBe('pass');
-    // The injected defect: the sync model's reason for one message still in its Inbox is lost.
+    // The injected defect: the sync model's reason for one message still in its Inbox is lost (the ledger keeps
+    // only recorded steps, so the defect is a later step with an empty reason, which replaces the real one).
     const life = [...run.ledger.messages()].find((l) => l.untrackedReason === 'before-process-email-from'
       && l.placements.some((p) => p.eligible && p.removal === null && p.folder === 'Inbox'))!;
-    life.untrackedReason = null;
+    run.ledger.untracked(life.messageId, '');
     const result = checkNoSilentDrop(run.ledger);
     expect(result.verdict).toBe('fail');
     expect(result.offenders.map((o) => o.messageId)).toEqual([life.messageId]);
