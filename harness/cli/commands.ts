@@ -2,7 +2,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { TraceRecord } from '../../sim/core/trace.js';
-import { loadScenario } from '../scenario/load-scenario.js';
+import { loadScenario, readTextFile } from '../scenario/load-scenario.js';
+import { loadPlanFile } from '../plan/load-plan.js';
 import { InputError } from '../scenario/input-error.js';
 import { AtomicLineWriter } from '../run/atomic-write.js';
 import { runScenario } from '../run/run-scenario.js';
@@ -80,7 +81,13 @@ function commitOutput({ writer, path, what }: { writer: AtomicLineWriter; path: 
   }
 }
 
+/** Checks a scenario or a plan file (told apart by their top-level `kind:`, design.md) without running it. */
 export async function validateCommand(file: string): Promise<number> {
+  if (/^kind:\s*plan\s*(#.*)?$/m.test(readTextFile(file))) {
+    const plan = loadPlanFile(file);
+    process.stdout.write(`${file}: valid plan '${plan.name}'\n`);
+    return EXIT.pass;
+  }
   const scenario = await loadScenario(file);
   process.stdout.write(`${file}: valid scenario '${scenario.name}'\n`);
   return EXIT.pass;

@@ -10,6 +10,7 @@ import { DEFAULT_MAX_BYTES, migrateCommand } from './migrate-command.js';
 import { parseDurationMs } from '../scenario/duration.js';
 import { EXIT } from './exit-codes.js';
 import { fuzzCommand, fuzzMergeCommand } from './fuzz-command.js';
+import { planCommand, type PlanCommandOptions } from './plan-command.js';
 import { DEFAULT_OUT_DIR, DEFAULT_RUNS } from '../fuzz/fuzz-campaign.js';
 import { parseShard, WHOLE_CAMPAIGN, type Shard } from '../fuzz/fuzz-seed.js';
 import { INJECTED_BUG_NAMES, type InjectedBug } from '../scenario/injected-bugs.js';
@@ -49,8 +50,8 @@ function buildProgram(setExit: (code: number) => void): Command {
     .action(async (file: string, options: RunCommandOptions) => setExit(await runCommand(file, options)));
 
   program.command('validate')
-    .description('check a scenario file without running it')
-    .argument('<file>', 'scenario file (YAML)')
+    .description('check a scenario or plan file without running it')
+    .argument('<file>', 'scenario or plan file (YAML)')
     .action(async (file: string) => setExit(await validateCommand(file)));
 
   program.command('router-files')
@@ -69,6 +70,17 @@ function buildProgram(setExit: (code: number) => void): Command {
     .option('--json', 'print the plan as one JSON object')
     .action((dirs: string[], options: { at: number; maxBytes: number; out?: string; json?: boolean }) =>
       setExit(migrateCommand(dirs, { atMs: options.at, maxBytes: options.maxBytes, ...(options.out === undefined ? {} : { out: options.out }), ...(options.json === true ? { json: true } : {}) })));
+
+  program.command('plan')
+    .description('run a router-to-server-side-sync cutover plan and grade it: per batch, tracked, untracked by reason, duplicates; with recommendations')
+    .argument('<file>', 'plan file (YAML, kind: plan)')
+    .option('--compare <files...>', 'more plans to run and put side by side')
+    .option('--sweep <n>', 'run each plan with n seeds and show medians and 95th percentiles', parseCount)
+    .option('--seed <n>', 'override the plan\'s seed', parseSeed)
+    .option('--json', 'print the result as one JSON object on stdout (an array with --compare)')
+    .option('--progress', 'show a progress bar on stderr even when it is not a terminal')
+    .option('--no-progress', 'never show the progress bar')
+    .action((file: string, options: PlanCommandOptions) => setExit(planCommand(file, options)));
 
   const fuzz = program.command('fuzz')
     .description('run random scenarios against every checker; on a failure, shrink it and write it as a scenario file that `mailflow run` replays')

@@ -28,13 +28,7 @@ export function loadScenarioFile(file: string): Scenario {
 }
 
 function readScenarioDocument(file: string): { scenario: Scenario; locate: Locate } {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new InputError([{ file, line: 0, column: 0, path: '', message: `cannot read: ${(error as Error).message}` }]);
-  }
-  return parseScenarioDocument(text, file);
+  return parseScenarioDocument(readTextFile(file), file);
 }
 
 /** Parses scenario YAML held in memory; `file` names it in errors. */
@@ -56,6 +50,35 @@ export function parseScenarioData(data: unknown, file: string): Scenario {
 }
 
 function parseScenarioDocument(text: string, file: string): { scenario: Scenario; locate: Locate } {
+  const { doc, lines, data } = readYamlText(text, file);
+  const parsed = scenarioSchema.safeParse(data);
+  if (!parsed.success) throw new InputError(schemaProblems(parsed.error, doc, lines, file));
+  const problems = checkConsistency(parsed.data).map(({ path, message }) => problemAt(doc, lines, file, sourcePath(parsed.data, path), message));
+  if (problems.length > 0) throw new InputError(problems);
+  return { scenario: parsed.data, locate: (path, message) => problemAt(doc, lines, file, path, message) };
+}
+
+/**
+ * Validates YAML text against any of the harness's schemas (scenarios, plans), with problems at their line and column.
+ */
+export function parseYamlWith<T extends z.ZodType>(schema: T, text: string, file: string): z.output<T> {
+  const { doc, lines, data } = readYamlText(text, file);
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) throw new InputError(schemaProblems(parsed.error, doc, lines, file));
+  return parsed.data;
+}
+
+/** A file's text, or an InputError naming it. */
+export function readTextFile(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new InputError([{ file, line: 0, column: 0, path: '', message: `cannot read: ${(error as Error).message}` }]);
+  }
+}
+
+/** YAML syntax: the document (for positions) and its data, or an InputError at the first syntax problem. */
+function readYamlText(text: string, file: string): { doc: Document; lines: LineCounter; data: unknown } {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -71,11 +94,7 @@ function parseScenarioDocument(text: string, file: string): { scenario: Scenario
   } catch (error) {
     throw new InputError([{ file, line: 0, column: 0, path: '', message: `YAML: ${(error as Error).message}` }]);
   }
-  const parsed = scenarioSchema.safeParse(data);
-  if (!parsed.success) throw new InputError(schemaProblems(parsed.error, doc, lines, file));
-  const problems = checkConsistency(parsed.data).map(({ path, message }) => problemAt(doc, lines, file, sourcePath(parsed.data, path), message));
-  if (problems.length > 0) throw new InputError(problems);
-  return { scenario: parsed.data, locate: (path, message) => problemAt(doc, lines, file, path, message) };
+  return { doc, lines, data };
 }
 
 /**

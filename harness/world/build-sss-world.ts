@@ -58,6 +58,20 @@ export interface TimedFault {
 }
 
 /** The cutover as operations in time; `exchangeServer` is where rule removals are sent. */
+/**
+ * The cutover's Test & Enable batches, in order: forward mailboxes with the queues first when asked (they serve many
+ * users, S14), then the rest in scenario order; batch k runs at `at + k * batchInterval`.
+ */
+export function cutoverBatches(cutover: NonNullable<SssSection['cutover']>, config: SssConfig, crm: CrmOrgConfig): string[][] {
+  const kindOf = new Map(crm.mailboxes.map((m) => [m.address, m.kind]));
+  const all = [...config.mailboxProfile.keys()];
+  const early = (a: string) => kindOf.get(a) !== 'user';
+  const ordered = cutover.queuesFirst ? [...all.filter(early), ...all.filter((a) => !early(a))] : all;
+  const batches: string[][] = [];
+  for (let i = 0; i < ordered.length; i += cutover.batchSize) batches.push(ordered.slice(i, i + cutover.batchSize));
+  return batches;
+}
+
 export function cutoverFaults(section: SssSection, config: SssConfig, crm: CrmOrgConfig, exchangeServer: string): TimedFault[] {
   const cutover = section.cutover;
   if (cutover === undefined) return [];
@@ -69,12 +83,8 @@ export function cutoverFaults(section: SssSection, config: SssConfig, crm: CrmOr
   ];
   if (cutover.failing.length > 0) faults.push({ atMs: at, fault: { verb: 'denyMailboxAccess', target: config.name, params: { mailboxes: cutover.failing } } });
   const kindOf = new Map(crm.mailboxes.map((m) => [m.address, m.kind]));
-  const all = [...config.mailboxProfile.keys()];
-  // Forward mailboxes with the queues (they serve many users); then the rest in scenario order.
-  const early = (a: string) => kindOf.get(a) !== 'user';
-  const ordered = cutover.queuesFirst ? [...all.filter(early), ...all.filter((a) => !early(a))] : all;
-  const batches: string[][] = [];
-  for (let i = 0; i < ordered.length; i += cutover.batchSize) batches.push(ordered.slice(i, i + cutover.batchSize));
+  const batches = cutoverBatches(cutover, config, crm);
+  const ordered = batches.flat();
   batches.forEach((batch, k) => {
     const atMs = at + k * cutover.batchInterval;
     faults.push({ atMs, fault: { verb: 'testAndEnable', target: config.name, params: { mailboxes: batch } } });

@@ -1,0 +1,66 @@
+// The readable summary of `mailflow plan`: the grade, the figures, the batch timeline, the recommendations; and with
+// `--compare`, the plans side by side.
+import { formatDurationMs } from '../scenario/duration.js';
+import type { PlanResult } from './run-plan.js';
+import type { SweepResult, Spread } from './plan-sweep.js';
+import type { Grade } from './grade.js';
+
+const n = (value: number) => value.toLocaleString('en-US');
+const ms = (value: number | null) => (value === null ? '-' : formatDurationMs(Math.round(value / 1000) * 1000));
+
+export function formatPlan(result: PlanResult, file: string, expected: Grade | undefined): string {
+  const c = result.counts;
+  const reasons = Object.entries(c.untrackedByReason).map(([r, k]) => `${r} ${n(k)}`).join(', ');
+  const lines = [
+    `plan ${result.plan} (${file}), seed ${result.seed}: ${result.grade}${expected === undefined ? '' : ` (expected at least ${expected})`}`,
+    `  ${n(result.mailboxes)} mailboxes in ${result.batches} batch${result.batches === 1 ? '' : 'es'} over ${formatDurationMs(result.durationMs)} (switch to last mailbox enabled), ${n(result.messages)} messages`,
+    `  tracked ${n(c.tracked)} (router ${n(c.trackedByRouter)}, server-side sync ${n(c.trackedBySss)}), untracked ${n(c.untracked)}${reasons === '' ? '' : ` (${reasons})`}, duplicates ${n(c.duplicates)}, duplicates prevented ${n(c.duplicatesPrevented)}, lost ${n(c.lost)}`,
+    '  batch  enabled after switch  mailboxes  failed  by router  by sync  backlog  untracked  latency p50  p95',
+  ];
+  const switchAt = result.batchTimeline[0]?.enabledAtMs ?? 0;
+  for (const b of result.batchTimeline) {
+    lines.push(`  ${String(b.batch).padStart(5)}  ${formatDurationMs(b.enabledAtMs - switchAt).padStart(20)}  ${n(b.mailboxes).padStart(9)}  ${n(b.failedTestAndEnable).padStart(6)}  ${n(b.trackedByRouter).padStart(9)}  ${n(b.trackedBySss).padStart(7)}  ${n(b.backlog).padStart(7)}  ${n(b.untracked).padStart(9)}  ${ms(b.latencyP50Ms).padStart(11)}  ${ms(b.latencyP95Ms)}`);
+  }
+  lines.push('  recommendations:', ...result.recommendations.map((r) => `   - ${r}`));
+  return lines.join('\n');
+}
+
+export function formatSweep(result: SweepResult, file: string, expected: Grade | undefined): string {
+  const s = (spread: Spread, format: (v: number) => string = n) => `${format(spread.median)} (p95 ${format(spread.p95)})`;
+  const c = result.counts;
+  const grades = Object.entries(result.grades).map(([g, k]) => `${g} ${k}`).join(', ');
+  return [
+    `plan ${result.plan} (${file}), ${result.seeds.length} seeds: ${result.grade}${expected === undefined ? '' : ` (expected at least ${expected})`}; runs graded ${grades}`,
+    `  ${n(result.mailboxes)} mailboxes in ${result.batches} batches; median (p95) over the seeds:`,
+    `  messages ${s(result.messages)}, duration ${s(result.durationMs, formatDurationMs)}`,
+    `  tracked ${s(c.tracked)}, by router ${s(c.trackedByRouter)}, by server-side sync ${s(c.trackedBySss)}`,
+    `  untracked ${s(c.untracked)}${Object.entries(c.untrackedByReason).map(([r, sp]) => `; ${r} ${s(sp)}`).join('')}`,
+    `  duplicates ${s(c.duplicates)}, duplicates prevented ${s(c.duplicatesPrevented)}, lost ${s(c.lost)}`,
+    '  recommendations (the median run):', ...result.recommendations.map((r) => `   - ${r}`),
+  ].join('\n');
+}
+
+/** Plans side by side: one column per plan. */
+export function formatComparison(results: ReadonlyArray<{ result: PlanResult; file: string }>): string {
+  const rows: Array<[string, (r: PlanResult) => string]> = [
+    ['grade', (r) => r.grade],
+    ['mailboxes', (r) => n(r.mailboxes)],
+    ['batches', (r) => String(r.batches)],
+    ['duration', (r) => formatDurationMs(r.durationMs)],
+    ['messages', (r) => n(r.messages)],
+    ['tracked', (r) => n(r.counts.tracked)],
+    ['  by router', (r) => n(r.counts.trackedByRouter)],
+    ['  by server-side sync', (r) => n(r.counts.trackedBySss)],
+    ['untracked', (r) => n(r.counts.untracked)],
+    ...[...new Set(results.flatMap(({ result }) => Object.keys(result.counts.untrackedByReason)))].sort()
+      .map((reason): [string, (r: PlanResult) => string] => [`  ${reason}`, (r) => n(r.counts.untrackedByReason[reason] ?? 0)]),
+    ['duplicates', (r) => n(r.counts.duplicates)],
+    ['duplicates prevented', (r) => n(r.counts.duplicatesPrevented)],
+    ['lost', (r) => n(r.counts.lost)],
+  ];
+  const width = Math.max(...results.map(({ result }) => result.plan.length), 12);
+  const lines = [`${''.padEnd(22)}${results.map(({ result }) => result.plan.padStart(width + 2)).join('')}`];
+  for (const [label, value] of rows) lines.push(`${label.padEnd(22)}${results.map(({ result }) => value(result).padStart(width + 2)).join('')}`);
+  for (const { result, file } of results) lines.push('', `${result.plan} (${file}):`, ...result.recommendations.map((r) => `   - ${r}`));
+  return lines.join('\n');
+}

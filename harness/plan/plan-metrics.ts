@@ -1,0 +1,100 @@
+// What a plan's run shows, per Test & Enable batch and in all: tracked by the router or by server-side sync,
+// untracked by reason (S2a, S6, S4), duplicates prevented and real, the backlog each batch's first cycles pulled, and
+// latency. A message belongs to the batch of the first user or queue mailbox it was eligible in.
+import type { Ledger } from '../../sim/ledger/ledger.js';
+import { isUntracked, untrackedReasonOf, type Counts } from '../../sim/ledger/counts.js';
+import type { MessageLife } from '../../sim/ledger/records.js';
+import { nearestRank } from '../../sim/check/percentile.js';
+import type { CompiledPlan } from './compile-plan.js';
+
+export interface BatchFigures {
+  readonly batch: number;
+  readonly enabledAtMs: number;
+  readonly mailboxes: number;
+  readonly failedTestAndEnable: number;
+  readonly trackedByRouter: number;
+  readonly trackedBySss: number;
+  /** Mail server-side sync pulled that had arrived before the batch was enabled. */
+  readonly backlog: number;
+  readonly untracked: number;
+  readonly untrackedByReason: Record<string, number>;
+  readonly latencyP50Ms: number | null;
+  readonly latencyP95Ms: number | null;
+}
+
+export interface PlanCounts {
+  readonly tracked: number;
+  readonly trackedByRouter: number;
+  readonly trackedBySss: number;
+  readonly untracked: number;
+  readonly untrackedByReason: Record<string, number>;
+  readonly duplicates: number;
+  readonly duplicatesPrevented: number;
+  readonly lost: number;
+}
+
+interface BatchTally {
+  trackedByRouter: number;
+  trackedBySss: number;
+  backlog: number;
+  untracked: number;
+  untrackedByReason: Record<string, number>;
+  latencies: number[];
+}
+
+export function planFigures(ledger: Ledger, counts: Counts, compiled: CompiledPlan): { batches: BatchFigures[]; counts: PlanCounts } {
+  const batchOf = new Map<string, number>();
+  compiled.batches.forEach((batch, k) => { for (const mailbox of batch.mailboxes) batchOf.set(mailbox, k); });
+  const tallies: BatchTally[] = compiled.batches.map(() => ({ trackedByRouter: 0, trackedBySss: 0, backlog: 0, untracked: 0, untrackedByReason: {}, latencies: [] }));
+  let trackedByRouter = 0;
+  let trackedBySss = 0;
+  for (const life of ledger.messages()) {
+    const k = batchOfLife(life, batchOf);
+    const tally = k === null ? undefined : tallies[k];
+    const first = life.activities.find((a) => a.direction === 'incoming');
+    if (first !== undefined) {
+      if (first.createdBy === 'router') trackedByRouter++;
+      if (first.createdBy === 'sss') trackedBySss++;
+      if (tally !== undefined) {
+        if (first.createdBy === 'router') tally.trackedByRouter++;
+        if (first.createdBy === 'sss') {
+          tally.trackedBySss++;
+          const enabledAtMs = compiled.batches[k ?? 0]?.atMs ?? 0;
+          if (life.firstAcceptedAtMs !== null && life.firstAcceptedAtMs < enabledAtMs) tally.backlog++;
+        }
+        if (life.firstAcceptedAtMs !== null) tally.latencies.push(first.atMs - life.firstAcceptedAtMs);
+      }
+    } else if (tally !== undefined && ledger.inFlightAt(life.messageId) === undefined && isUntracked(life)) {
+      const reason = untrackedReasonOf(life);
+      tally.untracked++;
+      tally.untrackedByReason[reason] = (tally.untrackedByReason[reason] ?? 0) + 1;
+    }
+  }
+  const batches = compiled.batches.map((batch, k): BatchFigures => {
+    const tally = tallies[k] ?? { trackedByRouter: 0, trackedBySss: 0, backlog: 0, untracked: 0, untrackedByReason: {}, latencies: [] };
+    const sorted = tally.latencies.sort((a, b) => a - b);
+    return {
+      batch: k + 1, enabledAtMs: batch.atMs, mailboxes: batch.mailboxes.length,
+      failedTestAndEnable: batch.mailboxes.filter((m) => compiled.failing.has(m)).length,
+      trackedByRouter: tally.trackedByRouter, trackedBySss: tally.trackedBySss, backlog: tally.backlog,
+      untracked: tally.untracked, untrackedByReason: tally.untrackedByReason,
+      latencyP50Ms: nearestRank(sorted, 50) ?? null, latencyP95Ms: nearestRank(sorted, 95) ?? null,
+    };
+  });
+  return {
+    batches,
+    counts: {
+      tracked: counts.tracked, trackedByRouter, trackedBySss, untracked: counts.untracked, untrackedByReason: counts.untrackedByReason,
+      duplicates: counts.duplicates, duplicatesPrevented: counts.duplicatesPrevented, lost: counts.lost,
+    },
+  };
+}
+
+function batchOfLife(life: MessageLife, batchOf: ReadonlyMap<string, number>): number | null {
+  for (const placement of life.placements) {
+    if (placement.mailboxKind === 'forward' || !placement.eligible) continue;
+    const k = batchOf.get(placement.mailbox);
+    if (k !== undefined) return k;
+  }
+  return null;
+}

@@ -1,0 +1,46 @@
+// Concrete advice from a plan's figures: which batches lose mail and why, and which lever of the plan would have
+// saved it (a faster schedule, an earlier Process Email From, retrying failed Test & Enable, removing forward rules).
+// Each line cites the rule that makes it so, and the numbers come from this run.
+import { formatDurationMs } from '../scenario/duration.js';
+import type { Plan } from './plan-schema.js';
+import type { BatchFigures, PlanCounts } from './plan-metrics.js';
+
+const TOP_BATCHES = 3;
+
+export function recommendationsFor(plan: Plan, counts: PlanCounts, batches: readonly BatchFigures[], durationMs: number): string[] {
+  const out: string[] = [];
+  const reason = (name: string) => counts.untrackedByReason[name] ?? 0;
+  const filed = reason('not-in-root-inbox');
+  if (filed > 0) {
+    const worst = [...batches].filter((b) => (b.untrackedByReason['not-in-root-inbox'] ?? 0) > 0)
+      .sort((a, b) => (b.untrackedByReason['not-in-root-inbox'] ?? 0) - (a.untrackedByReason['not-in-root-inbox'] ?? 0) || a.batch - b.batch)
+      .slice(0, TOP_BATCHES);
+    const list = worst.map((b) => `batch ${b.batch} (${b.untrackedByReason['not-in-root-inbox'] ?? 0}, enabled ${formatDurationMs(b.enabledAtMs - plan.cutover.switchAt)} after the switch)`).join(', ');
+    out.push(`${filed} messages were filed out of the Inbox before their mailbox's first cycle and are never tracked (S6); most in ${list}. `
+      + `Later batches lose more: a shorter batch interval (${formatDurationMs(Math.max(1, Math.round(plan.cutover.batchInterval / 2)))} instead of ${formatDurationMs(plan.cutover.batchInterval)}) would finish in about ${formatDurationMs(Math.round(durationMs / 2))} instead of ${formatDurationMs(durationMs)}, or enable mailboxes before their users file.`);
+  }
+  const beforePef = reason('before-process-email-from');
+  if (beforePef > 0) {
+    out.push(`${beforePef} messages arrived before Process Email From and the router had not tracked them (S2a): an earlier Process Email From (a larger \`before\`, or an instant before the oldest mail still waiting) would let server-side sync pull them.`);
+  }
+  const disabled = reason('mailbox-disabled');
+  const failed = batches.reduce((n, b) => n + b.failedTestAndEnable, 0);
+  if (disabled > 0 || failed > 0) {
+    const retry = plan.cutover.testAndEnable.retryAfter;
+    out.push(`${failed} mailboxes failed Test & Enable (S4) and ${disabled} of their messages are untracked; `
+      + (retry === undefined ? 'nothing retries them: fix their access and test them again (`testAndEnable.retryAfter`).' : `they are retried ${formatDurationMs(retry)} after their batch: retrying sooner loses less.`));
+  }
+  const deleted = reason('deleted-before-tracking');
+  if (deleted > 0) out.push(`${deleted} messages were deleted by their owners before any path tracked them: expected with any plan, smaller with a faster one.`);
+  if (counts.duplicates > 0) {
+    out.push(`${counts.duplicates} duplicate activities: a message reached CRM twice without the duplicate check catching it (S8, R13); keep one processor per mailbox (remove each user's forward rule in their batch) and look at the offending paths with \`mailflow run\`.`);
+  }
+  if (counts.lost > 0) out.push(`${counts.lost} accepted copies were lost: look at the faults the plan adds.`);
+  if (out.length === 0) {
+    out.push(batches.length <= 1
+      ? 'Nothing was lost, untracked or tracked twice, with every mailbox enabled at the switch.'
+      : `Nothing was lost, untracked or tracked twice. The cutover took ${formatDurationMs(durationMs)} over ${batches.length} batches; `
+        + 'a larger batch size or a shorter interval would finish sooner, as long as the email server profile keeps up (S2, S5).');
+  }
+  return out;
+}

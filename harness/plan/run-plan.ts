@@ -1,0 +1,41 @@
+// Runs a plan: compile it into its scenario, run that in virtual time, and turn the ledger into the plan's figures,
+// grade and recommendations (the `mailflow plan --json` contract, docs/plan.md).
+import { runScenario } from '../run/run-scenario.js';
+import type { RunOptions } from '../run/run-scenario.js';
+import { compilePlan } from './compile-plan.js';
+import { gradeOf, type Grade } from './grade.js';
+import { planFigures, type BatchFigures, type PlanCounts } from './plan-metrics.js';
+import type { Plan } from './plan-schema.js';
+import { recommendationsFor } from './recommendations.js';
+
+export interface PlanResult {
+  readonly plan: string;
+  readonly seed: number;
+  readonly mailboxes: number;
+  readonly messages: number;
+  readonly batches: number;
+  readonly batchTimeline: BatchFigures[];
+  /** From the switch to the last mailbox enabled (its batch, or a retry). */
+  readonly durationMs: number;
+  readonly counts: PlanCounts;
+  readonly grade: Grade;
+  readonly recommendations: string[];
+}
+
+export function runPlan(plan: Plan, seed: number = plan.seed, onProgress?: RunOptions['onProgress']): PlanResult {
+  const compiled = compilePlan(plan, seed);
+  const outcome = runScenario(compiled.scenario, onProgress === undefined ? {} : { onProgress });
+  const { batches, counts } = planFigures(outcome.ledger, outcome.counts, compiled);
+  const durationMs = compiled.lastEnabledAtMs - plan.cutover.switchAt;
+  return {
+    plan: plan.name, seed,
+    mailboxes: compiled.batches.reduce((n, b) => n + b.mailboxes.length, 0),
+    messages: outcome.counts.sent,
+    batches: compiled.batches.length,
+    batchTimeline: batches,
+    durationMs,
+    counts,
+    grade: gradeOf(counts),
+    recommendations: recommendationsFor(plan, counts, batches, durationMs),
+  };
+}
