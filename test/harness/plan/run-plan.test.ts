@@ -1,0 +1,62 @@
+// A plan's run: per-batch figures add up to the totals, filed mail of late batches is what a slow schedule loses
+// (S6), failed Test & Enable disables mailboxes (S4), and the grade and recommendations follow from the figures.
+import { describe, expect, it } from 'vitest';
+import { runPlan } from '../../../harness/plan/run-plan.js';
+import { gradeOf, meetsGrade } from '../../../harness/plan/grade.js';
+import { smallPlan } from './plan-fixtures.js';
+
+describe('runPlan', () => {
+  it('tracks everything and grades Perfect when nobody files and every Test & Enable works', () => {
+    const result = runPlan(smallPlan());
+    expect(result.counts).toMatchObject({ untracked: 0, duplicates: 0, lost: 0 });
+    expect(result.counts.trackedByRouter).toBeGreaterThan(0);
+    expect(result.counts.trackedBySss).toBeGreaterThan(0);
+    expect(result.grade).toBe('Perfect');
+    const perBatch = result.batchTimeline.reduce((n, b) => n + b.trackedByRouter + b.trackedBySss, 0);
+    expect(perBatch).toBe(result.counts.trackedByRouter + result.counts.trackedBySss);
+    expect(result.durationMs).toBe((result.batches - 1) * 4 * 3_600_000);
+  });
+
+  it('loses filed mail in the batches that wait, and says which; a faster schedule loses less (S6, R14)', () => {
+    const slow = runPlan(smallPlan({ fileProbability: 0.5, batchInterval: '6h' }));
+    const fast = runPlan(smallPlan({ fileProbability: 0.5, batchInterval: '30m' }));
+    const filed = (r: typeof slow) => r.counts.untrackedByReason['not-in-root-inbox'] ?? 0;
+    expect(filed(slow)).toBeGreaterThan(filed(fast));
+    const [first, ...later] = slow.batchTimeline;
+    // The first batch is enabled at the switch: nothing waited. Later ones waited, and lose filed mail.
+    expect(first?.untracked).toBe(0);
+    expect(later.reduce((n, b) => n + b.untracked, 0)).toBe(slow.counts.untracked);
+    expect(slow.grade).not.toBe('Perfect');
+    expect(slow.recommendations[0]).toMatch(new RegExp(`^${filed(slow)} messages were filed .* batch \\d+ \\(\\d+, enabled`));
+  });
+
+  it('users on the forward mailbox lose far less of what they file: the forward mailbox is enabled first (S14)', () => {
+    const forward = runPlan(smallPlan({ access: 'forward-mailbox', fileProbability: 0.5, batchInterval: '6h' }));
+    const direct = runPlan(smallPlan({ access: 'email-router', fileProbability: 0.5, batchInterval: '6h' }));
+    // What they still lose is mail filed within minutes, before a 5-minute cycle (S5, S6), once their rule is gone.
+    expect(forward.counts.untracked * 3).toBeLessThan(direct.counts.untracked);
+  });
+
+  it('counts failed Test & Enable per batch and the mail it leaves untracked (S4); a retry limits it', () => {
+    const never = runPlan(smallPlan({ users: 20, failureRate: 0.3 }));
+    const failed = never.batchTimeline.reduce((n, b) => n + b.failedTestAndEnable, 0);
+    expect(failed).toBeGreaterThan(0);
+    expect(never.counts.untrackedByReason['mailbox-disabled'] ?? 0).toBeGreaterThan(0);
+    expect(never.recommendations.some((r) => r.includes(`${failed} mailboxes failed Test & Enable`))).toBe(true);
+    const retried = runPlan(smallPlan({ users: 20, failureRate: 0.3, retryAfter: '1h' }));
+    expect(retried.counts.untracked).toBeLessThan(never.counts.untracked);
+  });
+});
+
+describe('grades', () => {
+  it('follow the documented thresholds', () => {
+    expect(gradeOf({ lost: 0, tracked: 10_000, untracked: 0, duplicates: 0 })).toBe('Perfect');
+    expect(gradeOf({ lost: 0, tracked: 10_000, untracked: 10, duplicates: 0 })).toBe('Good');
+    expect(gradeOf({ lost: 0, tracked: 10_000, untracked: 11, duplicates: 0 })).toBe('Investigate');
+    expect(gradeOf({ lost: 0, tracked: 10_000, untracked: 0, duplicates: 1 })).toBe('Investigate');
+    expect(gradeOf({ lost: 0, tracked: 10_000, untracked: 200, duplicates: 0 })).toBe('Poor');
+    expect(gradeOf({ lost: 1, tracked: 10_000, untracked: 0, duplicates: 0 })).toBe('Poor');
+    expect(meetsGrade('Perfect', 'Good')).toBe(true);
+    expect(meetsGrade('Investigate', 'Good')).toBe(false);
+  });
+});
