@@ -4,16 +4,17 @@
 import { benchEngine, type EngineBench } from './engine-bench.js';
 import { benchScale, type ScaleBench } from './scale-bench.js';
 import { benchFuzz, type FuzzBench } from './fuzz-bench.js';
+import { benchPlan, type PlanBench } from './plan-bench.js';
 
 interface BenchReport {
   engine: EngineBench | null;
   scale: ScaleBench | null;
   fuzz: FuzzBench | null;
-  plan: null;
+  plan: PlanBench | null;
   wire: null;
 }
 
-const SECTIONS = ['engine', 'scale', 'fuzz'] as const;
+const SECTIONS = ['engine', 'scale', 'fuzz', 'plan'] as const;
 type Section = (typeof SECTIONS)[number];
 
 function table(report: BenchReport): string {
@@ -56,5 +57,9 @@ if (sections.has('scale')) {
 if (sections.has('fuzz')) {
   process.stderr.write('bench: fuzz (2,000 generated scenarios, one worker thread, then one per core)...\n');
   report.fuzz = await benchFuzz();
+}
+if (sections.has('plan')) {
+  process.stderr.write('bench: plan (scenarios/plans/naive-24h.yaml: 5,000 mailboxes, compiled, run and graded)...\n');
+  report.plan = benchPlan();
 }
 process.stdout.write(json ? JSON.stringify(report) + '\n' : table(report) + '\n');
