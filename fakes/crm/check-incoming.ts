@@ -7,7 +7,7 @@ import type { CrmMailbox, CrmSettings } from './crm-config.js';
 import type { CrmDirectory, Party } from './crm-directory.js';
 import { activityByMessageId, addActivity, newActivityId, type CrmDatabase } from './crm-database.js';
 import { NO_CORRELATION, conversationIndexOf, correlate, type Correlation } from './correlation.js';
-import { CORRELATION, STATUS, STATE_OF_STATUS, type EmailActivity } from './email-activity.js';
+import { CORRELATION, STATUS, STATE_OF_STATUS, smallMs, type EmailActivity } from './email-activity.js';
 import { filterAccepts } from './incoming-filter.js';
 import { REASON, type ReasonCode } from './reason-codes.js';
 import { subjectHash } from './smart-matching.js';
@@ -158,7 +158,7 @@ export function newEmailActivity(db: CrmDatabase, settings: CrmSettings, message
     correlationMethod: method, parentActivityId: hasParent && match !== null ? match.activityId : null,
     regardingId: spec.regardingId ?? match?.regardingId ?? null, owner: spec.owner,
     receivingMailbox: spec.receivingMailbox, acceptingEntity: spec.acceptingEntity, deliveryAttempts: 0,
-    createdAtMs: spec.nowMs, createdBy: spec.createdBy, statusSinceMs: spec.nowMs,
+    createdAtMs: smallMs(spec.nowMs), createdBy: spec.createdBy, statusSinceMs: smallMs(spec.nowMs),
   };
   // S11: the subject index serves smart matching alone; with it off (the default) no subject is hashed.
   addActivity(db, activity, settings.smartMatching.enabled ? subjectHash(message.subject, settings.smartMatching.maxSubjectWords) : null);
