@@ -63,7 +63,7 @@ function judge(org: CrmOrg, email: IncomingEmail, correlation: Correlation): Che
   const sender = org.directory.party(message.from);
   const correlated = correlation.match !== null;
   const candidates = scanCandidates(org, email, sender, correlated);
-  if (candidates.count === 0) return refused(REASON.noRecipientMatch, correlation);
+  if (!candidates.any) return refused(REASON.noRecipientMatch, correlation);
   // S12: mail from one CRM user to another is one activity, the sender's, unless the two-activities setting is on.
   if (sender?.kind === 'user' && !org.settings.trackInternalAsTwoActivities) return refused(REASON.internalEmailReject, correlation);
   const { accepting } = candidates;
@@ -79,7 +79,9 @@ function judge(org: CrmOrg, email: IncomingEmail, correlation: Correlation): Che
 
 /** What `judge` needs of the users and queues that could accept a message, gathered in one pass. */
 interface Candidates {
-  count: number;
+  /** Any user or queue of the message at all. */
+  any: boolean;
+  /** Every one found so far has the filter None. */
   allFilterNone: boolean;
   /** S12: the first candidate whose filter takes the message. */
   accepting: CrmMailbox | undefined;
@@ -88,22 +90,25 @@ interface Candidates {
 /**
  * S12: the message's users and queues in header order, then the receiving mailbox's owner (a Bcc recipient); only
  * approved ones where approval is required. A mailbox named twice counts as often: neither the first that accepts
- * nor "every filter None" changes, so no list of them is kept.
+ * nor "every filter None" changes, so no list of them is kept; and once one accepts, the rest cannot change the
+ * verdict, so the scan stops there.
  */
 function scanCandidates(org: CrmOrg, email: IncomingEmail, sender: Party | undefined, correlated: boolean): Candidates {
-  const scan: Candidates = { count: 0, allFilterNone: true, accepting: undefined };
-  for (const address of email.message.to) consider(org, scan, address, sender, correlated);
-  for (const address of email.message.cc) consider(org, scan, address, sender, correlated);
+  const scan: Candidates = { any: false, allFilterNone: true, accepting: undefined };
+  for (const address of email.message.to) if (consider(org, scan, address, sender, correlated)) return scan;
+  for (const address of email.message.cc) if (consider(org, scan, address, sender, correlated)) return scan;
   consider(org, scan, email.receivingMailbox, sender, correlated);
   return scan;
 }
 
-function consider(org: CrmOrg, scan: Candidates, address: string, sender: Party | undefined, correlated: boolean): void {
+/** Adds one address to the scan; true once a candidate accepts. */
+function consider(org: CrmOrg, scan: Candidates, address: string, sender: Party | undefined, correlated: boolean): boolean {
   const mailbox = org.directory.mailbox(address);
-  if (mailbox === undefined || (org.settings.requireApproval && !mailbox.approved)) return;
-  scan.count++;
+  if (mailbox === undefined || (org.settings.requireApproval && !mailbox.approved)) return false;
+  scan.any = true;
   if (mailbox.filter !== 'none') scan.allFilterNone = false;
-  if (scan.accepting === undefined && filterAccepts(mailbox.filter, sender, correlated)) scan.accepting = mailbox;
+  if (filterAccepts(mailbox.filter, sender, correlated)) scan.accepting = mailbox;
+  return scan.accepting !== undefined;
 }
 
 function refused(reasonCode: ReasonCode, correlation: Correlation): CheckResult {

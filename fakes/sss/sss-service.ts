@@ -71,7 +71,7 @@ const NONE: readonly CycleItem[] = [];
  * not done yet. Tracked items are promoted (whatever the filter, S9), so the Inbox's own pass leaves them alone.
  */
 function cycleItems(rec: MailboxRecord, processEmailFromMs: number | null, inbox: readonly ReadItem[], marked: readonly CycleItem[]): readonly CycleItem[] {
-  if (marked.length === 0) return inbox.filter((item) => isDue(rec, processEmailFromMs, item));
+  if (marked.length === 0) return inbox.length === 0 ? NONE : inbox.filter((item) => isDue(rec, processEmailFromMs, item));
   const markedIds = new Set(marked.map((item) => item.storeId));
   const done = new Set(rec.markedDone);
   const due = inbox.filter((item) => !markedIds.has(item.storeId) && isDue(rec, processEmailFromMs, item));
@@ -175,10 +175,11 @@ export function sssService(config: SssConfig, people: SssPeople, ledger: Ledger)
 
     const endCycle = (address: string, why: string | null, permanent = false): void => {
       cycles.end(address);
+      const rec = record(address);
       if (why !== null) failed(address, why, permanent);
-      else record(address).transientErrors = 0;
+      else rec.transientErrors = 0;
       const gap = why === null ? profileOf(address)?.incomingCycleGapMs ?? settings.transientRetryIntervalMs : settings.transientRetryIntervalMs;
-      if (record(address).enabled) ctx.setTimer(gap, 'cycle', address);
+      if (rec.enabled) ctx.setTimer(gap, 'cycle', address);
     };
 
     const startCycle = (address: string): void => {
