@@ -94,6 +94,13 @@ const TICK_MS = 10_000;
 
 export function sssService(config: SssConfig, people: SssPeople, ledger: Ledger) {
   const { settings } = config;
+  /** Profile name -> its mailboxes (S2's alert counts them; a Test & Enable of every mailbox asks once per mailbox). */
+  const membersOf = new Map<string, string[]>();
+  for (const [address, profile] of config.mailboxProfile) {
+    const members = membersOf.get(profile);
+    if (members === undefined) membersOf.set(profile, [address]);
+    else members.push(address);
+  }
   return (ctx: ActorContext, disk: SssDurable): Actor => {
     /** Memory only: the mailboxes with a cycle under way, what each still has to do, and the messages each claimed. */
     const cycles = new SyncCycles<CycleItem>((address) => config.mailboxProfile.get(address));
@@ -150,7 +157,7 @@ export function sssService(config: SssConfig, people: SssPeople, ledger: Ledger)
     const checkProfile = (address: string): void => {
       const profile = config.mailboxProfile.get(address);
       if (profile === undefined) return;
-      const members = [...config.mailboxProfile].filter(([, p]) => p === profile).map(([a]) => record(a));
+      const members = (membersOf.get(profile) ?? []).map((a) => record(a));
       const failing = members.filter((m) => !m.enabled && (m.disabledReason !== null || m.incoming === 'failure')).length;
       if (failing * 2 > members.length && !disk.profilesAlerted.has(profile)) {
         disk.profilesAlerted.add(profile);
