@@ -119,8 +119,7 @@ export function sssService(config: SssConfig, people: SssPeople, ledger: Ledger)
     const record = (address: string): MailboxRecord => disk.records.get(address) ?? newMailboxRecord(address);
 
     /** `receivedAfterMs`: items received up to then cannot be due (`inboxReadBound`); null reads the whole Inbox. */
-    const readInbox = (address: string, receivedAfterMs: number | null): Outcome<ReadItem[]> => {
-      const profile = profileOf(address);
+    const readInbox = (address: string, receivedAfterMs: number | null, profile = profileOf(address)): Outcome<ReadItem[]> => {
       if (profile === undefined) return { ok: false, permanent: true, why: 'no email server profile' };
       if (disk.accessDenied.has(address)) return { ok: false, permanent: true, why: '401 Unauthorized: no access to the mailbox' };
       const read: MailboxRead = { mailbox: address, folder: 'Inbox', afterStoreId: 0, receivedAfterMs };
@@ -134,8 +133,8 @@ export function sssService(config: SssConfig, people: SssPeople, ledger: Ledger)
      * Enable overwrote it), the mailbox stops here, unless "sync with this org only" takes it back. Ok when Exchange
      * cannot be asked: the read that follows meets the same outage.
      */
-    const holdMailbox = (address: string): Outcome<null> => {
-      const server = profileOf(address)?.server ?? '';
+    const holdMailbox = (address: string, profile = profileOf(address)): Outcome<null> => {
+      const server = profile?.server ?? '';
       const reply = ctx.request(server, MAILBOX_ORG, { mailbox: address } satisfies MailboxOrg);
       if (!reply.ok || reply.value === 'unavailable' || reply.value === config.crmServer) return HELD;
       const holder = reply.value as string | null;
@@ -201,12 +200,13 @@ export function sssService(config: SssConfig, people: SssPeople, ledger: Ledger)
         ctx.setTimer(TICK_MS, 'cycle', address);
         return;
       }
-      const held = holdMailbox(address);
+      // The profile is looked up once per cycle: at scale an empty cycle is mostly such look-ups.
+      const held = holdMailbox(address, profile);
       if (!held.ok) return endCycle(address, held.why, held.permanent);
       const processEmailFromMs = profile?.processEmailFromMs ?? null;
-      const inbox = readInbox(address, inboxReadBound(rec, processEmailFromMs));
+      const inbox = readInbox(address, inboxReadBound(rec, processEmailFromMs), profile);
       if (!inbox.ok) return endCycle(address, inbox.why, inbox.permanent);
-      const marked = readTracked(address);
+      const marked = readTracked(address, profile);
       if (!marked.ok) return endCycle(address, marked.why, marked.permanent);
       const items = cycleItems(rec, processEmailFromMs, inbox.value, marked.value);
       // Most cycles find nothing new: they end here, with no cycle started.
@@ -216,10 +216,10 @@ export function sssService(config: SssConfig, people: SssPeople, ledger: Ledger)
     };
 
     /** S16: every item the person tracked through the mailbox, in any folder, with the direction its folder gives. */
-    const readTracked = (address: string): Outcome<readonly CycleItem[]> => {
+    const readTracked = (address: string, profile = profileOf(address)): Outcome<readonly CycleItem[]> => {
       const read: MailboxRead = { mailbox: address, folder: '', afterStoreId: 0, trackRequested: true };
-      const reply = ctx.request(profileOf(address)?.server ?? '', MAILBOX_READ, read);
-      if (!reply.ok || reply.value === 'unavailable') return { ok: false, permanent: false, why: `${profileOf(address)?.server} unavailable` };
+      const reply = ctx.request(profile?.server ?? '', MAILBOX_READ, read);
+      if (!reply.ok || reply.value === 'unavailable') return { ok: false, permanent: false, why: `${profile?.server} unavailable` };
       const items = reply.value as ReadItem[];
       return { ok: true, value: items.length === 0 ? NONE : items.map((item) => ({ ...item, tracked: item.folder === 'Sent Items' ? 'outgoing' : 'incoming' })) };
     };
