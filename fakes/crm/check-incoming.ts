@@ -53,13 +53,24 @@ export function wouldAccept(org: CrmOrg, db: CrmDatabase, email: IncomingEmail, 
   return judge(org, email, correlate(db, org.settings, email.message, nowMs)).shouldDeliver;
 }
 
-/** A sender CRM can resolve at all: one `@`, no white space (checked for every message, so compiled once). */
+/** A sender CRM can resolve at all: one `@`, no white space. */
 const VALID_SENDER = /^[^@\s]+@[^@\s]+$/;
+/** The last sender checked, and its verdict: mail comes from few senders, and each message is judged up to 3 times. */
+let lastSender = '';
+let lastSenderValid = false;
+
+function isValidSender(from: string): boolean {
+  if (from !== lastSender) {
+    lastSender = from;
+    lastSenderValid = VALID_SENDER.test(from);
+  }
+  return lastSenderValid;
+}
 
 /** Everything after the duplicate check: sender, recipients, filters, correlation. */
 function judge(org: CrmOrg, email: IncomingEmail, correlation: Correlation): CheckResult {
   const { message } = email;
-  if (!VALID_SENDER.test(message.from)) return refused(REASON.invalidSender, correlation);
+  if (!isValidSender(message.from)) return refused(REASON.invalidSender, correlation);
   const sender = org.directory.party(message.from);
   const correlated = correlation.match !== null;
   const candidates = scanCandidates(org, email, sender, correlated);
