@@ -3,7 +3,7 @@
 // per-user token counters (S11). This is durable state: it survives a crash of the CRM server.
 import type { MailMessage } from '../mail/mail-message.js';
 import type { ActivityDirection, EmailActivity } from './email-activity.js';
-import type { CrmActRecord } from './act-records.js';
+import { ActRecordStore } from './act-records.js';
 import { addToSubjectIndex, type SubjectIndex } from './subject-index.js';
 
 /**
@@ -27,7 +27,7 @@ export interface CrmDatabase {
   /** Outgoing activities waiting for or in the middle of a send, in creation order, with the message each sends. */
   readonly outbound: Map<string, MailMessage>;
   /** Appointments, contacts and tasks by id (S15). */
-  readonly actRecords: Map<string, CrmActRecord>;
+  readonly actRecords: ActRecordStore;
   nextActivityNumber: number;
   nextScheduledEmail: number;
 }
@@ -35,7 +35,7 @@ export interface CrmDatabase {
 export function newCrmDatabase(): CrmDatabase {
   return {
     activities: new Map(), byMessageId: { incoming: new Map(), outgoing: new Map() }, byToken: new Map(), byConversationIndex: new Map(),
-    bySubjectHash: new Map(), tokenCounters: new Map(), outbound: new Map(), actRecords: new Map(), nextActivityNumber: 1, nextScheduledEmail: 0,
+    bySubjectHash: new Map(), tokenCounters: new Map(), outbound: new Map(), actRecords: new ActRecordStore(), nextActivityNumber: 1, nextScheduledEmail: 0,
   };
 }
 

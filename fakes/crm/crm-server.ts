@@ -114,7 +114,7 @@ export function crmServer(config: CrmOrgConfig, org: CrmOrg, ledger: Ledger, hor
         }
         case ACT_REQUEST.retrieve: {
           const owner = (data as { owner: string }).owner;
-          return [...db.actRecords.values()].filter((r) => r.owner === owner);
+          return db.actRecords.ownedBy(owner);
         }
         case ACT_REQUEST.save:
           return saveActRecord(db.actRecords, data as ActSave, () => `act-${db.nextActivityNumber++}`, now);
