@@ -36,6 +36,54 @@ export interface ActSave {
   readonly resource?: string | null;
 }
 
+/**
+ * CRM's appointments, contacts and tasks by id, with an index by owner: server-side sync asks for one user's records
+ * every cycle (S15), and with many users a scan of every record per cycle grows with users times records. It is a
+ * Map, read and written as one; the index follows every set and delete and lists an owner's records in the Map's own
+ * order (the order sync works through them in).
+ */
+export class ActRecordStore extends Map<string, CrmActRecord> {
+  private readonly byOwner = new Map<string, Map<string, CrmActRecord>>();
+
+  /** Empty at first: `super(entries)` would call `set` before the index exists. */
+  constructor() {
+    super();
+  }
+
+  /** The records this user owns, in the store's order. */
+  ownedBy(owner: string): CrmActRecord[] {
+    const owned = this.byOwner.get(owner);
+    return owned === undefined ? [] : [...owned.values()];
+  }
+
+  override set(id: string, record: CrmActRecord): this {
+    const before = super.get(id);
+    super.set(id, record);
+    if (before !== undefined && before.owner !== record.owner) {
+      this.byOwner.get(before.owner)?.delete(id);
+      // Rare (a record handed to another user): its place among the new owner's records is its place in the store.
+      this.byOwner.set(record.owner, new Map([...super.values()].filter((r) => r.owner === record.owner).map((r) => [r.id, r])));
+      return this;
+    }
+    // A new id goes last in both; an updated one keeps its place in both.
+    const owned = this.byOwner.get(record.owner);
+    if (owned === undefined) this.byOwner.set(record.owner, new Map([[id, record]]));
+    else owned.set(id, record);
+    return this;
+  }
+
+  override delete(id: string): boolean {
+    const before = super.get(id);
+    if (before !== undefined) this.byOwner.get(before.owner)?.delete(id);
+    return super.delete(id);
+  }
+
+  override clear(): void {
+    this.byOwner.clear();
+    super.clear();
+  }
+}
+
 /** The open appointment the record would overlap on a shared resource, if any. */
 export function schedulingConflict(records: Iterable<CrmActRecord>, candidate: Omit<CrmActRecord, 'version' | 'modifiedAtMs'>): CrmActRecord | undefined {
   if (candidate.entity !== 'appointment' || candidate.resource === null || candidate.state !== 'open') return undefined;

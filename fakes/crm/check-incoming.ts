@@ -4,10 +4,10 @@
 // deliver, in two requests; whatever happens between them is the caller's race (R13).
 import type { MailMessage } from '../mail/mail-message.js';
 import type { CrmMailbox, CrmSettings } from './crm-config.js';
-import type { CrmDirectory } from './crm-directory.js';
+import type { CrmDirectory, Party } from './crm-directory.js';
 import { activityByMessageId, addActivity, newActivityId, type CrmDatabase } from './crm-database.js';
 import { NO_CORRELATION, conversationIndexOf, correlate, type Correlation } from './correlation.js';
-import { CORRELATION, STATUS, STATE_OF_STATUS, type EmailActivity } from './email-activity.js';
+import { CORRELATION, STATUS, STATE_OF_STATUS, smallMs, type EmailActivity } from './email-activity.js';
 import { filterAccepts } from './incoming-filter.js';
 import { REASON, type ReasonCode } from './reason-codes.js';
 import { subjectHash } from './smart-matching.js';
@@ -53,38 +53,73 @@ export function wouldAccept(org: CrmOrg, db: CrmDatabase, email: IncomingEmail, 
   return judge(org, email, correlate(db, org.settings, email.message, nowMs)).shouldDeliver;
 }
 
+/** A sender CRM can resolve at all: one `@`, no white space. */
+const VALID_SENDER = /^[^@\s]+@[^@\s]+$/;
+/** The last sender checked, and its verdict: mail comes from few senders, and each message is judged up to 3 times. */
+let lastSender = '';
+let lastSenderValid = false;
+
+function isValidSender(from: string): boolean {
+  if (from !== lastSender) {
+    lastSender = from;
+    lastSenderValid = VALID_SENDER.test(from);
+  }
+  return lastSenderValid;
+}
+
 /** Everything after the duplicate check: sender, recipients, filters, correlation. */
 function judge(org: CrmOrg, email: IncomingEmail, correlation: Correlation): CheckResult {
   const { message } = email;
-  if (!/^[^@\s]+@[^@\s]+$/.test(message.from)) return refused(REASON.invalidSender, correlation);
-  const candidates = acceptingCandidates(org, email);
-  if (candidates.length === 0) return refused(REASON.noRecipientMatch, correlation);
+  if (!isValidSender(message.from)) return refused(REASON.invalidSender, correlation);
   const sender = org.directory.party(message.from);
+  const correlated = correlation.match !== null;
+  const candidates = scanCandidates(org, email, sender, correlated);
+  if (!candidates.any) return refused(REASON.noRecipientMatch, correlation);
   // S12: mail from one CRM user to another is one activity, the sender's, unless the two-activities setting is on.
   if (sender?.kind === 'user' && !org.settings.trackInternalAsTwoActivities) return refused(REASON.internalEmailReject, correlation);
-  const correlated = correlation.match !== null;
-  const accepting = candidates.find((c) => filterAccepts(c.filter, sender, correlated));
+  const { accepting } = candidates;
   if (accepting === undefined) {
     // [I] The SDK gives NoCorrelationMatch for an unmatched token; when no recipient processes email at all (every
     // filter None) no named reason fits, and CRM answers Unknown.
-    const nobodyListens = correlation.token === null && candidates.every((c) => c.filter === 'none');
+    const nobodyListens = correlation.token === null && candidates.allFilterNone;
     return refused(nobodyListens ? REASON.unknown : REASON.noCorrelationMatch, correlation);
   }
   const reasonCode = correlated ? REASON.correlationMatch : accepting.filter === 'all' ? REASON.acceptAll : REASON.senderMatch;
   return { shouldDeliver: true, reasonCode, acceptingEntity: accepting.address, correlation };
 }
 
-/** S12: the message's users and queues in header order, then the receiving mailbox's owner (a Bcc recipient). */
-function acceptingCandidates(org: CrmOrg, email: IncomingEmail): CrmMailbox[] {
-  const seen = new Set<string>();
-  const candidates: CrmMailbox[] = [];
-  for (const address of [...email.message.to, ...email.message.cc, email.receivingMailbox]) {
-    const mailbox = org.directory.mailbox(address);
-    if (mailbox === undefined || seen.has(mailbox.address)) continue;
-    seen.add(mailbox.address);
-    if (!org.settings.requireApproval || mailbox.approved) candidates.push(mailbox);
-  }
-  return candidates;
+/** What `judge` needs of the users and queues that could accept a message, gathered in one pass. */
+interface Candidates {
+  /** Any user or queue of the message at all. */
+  any: boolean;
+  /** Every one found so far has the filter None. */
+  allFilterNone: boolean;
+  /** S12: the first candidate whose filter takes the message. */
+  accepting: CrmMailbox | undefined;
+}
+
+/**
+ * S12: the message's users and queues in header order, then the receiving mailbox's owner (a Bcc recipient); only
+ * approved ones where approval is required. A mailbox named twice counts as often: neither the first that accepts
+ * nor "every filter None" changes, so no list of them is kept; and once one accepts, the rest cannot change the
+ * verdict, so the scan stops there.
+ */
+function scanCandidates(org: CrmOrg, email: IncomingEmail, sender: Party | undefined, correlated: boolean): Candidates {
+  const scan: Candidates = { any: false, allFilterNone: true, accepting: undefined };
+  for (const address of email.message.to) if (consider(org, scan, address, sender, correlated)) return scan;
+  for (const address of email.message.cc) if (consider(org, scan, address, sender, correlated)) return scan;
+  consider(org, scan, email.receivingMailbox, sender, correlated);
+  return scan;
+}
+
+/** Adds one address to the scan; true once a candidate accepts. */
+function consider(org: CrmOrg, scan: Candidates, address: string, sender: Party | undefined, correlated: boolean): boolean {
+  const mailbox = org.directory.mailbox(address);
+  if (mailbox === undefined || (org.settings.requireApproval && !mailbox.approved)) return false;
+  scan.any = true;
+  if (mailbox.filter !== 'none') scan.allFilterNone = false;
+  if (filterAccepts(mailbox.filter, sender, correlated)) scan.accepting = mailbox;
+  return scan.accepting !== undefined;
 }
 
 function refused(reasonCode: ReasonCode, correlation: Correlation): CheckResult {
@@ -139,8 +174,9 @@ export function newEmailActivity(db: CrmDatabase, settings: CrmSettings, message
     correlationMethod: method, parentActivityId: hasParent && match !== null ? match.activityId : null,
     regardingId: spec.regardingId ?? match?.regardingId ?? null, owner: spec.owner,
     receivingMailbox: spec.receivingMailbox, acceptingEntity: spec.acceptingEntity, deliveryAttempts: 0,
-    createdAtMs: spec.nowMs, createdBy: spec.createdBy, statusSinceMs: spec.nowMs,
+    createdAtMs: smallMs(spec.nowMs), createdBy: spec.createdBy, statusSinceMs: smallMs(spec.nowMs),
   };
-  addActivity(db, activity, subjectHash(message.subject, settings.smartMatching.maxSubjectWords));
+  // S11: the subject index serves smart matching alone; with it off (the default) no subject is hashed.
+  addActivity(db, activity, settings.smartMatching.enabled ? subjectHash(message.subject, settings.smartMatching.maxSubjectWords) : null);
   return activity;
 }

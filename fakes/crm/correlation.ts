@@ -7,6 +7,7 @@ import type { CrmSettings } from './crm-config.js';
 import { CORRELATION, type CorrelationMethod, type EmailActivity } from './email-activity.js';
 import { findToken } from './tracking-token.js';
 import { subjectHash } from './smart-matching.js';
+import { subjectCandidates } from './subject-index.js';
 
 export interface Correlation {
   readonly method: CorrelationMethod;
@@ -22,6 +23,7 @@ export const NO_CORRELATION: Correlation = { method: CORRELATION.none, match: nu
 const BYTES = 'bytes:';
 const HEADER_BYTES = 22;
 const BLOCK_BYTES = 5;
+const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 
 /**
  * The conversation index, from Thread-Index (the header Outlook and Exchange keep it in). A real one is base64 of a
@@ -29,10 +31,14 @@ const BLOCK_BYTES = 5;
  * (padding): it is compared as bytes. Anything else is compared as text, a reply's extending its parent's. [I]
  */
 export function conversationIndexOf(message: MailMessage): string | null {
-  for (const [name, value] of Object.entries(message.headers ?? {})) {
-    if (name.toLowerCase() !== 'thread-index' || value.length === 0) continue;
+  const headers = message.headers;
+  if (headers === undefined) return null;
+  // for-in rather than Object.entries: this runs for every message CRM judges, and most carry no headers to list.
+  for (const name in headers) {
+    const value = headers[name];
+    if (value === undefined || value.length === 0 || name.toLowerCase() !== 'thread-index') continue;
     const text = value.trim();
-    if (/^[A-Za-z0-9+/]+={0,2}$/.test(text) && text.length % 4 === 0) {
+    if (BASE64.test(text) && text.length % 4 === 0) {
       const bytes = Buffer.from(text, 'base64');
       if (bytes.length >= HEADER_BYTES && (bytes.length - HEADER_BYTES) % BLOCK_BYTES === 0) return `${BYTES}${bytes.toString('hex')}`;
     }
@@ -56,13 +62,16 @@ function ancestorsOf(index: string): string[] {
 
 export function correlate(db: CrmDatabase, settings: CrmSettings, message: MailMessage, nowMs: number): Correlation {
   const token = findToken(settings.token, message.subject);
-  const found = (method: CorrelationMethod, match: EmailActivity | undefined): Correlation | null =>
-    match === undefined ? null : { method, match, token };
-  return (message.inReplyTo === undefined ? null : found(CORRELATION.inReplyTo, activityWithMessageId(db, message.inReplyTo)))
-    ?? (token === null ? null : found(CORRELATION.trackingToken, activityById(db, db.byToken.get(token))))
-    ?? found(CORRELATION.conversationIndex, byConversationIndex(db, conversationIndexOf(message)))
-    ?? (settings.smartMatching.enabled ? found(CORRELATION.smartMatching, bySmartMatching(db, settings, message, nowMs)) : null)
-    ?? { method: CORRELATION.none, match: null, token };
+  const byReply = message.inReplyTo === undefined ? undefined : activityWithMessageId(db, message.inReplyTo);
+  if (byReply !== undefined) return { method: CORRELATION.inReplyTo, match: byReply, token };
+  const byToken = token === null ? undefined : activityById(db, db.byToken.get(token));
+  if (byToken !== undefined) return { method: CORRELATION.trackingToken, match: byToken, token };
+  const byIndex = byConversationIndex(db, conversationIndexOf(message));
+  if (byIndex !== undefined) return { method: CORRELATION.conversationIndex, match: byIndex, token };
+  const bySubject = settings.smartMatching.enabled ? bySmartMatching(db, settings, message, nowMs) : undefined;
+  if (bySubject !== undefined) return { method: CORRELATION.smartMatching, match: bySubject, token };
+  // Nothing matched: the one shared answer, unless the subject carries a token (NoCorrelationMatch needs to know).
+  return token === null ? NO_CORRELATION : { method: CORRELATION.none, match: null, token };
 }
 
 function activityById(db: CrmDatabase, id: string | undefined): EmailActivity | undefined {
@@ -82,7 +91,7 @@ function byConversationIndex(db: CrmDatabase, index: string | null): EmailActivi
 /** S11: same subject hash, within the look-back, sharing at least `minMatchingRecipients` addresses; newest first. */
 function bySmartMatching(db: CrmDatabase, settings: CrmSettings, message: MailMessage, nowMs: number): EmailActivity | undefined {
   const { maxSubjectWords, minMatchingRecipients, lookbackMs } = settings.smartMatching;
-  const candidates = db.bySubjectHash.get(subjectHash(message.subject, maxSubjectWords)) ?? [];
+  const candidates = subjectCandidates(db.bySubjectHash, subjectHash(message.subject, maxSubjectWords));
   const addresses = new Set([message.from, ...message.to, ...message.cc].map((a) => a.toLowerCase()));
   for (let i = candidates.length - 1; i >= 0; i--) {
     const candidate = activityById(db, candidates[i]);

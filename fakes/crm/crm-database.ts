@@ -3,32 +3,39 @@
 // per-user token counters (S11). This is durable state: it survives a crash of the CRM server.
 import type { MailMessage } from '../mail/mail-message.js';
 import type { ActivityDirection, EmailActivity } from './email-activity.js';
-import type { CrmActRecord } from './act-records.js';
+import { ActRecordStore } from './act-records.js';
+import { addToSubjectIndex, type SubjectIndex } from './subject-index.js';
+
+/**
+ * One Message-ID's activities in one direction: the activity itself, or (only when a duplicate slipped in, R13) all
+ * of them oldest first. Kept as the activity, not an array, because nearly every Message-ID has just one.
+ */
+export type MessageIdEntry = EmailActivity | EmailActivity[];
 
 export interface CrmDatabase {
   readonly activities: Map<string, EmailActivity>;
-  /** `${direction} ${messageId}` -> activity ids (S8's messageiddupcheck); several only when a duplicate slipped in. */
-  readonly byMessageId: Map<string, string[]>;
+  /** S8's messageiddupcheck, one index per direction: lower-cased Message-ID -> its activities. */
+  readonly byMessageId: Readonly<Record<ActivityDirection, Map<string, MessageIdEntry>>>;
   /** Token -> the latest activity that carried it: after a counter wraps, the newer email wins (field report 3). */
   readonly byToken: Map<string, string>;
   /** Conversation index (Thread-Index) -> activity id (S10). */
   readonly byConversationIndex: Map<string, string>;
-  /** Smart matching's subject hash -> activity ids, oldest first (S11). */
-  readonly bySubjectHash: Map<string, string[]>;
+  /** Smart matching's subject hash -> activity ids, oldest first (S11); filled only while smart matching is on. */
+  readonly bySubjectHash: SubjectIndex;
   /** Per user address: the last token counter used (S11). */
   readonly tokenCounters: Map<string, number>;
   /** Outgoing activities waiting for or in the middle of a send, in creation order, with the message each sends. */
   readonly outbound: Map<string, MailMessage>;
   /** Appointments, contacts and tasks by id (S15). */
-  readonly actRecords: Map<string, CrmActRecord>;
+  readonly actRecords: ActRecordStore;
   nextActivityNumber: number;
   nextScheduledEmail: number;
 }
 
 export function newCrmDatabase(): CrmDatabase {
   return {
-    activities: new Map(), byMessageId: new Map(), byToken: new Map(), byConversationIndex: new Map(), bySubjectHash: new Map(), tokenCounters: new Map(), outbound: new Map(), actRecords: new Map(),
-    nextActivityNumber: 1, nextScheduledEmail: 0,
+    activities: new Map(), byMessageId: { incoming: new Map(), outgoing: new Map() }, byToken: new Map(), byConversationIndex: new Map(),
+    bySubjectHash: new Map(), tokenCounters: new Map(), outbound: new Map(), actRecords: new ActRecordStore(), nextActivityNumber: 1, nextScheduledEmail: 0,
   };
 }
 
@@ -36,19 +43,23 @@ export function newActivityId(db: CrmDatabase): string {
   return `email-${db.nextActivityNumber++}`;
 }
 
-function messageIdKey(direction: ActivityDirection, messageId: string): string {
-  return `${direction} ${messageId.toLowerCase()}`;
-}
-
-export function addActivity(db: CrmDatabase, activity: EmailActivity, subjectHash: string): void {
+/**
+ * Stores an activity and indexes it. `subjectHash`: its smart-matching hash, or null when smart matching is off (the
+ * subject index is then neither filled nor read).
+ */
+export function addActivity(db: CrmDatabase, activity: EmailActivity, subjectHash: string | null): void {
   db.activities.set(activity.activityId, activity);
   if (activity.messageId !== null) {
-    const key = messageIdKey(activity.direction, activity.messageId);
-    db.byMessageId.set(key, [...(db.byMessageId.get(key) ?? []), activity.activityId]);
+    const index = db.byMessageId[activity.direction];
+    const key = activity.messageId.toLowerCase();
+    const entry = index.get(key);
+    if (entry === undefined) index.set(key, activity);
+    else if (Array.isArray(entry)) entry.push(activity);
+    else index.set(key, [entry, activity]);
   }
   if (activity.trackingToken !== null) db.byToken.set(activity.trackingToken, activity.activityId);
   if (activity.conversationIndex !== null) db.byConversationIndex.set(activity.conversationIndex, activity.activityId);
-  if (subjectHash.length > 0) db.bySubjectHash.set(subjectHash, [...(db.bySubjectHash.get(subjectHash) ?? []), activity.activityId]);
+  if (subjectHash !== null) addToSubjectIndex(db.bySubjectHash, subjectHash, activity.activityId);
 }
 
 /** A person deletes the activity in CRM: gone from every index, so the duplicate check no longer finds it (R8). */
@@ -57,10 +68,12 @@ export function removeActivity(db: CrmDatabase, activityId: string): EmailActivi
   if (activity === undefined) return undefined;
   db.activities.delete(activityId);
   if (activity.messageId !== null) {
-    const key = messageIdKey(activity.direction, activity.messageId);
-    const rest = (db.byMessageId.get(key) ?? []).filter((id) => id !== activityId);
-    if (rest.length === 0) db.byMessageId.delete(key);
-    else db.byMessageId.set(key, rest);
+    const index = db.byMessageId[activity.direction];
+    const key = activity.messageId.toLowerCase();
+    const entry = index.get(key);
+    const rest = entry === undefined ? [] : Array.isArray(entry) ? entry.filter((a) => a !== activity) : entry === activity ? [] : [entry];
+    if (rest.length === 0) index.delete(key);
+    else index.set(key, rest.length === 1 ? rest[0] as EmailActivity : rest);
   }
   return activity;
 }
@@ -68,8 +81,8 @@ export function removeActivity(db: CrmDatabase, activityId: string): EmailActivi
 /** The first activity with this Message-ID in this direction (S8: the duplicate check; CheckPromoteEmail's key). */
 export function activityByMessageId(db: CrmDatabase, direction: ActivityDirection, messageId: string | null): EmailActivity | undefined {
   if (messageId === null) return undefined;
-  const id = db.byMessageId.get(messageIdKey(direction, messageId))?.[0];
-  return id === undefined ? undefined : db.activities.get(id);
+  const entry = db.byMessageId[direction].get(messageId.toLowerCase());
+  return Array.isArray(entry) ? entry[0] : entry;
 }
 
 /** Any activity, either direction, whose Message-ID this is (In-Reply-To correlation, S10). */

@@ -16,21 +16,17 @@ export interface CrmDirectory {
 
 export function crmDirectory(config: Pick<CrmOrgConfig, 'mailboxes' | 'records'>): CrmDirectory {
   const mailboxes = new Map(config.mailboxes.map((m) => [m.address.toLowerCase(), m]));
-  const records = new Map<string, CrmRecord>();
   const recordById = new Map(config.records.map((r) => [r.id, r]));
+  // Built once: CRM resolves the sender of every message it judges, and the parties never change during a run.
+  const parties = new Map<string, Party>();
   for (const record of config.records) {
     const address = record.address.toLowerCase();
-    if (!records.has(address)) records.set(address, record);
+    if (!parties.has(address)) parties.set(address, { kind: record.kind, address, record });
   }
+  for (const [address, mailbox] of mailboxes) parties.set(address, { kind: mailbox.kind, address, mailbox });
   return {
     mailbox: (address) => mailboxes.get(address.toLowerCase()),
-    party(address) {
-      const key = address.toLowerCase();
-      const mailbox = mailboxes.get(key);
-      if (mailbox !== undefined) return { kind: mailbox.kind, address: key, mailbox };
-      const record = records.get(key);
-      return record === undefined ? undefined : { kind: record.kind, address: key, record };
-    },
+    party: (address) => parties.get(address.toLowerCase()),
     record: (id) => recordById.get(id),
   };
 }

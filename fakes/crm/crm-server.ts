@@ -97,6 +97,8 @@ export function crmServer(config: CrmOrgConfig, org: CrmOrg, ledger: Ledger, hor
         case CRM_REQUEST.backgroundSendEmail: {
           // R7: the router's pass takes some users' ready email and marks it Sending.
           const call = data as BackgroundSendCall;
+          // Nothing waiting to go: no set of every owner (server-side sync names each enabled mailbox, every 5 minutes).
+          if (db.outbound.size === 0) return [];
           const taken = status.ready(new Set(call.owners), call.perOwner, call.pendingForMs, call.sendingForMs);
           for (const [activity, message] of taken) status.sending(activity, message);
           return taken.map(([activity, message]): EmailToSend => ({ activityId: activity.activityId, message }));
@@ -112,7 +114,7 @@ export function crmServer(config: CrmOrgConfig, org: CrmOrg, ledger: Ledger, hor
         }
         case ACT_REQUEST.retrieve: {
           const owner = (data as { owner: string }).owner;
-          return [...db.actRecords.values()].filter((r) => r.owner === owner);
+          return db.actRecords.ownedBy(owner);
         }
         case ACT_REQUEST.save:
           return saveActRecord(db.actRecords, data as ActSave, () => `act-${db.nextActivityNumber++}`, now);

@@ -34,8 +34,11 @@ export function smtpOutbound(ctx: ActorContext, config: CrmOrgConfig, org: CrmOr
     if (activity?.statuscode === STATUS.sending && message !== undefined) status.enter(activity, message, STATUS.sent);
   };
 
-  /** O2: only approved senders whose outgoing access is this server's SMTP; the rest wait for their own sender. */
-  const senders = (): Set<string> => new Set(config.mailboxes
+  /**
+   * O2: only approved senders whose outgoing access is this server's SMTP; the rest wait for their own sender. The
+   * configuration holds for the run, so the set is made once, not on every poll (10,000 mailboxes at scale).
+   */
+  const senders: ReadonlySet<string> = new Set(config.mailboxes
     .filter((m) => m.outgoing === 'smtp' && (m.approved || !org.settings.requireApproval)).map((m) => m.address));
 
   const handOver = (message: MailMessage): SmtpOutcome => {
@@ -64,7 +67,7 @@ export function smtpOutbound(ctx: ActorContext, config: CrmOrgConfig, org: CrmOr
   const poll = (): void => {
     // R6: a failed attempt waits PendingStatusDelay (retryInterval); a first attempt goes at once; an email left
     // Sending for SendingStatusDelay (the sender crashed after the hand-over) is sent again.
-    for (const [activity, message] of status.ready(senders(), Infinity, 0, settings.sendingStatusDelayMs)) {
+    for (const [activity, message] of status.ready(senders, Infinity, 0, settings.sendingStatusDelayMs)) {
       if (activity.statuscode === STATUS.pendingSend && activity.deliveryAttempts > 0
         && ctx.nowMs() - activity.statusSinceMs < settings.retryIntervalMs) continue;
       send(activity, message);

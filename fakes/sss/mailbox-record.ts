@@ -52,6 +52,27 @@ export function isDue(record: MailboxRecord, processEmailFromMs: number | null, 
   return item.receivedAtMs === record.watermarkMs && !record.doneAtWatermark.includes(item.storeId);
 }
 
+/**
+ * S2a, S6: the earliest received time a root-Inbox item can have and still be due (`isDue`): the later of Process
+ * Email From (or, without one, first enabled) and the watermark, which is inclusive (items of that very instant may
+ * not all be done). Null when no item is too old.
+ */
+export function earliestDueMs(record: MailboxRecord, processEmailFromMs: number | null): number | null {
+  const fromMs = processEmailFromMs ?? record.firstEnabledAtMs ?? Number.NEGATIVE_INFINITY;
+  const earliest = Math.max(fromMs, record.watermarkMs ?? Number.NEGATIVE_INFINITY);
+  return Number.isFinite(earliest) ? earliest : null;
+}
+
+/**
+ * The bound a cycle's Inbox read passes as `receivedAfterMs` (exclusive), so Exchange need not hand back the items
+ * behind the watermark that every cycle would drop again: one millisecond before the earliest due instant, which
+ * keeps that instant itself. Anything it lets through is still judged by `isDue`. Null: read everything.
+ */
+export function inboxReadBound(record: MailboxRecord, processEmailFromMs: number | null): number | null {
+  const earliest = earliestDueMs(record, processEmailFromMs);
+  return earliest === null ? null : earliest - 1;
+}
+
 /** The item is done: the watermark moves to its received time (S6). */
 export function markDone(record: MailboxRecord, item: { storeId: number; receivedAtMs: number }): void {
   if (record.watermarkMs === null || item.receivedAtMs > record.watermarkMs) {

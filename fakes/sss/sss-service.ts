@@ -17,7 +17,8 @@ import type { SmtpSubmission } from '../exchange/exchange-server.js';
 import type { SmtpOutcome } from '../mail/smtp-reply.js';
 import { newActStats, type ActMailboxState, type ActStats } from './act-sync.js';
 import { ACT_TIMER, actCycles } from './act-cycle.js';
-import { isDue, markDone, newMailboxRecord, type MailboxRecord } from './mailbox-record.js';
+import { inboxReadBound, isDue, markDone, newMailboxRecord, type MailboxRecord } from './mailbox-record.js';
+import { SyncCycles } from './sync-cycles.js';
 import type { EmailServerProfile, SssConfig } from './sss-config.js';
 
 export const SSS_CALLER = 'sss';
@@ -61,6 +62,22 @@ type CycleItem = ReadItem & { readonly tracked?: ActivityDirection };
 
 type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly permanent: boolean; readonly why: string; readonly status?: number };
 
+/** Shared answers of the calls every cycle makes, most of the time. */
+const HELD: Outcome<null> = { ok: true, value: null };
+const NONE: readonly CycleItem[] = [];
+
+/**
+ * What a cycle works through: the root Inbox's due items (S2a, S6), then the items the person tracked (S16) that are
+ * not done yet. Tracked items are promoted (whatever the filter, S9), so the Inbox's own pass leaves them alone.
+ */
+function cycleItems(rec: MailboxRecord, processEmailFromMs: number | null, inbox: readonly ReadItem[], marked: readonly CycleItem[]): readonly CycleItem[] {
+  if (marked.length === 0) return inbox.length === 0 ? NONE : inbox.filter((item) => isDue(rec, processEmailFromMs, item));
+  const markedIds = new Set(marked.map((item) => item.storeId));
+  const done = new Set(rec.markedDone);
+  const due = inbox.filter((item) => !markedIds.has(item.storeId) && isDue(rec, processEmailFromMs, item));
+  return [...due, ...marked.filter((item) => !done.has(item.storeId))];
+}
+
 export interface SssAlert {
   readonly atMs: number;
   /** S4: alerts are raised at the email, mailbox and email server profile level. */
@@ -77,13 +94,16 @@ const TICK_MS = 10_000;
 
 export function sssService(config: SssConfig, people: SssPeople, ledger: Ledger) {
   const { settings } = config;
+  /** Profile name -> its mailboxes (S2's alert counts them; a Test & Enable of every mailbox asks once per mailbox). */
+  const membersOf = new Map<string, string[]>();
+  for (const [address, profile] of config.mailboxProfile) {
+    const members = membersOf.get(profile);
+    if (members === undefined) membersOf.set(profile, [address]);
+    else members.push(address);
+  }
   return (ctx: ActorContext, disk: SssDurable): Actor => {
-    /** Memory only: the mailboxes with a cycle under way, and what each still has to do. */
-    const cycles = new Map<string, CycleItem[]>();
-    /** Memory only: message key -> the mailbox whose cycle is working on it. [I] The service never works on one
-     * message in two mailboxes at once (a user's Inbox and the forward mailbox can hold the same message): the second
-     * leaves its copy, which the first tracks. */
-    const claims = new Map<string, string>();
+    /** Memory only: the mailboxes with a cycle under way, what each still has to do, and the messages each claimed. */
+    const cycles = new SyncCycles<CycleItem>((address) => config.mailboxProfile.get(address));
 
     const crm = <T>(tag: string, data: unknown): Outcome<T> => {
       const reply = ctx.request(config.crmServer, tag, data);
@@ -95,14 +115,23 @@ export function sssService(config: SssConfig, people: SssPeople, ledger: Ledger)
       const answer = crm<EmailProcessor>(CRM_REQUEST.retrieveEmailSettings, null);
       return answer.ok && answer.value === 'server-side-sync';
     };
-    const profileOf = (address: string): EmailServerProfile | undefined => disk.profiles.get(config.mailboxProfile.get(address) ?? '');
+    /**
+     * Mailbox -> its profile, resolved once: the durable profiles are changed in place (Process Email From), never
+     * replaced, and every cycle asks (one look-up instead of two, 10,000 mailboxes every 5 minutes at scale).
+     */
+    const profiles = new Map<string, EmailServerProfile>();
+    for (const [address, name] of config.mailboxProfile) {
+      const profile = disk.profiles.get(name);
+      if (profile !== undefined) profiles.set(address, profile);
+    }
+    const profileOf = (address: string): EmailServerProfile | undefined => profiles.get(address);
     const record = (address: string): MailboxRecord => disk.records.get(address) ?? newMailboxRecord(address);
 
-    const readInbox = (address: string): Outcome<ReadItem[]> => {
-      const profile = profileOf(address);
+    /** `receivedAfterMs`: items received up to then cannot be due (`inboxReadBound`); null reads the whole Inbox. */
+    const readInbox = (address: string, receivedAfterMs: number | null, profile = profileOf(address)): Outcome<ReadItem[]> => {
       if (profile === undefined) return { ok: false, permanent: true, why: 'no email server profile' };
       if (disk.accessDenied.has(address)) return { ok: false, permanent: true, why: '401 Unauthorized: no access to the mailbox' };
-      const read: MailboxRead = { mailbox: address, folder: 'Inbox', afterStoreId: 0, receivedAfterMs: null };
+      const read: MailboxRead = { mailbox: address, folder: 'Inbox', afterStoreId: 0, receivedAfterMs };
       const reply = ctx.request(profile.server, MAILBOX_READ, read);
       if (!reply.ok || reply.value === 'unavailable') return { ok: false, permanent: false, why: `${profile.server} unavailable` };
       return { ok: true, value: reply.value as ReadItem[] };
@@ -113,15 +142,15 @@ export function sssService(config: SssConfig, people: SssPeople, ledger: Ledger)
      * Enable overwrote it), the mailbox stops here, unless "sync with this org only" takes it back. Ok when Exchange
      * cannot be asked: the read that follows meets the same outage.
      */
-    const holdMailbox = (address: string): Outcome<null> => {
-      const server = profileOf(address)?.server ?? '';
+    const holdMailbox = (address: string, profile = profileOf(address)): Outcome<null> => {
+      const server = profile?.server ?? '';
       const reply = ctx.request(server, MAILBOX_ORG, { mailbox: address } satisfies MailboxOrg);
-      if (!reply.ok || reply.value === 'unavailable' || reply.value === config.crmServer) return { ok: true, value: null };
+      if (!reply.ok || reply.value === 'unavailable' || reply.value === config.crmServer) return HELD;
       const holder = reply.value as string | null;
       if (holder === null || record(address).syncWithThisOrgOnly) {
         if (holder !== null) ctx.note('sss-org', `${address}: taken back from organisation '${holder}' (sync with this org only)`);
         ctx.request(server, MAILBOX_ORG, { mailbox: address, set: config.crmServer } satisfies MailboxOrg);
-        return { ok: true, value: null };
+        return HELD;
       }
       record(address).otherOrganisation = holder;
       return { ok: false, permanent: true, why: `the mailbox synchronizes with organisation '${holder}' (S13)` };
@@ -136,7 +165,7 @@ export function sssService(config: SssConfig, people: SssPeople, ledger: Ledger)
     const checkProfile = (address: string): void => {
       const profile = config.mailboxProfile.get(address);
       if (profile === undefined) return;
-      const members = [...config.mailboxProfile].filter(([, p]) => p === profile).map(([a]) => record(a));
+      const members = (membersOf.get(profile) ?? []).map((a) => record(a));
       const failing = members.filter((m) => !m.enabled && (m.disabledReason !== null || m.incoming === 'failure')).length;
       if (failing * 2 > members.length && !disk.profilesAlerted.has(profile)) {
         disk.profilesAlerted.add(profile);
@@ -160,47 +189,48 @@ export function sssService(config: SssConfig, people: SssPeople, ledger: Ledger)
     };
 
     const endCycle = (address: string, why: string | null, permanent = false): void => {
-      cycles.delete(address);
-      for (const [key, holder] of claims) if (holder === address) claims.delete(key);
+      cycles.end(address);
+      const rec = record(address);
       if (why !== null) failed(address, why, permanent);
-      else record(address).transientErrors = 0;
+      else rec.transientErrors = 0;
       const gap = why === null ? profileOf(address)?.incomingCycleGapMs ?? settings.transientRetryIntervalMs : settings.transientRetryIntervalMs;
-      if (record(address).enabled) ctx.setTimer(gap, 'cycle', address);
+      if (rec.enabled) ctx.setTimer(gap, 'cycle', address);
     };
 
     const startCycle = (address: string): void => {
       const rec = record(address);
-      if (!rec.enabled || cycles.has(address)) return;
+      if (!rec.enabled || cycles.running(address)) return;
       if (!active()) {
         ctx.setTimer(profileOf(address)?.incomingCycleGapMs ?? settings.transientRetryIntervalMs, 'cycle', address);
         return;
       }
       const profile = profileOf(address);
-      const busy = [...cycles.keys()].filter((a) => config.mailboxProfile.get(a) === profile?.name).length;
-      if (profile !== undefined && busy >= profile.maxConcurrentConnections) {
+      if (profile !== undefined && cycles.busyIn(profile.name) >= profile.maxConcurrentConnections) {
         ctx.setTimer(TICK_MS, 'cycle', address);
         return;
       }
-      const held = holdMailbox(address);
+      // The profile is looked up once per cycle: at scale an empty cycle is mostly such look-ups.
+      const held = holdMailbox(address, profile);
       if (!held.ok) return endCycle(address, held.why, held.permanent);
-      const inbox = readInbox(address);
+      const processEmailFromMs = profile?.processEmailFromMs ?? null;
+      const inbox = readInbox(address, inboxReadBound(rec, processEmailFromMs), profile);
       if (!inbox.ok) return endCycle(address, inbox.why, inbox.permanent);
-      const marked = readTracked(address);
+      const marked = readTracked(address, profile);
       if (!marked.ok) return endCycle(address, marked.why, marked.permanent);
-      // Marked items are promoted (whatever the filter, S9), so the Inbox's own pass leaves them alone.
-      const markedIds = new Set(marked.value.map((item) => item.storeId));
-      const done = new Set(rec.markedDone);
-      const due = inbox.value.filter((item) => !markedIds.has(item.storeId) && isDue(rec, profile?.processEmailFromMs ?? null, item));
-      cycles.set(address, [...due, ...marked.value.filter((item) => !done.has(item.storeId))]);
+      const items = cycleItems(rec, processEmailFromMs, inbox.value, marked.value);
+      // Most cycles find nothing new: they end here, with no cycle started.
+      if (items.length === 0) return endCycle(address, null);
+      cycles.start(address, items);
       next(address);
     };
 
     /** S16: every item the person tracked through the mailbox, in any folder, with the direction its folder gives. */
-    const readTracked = (address: string): Outcome<CycleItem[]> => {
+    const readTracked = (address: string, profile = profileOf(address)): Outcome<readonly CycleItem[]> => {
       const read: MailboxRead = { mailbox: address, folder: '', afterStoreId: 0, trackRequested: true };
-      const reply = ctx.request(profileOf(address)?.server ?? '', MAILBOX_READ, read);
-      if (!reply.ok || reply.value === 'unavailable') return { ok: false, permanent: false, why: `${profileOf(address)?.server} unavailable` };
-      return { ok: true, value: (reply.value as ReadItem[]).map((item) => ({ ...item, tracked: item.folder === 'Sent Items' ? 'outgoing' : 'incoming' })) };
+      const reply = ctx.request(profile?.server ?? '', MAILBOX_READ, read);
+      if (!reply.ok || reply.value === 'unavailable') return { ok: false, permanent: false, why: `${profile?.server} unavailable` };
+      const items = reply.value as ReadItem[];
+      return { ok: true, value: items.length === 0 ? NONE : items.map((item) => ({ ...item, tracked: item.folder === 'Sent Items' ? 'outgoing' : 'incoming' })) };
     };
 
     const promoteOf = (address: string, item: CycleItem, direction: ActivityDirection): PromoteCall =>
@@ -209,19 +239,15 @@ export function sssService(config: SssConfig, people: SssPeople, ledger: Ledger)
     const emailOf = (address: string, item: ReadItem): IncomingEmail =>
       ({ message: item.message.attached ?? item.message, receivingMailbox: address, caller: SSS_CALLER });
 
-    /** Checks the head item; delivers a round trip later, or tosses it. */
+    /** Checks the current item; delivers a round trip later, or tosses it. */
     const next = (address: string): void => {
-      const items = cycles.get(address);
-      const item = items?.[0];
-      if (items === undefined) return;
+      if (!cycles.running(address)) return;
+      const item = cycles.current(address);
       if (item === undefined) return endCycle(address, null);
-      const key = (item.message.attached ?? item.message).key;
-      const holder = claims.get(key);
-      if (holder !== undefined && holder !== address && cycles.has(holder)) {
-        items.shift();
+      if (!cycles.claim(address, (item.message.attached ?? item.message).key)) {
+        cycles.advance(address);
         return next(address);
       }
-      claims.set(key, address);
       if (item.tracked !== undefined) {
         // CheckPromoteEmail: uniqueness on Message-ID and direction (S8).
         const fresh = crm<boolean>(CRM_REQUEST.checkPromote, promoteOf(address, item, item.tracked));
@@ -237,7 +263,7 @@ export function sssService(config: SssConfig, people: SssPeople, ledger: Ledger)
     };
 
     const deliver = (address: string): void => {
-      const item = cycles.get(address)?.[0];
+      const item = cycles.current(address);
       if (item === undefined) return;
       const answer = item.tracked === undefined
         ? crm<DeliverAnswer>(CRM_REQUEST.deliverIncoming, emailOf(address, item))
@@ -264,11 +290,10 @@ export function sssService(config: SssConfig, people: SssPeople, ledger: Ledger)
 
     /** S1: delete where allowed; S6: the watermark moves to the item's received time. */
     const finish = (address: string): void => {
-      const items = cycles.get(address);
-      const item = items?.[0];
-      if (items === undefined || item === undefined) return;
+      const item = cycles.current(address);
+      if (item === undefined) return;
       if (item.tracked !== undefined) {
-        items.shift();
+        cycles.advance(address);
         record(address).markedDone.push(item.storeId);
         return next(address);
       }
@@ -277,7 +302,7 @@ export function sssService(config: SssConfig, people: SssPeople, ledger: Ledger)
         const reply = ctx.request(profileOf(address)?.server ?? '', MAILBOX_DELETE, request);
         if (!reply.ok || reply.value === 'unavailable') return endCycle(address, 'cannot delete the processed item');
       }
-      items.shift();
+      cycles.advance(address);
       markDone(record(address), item);
       next(address);
     };
@@ -298,7 +323,7 @@ export function sssService(config: SssConfig, people: SssPeople, ledger: Ledger)
     const testAndEnable = (address: string): void => {
       const rec = record(address);
       disk.records.set(address, rec);
-      const inbox = readInbox(address);
+      const inbox = readInbox(address, null);
       const approved = people.approved(address);
       rec.incoming = inbox.ok && approved ? 'success' : 'failure';
       rec.outgoing = rec.incoming;
@@ -317,7 +342,7 @@ export function sssService(config: SssConfig, people: SssPeople, ledger: Ledger)
         enabled: true, disabledReason: null, otherOrganisation: null, enabledAtMs: ctx.nowMs(), watermarkMs: null, doneAtWatermark: [], transientErrors: 0,
         firstEnabledAtMs: rec.firstEnabledAtMs ?? ctx.nowMs(),
       });
-      if (!wasEnabled && !cycles.has(address)) ctx.setTimer(0, 'cycle', address);
+      if (!wasEnabled && !cycles.running(address)) ctx.setTimer(0, 'cycle', address);
       acts?.start(address);
       checkProfile(address);
     };

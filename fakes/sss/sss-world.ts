@@ -3,22 +3,51 @@
 // before Process Email From (S2a), or out of the root Inbox (filed, or moved back behind the watermark, S6).
 import type { Engine } from '../../sim/core/engine.js';
 import type { Ledger } from '../../sim/ledger/ledger.js';
+import type { MessageLife } from '../../sim/ledger/records.js';
 import { isDue, newMailboxRecord } from './mailbox-record.js';
 import { actCountsOf, type ActCounts } from './act-sync.js';
 import type { SssConfig } from './sss-config.js';
 import { newSssDurable, sssService, type SssDurable, type SssPeople } from './sss-service.js';
+
+/** An item of a mailbox as the world's end-of-run questions see it. */
+export interface SssStoreItem {
+  readonly storeId: number;
+  readonly receivedAtMs: number;
+  readonly key: string;
+  readonly folder: string;
+  /** A sent copy (Sent Items): not received mail, so never in flight or untracked for this service. */
+  readonly sent?: boolean;
+  /** S16: the person tracked it through the mailbox. */
+  readonly trackRequested?: boolean;
+}
 
 export interface SssWorldSpec {
   readonly config: SssConfig;
   readonly people: SssPeople;
   /** Mailboxes already Test & Enabled as the run starts (an organisation already on server-side sync). */
   readonly enabledAtStart: readonly string[];
-  /** Every item of a mailbox now, with its folder. */
-  items(mailbox: string): ReadonlyArray<{ readonly storeId: number; readonly receivedAtMs: number; readonly key: string; readonly folder: string }>;
-  /** S16: items the person tracked through the mailbox, in any folder but Deleted Items. */
-  trackedItems(mailbox: string): ReadonlyArray<{ readonly storeId: number; readonly key: string; readonly folder: string }>;
+  /**
+   * Every item of a mailbox now, in every folder, sent copies too: the store's own list, read in place and never
+   * kept (the questions below visit every item of every mailbox, more than once while a run drains).
+   */
+  store(mailbox: string): readonly SssStoreItem[];
   /** Is the organisation on server-side sync now (R14)? */
   active(): boolean;
+}
+
+/** S16: an item the person tracked through the mailbox, in any folder but Deleted Items (sent copies too). */
+function isMarked(item: SssStoreItem): boolean {
+  return item.trackRequested === true && item.folder !== 'Deleted Items';
+}
+
+/**
+ * Store ids of the mailbox's marked items (the Inbox's own pass leaves those alone, sss-service.ts), or null when there
+ * are none, as in nearly every mailbox. By store id, as the service compares them.
+ */
+function markedIdsOf(items: readonly SssStoreItem[]): Set<number> | null {
+  let ids: Set<number> | null = null;
+  for (const item of items) if (isMarked(item)) (ids ??= new Set()).add(item.storeId);
+  return ids;
 }
 
 export interface SssWorld {
@@ -39,7 +68,7 @@ export function spawnSssWorld(engine: Engine, ledger: Ledger, spec: SssWorldSpec
   }
   const handle = engine.spawn<SssDurable>(config.name, sssService(config, spec.people, ledger), durable);
   const processEmailFrom = (address: string): number | null => handle.durable.profiles.get(config.mailboxProfile.get(address) ?? '')?.processEmailFromMs ?? null;
-  const tracked = (key: string): boolean => ledger.get(key)?.activities.some((a) => a.direction === 'incoming') === true;
+  const tracked = (life: MessageLife): boolean => life.activities.some((a) => a.direction === 'incoming');
   return {
     act: () => (config.act === null ? null : actCountsOf(handle.durable.actStats)),
     inFlight() {
@@ -47,27 +76,32 @@ export function spawnSssWorld(engine: Engine, ledger: Ledger, spec: SssWorldSpec
       if (!spec.active()) return where;
       for (const [address, record] of handle.durable.records) {
         if (!record.enabled) continue;
+        const items = spec.store(address);
+        const pef = processEmailFrom(address);
         // Marked items are promoted, not read by the Inbox's pass (sss-service.ts): they wait on their own terms.
-        const marked = spec.trackedItems(address);
-        const markedIds = new Set(marked.map((item) => item.storeId));
-        for (const item of spec.items(address)) {
-          if (item.folder === 'Inbox' && !markedIds.has(item.storeId) && isDue(record, processEmailFrom(address), item)) where.set(item.key, `${address}, not yet synchronized`);
+        const markedIds = markedIdsOf(items);
+        for (const item of items) {
+          if (item.sent === true || item.folder !== 'Inbox' || markedIds?.has(item.storeId) === true) continue;
+          if (isDue(record, pef, item)) where.set(item.key, `${address}, not yet synchronized`);
         }
-        for (const item of marked) {
-          if (!record.markedDone.includes(item.storeId)) where.set(item.key, `${address} ${item.folder}, tracked, not yet synchronized`);
+        if (markedIds === null) continue;
+        for (const item of items) {
+          if (isMarked(item) && !record.markedDone.includes(item.storeId)) where.set(item.key, `${address} ${item.folder}, tracked, not yet synchronized`);
         }
       }
       return where;
     },
     finish() {
+      const active = spec.active();
       for (const [address, record] of handle.durable.records) {
-        for (const item of spec.items(address)) {
+        const pef = processEmailFrom(address);
+        for (const item of spec.store(address)) {
+          if (item.sent === true) continue;
           // Tracked, already explained by the service itself (S7: the activity could not be created), or mail no
           // filter takes (CRM refused it by design: nothing to explain).
           const life = ledger.get(item.key);
-          if (tracked(item.key) || life?.untrackedReason === 'crm-error' || life?.placements.some((p) => p.eligible) !== true) continue;
-          const pef = processEmailFrom(address);
-          const reason = !spec.active() ? null
+          if (life === undefined || tracked(life) || life.untrackedReason === 'crm-error' || !life.placements.some((p) => p.eligible)) continue;
+          const reason = !active ? null
             : record.incoming === 'failure' ? 'mailbox-disabled'
             : !record.enabled && record.otherOrganisation !== null ? 'other-organisation'
             : !record.enabled ? (record.disabledReason === null ? 'never-polled' : 'mailbox-disabled')

@@ -114,9 +114,7 @@ function buildExchangeAndCrm(engine: Engine, ledger: Ledger, scenario: Scenario,
         approved: (address) => approved.get(address) ?? true,
       },
       enabledAtStart: section.enabled === 'all' ? [...config.mailboxProfile.keys()] : section.enabled,
-      items: (mailbox) => allItems(mailbox).map((i) => ({ storeId: i.storeId, receivedAtMs: i.receivedAtMs, key: i.key, folder: i.folder })),
-      trackedItems: (mailbox) => storeOf(mailbox).filter((i) => i.trackRequested === true && i.folder !== 'Deleted Items')
-        .map((i) => ({ storeId: i.storeId, key: i.key, folder: i.folder })),
+      store: storeOf,
       active: () => crmWorld?.processEmailUsing() === 'server-side-sync',
     }));
     for (const { atMs, fault } of cutoverFaults(section, config, sssOrg.config, exchange.servers[0]?.name ?? '')) engine.scheduleFault(atMs, fault);

@@ -77,11 +77,12 @@ describe('correlation (S10)', () => {
 
   it('smart matching only when switched on: same subject words and at least two shared addresses, within 90 days', () => {
     const db = newCrmDatabase();
+    // An organisation's settings hold for the whole run: the subject index is filled only while smart matching is on.
+    const on = testOrg({ smartMatching: { ...DEFAULT_CRM_SETTINGS.smartMatching, enabled: true } }, { [PAUL]: { filter: 'all' } });
     const off = testOrg({}, { [PAUL]: { filter: 'all' } });
-    tracked(off, db, mail({ subject: 'Quarterly numbers', to: [PAUL] }));
+    tracked(on, db, mail({ subject: 'Quarterly numbers', to: [PAUL] }));
     const follow = mail({ subject: 'RE: FW: quarterly numbers', to: [PAUL] });
     expect(correlate(db, off.settings, follow, 0).method).toBe(CORRELATION.none);
-    const on = testOrg({ smartMatching: { ...DEFAULT_CRM_SETTINGS.smartMatching, enabled: true } });
     expect(correlate(db, on.settings, follow, 0).method).toBe(CORRELATION.smartMatching);
     expect(correlate(db, on.settings, { ...follow, from: STRANGER }, 0).method).toBe(CORRELATION.none);
     expect(correlate(db, on.settings, follow, 91 * 86_400_000).method).toBe(CORRELATION.none);
