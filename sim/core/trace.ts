@@ -66,6 +66,8 @@ const ASCII_LIMIT = 0x80;
 export class TraceHasher {
   private readonly hash: Hash = createHash('sha256');
   private readonly buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+  /** The same bytes, for the fixed-width fields: DataView's setters compile to plain stores, Buffer's do not. */
+  private readonly view = new DataView(this.buffer.buffer, this.buffer.byteOffset, CHUNK_BYTES);
   private offset = 0;
   /** Set while streaming a fact that did not fit in the chunk; the fact is then hashed from its string. */
   private overflowed = false;
@@ -77,14 +79,14 @@ export class TraceHasher {
   /** A record of numbers only: actor and tag are interned ids whose names were hashed when first seen. */
   record(timeMs: number, seq: number, kind: number, actor: number, tag: number, peer: number): void {
     if (this.offset + RECORD_BYTES > CHUNK_BYTES) this.flush();
-    const b = this.buffer;
+    const v = this.view;
     let o = this.offset;
-    b.writeDoubleLE(timeMs, o);
-    b.writeDoubleLE(seq, o + 8);
-    b.writeInt32LE(kind, o + 16);
-    b.writeInt32LE(actor, o + 20);
-    b.writeInt32LE(tag, o + 24);
-    b.writeInt32LE(peer, o + 28);
+    v.setFloat64(o, timeMs, true);
+    v.setFloat64(o + 8, seq, true);
+    v.setInt32(o + 16, kind, true);
+    v.setInt32(o + 20, actor, true);
+    v.setInt32(o + 24, tag, true);
+    v.setInt32(o + 28, peer, true);
     o += RECORD_BYTES;
     this.offset = o;
   }
