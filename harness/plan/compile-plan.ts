@@ -48,6 +48,12 @@ export function compilePlan(plan: Plan, seed: number = plan.seed, file = `${plan
   return { scenario: { ...scenario, horizon, faults }, batches, failing, lastEnabledAtMs };
 }
 
+/** When the last batch runs: every user and queue, and the forward mailbox, in batches from the switch on. */
+function lastBatchAtMs(plan: Plan): number {
+  const batches = Math.ceil((planMailboxes(plan).length + 1) / plan.cutover.batchSize);
+  return plan.cutover.switchAt + Math.max(0, batches - 1) * plan.cutover.batchInterval;
+}
+
 /** S4: the mailboxes whose Test & Enable fails, drawn from the seed at the plan's rate. */
 function drawFailures(plan: Plan, seed: number): Set<string> {
   const rate = plan.cutover.testAndEnable.failureRate;
@@ -81,8 +87,8 @@ function scenarioInputOf(plan: Plan, seed: number, failing: string[]): ScenarioI
     description: `The plan ${plan.name}, compiled by mailflow plan.`,
     seed,
     start: plan.start,
-    // Placeholder: compilePlan sets it once the batches are known.
-    horizon: cutover.switchAt + cutover.settle,
+    // As compilePlan sets it once the batches are known, so the plan's faults are checked against the real one.
+    horizon: lastBatchAtMs(plan) + (cutover.testAndEnable.retryAfter ?? 0) + cutover.settle,
     exchange: {
       acceptedDomains: [plan.domain],
       servers: plan.sites.map((site) => ({ name: serverOf(site), site: site.name })),
@@ -121,6 +127,8 @@ function scenarioInputOf(plan: Plan, seed: number, failing: string[]): ScenarioI
       deployments: [{ incomingProfile: 'exchange-in', outgoingProfile: 'smtp-out', forwardMailbox: { address: forward } }],
       settings: { crmCall: plan.router.crmCall },
     },
+    // The plan's own faults; times were validated by the plan schema, the horizon is set once the batches are known.
+    faults: plan.faults,
     sss: {
       profiles: [{ name: 'exchange', server: firstServer, maxConcurrentConnections: PROFILE_CONNECTIONS }],
       mailboxes: [{ address: forward, deleteAfterProcessing: true }],

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { durationMs, instantMs, positiveDurationMs } from '../scenario/duration.js';
 import { GRADES } from './grade.js';
+import { faultSchema } from '../scenario/schema.js';
 
 const name = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and dashes');
 const habit = z.strictObject({
@@ -56,6 +57,7 @@ export const planSchema = z.strictObject({
     forwardRules: z.enum(['keep', 'remove-per-batch', 'remove-at-end']).default('remove-per-batch').describe('The router\'s inbox rules: kept, removed per batch, or all at the last batch.'),
     settle: positiveDurationMs.default(86_400_000).describe('Traffic goes on this long after the last batch, so late effects show.'),
   }).describe('The cutover plan.'),
+  faults: z.array(faultSchema).default([]).describe('Faults during the cutover, as in scenarios (targets: `ex-<site>`, `crm`, `router`, `sss`, `customers`): an Exchange outage during a batch, a router crash, CRM down.'),
   expect: z.strictObject({
     grade: z.enum(GRADES).optional().describe('The plan must grade at least this (exit 1 otherwise).'),
   }).default({}).describe('What the plan must achieve.'),

@@ -75,7 +75,7 @@ const expectSchema = z.strictObject({
 
 export const FAULT_VERBS = [...Object.keys(CORE_FAULT_HANDLERS), ...EXCHANGE_FAULT_VERBS, ...CRM_FAULT_VERBS, ...ROUTER_FAULT_VERBS, ...SSS_FAULT_VERBS] as string[] as [string, ...string[]];
 
-const faultSchema = z.strictObject({
+export const faultSchema = z.strictObject({
   at: durationMs.describe('When it happens, after the start; not after the horizon.'),
   verb: z.enum(FAULT_VERBS).describe('What happens: the engine\'s `crash`, `restart`, `down`, `up`, `partition`, `heal`, and the operations of the Exchange, CRM, router and server-side sync models (docs/scenario-language.md).'),
   target: z.string().min(1).optional().meta({ description: 'The actor it happens to: an Exchange server or outside sender by name, the CRM server, `outlook:<address>`, a router instance, the server-side sync service.', examples: ['ex1'] }),

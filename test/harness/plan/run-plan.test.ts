@@ -60,3 +60,17 @@ describe('grades', () => {
     expect(meetsGrade('Investigate', 'Good')).toBe(false);
   });
 });
+
+describe('a plan with faults', () => {
+  it('runs them: Exchange down while a batch is tested fails its Test & Enable and disables those mailboxes (S4)', () => {
+    const calm = runPlan(smallPlan());
+    const plan = smallPlan();
+    const outage = runPlan({ ...plan, faults: [
+      { at: 2 * 3_600_000 + 4 * 3_600_000 - 60_000, verb: 'down', target: 'ex-hq' },
+      { at: 2 * 3_600_000 + 4 * 3_600_000 + 30 * 60_000, verb: 'up', target: 'ex-hq' },
+    ] });
+    expect(calm.counts.untracked).toBe(0);
+    expect(outage.counts.untrackedByReason['mailbox-disabled'] ?? 0).toBeGreaterThan(0);
+    expect(outage.batchTimeline[1]?.untracked).toBeGreaterThan(0);
+  });
+});
