@@ -77,6 +77,7 @@ function buildProgram(setExit: (code: number) => void): Command {
     .option('--compare <files...>', 'more plans to run and put side by side')
     .option('--sweep <n>', 'run each plan with n seeds and show medians and 95th percentiles', parseCount)
     .option('--seed <n>', 'override the plan\'s seed', parseSeed)
+    .option('--what-if', 'also run each plan with its batch interval halved and Process Email From a week earlier, and say what each would save')
     .option('--json', 'print the result as one JSON object on stdout (an array with --compare)')
     .option('--progress', 'show a progress bar on stderr even when it is not a terminal')
     .option('--no-progress', 'never show the progress bar')

@@ -15,6 +15,7 @@ export interface PlanCommandOptions {
   readonly seed?: number;
   readonly json?: boolean;
   readonly progress?: boolean;
+  readonly whatIf?: boolean;
 }
 
 export function planCommand(file: string, options: PlanCommandOptions): number {
@@ -23,12 +24,12 @@ export function planCommand(file: string, options: PlanCommandOptions): number {
   const plans = files.map((f) => ({ file: f, plan: loadPlanFile(f) }));
   const met = (plan: Plan, grade: PlanResult['grade']) => plan.expect.grade === undefined || meetsGrade(grade, plan.expect.grade);
   if (options.sweep !== undefined) {
-    const sweeps = plans.map(({ file: f, plan }) => ({ file: f, plan, result: sweep(plan, options.sweep ?? 1, options.progress) }));
+    const sweeps = plans.map(({ file: f, plan }) => ({ file: f, plan, result: sweep(plan, options.sweep ?? 1, options.progress, options.whatIf === true) }));
     print(options.json === true ? JSON.stringify(sweeps.length === 1 ? sweeps[0]?.result : sweeps.map((s) => s.result))
       : sweeps.map((s) => formatSweep(s.result, s.file, s.plan.expect.grade)).join('\n\n'));
     return sweeps.every((s) => met(s.plan, s.result.grade)) ? EXIT.pass : EXIT.fail;
   }
-  const runs = plans.map(({ file: f, plan }) => ({ file: f, plan, result: runWithProgress(plan, options.seed ?? plan.seed, options.progress) }));
+  const runs = plans.map(({ file: f, plan }) => ({ file: f, plan, result: runWithProgress(plan, options.seed ?? plan.seed, options.progress, options.whatIf === true) }));
   if (options.json === true) {
     print(JSON.stringify(runs.length === 1 ? runs[0]?.result : runs.map((r) => r.result)));
   } else {
@@ -37,14 +38,14 @@ export function planCommand(file: string, options: PlanCommandOptions): number {
   return runs.every((r) => met(r.plan, r.result.grade)) ? EXIT.pass : EXIT.fail;
 }
 
-function sweep(plan: Plan, count: number, progress: boolean | undefined): SweepResult {
-  return summariseSweep(plan, sweepSeeds(plan, count).map((seed) => runWithProgress(plan, seed, progress)));
+function sweep(plan: Plan, count: number, progress: boolean | undefined, whatIf: boolean): SweepResult {
+  return summariseSweep(plan, sweepSeeds(plan, count).map((seed) => runWithProgress(plan, seed, progress, whatIf)));
 }
 
-function runWithProgress(plan: Plan, seed: number, progress: boolean | undefined): PlanResult {
+function runWithProgress(plan: Plan, seed: number, progress: boolean | undefined, whatIf: boolean): PlanResult {
   const bar = progressBarFor(progress);
   try {
-    return runPlan(plan, seed, bar?.update);
+    return runPlan(plan, seed, { whatIf, ...(bar === null ? {} : { onProgress: bar.update }) });
   } finally {
     bar?.stop();
   }

@@ -7,6 +7,7 @@ import { gradeOf, type Grade } from './grade.js';
 import { planFigures, type BatchFigures, type PlanCounts } from './plan-metrics.js';
 import type { Plan } from './plan-schema.js';
 import { recommendationsFor } from './recommendations.js';
+import { variantsOf, whatIfLine } from './what-if.js';
 
 export interface PlanResult {
   readonly plan: string;
@@ -22,7 +23,20 @@ export interface PlanResult {
   readonly recommendations: string[];
 }
 
-export function runPlan(plan: Plan, seed: number = plan.seed, onProgress?: RunOptions['onProgress']): PlanResult {
+export interface PlanRunOptions {
+  readonly onProgress?: RunOptions['onProgress'];
+  /** Also run the plan with one lever moved at a time and say in the recommendations what each would change. */
+  readonly whatIf?: boolean;
+}
+
+export function runPlan(plan: Plan, seed: number = plan.seed, options: PlanRunOptions = {}): PlanResult {
+  const result = runOnce(plan, seed, options.onProgress);
+  if (options.whatIf !== true) return result;
+  const lines = variantsOf(plan).map(({ label, plan: variant }) => whatIfLine(label, result, runOnce(variant, seed, options.onProgress)));
+  return { ...result, recommendations: [...result.recommendations, ...lines] };
+}
+
+function runOnce(plan: Plan, seed: number, onProgress: RunOptions['onProgress']): PlanResult {
   const compiled = compilePlan(plan, seed);
   const outcome = runScenario(compiled.scenario, onProgress === undefined ? {} : { onProgress });
   const { batches, counts } = planFigures(outcome.ledger, outcome.counts, compiled);

@@ -74,3 +74,17 @@ describe('a plan with faults', () => {
     expect(outage.batchTimeline[1]?.untracked).toBeGreaterThan(0);
   });
 });
+
+describe('--what-if', () => {
+  it('runs the plan with each lever moved and says what it would save, with the figures of that run', () => {
+    const plan = smallPlan({ fileProbability: 0.5, batchInterval: '6h' });
+    const result = runPlan(plan, plan.seed, { whatIf: true });
+    const half = runPlan({ ...plan, cutover: { ...plan.cutover, batchInterval: 3 * 3_600_000 } });
+    const line = result.recommendations.find((r) => r.startsWith('What if a batch interval of 3h instead of 6h'));
+    expect(line).toContain(`would have saved ${result.counts.untracked - half.counts.untracked} of the ${result.counts.untracked} untracked messages`);
+    expect(line).toContain(`(${half.counts.untracked} untracked`);
+    expect(result.recommendations.some((r) => r.startsWith('What if Process Email From a week earlier'))).toBe(true);
+    // The plan's own figures are those of the plan, not of a variant.
+    expect(result.counts).toEqual(runPlan(plan).counts);
+  });
+});
