@@ -24,6 +24,7 @@ export interface CampaignOptions extends FuzzSettings {
 }
 
 export async function runCampaign(options: CampaignOptions): Promise<FuzzResult> {
+  // The wall clock gives runsPerSec and wallMs only (design.md lets the harness read it for those); no run sees it.
   const started = performance.now();
   const runNumbers = shardRuns(options.runs, options.shard);
   const part = await runRuns(options, runNumbers, options.workers, options.onProgress);
