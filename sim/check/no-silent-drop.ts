@@ -38,8 +38,10 @@ function silentDrop(life: MessageLife, inFlightAt: string | undefined): string |
   const badCode = life.evaluations.find((e) => !Number.isInteger(e.reasonCode) || e.reasonCode < MIN_REASON_CODE || e.reasonCode > MAX_REASON_CODE);
   if (badCode !== undefined) return `${badCode.caller} refused it with reason ${badCode.reasonCode}, not a CheckIncomingEmail reason code`;
   if (inFlightAt !== undefined) return null;
-  // The cheap facts first: most messages were accepted, and only the rest need their deliveries rebuilt.
-  if (life.firstAcceptedAtMs === null && life.bouncedAtMs === null && life.submittedAtMs !== null && life.deliveries.size === 0) {
+  // The cheap facts first: most messages were accepted, and only the rest need their deliveries rebuilt. A CRM email
+  // that never went out tells its author by its status (Failed, O1); outbound-exactly-once judges those.
+  if (life.firstAcceptedAtMs === null && life.bouncedAtMs === null && life.submittedAtMs !== null && life.outbound === null
+    && life.deliveries.size === 0) {
     return 'sent, but it reached no recipient and no NDR went back to its author';
   }
   if (isUntracked(life)) {

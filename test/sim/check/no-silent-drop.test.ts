@@ -49,6 +49,9 @@ describe('no-silent-drop', () => {
     ledger.bounced('<returned@x>', 'NDR: expired');
     ledger.submitted('<queued@x>', 'carol@fabrikam.example', ['alice']);
     ledger.setInFlight(new Map([['<queued@x>', 'fabrikam queue']]));
+    // A CRM email that failed for good: its status tells its author (O1).
+    ledger.submitted('<crm-failed@x>', 'paul@contoso.example', ['carol@fabrikam.example']);
+    ledger.outboundStatus('<crm-failed@x>', 'Failed', 10);
     const result = checkNoSilentDrop(ledger);
     expect(result.offenders.map((o) => [o.messageId, o.detail])).toEqual([
       ['<dropped@x>', 'sent, but it reached no recipient and no NDR went back to its author'],
