@@ -1,11 +1,16 @@
-// `mailflow plan FILE [--compare FILE...] [--sweep N] [--seed N] [--json]`: runs cutover plans and grades them.
-// Exit code 1 when a plan grades below what its file expects (`expect.grade`), 2 for bad input.
+// `mailflow plan FILE [--compare FILE...] [--sweep N] [--seed N] [--json] [--report FILE]`: runs cutover plans and
+// grades them. Exit code 1 when a plan grades below what its file expects (`expect.grade`), 2 for bad input.
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { loadPlanFile } from '../plan/load-plan.js';
 import { meetsGrade } from '../plan/grade.js';
 import type { Plan } from '../plan/plan-schema.js';
 import { runPlan, type PlanResult } from '../plan/run-plan.js';
 import { summariseSweep, sweepSeeds, type SweepResult } from '../plan/plan-sweep.js';
 import { formatComparison, formatPlan, formatSweep } from '../plan/format-plan.js';
+import { renderPlanReport, type PlanReportInput } from '../plan/plan-report.js';
+import { writeFileAtomic } from '../run/atomic-write.js';
+import { InputError } from '../scenario/input-error.js';
 import { EXIT } from './exit-codes.js';
 import { progressBarFor } from './progress.js';
 
@@ -16,20 +21,26 @@ export interface PlanCommandOptions {
   readonly json?: boolean;
   readonly progress?: boolean;
   readonly whatIf?: boolean;
+  /** Write a self-contained HTML report here. */
+  readonly report?: string;
 }
 
 export function planCommand(file: string, options: PlanCommandOptions): number {
   const files = [file, ...(options.compare ?? [])];
   // Every file is read and validated before anything runs: a typo in the third plan fails at once.
   const plans = files.map((f) => ({ file: f, plan: loadPlanFile(f) }));
+  // And the report's path is checked before the runs, so a typo there does not cost the runs' time.
+  if (options.report !== undefined) checkWritable(options.report);
   const met = (plan: Plan, grade: PlanResult['grade']) => plan.expect.grade === undefined || meetsGrade(grade, plan.expect.grade);
   if (options.sweep !== undefined) {
     const sweeps = plans.map(({ file: f, plan }) => ({ file: f, plan, result: sweep(plan, options.sweep ?? 1, options.progress, options.whatIf === true) }));
+    writeReport(options.report, { kind: 'sweeps', plans: sweeps.map((s) => ({ file: s.file, result: s.result, expected: s.plan.expect.grade })) });
     print(options.json === true ? JSON.stringify(sweeps.length === 1 ? sweeps[0]?.result : sweeps.map((s) => s.result))
       : sweeps.map((s) => formatSweep(s.result, s.file, s.plan.expect.grade)).join('\n\n'));
     return sweeps.every((s) => met(s.plan, s.result.grade)) ? EXIT.pass : EXIT.fail;
   }
   const runs = plans.map(({ file: f, plan }) => ({ file: f, plan, result: runWithProgress(plan, options.seed ?? plan.seed, options.progress, options.whatIf === true) }));
+  writeReport(options.report, { kind: 'runs', plans: runs.map((r) => ({ file: r.file, result: r.result, expected: r.plan.expect.grade })) });
   if (options.json === true) {
     print(JSON.stringify(runs.length === 1 ? runs[0]?.result : runs.map((r) => r.result)));
   } else {
@@ -49,6 +60,30 @@ function runWithProgress(plan: Plan, seed: number, progress: boolean | undefined
   } finally {
     bar?.stop();
   }
+}
+
+/** A report path that cannot be written is bad input (exit 2), found before anything runs. */
+function checkWritable(path: string): void {
+  try {
+    // Renaming onto a directory would fail only after the runs.
+    if (existsSync(path) && statSync(path).isDirectory()) throw new Error(`${path} is a directory`);
+    accessSync(dirname(resolve(path)), constants.W_OK);
+  } catch (error) {
+    throw reportError(path, error);
+  }
+}
+
+function writeReport(path: string | undefined, input: PlanReportInput): void {
+  if (path === undefined) return;
+  try {
+    writeFileAtomic(path, renderPlanReport(input) + '\n');
+  } catch (error) {
+    throw reportError(path, error);
+  }
+}
+
+function reportError(path: string, error: unknown): InputError {
+  return new InputError([{ file: path, line: 0, column: 0, path: '', message: `cannot write the report: ${(error as Error).message}` }]);
 }
 
 function print(text: string): void {

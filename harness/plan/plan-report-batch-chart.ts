@@ -1,0 +1,82 @@
+// A plan's batch timeline as a chart: one stacked bar per Test & Enable batch (tracked by the router, tracked by
+// server-side sync, untracked), labelled by batch number and when it was enabled after the switch.
+import { COLOURS, FONT_PX, countAxis, countAxisMax, n, textWidth, yOf, type Plot } from '../report/chart-kit.js';
+import { html, type SafeHtml } from '../report/html.js';
+import { timeLabel } from '../report/time-ticks.js';
+import type { BatchFigures } from './plan-metrics.js';
+
+/** Okabe-Ito vermillion: untracked mail, apart from the run report's blue and green. */
+export const UNTRACKED_COLOUR = '#D55E00';
+const WIDTH = 1000;
+const PLOT: Omit<Plot, 'xMax' | 'yMax'> = { left: 64, top: 56, width: 900, height: 220 };
+const MAX_BAR_PX = 56;
+
+const SERIES = [
+  { key: 'trackedByRouter', label: 'tracked by the router', short: 'tracked by the router', colour: COLOURS.accepted },
+  { key: 'trackedBySss', label: 'tracked by server-side sync', short: 'tracked by server-side sync', colour: COLOURS.tracked },
+  { key: 'untracked', label: 'untracked (count above the bar)', short: 'untracked', colour: UNTRACKED_COLOUR },
+] as const;
+
+const fmt = (value: number) => value.toLocaleString('en-US');
+
+/** `id` keeps the SVG's title unique when several plans share the page. */
+export function batchChart(batches: readonly BatchFigures[], id: string): SafeHtml {
+  const total = (b: BatchFigures) => b.trackedByRouter + b.trackedBySss + b.untracked;
+  const plot: Plot = { ...PLOT, xMax: batches.length, yMax: countAxisMax(Math.max(1, ...batches.map(total)), 5) };
+  const bottom = plot.top + plot.height;
+  const slot = plot.width / Math.max(1, batches.length);
+  const barPx = Math.min(slot * 0.7, MAX_BAR_PX);
+  const switchAt = batches[0]?.enabledAtMs ?? 0;
+  const after = (b: BatchFigures) => (b.enabledAtMs === switchAt ? 'at switch' : `+${timeLabel(b.enabledAtMs - switchAt)}`);
+  // Labels thinned to every k-th batch when slots are narrower than they are.
+  const every = (widest: number) => Math.max(1, Math.ceil((widest + 8) / slot));
+  const numberEvery = every(Math.max(...batches.map((b) => textWidth(String(b.batch)))));
+  const timeEvery = every(Math.max(...batches.map((b) => textWidth(after(b)))));
+  const labelled = (i: number, k: number) => i % k === 0;
+  const bars = batches.map((b, i) => {
+    const centre = plot.left + (i + 0.5) * slot;
+    const x = n(centre - barPx / 2);
+    let base = 0;
+    const segments = SERIES.map((s) => {
+      const value = b[s.key];
+      const y0 = yOf(plot, base);
+      base += value;
+      const y1 = yOf(plot, base);
+      return html`<rect data-series="${s.key}" x="${x}" y="${n(y1)}" width="${n(barPx)}" height="${n(y0 - y1)}" fill="${s.colour}"><title>batch ${b.batch} (${after(b)}, ${fmt(b.mailboxes)} mailboxes): ${s.short} ${fmt(value)}</title></rect>`;
+    });
+    const label = untrackedLabel(b.untracked, slot);
+    const untracked = label === null ? null
+      : html`<text x="${n(centre)}" y="${n(yOf(plot, total(b)) - 4)}" text-anchor="middle" font-size="${FONT_PX - 1}" font-weight="600" fill="${UNTRACKED_COLOUR}">${label}</text>`;
+    const labels = html`${labelled(i, numberEvery) ? html`<text x="${n(centre)}" y="${n(bottom + 16)}" text-anchor="middle">${b.batch}</text>` : null}${labelled(i, timeEvery) ? html`<text x="${n(centre)}" y="${n(bottom + 31)}" text-anchor="middle" font-size="${FONT_PX - 1}">${after(b)}</text>` : null}`;
+    return html`<g class="batch" data-batch="${b.batch}">${segments}${untracked}<g font-size="${FONT_PX}" fill="${COLOURS.axis}">${labels}</g></g>`;
+  });
+  return html`<svg class="chart batches" viewBox="0 0 ${WIDTH} ${n(bottom + 58)}" role="img" aria-labelledby="${id}-title" font-family="system-ui, sans-serif">
+<title id="${id}-title">Messages per Test &amp; Enable batch: tracked by the router, by server-side sync, and untracked</title>
+${legend()}
+${countAxis(plot, 5)}
+<text x="${n(plot.left)}" y="${n(plot.top - 10)}" text-anchor="middle" font-size="${FONT_PX}" fill="${COLOURS.axis}">messages</text>
+<line x1="${n(plot.left)}" x2="${n(plot.left + plot.width)}" y1="${n(bottom)}" y2="${n(bottom)}" stroke="${COLOURS.axis}"/>
+${bars}
+<text x="${n(plot.left + plot.width)}" y="${n(bottom + 50)}" text-anchor="end" font-size="${FONT_PX}" fill="${COLOURS.axis}">Test &amp; Enable batch: its number, and under it when it was enabled after the switch</text>
+</svg>`;
+}
+
+/** The untracked count over a bar: in full, or compact (1.2k) where the full number is wider than the bar's slot. */
+function untrackedLabel(untracked: number, slot: number): string | null {
+  if (untracked === 0) return null;
+  const fits = (text: string) => textWidth(text) * 1.05 + 4 <= slot;
+  const full = fmt(untracked);
+  if (fits(full)) return full;
+  const compact = untracked >= 1_000_000 ? `${n(untracked / 1_000_000)}M` : untracked >= 1_000 ? `${n(untracked / 1_000)}k` : full;
+  return fits(compact) ? compact : null;
+}
+
+function legend(): SafeHtml {
+  let x = PLOT.left;
+  const parts = SERIES.map((s) => {
+    const at = x;
+    x += 28 + textWidth(s.label) + 26;
+    return html`<g transform="translate(${n(at)},18)"><rect x="0" y="-10" width="22" height="12" fill="${s.colour}"/><text x="28" y="0" font-size="${FONT_PX}" fill="${COLOURS.text}">${s.label}</text></g>`;
+  });
+  return html`<g class="legend">${parts}</g>`;
+}

@@ -1,0 +1,76 @@
+// `--compare` in the plan report: the plans side by side in one table (a column per plan), and a chart of what
+// separates them, untracked mail and duration. With `--sweep` the cells are medians, with the 95th percentile.
+import { html, type SafeHtml } from '../report/html.js';
+import { timeLabel } from '../report/time-ticks.js';
+import type { Grade } from './grade.js';
+import { compareChart, type ComparedPlan } from './plan-report-compare-chart.js';
+import type { ReportedRun } from './plan-report-run-html.js';
+import type { ReportedSweep } from './plan-report-sweep-html.js';
+import type { Spread } from './plan-sweep.js';
+
+interface Row {
+  readonly label: string;
+  readonly sub?: boolean;
+  /** Each plan's cell, and whether it is trouble (above 0 where 0 is the goal). */
+  readonly cells: ReadonlyArray<readonly [string, boolean]>;
+}
+
+const fmt = (value: number) => value.toLocaleString('en-US');
+const plain = (value: number): readonly [string, boolean] => [fmt(value), false];
+const trouble = (value: number): readonly [string, boolean] => [fmt(value), value > 0];
+const reasonsOf = (all: ReadonlyArray<Record<string, unknown>>) => [...new Set(all.flatMap((r) => Object.keys(r)))].sort();
+
+export function runComparisonHtml(runs: readonly ReportedRun[]): SafeHtml {
+  const r = runs.map((run) => run.result);
+  const rows: Row[] = [
+    { label: 'mailboxes', cells: r.map((x) => plain(x.mailboxes)) },
+    { label: 'batches', cells: r.map((x) => plain(x.batches)) },
+    { label: 'duration, switch → last enabled', cells: r.map((x) => [timeLabel(x.durationMs), false]) },
+    { label: 'messages', cells: r.map((x) => plain(x.messages)) },
+    { label: 'tracked', cells: r.map((x) => plain(x.counts.tracked)) },
+    { label: 'by the router', sub: true, cells: r.map((x) => plain(x.counts.trackedByRouter)) },
+    { label: 'by server-side sync', sub: true, cells: r.map((x) => plain(x.counts.trackedBySss)) },
+    { label: 'untracked', cells: r.map((x) => trouble(x.counts.untracked)) },
+    ...reasonsOf(r.map((x) => x.counts.untrackedByReason)).map((reason): Row => ({ label: reason, sub: true, cells: r.map((x) => trouble(x.counts.untrackedByReason[reason] ?? 0)) })),
+    { label: 'duplicates', cells: r.map((x) => trouble(x.counts.duplicates)) },
+    { label: 'duplicates prevented', cells: r.map((x) => plain(x.counts.duplicatesPrevented)) },
+    { label: 'lost', cells: r.map((x) => trouble(x.counts.lost)) },
+  ];
+  return comparisonHtml(r.map((x) => ({ name: x.plan, grade: x.grade })), rows,
+    r.map((x): ComparedPlan => ({ name: x.plan, untracked: x.counts.untracked, durationMs: x.durationMs })), 'Each plan ran once, with its own seed.');
+}
+
+export function sweepComparisonHtml(sweeps: readonly ReportedSweep[]): SafeHtml {
+  const r = sweeps.map((s) => s.result);
+  const spread = (s: Spread, format: (v: number) => string = fmt, bad = false): readonly [string, boolean] => [`${format(s.median)} (p95 ${format(s.p95)})`, bad && s.p95 > 0];
+  const rows: Row[] = [
+    { label: 'seeds', cells: r.map((x) => plain(x.seeds.length)) },
+    { label: 'mailboxes', cells: r.map((x) => plain(x.mailboxes)) },
+    { label: 'batches', cells: r.map((x) => plain(x.batches)) },
+    { label: 'duration, switch → last enabled', cells: r.map((x) => spread(x.durationMs, timeLabel)) },
+    { label: 'messages', cells: r.map((x) => spread(x.messages)) },
+    { label: 'tracked', cells: r.map((x) => spread(x.counts.tracked)) },
+    { label: 'by the router', sub: true, cells: r.map((x) => spread(x.counts.trackedByRouter)) },
+    { label: 'by server-side sync', sub: true, cells: r.map((x) => spread(x.counts.trackedBySss)) },
+    { label: 'untracked', cells: r.map((x) => spread(x.counts.untracked, fmt, true)) },
+    ...reasonsOf(r.map((x) => x.counts.untrackedByReason)).map((reason): Row => ({ label: reason, sub: true, cells: r.map((x) => spread(x.counts.untrackedByReason[reason] ?? { median: 0, p95: 0 }, fmt, true)) })),
+    { label: 'duplicates', cells: r.map((x) => spread(x.counts.duplicates, fmt, true)) },
+    { label: 'duplicates prevented', cells: r.map((x) => spread(x.counts.duplicatesPrevented)) },
+    { label: 'lost', cells: r.map((x) => spread(x.counts.lost, fmt, true)) },
+  ];
+  return comparisonHtml(r.map((x) => ({ name: x.plan, grade: x.grade })), rows,
+    r.map((x): ComparedPlan => ({ name: x.plan, untracked: x.counts.untracked.median, durationMs: x.durationMs.median })),
+    'Each cell is the median over the seeds, with the 95th percentile; the grade is that of the median counts; the chart shows medians.');
+}
+
+function comparisonHtml(plans: ReadonlyArray<{ name: string; grade: Grade }>, rows: readonly Row[], chart: readonly ComparedPlan[], note: string): SafeHtml {
+  return html`<section id="comparison"><h2>The plans side by side</h2>
+<p class="muted">${note} Red: above zero where zero is the goal.</p>
+<table class="side-by-side"><thead><tr><th></th>${plans.map((p) => html`<th class="num" scope="col">${p.name}</th>`)}</tr></thead><tbody>
+<tr><th scope="row">grade</th>${plans.map((p) => html`<td class="num"><span class="badge grade-${p.grade.toLowerCase()}" data-grade="${p.grade}">${p.grade}</span></td>`)}</tr>
+${rows.map((row) => html`<tr><th scope="row"${row.sub === true ? html` class="sub"` : null}>${row.label}</th>${row.cells.map(([text, bad]) => html`<td class="num${bad ? ' bad' : ''}">${text}</td>`)}</tr>
+`)}</tbody></table>
+<figure>${compareChart(chart)}
+<figcaption>Untracked messages (eligible for tracking, never tracked by any path) and the cutover's duration, from the switch to server-side sync to the last mailbox enabled, per plan.</figcaption>
+</figure></section>`;
+}

@@ -1,0 +1,67 @@
+// One plan's section of the plan report: its grade, the headline figures, the batch timeline as a chart (and as a
+// table, folded), and the recommendations.
+import { html, type SafeHtml } from '../report/html.js';
+import { readableDuration, timeLabel } from '../report/time-ticks.js';
+import type { Grade } from './grade.js';
+import { batchChart } from './plan-report-batch-chart.js';
+import type { PlanResult } from './run-plan.js';
+
+export interface ReportedRun {
+  readonly file: string;
+  readonly result: PlanResult;
+  /** The plan file's `expect.grade`, if it has one. */
+  readonly expected: Grade | undefined;
+}
+
+const fmt = (value: number) => value.toLocaleString('en-US');
+
+/** The grade as a coloured badge; `data-grade` lets tests and scripts read it. */
+export function gradeBadge(grade: Grade): SafeHtml {
+  return html`<span class="verdict grade-${grade.toLowerCase()}" data-grade="${grade}">${grade}</span>`;
+}
+
+export function runSectionHtml({ file, result, expected }: ReportedRun, index: number): SafeHtml {
+  const id = `plan-${index + 1}`;
+  return html`<section class="plan" id="${id}" data-plan="${result.plan}">
+<h2>${result.plan} ${gradeBadge(result.grade)}</h2>
+<dl class="meta"><dt>file</dt><dd>${file}</dd><dt>seed</dt><dd>${result.seed}</dd>${expected === undefined ? null : html`<dt>expected</dt><dd>at least ${expected}</dd>`}</dl>
+${figuresHtml(result)}
+<h3>Batch timeline</h3>
+<figure>${batchChart(result.batchTimeline, `${id}-batches`)}
+<figcaption>One bar per Test &amp; Enable batch, in the order they were enabled: the messages that belong to the batch (those first eligible for tracking in one of its mailboxes), split by what tracked them first, the router or server-side sync, and what was never tracked. The number above a bar is its untracked messages. Times are after the switch to server-side sync.</figcaption>
+</figure>
+${batchTableHtml(result)}
+<h3>Recommendations</h3>
+<ul class="recommendations">${result.recommendations.map((r) => html`<li>${r}</li>`)}</ul>
+</section>`;
+}
+
+function figuresHtml(result: PlanResult): SafeHtml {
+  const c = result.counts;
+  const figures: Array<[string, string, string, boolean]> = [
+    ['mailboxes', 'mailboxes', fmt(result.mailboxes), false],
+    ['batches', 'batches', fmt(result.batches), false],
+    ['durationMs', 'switch → last enabled', timeLabel(result.durationMs), false],
+    ['messages', 'messages', fmt(result.messages), false],
+    ['trackedByRouter', 'tracked by router', fmt(c.trackedByRouter), false],
+    ['trackedBySss', 'tracked by server-side sync', fmt(c.trackedBySss), false],
+    ['untracked', 'untracked', fmt(c.untracked), c.untracked > 0],
+    ['duplicates', 'duplicates', fmt(c.duplicates), c.duplicates > 0],
+    ['duplicatesPrevented', 'duplicates prevented', fmt(c.duplicatesPrevented), false],
+    ['lost', 'lost', fmt(c.lost), c.lost > 0],
+  ];
+  const reasons = Object.entries(c.untrackedByReason);
+  return html`<div class="counts">${figures.map(([key, label, value, bad]) => html`<div class="count${bad ? ' bad' : ''}"><span class="value" data-figure="${key}">${value}</span><span class="name">${label}</span></div>`)}</div>
+<p class="reasons">untracked by reason: ${reasons.length === 0 ? 'none' : reasons.map(([r, k], i) => html`${i > 0 ? ', ' : ''}<span data-reason="${r}">${r} ${fmt(k)}</span>`)}</p>`;
+}
+
+function batchTableHtml(result: PlanResult): SafeHtml {
+  const switchAt = result.batchTimeline[0]?.enabledAtMs ?? 0;
+  const latency = (ms: number | null) => (ms === null ? '–' : readableDuration(ms));
+  return html`<details class="batch-table"><summary>The batch figures as a table</summary>
+<table class="batches"><thead><tr><th class="num">batch</th><th class="num">enabled after switch</th><th class="num">mailboxes</th><th class="num">failed Test &amp; Enable</th><th class="num">by router</th><th class="num">by sync</th><th class="num">backlog</th><th class="num">untracked</th><th>untracked by reason</th><th class="num">latency p50</th><th class="num">p95</th></tr></thead><tbody>
+${result.batchTimeline.map((b) => html`<tr><td class="num">${b.batch}</td><td class="num">${timeLabel(b.enabledAtMs - switchAt)}</td><td class="num">${fmt(b.mailboxes)}</td><td class="num">${fmt(b.failedTestAndEnable)}</td><td class="num">${fmt(b.trackedByRouter)}</td><td class="num">${fmt(b.trackedBySss)}</td><td class="num">${fmt(b.backlog)}</td><td class="num">${fmt(b.untracked)}</td><td>${Object.entries(b.untrackedByReason).map(([r, k]) => `${r} ${fmt(k)}`).join(', ')}</td><td class="num">${latency(b.latencyP50Ms)}</td><td class="num">${latency(b.latencyP95Ms)}</td></tr>
+`)}</tbody></table>
+<p class="muted">backlog: mail server-side sync pulled that had arrived before the batch was enabled. Latency: acceptance to activity.</p>
+</details>`;
+}

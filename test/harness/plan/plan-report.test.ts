@@ -1,0 +1,77 @@
+// The plan report's page from plans' results: each plan's name, grade and figures, one bar per batch, the
+// recommendations; the side-by-side part with --compare and the medians with --sweep; every text from input escaped;
+// the same results give the same bytes.
+import { describe, expect, it } from 'vitest';
+import { escapeHtml } from '../../../harness/report/html.js';
+import { renderPlanReport } from '../../../harness/plan/plan-report.js';
+import { runPlan, type PlanResult } from '../../../harness/plan/run-plan.js';
+import { summariseSweep, sweepSeeds } from '../../../harness/plan/plan-sweep.js';
+import { smallPlan } from './plan-fixtures.js';
+
+const lossy = smallPlan({ fileProbability: 0.5, batchInterval: '6h' });
+const slow = runPlan(lossy);
+const fast = { ...runPlan(smallPlan({ batchInterval: '30m' })), plan: 'fast' };
+const count = (page: string, pattern: RegExp) => page.match(pattern)?.length ?? 0;
+
+describe('the plan report', () => {
+  it('shows a plan: name, grade, figures, one stacked bar per batch, the recommendations', () => {
+    const page = renderPlanReport({ kind: 'runs', plans: [{ file: 'small.yaml', result: slow, expected: 'Poor' }] });
+    expect(page).toMatch(/^<!DOCTYPE html>/);
+    expect(slow.counts.untracked).toBeGreaterThan(0);
+    expect(page).toContain(`data-plan="${slow.plan}"`);
+    expect(page).toContain(`data-grade="${slow.grade}"`);
+    expect(page).toContain(`<span class="value" data-figure="untracked">${slow.counts.untracked.toLocaleString('en-US')}</span>`);
+    expect(page).toContain(`data-reason="not-in-root-inbox"`);
+    expect(count(page, /<g class="batch" data-batch="/g)).toBe(slow.batches);
+    for (const series of ['trackedByRouter', 'trackedBySss', 'untracked']) expect(count(page, new RegExp(`<rect data-series="${series}"`, 'g'))).toBe(slow.batches);
+    expect(page).toMatch(/class="legend">.*tracked by the router.*tracked by server-side sync.*untracked/s);
+    expect(slow.recommendations.length).toBeGreaterThan(0);
+    for (const r of slow.recommendations) expect(page).toContain(`<li>${escapeHtml(r)}</li>`);
+    // No comparison for one plan; nothing fetched at view time; no script at all.
+    expect(page).not.toContain('id="comparison"');
+    expect(page).not.toMatch(/\b(src|href)="(https?:)?\/\//);
+    expect(page).not.toContain('<script');
+  });
+
+  it('is the same bytes for the same results', () => {
+    const input = { kind: 'runs', plans: [{ file: 'small.yaml', result: slow, expected: undefined }] } as const;
+    expect(renderPlanReport(input)).toBe(renderPlanReport(structuredClone(input)));
+  });
+
+  it('escapes every text from input: plan names, file names, reasons, recommendations', () => {
+    const hostile: PlanResult = {
+      ...slow, plan: '<img src=x onerror=alert(1)>',
+      counts: { ...slow.counts, untrackedByReason: { '"><b>reason': 1 } },
+      recommendations: ['<script>alert("x")</script> & more'],
+    };
+    const page = renderPlanReport({ kind: 'runs', plans: [{ file: '<i>file</i>.yaml', result: hostile, expected: undefined }, { file: 'f.yaml', result: fast, expected: undefined }] });
+    expect(page).not.toContain('<img src=x');
+    expect(page).not.toContain('<script>');
+    expect(page).not.toContain('<i>file');
+    expect(page).not.toContain('"><b>reason');
+    expect(page).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(page).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; more');
+  });
+
+  it('with --compare: a table with a column per plan and a chart of untracked mail and duration', () => {
+    const page = renderPlanReport({ kind: 'runs', plans: [{ file: 'slow.yaml', result: slow, expected: undefined }, { file: 'fast.yaml', result: fast, expected: undefined }] });
+    expect(page).toContain('id="comparison"');
+    expect(page).toMatch(/<th class="num" scope="col">small<\/th><th class="num" scope="col">fast<\/th>/);
+    for (const measure of ['untracked', 'durationMs']) {
+      expect(page).toContain(`<g data-plan="small" data-measure="${measure}">`);
+      expect(page).toContain(`<g data-plan="fast" data-measure="${measure}">`);
+    }
+    expect(count(page, /<section class="plan"/g)).toBe(2);
+  });
+
+  it('with --sweep: each figure\'s median and 95th percentile, how the runs graded', () => {
+    const results = sweepSeeds(lossy, 2).map((seed) => runPlan(lossy, seed));
+    const sweep = summariseSweep(lossy, results);
+    const page = renderPlanReport({ kind: 'sweeps', plans: [{ file: 'small.yaml', result: sweep, expected: undefined }] });
+    const untracked = sweep.counts.untracked;
+    expect(page).toContain(`<tr data-figure="untracked"><td>untracked</td><td class="num">${untracked.median.toLocaleString('en-US')}</td><td class="num${untracked.p95 > 0 ? ' bad' : ''}">${untracked.p95.toLocaleString('en-US')}</td></tr>`);
+    expect(page).toContain(`data-grade="${sweep.grade}"`);
+    expect(page).toContain(`${sweep.seeds.length}: ${sweep.seeds.join(', ')}`);
+    expect(page).not.toContain('class="batch"');
+  });
+});
