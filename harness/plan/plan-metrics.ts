@@ -2,8 +2,8 @@
 // untracked by reason (S2a, S6, S4), duplicates prevented and real, the backlog each batch's first cycles pulled, and
 // latency. A message belongs to the batch of the first user or queue mailbox it was eligible in.
 import type { Ledger } from '../../sim/ledger/ledger.js';
-import { isUntracked, untrackedReasonOf, type Counts } from '../../sim/ledger/counts.js';
-import type { MessageLife } from '../../sim/ledger/records.js';
+import { duplicateActivities, duplicateDeliveries, isUntracked, untrackedReasonOf, type Counts } from '../../sim/ledger/counts.js';
+import { REASON_DUPLICATE, type MessageLife } from '../../sim/ledger/records.js';
 import { nearestRank } from '../../sim/check/percentile.js';
 import type { CompiledPlan } from './compile-plan.js';
 
@@ -18,6 +18,9 @@ export interface BatchFigures {
   readonly backlog: number;
   readonly untracked: number;
   readonly untrackedByReason: Record<string, number>;
+  /** Copies CRM answered Duplicate (S8), and activities or deliveries beyond the first (real duplicates). */
+  readonly duplicatesPrevented: number;
+  readonly duplicates: number;
   readonly latencyP50Ms: number | null;
   readonly latencyP95Ms: number | null;
 }
@@ -39,18 +42,28 @@ interface BatchTally {
   backlog: number;
   untracked: number;
   untrackedByReason: Record<string, number>;
+  duplicatesPrevented: number;
+  duplicates: number;
   latencies: number[];
+}
+
+function newTally(): BatchTally {
+  return { trackedByRouter: 0, trackedBySss: 0, backlog: 0, untracked: 0, untrackedByReason: {}, duplicatesPrevented: 0, duplicates: 0, latencies: [] };
 }
 
 export function planFigures(ledger: Ledger, counts: Counts, compiled: CompiledPlan): { batches: BatchFigures[]; counts: PlanCounts } {
   const batchOf = new Map<string, number>();
   compiled.batches.forEach((batch, k) => { for (const mailbox of batch.mailboxes) batchOf.set(mailbox, k); });
-  const tallies: BatchTally[] = compiled.batches.map(() => ({ trackedByRouter: 0, trackedBySss: 0, backlog: 0, untracked: 0, untrackedByReason: {}, latencies: [] }));
+  const tallies: BatchTally[] = compiled.batches.map(newTally);
   let trackedByRouter = 0;
   let trackedBySss = 0;
   for (const life of ledger.messages()) {
     const k = batchOfLife(life, batchOf);
     const tally = k === null ? undefined : tallies[k];
+    if (tally !== undefined) {
+      tally.duplicatesPrevented += life.evaluations.filter((e) => e.reasonCode === REASON_DUPLICATE).length;
+      tally.duplicates += duplicateActivities(life) + duplicateDeliveries(life);
+    }
     const first = life.activities.find((a) => a.direction === 'incoming');
     if (first !== undefined) {
       if (first.createdBy === 'router') trackedByRouter++;
@@ -71,13 +84,14 @@ export function planFigures(ledger: Ledger, counts: Counts, compiled: CompiledPl
     }
   }
   const batches = compiled.batches.map((batch, k): BatchFigures => {
-    const tally = tallies[k] ?? { trackedByRouter: 0, trackedBySss: 0, backlog: 0, untracked: 0, untrackedByReason: {}, latencies: [] };
+    const tally = tallies[k] ?? newTally();
     const sorted = tally.latencies.sort((a, b) => a - b);
     return {
       batch: k + 1, enabledAtMs: batch.atMs, mailboxes: batch.mailboxes.length,
       failedTestAndEnable: batch.mailboxes.filter((m) => compiled.failing.has(m)).length,
       trackedByRouter: tally.trackedByRouter, trackedBySss: tally.trackedBySss, backlog: tally.backlog,
       untracked: tally.untracked, untrackedByReason: tally.untrackedByReason,
+      duplicatesPrevented: tally.duplicatesPrevented, duplicates: tally.duplicates,
       latencyP50Ms: nearestRank(sorted, 50) ?? null, latencyP95Ms: nearestRank(sorted, 95) ?? null,
     };
   });

@@ -88,3 +88,13 @@ describe('--what-if', () => {
     expect(result.counts).toEqual(runPlan(plan).counts);
   });
 });
+
+describe('duplicates per batch', () => {
+  it('counts the copies CRM answered Duplicate where both the forward mailbox and the Inbox are read (rules kept, S8)', () => {
+    const result = runPlan(smallPlan({ access: 'forward-mailbox', forwardRules: 'keep' }));
+    const prevented = result.batchTimeline.reduce((n, b) => n + b.duplicatesPrevented, 0);
+    expect(prevented).toBeGreaterThan(0);
+    expect(prevented).toBeLessThanOrEqual(result.counts.duplicatesPrevented);
+    expect(result.batchTimeline.reduce((n, b) => n + b.duplicates, 0)).toBe(result.counts.duplicates);
+  });
+});
