@@ -55,16 +55,10 @@ export function wouldAccept(org: CrmOrg, db: CrmDatabase, email: IncomingEmail, 
 
 /** A sender CRM can resolve at all: one `@`, no white space. */
 const VALID_SENDER = /^[^@\s]+@[^@\s]+$/;
-/** The last sender checked, and its verdict: mail comes from few senders, and each message is judged up to 3 times. */
-let lastSender = '';
-let lastSenderValid = false;
 
 function isValidSender(from: string): boolean {
-  if (from !== lastSender) {
-    lastSender = from;
-    lastSenderValid = VALID_SENDER.test(from);
-  }
-  return lastSenderValid;
+  // No memo here: models keep no module-level state (design.md), so runs in one process cannot influence each other.
+  return VALID_SENDER.test(from);
 }
 
 /** Everything after the duplicate check: sender, recipients, filters, correlation. */

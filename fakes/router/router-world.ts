@@ -64,9 +64,11 @@ export function spawnRouterWorld(engine: Engine, ledger: Ledger, spec: RouterWor
   return {
     inFlight() {
       const where = new Map<string, string>();
-      // A message a cycle holds is not at rest, whether or not it is still in the mailbox.
-      for (const service of services) {
-        for (const [key, providerId] of service.claims) where.set(key, `${byId.get(providerId)?.mailbox ?? providerId}, being processed by the router`);
+      // A message a running service's cycle holds is not at rest, whether or not it is still in the mailbox. A crashed
+      // service holds nothing: what it had not finished is read again after a restart, or is lost.
+      for (const handle of handles) {
+        if (!handle.isRunning()) continue;
+        for (const [key, providerId] of handle.durable.claims) where.set(key, `${byId.get(providerId)?.mailbox ?? providerId}, being processed by the router`);
       }
       for (const provider of providers) {
         if (stopped(provider)) continue;
