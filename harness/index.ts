@@ -45,7 +45,7 @@ export { arbBursts, messagesOf } from './fuzz/arb-traffic.js';
 export type { FuzzBurst } from './fuzz/arb-traffic.js';
 export { arbFault, faultKindsFor, operationsOf, FAULT_KINDS } from './fuzz/arb-faults.js';
 export type { FaultKind, FuzzFault } from './fuzz/arb-faults.js';
-export { arbProcessing, crmSection, routerSection, sssSection } from './fuzz/arb-paths.js';
+export { arbProcessing, crmSection, pathOperations, routerSection, sssSection } from './fuzz/arb-paths.js';
 export type { FuzzCutover, FuzzProcessing } from './fuzz/arb-paths.js';
 export { FUZZ_PATHS } from './fuzz/fuzz-shape.js';
 export type { FuzzPath, ScenarioInput, FaultInput } from './fuzz/fuzz-shape.js';
@@ -63,3 +63,17 @@ export { mergeResults } from './fuzz/fuzz-merge.js';
 /** Run k's seed, the runs a shard takes, `i/n` parsing. */
 export { runSeed, shardRuns, parseShard, WHOLE_CAMPAIGN } from './fuzz/fuzz-seed.js';
 export type { Shard } from './fuzz/fuzz-seed.js';
+
+// Cutover plans (what `mailflow plan` runs).
+/** Reads and validates a plan file (`kind: plan`), or plan YAML held in a string. */
+export { loadPlanFile, parsePlanText } from './plan/load-plan.js';
+export type { Plan } from './plan/plan-schema.js';
+/** Turns a plan into the scenario it stands for, with its Test & Enable batches. */
+export { compilePlan } from './plan/compile-plan.js';
+export type { CompiledPlan } from './plan/compile-plan.js';
+/** Runs a plan: per-batch figures, totals, grade, recommendations (optionally with what-if variants). */
+export { runPlan } from './plan/run-plan.js';
+export type { PlanResult, PlanRunOptions } from './plan/run-plan.js';
+export type { BatchFigures, PlanCounts } from './plan/plan-metrics.js';
+export { gradeOf, GRADES } from './plan/grade.js';
+export type { Grade } from './plan/grade.js';

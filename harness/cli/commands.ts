@@ -4,6 +4,8 @@ import { performance } from 'node:perf_hooks';
 import type { TraceRecord } from '../../sim/core/trace.js';
 import { loadScenario, readTextFile } from '../scenario/load-scenario.js';
 import { loadPlanFile } from '../plan/load-plan.js';
+import { compilePlan } from '../plan/compile-plan.js';
+import { parse as parseYaml } from 'yaml';
 import { InputError } from '../scenario/input-error.js';
 import { AtomicLineWriter } from '../run/atomic-write.js';
 import { runScenario } from '../run/run-scenario.js';
@@ -81,10 +83,22 @@ function commitOutput({ writer, path, what }: { writer: AtomicLineWriter; path: 
   }
 }
 
+/** The top-level `kind:` of a YAML text, when it has one (syntax errors surface when the file is loaded). */
+function kindOf(text: string): unknown {
+  try {
+    const data: unknown = parseYaml(text);
+    return data !== null && typeof data === 'object' ? (data as Record<string, unknown>)['kind'] : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Checks a scenario or a plan file (told apart by their top-level `kind:`, design.md) without running it. */
 export async function validateCommand(file: string): Promise<number> {
-  if (/^kind:\s*plan\s*(#.*)?$/m.test(readTextFile(file))) {
+  if (kindOf(readTextFile(file)) === 'plan') {
     const plan = loadPlanFile(file);
+    // Compiling finds what only the whole plan shows (a fault's target, two sites of one name).
+    compilePlan(plan, plan.seed, file);
     process.stdout.write(`${file}: valid plan '${plan.name}'\n`);
     return EXIT.pass;
   }

@@ -1,6 +1,7 @@
 // `mailflow fuzz` and `mailflow fuzz merge`: random scenarios against every checker, a shrunk counterexample on
 // failure, and the shards of a campaign combined. Exit code 1 when a run failed, 2 for bad input.
-import { readFileSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, readFileSync } from 'node:fs';
+import { resolve, sep } from 'node:path';
 import { runCampaign, type CampaignOptions } from '../fuzz/fuzz-campaign.js';
 import { mergeResults } from '../fuzz/fuzz-merge.js';
 import type { FuzzResult } from '../fuzz/fuzz-result.js';
@@ -16,7 +17,22 @@ export interface FuzzCommandOptions extends Omit<CampaignOptions, 'onProgress' |
   readonly progress?: boolean;
 }
 
+/** The counterexample directory must be usable before any run (exit 2), and never under scenarios/ (design.md). */
+function checkOutDir(outDir: string): void {
+  const problem = (message: string) => new InputError([{ file: outDir, line: 0, column: 0, path: '', message }]);
+  const scenarios = resolve('scenarios');
+  const target = resolve(outDir);
+  if (target === scenarios || target.startsWith(scenarios + sep)) throw problem('counterexamples never go under scenarios/ (every file there must run green)');
+  try {
+    mkdirSync(target, { recursive: true });
+    accessSync(target, constants.W_OK);
+  } catch (error) {
+    throw problem(`cannot write counterexamples here: ${(error as Error).message}`);
+  }
+}
+
 export async function fuzzCommand(options: FuzzCommandOptions, stream: ProgressStream = process.stderr): Promise<number> {
+  checkOutDir(options.outDir);
   const show = options.progress ?? stream.isTTY === true;
   const bar = show ? new FuzzProgressBar(stream, shardRuns(options.runs, options.shard).length) : null;
   let result: FuzzResult;

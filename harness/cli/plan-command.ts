@@ -33,13 +33,13 @@ export function planCommand(file: string, options: PlanCommandOptions): number {
   if (options.report !== undefined) checkWritable(options.report);
   const met = (plan: Plan, grade: PlanResult['grade']) => plan.expect.grade === undefined || meetsGrade(grade, plan.expect.grade);
   if (options.sweep !== undefined) {
-    const sweeps = plans.map(({ file: f, plan }) => ({ file: f, plan, result: sweep(plan, options.sweep ?? 1, options.progress, options.whatIf === true) }));
+    const sweeps = plans.map(({ file: f, plan }) => ({ file: f, plan, result: sweep(plan, f, options.seed ?? plan.seed, options.sweep ?? 1, options.progress, options.whatIf === true) }));
     writeReport(options.report, { kind: 'sweeps', plans: sweeps.map((s) => ({ file: s.file, result: s.result, expected: s.plan.expect.grade })) });
     print(options.json === true ? JSON.stringify(sweeps.length === 1 ? sweeps[0]?.result : sweeps.map((s) => s.result))
       : sweeps.map((s) => formatSweep(s.result, s.file, s.plan.expect.grade)).join('\n\n'));
     return sweeps.every((s) => met(s.plan, s.result.grade)) ? EXIT.pass : EXIT.fail;
   }
-  const runs = plans.map(({ file: f, plan }) => ({ file: f, plan, result: runWithProgress(plan, options.seed ?? plan.seed, options.progress, options.whatIf === true) }));
+  const runs = plans.map(({ file: f, plan }) => ({ file: f, plan, result: runWithProgress(plan, f, options.seed ?? plan.seed, options.progress, options.whatIf === true) }));
   writeReport(options.report, { kind: 'runs', plans: runs.map((r) => ({ file: r.file, result: r.result, expected: r.plan.expect.grade })) });
   if (options.json === true) {
     print(JSON.stringify(runs.length === 1 ? runs[0]?.result : runs.map((r) => r.result)));
@@ -49,14 +49,14 @@ export function planCommand(file: string, options: PlanCommandOptions): number {
   return runs.every((r) => met(r.plan, r.result.grade)) ? EXIT.pass : EXIT.fail;
 }
 
-function sweep(plan: Plan, count: number, progress: boolean | undefined, whatIf: boolean): SweepResult {
-  return summariseSweep(plan, sweepSeeds(plan, count).map((seed) => runWithProgress(plan, seed, progress, whatIf)));
+function sweep(plan: Plan, file: string, baseSeed: number, count: number, progress: boolean | undefined, whatIf: boolean): SweepResult {
+  return summariseSweep(plan, sweepSeeds(baseSeed, count).map((seed) => runWithProgress(plan, file, seed, progress, whatIf)));
 }
 
-function runWithProgress(plan: Plan, seed: number, progress: boolean | undefined, whatIf: boolean): PlanResult {
+function runWithProgress(plan: Plan, file: string, seed: number, progress: boolean | undefined, whatIf: boolean): PlanResult {
   const bar = progressBarFor(progress);
   try {
-    return runPlan(plan, seed, { whatIf, ...(bar === null ? {} : { onProgress: bar.update }) });
+    return runPlan(plan, seed, { whatIf, file, ...(bar === null ? {} : { onProgress: bar.update }) });
   } finally {
     bar?.stop();
   }
@@ -67,7 +67,9 @@ function checkWritable(path: string): void {
   try {
     // Renaming onto a directory would fail only after the runs.
     if (existsSync(path) && statSync(path).isDirectory()) throw new Error(`${path} is a directory`);
-    accessSync(dirname(resolve(path)), constants.W_OK);
+    const parent = dirname(resolve(path));
+    if (!statSync(parent).isDirectory()) throw new Error(`${parent} is not a directory`);
+    accessSync(parent, constants.W_OK);
   } catch (error) {
     throw reportError(path, error);
   }

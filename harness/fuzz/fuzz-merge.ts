@@ -2,6 +2,7 @@
 // campaign's result: runs and failures add up, the counterexample is the shards' smallest failing run, and the rate
 // is the shards' rates together (they ran side by side).
 import type { FuzzResult } from './fuzz-result.js';
+import { parseShard, type Shard } from './fuzz-seed.js';
 
 export function mergeResults(results: readonly FuzzResult[]): FuzzResult | string {
   const first = results[0];
@@ -11,8 +12,8 @@ export function mergeResults(results: readonly FuzzResult[]): FuzzResult | strin
   const bugs = new Set(results.map((r) => r.injectBug));
   if (bugs.size > 1) return `the shards come from different campaigns (injected defects ${[...bugs].join(', ')})`;
   const shards = results.map((r) => r.shard);
-  const duplicate = shards.find((s, i) => shards.indexOf(s) !== i);
-  if (duplicate !== undefined && duplicate !== '1/1') return `shard ${duplicate} is there twice`;
+  const problem = shardProblem(shards);
+  if (problem !== null) return problem;
   const failing = results.filter((r) => r.failingRun !== null).sort((a, b) => (a.failingRun ?? 0) - (b.failingRun ?? 0))[0];
   return {
     runs: sum(results, (r) => r.runs),
@@ -30,6 +31,24 @@ export function mergeResults(results: readonly FuzzResult[]): FuzzResult | strin
     injectBug: first.injectBug,
     wallMs: Math.max(...results.map((r) => r.wallMs)),
   };
+}
+
+/** The shards must be one campaign's: the same n, and each i from 1 to n exactly once. */
+function shardProblem(shards: readonly string[]): string | null {
+  const parsed = shards.map((text) => ({ text, shard: parseShard(text) }));
+  const bad = parsed.find((p) => typeof p.shard === 'string');
+  if (bad !== undefined) return `shard ${bad.text} is not i/n`;
+  const counts = new Set(parsed.map((p) => (p.shard as Shard).count));
+  if (counts.size > 1) return `the shards split the campaign differently (${shards.join(', ')})`;
+  const n = [...counts][0] ?? 1;
+  const seen = new Set<number>();
+  for (const { text, shard } of parsed) {
+    const index = (shard as Shard).index;
+    if (seen.has(index)) return `shard ${text} is there twice`;
+    seen.add(index);
+  }
+  const missing = Array.from({ length: n }, (_, i) => i + 1).filter((i) => !seen.has(i));
+  return missing.length === 0 ? null : `shards ${missing.map((i) => `${i}/${n}`).join(', ')} are missing`;
 }
 
 function sum(results: readonly FuzzResult[], of: (r: FuzzResult) => number): number {

@@ -3,6 +3,8 @@
 // people's filing and deleting, and server-side sync's cutover (R14, S2a, S14) with the Test & Enable failures drawn
 // from the plan's seed and their retries. The scenario runs like any other; compile-plan.test.ts checks its shape.
 import { Rng } from '../../sim/core/rng.js';
+import { InputError } from '../scenario/input-error.js';
+import { formatDurationMs } from '../scenario/duration.js';
 import { parseScenarioData } from '../scenario/load-scenario.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { ScenarioInput } from '../fuzz/fuzz-shape.js';
@@ -45,6 +47,11 @@ export function compilePlan(plan: Plan, seed: number = plan.seed, file = `${plan
     ]),
   ].sort((a, b) => a.at - b.at);
   const horizon = lastEnabledAtMs + plan.cutover.settle;
+  // A fault after the run ends would silently never happen: say so, at the plan's own field.
+  const late = plan.faults.findIndex((f) => f.at > horizon);
+  if (late !== -1) {
+    throw new InputError([{ file, line: 0, column: 0, path: `faults[${late}].at`, message: `after the run ends (${formatDurationMs(horizon)}: the last mailbox enabled, then settle)` }]);
+  }
   return { scenario: { ...scenario, horizon, faults }, batches, failing, lastEnabledAtMs };
 }
 

@@ -1,6 +1,6 @@
 // A plan's grade, from what its run shows (thresholds in docs/plan.md): Perfect (nothing lost, untracked or
 // duplicated), Good (nothing lost or duplicated, at most 0.1 % untracked), Investigate (nothing lost, at most 1 %
-// untracked or a few duplicates), Poor (anything worse).
+// untracked and at most 1 duplicate activity per 10,000 tracked), Poor (anything worse).
 export const GRADES = ['Perfect', 'Good', 'Investigate', 'Poor'] as const;
 export type Grade = (typeof GRADES)[number];
 

@@ -26,6 +26,7 @@ export interface BatchFigures {
 }
 
 export interface PlanCounts {
+  /** Received messages with an incoming activity (a message tracked twice counts once; duplicates say the rest). */
   readonly tracked: number;
   readonly trackedByRouter: number;
   readonly trackedBySss: number;
@@ -55,6 +56,7 @@ export function planFigures(ledger: Ledger, counts: Counts, compiled: CompiledPl
   const batchOf = new Map<string, number>();
   compiled.batches.forEach((batch, k) => { for (const mailbox of batch.mailboxes) batchOf.set(mailbox, k); });
   const tallies: BatchTally[] = compiled.batches.map(newTally);
+  let tracked = 0;
   let trackedByRouter = 0;
   let trackedBySss = 0;
   for (const life of ledger.messages()) {
@@ -66,6 +68,7 @@ export function planFigures(ledger: Ledger, counts: Counts, compiled: CompiledPl
     }
     const first = life.activities.find((a) => a.direction === 'incoming');
     if (first !== undefined) {
+      tracked++;
       if (first.createdBy === 'router') trackedByRouter++;
       if (first.createdBy === 'sss') trackedBySss++;
       if (tally !== undefined) {
@@ -98,7 +101,7 @@ export function planFigures(ledger: Ledger, counts: Counts, compiled: CompiledPl
   return {
     batches,
     counts: {
-      tracked: counts.tracked, trackedByRouter, trackedBySss, untracked: counts.untracked, untrackedByReason: counts.untrackedByReason,
+      tracked, trackedByRouter, trackedBySss, untracked: counts.untracked, untrackedByReason: counts.untrackedByReason,
       duplicates: counts.duplicates, duplicatesPrevented: counts.duplicatesPrevented, lost: counts.lost,
     },
   };

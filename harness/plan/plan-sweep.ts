@@ -26,8 +26,9 @@ export interface SweepResult {
   readonly recommendations: string[];
 }
 
-export function sweepSeeds(plan: Plan, runs: number): number[] {
-  return Array.from({ length: runs }, (_, k) => runSeed(plan.seed, k));
+/** Run k's seed derives from the base seed (the plan's, or `--seed`) and k. */
+export function sweepSeeds(baseSeed: number, runs: number): number[] {
+  return Array.from({ length: runs }, (_, k) => runSeed(baseSeed, k));
 }
 
 export function summariseSweep(plan: Plan, results: readonly PlanResult[]): SweepResult {

@@ -27,17 +27,19 @@ export interface PlanRunOptions {
   readonly onProgress?: RunOptions['onProgress'];
   /** Also run the plan with one lever moved at a time and say in the recommendations what each would change. */
   readonly whatIf?: boolean;
+  /** The plan's file, for errors found only once it is compiled. */
+  readonly file?: string;
 }
 
 export function runPlan(plan: Plan, seed: number = plan.seed, options: PlanRunOptions = {}): PlanResult {
-  const result = runOnce(plan, seed, options.onProgress);
+  const result = runOnce(plan, seed, options);
   if (options.whatIf !== true) return result;
-  const lines = variantsOf(plan).map(({ label, plan: variant }) => whatIfLine(label, result, runOnce(variant, seed, options.onProgress)));
+  const lines = variantsOf(plan).map(({ label, plan: variant }) => whatIfLine(label, result, runOnce(variant, seed, options)));
   return { ...result, recommendations: [...result.recommendations, ...lines] };
 }
 
-function runOnce(plan: Plan, seed: number, onProgress: RunOptions['onProgress']): PlanResult {
-  const compiled = compilePlan(plan, seed);
+function runOnce(plan: Plan, seed: number, { onProgress, file }: PlanRunOptions): PlanResult {
+  const compiled = compilePlan(plan, seed, file);
   const outcome = runScenario(compiled.scenario, onProgress === undefined ? {} : { onProgress });
   const { batches, counts } = planFigures(outcome.ledger, outcome.counts, compiled);
   const durationMs = compiled.lastEnabledAtMs - plan.cutover.switchAt;

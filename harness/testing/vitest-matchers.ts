@@ -24,9 +24,10 @@ function checkMatcher(name: string, what: string) {
   return (received: unknown): MatcherResult => {
     const outcome = received as Partial<RunOutcome> | null;
     const check = outcome?.checks?.find((c) => c.name === name);
-    if (check === undefined) {
-      return { pass: false, message: () => `expected the outcome of runScenario() (with a ${name} check), got ${typeof received}` };
-    }
+    // Thrown, not a failed match: `.not` would otherwise pass on anything that is not a run, or on a run that cannot
+    // tell (mail still in flight), as if the opposite had been shown.
+    if (check === undefined) throw new TypeError(`expected the outcome of runScenario() (with a ${name} check), got ${typeof received}`);
+    if (check.verdict === 'unknown') throw new Error(`${name} cannot tell in ${outcome?.scenario ?? 'the run'}: ${check.summary}`);
     const pass = check.verdict === 'pass';
     return {
       pass,

@@ -51,6 +51,8 @@ describe('shipped plans', () => {
     expect(swept.status).toBe(0);
     const sweep = JSON.parse(swept.stdout) as { seeds: number[]; counts: { untracked: { median: number; p95: number } } };
     expect(sweep.seeds).toHaveLength(3);
+    const reseeded = JSON.parse(mailflow('plan', 'scenarios/plans/big-bang.yaml', '--sweep', '2', '--seed', '5', '--json', '--no-progress').stdout) as { seeds: number[] };
+    expect(reseeded.seeds).not.toEqual(sweep.seeds.slice(0, 2));
     expect(sweep.counts.untracked.p95).toBeGreaterThanOrEqual(sweep.counts.untracked.median);
   }, 300_000);
 
@@ -58,5 +60,11 @@ describe('shipped plans', () => {
     const bad = mailflow('plan', 'test/fixtures/bad-plan.yaml');
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/bad-plan\.yaml:\d+:\d+: cutover\.batchSize/);
+    // A fault after the run ends would never happen: refused, by validate too.
+    const late = mailflow('validate', 'test/fixtures/late-fault-plan.yaml');
+    expect(late.status).toBe(2);
+    expect(late.stderr).toMatch(/late-fault-plan\.yaml: faults\[0\]\.at: /);
+    // `kind: "plan"` is a plan however it is quoted.
+    expect(mailflow('validate', 'test/fixtures/quoted-kind-plan.yaml').stdout).toMatch(/valid plan 'quoted'/);
   });
 });

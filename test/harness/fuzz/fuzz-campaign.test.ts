@@ -1,6 +1,6 @@
 // The fuzzer finds each injected defect within the default run count and shrinks it into a scenario file that
 // `mailflow run` replays to the same failure (issue 8); without a defect, survivable faults lose and duplicate
-// nothing. Campaigns run in this thread here; test/harness/fuzz/fuzz-workers.test.ts covers worker threads.
+// nothing. Campaigns run in this thread here; test/harness/fuzz/fuzz-cli.test.ts covers worker threads and shards.
 import { afterAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

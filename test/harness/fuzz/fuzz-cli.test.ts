@@ -35,6 +35,9 @@ describe('mailflow fuzz (CLI)', () => {
       writeFileSync(file, run.stdout);
       return file;
     });
+    // Only a whole campaign merges: a missing shard, or one twice, is refused.
+    expect(mailflow('fuzz', 'merge', shards[0] ?? '', shards[1] ?? '').stderr).toMatch(/shards 3\/3 are missing/);
+    expect(mailflow('fuzz', 'merge', shards[0] ?? '', shards[0] ?? '', shards[1] ?? '', shards[2] ?? '').stderr).toMatch(/shard 1\/3 is there twice/);
     const merged = mailflow('fuzz', 'merge', ...shards, '--json');
     expect(merged.status).toBe(1);
     const whole = JSON.parse(one.stdout) as Record<string, unknown>;
@@ -59,6 +62,13 @@ describe('mailflow fuzz (CLI)', () => {
     expect(mailflow('fuzz', '--shard', '4/3').status).toBe(2);
     expect(mailflow('fuzz', '--inject-bug', 'no-such-bug').status).toBe(2);
     expect(mailflow('fuzz', '--paths', 'router,carrier-pigeon').status).toBe(2);
+    // Counterexamples never go under scenarios/, and an unusable directory is refused before any run.
+    expect(mailflow('fuzz', '--runs', '5', '--out', 'scenarios/fuzz').status).toBe(2);
+    const aFile = join(tmp, 'a-file');
+    writeFileSync(aFile, 'x');
+    const blocked = mailflow('fuzz', '--runs', '5', '--json', '--out', join(aFile, 'out'));
+    expect(blocked.status).toBe(2);
+    expect(blocked.stdout).toBe('');
     const notJson = join(tmp, 'not.json');
     writeFileSync(notJson, '{"runs": "many"}');
     const bad = mailflow('fuzz', 'merge', notJson);

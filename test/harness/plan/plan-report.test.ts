@@ -65,7 +65,7 @@ describe('the plan report', () => {
   });
 
   it('with --sweep: each figure\'s median and 95th percentile, how the runs graded', () => {
-    const results = sweepSeeds(lossy, 2).map((seed) => runPlan(lossy, seed));
+    const results = sweepSeeds(lossy.seed, 2).map((seed) => runPlan(lossy, seed));
     const sweep = summariseSweep(lossy, results);
     const page = renderPlanReport({ kind: 'sweeps', plans: [{ file: 'small.yaml', result: sweep, expected: undefined }] });
     const untracked = sweep.counts.untracked;

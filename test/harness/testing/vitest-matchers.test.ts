@@ -31,8 +31,16 @@ describe('mailflow matchers', () => {
     expect(lost).toHaveNoDuplicates();
   });
 
-  it('say what they expected when given something other than a run', () => {
+  it('say what they expected when given something other than a run, negated too', () => {
     expect(() => expect({ checks: [] }).toHaveNoLostMail()).toThrow(/outcome of runScenario/);
+    expect(() => expect({}).not.toHaveNoLostMail()).toThrow(/outcome of runScenario/);
+  });
+
+  it('refuse to judge a run that cannot tell (mail still in flight), either way', () => {
+    const outcome = run('baseline-router');
+    const unknown = { ...outcome, checks: outcome.checks.map((c) => (c.name === 'no-lost-mail' ? { ...c, verdict: 'unknown' as const, summary: '3 accepted messages are still in flight' } : c)) };
+    expect(() => expect(unknown).toHaveNoLostMail()).toThrow(/cannot tell .* still in flight/);
+    expect(() => expect(unknown).not.toHaveNoLostMail()).toThrow(/cannot tell/);
   });
 
   it('work negated', () => {
