@@ -25,10 +25,14 @@ export function recommendationsFor(plan: Plan, counts: PlanCounts, batches: read
   }
   const disabled = reason('mailbox-disabled');
   const failed = batches.reduce((n, b) => n + b.failedTestAndEnable, 0);
-  if (disabled > 0 || failed > 0) {
+  if (failed > 0) {
     const retry = plan.cutover.testAndEnable.retryAfter;
-    out.push(`${failed} mailboxes failed Test & Enable (S4) and ${disabled} of their messages are untracked; `
+    out.push(`${failed} mailboxes failed Test & Enable (S4: no access for the service account); `
       + (retry === undefined ? 'nothing retries them: fix their access and test them again (`testAndEnable.retryAfter`).' : `they are retried ${formatDurationMs(retry)} after their batch: retrying sooner loses less.`));
+  }
+  if (disabled > 0) {
+    out.push(`${disabled} messages are untracked because their mailbox was disabled (S4)`
+      + (failed > 0 ? ', among them the mail of the failed Test & Enable above.' : ': a Test & Enable or sync cycles met a fault the plan adds; test those mailboxes again once it is over, and keep faults away from batches.'));
   }
   const deleted = reason('deleted-before-tracking');
   if (deleted > 0) out.push(`${deleted} messages were deleted by their owners before any path tracked them: expected with any plan, smaller with a faster one.`);
