@@ -4,28 +4,22 @@
 // Without /usr/bin/chromium the test is skipped with the reason, unless MAILFLOW_REQUIRE_BROWSER=1 (CI) makes that
 // an error.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium, skipWithoutChromium } from '../../helpers/chromium.js';
 import { mailflow } from '../../helpers/cli.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const required = process.env['MAILFLOW_REQUIRE_BROWSER'] === '1';
-const present = existsSync(CHROMIUM);
-if (!present && !required) console.warn(`report-chromium.test: skipped, ${CHROMIUM} is not installed (apt-get install chromium)`);
+const skip = skipWithoutChromium('report-chromium.test');
 
-describe.skipIf(!present && !required)('the HTML report in Chromium', () => {
+describe.skipIf(skip)('the HTML report in Chromium', () => {
   let browser: Browser;
   const dir = mkdtempSync(join(tmpdir(), 'mailflow-report-'));
 
   beforeAll(async () => {
-    if (!present) throw new Error(`${CHROMIUM} is required (MAILFLOW_REQUIRE_BROWSER=1) but not installed`);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
