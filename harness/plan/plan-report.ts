@@ -1,6 +1,7 @@
 // `mailflow plan --report FILE`: the plans' outcome as one self-contained HTML page for a design review (inline CSS
 // and SVG, no script, a content security policy that forbids every fetch). Same results -> same bytes.
-import { html, trusted, type SafeHtml } from '../report/html.js';
+import { html, type SafeHtml } from '../report/html.js';
+import { pageHead } from '../report/page-head.js';
 import { runComparisonHtml, sweepComparisonHtml } from './plan-report-compare-html.js';
 import { runSectionHtml, type ReportedRun } from './plan-report-run-html.js';
 import { PLAN_REPORT_CSS } from './plan-report-style.js';
@@ -23,15 +24,7 @@ export function renderPlanReport(input: PlanReportInput): string {
   const body = input.kind === 'runs'
     ? html`${input.plans.length > 1 ? runComparisonHtml(input.plans) : null}${input.plans.map((p, i) => runSectionHtml(p, i))}`
     : html`${input.plans.length > 1 ? sweepComparisonHtml(input.plans) : null}${input.plans.map((p, i) => sweepSectionHtml(p, i))}`;
-  return html`<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${CSP}">
-<title>${title} (mailflow-sim plan report)</title>
-<style>${trusted(PLAN_REPORT_CSS)}</style>
-</head>
+  return html`${pageHead(`${title} (mailflow-sim plan report)`, PLAN_REPORT_CSS, CSP)}
 <body>
 <main>
 ${headerHtml(input, title)}
