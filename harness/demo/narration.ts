@@ -46,10 +46,16 @@ export function narrationBeats(data: DemoData): Beat[] {
 }
 
 function addLaneSteps(lane: DemoLane, add: (atMs: number, line: string) => void): void {
+  // A sender retrying through an outage tries a dozen times: the class hears of the first attempt only.
+  const retried = new Set<number>();
   for (const [m, s] of lane.timeline) {
     const message = lane.messages[m];
     const step = message?.steps[s];
     if (message === undefined || step === undefined || !told(step)) continue;
+    if (step.mark === 'retry') {
+      if (retried.has(m)) continue;
+      retried.add(m);
+    }
     add(step.atMs, `${LANE_TAG[lane.id]}    ${message.label}: ${step.caption}`);
   }
 }

@@ -30,6 +30,14 @@ function mailboxOrStay(ctx: MessageContext, address: string, previous: string): 
   return ctx.places.serverOf.has(address.toLowerCase()) ? mailboxPlace(address.toLowerCase()) : previous;
 }
 
+/**
+ * Where a person's action on their copy (read, file, delete) leaves the dot: in their mailbox, unless the message has
+ * reached CRM already (then the dot stays there: what people do with their copy no longer matters to CRM).
+ */
+function personal(ctx: MessageContext, mailbox: string, previous: string): string {
+  return previous === CRM ? CRM : mailboxOrStay(ctx, mailbox, previous);
+}
+
 function viewOf(step: PathStep, previous: string, ctx: MessageContext): View {
   const d = step.detail;
   switch (step.step) {
@@ -60,12 +68,12 @@ function viewOf(step: PathStep, previous: string, ctx: MessageContext): View {
       const failed = d.startsWith('Failed');
       return at(CRM, `The CRM email is now ${d}.`, ['O1', 'R7'], failed ? 'bounced' : null);
     }
-    case 'read': return at(previous, `${d} reads it.`, []);
+    case 'read': return at(personal(ctx, d, previous), `${d} reads it.`, []);
     case 'moved': {
-      const [mailbox, folder] = d.split('/');
-      return at(mailboxOrStay(ctx, mailbox ?? '', previous), `${mailbox} files it into ${folder}: it is no longer in the root Inbox (S6).`, ['S6']);
+      const [mailbox = '', folder] = d.split('/');
+      return at(personal(ctx, mailbox, previous), `${mailbox} files it into ${folder}: it is no longer in the root Inbox (S6).`, ['S6']);
     }
-    case 'removed': return removed(d, previous);
+    case 'removed': return removed(d, personal(ctx, d.split(': ')[0] ?? '', previous));
     case 'evaluated': return evaluated(d);
     case 'activity-created': return created(d);
     case 'activity-deleted': return at(CRM, `Someone deletes the activity ${d} in CRM.`, ['R8']);
