@@ -1,0 +1,49 @@
+// One lane's section: its title, the verdict and counts of its run, the counters the player keeps as of the current
+// time (each with a stable hook for tests: data-lane and data-counter), its caption, its drawing and a short list of
+// the messages that moved last (a click there opens the inspector, like a click on a dot).
+import { html, type SafeHtml } from '../../report/html.js';
+import { COUNTER_NAMES, type CounterName, type DemoLane } from '../demo-data.js';
+import type { LaneLayout } from './lane-layout.js';
+import { laneSvg } from './lane-svg.js';
+
+export const COUNTER_LABELS: Readonly<Record<CounterName, string>> = {
+  tracked: 'tracked',
+  tossed: 'tossed',
+  duplicatesPrevented: 'duplicates prevented',
+  untracked: 'untracked',
+  lost: 'lost',
+};
+
+/** The run's counts as one line (numbers only: nested details belong to `mailflow run`'s own report). */
+export function runSummaryText(lane: DemoLane): string {
+  return Object.entries(lane.run.counts)
+    .filter((e): e is [string, number] => typeof e[1] === 'number')
+    .map(([name, value]) => `${name} ${value.toLocaleString('en-US')}`)
+    .join(' · ');
+}
+
+function verdictClass(verdict: string): string {
+  return verdict === 'pass' || verdict === 'fail' ? verdict : 'unknown';
+}
+
+function countersHtml(lane: DemoLane): SafeHtml {
+  const items = COUNTER_NAMES.map((name) => html`<div class="counter c-${name}"><span class="value" data-lane="${lane.id}" data-counter="${name}">0</span><span class="name">${COUNTER_LABELS[name]}</span></div>`);
+  return html`<div class="counters" aria-label="Counters as of the current time">${items}</div>`;
+}
+
+export function laneHtml(lane: DemoLane, layout: LaneLayout): SafeHtml {
+  const empty = lane.messages.length === 0 ? html`<p class="empty">No messages in this lane.</p>` : '';
+  return html`<section class="lane" data-lane="${lane.id}">
+<div class="lane-head">
+<div class="lane-title"><h2>${lane.title}</h2>
+<span class="verdict ${verdictClass(lane.run.verdict)}" data-lane="${lane.id}" data-verdict="${lane.run.verdict}">${lane.run.verdict.toUpperCase()}</span>
+<p class="run-summary" title="${`the run of ${lane.run.scenario}`}">${runSummaryText(lane)}</p></div>
+${countersHtml(lane)}
+</div>
+<div class="caption lane-caption" aria-live="polite"><p class="main"></p><p class="sub"></p></div>
+<div class="lane-body">
+<div class="drawing">${laneSvg(lane, layout)}${empty}</div>
+<div class="recent"><h3>Latest messages</h3><ol class="recent-list" data-lane="${lane.id}"></ol></div>
+</div>
+</section>`;
+}

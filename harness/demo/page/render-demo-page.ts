@@ -1,0 +1,37 @@
+// The trainer view as one self-contained HTML document: the two lanes' drawings, the player's controls, captions,
+// counters and inspector, with inline CSS, SVG and script and a content security policy that forbids every network
+// fetch, so the file plays the same on a projector with no network. The same data gives the same bytes.
+import { html, trusted } from '../../report/html.js';
+import { pageHead } from '../../report/page-head.js';
+import type { DemoData, LaneId } from '../demo-data.js';
+import { controlsHtml } from './controls-html.js';
+import { DEMO_SCRIPT } from './demo-script.js';
+import { DEMO_CSS } from './demo-style.js';
+import { headerHtml } from './header-html.js';
+import { laneHtml } from './lane-html.js';
+import { layoutLane, type LaneLayout } from './lane-layout.js';
+import { jsonForScriptBlock, pagePayload } from './page-payload.js';
+import { scrubberHtml } from './scrubber-html.js';
+
+/** The run report's policy: nothing from the network, only what is inline. */
+export const DEMO_CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:";
+
+export function renderDemoPage(data: DemoData): string {
+  const layouts = Object.fromEntries(data.lanes.map((lane) => [lane.id, layoutLane(lane)])) as Record<LaneId, LaneLayout>;
+  const payload = pagePayload(data, layouts);
+  return html`${pageHead(`${data.title} (mailflow-sim trainer view)`, DEMO_CSS, DEMO_CSP)}
+<body>
+<main>
+${headerHtml(data)}
+${controlsHtml(payload.speed)}
+${scrubberHtml(data)}
+<section id="shared-caption" class="caption shared-caption" aria-live="polite"><p class="main"></p><p class="sub"></p></section>
+${data.lanes.map((lane) => laneHtml(lane, layouts[lane.id]))}
+</main>
+<aside id="inspector" hidden aria-label="Message inspector"><button type="button" id="inspector-close" title="Close (Esc)">Close ✕</button><div id="inspector-body"></div></aside>
+<script type="application/json" id="demo-data">${trusted(jsonForScriptBlock(payload))}</script>
+<script>${trusted(DEMO_SCRIPT)}</script>
+</body>
+</html>
+`.value;
+}

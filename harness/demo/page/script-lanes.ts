@@ -1,0 +1,126 @@
+// The player script's drawing: one dot per message, put at the place of its latest step and coloured by its marks,
+// each place's count of messages, places greyed out while a fault holds them, and each lane's list of the messages
+// that moved last. A dot that changes place glides there (a CSS transition), so a move reads as a move.
+export const SCRIPT_LANES = `
+function laneView(L) {
+  var section = document.querySelector('section.lane[data-lane="' + L.id + '"]');
+  var svg = section.querySelector('svg.lane-svg');
+  var layer = svg.querySelector('g.dots');
+  var places = {};
+  Array.prototype.forEach.call(svg.querySelectorAll('g.place'), function (g) {
+    places[g.getAttribute('data-place')] = { g: g, count: g.querySelector('text.count'), shown: '' };
+  });
+  var servers = Array.prototype.map.call(svg.querySelectorAll('g.server'), function (g) {
+    return { g: g, server: g.getAttribute('data-server') };
+  });
+  var dots = L.lane.messages.map(function (m, mi) {
+    var c = document.createElementNS(svg.namespaceURI, 'circle');
+    c.setAttribute('r', String(P.dot.r));
+    c.setAttribute('data-lane', L.id);
+    c.setAttribute('data-message', String(mi));
+    c.style.display = 'none';
+    var title = document.createElementNS(svg.namespaceURI, 'title');
+    title.textContent = m.label;
+    c.appendChild(title);
+    layer.appendChild(c);
+    return { el: c, shown: false, x: NaN, y: NaN, cls: '' };
+  });
+  layer.addEventListener('click', function (e) {
+    var mi = e.target && e.target.getAttribute && e.target.getAttribute('data-message');
+    if (mi !== null && mi !== undefined) openInspector(L, Number(mi));
+  });
+  var list = section.querySelector('ol.recent-list');
+  list.addEventListener('click', function (e) {
+    var b = e.target.closest && e.target.closest('button[data-message]');
+    if (b) openInspector(L, Number(b.getAttribute('data-message')));
+  });
+  return { L: L, places: places, servers: servers, dots: dots, layer: layer, list: list, recentKey: -1,
+    areas: P.dotAreas[L.id], outages: P.outages[L.id] };
+}
+
+/** Where the j-th dot of a place goes: rows filling its dot area; null when the area is full. */
+function slot(area, j) {
+  var pitch = P.dot.pitch, cols = Math.max(1, Math.floor(area[2] / pitch)), rows = Math.max(1, Math.floor(area[3] / pitch));
+  if (j >= cols * rows) return null;
+  return { x: area[0] + pitch / 2 + (j % cols) * pitch, y: area[1] + pitch / 2 + Math.floor(j / cols) * pitch };
+}
+
+function drawLane(V, t, selected) {
+  var L = V.L, at = {}, fresh = [];
+  L.lane.messages.forEach(function (m, mi) {
+    var k = stepAt(L, mi, t);
+    if (k < 0) return;
+    var place = m.steps[k].place;
+    (at[place] = at[place] || []).push({ mi: mi, k: k });
+  });
+  var seen = {};
+  Object.keys(V.places).forEach(function (id) {
+    var here = at[id] || [], area = V.areas[id], text = here.length ? String(here.length) : '';
+    if (V.places[id].shown !== text) { V.places[id].count.textContent = text; V.places[id].shown = text; }
+    here.forEach(function (e, j) {
+      var d = V.dots[e.mi], pos = area ? slot(area, j) : null;
+      if (pos === null) return;
+      seen[e.mi] = true;
+      if (!d.shown) { d.el.style.display = ''; d.shown = true; fresh.push(d); }
+      if (d.x !== pos.x || d.y !== pos.y) {
+        d.el.style.transform = 'translate(' + pos.x + 'px,' + pos.y + 'px)';
+        d.x = pos.x; d.y = pos.y;
+      }
+      var cls = 'dot ' + L.messages[e.mi].cls[e.k] + (selected === d.el ? ' selected' : '');
+      if (d.cls !== cls) { d.el.setAttribute('class', cls); d.cls = cls; }
+    });
+  });
+  V.dots.forEach(function (d, mi) {
+    if (d.shown && !seen[mi]) { d.el.style.display = 'none'; d.shown = false; d.x = NaN; d.y = NaN; }
+  });
+  // A dot that appears starts where it is, not gliding in from the corner: no transition until the next frame.
+  if (fresh.length) {
+    fresh.forEach(function (d) { d.el.style.transition = 'none'; });
+    V.layer.getBoundingClientRect();
+    fresh.forEach(function (d) { d.el.style.transition = ''; });
+  }
+  drawOutages(V, t);
+  drawRecent(V, t);
+}
+
+function drawOutages(V, t) {
+  var downPlaces = {}, downServers = {};
+  V.outages.forEach(function (o) {
+    if (o.fromMs <= t && t < o.toMs) {
+      o.places.forEach(function (p) { downPlaces[p] = true; });
+      o.servers.forEach(function (s) { downServers[s] = true; });
+    }
+  });
+  Object.keys(V.places).forEach(function (id) { V.places[id].g.classList.toggle('down', !!downPlaces[id]); });
+  V.servers.forEach(function (s) { s.g.classList.toggle('down', !!downServers[s.server]); });
+}
+
+var RECENT = 6;
+/** The last few messages that moved at or before t, the latest first, rebuilt only when that changes. */
+function drawRecent(V, t) {
+  var L = V.L, k = upper(L.timelineTimes, t);
+  if (k === V.recentKey) return;
+  V.recentKey = k;
+  var seen = {}, rows = [];
+  for (var i = k - 1; i >= 0 && rows.length < RECENT; i--) {
+    var e = L.timeline[i];
+    if (seen[e.m]) continue;
+    seen[e.m] = true;
+    rows.push(e);
+  }
+  V.list.textContent = '';
+  rows.forEach(function (e) {
+    var m = L.lane.messages[e.m], s = m.steps[e.s];
+    var li = document.createElement('li'), b = document.createElement('button');
+    b.type = 'button';
+    b.setAttribute('data-message', String(e.m));
+    b.className = 'recent-item ' + L.messages[e.m].cls[e.s];
+    var when = document.createElement('span'); when.className = 'when'; when.textContent = clockAt(s.atMs).slice(11, 16);
+    var what = document.createElement('span'); what.className = 'what'; what.textContent = s.step;
+    var who = document.createElement('span'); who.className = 'who'; who.textContent = m.label;
+    b.appendChild(when); b.appendChild(what); b.appendChild(who);
+    li.appendChild(b);
+    V.list.appendChild(li);
+  });
+}
+`;

@@ -1,0 +1,94 @@
+// The player script's model, in the page's own JavaScript: the demo data read back from its JSON block and indexed
+// by time once, so that "where is each message, what do the counters say, what happened last" at any instant t is
+// a binary search, not a scan (a few hundred messages per lane must play without stutter).
+export const SCRIPT_MODEL = `
+var P = JSON.parse(document.getElementById('demo-data').textContent);
+var D = P.data;
+var END = D.endMs;
+var START = Date.parse(D.start);
+var COUNTERS = ['tracked', 'tossed', 'duplicatesPrevented', 'untracked', 'lost'];
+// A dot keeps the colour of the last mark that settled its fate; a refused attempt only flashes while it is the
+// latest step (the sender's next retry may well get through).
+var STICKY = { tracked: 'm-tracked', tossed: 'm-tossed', 'duplicate-prevented': 'm-dup', lost: 'm-lost',
+  untracked: 'm-lost', bounced: 'm-lost', removed: 'm-tossed' };
+
+function numeric(a, b) { return a - b; }
+/** The number of entries of a sorted array at or before t (so the index of the latest one is that minus one). */
+function upper(arr, t) {
+  var lo = 0, hi = arr.length;
+  while (lo < hi) { var mid = (lo + hi) >> 1; if (arr[mid] <= t) lo = mid + 1; else hi = mid; }
+  return lo;
+}
+/** The number of entries strictly before t. */
+function lower(arr, t) {
+  var lo = 0, hi = arr.length;
+  while (lo < hi) { var mid = (lo + hi) >> 1; if (arr[mid] < t) lo = mid + 1; else hi = mid; }
+  return lo;
+}
+function byTime(items) {
+  return items.map(function (x, i) { return { x: x, i: i }; })
+    .sort(function (a, b) { return a.x.atMs - b.x.atMs || a.i - b.i; })
+    .map(function (e) { return e.x; });
+}
+function timesOf(items) { return items.map(function (x) { return x.atMs; }); }
+function uniqueSorted(arr) {
+  return arr.slice().sort(numeric).filter(function (v, i, a) { return i === 0 || a[i - 1] !== v; });
+}
+
+var LANES = D.lanes.map(function (lane) {
+  var messages = lane.messages.map(function (m) {
+    var cls = [], sticky = 'm-moving';
+    m.steps.forEach(function (s) {
+      if (s.mark && STICKY[s.mark]) sticky = STICKY[s.mark];
+      cls.push(s.mark === 'retry' ? 'm-retry' : sticky);
+    });
+    return { times: timesOf(m.steps), cls: cls };
+  });
+  var counterTimes = {};
+  COUNTERS.forEach(function (c) { counterTimes[c] = []; });
+  lane.counterEvents.forEach(function (e) { if (counterTimes[e.counter]) counterTimes[e.counter].push(e.atMs); });
+  COUNTERS.forEach(function (c) { counterTimes[c].sort(numeric); });
+  var timeline = byTime(lane.timeline.map(function (e) {
+    return { atMs: lane.messages[e[0]].steps[e[1]].atMs, m: e[0], s: e[1] };
+  }));
+  var ops = byTime(D.operations.filter(function (o) { return o.lane === 'both' || o.lane === lane.id; }));
+  var captions = byTime(D.captions.filter(function (c) { return c.lane === lane.id; }));
+  return { lane: lane, id: lane.id, messages: messages, counterTimes: counterTimes,
+    timeline: timeline, timelineTimes: timesOf(timeline), ops: ops, opTimes: timesOf(ops),
+    captions: captions, captionTimes: timesOf(captions) };
+});
+var SHARED_CAPTIONS = byTime(D.captions.filter(function (c) { return c.lane === 'both'; }));
+var SHARED_CAPTION_TIMES = timesOf(SHARED_CAPTIONS);
+var ALL_OPS = byTime(D.operations);
+var ALL_OP_TIMES = timesOf(ALL_OPS);
+var OP_TIMES = uniqueSorted(timesOf(D.operations));
+// Every instant something happens, in either lane: what the step control walks through.
+var EVENTS = uniqueSorted([].concat.apply(timesOf(D.operations).concat(timesOf(D.captions)),
+  LANES.map(function (L) { return L.timelineTimes; })));
+
+/** The index of a message's latest step at or before t, or -1 before it appears. */
+function stepAt(L, mi, t) { return upper(L.messages[mi].times, t) - 1; }
+function countersAt(L, t) {
+  var out = {};
+  COUNTERS.forEach(function (c) { out[c] = upper(L.counterTimes[c], t); });
+  return out;
+}
+function latest(items, times, t) { var i = upper(times, t) - 1; return i >= 0 ? items[i] : null; }
+
+function pad2(n) { return n < 10 ? '0' + n : String(n); }
+/** Elapsed virtual time for reading: 45s, 12m 05s, 3h 04m 05s, 2d 3h 04m. */
+function duration(ms) {
+  var s = Math.floor(ms / 1000), d = Math.floor(s / 86400), h = Math.floor((s % 86400) / 3600);
+  var m = Math.floor((s % 3600) / 60), sec = s % 60;
+  if (d > 0) return d + 'd ' + h + 'h ' + pad2(m) + 'm';
+  if (h > 0) return h + 'h ' + pad2(m) + 'm ' + pad2(sec) + 's';
+  if (m > 0) return m + 'm ' + pad2(sec) + 's';
+  return sec + 's';
+}
+/** The scenario's clock at t: its start plus t, in UTC. */
+function clockAt(t) {
+  if (isNaN(START)) return '+' + duration(t);
+  return new Date(START + t).toISOString().slice(0, 19).replace('T', ' ') + ' UTC';
+}
+function withRules(text, rules) { return rules && rules.length ? text + '  [' + rules.join(', ') + ']' : text; }
+`;

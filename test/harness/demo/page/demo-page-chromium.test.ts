@@ -1,0 +1,141 @@
+// The trainer view as a class sees it, in a real Chromium (Debian's, driven by playwright-core; no downloads): the
+// page loads from file:// without console errors or network, plays (the clock advances), steps (an event happens),
+// opens the inspector on a message, and at the end its counters equal the lanes' `counters`. Screenshots of the page
+// mid-run and at the end go to a temporary directory (never the repository) for a person to look at. Without
+// /usr/bin/chromium the test is skipped with the reason, unless MAILFLOW_REQUIRE_BROWSER=1 (CI) makes that an error.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import type { DemoData } from '../../../../harness/demo/demo-data.js';
+import { renderDemoPage } from '../../../../harness/demo/page/render-demo-page.js';
+import { launchChromium, skipWithoutChromium } from '../../../helpers/chromium.js';
+import { bigDemoFixture, demoFixture } from '../../../helpers/demo-fixture.js';
+
+const skip = skipWithoutChromium('demo-page-chromium.test');
+const SHOTS = process.env['MAILFLOW_SHOTS'] ?? mkdtempSync(join(tmpdir(), 'mailflow-demo-'));
+
+interface DemoState {
+  t: number;
+  endMs: number;
+  playing: boolean;
+  counters: Record<string, Record<string, number>>;
+  inspector: { lane: string; messageId: string } | null;
+}
+
+const state = (page: Page) => page.evaluate(() => (window as unknown as { demo: { state(): DemoState } }).demo.state());
+const seek = (page: Page, ms: number) => page.evaluate((t) => (window as unknown as { demo: { seek(t: number): void } }).demo.seek(t), ms);
+
+describe.skipIf(skip)('the trainer view in Chromium', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  /** Opens the page for `data` and collects every console error or warning, page error and network request. */
+  async function open(name: string, data: DemoData, viewport = { width: 1600, height: 1000 }): Promise<{ page: Page; problems: string[] }> {
+    const file = join(SHOTS, `${name}.html`);
+    writeFileSync(file, renderDemoPage(data));
+    const page = await browser.newPage({ viewport });
+    const problems: string[] = [];
+    page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`); });
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('request', (r) => { if (!r.url().startsWith('file:')) problems.push(`network: ${r.url()}`); });
+    await page.goto(pathToFileURL(file).href);
+    return { page, problems };
+  }
+
+  it('plays, steps, inspects a message and ends with the lanes\' counters', async () => {
+    const data = demoFixture();
+    const { page, problems } = await open('fixture', data);
+    expect((await state(page)).t).toBe(0);
+    expect(await page.locator('[data-lane="router"][data-counter="tracked"]').textContent()).toBe('0');
+
+    // Step: the first event (a lesson caption at 0 is at t, so the first message's arrival is next).
+    await page.keyboard.press('ArrowRight');
+    const stepped = await state(page);
+    expect(stepped.t).toBeGreaterThan(0);
+    expect(await page.locator('svg.lane-svg[data-lane="router"] circle.dot').count()).toBeGreaterThan(0);
+    expect(await page.locator('section.lane[data-lane="router"] .lane-caption .main').textContent()).not.toBe('');
+
+    // Play: the clock moves on its own.
+    await page.keyboard.press('Space');
+    await page.waitForFunction((t0) => (window as unknown as { demo: { state(): DemoState } }).demo.state().t > t0 + 1000, stepped.t);
+    await page.keyboard.press('Space');
+    expect((await state(page)).playing).toBe(false);
+
+    // Next fault: ex1 goes down at 1h and is greyed out in both lanes.
+    await seek(page, 30 * 60_000);
+    await page.keyboard.press('n');
+    expect((await state(page)).t).toBe(60 * 60_000);
+    for (const lane of ['router', 'sss']) {
+      expect(await page.locator(`svg.lane-svg[data-lane="${lane}"] g.place[data-place="server:ex1"]`).getAttribute('class')).toContain('down');
+    }
+    // Mid-outage: the refused message flashes at the sender.
+    await seek(page, 80 * 60_000);
+    expect(await page.locator('svg.lane-svg[data-lane="router"] circle.dot.m-retry').count()).toBe(1);
+    await page.waitForTimeout(600);
+    await page.screenshot({ path: join(SHOTS, 'fixture-mid.png') });
+
+    // The inspector: a click on a dot shows the message's whole path with its reason codes.
+    await seek(page, 23 * 60_000);
+    await page.waitForTimeout(600);
+    await page.locator('svg.lane-svg[data-lane="router"] circle.dot[data-message="1"]').click();
+    expect((await state(page)).inspector).toEqual({ lane: 'router', messageId: '<b2@fabrikam.example>' });
+    expect(await page.locator('#inspector').isVisible()).toBe(true);
+    expect(await page.locator('#inspector table.steps tr').count()).toBe(data.lanes[0].messages[1]?.steps.length);
+    expect(await page.locator('#inspector').textContent()).toContain('Duplicate (0)');
+    await page.screenshot({ path: join(SHOTS, 'fixture-inspector.png') });
+    await page.keyboard.press('Escape');
+    expect(await page.locator('#inspector').isVisible()).toBe(false);
+    // ... and a click on the latest-messages list opens it too.
+    await page.locator('ol.recent-list[data-lane="sss"] button').first().click();
+    expect((await state(page)).inspector?.lane).toBe('sss');
+    await page.keyboard.press('Escape');
+
+    // The end: every counter equals the lane's counters (which equal `mailflow run --json` of its variant).
+    await page.keyboard.press('End');
+    const end = await state(page);
+    expect(end.t).toBe(data.endMs);
+    for (const lane of data.lanes) {
+      expect(end.counters[lane.id]).toEqual(lane.counters);
+      for (const [name, value] of Object.entries(lane.counters)) {
+        expect(await page.locator(`[data-lane="${lane.id}"][data-counter="${name}"]`).textContent(), `${lane.id} ${name}`).toBe(String(value));
+      }
+    }
+    await page.waitForTimeout(600);
+    await page.screenshot({ path: join(SHOTS, 'fixture-end.png'), fullPage: true });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('plays hundreds of messages over days, and a lane with none', async () => {
+    const big = bigDemoFixture(300, 3);
+    const { page, problems } = await open('big', big, { width: 1280, height: 800 });
+    await page.evaluate(() => (window as unknown as { demo: { play(): void } }).demo.play());
+    await page.waitForTimeout(1500);
+    expect((await state(page)).t).toBeGreaterThan(0);
+    await seek(page, big.endMs / 2);
+    await page.waitForTimeout(600);
+    await page.screenshot({ path: join(SHOTS, 'big-mid.png') });
+    await seek(page, big.endMs);
+    const end = await state(page);
+    for (const lane of big.lanes) expect(end.counters[lane.id]).toEqual(lane.counters);
+    expect(problems).toEqual([]);
+    await page.close();
+
+    const base = demoFixture();
+    const empty: DemoData = { ...base, lanes: [base.lanes[0], { ...base.lanes[1], messages: [], timeline: [], counterEvents: [], counters: { tracked: 0, tossed: 0, duplicatesPrevented: 0, untracked: 0, lost: 0 } }] };
+    const second = await open('empty-lane', empty);
+    await second.page.keyboard.press('End');
+    expect((await state(second.page)).counters['sss']).toEqual(empty.lanes[1].counters);
+    expect(second.problems).toEqual([]);
+    await second.page.close();
+  });
+});
