@@ -30,7 +30,7 @@ export interface DemoPlace {
 }
 
 /** What became of a step for the lane's counters, when it changed one. */
-export type StepMark = 'tracked' | 'tossed' | 'duplicate-prevented' | 'retry' | 'bounced' | 'removed' | 'lost' | 'untracked';
+export type StepMark = 'tracked' | 'tossed' | 'duplicate-prevented' | 'retry' | 'bounced' | 'lost' | 'untracked';
 
 export interface DemoStep {
   /** Virtual milliseconds since the scenario's start. */

@@ -13,7 +13,7 @@ export interface Beat {
 const TOLD_STEPS: ReadonlySet<string> = new Set(['evaluated', 'activity-created', 'bounced', 'untracked', 'reappeared', 'delay-notification']);
 
 function told(step: DemoStep): boolean {
-  if (step.mark !== null && step.mark !== 'removed') return true;
+  if (step.mark !== null) return true;
   if (TOLD_STEPS.has(step.step)) return true;
   return (step.step === 'delivered' && step.rules.includes('R2')) || step.step === 'moved';
 }

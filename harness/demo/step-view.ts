@@ -97,9 +97,10 @@ function delivered(d: string, previous: string, ctx: MessageContext): View {
 function removed(d: string, previous: string): View {
   const [mailbox = '', cause = ''] = d.split(': ');
   switch (cause) {
-    case 'processed': return at(previous, `The processed copy is deleted from ${mailbox} (R10).`, ['R10'], 'removed');
+    // A copy leaving a mailbox by design or by its owner changes no counter: the message keeps its colour.
+    case 'processed': return at(previous, `The processed copy is deleted from ${mailbox} (R10).`, ['R10']);
     case 'rolled-back': return at(previous, `A restore without log replay rolls ${mailbox}'s copy back: it is gone (X3).`, ['X3'], 'lost');
-    default: return at(previous, `${mailbox} deletes it.`, ['S6'], 'removed');
+    default: return at(previous, `${mailbox} deletes it.`, ['S6']);
   }
 }
 
