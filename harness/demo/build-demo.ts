@@ -1,6 +1,8 @@
 // Runs a lesson's two lanes (the same seed, traffic and shared faults; each lane its own setup) and puts together
 // what the page and the narrator show. Virtual time only: the same lesson and seed give the same data, byte for byte.
 import { runScenario, type RunOutcome } from '../run/run-scenario.js';
+import { recordFaults, type AppliedFault } from '../report/applied-faults.js';
+import type { ScenarioFault } from '../scenario/schema.js';
 import { LANE_IDS, type DemoData, type DemoLane, type DemoOperation, type LaneId } from './demo-data.js';
 import type { Lesson } from './lane-variants.js';
 import { laneView } from './lane-view.js';
@@ -24,8 +26,12 @@ export function runLane(lesson: Lesson, lane: LaneId, seed?: number): RunOutcome
 
 export function buildDemo(lesson: Lesson, options: DemoOptions = {}): DemoRun {
   const outcomes = {} as Record<LaneId, RunOutcome>;
+  const applied = {} as Record<LaneId, readonly AppliedFault[]>;
   for (const lane of LANE_IDS) {
-    outcomes[lane] = runLane(lesson, lane, options.seed);
+    // The faults as the engine applied them: the file's, and those a cutover block or a model schedules itself.
+    const recorder = recordFaults();
+    outcomes[lane] = runScenario(lesson.lanes[lane], { ...(options.seed === undefined ? {} : { seed: options.seed }), traceSink: recorder.sink });
+    applied[lane] = recorder.applied;
     options.onLaneDone?.(lane);
   }
   const views = LANE_IDS.map((id) => laneView({ id, scenario: lesson.lanes[id], outcome: outcomes[id], endMs: outcomes[id].simulatedMs }));
@@ -39,19 +45,35 @@ export function buildDemo(lesson: Lesson, options: DemoOptions = {}): DemoRun {
     start: lesson.scenario.start,
     endMs: Math.max(...LANE_IDS.map((lane) => outcomes[lane].simulatedMs)),
     lanes,
-    operations: operationsOf(lesson),
+    operations: operationsOf(lesson, applied),
     captions: lesson.demo.captions.map((c) => ({ atMs: c.at, lane: c.lane, text: c.text })).sort((a, b) => a.atMs - b.atMs),
     sampled: total > shown ? { shown, total } : null,
   };
   return { data, outcomes };
 }
 
-/** The shared faults (both lanes) and each lane's own operations, in time order. */
-function operationsOf(lesson: Lesson): DemoOperation[] {
-  const shared = lesson.scenario.faults;
-  const operations = shared.map((fault) => demoOperation(fault, 'both'));
-  for (const lane of LANE_IDS) {
-    for (const fault of lesson.lanes[lane].faults.slice(shared.length)) operations.push(demoOperation(fault, lane));
-  }
+/**
+ * Every fault and operation each lane applied, with the file's own entries (which carry the details captions need:
+ * a database, a list of mailboxes) where they match. One the file shares between the lanes, or that both lanes
+ * applied alike, is shown once for both.
+ */
+function operationsOf(lesson: Lesson, applied: Readonly<Record<LaneId, readonly AppliedFault[]>>): DemoOperation[] {
+  const sharedCount = lesson.scenario.faults.length;
+  const perLane = LANE_IDS.map((lane) => {
+    const declared = lesson.lanes[lane].faults.map((fault, index) => ({ fault, shared: index < sharedCount, used: false }));
+    return applied[lane].map(({ atMs, verb, target, params }) => {
+      const match = declared.find((d) => !d.used && d.fault.at === atMs && d.fault.verb === verb && (d.fault.target ?? '') === target);
+      if (match !== undefined) match.used = true;
+      // An operation the world scheduled itself reads its settings from the trace (params use the file's field names).
+      const fault: ScenarioFault = match?.fault ?? { ...(params ?? {}), at: atMs, verb, ...(target === '' ? {} : { target }) };
+      return { lane, fault, shared: match?.shared === true, key: `${atMs} ${verb} ${target}` };
+    });
+  });
+  const [router = [], sss = []] = perLane;
+  const inRouter = new Set(router.map((o) => o.key));
+  const inSss = new Set(sss.map((o) => o.key));
+  const operations: DemoOperation[] = [];
+  for (const o of router) operations.push(demoOperation(o.fault, o.shared || inSss.has(o.key) ? 'both' : 'router'));
+  for (const o of sss) if (!o.shared && !inRouter.has(o.key)) operations.push(demoOperation(o.fault, 'sss'));
   return operations.sort((a, b) => a.atMs - b.atMs);
 }

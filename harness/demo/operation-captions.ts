@@ -26,7 +26,7 @@ const CAPTIONS: Readonly<Record<string, readonly [Caption, readonly string[]]>> 
   recoverServer: [(t) => `${t} is rebuilt with Setup /m:RecoverServer.`, ['X4']],
   smtpFault: [(t, f) => `${t}'s SMTP listener starts answering ${f.dropReply === true ? 'without the 250 after DATA' : `${f.code ?? ''} at ${f.stage ?? 'a stage'}`}.`, ['X1']],
   clearSmtpFault: [(t) => `${t}'s SMTP listener is healthy again.`, ['X1']],
-  removeInboxRules: [() => 'The inbox rules that copied mail to the forward mailbox are removed.', ['R2']],
+  removeInboxRules: [(_, f) => `The inbox rules that copied ${f.mailbox === undefined && f.mailboxes === undefined ? 'everyone\'s' : `${mailboxesOf(f)}'s`} mail to the forward mailbox are removed.`, ['R2']],
   switchToServerSideSync: [() => 'Process Email Using is set to server-side sync: the router stops processing for this organisation.', ['R14']],
   testAndEnable: [(_, f) => `Test & Enable runs on ${mailboxesOf(f)}: they start to sync.`, ['S3']],
   setProcessEmailFrom: [() => 'Process Email From is set on the email server profile: mail received after it is processed.', ['S2a']],

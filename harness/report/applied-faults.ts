@@ -8,6 +8,8 @@ export interface AppliedFault {
   readonly atMs: number;
   readonly verb: string;
   readonly target: string;
+  /** The verb's settings (a database, a list of mailboxes), as the trace records them; empty when it has none. */
+  readonly params?: Readonly<Record<string, unknown>>;
 }
 
 export interface FaultRecorder {
@@ -20,8 +22,14 @@ export interface FaultRecorder {
 export function recordFaults(next?: TraceSink): FaultRecorder {
   const applied: AppliedFault[] = [];
   const sink = (record: TraceRecord): void => {
-    if (record.kind === 'fault') applied.push({ atMs: record.timeMs, verb: record.tag, target: record.actor });
+    if (record.kind === 'fault') applied.push({ atMs: record.timeMs, verb: record.tag, target: record.actor, params: paramsOf(record.detail) });
     next?.(record);
   };
   return { sink, applied };
+}
+
+function paramsOf(detail: string | undefined): Readonly<Record<string, unknown>> {
+  if (detail === undefined) return {};
+  const parsed = JSON.parse(detail) as { params?: Record<string, unknown> };
+  return parsed.params ?? {};
 }

@@ -162,7 +162,7 @@ export class Engine {
     const tag = ev.code >>> KIND_BITS;
     const peer = kind === KIND_MESSAGE ? (ev.ref as MessageRef).from : NO_ACTOR;
     if (this.hasher !== null) this.hasher.record(ev.timeMs, ev.seq, kind, ev.actor, tag, peer);
-    if (this.sink !== null) this.emit(KIND_TO_TRACE[kind] as TraceKind, ev.seq, ev.actor, tag, peer);
+    if (this.sink !== null) this.emit(KIND_TO_TRACE[kind] as TraceKind, ev.seq, ev.actor, tag, peer, kind === KIND_FAULT ? faultDetail(ev.ref as Fault) : undefined);
     switch (kind) {
       case KIND_TIMER:
         this.fireTimer(ev, tag);
@@ -419,4 +419,10 @@ function actorSeed(seed: number, name: string): number {
   let hash = 0x811c9dc5 ^ (seed | 0);
   for (let i = 0; i < name.length; i++) hash = Math.imul(hash ^ name.charCodeAt(i), 0x01000193);
   return hash >>> 0;
+}
+
+/** A fault's data for the trace file (its peers and params, canonical JSON), or nothing when it has none. */
+function faultDetail(fault: Fault): string | undefined {
+  if (fault.peers === undefined && fault.params === undefined) return undefined;
+  return canonicalJson({ ...(fault.peers === undefined ? {} : { peers: fault.peers }), ...(fault.params === undefined ? {} : { params: fault.params }) });
 }
