@@ -1,12 +1,14 @@
 // The demo's data for every shipped lesson: both lanes see the same traffic, the counters at the end equal each
 // lane's run counts (what `mailflow demo --lane <id> --json` prints), every step stands at a place the lane draws,
 // and the same lesson and seed give the same data.
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDemo, runLane } from '../../../harness/demo/build-demo.js';
 import { COUNTER_NAMES, LANE_IDS } from '../../../harness/demo/demo-data.js';
 import { loadLesson } from '../../../harness/demo/lane-variants.js';
+import { MAX_SHOWN_MESSAGES } from '../../../harness/demo/lane-view.js';
 import { repoRoot } from '../../helpers/cli.js';
 
 const lessons = readdirSync(join(repoRoot, 'scenarios')).filter((f) => /^lesson-\d.*\.yaml$/.test(f)).sort();
@@ -66,5 +68,23 @@ describe('buildDemo', () => {
     expect(duplicate?.rules).toContain('S8');
     expect(steps.find((s) => s.step === 'delivered' && s.place === 'mailbox:crm@contoso.example')?.rules).toEqual(['R1', 'R2']);
     expect(steps.filter((s) => s.mark === 'tracked')).toHaveLength(data.lanes[0].counters.tracked);
+  });
+
+  it('animates the first messages of a busy lesson, says so, and still counts every message', async () => {
+    // Lesson 1 with ten times the customers' traffic: more messages than a page animates.
+    const text = readFileSync(join(repoRoot, 'scenarios/lesson-1-forward-mailbox.yaml'), 'utf8')
+      .replace('name: carol, sender: fabrikam, ratePerHour: 10,', 'name: carol, sender: fabrikam, ratePerHour: 300,');
+    const file = join(mkdtempSync(join(tmpdir(), 'mailflow-busy-')), 'busy.yaml');
+    writeFileSync(file, text);
+    const lesson = await loadLesson(file);
+    const { data } = buildDemo(lesson);
+    expect(data.sampled).not.toBeNull();
+    expect(data.sampled?.shown).toBe(MAX_SHOWN_MESSAGES);
+    for (const lane of data.lanes) {
+      expect(lane.messages.length).toBeLessThanOrEqual(MAX_SHOWN_MESSAGES);
+      expect(lane.counterEvents.some((e) => e.message === -1)).toBe(true);
+      const run = runLane(lesson, lane.id);
+      for (const counter of COUNTER_NAMES) expect(lane.counters[counter], `${lane.id} ${counter}`).toBe(run.counts[counter]);
+    }
   });
 });
