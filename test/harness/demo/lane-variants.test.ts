@@ -23,6 +23,21 @@ async function problemsOf(text: string): Promise<InputError['problems']> {
   throw new Error('expected an InputError');
 }
 
+/** A scenario's opening with a one-mailbox Exchange, for the cases below to add to. */
+function world(name: string): string {
+  return `kind: scenario
+name: ${name}
+seed: 1
+start: 2026-01-05T08:00:00Z
+horizon: 1h
+exchange:
+  acceptedDomains: [contoso.example]
+  servers: [{ name: ex1, site: hq }]
+  databases: [{ name: db1, server: ex1 }]
+  mailboxes: [{ address: paul@contoso.example, database: db1 }]
+`;
+}
+
 function hash(text: string): number {
   let h = 0;
   for (let i = 0; i < text.length; i++) h = Math.imul(h, 31) + text.charCodeAt(i);
@@ -48,17 +63,7 @@ describe('loadLesson', () => {
   });
 
   it('places a problem in a lane fragment at its line, with the path under demo', async () => {
-    const problems = await problemsOf(`kind: scenario
-name: bad-lane
-seed: 1
-start: 2026-01-05T08:00:00Z
-horizon: 1h
-exchange:
-  acceptedDomains: [contoso.example]
-  servers: [{ name: ex1, site: hq }]
-  databases: [{ name: db1, server: ex1 }]
-  mailboxes: [{ address: paul@contoso.example, database: db1 }]
-crm:
+    const problems = await problemsOf(`${world('bad-lane')}crm:
   users: [{ address: paul@contoso.example, incoming: none }]
 demo:
   sss:
@@ -71,17 +76,7 @@ demo:
   });
 
   it('places a problem in a lane\'s own fault after the shared ones', async () => {
-    const problems = await problemsOf(`kind: scenario
-name: bad-lane-fault
-seed: 1
-start: 2026-01-05T08:00:00Z
-horizon: 1h
-exchange:
-  acceptedDomains: [contoso.example]
-  servers: [{ name: ex1, site: hq }]
-  databases: [{ name: db1, server: ex1 }]
-  mailboxes: [{ address: paul@contoso.example, database: db1 }]
-faults:
+    const problems = await problemsOf(`${world('bad-lane-fault')}faults:
   - { at: 10m, verb: down, target: ex1 }
 demo:
   sss:
@@ -92,17 +87,7 @@ demo:
   });
 
   it('refuses a scenario without a demo block, naming a lesson to try', async () => {
-    const problems = await problemsOf(`kind: scenario
-name: no-demo
-seed: 1
-start: 2026-01-05T08:00:00Z
-horizon: 1h
-exchange:
-  acceptedDomains: [contoso.example]
-  servers: [{ name: ex1, site: hq }]
-  databases: [{ name: db1, server: ex1 }]
-  mailboxes: [{ address: paul@contoso.example, database: db1 }]
-`);
+    const problems = await problemsOf(`${world('no-demo')}`);
     expect(problems[0]?.path).toBe('demo');
     expect(problems[0]?.message).toMatch(/lesson-1-forward-mailbox/);
   });
