@@ -5,7 +5,7 @@ export const DEMO_CSS = `
   --line: #d5d8dc; --forward: #fff1d6; --forward-line: #e08a00; --down: #e6e6e6; }
 * { box-sizing: border-box; }
 body { margin: 0; font: 17px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1d1f22; background: #f4f5f7; }
-main { max-width: 1800px; margin: 0 auto; padding: 14px 22px 28px; background: #fff; min-height: 100vh; }
+main { max-width: 1800px; margin: 0 auto; padding: 10px 22px 24px; background: #fff; min-height: 100vh; }
 .mono, code { font-family: ui-monospace, Menlo, Consolas, monospace; }
 header.top { display: flex; gap: 24px; align-items: flex-start; justify-content: space-between; }
 .kicker { color: var(--muted); font-size: 14px; margin: 0; }
@@ -21,10 +21,9 @@ h1 { font-size: 30px; margin: 2px 0 4px; line-height: 1.15; }
   background: #fff; cursor: pointer; }
 .controls button.primary { background: var(--moving); border-color: var(--moving); color: #fff; min-width: 7.5em; font-weight: 600; }
 .controls .speed { font-size: 16px; }
+.keys { flex-basis: 100%; display: flex; flex-wrap: wrap; justify-content: space-between; gap: 2px 28px; }
 ul.shortcuts, ul.legend { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 2px 14px; font-size: 13.5px;
   color: var(--muted); }
-ul.shortcuts { margin-left: auto; }
-ul.legend { flex-basis: 100%; }
 kbd { font: 12.5px ui-monospace, Menlo, Consolas, monospace; border: 1px solid #b8bcc2; border-bottom-width: 2px; border-radius: 4px;
   padding: 0 5px; background: #f8f9fa; color: #1d1f22; }
 .legend svg { vertical-align: -1px; }
@@ -33,7 +32,7 @@ kbd { font: 12.5px ui-monospace, Menlo, Consolas, monospace; border: 1px solid #
 .swatch.down { background: var(--down); border-color: #9aa0a6; border-style: dashed; }
 .scrubber { margin: 2px 0 6px; }
 .scrubber .track { position: relative; padding: 0 9px; }
-.scrubber .marks { position: relative; height: 38px; }
+.scrubber .marks { position: relative; height: 36px; }
 .scrubber .band { position: absolute; top: 4px; bottom: 0; background: repeating-linear-gradient(135deg, #f6c9c9 0 6px, #fbe3e3 6px 12px);
   border-left: 2px solid var(--bad); border-right: 2px solid var(--tracked); }
 .scrubber .op-mark { position: absolute; top: 0; bottom: 0; width: 0; padding: 0; margin: 0; border: 0; border-left: 3px solid #6a1b9a;
@@ -56,9 +55,16 @@ kbd { font: 12.5px ui-monospace, Menlo, Consolas, monospace; border: 1px solid #
 .caption .sub { font-size: 16px; color: #33373c; }
 .caption .sub:empty { display: none; }
 #shared-caption { border-left-color: #6a1b9a; background: #f6f0fa; }
-section.lane { border-top: 2px solid var(--line); padding-top: 8px; margin-top: 8px; }
-.lane-head { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 6px 20px; }
-.lane-title { display: flex; flex-wrap: wrap; align-items: baseline; gap: 4px 12px; min-width: 0; }
+section.lane { border-top: 2px solid var(--line); padding-top: 6px; margin-top: 6px; }
+/* Wide screens (a projector) keep title, caption and counters on one row, so both lanes fit on one screen. */
+.lane-head { display: grid; grid-template-columns: minmax(300px, 30em) minmax(0, 1fr) auto; grid-template-areas: "title caption counters";
+  align-items: center; gap: 6px 18px; }
+.lane-title { grid-area: title; display: flex; flex-wrap: wrap; align-items: baseline; gap: 2px 12px; min-width: 0; }
+.lane-head .lane-caption { grid-area: caption; margin: 0; }
+.lane-head .counters { grid-area: counters; }
+@media (max-width: 1500px) {
+  .lane-head { grid-template-columns: minmax(0, 1fr) auto; grid-template-areas: "title counters" "caption caption"; }
+}
 .lane-title h2 { margin: 0; font-size: 23px; }
 .verdict { padding: 1px 10px; border-radius: 4px; font-weight: 700; font-size: 14px; letter-spacing: .04em; color: #fff; background: #a15c00; }
 .verdict.pass { background: var(--tracked); }
@@ -72,16 +78,18 @@ section.lane { border-top: 2px solid var(--line); padding-top: 8px; margin-top: 
 .c-tossed { border-top-color: var(--tossed); }
 .c-duplicatesPrevented { border-top-color: var(--dup); }
 .c-untracked, .c-lost { border-top-color: var(--bad); }
-.lane-body { display: grid; grid-template-columns: minmax(0, 1fr) 280px; gap: 14px; align-items: start; }
+.lane-body { display: grid; grid-template-columns: minmax(0, 1fr) clamp(260px, 21vw, 400px); gap: 14px; align-items: start; margin-top: 6px; }
+/* The list never makes a lane taller than its drawing: it shows as many messages as fit beside it. */
+.recent { height: 0; min-height: 100%; overflow: hidden; }
 .drawing { position: relative; }
 .empty { position: absolute; left: 40%; top: 45%; margin: 0; color: var(--muted); font-size: 18px; }
-svg.lane-svg { width: 100%; height: auto; display: block; }
-svg .heading { font-size: 15px; font-weight: 700; fill: var(--muted); text-transform: uppercase; letter-spacing: .06em; }
+svg.lane-svg { width: 100%; height: auto; max-height: 40vh; display: block; }
+svg .heading { font-size: 16px; font-weight: 700; fill: var(--muted); }
 svg g.server > rect { fill: #f7f8fa; stroke: #aeb4bb; stroke-width: 1.5; }
 svg .server-name { font-size: 13px; fill: var(--muted); font-weight: 600; }
 svg g.place > rect { fill: #fff; stroke: #7b838c; stroke-width: 1.5; }
-svg g.place .label { font-size: 14px; fill: #1d1f22; font-weight: 600; }
-svg g.place .count { font-size: 14px; fill: var(--moving); font-weight: 700; }
+svg g.place .label { font-size: 13.5px; fill: #1d1f22; }
+svg g.place .count { font-size: 14px; fill: var(--moving); font-weight: 700; stroke: #fff; stroke-width: 4px; paint-order: stroke; }
 svg g.place .down-tag { display: none; font-size: 15px; font-weight: 800; fill: #6b6f75; letter-spacing: .1em; }
 svg g.kind-forward-mailbox > rect { fill: var(--forward); stroke: var(--forward-line); stroke-width: 3; }
 svg g.kind-queue-mailbox > rect { fill: #eef4ff; }
@@ -96,9 +104,10 @@ svg g.place.down .down-tag { display: inline; }
 .dot.m-tossed { fill: var(--tossed); }
 .dot.m-dup { fill: var(--dup); }
 .dot.m-lost { fill: var(--bad); }
-.dot.m-retry { fill: var(--bad); animation: flash .7s ease-in-out infinite alternate; }
+.dot.m-retry { fill: var(--bad); stroke: var(--bad); stroke-opacity: .35; animation: flash .7s ease-in-out infinite alternate; }
 .dot.selected { stroke: #111; stroke-width: 3; }
-@keyframes flash { from { fill: var(--bad); } to { fill: #ffd0d0; } }
+/* A refused attempt pulses a ring around the dot: visible from the back of the room, never fading the dot itself. */
+@keyframes flash { from { stroke-width: 0; } to { stroke-width: 8px; } }
 .recent h3 { margin: 0 0 4px; font-size: 14px; color: var(--muted); text-transform: uppercase; letter-spacing: .06em; }
 ol.recent-list { list-style: none; margin: 0; padding: 0; }
 .recent-item { display: grid; grid-template-columns: auto 1fr; gap: 0 8px; width: 100%; text-align: left; font: inherit; font-size: 14px;
@@ -121,7 +130,7 @@ ol.recent-list { list-style: none; margin: 0; padding: 0; }
 #inspector dd { margin: 0; overflow-wrap: anywhere; font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 14px; }
 table.steps { border-collapse: collapse; width: 100%; font-size: 14px; }
 table.steps td { border-top: 1px solid var(--line); padding: 4px 6px; vertical-align: top; }
-table.steps td.time { white-space: pre-line; font-variant-numeric: tabular-nums; color: var(--muted); }
+table.steps td.time { white-space: pre; font-variant-numeric: tabular-nums; color: var(--muted); }
 table.steps td.rules, table.steps td.reason { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 13px; }
 table.steps .cap { color: #1d1f22; }
 table.steps .detail { color: var(--muted); font-size: 12.5px; overflow-wrap: anywhere; }

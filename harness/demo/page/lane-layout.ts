@@ -11,12 +11,12 @@ export const DOT_PITCH = 13;
 
 const TOP = 34; // below the column headings
 const BOTTOM = 8;
-const MIN_BODY_H = 200;
+const MIN_BODY_H = 150;
 const COLUMN_GAP = 6;
-const GROUP_HEADER_H = 22;
+const GROUP_HEADER_H = 20;
 const GROUP_PAD = 6;
 const MAILBOX_H = 54;
-const TRANSPORT_W = 112;
+const TRANSPORT_W = 100;
 
 export interface Rect {
   readonly x: number;
@@ -49,10 +49,10 @@ export interface LaneLayout {
 }
 
 const COLUMN_X: Readonly<Record<PlaceColumn, { x: number; w: number }>> = {
-  internet: { x: 8, w: 128 },
-  exchange: { x: 160, w: 474 },
-  processor: { x: 658, w: 158 },
-  crm: { x: 840, w: 162 },
+  internet: { x: 8, w: 146 },
+  exchange: { x: 174, w: 480 },
+  processor: { x: 676, w: 152 },
+  crm: { x: 850, w: 152 },
 };
 
 /** Tenths of a unit are finer than a projector shows and keep the page's numbers short. */

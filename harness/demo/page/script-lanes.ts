@@ -38,6 +38,9 @@ function laneView(L) {
     areas: P.dotAreas[L.id], outages: P.outages[L.id] };
 }
 
+/** Dots in a box in the order they came in, so a newcomer takes the next free slot and the others stay put. */
+function byArrival(a, b) { return a.since - b.since || a.mi - b.mi; }
+
 /** Where the j-th dot of a place goes: rows filling its dot area; null when the area is full. */
 function slot(area, j) {
   var pitch = P.dot.pitch, cols = Math.max(1, Math.floor(area[2] / pitch)), rows = Math.max(1, Math.floor(area[3] / pitch));
@@ -51,11 +54,11 @@ function drawLane(V, t, selected) {
     var k = stepAt(L, mi, t);
     if (k < 0) return;
     var place = m.steps[k].place;
-    (at[place] = at[place] || []).push({ mi: mi, k: k });
+    (at[place] = at[place] || []).push({ mi: mi, k: k, since: L.messages[mi].since[k] });
   });
   var seen = {};
   Object.keys(V.places).forEach(function (id) {
-    var here = at[id] || [], area = V.areas[id], text = here.length ? String(here.length) : '';
+    var here = (at[id] || []).sort(byArrival), area = V.areas[id], text = here.length ? String(here.length) : '';
     if (V.places[id].shown !== text) { V.places[id].count.textContent = text; V.places[id].shown = text; }
     here.forEach(function (e, j) {
       var d = V.dots[e.mi], pos = area ? slot(area, j) : null;

@@ -37,12 +37,14 @@ function uniqueSorted(arr) {
 
 var LANES = D.lanes.map(function (lane) {
   var messages = lane.messages.map(function (m) {
-    var cls = [], sticky = 'm-moving';
-    m.steps.forEach(function (s) {
+    var cls = [], since = [], sticky = 'm-moving';
+    m.steps.forEach(function (s, i) {
       if (s.mark && STICKY[s.mark]) sticky = STICKY[s.mark];
       cls.push(s.mark === 'retry' ? 'm-retry' : sticky);
+      // Since when the message has been at this step's place: dots keep their order in a box by arrival.
+      since.push(i > 0 && m.steps[i - 1].place === s.place ? since[i - 1] : s.atMs);
     });
-    return { times: timesOf(m.steps), cls: cls };
+    return { times: timesOf(m.steps), cls: cls, since: since };
   });
   var counterTimes = {};
   COUNTERS.forEach(function (c) { counterTimes[c] = []; });

@@ -25,8 +25,8 @@ interface DemoState {
   inspector: { lane: string; messageId: string } | null;
 }
 
-const state = (page: Page) => page.evaluate(() => (window as unknown as { demo: { state(): DemoState } }).demo.state());
-const seek = (page: Page, ms: number) => page.evaluate((t) => (window as unknown as { demo: { seek(t: number): void } }).demo.seek(t), ms);
+const state = (page: Page) => page.evaluate(() => (globalThis as unknown as { demo: { state(): DemoState } }).demo.state());
+const seek = (page: Page, ms: number) => page.evaluate((t) => (globalThis as unknown as { demo: { seek(t: number): void } }).demo.seek(t), ms);
 
 describe.skipIf(skip)('the trainer view in Chromium', () => {
   let browser: Browser;
@@ -66,7 +66,7 @@ describe.skipIf(skip)('the trainer view in Chromium', () => {
 
     // Play: the clock moves on its own.
     await page.keyboard.press('Space');
-    await page.waitForFunction((t0) => (window as unknown as { demo: { state(): DemoState } }).demo.state().t > t0 + 1000, stepped.t);
+    await page.waitForFunction((t0) => (globalThis as unknown as { demo: { state(): DemoState } }).demo.state().t > t0 + 1000, stepped.t);
     await page.keyboard.press('Space');
     expect((await state(page)).playing).toBe(false);
 
@@ -118,9 +118,11 @@ describe.skipIf(skip)('the trainer view in Chromium', () => {
   it('plays hundreds of messages over days, and a lane with none', async () => {
     const big = bigDemoFixture(300, 3);
     const { page, problems } = await open('big', big, { width: 1280, height: 800 });
-    await page.evaluate(() => (window as unknown as { demo: { play(): void } }).demo.play());
+    await page.evaluate(() => (globalThis as unknown as { demo: { play(): void } }).demo.play());
     await page.waitForTimeout(1500);
     expect((await state(page)).t).toBeGreaterThan(0);
+    await page.screenshot({ path: join(SHOTS, 'big-playing.png') });
+    await page.evaluate(() => (globalThis as unknown as { demo: { pause(): void } }).demo.pause());
     await seek(page, big.endMs / 2);
     await page.waitForTimeout(600);
     await page.screenshot({ path: join(SHOTS, 'big-mid.png') });
@@ -138,4 +140,36 @@ describe.skipIf(skip)('the trainer view in Chromium', () => {
     expect(second.problems).toEqual([]);
     await second.page.close();
   });
+
+  it('shows both lanes on one projector screen (1920 x 1080), labels inside their boxes', async () => {
+    const { page, problems } = await open('projector', demoFixture(), { width: 1920, height: 1080 });
+    await seek(page, 80 * 60_000);
+    await page.waitForTimeout(600);
+    await page.screenshot({ path: join(SHOTS, 'projector.png') });
+    const bottom = await page.locator('section.lane[data-lane="sss"] svg.lane-svg').evaluate((e) => e.getBoundingClientRect().bottom);
+    expect(bottom).toBeLessThanOrEqual(1080);
+    // Every box's label and every visible dot stays inside its box.
+    const outside = await page.evaluate(() => {
+      const bad: string[] = [];
+      const doc = (globalThis as unknown as { document: { querySelectorAll(s: string): ArrayLike<SvgBoxed> } }).document;
+      for (const g of Array.from(doc.querySelectorAll('g.place'))) {
+        const rect = g.querySelector('rect')?.getBoundingClientRect();
+        const label = g.querySelector('text.label')?.getBoundingClientRect();
+        if (rect && label && (label.right > rect.right + 0.5 || label.left < rect.left)) bad.push(`label of ${g.getAttribute('data-place')}`);
+      }
+      return bad;
+    });
+    expect(outside).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
 });
+
+/** The little of the DOM the layout check reads (the project's types have no DOM library). */
+interface Boxed {
+  getBoundingClientRect(): { left: number; right: number; top: number; bottom: number };
+}
+interface SvgBoxed extends Boxed {
+  querySelector(s: string): Boxed | null;
+  getAttribute(name: string): string | null;
+}
