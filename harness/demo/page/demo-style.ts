@@ -51,6 +51,7 @@ kbd { font: 12.5px ui-monospace, Menlo, Consolas, monospace; border: 1px solid #
 .scrubber .tick { position: absolute; transform: translateX(-50%); white-space: nowrap; }
 .caption { border-left: 5px solid var(--moving); background: #f2f6fc; padding: 6px 12px; margin: 6px 0; min-height: 2.2em; }
 .caption p { margin: 0; }
+.caption.quiet { visibility: hidden; }
 .caption .main { font-size: 21px; font-weight: 600; line-height: 1.3; }
 .caption .sub { font-size: 16px; color: #33373c; }
 .caption .sub:empty { display: none; }

@@ -5,12 +5,14 @@ export const SCRIPT_NARRATION = `
 function setText(el, text) { if (el.textContent !== text) el.textContent = text; }
 
 function captionView(root) {
-  return { main: root.querySelector('.main'), sub: root.querySelector('.sub') };
+  return { root: root, main: root.querySelector('.main'), sub: root.querySelector('.sub') };
 }
 
 function showCaption(view, headline, latestText) {
   setText(view.main, headline !== null ? headline : (latestText || ''));
   setText(view.sub, headline !== null ? (latestText || '') : '');
+  // Nothing to say yet: the box keeps its room (no jump when the first words come) but shows nothing.
+  view.root.classList.toggle('quiet', view.main.textContent === '');
 }
 
 /** What happened last in a lane at or before t: its latest step or operation (an operation wins a tie). */

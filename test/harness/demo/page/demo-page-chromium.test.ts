@@ -12,7 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { DemoData } from '../../../../harness/demo/demo-data.js';
 import { renderDemoPage } from '../../../../harness/demo/page/render-demo-page.js';
 import { launchChromium, skipWithoutChromium } from '../../../helpers/chromium.js';
-import { bigDemoFixture, demoFixture } from '../../../helpers/demo-fixture.js';
+import { bigDemoFixture, demoFixture, HOSTILE, hostileFixture } from '../../../helpers/demo-fixture.js';
 
 const skip = skipWithoutChromium('demo-page-chromium.test');
 const SHOTS = process.env['MAILFLOW_SHOTS'] ?? mkdtempSync(join(tmpdir(), 'mailflow-demo-'));
@@ -47,6 +47,7 @@ describe.skipIf(skip)('the trainer view in Chromium', () => {
     page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`); });
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
     page.on('request', (r) => { if (!r.url().startsWith('file:')) problems.push(`network: ${r.url()}`); });
+    page.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); void d.dismiss(); });
     await page.goto(pathToFileURL(file).href);
     return { page, problems };
   }
@@ -139,6 +140,18 @@ describe.skipIf(skip)('the trainer view in Chromium', () => {
     expect((await state(second.page)).counters['sss']).toEqual(empty.lanes[1].counters);
     expect(second.problems).toEqual([]);
     await second.page.close();
+  });
+
+  it('shows hostile strings as text: no script from the data runs', async () => {
+    const { page, problems } = await open('hostile', hostileFixture());
+    await page.keyboard.press('ArrowRight');
+    await page.locator('ol.recent-list[data-lane="router"] button').first().click();
+    expect(await page.locator('#inspector h2').textContent()).toBe(HOSTILE);
+    expect(await page.locator('h1').textContent()).toBe(HOSTILE);
+    await page.keyboard.press('End');
+    expect(await page.locator('#inspector [data-fate]').textContent()).toBe(HOSTILE);
+    expect(problems).toEqual([]);
+    await page.close();
   });
 
   it('shows both lanes on one projector screen (1920 x 1080), labels inside their boxes', async () => {
