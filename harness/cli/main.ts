@@ -11,6 +11,8 @@ import { parseDurationMs } from '../scenario/duration.js';
 import { EXIT } from './exit-codes.js';
 import { fuzzCommand, fuzzMergeCommand } from './fuzz-command.js';
 import { planCommand, type PlanCommandOptions } from './plan-command.js';
+import { DEFAULT_DEMO_OUT, demoCommand, type DemoCommandOptions } from './demo-command.js';
+import { LANE_IDS } from '../demo/demo-data.js';
 import { DEFAULT_OUT_DIR, DEFAULT_RUNS } from '../fuzz/fuzz-campaign.js';
 import { parseShard, WHOLE_CAMPAIGN, type Shard } from '../fuzz/fuzz-seed.js';
 import { INJECTED_BUG_NAMES, type InjectedBug } from '../scenario/injected-bugs.js';
@@ -70,6 +72,17 @@ function buildProgram(setExit: (code: number) => void): Command {
     .option('--json', 'print the plan as one JSON object')
     .action((dirs: string[], options: { at: number; maxBytes: number; out?: string; json?: boolean }) =>
       setExit(migrateCommand(dirs, { atMs: options.at, maxBytes: options.maxBytes, ...(options.out === undefined ? {} : { out: options.out }), ...(options.json === true ? { json: true } : {}) })));
+
+  program.command('demo')
+    .description('the trainer view: the router and server-side sync side by side on one page, or told in the terminal')
+    .argument('[file]', 'a scenario with a demo: block (default: the first lesson, scenarios/lesson-1-forward-mailbox.yaml)')
+    .option('--out <file>', `write the page here (default ${DEFAULT_DEMO_OUT})`)
+    .addOption(new Option('--lane <lane>', 'run one lane\'s variant and print its summary (with --json, the `mailflow run --json` object)').choices(LANE_IDS))
+    .option('--json', 'with --lane: the run summary as JSON; otherwise both lanes\' summaries and counters')
+    .option('--narrate', 'tell the story in the terminal, one step per Enter')
+    .option('--auto', 'with --narrate: tell it all without waiting')
+    .option('--seed <n>', 'override the scenario seed', parseSeed)
+    .action(async (file: string | undefined, options: DemoCommandOptions) => setExit(await demoCommand(file, options)));
 
   program.command('plan')
     .description('run a router-to-server-side-sync cutover plan and grade it: per batch, tracked, untracked by reason, duplicates; with recommendations')
@@ -202,5 +215,11 @@ async function main(argv: readonly string[]): Promise<number> {
     return EXIT.crashed;
   }
 }
+
+// A reader that stops early (`mailflow demo --narrate | head`) closes the pipe: stop quietly, not with a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(EXIT.pass);
+});
 
 process.exitCode = await main(process.argv);

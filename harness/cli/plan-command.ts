@@ -1,7 +1,5 @@
 // `mailflow plan FILE [--compare FILE...] [--sweep N] [--seed N] [--json] [--report FILE]`: runs cutover plans and
 // grades them. Exit code 1 when a plan grades below what its file expects (`expect.grade`), 2 for bad input.
-import { accessSync, constants, existsSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
 import { loadPlanFile } from '../plan/load-plan.js';
 import { meetsGrade } from '../plan/grade.js';
 import type { Plan } from '../plan/plan-schema.js';
@@ -10,9 +8,11 @@ import { summariseSweep, sweepSeeds, type SweepResult } from '../plan/plan-sweep
 import { formatComparison, formatPlan, formatSweep } from '../plan/format-plan.js';
 import { renderPlanReport, type PlanReportInput } from '../plan/plan-report.js';
 import { writeFileAtomic } from '../run/atomic-write.js';
-import { InputError } from '../scenario/input-error.js';
 import { EXIT } from './exit-codes.js';
+import { checkWritable, outputError } from './output-path.js';
 import { progressBarFor } from './progress.js';
+
+const REPORT = 'the report';
 
 export interface PlanCommandOptions {
   readonly compare?: readonly string[];
@@ -30,7 +30,7 @@ export function planCommand(file: string, options: PlanCommandOptions): number {
   // Every file is read and validated before anything runs: a typo in the third plan fails at once.
   const plans = files.map((f) => ({ file: f, plan: loadPlanFile(f) }));
   // And the report's path is checked before the runs, so a typo there does not cost the runs' time.
-  if (options.report !== undefined) checkWritable(options.report);
+  if (options.report !== undefined) checkWritable(options.report, REPORT);
   const met = (plan: Plan, grade: PlanResult['grade']) => plan.expect.grade === undefined || meetsGrade(grade, plan.expect.grade);
   if (options.sweep !== undefined) {
     const sweeps = plans.map(({ file: f, plan }) => ({ file: f, plan, result: sweep(plan, f, options.seed ?? plan.seed, options.sweep ?? 1, options.progress, options.whatIf === true) }));
@@ -63,29 +63,13 @@ function runWithProgress(plan: Plan, file: string, seed: number, progress: boole
 }
 
 /** A report path that cannot be written is bad input (exit 2), found before anything runs. */
-function checkWritable(path: string): void {
-  try {
-    // Renaming onto a directory would fail only after the runs.
-    if (existsSync(path) && statSync(path).isDirectory()) throw new Error(`${path} is a directory`);
-    const parent = dirname(resolve(path));
-    if (!statSync(parent).isDirectory()) throw new Error(`${parent} is not a directory`);
-    accessSync(parent, constants.W_OK);
-  } catch (error) {
-    throw reportError(path, error);
-  }
-}
-
 function writeReport(path: string | undefined, input: PlanReportInput): void {
   if (path === undefined) return;
   try {
     writeFileAtomic(path, renderPlanReport(input) + '\n');
   } catch (error) {
-    throw reportError(path, error);
+    throw outputError(path, REPORT, error);
   }
-}
-
-function reportError(path: string, error: unknown): InputError {
-  return new InputError([{ file: path, line: 0, column: 0, path: '', message: `cannot write the report: ${(error as Error).message}` }]);
 }
 
 function print(text: string): void {

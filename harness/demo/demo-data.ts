@@ -30,7 +30,7 @@ export interface DemoPlace {
 }
 
 /** What became of a step for the lane's counters, when it changed one. */
-export type StepMark = 'tracked' | 'tossed' | 'duplicate-prevented' | 'retry' | 'bounced' | 'removed' | 'lost' | 'untracked';
+export type StepMark = 'tracked' | 'tossed' | 'duplicate-prevented' | 'retry' | 'bounced' | 'lost' | 'untracked';
 
 export interface DemoStep {
   /** Virtual milliseconds since the scenario's start. */
@@ -62,7 +62,7 @@ export interface DemoMessage {
 export interface CounterEvent {
   readonly atMs: number;
   readonly counter: CounterName;
-  /** Index into the lane's `messages`. */
+  /** Index into the lane's `messages`; -1 for a message the page does not show (see `sampled`). */
   readonly message: number;
 }
 
@@ -78,7 +78,7 @@ export interface DemoLane {
   readonly title: string;
   readonly places: readonly DemoPlace[];
   readonly messages: readonly DemoMessage[];
-  /** Every step of every message in time order (ties in the order they happened): [message index, step index]. */
+  /** Every step of every message in time order (ties: message order, then step order): [message index, step index]. */
   readonly timeline: ReadonlyArray<readonly [message: number, step: number]>;
   readonly counterEvents: readonly CounterEvent[];
   /** The counters at the end of the run (the sum of `counterEvents` per counter). */

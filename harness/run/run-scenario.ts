@@ -66,7 +66,9 @@ function judgeActCounts(expect: Scenario['expect']['act'], act: ActCounts | null
 
 export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOutcome {
   const seed = options.seed ?? scenario.seed;
-  const engine = new Engine({ seed, ...(options.traceSink === undefined ? {} : { traceSink: options.traceSink }) });
+  const engine = new Engine({
+    seed, rngPerActor: scenario.randomStreams === 'per-actor', ...(options.traceSink === undefined ? {} : { traceSink: options.traceSink }),
+  });
   const ledger = new Ledger(() => engine.nowMs, (step, writer, ref) => engine.noteFact('ledger', null, step, writer, ref));
   const world = buildWorld(engine, ledger, scenario);
 

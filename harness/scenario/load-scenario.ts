@@ -19,7 +19,7 @@ export type Locate = (path: ReadonlyArray<PropertyKey>, message: string) => Inpu
  */
 export async function loadScenario(file: string): Promise<Scenario> {
   const { scenario, locate } = readScenarioDocument(file);
-  return resolveRouterFiles(await resolveEmlTraffic(scenario, file, locate), file, locate);
+  return resolveReferences(scenario, file, locate);
 }
 
 /** Loads a scenario file that refers to no other files (no `traffic.eml`, no router files); see loadScenario. */
@@ -50,12 +50,42 @@ export function parseScenarioData(data: unknown, file: string): Scenario {
 }
 
 function parseScenarioDocument(text: string, file: string): { scenario: Scenario; locate: Locate } {
-  const { doc, lines, data } = readYamlText(text, file);
+  const source = readYamlSource(text, file);
+  return parseDerivedScenario(source.data, source, (path) => path);
+}
+
+/** A YAML file as read: its document and line counter (for positions) and its data. */
+export interface YamlSource {
+  readonly file: string;
+  readonly doc: Document;
+  readonly lines: LineCounter;
+  readonly data: unknown;
+}
+
+/** Reads YAML text, or an InputError at its first syntax problem. */
+export function readYamlSource(text: string, file: string): YamlSource {
+  return { file, ...readYamlText(text, file) };
+}
+
+/**
+ * Validates scenario data made from a file's data (the file itself, or a demo lane that replaces some of its sections):
+ * each problem is placed where `sourceOf` says its field path is written in the file.
+ */
+export function parseDerivedScenario(
+  data: unknown, source: YamlSource, sourceOf: (path: ReadonlyArray<PropertyKey>) => ReadonlyArray<PropertyKey>,
+): { scenario: Scenario; locate: Locate } {
+  const { doc, lines, file } = source;
+  const locate: Locate = (path, message) => problemAt(doc, lines, file, sourceOf(path), message);
   const parsed = scenarioSchema.safeParse(data);
-  if (!parsed.success) throw new InputError(schemaProblems(parsed.error, doc, lines, file));
-  const problems = checkConsistency(parsed.data).map(({ path, message }) => problemAt(doc, lines, file, sourcePath(parsed.data, path), message));
+  if (!parsed.success) throw new InputError(schemaProblems(parsed.error, (path, message, atKey) => problemAt(doc, lines, file, sourceOf(path), message, atKey)));
+  const problems = checkConsistency(parsed.data).map(({ path, message }) => locate(sourcePath(parsed.data, path), message));
   if (problems.length > 0) throw new InputError(problems);
-  return { scenario: parsed.data, locate: (path, message) => problemAt(doc, lines, file, path, message) };
+  return { scenario: parsed.data, locate };
+}
+
+/** Resolves what a scenario refers to (.eml traffic, router files), as loadScenario does. */
+export async function resolveReferences(scenario: Scenario, file: string, locate: Locate): Promise<Scenario> {
+  return resolveRouterFiles(await resolveEmlTraffic(scenario, file, locate), file, locate);
 }
 
 /**
@@ -64,7 +94,7 @@ function parseScenarioDocument(text: string, file: string): { scenario: Scenario
 export function parseYamlWith<T extends z.ZodType>(schema: T, text: string, file: string): z.output<T> {
   const { doc, lines, data } = readYamlText(text, file);
   const parsed = schema.safeParse(data);
-  if (!parsed.success) throw new InputError(schemaProblems(parsed.error, doc, lines, file));
+  if (!parsed.success) throw new InputError(schemaProblems(parsed.error, (path, message, atKey) => problemAt(doc, lines, file, path, message, atKey)));
   return parsed.data;
 }
 
@@ -109,15 +139,15 @@ function unionIssues(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue[] {
   });
 }
 
-function schemaProblems(error: z.ZodError, doc: Document, lines: LineCounter, file: string): InputProblem[] {
+type PlaceProblem = (path: ReadonlyArray<PropertyKey>, message: string, atKey: boolean) => InputProblem;
+
+function schemaProblems(error: z.ZodError, place: PlaceProblem): InputProblem[] {
   const problems: InputProblem[] = [];
   for (const issue of unionIssues(error.issues)) {
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) {
-        problems.push(problemAt(doc, lines, file, [...issue.path, key], 'unknown field', true));
-      }
+      for (const key of issue.keys) problems.push(place([...issue.path, key], 'unknown field', true));
     } else {
-      problems.push(problemAt(doc, lines, file, issue.path, issue.message));
+      problems.push(place(issue.path, issue.message, false));
     }
   }
   return problems;

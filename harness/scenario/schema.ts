@@ -19,6 +19,7 @@ import { ACT_ACTIONS_CRM } from '../../fakes/crm/act-faults.js';
 import { actChangeSchema } from './act-schema.js';
 import { ACT_COUNT_NAMES } from '../../fakes/sss/act-sync.js';
 import { INJECTED_BUG_NAMES } from './injected-bugs.js';
+import { demoSchema } from './demo-schema.js';
 
 const verdict = z.enum(['pass', 'fail', 'unknown']);
 
@@ -115,6 +116,7 @@ export const scenarioSchema = z.strictObject({
   description: z.string().optional().meta({ description: 'What the scenario shows.', examples: ['Exchange is down for 3 hours; senders retry and nothing is lost.'] }),
   seed: z.number().int().min(0).max(0xffff_ffff).meta({ description: 'The seed of every random choice in the run; `--seed` overrides it.', examples: [42] }),
   start: z.iso.datetime({ message: 'expected an ISO 8601 UTC instant such as 2026-01-05T08:00:00Z' }).describe('Virtual time 0: an ISO 8601 UTC instant.'),
+  randomStreams: z.enum(['shared', 'per-actor']).default('shared').describe('`shared`: one random stream for the whole world (the default); `per-actor`: each actor (an outside sender, the people, a router) draws from its own, so changing one part of the world leaves the others\' draws alone. The demo\'s lessons use it so both lanes see the same traffic.'),
   horizon: durationMs.meta({ description: 'Traffic and scheduled operations stop here.', examples: ['8h'] }),
   drain: durationMs.default(3 * 86_400_000).describe('After the horizon, periodic processes keep running until nothing is in flight or the drain ends.'),
   toy: toySchema.optional().describe('The foundation\'s toy world (a sender, a mailbox, a consumer); a scenario has either `toy` or `exchange`.'),
@@ -132,6 +134,7 @@ export const scenarioSchema = z.strictObject({
     examples: ['delete-before-create'],
   }),
   expect: expectSchema.default({}).describe('What the run is judged against: counts, check verdicts, declared losses. Every check is expected to pass unless stated.'),
+  demo: demoSchema.optional().describe('The trainer view (`mailflow demo`): how the server-side sync lane (and the router lane) differ from the file, and the lesson\'s captions (docs/demo.md).'),
 });
 
 export type Scenario = z.output<typeof scenarioSchema>;

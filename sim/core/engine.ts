@@ -13,6 +13,12 @@ export interface EngineOptions {
   hashTrace?: boolean;
   /** Receives every trace record, for `--trace FILE`. */
   traceSink?: TraceSink;
+  /**
+   * Give each actor a random stream of its own, seeded from the seed and the actor's name, instead of one stream for
+   * the world (the default). Then one part of the world draws the same whatever the others do: the demo's two lanes
+   * see the same traffic although one has a router and the other server-side sync.
+   */
+  rngPerActor?: boolean;
 }
 
 // Event kinds stored in the low bits of an event's code; the tag id sits above them.
@@ -75,8 +81,11 @@ export class Engine {
   private processed = 0;
   private eventsThisInstant = 0;
 
+  private readonly rngPerActor: boolean;
+
   constructor(options: EngineOptions) {
     this.rng = new Rng(options.seed);
+    this.rngPerActor = options.rngPerActor === true;
     this.hasher = options.hashTrace === false ? null : new TraceHasher();
     this.sink = options.traceSink ?? null;
     this.tagId(NO_TAG); // id 0: start events carry no tag
@@ -101,7 +110,8 @@ export class Engine {
     if (this.actorIndex.has(name)) throw new Error(`actor '${name}' already exists`);
     const index = this.actors.length;
     const entry: ActorEntry = {
-      name, index, factory: factory as ActorFactory<unknown>, durable, ctx: new BoundContext(this, name, index),
+      name, index, factory: factory as ActorFactory<unknown>, durable,
+      ctx: new BoundContext(this, name, index, this.rngPerActor ? new Rng(actorSeed(this.rng.seed, name)) : this.rng),
     };
     this.actors.push(entry);
     this.instances.push(null);
@@ -363,8 +373,8 @@ export class Engine {
 class BoundContext implements ActorContext {
   readonly rng: Rng;
 
-  constructor(private readonly engine: Engine, readonly name: string, private readonly index: number) {
-    this.rng = engine.rng;
+  constructor(private readonly engine: Engine, readonly name: string, private readonly index: number, rng: Rng) {
+    this.rng = rng;
   }
 
   nowMs(): number {
@@ -402,4 +412,11 @@ function canonicalJson(value: unknown): string {
     v !== null && typeof v === 'object' && !Array.isArray(v)
       ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
       : v);
+}
+
+/** An actor's own seed: the world's seed mixed with an FNV-1a hash of the actor's name (32 bits, as Rng uses). */
+function actorSeed(seed: number, name: string): number {
+  let hash = 0x811c9dc5 ^ (seed | 0);
+  for (let i = 0; i < name.length; i++) hash = Math.imul(hash ^ name.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
 }

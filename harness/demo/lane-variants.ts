@@ -1,0 +1,71 @@
+// A lesson's two lanes as scenarios of their own: the file as written is the router lane, and `demo.sss` (and
+// `demo.router`, if any) replace whole top-level sections and add the lane's own operations. Each variant is
+// validated like a file, with problems placed at the fragment's lines, so a mistake in `demo.sss.crm` reads
+// `lesson.yaml:40:9: demo.sss.crm.users[0].incoming: ...`.
+import { InputError } from '../scenario/input-error.js';
+import { parseDerivedScenario, readTextFile, readYamlSource, resolveReferences, type YamlSource } from '../scenario/load-scenario.js';
+import { LANE_SECTIONS, type DemoSpec } from '../scenario/demo-schema.js';
+import type { Scenario } from '../scenario/schema.js';
+import { LANE_IDS, type LaneId } from './demo-data.js';
+
+export interface Lesson {
+  readonly file: string;
+  /** The file as written (the router lane before `demo.router`), with its `demo:` block. */
+  readonly scenario: Scenario;
+  readonly demo: DemoSpec;
+  readonly lanes: Readonly<Record<LaneId, Scenario>>;
+}
+
+type Data = Record<string, unknown>;
+
+/** Reads a scenario file with a `demo:` block and builds both lanes' scenarios. */
+export async function loadLesson(file: string): Promise<Lesson> {
+  const source = readYamlSource(readTextFile(file), file);
+  const { scenario, locate } = parseDerivedScenario(source.data, source, (path) => path);
+  if (scenario.demo === undefined) {
+    throw new InputError([{
+      file, line: 0, column: 0, path: 'demo',
+      message: 'has no demo: block, so the demo does not know how its server-side sync lane differs; see docs/demo.md, or try scenarios/lesson-1-forward-mailbox.yaml',
+    }]);
+  }
+  const base = await resolveReferences(scenario, file, locate);
+  const lanes = {} as Record<LaneId, Scenario>;
+  for (const lane of LANE_IDS) lanes[lane] = await laneScenario(source, base, lane);
+  return { file, scenario: base, demo: scenario.demo, lanes };
+}
+
+async function laneScenario(source: YamlSource, base: Scenario, lane: LaneId): Promise<Scenario> {
+  const data = source.data as Data;
+  const fragment = (data['demo'] as Data)[lane] as Data | undefined;
+  if (fragment === undefined && lane === 'router') return { ...base, name: laneName(base.name, lane), demo: undefined };
+  const { variant, sourceOf } = laneData(data, fragment ?? {}, lane);
+  const { scenario, locate } = parseDerivedScenario(variant, source, sourceOf);
+  return resolveReferences(scenario, source.file, locate);
+}
+
+export function laneName(name: string, lane: LaneId): string {
+  return `${name}-${lane}`;
+}
+
+/** The lane's data, and where each of its paths is written in the file (the fragment's sections, its own faults). */
+export function laneData(data: Data, fragment: Data, lane: LaneId): { variant: Data; sourceOf: (path: ReadonlyArray<PropertyKey>) => PropertyKey[] } {
+  const variant: Data = { ...data, name: laneName(String(data['name']), lane) };
+  delete variant['demo'];
+  const replaced = new Set<PropertyKey>();
+  for (const section of LANE_SECTIONS) {
+    if (!(section in fragment)) continue;
+    replaced.add(section);
+    if (fragment[section] === null) delete variant[section];
+    else variant[section] = fragment[section];
+  }
+  const shared = Array.isArray(data['faults']) ? data['faults'] as unknown[] : [];
+  const own = Array.isArray(fragment['faults']) ? fragment['faults'] as unknown[] : [];
+  if (own.length > 0) variant['faults'] = [...shared, ...own];
+  const sourceOf = (path: ReadonlyArray<PropertyKey>): PropertyKey[] => {
+    const [head, index, ...rest] = path;
+    if (head !== undefined && replaced.has(head)) return ['demo', lane, ...path];
+    if (head === 'faults' && typeof index === 'number' && index >= shared.length) return ['demo', lane, 'faults', index - shared.length, ...rest];
+    return [...path];
+  };
+  return { variant, sourceOf };
+}

@@ -1,0 +1,84 @@
+// One lane of the demo from its finished run: its places, each message's steps as the class sees them, the timeline
+// the page steps through, and the counters' events. A lane with more messages than a page animates keeps the first
+// ones (in first-seen order) and says so; its counters still count every message.
+import { isUntracked, lostRecipients, untrackedReasonOf } from '../../sim/ledger/counts.js';
+import { TOSSED_REASON_CODES, type MessageLife } from '../../sim/ledger/records.js';
+import type { RunOutcome } from '../run/run-scenario.js';
+import type { Scenario } from '../scenario/schema.js';
+import { COUNTER_NAMES, type CounterEvent, type CounterName, type DemoLane, type DemoMessage, type DemoStep, type LaneId } from './demo-data.js';
+import { counterEventsOf } from './counter-events.js';
+import { INTERNET, lanePlaces, type LanePlaces } from './lane-places.js';
+import { reasonName } from './reason-names.js';
+import { viewStep } from './step-view.js';
+
+/** Messages a lane animates at most; beyond it the page would crawl and no class could follow anyway. */
+export const MAX_SHOWN_MESSAGES = 400;
+
+export const LANE_TITLES: Readonly<Record<LaneId, string>> = {
+  router: 'E-mail Router: inbox rules copy mail to a forward mailbox the router reads',
+  sss: 'Server-side synchronization: CRM reads each mailbox\'s own Inbox',
+};
+
+export interface LaneViewInput {
+  readonly id: LaneId;
+  readonly scenario: Scenario;
+  readonly outcome: RunOutcome;
+  readonly endMs: number;
+}
+
+export function laneView({ id, scenario, outcome, endMs }: LaneViewInput): DemoLane & { readonly total: number } {
+  const places = lanePlaces(scenario);
+  const messages: DemoMessage[] = [];
+  const counterEvents: CounterEvent[] = [];
+  let total = 0;
+  for (const life of outcome.ledger.messages()) {
+    const shown = total < MAX_SHOWN_MESSAGES;
+    const index = shown ? total : -1;
+    total++;
+    const inFlightAt = outcome.ledger.inFlightAt(life.messageId);
+    counterEvents.push(...counterEventsOf(life, index, inFlightAt !== undefined, endMs));
+    if (shown) messages.push(messageView(life, places, inFlightAt));
+  }
+  counterEvents.sort((a, b) => a.atMs - b.atMs);
+  const counters = Object.fromEntries(COUNTER_NAMES.map((name) => [name, 0])) as Record<CounterName, number>;
+  for (const event of counterEvents) counters[event.counter]++;
+  return {
+    id, title: LANE_TITLES[id], places: places.places, messages, timeline: timelineOf(messages), counterEvents, counters,
+    run: { scenario: outcome.scenario, verdict: outcome.verdict, counts: { ...outcome.counts } }, total,
+  };
+}
+
+function messageView(life: MessageLife, places: LanePlaces, inFlightAt: string | undefined): DemoMessage {
+  const path = life.path;
+  const ctx = { places, crmEmail: life.outbound !== null };
+  const steps: DemoStep[] = [];
+  let place = INTERNET;
+  for (const step of path) {
+    const view = viewStep(step, place, ctx);
+    steps.push(view);
+    place = view.place;
+  }
+  const submitted = path.find((s) => s.step === 'submitted');
+  const label = submitted === undefined ? life.messageId : submitted.detail.replace(/^from /, '').replace(' to ', ' -> ');
+  return { messageId: life.messageId, label, steps, fate: fateOf(life, inFlightAt) };
+}
+
+function fateOf(life: MessageLife, inFlightAt: string | undefined): string {
+  if (inFlightAt !== undefined) return `pending (${inFlightAt})`;
+  if (lostRecipients(life).length > 0) return 'lost';
+  if (isUntracked(life)) return `untracked (${untrackedReasonOf(life)})`;
+  if (life.outbound !== null) return `CRM email, ${life.outbound.status}`;
+  if (life.activities.length > 0) return 'tracked';
+  if (life.bouncedAtMs !== null) return 'bounced';
+  const tossed = life.evaluations.find((e) => TOSSED_REASON_CODES.has(e.reasonCode));
+  if (tossed !== undefined) return `tossed (${reasonName(tossed.reasonCode)})`;
+  return 'delivered; not for CRM';
+}
+
+/** Every step in time order; steps at one instant keep message order, then step order (a stable sort). */
+function timelineOf(messages: readonly DemoMessage[]): Array<readonly [number, number]> {
+  const entries: Array<readonly [number, number]> = [];
+  messages.forEach((m, i) => m.steps.forEach((_, j) => entries.push([i, j])));
+  const atMs = (e: readonly [number, number]): number => messages[e[0]]?.steps[e[1]]?.atMs ?? 0;
+  return entries.sort((a, b) => atMs(a) - atMs(b));
+}

@@ -1,0 +1,134 @@
+// One ledger step as a class sees it: where the message is afterwards, a caption in plain words, the rule ids that
+// explain it (docs/domain.md) and what it does to the lane's counters. The step texts are the ledger's own
+// (sim/ledger/step-kinds.ts), read back here; a message keeps one dot on the page, at its latest place.
+import type { PathStep } from '../../sim/ledger/records.js';
+import { REASON_DUPLICATE, TOSSED_REASON_CODES } from '../../sim/ledger/records.js';
+import type { DemoStep, StepMark } from './demo-data.js';
+import { CRM, INTERNET, ROUTER, SSS, mailboxPlace, serverPlace, type LanePlaces } from './lane-places.js';
+import { reasonName } from './reason-names.js';
+
+export interface MessageContext {
+  readonly places: LanePlaces;
+  /** The message is a CRM email (it has outbound statuses): it starts in CRM, not in its author's mailbox. */
+  readonly crmEmail: boolean;
+}
+
+type View = Omit<DemoStep, 'atMs' | 'step' | 'detail'>;
+
+const DELIVERED = /^([^/]*)\/(.*) \((user|queue|forward)(, eligible)?\)$/;
+
+export function viewStep(step: PathStep, previous: string, ctx: MessageContext): DemoStep {
+  const view = viewOf(step, previous, ctx);
+  return { atMs: step.atMs, step: step.step, detail: step.detail, ...view };
+}
+
+function at(place: string, caption: string, rules: readonly string[], mark: StepMark | null = null): View {
+  return { place, caption, rules, mark, reason: null };
+}
+
+function mailboxOrStay(ctx: MessageContext, address: string, previous: string): string {
+  return ctx.places.serverOf.has(address.toLowerCase()) ? mailboxPlace(address.toLowerCase()) : previous;
+}
+
+/**
+ * Where a person's action on their copy (read, file, delete) leaves the dot: in their mailbox, unless the message has
+ * reached CRM already (then the dot stays there: what people do with their copy no longer matters to CRM).
+ */
+function personal(ctx: MessageContext, mailbox: string, previous: string): string {
+  return previous === CRM ? CRM : mailboxOrStay(ctx, mailbox, previous);
+}
+
+function viewOf(step: PathStep, previous: string, ctx: MessageContext): View {
+  const d = step.detail;
+  switch (step.step) {
+    case 'submitted': {
+      const from = d.replace(/^from (\S*) to .*$/, '$1');
+      if (ctx.crmEmail) return at(CRM, `${from} writes an email in CRM (${d}); it waits as Pending Send until a send cycle takes it.`, ['O1', 'O2']);
+      const place = mailboxOrStay(ctx, from, INTERNET);
+      return at(place, place === INTERNET ? `An outside sender sends a message ${d}.` : `${from} sends a message ${d.replace(/^from \S* /, '')}.`, []);
+    }
+    case 'smtp-attempt': {
+      const permanent = /: 5\d\d/.test(d);
+      return permanent
+        ? at(previous, `Exchange refuses it for good (${d}): the sender will get a bounce.`, ['X1'], 'retry')
+        : at(previous, `The sending server cannot hand it over (${d}): it keeps the message in its queue and retries (X1).`, ['X1'], 'retry');
+    }
+    case 'accepted': {
+      const first = d.split(', ')[0] ?? '';
+      const server = ctx.places.serverOf.get(first.toLowerCase()) ?? ctx.places.frontServer;
+      return at(server === null ? previous : serverPlace(server), d === '' ? 'The outgoing SMTP server accepts it (250 after DATA).' : `Exchange accepts it for ${d} (250 after DATA): from now on it is Exchange's to deliver.`, ['X1']);
+    }
+    case 'delivered': return delivered(d, previous, ctx);
+    case 'reappeared':
+      return at(mailboxOrStay(ctx, d.split('/')[0] ?? '', previous), `It appears again in ${d}: Safety Net resubmitted it after a failover (X2).`, ['X2']);
+    case 'delay-notification': return at(previous, `The sender is told its message is delayed (${d}).`, ['X1']);
+    case 'sent-copy': return at(mailboxOrStay(ctx, d.split('/')[0] ?? '', previous), `A copy stays in ${d}.`, ['O3', 'S16']);
+    case 'sent-out': return at(INTERNET, `It leaves for ${d}.`, ['O1']);
+    case 'outbound': {
+      const failed = d.startsWith('Failed');
+      return at(CRM, `The CRM email is now ${d}.`, ['O1', 'R7'], failed ? 'bounced' : null);
+    }
+    case 'read': return at(personal(ctx, d, previous), `${d} reads it.`, []);
+    case 'moved': {
+      const [mailbox = '', folder] = d.split('/');
+      return at(personal(ctx, mailbox, previous), `${mailbox} files it into ${folder}: it is no longer in the root Inbox (S6).`, ['S6']);
+    }
+    case 'removed': return removed(d, personal(ctx, d.split(': ')[0] ?? '', previous));
+    case 'evaluated': return evaluated(d);
+    case 'activity-created': return created(d);
+    case 'activity-deleted': return at(CRM, `Someone deletes the activity ${d} in CRM.`, ['R8']);
+    case 'bounced': return at(INTERNET, `An NDR goes back to the sender (${d}).`, ['X1'], 'bounced');
+    case 'untracked': return at(previous, `Never tracked: ${d}.`, untrackedRules(d), 'untracked');
+    default: return at(previous, `${step.step}: ${d}`, []);
+  }
+}
+
+function delivered(d: string, previous: string, ctx: MessageContext): View {
+  const match = DELIVERED.exec(d);
+  if (match === null) return at(previous, `Delivered: ${d}.`, []);
+  const [, mailbox = '', folder = '', kind, eligible] = match;
+  const place = mailboxOrStay(ctx, mailbox, previous);
+  if (kind === 'forward') return at(place, `An inbox rule copies it, as an attachment, to the forward mailbox ${mailbox} (R1, R2).`, ['R1', 'R2']);
+  if (folder === 'Junk') return at(place, `It lands in ${mailbox}'s Junk folder: sync reads only the root Inbox (S6).`, ['S6']);
+  const forCrm = eligible === undefined ? 'CRM has no use for it (S9)' : 'CRM would track it (S9)';
+  return at(place, `Delivered to ${mailbox}'s ${folder}; ${forCrm}.`, ['S9']);
+}
+
+function removed(d: string, previous: string): View {
+  const [mailbox = '', cause = ''] = d.split(': ');
+  switch (cause) {
+    // A copy leaving a mailbox by design or by its owner changes no counter: the message keeps its colour.
+    case 'processed': return at(previous, `The processed copy is deleted from ${mailbox} (R10).`, ['R10']);
+    case 'rolled-back': return at(previous, `A restore without log replay rolls ${mailbox}'s copy back: it is gone (X3).`, ['X3'], 'lost');
+    default: return at(previous, `${mailbox} deletes it.`, ['S6']);
+  }
+}
+
+function evaluated(d: string): View {
+  const caller = d.split(':')[0] ?? '';
+  const code = Number(/reason (-?\d+)/.exec(d)?.[1] ?? NaN);
+  const place = caller === ROUTER ? ROUTER : caller === SSS ? SSS : CRM;
+  const who = caller === ROUTER ? 'The router' : caller === SSS ? 'Server-side sync' : caller === 'outlook' ? 'Outlook' : caller;
+  const name = reasonName(code);
+  const mark: StepMark | null = code === REASON_DUPLICATE ? 'duplicate-prevented' : TOSSED_REASON_CODES.has(code) ? 'tossed' : null;
+  const outcome = code === REASON_DUPLICATE
+    ? 'Duplicate: CRM already has this Message-ID, so no second activity (S8).'
+    : TOSSED_REASON_CODES.has(code) ? `${name}: CRM does not want it, by design (S8, S9).` : `${name}: CRM takes it (S9, S10).`;
+  const rules = caller === 'outlook' ? ['C1', 'S8'] : ['S8', 'S9', 'S10'];
+  return { place, caption: `${who} asks CRM about it (CheckIncomingEmail): ${outcome}`, rules, mark, reason: { code, name } };
+}
+
+function created(d: string): View {
+  const by = /by (\S+)/.exec(d)?.[1] ?? '';
+  const rules = by === ROUTER ? ['R2', 'S8'] : by === SSS ? ['S5', 'S8'] : by === 'outlook' ? ['C1'] : ['O1'];
+  return at(CRM, `CRM creates the email activity ${d}.`, rules, 'tracked');
+}
+
+function untrackedRules(reason: string): string[] {
+  if (reason.includes('process-email-from')) return ['S2a'];
+  if (reason.includes('inbox') || reason.includes('deleted')) return ['S6'];
+  if (reason.includes('router-stopped')) return ['R14'];
+  if (reason.includes('disabled')) return ['S4'];
+  if (reason.includes('rolled-back')) return ['X3'];
+  return [];
+}

@@ -1,0 +1,63 @@
+// `mailflow demo` as a trainer and a CI job use it: the page written atomically, each lane's run as the
+// `mailflow run --json` contract and equal to the page's data, the story in the terminal, bad input exit 2.
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { mailflow } from '../../helpers/cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'mailflow-demo-cli-'));
+const lesson2 = 'scenarios/lesson-2-exchange-outage.yaml';
+
+describe('mailflow demo', () => {
+  it('prints one lane\'s run as the run contract, whose counts the page\'s counters match', () => {
+    const out = join(dir, 'lesson-2.html');
+    const page = mailflow('demo', lesson2, '--out', out, '--json');
+    expect(page.status).toBe(0);
+    const summary = JSON.parse(page.stdout) as { lanes: Record<string, { counts: Record<string, number>; counters: Record<string, number> }> };
+    for (const lane of ['router', 'sss']) {
+      const result = mailflow('demo', lesson2, '--lane', lane, '--json');
+      expect(result.status).toBe(0);
+      const run = JSON.parse(result.stdout) as { scenario: string; mode: string; verdict: string; counts: Record<string, number>; traceHash: string };
+      expect(run).toMatchObject({ scenario: `lesson-2-exchange-outage-${lane}`, mode: 'virtual', verdict: 'pass' });
+      expect(run.traceHash).toMatch(/^[0-9a-f]{64}$/);
+      expect(run.counts).toEqual(summary.lanes[lane]?.counts);
+      for (const [counter, value] of Object.entries(summary.lanes[lane]?.counters ?? {})) expect(run.counts[counter], counter).toBe(value);
+    }
+    const html = readFileSync(out, 'utf8');
+    expect(html).toMatch(/^<!DOCTYPE html>/);
+    expect(html).toContain('Lesson 2: Exchange is down for 90 minutes');
+  });
+
+  it('shows the first lesson when given no scenario', () => {
+    const out = join(dir, 'default.html');
+    const result = mailflow('demo', '--out', out);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toContain(`wrote ${out}`);
+    expect(readFileSync(out, 'utf8')).toContain('Lesson 1');
+  });
+
+  it('tells the story in the terminal with --narrate --auto, and a beat per Enter without it', () => {
+    const auto = mailflow('demo', lesson2, '--narrate', '--auto');
+    expect(auto.status).toBe(0);
+    expect(auto.stdout).toContain('ex1 goes down');
+    expect(auto.stdout).toMatch(/\[09:00:00\]/);
+    expect(auto.stdout).toMatch(/At the end:\n {2}router PASS: tracked \d+/);
+    // Without --auto it waits for Enter on stdin; stdin here is empty and closed, so it tells the rest at once.
+    const stepped = mailflow('demo', lesson2, '--narrate');
+    expect(stepped.stdout).toContain('(Enter: next step; Ctrl-D: tell the rest)');
+    expect(stepped.stdout.split('\n').filter((l) => l.startsWith('['))).toEqual(auto.stdout.split('\n').filter((l) => l.startsWith('[')));
+  });
+
+  it('refuses a scenario without a demo block, a bad lane and an unwritable page with exit 2, before any run', () => {
+    const noDemo = mailflow('demo', 'scenarios/exchange-outage.yaml', '--out', join(dir, 'x.html'));
+    expect(noDemo.status).toBe(2);
+    expect(noDemo.stderr).toContain('scenarios/exchange-outage.yaml: demo: has no demo: block');
+    expect(existsSync(join(dir, 'x.html'))).toBe(false);
+    expect(mailflow('demo', lesson2, '--lane', 'outlook').status).toBe(2);
+    const toDirectory = mailflow('demo', lesson2, '--out', dir);
+    expect(toDirectory.status).toBe(2);
+    expect(toDirectory.stderr).toContain('cannot write the demo page');
+    expect(toDirectory.stderr).not.toContain('lane done');
+  });
+});
