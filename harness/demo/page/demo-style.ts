@@ -21,9 +21,11 @@ h1 { font-size: 30px; margin: 2px 0 4px; line-height: 1.15; }
   background: #fff; cursor: pointer; }
 .controls button.primary { background: var(--moving); border-color: var(--moving); color: #fff; min-width: 7.5em; font-weight: 600; }
 .controls .speed { font-size: 16px; }
-.keys { flex-basis: 100%; display: flex; flex-wrap: wrap; justify-content: space-between; gap: 2px 28px; }
 ul.shortcuts, ul.legend { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 2px 14px; font-size: 13.5px;
   color: var(--muted); }
+/* On a wide screen the shortcuts share the buttons' row; the legend always has its own. */
+ul.shortcuts { margin-left: auto; }
+ul.legend { flex-basis: 100%; }
 kbd { font: 12.5px ui-monospace, Menlo, Consolas, monospace; border: 1px solid #b8bcc2; border-bottom-width: 2px; border-radius: 4px;
   padding: 0 5px; background: #f8f9fa; color: #1d1f22; }
 .legend svg { vertical-align: -1px; }
@@ -37,7 +39,7 @@ kbd { font: 12.5px ui-monospace, Menlo, Consolas, monospace; border: 1px solid #
   border-left: 2px solid var(--bad); border-right: 2px solid var(--tracked); }
 .scrubber .op-mark { position: absolute; top: 0; bottom: 0; width: 0; padding: 0; margin: 0; border: 0; border-left: 3px solid #6a1b9a;
   background: none; cursor: pointer; }
-.scrubber .op-label { position: absolute; left: 3px; white-space: nowrap; font-size: 12.5px; color: #4a148c; font-weight: 600;
+.scrubber .op-label { position: absolute; z-index: 2; left: 3px; white-space: nowrap; font-size: 12.5px; color: #4a148c; font-weight: 600;
   background: rgba(255,255,255,.85); padding: 0 3px; }
 .scrubber .op-label.row-0 { top: 0; }
 .scrubber .op-label.row-1 { top: 17px; }
@@ -53,20 +55,19 @@ kbd { font: 12.5px ui-monospace, Menlo, Consolas, monospace; border: 1px solid #
 .caption p { margin: 0; }
 .caption.quiet { visibility: hidden; }
 .caption .main { font-size: 21px; font-weight: 600; line-height: 1.3; }
+/* Room for two lines and a note, so a longer caption does not push the drawing down while the clock runs. */
+.lane-caption { min-height: 4.1em; }
 .caption .sub { font-size: 16px; color: #33373c; }
 .caption .sub:empty { display: none; }
 #shared-caption { border-left-color: #6a1b9a; background: #f6f0fa; }
 section.lane { border-top: 2px solid var(--line); padding-top: 6px; margin-top: 6px; }
-/* Wide screens (a projector) keep title, caption and counters on one row, so both lanes fit on one screen. */
-.lane-head { display: grid; grid-template-columns: minmax(300px, 30em) minmax(0, 1fr) auto; grid-template-areas: "title caption counters";
-  align-items: center; gap: 6px 18px; }
+/* The caption takes the lane's whole width: a lesson's captions run to two or three sentences. */
+.lane-head { display: grid; grid-template-columns: minmax(0, 1fr) auto; grid-template-areas: "title counters" "caption caption";
+  align-items: center; gap: 4px 18px; }
 .lane-title { grid-area: title; display: flex; flex-wrap: wrap; align-items: baseline; gap: 2px 12px; min-width: 0; }
 .lane-head .lane-caption { grid-area: caption; margin: 0; }
 .lane-head .counters { grid-area: counters; }
-@media (max-width: 1500px) {
-  .lane-head { grid-template-columns: minmax(0, 1fr) auto; grid-template-areas: "title counters" "caption caption"; }
-}
-.lane-title h2 { margin: 0; font-size: 23px; }
+.lane-title h2 { margin: 0; font-size: 21px; line-height: 1.2; }
 .verdict { padding: 1px 10px; border-radius: 4px; font-weight: 700; font-size: 14px; letter-spacing: .04em; color: #fff; background: #a15c00; }
 .verdict.pass { background: var(--tracked); }
 .verdict.fail { background: var(--bad); }
@@ -81,10 +82,18 @@ section.lane { border-top: 2px solid var(--line); padding-top: 6px; margin-top: 
 .c-untracked, .c-lost { border-top-color: var(--bad); }
 .lane-body { display: grid; grid-template-columns: minmax(0, 1fr) clamp(260px, 21vw, 400px); gap: 14px; align-items: start; margin-top: 6px; }
 /* The list never makes a lane taller than its drawing: it shows as many messages as fit beside it. */
-.recent { height: 0; min-height: 100%; overflow: hidden; }
+.recent { height: 0; min-height: 100%; overflow: hidden; -webkit-mask-image: linear-gradient(to bottom, #000 85%, transparent);
+  mask-image: linear-gradient(to bottom, #000 85%, transparent); }
+/* A narrow screen gives the drawing the whole width (its labels stay readable); the list goes below it, one row. */
+@media (max-width: 1300px) {
+  .lane-body { grid-template-columns: minmax(0, 1fr); }
+  .recent { height: auto; min-height: 0; max-height: 5.4em; -webkit-mask-image: none; mask-image: none; }
+  .recent h3 { display: none; }
+  ol.recent-list { display: grid; grid-template-columns: repeat(auto-fill, minmax(230px, 1fr)); gap: 0 6px; }
+}
 .drawing { position: relative; }
 .empty { position: absolute; left: 40%; top: 45%; margin: 0; color: var(--muted); font-size: 18px; }
-svg.lane-svg { width: 100%; height: auto; max-height: 40vh; display: block; }
+svg.lane-svg { width: 100%; height: auto; display: block; }
 svg .heading { font-size: 16px; font-weight: 700; fill: var(--muted); }
 svg g.server > rect { fill: #f7f8fa; stroke: #aeb4bb; stroke-width: 1.5; }
 svg .server-name { font-size: 13px; fill: var(--muted); font-weight: 600; }

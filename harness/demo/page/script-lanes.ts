@@ -34,7 +34,7 @@ function laneView(L) {
     var b = e.target.closest && e.target.closest('button[data-message]');
     if (b) openInspector(L, Number(b.getAttribute('data-message')));
   });
-  return { L: L, places: places, servers: servers, dots: dots, layer: layer, list: list, recentKey: -1,
+  return { L: L, svg: svg, places: places, servers: servers, dots: dots, layer: layer, list: list, recentKey: -1,
     areas: P.dotAreas[L.id], outages: P.outages[L.id] };
 }
 
