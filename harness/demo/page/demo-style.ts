@@ -55,8 +55,9 @@ kbd { font: 12.5px ui-monospace, Menlo, Consolas, monospace; border: 1px solid #
 .caption p { margin: 0; }
 .caption.quiet { visibility: hidden; }
 .caption .main { font-size: 21px; font-weight: 600; line-height: 1.3; }
-/* Room for two lines and a note, so a longer caption does not push the drawing down while the clock runs. */
-.lane-caption { min-height: 4.1em; }
+/* Room for two lines (or a line and its note), so most captions do not push the drawing down while the clock runs
+   (and the drawings' fit to the window, made once, holds). */
+.caption { min-height: 4em; }
 .caption .sub { font-size: 16px; color: #33373c; }
 .caption .sub:empty { display: none; }
 #shared-caption { border-left-color: #6a1b9a; background: #f6f0fa; }
@@ -100,7 +101,7 @@ svg .server-name { font-size: 13px; fill: var(--muted); font-weight: 600; }
 svg g.place > rect { fill: #fff; stroke: #7b838c; stroke-width: 1.5; }
 svg g.place .label { font-size: 13.5px; fill: #1d1f22; }
 svg g.place .count { font-size: 14px; fill: var(--moving); font-weight: 700; stroke: #fff; stroke-width: 4px; paint-order: stroke; }
-svg g.place .down-tag { display: none; font-size: 15px; font-weight: 800; fill: #6b6f75; letter-spacing: .1em; }
+svg g.place .down-tag { display: none; font-size: 12px; font-weight: 800; fill: #6b6f75; letter-spacing: .1em; }
 svg g.kind-forward-mailbox > rect { fill: var(--forward); stroke: var(--forward-line); stroke-width: 3; }
 svg g.kind-queue-mailbox > rect { fill: #eef4ff; }
 svg g.kind-router > rect, svg g.kind-sss > rect { fill: #eef4ff; stroke: var(--moving); stroke-width: 2.5; }

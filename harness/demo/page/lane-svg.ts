@@ -27,7 +27,7 @@ function boxSvg(box: PlaceBox): SafeHtml {
 <rect x="${x}" y="${y}" width="${w}" height="${h}" rx="5"></rect>
 <text class="label" x="${x + 7}" y="${y + 18}">${fitLabel(boxLabel(place), w - 14)}</text>
 <text class="count" x="${x + w - 6}" y="${y + 5}" text-anchor="end"></text>
-<text class="down-tag" x="${x + w / 2}" y="${y + h / 2 + 8}" text-anchor="middle">DOWN</text></g>
+<text class="down-tag" x="${x + w - 7}" y="${y + h - 6}" text-anchor="end">DOWN</text></g>
 `;
 }
 
