@@ -32,6 +32,6 @@ export function controlsHtml(speed: number): SafeHtml {
 <button type="button" id="btn-end" title="To the end (End)">End</button>
 <label class="speed">Speed <select id="speed">${options}</select></label>
 <ul class="shortcuts" aria-label="Keyboard shortcuts">${SHORTCUTS.map(([k, w]) => html`<li><kbd>${k}</kbd> ${w}</li>`)}</ul>
-<ul class="legend" aria-label="Legend">${LEGEND.map(([c, w]) => html`<li><svg viewBox="0 0 12 12" width="12" height="12"><circle class="dot ${c}" cx="6" cy="6" r="5"></circle></svg> ${w}</li>`)}<li><span class="swatch forward"></span> forward mailbox</li><li><span class="swatch down"></span> out of service</li></ul>
+<ul class="legend" aria-label="Legend">${LEGEND.map(([c, w]) => html`<li><svg viewBox="0 0 12 12" width="12" height="12"><circle class="dot ${c}" cx="6" cy="6" r="5"></circle></svg> ${w}</li>`)}<li><span class="swatch forward"></span> forward mailbox</li><li><span class="swatch down"></span> out of service</li><li><b class="count-key">12</b> messages in a box now</li></ul>
 </section>`;
 }

@@ -29,6 +29,7 @@ ul.legend { flex-basis: 100%; }
 kbd { font: 12.5px ui-monospace, Menlo, Consolas, monospace; border: 1px solid #b8bcc2; border-bottom-width: 2px; border-radius: 4px;
   padding: 0 5px; background: #f8f9fa; color: #1d1f22; }
 .legend svg { vertical-align: -1px; }
+.count-key { color: var(--moving); }
 .swatch { display: inline-block; width: 14px; height: 12px; border-radius: 2px; vertical-align: -1px; border: 2px solid; }
 .swatch.forward { background: var(--forward); border-color: var(--forward-line); }
 .swatch.down { background: var(--down); border-color: #9aa0a6; border-style: dashed; }

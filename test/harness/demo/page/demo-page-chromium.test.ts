@@ -21,6 +21,7 @@ interface DemoState {
   t: number;
   endMs: number;
   playing: boolean;
+  speedMsPerS: number;
   counters: Record<string, Record<string, number>>;
   inspector: { lane: string; messageId: string } | null;
 }
@@ -70,6 +71,20 @@ describe.skipIf(skip)('the trainer view in Chromium', () => {
     await page.waitForFunction((t0) => (globalThis as unknown as { demo: { state(): DemoState } }).demo.state().t > t0 + 1000, stepped.t);
     await page.keyboard.press('Space');
     expect((await state(page)).playing).toBe(false);
+
+    // Speed, Home, the scrubber, step back, and a click on an operation's marker.
+    const speed = (await state(page)).speedMsPerS;
+    await page.keyboard.press('+');
+    expect((await state(page)).speedMsPerS).toBeGreaterThan(speed);
+    await page.keyboard.press('-');
+    await page.keyboard.press('Home');
+    expect((await state(page)).t).toBe(0);
+    await page.locator('#scrubber').fill(String(45 * 60_000));
+    expect((await state(page)).t).toBe(45 * 60_000);
+    await page.keyboard.press('ArrowLeft');
+    expect((await state(page)).t).toBe(42 * 60_000);
+    await page.locator('.op-mark[data-op="1"]').click();
+    expect((await state(page)).t).toBe(120 * 60_000);
 
     // Next fault: ex1 goes down at 1h and is greyed out in both lanes.
     await seek(page, 30 * 60_000);
