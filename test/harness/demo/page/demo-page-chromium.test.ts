@@ -1,6 +1,7 @@
 // The trainer view as a class sees it, in a real Chromium (Debian's, driven by playwright-core; no downloads): the
 // page loads from file:// without console errors or network, plays (the clock advances), steps (an event happens),
-// opens the inspector on a message, and at the end its counters equal the lanes' `counters`. Screenshots of the page
+// opens the inspector on a message, and at the end its counters equal the lanes' `counters`; the same for lesson 2
+// built by the extractor (its outage greyed out in both lanes, senders' retries flashing, CRM's reason codes). Screenshots of the page
 // mid-run and at the end go to a temporary directory (never the repository) for a person to look at. Without
 // /usr/bin/chromium the test is skipped with the reason, unless MAILFLOW_REQUIRE_BROWSER=1 (CI) makes that an error.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,8 +11,11 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import type { DemoData } from '../../../../harness/demo/demo-data.js';
+import { buildDemo } from '../../../../harness/demo/build-demo.js';
+import { loadLesson } from '../../../../harness/demo/lane-variants.js';
 import { renderDemoPage } from '../../../../harness/demo/page/render-demo-page.js';
 import { launchChromium, skipWithoutChromium } from '../../../helpers/chromium.js';
+import { repoRoot } from '../../../helpers/cli.js';
 import { bigDemoFixture, demoFixture, HOSTILE, hostileFixture } from '../../../helpers/demo-fixture.js';
 
 const skip = skipWithoutChromium('demo-page-chromium.test');
@@ -165,6 +169,49 @@ describe.skipIf(skip)('the trainer view in Chromium', () => {
     expect(await page.locator('h1').textContent()).toBe(HOSTILE);
     await page.keyboard.press('End');
     expect(await page.locator('#inspector [data-fate]').textContent()).toBe(HOSTILE);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('shows lesson 2 (built by the extractor): the outage, the retries, the reason codes, the runs\' counters', async () => {
+    const { data } = buildDemo(await loadLesson(join(repoRoot, 'scenarios/lesson-2-exchange-outage.yaml')));
+    const { page, problems } = await open('lesson-2', data, { width: 1920, height: 1080 });
+
+    // `n` walks the operations; the one at `down ex1` greys out ex1's transport and mailboxes in both lanes.
+    const down = data.operations.find((o) => o.verb === 'down' && o.target === 'ex1');
+    expect(down).toBeDefined();
+    for (let i = 0; i < data.operations.length && (await state(page)).t < (down?.atMs ?? 0); i++) await page.keyboard.press('n');
+    expect((await state(page)).t).toBe(down?.atMs);
+    for (const lane of ['router', 'sss']) {
+      const greyed = await page.locator(`svg.lane-svg[data-lane="${lane}"] g.place.down`).evaluateAll((els) => els.map((e) => e.getAttribute('data-place')));
+      expect(greyed, lane).toContain('server:ex1');
+      expect(await page.locator(`svg.lane-svg[data-lane="${lane}"] g.server[data-server="ex1"]`).getAttribute('class'), lane).toContain('down');
+    }
+    // Half an hour into the outage, senders are retrying: red flashing dots at the Internet.
+    await seek(page, (down?.atMs ?? 0) + 30 * 60_000);
+    await page.waitForTimeout(600);
+    expect(await page.locator('svg.lane-svg[data-lane="router"] circle.dot.m-retry').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: join(SHOTS, 'lesson-2-outage.png') });
+
+    // The inspector on a message CRM evaluated, clicked where it is when CRM answers: its steps name the reason code.
+    const mi = data.lanes[1].messages.findIndex((m) => m.steps.some((st) => st.reason !== null));
+    const message = data.lanes[1].messages[mi];
+    const answered = message?.steps.find((st) => st.reason !== null);
+    expect(answered?.reason).toBeTruthy();
+    await seek(page, answered?.atMs ?? 0);
+    await page.waitForTimeout(600);
+    await page.locator(`svg.lane-svg[data-lane="sss"] circle.dot[data-message="${mi}"]`).click();
+    expect((await state(page)).inspector).toEqual({ lane: 'sss', messageId: message?.messageId });
+    expect(await page.locator('#inspector').textContent()).toContain(`${answered?.reason?.name} (${answered?.reason?.code})`);
+    expect(await page.locator('#inspector tr.current').count()).toBe(1);
+    await page.screenshot({ path: join(SHOTS, 'lesson-2-inspector.png') });
+    await page.keyboard.press('Escape');
+
+    await page.keyboard.press('End');
+    const end = await state(page);
+    expect(end.t).toBe(data.endMs);
+    for (const lane of data.lanes) expect(end.counters[lane.id], lane.id).toEqual(lane.counters);
+    await page.screenshot({ path: join(SHOTS, 'lesson-2-end.png') });
     expect(problems).toEqual([]);
     await page.close();
   });
