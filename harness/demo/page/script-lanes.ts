@@ -32,7 +32,10 @@ function laneView(L) {
   var list = section.querySelector('ol.recent-list');
   list.addEventListener('click', function (e) {
     var b = e.target.closest && e.target.closest('button[data-message]');
-    if (b) openInspector(L, Number(b.getAttribute('data-message')));
+    if (!b) return;
+    // Focus leaves the list, so Space goes on playing and pausing rather than pressing this button again.
+    b.blur();
+    openInspector(L, Number(b.getAttribute('data-message')));
   });
   return { L: L, svg: svg, places: places, servers: servers, dots: dots, layer: layer, list: list, recentKey: -1,
     areas: P.dotAreas[L.id], outages: P.outages[L.id] };

@@ -10,7 +10,7 @@ var COUNTERS = ['tracked', 'tossed', 'duplicatesPrevented', 'untracked', 'lost']
 // A dot keeps the colour of the last mark that settled its fate; a refused attempt only flashes while it is the
 // latest step (the sender's next retry may well get through).
 var STICKY = { tracked: 'm-tracked', tossed: 'm-tossed', 'duplicate-prevented': 'm-dup', lost: 'm-lost',
-  untracked: 'm-lost', bounced: 'm-lost', removed: 'm-tossed' };
+  untracked: 'm-lost', bounced: 'm-lost' };
 
 function numeric(a, b) { return a - b; }
 /** The number of entries of a sorted array at or before t (so the index of the latest one is that minus one). */
