@@ -148,4 +148,22 @@ table.steps .cap { color: #1d1f22; }
 table.steps .detail { color: var(--muted); font-size: 12.5px; overflow-wrap: anywhere; }
 table.steps tr.future { opacity: .4; }
 table.steps tr.current { background: #fff4cc; }
+/* A short screen (a 720p or 800p projector): smaller headings and captions, one line of description and of run
+   summary, so the lanes start higher; the drawings keep their size (their labels must stay readable). */
+@media (max-height: 860px) {
+  h1 { font-size: 23px; }
+  .description { -webkit-line-clamp: 1; font-size: 14px; }
+  .clock { font-size: 22px; }
+  .controls { margin-top: 6px; }
+  .controls button, .controls select { font-size: 15px; padding: 3px 10px; }
+  ul.shortcuts, ul.legend { font-size: 12.5px; }
+  .scrubber .marks { height: 32px; }
+  .caption .main { font-size: 18px; }
+  .caption .sub { font-size: 14.5px; }
+  .lane-title h2 { font-size: 18px; }
+  .run-summary { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+  .counter { min-width: 70px; padding: 1px 8px; }
+  .counter .value { font-size: 24px; }
+  .counter .name { font-size: 12px; }
+}
 `;
