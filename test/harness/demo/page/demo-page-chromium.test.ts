@@ -30,6 +30,11 @@ interface DemoState {
   inspector: { lane: string; messageId: string } | null;
 }
 
+function must<T>(value: T | undefined | null, what: string): T {
+  if (value === undefined || value === null) throw new Error(`expected ${what}`);
+  return value;
+}
+
 const state = (page: Page) => page.evaluate(() => (globalThis as unknown as { demo: { state(): DemoState } }).demo.state());
 const seek = (page: Page, ms: number) => page.evaluate((t) => (globalThis as unknown as { demo: { seek(t: number): void } }).demo.seek(t), ms);
 
@@ -178,31 +183,30 @@ describe.skipIf(skip)('the trainer view in Chromium', () => {
     const { page, problems } = await open('lesson-2', data, { width: 1920, height: 1080 });
 
     // `n` walks the operations; the one at `down ex1` greys out ex1's transport and mailboxes in both lanes.
-    const down = data.operations.find((o) => o.verb === 'down' && o.target === 'ex1');
-    expect(down).toBeDefined();
-    for (let i = 0; i < data.operations.length && (await state(page)).t < (down?.atMs ?? 0); i++) await page.keyboard.press('n');
-    expect((await state(page)).t).toBe(down?.atMs);
+    const down = must(data.operations.find((o) => o.verb === 'down' && o.target === 'ex1'), 'lesson 2 takes ex1 down');
+    for (let i = 0; i < data.operations.length && (await state(page)).t < down.atMs; i++) await page.keyboard.press('n');
+    expect((await state(page)).t).toBe(down.atMs);
     for (const lane of ['router', 'sss']) {
       const greyed = await page.locator(`svg.lane-svg[data-lane="${lane}"] g.place.down`).evaluateAll((els) => els.map((e) => e.getAttribute('data-place')));
       expect(greyed, lane).toContain('server:ex1');
       expect(await page.locator(`svg.lane-svg[data-lane="${lane}"] g.server[data-server="ex1"]`).getAttribute('class'), lane).toContain('down');
     }
     // Half an hour into the outage, senders are retrying: red flashing dots at the Internet.
-    await seek(page, (down?.atMs ?? 0) + 30 * 60_000);
+    await seek(page, down.atMs + 30 * 60_000);
     await page.waitForTimeout(600);
     expect(await page.locator('svg.lane-svg[data-lane="router"] circle.dot.m-retry').count()).toBeGreaterThan(0);
     await page.screenshot({ path: join(SHOTS, 'lesson-2-outage.png') });
 
     // The inspector on a message CRM evaluated, clicked where it is when CRM answers: its steps name the reason code.
     const mi = data.lanes[1].messages.findIndex((m) => m.steps.some((st) => st.reason !== null));
-    const message = data.lanes[1].messages[mi];
-    const answered = message?.steps.find((st) => st.reason !== null);
-    expect(answered?.reason).toBeTruthy();
-    await seek(page, answered?.atMs ?? 0);
+    const message = must(data.lanes[1].messages[mi], 'a message CRM evaluated in the sync lane');
+    const answered = must(message.steps.find((st) => st.reason !== null), 'its evaluated step');
+    const reason = must(answered.reason, 'its reason code');
+    await seek(page, answered.atMs);
     await page.waitForTimeout(600);
     await page.locator(`svg.lane-svg[data-lane="sss"] circle.dot[data-message="${mi}"]`).click();
-    expect((await state(page)).inspector).toEqual({ lane: 'sss', messageId: message?.messageId });
-    expect(await page.locator('#inspector').textContent()).toContain(`${answered?.reason?.name} (${answered?.reason?.code})`);
+    expect((await state(page)).inspector).toEqual({ lane: 'sss', messageId: message.messageId });
+    expect(await page.locator('#inspector').textContent()).toContain(`${reason.name} (${reason.code})`);
     expect(await page.locator('#inspector tr.current').count()).toBe(1);
     await page.screenshot({ path: join(SHOTS, 'lesson-2-inspector.png') });
     await page.keyboard.press('Escape');
