@@ -19,6 +19,7 @@ h1 { font-size: 30px; margin: 2px 0 4px; line-height: 1.15; }
 .controls { display: flex; flex-wrap: wrap; align-items: center; gap: 8px 10px; margin: 10px 0 4px; }
 .controls button, .controls select { font: inherit; font-size: 16px; padding: 5px 12px; border: 1px solid #9aa0a6; border-radius: 6px;
   background: #fff; cursor: pointer; }
+.controls button:disabled { opacity: .45; cursor: default; }
 .controls button.primary { background: var(--moving); border-color: var(--moving); color: #fff; min-width: 7.5em; font-weight: 600; }
 .controls .speed { font-size: 16px; }
 ul.shortcuts, ul.legend { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 2px 14px; font-size: 13.5px;
