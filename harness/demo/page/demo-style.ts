@@ -85,12 +85,15 @@ section.lane { border-top: 2px solid var(--line); padding-top: 6px; margin-top: 
 .c-untracked, .c-lost { border-top-color: var(--bad); }
 .lane-body { display: grid; grid-template-columns: minmax(0, 1fr) clamp(260px, 21vw, 400px); gap: 14px; align-items: start; margin-top: 6px; }
 /* The list never makes a lane taller than its drawing: it shows as many messages as fit beside it. */
-.recent { height: 0; min-height: 100%; overflow: hidden; -webkit-mask-image: linear-gradient(to bottom, #000 85%, transparent);
-  mask-image: linear-gradient(to bottom, #000 85%, transparent); }
+.recent { position: relative; height: 0; min-height: 100%; overflow: hidden; }
+/* The last message that does not fit fades out (an overlay: a mask costs a frame's time on a software-drawn page). */
+.recent::after { content: ""; position: absolute; left: 0; right: 0; bottom: 0; height: 36px; pointer-events: none;
+  background: linear-gradient(to bottom, rgba(255, 255, 255, 0), #fff); }
 /* A narrow screen gives the drawing the whole width (its labels stay readable); the list goes below it, one row. */
 @media (max-width: 1300px) {
   .lane-body { grid-template-columns: minmax(0, 1fr); }
-  .recent { height: auto; min-height: 0; max-height: 5.4em; -webkit-mask-image: none; mask-image: none; }
+  .recent { height: auto; min-height: 0; max-height: 5.4em; }
+  .recent::after { display: none; }
   .recent h3 { display: none; }
   ol.recent-list { display: grid; grid-template-columns: repeat(auto-fill, minmax(230px, 1fr)); gap: 0 6px; }
 }

@@ -51,7 +51,7 @@ function slot(area, j) {
   return { x: area[0] + pitch / 2 + (j % cols) * pitch, y: area[1] + pitch / 2 + Math.floor(j / cols) * pitch };
 }
 
-function drawLane(V, t, selected) {
+function drawLane(V, t, selected, playing) {
   var L = V.L, at = {}, fresh = [];
   L.lane.messages.forEach(function (m, mi) {
     var k = stepAt(L, mi, t);
@@ -86,7 +86,7 @@ function drawLane(V, t, selected) {
     fresh.forEach(function (d) { d.el.style.transition = ''; });
   }
   drawOutages(V, t);
-  drawRecent(V, t);
+  drawRecent(V, t, playing);
 }
 
 function drawOutages(V, t) {
@@ -102,11 +102,16 @@ function drawOutages(V, t) {
 }
 
 var RECENT = 6;
+// While playing, the list is rebuilt a few times a second at most: rebuilding it every frame costs more than all the
+// dots together, and nobody reads a list that changes faster.
+var RECENT_EVERY_MS = 300;
 /** The last few messages that moved at or before t, the latest first, rebuilt only when that changes. */
-function drawRecent(V, t) {
-  var L = V.L, k = upper(L.timelineTimes, t);
+function drawRecent(V, t, playing) {
+  var L = V.L, k = upper(L.timelineTimes, t), now = performance.now();
   if (k === V.recentKey) return;
+  if (playing && now - (V.recentAt || 0) < RECENT_EVERY_MS) return;
   V.recentKey = k;
+  V.recentAt = now;
   var seen = {}, rows = [];
   for (var i = k - 1; i >= 0 && rows.length < RECENT; i--) {
     var e = L.timeline[i];

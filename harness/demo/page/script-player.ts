@@ -11,7 +11,7 @@ var speedSelect = document.getElementById('speed');
 
 function render() {
   var t = state.t;
-  views.forEach(function (V) { drawLane(V, t, selectedDot(V)); });
+  views.forEach(function (V) { drawLane(V, t, selectedDot(V), state.playing); });
   drawNarration(narration, t);
   drawInspector(t);
   if (Number(scrubber.value) !== Math.round(t)) scrubber.value = String(Math.round(t));
