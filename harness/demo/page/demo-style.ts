@@ -92,7 +92,7 @@ section.lane { border-top: 2px solid var(--line); padding-top: 6px; margin-top: 
 /* A narrow screen gives the drawing the whole width (its labels stay readable); the list goes below it, one row. */
 @media (max-width: 1300px) {
   .lane-body { grid-template-columns: minmax(0, 1fr); }
-  .recent { height: auto; min-height: 0; max-height: 5.4em; }
+  .recent { height: auto; min-height: 0; max-height: 52px; }
   .recent::after { display: none; }
   .recent h3 { display: none; }
   ol.recent-list { display: grid; grid-template-columns: repeat(auto-fill, minmax(230px, 1fr)); gap: 0 6px; }
