@@ -92,10 +92,13 @@ section.lane { border-top: 2px solid var(--line); padding-top: 6px; margin-top: 
 /* A narrow screen gives the drawing the whole width (its labels stay readable); the list goes below it, one row. */
 @media (max-width: 1300px) {
   .lane-body { grid-template-columns: minmax(0, 1fr); }
-  .recent { height: auto; min-height: 0; max-height: 52px; }
+  .recent { height: auto; min-height: 0; }
   .recent::after { display: none; }
   .recent h3 { display: none; }
-  ol.recent-list { display: grid; grid-template-columns: repeat(auto-fill, minmax(230px, 1fr)); gap: 0 6px; }
+  /* One row: the rows after the first are given no height. */
+  ol.recent-list { display: grid; grid-template-columns: repeat(auto-fill, minmax(230px, 1fr)); grid-template-rows: auto;
+    grid-auto-rows: 0; gap: 0 6px; }
+  ol.recent-list li { overflow: hidden; min-height: 0; }
 }
 .drawing { position: relative; }
 .empty { position: absolute; left: 40%; top: 45%; margin: 0; color: var(--muted); font-size: 18px; }
