@@ -125,6 +125,9 @@ svg g.place.down .down-tag { display: inline; }
 .dot.m-lost { fill: var(--bad); }
 .dot.m-retry { fill: var(--bad); stroke: var(--bad); stroke-opacity: .35; animation: flash .7s ease-in-out infinite alternate; }
 .dot.selected { stroke: #111; stroke-width: 3; }
+.msg-path polyline { fill: none; stroke: #111; stroke-width: 3; stroke-linejoin: round; stroke-linecap: round; pointer-events: none; }
+.msg-path .done { stroke-opacity: .6; }
+.msg-path .todo { stroke-opacity: .35; stroke-dasharray: 2 7; }
 /* A refused attempt pulses a ring around the dot: visible from the back of the room, never fading the dot itself. */
 @keyframes flash { from { stroke-width: 0; } to { stroke-width: 8px; } }
 .recent h3 { margin: 0 0 4px; font-size: 14px; color: var(--muted); text-transform: uppercase; letter-spacing: .06em; }

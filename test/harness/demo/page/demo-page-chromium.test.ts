@@ -116,6 +116,9 @@ describe.skipIf(skip)('the trainer view in Chromium', () => {
     expect(await page.locator('#inspector').isVisible()).toBe(true);
     expect(await page.locator('#inspector table.steps tr').count()).toBe(data.lanes[0].messages[1]?.steps.length);
     expect(await page.locator('#inspector').textContent()).toContain('Duplicate (0)');
+    // Its path is drawn across the lane: where it has been (Internet, ex1, paul, anna, crm@, router, CRM).
+    const points = (await page.locator('svg.lane-svg[data-lane="router"] .msg-path polyline.done').getAttribute('points')) ?? '';
+    expect(points.trim().split(' ').length).toBe(7);
     await page.screenshot({ path: join(SHOTS, 'fixture-inspector.png') });
     await page.keyboard.press('Escape');
     expect(await page.locator('#inspector').isVisible()).toBe(false);
