@@ -142,7 +142,7 @@ ol.recent-list { list-style: none; margin: 0; padding: 0; }
 .recent-item.m-tossed { border-left-color: var(--tossed); }
 .recent-item.m-dup { border-left-color: var(--dup); }
 .recent-item.m-lost, .recent-item.m-retry { border-left-color: var(--bad); }
-#inspector { position: fixed; top: 0; right: 0; bottom: 0; width: min(560px, 92vw); background: #fff; box-shadow: -6px 0 24px rgba(0,0,0,.25);
+#inspector { position: fixed; top: 0; right: 0; bottom: 0; width: min(500px, 92vw); background: #fff; box-shadow: -6px 0 24px rgba(0,0,0,.25);
   padding: 12px 18px 24px; overflow: auto; z-index: 10; }
 #inspector[hidden] { display: none; }
 #inspector-close { float: right; font: inherit; font-size: 15px; padding: 3px 10px; border: 1px solid #9aa0a6; border-radius: 6px; background: #fff; cursor: pointer; }
