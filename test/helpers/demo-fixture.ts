@@ -204,3 +204,26 @@ export function bigDemoFixture(perLane: number, days: number): DemoData {
   return { ...base, scenario: 'fixture-big', endMs, lanes: [lane('router', 1), lane('sss', 2)], sampled: { shown: perLane, total: perLane * 4 },
     operations: [{ ...OPERATIONS[0]!, atMs: endMs / 3 }, { ...OPERATIONS[1]!, atMs: endMs / 3 + 6 * H }], captions: [] };
 }
+
+export const HOSTILE = `</script><script>alert("x")</script><img src=x onerror='alert(1)'> & "quoted" \u2028`;
+
+/** The fixture with every string a person could write replaced by something that tries to break out of its place. */
+export function hostileFixture(): DemoData {
+  const base = demoFixture();
+  const lane = (l: DemoLane): DemoLane => ({
+    ...l,
+    title: `${l.title} ${HOSTILE}`,
+    places: l.places.map((p) => ({ ...p, label: `${p.label}${HOSTILE}` })),
+    messages: l.messages.map((m) => ({
+      ...m, messageId: `${m.messageId}${HOSTILE}`, label: HOSTILE, fate: HOSTILE,
+      steps: m.steps.map((s) => ({ ...s, caption: HOSTILE, detail: HOSTILE, rules: [HOSTILE] })),
+    })),
+    run: { ...l.run, scenario: HOSTILE, verdict: HOSTILE, counts: { ...l.run.counts, [HOSTILE]: 1 } },
+  });
+  return {
+    ...base, scenario: HOSTILE, title: HOSTILE, description: HOSTILE, start: HOSTILE,
+    lanes: [lane(base.lanes[0]), lane(base.lanes[1])],
+    operations: base.operations.map((o) => ({ ...o, verb: HOSTILE, target: HOSTILE, caption: HOSTILE })),
+    captions: base.captions.map((c) => ({ ...c, text: HOSTILE })),
+  };
+}

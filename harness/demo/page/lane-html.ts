@@ -38,9 +38,9 @@ export function laneHtml(lane: DemoLane, layout: LaneLayout): SafeHtml {
 <div class="lane-title"><h2>${lane.title}</h2>
 <span class="verdict ${verdictClass(lane.run.verdict)}" data-lane="${lane.id}" data-verdict="${lane.run.verdict}">${lane.run.verdict.toUpperCase()}</span>
 <p class="run-summary" title="${`the run of ${lane.run.scenario}`}">${runSummaryText(lane)}</p></div>
+<div class="caption lane-caption" aria-live="polite"><p class="main"></p><p class="sub"></p></div>
 ${countersHtml(lane)}
 </div>
-<div class="caption lane-caption" aria-live="polite"><p class="main"></p><p class="sub"></p></div>
 <div class="lane-body">
 <div class="drawing">${laneSvg(lane, layout)}${empty}</div>
 <div class="recent"><h3>Latest messages</h3><ol class="recent-list" data-lane="${lane.id}"></ol></div>

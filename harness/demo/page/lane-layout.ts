@@ -1,22 +1,24 @@
 // Where each place of a lane stands in its drawing: four columns as mail flows (Internet, Exchange, processor, CRM),
-// Exchange's places grouped by server (transport on the left, mailboxes in two columns beside it). Computed once in
+// Exchange's places grouped by server (transport on the left, mailboxes in three columns beside it: a wide, short
+// drawing, so that both lanes fit one above the other on a projector's screen). Computed once in
 // TypeScript so the SVG and the player script (which puts message dots inside the boxes) agree on every coordinate.
 import type { DemoLane, DemoPlace, PlaceColumn } from '../demo-data.js';
 
 /** The drawing's width in SVG units; every lane shares it so the two lanes line up on the page. */
-export const LANE_VIEW_W = 1010;
+export const LANE_VIEW_W = 1200;
 /** Dots: radius and the distance between neighbours, in SVG units (sized for a projector, not a laptop). */
 export const DOT_R = 5;
 export const DOT_PITCH = 13;
 
 const TOP = 34; // below the column headings
 const BOTTOM = 8;
-const MIN_BODY_H = 200;
+const MIN_BODY_H = 150;
 const COLUMN_GAP = 6;
-const GROUP_HEADER_H = 22;
+const GROUP_HEADER_H = 20;
 const GROUP_PAD = 6;
 const MAILBOX_H = 54;
-const TRANSPORT_W = 112;
+const TRANSPORT_W = 90;
+const MAILBOX_COLUMNS = 3;
 
 export interface Rect {
   readonly x: number;
@@ -49,10 +51,10 @@ export interface LaneLayout {
 }
 
 const COLUMN_X: Readonly<Record<PlaceColumn, { x: number; w: number }>> = {
-  internet: { x: 8, w: 128 },
-  exchange: { x: 160, w: 474 },
-  processor: { x: 658, w: 158 },
-  crm: { x: 840, w: 162 },
+  internet: { x: 8, w: 150 },
+  exchange: { x: 178, w: 640 },
+  processor: { x: 840, w: 165 },
+  crm: { x: 1027, w: 165 },
 };
 
 /** Tenths of a unit are finer than a projector shows and keep the page's numbers short. */
@@ -65,7 +67,7 @@ function withDots(place: DemoPlace, r: Rect): PlaceBox {
   return { place, ...box, dots: { x: box.x + 7, y: box.y + 24, w: tenth(box.w - 14), h: tenth(Math.max(box.h - 28, DOT_PITCH)) } };
 }
 
-/** Exchange's places, one group per server: its transport (tall, left) and its mailboxes (two columns). */
+/** Exchange's places, one group per server: its transport (tall, left) and its mailboxes (in rows of three). */
 function layoutExchange(places: readonly DemoPlace[]): { boxes: PlaceBox[]; groups: ServerGroup[]; bottom: number } {
   const servers: string[] = [];
   for (const p of places) {
@@ -80,7 +82,7 @@ function layoutExchange(places: readonly DemoPlace[]): { boxes: PlaceBox[]; grou
     const mine = places.filter((p) => (p.server ?? '') === server);
     const transports = mine.filter((p) => p.kind === 'transport');
     const mailboxes = mine.filter((p) => p.kind !== 'transport');
-    const rows = Math.max(Math.ceil(mailboxes.length / 2), transports.length, 1);
+    const rows = Math.max(Math.ceil(mailboxes.length / MAILBOX_COLUMNS), transports.length, 1);
     const innerY = y + GROUP_HEADER_H;
     const innerH = rows * (MAILBOX_H + GROUP_PAD) - GROUP_PAD;
     const transportH = (innerH - GROUP_PAD * (transports.length - 1)) / Math.max(transports.length, 1);
@@ -88,10 +90,10 @@ function layoutExchange(places: readonly DemoPlace[]): { boxes: PlaceBox[]; grou
       boxes.push(withDots(p, { x: x + GROUP_PAD, y: innerY + i * (transportH + GROUP_PAD), w: TRANSPORT_W, h: transportH }));
     });
     const left = transports.length > 0 ? x + GROUP_PAD * 2 + TRANSPORT_W : x + GROUP_PAD;
-    const mailboxW = (x + w - GROUP_PAD - left - GROUP_PAD) / 2;
+    const mailboxW = (x + w - GROUP_PAD - left - GROUP_PAD * (MAILBOX_COLUMNS - 1)) / MAILBOX_COLUMNS;
     mailboxes.forEach((p, i) => {
-      const col = i % 2;
-      const row = Math.floor(i / 2);
+      const col = i % MAILBOX_COLUMNS;
+      const row = Math.floor(i / MAILBOX_COLUMNS);
       boxes.push(withDots(p, { x: left + col * (mailboxW + GROUP_PAD), y: innerY + row * (MAILBOX_H + GROUP_PAD), w: mailboxW, h: MAILBOX_H }));
     });
     const h = GROUP_HEADER_H + innerH + GROUP_PAD;

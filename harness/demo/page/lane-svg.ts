@@ -1,12 +1,12 @@
 // One lane's drawing: column headings, Exchange's server groups, a box per place with its label and a count of the
 // messages in it, and an empty layer the player script fills with message dots. Hand-written SVG, as the run report.
 import { html, type SafeHtml } from '../../report/html.js';
-import type { DemoLane } from '../demo-data.js';
+import type { DemoLane, DemoPlace } from '../demo-data.js';
 import { LANE_VIEW_W, type LaneLayout, type PlaceBox } from './lane-layout.js';
 
-/** Average glyph width of the box labels' 14px font, in SVG units: enough to cut a label before it overflows. */
-const LABEL_CHAR_W = 7.7;
-const COUNT_W = 30;
+/** Average glyph width of the box labels' 13.5px font, in SVG units, for a wide sans (DejaVu): enough to cut a
+ * label before it overflows the box. */
+const LABEL_CHAR_W = 7.9;
 
 /** A label cut to fit its box, the cut marked with an ellipsis (the whole label stays in the box's tooltip). */
 export function fitLabel(label: string, widthUnits: number): string {
@@ -14,13 +14,20 @@ export function fitLabel(label: string, widthUnits: number): string {
   return label.length <= max ? label : `${label.slice(0, max - 1)}…`;
 }
 
+/** What a box says: its label, less the server's name on a transport (the server group around it names the server). */
+export function boxLabel(place: DemoPlace): string {
+  const prefix = `${place.server ?? ''} `;
+  return place.kind === 'transport' && place.server !== null && place.label.startsWith(prefix) ? place.label.slice(prefix.length) : place.label;
+}
+
 function boxSvg(box: PlaceBox): SafeHtml {
   const { place, x, y, w, h } = box;
+  // The count straddles the box's top edge (on a white halo), so the label below it can use the box's whole width.
   return html`<g class="place kind-${place.kind}" data-place="${place.id}"><title>${place.label}</title>
 <rect x="${x}" y="${y}" width="${w}" height="${h}" rx="5"></rect>
-<text class="label" x="${x + 7}" y="${y + 17}">${fitLabel(place.label, w - 14 - COUNT_W)}</text>
-<text class="count" x="${x + w - 7}" y="${y + 17}" text-anchor="end"></text>
-<text class="down-tag" x="${x + w / 2}" y="${y + h / 2 + 8}" text-anchor="middle">DOWN</text></g>
+<text class="label" x="${x + 7}" y="${y + 18}">${fitLabel(boxLabel(place), w - 14)}</text>
+<text class="count" x="${x + w - 6}" y="${y + 5}" text-anchor="end"></text>
+<text class="down-tag" x="${x + w - 7}" y="${y + h - 6}" text-anchor="end">DOWN</text></g>
 `;
 }
 
@@ -28,7 +35,7 @@ export function laneSvg(lane: DemoLane, layout: LaneLayout): SafeHtml {
   const headings = layout.headings.map((hd) => html`<text class="heading" x="${hd.x}" y="20">${hd.text}</text>`);
   const groups = layout.groups.map((g) =>
     html`<g class="server" data-server="${g.server}"><rect x="${g.x}" y="${g.y}" width="${g.w}" height="${g.h}" rx="7"></rect>
-<text class="server-name" x="${g.x + 8}" y="${g.y + 16}">${g.server === '' ? 'Exchange' : `server ${g.server}`}</text></g>
+<text class="server-name" x="${g.x + 8}" y="${g.y + 15}">${g.server === '' ? 'Exchange' : `server ${g.server}`}</text></g>
 `);
   return html`<svg class="lane-svg" data-lane="${lane.id}" viewBox="0 0 ${LANE_VIEW_W} ${layout.height}" role="img" aria-label="${lane.title}">
 ${headings}

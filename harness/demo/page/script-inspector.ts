@@ -1,6 +1,7 @@
 // The player script's inspector: a click on a dot or a listed message opens its whole story (label, Message-ID,
 // fate, every step with its time, caption, rule ids and CRM's reason code), steps still to come dimmed and the
-// current one marked as the clock moves. Built with textContent only: nothing from the data becomes markup.
+// current one marked as the clock moves, and its path drawn across the lane (solid where it has been, dashed where
+// it is going). Built with textContent only: nothing from the data becomes markup.
 export const SCRIPT_INSPECTOR = `
 var inspector = { el: document.getElementById('inspector'), body: document.getElementById('inspector-body'),
   L: null, mi: -1, rows: [] };
@@ -55,12 +56,46 @@ function closeInspector() {
 }
 
 function drawInspector(t) {
+  drawPath(t);
   if (inspector.L === null) return;
   var k = stepAt(inspector.L, inspector.mi, t);
   inspector.rows.forEach(function (r, i) {
     r.tr.classList.toggle('future', r.atMs > t);
     r.tr.classList.toggle('current', i === k);
   });
+}
+
+/** The lane's layer for the inspected message's path, made on first use, under the dots. */
+function pathLayer(V) {
+  if (!V.path) {
+    var ns = V.svg.namespaceURI, g = document.createElementNS(ns, 'g');
+    g.setAttribute('class', 'msg-path');
+    var done = document.createElementNS(ns, 'polyline'), todo = document.createElementNS(ns, 'polyline');
+    done.setAttribute('class', 'done'); todo.setAttribute('class', 'todo');
+    g.appendChild(todo); g.appendChild(done);
+    V.svg.insertBefore(g, V.layer);
+    V.path = { g: g, done: done, todo: todo };
+  }
+  return V.path;
+}
+
+/** The inspected message's way through its lane's boxes as of t: the places it has been, and those still to come. */
+function drawPath(t) {
+  views.forEach(function (V) { if (V.path) V.path.g.style.display = 'none'; });
+  if (inspector.L === null) return;
+  var V = views.filter(function (v) { return v.L === inspector.L; })[0];
+  var m = V.L.lane.messages[inspector.mi], k = stepAt(V.L, inspector.mi, t), done = [], todo = [];
+  m.steps.forEach(function (s, i) {
+    var a = V.areas[s.place];
+    if (!a) return;
+    var p = (a[0] + a[2] / 2) + ',' + (a[1] + Math.min(a[3], 40) / 2);
+    if (i <= k && done[done.length - 1] !== p) done.push(p);
+    if (i >= k && todo[todo.length - 1] !== p) todo.push(p);
+  });
+  var path = pathLayer(V);
+  path.done.setAttribute('points', done.join(' '));
+  path.todo.setAttribute('points', todo.join(' '));
+  path.g.style.display = '';
 }
 
 /** The dot of the message the inspector shows, in its lane, to ring it. */

@@ -32,11 +32,17 @@ function laneView(L) {
   var list = section.querySelector('ol.recent-list');
   list.addEventListener('click', function (e) {
     var b = e.target.closest && e.target.closest('button[data-message]');
-    if (b) openInspector(L, Number(b.getAttribute('data-message')));
+    if (!b) return;
+    // Focus leaves the list, so Space goes on playing and pausing rather than pressing this button again.
+    b.blur();
+    openInspector(L, Number(b.getAttribute('data-message')));
   });
-  return { L: L, places: places, servers: servers, dots: dots, layer: layer, list: list, recentKey: -1,
+  return { L: L, svg: svg, places: places, servers: servers, dots: dots, layer: layer, list: list, recentKey: -1,
     areas: P.dotAreas[L.id], outages: P.outages[L.id] };
 }
+
+/** Dots in a box in the order they came in, so a newcomer takes the next free slot and the others stay put. */
+function byArrival(a, b) { return a.since - b.since || a.mi - b.mi; }
 
 /** Where the j-th dot of a place goes: rows filling its dot area; null when the area is full. */
 function slot(area, j) {
@@ -45,17 +51,17 @@ function slot(area, j) {
   return { x: area[0] + pitch / 2 + (j % cols) * pitch, y: area[1] + pitch / 2 + Math.floor(j / cols) * pitch };
 }
 
-function drawLane(V, t, selected) {
+function drawLane(V, t, selected, playing) {
   var L = V.L, at = {}, fresh = [];
   L.lane.messages.forEach(function (m, mi) {
     var k = stepAt(L, mi, t);
     if (k < 0) return;
     var place = m.steps[k].place;
-    (at[place] = at[place] || []).push({ mi: mi, k: k });
+    (at[place] = at[place] || []).push({ mi: mi, k: k, since: L.messages[mi].since[k] });
   });
   var seen = {};
   Object.keys(V.places).forEach(function (id) {
-    var here = at[id] || [], area = V.areas[id], text = here.length ? String(here.length) : '';
+    var here = (at[id] || []).sort(byArrival), area = V.areas[id], text = here.length ? String(here.length) : '';
     if (V.places[id].shown !== text) { V.places[id].count.textContent = text; V.places[id].shown = text; }
     here.forEach(function (e, j) {
       var d = V.dots[e.mi], pos = area ? slot(area, j) : null;
@@ -80,7 +86,7 @@ function drawLane(V, t, selected) {
     fresh.forEach(function (d) { d.el.style.transition = ''; });
   }
   drawOutages(V, t);
-  drawRecent(V, t);
+  drawRecent(V, t, playing);
 }
 
 function drawOutages(V, t) {
@@ -96,11 +102,16 @@ function drawOutages(V, t) {
 }
 
 var RECENT = 6;
+// While playing, the list is rebuilt a few times a second at most: rebuilding it every frame costs more than all the
+// dots together, and nobody reads a list that changes faster.
+var RECENT_EVERY_MS = 300;
 /** The last few messages that moved at or before t, the latest first, rebuilt only when that changes. */
-function drawRecent(V, t) {
-  var L = V.L, k = upper(L.timelineTimes, t);
+function drawRecent(V, t, playing) {
+  var L = V.L, k = upper(L.timelineTimes, t), now = performance.now();
   if (k === V.recentKey) return;
+  if (playing && now - (V.recentAt || 0) < RECENT_EVERY_MS) return;
   V.recentKey = k;
+  V.recentAt = now;
   var seen = {}, rows = [];
   for (var i = k - 1; i >= 0 && rows.length < RECENT; i--) {
     var e = L.timeline[i];

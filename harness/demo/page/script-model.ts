@@ -10,7 +10,7 @@ var COUNTERS = ['tracked', 'tossed', 'duplicatesPrevented', 'untracked', 'lost']
 // A dot keeps the colour of the last mark that settled its fate; a refused attempt only flashes while it is the
 // latest step (the sender's next retry may well get through).
 var STICKY = { tracked: 'm-tracked', tossed: 'm-tossed', 'duplicate-prevented': 'm-dup', lost: 'm-lost',
-  untracked: 'm-lost', bounced: 'm-lost', removed: 'm-tossed' };
+  untracked: 'm-lost', bounced: 'm-lost' };
 
 function numeric(a, b) { return a - b; }
 /** The number of entries of a sorted array at or before t (so the index of the latest one is that minus one). */
@@ -37,12 +37,14 @@ function uniqueSorted(arr) {
 
 var LANES = D.lanes.map(function (lane) {
   var messages = lane.messages.map(function (m) {
-    var cls = [], sticky = 'm-moving';
-    m.steps.forEach(function (s) {
+    var cls = [], since = [], sticky = 'm-moving';
+    m.steps.forEach(function (s, i) {
       if (s.mark && STICKY[s.mark]) sticky = STICKY[s.mark];
       cls.push(s.mark === 'retry' ? 'm-retry' : sticky);
+      // Since when the message has been at this step's place: dots keep their order in a box by arrival.
+      since.push(i > 0 && m.steps[i - 1].place === s.place ? since[i - 1] : s.atMs);
     });
-    return { times: timesOf(m.steps), cls: cls };
+    return { times: timesOf(m.steps), cls: cls, since: since };
   });
   var counterTimes = {};
   COUNTERS.forEach(function (c) { counterTimes[c] = []; });

@@ -5,12 +5,19 @@ export const SCRIPT_NARRATION = `
 function setText(el, text) { if (el.textContent !== text) el.textContent = text; }
 
 function captionView(root) {
-  return { main: root.querySelector('.main'), sub: root.querySelector('.sub') };
+  return { root: root, main: root.querySelector('.main'), sub: root.querySelector('.sub'), headline: null };
 }
 
 function showCaption(view, headline, latestText) {
+  // A new lesson caption glows for a moment, so the class looks at it (step captions change too often for that).
+  if (headline !== null && headline !== view.headline && view.main.animate) {
+    view.main.animate([{ backgroundColor: '#fff0a8' }, { backgroundColor: 'rgba(255, 240, 168, 0)' }], { duration: 1200 });
+  }
+  view.headline = headline;
   setText(view.main, headline !== null ? headline : (latestText || ''));
   setText(view.sub, headline !== null ? (latestText || '') : '');
+  // Nothing to say yet: the box keeps its room (no jump when the first words come) but shows nothing.
+  view.root.classList.toggle('quiet', view.main.textContent === '');
 }
 
 /** What happened last in a lane at or before t: its latest step or operation (an operation wins a tie). */

@@ -11,7 +11,7 @@ var speedSelect = document.getElementById('speed');
 
 function render() {
   var t = state.t;
-  views.forEach(function (V) { drawLane(V, t, selectedDot(V)); });
+  views.forEach(function (V) { drawLane(V, t, selectedDot(V), state.playing); });
   drawNarration(narration, t);
   drawInspector(t);
   if (Number(scrubber.value) !== Math.round(t)) scrubber.value = String(Math.round(t));
@@ -94,6 +94,22 @@ document.addEventListener('keydown', function (e) {
   e.preventDefault();
   handler();
 });
+
+// Both lanes on one screen where they can be: on a wide screen the drawings give up height until the page fits the
+// window, but never below one pixel per drawing unit (smaller, the boxes' labels are unreadable from the back of a
+// room; the page scrolls instead). On load and on resize only, so nothing jumps while the clock runs.
+function fitDrawings() {
+  var svgs = views.map(function (V) { return V.svg; });
+  svgs.forEach(function (s) { s.style.maxHeight = ''; });
+  var excess = document.documentElement.scrollHeight - window.innerHeight;
+  if (excess <= 0) return;
+  svgs.forEach(function (s) {
+    var h = s.getBoundingClientRect().height, readable = Math.min(s.viewBox.baseVal.height, h);
+    s.style.maxHeight = Math.floor(Math.max(h - excess / svgs.length, readable)) + 'px';
+  });
+}
+window.addEventListener('resize', fitDrawings);
+fitDrawings();
 
 window.demo = {
   seek: seek, play: play, pause: pause, step: step,

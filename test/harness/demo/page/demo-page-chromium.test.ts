@@ -1,6 +1,7 @@
 // The trainer view as a class sees it, in a real Chromium (Debian's, driven by playwright-core; no downloads): the
 // page loads from file:// without console errors or network, plays (the clock advances), steps (an event happens),
-// opens the inspector on a message, and at the end its counters equal the lanes' `counters`. Screenshots of the page
+// opens the inspector on a message, and at the end its counters equal the lanes' `counters`; the same for lesson 2
+// built by the extractor (its outage greyed out in both lanes, senders' retries flashing, CRM's reason codes). Screenshots of the page
 // mid-run and at the end go to a temporary directory (never the repository) for a person to look at. Without
 // /usr/bin/chromium the test is skipped with the reason, unless MAILFLOW_REQUIRE_BROWSER=1 (CI) makes that an error.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,9 +11,12 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import type { DemoData } from '../../../../harness/demo/demo-data.js';
+import { buildDemo } from '../../../../harness/demo/build-demo.js';
+import { loadLesson } from '../../../../harness/demo/lane-variants.js';
 import { renderDemoPage } from '../../../../harness/demo/page/render-demo-page.js';
 import { launchChromium, skipWithoutChromium } from '../../../helpers/chromium.js';
-import { bigDemoFixture, demoFixture } from '../../../helpers/demo-fixture.js';
+import { repoRoot } from '../../../helpers/cli.js';
+import { bigDemoFixture, demoFixture, HOSTILE, hostileFixture } from '../../../helpers/demo-fixture.js';
 
 const skip = skipWithoutChromium('demo-page-chromium.test');
 const SHOTS = process.env['MAILFLOW_SHOTS'] ?? mkdtempSync(join(tmpdir(), 'mailflow-demo-'));
@@ -21,12 +25,18 @@ interface DemoState {
   t: number;
   endMs: number;
   playing: boolean;
+  speedMsPerS: number;
   counters: Record<string, Record<string, number>>;
   inspector: { lane: string; messageId: string } | null;
 }
 
-const state = (page: Page) => page.evaluate(() => (window as unknown as { demo: { state(): DemoState } }).demo.state());
-const seek = (page: Page, ms: number) => page.evaluate((t) => (window as unknown as { demo: { seek(t: number): void } }).demo.seek(t), ms);
+function must<T>(value: T | undefined | null, what: string): T {
+  if (value === undefined || value === null) throw new Error(`expected ${what}`);
+  return value;
+}
+
+const state = (page: Page) => page.evaluate(() => (globalThis as unknown as { demo: { state(): DemoState } }).demo.state());
+const seek = (page: Page, ms: number) => page.evaluate((t) => (globalThis as unknown as { demo: { seek(t: number): void } }).demo.seek(t), ms);
 
 describe.skipIf(skip)('the trainer view in Chromium', () => {
   let browser: Browser;
@@ -47,6 +57,7 @@ describe.skipIf(skip)('the trainer view in Chromium', () => {
     page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`); });
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
     page.on('request', (r) => { if (!r.url().startsWith('file:')) problems.push(`network: ${r.url()}`); });
+    page.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); void d.dismiss(); });
     await page.goto(pathToFileURL(file).href);
     return { page, problems };
   }
@@ -66,9 +77,23 @@ describe.skipIf(skip)('the trainer view in Chromium', () => {
 
     // Play: the clock moves on its own.
     await page.keyboard.press('Space');
-    await page.waitForFunction((t0) => (window as unknown as { demo: { state(): DemoState } }).demo.state().t > t0 + 1000, stepped.t);
+    await page.waitForFunction((t0) => (globalThis as unknown as { demo: { state(): DemoState } }).demo.state().t > t0 + 1000, stepped.t);
     await page.keyboard.press('Space');
     expect((await state(page)).playing).toBe(false);
+
+    // Speed, Home, the scrubber, step back, and a click on an operation's marker.
+    const speed = (await state(page)).speedMsPerS;
+    await page.keyboard.press('+');
+    expect((await state(page)).speedMsPerS).toBeGreaterThan(speed);
+    await page.keyboard.press('-');
+    await page.keyboard.press('Home');
+    expect((await state(page)).t).toBe(0);
+    await page.locator('#scrubber').fill(String(45 * 60_000));
+    expect((await state(page)).t).toBe(45 * 60_000);
+    await page.keyboard.press('ArrowLeft');
+    expect((await state(page)).t).toBe(42 * 60_000);
+    await page.locator('.op-mark[data-op="1"]').click();
+    expect((await state(page)).t).toBe(120 * 60_000);
 
     // Next fault: ex1 goes down at 1h and is greyed out in both lanes.
     await seek(page, 30 * 60_000);
@@ -91,6 +116,9 @@ describe.skipIf(skip)('the trainer view in Chromium', () => {
     expect(await page.locator('#inspector').isVisible()).toBe(true);
     expect(await page.locator('#inspector table.steps tr').count()).toBe(data.lanes[0].messages[1]?.steps.length);
     expect(await page.locator('#inspector').textContent()).toContain('Duplicate (0)');
+    // Its path is drawn across the lane: where it has been (Internet, ex1, paul, anna, crm@, router, CRM).
+    const points = (await page.locator('svg.lane-svg[data-lane="router"] .msg-path polyline.done').getAttribute('points')) ?? '';
+    expect(points.trim().split(' ').length).toBe(7);
     await page.screenshot({ path: join(SHOTS, 'fixture-inspector.png') });
     await page.keyboard.press('Escape');
     expect(await page.locator('#inspector').isVisible()).toBe(false);
@@ -118,9 +146,11 @@ describe.skipIf(skip)('the trainer view in Chromium', () => {
   it('plays hundreds of messages over days, and a lane with none', async () => {
     const big = bigDemoFixture(300, 3);
     const { page, problems } = await open('big', big, { width: 1280, height: 800 });
-    await page.evaluate(() => (window as unknown as { demo: { play(): void } }).demo.play());
+    await page.evaluate(() => (globalThis as unknown as { demo: { play(): void } }).demo.play());
     await page.waitForTimeout(1500);
     expect((await state(page)).t).toBeGreaterThan(0);
+    await page.screenshot({ path: join(SHOTS, 'big-playing.png') });
+    await page.evaluate(() => (globalThis as unknown as { demo: { pause(): void } }).demo.pause());
     await seek(page, big.endMs / 2);
     await page.waitForTimeout(600);
     await page.screenshot({ path: join(SHOTS, 'big-mid.png') });
@@ -138,4 +168,90 @@ describe.skipIf(skip)('the trainer view in Chromium', () => {
     expect(second.problems).toEqual([]);
     await second.page.close();
   });
+
+  it('shows hostile strings as text: no script from the data runs', async () => {
+    const { page, problems } = await open('hostile', hostileFixture());
+    await page.keyboard.press('ArrowRight');
+    await page.locator('ol.recent-list[data-lane="router"] button').first().click();
+    expect(await page.locator('#inspector h2').textContent()).toBe(HOSTILE);
+    expect(await page.locator('h1').textContent()).toBe(HOSTILE);
+    await page.keyboard.press('End');
+    expect(await page.locator('#inspector [data-fate]').textContent()).toBe(HOSTILE);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('shows lesson 2 (built by the extractor): the outage, the retries, the reason codes, the runs\' counters', async () => {
+    const { data } = buildDemo(await loadLesson(join(repoRoot, 'scenarios/lesson-2-exchange-outage.yaml')));
+    const { page, problems } = await open('lesson-2', data, { width: 1920, height: 1080 });
+
+    // `n` walks the operations; the one at `down ex1` greys out ex1's transport and mailboxes in both lanes.
+    const down = must(data.operations.find((o) => o.verb === 'down' && o.target === 'ex1'), 'lesson 2 takes ex1 down');
+    for (let i = 0; i < data.operations.length && (await state(page)).t < down.atMs; i++) await page.keyboard.press('n');
+    expect((await state(page)).t).toBe(down.atMs);
+    for (const lane of ['router', 'sss']) {
+      const greyed = await page.locator(`svg.lane-svg[data-lane="${lane}"] g.place.down`).evaluateAll((els) => els.map((e) => e.getAttribute('data-place')));
+      expect(greyed, lane).toContain('server:ex1');
+      expect(await page.locator(`svg.lane-svg[data-lane="${lane}"] g.server[data-server="ex1"]`).getAttribute('class'), lane).toContain('down');
+    }
+    // Half an hour into the outage, senders are retrying: red flashing dots at the Internet.
+    await seek(page, down.atMs + 30 * 60_000);
+    await page.waitForTimeout(600);
+    expect(await page.locator('svg.lane-svg[data-lane="router"] circle.dot.m-retry').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: join(SHOTS, 'lesson-2-outage.png') });
+
+    // The inspector on a message CRM evaluated, clicked where it is when CRM answers: its steps name the reason code.
+    const mi = data.lanes[1].messages.findIndex((m) => m.steps.some((st) => st.reason !== null));
+    const message = must(data.lanes[1].messages[mi], 'a message CRM evaluated in the sync lane');
+    const answered = must(message.steps.find((st) => st.reason !== null), 'its evaluated step');
+    const reason = must(answered.reason, 'its reason code');
+    await seek(page, answered.atMs);
+    await page.waitForTimeout(600);
+    await page.locator(`svg.lane-svg[data-lane="sss"] circle.dot[data-message="${mi}"]`).click();
+    expect((await state(page)).inspector).toEqual({ lane: 'sss', messageId: message.messageId });
+    expect(await page.locator('#inspector').textContent()).toContain(`${reason.name} (${reason.code})`);
+    expect(await page.locator('#inspector tr.current').count()).toBe(1);
+    await page.screenshot({ path: join(SHOTS, 'lesson-2-inspector.png') });
+    await page.keyboard.press('Escape');
+
+    await page.keyboard.press('End');
+    const end = await state(page);
+    expect(end.t).toBe(data.endMs);
+    for (const lane of data.lanes) expect(end.counters[lane.id], lane.id).toEqual(lane.counters);
+    await page.screenshot({ path: join(SHOTS, 'lesson-2-end.png') });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('shows both lanes on one projector screen (1920 x 1080), labels inside their boxes', async () => {
+    const { page, problems } = await open('projector', demoFixture(), { width: 1920, height: 1080 });
+    await seek(page, 80 * 60_000);
+    await page.waitForTimeout(600);
+    await page.screenshot({ path: join(SHOTS, 'projector.png') });
+    const bottom = await page.locator('section.lane[data-lane="sss"] svg.lane-svg').evaluate((e) => e.getBoundingClientRect().bottom);
+    expect(bottom).toBeLessThanOrEqual(1080);
+    // Every box's label and every visible dot stays inside its box.
+    const outside = await page.evaluate(() => {
+      const bad: string[] = [];
+      const doc = (globalThis as unknown as { document: { querySelectorAll(s: string): ArrayLike<SvgBoxed> } }).document;
+      for (const g of Array.from(doc.querySelectorAll('g.place'))) {
+        const rect = g.querySelector('rect')?.getBoundingClientRect();
+        const label = g.querySelector('text.label')?.getBoundingClientRect();
+        if (rect && label && (label.right > rect.right + 0.5 || label.left < rect.left)) bad.push(`label of ${g.getAttribute('data-place')}`);
+      }
+      return bad;
+    });
+    expect(outside).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
 });
+
+/** The little of the DOM the layout check reads (the project's types have no DOM library). */
+interface Boxed {
+  getBoundingClientRect(): { left: number; right: number; top: number; bottom: number };
+}
+interface SvgBoxed extends Boxed {
+  querySelector(s: string): Boxed | null;
+  getAttribute(name: string): string | null;
+}

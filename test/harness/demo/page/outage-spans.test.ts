@@ -1,0 +1,28 @@
+// Faults as spans of time: a `down` lasts until the matching `up` (or the run's end), a `crash` until its `restart`,
+// and a span greys out the places its target names (a server's transport and mailboxes, or one place by id).
+import { describe, expect, it } from 'vitest';
+import type { DemoData, DemoOperation } from '../../../../harness/demo/demo-data.js';
+import { laneOutages, outageSpans } from '../../../../harness/demo/page/outage-spans.js';
+import { demoFixture } from '../../../helpers/demo-fixture.js';
+
+const op = (atMs: number, verb: string, target: string, lane: DemoOperation['lane'] = 'both'): DemoOperation => ({ atMs, lane, verb, target, caption: `${verb} ${target}`, rules: [] });
+
+describe('outageSpans', () => {
+  const base = demoFixture();
+  const withOps = (operations: DemoOperation[]): DemoData => ({ ...base, operations });
+
+  it('pairs down with up and crash with restart; an unmatched one lasts to the end', () => {
+    const spans = outageSpans(withOps([op(10, 'down', 'ex1'), op(20, 'crash', 'router', 'router'), op(30, 'up', 'ex1'), op(40, 'down', 'ex-crm'), op(50, 'testAndEnable', 'paul')]));
+    expect(spans.map((s) => [s.target, s.fromMs, s.toMs])).toEqual([['ex1', 10, 30], ['router', 20, base.endMs], ['ex-crm', 40, base.endMs]]);
+  });
+
+  it('greys out the places a target names, in the lanes the operation applies to', () => {
+    const spans = outageSpans(withOps([op(10, 'down', 'ex1'), op(20, 'crash', 'router', 'router'), op(30, 'restart', 'router', 'router')]));
+    const [router, sss] = base.lanes;
+    expect(laneOutages(router, spans)).toEqual([
+      { fromMs: 10, toMs: base.endMs, places: ['server:ex1', 'mailbox:paul@contoso.example', 'mailbox:anna@contoso.example'] },
+      { fromMs: 20, toMs: 30, places: ['router:router'] },
+    ]);
+    expect(laneOutages(sss, spans).map((o) => o.places.length)).toEqual([3]);
+  });
+});
