@@ -1,7 +1,7 @@
 // When each of a lane's counters went up, message by message, judged exactly as the run's counts are
 // (sim/ledger/counts.ts): so at the end of the run the page's counters equal `mailflow run --json`. Tracked, tossed
-// and duplicates prevented happen at an instant; a loss counts from the rollback that caused it; untracked mail is
-// only known at the end of the run.
+// and duplicates prevented happen at an instant; a loss counts from the rollback that caused it; untracked mail from
+// the moment a model recorded it as such, else the end of the run.
 import { isUntracked, lostRecipients } from '../../sim/ledger/counts.js';
 import { REASON_DUPLICATE, TOSSED_REASON_CODES, type MessageLife } from '../../sim/ledger/records.js';
 import type { CounterEvent } from './demo-data.js';
@@ -19,6 +19,8 @@ export function counterEventsOf(life: MessageLife, message: number, inFlight: bo
     const rolledBack = life.placements.find((p) => p.mailbox === mailbox && p.removal?.cause === 'rolled-back');
     events.push({ atMs: rolledBack?.removal?.atMs ?? endMs, counter: 'lost', message });
   }
-  if (isUntracked(life)) events.push({ atMs: endMs, counter: 'untracked', message });
+  // A model that knows when a message became untrackable records it (sync's watermark passing a filed message, S6);
+  // otherwise it is only known at the end.
+  if (isUntracked(life)) events.push({ atMs: life.path.find((s) => s.step === 'untracked')?.atMs ?? endMs, counter: 'untracked', message });
   return events;
 }

@@ -5,7 +5,7 @@ import { isUntracked, lostRecipients, untrackedReasonOf } from '../../sim/ledger
 import { TOSSED_REASON_CODES, type MessageLife } from '../../sim/ledger/records.js';
 import type { RunOutcome } from '../run/run-scenario.js';
 import type { Scenario } from '../scenario/schema.js';
-import { COUNTER_NAMES, type CounterEvent, type CounterName, type DemoLane, type DemoMessage, type DemoStep, type LaneId } from './demo-data.js';
+import { COUNTER_NAMES, type CounterEvent, type CounterName, type DemoLane, type DemoPlace, type DemoMessage, type DemoStep, type LaneId } from './demo-data.js';
 import { counterEventsOf } from './counter-events.js';
 import { INTERNET, lanePlaces, type LanePlaces } from './lane-places.js';
 import { reasonName } from './reason-names.js';
@@ -14,10 +14,15 @@ import { viewStep } from './step-view.js';
 /** Messages a lane animates at most; beyond it the page would crawl and no class could follow anyway. */
 export const MAX_SHOWN_MESSAGES = 400;
 
-export const LANE_TITLES: Readonly<Record<LaneId, string>> = {
-  router: 'E-mail Router: inbox rules copy mail to a forward mailbox the router reads',
-  sss: 'Server-side synchronization: CRM reads each mailbox\'s own Inbox',
-};
+/** A lane's heading from what it draws: which processor reads which mailboxes. */
+export function laneTitle(places: readonly DemoPlace[]): string {
+  const has = (kind: DemoPlace['kind']): boolean => places.some((p) => p.kind === kind);
+  if (has('router') && has('sss')) return 'A cutover: the E-mail Router until the switch, then server-side sync';
+  if (has('sss')) return 'Server-side synchronization: CRM reads each mailbox\'s own Inbox';
+  if (has('router') && has('forward-mailbox')) return 'E-mail Router: inbox rules copy mail to a forward mailbox the router reads';
+  if (has('router')) return 'E-mail Router: the router reads each user\'s own Inbox';
+  return 'No E-mail Router and no server-side sync';
+}
 
 export interface LaneViewInput {
   readonly id: LaneId;
@@ -43,7 +48,7 @@ export function laneView({ id, scenario, outcome, endMs }: LaneViewInput): DemoL
   const counters = Object.fromEntries(COUNTER_NAMES.map((name) => [name, 0])) as Record<CounterName, number>;
   for (const event of counterEvents) counters[event.counter]++;
   return {
-    id, title: LANE_TITLES[id], places: places.places, messages, timeline: timelineOf(messages), counterEvents, counters,
+    id, title: laneTitle(places.places), places: places.places, messages, timeline: timelineOf(messages), counterEvents, counters,
     run: { scenario: outcome.scenario, verdict: outcome.verdict, counts: { ...outcome.counts } }, total,
   };
 }

@@ -74,7 +74,11 @@ function viewOf(step: PathStep, previous: string, ctx: MessageContext): View {
       return at(personal(ctx, mailbox, previous), `${mailbox} files it into ${folder}: it is no longer in the root Inbox (S6).`, ['S6']);
     }
     case 'removed': return removed(d, personal(ctx, d.split(': ')[0] ?? '', previous));
-    case 'evaluated': return evaluated(d);
+    case 'evaluated': {
+      // A copy of a message CRM already tracked, read again (another mailbox, a re-read): the dot stays in CRM.
+      const view = evaluated(d);
+      return previous === CRM ? { ...view, place: CRM } : view;
+    }
     case 'activity-created': return created(d);
     case 'activity-deleted': return at(CRM, `Someone deletes the activity ${d} in CRM.`, ['R8']);
     case 'bounced': return at(INTERNET, `An NDR goes back to the sender (${d}).`, ['X1'], 'bounced');

@@ -2,17 +2,16 @@
 // that forbids every network fetch, so the file shows the same thing anywhere, offline.
 import { html, trusted } from './html.js';
 import { latencyHtml, timelineHtml } from './charts-html.js';
-import { pageHead } from './page-head.js';
+import { SCRIPTED_PAGE_CSP, pageHead } from './page-head.js';
 import { messageTableHtml } from './message-table-html.js';
 import type { ReportData } from './report-data.js';
 import { REPORT_SCRIPT } from './report-script.js';
 import { REPORT_CSS } from './report-style.js';
 import { checksHtml, countsHtml, headerHtml } from './summary-html.js';
 
-const CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:";
 
 export function reportHtml(data: ReportData): string {
-  return html`${pageHead(`${data.run.scenario}: ${data.run.verdict.toUpperCase()} (mailflow-sim report)`, REPORT_CSS, CSP)}
+  return html`${pageHead(`${data.run.scenario}: ${data.run.verdict.toUpperCase()} (mailflow-sim report)`, REPORT_CSS, SCRIPTED_PAGE_CSP)}
 <body>
 <main>
 ${headerHtml(data)}

@@ -2,7 +2,7 @@
 // counters and inspector, with inline CSS, SVG and script and a content security policy that forbids every network
 // fetch, so the file plays the same on a projector with no network. The same data gives the same bytes.
 import { html, trusted } from '../../report/html.js';
-import { pageHead } from '../../report/page-head.js';
+import { SCRIPTED_PAGE_CSP, pageHead } from '../../report/page-head.js';
 import type { DemoData, LaneId } from '../demo-data.js';
 import { controlsHtml } from './controls-html.js';
 import { DEMO_SCRIPT } from './demo-script.js';
@@ -14,12 +14,11 @@ import { jsonForScriptBlock, pagePayload } from './page-payload.js';
 import { scrubberHtml } from './scrubber-html.js';
 
 /** The run report's policy: nothing from the network, only what is inline. */
-export const DEMO_CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:";
 
 export function renderDemoPage(data: DemoData): string {
   const layouts = Object.fromEntries(data.lanes.map((lane) => [lane.id, layoutLane(lane)])) as Record<LaneId, LaneLayout>;
   const payload = pagePayload(data, layouts);
-  return html`${pageHead(`${data.title} (mailflow-sim trainer view)`, DEMO_CSS, DEMO_CSP)}
+  return html`${pageHead(`${data.title} (mailflow-sim trainer view)`, DEMO_CSS, SCRIPTED_PAGE_CSP)}
 <body>
 <main>
 ${headerHtml(data)}
