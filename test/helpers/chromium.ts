@@ -1,7 +1,7 @@
 // Debian's Chromium for the browser tests, driven by playwright-core (no downloads). Without it a browser test is
 // skipped with the reason, unless MAILFLOW_REQUIRE_BROWSER=1 (CI) makes that an error.
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
 const required = process.env['MAILFLOW_REQUIRE_BROWSER'] === '1';
@@ -19,4 +19,17 @@ export function launchChromium(): Promise<Browser> {
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
+}
+
+/**
+ * Collects what a self-contained page must never do: log an error or warning, throw, open a dialog, or fetch anything
+ * but its own file. Call before `goto`; the returned list fills as the page runs.
+ */
+export function watchPageProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('request', (r) => { if (!r.url().startsWith('file:')) problems.push(`network: ${r.url()}`); });
+  page.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); void d.dismiss(); });
+  return problems;
 }

@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { COUNTER_NAMES, LANE_IDS } from '../../../harness/demo/demo-data.js';
-import { launchChromium, skipWithoutChromium } from '../../helpers/chromium.js';
+import { launchChromium, skipWithoutChromium, watchPageProblems } from '../../helpers/chromium.js';
 import { mailflow, repoRoot } from '../../helpers/cli.js';
 
 const skip = skipWithoutChromium('demo-lessons-chromium.test');
@@ -37,10 +37,7 @@ describe.skipIf(skip)('the lessons in Chromium', () => {
     const file = join(SHOTS, `${name}.html`);
     expect(mailflow('demo', `scenarios/${lesson}`, '--out', file).status).toBe(0);
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-    const problems: string[] = [];
-    page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`); });
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    page.on('request', (r) => { if (!r.url().startsWith('file:')) problems.push(`network: ${r.url()}`); });
+    const problems = watchPageProblems(page);
     await page.goto(pathToFileURL(file).href);
 
     await page.evaluate(() => (globalThis as unknown as { demo: PageDemo }).demo.play());

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
-import { launchChromium, skipWithoutChromium } from '../../helpers/chromium.js';
+import { launchChromium, skipWithoutChromium, watchPageProblems } from '../../helpers/chromium.js';
 import { mailflow } from '../../helpers/cli.js';
 
 const skip = skipWithoutChromium('plan-report-chromium.test');
@@ -31,10 +31,7 @@ describe.skipIf(skip)('the plan report in Chromium', () => {
     const results = JSON.parse(run.stdout) as Array<{ plan: string; grade: string; batches: number; counts: { untracked: number } }>;
 
     const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-    const problems: string[] = [];
-    page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`); });
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    page.on('request', (r) => { if (!r.url().startsWith('file:')) problems.push(`network: ${r.url()}`); });
+    const problems = watchPageProblems(page);
     await page.goto(pathToFileURL(report).href);
 
     for (const r of results) {

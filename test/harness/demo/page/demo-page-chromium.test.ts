@@ -14,7 +14,7 @@ import type { DemoData } from '../../../../harness/demo/demo-data.js';
 import { buildDemo } from '../../../../harness/demo/build-demo.js';
 import { loadLesson } from '../../../../harness/demo/lane-variants.js';
 import { renderDemoPage } from '../../../../harness/demo/page/render-demo-page.js';
-import { launchChromium, skipWithoutChromium } from '../../../helpers/chromium.js';
+import { launchChromium, skipWithoutChromium, watchPageProblems } from '../../../helpers/chromium.js';
 import { repoRoot } from '../../../helpers/cli.js';
 import { bigDemoFixture, demoFixture, HOSTILE, hostileFixture } from '../../../helpers/demo-fixture.js';
 
@@ -53,11 +53,7 @@ describe.skipIf(skip)('the trainer view in Chromium', () => {
     const file = join(SHOTS, `${name}.html`);
     writeFileSync(file, renderDemoPage(data));
     const page = await browser.newPage({ viewport });
-    const problems: string[] = [];
-    page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`); });
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    page.on('request', (r) => { if (!r.url().startsWith('file:')) problems.push(`network: ${r.url()}`); });
-    page.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); void d.dismiss(); });
+    const problems = watchPageProblems(page);
     await page.goto(pathToFileURL(file).href);
     return { page, problems };
   }
