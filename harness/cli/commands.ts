@@ -4,6 +4,7 @@ import { performance } from 'node:perf_hooks';
 import type { TraceRecord } from '../../sim/core/trace.js';
 import { loadScenario, readTextFile } from '../scenario/load-scenario.js';
 import { loadPlanFile } from '../plan/load-plan.js';
+import { loadLesson } from '../demo/lane-variants.js';
 import { compilePlan } from '../plan/compile-plan.js';
 import { parse as parseYaml } from 'yaml';
 import { InputError } from '../scenario/input-error.js';
@@ -103,6 +104,8 @@ export async function validateCommand(file: string): Promise<number> {
     return EXIT.pass;
   }
   const scenario = await loadScenario(file);
-  process.stdout.write(`${file}: valid scenario '${scenario.name}'\n`);
+  // A lesson's lanes are scenarios of their own: a mistake in `demo.sss` is found here, not in front of a class.
+  if (scenario.demo !== undefined) await loadLesson(file);
+  process.stdout.write(`${file}: valid scenario '${scenario.name}'${scenario.demo === undefined ? '' : ' with its demo lanes'}\n`);
   return EXIT.pass;
 }

@@ -1,10 +1,10 @@
 // `mailflow demo` as a trainer and a CI job use it: the page written atomically, each lane's run as the
 // `mailflow run --json` contract and equal to the page's data, the story in the terminal, bad input exit 2.
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mailflow } from '../../helpers/cli.js';
+import { mailflow, repoRoot } from '../../helpers/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mailflow-demo-cli-'));
 const lesson2 = 'scenarios/lesson-2-exchange-outage.yaml';
@@ -59,5 +59,16 @@ describe('mailflow demo', () => {
     expect(toDirectory.status).toBe(2);
     expect(toDirectory.stderr).toContain('cannot write the demo page');
     expect(toDirectory.stderr).not.toContain('lane done');
+  });
+
+  it('validates a lesson\'s lanes with mailflow validate', () => {
+    const good = mailflow('validate', lesson2);
+    expect(good.status).toBe(0);
+    expect(good.stdout).toContain('with its demo lanes');
+    const bad = join(dir, 'bad-lesson.yaml');
+    writeFileSync(bad, readFileSync(join(repoRoot, lesson2), 'utf8').replace('- { at: 3h, verb: testAndEnable, target: sss }', '- { at: 3h, verb: testAndEnable, target: nobody }'));
+    const result = mailflow('validate', bad);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/bad-lesson\.yaml:\d+:\d+: demo\.sss\.faults\[1\]\.target: /);
   });
 });
