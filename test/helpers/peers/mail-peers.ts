@@ -19,8 +19,8 @@ export interface MailPeers {
   stop(keep?: boolean): Promise<void>;
 }
 
-/** Starts Postfix and Dovecot with one mailbox (and login) per address. */
-export async function startMailPeers(mailboxes: readonly string[]): Promise<MailPeers> {
+/** Starts Postfix and Dovecot with one mailbox (and login) per address; Postfix on `smtpPort` when given. */
+export async function startMailPeers(mailboxes: readonly string[], smtpPort?: number): Promise<MailPeers> {
   const dir = mkdtempSync(join(tmpdir(), 'mailflow-peers-'));
   // mkdtemp makes it 0700; the daemons' own users (postfix, mail, dovecot) must pass through it.
   chmodSync(dir, 0o755);
@@ -30,7 +30,7 @@ export async function startMailPeers(mailboxes: readonly string[]): Promise<Mail
   const dovecot = await startDovecot({ dir, vmail, users: mailboxes, password: PEER_PASSWORD });
   let postfix: Postfix;
   try {
-    postfix = await startPostfix({ dir, mode: { kind: 'deliver', mailboxes, vmail } });
+    postfix = await startPostfix({ dir, mode: { kind: 'deliver', mailboxes, vmail }, ...(smtpPort === undefined ? {} : { smtpPort }) });
   } catch (error) {
     await dovecot.stop();
     throw error;
