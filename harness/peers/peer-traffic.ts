@@ -15,9 +15,9 @@ export interface PeerMessage {
 }
 
 /** A pooled SMTP client on loopback (one connection per message would pay each connect again). */
-export function smtpTransport(port: number): Transporter {
+export function smtpTransport(port: number, host = '127.0.0.1'): Transporter {
   return nodemailer.createTransport({
-    host: '127.0.0.1', port, secure: false, ignoreTLS: true, pool: true, maxConnections: 4, maxMessages: Infinity,
+    host, port, secure: false, ignoreTLS: true, pool: true, maxConnections: 4, maxMessages: Infinity,
     name: 'peers.test',
   });
 }

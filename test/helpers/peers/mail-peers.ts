@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDovecot, type Dovecot } from './dovecot.js';
 import { MAIL_UID, startPostfix, type Postfix } from './postfix.js';
+import type { MailEndpoints } from './peer-world.js';
 
 export const PEER_PASSWORD = 'peer-secret';
 
@@ -14,6 +15,7 @@ export interface MailPeers {
   readonly postfix: Postfix;
   readonly dovecot: Dovecot;
   readonly password: string;
+  readonly endpoints: MailEndpoints;
   logs(): string;
   /** Stops both; keeps the temp dir when `keep` (a failed test's evidence), removes it otherwise. */
   stop(keep?: boolean): Promise<void>;
@@ -27,16 +29,20 @@ export async function startMailPeers(mailboxes: readonly string[], smtpPort?: nu
   const vmail = join(dir, 'vmail');
   mkdirSync(vmail);
   chownSync(vmail, MAIL_UID, MAIL_UID);
-  const dovecot = await startDovecot({ dir, vmail, users: mailboxes, password: PEER_PASSWORD });
-  let postfix: Postfix;
-  try {
-    postfix = await startPostfix({ dir, mode: { kind: 'deliver', mailboxes, vmail }, ...(smtpPort === undefined ? {} : { smtpPort }) });
-  } catch (error) {
-    await dovecot.stop();
-    throw error;
+  // Started side by side (Postfix's first start checks its fresh queue for about 2 s); if one fails, the other stops.
+  const [dovecotStart, postfixStart] = await Promise.allSettled([
+    startDovecot({ dir, vmail, users: mailboxes, password: PEER_PASSWORD }),
+    startPostfix({ dir, mode: { kind: 'deliver', mailboxes, vmail }, ...(smtpPort === undefined ? {} : { smtpPort }) }),
+  ]);
+  if (dovecotStart.status === 'rejected' || postfixStart.status === 'rejected') {
+    await Promise.all([dovecotStart, postfixStart].map((s) => (s.status === 'fulfilled' ? s.value.stop() : undefined)));
+    throw dovecotStart.status === 'rejected' ? dovecotStart.reason : (postfixStart as PromiseRejectedResult).reason;
   }
+  const dovecot: Dovecot = dovecotStart.value;
+  const postfix: Postfix = postfixStart.value;
   return {
     dir, postfix, dovecot, password: PEER_PASSWORD,
+    endpoints: { host: '127.0.0.1', smtpPort: postfix.smtpPort, imapPort: dovecot.imapPort, pop3Port: dovecot.pop3Port, password: PEER_PASSWORD },
     logs: () => `${postfix.logs()}\n${dovecot.logs()}`,
     async stop(keep = false) {
       await Promise.all([postfix.stop(), dovecot.stop()]);

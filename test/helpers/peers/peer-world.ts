@@ -6,7 +6,6 @@ import type { MailboxSession } from '../../../fakes/wire/mailstore/mailbox-sessi
 import { openImapMailbox } from '../../../fakes/wire/mailstore/imap-mailbox.js';
 import { openPop3Mailbox } from '../../../fakes/wire/mailstore/pop3-mailbox.js';
 import type { PeerMessage } from '../../../harness/peers/peer-traffic.js';
-import type { MailPeers } from './mail-peers.js';
 
 export const PAUL = 'paul@contoso.test';
 export const ANNA = 'anna@contoso.test';
@@ -33,10 +32,19 @@ export function peerOrgConfig(emails: readonly CrmEmailSpec[] = []): CrmOrgConfi
   };
 }
 
-/** Opens `address`'s Inbox on the peers over `protocol`. */
-export function opener(peers: MailPeers, address: string, protocol: Protocol): () => Promise<MailboxSession> {
-  const port = protocol === 'pop3' ? peers.dovecot.pop3Port : peers.dovecot.imapPort;
-  const login = { host: '127.0.0.1', port, user: address, password: peers.password };
+/** Where a mail store takes mail and serves it: Postfix + Dovecot here, or a container elsewhere. */
+export interface MailEndpoints {
+  readonly host: string;
+  readonly smtpPort: number;
+  readonly imapPort: number;
+  readonly pop3Port: number;
+  readonly password: string;
+}
+
+/** Opens `address`'s Inbox over `protocol`. */
+export function opener(store: MailEndpoints, address: string, protocol: Protocol): () => Promise<MailboxSession> {
+  const port = protocol === 'pop3' ? store.pop3Port : store.imapPort;
+  const login = { host: store.host, port, user: address, password: store.password };
   return () => (protocol === 'pop3' ? openPop3Mailbox(login) : openImapMailbox(login));
 }
 

@@ -49,7 +49,7 @@ describe.skipIf(skip)('CRM outbound through Postfix into Dovecot', () => {
 
       const expected: Record<string, number> = { [CAROL]: 3, [LEE]: 2 };
       for (const [mailbox, count] of Object.entries(expected)) {
-        const items = await waitForItems(opener(peers, mailbox, 'imap'), count);
+        const items = await waitForItems(opener(peers.endpoints, mailbox, 'imap'), count);
         const ids = items.map((i) => i.message.messageId);
         expect(new Set(ids).size).toBe(ids.length);
         expect(items).toHaveLength(count);

@@ -49,7 +49,7 @@ describe.skipIf(skip)('Postfix relaying to a next hop that is down, then up', ()
 
       peers = await startMailPeers(PEER_MAILBOXES, nextHop);
       await r.flush();
-      const items = await waitForItems(opener(peers, PAUL, 'imap'), 3, 15_000);
+      const items = await waitForItems(opener(peers.endpoints, PAUL, 'imap'), 3, 15_000);
       expect(items.map((i) => i.message.messageId).sort()).toEqual(ids);
       expect(r.logged('sent')).toBe(3);
     } catch (error) {
