@@ -4,23 +4,26 @@ import { existsSync } from 'node:fs';
 
 export const POSTFIX = '/usr/sbin/postfix';
 export const DOVECOT = '/usr/sbin/dovecot';
-export const PEERS_REQUIRED = process.env['MAILFLOW_REQUIRE_PEERS'] === '1';
+const PEERS: readonly string[] = [POSTFIX, DOVECOT];
 
-function missing(): string[] {
-  return [POSTFIX, DOVECOT].filter((binary) => !existsSync(binary));
+function required(): boolean {
+  return process.env['MAILFLOW_REQUIRE_PEERS'] === '1';
+}
+
+function missing(binaries: readonly string[]): string[] {
+  return binaries.filter((binary) => !existsSync(binary));
 }
 
 /** Should the peer suite named `test` be skipped? Says why on the console when it is. */
-export function skipWithoutPeers(test: string): boolean {
-  const absent = missing();
-  if (absent.length > 0 && !PEERS_REQUIRED) {
-    console.warn(`${test}: skipped, ${absent.join(' and ')} not installed (apt-get install postfix dovecot-imapd dovecot-pop3d)`);
-  }
-  return absent.length > 0 && !PEERS_REQUIRED;
+export function skipWithoutPeers(test: string, binaries: readonly string[] = PEERS): boolean {
+  const absent = missing(binaries);
+  const skip = absent.length > 0 && !required();
+  if (skip) console.warn(`${test}: skipped, ${absent.join(' and ')} not installed (apt-get install postfix dovecot-imapd dovecot-pop3d)`);
+  return skip;
 }
 
-/** Fails fast (MAILFLOW_REQUIRE_PEERS=1) when a peer binary is missing. */
-export function requirePeers(): void {
-  const absent = missing();
+/** Fails fast when a peer binary is missing (reached only when MAILFLOW_REQUIRE_PEERS=1 kept the suite from skipping). */
+export function requirePeers(binaries: readonly string[] = PEERS): void {
+  const absent = missing(binaries);
   if (absent.length > 0) throw new Error(`${absent.join(' and ')} required (MAILFLOW_REQUIRE_PEERS=1) but not installed`);
 }
