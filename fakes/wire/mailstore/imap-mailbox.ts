@@ -17,6 +17,8 @@ export async function openImapMailbox(login: MailboxLogin): Promise<MailboxSessi
       if (mailbox === false || mailbox.exists === 0) return [];
       const items: StoredItem[] = [];
       for await (const message of client.fetch('1:*', { uid: true, internalDate: true })) {
+        // A flag change made meanwhile by another session (a POP3 RETR sets \Seen) arrives as a FETCH without UID.
+        if (typeof message.uid !== 'number') continue;
         const received = message.internalDate;
         items.push({ id: String(message.uid), receivedAtMs: received instanceof Date ? received.getTime() : null });
       }
