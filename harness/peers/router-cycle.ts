@@ -47,6 +47,7 @@ export async function runRouterCycle(
   // POP3 removes DELEted items only at QUIT: until then nothing is done, neither removed nor past the threshold (R8),
   // or a session that dies would leave items behind the threshold that were never deleted.
   const atClose: Array<() => void> = [];
+  const deletes = provider.deleteAfterProcessing || session.protocol === 'pop3';
   const finish = session.protocol === 'pop3' ? (step: () => void) => atClose.push(step) : (step: () => void) => step();
   try {
     const items = await session.list();
@@ -57,7 +58,7 @@ export async function runRouterCycle(
       const receivedAtMs = item.receivedAtMs ?? await receivedAtOf(raw) ?? 0;
       if (!isWaiting(state, item.id, receivedAtMs)) continue;
       report.read++;
-      const done = await processItem(crm, provider, session, raw, item, options);
+      const done = await processItem(crm, provider.mailbox, deletes, session, raw, item, options);
       if ('error' in done) {
         report.error = done.error;
         break;
@@ -68,7 +69,7 @@ export async function runRouterCycle(
         continue;
       }
       finish(() => {
-        if (provider.deleteAfterProcessing) ledger.removed(done.key, provider.mailbox, 'processed');
+        if (deletes) ledger.removed(done.key, provider.mailbox, 'processed');
         passThreshold(state, item.id, receivedAtMs);
       });
     }
@@ -85,14 +86,14 @@ export async function runRouterCycle(
 type ItemDone = { readonly outcome: 'tracked' | 'refused' | 'kept'; readonly key: string } | { readonly error: string };
 
 async function processItem(
-  crm: PeerCrm, provider: PeerProvider, session: MailboxSession, raw: Buffer, item: StoredItem, options: CycleOptions,
+  crm: PeerCrm, mailbox: string, deletes: boolean, session: MailboxSession, raw: Buffer, item: StoredItem, options: CycleOptions,
 ): Promise<ItemDone> {
   const message = await messageFromMime(raw);
   // R2: a forward mailbox holds the original as an attachment.
   const original: MailMessage = originalOf(message);
   // R10 (POISON): this one fails every cycle; the rest go on.
   if (isPoison(message)) return { outcome: 'kept', key: original.key };
-  const email: IncomingEmail = { message: original, receivingMailbox: provider.mailbox, caller: ROUTER_CALLER };
+  const email: IncomingEmail = { message: original, receivingMailbox: mailbox, caller: ROUTER_CALLER };
   const check = crm.call<CheckIncomingAnswer>(ROUTER_CALLER, CRM_REQUEST.checkIncoming, email);
   if (check === null) return { error: 'CRM did not answer CheckIncomingEmail' };
   let tracked = false;
@@ -106,6 +107,6 @@ async function processItem(
     }
   }
   // Tracked, or refused by design (a Duplicate, a message that does not belong): either way the item goes (R2, R10).
-  if (provider.deleteAfterProcessing) await session.delete(item.id);
+  if (deletes) await session.delete(item.id);
   return { outcome: tracked ? 'tracked' : 'refused', key: original.key };
 }

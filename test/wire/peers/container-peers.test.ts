@@ -32,7 +32,7 @@ describe.skipIf(whyNot !== null)('the router against a GreenMail container', () 
 
   afterAll(async () => {
     await container?.stop();
-  });
+  }, 60_000);
 
   it.each<Protocol>(['pop3', 'imap'])('over %s: each message tracked once, crash absorbed, mailbox empty', async (protocol) => {
     await checkForwardMailbox(store, protocol);

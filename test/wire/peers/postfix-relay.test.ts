@@ -31,7 +31,7 @@ describe.skipIf(skip)('Postfix relaying to a next hop that is down, then up', ()
     if (failed) console.error(`${relay?.logs() ?? ''}\n${peers?.logs() ?? ''}`);
     await relay?.stopAndClean(failed);
     await peers?.stop(failed);
-  });
+  }, 60_000);
 
   it('defers while the next hop refuses connections and delivers each message once after it is up', async () => {
     try {
