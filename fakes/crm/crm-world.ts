@@ -11,6 +11,7 @@ import type { CrmOrgConfig } from './crm-config.js';
 import { crmDirectory } from './crm-directory.js';
 import { defineCrmFaults } from './crm-faults.js';
 import { crmServer, newCrmServerDurable, type CrmServerDurable } from './crm-server.js';
+import type { CrmDatabase } from './crm-database.js';
 import { STATUS_NAMES } from './email-activity.js';
 import type { EmailProcessor } from './crm-api.js';
 
@@ -46,6 +47,16 @@ export function crmOrgOf(config: CrmOrgConfig): CrmOrg {
   return { directory: crmDirectory(config), settings: config.settings };
 }
 
+/** The ledger's eligibility test (design.md): would some path process this copy, and CRM accept it (S3, S9)? */
+export function isEligible(org: CrmOrg, db: CrmDatabase, message: MailMessage, mailbox: string, kind: MailboxKind, nowMs: number): boolean {
+  if (kind === 'forward') return false;
+  const owner = org.directory.mailbox(mailbox);
+  // Only a mailbox some path processes: incoming access set, and approved where approval is required (S3).
+  if (owner === undefined || owner.incoming === 'none') return false;
+  if (org.settings.requireApproval && !owner.approved) return false;
+  return wouldAccept(org, db, { message, receivingMailbox: mailbox, caller: 'eligibility' }, nowMs);
+}
+
 export function spawnCrmWorld(engine: Engine, ledger: Ledger, spec: CrmWorldSpec): CrmWorld {
   const { config } = spec;
   const org = crmOrgOf(config);
@@ -68,14 +79,7 @@ export function spawnCrmWorld(engine: Engine, ledger: Ledger, spec: CrmWorldSpec
   return {
     org,
     processEmailUsing: () => server.durable.processEmailUsing,
-    eligible(message, mailbox, kind) {
-      if (kind === 'forward') return false;
-      const owner = org.directory.mailbox(mailbox);
-      // Only a mailbox some path processes: incoming access set, and approved where approval is required (S3).
-      if (owner === undefined || owner.incoming === 'none') return false;
-      if (config.settings.requireApproval && !owner.approved) return false;
-      return wouldAccept(org, server.durable.db, { message, receivingMailbox: mailbox, caller: 'eligibility' }, engine.nowMs);
-    },
+    eligible: (message, mailbox, kind) => isEligible(org, server.durable.db, message, mailbox, kind, engine.nowMs),
     inFlight() {
       const where = new Map<string, string>();
       const { db } = server.durable;
