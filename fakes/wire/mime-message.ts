@@ -1,0 +1,68 @@
+// Between real messages and the model's: a MailMessage becomes nodemailer mail (for the wire senders), and a message
+// parsed by mailparser, with its SMTP envelope, becomes a MailMessage (for the listener). The Message-ID is the
+// ledger's key on both sides, so a message keeps its life across the socket.
+import type { AddressObject, ParsedMail } from 'mailparser';
+import type { SendMailOptions } from 'nodemailer';
+import { recipientsOf, type MailMessage } from '../mail/mail-message.js';
+
+/** Headers the model reads besides the envelope ones: the conversation index (S10) and any X- header. */
+function keptHeaders(parsed: ParsedMail): Record<string, string> | undefined {
+  const kept: Record<string, string> = {};
+  for (const line of parsed.headerLines) {
+    const name = line.line.slice(0, line.line.indexOf(':')).trim();
+    if (line.key === 'thread-index' || line.key.startsWith('x-')) kept[name] = line.line.slice(line.line.indexOf(':') + 1).trim();
+  }
+  return Object.keys(kept).length === 0 ? undefined : kept;
+}
+
+function addresses(field: AddressObject | AddressObject[] | undefined): string[] {
+  const objects = field === undefined ? [] : Array.isArray(field) ? field : [field];
+  return objects.flatMap((o) => o.value).map((a) => a.address?.toLowerCase() ?? '').filter((a) => a !== '');
+}
+
+export interface WireEnvelope {
+  readonly mailFrom: string;
+  /** RCPT TO addresses the server accepted, in order. */
+  readonly recipients: readonly string[];
+}
+
+/**
+ * The model's view of a received message. To and Cc are the accepted envelope recipients, split as the headers
+ * name them (a Bcc'd recipient counts as To); `keyless` names a message without a Message-ID.
+ */
+export function messageFromWire(parsed: ParsedMail, envelope: WireEnvelope, sizeBytes: number, keyless: string): MailMessage {
+  const headerCc = new Set(addresses(parsed.cc));
+  const rcpts = envelope.recipients.map((r) => r.toLowerCase());
+  const messageId = parsed.messageId ?? null;
+  const references = parsed.references === undefined ? undefined : Array.isArray(parsed.references) ? parsed.references : [parsed.references];
+  const headers = keptHeaders(parsed);
+  return {
+    key: messageId ?? keyless, messageId,
+    from: addresses(parsed.from)[0] ?? envelope.mailFrom.toLowerCase(),
+    to: rcpts.filter((r) => !headerCc.has(r)), cc: rcpts.filter((r) => headerCc.has(r)),
+    subject: parsed.subject ?? '', sizeBytes,
+    ...(parsed.inReplyTo === undefined ? {} : { inReplyTo: parsed.inReplyTo }),
+    ...(references === undefined ? {} : { references }),
+    ...(headers === undefined ? {} : { headers }),
+  };
+}
+
+const FILLER_LINE = 'This line stands for the body of the modelled message; only its size matters to the model.\r\n';
+
+/** nodemailer mail for a model message, its body filled out to about the modelled size. */
+export function mailOfMessage(message: MailMessage): SendMailOptions {
+  // About 1 KB of headers; the rest is body.
+  const lines = Math.max(1, Math.floor((message.sizeBytes - 1024) / FILLER_LINE.length));
+  return {
+    envelope: { from: message.from, to: [...recipientsOf(message)] },
+    from: message.from,
+    to: [...message.to],
+    ...(message.cc.length === 0 ? {} : { cc: [...message.cc] }),
+    subject: message.subject,
+    ...(message.messageId === null ? {} : { messageId: message.messageId }),
+    ...(message.inReplyTo === undefined ? {} : { inReplyTo: message.inReplyTo }),
+    ...(message.references === undefined ? {} : { references: [...message.references] }),
+    ...(message.headers === undefined ? {} : { headers: { ...message.headers } }),
+    text: FILLER_LINE.repeat(lines),
+  };
+}

@@ -1,0 +1,58 @@
+// `mailflow run FILE --wire`: the scenario over real sockets. Each MX server of the scenario listens on a loopback
+// port (fakes/wire/smtp-listener.ts); the outside senders' traffic leaves through pooled nodemailer clients to those
+// listeners and is retried on the senders' own schedule (X1); virtual time follows the wall clock times the scale.
+// The run is judged like a virtual one; only verdict and counts compare across modes (design.md), the trace hash is null.
+import { Engine } from '../../sim/core/engine.js';
+import { Ledger } from '../../sim/ledger/ledger.js';
+import { mailboxDirectory } from '../../fakes/exchange/exchange-config.js';
+import { openModelPort } from '../../fakes/wire/model-port.js';
+import { startListener, type WireListener } from '../../fakes/wire/smtp-listener.js';
+import { wireSenders } from '../../fakes/wire/smtp-sender.js';
+import { WireClock } from '../../fakes/wire/wire-clock.js';
+import type { ListenerLimits } from '../../fakes/wire/listener-limits.js';
+import type { Scenario } from '../scenario/schema.js';
+import { exchangeConfigOf } from '../world/build-exchange-world.js';
+import { buildWorld } from '../world/build-world.js';
+import { concludeRun, type RunOutcome } from './run-scenario.js';
+import { drainOnWire, driveUntil } from './wire-driver.js';
+
+/** Virtual ms per wall ms when not told: one virtual hour per wall second. */
+export const DEFAULT_WIRE_TIME_SCALE = 3_600;
+
+export interface WireRunOptions {
+  readonly timeScale?: number;
+  readonly limits?: Partial<ListenerLimits>;
+  /** Connections per sender pool (4..8 keeps smtp-server's 100 ms greeting out of the way). */
+  readonly maxConnections?: number;
+  /** Told each listener's address once it listens. */
+  readonly onListening?: (listener: WireListener) => void;
+}
+
+export async function runScenarioOnWire(scenario: Scenario, options: WireRunOptions = {}): Promise<RunOutcome> {
+  const exchange = scenario.exchange;
+  if (exchange === undefined) throw new Error('wire mode needs a scenario with an exchange: section');
+  const engine = new Engine({ seed: scenario.seed, hashTrace: false });
+  const ledger = new Ledger(() => engine.nowMs);
+  const config = exchangeConfigOf(exchange);
+  const port = openModelPort(engine, ledger, config, mailboxDirectory(config));
+  const listeners: WireListener[] = [];
+  try {
+    for (const server of config.mx) {
+      const listener = await startListener(port, { server, port: 0, ...(options.limits === undefined ? {} : { limits: options.limits }) });
+      listeners.push(listener);
+      options.onListening?.(listener);
+    }
+    const senders = wireSenders(listeners, options.maxConnections === undefined ? {} : { maxConnections: options.maxConnections });
+    try {
+      const world = buildWorld(engine, ledger, scenario, { senderTransport: (name) => senders.transportFor(name) });
+      const drive = { engine, clock: new WireClock(options.timeScale ?? DEFAULT_WIRE_TIME_SCALE), afterStep: () => listeners.forEach((l) => l.sync()) };
+      await driveUntil(drive, scenario.horizon);
+      await drainOnWire(drive, scenario.horizon + scenario.drain, () => senders.inTransit.size > 0 || world.inFlight().size > 0);
+      return concludeRun(engine, ledger, world, scenario, scenario.seed, undefined, senders.inTransit);
+    } finally {
+      senders.close();
+    }
+  } finally {
+    await Promise.all(listeners.map((l) => l.close()));
+  }
+}
