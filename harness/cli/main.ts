@@ -49,7 +49,7 @@ function buildProgram(setExit: (code: number) => void): Command {
     .option('--progress', 'show a progress bar on stderr even when it is not a terminal (after a second of wall time)')
     .option('--no-progress', 'never show the progress bar')
     .option('--wire', 'run over real sockets: the MX servers listen on loopback, senders are pooled SMTP clients (docs/wire.md)')
-    .option('--time-scale <x>', 'with --wire: virtual ms per wall ms (default 3600: an hour a second)', parseTimeScale)
+    .option('--time-scale <x>', 'with --wire: virtual ms per wall ms (default 1200: 20 minutes a second)', parseTimeScale)
     .action(async (file: string, options: RunCommandOptions) => setExit(await runCommand(file, options)));
 
   program.command('serve')

@@ -16,8 +16,9 @@ import { buildWorld } from '../world/build-world.js';
 import { concludeRun, type RunOutcome } from './run-scenario.js';
 import { drainOnWire, driveUntil } from './wire-driver.js';
 
-/** Virtual ms per wall ms when not told: one virtual hour per wall second. */
-export const DEFAULT_WIRE_TIME_SCALE = 3_600;
+/** Virtual ms per wall ms when not told: 20 virtual minutes per wall second, so a pause of half a wall second on a
+ * loaded machine moves mail by minutes of virtual time, well inside shipped wire scenarios' margins. */
+export const DEFAULT_WIRE_TIME_SCALE = 1_200;
 
 export interface WireRunOptions {
   readonly timeScale?: number;
