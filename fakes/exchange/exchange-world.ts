@@ -6,7 +6,8 @@ import type { MailboxKind } from '../../sim/ledger/records.js';
 import { mailboxDirectory, type ExchangeConfig } from './exchange-config.js';
 import { defineExchangeFaults } from './exchange-faults.js';
 import { exchangeServer, newExchangeServerDurable, type ExchangeOrg, type ExchangeServerDurable } from './exchange-server.js';
-import { newOutsideSenderDurable, outsideSender, type OutsideSenderDurable, type SenderTransport } from '../internet/outside-sender.js';
+import { newOutsideSenderDurable, outsideSender, type OutsideSenderDurable } from '../internet/outside-sender.js';
+import type { SmtpTransport } from '../mail/smtp-reply.js';
 import type { RetryProfile } from '../internet/retry-profile.js';
 import { PEOPLE_ACTOR, newPeopleDurable, people, type PeopleConfig } from './people.js';
 import type { SenderTraffic } from '../internet/traffic.js';
@@ -35,7 +36,7 @@ export interface ExchangeWorldSpec {
   /** Users who track through the mailbox itself (App for Outlook on server-side sync, S16) when they run no client. */
   readonly tracksThroughMailbox?: (mailbox: string) => boolean;
   /** Wire mode: how each outside sender reaches the MX (a real SMTP client); by default a request in virtual time. */
-  readonly senderTransport?: (sender: string) => SenderTransport;
+  readonly senderTransport?: (sender: string) => SmtpTransport;
 }
 
 export interface ExchangeWorld {

@@ -4,7 +4,7 @@
 import type { Actor, ActorContext } from '../../sim/core/actor.js';
 import type { Ledger } from '../../sim/ledger/ledger.js';
 import { NO_ADDRESSES, SoleAddressLists, domainOf, recipientsOf, type MailMessage } from '../mail/mail-message.js';
-import { OUTCOME, formatReply, isTransient, noConnection, type SmtpOutcome } from '../mail/smtp-reply.js';
+import { OUTCOME, formatReply, isTransient, noConnection, type SmtpOutcome, type SmtpTransport } from '../mail/smtp-reply.js';
 import type { SmtpSubmission } from '../exchange/exchange-server.js';
 import { retryDelayMs, type RetryProfile } from './retry-profile.js';
 import type { SenderTraffic } from './traffic.js';
@@ -50,11 +50,8 @@ export interface OutsideSenderConfig {
    * How an attempt reaches the MX: by default a request in virtual time, answered at once; in wire mode a real SMTP
    * client (fakes/wire/) that calls `done` later, between engine steps. Everything after the hand-over is the same.
    */
-  readonly transport?: SenderTransport;
+  readonly transport?: SmtpTransport;
 }
-
-/** Hands one message to the organisation's MX and reports the outcome, now or later (exactly once). */
-export type SenderTransport = (message: MailMessage, done: (outcome: SmtpOutcome) => void) => void;
 
 export function outsideSender(ledger: Ledger, config: OutsideSenderConfig) {
   const { profile, traffic } = config;

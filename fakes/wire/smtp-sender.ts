@@ -3,9 +3,8 @@
 // model's SmtpOutcome, so the sender's own queue and retry schedule (X1) decide what happens next.
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { SmtpStage } from '../../sim/ledger/records.js';
-import { OUTCOME, noConnection, type RejectedRecipients, type SmtpOutcome, type SmtpReply } from '../mail/smtp-reply.js';
+import { OUTCOME, noConnection, type RejectedRecipients, type SmtpOutcome, type SmtpReply, type SmtpTransport } from '../mail/smtp-reply.js';
 import type { MailMessage } from '../mail/mail-message.js';
-import type { SenderTransport } from '../internet/outside-sender.js';
 import { mailOfMessage } from './mime-message.js';
 
 export interface MxAddress {
@@ -54,7 +53,7 @@ function rejectedOf(info: { rejectedErrors?: SendError[] }): RejectedRecipients 
 
 export interface WireSenders {
   /** The transport for one outside sender (all share the pools). */
-  transportFor(sender: string): SenderTransport;
+  transportFor(sender: string): SmtpTransport;
   /** Messages on a socket now, by key -> where (they are in flight for liveness). */
   readonly inTransit: Map<string, string>;
   close(): void;

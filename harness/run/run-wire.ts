@@ -15,6 +15,7 @@ import { exchangeConfigOf } from '../world/build-exchange-world.js';
 import { buildWorld } from '../world/build-world.js';
 import { concludeRun, type RunOutcome } from './run-scenario.js';
 import { drainOnWire, driveUntil } from './wire-driver.js';
+import { wireOutbound } from './wire-outbound.js';
 
 /** Virtual ms per wall ms when not told: 20 virtual minutes per wall second, so a pause of half a wall second on a
  * loaded machine moves mail by minutes of virtual time, well inside shipped wire scenarios' margins. */
@@ -44,14 +45,20 @@ export async function runScenarioOnWire(scenario: Scenario, options: WireRunOpti
       options.onListening?.(listener);
     }
     const senders = wireSenders(listeners, options.maxConnections === undefined ? {} : { maxConnections: options.maxConnections });
+    const outbound = wireOutbound(scenario, ledger);
     try {
-      const world = buildWorld(engine, ledger, scenario, { senderTransport: (name) => senders.transportFor(name) });
+      const world = buildWorld(engine, ledger, scenario, {
+        senderTransport: (name) => senders.transportFor(name),
+        ...(outbound === null ? {} : { outboundTransport: outbound.transport }),
+      });
       const drive = { engine, clock: new WireClock(options.timeScale ?? DEFAULT_WIRE_TIME_SCALE), afterStep: () => listeners.forEach((l) => l.sync()) };
       await driveUntil(drive, scenario.horizon);
-      await drainOnWire(drive, scenario.horizon + scenario.drain, () => senders.inTransit.size > 0 || world.inFlight().size > 0);
-      return concludeRun(engine, ledger, world, scenario, scenario.seed, undefined, senders.inTransit);
+      const inTransit = () => new Map([...senders.inTransit, ...outbound?.inTransit ?? []]);
+      await drainOnWire(drive, scenario.horizon + scenario.drain, () => inTransit().size > 0 || world.inFlight().size > 0);
+      return concludeRun(engine, ledger, world, scenario, scenario.seed, undefined, inTransit());
     } finally {
       senders.close();
+      outbound?.close();
     }
   } finally {
     await Promise.all(listeners.map((l) => l.close()));

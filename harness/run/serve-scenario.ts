@@ -15,6 +15,7 @@ import { exchangeConfigOf } from '../world/build-exchange-world.js';
 import { buildWorld } from '../world/build-world.js';
 import { concludeRun, type RunOutcome } from './run-scenario.js';
 import { driveUntil } from './wire-driver.js';
+import { socketsSettled, wireOutbound } from './wire-outbound.js';
 
 export const DEFAULT_SMTP_PORT = 2525;
 /** Serve in real time unless told otherwise: an engineer's SMTP code meets the outage when the schedule says. */
@@ -44,7 +45,8 @@ export async function startServe(scenario: Scenario, options: ServeOptions = {})
   const ledger = new Ledger(() => engine.nowMs);
   const config = exchangeConfigOf(exchange);
   const port = openModelPort(engine, ledger, config, mailboxDirectory(config));
-  const world = buildWorld(engine, ledger, scenario);
+  const outbound = wireOutbound(scenario, ledger);
+  const world = buildWorld(engine, ledger, scenario, outbound === null ? {} : { outboundTransport: outbound.transport });
   // Start every actor (the gateway among them) before a client can reach the model.
   engine.run({ untilMs: 0 });
   const listeners: WireListener[] = [];
@@ -68,11 +70,15 @@ export async function startServe(scenario: Scenario, options: ServeOptions = {})
       stopping = true;
       await serving;
       await Promise.all(listeners.map((l) => l.close()));
+      // Drained in virtual time, fast; CRM outbound on a socket is waited for at each step.
       const drainEndMs = Math.max(engine.nowMs, scenario.horizon) + scenario.drain;
-      while (engine.nowMs < drainEndMs && world.inFlight().size > 0) {
+      const inTransit = outbound?.inTransit ?? new Map<string, string>();
+      while (engine.nowMs < drainEndMs && (world.inFlight().size > 0 || inTransit.size > 0)) {
         engine.run({ untilMs: Math.min(engine.nowMs + DRAIN_CHECK_INTERVAL_MS, drainEndMs) });
+        await socketsSettled(inTransit);
       }
-      return concludeRun(engine, ledger, world, scenario, scenario.seed);
+      outbound?.close();
+      return concludeRun(engine, ledger, world, scenario, scenario.seed, undefined, inTransit);
     },
   };
 }

@@ -19,7 +19,7 @@ import { cutoverFaults, sssConfigOf } from './build-sss-world.js';
 import { spawnSssWorld, type SssWorld } from '../../fakes/sss/sss-world.js';
 import type { ActCounts } from '../../fakes/sss/act-sync.js';
 import { defineSssFaults } from '../../fakes/sss/sss-faults.js';
-import type { SenderTransport } from '../../fakes/internet/outside-sender.js';
+import type { SmtpTransport } from '../../fakes/mail/smtp-reply.js';
 
 export interface World {
   /** Message key -> where it still is; empty once everything has come to rest. */
@@ -45,7 +45,9 @@ export function worldActorNames(scenario: Scenario): string[] {
 /** What wire mode changes in the world (harness/run/run-wire.ts); virtual runs pass nothing. */
 export interface WireHooks {
   /** How each outside sender reaches the MX: a real SMTP client instead of a request in virtual time. */
-  readonly senderTransport?: (sender: string) => SenderTransport;
+  readonly senderTransport?: (sender: string) => SmtpTransport;
+  /** CRM's SMTP outbound through a real client to the scenario's `wire.outboundSmtp` (every organisation's). */
+  readonly outboundTransport?: SmtpTransport;
 }
 
 export function buildWorld(engine: Engine, ledger: Ledger, scenario: Scenario, wire: WireHooks = {}): World {
@@ -91,6 +93,7 @@ function buildExchangeAndCrm(engine: Engine, ledger: Ledger, scenario: Scenario,
     const crm = spawnCrmWorld(engine, ledger, crmWorldSpecOf(section, exchange, scenario.horizon, {
       homeServerOf: (mailbox) => directory.get(mailbox)?.server ?? '',
       inboxAfter: (mailbox, storeId) => inbox(mailbox).filter((i) => i.storeId > storeId).map((i) => i.key),
+      ...(wire.outboundTransport === undefined ? {} : { outboundTransport: wire.outboundTransport }),
     }, scenario.injectBug));
     crmWorlds.set(config.server, crm);
     parts.push(crm);
