@@ -1,13 +1,14 @@
 // A modelled Exchange server on a real socket: smtp-server parses the protocol, WireSessions keep each connection's
-// state, wire-policy.ts decides every reply from the model, and mailparser turns the received bytes into the model's
-// message. Safety: loopback by default, a connection cap, idle timeouts, line and size limits, no open relay, bare
+// state, wire-policy.ts decides every reply from the model, and mailparser turns the received header block into the
+// model's message. Safety: loopback by default, a connection cap, idle timeouts, line and size limits, no open relay, bare
 // LF/CR refused (RFC 5321 2.3.8) so a `<LF>.<LF>` smuggling attempt is one refused message, never two.
 import { timingSafeEqual } from 'node:crypto';
 import type { AddressInfo, Socket } from 'node:net';
 import { SMTPServer, type SMTPServerSession } from 'smtp-server';
-import { simpleParser } from 'mailparser';
+import { simpleParser, type ParsedMail } from 'mailparser';
 import type { SmtpReply } from '../mail/smtp-reply.js';
 import { finishScan, newDataScan, scanChunk } from './data-scan.js';
+import { HeaderBlock } from './header-block.js';
 import { DEFAULT_LIMITS, type ListenerLimits } from './listener-limits.js';
 import { messageFromWire } from './mime-message.js';
 import type { ModelPort } from './model-port.js';
@@ -29,6 +30,9 @@ export interface WireListener {
   /** Stops taking connections and closes the open ones. */
   close(): Promise<void>;
 }
+
+/** The model reads headers only: mailparser need not render text as HTML, find links or inline images. */
+const PARSE_OPTIONS = { skipHtmlToText: true, skipTextToHtml: true, skipTextLinks: true, skipImageLinks: true } as const;
 
 /** smtp-server's way to answer a hook with a given reply. */
 function smtpError(reply: SmtpReply): Error & { responseCode: number } {
@@ -103,10 +107,13 @@ export async function startListener(port: ModelPort, options: ListenerOptions): 
     onData(stream, session, callback) {
       const state = sessions.get(session.id, server);
       state.scan = newDataScan();
-      const chunks: Buffer[] = [];
+      const headers = new HeaderBlock();
+      // Parsing starts as soon as the headers are in, while the body still streams (the reply waits less).
+      let parsing: Promise<ParsedMail> | null = null;
+      const parse = () => (parsing ??= simpleParser(headers.bytes(), PARSE_OPTIONS));
       stream.on('data', (chunk: Buffer) => {
         scanChunk(state.scan, chunk);
-        if (!stream.sizeExceeded) chunks.push(chunk);
+        if (headers.add(chunk)) void parse().catch(() => undefined);
       });
       stream.on('end', () => {
         const scan = finishScan(state.scan);
@@ -117,14 +124,13 @@ export async function startListener(port: ModelPort, options: ListenerOptions): 
         if (scan.longestLineOctets > limits.maxLineOctets) {
           return callback(smtpError({ code: 552, enhanced: '5.3.4', text: `Line longer than ${limits.maxLineOctets} octets (RFC 5321 4.5.3.1.6); message refused` }));
         }
-        const raw = Buffer.concat(chunks);
-        simpleParser(raw).then((parsed) => {
+        parse().then((parsed) => {
           received++;
           const envelope = {
             mailFrom: session.envelope.mailFrom === false ? '' : session.envelope.mailFrom.address,
             recipients: session.envelope.rcptTo.map((r) => r.address),
           };
-          const message = messageFromWire(parsed, envelope, raw.length, `(no Message-ID: ${server} wire message ${++keyless})`);
+          const message = messageFromWire(parsed, envelope, scan.bytes, `(no Message-ID: ${server} wire message ${++keyless})`);
           const outcome = receiveMessage(port, server, message, state.authenticated, fromOutside);
           if (outcome.kind === 'reply-lost') {
             // The fault drops the 250: the message is taken, the client never hears so (it must send again).
