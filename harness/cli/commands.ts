@@ -69,7 +69,7 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
 }
 
 /** An output file that cannot be created is bad input (exit 2), not a crash. */
-function openOutput(outputs: Array<{ writer: AtomicLineWriter; path: string; what: string }>, path: string, what: string): AtomicLineWriter {
+export function openOutput(outputs: Array<{ writer: AtomicLineWriter; path: string; what: string }>, path: string, what: string): AtomicLineWriter {
   try {
     // Renaming onto a directory would fail only after the run.
     if (existsSync(path) && statSync(path).isDirectory()) throw new Error(`${path} is a directory`);
@@ -81,7 +81,7 @@ function openOutput(outputs: Array<{ writer: AtomicLineWriter; path: string; wha
   }
 }
 
-function commitOutput({ writer, path, what }: { writer: AtomicLineWriter; path: string; what: string }): void {
+export function commitOutput({ writer, path, what }: { writer: AtomicLineWriter; path: string; what: string }): void {
   try {
     writer.commit();
   } catch (error) {

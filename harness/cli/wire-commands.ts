@@ -12,6 +12,11 @@ import type { RunOutcome } from '../run/run-scenario.js';
 import { EXIT } from './exit-codes.js';
 import { formatSummary } from './print-summary.js';
 import { toRunJson } from './run-json.js';
+import { toJunitXml } from './junit-xml.js';
+import type { AtomicLineWriter } from '../run/atomic-write.js';
+import { commitOutput, openOutput } from './commands.js';
+
+type Output = { writer: AtomicLineWriter; path: string; what: string };
 
 /** Virtual ms per wall ms: above 0 and finite; at most a year of virtual time per wall second. */
 export function parseTimeScale(text: string): number {
@@ -42,8 +47,13 @@ function requireExchange(scenario: Scenario, file: string): void {
   if (scenario.exchange === undefined) throw problem(file, 'wire mode needs an exchange: section (the toy world has no SMTP server)');
 }
 
-function print(outcome: RunOutcome, file: string, wallMs: number, json: boolean): number {
+/** Prints the summary; `junit` holds the JUnit report's file when one was asked for. */
+function print(outcome: RunOutcome, file: string, wallMs: number, json: boolean, junit: readonly Output[] = []): number {
   const run = toRunJson(outcome, file, Math.round(wallMs), 'wire');
+  for (const output of junit) {
+    output.writer.line(toJunitXml(run));
+    commitOutput(output);
+  }
   process.stdout.write(json ? JSON.stringify(run) + '\n' : formatSummary(run) + '\n');
   return run.verdict === 'pass' ? EXIT.pass : EXIT.fail;
 }
@@ -53,6 +63,7 @@ export interface WireRunCommandOptions {
   readonly timeScale?: number;
   readonly trace?: string;
   readonly report?: string;
+  readonly junit?: string;
   readonly seed?: number;
 }
 
@@ -66,9 +77,17 @@ export async function runWireCommand(file: string, options: WireRunCommandOption
   if (scenario.wire === undefined || scenario.wire === false) {
     process.stderr.write(`mailflow run --wire: ${file} is not marked wire: true; its verdict and counts may differ from the virtual run's (docs/wire.md)\n`);
   }
-  const started = performance.now();
-  const outcome = await runScenarioOnWire(scenario, { timeScale: options.timeScale ?? DEFAULT_WIRE_TIME_SCALE });
-  return print(outcome, file, performance.now() - started, options.json === true);
+  // Opened before the run, so a path that cannot be written fails at once (exit 2), as `run` does.
+  const junit: Output[] = [];
+  if (options.junit !== undefined) openOutput(junit, options.junit, 'the JUnit report');
+  try {
+    const started = performance.now();
+    const outcome = await runScenarioOnWire(scenario, { timeScale: options.timeScale ?? DEFAULT_WIRE_TIME_SCALE });
+    return print(outcome, file, performance.now() - started, options.json === true, junit);
+  } catch (error) {
+    for (const { writer } of junit) writer.discard();
+    throw error;
+  }
 }
 
 export interface ServeCommandOptions {
