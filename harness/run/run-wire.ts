@@ -2,20 +2,15 @@
 // port (fakes/wire/smtp-listener.ts); the outside senders' traffic leaves through pooled nodemailer clients to those
 // listeners and is retried on the senders' own schedule (X1); virtual time follows the wall clock times the scale.
 // The run is judged like a virtual one; only verdict and counts compare across modes (design.md), the trace hash is null.
-import { Engine } from '../../sim/core/engine.js';
-import { Ledger } from '../../sim/ledger/ledger.js';
-import { mailboxDirectory } from '../../fakes/exchange/exchange-config.js';
-import { openModelPort } from '../../fakes/wire/model-port.js';
-import { startListener, type WireListener } from '../../fakes/wire/smtp-listener.js';
 import { wireSenders } from '../../fakes/wire/smtp-sender.js';
 import { WireClock } from '../../fakes/wire/wire-clock.js';
 import type { ListenerLimits } from '../../fakes/wire/listener-limits.js';
 import type { Scenario } from '../scenario/schema.js';
-import { exchangeConfigOf } from '../world/build-exchange-world.js';
 import { buildWorld } from '../world/build-world.js';
 import { concludeRun, type RunOutcome } from './run-scenario.js';
 import { drainOnWire, driveUntil } from './wire-driver.js';
 import { wireOutbound } from './wire-outbound.js';
+import { openWireModel, startListeners } from './wire-model.js';
 
 /** Virtual ms per wall ms when not told: 20 virtual minutes per wall second, so a pause of half a wall second on a
  * loaded machine moves mail by minutes of virtual time, well inside shipped wire scenarios' margins. */
@@ -26,24 +21,13 @@ export interface WireRunOptions {
   readonly limits?: Partial<ListenerLimits>;
   /** Connections per sender pool (4..8 keeps smtp-server's 100 ms greeting out of the way). */
   readonly maxConnections?: number;
-  /** Told each listener's address once it listens. */
-  readonly onListening?: (listener: WireListener) => void;
 }
 
 export async function runScenarioOnWire(scenario: Scenario, options: WireRunOptions = {}): Promise<RunOutcome> {
-  const exchange = scenario.exchange;
-  if (exchange === undefined) throw new Error('wire mode needs a scenario with an exchange: section');
-  const engine = new Engine({ seed: scenario.seed, hashTrace: false });
-  const ledger = new Ledger(() => engine.nowMs);
-  const config = exchangeConfigOf(exchange);
-  const port = openModelPort(engine, ledger, config, mailboxDirectory(config));
-  const listeners: WireListener[] = [];
+  const model = openWireModel(scenario);
+  const { engine, ledger } = model;
+  const listeners = await startListeners(model, { firstPort: 0, limits: options.limits });
   try {
-    for (const server of config.mx) {
-      const listener = await startListener(port, { server, port: 0, ...(options.limits === undefined ? {} : { limits: options.limits }) });
-      listeners.push(listener);
-      options.onListening?.(listener);
-    }
     const senders = wireSenders(listeners, options.maxConnections === undefined ? {} : { maxConnections: options.maxConnections });
     const outbound = wireOutbound(scenario, ledger);
     try {

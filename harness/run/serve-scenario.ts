@@ -3,19 +3,15 @@
 // with the scenario's mailboxes, rules and fault schedule (down -> refused, stage faults -> real 4xx/5xx, a dropped
 // 250). Virtual time follows the wall clock times the scale. Stopping closes the listeners, drains what is in flight
 // in virtual time and judges the run like any other.
-import { Engine } from '../../sim/core/engine.js';
-import { Ledger } from '../../sim/ledger/ledger.js';
-import { mailboxDirectory } from '../../fakes/exchange/exchange-config.js';
-import { openModelPort } from '../../fakes/wire/model-port.js';
-import { startListener, type WireListener } from '../../fakes/wire/smtp-listener.js';
+import type { WireListener } from '../../fakes/wire/smtp-listener.js';
 import type { ListenerLimits } from '../../fakes/wire/listener-limits.js';
 import { WireClock } from '../../fakes/wire/wire-clock.js';
 import type { Scenario } from '../scenario/schema.js';
-import { exchangeConfigOf } from '../world/build-exchange-world.js';
 import { buildWorld } from '../world/build-world.js';
 import { concludeRun, type RunOutcome } from './run-scenario.js';
 import { driveUntil } from './wire-driver.js';
 import { socketsSettled, wireOutbound } from './wire-outbound.js';
+import { openWireModel, startListeners } from './wire-model.js';
 
 export const DEFAULT_SMTP_PORT = 2525;
 /** Serve in real time unless told otherwise: an engineer's SMTP code meets the outage when the schedule says. */
@@ -39,27 +35,13 @@ export interface ServeSession {
 }
 
 export async function startServe(scenario: Scenario, options: ServeOptions = {}): Promise<ServeSession> {
-  const exchange = scenario.exchange;
-  if (exchange === undefined) throw new Error('serve needs a scenario with an exchange: section');
-  const engine = new Engine({ seed: scenario.seed, hashTrace: false });
-  const ledger = new Ledger(() => engine.nowMs);
-  const config = exchangeConfigOf(exchange);
-  const port = openModelPort(engine, ledger, config, mailboxDirectory(config));
+  const model = openWireModel(scenario);
+  const { engine, ledger } = model;
   const outbound = wireOutbound(scenario, ledger);
   const world = buildWorld(engine, ledger, scenario, outbound === null ? {} : { outboundTransport: outbound.transport });
   // Start every actor (the gateway among them) before a client can reach the model.
   engine.run({ untilMs: 0 });
-  const listeners: WireListener[] = [];
-  const fromOutside = new Set<string>();
-  const first = options.smtpPort ?? DEFAULT_SMTP_PORT;
-  try {
-    for (const [i, server] of config.mx.entries()) {
-      listeners.push(await startListener(port, { server, port: first === 0 ? 0 : first + i, fromOutside, ...(options.limits === undefined ? {} : { limits: options.limits }) }));
-    }
-  } catch (error) {
-    await Promise.all(listeners.map((l) => l.close()));
-    throw error;
-  }
+  const listeners = await startListeners(model, { firstPort: options.smtpPort ?? DEFAULT_SMTP_PORT, limits: options.limits, fromOutside: new Set() });
   const drive = { engine, clock: new WireClock(options.timeScale ?? DEFAULT_SERVE_TIME_SCALE), afterStep: () => listeners.forEach((l) => l.sync()) };
   let stopping = false;
   const serving = driveUntil(drive, Infinity, () => stopping);
