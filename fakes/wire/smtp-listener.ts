@@ -13,7 +13,7 @@ import { DEFAULT_LIMITS, type ListenerLimits } from './listener-limits.js';
 import { messageFromWire } from './mime-message.js';
 import type { ModelPort } from './model-port.js';
 import { WireSessions } from './session-state.js';
-import { DROP, faultAt, receiveMessage, replyAtConnect, replyToRcpt } from './wire-policy.js';
+import { DROP, receiveMessage, replyAtConnect, replyOfOutcome, replyToData, replyToMailFrom, replyToRcpt } from './wire-policy.js';
 
 export interface WireListener {
   readonly server: string;
@@ -97,7 +97,7 @@ export async function startListener(port: ModelPort, options: ListenerOptions): 
       callback(null, { user: auth.username });
     },
     onMailFrom(_address, _session, callback) {
-      const reply = faultAt(port, server, 'ehlo') ?? faultAt(port, server, 'mail');
+      const reply = replyToMailFrom(port, server);
       callback(reply === null ? null : smtpError(reply));
     },
     onRcptTo(address, session, callback) {
@@ -116,30 +116,22 @@ export async function startListener(port: ModelPort, options: ListenerOptions): 
         if (headers.add(chunk)) void parse().catch(() => undefined);
       });
       stream.on('end', () => {
-        const scan = finishScan(state.scan);
-        if (stream.sizeExceeded) return callback(smtpError({ code: 552, enhanced: '5.3.4', text: 'Message size exceeds fixed maximum message size' }));
-        if (scan.bareLineBreaks > 0) {
-          return callback(smtpError({ code: 554, enhanced: '5.6.0', text: 'Bare LF or CR in message data (RFC 5321 2.3.8); message refused' }));
-        }
-        if (scan.longestLineOctets > limits.maxLineOctets) {
-          return callback(smtpError({ code: 552, enhanced: '5.3.4', text: `Line longer than ${limits.maxLineOctets} octets (RFC 5321 4.5.3.1.6); message refused` }));
-        }
+        const refusal = replyToData(finishScan(state.scan), stream.sizeExceeded, limits.maxLineOctets);
+        if (refusal !== null) return callback(smtpError(refusal));
         parse().then((parsed) => {
           received++;
           const envelope = {
             mailFrom: session.envelope.mailFrom === false ? '' : session.envelope.mailFrom.address,
             recipients: session.envelope.rcptTo.map((r) => r.address),
           };
-          const message = messageFromWire(parsed, envelope, scan.bytes, `(no Message-ID: ${server} wire message ${++keyless})`);
-          const outcome = receiveMessage(port, server, message, state.authenticated, fromOutside);
-          if (outcome.kind === 'reply-lost') {
+          const message = messageFromWire(parsed, envelope, state.scan.bytes, `(no Message-ID: ${server} wire message ${++keyless})`);
+          const reply = replyOfOutcome(receiveMessage(port, server, message, state.authenticated, fromOutside));
+          if (reply === null) {
             // The fault drops the 250: the message is taken, the client never hears so (it must send again).
             socketOf(session)?.destroy();
             return callback(new Error('reply lost'));
           }
-          if (outcome.kind === 'no-connection') return callback(smtpError({ code: 421, enhanced: '4.3.2', text: 'Service not available, closing transmission channel' }));
-          if (outcome.reply.code >= 300) return callback(smtpError(outcome.reply));
-          callback(null, `${outcome.reply.enhanced} ${outcome.reply.text}`);
+          callback(reply.code < 300 ? null : smtpError(reply), `${reply.enhanced} ${reply.text}`);
         }, (error: unknown) => callback(smtpError({ code: 554, enhanced: '5.6.0', text: `Message could not be parsed: ${(error as Error).message}` })));
       });
     },

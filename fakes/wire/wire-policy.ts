@@ -8,6 +8,7 @@ import { recipientsOf, type MailMessage } from '../mail/mail-message.js';
 import { REPLY, formatReply, type SmtpOutcome, type SmtpReply } from '../mail/smtp-reply.js';
 import { replyToRecipient } from '../exchange/transport-policy.js';
 import type { ModelPort } from './model-port.js';
+import type { DataScan } from './data-scan.js';
 
 /** Drop the connection without a word (a firewall), as `stopInbound` does to outside MTAs. */
 export const DROP = 'drop';
@@ -30,9 +31,32 @@ export function faultAt(port: ModelPort, server: string, stage: SmtpStage): Smtp
   return fault?.reply != null && fault.stage === stage ? fault.reply : null;
 }
 
+/** MAIL FROM: an `ehlo` or `mail` stage fault. */
+export function replyToMailFrom(port: ModelPort, server: string): SmtpReply | null {
+  return faultAt(port, server, 'ehlo') ?? faultAt(port, server, 'mail');
+}
+
 /** RCPT TO: a stage fault, else transport policy (unknown recipient, relaying). */
 export function replyToRcpt(port: ModelPort, server: string, address: string, authenticated: boolean): SmtpReply {
   return faultAt(port, server, 'rcpt') ?? replyToRecipient(port.config, port.directory, address, authenticated);
+}
+
+/**
+ * The end of DATA, before the model sees the message: the listener's own limits. Over the size limit 552 5.3.4; a
+ * bare LF or CR 554 5.6.0 (RFC 5321 2.3.8: the whole message is refused, so a `<LF>.<LF>` smuggling attempt is one
+ * refused message, never two); a text line over the limit 552 5.3.4 (RFC 5321 4.5.3.1.6).
+ */
+export function replyToData(scan: DataScan, sizeExceeded: boolean, maxLineOctets: number): SmtpReply | null {
+  if (sizeExceeded) return REPLY.tooBig;
+  if (scan.bareLineBreaks > 0) return { code: 554, enhanced: '5.6.0', text: 'Bare LF or CR in message data (RFC 5321 2.3.8); message refused' };
+  if (scan.longestLineOctets > maxLineOctets) return { code: 552, enhanced: '5.3.4', text: `Line longer than ${maxLineOctets} octets (RFC 5321 4.5.3.1.6); message refused` };
+  return null;
+}
+
+/** What the client hears of the model's outcome; null: nothing, the connection is closed (a 250 a fault drops). */
+export function replyOfOutcome(outcome: SmtpOutcome): SmtpReply | null {
+  if (outcome.kind === 'reply-lost') return null;
+  return outcome.kind === 'no-connection' ? REPLY.serviceUnavailable : outcome.reply;
 }
 
 /**
