@@ -3,13 +3,21 @@
 // ledger's key on both sides, so a message keeps its life across the socket.
 import type { AddressObject, ParsedMail } from 'mailparser';
 import type { SendMailOptions } from 'nodemailer';
+import MailComposer from 'nodemailer/lib/mail-composer';
 import { recipientsOf, type MailMessage } from '../mail/mail-message.js';
 
-/** Headers the model reads besides the envelope ones: the conversation index (S10) and any X- header. */
+/**
+ * Carries the ledger key of a message that has no Message-ID across the socket (X: transport may leave mail without
+ * one; the model's senders make a key up). A client outside the model sends none, and the listener makes one up.
+ */
+export const KEY_HEADER = 'X-Mailflow-Key';
+
+/** Headers the model reads besides the envelope ones: the conversation index (S10) and any X- header but the key's. */
 function keptHeaders(parsed: ParsedMail): Record<string, string> | undefined {
   const kept: Record<string, string> = {};
   for (const line of parsed.headerLines) {
     const name = line.line.slice(0, line.line.indexOf(':')).trim();
+    if (line.key === KEY_HEADER.toLowerCase()) continue;
     if (line.key === 'thread-index' || line.key.startsWith('x-')) kept[name] = line.line.slice(line.line.indexOf(':') + 1).trim();
   }
   return Object.keys(kept).length === 0 ? undefined : kept;
@@ -34,10 +42,11 @@ export function messageFromWire(parsed: ParsedMail, envelope: WireEnvelope, size
   const headerCc = new Set(addresses(parsed.cc));
   const rcpts = envelope.recipients.map((r) => r.toLowerCase());
   const messageId = parsed.messageId ?? null;
+  const carried = parsed.headers.get(KEY_HEADER.toLowerCase());
   const references = parsed.references === undefined ? undefined : Array.isArray(parsed.references) ? parsed.references : [parsed.references];
   const headers = keptHeaders(parsed);
   return {
-    key: messageId ?? keyless, messageId,
+    key: messageId ?? (typeof carried === 'string' && carried !== '' ? carried : keyless), messageId,
     from: addresses(parsed.from)[0] ?? envelope.mailFrom.toLowerCase(),
     to: rcpts.filter((r) => !headerCc.has(r)), cc: rcpts.filter((r) => headerCc.has(r)),
     subject: parsed.subject ?? '', sizeBytes,
@@ -62,7 +71,20 @@ export function mailOfMessage(message: MailMessage): SendMailOptions {
     ...(message.messageId === null ? {} : { messageId: message.messageId }),
     ...(message.inReplyTo === undefined ? {} : { inReplyTo: message.inReplyTo }),
     ...(message.references === undefined ? {} : { references: [...message.references] }),
-    ...(message.headers === undefined ? {} : { headers: { ...message.headers } }),
+    headers: { ...message.headers, ...(message.messageId === null ? { [KEY_HEADER]: message.key } : {}) },
     text: FILLER_LINE.repeat(lines),
   };
+}
+
+/**
+ * A message without a Message-ID must arrive without one, as in the model (Exchange may stamp one, X): nodemailer
+ * always adds the header, so such a message is composed here and sent raw with the header taken out.
+ */
+export async function rawWithoutMessageId(mail: SendMailOptions): Promise<Buffer> {
+  const raw = await new MailComposer(mail).compile().build();
+  const text = raw.toString('binary');
+  // The header and its folded continuation lines, in the header block only.
+  const end = text.indexOf('\r\n\r\n');
+  const head = text.slice(0, end).replace(/^Message-ID:.*(?:\r\n[ \t].*)*(?:\r\n|$)/im, '');
+  return Buffer.from(head + text.slice(end), 'binary');
 }

@@ -5,7 +5,7 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import type { SmtpStage } from '../../sim/ledger/records.js';
 import { OUTCOME, noConnection, type RejectedRecipients, type SmtpOutcome, type SmtpReply, type SmtpTransport } from '../mail/smtp-reply.js';
 import type { MailMessage } from '../mail/mail-message.js';
-import { mailOfMessage } from './mime-message.js';
+import { mailOfMessage, rawWithoutMessageId } from './mime-message.js';
 
 export interface MxAddress {
   readonly host: string;
@@ -71,7 +71,11 @@ export function wireSenders(mx: readonly MxAddress[], options: { maxConnections?
   const tryFrom = (index: number, message: MailMessage, done: (outcome: SmtpOutcome) => void): void => {
     const pool = pools[index];
     if (pool === undefined) return done(OUTCOME.refused);
-    pool.sendMail(mailOfMessage(message)).then(
+    const mail = mailOfMessage(message);
+    const sent = message.messageId === null
+      ? rawWithoutMessageId(mail).then((raw) => pool.sendMail({ envelope: mail.envelope ?? {}, raw }))
+      : pool.sendMail(mail);
+    sent.then(
       (info: unknown) => {
         const rejected = rejectedOf(info as { rejectedErrors?: SendError[] });
         done(rejected.length === 0 ? OUTCOME.queued : { ...OUTCOME.queued, rejectedRecipients: rejected });
