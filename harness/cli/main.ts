@@ -60,6 +60,8 @@ function buildProgram(setExit: (code: number) => void): Command {
     .option('--auth <user:password>', 'offer AUTH PLAIN/LOGIN with these credentials (authenticated clients may relay)', parseAuthOption)
     .option('--host <address>', 'bind this address instead of 127.0.0.1 (reachable from the network: use with care)')
     .option('--json', 'print the run summary as one JSON object on stdout')
+    .option('--junit <file>', 'write the checks and expectations as JUnit XML')
+    .option('--report <file>', 'write a self-contained HTML report of the session')
     .action(async (file: string, options: ServeCommandOptions) => setExit(await serveCommand(file, options)));
 
   program.command('validate')

@@ -13,6 +13,7 @@ import { EXIT } from './exit-codes.js';
 import { formatSummary } from './print-summary.js';
 import { toRunJson } from './run-json.js';
 import { toJunitXml } from './junit-xml.js';
+import { recordFaults, renderReport, type FaultRecorder } from '../report/render-report.js';
 import type { AtomicLineWriter } from '../run/atomic-write.js';
 import { commitOutput, openOutput } from './commands.js';
 
@@ -47,12 +48,46 @@ function requireExchange(scenario: Scenario, file: string): void {
   if (scenario.exchange === undefined) throw problem(file, 'wire mode needs an exchange: section (the toy world has no SMTP server)');
 }
 
-/** Prints the summary; `junit` holds the JUnit report's file when one was asked for. */
-function print(outcome: RunOutcome, file: string, wallMs: number, json: boolean, junit: readonly Output[] = []): number {
+/** The files a wire command writes besides stdout; `faults` watches the run for the report's bands. */
+interface WireOutputs {
+  readonly junit: Output | null;
+  readonly report: Output | null;
+  readonly faults: FaultRecorder | null;
+}
+
+/** Opened before the run, so a path that cannot be written fails at once (exit 2), as `run` does. */
+function openWireOutputs(options: { junit?: string | undefined; report?: string | undefined }): WireOutputs {
+  const opened: Output[] = [];
+  const open = (path: string | undefined, what: string): Output | null => {
+    if (path === undefined) return null;
+    openOutput(opened, path, what);
+    return opened[opened.length - 1] as Output;
+  };
+  const junit = open(options.junit, 'the JUnit report');
+  try {
+    const report = open(options.report, 'the report');
+    return { junit, report, faults: report === null ? null : recordFaults() };
+  } catch (error) {
+    junit?.writer.discard();
+    throw error;
+  }
+}
+
+function discardOutputs(outputs: WireOutputs): void {
+  outputs.junit?.writer.discard();
+  outputs.report?.writer.discard();
+}
+
+/** Writes the JUnit and HTML reports asked for, then prints the summary (or the JSON) and returns the exit code. */
+function finish(outcome: RunOutcome, file: string, scenario: Scenario, wallMs: number, json: boolean, outputs: WireOutputs): number {
   const run = toRunJson(outcome, file, Math.round(wallMs), 'wire');
-  for (const output of junit) {
-    output.writer.line(toJunitXml(run));
-    commitOutput(output);
+  if (outputs.junit !== null) {
+    outputs.junit.writer.line(toJunitXml(run));
+    commitOutput(outputs.junit);
+  }
+  if (outputs.report !== null) {
+    outputs.report.writer.line(renderReport({ outcome, file, scenario, applied: outputs.faults?.applied ?? [], mode: 'wire' }));
+    commitOutput(outputs.report);
   }
   process.stdout.write(json ? JSON.stringify(run) + '\n' : formatSummary(run) + '\n');
   return run.verdict === 'pass' ? EXIT.pass : EXIT.fail;
@@ -68,24 +103,23 @@ export interface WireRunCommandOptions {
 }
 
 export async function runWireCommand(file: string, options: WireRunCommandOptions): Promise<number> {
-  // On the wire there is no trace (design.md), and the report draws its bands from one.
+  // On the wire there is no trace to replay (design.md).
   if (options.trace !== undefined) throw problem(options.trace, '--trace is not available with --wire: a wire run has no trace');
-  if (options.report !== undefined) throw problem(options.report, '--report is not available with --wire yet: the report is drawn from the trace');
   if (options.seed !== undefined) throw problem(file, '--seed is not available with --wire: a wire run is compared with the file\'s own seed');
   const scenario = await loadScenario(file);
   requireExchange(scenario, file);
   if (scenario.wire === undefined || scenario.wire === false) {
     process.stderr.write(`mailflow run --wire: ${file} is not marked wire: true; its verdict and counts may differ from the virtual run's (docs/wire.md)\n`);
   }
-  // Opened before the run, so a path that cannot be written fails at once (exit 2), as `run` does.
-  const junit: Output[] = [];
-  if (options.junit !== undefined) openOutput(junit, options.junit, 'the JUnit report');
+  const outputs = openWireOutputs(options);
   try {
     const started = performance.now();
-    const outcome = await runScenarioOnWire(scenario, { timeScale: options.timeScale ?? DEFAULT_WIRE_TIME_SCALE });
-    return print(outcome, file, performance.now() - started, options.json === true, junit);
+    const outcome = await runScenarioOnWire(scenario, {
+      timeScale: options.timeScale ?? DEFAULT_WIRE_TIME_SCALE, ...(outputs.faults === null ? {} : { traceSink: outputs.faults.sink }),
+    });
+    return finish(outcome, file, scenario, performance.now() - started, options.json === true, outputs);
   } catch (error) {
-    for (const { writer } of junit) writer.discard();
+    discardOutputs(outputs);
     throw error;
   }
 }
@@ -97,6 +131,8 @@ export interface ServeCommandOptions {
   readonly auth?: { user: string; password: string };
   /** Bind this address instead of loopback (the listener is then reachable from the network). */
   readonly host?: string;
+  readonly junit?: string;
+  readonly report?: string;
 }
 
 export async function serveCommand(file: string, options: ServeCommandOptions): Promise<number> {
@@ -106,11 +142,16 @@ export async function serveCommand(file: string, options: ServeCommandOptions): 
     ...(options.auth === undefined ? {} : { auth: options.auth }),
     ...(options.host === undefined ? {} : { host: options.host }),
   };
+  const outputs = openWireOutputs(options);
   const started = performance.now();
   let session;
   try {
-    session = await startServe(scenario, { smtpPort: options.smtpPort ?? DEFAULT_SMTP_PORT, timeScale: options.timeScale ?? DEFAULT_SERVE_TIME_SCALE, limits });
+    session = await startServe(scenario, {
+      smtpPort: options.smtpPort ?? DEFAULT_SMTP_PORT, timeScale: options.timeScale ?? DEFAULT_SERVE_TIME_SCALE, limits,
+      ...(outputs.faults === null ? {} : { traceSink: outputs.faults.sink }),
+    });
   } catch (error) {
+    discardOutputs(outputs);
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') throw problem(file, `cannot listen: ${(error as Error).message}`);
     throw error;
@@ -123,5 +164,5 @@ export async function serveCommand(file: string, options: ServeCommandOptions): 
   });
   process.stderr.write('mailflow serve: stopping\n');
   const outcome = await session.stop();
-  return print(outcome, file, performance.now() - started, options.json === true);
+  return finish(outcome, file, scenario, performance.now() - started, options.json === true, outputs);
 }

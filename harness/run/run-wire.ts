@@ -6,6 +6,7 @@ import { wireSenders } from '../../fakes/wire/smtp-sender.js';
 import { WireClock } from '../../fakes/wire/wire-clock.js';
 import type { ListenerLimits } from '../../fakes/wire/listener-limits.js';
 import type { Scenario } from '../scenario/schema.js';
+import type { TraceSink } from '../../sim/core/trace.js';
 import { buildWorld } from '../world/build-world.js';
 import { concludeRun, type RunOutcome } from './run-scenario.js';
 import { drainOnWire, driveUntil } from './wire-driver.js';
@@ -21,10 +22,12 @@ export interface WireRunOptions {
   readonly limits?: Partial<ListenerLimits>;
   /** Connections per sender pool (4..8 keeps smtp-server's 100 ms greeting out of the way). */
   readonly maxConnections?: number;
+  /** Every event of the run, for a report's fault bands (there is no trace hash on the wire). */
+  readonly traceSink?: TraceSink;
 }
 
 export async function runScenarioOnWire(scenario: Scenario, options: WireRunOptions = {}): Promise<RunOutcome> {
-  const model = openWireModel(scenario);
+  const model = openWireModel(scenario, options.traceSink);
   const { engine, ledger } = model;
   const listeners = await startListeners(model, { firstPort: 0, limits: options.limits });
   try {

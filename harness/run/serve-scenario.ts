@@ -7,6 +7,7 @@ import type { WireListener } from '../../fakes/wire/smtp-listener.js';
 import type { ListenerLimits } from '../../fakes/wire/listener-limits.js';
 import { WireClock } from '../../fakes/wire/wire-clock.js';
 import type { Scenario } from '../scenario/schema.js';
+import type { TraceSink } from '../../sim/core/trace.js';
 import { buildWorld } from '../world/build-world.js';
 import { concludeRun, type RunOutcome } from './run-scenario.js';
 import { driveUntil } from './wire-driver.js';
@@ -24,6 +25,8 @@ export interface ServeOptions {
   readonly smtpPort?: number;
   readonly timeScale?: number;
   readonly limits?: Partial<ListenerLimits>;
+  /** Every event of the session, for a report's fault bands (there is no trace hash on the wire). */
+  readonly traceSink?: TraceSink;
 }
 
 export interface ServeSession {
@@ -35,7 +38,7 @@ export interface ServeSession {
 }
 
 export async function startServe(scenario: Scenario, options: ServeOptions = {}): Promise<ServeSession> {
-  const model = openWireModel(scenario);
+  const model = openWireModel(scenario, options.traceSink);
   const { engine, ledger } = model;
   const outbound = wireOutbound(scenario, ledger);
   const world = buildWorld(engine, ledger, scenario, outbound === null ? {} : { outboundTransport: outbound.transport });

@@ -1,6 +1,7 @@
 // What both wire commands set up first (run-wire.ts, serve-scenario.ts): an engine with no trace (design.md: none
 // on the wire), its ledger, the model port the listeners talk through, and one listener per MX server.
 import { Engine } from '../../sim/core/engine.js';
+import type { TraceSink } from '../../sim/core/trace.js';
 import { Ledger } from '../../sim/ledger/ledger.js';
 import { mailboxDirectory, type ExchangeConfig } from '../../fakes/exchange/exchange-config.js';
 import { openModelPort, type ModelPort } from '../../fakes/wire/model-port.js';
@@ -16,10 +17,11 @@ export interface WireModel {
   readonly port: ModelPort;
 }
 
-export function openWireModel(scenario: Scenario): WireModel {
+/** `traceSink` sees every event as in virtual runs (a report's fault bands come from it); there is still no hash. */
+export function openWireModel(scenario: Scenario, traceSink?: TraceSink): WireModel {
   const exchange = scenario.exchange;
   if (exchange === undefined) throw new Error('wire mode needs a scenario with an exchange: section');
-  const engine = new Engine({ seed: scenario.seed, hashTrace: false });
+  const engine = new Engine({ seed: scenario.seed, hashTrace: false, ...(traceSink === undefined ? {} : { traceSink }) });
   const ledger = new Ledger(() => engine.nowMs);
   const config = exchangeConfigOf(exchange);
   return { engine, ledger, config, port: openModelPort(engine, ledger, config, mailboxDirectory(config)) };

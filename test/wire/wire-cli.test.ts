@@ -2,7 +2,7 @@
 // exactly the `mailflow run --json` contract with mode "wire" and a null trace hash; bad input exits 2.
 import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,8 +20,9 @@ function scenarioFile(text = exchangeScenarioText({ horizon: '1h', drain: '1h' }
 }
 
 describe('mailflow serve', () => {
-  it('listens on a free loopback port, takes mail, and prints the run --json contract on SIGTERM', async () => {
-    const child = spawn(process.execPath, [cli, 'serve', scenarioFile(), '--smtp-port', '0', '--time-scale', '60', '--json'], { cwd: repoRoot });
+  it('listens on a free loopback port, takes mail, and prints the run --json contract on SIGTERM (and a report)', async () => {
+    const report = join(mkdtempSync(join(tmpdir(), 'mailflow-wire-')), 'session.html');
+    const child = spawn(process.execPath, [cli, 'serve', scenarioFile(), '--smtp-port', '0', '--time-scale', '60', '--json', '--report', report], { cwd: repoRoot });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
@@ -42,6 +43,9 @@ describe('mailflow serve', () => {
     expect(Object.keys(run).sort()).toEqual(RUN_JSON_KEYS);
     expect(run).toMatchObject({ mode: 'wire', traceHash: null, verdict: 'pass', counts: { sent: 1, accepted: 1, delivered: 1, lost: 0 } });
     expect(status).toBe(0);
+    const html = readFileSync(report, 'utf8');
+    expect(html).toContain('<dd>wire</dd>');
+    expect(html).toContain('&lt;hello@partner.example&gt;');
   });
 });
 
