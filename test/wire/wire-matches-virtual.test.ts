@@ -14,7 +14,7 @@ const marked = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()
   .filter((f) => { const wire = loadScenarioFile(join(dir, f)).wire; return wire === true || (typeof wire === 'object' && wire.compare); });
 /** Each wire run plays its horizon in about this many wall ms (the drain is usually short): an hour of virtual time in
  * 1.5 s at most, so a pause of half a wall second on a loaded machine is minutes, not hours, of virtual time. */
-const WALL_MS_PER_RUN = 6_000;
+const WALL_MS_PER_RUN = 7_000;
 
 describe('wire: true scenarios on real sockets', () => {
   it('include a router baseline and an outage', () => {
