@@ -157,6 +157,9 @@ export async function serveCommand(file: string, options: ServeCommandOptions): 
     throw error;
   }
   for (const l of session.listeners) process.stderr.write(`mailflow serve: listening on ${l.host}:${l.port} (${l.server})\n`);
+  if (options.host !== undefined && !/^(127\.|::1$|localhost$)/.test(options.host)) {
+    process.stderr.write(`mailflow serve: warning: ${options.host} is not loopback; anyone who can reach it can send mail into the model\n`);
+  }
   process.stderr.write('mailflow serve: Ctrl-C (SIGINT) or SIGTERM stops, drains and prints the summary\n');
   await new Promise<void>((resolve) => {
     process.once('SIGINT', () => resolve());
