@@ -25,7 +25,7 @@ export const DEFAULT_LIMITS: ListenerLimits = {
   maxRecipients: 500, maxMessageBytes: null, auth: null,
 };
 
-/** `user:password` from the command line or a scenario; a string that is not one gives null and an error message. */
+/** `user:password` from the command line; a string that is not one gives the error message instead. */
 export function parseAuth(text: string): { user: string; password: string } | string {
   const colon = text.indexOf(':');
   if (colon <= 0 || colon === text.length - 1) return 'expected user:password';
