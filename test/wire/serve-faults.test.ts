@@ -29,7 +29,7 @@ const MINUTE = 60_000;
 
 describe('serve: the fault schedule on real connections', () => {
   it('refuses connections while ex1 is down, answers 451 at MAIL FROM during a stage fault, drops a 250 after DATA', async () => {
-    // 20 virtual minutes per wall second: each window lasts over a wall second, wide enough for a loaded machine.
+    // 10 virtual minutes per wall second: each window lasts about 3 wall seconds, wide enough for a loaded machine.
     session = await startServe(exchangeScenario({
       drain: '1h',
       faults: `
@@ -38,7 +38,7 @@ describe('serve: the fault schedule on real connections', () => {
     - { at: 40m, verb: smtpFault, target: ex1, stage: mail, code: 451 }
     - { at: 70m, verb: smtpFault, target: ex1, stage: end-of-data, dropReply: true }
     - { at: 100m, verb: clearSmtpFault, target: ex1 }`,
-    }), { smtpPort: 0, timeScale: 1_200 });
+    }), { smtpPort: 0, timeScale: 600 });
     const port = portOf(session);
     expect(await connects(port)).toBe(true);
     await until(4 * MINUTE);
