@@ -5,16 +5,17 @@ import { benchEngine, type EngineBench } from './engine-bench.js';
 import { benchScale, type ScaleBench } from './scale-bench.js';
 import { benchFuzz, type FuzzBench } from './fuzz-bench.js';
 import { benchPlan, type PlanBench } from './plan-bench.js';
+import { benchWire, type WireBench } from './wire-bench.js';
 
 interface BenchReport {
   engine: EngineBench | null;
   scale: ScaleBench | null;
   fuzz: FuzzBench | null;
   plan: PlanBench | null;
-  wire: null;
+  wire: WireBench | null;
 }
 
-const SECTIONS = ['engine', 'scale', 'fuzz', 'plan'] as const;
+const SECTIONS = ['engine', 'scale', 'fuzz', 'plan', 'wire'] as const;
 type Section = (typeof SECTIONS)[number];
 
 function table(report: BenchReport): string {
@@ -61,5 +62,9 @@ if (sections.has('fuzz')) {
 if (sections.has('plan')) {
   process.stderr.write('bench: plan (scenarios/plans/naive-24h.yaml: 5,000 mailboxes, compiled, run and graded)...\n');
   report.plan = benchPlan();
+}
+if (sections.has('wire')) {
+  process.stderr.write('bench: wire (2,000 messages through one pooled client: the fake Exchange listener vs a bare smtp-server sink, 4 rounds each, best of each)...\n');
+  report.wire = await benchWire();
 }
 process.stdout.write(json ? JSON.stringify(report) + '\n' : table(report) + '\n');

@@ -77,3 +77,15 @@ export type { PlanResult, PlanRunOptions } from './plan/run-plan.js';
 export type { BatchFigures, PlanCounts } from './plan/plan-metrics.js';
 export { gradeOf, GRADES } from './plan/grade.js';
 export type { Grade } from './plan/grade.js';
+
+// Wire mode (docs/wire.md): the fake Exchange on real sockets.
+/** Serves a scenario's Exchange on loopback SMTP until `stop()`, which drains, counts and judges (mode wire). */
+export { startServe, DEFAULT_SMTP_PORT, DEFAULT_SERVE_TIME_SCALE } from './run/serve-scenario.js';
+export type { ServeOptions, ServeSession } from './run/serve-scenario.js';
+/** Runs a scenario over real sockets, virtual time following the wall clock times a scale. */
+export { runScenarioOnWire, DEFAULT_WIRE_TIME_SCALE } from './run/run-wire.js';
+export type { WireRunOptions } from './run/run-wire.js';
+/** The listener's safety limits and their defaults. */
+export { DEFAULT_LIMITS } from '../fakes/wire/listener-limits.js';
+export type { ListenerLimits } from '../fakes/wire/listener-limits.js';
+export type { WireListener } from '../fakes/wire/smtp-listener.js';

@@ -1,6 +1,7 @@
 // The CRM server: its web service (CheckIncomingEmail, DeliverIncomingEmail, CheckPromoteEmail, DeliverPromoteEmail)
 // over the durable CRM database, the email that people and workflows create on schedule, and the server's own SMTP
 // outbound (smtp-outbound.ts). Every CRM fact goes to the ledger here, so all paths are recorded alike.
+import type { SmtpTransport } from '../mail/smtp-reply.js';
 import type { Actor, ActorContext } from '../../sim/core/actor.js';
 import type { Ledger } from '../../sim/ledger/ledger.js';
 import { recipientsOf } from '../mail/mail-message.js';
@@ -33,10 +34,10 @@ export function newCrmServerDurable(): CrmServerDurable {
   return { db: newCrmDatabase(), apiFault: null, processEmailUsing: 'email-router', failingCreation: new Set() };
 }
 
-export function crmServer(config: CrmOrgConfig, org: CrmOrg, ledger: Ledger, horizonMs: number) {
+export function crmServer(config: CrmOrgConfig, org: CrmOrg, ledger: Ledger, horizonMs: number, outboundTransport?: SmtpTransport) {
   return (ctx: ActorContext, disk: CrmServerDurable): Actor => {
     const { db } = disk;
-    const outbound = smtpOutbound(ctx, config, org, db, ledger);
+    const outbound = smtpOutbound(ctx, config, org, db, ledger, outboundTransport);
     const status = new OutboundStatus(db, ledger, () => ctx.nowMs());
 
     const scheduleNextEmail = (): void => {

@@ -1,6 +1,7 @@
 // Spawns a CRM organisation next to an Exchange world: the CRM server and an Outlook client per user who runs one.
 // Gives the Exchange world its eligibility test (would CRM accept this copy, S9) and reports what is still in flight:
 // email in Pending Send or Sending, tracking an Outlook client has not finished, Inbox mail it has not looked at.
+import type { SmtpTransport } from '../mail/smtp-reply.js';
 import type { Engine } from '../../sim/core/engine.js';
 import type { Ledger } from '../../sim/ledger/ledger.js';
 import type { MailboxKind } from '../../sim/ledger/records.js';
@@ -28,6 +29,8 @@ export interface CrmWorldSpec {
   homeServerOf(mailbox: string): string;
   /** Inbox items of a mailbox newer than a store id (for what an Outlook client has not seen yet). */
   inboxAfter(mailbox: string, storeId: number): readonly string[];
+  /** Wire mode: CRM's SMTP outbound leaves through a real SMTP client (`wire.outboundSmtp`). */
+  readonly outboundTransport?: SmtpTransport;
 }
 
 export interface CrmWorld {
@@ -61,7 +64,7 @@ export function spawnCrmWorld(engine: Engine, ledger: Ledger, spec: CrmWorldSpec
   const { config } = spec;
   const org = crmOrgOf(config);
   defineCrmFaults(engine, ledger);
-  const server = engine.spawn<CrmServerDurable>(config.server, crmServer(config, org, ledger, spec.horizonMs), newCrmServerDurable());
+  const server = engine.spawn<CrmServerDurable>(config.server, crmServer(config, org, ledger, spec.horizonMs, spec.outboundTransport), newCrmServerDurable());
   const clients = [...outlookUsers(config)].map(([address, name]) => {
     const mailbox = org.directory.mailbox(address);
     const evaluatesIncoming = mailbox?.incoming === 'outlook' && (mailbox.approved || !config.settings.requireApproval);

@@ -5,7 +5,7 @@
 import type { ActorContext } from '../../sim/core/actor.js';
 import type { Ledger } from '../../sim/ledger/ledger.js';
 import type { MailMessage } from '../mail/mail-message.js';
-import { formatReply, type SmtpOutcome } from '../mail/smtp-reply.js';
+import { formatReply, type SmtpOutcome, type SmtpTransport } from '../mail/smtp-reply.js';
 import type { SmtpSubmission } from '../exchange/exchange-server.js';
 import type { CrmOrg } from './check-incoming.js';
 import type { CrmOrgConfig } from './crm-config.js';
@@ -21,7 +21,9 @@ export interface SmtpOutbound {
   onTimer(tag: string, data: unknown): void;
 }
 
-export function smtpOutbound(ctx: ActorContext, config: CrmOrgConfig, org: CrmOrg, db: CrmDatabase, ledger: Ledger): SmtpOutbound {
+/** `transport`: wire mode's real SMTP client to the server the scenario names (`wire.outboundSmtp`); by default the
+ * modelled `smtpServer` is asked in virtual time. */
+export function smtpOutbound(ctx: ActorContext, config: CrmOrgConfig, org: CrmOrg, db: CrmDatabase, ledger: Ledger, transport?: SmtpTransport): SmtpOutbound {
   const settings = config.settings.outbound;
   const status = new OutboundStatus(db, ledger, () => ctx.nowMs());
   /** Memory only: emails handed over whose Sent is not recorded yet. */
@@ -50,7 +52,12 @@ export function smtpOutbound(ctx: ActorContext, config: CrmOrgConfig, org: CrmOr
 
   const send = (activity: EmailActivity, message: MailMessage): void => {
     status.sending(activity, message);
-    const outcome = handOver(message);
+    if (transport === undefined) return settle(activity, message, handOver(message));
+    transport(message, (outcome) => settle(activity, message, outcome));
+  };
+
+  /** After the hand-over: Sent a moment later, or back to Pending Send (or Failed) with the reason (O1, R6). */
+  const settle = (activity: EmailActivity, message: MailMessage, outcome: SmtpOutcome): void => {
     if (outcome.kind === 'replied' && outcome.reply.code < 300) {
       if (outcome.rejectedRecipients.length > 0) {
         ledger.bounced(message.key, `NDR for ${outcome.rejectedRecipients.map((r) => r.address).join(', ')}`);

@@ -7,6 +7,7 @@ import { mailboxDirectory, type ExchangeConfig } from './exchange-config.js';
 import { defineExchangeFaults } from './exchange-faults.js';
 import { exchangeServer, newExchangeServerDurable, type ExchangeOrg, type ExchangeServerDurable } from './exchange-server.js';
 import { newOutsideSenderDurable, outsideSender, type OutsideSenderDurable } from '../internet/outside-sender.js';
+import type { SmtpTransport } from '../mail/smtp-reply.js';
 import type { RetryProfile } from '../internet/retry-profile.js';
 import { PEOPLE_ACTOR, newPeopleDurable, people, type PeopleConfig } from './people.js';
 import type { SenderTraffic } from '../internet/traffic.js';
@@ -34,6 +35,8 @@ export interface ExchangeWorldSpec {
   readonly outlookOf?: (mailbox: string) => string | null;
   /** Users who track through the mailbox itself (App for Outlook on server-side sync, S16) when they run no client. */
   readonly tracksThroughMailbox?: (mailbox: string) => boolean;
+  /** Wire mode: how each outside sender reaches the MX (a real SMTP client); by default a request in virtual time. */
+  readonly senderTransport?: (sender: string) => SmtpTransport;
 }
 
 export interface ExchangeWorld {
@@ -59,6 +62,7 @@ export function spawnExchangeWorld(engine: Engine, ledger: Ledger, spec: Exchang
       profile: s.profile, mx: spec.exchange.mx, traffic: s.traffic, horizonMs: spec.horizonMs,
       replyRatio: s.replyRatio, replyMeanDelayMs: s.replyMeanDelayMs, startEpochMs: spec.startEpochMs,
       orgDomains: spec.exchange.acceptedDomains,
+      ...(spec.senderTransport === undefined ? {} : { transport: spec.senderTransport(s.name) }),
     }),
     newOutsideSenderDurable(s.traffic)));
   return {

@@ -4,7 +4,7 @@
 import type { Actor, ActorContext } from '../../sim/core/actor.js';
 import type { Ledger } from '../../sim/ledger/ledger.js';
 import { NO_ADDRESSES, SoleAddressLists, domainOf, recipientsOf, type MailMessage } from '../mail/mail-message.js';
-import { OUTCOME, formatReply, isTransient, noConnection, type SmtpOutcome } from '../mail/smtp-reply.js';
+import { OUTCOME, formatReply, isTransient, noConnection, type SmtpOutcome, type SmtpTransport } from '../mail/smtp-reply.js';
 import type { SmtpSubmission } from '../exchange/exchange-server.js';
 import { retryDelayMs, type RetryProfile } from './retry-profile.js';
 import type { SenderTraffic } from './traffic.js';
@@ -46,6 +46,11 @@ export interface OutsideSenderConfig {
   readonly horizonMs: number;
   /** The organisation's domains: mail relayed through this MTA for them goes to the MX, the rest to the Internet. */
   readonly orgDomains: readonly string[];
+  /**
+   * How an attempt reaches the MX: by default a request in virtual time, answered at once; in wire mode a real SMTP
+   * client (fakes/wire/) that calls `done` later, between engine steps. Everything after the hand-over is the same.
+   */
+  readonly transport?: SmtpTransport;
 }
 
 export function outsideSender(ledger: Ledger, config: OutsideSenderConfig) {
@@ -86,8 +91,13 @@ export function outsideSender(ledger: Ledger, config: OutsideSenderConfig) {
      * is made before anything is queued: most mail goes through at once and never needs a queue entry.
      */
     const attempt = (message: MailMessage, queued: QueuedMail | null): void => {
+      if (config.transport === undefined) return settle(message, queued, handOver(message));
+      config.transport(message, (outcome) => settle(message, queued, outcome));
+    };
+
+    /** What an attempt's outcome means for the message: done, an NDR, or another try later (X1). */
+    const settle = (message: MailMessage, queued: QueuedMail | null, outcome: SmtpOutcome): void => {
       const key = message.key;
-      const outcome = handOver(message);
       if (outcome.kind === 'no-connection') {
         ledger.smtpAttempt(key, 'connect', `no connection (${outcome.why})`);
         return failed(message, queued, 'connection');
@@ -132,16 +142,13 @@ export function outsideSender(ledger: Ledger, config: OutsideSenderConfig) {
       // A message already queued under this key (the same mail relayed again) gives way to the newer attempt.
       if (waiting === null) disk.queue.set(key, queued);
       ctx.setTimer(delay, 'retry', key);
+      // X1: a message that joins the queue is due a delay notice if it waits that long (set after the retry timer).
+      if (waiting === null) ctx.setTimer(profile.delayNoticeAfterMs, 'delay-notice', key);
     };
 
     const submit = (message: MailMessage): void => {
       ledger.submitted(message.key, message.from, recipientsOf(message));
-      enqueue(message);
-    };
-
-    const enqueue = (message: MailMessage): void => {
       attempt(message, null);
-      if (disk.queue.has(message.key)) ctx.setTimer(profile.delayNoticeAfterMs, 'delay-notice', message.key);
     };
 
     /** As a relay (CRM's outbound may name this MTA): takes any authenticated message, hands on what is for the
@@ -151,7 +158,7 @@ export function outsideSender(ledger: Ledger, config: OutsideSenderConfig) {
       for (const address of recipientsOf(message)) if (!internal(address)) ledger.sentOut(message.key, address);
       const to = message.to.filter(internal);
       const cc = message.cc.filter(internal);
-      if (to.length + cc.length > 0) enqueue({ ...message, to, cc });
+      if (to.length + cc.length > 0) attempt({ ...message, to, cc }, null);
       return OUTCOME.queued;
     };
 

@@ -1,6 +1,7 @@
 // SMTP replies as values (design.md: simulated failures are values): the basic code, the enhanced status code
 // (RFC 3463) and the text a real server sends. Senders act on the first digit: 2 done, 4 retry, 5 give up.
 import type { SmtpStage } from '../../sim/ledger/records.js';
+import type { MailMessage } from './mail-message.js';
 
 export interface SmtpReply {
   readonly code: number;
@@ -31,6 +32,12 @@ export const REPLY = {
   submissionRateExceeded: { code: 421, enhanced: '4.4.2', text: 'Message submission rate for this client has exceeded the configured limit' },
   recipientQuotaExceeded: { code: 554, enhanced: '5.2.0', text: 'STOREDRV.Submission.Exception:SubmissionQuotaExceededException' },
 } as const satisfies Record<string, SmtpReply>;
+
+/**
+ * How a client hands one message to an SMTP server and hears the outcome, now or later (exactly once): in virtual
+ * time a request answered at once; in wire mode a real SMTP client (fakes/wire/) that answers between engine steps.
+ */
+export type SmtpTransport = (message: MailMessage, done: (outcome: SmtpOutcome) => void) => void;
 
 export type RejectedRecipients = ReadonlyArray<{ readonly address: string; readonly reply: SmtpReply }>;
 

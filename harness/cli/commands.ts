@@ -16,6 +16,7 @@ import { toRunJson } from './run-json.js';
 import { toJunitXml } from './junit-xml.js';
 import { progressBarFor } from './progress.js';
 import { recordFaults, renderReport } from '../report/render-report.js';
+import { runWireCommand } from './wire-commands.js';
 
 export interface RunCommandOptions {
   readonly seed?: number;
@@ -26,9 +27,14 @@ export interface RunCommandOptions {
   readonly report?: string;
   /** true: always show the progress bar (on stderr); false: never; default: when stderr is a terminal. */
   readonly progress?: boolean;
+  /** Run over real sockets (docs/wire.md), virtual time following the wall clock times `timeScale`. */
+  readonly wire?: boolean;
+  readonly timeScale?: number;
 }
 
 export async function runCommand(file: string, options: RunCommandOptions): Promise<number> {
+  if (options.wire === true) return runWireCommand(file, options);
+  if (options.timeScale !== undefined) throw new InputError([{ file, line: 0, column: 0, path: '', message: '--time-scale goes with --wire' }]);
   const scenario = await loadScenario(file);
   // Output files are opened before the run, so a path that cannot be written fails at once (exit 2), not after it.
   const outputs: Array<{ writer: AtomicLineWriter; path: string; what: string }> = [];
@@ -64,7 +70,7 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
 }
 
 /** An output file that cannot be created is bad input (exit 2), not a crash. */
-function openOutput(outputs: Array<{ writer: AtomicLineWriter; path: string; what: string }>, path: string, what: string): AtomicLineWriter {
+export function openOutput(outputs: Array<{ writer: AtomicLineWriter; path: string; what: string }>, path: string, what: string): AtomicLineWriter {
   try {
     // Renaming onto a directory would fail only after the run.
     if (existsSync(path) && statSync(path).isDirectory()) throw new Error(`${path} is a directory`);
@@ -76,7 +82,7 @@ function openOutput(outputs: Array<{ writer: AtomicLineWriter; path: string; wha
   }
 }
 
-function commitOutput({ writer, path, what }: { writer: AtomicLineWriter; path: string; what: string }): void {
+export function commitOutput({ writer, path, what }: { writer: AtomicLineWriter; path: string; what: string }): void {
   try {
     writer.commit();
   } catch (error) {

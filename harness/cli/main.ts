@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { InputError } from '../scenario/input-error.js';
 import { runCommand, validateCommand, type RunCommandOptions } from './commands.js';
+import { parseAuthOption, parsePort, parseTimeScale, serveCommand, type ServeCommandOptions } from './wire-commands.js';
 import { routerFilesCommand } from './router-files-command.js';
 import { DEFAULT_MAX_BYTES, migrateCommand } from './migrate-command.js';
 import { parseDurationMs } from '../scenario/duration.js';
@@ -49,7 +50,21 @@ function buildProgram(setExit: (code: number) => void): Command {
     .option('--report <file>', 'write a self-contained HTML report: verdict, counts, checks, timeline, latency, messages')
     .option('--progress', 'show a progress bar on stderr even when it is not a terminal (after a second of wall time)')
     .option('--no-progress', 'never show the progress bar')
+    .option('--wire', 'run over real sockets: the MX servers listen on loopback, senders are pooled SMTP clients (docs/wire.md)')
+    .option('--time-scale <x>', 'with --wire: virtual ms per wall ms (default 1200: 20 minutes a second)', parseTimeScale)
     .action(async (file: string, options: RunCommandOptions) => setExit(await runCommand(file, options)));
+
+  program.command('serve')
+    .description('the scenario\'s Exchange on real SMTP (loopback) until SIGINT/SIGTERM, then the run summary (docs/wire.md)')
+    .argument('<scenario>', 'scenario file (YAML) with an exchange: section')
+    .option('--smtp-port <n>', 'port of the first MX server, the next ones count up (0: free ports)', parsePort, 2525)
+    .option('--time-scale <x>', 'virtual ms per wall ms (default 1: real time)', parseTimeScale)
+    .option('--auth <user:password>', 'offer AUTH PLAIN/LOGIN with these credentials (authenticated clients may relay)', parseAuthOption)
+    .option('--host <address>', 'bind this address instead of 127.0.0.1 (reachable from the network: use with care)')
+    .option('--json', 'print the run summary as one JSON object on stdout')
+    .option('--junit <file>', 'write the checks and expectations as JUnit XML')
+    .option('--report <file>', 'write a self-contained HTML report of the session')
+    .action(async (file: string, options: ServeCommandOptions) => setExit(await serveCommand(file, options)));
 
   program.command('validate')
     .description('check a scenario or plan file without running it')

@@ -29,11 +29,11 @@ export interface RunJson {
   wallMs: number;
 }
 
-export function toRunJson(outcome: RunOutcome, file: string, wallMs: number): RunJson {
+export function toRunJson(outcome: RunOutcome, file: string, wallMs: number, mode: RunJson['mode'] = 'virtual'): RunJson {
   return {
     scenario: outcome.scenario,
     file,
-    mode: 'virtual',
+    mode,
     seed: outcome.seed,
     verdict: outcome.verdict,
     counts: outcome.counts,

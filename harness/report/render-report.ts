@@ -4,6 +4,7 @@ import { reportHtml } from './report-page.js';
 
 export type { ReportInput } from './report-data.js';
 export { recordFaults } from './applied-faults.js';
+export type { FaultRecorder } from './applied-faults.js';
 
 export function renderReport(input: ReportInput): string {
   return reportHtml(reportData(input)).trimEnd();

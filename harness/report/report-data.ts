@@ -68,10 +68,12 @@ export interface ReportInput {
   readonly file: string;
   readonly scenario: { readonly start: string; readonly horizon: number; readonly description?: string | undefined };
   readonly applied: readonly AppliedFault[];
+  /** How the run was made (default virtual): a wire run's report says so and shows no trace hash. */
+  readonly mode?: 'virtual' | 'wire';
 }
 
-export function reportData({ outcome, file, scenario, applied }: ReportInput): ReportData {
-  const { wallMs: _wallMs, ...json } = toRunJson(outcome, file, 0);
+export function reportData({ outcome, file, scenario, applied, mode }: ReportInput): ReportData {
+  const { wallMs: _wallMs, ...json } = toRunJson(outcome, file, 0, mode);
   const lives = [...outcome.ledger.messages()];
   const facts = lives.map(messageFacts);
   const offenderOf = new Map<string, string[]>();

@@ -11,7 +11,7 @@ import { judgeCount } from '../../sim/check/expectation-result.js';
 import type { ActCountName, ActCounts } from '../../fakes/sss/act-sync.js';
 import type { Verdict } from '../../sim/check/check-result.js';
 import type { Scenario } from '../scenario/schema.js';
-import { buildWorld } from '../world/build-world.js';
+import { buildWorld, type World } from '../world/build-world.js';
 
 /** How often, in virtual time, the drain looks whether anything is still in flight. */
 const DRAIN_CHECK_INTERVAL_MS = 60_000;
@@ -90,9 +90,20 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOu
     report?.('drain');
   }
 
+  return concludeRun(engine, ledger, world, scenario, seed, options.atEnd);
+}
+
+/**
+ * The end of a run in either mode: models record what they never processed, then count, check and judge. `inFlight`
+ * adds what a driver outside the model still has in flight (wire mode: messages on a socket).
+ */
+export function concludeRun(
+  engine: Engine, ledger: Ledger, world: World, scenario: Scenario, seed: number, atEnd?: (engine: Engine) => void,
+  inFlight: ReadonlyMap<string, string> = new Map(),
+): RunOutcome {
   world.finish?.();
-  ledger.setInFlight(world.inFlight());
-  options.atEnd?.(engine);
+  ledger.setInFlight(inFlight.size === 0 ? world.inFlight() : new Map([...inFlight, ...world.inFlight()]));
+  atEnd?.(engine);
   const { counts, checks } = countAndCheck(ledger, scenario.expect);
   const judgement = judge(checks, counts, scenario.expect, seed === scenario.seed);
   const act = world.act?.() ?? null;

@@ -110,6 +110,18 @@ const toySchema = z.strictObject({
   processingMean: durationMs.default(2_000).describe('Mean time of each of the consumer\'s two steps (create the activity, delete the item).'),
 });
 
+/** Wire mode: a marker, or the settings `mailflow serve` needs (docs/wire.md). */
+const wireSchema = z.union([
+  z.boolean(),
+  z.strictObject({
+    compare: z.boolean().default(false).describe('Same as `wire: true`: the wire run must match the virtual run\'s verdict and counts.'),
+    outboundSmtp: z.string().regex(/^[^\s:]+:\d{1,5}$/, 'host:port').optional().meta({
+      description: 'Under `mailflow serve`, CRM\'s SMTP outbound (O1) leaves through nodemailer to this SMTP server instead of the modelled one.',
+      examples: ['127.0.0.1:2526'],
+    }),
+  }),
+]);
+
 export const scenarioSchema = z.strictObject({
   kind: z.literal('scenario').describe('Tells scenario files from plan files.'),
   name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and dashes').meta({ description: 'The name summaries and reports use: lower-case letters, digits and dashes.', examples: ['exchange-outage'] }),
@@ -133,6 +145,7 @@ export const scenarioSchema = z.strictObject({
     description: 'Switches on a known defect so a fuzz campaign must find it (`mailflow fuzz --inject-bug`); counterexample files keep it so `mailflow run` replays it. Never in a real scenario.',
     examples: ['delete-before-create'],
   }),
+  wire: wireSchema.optional().describe('Wire mode (docs/wire.md): `true` marks a scenario whose `mailflow run --wire` must give the virtual run\'s verdict and counts (a test checks it); an object also names where CRM\'s outbound SMTP goes under `mailflow serve`.'),
   expect: expectSchema.default({}).describe('What the run is judged against: counts, check verdicts, declared losses. Every check is expected to pass unless stated.'),
   demo: demoSchema.optional().describe('The trainer view (`mailflow demo`): how the server-side sync lane (and the router lane) differ from the file, and the lesson\'s captions (docs/demo.md).'),
 });

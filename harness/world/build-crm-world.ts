@@ -56,7 +56,7 @@ export function crmConfigOf(section: CrmSection, exchange: ExchangeSection, inje
 
 export function crmWorldSpecOf(
   section: CrmSection, exchange: ExchangeSection, horizonMs: number,
-  mailboxAccess: Pick<CrmWorldSpec, 'homeServerOf' | 'inboxAfter'>, injectBug?: InjectedBug,
+  mailboxAccess: Pick<CrmWorldSpec, 'homeServerOf' | 'inboxAfter' | 'outboundTransport'>, injectBug?: InjectedBug,
 ): CrmWorldSpec {
   return {
     config: crmConfigOf(section, exchange, injectBug), horizonMs,

@@ -19,6 +19,7 @@ import { cutoverFaults, sssConfigOf } from './build-sss-world.js';
 import { spawnSssWorld, type SssWorld } from '../../fakes/sss/sss-world.js';
 import type { ActCounts } from '../../fakes/sss/act-sync.js';
 import { defineSssFaults } from '../../fakes/sss/sss-faults.js';
+import type { SmtpTransport } from '../../fakes/mail/smtp-reply.js';
 
 export interface World {
   /** Message key -> where it still is; empty once everything has come to rest. */
@@ -41,19 +42,27 @@ export function worldActorNames(scenario: Scenario): string[] {
   return Object.values(TOY_ACTORS);
 }
 
-export function buildWorld(engine: Engine, ledger: Ledger, scenario: Scenario): World {
+/** What wire mode changes in the world (harness/run/run-wire.ts); virtual runs pass nothing. */
+export interface WireHooks {
+  /** How each outside sender reaches the MX: a real SMTP client instead of a request in virtual time. */
+  readonly senderTransport?: (sender: string) => SmtpTransport;
+  /** CRM's SMTP outbound through a real client to the scenario's `wire.outboundSmtp` (every organisation's). */
+  readonly outboundTransport?: SmtpTransport;
+}
+
+export function buildWorld(engine: Engine, ledger: Ledger, scenario: Scenario, wire: WireHooks = {}): World {
   if ((scenario.traffic?.eml.length ?? 0) > 0) throw new Error('traffic.eml is not loaded: load the scenario with loadScenario()');
   if (routerInstalls(scenario).some(({ section }) => section.configFile !== undefined || section.stateFile !== undefined)) {
     throw new Error('router files are not loaded: load the scenario with loadScenario()');
   }
-  const world = scenario.exchange !== undefined ? buildExchangeAndCrm(engine, ledger, scenario, scenario.exchange) : spawnToyWorld(engine, ledger, toyConfigOf(scenario));
+  const world = scenario.exchange !== undefined ? buildExchangeAndCrm(engine, ledger, scenario, scenario.exchange, wire) : spawnToyWorld(engine, ledger, toyConfigOf(scenario));
   scheduleFaults(engine, scenario);
   return world;
 }
 
 /** Exchange first, then each CRM organisation, then the router (spawn order is part of the trace). Exchange asks
  * the organisation a mailbox belongs to whether a copy is eligible. */
-function buildExchangeAndCrm(engine: Engine, ledger: Ledger, scenario: Scenario, exchange: ExchangeSection): World {
+function buildExchangeAndCrm(engine: Engine, ledger: Ledger, scenario: Scenario, exchange: ExchangeSection, wire: WireHooks): World {
   const orgs = crmOrganisations(scenario).map(({ section }) => ({ section, config: crmConfigOf(section, exchange, scenario.injectBug) }));
   const crmWorlds = new Map<string, CrmWorld>();
   const orgOfMailbox = new Map(orgs.flatMap(({ config }) => config.mailboxes.map((m) => [m.address, config.server] as const)));
@@ -68,6 +77,7 @@ function buildExchangeAndCrm(engine: Engine, ledger: Ledger, scenario: Scenario,
     eligible: (message, mailbox, kind) => crmWorlds.get(orgOfMailbox.get(mailbox) ?? '')?.eligible(message, mailbox, kind) ?? false,
     outlookOf: (mailbox) => outlooks.get(mailbox) ?? null,
     tracksThroughMailbox: (mailbox) => appForOutlook.has(mailbox),
+    ...(wire.senderTransport === undefined ? {} : { senderTransport: wire.senderTransport }),
   });
   const directory = exchangeWorld.org.directory;
   /** A mailbox's received items as they are now, in every folder. */
@@ -83,6 +93,7 @@ function buildExchangeAndCrm(engine: Engine, ledger: Ledger, scenario: Scenario,
     const crm = spawnCrmWorld(engine, ledger, crmWorldSpecOf(section, exchange, scenario.horizon, {
       homeServerOf: (mailbox) => directory.get(mailbox)?.server ?? '',
       inboxAfter: (mailbox, storeId) => inbox(mailbox).filter((i) => i.storeId > storeId).map((i) => i.key),
+      ...(wire.outboundTransport === undefined ? {} : { outboundTransport: wire.outboundTransport }),
     }, scenario.injectBug));
     crmWorlds.set(config.server, crm);
     parts.push(crm);

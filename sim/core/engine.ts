@@ -193,6 +193,11 @@ export class Engine {
     return this.faultApi.durableOf(name);
   }
 
+  /** Is the actor running (not crashed, stopped or down)? For drivers outside the engine, such as the wire listener. */
+  isRunning(name: string): boolean {
+    return this.faultApi.isRunning(name);
+  }
+
   traceHash(): string | null {
     return this.hasher?.digest() ?? null;
   }

@@ -1,0 +1,171 @@
+// A modelled Exchange server on a real socket: smtp-server parses the protocol, WireSessions keep each connection's
+// state, wire-policy.ts decides every reply from the model, and mailparser turns the received header block into the
+// model's message. Safety: loopback by default, a connection cap, idle timeouts, line and size limits, no open relay, bare
+// LF/CR refused (RFC 5321 2.3.8) so a `<LF>.<LF>` smuggling attempt is one refused message, never two.
+import { timingSafeEqual } from 'node:crypto';
+import type { AddressInfo, Socket } from 'node:net';
+import { SMTPServer, type SMTPServerSession } from 'smtp-server';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import type { SmtpReply } from '../mail/smtp-reply.js';
+import { finishScan, newDataScan, scanChunk } from './data-scan.js';
+import { HeaderBlock } from './header-block.js';
+import { DEFAULT_LIMITS, type ListenerLimits } from './listener-limits.js';
+import { messageFromWire } from './mime-message.js';
+import type { ModelPort } from './model-port.js';
+import { WireSessions } from './session-state.js';
+import { DROP, receiveMessage, replyAtConnect, replyOfOutcome, replyToData, replyToMailFrom, replyToRcpt } from './wire-policy.js';
+
+export interface WireListener {
+  readonly server: string;
+  readonly host: string;
+  readonly port: number;
+  /** Messages parsed and handed to the model so far (accepted or not). */
+  readonly received: () => number;
+  /**
+   * Follows the modelled server: listens while it is up and its inbound mail flow open, and stops listening (a
+   * client's connect is refused, as the model's `refused` and `blocked`) while it is down or firewalled. The
+   * driver calls it after each engine step; connections already open meet 421 from policy instead.
+   */
+  sync(): void;
+  /** Stops taking connections and closes the open ones. */
+  close(): Promise<void>;
+}
+
+/** The model reads headers only: mailparser need not render text as HTML, find links or inline images. */
+const PARSE_OPTIONS = { skipHtmlToText: true, skipTextToHtml: true, skipTextLinks: true, skipImageLinks: true } as const;
+
+/** smtp-server's way to answer a hook with a given reply. */
+function smtpError(reply: SmtpReply): Error & { responseCode: number } {
+  return Object.assign(new Error(`${reply.enhanced} ${reply.text}`), { responseCode: reply.code });
+}
+
+function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+export interface ListenerOptions {
+  /** The modelled server this listener stands for. */
+  readonly server: string;
+  readonly port: number;
+  readonly limits?: Partial<ListenerLimits>;
+  /** Keys of messages first seen here (from clients outside the model); shared by a run's listeners. */
+  readonly fromOutside?: Set<string>;
+}
+
+export async function startListener(port: ModelPort, options: ListenerOptions): Promise<WireListener> {
+  const limits: ListenerLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  const { server } = options;
+  const sessions = new WireSessions();
+  const fromOutside = options.fromOutside ?? new Set<string>();
+  let received = 0;
+  let keyless = 0;
+  const sizeLimit = limits.maxMessageBytes ?? port.config.settings.maxMessageSizeBytes;
+
+  const socketOf = (session: SMTPServerSession): Socket | undefined => {
+    for (const connection of (smtp as unknown as { connections: Set<{ id: string; _socket: Socket }> }).connections) {
+      if (connection.id === session.id) return connection._socket;
+    }
+    return undefined;
+  };
+
+  const smtp: SMTPServer = new SMTPServer({
+    name: `${server}.mailflow.invalid`, banner: `mailflow-sim fake Exchange (${server})`,
+    disabledCommands: limits.auth === null ? ['STARTTLS', 'AUTH'] : ['STARTTLS'],
+    authOptional: true, allowInsecureAuth: true, authMethods: ['PLAIN', 'LOGIN'],
+    disableReverseLookup: true, hideENHANCEDSTATUSCODES: true,
+    socketTimeout: limits.idleTimeoutMs, closeTimeout: 1_000, maxClients: limits.maxClients,
+    maxCommandLength: limits.maxCommandOctets, maxRecipients: limits.maxRecipients,
+    size: sizeLimit, rejectOversized: true, logger: false,
+    onConnect(session, callback) {
+      sessions.open(session.id, server);
+      const verdict = replyAtConnect(port, server);
+      if (verdict === DROP) {
+        socketOf(session)?.destroy();
+        return callback(new Error('dropped'));
+      }
+      callback(verdict === null ? null : smtpError(verdict));
+    },
+    onAuth(auth, session, callback) {
+      const expected = limits.auth;
+      if (expected === null || auth.username === undefined || typeof auth.password !== 'string'
+        || !sameSecret(auth.username, expected.user) || !sameSecret(auth.password, expected.password)) {
+        return callback(Object.assign(new Error('5.7.8 Authentication credentials invalid'), { responseCode: 535 }));
+      }
+      sessions.get(session.id, server).authenticated = true;
+      callback(null, { user: auth.username });
+    },
+    onMailFrom(_address, _session, callback) {
+      const reply = replyToMailFrom(port, server);
+      callback(reply === null ? null : smtpError(reply));
+    },
+    onRcptTo(address, session, callback) {
+      const reply = replyToRcpt(port, server, address.address, sessions.get(session.id, server).authenticated);
+      callback(reply.code < 300 ? null : smtpError(reply));
+    },
+    onData(stream, session, callback) {
+      const state = sessions.get(session.id, server);
+      state.scan = newDataScan();
+      const headers = new HeaderBlock();
+      // Parsing starts as soon as the headers are in, while the body still streams (the reply waits less).
+      let parsing: Promise<ParsedMail> | null = null;
+      const parse = () => (parsing ??= simpleParser(headers.bytes(), PARSE_OPTIONS));
+      stream.on('data', (chunk: Buffer) => {
+        scanChunk(state.scan, chunk);
+        if (headers.add(chunk)) void parse().catch(() => undefined);
+      });
+      stream.on('end', () => {
+        const refusal = replyToData(finishScan(state.scan), stream.sizeExceeded, limits.maxLineOctets);
+        if (refusal !== null) return callback(smtpError(refusal));
+        parse().then((parsed) => {
+          received++;
+          const envelope = {
+            mailFrom: session.envelope.mailFrom === false ? '' : session.envelope.mailFrom.address,
+            recipients: session.envelope.rcptTo.map((r) => r.address),
+          };
+          const message = messageFromWire(parsed, envelope, state.scan.bytes, `(no Message-ID: ${server} wire message ${++keyless})`);
+          const reply = replyOfOutcome(receiveMessage(port, server, message, state.authenticated, fromOutside));
+          if (reply === null) {
+            // The fault drops the 250: the message is taken, the client never hears so (it must send again).
+            socketOf(session)?.destroy();
+            return callback(new Error('reply lost'));
+          }
+          callback(reply.code < 300 ? null : smtpError(reply), `${reply.enhanced} ${reply.text}`);
+        }, (error: unknown) => callback(smtpError({ code: 554, enhanced: '5.6.0', text: `Message could not be parsed: ${(error as Error).message}` })));
+      });
+    },
+    onClose(session) {
+      sessions.close(session.id);
+    },
+  });
+  smtp.on('error', () => { /* a client's socket error ends that connection only */ });
+
+  await new Promise<void>((resolve, reject) => {
+    const net = smtp.listen(options.port, limits.host, () => resolve());
+    net.once('error', reject);
+  });
+  const address = smtp.server.address() as AddressInfo;
+  let listening = true;
+  let closed = false;
+  const open = () => port.running(server) && !port.server(server).inboundBlocked;
+  return {
+    server, host: limits.host, port: address.port, received: () => received,
+    sync() {
+      if (closed || open() === listening) return;
+      listening = !listening;
+      // The net server alone: smtp-server's close() would also end the connections already open.
+      if (listening) smtp.server.listen(address.port, limits.host);
+      else smtp.server.close();
+    },
+    close() {
+      closed = true;
+      // Reopen if the model had it closed, so smtp-server's close() finds a listening server to close.
+      return new Promise<void>((resolve) => {
+        const finish = () => smtp.close(() => resolve());
+        if (listening) finish();
+        else smtp.server.listen(address.port, limits.host, finish);
+      });
+    },
+  };
+}

@@ -1,0 +1,82 @@
+// What the fake Exchange answers a real client at each SMTP stage, decided by the model (sans-I/O: no sockets here).
+// The server's process state and its scheduled faults apply as the model applies them to outside senders: down ->
+// 421 at connect, inbound stopped at the firewall -> the connection is dropped, a stage fault -> its reply at that
+// stage (X1), RCPT by transport policy (550 5.1.1 unknown, 550 5.7.1 no relaying), the message through the model's
+// own 'smtp' request.
+import type { SmtpStage } from '../../sim/ledger/records.js';
+import { recipientsOf, type MailMessage } from '../mail/mail-message.js';
+import { REPLY, formatReply, type SmtpOutcome, type SmtpReply } from '../mail/smtp-reply.js';
+import { replyToRecipient } from '../exchange/transport-policy.js';
+import type { ModelPort } from './model-port.js';
+import type { DataScan } from './data-scan.js';
+
+/** Drop the connection without a word (a firewall), as `stopInbound` does to outside MTAs. */
+export const DROP = 'drop';
+
+/** At connect: null to greet, a reply to refuse with, or DROP. */
+export function replyAtConnect(port: ModelPort, server: string): SmtpReply | typeof DROP | null {
+  if (!port.running(server)) return REPLY.serviceUnavailable;
+  const disk = port.server(server);
+  if (disk.inboundBlocked) return DROP;
+  return faultAt(port, server, 'connect');
+}
+
+/**
+ * The stage fault a command meets, if any. smtp-server has no hook for EHLO or for the DATA command itself, so an
+ * `ehlo` fault is answered at MAIL FROM and a `data` fault at the end of the data (the model answers it there too).
+ */
+export function faultAt(port: ModelPort, server: string, stage: SmtpStage): SmtpReply | null {
+  if (!port.running(server)) return REPLY.serviceUnavailable;
+  const fault = port.server(server).stageFault;
+  return fault?.reply != null && fault.stage === stage ? fault.reply : null;
+}
+
+/** MAIL FROM: an `ehlo` or `mail` stage fault. */
+export function replyToMailFrom(port: ModelPort, server: string): SmtpReply | null {
+  return faultAt(port, server, 'ehlo') ?? faultAt(port, server, 'mail');
+}
+
+/** RCPT TO: a stage fault, else transport policy (unknown recipient, relaying). */
+export function replyToRcpt(port: ModelPort, server: string, address: string, authenticated: boolean): SmtpReply {
+  return faultAt(port, server, 'rcpt') ?? replyToRecipient(port.config, port.directory, address, authenticated);
+}
+
+/**
+ * The end of DATA, before the model sees the message: the listener's own limits. Over the size limit 552 5.3.4; a
+ * bare LF or CR 554 5.6.0 (RFC 5321 2.3.8: the whole message is refused, so a `<LF>.<LF>` smuggling attempt is one
+ * refused message, never two); a text line over the limit 552 5.3.4 (RFC 5321 4.5.3.1.6).
+ */
+export function replyToData(scan: DataScan, sizeExceeded: boolean, maxLineOctets: number): SmtpReply | null {
+  if (sizeExceeded) return REPLY.tooBig;
+  if (scan.bareLineBreaks > 0) return { code: 554, enhanced: '5.6.0', text: 'Bare LF or CR in message data (RFC 5321 2.3.8); message refused' };
+  if (scan.longestLineOctets > maxLineOctets) return { code: 552, enhanced: '5.3.4', text: `Line longer than ${maxLineOctets} octets (RFC 5321 4.5.3.1.6); message refused` };
+  return null;
+}
+
+/** What the client hears of the model's outcome; null: nothing, the connection is closed (a 250 a fault drops). */
+export function replyOfOutcome(outcome: SmtpOutcome): SmtpReply | null {
+  if (outcome.kind === 'reply-lost') return null;
+  return outcome.kind === 'no-connection' ? REPLY.serviceUnavailable : outcome.reply;
+}
+
+/**
+ * The end of DATA: the message enters the model through the same request an outside sender makes. A message the
+ * ledger has not heard of comes from a client outside the model (`mailflow serve`): it is recorded as submitted, and
+ * what its client will do with a refusal (retry, or an NDR to its author) is recorded for it.
+ */
+export function receiveMessage(port: ModelPort, server: string, message: MailMessage, authenticated: boolean, fromOutside: Set<string>): SmtpOutcome {
+  const { ledger } = port;
+  if (ledger.get(message.key) === undefined) {
+    ledger.submitted(message.key, message.from, recipientsOf(message));
+    fromOutside.add(message.key);
+  }
+  const outcome = port.submit(server, { message, authenticated });
+  if (!fromOutside.has(message.key)) return outcome;
+  if (outcome.kind === 'reply-lost') ledger.smtpAttempt(message.key, 'end-of-data', 'no reply after DATA (connection lost)');
+  if (outcome.kind === 'no-connection') ledger.smtpAttempt(message.key, 'connect', `no connection (${outcome.why})`);
+  if (outcome.kind !== 'replied') return outcome;
+  if (outcome.rejectedRecipients.length > 0) ledger.bounced(message.key, `NDR for ${outcome.rejectedRecipients.map((r) => r.address).join(', ')}`);
+  if (outcome.reply.code >= 300) ledger.smtpAttempt(message.key, outcome.stage, formatReply(outcome.reply));
+  if (outcome.reply.code >= 500) ledger.bounced(message.key, `NDR: ${formatReply(outcome.reply)}`);
+  return outcome;
+}

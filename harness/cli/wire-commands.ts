@@ -1,0 +1,171 @@
+// The wire commands (docs/wire.md): `mailflow run FILE --wire` and `mailflow serve SCENARIO`. Both print the run
+// summary, or with --json exactly the `mailflow run --json` contract with mode "wire" and a null trace hash.
+import { performance } from 'node:perf_hooks';
+import { InvalidArgumentError } from 'commander';
+import { loadScenario } from '../scenario/load-scenario.js';
+import { InputError } from '../scenario/input-error.js';
+import type { Scenario } from '../scenario/schema.js';
+import { DEFAULT_WIRE_TIME_SCALE, runScenarioOnWire } from '../run/run-wire.js';
+import { DEFAULT_SERVE_TIME_SCALE, DEFAULT_SMTP_PORT, startServe } from '../run/serve-scenario.js';
+import { parseAuth, type ListenerLimits } from '../../fakes/wire/listener-limits.js';
+import type { RunOutcome } from '../run/run-scenario.js';
+import { EXIT } from './exit-codes.js';
+import { formatSummary } from './print-summary.js';
+import { toRunJson } from './run-json.js';
+import { toJunitXml } from './junit-xml.js';
+import { recordFaults, renderReport, type FaultRecorder } from '../report/render-report.js';
+import type { AtomicLineWriter } from '../run/atomic-write.js';
+import { commitOutput, openOutput } from './commands.js';
+
+type Output = { writer: AtomicLineWriter; path: string; what: string };
+
+/** Virtual ms per wall ms: above 0 and finite; at most a year of virtual time per wall second. */
+export function parseTimeScale(text: string): number {
+  const scale = Number(text);
+  if (!/^\d+(\.\d+)?$/.test(text.trim()) || !(scale > 0) || scale > 31_536_000) {
+    throw new InvalidArgumentError('a positive number of virtual ms per wall ms (1 is real time, 3600 is an hour a second)');
+  }
+  return scale;
+}
+
+export function parsePort(text: string): number {
+  if (!/^\d{1,5}$/.test(text) || Number(text) > 65_535) throw new InvalidArgumentError('a TCP port from 0 to 65535 (0 picks a free one)');
+  return Number(text);
+}
+
+export function parseAuthOption(text: string): { user: string; password: string } {
+  const auth = parseAuth(text);
+  if (typeof auth === 'string') throw new InvalidArgumentError(auth);
+  return auth;
+}
+
+function problem(file: string, message: string): InputError {
+  return new InputError([{ file, line: 0, column: 0, path: '', message }]);
+}
+
+/** Wire mode models Exchange on the wire: a toy scenario has nothing to listen with. */
+function requireExchange(scenario: Scenario, file: string): void {
+  if (scenario.exchange === undefined) throw problem(file, 'wire mode needs an exchange: section (the toy world has no SMTP server)');
+}
+
+/** The files a wire command writes besides stdout; `faults` watches the run for the report's bands. */
+interface WireOutputs {
+  readonly junit: Output | null;
+  readonly report: Output | null;
+  readonly faults: FaultRecorder | null;
+}
+
+/** Opened before the run, so a path that cannot be written fails at once (exit 2), as `run` does. */
+function openWireOutputs(options: { junit?: string | undefined; report?: string | undefined }): WireOutputs {
+  const opened: Output[] = [];
+  const open = (path: string | undefined, what: string): Output | null => {
+    if (path === undefined) return null;
+    openOutput(opened, path, what);
+    return opened[opened.length - 1] as Output;
+  };
+  const junit = open(options.junit, 'the JUnit report');
+  try {
+    const report = open(options.report, 'the report');
+    return { junit, report, faults: report === null ? null : recordFaults() };
+  } catch (error) {
+    junit?.writer.discard();
+    throw error;
+  }
+}
+
+function discardOutputs(outputs: WireOutputs): void {
+  outputs.junit?.writer.discard();
+  outputs.report?.writer.discard();
+}
+
+/** Writes the JUnit and HTML reports asked for, then prints the summary (or the JSON) and returns the exit code. */
+function finish(outcome: RunOutcome, file: string, scenario: Scenario, wallMs: number, json: boolean, outputs: WireOutputs): number {
+  const run = toRunJson(outcome, file, Math.round(wallMs), 'wire');
+  if (outputs.junit !== null) {
+    outputs.junit.writer.line(toJunitXml(run));
+    commitOutput(outputs.junit);
+  }
+  if (outputs.report !== null) {
+    outputs.report.writer.line(renderReport({ outcome, file, scenario, applied: outputs.faults?.applied ?? [], mode: 'wire' }));
+    commitOutput(outputs.report);
+  }
+  process.stdout.write(json ? JSON.stringify(run) + '\n' : formatSummary(run) + '\n');
+  return run.verdict === 'pass' ? EXIT.pass : EXIT.fail;
+}
+
+export interface WireRunCommandOptions {
+  readonly json?: boolean;
+  readonly timeScale?: number;
+  readonly trace?: string;
+  readonly report?: string;
+  readonly junit?: string;
+  readonly seed?: number;
+}
+
+export async function runWireCommand(file: string, options: WireRunCommandOptions): Promise<number> {
+  // On the wire there is no trace to replay (design.md).
+  if (options.trace !== undefined) throw problem(options.trace, '--trace is not available with --wire: a wire run has no trace');
+  if (options.seed !== undefined) throw problem(file, '--seed is not available with --wire: a wire run is compared with the file\'s own seed');
+  const scenario = await loadScenario(file);
+  requireExchange(scenario, file);
+  if (scenario.wire === undefined || scenario.wire === false) {
+    process.stderr.write(`mailflow run --wire: ${file} is not marked wire: true; its verdict and counts may differ from the virtual run's (docs/wire.md)\n`);
+  }
+  const outputs = openWireOutputs(options);
+  try {
+    const started = performance.now();
+    const outcome = await runScenarioOnWire(scenario, {
+      timeScale: options.timeScale ?? DEFAULT_WIRE_TIME_SCALE, ...(outputs.faults === null ? {} : { traceSink: outputs.faults.sink }),
+    });
+    return finish(outcome, file, scenario, performance.now() - started, options.json === true, outputs);
+  } catch (error) {
+    discardOutputs(outputs);
+    throw error;
+  }
+}
+
+export interface ServeCommandOptions {
+  readonly smtpPort?: number;
+  readonly timeScale?: number;
+  readonly json?: boolean;
+  readonly auth?: { user: string; password: string };
+  /** Bind this address instead of loopback (the listener is then reachable from the network). */
+  readonly host?: string;
+  readonly junit?: string;
+  readonly report?: string;
+}
+
+export async function serveCommand(file: string, options: ServeCommandOptions): Promise<number> {
+  const scenario = await loadScenario(file);
+  requireExchange(scenario, file);
+  const limits: Partial<ListenerLimits> = {
+    ...(options.auth === undefined ? {} : { auth: options.auth }),
+    ...(options.host === undefined ? {} : { host: options.host }),
+  };
+  const outputs = openWireOutputs(options);
+  const started = performance.now();
+  let session;
+  try {
+    session = await startServe(scenario, {
+      smtpPort: options.smtpPort ?? DEFAULT_SMTP_PORT, timeScale: options.timeScale ?? DEFAULT_SERVE_TIME_SCALE, limits,
+      ...(outputs.faults === null ? {} : { traceSink: outputs.faults.sink }),
+    });
+  } catch (error) {
+    discardOutputs(outputs);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') throw problem(file, `cannot listen: ${(error as Error).message}`);
+    throw error;
+  }
+  for (const l of session.listeners) process.stderr.write(`mailflow serve: listening on ${l.host}:${l.port} (${l.server})\n`);
+  if (options.host !== undefined && !/^(127\.|::1$|localhost$)/.test(options.host)) {
+    process.stderr.write(`mailflow serve: warning: ${options.host} is not loopback; anyone who can reach it can send mail into the model\n`);
+  }
+  process.stderr.write('mailflow serve: Ctrl-C (SIGINT) or SIGTERM stops, drains and prints the summary\n');
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+  process.stderr.write('mailflow serve: stopping\n');
+  const outcome = await session.stop();
+  return finish(outcome, file, scenario, performance.now() - started, options.json === true, outputs);
+}

@@ -1,0 +1,53 @@
+// `mailflow run FILE --wire`: the scenario over real sockets. Each MX server of the scenario listens on a loopback
+// port (fakes/wire/smtp-listener.ts); the outside senders' traffic leaves through pooled nodemailer clients to those
+// listeners and is retried on the senders' own schedule (X1); virtual time follows the wall clock times the scale.
+// The run is judged like a virtual one; only verdict and counts compare across modes (design.md), the trace hash is null.
+import { wireSenders } from '../../fakes/wire/smtp-sender.js';
+import { WireClock } from '../../fakes/wire/wire-clock.js';
+import type { ListenerLimits } from '../../fakes/wire/listener-limits.js';
+import type { Scenario } from '../scenario/schema.js';
+import type { TraceSink } from '../../sim/core/trace.js';
+import { buildWorld } from '../world/build-world.js';
+import { concludeRun, type RunOutcome } from './run-scenario.js';
+import { drainOnWire, driveUntil } from './wire-driver.js';
+import { wireOutbound } from './wire-outbound.js';
+import { openWireModel, startListeners } from './wire-model.js';
+
+/** Virtual ms per wall ms when not told: 20 virtual minutes per wall second, so a pause of half a wall second on a
+ * loaded machine moves mail by minutes of virtual time, well inside shipped wire scenarios' margins. */
+export const DEFAULT_WIRE_TIME_SCALE = 1_200;
+
+export interface WireRunOptions {
+  readonly timeScale?: number;
+  readonly limits?: Partial<ListenerLimits>;
+  /** Connections per sender pool (4..8 keeps smtp-server's 100 ms greeting out of the way). */
+  readonly maxConnections?: number;
+  /** Every event of the run, for a report's fault bands (there is no trace hash on the wire). */
+  readonly traceSink?: TraceSink;
+}
+
+export async function runScenarioOnWire(scenario: Scenario, options: WireRunOptions = {}): Promise<RunOutcome> {
+  const model = openWireModel(scenario, options.traceSink);
+  const { engine, ledger } = model;
+  const listeners = await startListeners(model, { firstPort: 0, limits: options.limits });
+  try {
+    const senders = wireSenders(listeners, options.maxConnections === undefined ? {} : { maxConnections: options.maxConnections });
+    const outbound = wireOutbound(scenario, ledger);
+    try {
+      const world = buildWorld(engine, ledger, scenario, {
+        senderTransport: (name) => senders.transportFor(name),
+        ...(outbound === null ? {} : { outboundTransport: outbound.transport }),
+      });
+      const drive = { engine, clock: new WireClock(options.timeScale ?? DEFAULT_WIRE_TIME_SCALE), afterStep: () => listeners.forEach((l) => l.sync()) };
+      await driveUntil(drive, scenario.horizon);
+      const inTransit = () => new Map([...senders.inTransit, ...outbound?.inTransit ?? []]);
+      await drainOnWire(drive, scenario.horizon + scenario.drain, () => inTransit().size > 0 || world.inFlight().size > 0);
+      return concludeRun(engine, ledger, world, scenario, scenario.seed, undefined, inTransit());
+    } finally {
+      senders.close();
+      outbound?.close();
+    }
+  } finally {
+    await Promise.all(listeners.map((l) => l.close()));
+  }
+}

@@ -1,0 +1,69 @@
+// `mailflow serve`: the scenario's Exchange on real SMTP until told to stop. Each MX server listens on loopback;
+// whatever a client outside the model sends enters the model through the same 'smtp' request outside senders make,
+// with the scenario's mailboxes, rules and fault schedule (down -> refused, stage faults -> real 4xx/5xx, a dropped
+// 250). Virtual time follows the wall clock times the scale. Stopping closes the listeners, drains what is in flight
+// in virtual time and judges the run like any other.
+import type { WireListener } from '../../fakes/wire/smtp-listener.js';
+import type { ListenerLimits } from '../../fakes/wire/listener-limits.js';
+import { WireClock } from '../../fakes/wire/wire-clock.js';
+import type { Scenario } from '../scenario/schema.js';
+import type { TraceSink } from '../../sim/core/trace.js';
+import { buildWorld } from '../world/build-world.js';
+import { concludeRun, type RunOutcome } from './run-scenario.js';
+import { driveUntil } from './wire-driver.js';
+import { socketsSettled, wireOutbound } from './wire-outbound.js';
+import { openWireModel, startListeners } from './wire-model.js';
+
+export const DEFAULT_SMTP_PORT = 2525;
+/** Serve in real time unless told otherwise: an engineer's SMTP code meets the outage when the schedule says. */
+export const DEFAULT_SERVE_TIME_SCALE = 1;
+/** Virtual ms between the drain's looks at what is still in flight (as virtual runs do). */
+const DRAIN_CHECK_INTERVAL_MS = 60_000;
+
+export interface ServeOptions {
+  /** The first MX server's port (the next ones count up from it); 0 picks free ports. */
+  readonly smtpPort?: number;
+  readonly timeScale?: number;
+  readonly limits?: Partial<ListenerLimits>;
+  /** Every event of the session, for a report's fault bands (there is no trace hash on the wire). */
+  readonly traceSink?: TraceSink;
+}
+
+export interface ServeSession {
+  readonly listeners: readonly WireListener[];
+  /** The virtual instant the model has reached. */
+  nowMs(): number;
+  /** Closes the listeners, drains in virtual time, counts, checks and judges (mode wire, no trace hash). */
+  stop(): Promise<RunOutcome>;
+}
+
+export async function startServe(scenario: Scenario, options: ServeOptions = {}): Promise<ServeSession> {
+  const model = openWireModel(scenario, options.traceSink);
+  const { engine, ledger } = model;
+  const outbound = wireOutbound(scenario, ledger);
+  const world = buildWorld(engine, ledger, scenario, outbound === null ? {} : { outboundTransport: outbound.transport });
+  // Start every actor (the gateway among them) before a client can reach the model.
+  engine.run({ untilMs: 0 });
+  const listeners = await startListeners(model, { firstPort: options.smtpPort ?? DEFAULT_SMTP_PORT, limits: options.limits, fromOutside: new Set() });
+  const drive = { engine, clock: new WireClock(options.timeScale ?? DEFAULT_SERVE_TIME_SCALE), afterStep: () => listeners.forEach((l) => l.sync()) };
+  let stopping = false;
+  const serving = driveUntil(drive, Infinity, () => stopping);
+  return {
+    listeners,
+    nowMs: () => engine.nowMs,
+    async stop() {
+      stopping = true;
+      await serving;
+      await Promise.all(listeners.map((l) => l.close()));
+      // Drained in virtual time, fast; CRM outbound on a socket is waited for at each step.
+      const drainEndMs = Math.max(engine.nowMs, scenario.horizon) + scenario.drain;
+      const inTransit = outbound?.inTransit ?? new Map<string, string>();
+      while (engine.nowMs < drainEndMs && (world.inFlight().size > 0 || inTransit.size > 0)) {
+        engine.run({ untilMs: Math.min(engine.nowMs + DRAIN_CHECK_INTERVAL_MS, drainEndMs) });
+        await socketsSettled(inTransit);
+      }
+      outbound?.close();
+      return concludeRun(engine, ledger, world, scenario, scenario.seed, undefined, inTransit);
+    },
+  };
+}

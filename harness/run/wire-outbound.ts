@@ -1,0 +1,49 @@
+// CRM's SMTP outbound on the wire (O1): when the scenario names `wire.outboundSmtp: host:port`, the outbound leaves
+// through a pooled nodemailer client to that server instead of the modelled one; null when it names none.
+import { wireSenders, type WireSenders } from '../../fakes/wire/smtp-sender.js';
+import type { Scenario } from '../scenario/schema.js';
+import type { Ledger } from '../../sim/ledger/ledger.js';
+import { recipientsOf } from '../../fakes/mail/mail-message.js';
+import type { SmtpTransport } from '../../fakes/mail/smtp-reply.js';
+
+export function outboundSmtpOf(scenario: Scenario): { host: string; port: number } | null {
+  const wire = scenario.wire;
+  if (typeof wire !== 'object' || wire.outboundSmtp === undefined) return null;
+  const colon = wire.outboundSmtp.lastIndexOf(':');
+  return { host: wire.outboundSmtp.slice(0, colon), port: Number(wire.outboundSmtp.slice(colon + 1)) };
+}
+
+export interface WireOutbound {
+  /** CRM's outbound transport: after a 250 the message has left the modelled world, recorded as sent out to each
+   * recipient the server took (the ledger's delivery for outbound-exactly-once). */
+  readonly transport: SmtpTransport;
+  readonly inTransit: ReadonlyMap<string, string>;
+  close(): void;
+}
+
+export function wireOutbound(scenario: Scenario, ledger: Ledger): WireOutbound | null {
+  const target = outboundSmtpOf(scenario);
+  if (target === null) return null;
+  const senders: WireSenders = wireSenders([target], { maxConnections: 4 });
+  const send = senders.transportFor('crm outbound');
+  const where = `${target.host}:${target.port}`;
+  return {
+    inTransit: senders.inTransit,
+    close: () => senders.close(),
+    transport(message, done) {
+      send(message, (outcome) => {
+        if (outcome.kind === 'replied' && outcome.reply.code < 300) {
+          const refused = new Set(outcome.rejectedRecipients.map((r) => r.address.toLowerCase()));
+          for (const recipient of recipientsOf(message)) if (!refused.has(recipient.toLowerCase())) ledger.sentOut(message.key, recipient, `via ${where} (wire.outboundSmtp)`);
+        }
+        done(outcome);
+      });
+    },
+  };
+}
+
+/** Waits (wall time, at most `timeoutMs`) until no message is on a socket: the drain's step between virtual ticks. */
+export async function socketsSettled(inTransit: ReadonlyMap<string, string>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (inTransit.size > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 2));
+}
