@@ -9,6 +9,7 @@ import { parseScenarioText } from '../../../harness/scenario/load-scenario.js';
 import { startServe, type ServeSession } from '../../../harness/run/serve-scenario.js';
 import { POSTFIX, requirePeers, skipWithoutPeers } from '../../helpers/peers/availability.js';
 import { startRelayPostfix, type RelayPostfix } from '../../helpers/peers/relay-postfix.js';
+import { waitUntil } from '../../helpers/wait-until.js';
 
 const skip = skipWithoutPeers('postfix-into-serve.test', [POSTFIX]);
 
@@ -51,14 +52,6 @@ faults:
   - { at: 2h30m, verb: clearSmtpFault, target: ex1 }
 `;
 
-async function until(what: string, test: () => boolean, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!test()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 describe.skipIf(skip)('Postfix relaying into the fake Exchange', () => {
   let relay: RelayPostfix | undefined;
   let session: ServeSession | undefined;
@@ -86,23 +79,23 @@ describe.skipIf(skip)('Postfix relaying into the fake Exchange', () => {
       const outage = ['<outage-1@fabrikam.example>', '<outage-2@fabrikam.example>'];
       await transport.sendMail({ messageId: outage[0], from: 'carol@fabrikam.example', to: 'paul@contoso.example', subject: 'during the outage', text: 'queued\n' });
       await transport.sendMail({ messageId: outage[1], from: 'carol@fabrikam.example', to: ['paul@contoso.example', 'anna@contoso.example'], subject: 'to both', text: 'queued\n' });
-      await until('two deferrals', () => r.logged('deferred') >= 2);
+      await waitUntil('two deferrals', () => r.logged('deferred') >= 2);
       expect(ex1.received()).toBe(0);
 
       // ex1 is back at 1h: Postfix's next retry (or a flush) delivers both.
-      await until('ex1 back', () => serve.nowMs() >= 61 * MINUTE);
+      await waitUntil('ex1 back', () => serve.nowMs() >= 61 * MINUTE);
       await r.flush();
-      await until('the queued mail delivered', () => r.logged('sent') >= 2);
+      await waitUntil('the queued mail delivered', () => r.logged('sent') >= 2);
 
       // 2h to 2h30m: ex1 takes the message but drops the 250; Postfix must assume failure and send it again.
-      await until('the dropped-reply window', () => serve.nowMs() >= 2 * 60 * MINUTE + MINUTE);
+      await waitUntil('the dropped-reply window', () => serve.nowMs() >= 2 * 60 * MINUTE + MINUTE);
       const dropped = '<dropped-250@fabrikam.example>';
       await transport.sendMail({ messageId: dropped, from: 'carol@fabrikam.example', to: 'anna@contoso.example', subject: 'its 250 is lost', text: 'twice\n' });
       transport.close();
-      await until('the lost 250 deferred', () => r.logged('deferred') >= 3);
-      await until('the window over', () => serve.nowMs() >= 2 * 60 * MINUTE + 31 * MINUTE);
+      await waitUntil('the lost 250 deferred', () => r.logged('deferred') >= 3);
+      await waitUntil('the window over', () => serve.nowMs() >= 2 * 60 * MINUTE + 31 * MINUTE);
       await r.flush();
-      await until('the resend delivered', () => r.logged('sent') >= 3);
+      await waitUntil('the resend delivered', () => r.logged('sent') >= 3);
 
       const outcome = await serve.stop();
       session = undefined;

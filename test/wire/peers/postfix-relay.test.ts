@@ -9,16 +9,9 @@ import { freePort } from '../../helpers/peers/free-port.js';
 import { startMailPeers, type MailPeers } from '../../helpers/peers/mail-peers.js';
 import { PAUL, PEER_MAILBOXES, opener } from '../../helpers/peers/peer-world.js';
 import { startRelayPostfix, type RelayPostfix } from '../../helpers/peers/relay-postfix.js';
+import { waitUntil } from '../../helpers/wait-until.js';
 
 const skip = skipWithoutPeers('postfix-relay.test');
-
-async function until(what: string, test: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!test()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describe.skipIf(skip)('Postfix relaying to a next hop that is down, then up', () => {
   let relay: RelayPostfix | undefined;
@@ -45,7 +38,7 @@ describe.skipIf(skip)('Postfix relaying to a next hop that is down, then up', ()
       }
       transport.close();
       const r = relay;
-      await until('three deferrals', () => r.logged('deferred') >= 3);
+      await waitUntil('three deferrals', () => r.logged('deferred') >= 3);
 
       peers = await startMailPeers(PEER_MAILBOXES, nextHop);
       await r.flush();
