@@ -13,7 +13,7 @@ import { DEFAULT_LIMITS, type ListenerLimits } from './listener-limits.js';
 import { messageFromWire } from './mime-message.js';
 import type { ModelPort } from './model-port.js';
 import { WireSessions } from './session-state.js';
-import { DROP, receiveMessage, replyAtConnect, replyOfOutcome, replyToData, replyToMailFrom, replyToRcpt } from './wire-policy.js';
+import { DROP, droppedByFirewall, receiveMessage, replyAtConnect, replyOfOutcome, replyToData, replyToMailFrom, replyToRcpt } from './wire-policy.js';
 
 export interface WireListener {
   readonly server: string;
@@ -69,6 +69,11 @@ export async function startListener(port: ModelPort, options: ListenerOptions): 
     }
     return undefined;
   };
+  /** Closes the connection without a word (the firewall, `stopInbound`). */
+  const drop = (session: SMTPServerSession, callback: (error?: Error | null) => void): void => {
+    socketOf(session)?.destroy();
+    callback(new Error('dropped'));
+  };
 
   const smtp: SMTPServer = new SMTPServer({
     name: `${server}.mailflow.invalid`, banner: `mailflow-sim fake Exchange (${server})`,
@@ -81,10 +86,7 @@ export async function startListener(port: ModelPort, options: ListenerOptions): 
     onConnect(session, callback) {
       sessions.open(session.id, server);
       const verdict = replyAtConnect(port, server);
-      if (verdict === DROP) {
-        socketOf(session)?.destroy();
-        return callback(new Error('dropped'));
-      }
+      if (verdict === DROP) return drop(session, callback);
       callback(verdict === null ? null : smtpError(verdict));
     },
     onAuth(auth, session, callback) {
@@ -96,11 +98,13 @@ export async function startListener(port: ModelPort, options: ListenerOptions): 
       sessions.get(session.id, server).authenticated = true;
       callback(null, { user: auth.username });
     },
-    onMailFrom(_address, _session, callback) {
+    onMailFrom(_address, session, callback) {
+      if (droppedByFirewall(port, server)) return drop(session, callback);
       const reply = replyToMailFrom(port, server);
       callback(reply === null ? null : smtpError(reply));
     },
     onRcptTo(address, session, callback) {
+      if (droppedByFirewall(port, server)) return drop(session, callback);
       const reply = replyToRcpt(port, server, address.address, sessions.get(session.id, server).authenticated);
       callback(reply.code < 300 ? null : smtpError(reply));
     },
@@ -118,6 +122,7 @@ export async function startListener(port: ModelPort, options: ListenerOptions): 
       stream.on('end', () => {
         const refusal = replyToData(finishScan(state.scan), stream.sizeExceeded, limits.maxLineOctets);
         if (refusal !== null) return callback(smtpError(refusal));
+        if (droppedByFirewall(port, server)) return drop(session, callback);
         parse().then((parsed) => {
           received++;
           const envelope = {

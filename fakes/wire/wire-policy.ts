@@ -22,6 +22,14 @@ export function replyAtConnect(port: ModelPort, server: string): SmtpReply | typ
 }
 
 /**
+ * `stopInbound` closes the firewall on connections already open too: a command on one is dropped like a new
+ * connection (X4), not answered, so a client sees what an outside MTA sees in the model (no connection).
+ */
+export function droppedByFirewall(port: ModelPort, server: string): boolean {
+  return port.running(server) && port.server(server).inboundBlocked;
+}
+
+/**
  * The stage fault a command meets, if any. smtp-server has no hook for EHLO or for the DATA command itself, so an
  * `ehlo` fault is answered at MAIL FROM and a `data` fault at the end of the data (the model answers it there too).
  */

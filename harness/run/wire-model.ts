@@ -21,7 +21,10 @@ export interface WireModel {
 export function openWireModel(scenario: Scenario, traceSink?: TraceSink): WireModel {
   const exchange = scenario.exchange;
   if (exchange === undefined) throw new Error('wire mode needs a scenario with an exchange: section');
-  const engine = new Engine({ seed: scenario.seed, hashTrace: false, ...(traceSink === undefined ? {} : { traceSink }) });
+  // The same random streams as the virtual run (per actor or shared), or the wire would play other traffic.
+  const engine = new Engine({
+    seed: scenario.seed, hashTrace: false, rngPerActor: scenario.randomStreams === 'per-actor', ...(traceSink === undefined ? {} : { traceSink }),
+  });
   const ledger = new Ledger(() => engine.nowMs);
   const config = exchangeConfigOf(exchange);
   return { engine, ledger, config, port: openModelPort(engine, ledger, config, mailboxDirectory(config)) };
