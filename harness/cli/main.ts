@@ -231,10 +231,16 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-// A reader that stops early (`mailflow demo --narrate | head`) closes the pipe: stop quietly, not with a stack trace.
+// A reader that stops early (`mailflow demo --narrate | head`) closes the pipe: later writes are dropped quietly,
+// and the exit code stays the command's own (a failed run piped into `grep -q` still exits 1).
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code !== 'EPIPE') throw error;
-  process.exit(EXIT.pass);
+});
+// A failure in asynchronous work (a socket handler in wire mode) is a harness crash: exit 3 with the stack, not
+// Node's default exit 1, which the contract reads as a failed run.
+process.on('unhandledRejection', (reason: unknown) => {
+  process.stderr.write(`mailflow crashed (a bug in mailflow-sim, please report it):\n${reason instanceof Error ? reason.stack ?? reason.message : String(reason)}\n`);
+  process.exit(EXIT.crashed);
 });
 
 process.exitCode = await main(process.argv);

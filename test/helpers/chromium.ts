@@ -1,6 +1,8 @@
 // Debian's Chromium for the browser tests, driven by playwright-core (no downloads). Without it a browser test is
 // skipped with the reason, unless MAILFLOW_REQUIRE_BROWSER=1 (CI) makes that an error.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -32,4 +34,14 @@ export function watchPageProblems(page: Page): string[] {
   page.on('request', (r) => { if (!r.url().startsWith('file:')) problems.push(`network: ${r.url()}`); });
   page.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); void d.dismiss(); });
   return problems;
+}
+
+/**
+ * Where a browser test writes its pages and screenshots: MAILFLOW_SHOTS (kept, for a person to look at), else a
+ * temporary directory that `cleanUp` removes. Never the repository.
+ */
+export function shotsDir(prefix: string): { readonly dir: string; cleanUp(): void } {
+  const chosen = process.env['MAILFLOW_SHOTS'];
+  const dir = chosen ?? mkdtempSync(join(tmpdir(), prefix));
+  return { dir, cleanUp: () => { if (chosen === undefined) rmSync(dir, { recursive: true, force: true }); } };
 }

@@ -1,12 +1,13 @@
 // `mailflow demo` as a trainer and a CI job use it: the page written atomically, each lane's run as the
 // `mailflow run --json` contract and equal to the page's data, the story in the terminal, bad input exit 2.
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { mailflow, repoRoot } from '../../helpers/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mailflow-demo-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const lesson2 = 'scenarios/lesson-2-exchange-outage.yaml';
 
 describe('mailflow demo', () => {

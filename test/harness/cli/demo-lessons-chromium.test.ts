@@ -2,18 +2,18 @@
 // no console error and no network request, plays, and at the end each lane's counters equal that lane's
 // `mailflow demo --lane <id> --json` counts. A screenshot of each lesson mid-way goes to a temporary directory
 // (MAILFLOW_SHOTS to choose it), never the repository, for a person to look at.
-import { mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { COUNTER_NAMES, LANE_IDS } from '../../../harness/demo/demo-data.js';
-import { launchChromium, skipWithoutChromium, watchPageProblems } from '../../helpers/chromium.js';
+import { launchChromium, skipWithoutChromium, watchPageProblems, shotsDir } from '../../helpers/chromium.js';
 import { mailflow, repoRoot } from '../../helpers/cli.js';
 
 const skip = skipWithoutChromium('demo-lessons-chromium.test');
-const SHOTS = process.env['MAILFLOW_SHOTS'] ?? mkdtempSync(join(tmpdir(), 'mailflow-lessons-'));
+const shots = shotsDir('mailflow-lessons-');
+const SHOTS = shots.dir;
 const lessons = readdirSync(join(repoRoot, 'scenarios')).filter((f) => /^lesson-\d.*\.yaml$/.test(f)).sort();
 
 interface PageDemo {
@@ -29,6 +29,7 @@ describe.skipIf(skip)('the lessons in Chromium', () => {
     browser = await launchChromium();
   });
   afterAll(async () => {
+    shots.cleanUp();
     await browser?.close();
   });
 

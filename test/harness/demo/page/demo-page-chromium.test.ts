@@ -5,8 +5,7 @@
 // mid-run and at the end go to a temporary directory (never the repository) for a person to look at. Without
 // /usr/bin/chromium the test is skipped with the reason, unless MAILFLOW_REQUIRE_BROWSER=1 (CI) makes that an error.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
@@ -14,12 +13,13 @@ import type { DemoData } from '../../../../harness/demo/demo-data.js';
 import { buildDemo } from '../../../../harness/demo/build-demo.js';
 import { loadLesson } from '../../../../harness/demo/lane-variants.js';
 import { renderDemoPage } from '../../../../harness/demo/page/render-demo-page.js';
-import { launchChromium, skipWithoutChromium, watchPageProblems } from '../../../helpers/chromium.js';
+import { launchChromium, skipWithoutChromium, watchPageProblems, shotsDir } from '../../../helpers/chromium.js';
 import { repoRoot } from '../../../helpers/cli.js';
 import { bigDemoFixture, demoFixture, HOSTILE, hostileFixture } from '../../../helpers/demo-fixture.js';
 
 const skip = skipWithoutChromium('demo-page-chromium.test');
-const SHOTS = process.env['MAILFLOW_SHOTS'] ?? mkdtempSync(join(tmpdir(), 'mailflow-demo-'));
+const shots = shotsDir('mailflow-demo-');
+const SHOTS = shots.dir;
 
 interface DemoState {
   t: number;
@@ -45,6 +45,7 @@ describe.skipIf(skip)('the trainer view in Chromium', () => {
     browser = await launchChromium();
   });
   afterAll(async () => {
+    shots.cleanUp();
     await browser?.close();
   });
 
