@@ -41,7 +41,8 @@ export interface WireEnvelope {
 export function messageFromWire(parsed: ParsedMail, envelope: WireEnvelope, sizeBytes: number, keyless: string): MailMessage {
   const headerCc = new Set(addresses(parsed.cc));
   const rcpts = envelope.recipients.map((r) => r.toLowerCase());
-  const messageId = parsed.messageId ?? null;
+  // `Message-ID: <>` names nothing: treated as missing, or every such message would be one life in the ledger.
+  const messageId = parsed.messageId === undefined || parsed.messageId.replace(/[<>\s]/g, '') === '' ? null : parsed.messageId;
   const carried = parsed.headers.get(KEY_HEADER.toLowerCase());
   const references = parsed.references === undefined ? undefined : Array.isArray(parsed.references) ? parsed.references : [parsed.references];
   const headers = keptHeaders(parsed);

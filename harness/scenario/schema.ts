@@ -115,7 +115,9 @@ const wireSchema = z.union([
   z.boolean(),
   z.strictObject({
     compare: z.boolean().default(false).describe('Same as `wire: true`: the wire run must match the virtual run\'s verdict and counts.'),
-    outboundSmtp: z.string().regex(/^[^\s:]+:\d{1,5}$/, 'host:port').optional().meta({
+    outboundSmtp: z.string().regex(/^[^\s:]+:\d{1,5}$/, 'host:port')
+      .refine((value) => { const port = Number(value.slice(value.lastIndexOf(':') + 1)); return port >= 1 && port <= 65_535; }, 'the port is 1 to 65535')
+      .optional().meta({
       description: 'Under `mailflow serve`, CRM\'s SMTP outbound (O1) leaves through nodemailer to this SMTP server instead of the modelled one.',
       examples: ['127.0.0.1:2526'],
     }),
