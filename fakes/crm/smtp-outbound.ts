@@ -50,10 +50,19 @@ export function smtpOutbound(ctx: ActorContext, config: CrmOrgConfig, org: CrmOr
     return reply.ok ? (reply.value as SmtpOutcome) : { kind: 'no-connection', why: reply.reason };
   };
 
+  // Memory only: CRM emails whose hand-over is still on a real socket (wire mode). A slow server can keep one there
+  // longer than SendingStatusDelay; resending it meanwhile would deliver it twice. A crash forgets them, as it
+  // forgets the socket. Virtual hand-overs settle at once and never stay here.
+  const onTheWire = new Set<string>();
+
   const send = (activity: EmailActivity, message: MailMessage): void => {
     status.sending(activity, message);
     if (transport === undefined) return settle(activity, message, handOver(message));
-    transport(message, (outcome) => settle(activity, message, outcome));
+    onTheWire.add(activity.activityId);
+    transport(message, (outcome) => {
+      onTheWire.delete(activity.activityId);
+      settle(activity, message, outcome);
+    });
   };
 
   /** After the hand-over: Sent a moment later, or back to Pending Send (or Failed) with the reason (O1, R6). */
@@ -77,6 +86,7 @@ export function smtpOutbound(ctx: ActorContext, config: CrmOrgConfig, org: CrmOr
     for (const [activity, message] of status.ready(senders, Infinity, 0, settings.sendingStatusDelayMs)) {
       if (activity.statuscode === STATUS.pendingSend && activity.deliveryAttempts > 0
         && ctx.nowMs() - activity.statusSinceMs < settings.retryIntervalMs) continue;
+      if (onTheWire.has(activity.activityId)) continue;
       send(activity, message);
     }
     ctx.setTimer(settings.pollIntervalMs, 'outbound-poll');

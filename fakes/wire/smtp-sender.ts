@@ -37,8 +37,9 @@ export function outcomeOfError(error: SendError): SmtpOutcome {
   if (code !== undefined && code >= 400) {
     return { kind: 'replied', stage: STAGE_OF_COMMAND[error.command ?? ''] ?? 'end-of-data', reply: replyOfResponse(code, error.response), rejectedRecipients: [] };
   }
-  // No connection at all: refused (the listener follows its server down, or firewalled), or none in time.
-  if (/ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH/.test(`${error.code ?? ''} ${error.message}`) || error.code === 'ETIMEDOUT') return noConnection('refused');
+  // No connection at all: refused (the listener follows its server down, or firewalled), none in time, or no such
+  // host or port (a typo in the scenario's outboundSmtp): never a message the server may hold.
+  if (/ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|EAI_AGAIN|ERR_SOCKET_BAD_PORT|EADDRNOTAVAIL/.test(`${error.code ?? ''} ${error.message}`) || error.code === 'ETIMEDOUT') return noConnection('refused');
   // The server closed an established connection without a reply (the listener only does so after taking a
   // message whose 250 a fault drops): the server may have the message, the client must send it again.
   return OUTCOME.replyLost;

@@ -56,4 +56,29 @@ describe('CRM outbound on the wire', () => {
     expect(outcome.counts).toMatchObject({ sent: 2, bounced: 0, duplicates: 0, pending: 0 });
     expect(outcome.verdict).toBe('pass');
   });
+
+  it('does not send an email again while a slow server still holds its hand-over (SendingStatusDelay passes meanwhile)', async () => {
+    const received: string[] = [];
+    // The sink answers each DATA after 4 wall seconds: at 10 virtual minutes a second, 40 minutes, longer than the
+    // 30 minutes after which an email left Sending is picked up again (R6).
+    const sink = new SMTPServer({
+      disabledCommands: ['STARTTLS', 'AUTH'], disableReverseLookup: true, logger: false,
+      onData(stream, session, callback) {
+        stream.resume();
+        stream.on('end', () => {
+          received.push(session.envelope.rcptTo.map((r) => r.address).join(','));
+          setTimeout(() => callback(), 4_000);
+        });
+      },
+    });
+    await new Promise<void>((resolve) => sink.listen(0, '127.0.0.1', () => resolve()));
+    const sinkPort = (sink.server.address() as AddressInfo).port;
+    const session = await startServe(parseScenarioText(scenarioText(sinkPort), 'crm-outbound-wire.yaml'), { smtpPort: 0, timeScale: 600 });
+    while (session.nowMs() < 50 * 60_000) await new Promise((resolve) => setTimeout(resolve, 20));
+    const outcome = await session.stop();
+    await new Promise<void>((resolve) => sink.close(() => resolve()));
+    expect(received).toEqual(['carol@fabrikam.example', 'carol@fabrikam.example']);
+    expect(outcome.checks.find((c) => c.name === 'outbound-exactly-once')?.verdict).toBe('pass');
+    expect(outcome.counts).toMatchObject({ sent: 2, duplicates: 0 });
+  }, 30_000);
 });
