@@ -11,6 +11,7 @@ import { finishScan, newDataScan, scanChunk } from './data-scan.js';
 import { HeaderBlock } from './header-block.js';
 import { DEFAULT_LIMITS, type ListenerLimits } from './listener-limits.js';
 import { messageFromWire } from './mime-message.js';
+import { modelHeaders } from './model-headers.js';
 import type { ModelPort } from './model-port.js';
 import { WireSessions } from './session-state.js';
 import { DROP, receiveMessage, replyAtConnect, replyOfOutcome, replyToData, replyToMailFrom, replyToRcpt } from './wire-policy.js';
@@ -111,9 +112,10 @@ export async function startListener(port: ModelPort, options: ListenerOptions): 
       const state = sessions.get(session.id, server);
       state.scan = newDataScan();
       const headers = new HeaderBlock();
-      // Parsing starts as soon as the headers are in, while the body still streams (the reply waits less).
+      // Parsing starts as soon as the headers are in, while the body still streams (the reply waits less); mailparser
+      // gets only the fields the model reads.
       let parsing: Promise<ParsedMail> | null = null;
-      const parse = () => (parsing ??= simpleParser(headers.bytes(), PARSE_OPTIONS));
+      const parse = () => (parsing ??= simpleParser(modelHeaders(headers.bytes()), PARSE_OPTIONS));
       stream.on('data', (chunk: Buffer) => {
         scanChunk(state.scan, chunk);
         if (headers.add(chunk)) void parse().catch(() => undefined);
