@@ -31,21 +31,26 @@ crm:
 `;
 }
 
+/** A bare SMTP sink on a free loopback port that records each message's recipients and answers after `replyAfterMs`. */
+async function startSink(replyAfterMs: number): Promise<{ received: string[]; sink: SMTPServer; sinkPort: number }> {
+  const received: string[] = [];
+  const sink = new SMTPServer({
+    disabledCommands: ['STARTTLS', 'AUTH'], disableReverseLookup: true, logger: false,
+    onData(stream, session, callback) {
+      stream.resume();
+      stream.on('end', () => {
+        received.push(session.envelope.rcptTo.map((r) => r.address).join(','));
+        setTimeout(() => callback(), replyAfterMs);
+      });
+    },
+  });
+  await new Promise<void>((resolve) => sink.listen(0, '127.0.0.1', () => resolve()));
+  return { received, sink, sinkPort: (sink.server.address() as AddressInfo).port };
+}
+
 describe('CRM outbound on the wire', () => {
   it('hands each CRM email to the named SMTP server once; the emails end Sent', async () => {
-    const received: string[] = [];
-    const sink = new SMTPServer({
-      disabledCommands: ['STARTTLS', 'AUTH'], disableReverseLookup: true, logger: false,
-      onData(stream, session, callback) {
-        stream.resume();
-        stream.on('end', () => {
-          received.push(session.envelope.rcptTo.map((r) => r.address).join(','));
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => sink.listen(0, '127.0.0.1', () => resolve()));
-    const sinkPort = (sink.server.address() as AddressInfo).port;
+    const { received, sink, sinkPort } = await startSink(0);
     // 10 virtual minutes per wall second: both emails are due within a wall second or so.
     const session = await startServe(parseScenarioText(scenarioText(sinkPort), 'crm-outbound-wire.yaml'), { smtpPort: 0, timeScale: 600 });
     while (received.length < 2 && session.nowMs() < 30 * 60_000) await new Promise((resolve) => setTimeout(resolve, 10));
@@ -58,21 +63,9 @@ describe('CRM outbound on the wire', () => {
   });
 
   it('does not send an email again while a slow server still holds its hand-over (SendingStatusDelay passes meanwhile)', async () => {
-    const received: string[] = [];
     // The sink answers each DATA after 4 wall seconds: at 10 virtual minutes a second, 40 minutes, longer than the
     // 30 minutes after which an email left Sending is picked up again (R6).
-    const sink = new SMTPServer({
-      disabledCommands: ['STARTTLS', 'AUTH'], disableReverseLookup: true, logger: false,
-      onData(stream, session, callback) {
-        stream.resume();
-        stream.on('end', () => {
-          received.push(session.envelope.rcptTo.map((r) => r.address).join(','));
-          setTimeout(() => callback(), 4_000);
-        });
-      },
-    });
-    await new Promise<void>((resolve) => sink.listen(0, '127.0.0.1', () => resolve()));
-    const sinkPort = (sink.server.address() as AddressInfo).port;
+    const { received, sink, sinkPort } = await startSink(4_000);
     const session = await startServe(parseScenarioText(scenarioText(sinkPort), 'crm-outbound-wire.yaml'), { smtpPort: 0, timeScale: 600 });
     while (session.nowMs() < 50 * 60_000) await new Promise((resolve) => setTimeout(resolve, 20));
     const outcome = await session.stop();
