@@ -3,35 +3,41 @@
 // the body is counted, never kept (the listener keeps pace with a bare sink, and a 36 MB message costs no memory).
 const BLANK_LINE = Buffer.from('\r\n\r\n');
 /** Headers beyond this are not read (RFC 5322 sets no limit; real servers cap them around 64 KB to 1 MB). */
-export const MAX_HEADER_BYTES = 1_048_576;
+export const MAX_HEADER_BYTES = 262_144;
 
 export class HeaderBlock {
   private chunks: Buffer[] = [];
   private length = 0;
   private done = false;
+  /** The last bytes seen (at most 3), so a blank line split across chunks is found without joining them all. */
+  private tail: Buffer = Buffer.alloc(0);
 
-  /** Takes the next chunk; true when it completed the header block. */
+  /**
+   * Takes the next chunk; true when it completed the header block. Each chunk is searched once with the few bytes
+   * before it, so a client trickling its headers a byte at a time costs linear, not quadratic, work.
+   */
   add(chunk: Buffer): boolean {
     if (this.done) return false;
-    // Search from just before the new chunk, so a blank line split across chunks is found.
-    const from = Math.max(0, this.length - 3);
+    const window = this.tail.length === 0 ? chunk : Buffer.concat([this.tail, chunk]);
+    const blank = window.indexOf(BLANK_LINE);
+    if (blank !== -1) {
+      // The block ends `keep` bytes into this chunk (the window starts `tail.length` bytes before it).
+      const keep = blank + BLANK_LINE.length - this.tail.length;
+      this.chunks.push(chunk.subarray(0, keep));
+      this.length += keep;
+      this.done = true;
+      return true;
+    }
     this.chunks.push(chunk);
     this.length += chunk.length;
-    const soFar = this.chunks.length === 1 ? chunk : Buffer.concat(this.chunks, this.length);
-    this.chunks = [soFar];
-    const blank = soFar.indexOf(BLANK_LINE, from);
-    if (blank !== -1) {
-      this.chunks = [soFar.subarray(0, blank + BLANK_LINE.length)];
-      this.length = blank + BLANK_LINE.length;
-      this.done = true;
-    } else if (this.length >= MAX_HEADER_BYTES) {
-      this.done = true;
-    }
+    this.tail = window.subarray(Math.max(0, window.length - (BLANK_LINE.length - 1)));
+    if (this.length >= MAX_HEADER_BYTES) this.done = true;
     return this.done;
   }
 
   /** The header block (the whole message when it has no body). */
   bytes(): Buffer {
-    return this.chunks.length === 1 ? this.chunks[0] as Buffer : Buffer.concat(this.chunks, this.length);
+    if (this.chunks.length !== 1) this.chunks = [Buffer.concat(this.chunks, this.length)];
+    return this.chunks[0] ?? Buffer.alloc(0);
   }
 }

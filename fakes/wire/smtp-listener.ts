@@ -156,25 +156,47 @@ export async function startListener(port: ModelPort, options: ListenerOptions): 
     net.once('error', reject);
   });
   const address = smtp.server.address() as AddressInfo;
-  let listening = true;
   let closed = false;
+  /** A re-listen in progress (the net server says `listening` only once it is bound). */
+  let reopening = false;
   const open = () => port.running(server) && !port.server(server).inboundBlocked;
+  /** Binds the port again; a failure (someone else took it meanwhile) leaves it closed, to be tried on a later sync. */
+  const relisten = (then: () => void): void => {
+    reopening = true;
+    const failed = (): void => {
+      reopening = false;
+      then();
+    };
+    smtp.server.once('error', failed);
+    smtp.server.listen(address.port, limits.host, () => {
+      smtp.server.off('error', failed);
+      reopening = false;
+      then();
+    });
+  };
   return {
     server, host: limits.host, port: address.port, received: () => received,
     sync() {
-      if (closed || open() === listening) return;
-      listening = !listening;
+      if (closed || reopening) return;
+      const listening = smtp.server.listening;
+      if (open() === listening) return;
       // The net server alone: smtp-server's close() would also end the connections already open.
-      if (listening) smtp.server.listen(address.port, limits.host);
-      else smtp.server.close();
+      if (listening) smtp.server.close();
+      else relisten(() => {});
     },
     close() {
       closed = true;
-      // Reopen if the model had it closed, so smtp-server's close() finds a listening server to close.
       return new Promise<void>((resolve) => {
-        const finish = () => smtp.close(() => resolve());
-        if (listening) finish();
-        else smtp.server.listen(address.port, limits.host, finish);
+        // smtp-server's close() ends the open connections; it wants a listening server, so bind again first if the
+        // model had it closed (and if the port cannot be had, end the connections by hand).
+        const finish = (): void => {
+          if (smtp.server.listening) return void smtp.close(() => resolve());
+          for (const connection of (smtp as unknown as { connections: Set<{ _socket: Socket }> }).connections) connection._socket.destroy();
+          resolve();
+        };
+        if (smtp.server.listening) finish();
+        else if (reopening) smtp.server.once('listening', finish).once('error', finish);
+        else relisten(finish);
       });
     },
   };
