@@ -36,14 +36,15 @@ export interface WireEnvelope {
 
 /**
  * The model's view of a received message. To and Cc are the accepted envelope recipients, split as the headers
- * name them (a Bcc'd recipient counts as To); `keyless` names a message without a Message-ID.
+ * name them (a Bcc'd recipient counts as To); `keyless` names a message without a Message-ID, unless it carries its
+ * key in the X-Mailflow-Key header and the caller trusts the client that sent it.
  */
-export function messageFromWire(parsed: ParsedMail, envelope: WireEnvelope, sizeBytes: number, keyless: string): MailMessage {
+export function messageFromWire(parsed: ParsedMail, envelope: WireEnvelope, sizeBytes: number, keyless: string, trustCarriedKey = true): MailMessage {
   const headerCc = new Set(addresses(parsed.cc));
   const rcpts = envelope.recipients.map((r) => r.toLowerCase());
   // `Message-ID: <>` names nothing: treated as missing, or every such message would be one life in the ledger.
   const messageId = parsed.messageId === undefined || parsed.messageId.replace(/[<>\s]/g, '') === '' ? null : parsed.messageId;
-  const carried = parsed.headers.get(KEY_HEADER.toLowerCase());
+  const carried = trustCarriedKey ? parsed.headers.get(KEY_HEADER.toLowerCase()) : undefined;
   const references = parsed.references === undefined ? undefined : Array.isArray(parsed.references) ? parsed.references : [parsed.references];
   const headers = keptHeaders(parsed);
   return {

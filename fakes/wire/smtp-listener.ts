@@ -56,6 +56,11 @@ export interface ListenerOptions {
   readonly limits?: Partial<ListenerLimits>;
   /** Keys of messages first seen here (from clients outside the model); shared by a run's listeners. */
   readonly fromOutside?: Set<string>;
+  /**
+   * Take a keyless message's ledger key from its X-Mailflow-Key header: only when every client is the run's own
+   * sender (`run --wire`). Under `serve` any client could name another message's key and merge their lives.
+   */
+  readonly trustCarriedKey?: boolean;
 }
 
 export async function startListener(port: ModelPort, options: ListenerOptions): Promise<WireListener> {
@@ -134,7 +139,7 @@ export async function startListener(port: ModelPort, options: ListenerOptions): 
             mailFrom: session.envelope.mailFrom === false ? '' : session.envelope.mailFrom.address,
             recipients: session.envelope.rcptTo.map((r) => r.address),
           };
-          const message = messageFromWire(parsed, envelope, state.scan.bytes, `(no Message-ID: ${server} wire message ${++keyless})`);
+          const message = messageFromWire(parsed, envelope, state.scan.bytes, `(no Message-ID: ${server} wire message ${++keyless})`, options.trustCarriedKey === true);
           const reply = replyOfOutcome(receiveMessage(port, server, message, state.authenticated, fromOutside));
           if (reply === null) {
             // The fault drops the 250: the message is taken, the client never hears so (it must send again).

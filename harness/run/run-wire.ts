@@ -29,7 +29,7 @@ export interface WireRunOptions {
 export async function runScenarioOnWire(scenario: Scenario, options: WireRunOptions = {}): Promise<RunOutcome> {
   const model = openWireModel(scenario, options.traceSink);
   const { engine, ledger } = model;
-  const listeners = await startListeners(model, { firstPort: 0, limits: options.limits });
+  const listeners = await startListeners(model, { firstPort: 0, limits: options.limits, trustCarriedKey: true });
   try {
     const senders = wireSenders(listeners, options.maxConnections === undefined ? {} : { maxConnections: options.maxConnections });
     const outbound = wireOutbound(scenario, ledger);

@@ -36,6 +36,8 @@ export interface ListenOptions {
   readonly limits?: Partial<ListenerLimits> | undefined;
   /** Keys of messages first seen at a listener (clients outside the model), shared by all of them. */
   readonly fromOutside?: Set<string>;
+  /** Every client is the run's own sender (`run --wire`): keyless messages keep the key they carry. */
+  readonly trustCarriedKey?: boolean;
 }
 
 /** One listener per MX server, in the scenario's MX order; on a failure the ones already listening are closed. */
@@ -47,6 +49,7 @@ export async function startListeners(model: WireModel, options: ListenOptions): 
         server, port: options.firstPort === 0 ? 0 : options.firstPort + i,
         ...(options.limits === undefined ? {} : { limits: options.limits }),
         ...(options.fromOutside === undefined ? {} : { fromOutside: options.fromOutside }),
+        ...(options.trustCarriedKey === true ? { trustCarriedKey: true } : {}),
       }));
     }
     return listeners;

@@ -1,5 +1,6 @@
-// Input the wire meets: an outbound SMTP port out of range is bad input at its line (exit 2 from the CLI), and a
-// `Message-ID: <>` from a client names nothing, so such messages are not merged into one life.
+// Input the wire meets: an outbound SMTP port out of range is bad input at its line (exit 2 from the CLI); a
+// `Message-ID: <>` from a client names nothing, and an outside client cannot name a ledger key: neither merges
+// unrelated messages into one life.
 import { describe, expect, it } from 'vitest';
 import { simpleParser } from 'mailparser';
 import { messageFromWire } from '../../fakes/wire/mime-message.js';
@@ -27,5 +28,13 @@ describe('wire input', () => {
     const message = messageFromWire(await simpleParser(raw), { mailFrom: 'carol@fabrikam.example', recipients: ['paul@contoso.example'] }, raw.length, '(keyless 7)');
     expect(message.messageId).toBeNull();
     expect(message.key).toBe('(keyless 7)');
+  });
+
+  it('takes a keyless message\'s carried key only from a trusted client (run --wire), never under serve', async () => {
+    const raw = 'From: carol@fabrikam.example\r\nTo: paul@contoso.example\r\nX-Mailflow-Key: <someone-else@b.example>\r\nSubject: no id\r\n\r\nbody\r\n';
+    const parsed = await simpleParser(raw);
+    const envelope = { mailFrom: 'carol@fabrikam.example', recipients: ['paul@contoso.example'] };
+    expect(messageFromWire(parsed, envelope, raw.length, '(keyless 1)', true).key).toBe('<someone-else@b.example>');
+    expect(messageFromWire(parsed, envelope, raw.length, '(keyless 1)', false).key).toBe('(keyless 1)');
   });
 });
