@@ -14,6 +14,7 @@ export interface SeenItem {
 
 /** Every item in the mailbox, parsed, once it holds at least `count`; throws after `timeoutMs`. */
 export async function waitForItems(open: () => Promise<MailboxSession>, count: number, timeoutMs = 10_000): Promise<SeenItem[]> {
+  // Wall time on purpose: this waits on a real Dovecot (design.md: the harness drives real programs in real time).
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const session = await open();

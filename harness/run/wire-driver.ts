@@ -7,6 +7,7 @@ import type { WireClock } from '../../fakes/wire/wire-clock.js';
 /** Wall ms the driver sleeps between steps: short enough for sockets' replies, long enough not to spin a core. */
 const TICK_MS = 1;
 
+// A real timer on purpose: the wire driver yields to the event loop so sockets can talk (design.md, Wire mode).
 const tick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, TICK_MS));
 
 export interface WireDrive {

@@ -44,6 +44,7 @@ export function wireOutbound(scenario: Scenario, ledger: Ledger): WireOutbound |
 
 /** Waits (wall time, at most `timeoutMs`) until no message is on a socket: the drain's step between virtual ticks. */
 export async function socketsSettled(inTransit: ReadonlyMap<string, string>, timeoutMs = 10_000): Promise<void> {
+  // Wall time on purpose: real sockets settle in real time (design.md, Wire mode); the model never sees this clock.
   const deadline = Date.now() + timeoutMs;
   while (inTransit.size > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 2));
 }

@@ -107,6 +107,7 @@ var RECENT = 6;
 var RECENT_EVERY_MS = 300;
 /** The last few messages that moved at or before t, the latest first, rebuilt only when that changes. */
 function drawRecent(V, t, playing) {
+  // The browser's clock only throttles redrawing the list; what it lists comes from the data at t.
   var L = V.L, k = upper(L.timelineTimes, t), now = performance.now();
   if (k === V.recentKey) return;
   if (playing && now - (V.recentAt || 0) < RECENT_EVERY_MS) return;

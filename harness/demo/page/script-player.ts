@@ -40,6 +40,7 @@ function play() {
   if (state.playing) return;
   if (state.t >= END) state.t = 0;
   state.playing = true;
+  // The browser's clock paces the animation only; which step shows at virtual time t comes from the data alone.
   state.last = performance.now();
   requestAnimationFrame(frame);
   render();
