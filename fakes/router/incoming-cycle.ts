@@ -59,7 +59,11 @@ export function isWaiting(state: ProviderState, item: Pick<ReadItem, 'storeId' |
 export function startCycle(host: CycleHost, provider: IncomingProvider): Cycle | null {
   const { ctx } = host;
   const state = host.state(provider);
-  const read: MailboxRead = { mailbox: provider.mailbox, folder: 'Inbox', afterStoreId: 0, receivedAfterMs: null };
+  // With no item kept for another try, only items at or past the ThresholdDate can be waiting (isNew): the store
+  // finds them by binary search instead of copying out the whole Inbox every minute. Items kept for another try need
+  // the whole Inbox, to forget those that are gone.
+  const fromMs = state.retry.length === 0 ? state.thresholdMs : null;
+  const read: MailboxRead = { mailbox: provider.mailbox, folder: 'Inbox', afterStoreId: 0, receivedAfterMs: null, receivedFromMs: fromMs };
   const reply = ctx.request(provider.profile.server, MAILBOX_READ, read);
   if (!reply.ok || reply.value === 'unavailable') {
     host.ended(provider, `cannot read ${provider.mailbox} on ${provider.profile.server}`);
