@@ -294,10 +294,9 @@ export function exchangeServer(org: ExchangeOrg) {
       if (db === undefined || !db.mounted) return 'unavailable';
       if (tag === MAILBOX_READ) return readFolder(db, data as MailboxRead);
       if (tag === MAILBOX_DELETE) {
-        const request = data as MailboxDelete;
-        const item = deleteItem(db, request);
+        const item = deleteItem(db, data as MailboxDelete);
         if (item === undefined) return 'gone';
-        ledger.removed(item.key, request.mailbox, 'processed');
+        ledger.removed(item.key, mailbox, 'processed');
         return 'done';
       }
       if (tag === MAILBOX_ORG) {

@@ -1,0 +1,52 @@
+// Clients' requests about one mailbox (read, delete, OrgID): answered by the mailbox's home server, or proxied there by
+// any other server (client access), whatever the case the client writes the address in (addresses are
+// case-insensitive).
+import { describe, expect, it } from 'vitest';
+import type { ActorContext, RequestResult } from '../../../sim/core/actor.js';
+import { MAILBOX_DELETE, MAILBOX_ORG, MAILBOX_READ, type ReadItem } from '../../../fakes/exchange/mailbox-access.js';
+import { exchangeScenario, runExchangeWorld } from '../../helpers/exchange-scenario.js';
+
+const TWO_SERVERS = {
+  servers: '[{ name: ex1, site: hq }, { name: ex2, site: hq }]',
+  databases: '[{ name: db1, server: ex1 }, { name: db2, server: ex2 }]',
+  mailboxes: '[{ address: alice@contoso.example, database: db1 }, { address: bob@contoso.example, database: db2 }]',
+  traffic: '{ messages: [{ at: 1m, from: carol@partner.example, to: [Bob@Contoso.example] }] }',
+  horizon: '30m',
+};
+
+/** Runs the world, then asks `server` from a client actor and returns the answers in order. */
+function ask(server: string, requests: Array<{ tag: string; data: unknown }>): RequestResult[] {
+  const { engine } = runExchangeWorld(exchangeScenario(TWO_SERVERS));
+  const answers: RequestResult[] = [];
+  engine.spawn('client', (ctx: ActorContext) => ({
+    onStart() {
+      for (const { tag, data } of requests) answers.push(ctx.request(server, tag, data));
+    },
+  }), null);
+  engine.run({ untilMs: engine.nowMs });
+  return answers;
+}
+
+describe('mailbox requests', () => {
+  for (const server of ['ex2', 'ex1']) {
+    it(`reads, claims and deletes on ${server === 'ex2' ? 'the home server' : 'another server, which proxies'}, whatever the address's case`, () => {
+      const [read, claim, org, removed, again] = ask(server, [
+        { tag: MAILBOX_READ, data: { mailbox: 'BOB@contoso.example', folder: 'Inbox', afterStoreId: 0 } },
+        { tag: MAILBOX_ORG, data: { mailbox: 'Bob@Contoso.example', set: 'crm1' } },
+        { tag: MAILBOX_ORG, data: { mailbox: 'bob@contoso.example' } },
+        { tag: MAILBOX_DELETE, data: { mailbox: 'Bob@contoso.example', storeId: 1 } },
+        { tag: MAILBOX_READ, data: { mailbox: 'bob@contoso.example', folder: 'Inbox', afterStoreId: 0 } },
+      ]);
+      expect(read?.ok && (read.value as ReadItem[]).map((i) => i.storeId)).toEqual([1]);
+      expect(claim?.ok && claim.value).toBe('crm1');
+      expect(org?.ok && org.value).toBe('crm1');
+      expect(removed?.ok && removed.value).toBe('done');
+      expect(again?.ok && again.value).toEqual([]);
+    });
+  }
+
+  it('answers unavailable for a mailbox nobody holds', () => {
+    const [read] = ask('ex1', [{ tag: MAILBOX_READ, data: { mailbox: 'nobody@contoso.example', folder: 'Inbox', afterStoreId: 0 } }]);
+    expect(read?.ok && read.value).toBe('unavailable');
+  });
+});
