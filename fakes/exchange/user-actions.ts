@@ -47,6 +47,8 @@ export function applyUserAction(db: DatabaseState, action: StoreAction, ledger: 
     return 'done';
   }
   item.folder = action.kind === 'file' ? action.folder : 'Deleted Items';
-  ledger.moved(item.key, action.mailbox, item.folder);
+  // The sender's own copies are not received copies, so the ledger holds no placement of them to move (rollback.ts
+  // leaves them out too). Server-side sync files one when its promotion fails (S7, S16).
+  if (item.sent !== true) ledger.moved(item.key, action.mailbox, item.folder);
   return 'done';
 }
