@@ -187,7 +187,6 @@ export class Engine {
     return this.processed - before;
   }
 
-  /** The trace hash of everything so far (the run may go on). */
   /** An actor's durable state, for tests and reports that look inside a world (read it, do not change it). */
   durableOf(name: string): unknown {
     return this.faultApi.durableOf(name);
@@ -198,6 +197,7 @@ export class Engine {
     return this.faultApi.isRunning(name);
   }
 
+  /** The trace hash of everything so far (the run may go on); null when the engine does not hash. */
   traceHash(): string | null {
     return this.hasher?.digest() ?? null;
   }
