@@ -84,7 +84,7 @@ export function spawnRouterWorld(engine: Engine, ledger: Ledger, spec: RouterWor
         const states = statesOf(provider);
         for (const item of spec.inbox(provider.mailbox)) {
           // Tracked by the router or by another path (server-side sync after the switch): nothing to explain.
-          if (seen.has(item.key) || ledger.get(item.key)?.activities.some((a) => a.direction === 'incoming') === true) continue;
+          if (seen.has(item.key) || ledger.hasIncomingActivity(item.key)) continue;
           // R14: the organisation moved to server-side sync before the router read it; or it sits before the
           // ThresholdDate, where the router never looks.
           if (stopped(provider)) ledger.untracked(item.key, 'router-stopped');

@@ -3,7 +3,6 @@
 // before Process Email From (S2a), or out of the root Inbox (filed, or moved back behind the watermark, S6).
 import type { Engine } from '../../sim/core/engine.js';
 import type { Ledger } from '../../sim/ledger/ledger.js';
-import type { MessageLife } from '../../sim/ledger/records.js';
 import { isDue, newMailboxRecord } from './mailbox-record.js';
 import { actCountsOf, type ActCounts } from './act-sync.js';
 import type { SssConfig } from './sss-config.js';
@@ -68,7 +67,6 @@ export function spawnSssWorld(engine: Engine, ledger: Ledger, spec: SssWorldSpec
   }
   const handle = engine.spawn<SssDurable>(config.name, sssService(config, spec.people, ledger), durable);
   const processEmailFrom = (address: string): number | null => handle.durable.profiles.get(config.mailboxProfile.get(address) ?? '')?.processEmailFromMs ?? null;
-  const tracked = (life: MessageLife): boolean => life.activities.some((a) => a.direction === 'incoming');
   return {
     act: () => (config.act === null ? null : actCountsOf(handle.durable.actStats)),
     inFlight() {
@@ -99,8 +97,10 @@ export function spawnSssWorld(engine: Engine, ledger: Ledger, spec: SssWorldSpec
           if (item.sent === true) continue;
           // Tracked, already explained by the service itself (S7: the activity could not be created), or mail no
           // filter takes (CRM refused it by design: nothing to explain).
+          // Most mail is tracked: asked first, without building a view of the message.
+          if (ledger.hasIncomingActivity(item.key)) continue;
           const life = ledger.get(item.key);
-          if (life === undefined || tracked(life) || life.untrackedReason === 'crm-error' || !life.placements.some((p) => p.eligible)) continue;
+          if (life === undefined || life.untrackedReason === 'crm-error' || !life.placements.some((p) => p.eligible)) continue;
           const reason = !active ? null
             : record.incoming === 'failure' ? 'mailbox-disabled'
             : !record.enabled && record.otherOrganisation !== null ? 'other-organisation'

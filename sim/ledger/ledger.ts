@@ -29,6 +29,12 @@ export interface ActivityWhere {
   readonly organisation?: string | null;
 }
 
+/**
+ * A bit in a message's set of kinds past every step kind's: it has had an incoming activity (deleted or not). Readers
+ * at the end of a run ask this of every message (is it tracked?); the bit answers without replaying its activities.
+ */
+const INCOMING_ACTIVITY_BIT = 1 << 30;
+
 export class Ledger implements LifeSource, FactWriter {
   readonly log = new PathLog();
   /** Message-ID to its index in the per-message columns, in first-seen order. */
@@ -53,6 +59,12 @@ export class Ledger implements LifeSource, FactWriter {
   get(messageId: string): MessageLife | undefined {
     const life = this.lives.get(messageId);
     return life === undefined ? undefined : new LedgerLife(this, life, messageId);
+  }
+
+  /** Has the message ever had an incoming activity (`life.activities` has one with direction incoming)? */
+  hasIncomingActivity(messageId: string): boolean {
+    const life = this.lives.get(messageId);
+    return life !== undefined && (this.kinds.get(life) & INCOMING_ACTIVITY_BIT) !== 0;
   }
 
   get messageCount(): number {
@@ -172,6 +184,7 @@ export class Ledger implements LifeSource, FactWriter {
     this.log.optionalShared(where.receivingMailbox ?? null);
     this.log.optionalShared(where.acceptingEntity ?? null);
     this.log.optionalShared(where.organisation ?? null);
+    if (direction === 'incoming') this.addKindBits(messageId, INCOMING_ACTIVITY_BIT);
     this.end(messageId, STEP.activityCreated, step);
   }
 
@@ -257,6 +270,11 @@ export class Ledger implements LifeSource, FactWriter {
     this.lastSteps.set(life, step);
     this.kinds.set(life, this.kinds.get(life) | kindBit(kind));
     return step;
+  }
+
+  private addKindBits(messageId: string, bits: number): void {
+    const life = this.lives.get(messageId) as number;
+    this.kinds.set(life, this.kinds.get(life) | bits);
   }
 
   /** The step's arguments are in: trace it. */

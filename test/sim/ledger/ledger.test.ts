@@ -3,6 +3,24 @@ import { Ledger } from '../../../sim/ledger/ledger.js';
 import { factString } from '../../../sim/core/trace.js';
 
 describe('Ledger', () => {
+  it('knows without a replay whether a message ever had an incoming activity, as its activities say', () => {
+    const ledger = new Ledger(() => 0);
+    ledger.submitted('<in@x>', 'a@x', ['b@y']);
+    ledger.submitted('<out@y>', 'b@y', ['a@x']);
+    ledger.activityCreated('<out@y>', 'email-1', 'outgoing', 'outbound');
+    expect(ledger.hasIncomingActivity('<in@x>')).toBe(false);
+    expect(ledger.hasIncomingActivity('<out@y>')).toBe(false);
+    expect(ledger.hasIncomingActivity('<never@x>')).toBe(false);
+    ledger.activityCreated('<in@x>', 'email-2', 'incoming', 'sss');
+    expect(ledger.hasIncomingActivity('<in@x>')).toBe(true);
+    // Deleted later, it still counts, as `activities` keeps it.
+    ledger.activityDeleted('<in@x>', 'email-2');
+    expect(ledger.hasIncomingActivity('<in@x>')).toBe(true);
+    expect(ledger.get('<in@x>')!.activities.some((a) => a.direction === 'incoming')).toBe(true);
+    // The bit is not a step kind: the path and the other readers are as before.
+    expect(ledger.get('<in@x>')!.path.map((s) => s.step)).toEqual(['submitted', 'activity-created', 'activity-deleted']);
+  });
+
   it('keeps every step kind as its text, traces `${messageId} ${text}`, and replays the life from the steps', () => {
     let now = 0;
     const traced: string[] = [];
