@@ -1,10 +1,11 @@
 // Between real messages and the model's: a MailMessage becomes nodemailer mail (for the wire senders), and a message
 // parsed by mailparser, with its SMTP envelope, becomes a MailMessage (for the listener). The Message-ID is the
 // ledger's key on both sides, so a message keeps its life across the socket.
-import type { AddressObject, ParsedMail } from 'mailparser';
+import type { AddressObject } from 'mailparser';
 import type { SendMailOptions } from 'nodemailer';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { recipientsOf, type MailMessage } from '../mail/mail-message.js';
+import type { ReceivedHeaders } from './header-fields.js';
 
 /**
  * Carries the ledger key of a message that has no Message-ID across the socket (X: transport may leave mail without
@@ -13,7 +14,7 @@ import { recipientsOf, type MailMessage } from '../mail/mail-message.js';
 export const KEY_HEADER = 'X-Mailflow-Key';
 
 /** Headers the model reads besides the envelope ones: the conversation index (S10) and any X- header but the key's. */
-function keptHeaders(parsed: ParsedMail): Record<string, string> | undefined {
+function keptHeaders(parsed: ReceivedHeaders): Record<string, string> | undefined {
   const kept: Record<string, string> = {};
   for (const line of parsed.headerLines) {
     const name = line.line.slice(0, line.line.indexOf(':')).trim();
@@ -39,7 +40,7 @@ export interface WireEnvelope {
  * name them (a Bcc'd recipient counts as To); `keyless` names a message without a Message-ID, unless it carries its
  * key in the X-Mailflow-Key header and the caller trusts the client that sent it.
  */
-export function messageFromWire(parsed: ParsedMail, envelope: WireEnvelope, sizeBytes: number, keyless: string, trustCarriedKey = true): MailMessage {
+export function messageFromWire(parsed: ReceivedHeaders, envelope: WireEnvelope, sizeBytes: number, keyless: string, trustCarriedKey = true): MailMessage {
   const headerCc = new Set(addresses(parsed.cc));
   const rcpts = envelope.recipients.map((r) => r.toLowerCase());
   // `Message-ID: <>` names nothing: treated as missing, or every such message would be one life in the ledger.

@@ -5,10 +5,10 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { AddressInfo, Socket } from 'node:net';
 import { SMTPServer, type SMTPServerSession } from 'smtp-server';
-import { simpleParser, type ParsedMail } from 'mailparser';
 import type { SmtpReply } from '../mail/smtp-reply.js';
 import { finishScan, newDataScan, scanChunk } from './data-scan.js';
 import { HeaderBlock } from './header-block.js';
+import { parseHeaderBlock, type ReceivedHeaders } from './header-fields.js';
 import { DEFAULT_LIMITS, type ListenerLimits } from './listener-limits.js';
 import { messageFromWire } from './mime-message.js';
 import { modelHeaders } from './model-headers.js';
@@ -31,12 +31,6 @@ export interface WireListener {
   /** Stops taking connections and closes the open ones. */
   close(): Promise<void>;
 }
-
-/**
- * The model reads headers only: mailparser need not render text as HTML, find links or inline images (keepCidLinks
- * also spares simpleParser its pass over the HTML for cid: images, one event-loop turn per message).
- */
-const PARSE_OPTIONS = { skipHtmlToText: true, skipTextToHtml: true, skipTextLinks: true, skipImageLinks: true, keepCidLinks: true } as const;
 
 /** smtp-server's way to answer a hook with a given reply. */
 function smtpError(reply: SmtpReply): Error & { responseCode: number } {
@@ -121,33 +115,34 @@ export async function startListener(port: ModelPort, options: ListenerOptions): 
       const state = sessions.get(session.id, server);
       state.scan = newDataScan();
       const headers = new HeaderBlock();
-      // Parsing starts as soon as the headers are in, while the body still streams (the reply waits less); mailparser
-      // gets only the fields the model reads.
-      let parsing: Promise<ParsedMail> | null = null;
-      const parse = () => (parsing ??= simpleParser(modelHeaders(headers.bytes()), PARSE_OPTIONS));
       stream.on('data', (chunk: Buffer) => {
         scanChunk(state.scan, chunk);
-        if (headers.add(chunk)) void parse().catch(() => undefined);
+        headers.add(chunk);
       });
       stream.on('end', () => {
         const refusal = replyToData(finishScan(state.scan), stream.sizeExceeded, limits.maxLineOctets);
         if (refusal !== null) return callback(smtpError(refusal));
         if (droppedByFirewall(port, server)) return drop(session, callback);
-        parse().then((parsed) => {
-          received++;
-          const envelope = {
-            mailFrom: session.envelope.mailFrom === false ? '' : session.envelope.mailFrom.address,
-            recipients: session.envelope.rcptTo.map((r) => r.address),
-          };
-          const message = messageFromWire(parsed, envelope, state.scan.bytes, `(no Message-ID: ${server} wire message ${++keyless})`, options.trustCarriedKey === true);
-          const reply = replyOfOutcome(receiveMessage(port, server, message, state.authenticated, fromOutside));
-          if (reply === null) {
-            // The fault drops the 250: the message is taken, the client never hears so (it must send again).
-            socketOf(session)?.destroy();
-            return callback(new Error('reply lost'));
-          }
-          callback(reply.code < 300 ? null : smtpError(reply), `${reply.enhanced} ${reply.text}`);
-        }, (error: unknown) => callback(smtpError({ code: 554, enhanced: '5.6.0', text: `Message could not be parsed: ${(error as Error).message}` })));
+        // mailparser reads only the fields the model reads (model-headers.ts), synchronously (header-fields.ts).
+        let parsed: ReceivedHeaders;
+        try {
+          parsed = parseHeaderBlock(modelHeaders(headers.bytes()));
+        } catch (error) {
+          return callback(smtpError({ code: 554, enhanced: '5.6.0', text: `Message could not be parsed: ${(error as Error).message}` }));
+        }
+        received++;
+        const envelope = {
+          mailFrom: session.envelope.mailFrom === false ? '' : session.envelope.mailFrom.address,
+          recipients: session.envelope.rcptTo.map((r) => r.address),
+        };
+        const message = messageFromWire(parsed, envelope, state.scan.bytes, `(no Message-ID: ${server} wire message ${++keyless})`, options.trustCarriedKey === true);
+        const reply = replyOfOutcome(receiveMessage(port, server, message, state.authenticated, fromOutside));
+        if (reply === null) {
+          // The fault drops the 250: the message is taken, the client never hears so (it must send again).
+          socketOf(session)?.destroy();
+          return callback(new Error('reply lost'));
+        }
+        callback(reply.code < 300 ? null : smtpError(reply), `${reply.enhanced} ${reply.text}`);
       });
     },
     onClose(session) {
