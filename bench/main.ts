@@ -56,7 +56,7 @@ if (sections.has('scale')) {
   report.scale = benchScale();
 }
 if (sections.has('fuzz')) {
-  process.stderr.write('bench: fuzz (3,000 generated scenarios in a fresh process, one worker thread, then one per core)...\n');
+  process.stderr.write('bench: fuzz (a 1,000-run campaign cold, then 20,000 generated scenarios in a fresh process, one worker thread, then one per core; about a minute)...\n');
   report.fuzz = benchFuzz();
 }
 if (sections.has('plan')) {
@@ -64,7 +64,7 @@ if (sections.has('plan')) {
   report.plan = benchPlan();
 }
 if (sections.has('wire')) {
-  process.stderr.write('bench: wire (2,000 messages through one pooled client: the fake Exchange listener vs a bare smtp-server sink, 4 rounds each, best of each)...\n');
+  process.stderr.write('bench: wire (2,000 messages through one pooled client: the fake Exchange listener vs a bare smtp-server sink, 2 untimed warm-up rounds then 4 timed rounds each, best of each)...\n');
   report.wire = await benchWire();
 }
 process.stdout.write(json ? JSON.stringify(report) + '\n' : table(report) + '\n');
