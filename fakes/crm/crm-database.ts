@@ -5,6 +5,7 @@ import type { MailMessage } from '../mail/mail-message.js';
 import type { ActivityDirection, EmailActivity } from './email-activity.js';
 import { ActRecordStore } from './act-records.js';
 import { addToSubjectIndex, type SubjectIndex } from './subject-index.js';
+import { lowerCase } from '../mail/lower-case.js';
 
 /**
  * One Message-ID's activities in one direction: the activity itself, or (only when a duplicate slipped in, R13) all
@@ -51,7 +52,7 @@ export function addActivity(db: CrmDatabase, activity: EmailActivity, subjectHas
   db.activities.set(activity.activityId, activity);
   if (activity.messageId !== null) {
     const index = db.byMessageId[activity.direction];
-    const key = activity.messageId.toLowerCase();
+    const key = lowerCase(activity.messageId);
     const entry = index.get(key);
     if (entry === undefined) index.set(key, activity);
     else if (Array.isArray(entry)) entry.push(activity);
@@ -69,7 +70,7 @@ export function removeActivity(db: CrmDatabase, activityId: string): EmailActivi
   db.activities.delete(activityId);
   if (activity.messageId !== null) {
     const index = db.byMessageId[activity.direction];
-    const key = activity.messageId.toLowerCase();
+    const key = lowerCase(activity.messageId);
     const entry = index.get(key);
     const rest = entry === undefined ? [] : Array.isArray(entry) ? entry.filter((a) => a !== activity) : entry === activity ? [] : [entry];
     if (rest.length === 0) index.delete(key);
@@ -81,7 +82,7 @@ export function removeActivity(db: CrmDatabase, activityId: string): EmailActivi
 /** The first activity with this Message-ID in this direction (S8: the duplicate check; CheckPromoteEmail's key). */
 export function activityByMessageId(db: CrmDatabase, direction: ActivityDirection, messageId: string | null): EmailActivity | undefined {
   if (messageId === null) return undefined;
-  const entry = db.byMessageId[direction].get(messageId.toLowerCase());
+  const entry = db.byMessageId[direction].get(lowerCase(messageId));
   return Array.isArray(entry) ? entry[0] : entry;
 }
 

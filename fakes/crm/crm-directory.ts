@@ -1,6 +1,7 @@
 // Resolves email addresses to CRM parties: the users and queues that receive and send CRM email, and the other
 // email-enabled records (contacts, accounts, leads, others) a sender can match (S9).
 import type { CrmMailbox, CrmOrgConfig, CrmRecord, RecordKind } from './crm-config.js';
+import { lowerCase } from '../mail/lower-case.js';
 
 export type Party =
   | { readonly kind: 'user' | 'queue'; readonly address: string; readonly mailbox: CrmMailbox }
@@ -25,8 +26,8 @@ export function crmDirectory(config: Pick<CrmOrgConfig, 'mailboxes' | 'records'>
   }
   for (const [address, mailbox] of mailboxes) parties.set(address, { kind: mailbox.kind, address, mailbox });
   return {
-    mailbox: (address) => mailboxes.get(address.toLowerCase()),
-    party: (address) => parties.get(address.toLowerCase()),
+    mailbox: (address) => mailboxes.get(lowerCase(address)),
+    party: (address) => parties.get(lowerCase(address)),
     record: (id) => recordById.get(id),
   };
 }

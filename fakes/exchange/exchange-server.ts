@@ -13,6 +13,7 @@ import { copiesByRules } from './inbox-rules.js';
 import { ACT_READ, ACT_WRITE, applyActWrite, itemsOf, type ActWrite } from './act-items.js';
 import { MAILBOX_DELETE, MAILBOX_ORG, MAILBOX_READ, deleteItem, readFolder, type MailboxDelete, type MailboxOrg, type MailboxRead } from './mailbox-access.js';
 import { applyUserAction, isOutlookAction, type DeliveryNotice, type UserAction } from './user-actions.js';
+import { lowerCase } from '../mail/lower-case.js';
 
 /** What every server of one organisation shares: configuration, the directory, the ledger, the eligibility test. */
 export interface ExchangeOrg {
@@ -161,7 +162,7 @@ export function exchangeServer(org: ExchangeOrg) {
       let waiting: string[] | null = null;
       let remote: Map<string, string[]> | null = null;
       for (const recipient of entry.recipients) {
-        const home = directory.get(recipient.toLowerCase());
+        const home = directory.get(lowerCase(recipient));
         if (home === undefined) {
           // Not ours: an authenticated submission to an outside address leaves for the Internet.
           sendOut(entry.message, recipient);
@@ -259,7 +260,7 @@ export function exchangeServer(org: ExchangeOrg) {
       let rejected: Array<{ address: string; reply: SmtpReply }> | null = null;
       for (const address of recipientsOf(message)) {
         const reply = replyToRecipient(config, directory, address, submission.authenticated);
-        if (reply.code === 250) accepted.push(address.toLowerCase());
+        if (reply.code === 250) accepted.push(lowerCase(address));
         else (rejected ??= []).push({ address, reply });
       }
       if (accepted.length === 0) {
@@ -282,7 +283,7 @@ export function exchangeServer(org: ExchangeOrg) {
      * (server-side sync asks 10,000 mailboxes every 5 minutes at scale, and each look-up is a miss in a large map).
      */
     const mailboxRequest = (tag: string, data: { mailbox: string }): unknown => {
-      const mailbox = data.mailbox.toLowerCase();
+      const mailbox = lowerCase(data.mailbox);
       const home = directory.get(mailbox);
       // Clients may connect to any server: one that does not hold the mailbox proxies to the one that does, as
       // Exchange's client access does.

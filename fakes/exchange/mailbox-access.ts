@@ -2,6 +2,7 @@
 // EWS): the items of one folder after a watermark, oldest first, and deleting an item once it is processed.
 import type { MailMessage } from '../mail/mail-message.js';
 import type { DatabaseState, StoreItem } from './mailbox-store.js';
+import { lowerCase } from '../mail/lower-case.js';
 
 export const MAILBOX_READ = 'mailbox-read';
 export const MAILBOX_DELETE = 'mailbox-delete';
@@ -47,14 +48,14 @@ export interface ReadItem {
 
 /** Removes the item; returns it, or undefined when it is no longer there. */
 export function deleteItem(db: DatabaseState, request: MailboxDelete): StoreItem | undefined {
-  const items = db.items.get(request.mailbox.toLowerCase());
+  const items = db.items.get(lowerCase(request.mailbox));
   const index = items?.findIndex((item) => item.storeId === request.storeId) ?? -1;
   if (items === undefined || index < 0) return undefined;
   return items.splice(index, 1)[0];
 }
 
 export function readFolder(db: DatabaseState, read: MailboxRead): ReadItem[] {
-  const mailbox = read.mailbox.toLowerCase();
+  const mailbox = lowerCase(read.mailbox);
   const tracked = read.trackRequested === true;
   if (tracked && !db.everMarked.has(mailbox)) return [];
   const items = db.items.get(mailbox);

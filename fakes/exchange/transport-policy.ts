@@ -3,6 +3,7 @@
 import { domainOf } from '../mail/mail-message.js';
 import { REPLY, type SmtpReply } from '../mail/smtp-reply.js';
 import type { ExchangeConfig, MailboxHome, SendingLimits } from './exchange-config.js';
+import { lowerCase } from '../mail/lower-case.js';
 
 /** RCPT TO: is this address ours, and may this client send to it? */
 export function replyToRecipient(
@@ -10,7 +11,7 @@ export function replyToRecipient(
 ): SmtpReply {
   const domain = domainOf(address);
   if (!config.acceptedDomains.includes(domain)) return authenticated ? REPLY.ok : REPLY.relayDenied;
-  return directory.has(address.toLowerCase()) ? REPLY.ok : REPLY.unknownRecipient;
+  return directory.has(lowerCase(address)) ? REPLY.ok : REPLY.unknownRecipient;
 }
 
 /** End of DATA: the size limit. */
