@@ -12,7 +12,7 @@ import { replyToData, replyToRecipient, replyToSendingLimits, type SendingHistor
 import { copiesByRules } from './inbox-rules.js';
 import { ACT_READ, ACT_WRITE, applyActWrite, itemsOf, type ActWrite } from './act-items.js';
 import { MAILBOX_DELETE, MAILBOX_ORG, MAILBOX_READ, deleteItem, readFolder, type MailboxDelete, type MailboxOrg, type MailboxRead } from './mailbox-access.js';
-import { applyUserAction, isOutlookAction, type DeliveryNotice, type UserAction } from './user-actions.js';
+import { USER_ACTION, applyUserAction, isOutlookAction, type DeliveryNotice, type UserAction } from './user-actions.js';
 import { lowerCase } from '../mail/lower-case.js';
 
 /** What every server of one organisation shares: configuration, the directory, the ledger, the eligibility test. */
@@ -279,7 +279,7 @@ export function exchangeServer(org: ExchangeOrg) {
     };
 
     /**
-     * A client's request about one mailbox (read, delete, OrgID, ACT items). The mailbox is looked up once, lower-cased
+     * A client's request about one mailbox (read, delete, OrgID, ACT items, a person's action on an item). The mailbox is looked up once, lower-cased
      * (server-side sync asks 10,000 mailboxes every 5 minutes at scale, and each look-up is a miss in a large map).
      */
     const mailboxRequest = (tag: string, data: { mailbox: string }): unknown => {
@@ -294,6 +294,12 @@ export function exchangeServer(org: ExchangeOrg) {
       const db = disk.databases.get(home?.mailbox.database ?? '');
       if (db === undefined || !db.mounted) return 'unavailable';
       if (tag === MAILBOX_READ) return readFolder(db, data as MailboxRead);
+      if (tag === USER_ACTION) {
+        const action = data as UserAction;
+        if (action.kind === 'send') return receive({ message: action.message, authenticated: true, fromMailbox: true, ...(action.track === true ? { trackSentCopy: true } : {}) });
+        if (isOutlookAction(action)) return 'unavailable';
+        return applyUserAction(db, action.mailbox === mailbox ? action : { ...action, mailbox }, ledger);
+      }
       if (tag === MAILBOX_DELETE) {
         const item = deleteItem(db, data as MailboxDelete);
         if (item === undefined) return 'gone';
@@ -319,16 +325,8 @@ export function exchangeServer(org: ExchangeOrg) {
       },
       onRequest(_from, tag, data) {
         if (tag === 'smtp') return receive(data as SmtpSubmission);
-        if (tag === MAILBOX_DELETE || tag === MAILBOX_READ || tag === MAILBOX_ORG || tag === ACT_READ || tag === ACT_WRITE) {
+        if (tag === MAILBOX_DELETE || tag === MAILBOX_READ || tag === MAILBOX_ORG || tag === ACT_READ || tag === ACT_WRITE || tag === USER_ACTION) {
           return mailboxRequest(tag, data as { mailbox: string });
-        }
-        if (tag === 'user-action') {
-          const action = data as UserAction;
-          const db = disk.databases.get(directory.get(action.mailbox)?.mailbox.database ?? '');
-          if (db === undefined || !db.mounted) return 'unavailable';
-          if (action.kind === 'send') return receive({ message: action.message, authenticated: true, fromMailbox: true, ...(action.track === true ? { trackSentCopy: true } : {}) });
-          if (isOutlookAction(action)) return 'unavailable';
-          return applyUserAction(db, action, ledger);
         }
         const relay = data as RelayRequest;
         enqueue(relay.message, relay.recipients, ctx.nowMs() + relay.latencyMs);

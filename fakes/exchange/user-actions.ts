@@ -5,6 +5,9 @@ import type { Ledger } from '../../sim/ledger/ledger.js';
 import type { MailMessage } from '../mail/mail-message.js';
 import type { DatabaseState } from './mailbox-store.js';
 
+/** The request that carries a UserAction to a mailbox server (any server: one that does not hold the mailbox proxies). */
+export const USER_ACTION = 'user-action';
+
 /** Sent by a server to the people actor when mail lands in a user's Inbox. */
 export interface DeliveryNotice {
   readonly mailbox: string;

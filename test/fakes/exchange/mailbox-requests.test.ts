@@ -1,9 +1,10 @@
-// Clients' requests about one mailbox (read, delete, OrgID): answered by the mailbox's home server, or proxied there by
+// Clients' requests about one mailbox (read, delete, OrgID, a person's action): answered by the mailbox's home server, or proxied there by
 // any other server (client access), whatever the case the client writes the address in (addresses are
 // case-insensitive).
 import { describe, expect, it } from 'vitest';
 import type { ActorContext, RequestResult } from '../../../sim/core/actor.js';
 import { MAILBOX_DELETE, MAILBOX_ORG, MAILBOX_READ, type ReadItem } from '../../../fakes/exchange/mailbox-access.js';
+import { USER_ACTION } from '../../../fakes/exchange/user-actions.js';
 import { exchangeScenario, runExchangeWorld } from '../../helpers/exchange-scenario.js';
 
 const TWO_SERVERS = {
@@ -42,6 +43,19 @@ describe('mailbox requests', () => {
       expect(org?.ok && org.value).toBe('crm1');
       expect(removed?.ok && removed.value).toBe('done');
       expect(again?.ok && again.value).toEqual([]);
+    });
+  }
+
+  for (const server of ['ex2', 'ex1']) {
+    it(`applies a person's action on ${server === 'ex2' ? 'the home server' : 'another server, which proxies'}, whatever the address's case`, () => {
+      const [filed, inbox, archive] = ask(server, [
+        { tag: USER_ACTION, data: { kind: 'file', mailbox: 'Bob@Contoso.example', storeId: 1, folder: 'Archive' } },
+        { tag: MAILBOX_READ, data: { mailbox: 'bob@contoso.example', folder: 'Inbox', afterStoreId: 0 } },
+        { tag: MAILBOX_READ, data: { mailbox: 'bob@contoso.example', folder: 'Archive', afterStoreId: 0 } },
+      ]);
+      expect(filed?.ok && filed.value).toBe('done');
+      expect(inbox?.ok && inbox.value).toEqual([]);
+      expect(archive?.ok && (archive.value as ReadItem[]).map((i) => i.storeId)).toEqual([1]);
     });
   }
 
