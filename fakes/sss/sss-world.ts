@@ -95,9 +95,9 @@ export function spawnSssWorld(engine: Engine, ledger: Ledger, spec: SssWorldSpec
         const pef = processEmailFrom(address);
         for (const item of spec.store(address)) {
           if (item.sent === true) continue;
-          // Tracked, already explained by the service itself (S7: the activity could not be created), or mail no
-          // filter takes (CRM refused it by design: nothing to explain).
-          // Most mail is tracked: asked first, without building a view of the message.
+          // Tracked (most mail: asked first, without building a view of the message), already explained by the
+          // service itself (S7: the activity could not be created), or mail no filter takes (CRM refused it by
+          // design: nothing to explain).
           if (ledger.hasIncomingActivity(item.key)) continue;
           const life = ledger.get(item.key);
           if (life === undefined || life.untrackedReason === 'crm-error' || !life.placements.some((p) => p.eligible)) continue;

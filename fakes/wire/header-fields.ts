@@ -19,16 +19,23 @@ interface HeaderSplitter {
 const requireAsMailparser = createRequire(createRequire(import.meta.url).resolve('mailparser'));
 const { Headers: MailsplitHeaders } = requireAsMailparser('@zone-eu/mailsplit') as { Headers: new (block: Buffer) => HeaderSplitter };
 
+type DecodeHeaders = (lines: HeaderLines) => Headers;
+let processHeaders: DecodeHeaders | null = null;
+
 /**
  * One parser lends its field decoding to every message: processHeaders keeps nothing between calls (it builds a new
  * map from the lines it is given). It is internal to mailparser, hence the check: an upgrade that drops it must fail
- * here, loudly, not parse differently.
+ * here, loudly, not parse differently. Made on first use, so only wire mode meets that failure (every CLI command
+ * loads this module).
  */
-const decoder = new MailParser() as unknown as { processHeaders?: (lines: HeaderLines) => Headers };
-if (typeof decoder.processHeaders !== 'function') {
-  throw new Error('mailparser no longer has MailParser#processHeaders: fakes/wire/header-fields.ts must go back to simpleParser');
+function headerDecoder(): DecodeHeaders {
+  if (processHeaders !== null) return processHeaders;
+  const decoder = new MailParser() as unknown as { processHeaders?: DecodeHeaders };
+  if (typeof decoder.processHeaders !== 'function') {
+    throw new Error('mailparser no longer has MailParser#processHeaders: fakes/wire/header-fields.ts must go back to simpleParser');
+  }
+  return (processHeaders = decoder.processHeaders.bind(decoder));
 }
-const processHeaders = decoder.processHeaders.bind(decoder);
 
 const LF = 0x0a;
 const CR = 0x0d;
@@ -55,7 +62,7 @@ const NAMED_FIELDS = [['from', 'from'], ['cc', 'cc'], ['subject', 'subject'], ['
 /** A received header block read as simpleParser reads it (for the fields the model reads). */
 export function parseHeaderBlock(block: Buffer): ReceivedHeaders {
   const headerLines = new MailsplitHeaders(headerSection(block)).getList();
-  const headers = processHeaders(headerLines);
+  const headers = headerDecoder()(headerLines);
   const parsed: Record<string, unknown> = { headers, headerLines };
   for (const [key, name] of NAMED_FIELDS) {
     if (headers.has(key)) parsed[name] = headers.get(key);

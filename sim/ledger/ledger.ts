@@ -8,7 +8,7 @@ import { LedgerLife, type LifeSource } from './life.js';
 import { NO_STEP, PathLog } from './path-log.js';
 import type { Direction, MailboxKind, MessageLife, RemovalCause, SmtpStage } from './records.js';
 import { activityOf, presentCopy, replayActivities, replayPlacements } from './replay.js';
-import { STEP, kindBit, stepKind } from './step-kinds.js';
+import { STEP, STEP_KINDS, kindBit, stepKind } from './step-kinds.js';
 
 /**
  * Where ledger facts are echoed for the trace (the engine's `noteFact`): the step's name, and a writer that writes
@@ -34,6 +34,7 @@ export interface ActivityWhere {
  * at the end of a run ask this of every message (is it tracked?); the bit answers without replaying its activities.
  */
 const INCOMING_ACTIVITY_BIT = 1 << 30;
+if (STEP_KINDS.length >= 30) throw new Error('ledger: step kinds reach the bits kept for the ledger\'s own facts');
 
 export class Ledger implements LifeSource, FactWriter {
   readonly log = new PathLog();

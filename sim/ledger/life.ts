@@ -16,7 +16,10 @@ export interface LifeSource {
   readonly log: PathLog;
   firstStep(life: number): number;
   lastStep(life: number): number;
-  /** The message's step kinds as a set of `kindBit`s: a kind it never had needs no replay to read. */
+  /**
+   * The message's step kinds as a set of `kindBit`s: a kind it never had needs no replay to read. The ledger may set
+   * bits above every step kind's for facts of its own (ledger.ts, INCOMING_ACTIVITY_BIT).
+   */
   kindsOf(life: number): number;
 }
 

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 
 const DEFAULT_SEED = 20_261_206;
-const chosen = process.env['MAILFLOW_FC_SEED'];
+const chosen = process.env['MAILFLOW_FC_SEED']?.trim();
 const seed = chosen === undefined || chosen === '' ? DEFAULT_SEED : Number(chosen);
 if (!Number.isSafeInteger(seed)) throw new Error(`MAILFLOW_FC_SEED must be an integer, got '${chosen}'`);
 fc.configureGlobal({ ...fc.readConfigureGlobal(), seed });
