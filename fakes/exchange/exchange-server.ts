@@ -279,8 +279,9 @@ export function exchangeServer(org: ExchangeOrg) {
     };
 
     /**
-     * A client's request about one mailbox (read, delete, OrgID, ACT items, a person's action on an item). The mailbox is looked up once, lower-cased
-     * (server-side sync asks 10,000 mailboxes every 5 minutes at scale, and each look-up is a miss in a large map).
+     * A client's request about one mailbox (read, delete, OrgID, ACT items, a person's action on an item). The
+     * mailbox is looked up once, lower-cased (server-side sync asks 10,000 mailboxes every 5 minutes at scale, and
+     * each look-up is a miss in a large map).
      */
     const mailboxRequest = (tag: string, data: { mailbox: string }): unknown => {
       const mailbox = lowerCase(data.mailbox);
