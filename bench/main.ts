@@ -56,8 +56,8 @@ if (sections.has('scale')) {
   report.scale = benchScale();
 }
 if (sections.has('fuzz')) {
-  process.stderr.write('bench: fuzz (a 1,000-run campaign cold, then 20,000 generated scenarios in a fresh process, one worker thread, then one per core; about a minute)...\n');
-  report.fuzz = benchFuzz();
+  process.stderr.write('bench: fuzz (a 1,000-run campaign cold, then 20,000 generated scenarios in a fresh process, one worker thread, then one per core, then one-worker processes side by side; about a minute and a half)...\n');
+  report.fuzz = await benchFuzz();
 }
 if (sections.has('plan')) {
   process.stderr.write('bench: plan (scenarios/plans/naive-24h.yaml: 5,000 mailboxes, compiled, run and graded)...\n');
