@@ -1,4 +1,4 @@
-// fuzz: how many generated scenarios (about 20 messages and up to 2 fault windows each, the default arbitrary) a
+// fuzz: how many generated scenarios (about 10 messages and up to 2 fault windows each, the default arbitrary) a
 // campaign runs and judges per second, with one worker thread per core, and its speed-up over one worker. Each
 // measurement is a fresh `mailflow fuzz` process, so both start equally cold (a warmed-up main thread against cold
 // worker threads would understate the speed-up). Goal (issue 8): 500 runs per second per core, near-linear speed-up.
@@ -10,11 +10,11 @@
 // a default-size campaign (1,000 runs, one worker), what a short local run gets.
 //
 // `independentSpeedup` is what the machine itself allows: as many separate one-worker `mailflow fuzz` processes as
-// there are workers, each with its share of the runs, started together; their combined rate over the one-worker rate.
-// Nothing is shared between them but the hardware, so `speedup` near it means the pool costs nothing, and where both
-// stay well below the worker count the limit is the machine (cores that V8's background threads also need, shared
-// caches and memory), not the pool.
-import { spawn, spawnSync } from 'node:child_process';
+// there are workers, each running one shard of the same campaign (`--shard i/n`: the runs one worker of the pool
+// gets), started together; all their runs over the slowest one's time, against the one-worker rate. Nothing is shared
+// between them but the hardware, so where `speedup` and it both stay well below the worker count, the limit is the
+// machine (cores that V8's background threads also need, shared caches and memory), not the pool.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { availableParallelism, tmpdir } from 'node:os';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -30,7 +30,7 @@ export interface FuzzBench {
   runs: number;
   /** A default-size campaign (DEFAULT_RUNS) on one worker: the rate a short run gets while V8 warms up. */
   coldRunsPerSec: number;
-  /** Separate one-worker processes, one per worker, run at once: their combined rate over the one-worker rate. */
+  /** Separate one-worker processes, one shard of the campaign each, run at once: their combined rate over the one-worker rate. */
   independentSpeedup: number;
 }
 
@@ -38,37 +38,57 @@ const RUNS = 20_000;
 const SEED = 2026;
 const CLI = fileURLToPath(new URL('../harness/cli/main.js', import.meta.url));
 
-function fuzzArgs(workers: number, runs: number, seed: number, outDir: string): string[] {
-  return [CLI, 'fuzz', '--seed', String(seed), '--runs', String(runs), '--workers', String(workers), '--json', '--no-progress', '--out', outDir];
+function fuzzArgs(workers: number, outDir: string, runs: number, shard = '1/1'): string[] {
+  return [CLI, 'fuzz', '--seed', String(SEED), '--runs', String(runs), '--workers', String(workers), '--shard', shard, '--json', '--no-progress', '--out', outDir];
 }
 
-function runsPerSecOf(status: number | null, signal: string | null, stdout: string): number {
+function resultOf(args: readonly string[], status: number | null, signal: string | null, stdout: string): FuzzResult {
+  const command = `mailflow ${args.slice(1).join(' ')}`;
   // A failing run would be shrunk inside the measurement and means the model has a bug: say so instead.
-  if (status !== 0) throw new Error(`fuzz benchmark: mailflow fuzz exited ${status ?? signal}; run it with the same options to see why`);
-  return (JSON.parse(stdout) as FuzzResult).runsPerSec;
+  if (status !== 0) throw new Error(`fuzz benchmark: \`${command}\` exited ${status ?? signal}; run it to see why`);
+  try {
+    return JSON.parse(stdout) as FuzzResult;
+  } catch (error) {
+    throw new Error(`fuzz benchmark: \`${command}\` printed no JSON result (${(error as Error).message})`);
+  }
 }
 
 function rate(workers: number, runs: number, outDir: string): number {
-  const child = spawnSync(process.execPath, fuzzArgs(workers, runs, SEED, outDir), { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-  return runsPerSecOf(child.status, child.signal, child.stdout);
+  const args = fuzzArgs(workers, outDir, runs);
+  const child = spawnSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  return resultOf(args, child.status, child.signal, child.stdout).runsPerSec;
 }
 
-/** `count` one-worker campaigns of `runs` runs each (seeds SEED, SEED + 1, ...) at once; the sum of their rates. */
+/**
+ * The campaign of `runs` runs as `count` one-worker processes started together, one shard each: all their runs over
+ * the slowest one's time (each process times its own runs, as the pool does, so process start-up is left out).
+ */
 async function independentRate(count: number, runs: number, outDir: string): Promise<number> {
-  const rates = await Promise.all(Array.from({ length: count }, (_, i) => new Promise<number>((resolve, reject) => {
-    const child = spawn(process.execPath, fuzzArgs(1, runs, SEED + i, outDir), { stdio: ['ignore', 'pipe', 'inherit'] });
+  const children: ChildProcess[] = [];
+  const results = Promise.all(Array.from({ length: count }, (_, i) => new Promise<FuzzResult>((resolve, reject) => {
+    const args = fuzzArgs(1, outDir, runs, `${i + 1}/${count}`);
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    children.push(child);
     let stdout = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => { stdout += chunk; });
+    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => { stdout += chunk; });
     child.on('error', reject);
     child.on('close', (status, signal) => {
       try {
-        resolve(runsPerSecOf(status, signal, stdout));
+        resolve(resultOf(args, status, signal, stdout));
       } catch (error) {
         reject(error as Error);
       }
     });
   })));
-  return rates.reduce((sum, r) => sum + r, 0);
+  try {
+    const all = await results;
+    const slowestMs = Math.max(...all.map((r) => r.wallMs));
+    return all.reduce((sum, r) => sum + r.runs, 0) / (slowestMs / 1000);
+  } catch (error) {
+    // One failed: stop the others before the caller removes the folder they write to.
+    for (const child of children) child.kill();
+    throw error;
+  }
 }
 
 const ratio = (a: number, b: number): number => Math.round((a / b) * 100) / 100;
@@ -80,8 +100,7 @@ export async function benchFuzz(): Promise<FuzzBench> {
     const cold = rate(1, DEFAULT_RUNS, outDir);
     const one = rate(1, RUNS, outDir);
     const many = rate(workers, RUNS, outDir);
-    // Each process gets a worker's share of the runs, as each worker of the pool does.
-    const independent = await independentRate(workers, Math.ceil(RUNS / workers), outDir);
+    const independent = await independentRate(workers, RUNS, outDir);
     return { runsPerSec: many, workers, speedup: ratio(many, one), runs: RUNS, coldRunsPerSec: cold, independentSpeedup: ratio(independent, one) };
   } finally {
     rmSync(outDir, { recursive: true, force: true });

@@ -369,24 +369,29 @@ export class Engine {
 }
 
 /**
- * The handle spawn returns. A class, not an object literal with a getter: V8 gives every literal whose getter is a new
- * closure a map of its own, and holds it from a shared map's transitions by a weak reference that young-generation
- * collections treat as strong. Each run's world then outlived every minor GC until a full one; in a fuzz campaign that
- * promoted a fifth of all a run allocated (test/sim/core/engine-retention.test.ts).
+ * The handle spawn returns. A class, not an object literal with a getter: V8 kept whatever such a literal's getter
+ * closure reached (here the actor's entry, so the engine and the whole world) alive through every minor GC until the
+ * next full one. In a fuzz campaign every run's world was promoted, a fifth of all a run allocated
+ * (test/sim/core/engine-retention.test.ts measures it; the exact path inside V8 was not pinned down). Private fields,
+ * so printing a handle (a test's diff) does not print the world.
  */
 class SpawnedActor<D> implements ActorHandle<D> {
   readonly name: string;
+  readonly #instances: ReadonlyArray<Actor | null>;
+  readonly #entry: ActorEntry;
 
-  constructor(private readonly instances: ReadonlyArray<Actor | null>, private readonly entry: ActorEntry) {
+  constructor(instances: ReadonlyArray<Actor | null>, entry: ActorEntry) {
     this.name = entry.name;
+    this.#instances = instances;
+    this.#entry = entry;
   }
 
   get durable(): D {
-    return this.entry.durable as D;
+    return this.#entry.durable as D;
   }
 
   isRunning(): boolean {
-    return this.instances[this.entry.index] !== null;
+    return this.#instances[this.#entry.index] !== null;
   }
 }
 
