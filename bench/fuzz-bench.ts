@@ -1,5 +1,5 @@
 // fuzz: how many generated scenarios (about 10 messages and up to 2 fault windows each, the default arbitrary) a
-// campaign runs and judges per second, with one worker thread per core, and its speed-up over one worker. Each
+// campaign runs and judges per second, with one thread per core, and its speed-up over one thread. Each
 // measurement is a fresh `mailflow fuzz` process, so both start equally cold (a warmed-up main thread against cold
 // worker threads would understate the speed-up). Goal (issue 8): 500 runs per second per core, near-linear speed-up.
 //

@@ -116,7 +116,7 @@ function buildProgram(setExit: (code: number) => void): Command {
     .description('run random scenarios against every checker; on a failure, shrink it and write it as a scenario file that `mailflow run` replays')
     .option('--runs <n>', 'runs in the whole campaign (all shards together)', parseCount, DEFAULT_RUNS)
     .option('--seed <n>', 'the campaign\'s base seed (default: a new one, printed); run k\'s seed derives from it and k', parseSeed)
-    .option('--workers <n>', 'worker threads on this machine; the result is the same for any number', parseCount, 1)
+    .option('--workers <n>', 'threads on this machine (this one and n - 1 worker threads); the result is the same for any number', parseCount, 1)
     .option('--shard <i/n>', 'take only the runs k with k mod n = i - 1 (1-based), to spread a campaign over machines', parseShardOption, WHOLE_CAMPAIGN)
     .option('--check-determinism', 'run each scenario twice and fail on a different trace hash')
     .addOption(new Option('--inject-bug <name>', 'switch on a known defect, so the fuzzer must find it').choices(INJECTED_BUG_NAMES))
