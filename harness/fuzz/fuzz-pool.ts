@@ -9,7 +9,7 @@ import type { WorkerInput, WorkerMessage } from './fuzz-worker.js';
 
 /**
  * Runs this thread runs between chances for the event loop: the workers' progress messages, and with them the progress
- * bar, get through that often (about 50 ms of runs once warm).
+ * bar, get through that often (a few tens of ms of runs once warm; longer while cold or with --check-determinism).
  */
 const OWN_CHUNK_RUNS = 50;
 
@@ -22,27 +22,43 @@ export async function runRuns(
   const plain: FuzzSettings = { seed, runs, shard, checkDeterminism, arb };
   const slices = Array.from({ length: Math.min(workers, runNumbers.length) }, (_, w) => runNumbers.filter((_, i) => i % workers === w));
   const progress = slices.map((): PartProgress => ({ runs: 0, failures: 0 }));
-  const report = () => onProgress?.(progress.reduce((a, b) => ({ runs: a.runs + b.runs, failures: a.failures + b.failures })));
-  const threads = slices.slice(1).map((slice, i) => runInWorker(plain, slice, (message) => {
+  let failed: { readonly reason: unknown } | null = null;
+  const report = () => {
+    if (failed === null) onProgress?.(progress.reduce((a, b) => ({ runs: a.runs + b.runs, failures: a.failures + b.failures })));
+  };
+  const threads: Worker[] = [];
+  // The first failure anywhere stops everything: the other threads' runs could no longer change the outcome.
+  const stopAll = async (reason: unknown): Promise<never> => {
+    failed ??= { reason };
+    await Promise.allSettled(threads.map((t) => t.terminate()));
+    throw failed.reason;
+  };
+  const parts = slices.slice(1).map((slice, i) => runInWorker(plain, slice, threads, (message) => {
     progress[i + 1] = message;
     report();
-  }));
-  // A worker that fails while this thread still runs is reported when this thread is done, not as an unhandled
-  // rejection in between.
-  const settled = Promise.allSettled(threads);
-  const own = await runOwnSlice(settings, slices[0] ?? [], (message) => {
-    progress[0] = message;
-    report();
-  });
-  const parts = await settled;
-  const failed = parts.find((p): p is PromiseRejectedResult => p.status === 'rejected');
-  if (failed !== undefined) throw failed.reason;
-  return parts.reduce((sum, p) => combineParts(sum, (p as PromiseFulfilledResult<PartResult>).value), own);
+  }).catch(stopAll));
+  // Attached now, so a worker that fails while this thread runs is no unhandled rejection; this thread sees it
+  // between chunks and stops.
+  const settled = Promise.all(parts);
+  settled.catch(() => {});
+  let own: PartResult;
+  try {
+    own = await runOwnSlice(settings, slices[0] ?? [], () => failed !== null, (message) => {
+      progress[0] = message;
+      report();
+    });
+  } catch (error) {
+    return stopAll(error);
+  }
+  return (await settled).reduce(combineParts, own);
 }
 
-function runInWorker(settings: FuzzSettings, runNumbers: number[], onProgress: (progress: PartProgress) => void): Promise<PartResult> {
+function runInWorker(
+  settings: FuzzSettings, runNumbers: number[], threads: Worker[], onProgress: (progress: PartProgress) => void,
+): Promise<PartResult> {
   return new Promise<PartResult>((resolve, reject) => {
     const worker = new Worker(new URL('./fuzz-worker.js', import.meta.url), { workerData: { settings, runNumbers } satisfies WorkerInput });
+    threads.push(worker);
     let result: PartResult | null = null;
     worker.on('message', (message: WorkerMessage) => {
       if (message.kind === 'progress') onProgress(message);
@@ -53,11 +69,16 @@ function runInWorker(settings: FuzzSettings, runNumbers: number[], onProgress: (
   });
 }
 
-/** This thread's slice, in chunks with a turn of the event loop between them; progress counts the whole slice. */
-async function runOwnSlice(settings: FuzzSettings, runNumbers: readonly number[], onProgress: (progress: PartProgress) => void): Promise<PartResult> {
+/**
+ * This thread's slice, in chunks with a turn of the event loop between them (and a look at whether another thread
+ * failed); progress counts the whole slice.
+ */
+async function runOwnSlice(
+  settings: FuzzSettings, runNumbers: readonly number[], stopped: () => boolean, onProgress: (progress: PartProgress) => void,
+): Promise<PartResult> {
   const generator = caseGenerator(settings.arb);
   let done = EMPTY_PART;
-  for (let start = 0; start < runNumbers.length; start += OWN_CHUNK_RUNS) {
+  for (let start = 0; start < runNumbers.length && !stopped(); start += OWN_CHUNK_RUNS) {
     const before = done;
     const chunk = runPart(settings, runNumbers.slice(start, start + OWN_CHUNK_RUNS),
       (p) => onProgress({ runs: before.runs + p.runs, failures: before.failures + p.failures }), generator);
