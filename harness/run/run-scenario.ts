@@ -21,6 +21,11 @@ const PROGRESS_SLICES = 500;
 export interface RunOptions {
   /** Overrides the scenario's seed; exact `expect.counts` are then skipped. */
   readonly seed?: number;
+  /**
+   * Fold every event into the trace hash (default true). A fuzz case that does not check determinism needs only the
+   * verdict and skips it; `traceHash` is then null.
+   */
+  readonly hashTrace?: boolean;
   readonly traceSink?: TraceSink;
   /** Called with the engine once the run is over, for commands that read the world's final state. */
   readonly atEnd?: (engine: Engine) => void;
@@ -67,7 +72,8 @@ function judgeActCounts(expect: Scenario['expect']['act'], act: ActCounts | null
 export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOutcome {
   const seed = options.seed ?? scenario.seed;
   const engine = new Engine({
-    seed, rngPerActor: scenario.randomStreams === 'per-actor', ...(options.traceSink === undefined ? {} : { traceSink: options.traceSink }),
+    seed, rngPerActor: scenario.randomStreams === 'per-actor', hashTrace: options.hashTrace ?? true,
+    ...(options.traceSink === undefined ? {} : { traceSink: options.traceSink }),
   });
   const ledger = new Ledger(() => engine.nowMs, (step, writer, ref) => engine.noteFact('ledger', null, step, writer, ref));
   const world = buildWorld(engine, ledger, scenario);
