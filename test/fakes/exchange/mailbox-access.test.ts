@@ -1,5 +1,6 @@
-// Reading a folder past a watermark: the store finds where the later items start by binary search, since a mailbox's
-// items sit in store id and received time order; once Safety Net has put an older copy back (X2) it scans instead.
+// Reading a folder past a watermark: the store finds where the later items start by searching back from the end, since
+// a mailbox's items sit in store id and received time order; once Safety Net has put an older copy back (X2) it scans
+// instead.
 import { describe, expect, it } from 'vitest';
 import { readFolder, type MailboxRead } from '../../../fakes/exchange/mailbox-access.js';
 import { newDatabase, type DatabaseState, type StoreItem } from '../../../fakes/exchange/mailbox-store.js';
@@ -38,6 +39,20 @@ describe('readFolder', () => {
     expect(ids(db, { receivedFromMs: 20, afterStoreId: 3 })).toEqual([4, 6]);
     expect(ids(db, { receivedFromMs: 41 })).toEqual([]);
     expect(ids(db, { receivedFromMs: null, receivedAfterMs: null })).toEqual([1, 2, 4, 6]);
+  });
+
+  it('finds the same items as a plain filter for every watermark, whatever the number of items past it', () => {
+    // Lists of 0 to 40 items, two per instant, so the search meets runs of equal times at every length of tail.
+    for (let length = 0; length <= 40; length++) {
+      const list = Array.from({ length }, (_, i) => item(i + 1, 10 * Math.floor(i / 2)));
+      const db = database(list);
+      for (let mark = -1; mark <= length + 1; mark++) {
+        const instant = 10 * Math.floor(mark / 2);
+        expect(ids(db, { afterStoreId: mark })).toEqual(list.filter((i) => i.storeId > mark).map((i) => i.storeId));
+        expect(ids(db, { receivedFromMs: instant })).toEqual(list.filter((i) => i.receivedAtMs >= instant).map((i) => i.storeId));
+        expect(ids(db, { receivedAfterMs: instant })).toEqual(list.filter((i) => i.receivedAtMs > instant).map((i) => i.storeId));
+      }
+    }
   });
 
   it('scans the whole list once an older copy was put back out of order (Safety Net), and finds it', () => {
