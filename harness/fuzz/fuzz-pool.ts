@@ -13,6 +13,11 @@ import type { WorkerInput, WorkerMessage } from './fuzz-worker.js';
  */
 const OWN_CHUNK_RUNS = 50;
 
+/** Why a campaign stopped early: the first error from any thread or from the caller's progress display. */
+interface Failure {
+  readonly reason: unknown;
+}
+
 export async function runRuns(
   settings: FuzzSettings, runNumbers: readonly number[], workers: number, onProgress?: (progress: PartProgress) => void,
 ): Promise<PartResult> {
@@ -22,10 +27,7 @@ export async function runRuns(
   const plain: FuzzSettings = { seed, runs, shard, checkDeterminism, arb };
   const slices = Array.from({ length: Math.min(workers, runNumbers.length) }, (_, w) => runNumbers.filter((_, i) => i % workers === w));
   const progress = slices.map((): PartProgress => ({ runs: 0, failures: 0 }));
-  let failed: { readonly reason: unknown } | null = null;
-  const report = () => {
-    if (failed === null) onProgress?.(progress.reduce((a, b) => ({ runs: a.runs + b.runs, failures: a.failures + b.failures })));
-  };
+  let failed: Failure | null = null;
   const threads: Worker[] = [];
   // The first failure anywhere stops everything: the other threads' runs could no longer change the outcome.
   const stopAll = async (reason: unknown): Promise<never> => {
@@ -33,13 +35,23 @@ export async function runRuns(
     await Promise.allSettled(threads.map((t) => t.terminate()));
     throw failed.reason;
   };
-  const parts = slices.slice(1).map((slice, i) => runInWorker(plain, slice, threads, (message) => {
+  const report = () => {
+    if (failed !== null) return;
+    try {
+      onProgress?.(progress.reduce((a, b) => ({ runs: a.runs + b.runs, failures: a.failures + b.failures })));
+    } catch (error) {
+      // The caller's progress display failed. Called from a worker's message, a throw would be an uncaught exception:
+      // it is a failure like any other, and the campaign ends with it.
+      stopAll(error).catch(() => {});
+    }
+  };
+  const workerParts = slices.slice(1).map((slice, i) => runInWorker(plain, slice, threads, (message) => {
     progress[i + 1] = message;
     report();
   }).catch(stopAll));
   // Attached now, so a worker that fails while this thread runs is no unhandled rejection; this thread sees it
   // between chunks and stops.
-  const settled = Promise.all(parts);
+  const settled = Promise.all(workerParts);
   settled.catch(() => {});
   let own: PartResult;
   try {
@@ -50,7 +62,12 @@ export async function runRuns(
   } catch (error) {
     return stopAll(error);
   }
-  return (await settled).reduce(combineParts, own);
+  const parts = await settled;
+  // A progress report may have failed after the last worker's part came in (stopAll sets `failed`, out of sight of
+  // TypeScript's narrowing).
+  const failure = failed as Failure | null;
+  if (failure !== null) throw failure.reason;
+  return parts.reduce(combineParts, own);
 }
 
 function runInWorker(

@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../../helpers/cli.js';
 import type * as Pool from '../../../harness/fuzz/fuzz-pool.js';
-import type { FuzzSettings, PartProgress } from '../../../harness/fuzz/fuzz-runner.js';
+import { PROGRESS_EVERY_RUNS, type FuzzSettings, type PartProgress } from '../../../harness/fuzz/fuzz-runner.js';
 
 const compiled = join(repoRoot, 'dist/harness/fuzz/fuzz-pool.js');
 
@@ -58,5 +58,17 @@ describe('fuzz pool: a failure stops every thread', () => {
     await expect(run.finally(() => { callsAtError = calls; })).rejects.toThrow(/the progress display broke/);
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect(calls).toBe(callsAtError);
+  });
+
+  it('a progress display that fails on a worker thread\'s report ends the campaign with its error, not the process', async () => {
+    const { runRuns } = await pool();
+    // Twenty runs on two threads, ten each; a thread reports every ten runs. This thread's report comes first (the
+    // worker is still loading its code), so the total past ten comes in the worker's message, where the display
+    // breaks. A throw there used to be an uncaught exception.
+    const twenty = runNumbers.slice(0, 2 * PROGRESS_EVERY_RUNS);
+    const onProgress = (p: PartProgress) => {
+      if (p.runs > PROGRESS_EVERY_RUNS) throw new Error('the progress display broke on a worker report');
+    };
+    await expect(runRuns(settings({ maxMessages: 3 }), twenty, 2, onProgress)).rejects.toThrow(/broke on a worker report/);
   });
 });
