@@ -208,15 +208,15 @@ export class Engine {
   }
 
   /**
-   * `note` for a fact whose detail `writer` produces on demand (the ledger's steps): the hash is the same as noting
-   * its text, but hashing streams the pieces, and the string is only made for a sink.
+   * `note` for a fact the writer holds (the ledger's steps): the hash takes the writer's codes, which say what the
+   * text says (FactWriter.hashFact), and the text is only made for a sink.
    */
   noteFact(kind: 'note' | 'ledger', actor: string | null, tag: string, writer: FactWriter, ref: number): void {
     const actorId = actor === null ? NO_ACTOR : this.indexOf(actor);
     const tagId = this.tagId(tag);
     if (this.hasher !== null) {
       this.hasher.record(this.nowMs, -1, TRACE_CODE[kind], actorId, tagId, NO_ACTOR);
-      this.hasher.factText(writer, ref);
+      this.hasher.fact(writer, ref);
     }
     if (this.sink !== null) this.emit(kind, -1, actorId, tagId, NO_ACTOR, factString(writer, ref));
   }

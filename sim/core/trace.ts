@@ -26,11 +26,29 @@ export interface TextOut {
 }
 
 /**
- * Writes the detail of the fact `ref` (for the ledger, a path step) piece by piece, so hashing a fact builds no
- * string: a run records millions of them and only a sink (`--trace FILE`) needs the text.
+ * Where a fact goes when it is hashed: numbers, and text (length-prefixed). A writer's codes must be self-delimiting
+ * (counts before lists) so that two different facts never give the same bytes.
+ */
+export interface CodeOut {
+  /** A small integer (an id, a count, a flag). */
+  code(value: number): void;
+  /** Any number, as a double. */
+  number(value: number): void;
+  text(value: string): void;
+}
+
+/**
+ * A kind of fact the trace records by reference (the ledger's path steps): `ref` names one fact. A run records
+ * millions of them, and only a sink (`--trace FILE`) needs their text: the hash takes codes instead.
  */
 export interface FactWriter {
+  /** The fact's detail as text, piece by piece (for sinks). */
   writeFact(ref: number, out: TextOut): void;
+  /**
+   * The fact for the trace hash: codes that say what the text says (ids of values whose text was hashed when first
+   * seen), so equal codes mean equal text and different text gives different codes.
+   */
+  hashFact(ref: number, out: CodeOut): void;
 }
 
 /** Joins a fact's pieces into the string `${piece}${piece}...`. */
@@ -55,26 +73,20 @@ export function factString(writer: FactWriter, ref: number): string {
 
 const CHUNK_BYTES = 64 * 1024;
 const RECORD_BYTES = 8 + 8 + 4 + 4 + 4 + 4;
-/** Room a streamed fact starts with; a longer one takes the string path (`factText`). */
-const FACT_ROOM_BYTES = 4 * 1024;
 const ASCII_LIMIT = 0x80;
+/** UTF-8 takes at most 3 bytes per UTF-16 code unit. */
+const MAX_UTF8_PER_UNIT = 3;
 
 /**
  * Streams canonical records into SHA-256. Fixed-width numeric fields are packed into a reusable buffer that is
  * hashed a chunk at a time: one `update` per 64 KiB instead of one per event keeps hashing cheap.
  */
-export class TraceHasher {
+export class TraceHasher implements CodeOut {
   private readonly hash: Hash = createHash('sha256');
   private readonly buffer = Buffer.allocUnsafe(CHUNK_BYTES);
   /** The same bytes, for the fixed-width fields: DataView's setters compile to plain stores, Buffer's do not. */
   private readonly view = new DataView(this.buffer.buffer, this.buffer.byteOffset, CHUNK_BYTES);
   private offset = 0;
-  /** Set while streaming a fact that did not fit in the chunk; the fact is then hashed from its string. */
-  private overflowed = false;
-  private readonly stream: TextOut = {
-    write: (piece) => this.streamPiece(piece),
-    writeNumber: (value) => this.streamPiece(String(value)),
-  };
 
   /** A record of numbers only: actor and tag are interned ids whose names were hashed when first seen. */
   record(timeMs: number, seq: number, kind: number, actor: number, tag: number, peer: number): void {
@@ -91,38 +103,46 @@ export class TraceHasher {
     this.offset = o;
   }
 
-  /** Free text (interned names, model notes), length-prefixed so "ab"+"c" and "a"+"bc" hash differently. */
-  text(value: string): void {
-    const bytes = Buffer.from(value, 'utf8');
-    if (this.offset + 4 + bytes.length > CHUNK_BYTES) this.flush();
-    if (4 + bytes.length > CHUNK_BYTES) {
-      const length = Buffer.allocUnsafe(4);
-      length.writeInt32LE(bytes.length, 0);
-      this.hash.update(length);
-      this.hash.update(bytes);
-      return;
-    }
-    this.buffer.writeInt32LE(bytes.length, this.offset);
-    bytes.copy(this.buffer, this.offset + 4);
-    this.offset += 4 + bytes.length;
+  /** A fact by reference: its writer's codes (FactWriter.hashFact). */
+  fact(writer: FactWriter, ref: number): void {
+    writer.hashFact(ref, this);
+  }
+
+  code(value: number): void {
+    if (this.offset + 4 > CHUNK_BYTES) this.flush();
+    this.view.setInt32(this.offset, value, true);
+    this.offset += 4;
+  }
+
+  number(value: number): void {
+    if (this.offset + 8 > CHUNK_BYTES) this.flush();
+    this.view.setFloat64(this.offset, value, true);
+    this.offset += 8;
   }
 
   /**
-   * A fact's detail, hashed exactly as `text` would hash its string, but streamed: ASCII pieces are copied into the
-   * chunk as they come and the length prefix is filled in afterwards, so no string or Buffer is made per fact.
+   * Free text (interned names, model notes, a fact's values), length-prefixed so "ab"+"c" and "a"+"bc" hash
+   * differently. ASCII (nearly all of it) is copied into the chunk as it is; no Buffer is made per string.
    */
-  factText(writer: FactWriter, ref: number): void {
-    if (this.offset + FACT_ROOM_BYTES > CHUNK_BYTES) this.flush();
+  text(value: string): void {
+    const room = 4 + value.length * MAX_UTF8_PER_UNIT;
+    if (room > CHUNK_BYTES) return this.longText(value);
+    if (this.offset + room > CHUNK_BYTES) this.flush();
     const start = this.offset;
-    this.offset = start + 4;
-    this.overflowed = false;
-    writer.writeFact(ref, this.stream);
-    if (this.overflowed) {
-      this.offset = start;
-      this.text(factString(writer, ref));
-      return;
+    const b = this.buffer;
+    const n = value.length;
+    let ascii = true;
+    for (let i = 0; i < n; i++) {
+      const c = value.charCodeAt(i);
+      if (c >= ASCII_LIMIT) {
+        ascii = false;
+        break;
+      }
+      b[start + 4 + i] = c;
     }
-    this.buffer.writeInt32LE(this.offset - start - 4, start);
+    const bytes = ascii ? n : b.write(value, start + 4, 'utf8');
+    this.view.setInt32(start, bytes, true);
+    this.offset = start + 4 + bytes;
   }
 
   /** The hex digest of everything recorded so far; recording may go on afterwards. */
@@ -131,33 +151,14 @@ export class TraceHasher {
     return this.hash.copy().digest('hex');
   }
 
-  private streamPiece(piece: string): void {
-    const o = this.offset;
-    const n = piece.length;
-    if (this.overflowed || o + n > CHUNK_BYTES) {
-      this.overflowed = true;
-      return;
-    }
-    const b = this.buffer;
-    for (let i = 0; i < n; i++) {
-      const c = piece.charCodeAt(i);
-      if (c >= ASCII_LIMIT) {
-        this.streamUtf8(piece);
-        return;
-      }
-      b[o + i] = c;
-    }
-    this.offset = o + n;
-  }
-
-  /** A piece with non-ASCII characters (rare: names and folders are ASCII), encoded as `Buffer.from` would. */
-  private streamUtf8(piece: string): void {
-    const bytes = Buffer.byteLength(piece, 'utf8');
-    if (this.offset + bytes > CHUNK_BYTES) {
-      this.overflowed = true;
-      return;
-    }
-    this.offset += this.buffer.write(piece, this.offset, 'utf8');
+  /** Text that may not fit in a chunk: hashed on its own, after what the chunk holds. */
+  private longText(value: string): void {
+    const bytes = Buffer.from(value, 'utf8');
+    this.flush();
+    const length = Buffer.allocUnsafe(4);
+    length.writeInt32LE(bytes.length, 0);
+    this.hash.update(length);
+    this.hash.update(bytes);
   }
 
   private flush(): void {

@@ -2,7 +2,7 @@
 // runs that differ in any recorded fact differ in trace hash. Steps are kept as numbers in one shared log
 // (path-log.ts); readers get a view of a message that replays them (life.ts), so recording stays cheap and a message
 // costs about its steps' numbers (issue 7: a million messages in one run).
-import type { FactWriter, TextOut } from '../core/trace.js';
+import type { CodeOut, FactWriter, TextOut } from '../core/trace.js';
 import { Int32Column } from './columns.js';
 import { LedgerLife, type LifeSource } from './life.js';
 import { NO_STEP, PathLog } from './path-log.js';
@@ -11,8 +11,8 @@ import { activityOf, presentCopy, replayActivities, replayPlacements } from './r
 import { STEP, STEP_KINDS, kindBit, stepKind } from './step-kinds.js';
 
 /**
- * Where ledger facts are echoed for the trace (the engine's `noteFact`): the step's name, and a writer that writes
- * `${messageId} ${step text}` for `ref` while the call lasts.
+ * Where ledger facts are echoed for the trace (the engine's `noteFact`): the step's name, and a writer that, while the
+ * call lasts, writes `${messageId} ${step text}` for `ref` or gives its codes for the hash.
  */
 export type LedgerTrace = (step: string, writer: FactWriter, ref: number) => void;
 
@@ -50,8 +50,9 @@ export class Ledger implements LifeSource, FactWriter {
    */
   private lastMessageId: string | null = null;
   private lastLife = 0;
-  /** The message whose step is being traced (set only for the duration of a `trace` call). */
+  /** The message whose step is being traced, and its index (set only for the duration of a `trace` call). */
   private tracing = '';
+  private tracingLife = 0;
 
   constructor(
     private readonly nowMs: () => number,
@@ -261,6 +262,17 @@ export class Ledger implements LifeSource, FactWriter {
     stepKind(this.log.kindOf(step)).write(this.log.argsOf(step), out);
   }
 
+  /**
+   * FactWriter: the step for the trace hash, without its text: the message's index (with its Message-ID the first
+   * time), then the step's codes (path-log.ts). Making the text of every step was about 7 % of a scale run.
+   */
+  hashFact(step: number, out: CodeOut): void {
+    const life = this.tracingLife;
+    out.code(life);
+    if (this.firstSteps.get(life) === step) out.text(this.tracing);
+    this.log.hashStep(step, out);
+  }
+
   // ---- recording ------------------------------------------------------------------------------------------------
 
   /** Appends a step of `kind` to the message's path (a first step starts its life); its arguments follow. */
@@ -286,9 +298,10 @@ export class Ledger implements LifeSource, FactWriter {
     this.kinds.set(life, this.kinds.get(life) | bits);
   }
 
-  /** The step's arguments are in: trace it. */
+  /** The step's arguments are in: trace it. Every step is bracketed by begin and end, with no other step between. */
   private end(messageId: string, kind: number, step: number): void {
     this.tracing = messageId;
+    this.tracingLife = this.lastLife;
     try {
       this.trace(stepKind(kind).name, this, step);
     } finally {

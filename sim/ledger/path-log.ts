@@ -3,6 +3,7 @@
 // (step-kinds.ts), and everything else the ledger knows about a message is replayed from its steps (replay.ts), so a
 // message costs its steps' numbers and nothing more (design.md, "The ledger and the checkers").
 import { Float64Column, Int32Column, Uint8Column } from './columns.js';
+import type { CodeOut } from '../core/trace.js';
 import { NO_VALUE, ValueTable, type StepValue } from './values.js';
 
 /** The link of a message's last step, and the `previous` of its first. */
@@ -15,6 +16,8 @@ export class PathLog {
   private readonly links = new Int32Column();
   private readonly argStarts = new Int32Column();
   private readonly args = new Int32Column();
+  /** Values before this id have gone into the trace hash with an earlier step (hashStep). */
+  private hashedValues = 0;
 
   /** Appends a step after `previous` (NO_STEP for a message's first); its arguments follow, in the kind's order. */
   append(kind: number, atMs: number, previous: number): number {
@@ -80,6 +83,32 @@ export class PathLog {
   /** @internal */
   value(id: number): StepValue {
     return this.values.get(id);
+  }
+
+  /**
+   * A step for the trace hash: its kind, its arguments as they are stored (value ids, flags, list lengths), then the
+   * values that came since the previous step hashed, each with its text once. The ids, read against those values,
+   * say everything the step's text says; counts first keep the codes self-delimiting.
+   */
+  hashStep(step: number, out: CodeOut): void {
+    out.code(this.kinds.get(step));
+    const start = this.argStarts.get(step);
+    const end = step + 1 < this.argStarts.length ? this.argStarts.get(step + 1) : this.args.length;
+    out.code(end - start);
+    for (let i = start; i < end; i++) out.code(this.args.get(i));
+    const size = this.values.size;
+    out.code(size - this.hashedValues);
+    for (let id = this.hashedValues; id < size; id++) {
+      const value = this.values.get(id);
+      if (typeof value === 'string') {
+        out.code(0);
+        out.text(value);
+      } else {
+        out.code(1);
+        out.number(value);
+      }
+    }
+    this.hashedValues = size;
   }
 }
 

@@ -29,4 +29,9 @@ export class ValueTable {
   get(id: number): StepValue {
     return this.values[id] as StepValue;
   }
+
+  /** How many values the table holds: ids run from 0 to size - 1, in the order the values came. */
+  get size(): number {
+    return this.values.length;
+  }
 }
