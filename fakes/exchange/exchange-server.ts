@@ -135,11 +135,12 @@ export function exchangeServer(org: ExchangeOrg) {
       db.items.get(address)?.push(item);
       holdDelivered(disk.safetyNet, address, item, config.settings.safetyNetHoldMs);
       ledger.delivered(key, address, home.mailbox.kind, folder, org.eligible(message.attached ?? message, address, home.mailbox.kind));
-      if (junk) return true;
+      // People see what lands in Junk too: some of it they move back to the Inbox (S6).
       if (org.people !== null && home.mailbox.kind === 'user') {
-        const notice: DeliveryNotice = { mailbox: address, storeId, message };
+        const notice: DeliveryNotice = { mailbox: address, storeId, message, folder };
         ctx.send(org.people, 'delivered', notice, 0);
       }
+      if (junk) return true;
       if (home.mailbox.rules.length === 0 || org.rulesRemoved.has(address)) return true;
       for (const copy of copiesByRules(message, home.mailbox, newMessageId, ledger)) {
         enqueue(copy.message, copy.recipients, ctx.nowMs());

@@ -21,6 +21,11 @@ export interface PeopleConfig {
   /** Move a received message out of the Inbox into `fileFolder`. */
   readonly file: Habit;
   readonly fileFolder: string;
+  /**
+   * Move a message back to the Inbox: out of Junk ("Not junk"), or out of the folder it was filed into (the delay
+   * then counts from the filing). S6: server-side sync never processes it if later mail was processed meanwhile.
+   */
+  readonly moveBack: Habit;
   /** Delete a received message (to Deleted Items). Drawn only when the message is not filed. */
   readonly delete: Habit;
   /** Reply to the sender, independently of filing or deleting. */
@@ -117,6 +122,9 @@ export function people(
       return { kind: 'send', mailbox: notice.mailbox, message };
     };
 
+    const movesBack = (): boolean => config.moveBack.probability > 0 && ctx.rng.chance(config.moveBack.probability);
+    const backToInbox = (notice: DeliveryNotice): UserAction => ({ kind: 'file', mailbox: notice.mailbox, storeId: notice.storeId, folder: 'Inbox' });
+
     const scheduleExplicit = (): void => {
       const next = config.messages[disk.nextExplicit];
       if (next !== undefined) ctx.setTimer(Math.max(0, next.atMs - ctx.nowMs()), 'explicit');
@@ -129,12 +137,19 @@ export function people(
       },
       onMessage(_from, _tag, data) {
         const notice = data as DeliveryNotice;
+        // Junk is only ever moved back (or left alone). No draw while nobody moves mail back: seeds keep their runs.
+        if (notice.folder === 'Junk') {
+          if (movesBack()) plan(backToInbox(notice), ctx.rng.exponentialMs(config.moveBack.meanDelayMs));
+          return;
+        }
         if (ctx.rng.chance(config.read.probability)) {
           plan({ kind: 'read', mailbox: notice.mailbox, storeId: notice.storeId }, ctx.rng.exponentialMs(config.read.meanDelayMs));
         }
         const draw = ctx.rng.uniform();
         if (draw < config.file.probability) {
-          plan({ kind: 'file', mailbox: notice.mailbox, storeId: notice.storeId, folder: config.fileFolder }, ctx.rng.exponentialMs(config.file.meanDelayMs));
+          const filedAfterMs = ctx.rng.exponentialMs(config.file.meanDelayMs);
+          plan({ kind: 'file', mailbox: notice.mailbox, storeId: notice.storeId, folder: config.fileFolder }, filedAfterMs);
+          if (movesBack()) plan(backToInbox(notice), filedAfterMs + ctx.rng.exponentialMs(config.moveBack.meanDelayMs));
         } else if (draw < config.file.probability + config.delete.probability) {
           plan({ kind: 'delete', mailbox: notice.mailbox, storeId: notice.storeId }, ctx.rng.exponentialMs(config.delete.meanDelayMs));
         }

@@ -8,11 +8,12 @@ import type { DatabaseState } from './mailbox-store.js';
 /** The request that carries a UserAction to a mailbox server (any server: one that does not hold the mailbox proxies). */
 export const USER_ACTION = 'user-action';
 
-/** Sent by a server to the people actor when mail lands in a user's Inbox. */
+/** Sent by a server to the people actor when mail lands in a user's mailbox: in the Inbox, or in Junk. */
 export interface DeliveryNotice {
   readonly mailbox: string;
   readonly storeId: number;
   readonly message: MailMessage;
+  readonly folder: 'Inbox' | 'Junk';
 }
 
 export type UserAction =

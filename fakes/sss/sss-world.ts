@@ -107,7 +107,10 @@ export function spawnSssWorld(engine: Engine, ledger: Ledger, spec: SssWorldSpec
             : !record.enabled ? (record.disabledReason === null ? 'never-polled' : 'mailbox-disabled')
             : pef !== null && item.receivedAtMs <= pef ? 'before-process-email-from'
             : pef === null && record.firstEnabledAtMs !== null && item.receivedAtMs < record.firstEnabledAtMs ? 'before-mailbox-enabled'
-            : item.folder !== 'Inbox' || !isDue(record, pef, item) ? 'not-in-root-inbox'
+            : item.folder !== 'Inbox' ? 'not-in-root-inbox'
+            // In the root Inbox now, but behind the watermark: it was elsewhere (Junk, a folder) while later mail was
+            // processed, and moving it back did not make it due again (S6).
+            : !isDue(record, pef, item) ? 'behind-watermark'
             : null;
           if (reason !== null) ledger.untracked(item.key, reason);
         }

@@ -68,7 +68,7 @@ function peopleConfigOf(users: UsersSection | undefined, messages: ExplicitMessa
   const habit = (h: { probability: number; meanDelay: number } | undefined) => (h === undefined ? never : { probability: h.probability, meanDelayMs: h.meanDelay });
   return {
     read: habit(users?.read), file: habit(users?.file), fileFolder: users?.file.folder ?? 'Filed', delete: habit(users?.delete), reply: habit(users?.reply),
-    track: habit(users?.track),
+    track: habit(users?.track), moveBack: habit(users?.moveBack),
     retryIntervalMs: users?.retryInterval ?? 5 * 60_000, messages,
   };
 }
