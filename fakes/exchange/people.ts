@@ -41,6 +41,8 @@ export interface PeopleConfig {
 interface Pending {
   readonly action: UserAction;
   submitted: boolean;
+  /** What the person does once this action is done (moving filed mail back), and how long after. */
+  readonly then?: { readonly action: UserAction; readonly delayMs: number };
 }
 
 export interface PeopleDurable {
@@ -71,9 +73,9 @@ export function people(
   };
   const canTrack = (mailbox: string): boolean => outlookOf(mailbox) !== null || tracksThroughMailbox(mailbox);
   return (ctx: ActorContext, disk: PeopleDurable): Actor => {
-    const plan = (action: UserAction, delayMs: number): void => {
+    const plan = (action: UserAction, delayMs: number, then?: Pending['then']): void => {
       const id = disk.nextId++;
-      disk.pending.set(id, { action, submitted: false });
+      disk.pending.set(id, then === undefined ? { action, submitted: false } : { action, submitted: false, then });
       ctx.setTimer(delayMs, 'act', id);
     };
 
@@ -109,6 +111,7 @@ export function people(
         }
       }
       disk.pending.delete(id);
+      if (pending.then !== undefined) plan(pending.then.action, pending.then.delayMs);
     };
 
     const replyTo = (notice: DeliveryNotice): UserAction => {
@@ -147,9 +150,11 @@ export function people(
         }
         const draw = ctx.rng.uniform();
         if (draw < config.file.probability) {
+          const file: UserAction = { kind: 'file', mailbox: notice.mailbox, storeId: notice.storeId, folder: config.fileFolder };
           const filedAfterMs = ctx.rng.exponentialMs(config.file.meanDelayMs);
-          plan({ kind: 'file', mailbox: notice.mailbox, storeId: notice.storeId, folder: config.fileFolder }, filedAfterMs);
-          if (movesBack()) plan(backToInbox(notice), filedAfterMs + ctx.rng.exponentialMs(config.moveBack.meanDelayMs));
+          // Moved back only once it is filed: a filing that waits for its server (Outbox) delays the move back too.
+          if (movesBack()) plan(file, filedAfterMs, { action: backToInbox(notice), delayMs: ctx.rng.exponentialMs(config.moveBack.meanDelayMs) });
+          else plan(file, filedAfterMs);
         } else if (draw < config.file.probability + config.delete.probability) {
           plan({ kind: 'delete', mailbox: notice.mailbox, storeId: notice.storeId }, ctx.rng.exponentialMs(config.delete.meanDelayMs));
         }

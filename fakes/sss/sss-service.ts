@@ -24,6 +24,10 @@ import type { EmailServerProfile, SssConfig } from './sss-config.js';
 export const SSS_CALLER = 'sss';
 
 export interface SssDurable {
+  /**
+   * Mailbox -> its record. Records are added (Test & Enable of a new mailbox) and changed in place, never replaced or
+   * removed: the service's slots and timers hold them.
+   */
   readonly records: Map<string, MailboxRecord>;
   /** Profiles by name (Process Email From can change during a run). */
   readonly profiles: Map<string, EmailServerProfile>;

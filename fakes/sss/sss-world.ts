@@ -109,7 +109,8 @@ export function spawnSssWorld(engine: Engine, ledger: Ledger, spec: SssWorldSpec
             : pef === null && record.firstEnabledAtMs !== null && item.receivedAtMs < record.firstEnabledAtMs ? 'before-mailbox-enabled'
             : item.folder !== 'Inbox' ? 'not-in-root-inbox'
             // In the root Inbox now, but behind the watermark: it was elsewhere (Junk, a folder) while later mail was
-            // processed, and moving it back did not make it due again (S6).
+            // processed, and moving it back did not make it due again (S6); or a restore or Safety Net put it back
+            // with its old received time.
             : !isDue(record, pef, item) ? 'behind-watermark'
             : null;
           if (reason !== null) ledger.untracked(item.key, reason);

@@ -71,7 +71,10 @@ function viewOf(step: PathStep, previous: string, ctx: MessageContext): View {
     case 'read': return at(personal(ctx, d, previous), `${d} reads it.`, []);
     case 'moved': {
       const [mailbox = '', folder] = d.split('/');
-      return at(personal(ctx, mailbox, previous), `${mailbox} files it into ${folder}: it is no longer in the root Inbox (S6).`, ['S6']);
+      const caption = folder === 'Inbox'
+        ? `${mailbox} moves it back to the Inbox: a reader whose watermark has passed it never takes it (S6).`
+        : `${mailbox} files it into ${folder}: it is no longer in the root Inbox (S6).`;
+      return at(personal(ctx, mailbox, previous), caption, ['S6']);
     }
     case 'removed': return removed(d, personal(ctx, d.split(': ')[0] ?? '', previous));
     case 'evaluated': {
@@ -130,7 +133,7 @@ function created(d: string): View {
 
 function untrackedRules(reason: string): string[] {
   if (reason.includes('process-email-from')) return ['S2a'];
-  if (reason.includes('inbox') || reason.includes('deleted')) return ['S6'];
+  if (reason.includes('inbox') || reason.includes('deleted') || reason.includes('watermark')) return ['S6'];
   if (reason.includes('router-stopped')) return ['R14'];
   if (reason.includes('disabled')) return ['S4'];
   if (reason.includes('rolled-back')) return ['X3'];

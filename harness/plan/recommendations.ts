@@ -19,6 +19,10 @@ export function recommendationsFor(plan: Plan, counts: PlanCounts, batches: read
     out.push(`${filed} messages were filed out of the Inbox before their mailbox's first cycle and are never tracked (S6); most in ${list}. `
       + `Later batches lose more: a shorter batch interval (${formatDurationMs(Math.max(1, Math.round(plan.cutover.batchInterval / 2)))} instead of ${formatDurationMs(plan.cutover.batchInterval)}) would finish in about ${formatDurationMs(Math.round(durationMs / 2))} instead of ${formatDurationMs(durationMs)}, or enable mailboxes before their users file.`);
   }
+  const behind = reason('behind-watermark');
+  if (behind > 0) {
+    out.push(`${behind} messages came back to the Inbox behind their mailbox's watermark (moved back after later mail was processed, or put back by a restore) and are never tracked (S6): Test & Enable of those mailboxes (S3), or an earlier "process email received after", pulls them.`);
+  }
   const beforePef = reason('before-process-email-from');
   if (beforePef > 0) {
     out.push(`${beforePef} messages arrived before Process Email From and the router had not tracked them (S2a): an earlier Process Email From (a larger \`before\`, or an instant before the oldest mail still waiting) would let server-side sync pull them.`);

@@ -121,7 +121,10 @@ export function untrackedReasonOf(life: MessageLife): string {
   // looked at the message (S6). A message some path evaluated and did not track stays unexplained: a model bug.
   if (life.evaluations.length > 0) return UNEXPLAINED;
   if (eligible.every((p) => p.removal?.cause === 'user-delete')) return 'deleted-before-tracking';
-  const leftByUser = (p: Placement) => p.removal?.cause === 'user-delete' || (p.removal === null && p.folder !== 'Inbox');
+  // Moved back to the Inbox: out of it when its path looked (an inbox rule runs on arrival only, and Junk is never
+  // forwarded; Outlook handles arrivals). Server-side sync says more itself (behind-watermark).
+  const movedBack = (p: Placement) => life.path.some((s) => s.step === 'moved' && s.detail === `${p.mailbox}/Inbox`);
+  const leftByUser = (p: Placement) => p.removal?.cause === 'user-delete' || (p.removal === null && (p.folder !== 'Inbox' || movedBack(p)));
   if (eligible.every(leftByUser)) return 'not-in-root-inbox';
   return UNEXPLAINED;
 }

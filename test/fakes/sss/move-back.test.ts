@@ -2,7 +2,10 @@
 // message that was in Junk when later mail was processed stays behind the watermark: moved back to the Inbox
 // (`users.moveBack`, "Not junk"), it is still never processed, and the run says so (`behind-watermark`). Moved back
 // before any later mail was processed, it is tracked as usual.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { repoRoot } from '../../helpers/cli.js';
 import { parseScenarioText } from '../../../harness/scenario/load-scenario.js';
 import { runScenario } from '../../../harness/run/run-scenario.js';
 import type { MessageLife } from '../../../sim/ledger/records.js';
@@ -83,5 +86,18 @@ describe('mail moved back to the Inbox (S6)', () => {
     // the world's random stream (a draw would shift every later one, the traffic's among them).
     const without = runScenario(parseScenarioText(junkScenario(3, '{ probability: 0 }').replace(/users:\n {2}moveBack: .*\n/, ''), 'move-back.yaml'));
     expect(without.counts).toEqual(outcome.counts);
+  });
+
+  it('is explained on the other paths too: the router (inbox rules run on arrival only) and Outlook', () => {
+    for (const name of ['baseline-router', 'crm-outlook-and-outbound']) {
+      const text = readFileSync(join(repoRoot, 'scenarios', `${name}.yaml`), 'utf8')
+        .replace(/^exchange:\n/m, 'exchange:\n  settings: { junkProbability: 0.3 }\n')
+        .replace(/^users:\n/m, 'users:\n  moveBack: { probability: 1, meanDelay: 20m }\n');
+      const outcome = runScenario(parseScenarioText(text, `${name}.yaml`));
+      const movedBack = [...outcome.ledger.messages()].filter((life) => life.path.some((s) => s.step === 'moved' && s.detail.endsWith('/Inbox')));
+      expect(movedBack.length, name).toBeGreaterThan(0);
+      expect(outcome.counts.untrackedByReason['unexplained'], name).toBeUndefined();
+      expect(outcome.checks.find((c) => c.name === 'no-silent-drop')?.verdict, name).toBe('pass');
+    }
   });
 });

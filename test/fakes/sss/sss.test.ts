@@ -37,7 +37,7 @@ describe('incoming (S5, S6)', () => {
     expect(outcome.counts).toMatchObject({ pending: 0, untracked: 0 });
   });
 
-  it('S6: mail filed before a cycle is never tracked, even when moved back; its reason is not-in-root-inbox', () => {
+  it('S6: mail filed before a cycle is never tracked; its reason is not-in-root-inbox (moved back: move-back.test.ts)', () => {
     const outcome = run({
       users: `
     - { address: paul@contoso.example, incoming: email-router, filter: all }

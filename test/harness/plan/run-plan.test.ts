@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { runPlan } from '../../../harness/plan/run-plan.js';
 import { gradeOf, meetsGrade } from '../../../harness/plan/grade.js';
+import { recommendationsFor } from '../../../harness/plan/recommendations.js';
 import { smallPlan } from './plan-fixtures.js';
 
 describe('runPlan', () => {
@@ -45,6 +46,13 @@ describe('runPlan', () => {
     expect(never.recommendations.some((r) => r.includes(`${failed} mailboxes failed Test & Enable`))).toBe(true);
     const retried = runPlan(smallPlan({ users: 20, failureRate: 0.3, retryAfter: '1h' }));
     expect(retried.counts.untracked).toBeLessThan(never.counts.untracked);
+  });
+
+  it('names mail back in the Inbox behind the watermark, with S6\'s fixes', () => {
+    const plan = smallPlan();
+    const { counts, batchTimeline } = runPlan(plan);
+    const lines = recommendationsFor(plan, { ...counts, untrackedByReason: { 'behind-watermark': 3 } }, batchTimeline, 3_600_000);
+    expect(lines.find((l) => l.startsWith('3 messages came back to the Inbox behind'))).toMatch(/Test & Enable .*\(S3\)/);
   });
 });
 

@@ -1,0 +1,24 @@
+// Captions of single ledger steps as the demo shows them: a message moved back to the Inbox is not "filed", and the
+// reason it then stays untracked cites S6.
+import { describe, expect, it } from 'vitest';
+import { viewStep, type MessageContext } from '../../../harness/demo/step-view.js';
+import type { PathStep } from '../../../sim/ledger/records.js';
+
+const ANNA = 'anna@contoso.example';
+const ctx: MessageContext = { places: { places: [], serverOf: new Map([[ANNA, 'ex1']]), frontServer: 'ex1' }, crmEmail: false };
+const view = (step: string, detail: string) => viewStep({ atMs: 0, step, detail } as PathStep, 'ex1', ctx);
+
+describe('demo captions of a person moving mail', () => {
+  it('files into a folder, or moves back to the Inbox, each with S6', () => {
+    expect(view('moved', `${ANNA}/Projects`).caption).toBe(`${ANNA} files it into Projects: it is no longer in the root Inbox (S6).`);
+    const back = view('moved', `${ANNA}/Inbox`);
+    expect(back.caption).toMatch(/moves it back to the Inbox/);
+    expect(back.caption).not.toMatch(/files it/);
+    expect(back.rules).toEqual(['S6']);
+  });
+
+  it('cites S6 for mail left behind the watermark', () => {
+    expect(view('untracked', 'behind-watermark').rules).toEqual(['S6']);
+    expect(view('untracked', 'not-in-root-inbox').rules).toEqual(['S6']);
+  });
+});
