@@ -21,10 +21,14 @@ let shownTenth = 0;
 const started = performance.now();
 const outcome = runScenario(scenario, {
   onProgress: ({ phase, nowMs, horizonMs }) => {
+    const seconds = ((performance.now() - started) / 1000).toFixed(0);
+    if (phase === 'check') {
+      process.stderr.write(`  scale: counting and checking after ${seconds} s\n`);
+      return;
+    }
     const tenth = phase === 'run' ? Math.floor((nowMs / horizonMs) * 10) : 10;
     if (tenth <= shownTenth) return;
     shownTenth = tenth;
-    const seconds = ((performance.now() - started) / 1000).toFixed(0);
     process.stderr.write(`  scale: ${phase === 'run' ? `${tenth * 10}% of the horizon` : 'draining'} after ${seconds} s\n`);
   },
 });

@@ -1,6 +1,6 @@
 // The progress bar of `mailflow run`: on stderr (never stdout, which --json keeps for its one object), and only once a
 // run has taken a second of wall time, so short runs and the tests' captured output stay quiet. It shows virtual time
-// done against the horizon, then against the longest drain, and the events so far. It reads the wall clock, which is
+// done against the horizon, then against the longest drain, then that the checks have begun, and the events so far. It reads the wall clock, which is
 // why it lives in the CLI: the run loop only reports virtual progress (RunOptions.onProgress) and stays deterministic.
 import { performance } from 'node:perf_hooks';
 import { SingleBar } from 'cli-progress';
@@ -27,9 +27,9 @@ export class RunProgressBar {
   /** For RunOptions.onProgress. */
   readonly update = (progress: RunProgress): void => {
     const nowMs = performance.now();
-    const [doneMs, totalMs] = progress.phase === 'run'
-      ? [progress.nowMs, progress.horizonMs]
-      : [progress.nowMs - progress.horizonMs, progress.drainEndMs - progress.horizonMs];
+    const [doneMs, totalMs] = progress.phase === 'run' ? [progress.nowMs, progress.horizonMs]
+      : progress.phase === 'drain' ? [progress.nowMs - progress.horizonMs, progress.drainEndMs - progress.horizonMs]
+      : [1, 1];
     if (this.bar === null) {
       if (nowMs - this.startedMs < this.delayMs) return;
       this.bar = this.createBar();
@@ -40,8 +40,8 @@ export class RunProgressBar {
     this.bar.setTotal(Math.max(totalMs, 1));
     this.bar.update(doneMs, payloadOf(progress));
     // On a terminal cli-progress redraws from update(); elsewhere it waits for a timer, which a synchronous run never
-    // lets fire, so print the line here.
-    if (this.stream.isTTY !== true && nowMs - this.lastLineMs >= LINE_INTERVAL_MS) {
+    // lets fire, so print the line here: once a second, and when the checks begin (the last report of a run).
+    if (this.stream.isTTY !== true && (nowMs - this.lastLineMs >= LINE_INTERVAL_MS || progress.phase === 'check')) {
       this.lastLineMs = nowMs;
       this.bar.render();
     }
@@ -69,11 +69,16 @@ export class RunProgressBar {
   }
 }
 
+const PHASE_NAMES: Readonly<Record<RunProgress['phase'], string>> = { run: 'running', drain: 'draining', check: 'checking' };
+
 function payloadOf(progress: RunProgress): { phase: string; virtual: string; events: string } {
+  const drainTotalMs = progress.drainEndMs - progress.horizonMs;
   const virtual = progress.phase === 'run'
     ? `virtual ${shown(progress.nowMs, progress.horizonMs)} of ${shown(progress.horizonMs, progress.horizonMs)}`
-    : `drain ${shown(progress.nowMs - progress.horizonMs, progress.drainEndMs - progress.horizonMs)} of at most ${shown(progress.drainEndMs - progress.horizonMs, progress.drainEndMs - progress.horizonMs)}`;
-  return { phase: progress.phase === 'run' ? 'running' : 'draining', virtual, events: progress.events.toLocaleString('en-US') };
+    : progress.phase === 'drain'
+      ? `drain ${shown(progress.nowMs - progress.horizonMs, drainTotalMs)} of at most ${shown(drainTotalMs, drainTotalMs)}`
+      : `simulated ${shown(progress.nowMs, progress.nowMs)}, counting and checking`;
+  return { phase: PHASE_NAMES[progress.phase], virtual, events: progress.events.toLocaleString('en-US') };
 }
 
 /** Virtual time to the minute (to the second when the whole is under an hour), so the line fits and does not flicker. */

@@ -37,7 +37,8 @@ export interface RunOptions {
 }
 
 export interface RunProgress {
-  readonly phase: 'run' | 'drain';
+  /** `check`: reported once, when the run and drain are over and counting and checking begin (seconds at scale). */
+  readonly phase: 'run' | 'drain' | 'check';
   readonly nowMs: number;
   readonly horizonMs: number;
   /** Where the drain ends at the latest (horizon + drain); it usually stops sooner, when nothing is in flight. */
@@ -95,7 +96,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOu
     engine.run({ untilMs: Math.min(engine.nowMs + DRAIN_CHECK_INTERVAL_MS, drainEndMs) });
     report?.('drain');
   }
-
+  report?.('check');
   return concludeRun(engine, ledger, world, scenario, seed, options.atEnd);
 }
 

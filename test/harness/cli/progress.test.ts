@@ -9,7 +9,7 @@ import type { RunProgress } from '../../../harness/run/run-scenario.js';
 import { mailflow } from '../../helpers/cli.js';
 
 const HOUR = 3_600_000;
-const LINE = /^(running|draining) \[[=-]{20}\] \d+% \| (virtual|drain) .+ \| [\d,]+ events$/;
+const LINE = /^(running|draining|checking) \[[=-]{20}\] \d+% \| (virtual|drain|simulated) .+ \| [\d,]+ events$/;
 
 function captured(): { stream: PassThrough; text: () => string } {
   const stream = new PassThrough();
@@ -43,6 +43,16 @@ describe('the run progress bar', () => {
     expect(text()).not.toMatch(/\x1b/); // no terminal escapes into a pipe or file
   });
 
+  it('says when the checks begin, at once, although a second has not passed since the last line', () => {
+    const { stream, text } = captured();
+    const bar = new RunProgressBar(stream, 0);
+    bar.update(at('run', 4 * HOUR, 1500));
+    bar.update(at('check', 4 * HOUR, 1500));
+    const lines = text().split('\n').filter((l) => l !== '');
+    expect(lines.at(-1)).toBe('checking [====================] 100% | simulated 4h, counting and checking | 1,500 events');
+    bar.stop();
+  });
+
   it('is off by default when stderr is not a terminal, and follows --progress / --no-progress', () => {
     const pipe = new PassThrough();
     expect(progressBarFor(undefined, pipe)).toBeNull();
@@ -72,7 +82,9 @@ toy: { messages: 400000, meanInterval: 200ms, pollInterval: 10s, batchSize: 100,
     const lines = withBar.stderr.split('\n').filter((l) => l !== '');
     expect(lines.length).toBeGreaterThan(0);
     expect(lines.filter((l) => !LINE.test(l))).toEqual([]);
-    expect(lines.at(-1)).toMatch(/^running \[={20}\] 100% \| virtual 1d of 1d \|/);
+    expect(lines[0]).toMatch(/^running /);
+    // The run went to its horizon and on to the checks.
+    expect(lines.at(-1)).toMatch(/^checking \[={20}\] 100% \| simulated 1d, counting and checking \|/);
 
     const quiet = mailflow('run', file, '--json'); // stderr is a pipe here: no bar unless asked
     expect(quiet.stderr).toBe('');

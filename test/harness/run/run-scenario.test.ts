@@ -28,6 +28,11 @@ describe('runScenario with onProgress', () => {
       const run = progress.filter((p) => p.phase === 'run');
       expect(run.length).toBeGreaterThan(100);
       expect(run.at(-1)?.nowMs).toBe(scenario.horizon);
+      // The last report says the checks begin, at the instant the run and drain ended.
+      const check = progress.pop();
+      expect(check?.phase).toBe('check');
+      expect(check?.nowMs).toBe(sliced.simulatedMs);
+      expect(progress.some((p) => p.phase === 'check')).toBe(false);
       for (let i = 1; i < progress.length; i++) {
         const [before, after] = [progress[i - 1] as RunProgress, progress[i] as RunProgress];
         expect(after.nowMs).toBeGreaterThan(before.nowMs);
