@@ -111,7 +111,8 @@ export function people(
         }
       }
       disk.pending.delete(id);
-      if (pending.then !== undefined) plan(pending.then.action, pending.then.delayMs);
+      // Nothing to move back when the filing found the message gone (deleted, rolled back by a restore).
+      if (pending.then !== undefined && reply.value !== 'gone') plan(pending.then.action, pending.then.delayMs);
     };
 
     const replyTo = (notice: DeliveryNotice): UserAction => {

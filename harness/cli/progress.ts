@@ -39,9 +39,10 @@ export class RunProgressBar {
     }
     this.bar.setTotal(Math.max(totalMs, 1));
     this.bar.update(doneMs, payloadOf(progress));
-    // On a terminal cli-progress redraws from update(); elsewhere it waits for a timer, which a synchronous run never
-    // lets fire, so print the line here: once a second, and when the checks begin (the last report of a run).
-    if (this.stream.isTTY !== true && (nowMs - this.lastLineMs >= LINE_INTERVAL_MS || progress.phase === 'check')) {
+    // On a terminal cli-progress redraws from update() at most every 200 ms; elsewhere it waits for a timer, which a
+    // synchronous run never lets fire, so print the line here once a second. The checks' line is drawn at once
+    // either way: it is the last report, and the checks take seconds at scale.
+    if (progress.phase === 'check' || (this.stream.isTTY !== true && nowMs - this.lastLineMs >= LINE_INTERVAL_MS)) {
       this.lastLineMs = nowMs;
       this.bar.render();
     }

@@ -70,7 +70,9 @@ function viewOf(step: PathStep, previous: string, ctx: MessageContext): View {
     }
     case 'read': return at(personal(ctx, d, previous), `${d} reads it.`, []);
     case 'moved': {
-      const [mailbox = '', folder] = d.split('/');
+      // `${mailbox}/${folder}`: a folder's name may hold a '/', an address does not.
+      const slash = d.indexOf('/');
+      const [mailbox, folder] = [d.slice(0, slash), d.slice(slash + 1)];
       const caption = folder === 'Inbox'
         ? `${mailbox} moves it back to the Inbox: a reader whose watermark has passed it never takes it (S6).`
         : `${mailbox} files it into ${folder}: it is no longer in the root Inbox (S6).`;

@@ -21,7 +21,7 @@ export function recommendationsFor(plan: Plan, counts: PlanCounts, batches: read
   }
   const behind = reason('behind-watermark');
   if (behind > 0) {
-    out.push(`${behind} messages came back to the Inbox behind their mailbox's watermark (moved back after later mail was processed, or put back by a restore) and are never tracked (S6): Test & Enable of those mailboxes (S3), or an earlier "process email received after", pulls them.`);
+    out.push(`${behind} messages came back to the Inbox behind their mailbox's watermark (moved back after later mail was processed, or put back by a restore) and are never tracked (S6): Test & Enable of those mailboxes (S3) pulls them again, as long as Process Email From is before their received time (S2a).`);
   }
   const beforePef = reason('before-process-email-from');
   if (beforePef > 0) {

@@ -121,12 +121,30 @@ export function untrackedReasonOf(life: MessageLife): string {
   // looked at the message (S6). A message some path evaluated and did not track stays unexplained: a model bug.
   if (life.evaluations.length > 0) return UNEXPLAINED;
   if (eligible.every((p) => p.removal?.cause === 'user-delete')) return 'deleted-before-tracking';
-  // Moved back to the Inbox: out of it when its path looked (an inbox rule runs on arrival only, and Junk is never
-  // forwarded; Outlook handles arrivals). Server-side sync says more itself (behind-watermark).
-  const movedBack = (p: Placement) => life.path.some((s) => s.step === 'moved' && s.detail === `${p.mailbox}/Inbox`);
-  const leftByUser = (p: Placement) => p.removal?.cause === 'user-delete' || (p.removal === null && (p.folder !== 'Inbox' || movedBack(p)));
+  // Back in the Inbox after it was out of it (in Junk, or filed): out of it when its path looked (an inbox rule runs
+  // on arrival only, and Junk is never forwarded; Outlook handles arrivals). Sync and the router say more themselves
+  // (behind-watermark, before-threshold-date).
+  const back = movedBackToInbox(life);
+  const leftByUser = (p: Placement) => p.removal?.cause === 'user-delete' || (p.removal === null && (p.folder !== 'Inbox' || back.has(p.mailbox)));
   if (eligible.every(leftByUser)) return 'not-in-root-inbox';
   return UNEXPLAINED;
+}
+
+/** Mailboxes whose copy of the message came back to the Inbox after it had been in another folder (Junk, a folder). */
+function movedBackToInbox(life: MessageLife): Set<string> {
+  const back = new Set<string>();
+  if (!life.path.some((s) => s.step === 'moved')) return back;
+  const away = new Set<string>();
+  for (const { step, detail } of life.path) {
+    if (step !== 'delivered' && step !== 'moved') continue;
+    const slash = detail.indexOf('/');
+    const mailbox = detail.slice(0, slash);
+    // delivered: `${mailbox}/${folder} (kind...)`; moved: `${mailbox}/${folder}`.
+    const folder = step === 'moved' ? detail.slice(slash + 1) : detail.slice(slash + 1, detail.lastIndexOf(' ('));
+    if (folder !== 'Inbox') away.add(mailbox);
+    else if (step === 'moved' && away.has(mailbox)) back.add(mailbox);
+  }
+  return back;
 }
 
 /** (message, mailbox) pairs placed in user and queue mailboxes: a redelivery to the same mailbox counts once. */

@@ -53,6 +53,16 @@ describe('the run progress bar', () => {
     bar.stop();
   });
 
+  it('draws the checks\' line at once on a terminal too, where it would otherwise wait 200 ms for a redraw', () => {
+    const { stream, text } = captured();
+    const terminal = Object.assign(stream, { isTTY: true, columns: 120, cursorTo: () => true, clearLine: () => true, moveCursor: () => true });
+    const bar = new RunProgressBar(terminal, 0);
+    bar.update(at('run', 4 * HOUR, 1500));
+    bar.update(at('check', 4 * HOUR, 1500));
+    expect(text()).toContain('checking [====================] 100% | simulated 4h, counting and checking | 1,500 events');
+    bar.stop();
+  });
+
   it('is off by default when stderr is not a terminal, and follows --progress / --no-progress', () => {
     const pipe = new PassThrough();
     expect(progressBarFor(undefined, pipe)).toBeNull();

@@ -99,6 +99,23 @@ describe('computeCounts', () => {
     expect(computeCounts(ledger).untrackedByReason).toEqual({ 'deleted-before-tracking': 1, 'not-in-root-inbox': 1, unexplained: 2 });
   });
 
+  it('explains a copy moved back to the Inbox after it was out of it like one still out, and no other copy so', () => {
+    const { ledger } = manualLedger();
+    // Into Junk on arrival, moved back: no inbox rule or arrival handler saw it in the Inbox (S6).
+    ledger.submitted('<junk@x>', 'carol@out', ['alice']);
+    ledger.accepted('<junk@x>', ['alice']);
+    ledger.delivered('<junk@x>', 'alice', 'user', 'Junk', true);
+    ledger.moved('<junk@x>', 'alice', 'Inbox');
+    // Filed, then moved back.
+    deliver(ledger, '<filed@x>');
+    ledger.moved('<filed@x>', 'alice', 'Projects/2026');
+    ledger.moved('<filed@x>', 'alice', 'Inbox');
+    // A move to the Inbox of a copy that never left it explains nothing.
+    deliver(ledger, '<stayed@x>');
+    ledger.moved('<stayed@x>', 'alice', 'Inbox');
+    expect(computeCounts(ledger).untrackedByReason).toEqual({ 'not-in-root-inbox': 2, unexplained: 1 });
+  });
+
   it('counts CRM email reaching a recipient twice as a duplicate, other mail delivered twice not', () => {
     const { ledger } = manualLedger();
     ledger.submitted('<crm-1@x>', 'paul', ['carol@out']);
