@@ -29,6 +29,8 @@ export interface RouterWorldSpec {
   mailboxesOf(crmServer: string): readonly CrmMailbox[];
   /** Inbox items of a mailbox, for what is still waiting. */
   inbox(mailbox: string): ReadonlyArray<{ readonly storeId: number; readonly receivedAtMs: number; readonly key: string }>;
+  /** Ledger keys of the received items a person moved out of the Inbox (filed, or never out of Junk), not deleted. */
+  outsideInbox(mailbox: string): readonly string[];
 }
 
 export interface RouterWorld {
@@ -89,6 +91,13 @@ export function spawnRouterWorld(engine: Engine, ledger: Ledger, spec: RouterWor
           // ThresholdDate, where the router never looks.
           if (stopped(provider)) ledger.untracked(item.key, 'router-stopped');
           else if (!states.some((state) => isWaiting(state, item))) ledger.untracked(item.key, 'before-threshold-date');
+        }
+        // R4 reads the Inbox only: mail that left it before the router tracked it is never read again, even when the
+        // router had already asked CRM about it (a DeliverIncomingEmail that CRM's outage failed, then the owner filed
+        // it). Once the organisation moved to server-side sync, sync explains its mailboxes.
+        if (stopped(provider)) continue;
+        for (const key of spec.outsideInbox(provider.mailbox)) {
+          if (!seen.has(key) && !ledger.hasIncomingActivity(key)) ledger.untracked(key, 'not-in-root-inbox');
         }
       }
     },

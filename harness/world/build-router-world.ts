@@ -33,7 +33,7 @@ export function routerConfigOf(section: RouterSection, defaultCrm: string, injec
 }
 
 export function routerWorldSpecOf(
-  section: RouterSection, defaultCrm: string, access: Pick<RouterWorldSpec, 'mailboxesOf' | 'inbox'>, injectBug?: InjectedBug,
+  section: RouterSection, defaultCrm: string, access: Pick<RouterWorldSpec, 'mailboxesOf' | 'inbox' | 'outsideInbox'>, injectBug?: InjectedBug,
 ): RouterWorldSpec {
   return { config: routerConfigOf(section, defaultCrm, injectBug), instances: instancesOf(section, injectBug), initialState: initialStateOf(section, defaultCrm), ...access };
 }
