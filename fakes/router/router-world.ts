@@ -29,8 +29,8 @@ export interface RouterWorldSpec {
   mailboxesOf(crmServer: string): readonly CrmMailbox[];
   /** Inbox items of a mailbox, for what is still waiting. */
   inbox(mailbox: string): ReadonlyArray<{ readonly storeId: number; readonly receivedAtMs: number; readonly key: string }>;
-  /** Ledger keys of the received items a person moved out of the Inbox (filed, or never out of Junk), not deleted. */
-  outsideInbox(mailbox: string): readonly string[];
+  /** The received items of a mailbox outside its Inbox (filed, deleted, or never out of Junk), by key and folder. */
+  outsideInbox(mailbox: string): ReadonlyArray<{ readonly key: string; readonly folder: string }>;
 }
 
 export interface RouterWorld {
@@ -93,11 +93,12 @@ export function spawnRouterWorld(engine: Engine, ledger: Ledger, spec: RouterWor
           else if (!states.some((state) => isWaiting(state, item))) ledger.untracked(item.key, 'before-threshold-date');
         }
         // R4 reads the Inbox only: mail that left it before the router tracked it is never read again, even when the
-        // router had already asked CRM about it (a DeliverIncomingEmail that CRM's outage failed, then the owner filed
-        // it). Once the organisation moved to server-side sync, sync explains its mailboxes.
+        // router had already asked CRM about it (a DeliverIncomingEmail that CRM's outage or a crash cut short, then
+        // the owner filed or deleted it). Once the organisation moved to server-side sync, sync explains its mailboxes.
         if (stopped(provider)) continue;
-        for (const key of spec.outsideInbox(provider.mailbox)) {
-          if (!seen.has(key) && !ledger.hasIncomingActivity(key)) ledger.untracked(key, 'not-in-root-inbox');
+        for (const { key, folder } of spec.outsideInbox(provider.mailbox)) {
+          if (seen.has(key) || ledger.hasIncomingActivity(key)) continue;
+          ledger.untracked(key, folder === 'Deleted Items' ? 'deleted-before-tracking' : 'not-in-root-inbox');
         }
       }
     },

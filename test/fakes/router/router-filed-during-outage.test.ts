@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { loadScenarioFile } from '../../../harness/scenario/load-scenario.js';
 import { runScenario } from '../../../harness/run/run-scenario.js';
 
-describe('mail filed while CRM is down, after the router asked about it', () => {
+describe('mail that leaves the Inbox after the router asked CRM about it, before it tracked it', () => {
   it('is untracked as not-in-root-inbox, and nothing is unexplained', () => {
     const outcome = runScenario(loadScenarioFile('test/fixtures/fuzz/filed-during-crm-outage.yaml'));
     const life = outcome.ledger.get('<message-14@fabrikam.example>');
@@ -16,6 +16,16 @@ describe('mail filed while CRM is down, after the router asked about it', () => 
     expect(life?.untrackedReason).toBe('not-in-root-inbox');
     expect(outcome.counts.untrackedByReason['unexplained']).toBeUndefined();
     expect(outcome.checks.find((c) => c.name === 'no-silent-drop')?.verdict).toBe('pass');
+    expect(outcome.verdict).toBe('pass');
+  });
+
+  it('is deleted-before-tracking when the owner deleted it after crashes cut the router short', () => {
+    const outcome = runScenario(loadScenarioFile('test/fixtures/fuzz/deleted-during-router-crashes.yaml'));
+    const life = outcome.ledger.get('<message-11@fabrikam.example>');
+    expect(life?.evaluations.length).toBeGreaterThan(0);
+    expect(life?.activities).toEqual([]);
+    expect(life?.untrackedReason).toBe('deleted-before-tracking');
+    expect(outcome.counts.untrackedByReason['unexplained']).toBeUndefined();
     expect(outcome.verdict).toBe('pass');
   });
 });
