@@ -124,6 +124,7 @@ function buildProgram(setExit: (code: number) => void): Command {
     .option('--max-messages <n>', 'messages per scenario at most', parseCount, DEFAULT_MAX_MESSAGES)
     .option('--max-faults <n>', 'fault windows per scenario at most', parseCountOrZero, DEFAULT_MAX_FAULTS)
     .option('--all-faults', 'also faults nothing survives (a restore without logs, X3): expect failures')
+    .option('--habits', 'also people filing, deleting, moving back, replying and tracking, and a junk filter (the untracked mail they explain is allowed)')
     .option('--out <dir>', 'where counterexample scenarios are written', DEFAULT_OUT_DIR)
     .option('--json', 'print the result as one JSON object on stdout')
     .option('--progress', 'show the progress bar on stderr even when it is not a terminal')
@@ -136,6 +137,7 @@ function buildProgram(setExit: (code: number) => void): Command {
         arb: {
           survivableOnly: options.allFaults !== true, paths: options.paths, maxMessages: options.maxMessages, maxFaults: options.maxFaults,
           ...(options.injectBug === undefined ? {} : { injectBug: options.injectBug }),
+          ...(options.habits === true ? { habits: true } : {}),
         },
         outDir: options.out, json: options.json === true, command: fuzzCommandLine(seed, options),
         ...(options.progress === undefined ? {} : { progress: options.progress }),
@@ -163,6 +165,7 @@ interface FuzzCliOptions {
   maxMessages: number;
   maxFaults: number;
   allFaults?: boolean;
+  habits?: boolean;
   out: string;
   json?: boolean;
   progress?: boolean;
@@ -177,6 +180,7 @@ function fuzzCommandLine(seed: number, o: FuzzCliOptions): string {
   if (o.maxMessages !== DEFAULT_MAX_MESSAGES) parts.push(`--max-messages ${o.maxMessages}`);
   if (o.maxFaults !== DEFAULT_MAX_FAULTS) parts.push(`--max-faults ${o.maxFaults}`);
   if (o.allFaults === true) parts.push('--all-faults');
+  if (o.habits === true) parts.push('--habits');
   if (o.checkDeterminism === true) parts.push('--check-determinism');
   return parts.join(' ');
 }

@@ -36,6 +36,20 @@ describe('arbScenario', () => {
     expect(restores(false)).toBeGreaterThan(0);
   });
 
+  it('draws people\'s habits and a junk filter only when asked, allowing what they explain', () => {
+    const plain = fc.sample(arbScenario(), { seed: SEED, numRuns: 50 });
+    expect(plain.every((input) => input.users === undefined && input.expect === undefined)).toBe(true);
+    // Asking for habits changes what a seed draws; without them the scenarios stay those of every earlier release.
+    const withHabits = fc.sample(arbScenario({ habits: true }), { seed: SEED, numRuns: 200 });
+    for (const input of withHabits) {
+      const scenario = parseScenarioData(input, 'generated');
+      expect(parseScenarioText(String(input), 'generated.yaml')).toEqual(scenario);
+      expect(Object.keys(scenario.expect.untracked ?? {}).sort()).toEqual(['before-threshold-date', 'behind-watermark', 'deleted-before-tracking', 'not-in-root-inbox']);
+    }
+    expect(withHabits.some((input) => (input.users?.moveBack?.probability ?? 0) > 0 && (input.users?.file?.probability ?? 0) > 0)).toBe(true);
+    expect(withHabits.some((input) => (input.exchange?.settings?.junkProbability ?? 0) > 0)).toBe(true);
+  });
+
   it('draws every path and every survivable fault kind somewhere', () => {
     const samples = fc.sample(arbScenario(), { seed: SEED, numRuns: 300 });
     const verbs = new Set(samples.flatMap((input) => (input.faults ?? []).map((f) => f.verb)));
