@@ -50,9 +50,10 @@ export function applyUserAction(db: DatabaseState, action: StoreAction, ledger: 
     ledger.read(item.key, action.mailbox);
     return 'done';
   }
+  const from = item.folder;
   item.folder = action.kind === 'file' ? action.folder : 'Deleted Items';
   // The sender's own copies are not received copies, so the ledger holds no placement of them to move (rollback.ts
   // leaves them out too). Server-side sync files one when its promotion fails (S7, S16).
-  if (item.sent !== true) ledger.moved(item.key, action.mailbox, item.folder);
+  if (item.sent !== true) ledger.moved(item.key, action.mailbox, item.folder, from);
   return 'done';
 }

@@ -6,6 +6,8 @@
 import { servedBy } from './router-config.js';
 import type { Engine } from '../../sim/core/engine.js';
 import type { Ledger } from '../../sim/ledger/ledger.js';
+import type { MessageLife } from '../../sim/ledger/records.js';
+import { movedBackToInbox } from '../../sim/ledger/counts.js';
 import type { CrmMailbox } from '../crm/crm-config.js';
 import { isWaiting } from './incoming-cycle.js';
 import type { OutgoingSenders } from './outgoing-pass.js';
@@ -29,8 +31,8 @@ export interface RouterWorldSpec {
   mailboxesOf(crmServer: string): readonly CrmMailbox[];
   /** Inbox items of a mailbox, for what is still waiting. */
   inbox(mailbox: string): ReadonlyArray<{ readonly storeId: number; readonly receivedAtMs: number; readonly key: string }>;
-  /** The received items of a mailbox outside its Inbox (filed, deleted, or never out of Junk), by key and folder. */
-  outsideInbox(mailbox: string): ReadonlyArray<{ readonly key: string; readonly folder: string }>;
+  /** The received items of a mailbox outside its Inbox (filed, deleted, or never out of Junk), by key. */
+  outsideInbox(mailbox: string): ReadonlyArray<{ readonly key: string }>;
 }
 
 export interface RouterWorld {
@@ -96,13 +98,29 @@ export function spawnRouterWorld(engine: Engine, ledger: Ledger, spec: RouterWor
         // router had already asked CRM about it (a DeliverIncomingEmail that CRM's outage or a crash cut short, then
         // the owner filed or deleted it). Once the organisation moved to server-side sync, sync explains its mailboxes.
         if (stopped(provider)) continue;
-        for (const { key, folder } of spec.outsideInbox(provider.mailbox)) {
+        for (const { key } of spec.outsideInbox(provider.mailbox)) {
           if (seen.has(key) || ledger.hasIncomingActivity(key)) continue;
-          ledger.untracked(key, folder === 'Deleted Items' ? 'deleted-before-tracking' : 'not-in-root-inbox');
+          const life = ledger.get(key);
+          const reason = life === undefined ? null : leftTheInbox(life);
+          if (reason !== null) ledger.untracked(key, reason);
         }
       }
     },
   };
+}
+
+/**
+ * Why a message the router never tracked stays untracked when its copy left the Inbox of a mailbox the router reads,
+ * or null when that explains nothing: the message has a reason already, is eligible nowhere, or has an eligible copy
+ * that stayed in an Inbox (a path should have read that one: let the run say so). A copy moved back to the Inbox
+ * counts as away (counts.ts). Deleted everywhere: deleted-before-tracking; otherwise not-in-root-inbox.
+ */
+export function leftTheInbox(life: MessageLife): string | null {
+  if (life.untrackedReason !== null) return null;
+  const eligible = life.placements.filter((p) => p.eligible && p.removal === null);
+  const back = movedBackToInbox(life);
+  if (eligible.length === 0 || eligible.some((p) => p.folder === 'Inbox' && !back.has(p.mailbox))) return null;
+  return eligible.every((p) => p.folder === 'Deleted Items') ? 'deleted-before-tracking' : 'not-in-root-inbox';
 }
 
 function copyState(state: SystemState | null): SystemState {

@@ -130,6 +130,10 @@ function buildProgram(setExit: (code: number) => void): Command {
     .option('--progress', 'show the progress bar on stderr even when it is not a terminal')
     .option('--no-progress', 'never show the progress bar')
     .action(async (options: FuzzCliOptions) => {
+      if (options.habits === true && options.injectBug !== undefined && HIDDEN_BY_HABITS.has(options.injectBug)) {
+        process.stderr.write(`mailflow fuzz: --habits allows mail untracked as before-threshold-date, which is all that --inject-bug ${options.injectBug} does: the fuzzer could not find it. Run them separately.\n`);
+        return setExit(EXIT.badInput);
+      }
       const seed = options.seed ?? Math.floor(Math.random() * 0x1_0000_0000);
       if (options.seed === undefined && options.json !== true) process.stderr.write(`fuzz: seed ${seed}\n`);
       setExit(await fuzzCommand({
@@ -153,6 +157,9 @@ function buildProgram(setExit: (code: number) => void): Command {
 
   return program;
 }
+
+/** Injected defects whose only symptom is untracked mail of a reason people's habits are allowed (arb-people.ts). */
+const HIDDEN_BY_HABITS: ReadonlySet<InjectedBug> = new Set<InjectedBug>(['threshold-before-create']);
 
 interface FuzzCliOptions {
   runs: number;

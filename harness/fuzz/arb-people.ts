@@ -1,5 +1,6 @@
 // People's habits for generated scenarios (`mailflow fuzz --habits`): reading, filing, deleting and moving mail back
-// to the Inbox, replying, tracking in Outlook, and a junk filter. With them, mail is expected to go untracked for
+// to the Inbox, replying, tracking (through the mailbox, App for Outlook: generated users have no CRM client, so it
+// works on the sync paths only), and a junk filter. With them, mail is expected to go untracked for
 // S6's reasons (filed, deleted or in Junk before a path read it, or back behind the watermark), so the scenario
 // allows those; anything else untracked, lost or doubled is still a finding. Off by default: drawing habits changes
 // what every seed generates.

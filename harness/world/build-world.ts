@@ -107,7 +107,7 @@ function buildExchangeAndCrm(engine: Engine, ledger: Ledger, scenario: Scenario,
     parts.push(spawnRouterWorld(engine, ledger, routerWorldSpecOf(section, firstOrg?.config.server ?? '', {
       mailboxesOf: (crmServer) => mailboxesBy.get(crmServer) ?? [],
       inbox: (mailbox) => inbox(mailbox).map((i) => ({ storeId: i.storeId, receivedAtMs: i.receivedAtMs, key: i.key })),
-      outsideInbox: (mailbox) => allItems(mailbox).filter((i) => i.folder !== 'Inbox').map((i) => ({ key: i.key, folder: i.folder })),
+      outsideInbox: (mailbox) => allItems(mailbox).filter((i) => i.folder !== 'Inbox').map((i) => ({ key: i.key })),
     }, scenario.injectBug)));
   }
   let sss: SssWorld | null = null;

@@ -131,7 +131,7 @@ export function untrackedReasonOf(life: MessageLife): string {
 }
 
 /** Mailboxes whose copy of the message came back to the Inbox after it had been in another folder (Junk, a folder). */
-function movedBackToInbox(life: MessageLife): Set<string> {
+export function movedBackToInbox(life: MessageLife): Set<string> {
   const back = new Set<string>();
   if (!life.path.some((s) => s.step === 'moved')) return back;
   const away = new Set<string>();

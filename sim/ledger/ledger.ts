@@ -156,11 +156,16 @@ export class Ledger implements LifeSource, FactWriter {
   }
 
   /** A user moved the copy to another folder; it is still in the mailbox. */
-  moved(messageId: string, mailbox: string, folder: string): void {
+  /**
+   * A copy moved to `folder`. `from`, the folder it left, says which copy when the mailbox holds two (a sender sent
+   * again after losing the 250, X1); it is kept with the step but not part of its text.
+   */
+  moved(messageId: string, mailbox: string, folder: string, from: string | null = null): void {
     this.requireCopy(messageId, mailbox);
     const step = this.begin(messageId, STEP.moved);
     this.log.shared(mailbox);
     this.log.shared(folder);
+    this.log.optionalShared(from);
     this.end(messageId, STEP.moved, step);
   }
 

@@ -23,7 +23,14 @@ export function replayPlacements(log: PathLog, messageId: string, first: number)
       placements.push({ mailbox, mailboxKind, folder, deliveredAtMs: log.atMsOf(step), eligible: a.flag(), removal: null });
     } else if (kind === STEP.moved) {
       const a = log.argsOf(step);
-      presentCopy(placements, messageId, a.string()).folder = a.string();
+      const mailbox = a.string();
+      const folder = a.string();
+      const from = a.optionalString();
+      // A mailbox may hold two copies (a sender sent again after losing the 250, X1): the move is of the copy in the
+      // folder it left, when the step says; else of one not already in the target folder.
+      const present = (p: Placement) => p.mailbox === mailbox && p.removal === null;
+      const copy = placements.find((p) => present(p) && (from === null ? p.folder !== folder : p.folder === from));
+      (copy ?? presentCopy(placements, messageId, mailbox)).folder = folder;
     } else if (kind === STEP.removed) {
       const a = log.argsOf(step);
       presentCopy(placements, messageId, a.string()).removal = { atMs: log.atMsOf(step), cause: a.string() as RemovalCause };

@@ -24,8 +24,9 @@ describe('under survivable faults', () => {
   });
 
   it('with people filing, deleting, moving back, replying and tracking, and a junk filter, nothing is lost or doubled', () => {
-    // Untracked mail is allowed only for the reasons habits explain (arb-people.ts); anything else is a finding. This
-    // property found two router cases that no model explained (test/fakes/router/router-filed-during-outage.test.ts).
+    // Untracked mail is allowed only for the reasons habits explain (arb-people.ts); anything else is a finding.
+    // Larger campaigns of an early version found two router cases no model explained
+    // (test/fakes/router/router-filed-during-outage.test.ts).
     fc.assert(fc.property(arbScenario({ habits: true }), (input) => {
       const { outcome, problems } = judgeCase(input);
       expect(outcome).toHaveNoLostMail();

@@ -62,6 +62,10 @@ describe('mailflow fuzz (CLI)', () => {
     expect(mailflow('fuzz', '--shard', '4/3').status).toBe(2);
     expect(mailflow('fuzz', '--inject-bug', 'no-such-bug').status).toBe(2);
     expect(mailflow('fuzz', '--paths', 'router,carrier-pigeon').status).toBe(2);
+    // Habits allow exactly what this defect does: the campaign could never find it.
+    const hidden = mailflow('fuzz', '--habits', '--inject-bug', 'threshold-before-create', '--runs', '5');
+    expect(hidden.status).toBe(2);
+    expect(hidden.stderr).toMatch(/could not find it/);
     // Counterexamples never go under scenarios/, and an unusable directory is refused before any run.
     expect(mailflow('fuzz', '--runs', '5', '--out', 'scenarios/fuzz').status).toBe(2);
     const aFile = join(tmp, 'a-file');

@@ -116,6 +116,25 @@ describe('computeCounts', () => {
     expect(computeCounts(ledger).untrackedByReason).toEqual({ 'not-in-root-inbox': 2, unexplained: 1 });
   });
 
+  it('files both copies of a message delivered twice into one mailbox when both are filed', () => {
+    // A sender that lost the 250 after DATA sends again (X1): the mailbox holds two copies; the person files both.
+    const { ledger } = manualLedger();
+    deliver(ledger, '<twice@x>');
+    ledger.delivered('<twice@x>', 'alice', 'user', 'Inbox', true);
+    ledger.moved('<twice@x>', 'alice', 'Projects');
+    ledger.moved('<twice@x>', 'alice', 'Projects');
+    expect(ledger.get('<twice@x>')!.placements.map((p) => p.folder)).toEqual(['Projects', 'Projects']);
+    expect(computeCounts(ledger).untrackedByReason).toEqual({ 'not-in-root-inbox': 1 });
+    // One copy in Junk, one in the Inbox: the move says which folder it left, so the Inbox copy is the one filed.
+    ledger.submitted('<junk-and-inbox@x>', 'carol@out', ['alice']);
+    ledger.accepted('<junk-and-inbox@x>', ['alice']);
+    ledger.delivered('<junk-and-inbox@x>', 'alice', 'user', 'Junk', true);
+    ledger.delivered('<junk-and-inbox@x>', 'alice', 'user', 'Inbox', true);
+    ledger.moved('<junk-and-inbox@x>', 'alice', 'Projects', 'Inbox');
+    expect(ledger.get('<junk-and-inbox@x>')!.placements.map((p) => p.folder)).toEqual(['Junk', 'Projects']);
+    expect(ledger.get('<junk-and-inbox@x>')!.path.at(-1)?.detail).toBe('alice/Projects');
+  });
+
   it('counts CRM email reaching a recipient twice as a duplicate, other mail delivered twice not', () => {
     const { ledger } = manualLedger();
     ledger.submitted('<crm-1@x>', 'paul', ['carol@out']);
