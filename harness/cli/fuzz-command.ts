@@ -72,6 +72,10 @@ function readResult(file: string): FuzzResult {
   for (const [field, type] of fields) {
     if (typeof (data as Record<string, unknown> | null)?.[field] !== type) throw problem(`not the --json output of mailflow fuzz: ${field} should be a ${type}`);
   }
+  const campaign = (data as { campaign?: unknown }).campaign;
+  if (campaign !== undefined && typeof (campaign as { runs?: unknown } | null)?.runs !== 'number') {
+    throw problem('not the --json output of mailflow fuzz: campaign should be an object with the campaign\'s options');
+  }
   // Results written before firstOffender existed merge too.
   const result = data as FuzzResult;
   return { ...result, firstOffender: Array.isArray(result.firstOffender) ? result.firstOffender : [] };

@@ -8,7 +8,9 @@ import { tryCase, type FuzzSettings, type PartProgress } from './fuzz-runner.js'
 import { formatShard, runSeed, shardRuns } from './fuzz-seed.js';
 import { shrinkFailing } from './fuzz-shrink.js';
 import { counterexampleName, writeCounterexample } from './counterexample.js';
-import type { FuzzResult } from './fuzz-result.js';
+import type { CampaignShape, FuzzResult } from './fuzz-result.js';
+import { DEFAULT_MAX_FAULTS, DEFAULT_MAX_MESSAGES } from './arb-scenario.js';
+import { FUZZ_PATHS } from './fuzz-shape.js';
 
 export const DEFAULT_RUNS = 1_000;
 export const DEFAULT_OUT_DIR = 'fuzz-out';
@@ -35,7 +37,7 @@ export async function runCampaign(options: CampaignOptions): Promise<FuzzResult>
     shard: formatShard(options.shard), workers: options.workers, injectBug: options.arb.injectBug ?? null,
   };
   if (part.firstFailure === null) {
-    return { ...base, failingSeed: null, failingRun: null, counterexample: null, problems: [], firstOffender: [], shrinkSteps: null, wallMs: Math.round(performance.now() - started) };
+    return { ...base, failingSeed: null, failingRun: null, counterexample: null, problems: [], firstOffender: [], shrinkSteps: null, wallMs: Math.round(performance.now() - started), campaign: campaignShape(options) };
   }
   options.onShrinking?.();
   const run = part.firstFailure;
@@ -46,5 +48,15 @@ export async function runCampaign(options: CampaignOptions): Promise<FuzzResult>
   const counterexample = writeCounterexample(options.outDir, counterexampleName(options.seed, run), shrunk.value.value, {
     command: options.command, run, runSeed: seed, steps: shrunk.steps, attempts: shrunk.attempts, problems,
   });
-  return { ...base, failingSeed: seed, failingRun: run, counterexample, problems, firstOffender, shrinkSteps: shrunk.steps, wallMs: Math.round(performance.now() - started) };
+  return { ...base, failingSeed: seed, failingRun: run, counterexample, problems, firstOffender, shrinkSteps: shrunk.steps, wallMs: Math.round(performance.now() - started), campaign: campaignShape(options) };
+}
+
+/** The options every shard of one campaign shares, with the defaults filled in (fuzz merge compares them). */
+export function campaignShape(settings: FuzzSettings): CampaignShape {
+  const { arb } = settings;
+  return {
+    runs: settings.runs, paths: arb.paths ?? FUZZ_PATHS, maxMessages: arb.maxMessages ?? DEFAULT_MAX_MESSAGES,
+    maxFaults: arb.maxFaults ?? DEFAULT_MAX_FAULTS, allFaults: arb.survivableOnly === false, habits: arb.habits === true,
+    checkDeterminism: settings.checkDeterminism,
+  };
 }

@@ -1,8 +1,9 @@
 // `mailflow fuzz merge`: combines the results of a campaign's shards (each `--json` output of `--shard i/n`) into the
 // campaign's result: runs and failures add up, the counterexample is the shards' smallest failing run, and the rate
-// is the shards' rates together (they ran side by side).
-import type { FuzzResult } from './fuzz-result.js';
-import { parseShard, type Shard } from './fuzz-seed.js';
+// is the shards' rates together (they ran side by side). Shards of different campaigns (another seed, defect, run
+// count or generator option) would merge into a result no campaign gives: they are refused, naming what differs.
+import type { CampaignShape, FuzzResult } from './fuzz-result.js';
+import { parseShard, shardRuns, type Shard } from './fuzz-seed.js';
 
 export function mergeResults(results: readonly FuzzResult[]): FuzzResult | string {
   const first = results[0];
@@ -12,7 +13,7 @@ export function mergeResults(results: readonly FuzzResult[]): FuzzResult | strin
   const bugs = new Set(results.map((r) => r.injectBug));
   if (bugs.size > 1) return `the shards come from different campaigns (injected defects ${[...bugs].join(', ')})`;
   const shards = results.map((r) => r.shard);
-  const problem = shardProblem(shards);
+  const problem = shardProblem(shards) ?? shapeProblem(results);
   if (problem !== null) return problem;
   const failing = results.filter((r) => r.failingRun !== null).sort((a, b) => (a.failingRun ?? 0) - (b.failingRun ?? 0))[0];
   return {
@@ -30,7 +31,31 @@ export function mergeResults(results: readonly FuzzResult[]): FuzzResult | strin
     workers: sum(results, (r) => r.workers),
     injectBug: first.injectBug,
     wallMs: Math.max(...results.map((r) => r.wallMs)),
+    ...(first.campaign === undefined ? {} : { campaign: first.campaign }),
   };
+}
+
+/**
+ * Every shard must state the same campaign options, and have made all the runs its slice of that campaign holds.
+ * Results written before the options were recorded merge only with others like them (nothing to compare).
+ */
+function shapeProblem(results: readonly FuzzResult[]): string | null {
+  const stated = results.filter((r) => r.campaign !== undefined);
+  if (stated.length === 0) return null;
+  const unstated = results.find((r) => r.campaign === undefined);
+  if (unstated !== undefined) return `shard ${unstated.shard} does not say which campaign options it ran with (an older mailflow-sim wrote it): run it again`;
+  const first = stated[0] as FuzzResult & { campaign: CampaignShape };
+  for (const result of stated) {
+    const campaign = result.campaign as CampaignShape;
+    const field = (Object.keys(first.campaign) as Array<keyof CampaignShape>)
+      .find((key) => JSON.stringify(campaign[key]) !== JSON.stringify(first.campaign[key]));
+    if (field !== undefined) {
+      return `the shards come from different campaigns (${field}: ${JSON.stringify(first.campaign[field])} in shard ${first.shard}, ${JSON.stringify(campaign[field])} in shard ${result.shard})`;
+    }
+    const expected = shardRuns(campaign.runs, parseShard(result.shard) as Shard).length;
+    if (result.runs !== expected) return `shard ${result.shard} made ${result.runs} runs, but its slice of a ${campaign.runs}-run campaign holds ${expected}`;
+  }
+  return null;
 }
 
 /** The shards must be one campaign's: the same n, and each i from 1 to n exactly once. */

@@ -20,4 +20,20 @@ export interface FuzzResult {
   readonly workers: number;
   readonly injectBug: string | null;
   readonly wallMs: number;
+  /**
+   * What decides which runs the campaign makes and what each one generates and checks, besides the seed and the
+   * injected defect: shards merge only when they agree on it. Absent in results of versions before it existed.
+   */
+  readonly campaign?: CampaignShape;
+}
+
+/** A campaign's options that every shard must share (`--runs` is the whole campaign's, not the shard's). */
+export interface CampaignShape {
+  readonly runs: number;
+  readonly paths: readonly string[];
+  readonly maxMessages: number;
+  readonly maxFaults: number;
+  readonly allFaults: boolean;
+  readonly habits: boolean;
+  readonly checkDeterminism: boolean;
 }

@@ -38,6 +38,12 @@ describe('mailflow fuzz (CLI)', () => {
     // Only a whole campaign merges: a missing shard, or one twice, is refused.
     expect(mailflow('fuzz', 'merge', shards[0] ?? '', shards[1] ?? '').stderr).toMatch(/shards 3\/3 are missing/);
     expect(mailflow('fuzz', 'merge', shards[0] ?? '', shards[0] ?? '', shards[1] ?? '', shards[2] ?? '').stderr).toMatch(/shard 1\/3 is there twice/);
+    // A shard of another campaign (here: with people's habits) is refused too, naming what differs.
+    const other = join(tmp, 'shard-habits.json');
+    writeFileSync(other, fuzz('shard-habits', '--shard', '3/3', '--habits').stdout);
+    const mixed = mailflow('fuzz', 'merge', shards[0] ?? '', shards[1] ?? '', other);
+    expect(mixed.status).toBe(2);
+    expect(mixed.stderr).toMatch(/different campaigns \(habits: false in shard 1\/3, true in shard 3\/3\)/);
     const merged = mailflow('fuzz', 'merge', ...shards, '--json');
     expect(merged.status).toBe(1);
     const whole = JSON.parse(one.stdout) as Record<string, unknown>;

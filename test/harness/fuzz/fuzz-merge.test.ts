@@ -1,0 +1,51 @@
+// `fuzz merge` combines only the shards of one campaign: the same seed, defect and campaign options, every slice once,
+// each with all the runs its slice holds. Anything else would print a result no campaign gives.
+import { describe, expect, it } from 'vitest';
+import { campaignShape } from '../../../harness/fuzz/fuzz-campaign.js';
+import { mergeResults } from '../../../harness/fuzz/fuzz-merge.js';
+import type { CampaignShape, FuzzResult } from '../../../harness/fuzz/fuzz-result.js';
+import { shardRuns } from '../../../harness/fuzz/fuzz-seed.js';
+
+const SHAPE: CampaignShape = campaignShape({ seed: 5, runs: 100, shard: { index: 1, count: 1 }, checkDeterminism: false, arb: {} });
+
+/** Shard i/n of a 100-run campaign that passed, as `mailflow fuzz --json` prints it. */
+function shard(index: number, count: number, campaign: Partial<CampaignShape> | null = {}): FuzzResult {
+  const shape = { ...SHAPE, ...campaign };
+  const runs = shardRuns(shape.runs, { index, count }).length;
+  return {
+    runs, failures: 0, seed: 5, failingSeed: null, runsPerSec: 100, counterexample: null, failingRun: null, problems: [],
+    firstOffender: [], shrinkSteps: null, shard: `${index}/${count}`, workers: 1, injectBug: null, wallMs: 10,
+    ...(campaign === null ? {} : { campaign: shape }),
+  };
+}
+
+describe('fuzz merge', () => {
+  it('fills the defaults into the campaign options a result records', () => {
+    expect(SHAPE).toEqual({ runs: 100, paths: ['router', 'sss', 'cutover'], maxMessages: 20, maxFaults: 2, allFaults: false, habits: false, checkDeterminism: false });
+  });
+
+  it('merges the shards of one campaign, keeping its options', () => {
+    const merged = mergeResults([shard(1, 3), shard(2, 3), shard(3, 3)]);
+    expect(merged).toMatchObject({ runs: 100, failures: 0, shard: '1/3,2/3,3/3', campaign: SHAPE });
+  });
+
+  it('refuses shards that ran with different options, naming the option and the shards', () => {
+    expect(mergeResults([shard(1, 2), shard(2, 2, { habits: true })])).toBe('the shards come from different campaigns (habits: false in shard 1/2, true in shard 2/2)');
+    expect(mergeResults([shard(1, 2), shard(2, 2, { paths: ['router'] })])).toMatch(/paths: \["router","sss","cutover"\] in shard 1\/2, \["router"\] in shard 2\/2/);
+    expect(mergeResults([shard(1, 2), shard(2, 2, { allFaults: true })])).toMatch(/allFaults/);
+    expect(mergeResults([shard(1, 2), shard(2, 2, { maxMessages: 40 })])).toMatch(/maxMessages/);
+    expect(mergeResults([shard(1, 2), shard(2, 2, { checkDeterminism: true })])).toMatch(/checkDeterminism/);
+    // Another --runs leaves gaps or overlaps in the run numbers, even when every slice is there.
+    expect(mergeResults([shard(1, 2), shard(2, 2, { runs: 50 })])).toMatch(/runs: 100 in shard 1\/2, 50 in shard 2\/2/);
+  });
+
+  it('refuses a shard with fewer runs than its slice holds (a file cut short or edited)', () => {
+    const short = { ...shard(2, 2), runs: 10 };
+    expect(mergeResults([shard(1, 2), short])).toBe('shard 2/2 made 10 runs, but its slice of a 100-run campaign holds 50');
+  });
+
+  it('merges results from before the options were recorded only with others like them', () => {
+    expect(mergeResults([shard(1, 2, null), shard(2, 2, null)])).toMatchObject({ runs: 100 });
+    expect(mergeResults([shard(1, 2), shard(2, 2, null)])).toMatch(/shard 2\/2 does not say which campaign options it ran with/);
+  });
+});
