@@ -130,7 +130,7 @@ export type DeliverResult =
  * check and deliver interleave both create an activity (R13).
  */
 export function deliverIncomingEmail(org: CrmOrg, db: CrmDatabase, email: IncomingEmail, nowMs: number): DeliverResult {
-  if (org.settings.deliverRechecksDuplicate && isDuplicateIncoming(db, email.message)) {
+  if (org.settings.deliverRechecksDuplicate && !org.settings.skipDuplicateCheck && isDuplicateIncoming(db, email.message)) {
     return { delivered: false, reasonCode: REASON.duplicate };
   }
   const verdict = judge(org, email, correlate(db, org.settings, email.message, nowMs));

@@ -24,7 +24,7 @@ export function checkPromoteEmail(db: CrmDatabase, request: Pick<PromoteRequest,
 
 /** DeliverPromoteEmail; like DeliverIncomingEmail it repeats the duplicate check only when the setting asks. */
 export function deliverPromoteEmail(org: CrmOrg, db: CrmDatabase, request: PromoteRequest, nowMs: number): DeliverResult {
-  if (org.settings.deliverRechecksDuplicate && !checkPromoteEmail(db, request)) {
+  if (org.settings.deliverRechecksDuplicate && !org.settings.skipDuplicateCheck && !checkPromoteEmail(db, request)) {
     return { delivered: false, reasonCode: REASON.duplicate };
   }
   const correlation = request.regardingId === null ? correlate(db, org.settings, request.message, nowMs) : null;

@@ -2,7 +2,7 @@
 // (users through the forward mailbox, R2, or read directly), server-side sync from the start (R14), or a cutover from
 // the router to server-side sync in batches (S14).
 import fc from 'fast-check';
-import { CRM_SERVER, FORWARD_MAILBOX, QUEUE, SSS, serverName, type FaultInput, type FuzzPath, type ScenarioInput } from './fuzz-shape.js';
+import { CRM_SERVER, FORWARD_MAILBOX, QUEUE, SSS, serverName, type CrmInput, type FaultInput, type FuzzPath, type ScenarioInput } from './fuzz-shape.js';
 import { usersOf, type FuzzTopology } from './arb-topology.js';
 
 export interface FuzzCutover {
@@ -39,7 +39,7 @@ export function usesRouter(path: FuzzPath): boolean {
 }
 
 /** The `crm:` section: every user and the queue with filter `all`, so all their mail is meant to be tracked. */
-export function crmSection(topology: FuzzTopology, processing: FuzzProcessing): NonNullable<ScenarioInput['crm']> {
+export function crmSection(topology: FuzzTopology, processing: FuzzProcessing): CrmInput {
   const direct = processing.path === 'sss';
   return {
     server: CRM_SERVER,

@@ -1,11 +1,20 @@
 // People's habits for generated scenarios (`mailflow fuzz --habits`): reading, filing, deleting and moving mail back
-// to the Inbox, replying, tracking (through the mailbox, App for Outlook: generated users have no CRM client, so it
-// works on the sync paths only), and a junk filter. With them, mail is expected to go untracked for
+// to the Inbox, replying, tracking, and a junk filter. Some users run Outlook with the CRM client: they track with
+// "Track in CRM" (C1) on every path, and their client may go offline for a while (tracking then waits, C3). The
+// others track through the mailbox (App for Outlook), which works on the sync paths only (S16). With them, mail is expected to go untracked for
 // S6's reasons (filed, deleted or in Junk before a path read it, or back behind the watermark), so the scenario
 // allows those; anything else untracked, lost or doubled is still a finding. Off by default: drawing habits changes
 // what every seed generates.
 import fc from 'fast-check';
-import type { ScenarioInput } from './fuzz-shape.js';
+import { MAX_USERS, type CrmInput, type FaultInput, type ScenarioInput } from './fuzz-shape.js';
+import { TRAFFIC_WINDOW_MINUTES } from './arb-traffic.js';
+import { outlookActorName } from '../../fakes/outlook/outlook-client.js';
+
+/** One Outlook client offline for a while (C3): from `atMinute`, for `minutes`. */
+export interface FuzzOffline {
+  readonly atMinute: number;
+  readonly minutes: number;
+}
 
 export interface FuzzHabits {
   readonly read: number;
@@ -17,6 +26,10 @@ export interface FuzzHabits {
   readonly reply: number;
   readonly track: number;
   readonly junk: number;
+  /** Per user (in order; extra entries stand for no one): runs Outlook with the CRM client. */
+  readonly outlook: readonly boolean[];
+  /** The first Outlook user's client goes offline this once, or never. */
+  readonly offline: FuzzOffline | null;
 }
 
 /** The untracked reasons people's habits explain (S6, R8): allowed, in any number. */
@@ -31,7 +44,42 @@ export function arbHabits(): fc.Arbitrary<FuzzHabits> {
     read: chance, file: chance, fileDelayMinutes: minutes, delete: fc.constantFrom(0, 0.1, 0.3),
     moveBack: chance, moveBackDelayMinutes: minutes, reply: fc.constantFrom(0, 0.3), track: fc.constantFrom(0, 0.3),
     junk: fc.constantFrom(0, 0.1, 0.3),
+    outlook: fc.array(fc.boolean(), { maxLength: MAX_USERS }),
+    offline: fc.option(fc.record({ atMinute: fc.integer({ min: 1, max: TRAFFIC_WINDOW_MINUTES }), minutes: fc.constantFrom(5, 30, 90) }), { nil: null }),
   });
+}
+
+/** The users who run Outlook with the CRM client, of those the scenario has. */
+export function outlookUsers(h: FuzzHabits, users: readonly string[]): string[] {
+  return users.filter((_, i) => h.outlook[i] === true);
+}
+
+/**
+ * The `crm:` section with `outlook: true` on the users who run the client (their access stays as it was). Their
+ * "Track in CRM" and the router's or sync's processing of the same message are two callers, and two callers whose
+ * check and deliver interleave both create an activity (R13, docs/crm.md "The check-deliver gap";
+ * crm-check-deliver-race shows it). That race is known, so these organisations repeat the duplicate check at
+ * delivery: a duplicate they still show is a finding. (`injectBug: no-dedup` skips that check too.)
+ */
+export function withOutlookClients(crm: CrmInput, h: FuzzHabits): CrmInput {
+  const clients = new Set(outlookUsers(h, crm.users.map((u) => u.address)));
+  if (clients.size === 0) return crm;
+  return {
+    ...crm,
+    users: crm.users.map((u) => (clients.has(u.address) ? { ...u, outlook: true } : u)),
+    settings: { ...crm.settings, deliverRechecksDuplicate: true },
+  };
+}
+
+/** C3: the first Outlook user's client offline and back (ends within the run: the horizon covers every operation). */
+export function offlineOperations(h: FuzzHabits, users: readonly string[]): FaultInput[] {
+  const first = outlookUsers(h, users)[0];
+  if (first === undefined || h.offline === null) return [];
+  const target = outlookActorName(first);
+  return [
+    { at: `${h.offline.atMinute * 60}s`, verb: 'goOffline', target },
+    { at: `${(h.offline.atMinute + h.offline.minutes) * 60}s`, verb: 'goOnline', target },
+  ];
 }
 
 /** The scenario's `users:` section for the habits. */

@@ -5,10 +5,10 @@ import fc from 'fast-check';
 import { arbBursts, messagesOf, TRAFFIC_WINDOW_MINUTES, type FuzzBurst } from './arb-traffic.js';
 import { arbFault, operationsOf, type FuzzFault } from './arb-faults.js';
 import { arbProcessing, crmSection, pathOperations, routerSection, sssSection, usesRouter, type FuzzProcessing } from './arb-paths.js';
-import { arbTopology, exchangeSection, recipientsOf, type FuzzTopology } from './arb-topology.js';
+import { arbTopology, exchangeSection, recipientsOf, usersOf, type FuzzTopology } from './arb-topology.js';
 import { FUZZ_PATHS, SENDER, type FuzzPath, type ScenarioInput } from './fuzz-shape.js';
 import { scenarioYaml } from './scenario-yaml.js';
-import { arbHabits, habitsExpectation, usersSection, type FuzzHabits } from './arb-people.js';
+import { arbHabits, habitsExpectation, offlineOperations, usersSection, withOutlookClients, type FuzzHabits } from './arb-people.js';
 import type { InjectedBug } from '../scenario/injected-bugs.js';
 
 export interface ArbScenarioOptions {
@@ -64,10 +64,13 @@ export function arbScenario(options: ArbScenarioOptions = {}): fc.Arbitrary<Scen
 
 function scenarioOf(parts: Parts, maxMessages: number, injectBug: InjectedBug | undefined): ScenarioInput {
   const { topology, processing, bursts } = parts;
-  const faults = [...pathOperations(processing), ...parts.faults.flatMap((f) => operationsOf(f, bursts, topology.servers))];
+  const { habits } = parts;
+  const faults = [
+    ...pathOperations(processing), ...parts.faults.flatMap((f) => operationsOf(f, bursts, topology.servers)),
+    ...(habits === undefined ? [] : offlineOperations(habits, usersOf(topology))),
+  ];
   // Traffic stops inside its window; the horizon also covers the last operation and the cutover's last batch.
   const lastSeconds = Math.max(TRAFFIC_WINDOW_MINUTES * 60 + 300, ...faults.map((f) => secondsOf(f.at)), cutoverEndSeconds(parts));
-  const { habits } = parts;
   const exchange = exchangeSection(topology, usesRouter(processing.path));
   return {
     kind: 'scenario',
@@ -79,7 +82,7 @@ function scenarioOf(parts: Parts, maxMessages: number, injectBug: InjectedBug | 
     exchange: habits === undefined ? exchange : { ...exchange, settings: { ...exchange.settings, junkProbability: habits.junk } },
     internet: { senders: [{ name: SENDER.name, domain: SENDER.domain }] },
     traffic: { messages: messagesOf(bursts, recipientsOf(topology), maxMessages) },
-    crm: crmSection(topology, processing),
+    crm: habits === undefined ? crmSection(topology, processing) : withOutlookClients(crmSection(topology, processing), habits),
     ...(routerSection(processing) === undefined ? {} : { router: routerSection(processing) }),
     ...(sssSection(processing) === undefined ? {} : { sss: sssSection(processing) }),
     faults: faults.sort((a, b) => secondsOf(a.at) - secondsOf(b.at)),

@@ -7,6 +7,8 @@ import type { scenarioSchema } from '../scenario/schema.js';
 /** A scenario as YAML holds it, before the schema fills in defaults: what the arbitraries build. */
 export type ScenarioInput = z.input<typeof scenarioSchema>;
 export type FaultInput = NonNullable<ScenarioInput['faults']>[number];
+/** One CRM organisation's `crm:` section (generated scenarios have one). */
+export type CrmInput = Exclude<NonNullable<ScenarioInput['crm']>, readonly unknown[]>;
 
 /** How the organisation processes email: the router, server-side sync, or a cutover from one to the other. */
 export type FuzzPath = 'router' | 'sss' | 'cutover';

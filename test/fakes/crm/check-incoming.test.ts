@@ -137,4 +137,12 @@ describe('DeliverIncomingEmail', () => {
     deliver(on, dbOn, message);
     expect(deliver(on, dbOn, message)).toEqual({ delivered: false, reasonCode: REASON.duplicate });
   });
+
+  it('skips the repeated check too when the duplicate check is switched off (injectBug: no-dedup)', () => {
+    const message = mail();
+    const noDedup = testOrg({ deliverRechecksDuplicate: true, skipDuplicateCheck: true }, { [PAUL]: { filter: 'all' } });
+    const db = newCrmDatabase();
+    deliver(noDedup, db, message);
+    expect(deliver(noDedup, db, message).delivered).toBe(true);
+  });
 });

@@ -44,5 +44,10 @@ describe('promotion (C1)', () => {
     const dbOn = newCrmDatabase();
     deliverPromoteEmail(testOrg({ deliverRechecksDuplicate: true }), dbOn, request, 0);
     expect(deliverPromoteEmail(testOrg({ deliverRechecksDuplicate: true }), dbOn, request, 0)).toEqual({ delivered: false, reasonCode: REASON.duplicate });
+    // injectBug: no-dedup switches every duplicate check off, the repeated one as well.
+    const noDedup = testOrg({ deliverRechecksDuplicate: true, skipDuplicateCheck: true });
+    const dbNoDedup = newCrmDatabase();
+    deliverPromoteEmail(noDedup, dbNoDedup, request, 0);
+    expect(deliverPromoteEmail(noDedup, dbNoDedup, request, 0).delivered).toBe(true);
   });
 });
