@@ -6,6 +6,7 @@ import type { MailboxKind } from '../../sim/ledger/records.js';
 import { mailboxDirectory, type ExchangeConfig } from './exchange-config.js';
 import { defineExchangeFaults } from './exchange-faults.js';
 import { exchangeServer, newExchangeServerDurable, type ExchangeOrg, type ExchangeServerDurable } from './exchange-server.js';
+import { HomeLookup } from './home-lookup.js';
 import { newOutsideSenderDurable, outsideSender, type OutsideSenderDurable } from '../internet/outside-sender.js';
 import type { SmtpTransport } from '../mail/smtp-reply.js';
 import type { RetryProfile } from '../internet/retry-profile.js';
@@ -50,7 +51,7 @@ export function spawnExchangeWorld(engine: Engine, ledger: Ledger, spec: Exchang
   const org: ExchangeOrg = {
     config: spec.exchange, directory, ledger, eligible: spec.eligible ?? (() => false),
     people: spec.people === undefined ? null : PEOPLE_ACTOR,
-    outsideSenders: new Map(spec.senders.map((s) => [s.domain, s.name])), rulesRemoved: new Set(),
+    outsideSenders: new Map(spec.senders.map((s) => [s.domain, s.name])), rulesRemoved: new Set(), homes: new HomeLookup(directory),
   };
   defineExchangeFaults(engine, org);
   const servers = new Map(spec.exchange.servers.map((s) =>

@@ -54,8 +54,8 @@ export function deleteItem(db: DatabaseState, request: MailboxDelete): StoreItem
   return items.splice(index, 1)[0];
 }
 
-export function readFolder(db: DatabaseState, read: MailboxRead): ReadItem[] {
-  const mailbox = lowerCase(read.mailbox);
+/** `mailbox`: the read's mailbox in lower case, when the caller has it already (the server looked it up). */
+export function readFolder(db: DatabaseState, read: MailboxRead, mailbox = lowerCase(read.mailbox)): ReadItem[] {
   const tracked = read.trackRequested === true;
   if (tracked && !db.everMarked.has(mailbox)) return [];
   const items = db.items.get(mailbox);
