@@ -25,8 +25,18 @@ export function crmDirectory(config: Pick<CrmOrgConfig, 'mailboxes' | 'records'>
     if (!parties.has(address)) parties.set(address, { kind: record.kind, address, record });
   }
   for (const [address, mailbox] of mailboxes) parties.set(address, { kind: mailbox.kind, address, mailbox });
+  // The last user or queue asked after: CheckIncomingEmail and DeliverIncomingEmail each ask after the recipients
+  // and the receiving mailbox, usually one and the same, and at scale each look-up is a miss in a large map.
+  let lastAsked: string | null = null;
+  let lastMailbox: CrmMailbox | undefined;
   return {
-    mailbox: (address) => mailboxes.get(lowerCase(address)),
+    mailbox: (address) => {
+      if (address !== lastAsked) {
+        lastMailbox = mailboxes.get(lowerCase(address));
+        lastAsked = address;
+      }
+      return lastMailbox;
+    },
     party: (address) => parties.get(lowerCase(address)),
     record: (id) => recordById.get(id),
   };
