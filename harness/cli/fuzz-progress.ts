@@ -4,6 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { SingleBar } from 'cli-progress';
 import type { PartProgress } from '../fuzz/fuzz-runner.js';
 import type { ProgressStream } from './progress.js';
+import { LineStream } from './line-stream.js';
 
 /** Without a terminal the bar is printed as a line this often. */
 const LINE_INTERVAL_MS = 1_000;
@@ -12,10 +13,13 @@ export class FuzzProgressBar {
   private readonly startedMs = performance.now();
   private readonly bar: SingleBar;
   private lastLineMs = 0;
+  /** Off a terminal only: the lines go through here. */
+  private readonly lines: LineStream | null;
 
   constructor(private readonly stream: ProgressStream, total: number) {
+    this.lines = stream.isTTY === true ? null : new LineStream(stream);
     this.bar = new SingleBar({
-      stream, format: 'fuzzing [{bar}] {value}/{total} runs | {failures} failed | {rate} runs/s',
+      stream: (this.lines ?? stream) as NodeJS.WritableStream, format: 'fuzzing [{bar}] {value}/{total} runs | {failures} failed | {rate} runs/s',
       barsize: 20, clearOnComplete: true, noTTYOutput: true, linewrap: true, gracefulExit: false, hideCursor: false,
     });
     this.bar.start(Math.max(total, 1), 0, { failures: 0, rate: 0 });
@@ -31,7 +35,9 @@ export class FuzzProgressBar {
     }
   };
 
+  /** Ends the bar; off a terminal the last state is printed unless it already was. Safe to call twice. */
   stop(): void {
-    this.bar.stop();
+    if (this.lines === null) this.bar.stop();
+    else this.lines.whileStopping(() => this.bar.stop());
   }
 }

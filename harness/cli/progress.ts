@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { SingleBar } from 'cli-progress';
 import type { RunProgress } from '../run/run-scenario.js';
 import { formatDurationMs } from '../scenario/duration.js';
+import { LineStream } from './line-stream.js';
 
 /** Runs shorter than this (wall time) show no bar. */
 export const PROGRESS_DELAY_MS = 1_000;
@@ -21,8 +22,12 @@ export class RunProgressBar {
   private readonly startedMs = performance.now();
   private bar: SingleBar | null = null;
   private lastLineMs = 0;
+  /** Off a terminal only: the lines go through here. */
+  private readonly lines: LineStream | null;
 
-  constructor(private readonly stream: ProgressStream, private readonly delayMs = PROGRESS_DELAY_MS) {}
+  constructor(private readonly stream: ProgressStream, private readonly delayMs = PROGRESS_DELAY_MS) {
+    this.lines = stream.isTTY === true ? null : new LineStream(stream);
+  }
 
   /** For RunOptions.onProgress. */
   readonly update = (progress: RunProgress): void => {
@@ -42,21 +47,27 @@ export class RunProgressBar {
     // On a terminal cli-progress redraws from update() at most every 200 ms; elsewhere it waits for a timer, which a
     // synchronous run never lets fire, so print the line here once a second. The checks' line is drawn at once
     // either way: it is the last report, and the checks take seconds at scale.
-    if (progress.phase === 'check' || (this.stream.isTTY !== true && nowMs - this.lastLineMs >= LINE_INTERVAL_MS)) {
+    if (progress.phase === 'check' || (this.lines !== null && nowMs - this.lastLineMs >= LINE_INTERVAL_MS)) {
       this.lastLineMs = nowMs;
       this.bar.render();
     }
   };
 
-  /** Ends the bar (a terminal's line is cleared, so the summary follows cleanly); safe to call when none was shown. */
+  /**
+   * Ends the bar (a terminal's line is cleared, so the summary follows cleanly; off a terminal the last state is
+   * printed unless it already was); safe to call when none was shown.
+   */
   stop(): void {
-    this.bar?.stop();
+    const bar = this.bar;
+    if (bar === null) return;
     this.bar = null;
+    if (this.lines === null) bar.stop();
+    else this.lines.whileStopping(() => bar.stop());
   }
 
   private createBar(): SingleBar {
     return new SingleBar({
-      stream: this.stream,
+      stream: (this.lines ?? this.stream) as NodeJS.WritableStream,
       format: '{phase} [{bar}] {percentage}% | {virtual} | {events} events',
       barsize: 20,
       clearOnComplete: true,

@@ -51,6 +51,20 @@ describe('the run progress bar', () => {
     const lines = text().split('\n').filter((l) => l !== '');
     expect(lines.at(-1)).toBe('checking [====================] 100% | simulated 4h, counting and checking | 1,500 events');
     bar.stop();
+    // Stopping prints nothing more: the checks' line was the last state, and it is there once.
+    expect(text().split('\n').filter((l) => l !== '')).toEqual(lines);
+  });
+
+  it('prints the last state when it stops off a terminal, unless that line is already there', () => {
+    const { stream, text } = captured();
+    const bar = new RunProgressBar(stream, 0);
+    bar.update(at('run', 1 * HOUR, 500));
+    bar.update(at('run', 2 * HOUR, 1000)); // within the second: not printed yet
+    bar.stop();
+    expect(text().split('\n').filter((l) => l !== '')).toEqual([
+      'running [=====---------------] 25% | virtual 1h of 4h | 500 events',
+      'running [==========----------] 50% | virtual 2h of 4h | 1,000 events',
+    ]);
   });
 
   it('draws the checks\' line at once on a terminal too, where it would otherwise wait 200 ms for a redraw', () => {
@@ -95,6 +109,7 @@ toy: { messages: 400000, meanInterval: 200ms, pollInterval: 10s, batchSize: 100,
     expect(lines[0]).toMatch(/^running /);
     // The run went to its horizon and on to the checks.
     expect(lines.at(-1)).toMatch(/^checking \[={20}\] 100% \| simulated 1d, counting and checking \|/);
+    expect(lines.filter((l) => l.startsWith('checking '))).toHaveLength(1);
 
     const quiet = mailflow('run', file, '--json'); // stderr is a pipe here: no bar unless asked
     expect(quiet.stderr).toBe('');
