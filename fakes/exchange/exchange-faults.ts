@@ -35,11 +35,11 @@ export function defineExchangeFaults(engine: Engine, org: ExchangeOrg): void {
   });
   const kindOf = (mailbox: string) => org.directory.get(mailbox)?.mailbox.kind ?? 'user';
   /** Tells the ledger what a rollback did to each copy. */
-  const reportTo = (database: string): RollbackReport => (item, mailbox, change) => {
+  const reportTo = (database: string): RollbackReport => (item, mailbox, change, from) => {
     const ledger = org.ledger;
-    if (change === 'gone') ledger.removed(item.key, mailbox, 'rolled-back');
+    if (change === 'gone') ledger.removed(item.key, mailbox, 'rolled-back', item.folder);
     else if (change === 'back') ledger.reappeared(item.key, mailbox, kindOf(mailbox), item.folder, org.eligible(originalOf(item.message), mailbox, kindOf(mailbox)), `restored in ${database}`);
-    else ledger.moved(item.key, mailbox, item.folder);
+    else ledger.moved(item.key, mailbox, item.folder, from ?? null);
   };
 
   // An SMTP stage fault on outside connections: `code` at `stage`, or `dropReply` (the 250 after DATA never arrives).

@@ -308,7 +308,7 @@ export function exchangeServer(org: ExchangeOrg) {
       if (tag === MAILBOX_DELETE) {
         const item = deleteItem(db, data as MailboxDelete);
         if (item === undefined) return 'gone';
-        if (item.sent !== true) ledger.removed(item.key, mailbox, 'processed'); // not a received copy: see user-actions.ts
+        if (item.sent !== true) ledger.removed(item.key, mailbox, 'processed', item.folder); // not a received copy: see user-actions.ts
         return 'done';
       }
       if (tag === MAILBOX_ORG) {

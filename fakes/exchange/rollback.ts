@@ -3,7 +3,8 @@
 import type { DatabaseState, StoreItem } from './mailbox-store.js';
 
 export type Change = 'gone' | 'back' | 'refiled';
-export type RollbackReport = (item: StoreItem, mailbox: string, change: Change) => void;
+/** `from`: for a copy refiled, the folder it was in before the rollback. */
+export type RollbackReport = (item: StoreItem, mailbox: string, change: Change, from?: string) => void;
 
 /** Replaces the database's items by earlier ones, telling what each mailbox lost, got back or saw refiled. */
 export function rollBack(db: DatabaseState, backupItems: ReadonlyMap<string, ReadonlyArray<StoreItem>>, report: RollbackReport): void {
@@ -15,7 +16,7 @@ export function rollBack(db: DatabaseState, backupItems: ReadonlyMap<string, Rea
       if (item.sent === true) continue; // the sender's own copies are not in the ledger
       const present = now.get(storeId);
       if (present === undefined) report(item, mailbox, 'back');
-      else if (present.folder !== item.folder) report(item, mailbox, 'refiled');
+      else if (present.folder !== item.folder) report(item, mailbox, 'refiled', present.folder);
     }
   }
   db.items = new Map([...db.items.keys()].map((mailbox) => [mailbox, (backupItems.get(mailbox) ?? []).map((i) => ({ ...i }))]));

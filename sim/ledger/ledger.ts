@@ -169,11 +169,16 @@ export class Ledger implements LifeSource, FactWriter {
     this.end(messageId, STEP.moved, step);
   }
 
-  removed(messageId: string, mailbox: string, cause: RemovalCause): void {
+  /**
+   * A copy left the mailbox for good. `folder`: the folder it was in, when the model knows; a mailbox may hold two
+   * copies (a sender sent again after losing the 250, X1), and the step then says which went (not in its text).
+   */
+  removed(messageId: string, mailbox: string, cause: RemovalCause, folder: string | null = null): void {
     this.requireCopy(messageId, mailbox);
     const step = this.begin(messageId, STEP.removed);
     this.log.shared(mailbox);
     this.log.shared(cause);
+    this.log.optionalShared(folder);
     this.end(messageId, STEP.removed, step);
   }
 

@@ -33,7 +33,12 @@ export function replayPlacements(log: PathLog, messageId: string, first: number)
       (copy ?? presentCopy(placements, messageId, mailbox)).folder = folder;
     } else if (kind === STEP.removed) {
       const a = log.argsOf(step);
-      presentCopy(placements, messageId, a.string()).removal = { atMs: log.atMsOf(step), cause: a.string() as RemovalCause };
+      const mailbox = a.string();
+      const cause = a.string() as RemovalCause;
+      const folder = a.optionalString();
+      // Of two copies in one mailbox, the one in the folder the step names, when it names one.
+      const copy = folder === null ? undefined : placements.find((p) => p.mailbox === mailbox && p.removal === null && p.folder === folder);
+      (copy ?? presentCopy(placements, messageId, mailbox)).removal = { atMs: log.atMsOf(step), cause };
     }
   }
   return placements;

@@ -124,7 +124,7 @@ export const STEP_KINDS: readonly StepKind[] = [
     name: 'read',
     write: (a, out) => out.write(a.string()),
   },
-  { // mailbox, folder
+  { // mailbox, folder, from? (the folder left, which of two copies: not in the text)
     name: 'moved',
     write: (a, out) => {
       out.write(a.string());
@@ -132,7 +132,7 @@ export const STEP_KINDS: readonly StepKind[] = [
       out.write(a.string());
     },
   },
-  { // mailbox, cause
+  { // mailbox, cause, folder? (which of two copies: not in the text)
     name: 'removed',
     write: (a, out) => {
       out.write(a.string());

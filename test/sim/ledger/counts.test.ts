@@ -135,6 +135,22 @@ describe('computeCounts', () => {
     expect(ledger.get('<junk-and-inbox@x>')!.path.at(-1)?.detail).toBe('alice/Projects');
   });
 
+  it('removes the copy in the folder the removal names, of two in one mailbox', () => {
+    // One copy in Junk (delivered first), one in the Inbox: processing deletes the Inbox copy; the Junk one stays.
+    const { ledger } = manualLedger();
+    ledger.submitted('<two@x>', 'carol@out', ['alice']);
+    ledger.accepted('<two@x>', ['alice']);
+    ledger.delivered('<two@x>', 'alice', 'user', 'Junk', true);
+    ledger.delivered('<two@x>', 'alice', 'user', 'Inbox', true);
+    ledger.removed('<two@x>', 'alice', 'processed', 'Inbox');
+    const placements = ledger.get('<two@x>')!.placements;
+    expect(placements.map((p) => [p.folder, p.removal?.cause ?? null])).toEqual([['Junk', null], ['Inbox', 'processed']]);
+    expect(ledger.get('<two@x>')!.path.at(-1)?.detail).toBe('alice: processed');
+    // Without a folder (a model that does not know it) the oldest copy goes, as before.
+    ledger.removed('<two@x>', 'alice', 'rolled-back');
+    expect(ledger.get('<two@x>')!.placements.map((p) => p.removal?.cause ?? null)).toEqual(['rolled-back', 'processed']);
+  });
+
   it('counts CRM email reaching a recipient twice as a duplicate, other mail delivered twice not', () => {
     const { ledger } = manualLedger();
     ledger.submitted('<crm-1@x>', 'paul', ['carol@out']);
