@@ -1,7 +1,9 @@
 // People's habits for generated scenarios (`mailflow fuzz --habits`): reading, filing, deleting and moving mail back
 // to the Inbox, replying, tracking, and a junk filter. Some users run Outlook with the CRM client: they track with
-// "Track in CRM" (C1) on every path, and their client may go offline for a while (tracking then waits, C3). The
-// others track through the mailbox (App for Outlook), which works on the sync paths only (S16). With them, mail is expected to go untracked for
+// "Track in CRM" (C1) on every path, some let it bring their incoming mail to CRM (incoming access Outlook, R4, for
+// users the router does not read through the forward mailbox), and the first one's client may go offline for a while
+// (tracking and evaluation then wait, C3). The others track through the mailbox (App for Outlook), which works on the
+// sync paths only (S16). With them, mail is expected to go untracked for
 // S6's reasons (filed, deleted or in Junk before a path read it, or back behind the watermark), so the scenario
 // allows those; anything else untracked, lost or doubled is still a finding. Off by default: drawing habits changes
 // what every seed generates.
@@ -9,6 +11,9 @@ import fc from 'fast-check';
 import { MAX_USERS, type CrmInput, type FaultInput, type ScenarioInput } from './fuzz-shape.js';
 import { TRAFFIC_WINDOW_MINUTES } from './arb-traffic.js';
 import { outlookActorName } from '../../fakes/outlook/outlook-client.js';
+
+/** How a user runs Outlook: without the CRM client, with it (tracking), or with it as their incoming access too. */
+export type OutlookUse = 'none' | 'client' | 'incoming';
 
 /** One Outlook client offline for a while (C3): from `atMinute`, for `minutes`. */
 export interface FuzzOffline {
@@ -26,8 +31,11 @@ export interface FuzzHabits {
   readonly reply: number;
   readonly track: number;
   readonly junk: number;
-  /** Per user (in order; extra entries stand for no one): runs Outlook with the CRM client. */
-  readonly outlook: readonly boolean[];
+  /**
+   * Per user (in order; extra entries stand for no one): Outlook with the CRM client or not, and whether it brings the
+   * user's incoming mail to CRM (taken as `client` for a user behind the forward mailbox).
+   */
+  readonly outlook: readonly OutlookUse[];
   /** The first Outlook user's client goes offline this once, or never. */
   readonly offline: FuzzOffline | null;
 }
@@ -44,14 +52,14 @@ export function arbHabits(): fc.Arbitrary<FuzzHabits> {
     read: chance, file: chance, fileDelayMinutes: minutes, delete: fc.constantFrom(0, 0.1, 0.3),
     moveBack: chance, moveBackDelayMinutes: minutes, reply: fc.constantFrom(0, 0.3), track: fc.constantFrom(0, 0.3),
     junk: fc.constantFrom(0, 0.1, 0.3),
-    outlook: fc.array(fc.boolean(), { maxLength: MAX_USERS }),
+    outlook: fc.array(fc.constantFrom<OutlookUse>('none', 'client', 'incoming'), { maxLength: MAX_USERS }),
     offline: fc.option(fc.record({ atMinute: fc.integer({ min: 1, max: TRAFFIC_WINDOW_MINUTES }), minutes: fc.constantFrom(5, 30, 90) }), { nil: null }),
   });
 }
 
 /** The users who run Outlook with the CRM client, of those the scenario has. */
 export function outlookUsers(h: FuzzHabits, users: readonly string[]): string[] {
-  return users.filter((_, i) => h.outlook[i] === true);
+  return users.filter((_, i) => (h.outlook[i] ?? 'none') !== 'none');
 }
 
 /**
@@ -64,11 +72,13 @@ export function outlookUsers(h: FuzzHabits, users: readonly string[]): string[] 
 export function withOutlookClients(crm: CrmInput, h: FuzzHabits): CrmInput {
   const clients = new Set(outlookUsers(h, crm.users.map((u) => u.address)));
   if (clients.size === 0) return crm;
-  return {
-    ...crm,
-    users: crm.users.map((u) => (clients.has(u.address) ? { ...u, outlook: true } : u)),
-    settings: { ...crm.settings, deliverRechecksDuplicate: true },
+  const withClient = (u: CrmInput['users'][number], i: number): CrmInput['users'][number] => {
+    if (!clients.has(u.address)) return u;
+    // The forward mailbox's users keep it: their mail reaches CRM through the router whatever Outlook does.
+    const incoming = h.outlook[i] === 'incoming' && u.incoming !== 'forward-mailbox';
+    return incoming ? { ...u, incoming: 'outlook', outlook: true } : { ...u, outlook: true };
   };
+  return { ...crm, users: crm.users.map(withClient), settings: { ...crm.settings, deliverRechecksDuplicate: true } };
 }
 
 /** C3: the first Outlook user's client offline and back (ends within the run: the horizon covers every operation). */

@@ -53,7 +53,7 @@ describe('arbScenario', () => {
 
   it('gives some users Outlook with the CRM client, sometimes offline a while, and then rechecks duplicates at delivery', () => {
     const withHabits = fc.sample(arbScenario({ habits: true }), { seed: SEED, numRuns: 200 });
-    const crmOf = (input: (typeof withHabits)[number]) => input.crm as { users: Array<{ address: string; outlook?: boolean }>; settings?: { deliverRechecksDuplicate?: boolean } };
+    const crmOf = (input: (typeof withHabits)[number]) => input.crm as { users: Array<{ address: string; outlook?: boolean; incoming?: string }>; settings?: { deliverRechecksDuplicate?: boolean } };
     const clients = withHabits.filter((input) => crmOf(input).users.some((u) => u.outlook === true));
     expect(clients.length).toBeGreaterThan(20);
     expect(clients.length).toBeLessThan(withHabits.length);
@@ -67,6 +67,14 @@ describe('arbScenario', () => {
       expect(offline.filter((f) => f.verb === 'goOffline').length).toBe(offline.filter((f) => f.verb === 'goOnline').length);
     }
     expect(withHabits.some((input) => (input.faults ?? []).some((f) => f.verb === 'goOffline'))).toBe(true);
+    // Some let the client bring their incoming mail to CRM (R4), never one the router reads through the forward mailbox.
+    const users = withHabits.flatMap((input) => crmOf(input).users);
+    expect(users.some((u) => u.incoming === 'outlook' && u.outlook === true)).toBe(true);
+    expect(users.some((u) => u.incoming !== 'outlook' && u.outlook === true)).toBe(true);
+    for (const input of withHabits) {
+      const forwarded = new Set((input.exchange?.rules ?? []).flatMap((r) => ('users' in r ? r.users ?? [] : [])));
+      for (const u of crmOf(input).users) if (u.incoming === 'outlook') expect(forwarded.has(u.address)).toBe(false);
+    }
   });
 
   // Old seeds and counterexamples keep reproducing: the YAML of the first 40 default scenarios of this seed, as drawn
