@@ -5,7 +5,7 @@ import { resolve, sep } from 'node:path';
 import { runCampaign, type CampaignOptions } from '../fuzz/fuzz-campaign.js';
 import { mergeResults } from '../fuzz/fuzz-merge.js';
 import type { FuzzResult } from '../fuzz/fuzz-result.js';
-import { shardRuns } from '../fuzz/fuzz-seed.js';
+import { sliceSize } from '../fuzz/fuzz-seed.js';
 import { InputError } from '../scenario/input-error.js';
 import { EXIT } from './exit-codes.js';
 import { FuzzProgressBar } from './fuzz-progress.js';
@@ -34,7 +34,7 @@ function checkOutDir(outDir: string): void {
 export async function fuzzCommand(options: FuzzCommandOptions, stream: ProgressStream = process.stderr): Promise<number> {
   checkOutDir(options.outDir);
   const show = options.progress ?? stream.isTTY === true;
-  const bar = show ? new FuzzProgressBar(stream, shardRuns(options.runs, options.shard).length) : null;
+  const bar = show ? new FuzzProgressBar(stream, sliceSize(options.runs, options.shard)) : null;
   let result: FuzzResult;
   try {
     result = await runCampaign({
@@ -73,12 +73,25 @@ function readResult(file: string): FuzzResult {
     if (typeof (data as Record<string, unknown> | null)?.[field] !== type) throw problem(`not the --json output of mailflow fuzz: ${field} should be a ${type}`);
   }
   const campaign = (data as { campaign?: unknown }).campaign;
-  if (campaign !== undefined && typeof (campaign as { runs?: unknown } | null)?.runs !== 'number') {
-    throw problem('not the --json output of mailflow fuzz: campaign should be an object with the campaign\'s options');
+  if (campaign !== undefined) {
+    const bad = campaignProblem(campaign);
+    if (bad !== null) throw problem(`not the --json output of mailflow fuzz: ${bad}`);
   }
   // Results written before firstOffender existed merge too.
   const result = data as FuzzResult;
   return { ...result, firstOffender: Array.isArray(result.firstOffender) ? result.firstOffender : [] };
+}
+
+/** What is wrong with a result's `campaign` field, or null (fuzz-result.ts, CampaignShape). */
+function campaignProblem(value: unknown): string | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'campaign should be an object with the campaign\'s options';
+  const campaign = value as Record<string, unknown>;
+  const count = (field: string) => Number.isSafeInteger(campaign[field]) && (campaign[field] as number) >= 0;
+  for (const field of ['runs', 'maxMessages', 'maxFaults']) if (!count(field)) return `campaign.${field} should be a whole number`;
+  for (const field of ['allFaults', 'habits', 'checkDeterminism']) if (typeof campaign[field] !== 'boolean') return `campaign.${field} should be true or false`;
+  if (!Array.isArray(campaign['paths']) || !campaign['paths'].every((p) => typeof p === 'string')) return 'campaign.paths should be a list of paths';
+  if (typeof campaign['generator'] !== 'string') return 'campaign.generator should be text';
+  return null;
 }
 
 export function formatFuzzSummary(result: FuzzResult): string {

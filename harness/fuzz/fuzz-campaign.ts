@@ -1,6 +1,7 @@
 // A fuzz campaign (`mailflow fuzz`): every run of the shard, spread over workers; then the smallest failing run is
 // generated again, shrunk and written as a counterexample scenario. The result depends on the seed, the run count,
 // the shard and the options, never on the number of workers (design.md).
+import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { caseGenerator } from './fuzz-generate.js';
 import { runRuns } from './fuzz-pool.js';
@@ -9,7 +10,7 @@ import { formatShard, runSeed, shardRuns } from './fuzz-seed.js';
 import { shrinkFailing } from './fuzz-shrink.js';
 import { counterexampleName, writeCounterexample } from './counterexample.js';
 import type { CampaignShape, FuzzResult } from './fuzz-result.js';
-import { DEFAULT_MAX_FAULTS, DEFAULT_MAX_MESSAGES } from './arb-scenario.js';
+import { DEFAULT_MAX_FAULTS, DEFAULT_MAX_MESSAGES, type ArbScenarioOptions } from './arb-scenario.js';
 import { FUZZ_PATHS } from './fuzz-shape.js';
 
 export const DEFAULT_RUNS = 1_000;
@@ -31,13 +32,14 @@ export async function runCampaign(options: CampaignOptions): Promise<FuzzResult>
   const runNumbers = shardRuns(options.runs, options.shard);
   const part = await runRuns(options, runNumbers, options.workers, options.onProgress);
   const runsWallMs = performance.now() - started;
+  const campaign = campaignShape(options);
   const base = {
     runs: part.runs, failures: part.failures, seed: options.seed,
     runsPerSec: Math.round(part.runs / Math.max(runsWallMs / 1000, 1e-3)),
     shard: formatShard(options.shard), workers: options.workers, injectBug: options.arb.injectBug ?? null,
   };
   if (part.firstFailure === null) {
-    return { ...base, failingSeed: null, failingRun: null, counterexample: null, problems: [], firstOffender: [], shrinkSteps: null, wallMs: Math.round(performance.now() - started), campaign: campaignShape(options) };
+    return { ...base, failingSeed: null, failingRun: null, counterexample: null, problems: [], firstOffender: [], shrinkSteps: null, wallMs: Math.round(performance.now() - started), campaign };
   }
   options.onShrinking?.();
   const run = part.firstFailure;
@@ -48,7 +50,7 @@ export async function runCampaign(options: CampaignOptions): Promise<FuzzResult>
   const counterexample = writeCounterexample(options.outDir, counterexampleName(options.seed, run), shrunk.value.value, {
     command: options.command, run, runSeed: seed, steps: shrunk.steps, attempts: shrunk.attempts, problems,
   });
-  return { ...base, failingSeed: seed, failingRun: run, counterexample, problems, firstOffender, shrinkSteps: shrunk.steps, wallMs: Math.round(performance.now() - started), campaign: campaignShape(options) };
+  return { ...base, failingSeed: seed, failingRun: run, counterexample, problems, firstOffender, shrinkSteps: shrunk.steps, wallMs: Math.round(performance.now() - started), campaign };
 }
 
 /** The options every shard of one campaign shares, with the defaults filled in (fuzz merge compares them). */
@@ -57,6 +59,17 @@ export function campaignShape(settings: FuzzSettings): CampaignShape {
   return {
     runs: settings.runs, paths: arb.paths ?? FUZZ_PATHS, maxMessages: arb.maxMessages ?? DEFAULT_MAX_MESSAGES,
     maxFaults: arb.maxFaults ?? DEFAULT_MAX_FAULTS, allFaults: arb.survivableOnly === false, habits: arb.habits === true,
-    checkDeterminism: settings.checkDeterminism,
+    checkDeterminism: settings.checkDeterminism, generator: generatorFingerprint(arb),
   };
+}
+
+/** Seeds of the scenarios the fingerprint is made of: fixed, so every version and shard draws the same ones. */
+const FINGERPRINT_SEEDS = [1, 2, 3, 4, 5, 6, 7, 8];
+
+/** The first 16 hex digits of a hash of the scenarios (as YAML) the generator makes from fixed seeds. */
+export function generatorFingerprint(arb: ArbScenarioOptions): string {
+  const generator = caseGenerator(arb);
+  const hash = createHash('sha256');
+  for (const seed of FINGERPRINT_SEEDS) hash.update(String(generator.generate(seed).value)).update('\n---\n');
+  return hash.digest('hex').slice(0, 16);
 }

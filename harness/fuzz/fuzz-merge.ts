@@ -3,7 +3,7 @@
 // is the shards' rates together (they ran side by side). Shards of different campaigns (another seed, defect, run
 // count or generator option) would merge into a result no campaign gives: they are refused, naming what differs.
 import type { CampaignShape, FuzzResult } from './fuzz-result.js';
-import { parseShard, shardRuns, type Shard } from './fuzz-seed.js';
+import { parseShard, sliceSize, type Shard } from './fuzz-seed.js';
 
 export function mergeResults(results: readonly FuzzResult[]): FuzzResult | string {
   const first = results[0];
@@ -47,12 +47,14 @@ function shapeProblem(results: readonly FuzzResult[]): string | null {
   const first = stated[0] as FuzzResult & { campaign: CampaignShape };
   for (const result of stated) {
     const campaign = result.campaign as CampaignShape;
-    const field = (Object.keys(first.campaign) as Array<keyof CampaignShape>)
-      .find((key) => JSON.stringify(campaign[key]) !== JSON.stringify(first.campaign[key]));
+    // Every option either names (a field one of them lacks differs too).
+    const keys = [...new Set([...Object.keys(first.campaign), ...Object.keys(campaign)])] as Array<keyof CampaignShape>;
+    const field = keys.find((key) => JSON.stringify(campaign[key]) !== JSON.stringify(first.campaign[key]));
     if (field !== undefined) {
-      return `the shards come from different campaigns (${field}: ${JSON.stringify(first.campaign[field])} in shard ${first.shard}, ${JSON.stringify(campaign[field])} in shard ${result.shard})`;
+      const shown = (value: unknown) => (value === undefined ? 'nothing' : JSON.stringify(value));
+      return `the shards come from different campaigns (${field}: ${shown(first.campaign[field])} in shard ${first.shard}, ${shown(campaign[field])} in shard ${result.shard})`;
     }
-    const expected = shardRuns(campaign.runs, parseShard(result.shard) as Shard).length;
+    const expected = sliceSize(campaign.runs, parseShard(result.shard) as Shard);
     if (result.runs !== expected) return `shard ${result.shard} made ${result.runs} runs, but its slice of a ${campaign.runs}-run campaign holds ${expected}`;
   }
   return null;

@@ -36,4 +36,9 @@ export interface CampaignShape {
   readonly allFaults: boolean;
   readonly habits: boolean;
   readonly checkDeterminism: boolean;
+  /**
+   * A fingerprint of what the generator draws with these options (a hash of a few scenarios it generates): shards
+   * made by versions that generate differently do not merge, whatever their options say.
+   */
+  readonly generator: string;
 }

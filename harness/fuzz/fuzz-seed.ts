@@ -43,3 +43,8 @@ export function shardRuns(runs: number, shard: Shard): number[] {
   for (let k = shard.index - 1; k < runs; k += shard.count) taken.push(k);
   return taken;
 }
+
+/** How many runs `shardRuns` gives, without listing them (a result may claim any campaign size). */
+export function sliceSize(runs: number, shard: Shard): number {
+  return Math.max(0, Math.ceil((runs - shard.index + 1) / shard.count));
+}

@@ -84,5 +84,12 @@ describe('mailflow fuzz (CLI)', () => {
     const bad = mailflow('fuzz', 'merge', notJson);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain(notJson);
+    // A campaign of 1e400 runs (Infinity once parsed) is refused, not counted.
+    const endless = join(tmp, 'endless.json');
+    const result = JSON.parse(clean.stdout) as { campaign: Record<string, unknown> };
+    writeFileSync(endless, JSON.stringify({ ...result, campaign: { ...result.campaign, runs: 'ENDLESS' } }).replace('"ENDLESS"', '1e400'));
+    const refused = mailflow('fuzz', 'merge', endless);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/campaign\.runs should be a whole number/);
   });
 });

@@ -1,10 +1,11 @@
 // `fuzz merge` combines only the shards of one campaign: the same seed, defect and campaign options, every slice once,
 // each with all the runs its slice holds. Anything else would print a result no campaign gives.
 import { describe, expect, it } from 'vitest';
-import { campaignShape } from '../../../harness/fuzz/fuzz-campaign.js';
+import fc from 'fast-check';
+import { campaignShape, generatorFingerprint } from '../../../harness/fuzz/fuzz-campaign.js';
 import { mergeResults } from '../../../harness/fuzz/fuzz-merge.js';
 import type { CampaignShape, FuzzResult } from '../../../harness/fuzz/fuzz-result.js';
-import { shardRuns } from '../../../harness/fuzz/fuzz-seed.js';
+import { shardRuns, sliceSize } from '../../../harness/fuzz/fuzz-seed.js';
 
 const SHAPE: CampaignShape = campaignShape({ seed: 5, runs: 100, shard: { index: 1, count: 1 }, checkDeterminism: false, arb: {} });
 
@@ -20,8 +21,13 @@ function shard(index: number, count: number, campaign: Partial<CampaignShape> | 
 }
 
 describe('fuzz merge', () => {
-  it('fills the defaults into the campaign options a result records', () => {
-    expect(SHAPE).toEqual({ runs: 100, paths: ['router', 'sss', 'cutover'], maxMessages: 20, maxFaults: 2, allFaults: false, habits: false, checkDeterminism: false });
+  it('fills the defaults into the campaign options a result records, with a fingerprint of what the generator draws', () => {
+    const { generator, ...options } = SHAPE;
+    expect(options).toEqual({ runs: 100, paths: ['router', 'sss', 'cutover'], maxMessages: 20, maxFaults: 2, allFaults: false, habits: false, checkDeterminism: false });
+    expect(generator).toMatch(/^[0-9a-f]{16}$/);
+    // The same options draw the same; other options (here: habits) draw other scenarios.
+    expect(generatorFingerprint({})).toBe(generator);
+    expect(generatorFingerprint({ habits: true })).not.toBe(generator);
   });
 
   it('merges the shards of one campaign, keeping its options', () => {
@@ -37,6 +43,21 @@ describe('fuzz merge', () => {
     expect(mergeResults([shard(1, 2), shard(2, 2, { checkDeterminism: true })])).toMatch(/checkDeterminism/);
     // Another --runs leaves gaps or overlaps in the run numbers, even when every slice is there.
     expect(mergeResults([shard(1, 2), shard(2, 2, { runs: 50 })])).toMatch(/runs: 100 in shard 1\/2, 50 in shard 2\/2/);
+    // A version that generates differently, with the same options.
+    expect(mergeResults([shard(1, 2), shard(2, 2, { generator: '0123456789abcdef' })])).toMatch(/generator: /);
+    // An option one shard does not state differs as well, whichever shard comes first.
+    const { habits: _habits, ...partial } = SHAPE;
+    const lacking = { ...shard(1, 2), campaign: partial as CampaignShape };
+    expect(mergeResults([lacking, shard(2, 2)])).toBe('the shards come from different campaigns (habits: nothing in shard 1/2, false in shard 2/2)');
+    expect(mergeResults([shard(2, 2), lacking])).toMatch(/habits: false in shard 2\/2, nothing in shard 1\/2/);
+  });
+
+  it('counts a slice without listing it, as shardRuns lists it (an empty slice too)', () => {
+    fc.assert(fc.property(fc.nat({ max: 300 }), fc.integer({ min: 1, max: 12 }), fc.nat(), (runs, count, i) => {
+      const shardOf = { index: (i % count) + 1, count };
+      expect(sliceSize(runs, shardOf)).toBe(shardRuns(runs, shardOf).length);
+    }));
+    expect(mergeResults([shard(1, 3, { runs: 2 }), shard(2, 3, { runs: 2 }), shard(3, 3, { runs: 2 })])).toMatchObject({ runs: 2 });
   });
 
   it('refuses a shard with fewer runs than its slice holds (a file cut short or edited)', () => {
