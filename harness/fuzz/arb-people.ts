@@ -52,7 +52,9 @@ export function arbHabits(): fc.Arbitrary<FuzzHabits> {
     read: chance, file: chance, fileDelayMinutes: minutes, delete: fc.constantFrom(0, 0.1, 0.3),
     moveBack: chance, moveBackDelayMinutes: minutes, reply: fc.constantFrom(0, 0.3), track: fc.constantFrom(0, 0.3),
     junk: fc.constantFrom(0, 0.1, 0.3),
-    outlook: fc.array(fc.constantFrom<OutlookUse>('none', 'client', 'incoming'), { maxLength: MAX_USERS }),
+    // Half the organisations have no client at all: those with one repeat the duplicate check (withOutlookClients),
+    // which hides races between other callers, so they must not be most of the runs.
+    outlook: fc.oneof(fc.constant([]), fc.array(fc.constantFrom<OutlookUse>('none', 'client', 'incoming'), { minLength: 1, maxLength: MAX_USERS })),
     offline: fc.option(fc.record({ atMinute: fc.integer({ min: 1, max: TRAFFIC_WINDOW_MINUTES }), minutes: fc.constantFrom(5, 30, 90) }), { nil: null }),
   });
 }
@@ -66,8 +68,10 @@ export function outlookUsers(h: FuzzHabits, users: readonly string[]): string[] 
  * The `crm:` section with `outlook: true` on the users who run the client (their access stays as it was). Their
  * "Track in CRM" and the router's or sync's processing of the same message are two callers, and two callers whose
  * check and deliver interleave both create an activity (R13, docs/crm.md "The check-deliver gap";
- * crm-check-deliver-race shows it). That race is known, so these organisations repeat the duplicate check at
- * delivery: a duplicate they still show is a finding. (`injectBug: no-dedup` skips that check too.)
+ * crm-check-deliver-race shows it). That race is known, so organisations whose clients call CRM repeat the duplicate
+ * check at delivery: a duplicate they still show is a finding. (`injectBug: no-dedup` skips that check too.) The
+ * price: in those runs a race between two other callers (two routers, say) is hidden as well. A sharper rule, not
+ * built yet, would allow only duplicates one of whose activities a client created, and leave the check alone.
  */
 export function withOutlookClients(crm: CrmInput, h: FuzzHabits): CrmInput {
   const clients = new Set(outlookUsers(h, crm.users.map((u) => u.address)));
@@ -78,7 +82,11 @@ export function withOutlookClients(crm: CrmInput, h: FuzzHabits): CrmInput {
     const incoming = h.outlook[i] === 'incoming' && u.incoming !== 'forward-mailbox';
     return incoming ? { ...u, incoming: 'outlook', outlook: true } : { ...u, outlook: true };
   };
-  return { ...crm, users: crm.users.map(withClient), settings: { ...crm.settings, deliverRechecksDuplicate: true } };
+  const users = crm.users.map(withClient);
+  // Clients that neither track nor take incoming mail never call CRM: then nothing races, and the check stays as it is,
+  // so the runs keep finding races between the router, sync and their like.
+  const calling = h.track > 0 || users.some((u) => u.incoming === 'outlook');
+  return { ...crm, users, ...(calling ? { settings: { ...crm.settings, deliverRechecksDuplicate: true } } : {}) };
 }
 
 /** C3: the first Outlook user's client offline and back (ends within the run: the horizon covers every operation). */
