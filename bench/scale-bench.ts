@@ -3,8 +3,12 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { ScaleRunFigures } from './scale-run.js';
+import { transparentHugePages } from './huge-pages.js';
 
-export type ScaleBench = Omit<ScaleRunFigures, 'verdict'>;
+export type ScaleBench = Omit<ScaleRunFigures, 'verdict'> & {
+  /** The machine's transparent huge pages mode (huge-pages.ts): it moves the figures by about 15 %. */
+  transparentHugePages: string;
+};
 
 export const SCALE_SCENARIO = fileURLToPath(new URL('../../scenarios/scale.yaml', import.meta.url));
 
@@ -15,5 +19,5 @@ export function benchScale(file: string = SCALE_SCENARIO): ScaleBench {
   const { verdict, ...figures } = JSON.parse(child.stdout) as ScaleRunFigures;
   // A run that no longer passes measures something else than the scenario promises: say so rather than print figures.
   if (verdict !== 'pass') throw new Error(`scale benchmark: ${file} ended ${verdict}; run it with \`mailflow run\` to see why`);
-  return figures;
+  return { ...figures, transparentHugePages: transparentHugePages() };
 }

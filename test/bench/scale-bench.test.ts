@@ -10,7 +10,7 @@ import { runScenario } from '../../harness/run/run-scenario.js';
 
 // The benchmark spawns compiled JavaScript, so the test drives the compiled module (npm test builds it first).
 const compiled = fileURLToPath(new URL('../../dist/bench/scale-bench.js', import.meta.url));
-type BenchScale = (file: string) => { messages: number; mailboxes: number; wallMs: number; messagesPerSec: number; peakRssMb: number };
+type BenchScale = (file: string) => { messages: number; mailboxes: number; wallMs: number; messagesPerSec: number; peakRssMb: number; transparentHugePages: string };
 async function benchScale(file: string): Promise<ReturnType<BenchScale>> {
   if (!existsSync(compiled)) throw new Error(`${compiled} is missing: run 'npm run build' first (npm test does)`);
   const module = (await import(compiled)) as { benchScale: BenchScale };
@@ -29,6 +29,20 @@ describe('scale benchmark', () => {
     expect(figures.wallMs).toBeGreaterThan(0);
     expect(figures.messagesPerSec).toBe(Math.round(figures.messages / (figures.wallMs / 1000)));
     expect(figures.peakRssMb).toBeGreaterThan(10);
+    // The machine's setting, as the kernel states it (or unknown where it cannot be read).
+    let stated = 'unknown';
+    try {
+      stated = /\[(\w+)\]/.exec(readFileSync('/sys/kernel/mm/transparent_hugepage/enabled', 'utf8'))?.[1] ?? 'unknown';
+    } catch { /* not Linux, or no THP: unknown */ }
+    expect(figures.transparentHugePages).toBe(stated);
+  });
+
+  it('reads the huge pages mode as the kernel writes it, and says unknown where it cannot', async () => {
+    const { transparentHugePages } = (await import(fileURLToPath(new URL('../../dist/bench/huge-pages.js', import.meta.url)))) as { transparentHugePages: (path?: string) => string };
+    const dir = mkdtempSync(join(tmpdir(), 'mailflow-thp-'));
+    writeFileSync(join(dir, 'enabled'), 'always [madvise] never\n');
+    expect(transparentHugePages(join(dir, 'enabled'))).toBe('madvise');
+    expect(transparentHugePages(join(dir, 'missing'))).toBe('unknown');
   });
 
   it('refuses to report figures for a run that no longer passes', async () => {
