@@ -47,6 +47,8 @@ export { arbFault, faultKindsFor, operationsOf, FAULT_KINDS } from './fuzz/arb-f
 export type { FaultKind, FuzzFault } from './fuzz/arb-faults.js';
 export { arbProcessing, crmSection, pathOperations, routerSection, sssSection } from './fuzz/arb-paths.js';
 export type { FuzzCutover, FuzzProcessing } from './fuzz/arb-paths.js';
+export { arbHabits, HABIT_REASONS } from './fuzz/arb-people.js';
+export type { FuzzHabits, FuzzOffline, OutlookUse } from './fuzz/arb-people.js';
 export { FUZZ_PATHS } from './fuzz/fuzz-shape.js';
 export type { FuzzPath, ScenarioInput, FaultInput } from './fuzz/fuzz-shape.js';
 /** Validates, runs and judges one generated scenario (optionally twice, comparing trace hashes). */
@@ -57,11 +59,11 @@ export type { CaseOptions, CaseVerdict } from './fuzz/fuzz-case.js';
 /** Runs a campaign: every run of the shard over worker threads, then the smallest failure shrunk and written. */
 export { runCampaign, DEFAULT_RUNS, DEFAULT_OUT_DIR } from './fuzz/fuzz-campaign.js';
 export type { CampaignOptions } from './fuzz/fuzz-campaign.js';
-export type { FuzzResult } from './fuzz/fuzz-result.js';
+export type { CampaignShape, FuzzResult } from './fuzz/fuzz-result.js';
 /** Combines shards' results into the campaign's. */
 export { mergeResults } from './fuzz/fuzz-merge.js';
 /** Run k's seed, the runs a shard takes, `i/n` parsing. */
-export { runSeed, shardRuns, parseShard, WHOLE_CAMPAIGN } from './fuzz/fuzz-seed.js';
+export { runSeed, shardRuns, sliceSize, parseShard, WHOLE_CAMPAIGN } from './fuzz/fuzz-seed.js';
 export type { Shard } from './fuzz/fuzz-seed.js';
 
 // Cutover plans (what `mailflow plan` runs).
