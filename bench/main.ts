@@ -25,8 +25,9 @@ function table(report: BenchReport): string {
       rows.push(`${section.padEnd(8)} (not run)`);
       continue;
     }
-    for (const [name, value] of Object.entries(figures as Record<string, number>)) {
-      rows.push(`${section.padEnd(8)} ${name.padEnd(22)} ${value.toLocaleString('en-US').padStart(14)}`);
+    for (const [name, value] of Object.entries(figures as Record<string, number | string>)) {
+      const shown = typeof value === 'number' ? value.toLocaleString('en-US') : String(value);
+      rows.push(`${section.padEnd(8)} ${name.padEnd(22)} ${shown.padStart(14)}`);
     }
   }
   return rows.join('\n');

@@ -52,8 +52,9 @@ export function arbHabits(): fc.Arbitrary<FuzzHabits> {
     read: chance, file: chance, fileDelayMinutes: minutes, delete: fc.constantFrom(0, 0.1, 0.3),
     moveBack: chance, moveBackDelayMinutes: minutes, reply: fc.constantFrom(0, 0.3), track: fc.constantFrom(0, 0.3),
     junk: fc.constantFrom(0, 0.1, 0.3),
-    // Half the organisations have no client at all: those with one repeat the duplicate check (withOutlookClients),
-    // which hides races between other callers, so they must not be most of the runs.
+    // More than half the organisations have no client at all (an empty list half the time, or only 'none'): those
+    // whose clients call CRM repeat the duplicate check (withOutlookClients), which hides races between other
+    // callers, so they must not be most of the runs (about a third are).
     outlook: fc.oneof(fc.constant([]), fc.array(fc.constantFrom<OutlookUse>('none', 'client', 'incoming'), { minLength: 1, maxLength: MAX_USERS })),
     offline: fc.option(fc.record({ atMinute: fc.integer({ min: 1, max: TRAFFIC_WINDOW_MINUTES }), minutes: fc.constantFrom(5, 30, 90) }), { nil: null }),
   });

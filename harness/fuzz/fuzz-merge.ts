@@ -45,6 +45,11 @@ function shapeProblem(results: readonly FuzzResult[]): string | null {
   const unstated = results.find((r) => r.campaign === undefined);
   if (unstated !== undefined) return `shard ${unstated.shard} does not say which campaign options it ran with (an older mailflow-sim wrote it): run it again`;
   const first = stated[0] as FuzzResult & { campaign: CampaignShape };
+  const fingerprinted = stated.filter((r) => r.campaign?.generator !== undefined);
+  const unprinted = stated.find((r) => r.campaign?.generator === undefined);
+  if (fingerprinted.length > 0 && unprinted !== undefined) {
+    return `shard ${unprinted.shard} has no generator fingerprint (an older mailflow-sim wrote it): run it again`;
+  }
   for (const result of stated) {
     const campaign = result.campaign as CampaignShape;
     // Every option either names (a field one of them lacks differs too).
@@ -60,6 +65,9 @@ function shapeProblem(results: readonly FuzzResult[]): string | null {
   return null;
 }
 
+/** How many missing slices a refusal names. */
+const MISSING_NAMED = 5;
+
 /** The shards must be one campaign's: the same n, and each i from 1 to n exactly once. */
 function shardProblem(shards: readonly string[]): string | null {
   const parsed = shards.map((text) => ({ text, shard: parseShard(text) }));
@@ -74,8 +82,12 @@ function shardProblem(shards: readonly string[]): string | null {
     if (seen.has(index)) return `shard ${text} is there twice`;
     seen.add(index);
   }
-  const missing = Array.from({ length: n }, (_, i) => i + 1).filter((i) => !seen.has(i));
-  return missing.length === 0 ? null : `shards ${missing.map((i) => `${i}/${n}`).join(', ')} are missing`;
+  if (seen.size === n) return null;
+  // Name the first few missing slices only: a result may claim any number of them.
+  const missing: number[] = [];
+  for (let i = 1; i <= n && missing.length < MISSING_NAMED; i++) if (!seen.has(i)) missing.push(i);
+  const more = n - seen.size - missing.length;
+  return `shards ${missing.map((i) => `${i}/${n}`).join(', ')}${more > 0 ? ` and ${more} more` : ''} are missing`;
 }
 
 function sum(results: readonly FuzzResult[], of: (r: FuzzResult) => number): number {

@@ -29,7 +29,7 @@ export function parseShard(text: string): Shard | string {
   if (match === null) return 'a shard is i/n, such as 2/8 (1-based)';
   const index = Number(match[1]);
   const count = Number(match[2]);
-  if (count < 1 || index < 1 || index > count) return `shard ${text}: i must be from 1 to n, and n at least 1`;
+  if (!Number.isSafeInteger(count) || count < 1 || index < 1 || index > count) return `shard ${text}: i must be from 1 to n, and n a whole number from 1 to 2^53 - 1`;
   return { index, count };
 }
 

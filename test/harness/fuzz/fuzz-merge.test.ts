@@ -68,5 +68,15 @@ describe('fuzz merge', () => {
   it('merges results from before the options were recorded only with others like them', () => {
     expect(mergeResults([shard(1, 2, null), shard(2, 2, null)])).toMatchObject({ runs: 100 });
     expect(mergeResults([shard(1, 2), shard(2, 2, null)])).toMatch(/shard 2\/2 does not say which campaign options it ran with/);
+    // Options without a generator fingerprint (the version before it): alike, they merge; with newer ones, not.
+    const { generator: _generator, ...unprinted } = SHAPE;
+    const old = (index: number) => ({ ...shard(index, 2), campaign: unprinted as CampaignShape });
+    expect(mergeResults([old(1), old(2)])).toMatchObject({ runs: 100 });
+    expect(mergeResults([shard(1, 2), old(2)])).toBe('shard 2/2 has no generator fingerprint (an older mailflow-sim wrote it): run it again');
+  });
+
+  it('names a few missing slices, however many a result claims', () => {
+    const huge = { ...shard(1, 1), shard: '1/5000000000' };
+    expect(mergeResults([huge])).toBe('shards 2/5000000000, 3/5000000000, 4/5000000000, 5/5000000000, 6/5000000000 and 4999999994 more are missing');
   });
 });

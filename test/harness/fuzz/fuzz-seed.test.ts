@@ -25,5 +25,8 @@ describe('fuzz seeds and shards', () => {
     expect(parseShard('0/8')).toMatch(/1 to n/);
     expect(parseShard('9/8')).toMatch(/1 to n/);
     expect(parseShard('2-8')).toMatch(/i\/n/);
+    // A count past exact whole numbers (here: Infinity once read) is refused, not taken.
+    expect(parseShard(`1/${'9'.repeat(400)}`)).toMatch(/whole number/);
+    expect(parseShard('1/9007199254740992')).toMatch(/whole number/);
   });
 });
