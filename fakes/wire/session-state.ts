@@ -2,6 +2,7 @@
 // (wire-policy.ts), as smtp-server keeps them: which server it reached, whether the client authenticated, and the
 // scan of the message being received.
 import { newDataScan, type DataScan } from './data-scan.js';
+import type { SmtpReply } from '../mail/smtp-reply.js';
 
 export interface WireSession {
   /** The modelled Exchange server this listener stands for. */
@@ -9,10 +10,15 @@ export interface WireSession {
   authenticated: boolean;
   /** The current transaction's data, as it arrives. */
   scan: DataScan;
+  /**
+   * The current transaction's recipients that RCPT TO refused, with the reply: smtp-server's envelope keeps only the
+   * accepted ones, and the ledger records the refusals on the message once DATA gives it one.
+   */
+  refused: Array<{ readonly address: string; readonly reply: SmtpReply }>;
 }
 
 export function newWireSession(server: string): WireSession {
-  return { server, authenticated: false, scan: newDataScan() };
+  return { server, authenticated: false, scan: newDataScan(), refused: [] };
 }
 
 /** Sessions by smtp-server's session id, from connect to close. */

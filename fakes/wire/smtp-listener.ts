@@ -103,12 +103,16 @@ export async function startListener(port: ModelPort, options: ListenerOptions): 
     },
     onMailFrom(_address, session, callback) {
       if (droppedByFirewall(port, server)) return drop(session, callback);
+      // A new transaction: the last one's refused recipients are not this one's.
+      sessions.get(session.id, server).refused = [];
       const reply = replyToMailFrom(port, server);
       callback(reply === null ? null : smtpError(reply));
     },
     onRcptTo(address, session, callback) {
       if (droppedByFirewall(port, server)) return drop(session, callback);
-      const reply = replyToRcpt(port, server, address.address, sessions.get(session.id, server).authenticated);
+      const state = sessions.get(session.id, server);
+      const reply = replyToRcpt(port, server, address.address, state.authenticated);
+      if (reply.code >= 300) state.refused.push({ address: address.address.toLowerCase(), reply });
       callback(reply.code < 300 ? null : smtpError(reply));
     },
     onData(stream, session, callback) {
@@ -136,7 +140,7 @@ export async function startListener(port: ModelPort, options: ListenerOptions): 
           recipients: session.envelope.rcptTo.map((r) => r.address),
         };
         const message = messageFromWire(parsed, envelope, state.scan.bytes, `(no Message-ID: ${server} wire message ${++keyless})`, options.trustCarriedKey === true);
-        const reply = replyOfOutcome(receiveMessage(port, server, message, state.authenticated, fromOutside));
+        const reply = replyOfOutcome(receiveMessage(port, server, message, state.authenticated, fromOutside, state.refused));
         if (reply === null) {
           // The fault drops the 250: the message is taken, the client never hears so (it must send again).
           socketOf(session)?.destroy();

@@ -5,7 +5,7 @@
 // own 'smtp' request.
 import type { SmtpStage } from '../../sim/ledger/records.js';
 import { recipientsOf, type MailMessage } from '../mail/mail-message.js';
-import { REPLY, formatReply, type SmtpOutcome, type SmtpReply } from '../mail/smtp-reply.js';
+import { NO_REJECTIONS, REPLY, formatReply, type RejectedRecipients, type SmtpOutcome, type SmtpReply } from '../mail/smtp-reply.js';
 import { replyToRecipient } from '../exchange/transport-policy.js';
 import type { ModelPort } from './model-port.js';
 import type { DataScan } from './data-scan.js';
@@ -70,20 +70,26 @@ export function replyOfOutcome(outcome: SmtpOutcome): SmtpReply | null {
 /**
  * The end of DATA: the message enters the model through the same request an outside sender makes. A message the
  * ledger has not heard of comes from a client outside the model (`mailflow serve`): it is recorded as submitted, and
- * what its client will do with a refusal (retry, or an NDR to its author) is recorded for it.
+ * what its client will do with a refusal (retry, or an NDR to its author) is recorded for it, as the model's outside
+ * senders record theirs (X1). `refusedAtRcpt`: the recipients this transaction's RCPT TO refused; the envelope no
+ * longer names them, but the author addressed them, so they are part of what was submitted and of the NDR.
  */
-export function receiveMessage(port: ModelPort, server: string, message: MailMessage, authenticated: boolean, fromOutside: Set<string>): SmtpOutcome {
+export function receiveMessage(
+  port: ModelPort, server: string, message: MailMessage, authenticated: boolean, fromOutside: Set<string>, refusedAtRcpt: RejectedRecipients = NO_REJECTIONS,
+): SmtpOutcome {
   const { ledger } = port;
   if (ledger.get(message.key) === undefined) {
-    ledger.submitted(message.key, message.from, recipientsOf(message));
+    ledger.submitted(message.key, message.from, [...recipientsOf(message), ...refusedAtRcpt.map((r) => r.address)]);
     fromOutside.add(message.key);
   }
   const outcome = port.submit(server, { message, authenticated });
   if (!fromOutside.has(message.key)) return outcome;
+  for (const { address, reply } of refusedAtRcpt) ledger.smtpAttempt(message.key, 'rcpt', `${address}: ${formatReply(reply)}`);
   if (outcome.kind === 'reply-lost') ledger.smtpAttempt(message.key, 'end-of-data', 'no reply after DATA (connection lost)');
   if (outcome.kind === 'no-connection') ledger.smtpAttempt(message.key, 'connect', `no connection (${outcome.why})`);
   if (outcome.kind !== 'replied') return outcome;
-  if (outcome.rejectedRecipients.length > 0) ledger.bounced(message.key, `NDR for ${outcome.rejectedRecipients.map((r) => r.address).join(', ')}`);
+  const refused = [...refusedAtRcpt, ...outcome.rejectedRecipients];
+  if (refused.length > 0 && outcome.reply.code < 300) ledger.bounced(message.key, `NDR for ${refused.map((r) => r.address).join(', ')}`);
   if (outcome.reply.code >= 300) ledger.smtpAttempt(message.key, outcome.stage, formatReply(outcome.reply));
   if (outcome.reply.code >= 500) ledger.bounced(message.key, `NDR: ${formatReply(outcome.reply)}`);
   return outcome;
