@@ -32,7 +32,7 @@ export async function runInboxRule(rule: InboxRule, memory: RuleMemory, transpor
       await transport.sendMail({
         messageId: `<fw-${done.size + 1}.${rule.owner.replace('@', '.')}@rules.peers.test>`,
         from: rule.owner, to: rule.forwardTo, subject: `FW: ${message.subject}`, text: 'Forwarded by an inbox rule (R1).',
-        // As Exchange sends it: an attachment (mailparser shows an inline message/rfc822 part as body text, not a part).
+        // As Exchange sends it: an attachment (a part marked inline reads the same: embedded-message.ts).
         attachments: [{ filename: 'original.eml', content: raw, contentType: 'message/rfc822', contentDisposition: 'attachment' }],
       });
       done.add(item.id);

@@ -1,27 +1,28 @@
 // A message read off a real mail store as the models see it (MailMessage): headers parsed with mailparser, and for a
 // copy forwarded as an attachment (R1, R2: what the Rule Deployment Wizard's rules put in the forward mailbox) the
-// original taken out of its message/rfc822 part, Message-ID and all. Bytes in, values out: no I/O here.
+// original taken out of its message/rfc822 part, Message-ID and all, whether the part is marked as an attachment or
+// inline (embedded-message.ts). Bytes in, values out: no I/O here.
 import { createHash } from 'node:crypto';
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import type { MailMessage } from '../../mail/mail-message.js';
-
-const RFC822 = 'message/rfc822';
+import { embeddedMessage } from './embedded-message.js';
 
 /** Parses one stored item; a part that cannot be parsed gives a message marked malformed (R10: poison). */
 export async function messageFromMime(raw: Buffer): Promise<MailMessage> {
   let parsed: ParsedMail;
+  let inner: Buffer | null;
   try {
     parsed = await simpleParser(raw);
+    inner = await embeddedMessage(raw);
   } catch {
     return { ...unparsable(raw), malformed: true };
   }
-  const attachment = parsed.attachments.find((a) => a.contentType.toLowerCase() === RFC822);
   const message = headersOf(parsed, raw);
-  if (attachment === undefined) return message;
+  if (inner === null) return message;
   try {
-    return { ...message, attached: headersOf(await simpleParser(attachment.content), attachment.content) };
+    return { ...message, attached: headersOf(await simpleParser(inner), inner) };
   } catch {
-    return { ...message, attached: { ...unparsable(attachment.content), malformed: true } };
+    return { ...message, attached: { ...unparsable(inner), malformed: true } };
   }
 }
 
