@@ -5,7 +5,7 @@
 // --seed is <skipped>. Built from the --json contract (RunJson), so both always tell the same story.
 import { XMLBuilder } from 'fast-xml-parser';
 import { formatDurationMs } from '../scenario/duration.js';
-import type { RunJson } from './run-json.js';
+import { MORE_OFFENDERS_WHERE, type RunJson } from './run-json.js';
 
 /** Offenders written into a failure's body, each with its path; the JSON lists more. */
 export const JUNIT_OFFENDER_LIMIT = 10;
@@ -63,7 +63,7 @@ function checkCase(run: RunJson, check: Check): object {
   const base = { '@_name': check.name, '@_classname': `${run.scenario}.checks`, '@_time': 0 };
   const headline = `${check.verdict}${check.expected === 'pass' ? '' : ` (expected ${check.expected})`}: ${check.summary}`;
   if (check.verdict === check.expected) {
-    const more = check.offenderCount === 0 ? '' : `\n${check.offenderCount} offenders (mailflow run --json lists them)`;
+    const more = check.offenderCount === 0 ? '' : `\n${check.offenderCount} offenders (mailflow run ${MORE_OFFENDERS_WHERE})`;
     return { ...base, 'system-out': headline + more };
   }
   return {
@@ -91,7 +91,7 @@ function offenderLines(check: Check): string[] {
     for (const step of offender.path) lines.push(`  ${formatDurationMs(step.atMs).padStart(12)}  ${step.step} ${step.detail}`);
   }
   const shown = Math.min(check.offenders.length, JUNIT_OFFENDER_LIMIT);
-  if (check.offenderCount > shown) lines.push(`... and ${check.offenderCount - shown} more (mailflow run --json lists them)`);
+  if (check.offenderCount > shown) lines.push(`... and ${check.offenderCount - shown} more (mailflow run ${MORE_OFFENDERS_WHERE})`);
   return lines;
 }
 

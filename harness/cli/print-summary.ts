@@ -1,7 +1,7 @@
 // The readable summary of a run: verdict, counts, each check with its first offenders and the path each took.
 import { NUMERIC_COUNT_NAMES } from '../../sim/ledger/counts.js';
 import { formatDurationMs } from '../scenario/duration.js';
-import type { RunJson } from './run-json.js';
+import { MORE_OFFENDERS_WHERE, type RunJson } from './run-json.js';
 import { formatOffender } from '../run/format-offender.js';
 
 const OFFENDERS_SHOWN = 3;
@@ -22,7 +22,7 @@ export function formatSummary(run: RunJson): string {
     const expectation = check.expected === 'pass' ? '' : ` (expected ${check.expected})`;
     out.push(`    ${mark} ${check.name}: ${check.verdict}${expectation}, ${check.summary}`);
     for (const offender of check.offenders.slice(0, OFFENDERS_SHOWN)) out.push(...formatOffender(offender, '           '));
-    if (check.offenderCount > OFFENDERS_SHOWN) out.push(`           ... and ${check.offenderCount - OFFENDERS_SHOWN} more (--json lists them)`);
+    if (check.offenderCount > OFFENDERS_SHOWN) out.push(`           ... and ${check.offenderCount - OFFENDERS_SHOWN} more (${MORE_OFFENDERS_WHERE})`);
   }
   if (run.expectations.length > 0) {
     out.push('  expectations:');

@@ -8,6 +8,9 @@ import type { ActCounts } from '../../fakes/sss/act-sync.js';
 /** Offenders listed per check in JSON; `offenderCount` gives the full number. */
 export const JSON_OFFENDER_LIMIT = 20;
 
+/** Where a reader finds the offenders a summary leaves out: the report's message table keeps every one (up to its size limit). */
+export const MORE_OFFENDERS_WHERE = `--json lists the first ${JSON_OFFENDER_LIMIT}, --report all`;
+
 export interface RunJson {
   scenario: string;
   file: string;

@@ -38,6 +38,19 @@ describe('mailflow CLI', () => {
     expect(run.stdout).toContain(lines.find((l) => l.startsWith('  counts:')) ?? 'no counts line in the README');
   });
 
+  it('says where the offenders a summary leaves out are, and they are there: the first 20 in --json, all in --report', () => {
+    const text = mailflow('run', 'scenarios/two-active-routers.yaml');
+    const more = /^ {11}\.\.\. and (\d+) more \(--json lists the first 20, --report all\)$/m.exec(text.stdout);
+    expect(more).not.toBeNull();
+    const json = JSON.parse(mailflow('run', 'scenarios/two-active-routers.yaml', '--json').stdout) as { checks: Array<{ name: string; offenderCount: number; offenders: unknown[] }> };
+    const duplicates = json.checks.find((c) => c.name === 'no-duplicate-activity');
+    expect(duplicates?.offenderCount).toBe(Number(more?.[1]) + 3);
+    expect(duplicates?.offenders).toHaveLength(20);
+    const report = join(tmp, 'offenders.html');
+    mailflow('run', 'scenarios/two-active-routers.yaml', '--report', report);
+    expect(readFileSync(report, 'utf8').match(/named by no-duplicate-activity/g)).toHaveLength(duplicates?.offenderCount ?? -1);
+  });
+
   it('runs the shipped hello scenario: exit 0 and a readable summary', () => {
     const run = mailflow('run', HELLO);
     expect(run.status).toBe(0);
