@@ -77,7 +77,7 @@ export function parseDerivedScenario(
   const { doc, lines, file } = source;
   const locate: Locate = (path, message) => problemAt(doc, lines, file, sourceOf(path), message);
   const parsed = scenarioSchema.safeParse(data);
-  if (!parsed.success) throw new InputError(schemaProblems(parsed.error, (path, message, atKey) => problemAt(doc, lines, file, sourceOf(path), message, atKey)));
+  if (!parsed.success) throw new InputError(schemaProblems(parsed.error, (path, message, atKey) => problemAt(doc, lines, file, sourceOf(path), message, atKey), data));
   const problems = checkConsistency(parsed.data).map(({ path, message }) => locate(sourcePath(parsed.data, path), message));
   if (problems.length > 0) throw new InputError(problems);
   return { scenario: parsed.data, locate };
@@ -94,7 +94,7 @@ export async function resolveReferences(scenario: Scenario, file: string, locate
 export function parseYamlWith<T extends z.ZodType>(schema: T, text: string, file: string): z.output<T> {
   const { doc, lines, data } = readYamlText(text, file);
   const parsed = schema.safeParse(data);
-  if (!parsed.success) throw new InputError(schemaProblems(parsed.error, (path, message, atKey) => problemAt(doc, lines, file, path, message, atKey)));
+  if (!parsed.success) throw new InputError(schemaProblems(parsed.error, (path, message, atKey) => problemAt(doc, lines, file, path, message, atKey), data));
   return parsed.data;
 }
 
@@ -141,16 +141,47 @@ function unionIssues(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue[] {
 
 type PlaceProblem = (path: ReadonlyArray<PropertyKey>, message: string, atKey: boolean) => InputProblem;
 
-function schemaProblems(error: z.ZodError, place: PlaceProblem): InputProblem[] {
+/** What each kind of file is run with, for a file given to the wrong command. */
+const COMMAND_OF_KIND: Readonly<Record<string, string>> = { scenario: 'mailflow run', plan: 'mailflow plan' };
+
+function schemaProblems(error: z.ZodError, place: PlaceProblem, data: unknown): InputProblem[] {
+  const issues = unionIssues(error.issues);
+  // A plan given to `run` (or a scenario to `plan`) fails almost every field: say the one thing that matters.
+  const kind = wrongKind(issues, data);
+  if (kind !== null) return [place(['kind'], kind, false)];
   const problems: InputProblem[] = [];
-  for (const issue of unionIssues(error.issues)) {
+  for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) problems.push(place([...issue.path, key], 'unknown field', true));
+    } else if (issue.code === 'invalid_type' && isMissing(data, issue.path)) {
+      // zod says "expected number, received undefined" (a duration is a number once parsed): say it plainly.
+      problems.push(place(issue.path, 'required field missing', false));
     } else {
       problems.push(place(issue.path, issue.message, false));
     }
   }
   return problems;
+}
+
+/** The message for a file of another known kind than the schema's, or null. */
+function wrongKind(issues: readonly z.core.$ZodIssue[], data: unknown): string | null {
+  const issue = issues.find((i) => i.code === 'invalid_value' && i.path.length === 1 && i.path[0] === 'kind');
+  const given = isRecord(data) ? data['kind'] : undefined;
+  if (issue?.code !== 'invalid_value' || typeof given !== 'string' || COMMAND_OF_KIND[given] === undefined) return null;
+  const expected = String(issue.values[0]);
+  return `this is a ${given} file (kind: ${given}), not a ${expected}: ${COMMAND_OF_KIND[given]} takes it`;
+}
+
+/** Is the field at `path` absent from an object that is there (not present with a wrong value)? */
+function isMissing(data: unknown, path: readonly PropertyKey[]): boolean {
+  let parent: unknown = data;
+  for (const key of path.slice(0, -1)) parent = isRecord(parent) || Array.isArray(parent) ? (parent as Record<PropertyKey, unknown>)[key] : undefined;
+  const last = path.at(-1);
+  return last !== undefined && isRecord(parent) && !(last in parent);
+}
+
+function isRecord(value: unknown): value is Record<PropertyKey, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function problemAt(

@@ -2,19 +2,23 @@ import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { loadScenarioFile, parseScenarioText } from '../../../harness/scenario/load-scenario.js';
 import { InputError } from '../../../harness/scenario/input-error.js';
+import { loadPlanFile } from '../../../harness/plan/load-plan.js';
 import { formatDurationMs, parseDurationMs } from '../../../harness/scenario/duration.js';
 
 const hello = fileURLToPath(new URL('../../../scenarios/hello.yaml', import.meta.url));
 
-function problemsOf(text: string): string[] {
+/** The problems an InputError lists, one per line. */
+function problemsFrom(load: () => unknown): string[] {
   try {
-    parseScenarioText(text, 'bad.yaml');
+    load();
   } catch (error) {
     if (error instanceof InputError) return error.message.split('\n');
     throw error;
   }
   throw new Error('expected an InputError');
 }
+
+const problemsOf = (text: string): string[] => problemsFrom(() => parseScenarioText(text, 'bad.yaml'));
 
 const VALID = `kind: scenario
 name: ok
@@ -49,9 +53,24 @@ describe('scenario loader', () => {
     expect(problemsOf(VALID + 'toys: {}\n')).toEqual(['bad.yaml:7:1: toys: unknown field']);
   });
 
-  it('points at the enclosing object when a required field is missing', () => {
-    const [problem] = problemsOf(VALID.replace('seed: 1\n', ''));
-    expect(problem).toMatch(/^bad\.yaml:1:1: seed: /);
+  it('points at the enclosing object when a required field is missing, and says it is missing', () => {
+    expect(problemsOf(VALID.replace('seed: 1\n', ''))).toEqual(['bad.yaml:1:1: seed: required field missing']);
+    // A duration is a number once parsed: zod alone would say "expected number, received undefined".
+    expect(problemsOf(VALID.replace('horizon: 1h\n', 'horizn: 1h\n'))).toEqual([
+      'bad.yaml:1:1: horizon: required field missing', 'bad.yaml:5:1: horizn: unknown field',
+    ]);
+    // Present with the wrong type is not missing.
+    expect(problemsOf(VALID.replace('seed: 1', 'seed: [1]'))).toEqual(['bad.yaml:3:7: seed: Invalid input: expected number, received array']);
+  });
+
+  it('says a plan is a plan, not a scenario, in one line instead of a problem per field', () => {
+    const plan = problemsFrom(() => loadScenarioFile(fileURLToPath(new URL('../../../scenarios/plans/recommended.yaml', import.meta.url))));
+    expect(plan).toHaveLength(1);
+    expect(plan[0]).toMatch(/recommended\.yaml:\d+:7: kind: this is a plan file \(kind: plan\), not a scenario: mailflow plan takes it$/);
+    // And the other way round, through the plan loader (the same schema problems, another schema).
+    expect(problemsFrom(() => loadPlanFile(hello))).toEqual([expect.stringMatching(/hello\.yaml:\d+:7: kind: this is a scenario file \(kind: scenario\), not a plan: mailflow run takes it$/)]);
+    // An unknown kind is an ordinary bad value (and the other problems are still worth reading).
+    expect(problemsOf(VALID.replace('kind: scenario', 'kind: scenery'))[0]).toBe('bad.yaml:1:7: kind: Invalid input: expected "scenario"');
   });
 
   it('reports YAML syntax errors with their position', () => {
