@@ -127,8 +127,8 @@ expect:
 
   it('exits 2 with file:line:column and field path for bad input, writing nothing to stdout', () => {
     const file = scenarioFile('bad.yaml', 'kind: scenario\nname: bad\nseed: -3\nstart: 2026-01-05T08:00:00Z\nhorizon: 1h\ntoy: {}\n');
-    for (const command of ['run', 'validate']) {
-      const result = mailflow(command, file);
+    for (const command of [['run'], ['validate'], ['run', '--json']]) {
+      const result = mailflow(...command, file);
       expect(result.status).toBe(2);
       expect(result.stdout).toBe('');
       expect(result.stderr).toContain(`${file}:3:7: seed: `);

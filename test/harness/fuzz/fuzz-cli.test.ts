@@ -61,6 +61,13 @@ describe('mailflow fuzz (CLI)', () => {
     expect(replay.stdout).toMatch(/FAIL no-duplicate-activity/);
   });
 
+  it('shows its defaults as they are written on the command line', () => {
+    const help = mailflow('fuzz', '--help').stdout.replace(/\s+/g, ' ');
+    expect(help).toContain('(default: 1/1)');
+    expect(help).toContain('(default: router,sss,cutover)');
+    expect(help).not.toMatch(/default: [[{]/);
+  });
+
   it('passes (exit 0) when every run passes, and refuses bad options and inputs with exit 2', () => {
     const clean = mailflow('fuzz', '--seed', '4', '--runs', '30', '--json', '--no-progress', '--out', join(tmp, 'clean'));
     expect(clean.status).toBe(0);
