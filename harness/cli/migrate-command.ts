@@ -12,10 +12,8 @@ import { formatDurationMs } from '../scenario/duration.js';
 import { InputError, type InputProblem } from '../scenario/input-error.js';
 import { writeFileAtomic } from '../run/atomic-write.js';
 import { EXIT } from './exit-codes.js';
-import { EMAIL_AGENT_FILE, SYSTEM_STATE_FILE } from './router-files-command.js';
+import { EMAIL_AGENT_FILE, ENCRYPTION_KEY_FILE, ROUTER_FILES as FILES, SYSTEM_STATE_FILE } from './router-file-names.js';
 
-export const ENCRYPTION_KEY_FILE = 'EncryptionKey.xml';
-const FILES = [EMAIL_AGENT_FILE, SYSTEM_STATE_FILE, ENCRYPTION_KEY_FILE];
 /** S14: up to four routers, 32 MB combined (0x2000000; a site setting can override it). */
 export const MAX_ROUTERS = 4;
 export const DEFAULT_MAX_BYTES = 0x2000000;

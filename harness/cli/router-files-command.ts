@@ -1,5 +1,6 @@
-// `mailflow router-files SCENARIO --out DIR [--at-end]`: writes the scenario's router as the two files a real router
-// keeps (Microsoft.Crm.Tools.EmailAgent.xml and ...SystemState.xml), as the run starts or, with --at-end, as it ends.
+// `mailflow router-files SCENARIO --out DIR [--at-end]`: writes the scenario's router as the files a real router
+// keeps (Microsoft.Crm.Tools.EmailAgent.xml and ...SystemState.xml, as the run starts or, with --at-end, as it ends),
+// and an EncryptionKey.xml, so the directory is what the migration wizard reads (`mailflow migrate DIR`, S14).
 // Files are written under temporary names and renamed, so a failure leaves nothing half-written.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,11 +14,20 @@ import { writeFileAtomic } from '../run/atomic-write.js';
 import { runScenario } from '../run/run-scenario.js';
 import { initialStateOf, routerConfigOf } from '../world/build-router-world.js';
 import { EXIT } from './exit-codes.js';
+import { EMAIL_AGENT_FILE, ENCRYPTION_KEY_FILE, ROUTER_FILES, SYSTEM_STATE_FILE } from './router-file-names.js';
 import { crmOrganisations } from '../scenario/crm-organisations.js';
 import { routerInstalls } from '../scenario/routers.js';
 
-export const EMAIL_AGENT_FILE = 'Microsoft.Crm.Tools.EmailAgent.xml';
-export const SYSTEM_STATE_FILE = 'Microsoft.Crm.Tools.EmailAgent.SystemState.xml';
+/**
+ * [I] The real file's layout and cipher are not public (docs/domain.md); the modelled router stores no credentials
+ * (its providers authenticate as Anonymous), so there is nothing for a key to decrypt. This says so, in XML, which is
+ * all the migration wizard's model checks of it.
+ */
+const ENCRYPTION_KEY_XML = `<?xml version="1.0" encoding="utf-8"?>
+<!-- Written by mailflow-sim (mailflow router-files). The real EncryptionKey.xml holds the key for the credentials
+     stored in Microsoft.Crm.Tools.EmailAgent.xml; its layout is not public, and this router stores no credentials. -->
+<EncryptionKey />
+`;
 
 export async function routerFilesCommand(file: string, options: { out: string; atEnd?: boolean }): Promise<number> {
   const scenario = await loadScenario(file);
@@ -49,9 +59,11 @@ export async function routerFilesCommand(file: string, options: { out: string; a
     mkdirSync(options.out, { recursive: true });
     writeFileAtomic(join(options.out, EMAIL_AGENT_FILE), agent);
     writeFileAtomic(join(options.out, SYSTEM_STATE_FILE), writeSystemStateXml(state, startEpochMs));
+    writeFileAtomic(join(options.out, ENCRYPTION_KEY_FILE), ENCRYPTION_KEY_XML);
   } catch (error) {
     throw new InputError([{ file: options.out, line: 0, column: 0, path: '', message: `cannot write the router files: ${(error as Error).message}` }]);
   }
-  process.stderr.write(`wrote ${join(options.out, EMAIL_AGENT_FILE)} and ${join(options.out, SYSTEM_STATE_FILE)}${options.atEnd === true ? ' (state at the end of the run)' : ''}\n`);
+  const written = ROUTER_FILES.map((name) => join(options.out, name));
+  process.stderr.write(`wrote ${written.join(', ')}${options.atEnd === true ? ' (state at the end of the run)' : ''}\n`);
   return EXIT.pass;
 }

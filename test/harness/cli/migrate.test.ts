@@ -30,6 +30,18 @@ describe('mailflow migrate', () => {
     expect(fragment).toContain('- { address: crm@contoso.example, profile: exchange-ex1, deleteAfterProcessing: false }');
   });
 
+  it('reads what mailflow router-files writes: a scenario\'s router migrates in two commands', () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'migrate-files-')), 'router');
+    const written = mailflow('router-files', 'scenarios/baseline-router.yaml', '--out', dir, '--at-end');
+    expect(written.status).toBe(0);
+    expect(written.stderr).toContain('EncryptionKey.xml');
+    const result = mailflow('migrate', dir, '--json');
+    expect(result.status).toBe(0);
+    const plan = JSON.parse(result.stdout) as { mailboxes: Array<{ address: string }>; skipped: unknown[] };
+    expect(plan.skipped).toEqual([]);
+    expect(plan.mailboxes.length).toBeGreaterThan(0);
+  });
+
   it('prints the plan as JSON for machines', () => {
     const result = mailflow('migrate', A, '--at', '1d', '--json');
     const plan = JSON.parse(result.stdout) as { processEmailFromMs: number; mailboxes: unknown[]; skipped: unknown[] };
