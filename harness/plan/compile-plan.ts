@@ -55,10 +55,14 @@ export function compilePlan(plan: Plan, seed: number = plan.seed, file = `${plan
   return { scenario: { ...scenario, horizon, faults }, batches, failing, lastEnabledAtMs };
 }
 
-/** When the last batch runs: every user and queue, and the forward mailbox, in batches from the switch on. */
+/** How many Test & Enable batches the plan makes: every user and queue, and the forward mailbox. */
+export function batchCountOf(plan: Plan): number {
+  return Math.ceil((planMailboxes(plan).length + 1) / plan.cutover.batchSize);
+}
+
+/** When the last batch runs: batches from the switch on, one interval apart. */
 function lastBatchAtMs(plan: Plan): number {
-  const batches = Math.ceil((planMailboxes(plan).length + 1) / plan.cutover.batchSize);
-  return plan.cutover.switchAt + Math.max(0, batches - 1) * plan.cutover.batchInterval;
+  return plan.cutover.switchAt + Math.max(0, batchCountOf(plan) - 1) * plan.cutover.batchInterval;
 }
 
 /** S4: the mailboxes whose Test & Enable fails, drawn from the seed at the plan's rate. */

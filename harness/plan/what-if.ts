@@ -1,8 +1,10 @@
 // `--what-if`: the plan run again with one lever moved, so the advice says how much it would save, not only that it
 // would: the batch interval halved (the cutover finishes in about half the time; S6 loses less filed mail), and
-// Process Email From a week earlier (S2a: more of the mail that waited is pulled).
+// Process Email From a week earlier (S2a: more of the mail that waited is pulled). A plan of one batch has no interval
+// to halve, so it gets only the second.
 import { formatDurationMs } from '../scenario/duration.js';
 import type { Plan } from './plan-schema.js';
+import { batchCountOf } from './compile-plan.js';
 import type { PlanCounts } from './plan-metrics.js';
 
 export interface Variant {
@@ -15,7 +17,7 @@ const WEEK_MS = 7 * 86_400_000;
 export function variantsOf(plan: Plan): Variant[] {
   const { cutover } = plan;
   const variants: Variant[] = [];
-  if (cutover.batchInterval > 1) {
+  if (cutover.batchInterval > 1 && batchCountOf(plan) > 1) {
     const half = Math.max(1, Math.round(cutover.batchInterval / 2));
     variants.push({ label: `a batch interval of ${formatDurationMs(half)} instead of ${formatDurationMs(cutover.batchInterval)}`, plan: { ...plan, cutover: { ...cutover, batchInterval: half } } });
   }

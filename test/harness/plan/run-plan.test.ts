@@ -95,6 +95,13 @@ describe('--what-if', () => {
     // The plan's own figures are those of the plan, not of a variant.
     expect(result.counts).toEqual(runPlan(plan).counts);
   });
+
+  it('offers no batch interval to a plan of one batch: there is no interval to halve', () => {
+    const oneBatch = smallPlan({ batchSize: 100 });
+    const result = runPlan(oneBatch, oneBatch.seed, { whatIf: true });
+    expect(result.batches).toBe(1);
+    expect(result.recommendations.filter((r) => r.startsWith('What if'))).toEqual([expect.stringMatching(/^What if Process Email From a week earlier/)]);
+  });
 });
 
 describe('duplicates per batch', () => {
