@@ -7,7 +7,7 @@ import type { Counts } from '../../sim/ledger/counts.js';
 import { countAndCheck } from '../../sim/check/all-checks.js';
 import { judge, type ExpectationResult, type JudgedCheck } from '../../sim/check/verdict.js';
 import { describeExpectation } from '../../sim/check/count-expectation.js';
-import { judgeCount } from '../../sim/check/expectation-result.js';
+import { OTHER_SEED, judgeCount, type CountsWaived } from '../../sim/check/expectation-result.js';
 import type { ActCountName, ActCounts } from '../../fakes/sss/act-sync.js';
 import type { Verdict } from '../../sim/check/check-result.js';
 import type { Scenario } from '../scenario/schema.js';
@@ -64,10 +64,10 @@ export interface RunOutcome {
 }
 
 /** `expect.act` against what ACT sync did; a scenario without ACT sync meets none of them. */
-function judgeActCounts(expect: Scenario['expect']['act'], act: ActCounts | null, usesOwnSeed: boolean): ExpectationResult[] {
+function judgeActCounts(expect: Scenario['expect']['act'], act: ActCounts | null, waived: CountsWaived | null): ExpectationResult[] {
   return Object.entries(expect ?? {}).map(([name, expectation]) => (act === null
     ? { name: `act.${name}`, expected: describeExpectation(expectation), actual: 0, verdict: 'fail' as const, note: 'the scenario has no sss.act' }
-    : judgeCount(`act.${name}`, expectation, act[name as ActCountName], usesOwnSeed)));
+    : judgeCount(`act.${name}`, expectation, act[name as ActCountName], waived)));
 }
 
 export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOutcome {
@@ -97,24 +97,31 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOu
     report?.('drain');
   }
   report?.('check');
-  return concludeRun(engine, ledger, world, scenario, seed, options.atEnd);
+  return concludeRun(engine, ledger, world, scenario, { seed, ...(options.atEnd === undefined ? {} : { atEnd: options.atEnd }) });
 }
 
-/**
- * The end of a run in either mode: models record what they never processed, then count, check and judge. `inFlight`
- * adds what a driver outside the model still has in flight (wire mode: messages on a socket).
- */
-export function concludeRun(
-  engine: Engine, ledger: Ledger, world: World, scenario: Scenario, seed: number, atEnd?: (engine: Engine) => void,
-  inFlight: ReadonlyMap<string, string> = new Map(),
-): RunOutcome {
+/** How a run ends, beyond its world and scenario. */
+export interface Conclusion {
+  /** The seed the run used (default: the scenario's). Under another, exact counts are waived. */
+  readonly seed?: number;
+  /** Count expectations the run cannot be held to, whatever the seed (a serve session waives them all). */
+  readonly countsWaived?: CountsWaived;
+  readonly atEnd?: (engine: Engine) => void;
+  /** What a driver outside the model still has in flight (wire mode: messages on a socket). */
+  readonly inFlight?: ReadonlyMap<string, string>;
+}
+
+/** The end of a run in any mode: models record what they never processed, then count, check and judge. */
+export function concludeRun(engine: Engine, ledger: Ledger, world: World, scenario: Scenario, conclusion: Conclusion = {}): RunOutcome {
+  const { seed = scenario.seed, atEnd, inFlight = new Map<string, string>() } = conclusion;
   world.finish?.();
   ledger.setInFlight(inFlight.size === 0 ? world.inFlight() : new Map([...inFlight, ...world.inFlight()]));
   atEnd?.(engine);
   const { counts, checks } = countAndCheck(ledger, scenario.expect);
-  const judgement = judge(checks, counts, scenario.expect, seed === scenario.seed);
+  const waived = conclusion.countsWaived ?? (seed === scenario.seed ? null : OTHER_SEED);
+  const judgement = judge(checks, counts, scenario.expect, waived);
   const act = world.act?.() ?? null;
-  const actExpectations = judgeActCounts(scenario.expect.act, act, seed === scenario.seed);
+  const actExpectations = judgeActCounts(scenario.expect.act, act, waived);
   const verdict = actExpectations.some((e) => e.verdict === 'fail') ? 'fail' : judgement.verdict;
   return {
     scenario: scenario.name, seed, verdict, counts, act, checks: judgement.checks,

@@ -42,7 +42,7 @@ export async function runScenarioOnWire(scenario: Scenario, options: WireRunOpti
       await driveUntil(drive, scenario.horizon);
       const inTransit = () => new Map([...senders.inTransit, ...outbound?.inTransit ?? []]);
       await drainOnWire(drive, scenario.horizon + scenario.drain, () => inTransit().size > 0 || world.inFlight().size > 0);
-      return concludeRun(engine, ledger, world, scenario, scenario.seed, undefined, inTransit());
+      return concludeRun(engine, ledger, world, scenario, { inFlight: inTransit() });
     } finally {
       senders.close();
       outbound?.close();

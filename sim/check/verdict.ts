@@ -4,12 +4,12 @@
 import type { Counts, NumericCountName } from '../ledger/counts.js';
 import type { CheckResult, Verdict } from './check-result.js';
 import type { CountExpectation } from './count-expectation.js';
-import { judgeCount, type ExpectationResult } from './expectation-result.js';
+import { judgeCount, type CountsWaived, type ExpectationResult } from './expectation-result.js';
 import { LATENCY, type LatencyThresholds } from './latency.js';
 import { NO_UNTRACKED_MAIL } from './no-untracked-mail.js';
 import { judgeUntrackedDeclarations } from './untracked-declarations.js';
 
-export type { ExpectationResult, ExpectationVerdict } from './expectation-result.js';
+export type { CountsWaived, ExpectationResult, ExpectationVerdict } from './expectation-result.js';
 
 export interface JudgedCheck extends CheckResult {
   readonly expected: Verdict;
@@ -30,17 +30,15 @@ export interface Judgement {
   readonly expectations: ExpectationResult[];
 }
 
-/**
- * @param usesOwnSeed false when the run's seed was overridden: exact counts then say nothing and are skipped.
- */
-export function judge(checks: readonly CheckResult[], counts: Counts, expect: Expectations, usesOwnSeed: boolean): Judgement {
+/** @param waived the count expectations this run cannot be held to (another seed, a serve session), or null. */
+export function judge(checks: readonly CheckResult[], counts: Counts, expect: Expectations, waived: CountsWaived | null): Judgement {
   const judged = checks.map((c) => ({ ...c, expected: expect.checks?.[c.name] ?? defaultExpected(c.name, expect, counts) }));
   const expectations: ExpectationResult[] = [];
   for (const [name, expectation] of Object.entries(expect.counts ?? {}) as [NumericCountName, CountExpectation][]) {
-    expectations.push(judgeCount(`counts.${name}`, expectation, counts[name], usesOwnSeed));
+    expectations.push(judgeCount(`counts.${name}`, expectation, counts[name], waived));
   }
   if (expect.untracked !== undefined) {
-    expectations.push(...judgeUntrackedDeclarations(expect.untracked, counts.untrackedByReason, usesOwnSeed));
+    expectations.push(...judgeUntrackedDeclarations(expect.untracked, counts.untrackedByReason, waived));
   }
   let failed = expectations.some((e) => e.verdict === 'fail');
   let unknown = false;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { judge } from '../../../sim/check/verdict.js';
+import { OTHER_SEED } from '../../../sim/check/expectation-result.js';
 import { holds, parseCountExpectation, type CountExpectation } from '../../../sim/check/count-expectation.js';
 import type { CheckResult } from '../../../sim/check/check-result.js';
 import { computeCounts } from '../../../sim/ledger/counts.js';
@@ -26,27 +27,31 @@ describe('count expectations', () => {
 
 describe('judge', () => {
   it('passes when every check meets its expectation', () => {
-    expect(judge([check('a', 'pass'), check('b', 'fail')], counts, { checks: { b: 'fail' } }, true).verdict).toBe('pass');
+    expect(judge([check('a', 'pass'), check('b', 'fail')], counts, { checks: { b: 'fail' } }, null).verdict).toBe('pass');
   });
 
   it('fails on an unexpected fail, and a fail beats an unknown', () => {
-    expect(judge([check('a', 'fail')], counts, {}, true).verdict).toBe('fail');
-    expect(judge([check('a', 'fail'), check('b', 'unknown')], counts, {}, true).verdict).toBe('fail');
+    expect(judge([check('a', 'fail')], counts, {}, null).verdict).toBe('fail');
+    expect(judge([check('a', 'fail'), check('b', 'unknown')], counts, {}, null).verdict).toBe('fail');
   });
 
   it('is unknown when only an unexpected unknown remains; an expected fail that passes fails', () => {
-    expect(judge([check('a', 'unknown')], counts, {}, true).verdict).toBe('unknown');
-    expect(judge([check('a', 'pass')], counts, { checks: { a: 'fail' } }, true).verdict).toBe('fail');
+    expect(judge([check('a', 'unknown')], counts, {}, null).verdict).toBe('unknown');
+    expect(judge([check('a', 'pass')], counts, { checks: { a: 'fail' } }, null).verdict).toBe('fail');
   });
 
   it('fails when a count expectation does not hold, and skips exact counts under another seed', () => {
     const expect1 = { counts: { sent: exp(5), lost: exp('<= 0') } };
-    const own = judge([], counts, expect1, true);
+    const own = judge([], counts, expect1, null);
     expect(own.verdict).toBe('fail');
     expect(own.expectations.map((e) => [e.name, e.verdict])).toEqual([['counts.sent', 'fail'], ['counts.lost', 'pass']]);
-    const other = judge([], counts, expect1, false);
+    const other = judge([], counts, expect1, OTHER_SEED);
     expect(other.verdict).toBe('pass');
     expect(other.expectations.map((e) => e.verdict)).toEqual(['skipped', 'pass']);
+    // A serve session waives them all, comparisons too, with its reason; a check still fails the run.
+    const session = judge([check('no-lost-mail', 'fail')], counts, expect1, { which: 'all', why: 'a serve session' });
+    expect(session.expectations.map((e) => [e.verdict, e.note])).toEqual([['skipped', 'a serve session'], ['skipped', 'a serve session']]);
+    expect(session.verdict).toBe('fail');
   });
 });
 
@@ -56,7 +61,7 @@ describe('declared untracked mail (expect.untracked)', () => {
 
   it('makes a no-untracked-mail fail expected, and judges each declared reason as an expectation', () => {
     const declared = { untracked: { 'before-process-email-from': exp('>= 1'), 'not-in-root-inbox': exp(1) } };
-    const judged = judge([untrackedCheck], untrackedCounts, declared, true);
+    const judged = judge([untrackedCheck], untrackedCounts, declared, null);
     expect(judged.verdict).toBe('pass');
     expect(judged.checks[0]!.expected).toBe('fail');
     expect(judged.expectations.map((e) => [e.name, e.verdict, e.expected, e.actual])).toEqual([
@@ -65,7 +70,7 @@ describe('declared untracked mail (expect.untracked)', () => {
   });
 
   it('fails on a reason the block does not declare, and on a declared count that does not hold', () => {
-    const judged = judge([untrackedCheck], untrackedCounts, { untracked: { 'before-process-email-from': exp('>= 3') } }, true);
+    const judged = judge([untrackedCheck], untrackedCounts, { untracked: { 'before-process-email-from': exp('>= 3') } }, null);
     expect(judged.verdict).toBe('fail');
     expect(judged.expectations.map((e) => [e.name, e.verdict, e.note])).toEqual([
       ['untracked.before-process-email-from', 'fail', undefined], ['untracked.not-in-root-inbox', 'fail', 'reason not declared in expect.untracked'],
@@ -73,20 +78,20 @@ describe('declared untracked mail (expect.untracked)', () => {
   });
 
   it('expects pass when nothing was left untracked, and a declared reason that did not occur counts 0', () => {
-    const judged = judge([check('no-untracked-mail', 'pass')], counts, { untracked: { 'before-process-email-from': exp('>= 0') } }, false);
+    const judged = judge([check('no-untracked-mail', 'pass')], counts, { untracked: { 'before-process-email-from': exp('>= 0') } }, OTHER_SEED);
     expect(judged.verdict).toBe('pass');
     expect(judged.expectations[0]).toMatchObject({ actual: 0, verdict: 'pass' });
   });
 
   it('without a declaration, untracked mail fails the run', () => {
-    expect(judge([untrackedCheck], untrackedCounts, {}, true).verdict).toBe('fail');
+    expect(judge([untrackedCheck], untrackedCounts, {}, null).verdict).toBe('fail');
   });
 });
 
 describe('latency expectations', () => {
   it('expect unknown when the scenario sets no thresholds, pass when it does; expect.checks overrides either', () => {
-    expect(judge([check('latency', 'unknown')], counts, {}, true)).toMatchObject({ verdict: 'pass', checks: [{ expected: 'unknown' }] });
-    expect(judge([check('latency', 'unknown')], counts, { latency: { p95: 60_000 } }, true).verdict).toBe('unknown');
-    expect(judge([check('latency', 'fail')], counts, { latency: { p95: 60_000 }, checks: { latency: 'fail' } }, true).verdict).toBe('pass');
+    expect(judge([check('latency', 'unknown')], counts, {}, null)).toMatchObject({ verdict: 'pass', checks: [{ expected: 'unknown' }] });
+    expect(judge([check('latency', 'unknown')], counts, { latency: { p95: 60_000 } }, null).verdict).toBe('unknown');
+    expect(judge([check('latency', 'fail')], counts, { latency: { p95: 60_000 }, checks: { latency: 'fail' } }, null).verdict).toBe('pass');
   });
 });
