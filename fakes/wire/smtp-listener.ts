@@ -85,7 +85,9 @@ export async function startListener(port: ModelPort, options: ListenerOptions): 
     disableReverseLookup: true, hideENHANCEDSTATUSCODES: true,
     socketTimeout: limits.idleTimeoutMs, closeTimeout: 1_000, maxClients: limits.maxClients,
     maxCommandLength: limits.maxCommandOctets, maxRecipients: limits.maxRecipients,
-    size: sizeLimit, rejectOversized: true, logger: false,
+    // Over the size after DATA, the reply is ours (552 5.3.4, as Exchange words it); smtp-server's own would win with
+    // rejectOversized. A SIZE declared at MAIL FROM over the limit is still refused there by smtp-server (docs/wire.md).
+    size: sizeLimit, rejectOversized: false, logger: false,
     onConnect(session, callback) {
       sessions.open(session.id, server);
       const verdict = replyAtConnect(port, server);
