@@ -31,9 +31,18 @@ describe('mailflow matchers', () => {
     expect(lost).toHaveNoDuplicates();
   });
 
-  it('say what they expected when given something other than a run, negated too', () => {
-    expect(() => expect({ checks: [] }).toHaveNoLostMail()).toThrow(/outcome of runScenario/);
-    expect(() => expect({}).not.toHaveNoLostMail()).toThrow(/outcome of runScenario/);
+  it('say what they expected when given something other than a run, negated too, and what they got', () => {
+    expect(() => expect({ checks: [] }).toHaveNoLostMail()).toThrow(/outcome of runScenario\(\) \(with a no-lost-mail check\), got an object with keys checks$/);
+    expect(() => expect({}).not.toHaveNoLostMail()).toThrow(/outcome of runScenario.*got an empty object/);
+    // judgeCase's result holds the run in `outcome`: the error says so.
+    expect(() => expect({ failed: false, problems: [], outcome: run('baseline-router') }).toHaveNoLostMail()).toThrow(/pass its \.outcome/);
+  });
+
+  it('hold a declared loss against the run all the same: "no untracked mail" means none', () => {
+    const cutover = run('cutover-router-to-sss');
+    expect(cutover.verdict).toBe('pass'); // its untracked mail is declared
+    expect(() => expect(cutover).toHaveNoUntrackedMail()).toThrow(/no-untracked-mail says fail: \d+ eligible messages never tracked/);
+    expect(cutover).not.toHaveNoUntrackedMail();
   });
 
   it('refuse to judge a run that cannot tell (mail still in flight), either way', () => {
@@ -43,7 +52,8 @@ describe('mailflow matchers', () => {
     expect(() => expect(unknown).not.toHaveNoLostMail()).toThrow(/cannot tell/);
   });
 
-  it('work negated', () => {
+  it('work negated, and say so the right way round when that fails', () => {
     expect(run('baseline-router', 'injectBug: no-dedup')).not.toHaveNoDuplicates();
+    expect(() => expect(run('baseline-router')).not.toHaveNoLostMail()).toThrow(/^expected baseline-router to have lost mail, but no-lost-mail passed: /);
   });
 });
