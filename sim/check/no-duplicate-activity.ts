@@ -4,6 +4,7 @@ import type { Ledger } from '../ledger/ledger.js';
 import { duplicateActivities } from '../ledger/counts.js';
 import type { CheckResult, Offender } from './check-result.js';
 import { runPass, type CheckPass } from './check-pass.js';
+import { formatDurationMs } from '../core/format-duration.js';
 
 export const NO_DUPLICATE_ACTIVITY = 'no-duplicate-activity';
 
@@ -15,7 +16,8 @@ export function noDuplicateActivityPass(): CheckPass {
       const duplicates = duplicateActivities(life);
       if (duplicates === 0) return;
       extra += duplicates;
-      const creators = life.activities.map((a) => `${a.activityId} (${a.direction}, ${a.createdBy} at ${a.atMs} ms)`);
+      // Times as the path beside them prints them.
+      const creators = life.activities.map((a) => `${a.activityId} (${a.direction}, ${a.createdBy} at ${formatDurationMs(a.atMs)})`);
       offenders.push({ messageId: life.messageId, detail: `activities ${creators.join('; ')}`, path: life.path });
     },
     result() {

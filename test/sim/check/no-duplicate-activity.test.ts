@@ -22,7 +22,8 @@ describe('no-duplicate-activity', () => {
     const result = checkNoDuplicateActivity(ledger);
     expect(result.verdict).toBe('fail');
     expect(result.offenders.map((o) => o.messageId)).toEqual(['<m@x>']);
-    expect(result.offenders[0]!.detail).toContain('router-2');
+    // Who created each, and when, in the path's own time format.
+    expect(result.offenders[0]!.detail).toMatch(/^activities a1 \(incoming, router-1 at \d[\dhms ]*\); a2 \(incoming, router-2 at \d[\dhms ]*\)$/);
     expect(result.summary).toBe('1 duplicate activities over 1 messages');
   });
 });
