@@ -115,7 +115,8 @@ export function outsideSender(ledger: Ledger, config: OutsideSenderConfig) {
         if (outcome.rejectedRecipients.length > 0) ledger.bounced(key, `NDR for ${outcome.rejectedRecipients.map((r) => r.address).join(', ')}`);
         return;
       }
-      ledger.smtpAttempt(key, outcome.stage, formatReply(outcome.reply));
+      // Every recipient refused at RCPT: each refusal is on the path already, the transaction's reply is one of them.
+      if (outcome.stage !== 'rcpt' || outcome.rejectedRecipients.length === 0) ledger.smtpAttempt(key, outcome.stage, formatReply(outcome.reply));
       if (isTransient(outcome.reply)) return failed(message, queued, 'reply');
       disk.queue.delete(key);
       ledger.bounced(key, `NDR: ${formatReply(outcome.reply)}`);
