@@ -72,7 +72,8 @@ export function replyOfOutcome(outcome: SmtpOutcome): SmtpReply | null {
  * ledger has not heard of comes from a client outside the model (`mailflow serve`): it is recorded as submitted, and
  * what its client will do with a refusal (retry, or an NDR to its author) is recorded for it, as the model's outside
  * senders record theirs (X1). `refusedAtRcpt`: the recipients this transaction's RCPT TO refused; the envelope no
- * longer names them, but the author addressed them, so they are part of what was submitted and of the NDR.
+ * longer names them, but the author addressed them, so they are part of what was submitted, and those refused for good
+ * (5xx) of the NDR.
  */
 export function receiveMessage(
   port: ModelPort, server: string, message: MailMessage, authenticated: boolean, fromOutside: Set<string>, refusedAtRcpt: RejectedRecipients = NO_REJECTIONS,
@@ -87,10 +88,15 @@ export function receiveMessage(
   for (const { address, reply } of refusedAtRcpt) ledger.smtpAttempt(message.key, 'rcpt', `${address}: ${formatReply(reply)}`);
   if (outcome.kind === 'reply-lost') ledger.smtpAttempt(message.key, 'end-of-data', 'no reply after DATA (connection lost)');
   if (outcome.kind === 'no-connection') ledger.smtpAttempt(message.key, 'connect', `no connection (${outcome.why})`);
-  if (outcome.kind !== 'replied') return outcome;
-  const refused = [...refusedAtRcpt, ...outcome.rejectedRecipients];
-  if (refused.length > 0 && outcome.reply.code < 300) ledger.bounced(message.key, `NDR for ${refused.map((r) => r.address).join(', ')}`);
-  if (outcome.reply.code >= 300) ledger.smtpAttempt(message.key, outcome.stage, formatReply(outcome.reply));
-  if (outcome.reply.code >= 500) ledger.bounced(message.key, `NDR: ${formatReply(outcome.reply)}`);
+  const replied = outcome.kind === 'replied' ? outcome : null;
+  // Refused for good at RCPT, a recipient gets its NDR whatever becomes of the rest (an MTA bounces it at once and
+  // retries only what was deferred; a 4xx at RCPT is retried): unless the whole message is refused for good.
+  const bouncedWhole = replied !== null && replied.reply.code >= 500;
+  const forGood = [...refusedAtRcpt.filter((r) => r.reply.code >= 500), ...(replied !== null && replied.reply.code < 300 ? replied.rejectedRecipients : [])];
+  const ndrFor = [...new Set(forGood.map((r) => r.address))];
+  if (ndrFor.length > 0 && !bouncedWhole) ledger.bounced(message.key, `NDR for ${ndrFor.join(', ')}`);
+  if (replied === null) return outcome;
+  if (replied.reply.code >= 300) ledger.smtpAttempt(message.key, replied.stage, formatReply(replied.reply));
+  if (bouncedWhole) ledger.bounced(message.key, `NDR: ${formatReply(replied.reply)}`);
   return outcome;
 }

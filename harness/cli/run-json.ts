@@ -4,12 +4,13 @@ import type { Offender, Verdict } from '../../sim/check/check-result.js';
 import type { ExpectationResult } from '../../sim/check/verdict.js';
 import type { RunOutcome } from '../run/run-scenario.js';
 import type { ActCounts } from '../../fakes/sss/act-sync.js';
+import { MESSAGE_TABLE_LIMIT } from '../report/message-sample.js';
 
 /** Offenders listed per check in JSON; `offenderCount` gives the full number. */
 export const JSON_OFFENDER_LIMIT = 20;
 
-/** Where a reader finds the offenders a summary leaves out: the report's message table keeps every one (up to its size limit). */
-export const MORE_OFFENDERS_WHERE = `--json lists the first ${JSON_OFFENDER_LIMIT}, --report all`;
+/** Where a reader finds the offenders a summary leaves out: the report's message table keeps them, up to its size. */
+export const MORE_OFFENDERS_WHERE = `--json lists the first ${JSON_OFFENDER_LIMIT}, --report up to ${MESSAGE_TABLE_LIMIT.toLocaleString('en-US')}`;
 
 export interface RunJson {
   scenario: string;

@@ -167,7 +167,8 @@ function schemaProblems(error: z.ZodError, place: PlaceProblem, data: unknown): 
 function wrongKind(issues: readonly z.core.$ZodIssue[], data: unknown): string | null {
   const issue = issues.find((i) => i.code === 'invalid_value' && i.path.length === 1 && i.path[0] === 'kind');
   const given = isRecord(data) ? data['kind'] : undefined;
-  if (issue?.code !== 'invalid_value' || typeof given !== 'string' || COMMAND_OF_KIND[given] === undefined) return null;
+  // Own keys only: `kind: constructor` is not a kind of file.
+  if (issue?.code !== 'invalid_value' || typeof given !== 'string' || !Object.hasOwn(COMMAND_OF_KIND, given)) return null;
   const expected = String(issue.values[0]);
   return `this is a ${given} file (kind: ${given}), not a ${expected}: ${COMMAND_OF_KIND[given]} takes it`;
 }

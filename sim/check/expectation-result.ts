@@ -14,8 +14,9 @@ export interface ExpectationResult {
 
 /**
  * Count expectations a run cannot be held to, and why (null: all apply). Under another seed than the file's, exact
- * counts say nothing (comparisons such as ">= 10" still hold, design.md); in a `mailflow serve` session, which takes
- * its clients' mail and ends when it is stopped, none do.
+ * counts say nothing (comparisons such as ">= 10" still hold, design.md). `all`: the run is not the scenario's own at
+ * all (a `mailflow serve` session takes its clients' mail and ends when it is stopped): none of its counts apply, and
+ * a failure the scenario expects may not have happened yet (sim/check/verdict.ts).
  */
 export interface CountsWaived {
   readonly which: 'exact' | 'all';

@@ -37,4 +37,21 @@ describe('serve: recipients refused at RCPT TO', () => {
     expect(b?.path.filter((p) => p.step === 'smtp-attempt' || p.step === 'bounced')).toEqual([]);
     expect(outcome.counts).toMatchObject({ sent: 2, accepted: 2, lost: 0, bounced: 1 });
   });
+
+  it('records the NDR for a recipient refused for good even when DATA is deferred: the client bounces it at once', async () => {
+    session = await startServe(exchangeScenario({ drain: '1h', faults: `
+    - { at: 0s, verb: smtpFault, target: ex1, stage: end-of-data, code: 451 }` }), { smtpPort: 0, timeScale: 600 });
+    const pool = poolTo(portOf(session));
+    await expect(pool.sendMail({
+      from: 'carol@partner.example', to: ['alice@contoso.example', 'nobody@contoso.example'], subject: 'c', text: 'x', messageId: '<c@partner.example>',
+    })).rejects.toMatchObject({ responseCode: 451 });
+    pool.close();
+    const outcome = await session.stop();
+    session = null;
+    const steps = outcome.ledger.get('<c@partner.example>')?.path.map((p) => `${p.step} ${p.detail}`) ?? [];
+    expect(steps).toContainEqual(expect.stringMatching(/^smtp-attempt rcpt: nobody@contoso\.example: 550 5\.1\.1/));
+    expect(steps).toContain('bounced NDR for nobody@contoso.example');
+    expect(steps).toContainEqual(expect.stringMatching(/^smtp-attempt end-of-data: 451/));
+    expect(steps.filter((s) => s.startsWith('bounced'))).toHaveLength(1);
+  });
 });

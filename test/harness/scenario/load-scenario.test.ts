@@ -69,6 +69,8 @@ describe('scenario loader', () => {
     expect(plan[0]).toMatch(/recommended\.yaml:\d+:7: kind: this is a plan file \(kind: plan\), not a scenario: mailflow plan takes it$/);
     // And the other way round, through the plan loader (the same schema problems, another schema).
     expect(problemsFrom(() => loadPlanFile(hello))).toEqual([expect.stringMatching(/hello\.yaml:\d+:7: kind: this is a scenario file \(kind: scenario\), not a plan: mailflow run takes it$/)]);
+    // An inherited property name is no kind of file either.
+    expect(problemsOf(VALID.replace('kind: scenario', 'kind: constructor'))[0]).toBe('bad.yaml:1:7: kind: Invalid input: expected "scenario"');
     // An unknown kind is an ordinary bad value (and the other problems are still worth reading).
     expect(problemsOf(VALID.replace('kind: scenario', 'kind: scenery'))[0]).toBe('bad.yaml:1:7: kind: Invalid input: expected "scenario"');
   });

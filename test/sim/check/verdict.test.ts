@@ -52,6 +52,12 @@ describe('judge', () => {
     const session = judge([check('no-lost-mail', 'fail')], counts, expect1, { which: 'all', why: 'a serve session' });
     expect(session.expectations.map((e) => [e.verdict, e.note])).toEqual([['skipped', 'a serve session'], ['skipped', 'a serve session']]);
     expect(session.verdict).toBe('fail');
+    // A failure the scenario expects may not have happened in a session: a pass is met, and says so.
+    const knownBad = judge([check('no-duplicate-activity', 'pass')], counts, { checks: { 'no-duplicate-activity': 'fail' } }, { which: 'all', why: 'a serve session' });
+    expect(knownBad.verdict).toBe('pass');
+    expect(knownBad.checks[0]).toMatchObject({ expected: 'pass', summary: expect.stringContaining('the scenario expects fail; a serve session') });
+    // ... but not under another seed, where the scenario's own run is still what is judged.
+    expect(judge([check('no-duplicate-activity', 'pass')], counts, { checks: { 'no-duplicate-activity': 'fail' } }, OTHER_SEED).verdict).toBe('fail');
   });
 });
 
