@@ -2,6 +2,7 @@
 // saved it (a faster schedule, an earlier Process Email From, retrying failed Test & Enable, removing forward rules).
 // Each line cites the rule that makes it so, and the numbers come from this run.
 import { formatDurationMs } from '../scenario/duration.js';
+import { counted } from '../../sim/check/counted.js';
 import type { Plan } from './plan-schema.js';
 import type { BatchFigures, PlanCounts } from './plan-metrics.js';
 
@@ -16,34 +17,34 @@ export function recommendationsFor(plan: Plan, counts: PlanCounts, batches: read
       .sort((a, b) => (b.untrackedByReason['not-in-root-inbox'] ?? 0) - (a.untrackedByReason['not-in-root-inbox'] ?? 0) || a.batch - b.batch)
       .slice(0, TOP_BATCHES);
     const list = worst.map((b) => `batch ${b.batch} (${b.untrackedByReason['not-in-root-inbox'] ?? 0}, enabled ${formatDurationMs(b.enabledAtMs - plan.cutover.switchAt)} after the switch)`).join(', ');
-    out.push(`${filed} messages were filed out of the Inbox before their mailbox's first cycle and are never tracked (S6); most in ${list}. `
+    out.push(`${counted(filed, 'message was', 'messages were')} filed out of the Inbox before their mailbox's first cycle and ${filed === 1 ? 'is' : 'are'} never tracked (S6); most in ${list}. `
       + `Later batches lose more: a shorter batch interval (${formatDurationMs(Math.max(1, Math.round(plan.cutover.batchInterval / 2)))} instead of ${formatDurationMs(plan.cutover.batchInterval)}) would finish in about ${formatDurationMs(Math.round(durationMs / 2))} instead of ${formatDurationMs(durationMs)}, or enable mailboxes before their users file.`);
   }
   const behind = reason('behind-watermark');
   if (behind > 0) {
-    out.push(`${behind} messages came back to the Inbox behind their mailbox's watermark (moved back after later mail was processed, or put back by a restore) and are never tracked (S6): Test & Enable of those mailboxes (S3) pulls them again, as long as Process Email From is before their received time (S2a).`);
+    out.push(`${counted(behind, 'message came', 'messages came')} back to the Inbox behind their mailbox's watermark (moved back after later mail was processed, or put back by a restore) and ${behind === 1 ? 'is' : 'are'} never tracked (S6): Test & Enable of those mailboxes (S3) pulls them again, as long as Process Email From is before their received time (S2a).`);
   }
   const beforePef = reason('before-process-email-from');
   if (beforePef > 0) {
-    out.push(`${beforePef} messages arrived before Process Email From and the router had not tracked them (S2a): an earlier Process Email From (a larger \`before\`, or an instant before the oldest mail still waiting) would let server-side sync pull them.`);
+    out.push(`${counted(beforePef, 'message arrived', 'messages arrived')} before Process Email From and the router had not tracked them (S2a): an earlier Process Email From (a larger \`before\`, or an instant before the oldest mail still waiting) would let server-side sync pull them.`);
   }
   const disabled = reason('mailbox-disabled');
   const failed = batches.reduce((n, b) => n + b.failedTestAndEnable, 0);
   if (failed > 0) {
     const retry = plan.cutover.testAndEnable.retryAfter;
-    out.push(`${failed} mailboxes failed Test & Enable (S4: no access for the service account); `
+    out.push(`${counted(failed, 'mailbox', 'mailboxes')} failed Test & Enable (S4: no access for the service account); `
       + (retry === undefined ? 'nothing retries them: fix their access and test them again (`testAndEnable.retryAfter`).' : `they are retried ${formatDurationMs(retry)} after their batch: retrying sooner loses less.`));
   }
   if (disabled > 0) {
-    out.push(`${disabled} messages are untracked because their mailbox was disabled (S4)`
+    out.push(`${counted(disabled, 'message is', 'messages are')} untracked because their mailbox was disabled (S4)`
       + (failed > 0 ? ', among them the mail of the failed Test & Enable above.' : ': a Test & Enable or sync cycles met a fault the plan adds; test those mailboxes again once it is over, and keep faults away from batches.'));
   }
   const deleted = reason('deleted-before-tracking');
-  if (deleted > 0) out.push(`${deleted} messages were deleted by their owners before any path tracked them: expected with any plan, smaller with a faster one.`);
+  if (deleted > 0) out.push(`${counted(deleted, 'message was', 'messages were')} deleted by their owners before any path tracked them: expected with any plan, smaller with a faster one.`);
   if (counts.duplicates > 0) {
-    out.push(`${counts.duplicates} duplicate activities: a message reached CRM twice without the duplicate check catching it (S8, R13); keep one processor per mailbox (remove each user's forward rule in their batch) and look at the offending paths with \`mailflow run\`.`);
+    out.push(`${counted(counts.duplicates, 'duplicate activity', 'duplicate activities')}: a message reached CRM twice without the duplicate check catching it (S8, R13); keep one processor per mailbox (remove each user's forward rule in their batch) and look at the offending paths with \`mailflow run\`.`);
   }
-  if (counts.lost > 0) out.push(`${counts.lost} accepted copies were lost: look at the faults the plan adds.`);
+  if (counts.lost > 0) out.push(`${counted(counts.lost, 'accepted copy was', 'accepted copies were')} lost: look at the faults the plan adds.`);
   if (out.length === 0) {
     out.push(batches.length <= 1
       ? 'Nothing was lost, untracked or tracked twice, with every mailbox enabled at the switch.'

@@ -6,6 +6,7 @@ import { trackingLatencyMs } from '../ledger/latency.js';
 import type { MessageLife } from '../ledger/records.js';
 import { formatDurationMs } from '../core/format-duration.js';
 import type { CheckResult, Offender } from './check-result.js';
+import { counted } from './counted.js';
 import { nearestRank } from './percentile.js';
 import { runPass, type CheckPass } from './check-pass.js';
 
@@ -53,7 +54,7 @@ function judgeLatency(ledger: Ledger, waits: readonly number[], thresholds: Late
   if (measured === null) {
     return { name: LATENCY, verdict: 'unknown', summary: 'no received mail was tracked, nothing to measure', offenders: [] };
   }
-  const stats = `p50 ${show(measured.p50Ms)}, p95 ${show(measured.p95Ms)}, max ${show(measured.maxMs)} over ${measured.samples} messages`;
+  const stats = `p50 ${show(measured.p50Ms)}, p95 ${show(measured.p95Ms)}, max ${show(measured.maxMs)} over ${counted(measured.samples, 'message')}`;
   const limits = STATISTICS.flatMap(([name, field]) => {
     const limitMs = thresholds?.[name];
     return limitMs === undefined ? [] : [{ name, limitMs, actualMs: measured[field] }];

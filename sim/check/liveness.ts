@@ -3,6 +3,7 @@
 // not been lost, but no run will ever finish with it: a poison message retried every cycle (R10) is the classic case.
 import type { Ledger } from '../ledger/ledger.js';
 import type { CheckResult, Offender } from './check-result.js';
+import { counted } from './counted.js';
 import type { CheckPass } from './check-pass.js';
 
 export const LIVENESS = 'liveness';
@@ -26,7 +27,7 @@ export function checkLiveness(ledger: Ledger): CheckResult {
     const shown = [...byPlace].slice(0, PLACES_SHOWN).map(([place, n]) => `${n} in ${place}`);
     if (byPlace.size > PLACES_SHOWN) shown.push(`${byPlace.size - PLACES_SHOWN} more places`);
     const places = shown.join(', ');
-    return { name: LIVENESS, verdict: 'fail', summary: `${offenders.length} messages still in flight when the drain ended (${places})`, offenders };
+    return { name: LIVENESS, verdict: 'fail', summary: `${counted(offenders.length, 'message')} still in flight when the drain ended (${places})`, offenders };
   }
   return { name: LIVENESS, verdict: 'pass', summary: 'nothing in flight when the drain ended', offenders };
 }

@@ -4,6 +4,7 @@ import type { Ledger } from '../ledger/ledger.js';
 import { duplicateActivities } from '../ledger/counts.js';
 import type { CheckResult, Offender } from './check-result.js';
 import { runPass, type CheckPass } from './check-pass.js';
+import { counted } from './counted.js';
 import { formatDurationMs } from '../core/format-duration.js';
 
 export const NO_DUPLICATE_ACTIVITY = 'no-duplicate-activity';
@@ -24,7 +25,7 @@ export function noDuplicateActivityPass(): CheckPass {
       if (offenders.length > 0) {
         return {
           name: NO_DUPLICATE_ACTIVITY, verdict: 'fail', offenders,
-          summary: `${extra} duplicate activities over ${offenders.length} messages`,
+          summary: `${counted(extra, 'duplicate activity', 'duplicate activities')} over ${counted(offenders.length, 'message')}`,
         };
       }
       return { name: NO_DUPLICATE_ACTIVITY, verdict: 'pass', summary: 'one activity per Message-ID and direction', offenders };

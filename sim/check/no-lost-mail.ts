@@ -3,6 +3,7 @@
 import type { Ledger } from '../ledger/ledger.js';
 import { lostRecipients } from '../ledger/counts.js';
 import type { CheckResult, Offender } from './check-result.js';
+import { counted } from './counted.js';
 import { runPass, type CheckPass } from './check-pass.js';
 
 export const NO_LOST_MAIL = 'no-lost-mail';
@@ -23,13 +24,13 @@ export function noLostMailPass(): CheckPass {
     },
     result() {
       if (offenders.length > 0) {
-        return { name: NO_LOST_MAIL, verdict: 'fail', summary: `${offenders.length} accepted copies lost`, offenders };
+        return { name: NO_LOST_MAIL, verdict: 'fail', summary: `${counted(offenders.length, 'accepted copy', 'accepted copies')} lost`, offenders };
       }
       if (acceptedStillInFlight > 0) {
         // Mail still moving at the end of the drain cannot be judged yet; `liveness` says why it is still moving.
         return {
           name: NO_LOST_MAIL, verdict: 'unknown', offenders,
-          summary: `nothing lost so far, but ${acceptedStillInFlight} accepted messages are still in flight`,
+          summary: `nothing lost so far, but ${counted(acceptedStillInFlight, 'accepted message is', 'accepted messages are')} still in flight`,
         };
       }
       return { name: NO_LOST_MAIL, verdict: 'pass', summary: 'every accepted copy is accounted for', offenders };

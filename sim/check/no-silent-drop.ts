@@ -6,6 +6,7 @@ import type { Ledger } from '../ledger/ledger.js';
 import { isUntracked, untrackedReasonOf, UNEXPLAINED } from '../ledger/counts.js';
 import type { MessageLife } from '../ledger/records.js';
 import type { CheckResult, Offender } from './check-result.js';
+import { counted } from './counted.js';
 import { runPass, type CheckPass } from './check-pass.js';
 
 export const NO_SILENT_DROP = 'no-silent-drop';
@@ -23,7 +24,7 @@ export function noSilentDropPass(): CheckPass {
     },
     result() {
       if (offenders.length > 0) {
-        return { name: NO_SILENT_DROP, verdict: 'fail', summary: `${offenders.length} messages dropped without a reason`, offenders };
+        return { name: NO_SILENT_DROP, verdict: 'fail', summary: `${counted(offenders.length, 'message')} dropped without a reason`, offenders };
       }
       return { name: NO_SILENT_DROP, verdict: 'pass', summary: 'every untracked or refused message has a reason', offenders };
     },

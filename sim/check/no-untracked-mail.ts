@@ -5,6 +5,7 @@
 import type { Ledger } from '../ledger/ledger.js';
 import { isUntracked, untrackedReasonOf } from '../ledger/counts.js';
 import type { CheckResult, Offender } from './check-result.js';
+import { counted } from './counted.js';
 import { runPass, type CheckPass } from './check-pass.js';
 
 export const NO_UNTRACKED_MAIL = 'no-untracked-mail';
@@ -28,13 +29,13 @@ export function noUntrackedMailPass(): CheckPass {
     result() {
       if (offenders.length > 0) {
         const reasons = [...byReason].map(([reason, n]) => `${reason} ${n}`).join(', ');
-        return { name: NO_UNTRACKED_MAIL, verdict: 'fail', summary: `${offenders.length} eligible messages never tracked (${reasons})`, offenders };
+        return { name: NO_UNTRACKED_MAIL, verdict: 'fail', summary: `${counted(offenders.length, 'eligible message')} never tracked (${reasons})`, offenders };
       }
       if (stillInFlight > 0) {
         // Not tracked yet, but still moving: `liveness` says where.
         return {
           name: NO_UNTRACKED_MAIL, verdict: 'unknown', offenders,
-          summary: `nothing left untracked so far, but ${stillInFlight} eligible messages are still in flight`,
+          summary: `nothing left untracked so far, but ${counted(stillInFlight, 'eligible message is', 'eligible messages are')} still in flight`,
         };
       }
       return { name: NO_UNTRACKED_MAIL, verdict: 'pass', summary: 'every eligible message was tracked', offenders };

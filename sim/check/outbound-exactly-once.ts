@@ -3,6 +3,7 @@
 // email CRM marked Sent that reached nobody was lost on the way out.
 import type { Ledger } from '../ledger/ledger.js';
 import type { CheckResult, Offender } from './check-result.js';
+import { counted } from './counted.js';
 import { runPass, type CheckPass } from './check-pass.js';
 
 export const OUTBOUND_EXACTLY_ONCE = 'outbound-exactly-once';
@@ -37,11 +38,11 @@ export function outboundExactlyOncePass(): CheckPass {
     result() {
       if (offenders.length > 0) {
         const parts = [
-          extraDeliveries > 0 ? `${extraDeliveries} extra deliveries` : '', undelivered > 0 ? `${undelivered} Sent but never delivered` : '',
+          extraDeliveries > 0 ? `${counted(extraDeliveries, 'extra delivery', 'extra deliveries')}` : '', undelivered > 0 ? `${undelivered} Sent but never delivered` : '',
         ].filter((p) => p !== '');
-        return { name: OUTBOUND_EXACTLY_ONCE, verdict: 'fail', summary: `${parts.join(', ')} over ${offenders.length} CRM emails`, offenders };
+        return { name: OUTBOUND_EXACTLY_ONCE, verdict: 'fail', summary: `${parts.join(', ')} over ${counted(offenders.length, 'CRM email')}`, offenders };
       }
-      const summary = sent === 0 ? 'no CRM email ended Sent' : `each of ${sent} Sent CRM emails reached each recipient once`;
+      const summary = sent === 0 ? 'no CRM email ended Sent' : sent === 1 ? 'the one Sent CRM email reached each recipient once' : `each of ${sent} Sent CRM emails reached each recipient once`;
       return { name: OUTBOUND_EXACTLY_ONCE, verdict: 'pass', summary, offenders };
     },
   };

@@ -26,6 +26,6 @@ describe('no-duplicate-activity', () => {
     expect(result.offenders.map((o) => o.messageId)).toEqual(['<m@x>']);
     // Who created each, and when, in the path's own time format.
     expect(result.offenders[0]!.detail).toBe('activities a1 (incoming, router-1 at 1m 6s 106ms); a2 (incoming, router-2 at 1m 6s 107ms)');
-    expect(result.summary).toBe('1 duplicate activities over 1 messages');
+    expect(result.summary).toBe('1 duplicate activity over 1 message');
   });
 });

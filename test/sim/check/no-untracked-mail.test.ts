@@ -27,7 +27,7 @@ describe('no-untracked-mail', () => {
     ledger.untracked('<skipped@x>', 'before-process-email-from');
     const result = checkNoUntrackedMail(ledger);
     expect(result.verdict).toBe('fail');
-    expect(result.summary).toBe('1 eligible messages never tracked (before-process-email-from 1)');
+    expect(result.summary).toBe('1 eligible message never tracked (before-process-email-from 1)');
     expect(result.offenders.map((o) => o.messageId)).toEqual(['<skipped@x>']);
     expect(result.offenders[0]!.detail).toBe('before-process-email-from: eligible in bob/Inbox, never tracked');
     expect(result.offenders[0]!.path.at(-1)).toMatchObject({ atMs: 60_000, step: 'untracked' });

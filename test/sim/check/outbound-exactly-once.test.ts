@@ -23,7 +23,7 @@ describe('outbound-exactly-once', () => {
     ledger.submitted('<incoming@x>', 's', ['anna@contoso.example']);
     ledger.sentOut('<incoming@x>', 'someone@elsewhere.example');
     ledger.sentOut('<incoming@x>', 'someone@elsewhere.example');
-    expect(checkOutboundExactlyOnce(ledger)).toMatchObject({ verdict: 'pass', summary: 'each of 1 Sent CRM emails reached each recipient once' });
+    expect(checkOutboundExactlyOnce(ledger)).toMatchObject({ verdict: 'pass', summary: 'the one Sent CRM email reached each recipient once' });
   });
 
   it('flags the known-bad case: a 250 lost after DATA, sent again, delivered twice', () => {
@@ -34,7 +34,7 @@ describe('outbound-exactly-once', () => {
     ledger.delivered('<twice@crm>', 'anna@contoso.example', 'user', 'Inbox', false);
     const result = checkOutboundExactlyOnce(ledger);
     expect(result.verdict).toBe('fail');
-    expect(result.summary).toBe('1 extra deliveries over 1 CRM emails');
+    expect(result.summary).toBe('1 extra delivery over 1 CRM email');
     expect(result.offenders[0]).toMatchObject({ messageId: '<twice@crm>', detail: 'Sent after 2 attempts, delivered 2 times to carol@fabrikam.example' });
   });
 
