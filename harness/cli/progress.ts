@@ -7,6 +7,7 @@ import { SingleBar } from 'cli-progress';
 import type { RunProgress } from '../run/run-scenario.js';
 import { formatDurationMs } from '../scenario/duration.js';
 import { LineStream } from './line-stream.js';
+import { InputError } from '../scenario/input-error.js';
 
 /** Runs shorter than this (wall time) show no bar. */
 export const PROGRESS_DELAY_MS = 1_000;
@@ -103,7 +104,24 @@ function shown(ms: number, wholeMs: number): string {
  * The bar for a run, or null: `--progress` forces it (a pipe or file gets one line per second), `--no-progress`
  * turns it off, and by default it shows only when stderr is a terminal.
  */
-export function progressBarFor(wanted: boolean | undefined, stream: ProgressStream = process.stderr): RunProgressBar | null {
+export function progressBarFor(
+  wanted: boolean | undefined, stream: ProgressStream = process.stderr, env: NodeJS.ProcessEnv = process.env,
+): RunProgressBar | null {
   const show = wanted ?? stream.isTTY === true;
-  return show ? new RunProgressBar(stream) : null;
+  return show ? new RunProgressBar(stream, progressDelayMs(env)) : null;
 }
+
+/**
+ * `MAILFLOW_PROGRESS_DELAY_MS` replaces the one-second delay: a test (or a demo) can see the bar on a run of any
+ * length, instead of relying on a run being slow enough on the machine of the day.
+ */
+export function progressDelayMs(env: NodeJS.ProcessEnv): number {
+  const text = env[PROGRESS_DELAY_VARIABLE];
+  if (text === undefined || text === '') return PROGRESS_DELAY_MS;
+  if (!/^\d+$/.test(text)) {
+    throw new InputError([{ file: PROGRESS_DELAY_VARIABLE, line: 0, column: 0, path: '', message: `expected a whole number of milliseconds, got '${text}'` }]);
+  }
+  return Number(text);
+}
+
+const PROGRESS_DELAY_VARIABLE = 'MAILFLOW_PROGRESS_DELAY_MS';

@@ -13,7 +13,12 @@ export interface CliResult {
 }
 
 export function mailflow(...args: string[]): CliResult {
+  return mailflowWithEnv({}, ...args);
+}
+
+/** As `mailflow`, with these variables added to the environment. */
+export function mailflowWithEnv(env: Record<string, string>, ...args: string[]): CliResult {
   if (!existsSync(cli)) throw new Error(`${cli} is missing: run 'npm run build' first (npm test does)`);
-  const result = spawnSync(process.execPath, [cli, ...args], { cwd: repoRoot, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [cli, ...args], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, ...env } });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
