@@ -4,7 +4,8 @@
 import type { SmtpTransport } from '../mail/smtp-reply.js';
 import type { Actor, ActorContext } from '../../sim/core/actor.js';
 import type { Ledger } from '../../sim/ledger/ledger.js';
-import { recipientsOf } from '../mail/mail-message.js';
+import { recipientsOf, type MailMessage } from '../mail/mail-message.js';
+import { MESSAGE_ID_REUSED } from '../mail/reused-message-id.js';
 import { checkIncomingEmail, deliverIncomingEmail, type CrmOrg, type DeliverResult, type IncomingEmail } from './check-incoming.js';
 import type { CrmOrgConfig } from './crm-config.js';
 import {
@@ -13,12 +14,12 @@ import {
 } from './crm-api.js';
 import { OutboundStatus } from './outbound-status.js';
 import { ACT_REQUEST, saveActRecord, type ActSave } from './act-records.js';
-import { newCrmDatabase, type CrmDatabase } from './crm-database.js';
+import { activityByMessageId, newCrmDatabase, type CrmDatabase } from './crm-database.js';
 import { createOutgoingEmail, nextToken } from './outgoing-email.js';
 import { checkPromoteEmail, deliverPromoteEmail } from './promote.js';
 import { REASON } from './reason-codes.js';
 import { smtpOutbound } from './smtp-outbound.js';
-import { STATUS, STATUS_NAMES } from './email-activity.js';
+import { STATUS, STATUS_NAMES, type ActivityDirection } from './email-activity.js';
 
 export interface CrmServerDurable {
   readonly db: CrmDatabase;
@@ -56,9 +57,23 @@ export function crmServer(config: CrmOrgConfig, org: CrmOrg, ledger: Ledger, hor
       scheduleNextEmail();
     };
 
-    const recordDelivery = (email: IncomingEmail, result: DeliverResult): DeliverAnswer => {
+    /**
+     * A Duplicate answer (S8) for a message whose Message-ID an earlier, different message holds: this one will never
+     * be tracked, and the ledger says why (fakes/mail/reused-message-id.ts). Said once per message.
+     */
+    const noteDuplicate = (message: MailMessage, direction: ActivityDirection): void => {
+      // Only received mail counts as untracked (design.md); a sent item's duplicate is no loss of incoming mail.
+      if (direction !== 'incoming') return;
+      const first = activityByMessageId(db, direction, message.messageId);
+      if (first === undefined || first.ledgerKey === message.key) return;
+      if (ledger.get(message.key)?.untrackedReason === MESSAGE_ID_REUSED) return;
+      ledger.untracked(message.key, MESSAGE_ID_REUSED);
+    };
+
+    const recordDelivery = (email: IncomingEmail, result: DeliverResult, direction: ActivityDirection = 'incoming'): DeliverAnswer => {
       if (!result.delivered) {
         ledger.evaluated(email.message.key, email.caller, result.reasonCode);
+        if (result.reasonCode === REASON.duplicate) noteDuplicate(email.message, direction);
         return result;
       }
       const { activity } = result;
@@ -78,6 +93,7 @@ export function crmServer(config: CrmOrgConfig, org: CrmOrg, ledger: Ledger, hor
             correlationMethod: result.correlation.method, acceptingEntity: result.acceptingEntity,
             correlatedWith: result.correlation.match === null ? null : { activityId: result.correlation.match.activityId, messageId: result.correlation.match.ledgerKey },
           });
+          if (result.reasonCode === REASON.duplicate) noteDuplicate(email.message, 'incoming');
           return { shouldDeliver: result.shouldDeliver, reasonCode: result.reasonCode } satisfies CheckIncomingAnswer;
         }
         case CRM_REQUEST.deliverIncoming: {
@@ -88,12 +104,15 @@ export function crmServer(config: CrmOrgConfig, org: CrmOrg, ledger: Ledger, hor
           const call = data as PromoteCall;
           const ok = org.settings.skipDuplicateCheck || checkPromoteEmail(db, call);
           // design.md counts a refused CheckPromoteEmail among duplicates prevented.
-          if (!ok) ledger.evaluated(call.message.key, call.caller, REASON.duplicate);
+          if (!ok) {
+            ledger.evaluated(call.message.key, call.caller, REASON.duplicate);
+            noteDuplicate(call.message, call.direction);
+          }
           return ok;
         }
         case CRM_REQUEST.deliverPromote: {
           const call = data as PromoteCall;
-          return recordDelivery({ message: call.message, receivingMailbox: call.mailbox, caller: call.caller }, deliverPromoteEmail(org, db, call, now));
+          return recordDelivery({ message: call.message, receivingMailbox: call.mailbox, caller: call.caller }, deliverPromoteEmail(org, db, call, now), call.direction);
         }
         case CRM_REQUEST.backgroundSendEmail: {
           // R7: the router's pass takes some users' ready email and marks it Sending.

@@ -6,6 +6,7 @@ import type { Ledger } from '../../sim/ledger/ledger.js';
 import { isDue, newMailboxRecord } from './mailbox-record.js';
 import { actCountsOf, type ActCounts } from './act-sync.js';
 import type { SssConfig } from './sss-config.js';
+import { MESSAGE_ID_REUSED } from '../mail/reused-message-id.js';
 import { newSssDurable, sssService, type SssDurable, type SssPeople } from './sss-service.js';
 
 /** An item of a mailbox as the world's end-of-run questions see it. */
@@ -35,6 +36,11 @@ export interface SssWorldSpec {
 }
 
 /** S16: an item the person tracked through the mailbox, in any folder but Deleted Items (sent copies too). */
+/** Reasons recorded as the message was processed, which the end of the run must not replace with its own guess. */
+function explainedAlready(reason: string | null): boolean {
+  return reason === 'crm-error' || reason === MESSAGE_ID_REUSED;
+}
+
 function isMarked(item: SssStoreItem): boolean {
   return item.trackRequested === true && item.folder !== 'Deleted Items';
 }
@@ -96,11 +102,11 @@ export function spawnSssWorld(engine: Engine, ledger: Ledger, spec: SssWorldSpec
         for (const item of spec.store(address)) {
           if (item.sent === true) continue;
           // Tracked (most mail: asked first, without building a view of the message), already explained by the
-          // service itself (S7: the activity could not be created), or mail no filter takes (CRM refused it by
-          // design: nothing to explain).
+          // service itself (S7: the activity could not be created) or by CRM (another message had its Message-ID,
+          // S8), or mail no filter takes (CRM refused it by design: nothing to explain).
           if (ledger.hasIncomingActivity(item.key)) continue;
           const life = ledger.get(item.key);
-          if (life === undefined || life.untrackedReason === 'crm-error' || !life.placements.some((p) => p.eligible)) continue;
+          if (life === undefined || explainedAlready(life.untrackedReason) || !life.placements.some((p) => p.eligible)) continue;
           const reason = !active ? null
             : record.incoming === 'failure' ? 'mailbox-disabled'
             : !record.enabled && record.otherOrganisation !== null ? 'other-organisation'

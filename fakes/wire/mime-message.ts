@@ -8,8 +8,9 @@ import { recipientsOf, type MailMessage } from '../mail/mail-message.js';
 import type { ReceivedHeaders } from './header-fields.js';
 
 /**
- * Carries the ledger key of a message that has no Message-ID across the socket (X: transport may leave mail without
- * one; the model's senders make a key up). A client outside the model sends none, and the listener makes one up.
+ * Carries the ledger key of a message whose key is not its Message-ID across the socket: one without a Message-ID
+ * (X: transport may leave mail without one; the model's senders make a key up), or a second message that reuses one
+ * (fakes/mail/reused-message-id.ts). A client outside the model sends none, and the listener makes the key.
  */
 export const KEY_HEADER = 'X-Mailflow-Key';
 
@@ -37,8 +38,8 @@ export interface WireEnvelope {
 
 /**
  * The model's view of a received message. To and Cc are the accepted envelope recipients, split as the headers
- * name them (a Bcc'd recipient counts as To); `keyless` names a message without a Message-ID, unless it carries its
- * key in the X-Mailflow-Key header and the caller trusts the client that sent it.
+ * name them (a Bcc'd recipient counts as To). Its ledger key is the one it carries in the X-Mailflow-Key header when
+ * the caller trusts the client that sent it; else its Message-ID, or `keyless` for a message without one.
  */
 export function messageFromWire(parsed: ReceivedHeaders, envelope: WireEnvelope, sizeBytes: number, keyless: string, trustCarriedKey = true): MailMessage {
   const headerCc = new Set(addresses(parsed.cc));
@@ -49,7 +50,7 @@ export function messageFromWire(parsed: ReceivedHeaders, envelope: WireEnvelope,
   const references = parsed.references === undefined ? undefined : Array.isArray(parsed.references) ? parsed.references : [parsed.references];
   const headers = keptHeaders(parsed);
   return {
-    key: messageId ?? (typeof carried === 'string' && carried !== '' ? carried : keyless), messageId,
+    key: typeof carried === 'string' && carried !== '' ? carried : messageId ?? keyless, messageId,
     from: addresses(parsed.from)[0] ?? envelope.mailFrom.toLowerCase(),
     to: rcpts.filter((r) => !headerCc.has(r)), cc: rcpts.filter((r) => headerCc.has(r)),
     subject: parsed.subject ?? '', sizeBytes,
@@ -74,7 +75,7 @@ export function mailOfMessage(message: MailMessage): SendMailOptions {
     ...(message.messageId === null ? {} : { messageId: message.messageId }),
     ...(message.inReplyTo === undefined ? {} : { inReplyTo: message.inReplyTo }),
     ...(message.references === undefined ? {} : { references: [...message.references] }),
-    headers: { ...message.headers, ...(message.messageId === null ? { [KEY_HEADER]: message.key } : {}) },
+    headers: { ...message.headers, ...(message.key !== message.messageId ? { [KEY_HEADER]: message.key } : {}) },
     text: FILLER_LINE.repeat(lines),
   };
 }

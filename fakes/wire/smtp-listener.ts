@@ -11,6 +11,7 @@ import { HeaderBlock } from './header-block.js';
 import { parseHeaderBlock, type ReceivedHeaders } from './header-fields.js';
 import { DEFAULT_LIMITS, type ListenerLimits } from './listener-limits.js';
 import { messageFromWire } from './mime-message.js';
+import { MessageIdUses } from './message-id-uses.js';
 import { modelHeaders } from './model-headers.js';
 import type { ModelPort } from './model-port.js';
 import { WireSessions } from './session-state.js';
@@ -55,6 +56,11 @@ export interface ListenerOptions {
    * sender (`run --wire`). Under `serve` any client could name another message's key and merge their lives.
    */
   readonly trustCarriedKey?: boolean;
+  /**
+   * Message-IDs used so far by clients outside the model, shared by a run's listeners: a different message reusing
+   * one gets a ledger life of its own. Not consulted when carried keys are trusted (the model's senders key their own).
+   */
+  readonly messageIdUses?: MessageIdUses;
 }
 
 export async function startListener(port: ModelPort, options: ListenerOptions): Promise<WireListener> {
@@ -62,6 +68,7 @@ export async function startListener(port: ModelPort, options: ListenerOptions): 
   const { server } = options;
   const sessions = new WireSessions();
   const fromOutside = options.fromOutside ?? new Set<string>();
+  const messageIdUses = options.trustCarriedKey === true ? null : options.messageIdUses ?? new MessageIdUses();
   let received = 0;
   let keyless = 0;
   const sizeLimit = limits.maxMessageBytes ?? port.config.settings.maxMessageSizeBytes;
@@ -141,7 +148,8 @@ export async function startListener(port: ModelPort, options: ListenerOptions): 
           mailFrom: session.envelope.mailFrom === false ? '' : session.envelope.mailFrom.address,
           recipients: session.envelope.rcptTo.map((r) => r.address),
         };
-        const message = messageFromWire(parsed, envelope, state.scan.bytes, `(no Message-ID: ${server} wire message ${++keyless})`, options.trustCarriedKey === true);
+        const read = messageFromWire(parsed, envelope, state.scan.bytes, `(no Message-ID: ${server} wire message ${++keyless})`, options.trustCarriedKey === true);
+        const message = messageIdUses === null ? read : messageIdUses.keyed(read);
         const reply = replyOfOutcome(receiveMessage(port, server, message, state.authenticated, fromOutside, state.refused));
         if (reply === null) {
           // The fault drops the 250: the message is taken, the client never hears so (it must send again).

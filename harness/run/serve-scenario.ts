@@ -6,6 +6,7 @@
 import type { WireListener } from '../../fakes/wire/smtp-listener.js';
 import type { ListenerLimits } from '../../fakes/wire/listener-limits.js';
 import { WireClock } from '../../fakes/wire/wire-clock.js';
+import { MessageIdUses } from '../../fakes/wire/message-id-uses.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { TraceSink } from '../../sim/core/trace.js';
 import { buildWorld } from '../world/build-world.js';
@@ -50,7 +51,7 @@ export async function startServe(scenario: Scenario, options: ServeOptions = {})
   const world = buildWorld(engine, ledger, scenario, outbound === null ? {} : { outboundTransport: outbound.transport });
   // Start every actor (the gateway among them) before a client can reach the model.
   engine.run({ untilMs: 0 });
-  const listeners = await startListeners(model, { firstPort: options.smtpPort ?? DEFAULT_SMTP_PORT, limits: options.limits, fromOutside: new Set() });
+  const listeners = await startListeners(model, { firstPort: options.smtpPort ?? DEFAULT_SMTP_PORT, limits: options.limits, fromOutside: new Set(), messageIdUses: new MessageIdUses() });
   const drive = { engine, clock: new WireClock(options.timeScale ?? DEFAULT_SERVE_TIME_SCALE), afterStep: () => listeners.forEach((l) => l.sync()) };
   let stopping = false;
   const serving = driveUntil(drive, Infinity, () => stopping);

@@ -7,6 +7,7 @@ import { mailboxDirectory, type ExchangeConfig } from '../../fakes/exchange/exch
 import { openModelPort, type ModelPort } from '../../fakes/wire/model-port.js';
 import { startListener, type WireListener } from '../../fakes/wire/smtp-listener.js';
 import type { ListenerLimits } from '../../fakes/wire/listener-limits.js';
+import type { MessageIdUses } from '../../fakes/wire/message-id-uses.js';
 import type { Scenario } from '../scenario/schema.js';
 import { exchangeConfigOf } from '../world/build-exchange-world.js';
 
@@ -38,6 +39,8 @@ export interface ListenOptions {
   readonly fromOutside?: Set<string>;
   /** Every client is the run's own sender (`run --wire`): keyless messages keep the key they carry. */
   readonly trustCarriedKey?: boolean;
+  /** Message-IDs clients outside the model have used, shared by all the listeners (serve). */
+  readonly messageIdUses?: MessageIdUses;
 }
 
 /** One listener per MX server, in the scenario's MX order; on a failure the ones already listening are closed. */
@@ -50,6 +53,7 @@ export async function startListeners(model: WireModel, options: ListenOptions): 
         ...(options.limits === undefined ? {} : { limits: options.limits }),
         ...(options.fromOutside === undefined ? {} : { fromOutside: options.fromOutside }),
         ...(options.trustCarriedKey === true ? { trustCarriedKey: true } : {}),
+        ...(options.messageIdUses === undefined ? {} : { messageIdUses: options.messageIdUses }),
       }));
     }
     return listeners;

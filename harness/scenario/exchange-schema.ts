@@ -83,7 +83,7 @@ export const trafficSchema = z.strictObject({
     subject: z.string().default('(no subject)').meta({ description: 'The Subject header (tracking tokens are found in it, S11).', examples: ['Your quote CRM:0001001'] }),
     body: z.string().optional().describe('The text of the message; only its length matters to the model (the size defaults to it plus 2 KB of headers).'),
     size: sizeBytes.optional().describe('The message size; default: the body\'s length plus 2 KB of headers.'),
-    messageId: z.string().nullable().optional().meta({ description: 'The Message-ID header; `null` sends the message without one. Default: one the sender makes up.', examples: ['<quote-1@fabrikam.example>'] }),
+    messageId: z.string().nullable().optional().meta({ description: 'The Message-ID header; `null` sends the message without one. Default: one the sender makes up. Two entries with the same one are two different messages that share it (CRM tracks only the first sent, S8: untracked `message-id-reused`).', examples: ['<quote-1@fabrikam.example>'] }),
     inReplyTo: z.string().optional().meta({ description: 'The In-Reply-To header: the Message-ID answered (S10 correlation).', examples: ['<crm-1.1@contoso.example>'] }),
     references: z.array(z.string()).optional().meta({ description: 'The References header, oldest first.', examples: [['<crm-1.1@contoso.example>']] }),
     headers: z.record(z.string(), z.string()).optional().meta({ description: 'Other headers, by name (a Thread-Index for conversation-index correlation, S10).', examples: [{ 'Thread-Index': 'AQHZ' }] }),

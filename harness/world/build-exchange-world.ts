@@ -3,6 +3,8 @@ import { EXCHANGE_ONLINE_LIMITS, type ExchangeConfig, type InboxRule, type Mailb
 import type { InjectedBug } from '../scenario/injected-bugs.js';
 import type { ExchangeWorldSpec, OutsideSenderSpec } from '../../fakes/exchange/exchange-world.js';
 import { domainOf } from '../../fakes/mail/mail-message.js';
+import { lowerCase } from '../../fakes/mail/lower-case.js';
+import { reusedMessageIdKey } from '../../fakes/mail/reused-message-id.js';
 import { RETRY_PROFILES } from '../../fakes/internet/retry-profile.js';
 import type { ExplicitMessage, TrafficGenerator } from '../../fakes/internet/traffic.js';
 import type { ExchangeSection, InternetSection, TrafficSection, UsersSection } from '../scenario/exchange-schema.js';
@@ -41,6 +43,7 @@ export function exchangeConfigOf(section: ExchangeSection): ExchangeConfig {
 
 /** The scenario's explicit messages sent from `domain`, in time order, as the models take them. */
 function explicitMessagesFrom(traffic: TrafficSection | undefined, domain: string): ExplicitMessage[] {
+  const keys = explicitKeys(traffic);
   return (traffic?.messages ?? [])
     .map((m, index) => ({ m, index }))
     .filter(({ m }) => domainOf(m.from) === domain)
@@ -51,7 +54,7 @@ function explicitMessagesFrom(traffic: TrafficSection | undefined, domain: strin
         atMs: m.at,
         ...(m.track ? { tracked: true } : {}),
         message: {
-          key: messageId ?? `(no Message-ID: traffic.messages[${index}])`, messageId, from: m.from, to: m.to, cc: m.cc,
+          key: keys[index] ?? messageId ?? `(no Message-ID: traffic.messages[${index}])`, messageId, from: m.from, to: m.to, cc: m.cc,
           subject: m.subject, sizeBytes: m.size ?? (m.body === undefined ? 20_000 : Buffer.byteLength(m.body) + 2_048),
           ...(m.inReplyTo === undefined ? {} : { inReplyTo: m.inReplyTo }),
           ...(m.references === undefined ? {} : { references: m.references }),
@@ -60,6 +63,26 @@ function explicitMessagesFrom(traffic: TrafficSection | undefined, domain: strin
         },
       };
     });
+}
+
+/**
+ * Ledger keys of explicit messages that reuse a Message-ID an earlier one (in sending order) has: each entry is a
+ * message of its own, so the second and later ones get keys of their own (fakes/mail/reused-message-id.ts). Others
+ * are absent: their key is their Message-ID.
+ */
+function explicitKeys(traffic: TrafficSection | undefined): Array<string | undefined> {
+  const messages = traffic?.messages ?? [];
+  const keys: Array<string | undefined> = [];
+  const uses = new Map<string, number>();
+  const order = messages.map((m, index) => ({ m, index })).sort((a, b) => a.m.at - b.m.at || a.index - b.index);
+  for (const { m, index } of order) {
+    if (m.messageId == null) continue;
+    const id = lowerCase(m.messageId);
+    const nth = (uses.get(id) ?? 0) + 1;
+    uses.set(id, nth);
+    if (nth > 1) keys[index] = reusedMessageIdKey(m.messageId, nth);
+  }
+  return keys;
 }
 
 function peopleConfigOf(users: UsersSection | undefined, messages: ExplicitMessage[]): PeopleConfig | undefined {

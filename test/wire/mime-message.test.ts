@@ -37,6 +37,17 @@ describe('mime message', () => {
     expect(back.headers).toEqual({ 'Thread-Index': 'AQHZabc=' });
   });
 
+  it('carries the key of a message that reuses a Message-ID, so run --wire keeps the two messages apart', async () => {
+    const second: MailMessage = { ...message, key: '<reply-1@fabrikam.example> (message 2 with this Message-ID)' };
+    const raw = await new MailComposer(mailOfMessage(second)).compile().build();
+    expect(raw.toString()).toContain(`${KEY_HEADER}: ${second.key}`);
+    expect(messageFromWire(await simpleParser(raw), envelope, raw.length, '(made up)').key).toBe(second.key);
+    // A client that is not the run's own sender cannot name a key.
+    expect(messageFromWire(await simpleParser(raw), envelope, raw.length, '(made up)', false).key).toBe(message.messageId);
+    // A message keyed by its Message-ID carries no key header.
+    expect((await new MailComposer(mailOfMessage(message)).compile().build()).toString()).not.toContain(KEY_HEADER);
+  });
+
   it('makes a key up for a client outside the model that sends no Message-ID', async () => {
     const raw = Buffer.from('From: x@outside.example\r\nTo: paul@contoso.example\r\nSubject: hi\r\n\r\nbody\r\n');
     expect(messageFromWire(await simpleParser(raw), { mailFrom: 'x@outside.example', recipients: ['paul@contoso.example'] }, raw.length, '(made up)').key).toBe('(made up)');
