@@ -5,7 +5,6 @@ import type { TraceRecord } from '../../sim/core/trace.js';
 import { loadScenario, readTextFile } from '../scenario/load-scenario.js';
 import { loadPlanFile } from '../plan/load-plan.js';
 import { loadLesson } from '../demo/lane-variants.js';
-import { compilePlan } from '../plan/compile-plan.js';
 import { parse as parseYaml } from 'yaml';
 import { InputError } from '../scenario/input-error.js';
 import { AtomicLineWriter } from '../run/atomic-write.js';
@@ -103,9 +102,8 @@ function kindOf(text: string): unknown {
 /** Checks a scenario or a plan file (told apart by their top-level `kind:`, design.md) without running it. */
 export async function validateCommand(file: string): Promise<number> {
   if (kindOf(readTextFile(file)) === 'plan') {
+    // Reading it compiles it too: that finds what only the whole plan shows (a fault's target, two sites of one name).
     const plan = loadPlanFile(file);
-    // Compiling finds what only the whole plan shows (a fault's target, two sites of one name).
-    compilePlan(plan, plan.seed, file);
     process.stdout.write(`${file}: valid plan '${plan.name}'\n`);
     return EXIT.pass;
   }

@@ -44,7 +44,8 @@ export function planCommand(file: string, options: PlanCommandOptions): number {
   if (options.json === true) {
     print(JSON.stringify(runs.length === 1 ? runs[0]?.result : runs.map((r) => r.result)));
   } else {
-    print(runs.length === 1 ? runs.map((r) => formatPlan(r.result, r.file, r.plan.expect.grade)).join('') : formatComparison(runs));
+    print(runs.length === 1 ? runs.map((r) => formatPlan(r.result, r.file, r.plan.expect.grade)).join('')
+      : formatComparison(runs.map((r) => ({ ...r, expected: r.plan.expect.grade }))));
   }
   return runs.every((r) => met(r.plan, r.result.grade)) ? EXIT.pass : EXIT.fail;
 }

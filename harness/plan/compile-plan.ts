@@ -98,8 +98,9 @@ function scenarioInputOf(plan: Plan, seed: number, failing: string[]): ScenarioI
     description: `The plan ${plan.name}, compiled by mailflow plan.`,
     seed,
     start: plan.start,
-    // As compilePlan sets it once the batches are known, so the plan's faults are checked against the real one.
-    horizon: lastBatchAtMs(plan) + (cutover.testAndEnable.retryAfter ?? 0) + cutover.settle,
+    // compilePlan sets it once the batches are known, and refuses a fault after it in the plan's own words (a plan
+    // has no horizon): until then, late enough for every fault.
+    horizon: Math.max(lastBatchAtMs(plan) + (cutover.testAndEnable.retryAfter ?? 0) + cutover.settle, ...plan.faults.map((f) => f.at + 1)),
     exchange: {
       acceptedDomains: [plan.domain],
       servers: plan.sites.map((site) => ({ name: serverOf(site), site: site.name })),

@@ -3,7 +3,7 @@
 import { formatDurationMs } from '../scenario/duration.js';
 import type { PlanResult } from './run-plan.js';
 import type { SweepResult, Spread } from './plan-sweep.js';
-import type { Grade } from './grade.js';
+import { meetsGrade, type Grade } from './grade.js';
 
 const n = (value: number) => value.toLocaleString('en-US');
 const ms = (value: number | null) => (value === null ? '-' : formatDurationMs(Math.round(value / 1000) * 1000));
@@ -40,10 +40,15 @@ export function formatSweep(result: SweepResult, file: string, expected: Grade |
   ].join('\n');
 }
 
-/** Plans side by side: one column per plan. */
-export function formatComparison(results: ReadonlyArray<{ result: PlanResult; file: string }>): string {
+/** Plans side by side: one column per plan; a plan that grades below its file's `expect.grade` says so (exit 1). */
+export function formatComparison(results: ReadonlyArray<{ result: PlanResult; file: string; expected: Grade | undefined }>): string {
+  const expectedOf = new Map(results.map(({ result, expected }) => [result, expected]));
   const rows: Array<[string, (r: PlanResult) => string]> = [
     ['grade', (r) => r.grade],
+    ...(results.some((r) => r.expected !== undefined) ? [['expected', (r: PlanResult) => {
+      const expected = expectedOf.get(r);
+      return expected === undefined ? '-' : `>= ${expected}, ${meetsGrade(r.grade, expected) ? 'met' : 'MISSED'}`;
+    }] as [string, (r: PlanResult) => string]] : []),
     ['mailboxes', (r) => n(r.mailboxes)],
     ['batches', (r) => String(r.batches)],
     ['duration', (r) => formatDurationMs(r.durationMs)],
@@ -58,7 +63,7 @@ export function formatComparison(results: ReadonlyArray<{ result: PlanResult; fi
     ['duplicates prevented', (r) => n(r.counts.duplicatesPrevented)],
     ['lost', (r) => n(r.counts.lost)],
   ];
-  const width = Math.max(...results.map(({ result }) => result.plan.length), 12);
+  const width = Math.max(12, ...results.map(({ result }) => result.plan.length), ...rows.flatMap(([, value]) => results.map(({ result }) => value(result).length)));
   const lines = [`${''.padEnd(22)}${results.map(({ result }) => result.plan.padStart(width + 2)).join('')}`];
   for (const [label, value] of rows) lines.push(`${label.padEnd(22)}${results.map(({ result }) => value(result).padStart(width + 2)).join('')}`);
   for (const { result, file } of results) lines.push('', `${result.plan} (${file}):`, ...result.recommendations.map((r) => `   - ${r}`));

@@ -7,7 +7,7 @@ import { gradeOf, type Grade } from './grade.js';
 import { planFigures, type BatchFigures, type PlanCounts } from './plan-metrics.js';
 import type { Plan } from './plan-schema.js';
 import { recommendationsFor } from './recommendations.js';
-import { variantsOf, whatIfLine } from './what-if.js';
+import { variantsOf, whatIfLine, withHalvedInterval } from './what-if.js';
 
 export interface PlanResult {
   readonly plan: string;
@@ -38,6 +38,12 @@ export function runPlan(plan: Plan, seed: number = plan.seed, options: PlanRunOp
   return { ...result, recommendations: [...result.recommendations, ...lines] };
 }
 
+/** How long the cutover would take with the interval halved: its schedule alone, as --what-if's run would find. */
+function halvedDurationMs(plan: Plan, seed: number, file: string | undefined): number | null {
+  const halved = withHalvedInterval(plan);
+  return halved === null ? null : compilePlan(halved, seed, file).lastEnabledAtMs - halved.cutover.switchAt;
+}
+
 function runOnce(plan: Plan, seed: number, { onProgress, file }: PlanRunOptions): PlanResult {
   const compiled = compilePlan(plan, seed, file);
   const outcome = runScenario(compiled.scenario, onProgress === undefined ? {} : { onProgress });
@@ -52,6 +58,6 @@ function runOnce(plan: Plan, seed: number, { onProgress, file }: PlanRunOptions)
     durationMs,
     counts,
     grade: gradeOf(counts),
-    recommendations: recommendationsFor(plan, counts, batches, durationMs),
+    recommendations: recommendationsFor(plan, counts, batches, durationMs, halvedDurationMs(plan, seed, file)),
   };
 }

@@ -14,12 +14,19 @@ export interface Variant {
 
 const WEEK_MS = 7 * 86_400_000;
 
+/** The plan with its batch interval halved, or null when it has no interval to halve (one batch, or 1 ms). */
+export function withHalvedInterval(plan: Plan): Plan | null {
+  const { cutover } = plan;
+  if (cutover.batchInterval <= 1 || batchCountOf(plan) <= 1) return null;
+  return { ...plan, cutover: { ...cutover, batchInterval: Math.max(1, Math.round(cutover.batchInterval / 2)) } };
+}
+
 export function variantsOf(plan: Plan): Variant[] {
   const { cutover } = plan;
   const variants: Variant[] = [];
-  if (cutover.batchInterval > 1 && batchCountOf(plan) > 1) {
-    const half = Math.max(1, Math.round(cutover.batchInterval / 2));
-    variants.push({ label: `a batch interval of ${formatDurationMs(half)} instead of ${formatDurationMs(cutover.batchInterval)}`, plan: { ...plan, cutover: { ...cutover, batchInterval: half } } });
+  const halved = withHalvedInterval(plan);
+  if (halved !== null) {
+    variants.push({ label: `a batch interval of ${formatDurationMs(halved.cutover.batchInterval)} instead of ${formatDurationMs(cutover.batchInterval)}`, plan: halved });
   }
   const pef = cutover.processEmailFrom;
   const earlier = typeof pef === 'object' ? { before: pef.before + WEEK_MS } : pef - WEEK_MS;
@@ -31,5 +38,7 @@ export function variantsOf(plan: Plan): Variant[] {
 export function whatIfLine(label: string, base: { counts: PlanCounts; durationMs: number }, variant: { counts: PlanCounts; durationMs: number }): string {
   const saved = base.counts.untracked - variant.counts.untracked;
   const verb = saved > 0 ? `would have saved ${saved} of the ${base.counts.untracked} untracked messages` : saved < 0 ? `would have left ${-saved} more untracked` : 'would have changed nothing untracked';
-  return `What if ${label}: it ${verb} (${variant.counts.untracked} untracked, ${variant.counts.duplicates} duplicates), finishing in ${formatDurationMs(variant.durationMs)} instead of ${formatDurationMs(base.durationMs)}.`;
+  const finishing = variant.durationMs === base.durationMs ? `finishing as planned, in ${formatDurationMs(base.durationMs)}`
+    : `finishing in ${formatDurationMs(variant.durationMs)} instead of ${formatDurationMs(base.durationMs)}`;
+  return `What if ${label}: it ${verb} (${variant.counts.untracked} untracked, ${variant.counts.duplicates} duplicates), ${finishing}.`;
 }

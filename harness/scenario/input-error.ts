@@ -31,3 +31,10 @@ export function formatPath(path: ReadonlyArray<string | number | symbol>): strin
   }
   return out;
 }
+
+/** `faults[2].target` -> `['faults', 2, 'target']`: formatPath undone, for problems passed on from a derived file. */
+export function parsePath(path: string): Array<string | number> {
+  const segments: Array<string | number> = [];
+  for (const match of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) segments.push(match[2] === undefined ? (match[1] as string) : Number(match[2]));
+  return segments;
+}

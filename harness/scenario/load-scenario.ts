@@ -91,11 +91,22 @@ export async function resolveReferences(scenario: Scenario, file: string, locate
 /**
  * Validates YAML text against any of the harness's schemas (scenarios, plans), with problems at their line and column.
  */
-export function parseYamlWith<T extends z.ZodType>(schema: T, text: string, file: string): z.output<T> {
+export function parseYamlWith<T extends z.ZodType>(
+  schema: T, text: string, file: string, check: (value: z.output<T>) => readonly FieldProblem[] = () => [],
+): z.output<T> {
   const { doc, lines, data } = readYamlText(text, file);
   const parsed = schema.safeParse(data);
   if (!parsed.success) throw new InputError(schemaProblems(parsed.error, (path, message, atKey) => problemAt(doc, lines, file, path, message, atKey), data));
+  // What the schema cannot say (a whole file's consistency), placed at the fields it names.
+  const problems = check(parsed.data).map(({ path, message }) => problemAt(doc, lines, file, path, message));
+  if (problems.length > 0) throw new InputError(problems);
   return parsed.data;
+}
+
+/** A problem found in valid data, at a field path of the file. */
+export interface FieldProblem {
+  readonly path: ReadonlyArray<PropertyKey>;
+  readonly message: string;
 }
 
 /** A file's text, or an InputError naming it. */

@@ -63,7 +63,7 @@ describe('shipped plans', () => {
     // A fault after the run ends would never happen: refused, by validate too.
     const late = mailflow('validate', 'test/fixtures/late-fault-plan.yaml');
     expect(late.status).toBe(2);
-    expect(late.stderr).toMatch(/late-fault-plan\.yaml: faults\[0\]\.at: /);
+    expect(late.stderr).toMatch(/late-fault-plan\.yaml:\d+:\d+: faults\[0\]\.at: after the run ends/);
     // `kind: "plan"` is a plan however it is quoted.
     expect(mailflow('validate', 'test/fixtures/quoted-kind-plan.yaml').stdout).toMatch(/valid plan 'quoted'/);
   });

@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { runPlan } from '../../../harness/plan/run-plan.js';
 import { gradeOf, meetsGrade } from '../../../harness/plan/grade.js';
 import { recommendationsFor } from '../../../harness/plan/recommendations.js';
+import { formatComparison } from '../../../harness/plan/format-plan.js';
 import { smallPlan } from './plan-fixtures.js';
+import { formatDurationMs } from '../../../harness/scenario/duration.js';
 
 describe('runPlan', () => {
   it('tracks everything and grades Perfect when nobody files and every Test & Enable works', () => {
@@ -51,8 +53,30 @@ describe('runPlan', () => {
   it('names mail back in the Inbox behind the watermark, with S6\'s fixes', () => {
     const plan = smallPlan();
     const { counts, batchTimeline } = runPlan(plan);
-    const lines = recommendationsFor(plan, { ...counts, untrackedByReason: { 'behind-watermark': 3 } }, batchTimeline, 3_600_000);
+    const lines = recommendationsFor(plan, { ...counts, untrackedByReason: { 'behind-watermark': 3 } }, batchTimeline, 3_600_000, null);
     expect(lines.find((l) => l.startsWith('3 messages came back to the Inbox behind'))).toMatch(/Test & Enable .*\(S3\)/);
+  });
+
+  it('gives the halved interval\'s finish as --what-if finds it, a Test & Enable retry included (not half the duration)', () => {
+    const result = runPlan(smallPlan({ users: 20, fileProbability: 0.5, batchInterval: '6h', failureRate: 0.3, retryAfter: '1d' }), undefined, { whatIf: true });
+    const advised = /would finish in (.+?) instead of (.+?),/.exec(result.recommendations.find((r) => r.includes('shorter batch interval')) ?? '');
+    const found = /What if a batch interval of .*finishing in (.+?) instead of (.+?)\.$/.exec(result.recommendations.find((r) => r.startsWith('What if a batch interval')) ?? '');
+    expect(advised?.slice(1)).toEqual(found?.slice(1));
+    // The retry a day after the last failing batch does not shrink with the interval.
+    expect(advised?.[1]).not.toBe(formatDurationMs(Math.round(result.durationMs / 2)));
+  });
+
+  it('says later batches lose more only when they do', () => {
+    const plan = smallPlan({ batchInterval: '6h' });
+    const { counts, batchTimeline } = runPlan(plan);
+    const filedCounts = { ...counts, untrackedByReason: { 'not-in-root-inbox': 12 } };
+    const withFiled = (perBatch: number[]) => batchTimeline.map((b, i) => ({ ...b, untrackedByReason: { 'not-in-root-inbox': perBatch[i] ?? 0 } }));
+    const growing = recommendationsFor(plan, filedCounts, withFiled([0, 1, 2, 9]), 18 * 3_600_000, 9 * 3_600_000)[0];
+    const shrinking = recommendationsFor(plan, filedCounts, withFiled([9, 2, 1, 0]), 18 * 3_600_000, 9 * 3_600_000)[0];
+    expect(batchTimeline).toHaveLength(4);
+    expect(growing).toContain('Later batches lose more: a shorter batch interval (3h instead of 6h) would finish in 9h instead of 18h');
+    expect(shrinking).not.toContain('Later batches lose more');
+    expect(shrinking).toContain('A shorter batch interval (3h instead of 6h) would finish in 9h instead of 18h');
   });
 });
 
@@ -91,7 +115,8 @@ describe('--what-if', () => {
     const line = result.recommendations.find((r) => r.startsWith('What if a batch interval of 3h instead of 6h'));
     expect(line).toContain(`would have saved ${result.counts.untracked - half.counts.untracked} of the ${result.counts.untracked} untracked messages`);
     expect(line).toContain(`(${half.counts.untracked} untracked`);
-    expect(result.recommendations.some((r) => r.startsWith('What if Process Email From a week earlier'))).toBe(true);
+    // Process Email From does not move the schedule: the line says so instead of 'in 18h instead of 18h'.
+    expect(result.recommendations.find((r) => r.startsWith('What if Process Email From a week earlier'))).toMatch(/, finishing as planned, in 18h\.$/);
     // The plan's own figures are those of the plan, not of a variant.
     expect(result.counts).toEqual(runPlan(plan).counts);
   });
@@ -111,5 +136,19 @@ describe('duplicates per batch', () => {
     expect(prevented).toBeGreaterThan(0);
     expect(prevented).toBeLessThanOrEqual(result.counts.duplicatesPrevented);
     expect(result.batchTimeline.reduce((n, b) => n + b.duplicates, 0)).toBe(result.counts.duplicates);
+  });
+});
+
+describe('a comparison', () => {
+  it('says which plan missed the grade its file expects, beside the grades', () => {
+    const perfect = runPlan(smallPlan());
+    const filing = runPlan(smallPlan({ fileProbability: 0.5, batchInterval: '6h' }));
+    const text = formatComparison([
+      { result: perfect, file: 'a.yaml', expected: 'Good' },
+      { result: { ...filing, plan: 'filing' }, file: 'b.yaml', expected: 'Perfect' },
+    ]);
+    const row = text.split('\n').find((l) => l.startsWith('expected'));
+    expect(row).toMatch(/^expected\s+>= Good, met\s+>= Perfect, MISSED$/);
+    expect(formatComparison([{ result: perfect, file: 'a.yaml', expected: undefined }])).not.toMatch(/^expected/m);
   });
 });

@@ -7,5 +7,6 @@ describe('counted', () => {
     expect(counted(0, 'message')).toBe('0 messages');
     expect(counted(2, 'accepted copy', 'accepted copies')).toBe('2 accepted copies');
     expect(counted(1, 'accepted copy', 'accepted copies')).toBe('1 accepted copy');
+    expect(counted(9726, 'message')).toBe('9,726 messages');
   });
 });

@@ -1,0 +1,58 @@
+// What a plan's schema cannot say, found when the file is read so that `plan` (every file of a --compare) and
+// `validate` refuse it before anything runs, each problem at its line and column: two sites that would make the same
+// mailboxes, a plan without a single user, and whatever only compiling shows (a fault's unknown target, a fault after
+// the run ends). Compiling makes a scenario; its problems are about the plan's own fields only for `faults` (passed
+// through as they are), anything else is said once rather than once per generated mailbox.
+import type { FieldProblem } from '../scenario/load-scenario.js';
+import { InputError, parsePath } from '../scenario/input-error.js';
+import { compilePlan } from './compile-plan.js';
+import type { Plan } from './plan-schema.js';
+import { queueAddresses, userAddresses } from './plan-population.js';
+
+export function planProblems(plan: Plan, file: string): FieldProblem[] {
+  const problems = [...siteProblems(plan)];
+  if (!plan.sites.some((site) => site.users > 0)) {
+    problems.push({ path: ['sites'], message: 'no site has users: CRM needs at least one user (queues alone make no cutover to plan)' });
+  }
+  return problems.length > 0 ? problems : compileProblems(plan, file);
+}
+
+/** Each site's mailboxes must be its own: `north` twice, or `north` and `north1` (north11@ is both), collide. */
+function siteProblems(plan: Plan): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const ownerOf = new Map<string, number>();
+  plan.sites.forEach((site, j) => {
+    const earlier = plan.sites.findIndex((other, i) => i < j && other.name === site.name);
+    if (earlier !== -1) {
+      problems.push({ path: ['sites', j, 'name'], message: `'${site.name}' names sites[${earlier}] too: each site needs a name of its own` });
+      return;
+    }
+    for (const address of [...userAddresses(plan, site), ...queueAddresses(plan, site)]) {
+      const i = ownerOf.get(address);
+      if (i !== undefined) {
+        problems.push({ path: ['sites', j, 'name'], message: `site '${site.name}' makes ${address}, as site '${plan.sites[i]?.name}' (sites[${i}]) does: a site's name must not be another's followed by digits` });
+        return;
+      }
+      ownerOf.set(address, j);
+    }
+  });
+  return problems;
+}
+
+function compileProblems(plan: Plan, file: string): FieldProblem[] {
+  try {
+    compilePlan(plan, plan.seed, file);
+    return [];
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    const own = error.problems.filter((p) => p.path.startsWith('faults['));
+    const others = error.problems.filter((p) => !p.path.startsWith('faults['));
+    const first = others[0];
+    return [
+      ...own.map((p) => ({ path: parsePath(p.path), message: p.message })),
+      ...(first === undefined ? [] : [{
+        path: [], message: `the plan makes a scenario that is not valid (${first.path}: ${first.message}${others.length > 1 ? `, and ${others.length - 1} more` : ''})`,
+      }]),
+    ];
+  }
+}
