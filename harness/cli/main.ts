@@ -91,13 +91,21 @@ function buildProgram(setExit: (code: number) => void): Command {
   program.command('demo')
     .description('the trainer view: the router and server-side sync side by side on one page, or told in the terminal')
     .argument('[file]', 'a scenario with a demo: block (default: the first lesson, scenarios/lesson-1-forward-mailbox.yaml)')
-    .option('--out <file>', `write the page here (default ${DEFAULT_DEMO_OUT})`)
+    // The three ways to use it (the page, one lane, the narration) do not mix: an option of another one is refused
+    // rather than ignored (`--narrate --json` would print text where --json promises one JSON object).
+    .addOption(new Option('--out <file>', `write the page here (default ${DEFAULT_DEMO_OUT})`).conflicts(['lane']))
     .addOption(new Option('--lane <lane>', 'run one lane\'s variant and print its summary (with --json, the `mailflow run --json` object)').choices(LANE_IDS))
     .option('--json', 'with --lane: the run summary as JSON; otherwise both lanes\' summaries and counters')
-    .option('--narrate', 'tell the story in the terminal, one step per Enter')
+    .addOption(new Option('--narrate', 'tell the story in the terminal, one step per Enter').conflicts(['lane', 'out', 'json']))
     .option('--auto', 'with --narrate: tell it all without waiting')
     .option('--seed <n>', 'override the scenario seed', parseSeed)
-    .action(async (file: string | undefined, options: DemoCommandOptions) => setExit(await demoCommand(file, options)));
+    .action(async (file: string | undefined, options: DemoCommandOptions) => {
+      if (options.auto === true && options.narrate !== true) {
+        process.stderr.write('mailflow demo: --auto goes with --narrate (it tells the story without waiting for Enter)\n');
+        return setExit(EXIT.badInput);
+      }
+      setExit(await demoCommand(file, options));
+    });
 
   program.command('plan')
     .description('run a router-to-server-side-sync cutover plan and grade it: per batch, tracked, untracked by reason, duplicates; with recommendations')

@@ -6,7 +6,8 @@ import type { ScenarioFault } from '../scenario/schema.js';
 import { LANE_IDS, type DemoData, type DemoLane, type DemoOperation, type LaneId } from './demo-data.js';
 import type { Lesson } from './lane-variants.js';
 import { laneView } from './lane-view.js';
-import { demoOperation } from './operation-captions.js';
+import { demoOperation, type CaptionContext } from './operation-captions.js';
+import { worldActorKinds } from '../world/build-world.js';
 
 export interface DemoRun {
   readonly data: DemoData;
@@ -72,8 +73,19 @@ function operationsOf(lesson: Lesson, applied: Readonly<Record<LaneId, readonly 
   const [router = [], sss = []] = perLane;
   const inRouter = new Set(router.map((o) => o.key));
   const inSss = new Set(sss.map((o) => o.key));
+  const context = captionContext(lesson);
   const operations: DemoOperation[] = [];
-  for (const o of router) operations.push(demoOperation(o.fault, o.shared || inSss.has(o.key) ? 'both' : 'router'));
-  for (const o of sss) if (!o.shared && !inRouter.has(o.key)) operations.push(demoOperation(o.fault, 'sss'));
+  for (const o of router) operations.push(demoOperation(o.fault, o.shared || inSss.has(o.key) ? 'both' : 'router', context));
+  for (const o of sss) if (!o.shared && !inRouter.has(o.key)) operations.push(demoOperation(o.fault, 'sss', context));
   return operations.sort((a, b) => a.atMs - b.atMs);
+}
+
+/** Both lanes' actors and inbox rules (a lane may add its own), for the captions. */
+function captionContext(lesson: Lesson): CaptionContext {
+  const kinds = new Map([...worldActorKinds(lesson.lanes.router), ...worldActorKinds(lesson.lanes.sss)]);
+  const rules = LANE_IDS.flatMap((lane) => lesson.lanes[lane].exchange?.rules ?? []);
+  return {
+    kindOf: (target) => kinds.get(target),
+    hasInboxRule: (mailbox) => rules.some((rule) => rule.users === 'all' || rule.users.some((u) => u.toLowerCase() === mailbox.toLowerCase())),
+  };
 }

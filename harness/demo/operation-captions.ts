@@ -2,12 +2,44 @@
 // follows. Verbs without an entry read as `verb target`.
 import type { ScenarioFault } from '../scenario/schema.js';
 import type { DemoOperation, LaneId } from './demo-data.js';
+import type { ActorKind } from '../world/build-world.js';
 
 type Caption = (target: string, fault: ScenarioFault) => string;
+type Entry = readonly [Caption, readonly string[]];
 
-const CAPTIONS: Readonly<Record<string, readonly [Caption, readonly string[]]>> = {
-  down: [(t) => `${t} goes down. Sending servers cannot connect, so they keep the mail in their queues and retry.`, ['X1']],
-  up: [(t) => `${t} is back. Queued mail arrives in a burst as the senders retry.`, ['X1']],
+/** `down` and `up` mean something different for each kind of actor: what stops, and who notices. */
+const DOWN_UP: Readonly<Record<ActorKind, { readonly down: Entry; readonly up: Entry }>> = {
+  exchange: {
+    down: [(t) => `${t} goes down. Sending servers cannot connect, so they keep the mail in their queues and retry.`, ['X1']],
+    up: [(t) => `${t} is back. Queued mail arrives in a burst as the senders retry.`, ['X1']],
+  },
+  router: {
+    down: [(t) => `The E-mail Router service (${t}) stops: no mailbox is read and no email sent until it starts again.`, ['R8']],
+    up: [(t) => `The router service (${t}) starts again and reads on from each mailbox's ThresholdDate in SystemState.xml.`, ['R8']],
+  },
+  crm: {
+    down: [(t) => `CRM (${t}) is down: whoever tracks mail cannot reach its web service and tries again later; the mail waits in the mailboxes.`, ['S4']],
+    up: [(t) => `CRM (${t}) is back: the mail that waited is tracked at the next reads.`, ['S4']],
+  },
+  sss: {
+    down: [(t) => `Server-side sync (${t}) stops: no cycles run until it is back.`, ['S5']],
+    up: [(t) => `Server-side sync (${t}) runs its cycles again, each mailbox from its watermark.`, ['S5', 'S6']],
+  },
+  outlook: {
+    down: [(t) => `${t} is closed: it tracks nothing until it is opened again.`, ['C1']],
+    up: [(t) => `${t} is open again.`, ['C1']],
+  },
+  sender: {
+    down: [(t) => `${t}'s mail servers go down: nothing more is sent from there for now.`, []],
+    up: [(t) => `${t}'s mail servers are back and send what they queued.`, ['X1']],
+  },
+  toy: {
+    down: [(t) => `${t} goes down.`, []],
+    up: [(t) => `${t} is back.`, []],
+  },
+};
+
+const CAPTIONS: Readonly<Record<string, Entry>> = {
   crash: [(t) => `${t} crashes: what it held in memory is gone, what it kept on disk survives.`, ['R8']],
   restart: [(t) => `${t} restarts from what it kept on disk.`, ['R8']],
   partition: [(t) => `${t} is cut off from its peers.`, []],
@@ -26,7 +58,6 @@ const CAPTIONS: Readonly<Record<string, readonly [Caption, readonly string[]]>> 
   recoverServer: [(t) => `${t} is rebuilt with Setup /m:RecoverServer.`, ['X4']],
   smtpFault: [(t, f) => `${t}'s SMTP listener starts answering ${f.dropReply === true ? 'without the 250 after DATA' : `${f.code ?? ''} at ${f.stage ?? 'a stage'}`}.`, ['X1']],
   clearSmtpFault: [(t) => `${t}'s SMTP listener is healthy again.`, ['X1']],
-  removeInboxRules: [(_, f) => `The inbox rules that copied ${f.mailbox === undefined && f.mailboxes === undefined ? 'everyone\'s' : `${mailboxesOf(f)}'s`} mail to the forward mailbox are removed.`, ['R2']],
   switchToServerSideSync: [() => 'Process Email Using is set to server-side sync: the router stops processing for this organisation.', ['R14']],
   testAndEnable: [(_, f) => `Test & Enable runs on ${mailboxesOf(f)}: they start to sync.`, ['S3']],
   setProcessEmailFrom: [() => 'Process Email From is set on the email server profile: mail received after it is processed.', ['S2a']],
@@ -47,9 +78,28 @@ function mailboxesOf(fault: ScenarioFault): string {
   return fault.mailbox ?? 'every mailbox';
 }
 
-export function demoOperation(fault: ScenarioFault, lane: LaneId | 'both'): DemoOperation {
+/** What a caption needs to know of the lesson's world. */
+export interface CaptionContext {
+  /** What the fault's target is (harness/world/build-world.ts worldActorKinds). */
+  kindOf(target: string): ActorKind | undefined;
+  /** Whether an inbox rule copies this mailbox's mail on (R1): a cutover's batch names users without one too. */
+  hasInboxRule(mailbox: string): boolean;
+}
+
+/** Removing the rules of a batch: only those who had one lose anything; users on Email Router access never did (R4). */
+function removeInboxRules(fault: ScenarioFault, context: CaptionContext): string {
+  if (fault.mailbox === undefined && fault.mailboxes === undefined) return 'The inbox rules that copied everyone\'s mail to the forward mailbox are removed.';
+  const named = fault.mailboxes ?? (fault.mailbox === undefined ? [] : [fault.mailbox]);
+  const owners = named.filter((m) => context.hasInboxRule(m));
+  if (owners.length === 0) return `No inbox rule to remove in this batch: the router read ${named.length === 1 ? 'this user\'s' : 'these users\''} own Inbox (R4).`;
+  return `The inbox rules that copied the mail of ${mailboxesOf({ ...fault, mailbox: undefined, mailboxes: owners })} to the forward mailbox are removed.`;
+}
+
+export function demoOperation(fault: ScenarioFault, lane: LaneId | 'both', context: CaptionContext): DemoOperation {
   const target = fault.target ?? null;
-  const entry = CAPTIONS[fault.verb];
+  const kind = target === null ? undefined : context.kindOf(target);
+  const entry: Entry | undefined = fault.verb === 'removeInboxRules' ? [(_, f) => removeInboxRules(f, context), ['R2']]
+    : (fault.verb === 'down' || fault.verb === 'up') && kind !== undefined ? DOWN_UP[kind][fault.verb] : CAPTIONS[fault.verb];
   const caption = entry === undefined ? `${fault.verb}${target === null ? '' : ` ${target}`}.` : entry[0](target ?? '', fault);
   return { atMs: fault.at, lane, verb: fault.verb, target, caption, rules: entry?.[1] ?? [] };
 }

@@ -84,7 +84,7 @@ function viewOf(step: PathStep, previous: string, ctx: MessageContext): View {
       const view = evaluated(d);
       return previous === CRM ? { ...view, place: CRM } : view;
     }
-    case 'activity-created': return created(d);
+    case 'activity-created': return created(d, ctx);
     case 'activity-deleted': return at(CRM, `Someone deletes the activity ${d} in CRM.`, ['R8']);
     case 'bounced': return at(INTERNET, `An NDR goes back to the sender (${d}).`, ['X1'], 'bounced');
     case 'untracked': return at(previous, `Never tracked: ${d}.`, untrackedRules(d), 'untracked');
@@ -127,9 +127,12 @@ function evaluated(d: string): View {
   return { place, caption: `${who} asks CRM about it (CheckIncomingEmail): ${outcome}`, rules, mark, reason: { code, name } };
 }
 
-function created(d: string): View {
+function created(d: string, ctx: MessageContext): View {
   const by = /by (\S+)/.exec(d)?.[1] ?? '';
-  const rules = by === ROUTER ? ['R2', 'S8'] : by === SSS ? ['S5', 'S8'] : by === 'outlook' ? ['C1'] : ['O1'];
+  // The router read the forward mailbox (R2) or the person's own Inbox, on Email Router access (R4).
+  const from = /from (\S+)/.exec(d)?.[1]?.toLowerCase();
+  const viaForward = from !== undefined && ctx.places.places.some((p) => p.id === mailboxPlace(from) && p.kind === 'forward-mailbox');
+  const rules = by === ROUTER ? [viaForward ? 'R2' : 'R4', 'S8'] : by === SSS ? ['S5', 'S8'] : by === 'outlook' ? ['C1'] : ['O1'];
   return at(CRM, `CRM creates the email activity ${d}.`, rules, 'tracked');
 }
 

@@ -42,6 +42,27 @@ export function worldActorNames(scenario: Scenario): string[] {
   return Object.values(TOY_ACTORS);
 }
 
+/** What each actor of a scenario's world is: what a fault on it means depends on that (a caption, say). */
+export type ActorKind = 'exchange' | 'sender' | 'crm' | 'outlook' | 'router' | 'sss' | 'toy';
+
+export function worldActorKinds(scenario: Scenario): Map<string, ActorKind> {
+  const kinds = new Map<string, ActorKind>();
+  const exchange = scenario.exchange;
+  if (exchange === undefined) {
+    for (const name of Object.values(TOY_ACTORS)) kinds.set(name, 'toy');
+    return kinds;
+  }
+  for (const server of exchange.servers) kinds.set(server.name, 'exchange');
+  for (const sender of scenario.internet?.senders ?? []) kinds.set(sender.name, 'sender');
+  for (const { section } of crmOrganisations(scenario)) {
+    kinds.set(section.server, 'crm');
+    for (const outlook of outlookUsers(crmConfigOf(section, exchange)).values()) kinds.set(outlook, 'outlook');
+  }
+  for (const router of routerInstanceNames(scenario)) kinds.set(router, 'router');
+  if (scenario.sss !== undefined) kinds.set(scenario.sss.name, 'sss');
+  return kinds;
+}
+
 /** What wire mode changes in the world (harness/run/run-wire.ts); virtual runs pass nothing. */
 export interface WireHooks {
   /** How each outside sender reaches the MX: a real SMTP client instead of a request in virtual time. */

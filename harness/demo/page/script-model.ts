@@ -61,8 +61,10 @@ var LANES = D.lanes.map(function (lane) {
 });
 var SHARED_CAPTIONS = byTime(D.captions.filter(function (c) { return c.lane === 'both'; }));
 var SHARED_CAPTION_TIMES = timesOf(SHARED_CAPTIONS);
-var ALL_OPS = byTime(D.operations);
-var ALL_OP_TIMES = timesOf(ALL_OPS);
+// The shared caption tells what happens to both lanes; one lane's own operation (sync's cutover steps, the router's
+// reset) shows in that lane's caption only, not above a lane it does not touch.
+var SHARED_OPS = byTime(D.operations.filter(function (o) { return o.lane === 'both'; }));
+var SHARED_OP_TIMES = timesOf(SHARED_OPS);
 var OP_TIMES = uniqueSorted(timesOf(D.operations));
 // Every instant something happens, in either lane: what the step control walks through.
 var EVENTS = uniqueSorted([].concat.apply(timesOf(D.operations).concat(timesOf(D.captions)),

@@ -52,7 +52,7 @@ function drawNarration(N, t) {
     var lesson = latest(v.L.captions, v.L.captionTimes, t);
     showCaption(v.caption, lesson ? lesson.text : null, latestHappening(v.L, t));
   });
-  var shared = latest(SHARED_CAPTIONS, SHARED_CAPTION_TIMES, t), op = latest(ALL_OPS, ALL_OP_TIMES, t);
+  var shared = latest(SHARED_CAPTIONS, SHARED_CAPTION_TIMES, t), op = latest(SHARED_OPS, SHARED_OP_TIMES, t);
   var opText = op ? withRules(op.caption, op.rules) : (t === 0 ? 'Press Space to play, or → to step through what happens.' : '');
   showCaption(N.shared, shared ? shared.text : null, opText);
 }

@@ -62,6 +62,19 @@ describe('mailflow demo', () => {
     expect(toDirectory.stderr).not.toContain('lane done');
   });
 
+  it('refuses options of another way to use it instead of ignoring them (exit 2, nothing on stdout, no page)', () => {
+    for (const options of [['--narrate', '--json'], ['--narrate', '--lane', 'sss'], ['--narrate', '--out', join(dir, 'n.html')], ['--lane', 'sss', '--out', join(dir, 'l.html')]]) {
+      const run = mailflow('demo', lesson2, ...options);
+      expect(run.status, options.join(' ')).toBe(2);
+      expect(run.stdout, options.join(' ')).toBe('');
+      expect(run.stderr, options.join(' ')).toMatch(/cannot be used with option/);
+    }
+    const auto = mailflow('demo', lesson2, '--auto', '--out', join(dir, 'a.html'));
+    expect(auto.status).toBe(2);
+    expect(auto.stderr).toBe('mailflow demo: --auto goes with --narrate (it tells the story without waiting for Enter)\n');
+    for (const page of ['n.html', 'l.html', 'a.html']) expect(existsSync(join(dir, page))).toBe(false);
+  });
+
   it('validates a lesson\'s lanes with mailflow validate', () => {
     const good = mailflow('validate', lesson2);
     expect(good.status).toBe(0);

@@ -88,3 +88,21 @@ describe('buildDemo', () => {
     }
   });
 });
+
+describe('operation captions', () => {
+  it('say what stopping a router means, not an Exchange outage\'s queues (lesson 3)', async () => {
+    const { data } = buildDemo(await loadLesson(join(repoRoot, 'scenarios', 'lesson-3-sync-cycle-and-watermark.yaml')));
+    const down = data.operations.find((o) => o.verb === 'down' && o.target === 'router');
+    expect(down?.caption).toMatch(/^The E-mail Router service \(router\) stops/);
+    expect(down?.rules).toEqual(['R8']);
+    expect(data.operations.filter((o) => o.target === 'router').map((o) => o.caption).join(' ')).not.toMatch(/Sending servers|senders retry/);
+  });
+
+  it('name only the users whose inbox rule a cutover batch removes (lesson 4: Omar and Lena never had one, R4)', async () => {
+    const { data } = buildDemo(await loadLesson(join(repoRoot, 'scenarios', 'lesson-4-cutover.yaml')));
+    const removals = data.operations.filter((o) => o.verb === 'removeInboxRules').map((o) => o.caption);
+    expect(removals.length).toBeGreaterThan(0);
+    expect(removals.join(' ')).toMatch(/paul@contoso\.example/);
+    expect(removals.join(' ')).not.toMatch(/omar@|lena@/);
+  });
+});

@@ -22,3 +22,13 @@ describe('demo captions of a person moving mail', () => {
     expect(view('untracked', 'not-in-root-inbox').rules).toEqual(['S6']);
   });
 });
+
+describe('demo captions of an activity the router creates', () => {
+  it('cite R2 when it read the forward mailbox, R4 when it read the person\'s own Inbox (Email Router access)', () => {
+    const places = { places: [{ id: 'mailbox:crm@contoso.example', label: 'crm@contoso.example', kind: 'forward-mailbox' as const, column: 'exchange' as const, server: 'ex1' }], serverOf: new Map([[ANNA, 'ex1']]), frontServer: 'ex1' };
+    const withForward: MessageContext = { places, crmEmail: false };
+    const created = (detail: string) => viewStep({ atMs: 0, step: 'activity-created', detail } as PathStep, 'ex1', withForward);
+    expect(created('act-1 incoming by router from crm@contoso.example for anna@contoso.example').rules).toEqual(['R2', 'S8']);
+    expect(created(`act-2 incoming by router from ${ANNA} for ${ANNA}`).rules).toEqual(['R4', 'S8']);
+  });
+});

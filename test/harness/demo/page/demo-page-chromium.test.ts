@@ -140,6 +140,21 @@ describe.skipIf(skip)('the trainer view in Chromium', () => {
     await page.close();
   });
 
+  it('shows one lane\'s own operation in that lane\'s caption, not in the shared one above both lanes', async () => {
+    const base = demoFixture();
+    const data: DemoData = { ...base, operations: [...base.operations, { atMs: 150 * 60_000, lane: 'sss', verb: 'testAndEnable', target: 'sss', caption: 'Test & Enable runs on anna.', rules: ['S3'] }] };
+    const { page, problems } = await open('lane-operation', data);
+    await seek(page, 150 * 60_000);
+    expect(await page.locator('#shared-caption').textContent()).not.toContain('Test & Enable');
+    expect(await page.locator('section.lane[data-lane="sss"] .lane-caption').textContent()).toContain('Test & Enable runs on anna.');
+    expect(await page.locator('section.lane[data-lane="router"] .lane-caption').textContent()).not.toContain('Test & Enable');
+    // A shared operation still shows above both lanes.
+    await seek(page, 125 * 60_000);
+    expect(await page.locator('#shared-caption').textContent()).toContain('ex1 is back up');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('plays hundreds of messages over days, and a lane with none', async () => {
     const big = bigDemoFixture(300, 3);
     const { page, problems } = await open('big', big, { width: 1280, height: 800 });
