@@ -13,7 +13,7 @@ export function formatPlan(result: PlanResult, file: string, expected: Grade | u
   const reasons = Object.entries(c.untrackedByReason).map(([r, k]) => `${r} ${n(k)}`).join(', ');
   const lines = [
     `plan ${result.plan} (${file}), seed ${result.seed}: ${result.grade}${expected === undefined ? '' : ` (expected at least ${expected})`}`,
-    `  ${n(result.mailboxes)} mailboxes in ${result.batches} batch${result.batches === 1 ? '' : 'es'} over ${formatDurationMs(result.durationMs)} (switch to last mailbox enabled), ${n(result.messages)} messages`,
+    `  ${n(result.mailboxes)} mailboxes in ${result.batches} batch${result.batches === 1 ? '' : 'es'} over ${formatDurationMs(result.durationMs)} (switch to last mailbox enabled${retriedLast(result) ? ', a Test & Enable retry last' : ''}), ${n(result.messages)} messages`,
     `  tracked ${n(c.tracked)} (router ${n(c.trackedByRouter)}, server-side sync ${n(c.trackedBySss)}), untracked ${n(c.untracked)}${reasons === '' ? '' : ` (${reasons})`}, duplicates ${n(c.duplicates)}, duplicates prevented ${n(c.duplicatesPrevented)}, lost ${n(c.lost)}`,
     '  batch  enabled after switch  mailboxes  failed  by router  by sync  backlog  untracked  dup. prevented  duplicates  latency p50  p95',
   ];
@@ -23,6 +23,13 @@ export function formatPlan(result: PlanResult, file: string, expected: Grade | u
   }
   lines.push('  recommendations:', ...result.recommendations.map((r) => `   - ${r}`));
   return lines.join('\n');
+}
+
+/** The last mailbox was enabled by a retry of Test & Enable, after the last batch: the duration says so. */
+function retriedLast(result: PlanResult): boolean {
+  const lastBatch = result.batchTimeline.at(-1);
+  const first = result.batchTimeline[0];
+  return lastBatch !== undefined && first !== undefined && result.durationMs > lastBatch.enabledAtMs - first.enabledAtMs;
 }
 
 export function formatSweep(result: SweepResult, file: string, expected: Grade | undefined): string {

@@ -42,7 +42,7 @@ function headerHtml(input: PlanReportInput, title: string): SafeHtml {
   return html`<header>
 <p class="kicker">mailflow-sim cutover plan report</p>
 <h1>${title}</h1>
-<p class="description">${what} Grades: Perfect (nothing lost, untracked or tracked twice), Good (at most 0.1 % untracked), Investigate (at most 1 % untracked, a few duplicates), Poor (anything worse).</p>
+<p class="description">${what} Grades: Perfect (nothing lost, untracked or tracked twice), Good (nothing lost or tracked twice, at most 0.1 % untracked), Investigate (nothing lost, at most 1 % untracked and at most 1 duplicate activity per 10,000 tracked), Poor (anything worse).</p>
 ${input.plans.length < 2 ? null : html`<nav><p>${input.plans.map((p, i) => html`${i > 0 ? ' · ' : ''}<a href="#plan-${i + 1}">${p.result.plan}</a>`)}</p></nav>`}
 </header>`;
 }

@@ -41,7 +41,8 @@ export function recommendationsFor(
   if (failed > 0) {
     const retry = plan.cutover.testAndEnable.retryAfter;
     out.push(`${counted(failed, 'mailbox', 'mailboxes')} failed Test & Enable (S4: no access for the service account); `
-      + (retry === undefined ? 'nothing retries them: fix their access and test them again (`testAndEnable.retryAfter`).' : `they are retried ${formatDurationMs(retry)} after their batch: retrying sooner loses less.`));
+      + (retry === undefined ? 'nothing retries them: fix their access and test them again (`testAndEnable.retryAfter`).'
+        : `they are retried ${formatDurationMs(retry)} after their batch${disabled > 0 ? ': retrying sooner loses less.' : ', and none of their mail was lost to the wait.'}`));
   }
   if (disabled > 0) {
     out.push(`${counted(disabled, 'message is', 'messages are')} untracked because their mailbox was disabled (S4)`

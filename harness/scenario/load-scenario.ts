@@ -159,9 +159,13 @@ function schemaProblems(error: z.ZodError, place: PlaceProblem, data: unknown): 
   const issues = unionIssues(error.issues);
   // A plan given to `run` (or a scenario to `plan`) fails almost every field: say the one thing that matters.
   const kind = wrongKind(issues, data);
-  if (kind !== null) return [place(['kind'], kind, false)];
+  if (kind?.alone === true) return [place(['kind'], kind.message, false)];
   const problems: InputProblem[] = [];
   for (const issue of issues) {
+    if (kind !== null && issue.path.length === 1 && issue.path[0] === 'kind') {
+      problems.push(place(['kind'], kind.message, false));
+      continue;
+    }
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) problems.push(place([...issue.path, key], 'unknown field', true));
     } else if (issue.code === 'invalid_type' && isMissing(data, issue.path)) {
@@ -174,14 +178,30 @@ function schemaProblems(error: z.ZodError, place: PlaceProblem, data: unknown): 
   return problems;
 }
 
-/** The message for a file of another known kind than the schema's, or null. */
-function wrongKind(issues: readonly z.core.$ZodIssue[], data: unknown): string | null {
+/**
+ * The message for a file of another kind than the schema's, or null: a known kind names the command that takes it;
+ * an unknown one (`kind: plans`) lists the kinds there are, instead of every field the schema does not know.
+ */
+function wrongKind(issues: readonly z.core.$ZodIssue[], data: unknown): { message: string; alone: boolean } | null {
   const issue = issues.find((i) => i.code === 'invalid_value' && i.path.length === 1 && i.path[0] === 'kind');
   const given = isRecord(data) ? data['kind'] : undefined;
-  // Own keys only: `kind: constructor` is not a kind of file.
-  if (issue?.code !== 'invalid_value' || typeof given !== 'string' || !Object.hasOwn(COMMAND_OF_KIND, given)) return null;
+  if (issue?.code !== 'invalid_value' || typeof given !== 'string') return null;
   const expected = String(issue.values[0]);
-  return `this is a ${given} file (kind: ${given}), not a ${expected}: ${COMMAND_OF_KIND[given]} takes it`;
+  // Own keys only: `kind: constructor` is not a kind of file.
+  if (Object.hasOwn(COMMAND_OF_KIND, given)) {
+    return { message: `this is a ${given} file (kind: ${given}), not a ${expected}: ${COMMAND_OF_KIND[given]} takes it`, alone: true };
+  }
+  const kinds = Object.entries(COMMAND_OF_KIND).map(([kind, command]) => `${kind} (${command})`).join(' or ');
+  // A misspelt other kind (`plans`, `Plan`) makes every other field wrong too: those problems would only mislead.
+  const meant = Object.keys(COMMAND_OF_KIND).find((kind) => kind !== expected && looksLike(given, kind));
+  if (meant !== undefined) return { message: `'${given}' is no kind of file; kind: ${meant}? (${COMMAND_OF_KIND[meant]} takes it)`, alone: true };
+  return { message: `'${given}' is no kind of file: ${kinds}`, alone: false };
+}
+
+/** A kind with a letter too many or cut short, or in capitals: `plans`, `Plan`, `scenarios`, `scen`. */
+function looksLike(given: string, kind: string): boolean {
+  const a = given.toLowerCase();
+  return a.startsWith(kind) || (a.length >= 3 && kind.startsWith(a));
 }
 
 /** Is the field at `path` absent from an object that is there (not present with a wrong value)? */

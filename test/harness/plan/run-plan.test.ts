@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { runPlan } from '../../../harness/plan/run-plan.js';
 import { gradeOf, meetsGrade } from '../../../harness/plan/grade.js';
 import { recommendationsFor } from '../../../harness/plan/recommendations.js';
-import { formatComparison } from '../../../harness/plan/format-plan.js';
+import { formatComparison, formatPlan } from '../../../harness/plan/format-plan.js';
 import { smallPlan } from './plan-fixtures.js';
 import { formatDurationMs } from '../../../harness/scenario/duration.js';
 
@@ -64,6 +64,9 @@ describe('runPlan', () => {
     expect(advised?.slice(1)).toEqual(found?.slice(1));
     // The retry a day after the last failing batch does not shrink with the interval.
     expect(advised?.[1]).not.toBe(formatDurationMs(Math.round(result.durationMs / 2)));
+    // And the summary says where the duration's last day comes from.
+    expect(formatPlan(result, 'small.yaml', undefined)).toContain('(switch to last mailbox enabled, a Test & Enable retry last)');
+    expect(formatPlan(runPlan(smallPlan()), 'small.yaml', undefined)).toContain('(switch to last mailbox enabled),');
   });
 
   it('says later batches lose more only when they do', () => {

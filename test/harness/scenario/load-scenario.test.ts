@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { loadScenarioFile, parseScenarioText } from '../../../harness/scenario/load-scenario.js';
 import { InputError } from '../../../harness/scenario/input-error.js';
 import { loadPlanFile } from '../../../harness/plan/load-plan.js';
@@ -70,9 +71,15 @@ describe('scenario loader', () => {
     // And the other way round, through the plan loader (the same schema problems, another schema).
     expect(problemsFrom(() => loadPlanFile(hello))).toEqual([expect.stringMatching(/hello\.yaml:\d+:7: kind: this is a scenario file \(kind: scenario\), not a plan: mailflow run takes it$/)]);
     // An inherited property name is no kind of file either.
-    expect(problemsOf(VALID.replace('kind: scenario', 'kind: constructor'))[0]).toBe('bad.yaml:1:7: kind: Invalid input: expected "scenario"');
-    // An unknown kind is an ordinary bad value (and the other problems are still worth reading).
-    expect(problemsOf(VALID.replace('kind: scenario', 'kind: scenery'))[0]).toBe('bad.yaml:1:7: kind: Invalid input: expected "scenario"');
+    expect(problemsOf(VALID.replace('kind: scenario', 'kind: constructor'))[0]).toBe("bad.yaml:1:7: kind: 'constructor' is no kind of file: scenario (mailflow run) or plan (mailflow plan)");
+    // An unknown kind is a bad value, and the other problems are still worth reading...
+    expect(problemsOf(VALID.replace('kind: scenario', 'kind: scenery').replace('seed: 1', 'seed: [1]'))).toEqual([
+      "bad.yaml:1:7: kind: 'scenery' is no kind of file: scenario (mailflow run) or plan (mailflow plan)",
+      'bad.yaml:3:7: seed: Invalid input: expected number, received array',
+    ]);
+    // ...unless it is another kind misspelt: then every other field is wrong for the same reason, and one line says it.
+    const plans = readFileSync(fileURLToPath(new URL('../../../scenarios/plans/recommended.yaml', import.meta.url)), 'utf8').replace('kind: plan', 'kind: plans');
+    expect(problemsOf(plans)).toEqual([expect.stringMatching(/^bad\.yaml:\d+:7: kind: 'plans' is no kind of file; kind: plan\? \(mailflow plan takes it\)$/)]);
   });
 
   it('reports YAML syntax errors with their position', () => {
