@@ -71,6 +71,8 @@ export interface LaneRunSummary {
   readonly scenario: string;
   readonly verdict: string;
   readonly counts: Readonly<Record<string, unknown>>;
+  /** What made the verdict other than pass: checks that said other than expected, expectations not met. */
+  readonly unmet: readonly string[];
 }
 
 export interface DemoLane {

@@ -49,8 +49,16 @@ export function laneView({ id, scenario, outcome, endMs }: LaneViewInput): DemoL
   for (const event of counterEvents) counters[event.counter]++;
   return {
     id, title: laneTitle(places.places), places: places.places, messages, timeline: timelineOf(messages), counterEvents, counters,
-    run: { scenario: outcome.scenario, verdict: outcome.verdict, counts: { ...outcome.counts } }, total,
+    run: { scenario: outcome.scenario, verdict: outcome.verdict, counts: { ...outcome.counts }, unmet: unmetOf(outcome) }, total,
   };
+}
+
+/** A lesson run under another seed may not show what its file expects: say what, as `mailflow run` would. */
+function unmetOf(outcome: RunOutcome): string[] {
+  return [
+    ...outcome.checks.filter((c) => c.verdict !== c.expected).map((c) => `${c.name}: ${c.verdict} (expected ${c.expected})`),
+    ...outcome.expectations.filter((e) => e.verdict === 'fail').map((e) => `${e.name} ${e.expected} (actual ${e.actual})`),
+  ];
 }
 
 function messageView(life: MessageLife, places: LanePlaces, inFlightAt: string | undefined): DemoMessage {

@@ -1,8 +1,8 @@
 // The lesson as a story in the terminal (`mailflow demo --narrate`), for trainers without a browser: the lesson's
 // captions, the faults and operations, and the steps that matter to CRM (a copy to the forward mailbox, CRM's
-// answer, an activity, a retry, a filing that sync will miss, a loss), grouped by the instant they happen. The
+// answer, an activity, a retry, a filing that leaves the message untracked, a loss), grouped by the second they happen. The
 // command prints one beat per Enter (or all of them with --auto).
-import { COUNTER_NAMES, type DemoData, type DemoLane, type DemoStep, type LaneId } from './demo-data.js';
+import { COUNTER_NAMES, type DemoData, type DemoLane, type DemoMessage, type DemoStep, type LaneId } from './demo-data.js';
 
 export interface Beat {
   readonly atMs: number;
@@ -12,10 +12,12 @@ export interface Beat {
 /** Steps worth telling a class about; reads, sends and plain deliveries would drown them. */
 const TOLD_STEPS: ReadonlySet<string> = new Set(['evaluated', 'activity-created', 'bounced', 'untracked', 'reappeared', 'delay-notification']);
 
-function told(step: DemoStep): boolean {
+function told(step: DemoStep, message: DemoMessage): boolean {
   if (step.mark !== null) return true;
   if (TOLD_STEPS.has(step.step)) return true;
-  return (step.step === 'delivered' && step.rules.includes('R2')) || step.step === 'moved';
+  if (step.step === 'delivered') return step.rules.includes('R2');
+  // A filing matters to the story only when no reader ever takes the message: then it is why (S6).
+  return step.step === 'moved' && message.fate.startsWith('untracked');
 }
 
 const LANE_TAG: Readonly<Record<LaneId | 'both', string>> = { router: 'router', sss: 'sync  ', both: 'both  ' };
@@ -37,9 +39,10 @@ export function narrationBeats(data: DemoData): Beat[] {
   for (const lane of data.lanes) addLaneSteps(lane, add);
   entries.sort((a, b) => a.atMs - b.atMs || a.order - b.order);
   const beats: Beat[] = [];
+  // One beat per second of the clock the header shows: two beats under one `[08:01:36]` would read as a repeat.
   for (const entry of entries) {
     const last = beats[beats.length - 1];
-    if (last !== undefined && last.atMs === entry.atMs) (last.lines as string[]).push(entry.line);
+    if (last !== undefined && Math.floor(last.atMs / 1000) === Math.floor(entry.atMs / 1000)) (last.lines as string[]).push(entry.line);
     else beats.push({ atMs: entry.atMs, lines: [entry.line] });
   }
   return beats;
@@ -51,7 +54,7 @@ function addLaneSteps(lane: DemoLane, add: (atMs: number, line: string) => void)
   for (const [m, s] of lane.timeline) {
     const message = lane.messages[m];
     const step = message?.steps[s];
-    if (message === undefined || step === undefined || !told(step)) continue;
+    if (message === undefined || step === undefined || !told(step, message)) continue;
     if (step.mark === 'retry') {
       if (retried.has(m)) continue;
       retried.add(m);
@@ -62,5 +65,8 @@ function addLaneSteps(lane: DemoLane, add: (atMs: number, line: string) => void)
 
 /** The closing lines: each lane's counters (equal to `mailflow demo --lane <id> --json`'s counts) and verdict. */
 export function narrationEnding(data: DemoData): string[] {
-  return data.lanes.map((lane) => `${LANE_TAG[lane.id]} ${lane.run.verdict.toUpperCase()}: ${COUNTER_NAMES.map((c) => `${c} ${lane.counters[c]}`).join(', ')}`);
+  return data.lanes.flatMap((lane) => [
+    `${LANE_TAG[lane.id]} ${lane.run.verdict.toUpperCase()}: ${COUNTER_NAMES.map((c) => `${c} ${lane.counters[c]}`).join(', ')}`,
+    ...lane.run.unmet.map((why) => `${LANE_TAG[lane.id]}   not met: ${why}`),
+  ]);
 }

@@ -13,6 +13,9 @@ describe('narration', () => {
     const beats = narrationBeats(data);
     const times = beats.map((b) => b.atMs);
     expect(times).toEqual([...new Set(times)].sort((a, b) => a - b));
+    // One beat per second the header shows: no two beats under one clock reading.
+    const clocks = beats.map((b) => clockOf(data, b.atMs));
+    expect(new Set(clocks).size).toBe(clocks.length);
     const lines = beats.flatMap((b) => b.lines);
     for (const caption of data.captions) expect(lines.some((l) => l.includes(caption.text))).toBe(true);
     expect(lines.some((l) => l.includes('ex1 goes down'))).toBe(true);
@@ -20,6 +23,30 @@ describe('narration', () => {
     const retrying = data.lanes.flatMap((lane) => lane.messages.filter((m) => m.steps.some((s) => s.mark === 'retry')));
     expect(retries.length).toBe(retrying.length);
     expect(retrying.length).toBeGreaterThan(0);
+  });
+
+  it('tells a filing only where it leaves the message untracked: not the router lane\'s forwarded mail (lesson 1)', async () => {
+    const { data } = buildDemo(await loadLesson(join(repoRoot, 'scenarios/lesson-1-forward-mailbox.yaml')));
+    const lines = narrationBeats(data).flatMap((b) => b.lines);
+    const filings = (tag: string) => lines.filter((l) => l.startsWith(tag) && l.includes(' files it into '));
+    for (const lane of data.lanes) {
+      const missed = lane.messages.filter((m) => m.fate.startsWith('untracked') && m.steps.some((s) => s.step === 'moved')).length;
+      const filed = lane.messages.filter((m) => m.steps.some((s) => s.step === 'moved')).length;
+      expect(filed, lane.id).toBeGreaterThan(missed);
+      expect(filings(lane.id === 'router' ? 'router' : 'sync').length, lane.id).toBe(missed);
+    }
+  });
+
+  it('says what a lane did not meet when it fails (another seed than the lesson\'s)', async () => {
+    const { data } = buildDemo(await loadLesson(join(repoRoot, 'scenarios/lesson-1-forward-mailbox.yaml')), { seed: 8 });
+    const failing = data.lanes.filter((lane) => lane.run.verdict !== 'pass');
+    expect(failing.length).toBeGreaterThan(0);
+    const ending = narrationEnding(data);
+    for (const lane of failing) {
+      expect(lane.run.unmet.length).toBeGreaterThan(0);
+      for (const why of lane.run.unmet) expect(ending).toContain(`${lane.id === 'router' ? 'router' : 'sync  '}   not met: ${why}`);
+    }
+    expect(ending.join('\n')).toMatch(/not met: untracked\.not-in-root-inbox >= 1 \(actual 0\)/);
   });
 
   it('ends with each lane\'s counters', async () => {
