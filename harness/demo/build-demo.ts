@@ -6,7 +6,7 @@ import type { ScenarioFault } from '../scenario/schema.js';
 import { LANE_IDS, type DemoData, type DemoLane, type DemoOperation, type LaneId } from './demo-data.js';
 import type { Lesson } from './lane-variants.js';
 import { laneView } from './lane-view.js';
-import { demoOperation, type CaptionContext } from './operation-captions.js';
+import { alertOperation, demoOperation, type CaptionContext } from './operation-captions.js';
 import { worldActorKinds } from '../world/build-world.js';
 
 export interface DemoRun {
@@ -28,11 +28,13 @@ export function runLane(lesson: Lesson, lane: LaneId, seed?: number): RunOutcome
 export function buildDemo(lesson: Lesson, options: DemoOptions = {}): DemoRun {
   const outcomes = {} as Record<LaneId, RunOutcome>;
   const applied = {} as Record<LaneId, readonly AppliedFault[]>;
+  const alerts: DemoOperation[] = [];
   for (const lane of LANE_IDS) {
     // The faults as the engine applied them: the file's, and those a cutover block or a model schedules itself.
     const recorder = recordFaults();
     outcomes[lane] = runScenario(lesson.lanes[lane], { ...(options.seed === undefined ? {} : { seed: options.seed }), traceSink: recorder.sink });
     applied[lane] = recorder.applied;
+    alerts.push(...recorder.alerts.map((alert) => alertOperation(alert, lane)));
     options.onLaneDone?.(lane);
   }
   const views = LANE_IDS.map((id) => laneView({ id, scenario: lesson.lanes[id], outcome: outcomes[id], endMs: outcomes[id].simulatedMs }));
@@ -46,7 +48,7 @@ export function buildDemo(lesson: Lesson, options: DemoOptions = {}): DemoRun {
     start: lesson.scenario.start,
     endMs: Math.max(...LANE_IDS.map((lane) => outcomes[lane].simulatedMs)),
     lanes,
-    operations: operationsOf(lesson, applied),
+    operations: [...operationsOf(lesson, applied), ...alerts].sort((a, b) => a.atMs - b.atMs),
     captions: lesson.demo.captions.map((c) => ({ atMs: c.at, lane: c.lane, text: c.text })).sort((a, b) => a.atMs - b.atMs),
     sampled: total > shown ? { shown, total } : null,
   };

@@ -103,3 +103,20 @@ export function demoOperation(fault: ScenarioFault, lane: LaneId | 'both', conte
   const caption = entry === undefined ? `${fault.verb}${target === null ? '' : ` ${target}`}.` : entry[0](target ?? '', fault);
   return { atMs: fault.at, lane, verb: fault.verb, target, caption, rules: entry?.[1] ?? [] };
 }
+
+/**
+ * An alert server-side sync raised (S4: a mailbox disabled after its errors, or a Test & Enable that failed; S2: most
+ * of a profile's mailboxes failing), as the lane's own operation: a class sees the moment sync gives up on a
+ * mailbox, which otherwise shows only as mail that stops being tracked.
+ */
+export function alertOperation(alert: { atMs: number; actor: string; text: string }, lane: LaneId): DemoOperation {
+  const disabled = /^mailbox (\S+): disabled: (.*)$/.exec(alert.text);
+  const testFailed = /^mailbox (\S+): Test & Enable failed: (.*)$/.exec(alert.text);
+  const profile = /^profile (\S+): (.*)$/.exec(alert.text);
+  const [caption, rules] = disabled !== null
+    ? [`Sync disables ${disabled[1]} (${disabled[2]}) and raises an alert: nothing more is read from it until Test & Enable runs again.`, ['S4', 'S3']]
+    : testFailed !== null ? [`Test & Enable of ${testFailed[1]} fails (${testFailed[2]}): the mailbox stays disabled, and an alert is raised.`, ['S3', 'S4']]
+    : profile !== null ? [`The email server profile ${profile[1]} alerts its owner: ${profile[2]}.`, ['S2']]
+    : [`Sync raises an alert: ${alert.text}.`, ['S4']];
+  return { atMs: alert.atMs, lane, verb: 'alert', target: alert.actor, caption, rules };
+}

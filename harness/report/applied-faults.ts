@@ -12,20 +12,35 @@ export interface AppliedFault {
   readonly params?: Readonly<Record<string, unknown>>;
 }
 
+/** An alert a model raised (server-side sync's, S4: a mailbox disabled, a profile failing), as the trace notes it. */
+export interface RaisedAlert {
+  readonly atMs: number;
+  readonly actor: string;
+  /** `mailbox paul@contoso.example: disabled: ...` */
+  readonly text: string;
+}
+
 export interface FaultRecorder {
   /** Pass as the run's trace sink; records fault events and hands every record on to `next`. */
   readonly sink: TraceSink;
   /** What has been applied so far, in the order it happened. */
   readonly applied: readonly AppliedFault[];
+  /** Alerts raised so far, in the order they were raised: what an administrator would see. */
+  readonly alerts: readonly RaisedAlert[];
 }
+
+/** The trace note's tag for an alert (fakes/sss/sss-service.ts). */
+const ALERT_TAG = 'sss-alert';
 
 export function recordFaults(next?: TraceSink): FaultRecorder {
   const applied: AppliedFault[] = [];
+  const alerts: RaisedAlert[] = [];
   const sink = (record: TraceRecord): void => {
     if (record.kind === 'fault') applied.push({ atMs: record.timeMs, verb: record.tag, target: record.actor, params: paramsOf(record.detail) });
+    else if (record.kind === 'note' && record.tag === ALERT_TAG) alerts.push({ atMs: record.timeMs, actor: record.actor, text: record.detail ?? '' });
     next?.(record);
   };
-  return { sink, applied };
+  return { sink, applied, alerts };
 }
 
 function paramsOf(detail: string | undefined): Readonly<Record<string, unknown>> {

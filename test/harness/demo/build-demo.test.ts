@@ -106,3 +106,21 @@ describe('operation captions', () => {
     expect(removals.join(' ')).not.toMatch(/omar@|lena@/);
   });
 });
+
+describe('alerts', () => {
+  it('show sync giving up on each mailbox in its own lane (lesson 2: disabled after 10 transient errors, S4)', async () => {
+    const { data } = buildDemo(await loadLesson(join(repoRoot, 'scenarios', 'lesson-2-exchange-outage.yaml')));
+    const down = data.operations.find((o) => o.verb === 'down')?.atMs ?? NaN;
+    const enable = data.operations.find((o) => o.verb === 'testAndEnable')?.atMs ?? NaN;
+    const disabled = data.operations.filter((o) => o.verb === 'alert' && o.caption.startsWith('Sync disables'));
+    expect(disabled.map((o) => /disables (\S+)/.exec(o.caption)?.[1]).sort()).toEqual(['anna@contoso.example', 'ines@contoso.example', 'paul@contoso.example']);
+    for (const o of disabled) {
+      expect(o.lane).toBe('sss');
+      expect(o.rules).toContain('S4');
+      // Ten retries five minutes apart after the outage began, and before the administrator's Test & Enable.
+      expect(o.atMs).toBeGreaterThan(down + 45 * 60_000);
+      expect(o.atMs).toBeLessThan(enable);
+    }
+    expect(data.operations.filter((o) => o.verb === 'alert' && o.lane === 'router')).toEqual([]);
+  });
+});
