@@ -28,6 +28,11 @@ export async function loadLesson(file: string): Promise<Lesson> {
       message: 'has no demo: block, so the demo does not know how its server-side sync lane differs; see docs/demo.md, or try scenarios/lesson-1-forward-mailbox.yaml',
     }]);
   }
+  // Without its own random stream per actor, the sync lane's draws would shift the senders' and the people's: the
+  // two lanes would see different mail, and a class would compare two different days.
+  if (scenario.randomStreams !== 'per-actor') {
+    throw new InputError([locate(['randomStreams'], 'a lesson needs randomStreams: per-actor, so that both lanes see the same traffic and the same people (docs/demo.md)')]);
+  }
   const base = await resolveReferences(scenario, file, locate);
   const lanes = {} as Record<LaneId, Scenario>;
   for (const lane of LANE_IDS) lanes[lane] = await laneScenario(source, base, lane);
@@ -39,8 +44,32 @@ async function laneScenario(source: YamlSource, base: Scenario, lane: LaneId): P
   const fragment = (data['demo'] as Data)[lane] as Data | undefined;
   if (fragment === undefined && lane === 'router') return { ...base, name: laneName(base.name, lane), demo: undefined };
   const { variant, sourceOf } = laneData(data, fragment ?? {}, lane);
-  const { scenario, locate } = parseDerivedScenario(variant, source, sourceOf);
+  const { scenario, locate } = inLane(lane, () => parseDerivedScenario(variant, source, sourceOf));
+  // R14: server-side sync processes email only once "Process Email Using" says so; without that the lane's mail
+  // would end untracked with no reason a class could be given.
+  if (scenario.sss !== undefined && scenario.sss.cutover === undefined && !scenario.faults.some((f) => f.verb === 'switchToServerSideSync')) {
+    throw new InputError([locate(['demo', lane], `server-side sync never takes over in the ${lane} lane: add { at: 0s, verb: switchToServerSideSync, target: crm } to demo.${lane}.faults (R14), or a cutover (sss.cutover)`)]);
+  }
   return resolveReferences(scenario, source.file, locate);
+}
+
+/**
+ * A problem found in a lane at a section the lane keeps from the file (the top-level `router` when the sync lane
+ * changed the mailboxes, say) is the lane's problem: it says so, and how the lane can replace the section.
+ */
+function inLane<T>(lane: LaneId, parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    throw new InputError(error.problems.map((p) => {
+      if (p.path.startsWith(`demo.${lane}`)) return p;
+      const section = p.path.split(/[.[]/)[0] ?? '';
+      const kept = (LANE_SECTIONS as readonly string[]).includes(section)
+        ? `; demo.${lane}.${section} can replace it for this lane, or remove it with null` : '';
+      return { ...p, message: `${p.message} (in the ${lane} lane, which keeps this from the file${kept})` };
+    }));
+  }
 }
 
 export function laneName(name: string, lane: LaneId): string {

@@ -10,12 +10,18 @@ export const LANE_SECTIONS = ['description', 'exchange', 'crm', 'router', 'sss',
 
 const laneSchema = z.strictObject({
   description: z.string().optional().describe('What this lane shows.'),
-  exchange: z.unknown().optional().describe('Replaces the scenario\'s `exchange:` in this lane (a server-side sync lane needs no forward mailbox or inbox rules).'),
-  crm: z.unknown().optional().describe('Replaces `crm:` in this lane (users\' incoming access).'),
-  router: z.unknown().optional().describe('Replaces `router:` in this lane; `null` removes the router.'),
-  sss: z.unknown().optional().describe('Replaces `sss:` in this lane; `null` removes server-side sync.'),
-  expect: z.unknown().optional().describe('Replaces `expect:` for this lane\'s run.'),
-  faults: z.array(z.unknown()).optional().describe('This lane\'s own operations (say its cutover steps), added to the shared faults.'),
+  exchange: z.unknown().optional().meta({
+    description: 'Replaces the scenario\'s `exchange:` in this lane (a server-side sync lane needs no forward mailbox or inbox rules).',
+    examples: [{ acceptedDomains: ['contoso.example'], servers: [{ name: 'ex1', site: 'hq' }], databases: [{ name: 'db1', server: 'ex1' }], mailboxes: [{ address: 'paul@contoso.example', database: 'db1' }] }],
+  }),
+  crm: z.unknown().optional().meta({ description: 'Replaces `crm:` in this lane (users\' incoming access).', examples: [{ users: [{ address: 'paul@contoso.example', incoming: 'email-router' }] }] }),
+  router: z.unknown().optional().meta({ description: 'Replaces `router:` in this lane; `null` removes the router (a lane whose `exchange` has no forward mailbox must remove or replace it).', examples: [null] }),
+  sss: z.unknown().optional().meta({ description: 'Replaces `sss:` in this lane; `null` removes server-side sync.', examples: [{ profiles: [{ name: 'exchange', server: 'ex1' }], enabled: 'all' }] }),
+  expect: z.unknown().optional().meta({ description: 'Replaces `expect:` for this lane\'s run.', examples: [{ counts: { lost: 0, duplicates: 0 } }] }),
+  faults: z.array(z.unknown()).optional().meta({
+    description: 'This lane\'s own operations (say its cutover steps), added to the shared faults. A sync lane needs `switchToServerSideSync` here (R14) unless its `sss` has a cutover.',
+    examples: [[{ at: '0s', verb: 'switchToServerSideSync', target: 'crm' }]],
+  }),
 });
 
 const captionSchema = z.strictObject({

@@ -1,6 +1,6 @@
 // A lesson's lanes: the file as the router lane, demo.sss replacing sections; problems in a fragment are reported
 // at the fragment's own line and field path, and a scenario without a demo block is refused with a pointer.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -28,6 +28,7 @@ function world(name: string): string {
   return `kind: scenario
 name: ${name}
 seed: 1
+randomStreams: per-actor
 start: 2026-01-05T08:00:00Z
 horizon: 1h
 exchange:
@@ -72,7 +73,7 @@ demo:
         - { address: paul@contoso.example, incoming: sideways }
 `);
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatchObject({ line: 17, path: 'demo.sss.crm.users[0].incoming' });
+    expect(problems[0]).toMatchObject({ line: 18, path: 'demo.sss.crm.users[0].incoming' });
   });
 
   it('places a problem in a lane\'s own fault after the shared ones', async () => {
@@ -83,7 +84,33 @@ demo:
     faults:
       - { at: 20m, verb: explode, target: ex1 }
 `);
-    expect(problems.map((p) => [p.line, p.path])).toEqual([[16, 'demo.sss.faults[0].verb']]);
+    expect(problems.map((p) => [p.line, p.path])).toEqual([[17, 'demo.sss.faults[0].verb']]);
+  });
+
+  it('refuses a lesson whose lanes would draw different traffic (no randomStreams: per-actor)', async () => {
+    const text = readFileSync(lesson1, 'utf8').replace(/^randomStreams: per-actor\n/m, '');
+    const problems = await problemsOf(text);
+    expect(problems.map((p) => `${p.path}: ${p.message}`)).toEqual(['randomStreams: a lesson needs randomStreams: per-actor, so that both lanes see the same traffic and the same people (docs/demo.md)']);
+  });
+
+  it('refuses a sync lane in which server-side sync never takes over (R14), at demo.sss', async () => {
+    const text = readFileSync(lesson1, 'utf8').replace(/^ {4}faults:\n {6}- \{ at: 0s, verb: switchToServerSideSync, target: crm \}\n/m, '');
+    expect(text).not.toContain('switchToServerSideSync');
+    const problems = await problemsOf(text);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.path).toBe('demo.sss');
+    expect(problems[0]?.line).toBeGreaterThan(0);
+    expect(problems[0]?.message).toMatch(/^server-side sync never takes over in the sss lane: add \{ at: 0s, verb: switchToServerSideSync, target: crm \} to demo\.sss\.faults \(R14\)/);
+  });
+
+  it('says a problem at a section the lane keeps from the file is the lane\'s, and how to replace it', async () => {
+    const text = readFileSync(lesson1, 'utf8').replace(/^ {4}router: null\n/m, '');
+    const problems = await problemsOf(text);
+    expect(problems.length).toBeGreaterThan(0);
+    for (const p of problems) {
+      expect(p.path.startsWith('router')).toBe(true);
+      expect(p.message).toMatch(/\(in the sss lane, which keeps this from the file; demo\.sss\.router can replace it for this lane, or remove it with null\)$/);
+    }
   });
 
   it('refuses a scenario without a demo block, naming a lesson to try', async () => {
