@@ -23,7 +23,7 @@ export function checkRouter(scenario: Scenario): ConsistencyProblem[] {
   if (installs.length === 0 || orgs.length === 0 || exchange === undefined) {
     if (installs.length > 0) problems.push({ path: ['router'], message: 'the router needs a `crm:` organisation (and an exchange world)' });
     // "Server-Side Synchronization or Email Router": with server-side sync in the scenario, no router is needed.
-    if (scenario.sss !== undefined) return problems;
+    if (scenario.sss !== undefined) return [...problems, ...forwardWithoutRouter(scenario, routed)];
     for (const { entry, path } of routed) {
       if (entry.incoming === 'forward-mailbox' || entry.incoming === 'email-router') problems.push({ path: [...path, 'incoming'], message: `'${entry.incoming}' needs a \`router:\` or \`sss:\` section` });
       if (entry.outgoing === 'email-router') problems.push({ path: [...path, 'outgoing'], message: `'email-router' needs a \`router:\` or \`sss:\` section` });
@@ -126,4 +126,24 @@ function checkInstall({ section: router, path: at }: RouterInstall, known: Known
     known.taken.add(r.name);
   });
   return problems;
+}
+
+/**
+ * Forward Mailbox access with server-side sync and no router: the user's mail reaches CRM only through a forward
+ * mailbox that sync reads (`sss.mailboxes`) and an inbox rule copying it there (R1, R2). Without them the model would
+ * read the user's own Inbox, which is what `incoming: email-router` means (R4, S1).
+ */
+function forwardWithoutRouter(scenario: Scenario, routed: ReadonlyArray<{ entry: { address: string; incoming: string }; path: Path }>): ConsistencyProblem[] {
+  const exchange = scenario.exchange;
+  if (exchange === undefined) return [];
+  const kindOf = new Map(exchange.mailboxes.map((m) => [m.address, m.kind]));
+  const forwardMailboxes = (scenario.sss?.mailboxes ?? []).map((m) => m.address).filter((a) => kindOf.get(a) === 'forward');
+  return routed.filter(({ entry }) => entry.incoming === 'forward-mailbox').flatMap(({ entry, path }) => {
+    const copied = exchange.rules.some((rule) => forwardMailboxes.includes(rule.to) && rule.action !== 'forward'
+      && (rule.users === 'all' ? kindOf.get(entry.address) === 'user' : rule.users.includes(entry.address)));
+    if (copied) return [];
+    const what = forwardMailboxes.length === 0 ? 'no forward mailbox is read by server-side sync (list one in sss.mailboxes)'
+      : `no inbox rule copies ${entry.address}'s mail to ${forwardMailboxes.join(', ')}`;
+    return [{ path: [...path, 'incoming'], message: `Forward Mailbox access without the router: ${what}; or use incoming: email-router, sync reading the user's own Inbox (R1, R2, R4)` }];
+  });
 }

@@ -14,6 +14,18 @@ describe('server-side sync checks', () => {
     expect(problems({ sss: sss('') })).toEqual([]);
   });
 
+  it('refuses Forward Mailbox access without the router unless sync reads a forward mailbox the user\'s rule copies to (R1, R2)', () => {
+    const forwardUser = '[{ address: paul@contoso.example, incoming: forward-mailbox }]';
+    expect(problems({ users: forwardUser, sss: sss('') })).toEqual([
+      "crm.users[0].incoming: Forward Mailbox access without the router: no forward mailbox is read by server-side sync (list one in sss.mailboxes); or use incoming: email-router, sync reading the user's own Inbox (R1, R2, R4)",
+    ]);
+    const readsCrm = sss(', mailboxes: [{ address: crm@contoso.example, deleteAfterProcessing: true }]');
+    expect(problems({ users: forwardUser, sss: readsCrm })).toEqual([
+      "crm.users[0].incoming: Forward Mailbox access without the router: no inbox rule copies paul@contoso.example's mail to crm@contoso.example; or use incoming: email-router, sync reading the user's own Inbox (R1, R2, R4)",
+    ]);
+    expect(problems({ users: forwardUser, sss: readsCrm, rules: '[{ action: forward-as-attachment, to: crm@contoso.example, users: [paul@contoso.example] }]' })).toEqual([]);
+  });
+
   it('refuses a profile on a server that does not exist', () => {
     expect(problems({ sss: '{ profiles: [{ name: exchange, server: ex9 }] }' })).toEqual(["sss.profiles[0].server: no Exchange server named 'ex9'"]);
   });
