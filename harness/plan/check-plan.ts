@@ -10,11 +10,28 @@ import type { Plan } from './plan-schema.js';
 import { queueAddresses, userAddresses } from './plan-population.js';
 
 export function planProblems(plan: Plan, file: string): FieldProblem[] {
-  const problems = [...siteProblems(plan)];
+  const problems = [...siteProblems(plan), ...scheduleProblems(plan)];
   if (!plan.sites.some((site) => site.users > 0)) {
     problems.push({ path: ['sites'], message: 'no site has users: CRM needs at least one user (queues alone make no cutover to plan)' });
   }
   return problems.length > 0 ? problems : compileProblems(plan, file);
+}
+
+/** Under a minute, a batch interval, a retry or the settle time is a bare number meant as hours or minutes. */
+const SHORTEST_STEP_MS = 60_000;
+
+/**
+ * A bare number is milliseconds (as everywhere in the language): `batchInterval: 3` is 3 ms, which no cutover means
+ * (S14: batches hours apart; a sync cycle alone is 5 minutes, S5). Said at the field, with the unit to write.
+ */
+function scheduleProblems(plan: Plan): FieldProblem[] {
+  const { cutover } = plan;
+  const steps: Array<[PropertyKey[], number | undefined]> = [
+    [['cutover', 'batchInterval'], cutover.batchInterval], [['cutover', 'settle'], cutover.settle],
+    [['cutover', 'testAndEnable', 'retryAfter'], cutover.testAndEnable.retryAfter],
+  ];
+  return steps.filter(([, ms]) => ms !== undefined && ms > 0 && ms < SHORTEST_STEP_MS)
+    .map(([path, ms]) => ({ path, message: `${ms} ms is under a minute (a bare number is milliseconds): write it with a unit, like 5h or 30m` }));
 }
 
 /** Each site's mailboxes must be its own: `north` twice, or `north` and `north1` (north11@ is both), collide. */

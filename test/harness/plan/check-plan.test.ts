@@ -45,6 +45,14 @@ describe('plan checks', () => {
     expect(problems(plan('  - { name: north, users: 9 }\n  - { name: north1, users: 5 }'))).toEqual([]);
   });
 
+  it('refuses a batch interval, settle or retry under a minute: a bare number is milliseconds, not hours', () => {
+    const text = plan('  - { name: hq, users: 12 }').replace('batchInterval: 1h', 'batchInterval: 3').replace('settle: 4h', 'settle: 4h\n  testAndEnable: { failureRate: 0.1, retryAfter: 2 }');
+    expect(problems(text).map((p) => `${p.path}: ${p.message}`)).toEqual([
+      'cutover.batchInterval: 3 ms is under a minute (a bare number is milliseconds): write it with a unit, like 5h or 30m',
+      'cutover.testAndEnable.retryAfter: 2 ms is under a minute (a bare number is milliseconds): write it with a unit, like 5h or 30m',
+    ]);
+  });
+
   it('refuses a plan without users', () => {
     expect(problems(plan('  - { name: hq, users: 0, queues: 3 }')).map((p) => `${p.path}: ${p.message}`))
       .toEqual(['sites: no site has users: CRM needs at least one user (queues alone make no cutover to plan)']);
