@@ -33,13 +33,15 @@ export function planCommand(file: string, options: PlanCommandOptions): number {
   if (options.report !== undefined) checkWritable(options.report, REPORT);
   const met = (plan: Plan, grade: PlanResult['grade']) => plan.expect.grade === undefined || meetsGrade(grade, plan.expect.grade);
   if (options.sweep !== undefined) {
-    const sweeps = plans.map(({ file: f, plan }) => ({ file: f, plan, result: sweep(plan, f, options.seed ?? plan.seed, options.sweep ?? 1, options.progress, options.whatIf === true) }));
+    const sweeps = plans.map(({ file: f, plan }) => ({ file: f, plan, result: sweep(plan, f, options.seed ?? plan.seed, options.sweep ?? 1, options.progress, options.whatIf === true, plans.length > 1) }));
     writeReport(options.report, { kind: 'sweeps', plans: sweeps.map((s) => ({ file: s.file, result: s.result, expected: s.plan.expect.grade })) });
     print(options.json === true ? JSON.stringify(sweeps.length === 1 ? sweeps[0]?.result : sweeps.map((s) => s.result))
       : sweeps.map((s) => formatSweep(s.result, s.file, s.plan.expect.grade)).join('\n\n'));
     return sweeps.every((s) => met(s.plan, s.result.grade)) ? EXIT.pass : EXIT.fail;
   }
-  const runs = plans.map(({ file: f, plan }) => ({ file: f, plan, result: runWithProgress(plan, f, options.seed ?? plan.seed, options.progress, options.whatIf === true) }));
+  const runs = plans.map(({ file: f, plan }) => ({
+    file: f, plan, result: runWithProgress(plan, f, options.seed ?? plan.seed, options.progress, options.whatIf === true, plans.length > 1 ? plan.name : ''),
+  }));
   writeReport(options.report, { kind: 'runs', plans: runs.map((r) => ({ file: r.file, result: r.result, expected: r.plan.expect.grade })) });
   if (options.json === true) {
     print(JSON.stringify(runs.length === 1 ? runs[0]?.result : runs.map((r) => r.result)));
@@ -50,14 +52,17 @@ export function planCommand(file: string, options: PlanCommandOptions): number {
   return runs.every((r) => met(r.plan, r.result.grade)) ? EXIT.pass : EXIT.fail;
 }
 
-function sweep(plan: Plan, file: string, baseSeed: number, count: number, progress: boolean | undefined, whatIf: boolean): SweepResult {
-  return summariseSweep(plan, sweepSeeds(baseSeed, count).map((seed) => runWithProgress(plan, file, seed, progress, whatIf)));
+function sweep(plan: Plan, file: string, baseSeed: number, count: number, progress: boolean | undefined, whatIf: boolean, named: boolean): SweepResult {
+  const seeds = sweepSeeds(baseSeed, count);
+  return summariseSweep(plan, seeds.map((seed, k) => runWithProgress(plan, file, seed, progress, whatIf, `${named ? `${plan.name}, ` : ''}seed ${k + 1} of ${count}`)));
 }
 
-function runWithProgress(plan: Plan, file: string, seed: number, progress: boolean | undefined, whatIf: boolean): PlanResult {
+/** One plan's run (and its --what-if variants) under one bar, each run named when there are several: `label`. */
+function runWithProgress(plan: Plan, file: string, seed: number, progress: boolean | undefined, whatIf: boolean, label: string): PlanResult {
   const bar = progressBarFor(progress);
+  const onRunStart = (variant: string): void => bar?.setLabel([label, variant].filter((part) => part !== '').join(', '));
   try {
-    return runPlan(plan, seed, { whatIf, file, ...(bar === null ? {} : { onProgress: bar.update }) });
+    return runPlan(plan, seed, { whatIf, file, onRunStart, ...(bar === null ? {} : { onProgress: bar.update }) });
   } finally {
     bar?.stop();
   }

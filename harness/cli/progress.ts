@@ -22,6 +22,8 @@ export interface ProgressStream extends NodeJS.WritableStream {
 export class RunProgressBar {
   private readonly startedMs = performance.now();
   private bar: SingleBar | null = null;
+  /** Which run this is, when a command makes several (a plan's seeds and what-if variants); '' for one. */
+  private label = '';
   private lastLineMs = 0;
   /** Off a terminal only: the lines go through here. */
   private readonly lines: LineStream | null;
@@ -40,11 +42,11 @@ export class RunProgressBar {
       if (nowMs - this.startedMs < this.delayMs) return;
       this.bar = this.createBar();
       this.lastLineMs = nowMs;
-      this.bar.start(Math.max(totalMs, 1), doneMs, payloadOf(progress));
+      this.bar.start(Math.max(totalMs, 1), doneMs, payloadOf(progress, this.label));
       return;
     }
     this.bar.setTotal(Math.max(totalMs, 1));
-    this.bar.update(doneMs, payloadOf(progress));
+    this.bar.update(doneMs, payloadOf(progress, this.label));
     // On a terminal cli-progress redraws from update() at most every 200 ms; elsewhere it waits for a timer, which a
     // synchronous run never lets fire, so print the line here once a second. The checks' line is drawn at once
     // either way: it is the last report, and the checks take seconds at scale.
@@ -53,6 +55,14 @@ export class RunProgressBar {
       this.bar.render();
     }
   };
+
+  /** Names the run the next reports are about: `recommended, seed 2 of 4`. */
+  setLabel(label: string): void {
+    if (label === this.label) return;
+    this.label = label;
+    // The next report of the new run is drawn at once: off a terminal a short run would otherwise show no line.
+    this.lastLineMs = -Infinity;
+  }
 
   /**
    * Ends the bar (a terminal's line is cleared, so the summary follows cleanly; off a terminal the last state is
@@ -69,7 +79,7 @@ export class RunProgressBar {
   private createBar(): SingleBar {
     return new SingleBar({
       stream: (this.lines ?? this.stream) as NodeJS.WritableStream,
-      format: '{phase} [{bar}] {percentage}% | {virtual} | {events} events',
+      format: '{label}{phase} [{bar}] {percentage}% | {virtual} | {events} events',
       barsize: 20,
       clearOnComplete: true,
       noTTYOutput: true,
@@ -84,14 +94,14 @@ export class RunProgressBar {
 
 const PHASE_NAMES: Readonly<Record<RunProgress['phase'], string>> = { run: 'running', drain: 'draining', check: 'checking' };
 
-function payloadOf(progress: RunProgress): { phase: string; virtual: string; events: string } {
+function payloadOf(progress: RunProgress, label: string): { label: string; phase: string; virtual: string; events: string } {
   const drainTotalMs = progress.drainEndMs - progress.horizonMs;
   const virtual = progress.phase === 'run'
     ? `virtual ${shown(progress.nowMs, progress.horizonMs)} of ${shown(progress.horizonMs, progress.horizonMs)}`
     : progress.phase === 'drain'
       ? `drain ${shown(progress.nowMs - progress.horizonMs, drainTotalMs)} of at most ${shown(drainTotalMs, drainTotalMs)}`
       : `simulated ${shown(progress.nowMs, progress.nowMs)}, counting and checking`;
-  return { phase: PHASE_NAMES[progress.phase], virtual, events: progress.events.toLocaleString('en-US') };
+  return { label: label === '' ? '' : `${label}: `, phase: PHASE_NAMES[progress.phase], virtual, events: progress.events.toLocaleString('en-US') };
 }
 
 /** Virtual time to the minute (to the second when the whole is under an hour), so the line fits and does not flicker. */

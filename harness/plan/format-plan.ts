@@ -43,7 +43,8 @@ export function formatSweep(result: SweepResult, file: string, expected: Grade |
     `  tracked ${s(c.tracked)}, by router ${s(c.trackedByRouter)}, by server-side sync ${s(c.trackedBySss)}`,
     `  untracked ${s(c.untracked)}${Object.entries(c.untrackedByReason).map(([r, sp]) => `; ${r} ${s(sp)}`).join('')}`,
     `  duplicates ${s(c.duplicates)}, duplicates prevented ${s(c.duplicatesPrevented)}, lost ${s(c.lost)}`,
-    '  recommendations (the median run):', ...result.recommendations.map((r) => `   - ${r}`),
+    `  recommendations (the median run by untracked mail: seed ${result.medianRun.seed}, ${n(result.medianRun.untracked)} untracked, duration ${formatDurationMs(result.medianRun.durationMs)}):`,
+    ...result.recommendations.map((r) => `   - ${r}`),
   ].join('\n');
 }
 

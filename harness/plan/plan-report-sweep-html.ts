@@ -1,5 +1,6 @@
 // `--sweep N` in the plan report: per plan, each figure's median and 95th percentile over the seeds, how the runs
 // graded, and the median run's recommendations.
+import { formatDurationMs } from '../scenario/duration.js';
 import { html, type SafeHtml } from '../report/html.js';
 import { timeLabel } from '../report/time-ticks.js';
 import type { Grade } from './grade.js';
@@ -37,7 +38,7 @@ export function sweepSectionHtml({ file, result, expected }: ReportedSweep, inde
 <table class="sweep"><thead><tr><th>figure</th><th class="num">median</th><th class="num">p95</th></tr></thead><tbody>
 ${rows.map(([key, label, s, sub, zeroGoal]) => html`<tr data-figure="${key}"><td${sub ? html` class="sub"` : null}>${label}</td><td class="num">${format(key, s.median)}</td><td class="num${zeroGoal && s.p95 > 0 ? ' bad' : ''}">${format(key, s.p95)}</td></tr>
 `)}</tbody></table>
-<h3>Recommendations (the median run's)</h3>
+<h3>Recommendations (the median run by untracked mail: seed ${result.medianRun.seed}, ${result.medianRun.untracked.toLocaleString('en-US')} untracked, duration ${formatDurationMs(result.medianRun.durationMs)})</h3>
 <ul class="recommendations">${result.recommendations.map((r) => html`<li>${r}</li>`)}</ul>
 </section>`;
 }

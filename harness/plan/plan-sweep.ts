@@ -24,6 +24,8 @@ export interface SweepResult {
   readonly grade: Grade;
   readonly grades: Partial<Record<Grade, number>>;
   readonly recommendations: string[];
+  /** The run whose recommendations these are (the median by untracked mail): its own figures, which the advice quotes. */
+  readonly medianRun: { readonly seed: number; readonly untracked: number; readonly durationMs: number };
 }
 
 /** Run k's seed derives from the base seed (the plan's, or `--seed`) and k. */
@@ -46,6 +48,7 @@ export function summariseSweep(plan: Plan, results: readonly PlanResult[]): Swee
     lost: spread((r) => r.counts.lost),
     untrackedByReason: Object.fromEntries(reasons.map((reason) => [reason, spread((r) => r.counts.untrackedByReason[reason] ?? 0)])),
   };
+  const median = [...results].sort((a, b) => a.counts.untracked - b.counts.untracked)[Math.floor((results.length - 1) / 2)] ?? first;
   const grades: Partial<Record<Grade, number>> = {};
   for (const r of results) grades[r.grade] = (grades[r.grade] ?? 0) + 1;
   return {
@@ -54,6 +57,7 @@ export function summariseSweep(plan: Plan, results: readonly PlanResult[]): Swee
     grade: gradeOf({ lost: counts.lost.median, tracked: counts.tracked.median, untracked: counts.untracked.median, duplicates: counts.duplicates.median }),
     grades,
     // The median run's advice (by untracked mail): the one most like the typical outcome.
-    recommendations: [...results].sort((a, b) => a.counts.untracked - b.counts.untracked)[Math.floor((results.length - 1) / 2)]?.recommendations ?? [],
+    recommendations: median.recommendations,
+    medianRun: { seed: median.seed, untracked: median.counts.untracked, durationMs: median.durationMs },
   };
 }

@@ -29,12 +29,18 @@ export interface PlanRunOptions {
   readonly whatIf?: boolean;
   /** The plan's file, for errors found only once it is compiled. */
   readonly file?: string;
+  /** Called before each run: '' for the plan itself, the lever for a --what-if variant (for a progress bar's label). */
+  readonly onRunStart?: (variant: string) => void;
 }
 
 export function runPlan(plan: Plan, seed: number = plan.seed, options: PlanRunOptions = {}): PlanResult {
+  options.onRunStart?.('');
   const result = runOnce(plan, seed, options);
   if (options.whatIf !== true) return result;
-  const lines = variantsOf(plan).map(({ label, plan: variant }) => whatIfLine(label, result, runOnce(variant, seed, options)));
+  const lines = variantsOf(plan).map(({ label, plan: variant }) => {
+    options.onRunStart?.(`what if ${label}`);
+    return whatIfLine(label, result, runOnce(variant, seed, options));
+  });
   return { ...result, recommendations: [...result.recommendations, ...lines] };
 }
 

@@ -54,6 +54,10 @@ describe('shipped plans', () => {
     const reseeded = JSON.parse(mailflow('plan', 'scenarios/plans/big-bang.yaml', '--sweep', '2', '--seed', '5', '--json', '--no-progress').stdout) as { seeds: number[] };
     expect(reseeded.seeds).not.toEqual(sweep.seeds.slice(0, 2));
     expect(sweep.counts.untracked.p95).toBeGreaterThanOrEqual(sweep.counts.untracked.median);
+    // The advice is the median run's (by untracked mail), and that run is named.
+    const { medianRun } = JSON.parse(swept.stdout) as { medianRun: { seed: number; untracked: number } };
+    expect(sweep.seeds).toContain(medianRun.seed);
+    expect(medianRun.untracked).toBe(sweep.counts.untracked.median);
   }, 300_000);
 
   it('refuses a bad plan with exit 2, naming the field', () => {
