@@ -65,6 +65,8 @@ export function formatComparison(results: ReadonlyArray<{ result: PlanResult; fi
     ['  by router', (r) => n(r.counts.trackedByRouter)],
     ['  by server-side sync', (r) => n(r.counts.trackedBySss)],
     ['untracked', (r) => n(r.counts.untracked)],
+    // Plans with a later last enabling run longer and see more mail: the share compares them, as the grades do.
+    ['  share of eligible', (r) => `${(100 * r.counts.untracked / Math.max(1, r.counts.tracked + r.counts.untracked)).toFixed(2)} %`],
     ...[...new Set(results.flatMap(({ result }) => Object.keys(result.counts.untrackedByReason)))].sort()
       .map((reason): [string, (r: PlanResult) => string] => [`  ${reason}`, (r) => n(r.counts.untrackedByReason[reason] ?? 0)]),
     ['duplicates', (r) => n(r.counts.duplicates)],

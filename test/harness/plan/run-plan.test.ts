@@ -152,6 +152,8 @@ describe('a comparison', () => {
     ]);
     const row = text.split('\n').find((l) => l.startsWith('expected'));
     expect(row).toMatch(/^expected\s+>= Good, met\s+>= Perfect, MISSED$/);
+    const share = (100 * filing.counts.untracked / (filing.counts.tracked + filing.counts.untracked)).toFixed(2);
+    expect(text.split('\n').find((l) => l.startsWith('  share of eligible'))).toMatch(new RegExp(`^  share of eligible\\s+0\\.00 %\\s+${share.replace('.', '\\.')} %$`));
     expect(formatComparison([{ result: perfect, file: 'a.yaml', expected: undefined }])).not.toMatch(/^expected/m);
   });
 });
