@@ -4,6 +4,7 @@
 // R13's unsupported setup that makes duplicates. Reports the mail still waiting in the mailboxes the router reads,
 // and, at the end, why the mail it will never read was not tracked.
 import { servedBy } from './router-config.js';
+import { explainedWhileProcessing } from '../crm/explained-untracked.js';
 import type { Engine } from '../../sim/core/engine.js';
 import type { Ledger } from '../../sim/ledger/ledger.js';
 import type { MessageLife } from '../../sim/ledger/records.js';
@@ -87,8 +88,10 @@ export function spawnRouterWorld(engine: Engine, ledger: Ledger, spec: RouterWor
       for (const provider of providers) {
         const states = statesOf(provider);
         for (const item of spec.inbox(provider.mailbox)) {
-          // Tracked by the router or by another path (server-side sync after the switch): nothing to explain.
+          // Tracked by the router or by another path (server-side sync after the switch): nothing to explain. Nor
+          // when CRM's answer explained it already (an activity it could not create, a reused Message-ID).
           if (seen.has(item.key) || ledger.hasIncomingActivity(item.key)) continue;
+          if (explainedWhileProcessing(ledger.get(item.key)?.untrackedReason)) continue;
           // R14: the organisation moved to server-side sync before the router read it; or it sits before the
           // ThresholdDate, where the router never looks.
           if (stopped(provider)) ledger.untracked(item.key, 'router-stopped');

@@ -6,6 +6,7 @@
 // S4). Test & Enable (S3) tests the mailbox and enables it, resetting its watermark. Pending Send email of enabled
 // mailboxes goes out every 5 minutes, into Sent Items from 9.1 (S16).
 import type { Actor, ActorContext } from '../../sim/core/actor.js';
+import { CRM_ERROR } from '../crm/explained-untracked.js';
 import type { Ledger } from '../../sim/ledger/ledger.js';
 import { CRM_REQUEST, type PromoteCall, type BackgroundSendCall, type CheckIncomingAnswer, type CrmCall, type DeliverAnswer, type EmailProcessor, type EmailToSend } from '../crm/crm-api.js';
 import type { IncomingEmail } from '../crm/check-incoming.js';
@@ -300,7 +301,7 @@ export function sssService(config: SssConfig, people: SssPeople, ledger: Ledger)
       const { address, profile } = slot;
       const key = (item.message.attached ?? item.message).key;
       alert('email', key, `${address}: ${why}`);
-      ledger.untracked(key, 'crm-error');
+      ledger.untracked(key, CRM_ERROR);
       if (profile?.moveFailedToUndeliverable === true) {
         const move: UserAction = { kind: 'file', mailbox: address, storeId: item.storeId, folder: UNDELIVERABLE };
         ctx.request(profile.server, 'user-action', move);

@@ -6,7 +6,7 @@ import type { Ledger } from '../../sim/ledger/ledger.js';
 import { isDue, newMailboxRecord } from './mailbox-record.js';
 import { actCountsOf, type ActCounts } from './act-sync.js';
 import type { SssConfig } from './sss-config.js';
-import { MESSAGE_ID_REUSED } from '../mail/reused-message-id.js';
+import { explainedWhileProcessing } from '../crm/explained-untracked.js';
 import { newSssDurable, sssService, type SssDurable, type SssPeople } from './sss-service.js';
 
 /** An item of a mailbox as the world's end-of-run questions see it. */
@@ -36,11 +36,6 @@ export interface SssWorldSpec {
 }
 
 /** S16: an item the person tracked through the mailbox, in any folder but Deleted Items (sent copies too). */
-/** Reasons recorded as the message was processed, which the end of the run must not replace with its own guess. */
-function explainedAlready(reason: string | null): boolean {
-  return reason === 'crm-error' || reason === MESSAGE_ID_REUSED;
-}
-
 function isMarked(item: SssStoreItem): boolean {
   return item.trackRequested === true && item.folder !== 'Deleted Items';
 }
@@ -106,7 +101,7 @@ export function spawnSssWorld(engine: Engine, ledger: Ledger, spec: SssWorldSpec
           // S8), or mail no filter takes (CRM refused it by design: nothing to explain).
           if (ledger.hasIncomingActivity(item.key)) continue;
           const life = ledger.get(item.key);
-          if (life === undefined || explainedAlready(life.untrackedReason) || !life.placements.some((p) => p.eligible)) continue;
+          if (life === undefined || explainedWhileProcessing(life.untrackedReason) || !life.placements.some((p) => p.eligible)) continue;
           const reason = !active ? null
             : record.incoming === 'failure' ? 'mailbox-disabled'
             : !record.enabled && record.otherOrganisation !== null ? 'other-organisation'

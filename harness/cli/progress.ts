@@ -117,8 +117,10 @@ function shown(ms: number, wholeMs: number): string {
 export function progressBarFor(
   wanted: boolean | undefined, stream: ProgressStream = process.stderr, env: NodeJS.ProcessEnv = process.env,
 ): RunProgressBar | null {
+  // Read first: a bad value is refused whether or not this run shows a bar.
+  const delayMs = progressDelayMs(env);
   const show = wanted ?? stream.isTTY === true;
-  return show ? new RunProgressBar(stream, progressDelayMs(env)) : null;
+  return show ? new RunProgressBar(stream, delayMs) : null;
 }
 
 /**

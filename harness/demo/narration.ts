@@ -12,12 +12,15 @@ export interface Beat {
 /** Steps worth telling a class about; reads, sends and plain deliveries would drown them. */
 const TOLD_STEPS: ReadonlySet<string> = new Set(['evaluated', 'activity-created', 'bounced', 'untracked', 'reappeared', 'delay-notification']);
 
+/** Fates a filing explains: left out of the root Inbox, or moved back behind the watermark (lane-view.ts fateOf). */
+const FILING_FATES: ReadonlySet<string> = new Set(['untracked (not-in-root-inbox)', 'untracked (behind-watermark)']);
+
 function told(step: DemoStep, message: DemoMessage): boolean {
   if (step.mark !== null) return true;
   if (TOLD_STEPS.has(step.step)) return true;
   if (step.step === 'delivered') return step.rules.includes('R2');
-  // A filing matters to the story only when no reader ever takes the message: then it is why (S6).
-  return step.step === 'moved' && message.fate.startsWith('untracked');
+  // A filing matters to the story only when it is why no reader ever takes the message (S6).
+  return step.step === 'moved' && FILING_FATES.has(message.fate);
 }
 
 const LANE_TAG: Readonly<Record<LaneId | 'both', string>> = { router: 'router', sss: 'sync  ', both: 'both  ' };

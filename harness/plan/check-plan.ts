@@ -6,6 +6,7 @@
 import type { FieldProblem } from '../scenario/load-scenario.js';
 import { InputError, parsePath } from '../scenario/input-error.js';
 import { compilePlan } from './compile-plan.js';
+import { formatDurationMs } from '../scenario/duration.js';
 import type { Plan } from './plan-schema.js';
 import { queueAddresses, userAddresses } from './plan-population.js';
 
@@ -31,7 +32,7 @@ function scheduleProblems(plan: Plan): FieldProblem[] {
     [['cutover', 'testAndEnable', 'retryAfter'], cutover.testAndEnable.retryAfter],
   ];
   return steps.filter(([, ms]) => ms !== undefined && ms > 0 && ms < SHORTEST_STEP_MS)
-    .map(([path, ms]) => ({ path, message: `${ms} ms is under a minute (a bare number is milliseconds): write it with a unit, like 5h or 30m` }));
+    .map(([path, ms]) => ({ path, message: `${formatDurationMs(ms ?? 0)} is under a minute, where a cutover's steps are minutes to hours apart (a bare number is milliseconds: write a unit, like 5h or 30m)` }));
 }
 
 /** Each site's mailboxes must be its own: `north` twice, or `north` and `north1` (north11@ is both), collide. */
@@ -47,7 +48,7 @@ function siteProblems(plan: Plan): FieldProblem[] {
     for (const address of [...userAddresses(plan, site), ...queueAddresses(plan, site)]) {
       const i = ownerOf.get(address);
       if (i !== undefined) {
-        problems.push({ path: ['sites', j, 'name'], message: `site '${site.name}' makes ${address}, as site '${plan.sites[i]?.name}' (sites[${i}]) does: a site's name must not be another's followed by digits` });
+        problems.push({ path: ['sites', j, 'name'], message: `site '${site.name}' makes ${address}, as site '${plan.sites[i]?.name}' (sites[${i}]) does: choose a name with which no other site's mailbox addresses begin` });
         return;
       }
       ownerOf.set(address, j);

@@ -29,7 +29,11 @@ export interface CompiledPlan {
   readonly lastEnabledAtMs: number;
 }
 
-export function compilePlan(plan: Plan, seed: number = plan.seed, file = `${plan.name}.yaml`): CompiledPlan {
+/**
+ * `lateFaults`: a fault after the run's end is refused (`refuse`, the plan as written: it would never happen), or the
+ * run goes on to it (`extend`: a --what-if variant whose faster schedule ends before a fault the plan itself reaches).
+ */
+export function compilePlan(plan: Plan, seed: number = plan.seed, file = `${plan.name}.yaml`, lateFaults: 'refuse' | 'extend' = 'refuse'): CompiledPlan {
   const failing = drawFailures(plan, seed);
   const scenario = parseScenarioData(scenarioInputOf(plan, seed, [...failing]), file);
   const batches = batchesOf(plan, scenario);
@@ -37,7 +41,7 @@ export function compilePlan(plan: Plan, seed: number = plan.seed, file = `${plan
   const retries = retryAfter === undefined ? [] : batches
     .map((batch) => ({ atMs: batch.atMs + retryAfter, mailboxes: batch.mailboxes.filter((m) => failing.has(m)) }))
     .filter((retry) => retry.mailboxes.length > 0);
-  const lastEnabledAtMs = Math.max(...batches.map((b) => b.atMs), ...retries.map((r) => r.atMs));
+  const lastEnabledAtMs = lastEnabledAt(plan, batches, failing, plan.cutover.batchInterval);
   const sss = scenario.sss?.name ?? 'sss';
   const faults = [
     ...scenario.faults,
@@ -46,13 +50,27 @@ export function compilePlan(plan: Plan, seed: number = plan.seed, file = `${plan
       { at: atMs, verb: 'testAndEnable', target: sss, mailboxes: [...mailboxes] },
     ]),
   ].sort((a, b) => a.at - b.at);
-  const horizon = lastEnabledAtMs + plan.cutover.settle;
+  const lastFaultAtMs = lateFaults === 'extend' ? Math.max(0, ...plan.faults.map((f) => f.at)) : 0;
+  const horizon = Math.max(lastEnabledAtMs, lastFaultAtMs) + plan.cutover.settle;
   // A fault after the run ends would silently never happen: say so, at the plan's own field.
   const late = plan.faults.findIndex((f) => f.at > horizon);
   if (late !== -1) {
     throw new InputError([{ file, line: 0, column: 0, path: `faults[${late}].at`, message: `after the run ends (${formatDurationMs(horizon)}: the last mailbox enabled, then settle)` }]);
   }
   return { scenario: { ...scenario, horizon, faults }, batches, failing, lastEnabledAtMs };
+}
+
+/**
+ * When the last mailbox is enabled, with the batches `interval` apart from the switch: the last batch, or the retry
+ * of a batch with failed mailboxes (`retryAfter` after it). The same batches and failures at another interval give
+ * what --what-if's halved schedule would take, without compiling (or refusing) a plan of its own.
+ */
+export function lastEnabledAt(plan: Plan, batches: CompiledPlan['batches'], failing: ReadonlySet<string>, interval: number): number {
+  const retryAfter = plan.cutover.testAndEnable.retryAfter;
+  return Math.max(...batches.map((batch, k) => {
+    const atMs = plan.cutover.switchAt + k * interval;
+    return retryAfter !== undefined && batch.mailboxes.some((m) => failing.has(m)) ? atMs + retryAfter : atMs;
+  }));
 }
 
 /** How many Test & Enable batches the plan makes: every user and queue, and the forward mailbox. */

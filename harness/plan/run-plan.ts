@@ -2,7 +2,7 @@
 // grade and recommendations (the `mailflow plan --json` contract, docs/plan.md).
 import { runScenario } from '../run/run-scenario.js';
 import type { RunOptions } from '../run/run-scenario.js';
-import { compilePlan } from './compile-plan.js';
+import { compilePlan, lastEnabledAt, type CompiledPlan } from './compile-plan.js';
 import { gradeOf, type Grade } from './grade.js';
 import { planFigures, type BatchFigures, type PlanCounts } from './plan-metrics.js';
 import type { Plan } from './plan-schema.js';
@@ -35,23 +35,24 @@ export interface PlanRunOptions {
 
 export function runPlan(plan: Plan, seed: number = plan.seed, options: PlanRunOptions = {}): PlanResult {
   options.onRunStart?.('');
-  const result = runOnce(plan, seed, options);
+  const result = runOnce(plan, seed, options, 'refuse');
   if (options.whatIf !== true) return result;
   const lines = variantsOf(plan).map(({ label, plan: variant }) => {
     options.onRunStart?.(`what if ${label}`);
-    return whatIfLine(label, result, runOnce(variant, seed, options));
+    return whatIfLine(label, result, runOnce(variant, seed, options, 'extend'));
   });
   return { ...result, recommendations: [...result.recommendations, ...lines] };
 }
 
-/** How long the cutover would take with the interval halved: its schedule alone, as --what-if's run would find. */
-function halvedDurationMs(plan: Plan, seed: number, file: string | undefined): number | null {
+/** How long the cutover would take with the interval halved: its schedule alone, as --what-if's run finds it. */
+function halvedDurationMs(plan: Plan, compiled: CompiledPlan): number | null {
   const halved = withHalvedInterval(plan);
-  return halved === null ? null : compilePlan(halved, seed, file).lastEnabledAtMs - halved.cutover.switchAt;
+  if (halved === null) return null;
+  return lastEnabledAt(plan, compiled.batches, compiled.failing, halved.cutover.batchInterval) - plan.cutover.switchAt;
 }
 
-function runOnce(plan: Plan, seed: number, { onProgress, file }: PlanRunOptions): PlanResult {
-  const compiled = compilePlan(plan, seed, file);
+function runOnce(plan: Plan, seed: number, { onProgress, file }: PlanRunOptions, lateFaults: 'refuse' | 'extend'): PlanResult {
+  const compiled = compilePlan(plan, seed, file, lateFaults);
   const outcome = runScenario(compiled.scenario, onProgress === undefined ? {} : { onProgress });
   const { batches, counts } = planFigures(outcome.ledger, outcome.counts, compiled);
   const durationMs = compiled.lastEnabledAtMs - plan.cutover.switchAt;
@@ -64,6 +65,6 @@ function runOnce(plan: Plan, seed: number, { onProgress, file }: PlanRunOptions)
     durationMs,
     counts,
     grade: gradeOf(counts),
-    recommendations: recommendationsFor(plan, counts, batches, durationMs, halvedDurationMs(plan, seed, file)),
+    recommendations: recommendationsFor(plan, counts, batches, durationMs, halvedDurationMs(plan, compiled)),
   };
 }

@@ -66,20 +66,24 @@ function explicitMessagesFrom(traffic: TrafficSection | undefined, domain: strin
 }
 
 /**
- * Ledger keys of explicit messages that reuse a Message-ID an earlier one (in sending order) has: each entry is a
- * message of its own, so the second and later ones get keys of their own (fakes/mail/reused-message-id.ts). Others
- * are absent: their key is their Message-ID.
+ * Ledger keys of explicit messages that reuse the Message-ID of an earlier, different one (in sending order): those
+ * get keys of their own (fakes/mail/reused-message-id.ts). Entries with the same Message-ID, From and Subject are one
+ * message sent to more recipients, as `mailflow serve` judges it (fakes/wire/message-id-uses.ts). Others are absent:
+ * their key is their Message-ID.
  */
 function explicitKeys(traffic: TrafficSection | undefined): Array<string | undefined> {
   const messages = traffic?.messages ?? [];
   const keys: Array<string | undefined> = [];
-  const uses = new Map<string, number>();
+  const authors = new Map<string, string[]>();
   const order = messages.map((m, index) => ({ m, index })).sort((a, b) => a.m.at - b.m.at || a.index - b.index);
   for (const { m, index } of order) {
     if (m.messageId == null) continue;
     const id = lowerCase(m.messageId);
-    const nth = (uses.get(id) ?? 0) + 1;
-    uses.set(id, nth);
+    const author = `${lowerCase(m.from)}\n${m.subject}`;
+    let seen = authors.get(id);
+    if (seen === undefined) authors.set(id, (seen = []));
+    let nth = seen.indexOf(author) + 1;
+    if (nth === 0) nth = seen.push(author);
     if (nth > 1) keys[index] = reusedMessageIdKey(m.messageId, nth);
   }
   return keys;

@@ -40,6 +40,23 @@ describe('a Message-ID reused for a different message (S8)', () => {
     expect(outcome.counts.untrackedByReason).toEqual({ [MESSAGE_ID_REUSED]: 1 });
   });
 
+  it('after a cutover from the router: the router\'s end-of-run reasons (router-stopped) do not replace CRM\'s', () => {
+    const outcome = runCrm({
+      ...SSS, router: routerSection(), senders: SENDERS, faults: '[{ at: 30m, verb: switchToServerSideSync, target: crm }]',
+      traffic: `{ messages: [${mail('2h', 'May issue')}, ${mail('1h', 'April issue')}] }`,
+    });
+    const may = lifeOf(outcome, reusedMessageIdKey(ID, 2));
+    expect(may.untrackedReason).toBe(MESSAGE_ID_REUSED);
+    expect(may.path.filter((s) => s.step === 'untracked').map((s) => s.detail)).toEqual([MESSAGE_ID_REUSED]);
+    expect(outcome.counts.untrackedByReason).toEqual({ [MESSAGE_ID_REUSED]: 1 });
+  });
+
+  it('two entries with one Message-ID, From and Subject are one message sent twice, as serve judges it: nothing untracked', () => {
+    const outcome = runCrm({ ...SSS, senders: SENDERS, traffic: `{ messages: [${mail('1h', 'April issue')}, ${mail('1h', 'April issue', 'anna@contoso.example')}] }` });
+    expect(outcome.ledger.get(reusedMessageIdKey(ID, 2))).toBeUndefined();
+    expect(outcome.counts).toMatchObject({ tracked: 1, untracked: 0, duplicatesPrevented: 1 });
+  });
+
   it('one message to two tracked mailboxes is one message: the second copy is a harmless Duplicate, nothing untracked', () => {
     const outcome = runCrm({ ...SSS, senders: SENDERS, traffic: `{ messages: [${mail('30m', 'April issue', 'paul@contoso.example, anna@contoso.example')}] }` });
     expect(outcome.counts).toMatchObject({ sent: 1, tracked: 1, untracked: 0, duplicatesPrevented: 1 });

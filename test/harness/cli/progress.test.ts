@@ -128,5 +128,7 @@ toy: { messages: 2000, meanInterval: 30s, pollInterval: 10s, batchSize: 100, pro
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toBe("MAILFLOW_PROGRESS_DELAY_MS: expected a whole number of milliseconds, got '1s'\n");
+    // Also when this run would show no bar (stderr is a pipe here): a typo is not silently ignored.
+    expect(mailflowWithEnv({ MAILFLOW_PROGRESS_DELAY_MS: 'abc' }, 'run', 'scenarios/hello.yaml').status).toBe(2);
   });
 });

@@ -30,7 +30,7 @@ describe('narration', () => {
     const lines = narrationBeats(data).flatMap((b) => b.lines);
     const filings = (tag: string) => lines.filter((l) => l.startsWith(tag) && l.includes(' files it into '));
     for (const lane of data.lanes) {
-      const missed = lane.messages.filter((m) => m.fate.startsWith('untracked') && m.steps.some((s) => s.step === 'moved')).length;
+      const missed = lane.messages.filter((m) => m.fate === 'untracked (not-in-root-inbox)' && m.steps.some((s) => s.step === 'moved')).length;
       const filed = lane.messages.filter((m) => m.steps.some((s) => s.step === 'moved')).length;
       expect(filed, lane.id).toBeGreaterThan(missed);
       expect(filings(lane.id === 'router' ? 'router' : 'sync').length, lane.id).toBe(missed);

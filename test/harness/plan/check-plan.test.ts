@@ -40,7 +40,7 @@ describe('plan checks', () => {
 
   it('names a site whose mailboxes another site makes too (north and north1: north11@)', () => {
     const found = problems(plan('  - { name: north, users: 12 }\n  - { name: north1, users: 5 }'));
-    expect(found.map(line)).toEqual(["plan.yaml:7:13: sites[1].name: site 'north1' makes north11@contoso.example, as site 'north' (sites[0]) does: a site's name must not be another's followed by digits"]);
+    expect(found.map(line)).toEqual(["plan.yaml:7:13: sites[1].name: site 'north1' makes north11@contoso.example, as site 'north' (sites[0]) does: choose a name with which no other site's mailbox addresses begin"]);
     // Fewer than 11 users at north: no collision.
     expect(problems(plan('  - { name: north, users: 9 }\n  - { name: north1, users: 5 }'))).toEqual([]);
   });
@@ -48,8 +48,8 @@ describe('plan checks', () => {
   it('refuses a batch interval, settle or retry under a minute: a bare number is milliseconds, not hours', () => {
     const text = plan('  - { name: hq, users: 12 }').replace('batchInterval: 1h', 'batchInterval: 3').replace('settle: 4h', 'settle: 4h\n  testAndEnable: { failureRate: 0.1, retryAfter: 2 }');
     expect(problems(text).map((p) => `${p.path}: ${p.message}`)).toEqual([
-      'cutover.batchInterval: 3 ms is under a minute (a bare number is milliseconds): write it with a unit, like 5h or 30m',
-      'cutover.testAndEnable.retryAfter: 2 ms is under a minute (a bare number is milliseconds): write it with a unit, like 5h or 30m',
+      "cutover.batchInterval: 3ms is under a minute, where a cutover's steps are minutes to hours apart (a bare number is milliseconds: write a unit, like 5h or 30m)",
+      "cutover.testAndEnable.retryAfter: 2ms is under a minute, where a cutover's steps are minutes to hours apart (a bare number is milliseconds: write a unit, like 5h or 30m)",
     ]);
   });
 

@@ -124,6 +124,16 @@ describe('--what-if', () => {
     expect(result.counts).toEqual(runPlan(plan).counts);
   });
 
+  it('runs a plan whose fault comes after the halved schedule would end: the advice and the variant do not refuse it', () => {
+    // Batches at 2h, 6h, 10h and 14h, settle 4h: the run ends at 18h. Halved, the last batch is at 8h, the end 12h.
+    const plan = smallPlan({ fileProbability: 0.5 });
+    const late = { ...plan, faults: [{ at: 16 * 3_600_000, verb: 'down', target: 'crm' }, { at: 16.5 * 3_600_000, verb: 'up', target: 'crm' }] };
+    const result = runPlan(late, late.seed, { whatIf: true });
+    expect(result.durationMs).toBe(12 * 3_600_000);
+    expect(result.recommendations.find((r) => r.includes('shorter batch interval'))).toContain('would finish in 6h instead of 12h');
+    expect(result.recommendations.find((r) => r.startsWith('What if a batch interval of 2h'))).toMatch(/finishing in 6h instead of 12h\.$/);
+  });
+
   it('offers no batch interval to a plan of one batch: there is no interval to halve', () => {
     const oneBatch = smallPlan({ batchSize: 100 });
     const result = runPlan(oneBatch, oneBatch.seed, { whatIf: true });
