@@ -95,9 +95,16 @@ function campaignProblem(value: unknown): string | null {
   return null;
 }
 
+/** `shard 1/1, 2 workers`; merged shards (`fuzz merge`) say their workers are summed over the shards. */
+function shardsAndWorkers(result: FuzzResult): string {
+  const merged = result.shard.includes(',');
+  const workers = `${result.workers} worker${result.workers === 1 ? '' : 's'}`;
+  return merged ? `shards ${result.shard}, ${workers} in all` : `shard ${result.shard}, ${workers}`;
+}
+
 export function formatFuzzSummary(result: FuzzResult): string {
   const lines = [
-    `fuzz: ${result.runs} runs (seed ${result.seed}, shard ${result.shard}, ${result.workers} worker${result.workers === 1 ? '' : 's'}${result.injectBug === null ? '' : `, injected defect ${result.injectBug}`}), ${result.failures} failed; ${result.runsPerSec} runs/s`,
+    `fuzz: ${result.runs} runs (seed ${result.seed}, ${shardsAndWorkers(result)}${result.injectBug === null ? '' : `, injected defect ${result.injectBug}`}), ${result.failures} failed; ${result.runsPerSec} runs/s`,
   ];
   if (result.failingRun === null) {
     lines.push(result.runs === 0 ? 'no runs in this shard' : 'every run passed every checker');

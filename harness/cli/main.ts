@@ -2,6 +2,7 @@
 // The `mailflow` command line. Parsing lives here; the commands live in commands.ts. Exit codes: 0 pass, 1 fail or
 // unknown, 2 bad input or usage, 3 the harness crashed.
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { InputError } from '../scenario/input-error.js';
 import { runCommand, validateCommand, type RunCommandOptions } from './commands.js';
@@ -38,7 +39,8 @@ function buildProgram(setExit: (code: number) => void): Command {
     .description('Replay mail flow between Exchange, the CRM E-mail Router, server-side sync and CRM outbound, and check that no mail is lost or tracked twice.')
     .version(packageVersion())
     .exitOverride()
-    .showHelpAfterError();
+    // One line of error, then where the options are: the whole help after it buried the error.
+    .showHelpAfterError('(add --help to see the command\'s options)');
 
   program.command('run')
     .description('run a scenario in virtual time and check it')
@@ -64,6 +66,7 @@ function buildProgram(setExit: (code: number) => void): Command {
     .option('--json', 'print the run summary as one JSON object on stdout')
     .option('--junit <file>', 'write the checks and expectations as JUnit XML')
     .option('--report <file>', 'write a self-contained HTML report of the session')
+    .option('--expect-messages <n>', 'the number of different messages your clients mean to deliver: the session fails if fewer were accepted (one given up before DATA leaves no other trace)', parseCount)
     .action(async (file: string, options: ServeCommandOptions) => setExit(await serveCommand(file, options)));
 
   program.command('validate')
@@ -144,6 +147,10 @@ function buildProgram(setExit: (code: number) => void): Command {
       if (options.habits === true && options.injectBug !== undefined && HIDDEN_BY_HABITS.has(options.injectBug)) {
         process.stderr.write(`mailflow fuzz: --habits allows mail untracked as before-threshold-date, which is all that --inject-bug ${options.injectBug} does: the fuzzer could not find it. Run them separately.\n`);
         return setExit(EXIT.badInput);
+      }
+      // More threads than cores share them, each loading the code and warming up on its own: slower, not faster.
+      if (options.workers > availableParallelism()) {
+        process.stderr.write(`mailflow fuzz: warning: --workers ${options.workers} is more than this machine's ${availableParallelism()} cores; the threads share them, and each loads and warms up the code on its own\n`);
       }
       const seed = options.seed ?? Math.floor(Math.random() * 0x1_0000_0000);
       if (options.seed === undefined && options.json !== true) process.stderr.write(`fuzz: seed ${seed}\n`);

@@ -133,6 +133,8 @@ export interface ServeCommandOptions {
   readonly host?: string;
   readonly junit?: string;
   readonly report?: string;
+  /** The number of different messages the clients mean to deliver (harness/run/client-messages.ts). */
+  readonly expectMessages?: number;
 }
 
 export async function serveCommand(file: string, options: ServeCommandOptions): Promise<number> {
@@ -148,12 +150,13 @@ export async function serveCommand(file: string, options: ServeCommandOptions): 
   try {
     session = await startServe(scenario, {
       smtpPort: options.smtpPort ?? DEFAULT_SMTP_PORT, timeScale: options.timeScale ?? DEFAULT_SERVE_TIME_SCALE, limits,
+      ...(options.expectMessages === undefined ? {} : { expectMessages: options.expectMessages }),
       ...(outputs.faults === null ? {} : { traceSink: outputs.faults.sink }),
     });
   } catch (error) {
     discardOutputs(outputs);
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') throw problem(file, `cannot listen: ${(error as Error).message}`);
+    if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN') throw problem(file, `cannot listen: ${(error as Error).message}`);
     throw error;
   }
   for (const l of session.listeners) process.stderr.write(`mailflow serve: listening on ${l.host}:${l.port} (${l.server})\n`);

@@ -16,8 +16,13 @@ export interface CounterexampleFacts {
   readonly problems: readonly string[];
 }
 
-export function counterexampleName(seed: number, run: number): string {
-  return `fuzz-${seed}-run-${run}`;
+/**
+ * `fuzz-7-run-21`, then what else decides run 21's scenario, so campaigns with other settings do not overwrite each
+ * other's files: the injected defect (`-no-dedup`) and, for a generator other than the default (--paths, --habits,
+ * --max-messages, ...), the first digits of its fingerprint (`-g3fa9c2d1`).
+ */
+export function counterexampleName(seed: number, run: number, injectBug: string | undefined, generator: string | null): string {
+  return `fuzz-${seed}-run-${run}${injectBug === undefined ? '' : `-${injectBug}`}${generator === null ? '' : `-g${generator.slice(0, 8)}`}`;
 }
 
 /** Writes the file and returns its path. */

@@ -47,7 +47,10 @@ export async function runCampaign(options: CampaignOptions): Promise<FuzzResult>
   const generator = caseGenerator(options.arb);
   const shrunk = shrinkFailing(generator.arbitrary, generator.generate(seed), (input) => tryCase(input, options.checkDeterminism).failed);
   const { problems, firstOffender } = tryCase(shrunk.value.value, options.checkDeterminism);
-  const counterexample = writeCounterexample(options.outDir, counterexampleName(options.seed, run), shrunk.value.value, {
+  const { injectBug, ...generatorOptions } = options.arb;
+  const generatorId = generatorFingerprint(generatorOptions);
+  const name = counterexampleName(options.seed, run, injectBug, generatorId === generatorFingerprint({}) ? null : generatorId);
+  const counterexample = writeCounterexample(options.outDir, name, shrunk.value.value, {
     command: options.command, run, runSeed: seed, steps: shrunk.steps, attempts: shrunk.attempts, problems,
   });
   return { ...base, failingSeed: seed, failingRun: run, counterexample, problems, firstOffender, shrinkSteps: shrunk.steps, wallMs: Math.round(performance.now() - started), campaign };

@@ -15,6 +15,7 @@ import type { CountsWaived } from '../../sim/check/expectation-result.js';
 import { driveUntil } from './wire-driver.js';
 import { socketsSettled, wireOutbound } from './wire-outbound.js';
 import { openWireModel, startListeners } from './wire-model.js';
+import { expectClientMessages } from './client-messages.js';
 
 export const DEFAULT_SMTP_PORT = 2525;
 /** Serve in real time unless told otherwise: an engineer's SMTP code meets the outage when the schedule says. */
@@ -34,6 +35,8 @@ export interface ServeOptions {
   readonly limits?: Partial<ListenerLimits>;
   /** Every event of the session, for a report's fault bands (there is no trace hash on the wire). */
   readonly traceSink?: TraceSink;
+  /** How many different messages the clients mean to deliver: fewer accepted fails the session (client-messages.ts). */
+  readonly expectMessages?: number;
 }
 
 export interface ServeSession {
@@ -51,7 +54,8 @@ export async function startServe(scenario: Scenario, options: ServeOptions = {})
   const world = buildWorld(engine, ledger, scenario, outbound === null ? {} : { outboundTransport: outbound.transport });
   // Start every actor (the gateway among them) before a client can reach the model.
   engine.run({ untilMs: 0 });
-  const listeners = await startListeners(model, { firstPort: options.smtpPort ?? DEFAULT_SMTP_PORT, limits: options.limits, fromOutside: new Set(), messageIdUses: new MessageIdUses() });
+  const fromOutside = new Set<string>();
+  const listeners = await startListeners(model, { firstPort: options.smtpPort ?? DEFAULT_SMTP_PORT, limits: options.limits, fromOutside, messageIdUses: new MessageIdUses() });
   const drive = { engine, clock: new WireClock(options.timeScale ?? DEFAULT_SERVE_TIME_SCALE), afterStep: () => listeners.forEach((l) => l.sync()) };
   let stopping = false;
   const serving = driveUntil(drive, Infinity, () => stopping);
@@ -70,7 +74,8 @@ export async function startServe(scenario: Scenario, options: ServeOptions = {})
         await socketsSettled(inTransit);
       }
       outbound?.close();
-      return concludeRun(engine, ledger, world, scenario, { inFlight: inTransit, countsWaived: SESSION_COUNTS });
+      const outcome = concludeRun(engine, ledger, world, scenario, { inFlight: inTransit, countsWaived: SESSION_COUNTS });
+      return options.expectMessages === undefined ? outcome : expectClientMessages(outcome, fromOutside, options.expectMessages);
     },
   };
 }

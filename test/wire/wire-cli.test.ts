@@ -70,5 +70,10 @@ describe('mailflow run --wire', () => {
     expect(mailflow('run', file, '--wire', '--trace', join(tmpdir(), 'never.jsonl')).status).toBe(2);
     expect(mailflow('serve', file, '--smtp-port', '70000').status).toBe(2);
     expect(mailflow('serve', file, '--auth', 'no-colon').status).toBe(2);
+    expect(mailflow('serve', file, '--expect-messages', '0').status).toBe(2);
+    // A host that does not resolve is bad input, not a crash (exit 3 said 'a bug in mailflow-sim').
+    const host = mailflow('serve', file, '--smtp-port', '0', '--host', 'no-such-host.invalid');
+    expect(host.status).toBe(2);
+    expect(host.stderr).toMatch(/cannot listen: getaddrinfo (ENOTFOUND|EAI_AGAIN) no-such-host\.invalid/);
   });
 });

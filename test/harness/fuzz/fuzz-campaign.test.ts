@@ -4,8 +4,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { DEFAULT_RUNS, runCampaign } from '../../../harness/fuzz/fuzz-campaign.js';
+import { basename, join } from 'node:path';
+import { DEFAULT_RUNS, generatorFingerprint, runCampaign } from '../../../harness/fuzz/fuzz-campaign.js';
+import { counterexampleName } from '../../../harness/fuzz/counterexample.js';
 import { WHOLE_CAMPAIGN } from '../../../harness/fuzz/fuzz-seed.js';
 import { INJECTED_BUG_NAMES, type InjectedBug } from '../../../harness/scenario/injected-bugs.js';
 import { loadScenarioFile } from '../../../harness/scenario/load-scenario.js';
@@ -33,6 +34,8 @@ describe('mailflow fuzz', () => {
       expect(result.counterexample).not.toBeNull();
       const file = result.counterexample ?? '';
       expect(readFileSync(file, 'utf8')).toContain(`injectBug: ${bug}`);
+      // Named by the defect too: campaigns of one seed with other defects do not overwrite it.
+      expect(basename(file)).toBe(`fuzz-${SEED}-run-${result.failingRun}-${bug}.yaml`);
       // The replay fails the same checks the campaign reported.
       const replay = runScenario(loadScenarioFile(file));
       expect(replay.verdict).toBe('fail');
@@ -46,5 +49,15 @@ describe('mailflow fuzz', () => {
   it('finds nothing lost or tracked twice under survivable faults without a defect', async () => {
     const result = await campaign(undefined, 300);
     expect(result).toMatchObject({ runs: 300, failures: 0, failingRun: null, counterexample: null });
+  });
+});
+
+describe('counterexample names', () => {
+  it('carry the defect and, for a generator other than the default, its fingerprint', () => {
+    expect(counterexampleName(7, 21, undefined, null)).toBe('fuzz-7-run-21');
+    expect(counterexampleName(7, 21, 'no-dedup', null)).toBe('fuzz-7-run-21-no-dedup');
+    const habits = generatorFingerprint({ habits: true });
+    expect(habits).not.toBe(generatorFingerprint({}));
+    expect(counterexampleName(7, 21, undefined, habits)).toBe(`fuzz-7-run-21-g${habits.slice(0, 8)}`);
   });
 });

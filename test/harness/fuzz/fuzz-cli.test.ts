@@ -1,5 +1,6 @@
 // `mailflow fuzz` end to end through the compiled CLI: worker threads and shards do not change the result, shards
 // merge into the whole campaign, a counterexample replays with `mailflow run`, and bad input exits 2.
+import { availableParallelism } from 'node:os';
 import { afterAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,6 +29,9 @@ describe('mailflow fuzz (CLI)', () => {
     const three = fuzz('three', '--workers', '3');
     expect(three.status).toBe(1);
     expect(outcomeOf(three.stdout)).toEqual(outcomeOf(one.stdout));
+    // More threads than cores are allowed, with a warning that they share the cores.
+    const warned = /warning: --workers 3 is more than this machine's \d+ cores/.test(three.stderr);
+    expect(warned).toBe(availableParallelism() < 3);
 
     const shards = ['1/3', '2/3', '3/3'].map((shard, i) => {
       const run = fuzz(`shard-${i + 1}`, '--shard', shard);
@@ -48,6 +52,8 @@ describe('mailflow fuzz (CLI)', () => {
     expect(merged.status).toBe(1);
     const whole = JSON.parse(one.stdout) as Record<string, unknown>;
     expect(JSON.parse(merged.stdout)).toMatchObject({ runs: whole['runs'], failures: whole['failures'], failingRun: whole['failingRun'], failingSeed: whole['failingSeed'], shard: '1/3,2/3,3/3' });
+    // The text says the workers are summed over the shards (each ran one).
+    expect(mailflow('fuzz', 'merge', ...shards).stdout).toMatch(/^fuzz: \d+ runs \(seed \d+, shards 1\/3,2\/3,3\/3, 3 workers in all[,)]/);
   });
 
   it('prints the counterexample and its seed; mailflow run replays it to the same failure', () => {

@@ -1,0 +1,43 @@
+// `serve --expect-messages N`: a message a client gave up on before DATA leaves no trace in the model, so a mailer
+// that drops mail in an outage used to get PASS. With the count declared, the session fails and says how many.
+import { afterEach, describe, expect, it } from 'vitest';
+import { exchangeScenario } from '../helpers/exchange-scenario.js';
+import { startServe, type ServeSession } from '../../harness/run/serve-scenario.js';
+import { CLIENT_MESSAGES } from '../../harness/run/client-messages.js';
+import { portOf, poolTo } from './wire-fixtures.js';
+
+let session: ServeSession | null = null;
+afterEach(async () => {
+  await session?.stop();
+  session = null;
+});
+
+async function serveAndSend(expectMessages: number): Promise<Awaited<ReturnType<ServeSession['stop']>>> {
+  session = await startServe(exchangeScenario({ drain: '1h' }), { smtpPort: 0, timeScale: 600, expectMessages });
+  const pool = poolTo(portOf(session));
+  await pool.sendMail({ from: 'carol@partner.example', to: 'alice@contoso.example', subject: 'kept', text: 'x', messageId: '<kept@partner.example>' });
+  // Every recipient refused at RCPT: the client gives up before DATA, and nothing of it reaches the model.
+  await expect(pool.sendMail({ from: 'carol@partner.example', to: 'nobody@contoso.example', subject: 'dropped', text: 'x', messageId: '<dropped@partner.example>' }))
+    .rejects.toMatchObject({ responseCode: 550 });
+  // The first one again (a resend): still one message.
+  await pool.sendMail({ from: 'carol@partner.example', to: 'alice@contoso.example', subject: 'kept', text: 'x', messageId: '<kept@partner.example>' });
+  pool.close();
+  const outcome = await session.stop();
+  session = null;
+  return outcome;
+}
+
+describe('serve --expect-messages', () => {
+  it('fails the session when fewer of the clients\' messages were accepted, counting a resend once', async () => {
+    const outcome = await serveAndSend(2);
+    expect(outcome.counts.sent).toBe(1);
+    expect(outcome.expectations.find((e) => e.name === CLIENT_MESSAGES)).toMatchObject({ verdict: 'fail', expected: '>= 2', actual: 1 });
+    expect(outcome.verdict).toBe('fail');
+  });
+
+  it('passes when as many were accepted', async () => {
+    const outcome = await serveAndSend(1);
+    expect(outcome.expectations.find((e) => e.name === CLIENT_MESSAGES)).toMatchObject({ verdict: 'pass', actual: 1 });
+    expect(outcome.verdict).toBe('pass');
+  });
+});
