@@ -14,6 +14,7 @@ import { EXIT } from './exit-codes.js';
 import { checkWritable, outputError } from './output-path.js';
 import { formatSummary } from './print-summary.js';
 import { toRunJson } from './run-json.js';
+import { formatDurationMs } from '../scenario/duration.js';
 
 export const DEFAULT_LESSON = fileURLToPath(new URL('../../../scenarios/lesson-1-forward-mailbox.yaml', import.meta.url));
 export const DEFAULT_DEMO_OUT = 'demo.html';
@@ -35,12 +36,14 @@ export async function demoCommand(file: string | undefined, options: DemoCommand
   if (options.lane !== undefined) return laneCommand(lesson, path, options.lane, options);
   if (options.narrate === true) {
     const { data } = buildDemo(lesson, seedOf(options));
+    warnLateCaptions(data, path);
     await narrate(data, options.auto === true);
     return verdictOf(data);
   }
   const out = options.out ?? DEFAULT_DEMO_OUT;
   checkWritable(out, PAGE);
   const { data } = buildDemo(lesson, { ...seedOf(options), onLaneDone: (lane) => process.stderr.write(`mailflow demo: ${lane} lane done\n`) });
+  warnLateCaptions(data, path);
   try {
     writeFileAtomic(out, renderDemoPage(data) + '\n');
   } catch (error) {
@@ -53,6 +56,17 @@ export async function demoCommand(file: string | undefined, options: DemoCommand
     for (const line of narrationEnding(data)) process.stderr.write(`  ${line}\n`);
   }
   return verdictOf(data);
+}
+
+/**
+ * A caption after both lanes have ended never shows: the lesson is valid (how long the drain runs is known only once
+ * it has run), but its author should hear of it.
+ */
+function warnLateCaptions(data: DemoData, file: string): void {
+  for (const caption of data.captions) {
+    if (caption.atMs <= data.endMs) continue;
+    process.stderr.write(`mailflow demo: warning: ${file}: the caption at ${formatDurationMs(caption.atMs)} comes after the lesson ends (${formatDurationMs(data.endMs)}) and never shows\n`);
+  }
 }
 
 /** One lane's variant, run as `mailflow run` runs a file: its summary, or with --json the run contract. */

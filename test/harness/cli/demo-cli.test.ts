@@ -75,6 +75,15 @@ describe('mailflow demo', () => {
     for (const page of ['n.html', 'l.html', 'a.html']) expect(existsSync(join(dir, page))).toBe(false);
   });
 
+  it('warns of a caption that comes after the lesson ends, which never shows', () => {
+    const late = join(dir, 'late-caption.yaml');
+    writeFileSync(late, readFileSync(lesson2, 'utf8').replace(/^ {2}captions:\n/m, '  captions:\n    - { at: 20d, lane: both, text: "Too late to be seen." }\n'));
+    const run = mailflow('demo', late, '--narrate', '--auto');
+    expect(run.status).toBe(0);
+    expect(run.stderr).toMatch(/warning: .*late-caption\.yaml: the caption at 20d comes after the lesson ends \(\d[^)]*\) and never shows/);
+    expect(mailflow('demo', lesson2, '--narrate', '--auto').stderr).not.toMatch(/warning/);
+  });
+
   it('validates a lesson\'s lanes with mailflow validate', () => {
     const good = mailflow('validate', lesson2);
     expect(good.status).toBe(0);
