@@ -77,7 +77,7 @@ function buildProgram(setExit: (code: number) => void): Command {
   program.command('router-files')
     .description('write the scenario\'s E-mail Router as Microsoft.Crm.Tools.EmailAgent.xml and its SystemState.xml')
     .argument('<file>', 'scenario file (YAML) with a router section')
-    .requiredOption('--out <dir>', 'directory to write the two files into')
+    .requiredOption('--out <dir>', 'directory to write the three files into')
     .option('--at-end', 'run the scenario and write the state file as it is at the end')
     .action(async (file: string, options: { out: string; atEnd?: boolean }) => setExit(await routerFilesCommand(file, options)));
 
