@@ -1,5 +1,5 @@
 // The CLI's commands. Each returns an exit code; input problems surface as InputError and become exit code 2.
-import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { TraceRecord } from '../../sim/core/trace.js';
 import { loadScenario, readTextFile } from '../scenario/load-scenario.js';
@@ -14,6 +14,7 @@ import { formatSummary } from './print-summary.js';
 import { toRunJson } from './run-json.js';
 import { toJunitXml } from './junit-xml.js';
 import { progressBarFor } from './progress.js';
+import { checkWritable } from './output-path.js';
 import { recordFaults, renderReport } from '../report/render-report.js';
 import { runWireCommand } from './wire-commands.js';
 
@@ -68,17 +69,19 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
   }
 }
 
-/** An output file that cannot be created is bad input (exit 2), not a crash. */
+/**
+ * An output file that cannot be written is bad input (exit 2), found before the run; so is one path given for two
+ * outputs, whose renames would clobber each other (a JUnit file ending in trace lines).
+ */
 export function openOutput(outputs: Array<{ writer: AtomicLineWriter; path: string; what: string }>, path: string, what: string): AtomicLineWriter {
-  try {
-    // Renaming onto a directory would fail only after the run.
-    if (existsSync(path) && statSync(path).isDirectory()) throw new Error(`${path} is a directory`);
-    const writer = new AtomicLineWriter(path);
-    outputs.push({ writer, path, what });
-    return writer;
-  } catch (error) {
-    throw new InputError([{ file: path, line: 0, column: 0, path: '', message: `cannot write ${what}: ${(error as Error).message}` }]);
+  const clash = outputs.find((o) => resolve(o.path) === resolve(path));
+  if (clash !== undefined) {
+    throw new InputError([{ file: path, line: 0, column: 0, path: '', message: `cannot write ${what} there too: ${clash.what} goes to this file; give each output its own` }]);
   }
+  checkWritable(path, what);
+  const writer = new AtomicLineWriter(path);
+  outputs.push({ writer, path, what });
+  return writer;
 }
 
 export function commitOutput({ writer, path, what }: { writer: AtomicLineWriter; path: string; what: string }): void {

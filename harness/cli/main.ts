@@ -148,6 +148,11 @@ function buildProgram(setExit: (code: number) => void): Command {
         process.stderr.write(`mailflow fuzz: --habits allows mail untracked as before-threshold-date, which is all that --inject-bug ${options.injectBug} does: the fuzzer could not find it. Run them separately.\n`);
         return setExit(EXIT.badInput);
       }
+      // Each shard would draw its own random seed: shards of different campaigns, found only at `fuzz merge`.
+      if (options.shard.count > 1 && options.seed === undefined) {
+        process.stderr.write(`mailflow fuzz: --shard ${options.shard.index}/${options.shard.count} needs --seed, the same on every shard, so that the shards split one campaign\n`);
+        return setExit(EXIT.badInput);
+      }
       // More threads than cores share them, each loading the code and warming up on its own: slower, not faster.
       if (options.workers > availableParallelism()) {
         process.stderr.write(`mailflow fuzz: warning: --workers ${options.workers} is more than this machine's ${availableParallelism()} cores; the threads share them, and each loads and warms up the code on its own\n`);
@@ -261,9 +266,13 @@ async function main(argv: readonly string[]): Promise<number> {
 }
 
 // A reader that stops early (`mailflow demo --narrate | head`) closes the pipe: later writes are dropped quietly,
-// and the exit code stays the command's own (a failed run piped into `grep -q` still exits 1).
+// and the exit code stays the command's own (a failed run piped into `grep -q` still exits 1). Any other failure to
+// write stdout is exit 3.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code !== 'EPIPE') throw error;
+  if (error.code === 'EPIPE') return;
+  // Anything else (a full disk behind `> out.json`) means the output is incomplete: not a verdict, so not exit 1.
+  process.stderr.write(`mailflow: cannot write to standard output: ${error.message}\n`);
+  process.exit(EXIT.crashed);
 });
 // A failure in asynchronous work (a socket handler in wire mode) is a harness crash: exit 3 with the stack, not
 // Node's default exit 1, which the contract reads as a failed run.

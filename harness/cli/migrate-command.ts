@@ -11,6 +11,7 @@ import { planMigration, type MigrationPlan, type RouterFiles } from '../../fakes
 import { formatDurationMs } from '../scenario/duration.js';
 import { InputError, type InputProblem } from '../scenario/input-error.js';
 import { writeFileAtomic } from '../run/atomic-write.js';
+import { checkWritable } from './output-path.js';
 import { EXIT } from './exit-codes.js';
 import { EMAIL_AGENT_FILE, ENCRYPTION_KEY_FILE, ROUTER_FILES as FILES, SYSTEM_STATE_FILE } from './router-file-names.js';
 
@@ -28,6 +29,8 @@ export interface MigrateOptions {
 
 export function migrateCommand(dirs: readonly string[], options: MigrateOptions): number {
   const problem = (file: string, message: string, path = ''): InputProblem => ({ file, line: 0, column: 0, path, message });
+  // A --out that cannot be written fails before the routers are read, and leaves nothing behind.
+  if (options.out !== undefined) checkWritable(options.out, 'the server-side sync fragment');
   if (dirs.length > MAX_ROUTERS) throw new InputError([problem(dirs[MAX_ROUTERS] ?? '', `${dirs.length} routers: the wizard takes at most ${MAX_ROUTERS} (S14)`)]);
   const problems: InputProblem[] = [];
   let bytes = 0;

@@ -32,10 +32,13 @@ export function planCommand(file: string, options: PlanCommandOptions): number {
   // And the report's path is checked before the runs, so a typo there does not cost the runs' time.
   if (options.report !== undefined) checkWritable(options.report, REPORT);
   const met = (plan: Plan, grade: PlanResult['grade']) => plan.expect.grade === undefined || meetsGrade(grade, plan.expect.grade);
+  // In --json, what the file expects and whether the grade meets it: the reason for exit 1, for a pipeline to read.
+  const judged = (plan: Plan, grade: PlanResult['grade']) => ({ expectedGrade: plan.expect.grade ?? null, met: met(plan, grade) });
   if (options.sweep !== undefined) {
     const sweeps = plans.map(({ file: f, plan }) => ({ file: f, plan, result: sweep(plan, f, options.seed ?? plan.seed, options.sweep ?? 1, options.progress, options.whatIf === true, plans.length > 1) }));
     writeReport(options.report, { kind: 'sweeps', plans: sweeps.map((s) => ({ file: s.file, result: s.result, expected: s.plan.expect.grade })) });
-    print(options.json === true ? JSON.stringify(sweeps.length === 1 ? sweeps[0]?.result : sweeps.map((s) => s.result))
+    const sweepJson = sweeps.map((s) => ({ ...s.result, ...judged(s.plan, s.result.grade) }));
+    print(options.json === true ? JSON.stringify(sweepJson.length === 1 ? sweepJson[0] : sweepJson)
       : sweeps.map((s) => formatSweep(s.result, s.file, s.plan.expect.grade)).join('\n\n'));
     return sweeps.every((s) => met(s.plan, s.result.grade)) ? EXIT.pass : EXIT.fail;
   }
@@ -44,7 +47,8 @@ export function planCommand(file: string, options: PlanCommandOptions): number {
   }));
   writeReport(options.report, { kind: 'runs', plans: runs.map((r) => ({ file: r.file, result: r.result, expected: r.plan.expect.grade })) });
   if (options.json === true) {
-    print(JSON.stringify(runs.length === 1 ? runs[0]?.result : runs.map((r) => r.result)));
+    const runJson = runs.map((r) => ({ ...r.result, ...judged(r.plan, r.result.grade) }));
+    print(JSON.stringify(runJson.length === 1 ? runJson[0] : runJson));
   } else {
     print(runs.length === 1 ? runs.map((r) => formatPlan(r.result, r.file, r.plan.expect.grade)).join('')
       : formatComparison(runs.map((r) => ({ ...r, expected: r.plan.expect.grade }))));

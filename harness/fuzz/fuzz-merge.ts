@@ -11,7 +11,7 @@ export function mergeResults(results: readonly FuzzResult[]): FuzzResult | strin
   const seeds = new Set(results.map((r) => r.seed));
   if (seeds.size > 1) return `the shards come from different campaigns (seeds ${[...seeds].join(', ')})`;
   const bugs = new Set(results.map((r) => r.injectBug));
-  if (bugs.size > 1) return `the shards come from different campaigns (injected defects ${[...bugs].join(', ')})`;
+  if (bugs.size > 1) return `the shards come from different campaigns (injected defects ${[...bugs].map((bug) => bug ?? 'none').join(', ')})`;
   const shards = results.map((r) => r.shard);
   const problem = shardProblem(shards) ?? shapeProblem(results);
   if (problem !== null) return problem;

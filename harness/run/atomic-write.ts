@@ -1,23 +1,29 @@
 // Reports and traces are written to a temporary file beside the target and renamed into place, so a failed or
 // interrupted run never leaves a half-written file under the requested name.
+import { randomBytes } from 'node:crypto';
 import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
+/**
+ * Beside the target, named by the process and a random part, and created exclusively: two jobs writing one target
+ * (CI containers sharing a workspace, where every process id is 1) each get a file of their own; the last rename wins
+ * whole. (The harness may draw real randomness; the models may not.)
+ */
 function temporaryPathFor(target: string): string {
-  return join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+  return join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 }
 
 /** A line-by-line writer for large outputs (traces): buffered, then committed with a rename or discarded. */
 export class AtomicLineWriter {
   private readonly temporary: string;
-  private readonly fd: number;
+  /** Opened at the first write: a report or JUnit file, written at the end, leaves nothing behind a killed run. */
+  private fd: number | null = null;
   private pending: string[] = [];
   private pendingChars = 0;
   private closed = false;
 
   constructor(private readonly target: string) {
     this.temporary = temporaryPathFor(target);
-    this.fd = openSync(this.temporary, 'w');
   }
 
   line(text: string): void {
@@ -45,10 +51,11 @@ export class AtomicLineWriter {
   private close(): void {
     if (this.closed) return;
     this.closed = true;
-    closeSync(this.fd);
+    if (this.fd !== null) closeSync(this.fd);
   }
 
   private flush(): void {
+    this.fd ??= openSync(this.temporary, 'wx');
     if (this.pending.length === 0) return;
     writeSync(this.fd, this.pending.join('\n') + '\n');
     this.pending = [];
@@ -59,7 +66,7 @@ export class AtomicLineWriter {
 /** Writes a whole file under a temporary name, then renames it into place. */
 export function writeFileAtomic(target: string, content: string): void {
   const temporary = temporaryPathFor(target);
-  const fd = openSync(temporary, 'w');
+  const fd = openSync(temporary, 'wx');
   try {
     writeSync(fd, content);
   } catch (error) {

@@ -25,6 +25,9 @@ describe('shipped plans', () => {
       for (const key of CONTRACT) expect(result).toHaveProperty(key);
       for (const key of COUNTS) expect(result['counts']).toHaveProperty(key);
       expect((result['batchTimeline'] as unknown[]).length).toBe(result['batches']);
+      // What the file expects, and that the grade meets it (exit 0 says so too).
+      expect(result['expectedGrade']).toMatch(/^(Perfect|Good|Investigate|Poor)$/);
+      expect(result['met']).toBe(true);
     }, 300_000);
   }
 

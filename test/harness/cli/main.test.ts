@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { mailflow } from '../../helpers/cli.js';
+import { spawnSync } from 'node:child_process';
+import { mailflow, repoRoot } from '../../helpers/cli.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'mailflow-cli-'));
 
@@ -123,6 +124,22 @@ expect:
     expect(json.verdict).toBe('unknown');
     expect(json.counts.pending).toBeGreaterThan(0);
     expect(mailflow('run', file).status).toBe(1);
+  });
+
+  it('refuses one path for two outputs before the run (their renames would clobber each other), writing nothing', () => {
+    const dir = mkdtempSync(join(tmp, 'same-'));
+    const same = join(dir, 'same.out');
+    const run = mailflow('run', 'scenarios/hello.yaml', '--json', '--junit', same, '--trace', same);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('cannot write the JUnit report there too: the trace goes to this file; give each output its own');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('exits 3, not 1, when standard output cannot be written (a full disk behind `> out.json`)', () => {
+    const result = spawnSync('sh', ['-c', `"${process.execPath}" dist/harness/cli/main.js run scenarios/two-active-routers.yaml --json > /dev/full`], { cwd: repoRoot, encoding: 'utf8' });
+    expect(result.status).toBe(3);
+    expect(result.stderr).toMatch(/^mailflow: cannot write to standard output: ENOSPC/);
   });
 
   it('exits 2 with file:line:column and field path for bad input, writing nothing to stdout', () => {

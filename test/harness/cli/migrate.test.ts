@@ -2,7 +2,7 @@
 // custom providers with the reason, sets Process Email From 24 hours before the migration's virtual time, and
 // writes nothing when the input is wrong (exit 2 naming which and why).
 import { describe, expect, it } from 'vitest';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mailflow, repoRoot } from '../../helpers/cli.js';
@@ -47,6 +47,15 @@ describe('mailflow migrate', () => {
     const plan = JSON.parse(result.stdout) as { processEmailFromMs: number; mailboxes: unknown[]; skipped: unknown[] };
     expect(plan).toMatchObject({ processEmailFromMs: 0, skipped: [] });
     expect(plan.mailboxes).toHaveLength(2);
+  });
+
+  it('refuses an --out it cannot write before reading the routers, leaving nothing behind', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'migrate-out-'));
+    const result = mailflow('migrate', A, '--out', dir, '--json');
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain(`cannot write the server-side sync fragment: ${dir} is a directory`);
+    expect(readdirSync(dir)).toEqual([]);
   });
 
   it('refuses, writing nothing: five routers, too many bytes, a missing or unknown file, malformed XML', () => {

@@ -39,6 +39,11 @@ describe('mailflow fuzz (CLI)', () => {
       writeFileSync(file, run.stdout);
       return file;
     });
+    // A shard without --seed would draw a campaign of its own: refused at once, not at merge time.
+    const unseeded = mailflow('fuzz', '--runs', '10', '--shard', '1/3', '--json');
+    expect(unseeded.status).toBe(2);
+    expect(unseeded.stdout).toBe('');
+    expect(unseeded.stderr).toContain('--shard 1/3 needs --seed');
     // Only a whole campaign merges: a missing shard, or one twice, is refused.
     expect(mailflow('fuzz', 'merge', shards[0] ?? '', shards[1] ?? '').stderr).toMatch(/shards 3\/3 are missing/);
     expect(mailflow('fuzz', 'merge', shards[0] ?? '', shards[0] ?? '', shards[1] ?? '', shards[2] ?? '').stderr).toMatch(/shard 1\/3 is there twice/);
