@@ -102,17 +102,35 @@ function kindOf(text: string): unknown {
   }
 }
 
+/**
+ * Checks scenario and plan files without running them: every file (a pre-commit hook passes many), each valid one
+ * named on stdout, each problem on stderr; exit 2 when any file has one. One file's problems stop nothing else.
+ */
+export async function validateCommand(files: readonly string[]): Promise<number> {
+  let invalid = 0;
+  for (const file of files) {
+    try {
+      await validateFile(file);
+    } catch (error) {
+      if (!(error instanceof InputError) || files.length === 1) throw error;
+      process.stderr.write(`${error.message}\n`);
+      invalid++;
+    }
+  }
+  if (invalid > 0) process.stderr.write(`mailflow validate: ${invalid} of ${files.length} files have problems\n`);
+  return invalid > 0 ? EXIT.badInput : EXIT.pass;
+}
+
 /** Checks a scenario or a plan file (told apart by their top-level `kind:`, design.md) without running it. */
-export async function validateCommand(file: string): Promise<number> {
+async function validateFile(file: string): Promise<void> {
   if (kindOf(readTextFile(file)) === 'plan') {
     // Reading it compiles it too: that finds what only the whole plan shows (a fault's target, two sites of one name).
     const plan = loadPlanFile(file);
     process.stdout.write(`${file}: valid plan '${plan.name}'\n`);
-    return EXIT.pass;
+    return;
   }
   const scenario = await loadScenario(file);
   // A lesson's lanes are scenarios of their own: a mistake in `demo.sss` is found here, not in front of a class.
   if (scenario.demo !== undefined) await loadLesson(file);
   process.stdout.write(`${file}: valid scenario '${scenario.name}'${scenario.demo === undefined ? '' : ' with its demo lanes'}\n`);
-  return EXIT.pass;
 }

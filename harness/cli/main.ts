@@ -70,9 +70,9 @@ function buildProgram(setExit: (code: number) => void): Command {
     .action(async (file: string, options: ServeCommandOptions) => setExit(await serveCommand(file, options)));
 
   program.command('validate')
-    .description('check a scenario or plan file without running it')
-    .argument('<file>', 'scenario or plan file (YAML)')
-    .action(async (file: string) => setExit(await validateCommand(file)));
+    .description('check scenario and plan files without running them (exit 2 if any has a problem)')
+    .argument('<files...>', 'scenario or plan files (YAML)')
+    .action(async (files: string[]) => setExit(await validateCommand(files)));
 
   program.command('router-files')
     .description('write the scenario\'s E-mail Router as Microsoft.Crm.Tools.EmailAgent.xml and its SystemState.xml')

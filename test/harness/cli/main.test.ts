@@ -23,7 +23,7 @@ describe('mailflow CLI', () => {
     const help = mailflow('--help');
     expect(help.status).toBe(0);
     expect(help.stdout).toMatch(/run \[options\] <file>/);
-    expect(help.stdout).toMatch(/validate <file>/);
+    expect(help.stdout).toMatch(/validate <files...>/);
   });
 
   it('runs the README\'s main job exactly as written, and prints what the README shows', () => {
@@ -163,6 +163,18 @@ expect:
     const result = mailflow('validate', HELLO);
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/valid scenario 'hello'/);
+  });
+
+  it('validates many files at once, as a pre-commit hook passes them: each one reported, exit 2 if any is bad', () => {
+    const bad = scenarioFile('bad-among-many.yaml', 'kind: scenario\nname: bad\n');
+    const result = mailflow('validate', HELLO, bad, 'scenarios/plans/big-bang.yaml');
+    expect(result.status).toBe(2);
+    expect(result.stdout.split('\n').filter((l) => l !== '')).toEqual([
+      `${HELLO}: valid scenario 'hello'`, "scenarios/plans/big-bang.yaml: valid plan 'big-bang'",
+    ]);
+    expect(result.stderr).toMatch(/bad-among-many\.yaml:\d+:\d+: /);
+    expect(result.stderr).toMatch(/mailflow validate: 1 of 3 files have problems\n$/);
+    expect(mailflow('validate', HELLO, 'scenarios/plans/big-bang.yaml').status).toBe(0);
   });
 
   it('writes the trace as JSON lines under the requested name only, leaving no temporary file', () => {
