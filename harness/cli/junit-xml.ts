@@ -69,7 +69,9 @@ function checkCase(run: RunJson, check: Check): object {
   return {
     ...base,
     failure: {
-      '@_message': check.summary,
+      // The message is what a CI page shows first: it says the check's verdict against the expected one, since a
+      // known-bad scenario's check failing by passing would otherwise read like good news.
+      '@_message': `${check.verdict}, expected ${check.expected}: ${check.summary}`,
       '@_type': check.verdict,
       '#text': [`${check.verdict}, expected ${check.expected}`, ...offenderLines(check), reproduce(run)].join('\n'),
     },

@@ -85,7 +85,7 @@ describe('mailflow run --junit', () => {
     const check = (json.checks as Array<{ name: string; summary: string; offenders: Array<{ messageId: string }> }>)
       .find((c) => c.name === 'no-duplicate-activity');
     const failed = suite.testcase.find((t) => t.name === 'no-duplicate-activity')?.failure;
-    expect(failed).toMatchObject({ message: check?.summary, type: 'fail' });
+    expect(failed).toMatchObject({ message: `fail, expected pass: ${check?.summary}`, type: 'fail' });
     const body = failed?.['#text'] ?? '';
     expect(body).toContain(check?.offenders[0]?.messageId);
     expect(body).toMatch(/activity-created/); // the path each offender took
@@ -142,6 +142,15 @@ expect:
     expect(readdirSync(traceDir)).toEqual([]);
   });
 
+  it('says in a failure\'s message when a check failed by passing (a known-bad scenario that showed nothing wrong)', async () => {
+    const run = toRunJson(runScenario(await loadScenario('scenarios/hello.yaml')), 'hello.yaml', 5);
+    const first = run.checks[0];
+    if (first === undefined) throw new Error('hello has no checks');
+    run.checks[0] = { ...first, expected: 'fail' };
+    const doc = parser.parse(toJunitXml(run)) as { testsuites: { testsuite: Suite[] } };
+    expect((doc.testsuites.testsuite[0] as Suite).testcase[0]?.failure).toMatchObject({ message: `pass, expected fail: ${first.summary}`, type: 'pass' });
+  });
+
   it('escapes markup and replaces characters XML 1.0 cannot hold, so the file always parses', async () => {
     const run = toRunJson(runScenario(await loadScenario('scenarios/hello.yaml')), 'a <weird> & "file".yaml', 5);
     const first = run.checks[0];
@@ -149,7 +158,7 @@ expect:
     run.checks[0] = { ...first, verdict: 'fail', summary: 'bell \u0007 and <b>&amp;</b>' };
     const doc = parser.parse(toJunitXml(run)) as { testsuites: { testsuite: Suite[] } };
     const suite = doc.testsuites.testsuite[0] as Suite;
-    expect(suite.testcase[0]?.failure?.message).toBe('bell \uFFFD and <b>&amp;</b>');
+    expect(suite.testcase[0]?.failure?.message).toBe('fail, expected pass: bell \uFFFD and <b>&amp;</b>');
     expect(property(suite, 'file')).toBe('a <weird> & "file".yaml');
   });
 });
