@@ -14,11 +14,13 @@ import { EXIT } from './exit-codes.js';
 import { checkWritable, outputError } from './output-path.js';
 import { formatSummary } from './print-summary.js';
 import { toRunJson } from './run-json.js';
+import { toJunitXml } from './junit-xml.js';
 import { formatDurationMs } from '../scenario/duration.js';
 
 export const DEFAULT_LESSON = fileURLToPath(new URL('../../../scenarios/lesson-1-forward-mailbox.yaml', import.meta.url));
 export const DEFAULT_DEMO_OUT = 'demo.html';
 const PAGE = 'the demo page';
+const JUNIT = 'the JUnit report';
 
 export interface DemoCommandOptions {
   readonly out?: string;
@@ -28,6 +30,8 @@ export interface DemoCommandOptions {
   /** With --narrate: tell the whole story without waiting for Enter. */
   readonly auto?: boolean;
   readonly seed?: number;
+  /** With --lane: the lane's run as JUnit XML, as `mailflow run --junit` writes it. */
+  readonly junit?: string;
 }
 
 export async function demoCommand(file: string | undefined, options: DemoCommandOptions): Promise<number> {
@@ -71,9 +75,18 @@ function warnLateCaptions(data: DemoData, file: string): void {
 
 /** One lane's variant, run as `mailflow run` runs a file: its summary, or with --json the run contract. */
 function laneCommand(lesson: Lesson, file: string, lane: LaneId, options: DemoCommandOptions): number {
+  // As `mailflow run` does: the JUnit file's path is checked before the run, and written whole after it.
+  if (options.junit !== undefined) checkWritable(options.junit, JUNIT);
   const started = performance.now();
   const outcome = runLane(lesson, lane, options.seed);
   const run = toRunJson(outcome, file, Math.round(performance.now() - started));
+  if (options.junit !== undefined) {
+    try {
+      writeFileAtomic(options.junit, toJunitXml(run) + '\n');
+    } catch (error) {
+      throw outputError(options.junit, JUNIT, error);
+    }
+  }
   process.stdout.write((options.json === true ? JSON.stringify(run) : formatSummary(run)) + '\n');
   return run.verdict === 'pass' ? EXIT.pass : EXIT.fail;
 }

@@ -99,10 +99,15 @@ function buildProgram(setExit: (code: number) => void): Command {
     .addOption(new Option('--out <file>', `write the page here (default ${DEFAULT_DEMO_OUT})`).conflicts(['lane']))
     .addOption(new Option('--lane <lane>', 'run one lane\'s variant and print its summary (with --json, the `mailflow run --json` object)').choices(LANE_IDS))
     .option('--json', 'with --lane: the run summary as JSON; otherwise both lanes\' summaries and counters')
-    .addOption(new Option('--narrate', 'tell the story in the terminal, one step per Enter').conflicts(['lane', 'out', 'json']))
+    .addOption(new Option('--junit <file>', 'with --lane: write the lane\'s checks and expectations as JUnit XML, as mailflow run does'))
+    .addOption(new Option('--narrate', 'tell the story in the terminal, one step per Enter').conflicts(['lane', 'out', 'json', 'junit']))
     .option('--auto', 'with --narrate: tell it all without waiting')
     .option('--seed <n>', 'override the scenario seed', parseSeed)
     .action(async (file: string | undefined, options: DemoCommandOptions) => {
+      if (options.junit !== undefined && options.lane === undefined) {
+        process.stderr.write('mailflow demo: --junit goes with --lane (one lane\'s run, as mailflow run writes it)\n');
+        return setExit(EXIT.badInput);
+      }
       if (options.auto === true && options.narrate !== true) {
         process.stderr.write('mailflow demo: --auto goes with --narrate (it tells the story without waiting for Enter)\n');
         return setExit(EXIT.badInput);

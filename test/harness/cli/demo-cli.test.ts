@@ -75,6 +75,20 @@ describe('mailflow demo', () => {
     for (const page of ['n.html', 'l.html', 'a.html']) expect(existsSync(join(dir, page))).toBe(false);
   });
 
+  it('writes one lane\'s run as JUnit XML with --lane --junit, as mailflow run does; --junit alone is refused', () => {
+    const junit = join(dir, 'lane.xml');
+    const run = mailflow('demo', lesson2, '--lane', 'sss', '--junit', junit, '--json');
+    expect(run.status).toBe(0);
+    const xml = readFileSync(junit, 'utf8');
+    expect(xml).toMatch(/^<\?xml/);
+    expect(xml).toContain('<testsuite name="lesson-2-exchange-outage-sss"');
+    expect(xml).toContain('name="no-lost-mail"');
+    const alone = mailflow('demo', lesson2, '--junit', join(dir, 'alone.xml'));
+    expect(alone.status).toBe(2);
+    expect(alone.stderr).toBe("mailflow demo: --junit goes with --lane (one lane's run, as mailflow run writes it)\n");
+    expect(existsSync(join(dir, 'alone.xml'))).toBe(false);
+  });
+
   it('warns of a caption that comes after the lesson ends, which never shows', () => {
     const late = join(dir, 'late-caption.yaml');
     writeFileSync(late, readFileSync(lesson2, 'utf8').replace(/^ {2}captions:\n/m, '  captions:\n    - { at: 20d, lane: both, text: "Too late to be seen." }\n'));
