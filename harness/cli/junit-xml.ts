@@ -23,6 +23,11 @@ const builder = new XMLBuilder({
   attributeValueProcessor: xmlSafe,
 });
 
+/** The XML of a JUnit document given as fast-xml-parser's object form (`@_` attributes), made XML 1.0-safe. */
+export function buildJunitXml(document: object): string {
+  return builder.build({ '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' }, ...document });
+}
+
 type Check = RunJson['checks'][number];
 type Expectation = RunJson['expectations'][number];
 

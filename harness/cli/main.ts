@@ -124,6 +124,7 @@ function buildProgram(setExit: (code: number) => void): Command {
     .option('--what-if', 'also run each plan with its batch interval halved and Process Email From a week earlier, and say what each would save')
     .option('--json', 'print the result as one JSON object on stdout (an array with --compare)')
     .option('--report <file>', 'write a self-contained HTML report (grades, figures, a chart per plan\'s batches, recommendations) to this file')
+    .option('--junit <file>', 'write each plan\'s grade as JUnit XML (a failure when below its expect.grade)')
     .option('--progress', 'show a progress bar on stderr even when it is not a terminal')
     .option('--no-progress', 'never show the progress bar')
     .action((file: string, options: PlanCommandOptions) => setExit(planCommand(file, options)));

@@ -11,8 +11,11 @@ import { writeFileAtomic } from '../run/atomic-write.js';
 import { EXIT } from './exit-codes.js';
 import { checkWritable, outputError } from './output-path.js';
 import { progressBarFor } from './progress.js';
+import { toPlanJunitXml, type JudgedPlan } from './plan-junit-xml.js';
+import { resolve } from 'node:path';
 
 const REPORT = 'the report';
+const JUNIT = 'the JUnit report';
 
 export interface PlanCommandOptions {
   readonly compare?: readonly string[];
@@ -23,6 +26,8 @@ export interface PlanCommandOptions {
   readonly whatIf?: boolean;
   /** Write a self-contained HTML report here. */
   readonly report?: string;
+  /** Write the plans' grades as JUnit XML here (plan-junit-xml.ts). */
+  readonly junit?: string;
 }
 
 export function planCommand(file: string, options: PlanCommandOptions): number {
@@ -31,12 +36,21 @@ export function planCommand(file: string, options: PlanCommandOptions): number {
   const plans = files.map((f) => ({ file: f, plan: loadPlanFile(f) }));
   // And the report's path is checked before the runs, so a typo there does not cost the runs' time.
   if (options.report !== undefined) checkWritable(options.report, REPORT);
+  if (options.junit !== undefined) checkWritable(options.junit, JUNIT);
+  if (options.junit !== undefined && options.report !== undefined && resolve(options.junit) === resolve(options.report)) {
+    throw outputError(options.junit, JUNIT, new Error('the report goes to this file too; give each output its own'));
+  }
   const met = (plan: Plan, grade: PlanResult['grade']) => plan.expect.grade === undefined || meetsGrade(grade, plan.expect.grade);
   // In --json, what the file expects and whether the grade meets it: the reason for exit 1, for a pipeline to read.
   const judged = (plan: Plan, grade: PlanResult['grade']) => ({ expectedGrade: plan.expect.grade ?? null, met: met(plan, grade) });
   if (options.sweep !== undefined) {
     const sweeps = plans.map(({ file: f, plan }) => ({ file: f, plan, result: sweep(plan, f, options.seed ?? plan.seed, options.sweep ?? 1, options.progress, options.whatIf === true, plans.length > 1) }));
     writeReport(options.report, { kind: 'sweeps', plans: sweeps.map((s) => ({ file: s.file, result: s.result, expected: s.plan.expect.grade })) });
+    writeJunit(options.junit, sweeps.map((s) => ({
+      file: s.file, plan: s.result.plan, grade: s.result.grade, ...judged(s.plan, s.result.grade), seeds: `seeds ${s.result.seeds.join(', ')}`,
+      counts: { tracked: s.result.counts.tracked.median, untracked: s.result.counts.untracked.median, duplicates: s.result.counts.duplicates.median, lost: s.result.counts.lost.median },
+      recommendations: s.result.recommendations,
+    })));
     const sweepJson = sweeps.map((s) => ({ ...s.result, ...judged(s.plan, s.result.grade) }));
     print(options.json === true ? JSON.stringify(sweepJson.length === 1 ? sweepJson[0] : sweepJson)
       : sweeps.map((s) => formatSweep(s.result, s.file, s.plan.expect.grade)).join('\n\n'));
@@ -46,6 +60,10 @@ export function planCommand(file: string, options: PlanCommandOptions): number {
     file: f, plan, result: runWithProgress(plan, f, options.seed ?? plan.seed, options.progress, options.whatIf === true, plans.length > 1 ? plan.name : ''),
   }));
   writeReport(options.report, { kind: 'runs', plans: runs.map((r) => ({ file: r.file, result: r.result, expected: r.plan.expect.grade })) });
+  writeJunit(options.junit, runs.map((r) => ({
+    file: r.file, plan: r.result.plan, grade: r.result.grade, ...judged(r.plan, r.result.grade), seeds: `seed ${r.result.seed}`,
+    counts: r.result.counts, recommendations: r.result.recommendations,
+  })));
   if (options.json === true) {
     const runJson = runs.map((r) => ({ ...r.result, ...judged(r.plan, r.result.grade) }));
     print(JSON.stringify(runJson.length === 1 ? runJson[0] : runJson));
@@ -79,6 +97,15 @@ function writeReport(path: string | undefined, input: PlanReportInput): void {
     writeFileAtomic(path, renderPlanReport(input) + '\n');
   } catch (error) {
     throw outputError(path, REPORT, error);
+  }
+}
+
+function writeJunit(path: string | undefined, plans: readonly JudgedPlan[]): void {
+  if (path === undefined) return;
+  try {
+    writeFileAtomic(path, toPlanJunitXml(plans) + '\n');
+  } catch (error) {
+    throw outputError(path, JUNIT, error);
   }
 }
 
