@@ -1,5 +1,6 @@
 // `mailflow fuzz` and `mailflow fuzz merge`: random scenarios against every checker, a shrunk counterexample on
 // failure, and the shards of a campaign combined. Exit code 1 when a run failed, 2 for bad input.
+import { fileURLToPath } from 'node:url';
 import { accessSync, constants, mkdirSync, readFileSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import { runCampaign, type CampaignOptions } from '../fuzz/fuzz-campaign.js';
@@ -17,12 +18,15 @@ export interface FuzzCommandOptions extends Omit<CampaignOptions, 'onProgress' |
   readonly progress?: boolean;
 }
 
+const SHIPPED_SCENARIOS = fileURLToPath(new URL('../../../scenarios', import.meta.url));
+
 /** The counterexample directory must be usable before any run (exit 2), and never under scenarios/ (design.md). */
 function checkOutDir(outDir: string): void {
   const problem = (message: string) => new InputError([{ file: outDir, line: 0, column: 0, path: '', message }]);
-  const scenarios = resolve('scenarios');
+  // The shipped scenarios of this installation, wherever the command runs from, and those of the directory it runs in.
   const target = resolve(outDir);
-  if (target === scenarios || target.startsWith(scenarios + sep)) throw problem('counterexamples never go under scenarios/ (every file there must run green)');
+  const under = (dir: string) => target === dir || target.startsWith(dir + sep);
+  if (under(SHIPPED_SCENARIOS) || under(resolve('scenarios'))) throw problem('counterexamples never go under scenarios/ (every file there must run green)');
   try {
     mkdirSync(target, { recursive: true });
     accessSync(target, constants.W_OK);

@@ -3,7 +3,7 @@
 // many bytes, a missing or unknown file name, malformed XML all exit 2 naming which and why. Writes the server-side
 // sync configuration as a scenario fragment (--out) and prints the review (what migrates, what does not and why).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseEmailAgentXml } from '../../fakes/router/email-agent-xml.js';
 import { parseRouterXml, RouterFileError } from '../../fakes/router/router-xml.js';
 import { parseSystemStateXml } from '../../fakes/router/system-state-xml.js';
@@ -32,6 +32,9 @@ export function migrateCommand(dirs: readonly string[], options: MigrateOptions)
   // A --out that cannot be written fails before the routers are read, and leaves nothing behind.
   if (options.out !== undefined) checkWritable(options.out, 'the server-side sync fragment');
   if (dirs.length > MAX_ROUTERS) throw new InputError([problem(dirs[MAX_ROUTERS] ?? '', `${dirs.length} routers: the wizard takes at most ${MAX_ROUTERS} (S14)`)]);
+  // The same router named twice would migrate its users and forward mailboxes twice.
+  const twice = dirs.find((dir, i) => dirs.slice(0, i).some((other) => resolve(other) === resolve(dir)));
+  if (twice !== undefined) throw new InputError([problem(twice, 'named twice: each router directory once')]);
   const problems: InputProblem[] = [];
   let bytes = 0;
   for (const dir of dirs) {

@@ -49,6 +49,12 @@ describe('mailflow migrate', () => {
     expect(plan.mailboxes).toHaveLength(2);
   });
 
+  it('refuses the same router directory named twice', () => {
+    const result = mailflow('migrate', A, `${A}/`, '--json');
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('named twice: each router directory once');
+  });
+
   it('refuses an --out it cannot write before reading the routers, leaving nothing behind', () => {
     const dir = mkdtempSync(join(tmpdir(), 'migrate-out-'));
     const result = mailflow('migrate', A, '--out', dir, '--json');

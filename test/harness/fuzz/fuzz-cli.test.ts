@@ -5,7 +5,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { mailflow } from '../../helpers/cli.js';
+import { spawnSync } from 'node:child_process';
+import { mailflow, repoRoot } from '../../helpers/cli.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'mailflow-fuzz-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -92,6 +93,10 @@ describe('mailflow fuzz (CLI)', () => {
     expect(hidden.stderr).toMatch(/could not find it/);
     // Counterexamples never go under scenarios/, and an unusable directory is refused before any run.
     expect(mailflow('fuzz', '--runs', '5', '--out', 'scenarios/fuzz').status).toBe(2);
+    // From another directory too: the shipped scenarios are this installation's.
+    const elsewhere = spawnSync(process.execPath, [join(repoRoot, 'dist/harness/cli/main.js'), 'fuzz', '--runs', '5', '--out', join(repoRoot, 'scenarios/fuzz')], { cwd: tmp, encoding: 'utf8' });
+    expect(elsewhere.status).toBe(2);
+    expect(elsewhere.stderr).toContain('counterexamples never go under scenarios/');
     const aFile = join(tmp, 'a-file');
     writeFileSync(aFile, 'x');
     const blocked = mailflow('fuzz', '--runs', '5', '--json', '--out', join(aFile, 'out'));
