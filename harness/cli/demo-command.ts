@@ -2,6 +2,7 @@
 // trainer view. Runs a lesson's two lanes and writes the page, or prints one lane's run (the `mailflow run --json`
 // contract), or tells the story in the terminal. Without a scenario it shows the first lesson.
 import { fileURLToPath } from 'node:url';
+import { isAbsolute, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { loadLesson, type Lesson } from '../demo/lane-variants.js';
@@ -35,7 +36,8 @@ export interface DemoCommandOptions {
 }
 
 export async function demoCommand(file: string | undefined, options: DemoCommandOptions): Promise<number> {
-  const path = file ?? DEFAULT_LESSON;
+  // The default lesson is named as a user would write it when it lies under the working directory (as in a checkout).
+  const path = file ?? shownPath(DEFAULT_LESSON);
   const lesson = await loadLesson(path);
   if (options.lane !== undefined) return laneCommand(lesson, path, options.lane, options);
   if (options.narrate === true) {
@@ -60,6 +62,11 @@ export async function demoCommand(file: string | undefined, options: DemoCommand
     for (const line of narrationEnding(data)) process.stderr.write(`  ${line}\n`);
   }
   return verdictOf(data);
+}
+
+function shownPath(absolute: string): string {
+  const relativePath = relative(process.cwd(), absolute);
+  return relativePath.startsWith('..') || isAbsolute(relativePath) ? absolute : relativePath;
 }
 
 /**

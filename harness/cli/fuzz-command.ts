@@ -1,8 +1,8 @@
 // `mailflow fuzz` and `mailflow fuzz merge`: random scenarios against every checker, a shrunk counterexample on
 // failure, and the shards of a campaign combined. Exit code 1 when a run failed, 2 for bad input.
 import { fileURLToPath } from 'node:url';
-import { accessSync, constants, mkdirSync, readFileSync } from 'node:fs';
-import { resolve, sep } from 'node:path';
+import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, resolve, sep } from 'node:path';
 import { runCampaign, type CampaignOptions } from '../fuzz/fuzz-campaign.js';
 import { mergeResults } from '../fuzz/fuzz-merge.js';
 import type { FuzzResult } from '../fuzz/fuzz-result.js';
@@ -27,9 +27,12 @@ function checkOutDir(outDir: string): void {
   const target = resolve(outDir);
   const under = (dir: string) => target === dir || target.startsWith(dir + sep);
   if (under(SHIPPED_SCENARIOS) || under(resolve('scenarios'))) throw problem('counterexamples never go under scenarios/ (every file there must run green)');
+  // Checked without making it: a campaign that finds nothing leaves no empty directory (a failure's file makes it).
   try {
-    mkdirSync(target, { recursive: true });
-    accessSync(target, constants.W_OK);
+    let existing = target;
+    while (!existsSync(existing)) existing = dirname(existing);
+    if (!statSync(existing).isDirectory()) throw new Error(`${existing} is not a directory`);
+    accessSync(existing, constants.W_OK);
   } catch (error) {
     throw problem(`cannot write counterexamples here: ${(error as Error).message}`);
   }

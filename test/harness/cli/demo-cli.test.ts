@@ -36,6 +36,9 @@ describe('mailflow demo', () => {
     expect(result.status).toBe(0);
     expect(result.stderr).toContain(`wrote ${out}`);
     expect(readFileSync(out, 'utf8')).toContain('Lesson 1');
+    // Named as a user would write it from the checkout, as for a file given on the command line.
+    const lane = mailflow('demo', '--lane', 'router', '--json');
+    expect((JSON.parse(lane.stdout) as { file: string }).file).toBe('scenarios/lesson-1-forward-mailbox.yaml');
   });
 
   it('tells the story in the terminal with --narrate --auto, and a beat per Enter without it', () => {

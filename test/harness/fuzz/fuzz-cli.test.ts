@@ -2,7 +2,7 @@
 // merge into the whole campaign, a counterexample replays with `mailflow run`, and bad input exits 2.
 import { availableParallelism } from 'node:os';
 import { afterAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -102,6 +102,10 @@ describe('mailflow fuzz (CLI)', () => {
     const blocked = mailflow('fuzz', '--runs', '5', '--json', '--out', join(aFile, 'out'));
     expect(blocked.status).toBe(2);
     expect(blocked.stdout).toBe('');
+    // A campaign that finds nothing leaves no empty counterexample directory behind.
+    const unused = join(tmp, 'never-made', 'out');
+    expect(mailflow('fuzz', '--seed', '1', '--runs', '5', '--json', '--out', unused).status).toBe(0);
+    expect(existsSync(join(tmp, 'never-made'))).toBe(false);
     const notJson = join(tmp, 'not.json');
     writeFileSync(notJson, '{"runs": "many"}');
     const bad = mailflow('fuzz', 'merge', notJson);
