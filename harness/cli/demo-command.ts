@@ -89,7 +89,7 @@ function laneCommand(lesson: Lesson, file: string, lane: LaneId, options: DemoCo
   const run = toRunJson(outcome, file, Math.round(performance.now() - started));
   if (options.junit !== undefined) {
     try {
-      writeFileAtomic(options.junit, toJunitXml(run) + '\n');
+      writeFileAtomic(options.junit, toJunitXml(run, `mailflow demo ${file} --lane ${lane} --seed ${run.seed}`) + '\n');
     } catch (error) {
       throw outputError(options.junit, JUNIT, error);
     }

@@ -1,7 +1,7 @@
 // `mailflow fuzz` and `mailflow fuzz merge`: random scenarios against every checker, a shrunk counterexample on
 // failure, and the shards of a campaign combined. Exit code 1 when a run failed, 2 for bad input.
 import { fileURLToPath } from 'node:url';
-import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:fs';
+import { accessSync, constants, lstatSync, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import { runCampaign, type CampaignOptions } from '../fuzz/fuzz-campaign.js';
 import { mergeResults } from '../fuzz/fuzz-merge.js';
@@ -18,6 +18,15 @@ export interface FuzzCommandOptions extends Omit<CampaignOptions, 'onProgress' |
   readonly progress?: boolean;
 }
 
+function isThere(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const SHIPPED_SCENARIOS = fileURLToPath(new URL('../../../scenarios', import.meta.url));
 
 /** The counterexample directory must be usable before any run (exit 2), and never under scenarios/ (design.md). */
@@ -29,8 +38,9 @@ function checkOutDir(outDir: string): void {
   if (under(SHIPPED_SCENARIOS) || under(resolve('scenarios'))) throw problem('counterexamples never go under scenarios/ (every file there must run green)');
   // Checked without making it: a campaign that finds nothing leaves no empty directory (a failure's file makes it).
   try {
+    // lstat, not exists: a dangling symlink is there (and unusable), not missing.
     let existing = target;
-    while (!existsSync(existing)) existing = dirname(existing);
+    while (!isThere(existing)) existing = dirname(existing);
     if (!statSync(existing).isDirectory()) throw new Error(`${existing} is not a directory`);
     accessSync(existing, constants.W_OK);
   } catch (error) {

@@ -31,8 +31,10 @@ export function buildJunitXml(document: object): string {
 type Check = RunJson['checks'][number];
 type Expectation = RunJson['expectations'][number];
 
-export function toJunitXml(run: RunJson): string {
-  const testcases = [...run.checks.map((c) => checkCase(run, c)), ...run.expectations.map((e) => expectationCase(run, e))];
+/** `command`: what runs it again, in a failure's body (default `mailflow run FILE --seed N`; a demo lane says its own). */
+export function toJunitXml(run: RunJson, command = `mailflow run ${run.file} --seed ${run.seed}`): string {
+  const reproduce = `reproduce: ${command}`;
+  const testcases = [...run.checks.map((c) => checkCase(run, c, reproduce)), ...run.expectations.map((e) => expectationCase(run, e, reproduce))];
   const failures = run.checks.filter((c) => c.verdict !== c.expected).length + run.expectations.filter((e) => e.verdict === 'fail').length;
   const skipped = run.expectations.filter((e) => e.verdict === 'skipped').length;
   const totals = { '@_tests': testcases.length, '@_failures': failures, '@_errors': 0, '@_skipped': skipped, '@_time': seconds(run.wallMs) };
@@ -64,7 +66,7 @@ function properties(run: RunJson): Array<[string, string | number]> {
   return out;
 }
 
-function checkCase(run: RunJson, check: Check): object {
+function checkCase(run: RunJson, check: Check, reproduce: string): object {
   const base = { '@_name': check.name, '@_classname': `${run.scenario}.checks`, '@_time': 0 };
   const headline = `${check.verdict}${check.expected === 'pass' ? '' : ` (expected ${check.expected})`}: ${check.summary}`;
   if (check.verdict === check.expected) {
@@ -78,17 +80,17 @@ function checkCase(run: RunJson, check: Check): object {
       // known-bad scenario's check failing by passing would otherwise read like good news.
       '@_message': `${check.verdict}, expected ${check.expected}: ${check.summary}`,
       '@_type': check.verdict,
-      '#text': [`${check.verdict}, expected ${check.expected}`, ...offenderLines(check), reproduce(run)].join('\n'),
+      '#text': [`${check.verdict}, expected ${check.expected}`, ...offenderLines(check), reproduce].join('\n'),
     },
   };
 }
 
-function expectationCase(run: RunJson, e: Expectation): object {
+function expectationCase(run: RunJson, e: Expectation, reproduce: string): object {
   const base = { '@_name': e.name, '@_classname': `${run.scenario}.expectations`, '@_time': 0 };
   const text = `${e.name} ${e.expected}, actual ${e.actual}${e.note === undefined ? '' : ` (${e.note})`}`;
   if (e.verdict === 'skipped') return { ...base, skipped: { '@_message': text } };
   if (e.verdict === 'pass') return { ...base, 'system-out': text };
-  return { ...base, failure: { '@_message': text, '@_type': 'fail', '#text': `${text}\n${reproduce(run)}` } };
+  return { ...base, failure: { '@_message': text, '@_type': 'fail', '#text': `${text}\n${reproduce}` } };
 }
 
 function offenderLines(check: Check): string[] {
@@ -100,10 +102,6 @@ function offenderLines(check: Check): string[] {
   const shown = Math.min(check.offenders.length, JUNIT_OFFENDER_LIMIT);
   if (check.offenderCount > shown) lines.push(`... and ${check.offenderCount - shown} more (mailflow run ${MORE_OFFENDERS_WHERE})`);
   return lines;
-}
-
-function reproduce(run: RunJson): string {
-  return `reproduce: mailflow run ${run.file} --seed ${run.seed}`;
 }
 
 function seconds(ms: number): string {

@@ -66,7 +66,7 @@ function buildProgram(setExit: (code: number) => void): Command {
     .option('--json', 'print the run summary as one JSON object on stdout')
     .option('--junit <file>', 'write the checks and expectations as JUnit XML')
     .option('--report <file>', 'write a self-contained HTML report of the session')
-    .option('--expect-messages <n>', 'the number of different messages your clients mean to deliver: the session fails if fewer were accepted (one given up before DATA leaves no other trace)', parseCount)
+    .option('--expect-messages <n>', 'the number of different messages your clients mean to deliver: the session fails if fewer were accepted (one given up before DATA leaves no other trace; a resend counts once when it has a Message-ID)', parseCount)
     .action(async (file: string, options: ServeCommandOptions) => setExit(await serveCommand(file, options)));
 
   program.command('validate')

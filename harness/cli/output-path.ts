@@ -1,7 +1,11 @@
 // Output files named on the command line are checked before any run, so a typo in a path fails at once (exit 2)
 // rather than after minutes of work; writing itself is atomic (harness/run/atomic-write.ts).
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
+import { TEMPORARY_NAME_EXTRA_BYTES } from '../run/atomic-write.js';
+
+/** A file name's longest, on Linux and macOS file systems. */
+const MAX_NAME_BYTES = 255;
 import { InputError } from '../scenario/input-error.js';
 
 /** `what` names the output in the error: `the report`, `the demo page`. */
@@ -17,6 +21,8 @@ export function checkWritable(path: string, what: string): void {
     const parent = dirname(resolve(path));
     if (!statSync(parent).isDirectory()) throw new Error(`${parent} is not a directory`);
     accessSync(parent, constants.W_OK);
+    // The temporary file beside it has a longer name: one that cannot be made fails here, not after the run.
+    if (Buffer.byteLength(basename(path)) + TEMPORARY_NAME_EXTRA_BYTES > MAX_NAME_BYTES) throw new Error(`the file name is too long (at most ${MAX_NAME_BYTES - TEMPORARY_NAME_EXTRA_BYTES} bytes here)`);
   } catch (error) {
     throw outputError(path, what, error);
   }

@@ -49,7 +49,7 @@ export function planCommand(file: string, options: PlanCommandOptions): number {
     writeJunit(options.junit, sweeps.map((s) => ({
       file: s.file, plan: s.result.plan, grade: s.result.grade, ...judged(s.plan, s.result.grade), seeds: `seeds ${s.result.seeds.join(', ')}`,
       counts: { tracked: s.result.counts.tracked.median, untracked: s.result.counts.untracked.median, duplicates: s.result.counts.duplicates.median, lost: s.result.counts.lost.median },
-      recommendations: s.result.recommendations,
+      recommendations: s.result.recommendations, reproduce: `mailflow plan ${s.file} --sweep ${s.result.seeds.length} --seed ${options.seed ?? s.plan.seed}`,
     })));
     const sweepJson = sweeps.map((s) => ({ ...s.result, ...judged(s.plan, s.result.grade) }));
     print(options.json === true ? JSON.stringify(sweepJson.length === 1 ? sweepJson[0] : sweepJson)
@@ -62,7 +62,8 @@ export function planCommand(file: string, options: PlanCommandOptions): number {
   writeReport(options.report, { kind: 'runs', plans: runs.map((r) => ({ file: r.file, result: r.result, expected: r.plan.expect.grade })) });
   writeJunit(options.junit, runs.map((r) => ({
     file: r.file, plan: r.result.plan, grade: r.result.grade, ...judged(r.plan, r.result.grade), seeds: `seed ${r.result.seed}`,
-    counts: r.result.counts, recommendations: r.result.recommendations,
+    counts: { tracked: r.result.counts.tracked, untracked: r.result.counts.untracked, duplicates: r.result.counts.duplicates, lost: r.result.counts.lost },
+    recommendations: r.result.recommendations, reproduce: `mailflow plan ${r.file} --seed ${r.result.seed}`,
   })));
   if (options.json === true) {
     const runJson = runs.map((r) => ({ ...r.result, ...judged(r.plan, r.result.grade) }));

@@ -15,6 +15,8 @@ export interface JudgedPlan {
   readonly seeds: string;
   readonly counts: Readonly<Pick<PlanCounts, 'tracked' | 'untracked' | 'duplicates' | 'lost'>>;
   readonly recommendations: readonly string[];
+  /** The command that runs it again. */
+  readonly reproduce: string;
 }
 
 export function toPlanJunitXml(plans: readonly JudgedPlan[]): string {
@@ -41,5 +43,5 @@ function gradeCase(p: JudgedPlan): object {
   const headline = `${p.grade}${p.expectedGrade === null ? '' : ` (expected at least ${p.expectedGrade})`}`;
   const advice = p.recommendations.map((r) => `- ${r}`).join('\n');
   if (p.met) return { ...base, 'system-out': `${headline}\n${advice}` };
-  return { ...base, failure: { '@_message': headline, '@_type': 'grade', '#text': `${headline}\n${advice}\nreproduce: mailflow plan ${p.file}` } };
+  return { ...base, failure: { '@_message': headline, '@_type': 'grade', '#text': `${headline}\n${advice}\nreproduce: ${p.reproduce}` } };
 }

@@ -50,8 +50,9 @@ export function compilePlan(plan: Plan, seed: number = plan.seed, file = `${plan
       { at: atMs, verb: 'testAndEnable', target: sss, mailboxes: [...mailboxes] },
     ]),
   ].sort((a, b) => a.at - b.at);
+  // Extended only as far as the last fault: a variant on the plan's own schedule runs exactly as long as the plan.
   const lastFaultAtMs = lateFaults === 'extend' ? Math.max(0, ...plan.faults.map((f) => f.at)) : 0;
-  const horizon = Math.max(lastEnabledAtMs, lastFaultAtMs) + plan.cutover.settle;
+  const horizon = Math.max(lastEnabledAtMs + plan.cutover.settle, lastFaultAtMs);
   // A fault after the run ends would silently never happen: say so, at the plan's own field.
   const late = plan.faults.findIndex((f) => f.at > horizon);
   if (late !== -1) {

@@ -5,13 +5,16 @@ import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /**
- * Beside the target, named by the process and a random part, and created exclusively: two jobs writing one target
+ * Beside the target, named by a random part, and created exclusively: two jobs writing one target
  * (CI containers sharing a workspace, where every process id is 1) each get a file of their own; the last rename wins
  * whole. (The harness may draw real randomness; the models may not.)
  */
 function temporaryPathFor(target: string): string {
-  return join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  return join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
 }
+
+/** What the temporary name adds to the target's (`.` + `.` + 8 hex digits + `.tmp`): output-path.ts checks it fits. */
+export const TEMPORARY_NAME_EXTRA_BYTES = 14;
 
 /** A line-by-line writer for large outputs (traces): buffered, then committed with a rename or discarded. */
 export class AtomicLineWriter {
@@ -43,9 +46,15 @@ export class AtomicLineWriter {
     }
   }
 
+  /** Never throws: it runs on the way out of another error. */
   discard(): void {
-    this.close();
-    rmSync(this.temporary, { force: true });
+    const opened = this.fd !== null;
+    try {
+      this.close();
+      if (opened) rmSync(this.temporary, { force: true });
+    } catch {
+      // Nothing more to do: the target itself was never touched.
+    }
   }
 
   private close(): void {
@@ -55,6 +64,7 @@ export class AtomicLineWriter {
   }
 
   private flush(): void {
+    if (this.closed) throw new Error(`${this.target}: written after it was committed or discarded`);
     this.fd ??= openSync(this.temporary, 'wx');
     if (this.pending.length === 0) return;
     writeSync(this.fd, this.pending.join('\n') + '\n');

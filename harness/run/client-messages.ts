@@ -1,7 +1,8 @@
 // `mailflow serve --expect-messages N`: how many different messages the engineer's clients mean to deliver. A
 // message a client gave up on before DATA (the server down, a 4xx at RCPT and no retry) leaves no trace in the
 // model: there is no message and no Message-ID to record. Only the count the engineer declares can show it lost;
-// every message that reached DATA is in the ledger, and one the fake Exchange accepted counts (a resend once).
+// every message that reached DATA is in the ledger, and one the fake Exchange accepted counts: a resend of one with
+// a Message-ID once, one without a Message-ID at each arrival (to CRM too it is a new message each time).
 import type { ExpectationResult } from '../../sim/check/verdict.js';
 import type { RunOutcome } from './run-scenario.js';
 

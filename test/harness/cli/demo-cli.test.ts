@@ -86,6 +86,10 @@ describe('mailflow demo', () => {
     expect(xml).toMatch(/^<\?xml/);
     expect(xml).toContain('<testsuite name="lesson-2-exchange-outage-sss"');
     expect(xml).toContain('name="no-lost-mail"');
+    // A failing lane (lesson 1's sync lane under seed 8 shows no filing) names the command that runs that lane again.
+    const failing = join(dir, 'failing.xml');
+    expect(mailflow('demo', 'scenarios/lesson-1-forward-mailbox.yaml', '--lane', 'sss', '--seed', '8', '--junit', failing).status).toBe(1);
+    expect(readFileSync(failing, 'utf8')).toContain('reproduce: mailflow demo scenarios/lesson-1-forward-mailbox.yaml --lane sss --seed 8');
     const alone = mailflow('demo', lesson2, '--junit', join(dir, 'alone.xml'));
     expect(alone.status).toBe(2);
     expect(alone.stderr).toBe("mailflow demo: --junit goes with --lane (one lane's run, as mailflow run writes it)\n");

@@ -136,6 +136,15 @@ expect:
     expect(readdirSync(dir)).toEqual([]);
   });
 
+  it('refuses before the run an output name too long for the temporary file beside it, writing nothing', () => {
+    const dir = mkdtempSync(join(tmp, 'long-'));
+    const run = mailflow('run', 'scenarios/hello.yaml', '--json', '--junit', join(dir, `${'j'.repeat(240)}.xml`));
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/cannot write the JUnit report: the file name is too long \(at most 241 bytes here\)/);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it('exits 3, not 1, when standard output cannot be written (a full disk behind `> out.json`)', () => {
     const result = spawnSync('sh', ['-c', `"${process.execPath}" dist/harness/cli/main.js run scenarios/two-active-routers.yaml --json > /dev/full`], { cwd: repoRoot, encoding: 'utf8' });
     expect(result.status).toBe(3);

@@ -3,7 +3,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { XMLParser } from 'fast-xml-parser';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { mailflow } from '../../helpers/cli.js';
 
@@ -21,6 +21,9 @@ describe('mailflow plan --junit', () => {
     const json = JSON.parse(run.stdout) as Array<{ plan: string; grade: string; met: boolean }>;
     expect(json.map((p) => p.met)).toEqual([true, false]);
     expect(run.status).toBe(1);
+    // Well-formed for strict readers (expat, Jenkins), not only for a lenient parser.
+    expect(XMLValidator.validate(readFileSync(junit, 'utf8'))).toBe(true);
+    expect(readFileSync(junit, 'utf8')).toContain(`reproduce: mailflow plan ${strict} --seed `);
     const doc = parser.parse(readFileSync(junit, 'utf8')) as { testsuites: { failures: string; testsuite: Array<{ name: string; testcase: { failure?: { message: string } } }> } };
     const [bigBang, strictSuite] = doc.testsuites.testsuite;
     expect(bigBang?.name).toBe('big-bang');

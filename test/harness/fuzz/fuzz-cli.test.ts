@@ -2,7 +2,7 @@
 // merge into the whole campaign, a counterexample replays with `mailflow run`, and bad input exits 2.
 import { availableParallelism } from 'node:os';
 import { afterAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -102,6 +102,11 @@ describe('mailflow fuzz (CLI)', () => {
     const blocked = mailflow('fuzz', '--runs', '5', '--json', '--out', join(aFile, 'out'));
     expect(blocked.status).toBe(2);
     expect(blocked.stdout).toBe('');
+    // A dangling symlink on the way is refused before any run, not found when the counterexample is written.
+    symlinkSync(join(tmp, 'nowhere'), join(tmp, 'dangling'));
+    const dangling = mailflow('fuzz', '--seed', '3', '--runs', '5', '--json', '--out', join(tmp, 'dangling', 'sub'));
+    expect(dangling.status).toBe(2);
+    expect(dangling.stderr).toContain('cannot write counterexamples here');
     // A campaign that finds nothing leaves no empty counterexample directory behind.
     const unused = join(tmp, 'never-made', 'out');
     expect(mailflow('fuzz', '--seed', '1', '--runs', '5', '--json', '--out', unused).status).toBe(0);
