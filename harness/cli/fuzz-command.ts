@@ -4,6 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { accessSync, constants, lstatSync, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import { runCampaign, type CampaignOptions } from '../fuzz/fuzz-campaign.js';
+import { writeFileAtomic } from '../run/atomic-write.js';
+import { checkWritable, outputError } from './output-path.js';
+import { toFuzzJunitXml } from './fuzz-junit-xml.js';
 import { mergeResults } from '../fuzz/fuzz-merge.js';
 import type { FuzzResult } from '../fuzz/fuzz-result.js';
 import { sliceSize } from '../fuzz/fuzz-seed.js';
@@ -16,6 +19,8 @@ export interface FuzzCommandOptions extends Omit<CampaignOptions, 'onProgress' |
   readonly json: boolean;
   /** true: always show the progress bar; false: never; default: when stderr is a terminal. */
   readonly progress?: boolean;
+  /** Write the campaign as JUnit XML here (fuzz-junit-xml.ts). */
+  readonly junit?: string;
 }
 
 function isThere(path: string): boolean {
@@ -50,6 +55,7 @@ function checkOutDir(outDir: string): void {
 
 export async function fuzzCommand(options: FuzzCommandOptions, stream: ProgressStream = process.stderr): Promise<number> {
   checkOutDir(options.outDir);
+  if (options.junit !== undefined) checkWritable(options.junit, JUNIT);
   const show = options.progress ?? stream.isTTY === true;
   const bar = show ? new FuzzProgressBar(stream, sliceSize(options.runs, options.shard)) : null;
   let result: FuzzResult;
@@ -65,16 +71,30 @@ export async function fuzzCommand(options: FuzzCommandOptions, stream: ProgressS
   } finally {
     bar?.stop();
   }
+  writeJunit(options.junit, result);
   process.stdout.write(options.json ? JSON.stringify(result) + '\n' : formatFuzzSummary(result) + '\n');
   return result.failures > 0 ? EXIT.fail : EXIT.pass;
 }
 
-export function fuzzMergeCommand(files: readonly string[], json: boolean): number {
+export function fuzzMergeCommand(files: readonly string[], json: boolean, junit?: string): number {
+  if (junit !== undefined) checkWritable(junit, JUNIT);
   const results = files.map(readResult);
   const merged = mergeResults(results);
   if (typeof merged === 'string') throw new InputError([{ file: files.join(', '), line: 0, column: 0, path: '', message: merged }]);
+  writeJunit(junit, merged);
   process.stdout.write(json ? JSON.stringify(merged) + '\n' : formatFuzzSummary(merged) + '\n');
   return merged.failures > 0 ? EXIT.fail : EXIT.pass;
+}
+
+const JUNIT = 'the JUnit report';
+
+function writeJunit(path: string | undefined, result: FuzzResult): void {
+  if (path === undefined) return;
+  try {
+    writeFileAtomic(path, toFuzzJunitXml(result) + '\n');
+  } catch (error) {
+    throw outputError(path, JUNIT, error);
+  }
 }
 
 function readResult(file: string): FuzzResult {

@@ -147,6 +147,7 @@ function buildProgram(setExit: (code: number) => void): Command {
     .option('--habits', 'also people filing, deleting, moving back, replying and tracking, and a junk filter (the untracked mail they explain is allowed)')
     .option('--out <dir>', 'where counterexample scenarios are written', DEFAULT_OUT_DIR)
     .option('--json', 'print the result as one JSON object on stdout')
+    .option('--junit <file>', 'write the campaign as JUnit XML (a failure when a run failed)')
     .option('--progress', 'show the progress bar on stderr even when it is not a terminal')
     .option('--no-progress', 'never show the progress bar')
     .action(async (options: FuzzCliOptions) => {
@@ -174,6 +175,7 @@ function buildProgram(setExit: (code: number) => void): Command {
         },
         outDir: options.out, json: options.json === true, command: fuzzCommandLine(seed, options),
         ...(options.progress === undefined ? {} : { progress: options.progress }),
+        ...(options.junit === undefined ? {} : { junit: options.junit }),
       }));
     });
 
@@ -181,8 +183,12 @@ function buildProgram(setExit: (code: number) => void): Command {
     .description('combine the --json results of a campaign\'s shards into the campaign\'s result')
     .argument('<files...>', 'the shards\' --json outputs')
     .option('--json', 'print the merged result as one JSON object on stdout')
-    // `fuzz` has a --json of its own, which commander hands to the parent: read both.
-    .action((files: string[], _options: unknown, command: Command) => setExit(fuzzMergeCommand(files, command.optsWithGlobals<{ json?: boolean }>().json === true)));
+    .option('--junit <file>', 'write the merged campaign as JUnit XML')
+    // `fuzz` has a --json and a --junit of its own, which commander hands to the parent: read both.
+    .action((files: string[], _options: unknown, command: Command) => {
+      const { json, junit } = command.optsWithGlobals<{ json?: boolean; junit?: string }>();
+      setExit(fuzzMergeCommand(files, json === true, junit));
+    });
 
   return program;
 }
@@ -205,6 +211,7 @@ interface FuzzCliOptions {
   out: string;
   json?: boolean;
   progress?: boolean;
+  junit?: string;
 }
 
 /** The command that repeats a campaign, for a counterexample's header (workers and output options left out). */

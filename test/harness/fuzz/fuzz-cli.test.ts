@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { mailflow, repoRoot } from '../../helpers/cli.js';
+import { XMLValidator } from 'fast-xml-parser';
 
 const tmp = mkdtempSync(join(tmpdir(), 'mailflow-fuzz-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -54,6 +55,20 @@ describe('mailflow fuzz (CLI)', () => {
     const mixed = mailflow('fuzz', 'merge', shards[0] ?? '', shards[1] ?? '', other);
     expect(mixed.status).toBe(2);
     expect(mixed.stderr).toMatch(/different campaigns \(habits: false in shard 1\/3, true in shard 3\/3\)/);
+    // --junit: one testcase, failed as the exit code says, with the counterexample to replay; merge writes one too.
+    const junit = join(tmp, 'fuzz.xml');
+    const withJunit = fuzz('junit', '--junit', junit);
+    expect(withJunit.status).toBe(1);
+    const xml = readFileSync(junit, 'utf8');
+    expect(XMLValidator.validate(xml)).toBe(true);
+    expect(xml).toMatch(/<failure message="\d+ of 120 runs failed; the smallest, run \d+, fails/);
+    expect(xml).toContain(`replay: mailflow run ${(JSON.parse(withJunit.stdout) as { counterexample: string }).counterexample}`);
+    const mergedJunit = join(tmp, 'merged.xml');
+    expect(mailflow('fuzz', 'merge', ...shards, '--junit', mergedJunit).status).toBe(1);
+    expect(readFileSync(mergedJunit, 'utf8')).toContain('name="seed 3, shard 1/3,2/3,3/3, injected defect two-active-routers"');
+    const clean = join(tmp, 'clean.xml');
+    expect(mailflow('fuzz', '--seed', '1', '--runs', '5', '--json', '--out', join(tmp, 'clean-out'), '--junit', clean).status).toBe(0);
+    expect(readFileSync(clean, 'utf8')).toContain('<system-out>5 runs, none failed</system-out>');
     const merged = mailflow('fuzz', 'merge', ...shards, '--json');
     expect(merged.status).toBe(1);
     const whole = JSON.parse(one.stdout) as Record<string, unknown>;
