@@ -10,9 +10,8 @@ import { buildDemo, runLane } from '../demo/build-demo.js';
 import { narrationBeats, narrationEnding, clockOf } from '../demo/narration.js';
 import { renderDemoPage } from '../demo/page/render-demo-page.js';
 import type { DemoData, LaneId } from '../demo/demo-data.js';
-import { writeFileAtomic } from '../run/atomic-write.js';
 import { EXIT } from './exit-codes.js';
-import { checkWritable, outputError } from './output-path.js';
+import { checkWritable, writeOutput } from './output-path.js';
 import { formatSummary } from './print-summary.js';
 import { toRunJson } from './run-json.js';
 import { toJunitXml } from './junit-xml.js';
@@ -50,11 +49,7 @@ export async function demoCommand(file: string | undefined, options: DemoCommand
   checkWritable(out, PAGE);
   const { data } = buildDemo(lesson, { ...seedOf(options), onLaneDone: (lane) => process.stderr.write(`mailflow demo: ${lane} lane done\n`) });
   warnLateCaptions(data, path);
-  try {
-    writeFileAtomic(out, renderDemoPage(data) + '\n');
-  } catch (error) {
-    throw outputError(out, PAGE, error);
-  }
+  writeOutput(out, PAGE, () => renderDemoPage(data));
   if (options.json === true) {
     process.stdout.write(JSON.stringify({ scenario: data.scenario, out, lanes: Object.fromEntries(data.lanes.map((l) => [l.id, { ...l.run, counters: l.counters }])) }) + '\n');
   } else {
@@ -87,13 +82,7 @@ function laneCommand(lesson: Lesson, file: string, lane: LaneId, options: DemoCo
   const started = performance.now();
   const outcome = runLane(lesson, lane, options.seed);
   const run = toRunJson(outcome, file, Math.round(performance.now() - started));
-  if (options.junit !== undefined) {
-    try {
-      writeFileAtomic(options.junit, toJunitXml(run, `mailflow demo ${file} --lane ${lane} --seed ${run.seed}`) + '\n');
-    } catch (error) {
-      throw outputError(options.junit, JUNIT, error);
-    }
-  }
+  writeOutput(options.junit, JUNIT, () => toJunitXml(run, `mailflow demo ${file} --lane ${lane} --seed ${run.seed}`));
   process.stdout.write((options.json === true ? JSON.stringify(run) : formatSummary(run)) + '\n');
   return run.verdict === 'pass' ? EXIT.pass : EXIT.fail;
 }

@@ -4,8 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { accessSync, constants, lstatSync, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import { runCampaign, type CampaignOptions } from '../fuzz/fuzz-campaign.js';
-import { writeFileAtomic } from '../run/atomic-write.js';
-import { checkWritable, outputError } from './output-path.js';
+import { checkWritable, writeOutput } from './output-path.js';
 import { toFuzzJunitXml } from './fuzz-junit-xml.js';
 import { mergeResults } from '../fuzz/fuzz-merge.js';
 import type { FuzzResult } from '../fuzz/fuzz-result.js';
@@ -89,12 +88,7 @@ export function fuzzMergeCommand(files: readonly string[], json: boolean, junit?
 const JUNIT = 'the JUnit report';
 
 function writeJunit(path: string | undefined, result: FuzzResult): void {
-  if (path === undefined) return;
-  try {
-    writeFileAtomic(path, toFuzzJunitXml(result) + '\n');
-  } catch (error) {
-    throw outputError(path, JUNIT, error);
-  }
+  writeOutput(path, JUNIT, () => toFuzzJunitXml(result));
 }
 
 function readResult(file: string): FuzzResult {

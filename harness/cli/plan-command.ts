@@ -7,9 +7,8 @@ import { runPlan, type PlanResult } from '../plan/run-plan.js';
 import { summariseSweep, sweepSeeds, type SweepResult } from '../plan/plan-sweep.js';
 import { formatComparison, formatPlan, formatSweep } from '../plan/format-plan.js';
 import { renderPlanReport, type PlanReportInput } from '../plan/plan-report.js';
-import { writeFileAtomic } from '../run/atomic-write.js';
 import { EXIT } from './exit-codes.js';
-import { checkWritable, outputError } from './output-path.js';
+import { checkWritable, outputError, writeOutput } from './output-path.js';
 import { progressBarFor } from './progress.js';
 import { toPlanJunitXml, type JudgedPlan } from './plan-junit-xml.js';
 import { resolve } from 'node:path';
@@ -91,23 +90,12 @@ function runWithProgress(plan: Plan, file: string, seed: number, progress: boole
   }
 }
 
-/** A report path that cannot be written is bad input (exit 2), found before anything runs. */
 function writeReport(path: string | undefined, input: PlanReportInput): void {
-  if (path === undefined) return;
-  try {
-    writeFileAtomic(path, renderPlanReport(input) + '\n');
-  } catch (error) {
-    throw outputError(path, REPORT, error);
-  }
+  writeOutput(path, REPORT, () => renderPlanReport(input));
 }
 
 function writeJunit(path: string | undefined, plans: readonly JudgedPlan[]): void {
-  if (path === undefined) return;
-  try {
-    writeFileAtomic(path, toPlanJunitXml(plans) + '\n');
-  } catch (error) {
-    throw outputError(path, JUNIT, error);
-  }
+  writeOutput(path, JUNIT, () => toPlanJunitXml(plans));
 }
 
 function print(text: string): void {
