@@ -11,7 +11,7 @@ import { HeaderBlock } from './header-block.js';
 import { parseHeaderBlock, type ReceivedHeaders } from './header-fields.js';
 import { DEFAULT_LIMITS, type ListenerLimits } from './listener-limits.js';
 import { messageFromWire } from './mime-message.js';
-import { MessageIdUses } from './message-id-uses.js';
+import { MessageIdUses } from '../mail/reused-message-id.js';
 import { modelHeaders } from './model-headers.js';
 import type { ModelPort } from './model-port.js';
 import { WireSessions } from './session-state.js';

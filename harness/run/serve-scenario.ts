@@ -6,7 +6,7 @@
 import type { WireListener } from '../../fakes/wire/smtp-listener.js';
 import type { ListenerLimits } from '../../fakes/wire/listener-limits.js';
 import { WireClock } from '../../fakes/wire/wire-clock.js';
-import { MessageIdUses } from '../../fakes/wire/message-id-uses.js';
+import { MessageIdUses } from '../../fakes/mail/reused-message-id.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { TraceSink } from '../../sim/core/trace.js';
 import { buildWorld } from '../world/build-world.js';

@@ -7,7 +7,7 @@ import { mailboxDirectory, type ExchangeConfig } from '../../fakes/exchange/exch
 import { openModelPort, type ModelPort } from '../../fakes/wire/model-port.js';
 import { startListener, type WireListener } from '../../fakes/wire/smtp-listener.js';
 import type { ListenerLimits } from '../../fakes/wire/listener-limits.js';
-import type { MessageIdUses } from '../../fakes/wire/message-id-uses.js';
+import type { MessageIdUses } from '../../fakes/mail/reused-message-id.js';
 import type { Scenario } from '../scenario/schema.js';
 import { exchangeConfigOf } from '../world/build-exchange-world.js';
 

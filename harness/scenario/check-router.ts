@@ -8,6 +8,7 @@ import { crmOrganisations } from './crm-organisations.js';
 import { formatPath } from './input-error.js';
 import { routerInstalls, routerInstanceNames, type RouterInstall } from './routers.js';
 import type { Scenario } from './schema.js';
+import type { ExchangeSection } from './exchange-schema.js';
 
 type Path = Array<string | number>;
 
@@ -75,9 +76,7 @@ export function checkRouter(scenario: Scenario): ConsistencyProblem[] {
       continue;
     }
     // R1, R2: the Rule Deployment Wizard's rule must copy this mailbox's mail to its organisation's forward mailbox.
-    const forwarded = exchange.rules.some((rule) => forwardMailboxes.includes(rule.to) && rule.action !== 'forward'
-      && (rule.users === 'all' ? mailboxKind.get(entry.address) === 'user' : rule.users.includes(entry.address)));
-    if (!forwarded) problems.push({ path: [...path, 'incoming'], message: `no inbox rule copies ${entry.address}'s mail to the forward mailbox (${forwardMailboxes.join(', ')})` });
+    if (!copiedByRule(exchange, forwardMailboxes, entry.address, mailboxKind)) problems.push({ path: [...path, 'incoming'], message: `no inbox rule copies ${entry.address}'s mail to the forward mailbox (${forwardMailboxes.join(', ')})` });
   }
   return problems;
 }
@@ -128,6 +127,12 @@ function checkInstall({ section: router, path: at }: RouterInstall, known: Known
   return problems;
 }
 
+/** Does an inbox rule copy this mailbox's mail to one of the forward mailboxes, carrying the original (R1, R2)? */
+function copiedByRule(exchange: ExchangeSection, forwardMailboxes: readonly string[], address: string, kindOf: ReadonlyMap<string, string>): boolean {
+  return exchange.rules.some((rule) => forwardMailboxes.includes(rule.to) && rule.action !== 'forward'
+    && (rule.users === 'all' ? kindOf.get(address) === 'user' : rule.users.includes(address)));
+}
+
 /**
  * Forward Mailbox access with server-side sync and no router: the user's mail reaches CRM only through a forward
  * mailbox that sync reads (`sss.mailboxes`) and an inbox rule copying it there (R1, R2). Without them the model would
@@ -139,9 +144,7 @@ function forwardWithoutRouter(scenario: Scenario, routed: ReadonlyArray<{ entry:
   const kindOf = new Map(exchange.mailboxes.map((m) => [m.address, m.kind]));
   const forwardMailboxes = (scenario.sss?.mailboxes ?? []).map((m) => m.address).filter((a) => kindOf.get(a) === 'forward');
   return routed.filter(({ entry }) => entry.incoming === 'forward-mailbox').flatMap(({ entry, path }) => {
-    const copied = exchange.rules.some((rule) => forwardMailboxes.includes(rule.to) && rule.action !== 'forward'
-      && (rule.users === 'all' ? kindOf.get(entry.address) === 'user' : rule.users.includes(entry.address)));
-    if (copied) return [];
+    if (copiedByRule(exchange, forwardMailboxes, entry.address, kindOf)) return [];
     const what = forwardMailboxes.length === 0 ? 'no forward mailbox is read by server-side sync (list one in sss.mailboxes)'
       : `no inbox rule copies ${entry.address}'s mail to ${forwardMailboxes.join(', ')}`;
     return [{ path: [...path, 'incoming'], message: `Forward Mailbox access without the router: ${what}; or use incoming: email-router, sync reading the user's own Inbox (R1, R2, R4)` }];

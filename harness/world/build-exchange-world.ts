@@ -3,8 +3,7 @@ import { EXCHANGE_ONLINE_LIMITS, type ExchangeConfig, type InboxRule, type Mailb
 import type { InjectedBug } from '../scenario/injected-bugs.js';
 import type { ExchangeWorldSpec, OutsideSenderSpec } from '../../fakes/exchange/exchange-world.js';
 import { domainOf } from '../../fakes/mail/mail-message.js';
-import { lowerCase } from '../../fakes/mail/lower-case.js';
-import { reusedMessageIdKey } from '../../fakes/mail/reused-message-id.js';
+import { MessageIdUses } from '../../fakes/mail/reused-message-id.js';
 import { RETRY_PROFILES } from '../../fakes/internet/retry-profile.js';
 import type { ExplicitMessage, TrafficGenerator } from '../../fakes/internet/traffic.js';
 import type { ExchangeSection, InternetSection, TrafficSection, UsersSection } from '../scenario/exchange-schema.js';
@@ -67,24 +66,17 @@ function explicitMessagesFrom(traffic: TrafficSection | undefined, domain: strin
 
 /**
  * Ledger keys of explicit messages that reuse the Message-ID of an earlier, different one (in sending order): those
- * get keys of their own (fakes/mail/reused-message-id.ts). Entries with the same Message-ID, From and Subject are one
- * message sent to more recipients, as `mailflow serve` judges it (fakes/wire/message-id-uses.ts). Others are absent:
- * their key is their Message-ID.
+ * get keys of their own, judged as `mailflow serve` judges its clients' (fakes/mail/reused-message-id.ts). Others
+ * are absent: their key is their Message-ID.
  */
 function explicitKeys(traffic: TrafficSection | undefined): Array<string | undefined> {
   const messages = traffic?.messages ?? [];
   const keys: Array<string | undefined> = [];
-  const authors = new Map<string, string[]>();
+  const uses = new MessageIdUses();
   const order = messages.map((m, index) => ({ m, index })).sort((a, b) => a.m.at - b.m.at || a.index - b.index);
   for (const { m, index } of order) {
     if (m.messageId == null) continue;
-    const id = lowerCase(m.messageId);
-    const author = `${lowerCase(m.from)}\n${m.subject}`;
-    let seen = authors.get(id);
-    if (seen === undefined) authors.set(id, (seen = []));
-    let nth = seen.indexOf(author) + 1;
-    if (nth === 0) nth = seen.push(author);
-    if (nth > 1) keys[index] = reusedMessageIdKey(m.messageId, nth);
+    keys[index] = uses.keyFor(m.messageId, m.from, m.subject) ?? undefined;
   }
   return keys;
 }

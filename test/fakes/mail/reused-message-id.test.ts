@@ -1,8 +1,8 @@
-// Under serve, a different message reusing a Message-ID gets a ledger life of its own; the same message sent again
-// (same From and Subject) keeps its key, whatever its Date or body.
+// Scenario traffic and serve's clients alike: a different message reusing a Message-ID gets a ledger life of its
+// own; the same message sent again (same From and Subject) keeps its key, whatever its Date or body.
 import { describe, expect, it } from 'vitest';
-import { MessageIdUses } from '../../fakes/wire/message-id-uses.js';
-import type { MailMessage } from '../../fakes/mail/mail-message.js';
+import { MessageIdUses } from '../../../fakes/mail/reused-message-id.js';
+import type { MailMessage } from '../../../fakes/mail/mail-message.js';
 
 const mail = (subject: string, over: Partial<MailMessage> = {}): MailMessage => ({
   key: '<fixed@mailer.example>', messageId: '<fixed@mailer.example>', from: 'noreply@mailer.example', to: ['paul@contoso.example'], cc: [],
