@@ -4,13 +4,14 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { ScaleRunFigures } from './scale-run.js';
 import { transparentHugePages } from './huge-pages.js';
+import { packagePath } from '../harness/package-root.js';
 
 export type ScaleBench = Omit<ScaleRunFigures, 'verdict'> & {
   /** The machine's transparent huge pages mode (huge-pages.ts): it moves the figures by about 15 %. */
   transparentHugePages: string;
 };
 
-export const SCALE_SCENARIO = fileURLToPath(new URL('../../scenarios/scale.yaml', import.meta.url));
+export const SCALE_SCENARIO = packagePath('scenarios/scale.yaml');
 
 export function benchScale(file: string = SCALE_SCENARIO): ScaleBench {
   const script = fileURLToPath(new URL('./scale-run.js', import.meta.url));

@@ -1,7 +1,6 @@
 // `mailflow demo [SCENARIO] [--out demo.html] [--lane router|sss] [--json] [--narrate [--auto]] [--seed N]`: the
 // trainer view. Runs a lesson's two lanes and writes the page, or prints one lane's run (the `mailflow run --json`
 // contract), or tells the story in the terminal. Without a scenario it shows the first lesson.
-import { fileURLToPath } from 'node:url';
 import { isAbsolute, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
@@ -11,13 +10,14 @@ import { narrationBeats, narrationEnding, clockOf } from '../demo/narration.js';
 import { renderDemoPage } from '../demo/page/render-demo-page.js';
 import type { DemoData, LaneId } from '../demo/demo-data.js';
 import { EXIT } from './exit-codes.js';
+import { packagePath } from '../package-root.js';
 import { checkWritable, writeOutput } from './output-path.js';
 import { formatSummary } from './print-summary.js';
 import { toRunJson } from './run-json.js';
 import { toJunitXml } from './junit-xml.js';
 import { formatDurationMs } from '../scenario/duration.js';
 
-export const DEFAULT_LESSON = fileURLToPath(new URL('../../../scenarios/lesson-1-forward-mailbox.yaml', import.meta.url));
+export const DEFAULT_LESSON = packagePath('scenarios/lesson-1-forward-mailbox.yaml');
 export const DEFAULT_DEMO_OUT = 'demo.html';
 const PAGE = 'the demo page';
 const JUNIT = 'the JUnit report';

@@ -1,6 +1,5 @@
 // `mailflow fuzz` and `mailflow fuzz merge`: random scenarios against every checker, a shrunk counterexample on
 // failure, and the shards of a campaign combined. Exit code 1 when a run failed, 2 for bad input.
-import { fileURLToPath } from 'node:url';
 import { accessSync, constants, lstatSync, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import { runCampaign, type CampaignOptions } from '../fuzz/fuzz-campaign.js';
@@ -11,6 +10,7 @@ import type { FuzzResult } from '../fuzz/fuzz-result.js';
 import { sliceSize } from '../fuzz/fuzz-seed.js';
 import { InputError } from '../scenario/input-error.js';
 import { EXIT } from './exit-codes.js';
+import { packagePath } from '../package-root.js';
 import { FuzzProgressBar } from './fuzz-progress.js';
 import type { ProgressStream } from './progress.js';
 
@@ -31,7 +31,7 @@ function isThere(path: string): boolean {
   }
 }
 
-const SHIPPED_SCENARIOS = fileURLToPath(new URL('../../../scenarios', import.meta.url));
+const SHIPPED_SCENARIOS = packagePath('scenarios');
 
 /** The counterexample directory must be usable before any run (exit 2), and never under scenarios/ (design.md). */
 function checkOutDir(outDir: string): void {

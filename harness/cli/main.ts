@@ -20,9 +20,10 @@ import { parseShard, WHOLE_CAMPAIGN, type Shard } from '../fuzz/fuzz-seed.js';
 import { INJECTED_BUG_NAMES, type InjectedBug } from '../scenario/injected-bugs.js';
 import { FUZZ_PATHS, type FuzzPath } from '../fuzz/fuzz-shape.js';
 import { DEFAULT_MAX_FAULTS, DEFAULT_MAX_MESSAGES } from '../fuzz/arb-scenario.js';
+import { packagePath } from '../package-root.js';
 
 function packageVersion(): string {
-  const manifest = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
+  const manifest = JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version: string };
   return manifest.version;
 }
 

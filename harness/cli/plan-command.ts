@@ -12,6 +12,8 @@ import { checkWritable, outputError, writeOutput } from './output-path.js';
 import { progressBarFor } from './progress.js';
 import { toPlanJunitXml, type JudgedPlan } from './plan-junit-xml.js';
 import { resolve } from 'node:path';
+import { InputError } from '../scenario/input-error.js';
+import { shownPlanNames } from '../plan/shown-plan-names.js';
 
 const REPORT = 'the report';
 const JUNIT = 'the JUnit report';
@@ -31,8 +33,14 @@ export interface PlanCommandOptions {
 
 export function planCommand(file: string, options: PlanCommandOptions): number {
   const files = [file, ...(options.compare ?? [])];
+  const twice = files.find((f, i) => files.findIndex((g) => resolve(g) === resolve(f)) < i);
+  if (twice !== undefined) throw new InputError([{ file: twice, line: 0, column: 0, path: '', message: 'given twice: compare each plan file once (the same plan and seed run the same)' }]);
   // Every file is read and validated before anything runs: a typo in the third plan fails at once.
-  const plans = files.map((f) => ({ file: f, plan: loadPlanFile(f) }));
+  const loaded = files.map((f) => ({ file: f, plan: loadPlanFile(f) }));
+  const shown = shownPlanNames(loaded.map(({ file: f, plan }) => ({ file: f, name: plan.name })));
+  // `shown`: what the table, the bars and the report call the plan; `--json` and JUnit keep its name and file.
+  const plans = loaded.map((p, i) => ({ ...p, shown: shown[i] ?? p.plan.name }));
+  const asShown = <R extends { plan: string }>(result: R, name: string): R => ({ ...result, plan: name });
   // And the report's path is checked before the runs, so a typo there does not cost the runs' time.
   if (options.report !== undefined) checkWritable(options.report, REPORT);
   if (options.junit !== undefined) checkWritable(options.junit, JUNIT);
@@ -43,8 +51,8 @@ export function planCommand(file: string, options: PlanCommandOptions): number {
   // In --json, what the file expects and whether the grade meets it: the reason for exit 1, for a pipeline to read.
   const judged = (plan: Plan, grade: PlanResult['grade']) => ({ expectedGrade: plan.expect.grade ?? null, met: met(plan, grade) });
   if (options.sweep !== undefined) {
-    const sweeps = plans.map(({ file: f, plan }) => ({ file: f, plan, result: sweep(plan, f, options.seed ?? plan.seed, options.sweep ?? 1, options.progress, options.whatIf === true, plans.length > 1) }));
-    writeReport(options.report, { kind: 'sweeps', plans: sweeps.map((s) => ({ file: s.file, result: s.result, expected: s.plan.expect.grade })) });
+    const sweeps = plans.map(({ file: f, plan, shown: name }) => ({ file: f, plan, name, result: sweep(plan, f, options.seed ?? plan.seed, options.sweep ?? 1, options.progress, options.whatIf === true, plans.length > 1 ? name : '') }));
+    writeReport(options.report, { kind: 'sweeps', plans: sweeps.map((s) => ({ file: s.file, result: asShown(s.result, s.name), expected: s.plan.expect.grade })) });
     writeJunit(options.junit, sweeps.map((s) => ({
       file: s.file, plan: s.result.plan, grade: s.result.grade, ...judged(s.plan, s.result.grade), seeds: `seeds ${s.result.seeds.join(', ')}`,
       counts: { tracked: s.result.counts.tracked.median, untracked: s.result.counts.untracked.median, duplicates: s.result.counts.duplicates.median, lost: s.result.counts.lost.median },
@@ -52,13 +60,13 @@ export function planCommand(file: string, options: PlanCommandOptions): number {
     })));
     const sweepJson = sweeps.map((s) => ({ ...s.result, ...judged(s.plan, s.result.grade) }));
     print(options.json === true ? JSON.stringify(sweepJson.length === 1 ? sweepJson[0] : sweepJson)
-      : sweeps.map((s) => formatSweep(s.result, s.file, s.plan.expect.grade)).join('\n\n'));
+      : sweeps.map((s) => formatSweep(asShown(s.result, s.name), s.file, s.plan.expect.grade)).join('\n\n'));
     return sweeps.every((s) => met(s.plan, s.result.grade)) ? EXIT.pass : EXIT.fail;
   }
-  const runs = plans.map(({ file: f, plan }) => ({
-    file: f, plan, result: runWithProgress(plan, f, options.seed ?? plan.seed, options.progress, options.whatIf === true, plans.length > 1 ? plan.name : ''),
+  const runs = plans.map(({ file: f, plan, shown: name }) => ({
+    file: f, plan, name, result: runWithProgress(plan, f, options.seed ?? plan.seed, options.progress, options.whatIf === true, plans.length > 1 ? name : ''),
   }));
-  writeReport(options.report, { kind: 'runs', plans: runs.map((r) => ({ file: r.file, result: r.result, expected: r.plan.expect.grade })) });
+  writeReport(options.report, { kind: 'runs', plans: runs.map((r) => ({ file: r.file, result: asShown(r.result, r.name), expected: r.plan.expect.grade })) });
   writeJunit(options.junit, runs.map((r) => ({
     file: r.file, plan: r.result.plan, grade: r.result.grade, ...judged(r.plan, r.result.grade), seeds: `seed ${r.result.seed}`,
     counts: { tracked: r.result.counts.tracked, untracked: r.result.counts.untracked, duplicates: r.result.counts.duplicates, lost: r.result.counts.lost },
@@ -69,14 +77,15 @@ export function planCommand(file: string, options: PlanCommandOptions): number {
     print(JSON.stringify(runJson.length === 1 ? runJson[0] : runJson));
   } else {
     print(runs.length === 1 ? runs.map((r) => formatPlan(r.result, r.file, r.plan.expect.grade)).join('')
-      : formatComparison(runs.map((r) => ({ ...r, expected: r.plan.expect.grade }))));
+      : formatComparison(runs.map((r) => ({ file: r.file, result: asShown(r.result, r.name), expected: r.plan.expect.grade }))));
   }
   return runs.every((r) => met(r.plan, r.result.grade)) ? EXIT.pass : EXIT.fail;
 }
 
-function sweep(plan: Plan, file: string, baseSeed: number, count: number, progress: boolean | undefined, whatIf: boolean, named: boolean): SweepResult {
+/** `name`: the plan as the bar calls it, when there are several (empty for one). */
+function sweep(plan: Plan, file: string, baseSeed: number, count: number, progress: boolean | undefined, whatIf: boolean, name: string): SweepResult {
   const seeds = sweepSeeds(baseSeed, count);
-  return summariseSweep(plan, seeds.map((seed, k) => runWithProgress(plan, file, seed, progress, whatIf, `${named ? `${plan.name}, ` : ''}seed ${k + 1} of ${count}`)));
+  return summariseSweep(plan, seeds.map((seed, k) => runWithProgress(plan, file, seed, progress, whatIf, `${name === '' ? '' : `${name}, `}seed ${k + 1} of ${count}`)));
 }
 
 /** One plan's run (and its --what-if variants) under one bar, each run named when there are several: `label`. */

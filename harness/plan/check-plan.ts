@@ -57,7 +57,26 @@ function siteProblems(plan: Plan): FieldProblem[] {
   return problems;
 }
 
+/**
+ * Compiling stops at the first stage that fails, so a fault with an unknown target hides a late fault in the same file.
+ * Compiled again without the faults it refused, the plan shows the rest: one round of fixing, not one per problem.
+ */
 function compileProblems(plan: Plan, file: string): FieldProblem[] {
+  const problems = compileOnce(plan, file);
+  const refused = new Set(problems.flatMap((p) => (p.path[0] === 'faults' && typeof p.path[1] === 'number' ? [p.path[1]] : [])));
+  if (refused.size === 0) return problems;
+  const kept = plan.faults.flatMap((fault, i) => (refused.has(i) ? [] : [{ fault, i }]));
+  const rest = compileOnce({ ...plan, faults: kept.map(({ fault }) => fault) }, file)
+    .filter((p) => p.path[0] === 'faults' && typeof p.path[1] === 'number')
+    .map((p) => ({ ...p, path: ['faults', kept[p.path[1] as number]?.i ?? -1, ...p.path.slice(2)] }));
+  return [...problems, ...rest].sort((a, b) => faultIndex(a) - faultIndex(b));
+}
+
+function faultIndex(problem: FieldProblem): number {
+  return problem.path[0] === 'faults' && typeof problem.path[1] === 'number' ? problem.path[1] : Number.MAX_SAFE_INTEGER;
+}
+
+function compileOnce(plan: Plan, file: string): FieldProblem[] {
   try {
     compilePlan(plan, plan.seed, file);
     return [];

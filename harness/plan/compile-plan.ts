@@ -53,10 +53,10 @@ export function compilePlan(plan: Plan, seed: number = plan.seed, file = `${plan
   // Extended only as far as the last fault: a variant on the plan's own schedule runs exactly as long as the plan.
   const lastFaultAtMs = lateFaults === 'extend' ? Math.max(0, ...plan.faults.map((f) => f.at)) : 0;
   const horizon = Math.max(lastEnabledAtMs + plan.cutover.settle, lastFaultAtMs);
-  // A fault after the run ends would silently never happen: say so, at the plan's own field.
-  const late = plan.faults.findIndex((f) => f.at > horizon);
-  if (late !== -1) {
-    throw new InputError([{ file, line: 0, column: 0, path: `faults[${late}].at`, message: `after the run ends (${formatDurationMs(horizon)}: the last mailbox enabled, then settle)` }]);
+  // A fault after the run ends would silently never happen: say so, at each such fault's own field.
+  const late = plan.faults.flatMap((f, i) => (f.at > horizon ? [i] : []));
+  if (late.length > 0) {
+    throw new InputError(late.map((i) => ({ file, line: 0, column: 0, path: `faults[${i}].at`, message: `after the run ends (${formatDurationMs(horizon)}: the last mailbox enabled, then settle)` })));
   }
   return { scenario: { ...scenario, horizon, faults }, batches, failing, lastEnabledAtMs };
 }

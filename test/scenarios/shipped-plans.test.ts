@@ -1,7 +1,9 @@
 // Every shipped plan runs with `mailflow plan` and grades at least what its file expects (exit 0), printing
 // design.md's JSON contract; --compare and --sweep print theirs. naive-24h (5,000 mailboxes) runs in full here.
 import { describe, expect, it } from 'vitest';
-import { readdirSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { mailflow } from '../helpers/cli.js';
 
 const plans = readdirSync('scenarios/plans').filter((f) => f.endsWith('.yaml')).sort();
@@ -50,6 +52,14 @@ describe('shipped plans', () => {
     expect((JSON.parse(compared.stdout) as Array<{ plan: string }>).map((r) => r.plan)).toEqual(['recommended', 'big-bang']);
     const text = mailflow('plan', 'scenarios/plans/recommended.yaml', '--compare', 'scenarios/plans/big-bang.yaml', '--no-progress');
     expect(text.stdout).toMatch(/^\s+recommended\s+big-bang$/m);
+    // One file twice is refused; two files of one plan name are told apart by their files in the table.
+    const twice = mailflow('plan', 'scenarios/plans/recommended.yaml', '--compare', './scenarios/plans/recommended.yaml', '--no-progress');
+    expect(twice.status).toBe(2);
+    expect(twice.stderr).toMatch(/recommended\.yaml: given twice/);
+    const copy = join(mkdtempSync(join(tmpdir(), 'plan-copy-')), 'copy.yaml');
+    copyFileSync('scenarios/plans/recommended.yaml', copy);
+    const alike = mailflow('plan', 'scenarios/plans/recommended.yaml', '--compare', copy, '--no-progress');
+    expect(alike.stdout).toMatch(/^\s+recommended \(recommended\.yaml\)\s+recommended \(copy\.yaml\)$/m);
     const swept = mailflow('plan', 'scenarios/plans/big-bang.yaml', '--sweep', '3', '--json', '--no-progress');
     expect(swept.status).toBe(0);
     const sweep = JSON.parse(swept.stdout) as { seeds: number[]; counts: { untracked: { median: number; p95: number } } };

@@ -65,4 +65,11 @@ describe('plan checks', () => {
     const late = problems(plan('  - { name: hq, users: 12 }', '\n  - { at: 30d, verb: down, target: ex-hq }'));
     expect(late.map(line)).toEqual([expect.stringMatching(/^plan\.yaml:14:\d+: faults\[0\]\.at: after the run ends/)]);
   });
+
+  it('names every bad fault at once: an unknown target no longer hides the late faults after it', () => {
+    const faults = '\n  - { at: 40d, verb: down, target: ex-hq }\n  - { at: 3h, verb: down, target: ex-west }\n  - { at: 4h, verb: up, target: ex-hq }\n  - { at: 30d, verb: up, target: ex-hq }';
+    expect(problems(plan('  - { name: hq, users: 12 }', faults)).map((p) => `${p.line} ${p.path}`)).toEqual([
+      '14 faults[0].at', '15 faults[1].target', '17 faults[3].at',
+    ]);
+  });
 });
