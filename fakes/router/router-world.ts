@@ -17,6 +17,7 @@ import type { RouterConfig } from './router-config.js';
 import { defineRouterFaults } from './router-faults.js';
 import { newRouterDurable, routerService, type RouterDurable } from './router-service.js';
 import { newSystemState, type ProviderState, type SystemState } from './system-state.js';
+import type { UntrackedReason } from '../../sim/ledger/untracked-reasons.js';
 
 export interface RouterInstance {
   readonly name: string;
@@ -118,7 +119,7 @@ export function spawnRouterWorld(engine: Engine, ledger: Ledger, spec: RouterWor
  * that stayed in an Inbox (a path should have read that one: let the run say so). A copy moved back to the Inbox
  * counts as away (counts.ts). Deleted everywhere: deleted-before-tracking; otherwise not-in-root-inbox.
  */
-export function leftTheInbox(life: MessageLife): string | null {
+export function leftTheInbox(life: MessageLife): UntrackedReason | null {
   if (life.untrackedReason !== null) return null;
   const eligible = life.placements.filter((p) => p.eligible && p.removal === null);
   const back = movedBackToInbox(life);

@@ -3,7 +3,7 @@
 // validated like a file, with problems placed at the fragment's lines, so a mistake in `demo.sss.crm` reads
 // `lesson.yaml:40:9: demo.sss.crm.users[0].incoming: ...`.
 import { InputError } from '../scenario/input-error.js';
-import { parseDerivedScenario, readTextFile, readYamlSource, resolveReferences, type YamlSource } from '../scenario/load-scenario.js';
+import { locateIn, parseDerivedScenario, readTextFile, readYamlSource, resolveReferences, type YamlSource } from '../scenario/load-scenario.js';
 import { LANE_SECTIONS, type DemoSpec } from '../scenario/demo-schema.js';
 import type { Scenario } from '../scenario/schema.js';
 import { LANE_IDS, type LaneId } from './demo-data.js';
@@ -44,12 +44,15 @@ async function laneScenario(source: YamlSource, base: Scenario, lane: LaneId): P
   const fragment = (data['demo'] as Data)[lane] as Data | undefined;
   if (fragment === undefined && lane === 'router') return { ...base, name: laneName(base.name, lane), demo: undefined };
   const { variant, sourceOf } = laneData(data, fragment ?? {}, lane);
-  const { scenario, locate } = inLane(lane, () => parseDerivedScenario(variant, source, sourceOf));
   // R14: server-side sync processes email only once "Process Email Using" says so; without that the lane's mail
-  // would end untracked with no reason a class could be given.
-  if (scenario.sss !== undefined && scenario.sss.cutover === undefined && !scenario.faults.some((f) => f.verb === 'switchToServerSideSync')) {
-    throw new InputError([locate(['demo', lane], `server-side sync never takes over in the ${lane} lane: add { at: 0s, verb: switchToServerSideSync, target: crm } to demo.${lane}.faults (R14), or a cutover (sss.cutover)`)]);
+  // would end untracked with no reason a class could be given. Said before the lane is checked as a scenario, which
+  // would say it without naming the lane's own faults.
+  const sss = variant['sss'] as Data | null | undefined;
+  const faults = Array.isArray(variant['faults']) ? variant['faults'] as unknown[] : [];
+  if (sss != null && sss['cutover'] === undefined && !faults.some((f) => (f as Data | null)?.['verb'] === 'switchToServerSideSync')) {
+    throw new InputError([locateIn(source)(['demo', lane], `server-side sync never takes over in the ${lane} lane: add { at: 0s, verb: switchToServerSideSync, target: crm } to demo.${lane}.faults (R14), or a cutover (sss.cutover)`)]);
   }
+  const { scenario, locate } = inLane(lane, () => parseDerivedScenario(variant, source, sourceOf));
   return resolveReferences(scenario, source.file, locate);
 }
 

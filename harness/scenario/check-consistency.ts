@@ -7,6 +7,9 @@ import { checkCrm } from './check-crm.js';
 import { checkRouter } from './check-router.js';
 import { checkSss } from './check-sss.js';
 import { checkActOperations } from './check-act.js';
+import { checkFaultFields } from './check-fault-fields.js';
+import { afterHorizon } from './after-horizon.js';
+import { closestName } from './closest-name.js';
 import { SSS_FAULT_VERBS } from '../../fakes/sss/sss-faults.js';
 import { ROUTER_FAULT_VERBS } from '../../fakes/router/router-faults.js';
 import { CRM_FAULT_VERBS } from '../../fakes/crm/crm-faults.js';
@@ -28,26 +31,30 @@ export function checkConsistency(scenario: Scenario): ConsistencyProblem[] {
     if (misplaced !== undefined) return [{ path: [misplaced], message: `${misplaced} goes with an exchange world` }];
   }
   const actors = worldActorNames(scenario);
-  const known = `known actors: ${actors.join(', ')}`;
-  const problems: ConsistencyProblem[] = [...checkExchange(scenario), ...checkCrm(scenario), ...checkRouter(scenario), ...checkSss(scenario), ...checkActOperations(scenario)];
+  const problems: ConsistencyProblem[] = [...checkExchange(scenario), ...checkCrm(scenario), ...checkRouter(scenario), ...checkSss(scenario), ...checkActOperations(scenario), ...checkFaultFields(scenario)];
   scenario.faults.forEach((fault, i) => {
     if (scenario.exchange === undefined && ([...EXCHANGE_FAULT_VERBS, ...CRM_FAULT_VERBS, ...ROUTER_FAULT_VERBS, ...SSS_FAULT_VERBS] as readonly string[]).includes(fault.verb)) {
       problems.push({ path: ['faults', i, 'verb'], message: `'${fault.verb}' needs an exchange world` });
     }
     if (fault.at > scenario.horizon) {
-      problems.push({ path: ['faults', i, 'at'], message: 'faults and operations must happen before the horizon' });
+      problems.push({ path: ['faults', i, 'at'], message: afterHorizon(fault.at, scenario.horizon, 'faults and operations happen') });
     }
     if (fault.target === undefined) {
       if (TARGETED_VERBS.has(fault.verb)) problems.push({ path: ['faults', i], message: `'${fault.verb}' needs a target` });
     } else if (!actors.includes(fault.target)) {
-      problems.push({ path: ['faults', i, 'target'], message: `no actor named '${fault.target}' (${known})` });
+      problems.push({ path: ['faults', i, 'target'], message: noActor(fault.target, actors) });
     }
     if (fault.verb === 'partition' && fault.peers === undefined) {
       problems.push({ path: ['faults', i], message: `'partition' needs peers to cut the target off from` });
     }
     fault.peers?.forEach((peer, j) => {
-      if (!actors.includes(peer)) problems.push({ path: ['faults', i, 'peers', j], message: `no actor named '${peer}' (${known})` });
+      if (!actors.includes(peer)) problems.push({ path: ['faults', i, 'peers', j], message: noActor(peer, actors) });
     });
   });
   return problems;
+}
+
+function noActor(name: string, actors: readonly string[]): string {
+  const meant = closestName(name, actors);
+  return `no actor named '${name}' (${meant === undefined ? '' : `did you mean '${meant}'? `}known actors: ${actors.join(', ')})`;
 }

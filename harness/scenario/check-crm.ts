@@ -5,6 +5,7 @@ import { outlookActorName } from '../../fakes/outlook/outlook-client.js';
 import type { ConsistencyProblem } from './check-consistency.js';
 import { crmOrganisations, organisationOf, runsOutlook, type CrmOrganisation } from './crm-organisations.js';
 import { syncedBySss } from '../world/build-sss-world.js';
+import { afterHorizon } from './after-horizon.js';
 import type { Scenario } from './schema.js';
 
 type Path = Array<string | number>;
@@ -101,7 +102,7 @@ function checkOrganisation(scenario: Scenario, org: CrmOrganisation, actors: Rea
     const path: Path = [...at, 'emails', i];
     if (!users.has(email.from)) problems.push({ path: [...path, 'from'], message: `'${email.from}' is not a CRM user` });
     if (email.regarding !== undefined && !ids.has(email.regarding)) problems.push({ path: [...path, 'regarding'], message: `no record with id '${email.regarding}'` });
-    if (email.at > scenario.horizon) problems.push({ path: [...path, 'at'], message: 'CRM email must be created before the horizon' });
+    if (email.at > scenario.horizon) problems.push({ path: [...path, 'at'], message: afterHorizon(email.at, scenario.horizon, 'CRM email is created') });
   });
   return problems;
 }

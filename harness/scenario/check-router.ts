@@ -24,7 +24,7 @@ export function checkRouter(scenario: Scenario): ConsistencyProblem[] {
   if (installs.length === 0 || orgs.length === 0 || exchange === undefined) {
     if (installs.length > 0) problems.push({ path: ['router'], message: 'the router needs a `crm:` organisation (and an exchange world)' });
     // "Server-Side Synchronization or Email Router": with server-side sync in the scenario, no router is needed.
-    if (scenario.sss !== undefined) return [...problems, ...forwardWithoutRouter(scenario, routed)];
+    if (scenario.sss !== undefined) return [...problems, ...forwardWithoutRouter(scenario, routed), ...syncNeverTakesOver(scenario, routed)];
     for (const { entry, path } of routed) {
       if (entry.incoming === 'forward-mailbox' || entry.incoming === 'email-router') problems.push({ path: [...path, 'incoming'], message: `'${entry.incoming}' needs a \`router:\` or \`sss:\` section` });
       if (entry.outgoing === 'email-router') problems.push({ path: [...path, 'outgoing'], message: `'email-router' needs a \`router:\` or \`sss:\` section` });
@@ -138,6 +138,33 @@ function copiedByRule(exchange: ExchangeSection, forwardMailboxes: readonly stri
  * mailbox that sync reads (`sss.mailboxes`) and an inbox rule copying it there (R1, R2). Without them the model would
  * read the user's own Inbox, which is what `incoming: email-router` means (R4, S1).
  */
+/**
+ * Without a router, server-side sync processes an organisation's Email Router access only once "Process Email Using"
+ * is server-side sync (R14): without a switch or a cutover nothing would read that mail, and every message would end
+ * `unexplained` after a three-day drain. Said once, not once per user (a plan makes thousands).
+ */
+function syncNeverTakesOver(scenario: Scenario, routed: ReadonlyArray<{ entry: { address: string; incoming: string; outgoing?: string }; crm: string; path: Path }>): ConsistencyProblem[] {
+  const sss = scenario.sss;
+  if (sss === undefined) return [];
+  const served = sss.crm ?? crmOrganisations(scenario)[0]?.section.server;
+  const needsProcessing = routed.filter(({ entry }) => entry.incoming === 'email-router' || entry.incoming === 'forward-mailbox' || entry.outgoing === 'email-router');
+  const problems: ConsistencyProblem[] = [];
+  const other = needsProcessing.find(({ crm }) => crm !== served);
+  if (other !== undefined) {
+    problems.push({ path: [...other.path, 'incoming'], message: `Email Router access needs a \`router:\` section: server-side sync serves organisation '${served ?? ''}', not '${other.crm}'` });
+  }
+  const switched = sss.cutover !== undefined || scenario.faults.some((f) => f.verb === 'switchToServerSideSync' && f.target === served);
+  const first = needsProcessing.find(({ crm }) => crm === served);
+  if (!switched && first !== undefined) {
+    const count = needsProcessing.filter(({ crm }) => crm === served).length;
+    problems.push({
+      path: ['sss'],
+      message: `server-side sync never takes over, and there is no router: "Process Email Using" stays Email Router (R14), so nothing processes the mail of ${count === 1 ? 'the user or queue' : `${count} users and queues`} on Email Router access (${formatPath(first.path)}). Add { at: 0s, verb: switchToServerSideSync, target: ${served ?? 'crm'} } to faults, an sss.cutover, or a router: section`,
+    });
+  }
+  return problems;
+}
+
 function forwardWithoutRouter(scenario: Scenario, routed: ReadonlyArray<{ entry: { address: string; incoming: string }; path: Path }>): ConsistencyProblem[] {
   const exchange = scenario.exchange;
   if (exchange === undefined) return [];

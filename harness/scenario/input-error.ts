@@ -11,10 +11,20 @@ export interface InputProblem {
 }
 
 export class InputError extends Error {
-  constructor(readonly problems: readonly InputProblem[]) {
-    super(problems.map(formatProblem).join('\n'));
+  readonly problems: readonly InputProblem[];
+
+  /** The problems are kept in the order of the file (each file's in turn), however the checks found them. */
+  constructor(problems: readonly InputProblem[]) {
+    const sorted = inFileOrder(problems);
+    super(sorted.map(formatProblem).join('\n'));
     this.name = 'InputError';
+    this.problems = sorted;
   }
+}
+
+function inFileOrder(problems: readonly InputProblem[]): InputProblem[] {
+  const files = [...new Set(problems.map((p) => p.file))];
+  return [...problems].sort((a, b) => files.indexOf(a.file) - files.indexOf(b.file) || a.line - b.line || a.column - b.column);
 }
 
 export function formatProblem(p: InputProblem): string {

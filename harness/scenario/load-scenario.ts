@@ -8,6 +8,9 @@ import { checkConsistency } from './check-consistency.js';
 import { InputError, formatPath, type InputProblem } from './input-error.js';
 import { scenarioSchema, type Scenario } from './schema.js';
 import { positionOf } from './yaml-positions.js';
+import { keysAt } from './schema-keys.js';
+import { issueMessage } from './issue-message.js';
+import { closestName, didYouMean } from './closest-name.js';
 import { resolveEmlTraffic } from './load-eml.js';
 import { resolveRouterFiles } from './load-router-files.js';
 
@@ -75,12 +78,17 @@ export function parseDerivedScenario(
   data: unknown, source: YamlSource, sourceOf: (path: ReadonlyArray<PropertyKey>) => ReadonlyArray<PropertyKey>,
 ): { scenario: Scenario; locate: Locate } {
   const { doc, lines, file } = source;
-  const locate: Locate = (path, message) => problemAt(doc, lines, file, sourceOf(path), message);
+  const locate = locateIn(source, sourceOf);
   const parsed = scenarioSchema.safeParse(data);
-  if (!parsed.success) throw new InputError(schemaProblems(parsed.error, (path, message, atKey) => problemAt(doc, lines, file, sourceOf(path), message, atKey), data));
+  if (!parsed.success) throw new InputError(schemaProblems(parsed.error, (path, message, atKey) => problemAt(doc, lines, file, sourceOf(path), message, atKey), data, scenarioSchema));
   const problems = checkConsistency(parsed.data).map(({ path, message }) => locate(sourcePath(parsed.data, path), message));
   if (problems.length > 0) throw new InputError(problems);
   return { scenario: parsed.data, locate };
+}
+
+/** Places a problem at a field path of data derived from the file, where `sourceOf` says the path is written. */
+export function locateIn(source: YamlSource, sourceOf: (path: ReadonlyArray<PropertyKey>) => ReadonlyArray<PropertyKey> = (path) => path): Locate {
+  return (path, message) => problemAt(source.doc, source.lines, source.file, sourceOf(path), message);
 }
 
 /** Resolves what a scenario refers to (.eml traffic, router files), as loadScenario does. */
@@ -96,7 +104,7 @@ export function parseYamlWith<T extends z.ZodType>(
 ): z.output<T> {
   const { doc, lines, data } = readYamlText(text, file);
   const parsed = schema.safeParse(data);
-  if (!parsed.success) throw new InputError(schemaProblems(parsed.error, (path, message, atKey) => problemAt(doc, lines, file, path, message, atKey), data));
+  if (!parsed.success) throw new InputError(schemaProblems(parsed.error, (path, message, atKey) => problemAt(doc, lines, file, path, message, atKey), data, schema));
   // What the schema cannot say (a whole file's consistency), placed at the fields it names.
   const problems = check(parsed.data).map(({ path, message }) => problemAt(doc, lines, file, path, message));
   if (problems.length > 0) throw new InputError(problems);
@@ -155,8 +163,18 @@ type PlaceProblem = (path: ReadonlyArray<PropertyKey>, message: string, atKey: b
 /** What each kind of file is run with, for a file given to the wrong command. */
 const COMMAND_OF_KIND: Readonly<Record<string, string>> = { scenario: 'mailflow run', plan: 'mailflow plan' };
 
-function schemaProblems(error: z.ZodError, place: PlaceProblem, data: unknown): InputProblem[] {
+function schemaProblems(error: z.ZodError, place: PlaceProblem, data: unknown, schema: z.ZodType): InputProblem[] {
   const issues = unionIssues(error.issues);
+  // A misspelt field is an unknown one beside a missing one (`horizen`, `horizon`): said once, as the misspelling.
+  const explained = new Set<string>();
+  for (const issue of issues) {
+    if (issue.code !== 'unrecognized_keys') continue;
+    const known = keysAt(schema, issue.path);
+    for (const key of issue.keys) {
+      const closest = closestName(key, known);
+      if (closest !== undefined) explained.add(JSON.stringify([...issue.path, closest]));
+    }
+  }
   // A plan given to `run` (or a scenario to `plan`) fails almost every field: say the one thing that matters.
   const kind = wrongKind(issues, data);
   if (kind?.alone === true) return [place(['kind'], kind.message, false)];
@@ -167,12 +185,14 @@ function schemaProblems(error: z.ZodError, place: PlaceProblem, data: unknown): 
       continue;
     }
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) problems.push(place([...issue.path, key], 'unknown field', true));
+      const known = keysAt(schema, issue.path);
+      for (const key of issue.keys) problems.push(place([...issue.path, key], `unknown field${didYouMean(key, known)}`, true));
     } else if (issue.code === 'invalid_type' && isMissing(data, issue.path)) {
+      if (explained.has(JSON.stringify(issue.path))) continue;
       // zod says "expected number, received undefined" (a duration is a number once parsed): say it plainly.
       problems.push(place(issue.path, 'required field missing', false));
     } else {
-      problems.push(place(issue.path, issue.message, false));
+      problems.push(place(issue.path, issueMessage(issue, valueAt(data, issue.path)), false));
     }
   }
   return problems;
@@ -204,10 +224,16 @@ function looksLike(given: string, kind: string): boolean {
   return a.startsWith(kind) || (a.length >= 3 && kind.startsWith(a));
 }
 
+/** The value the file gives at `path`, if any. */
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let at: unknown = data;
+  for (const key of path) at = isRecord(at) || Array.isArray(at) ? (at as Record<PropertyKey, unknown>)[key] : undefined;
+  return at;
+}
+
 /** Is the field at `path` absent from an object that is there (not present with a wrong value)? */
 function isMissing(data: unknown, path: readonly PropertyKey[]): boolean {
-  let parent: unknown = data;
-  for (const key of path.slice(0, -1)) parent = isRecord(parent) || Array.isArray(parent) ? (parent as Record<PropertyKey, unknown>)[key] : undefined;
+  const parent = valueAt(data, path.slice(0, -1));
   const last = path.at(-1);
   return last !== undefined && isRecord(parent) && !(last in parent);
 }

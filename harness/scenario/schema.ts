@@ -20,6 +20,8 @@ import { actChangeSchema } from './act-schema.js';
 import { ACT_COUNT_NAMES } from '../../fakes/sss/act-sync.js';
 import { INJECTED_BUG_NAMES } from './injected-bugs.js';
 import { demoSchema } from './demo-schema.js';
+import { isUntrackedReason, UNTRACKED_REASONS } from '../../sim/ledger/untracked-reasons.js';
+import { didYouMean } from './closest-name.js';
 
 const verdict = z.enum(['pass', 'fail', 'unknown']);
 
@@ -37,8 +39,11 @@ const untrackedDeclarations = z.record(z.string(), countExpectation).superRefine
   for (const reason of Object.keys(declared)) {
     if (reason === UNEXPLAINED) {
       ctx.addIssue({ code: 'custom', path: [reason], message: 'unexplained cannot be declared: it marks mail no model gave a reason for (no-silent-drop)' });
-    } else if (!/^[a-z0-9][a-z0-9-]*$/.test(reason)) {
-      ctx.addIssue({ code: 'custom', path: [reason], message: 'expected a reason such as before-process-email-from (lower-case letters, digits and dashes)' });
+    } else if (!isUntrackedReason(reason)) {
+      // A misspelt reason would be declared, never met, and pass as `>= 0` beside the real reason's failure.
+      const known = Object.keys(UNTRACKED_REASONS);
+      const hint = didYouMean(reason, known);
+      ctx.addIssue({ code: 'custom', path: [reason], message: `no untracked reason '${reason}'${hint === '' ? `: one of ${known.join(', ')}` : hint}` });
     }
   }
 });
@@ -86,8 +91,8 @@ export const faultSchema = z.strictObject({
   replayLogs: z.boolean().optional().describe('restore: replay the transaction logs after the backup (nothing lost) or not (X3: everything after the backup is lost).'),
   lag: durationMs.optional().describe('activateLaggedCopy: how far the copy lags; failover: how much recent mail the activated copy lacks (X2).'),
   since: durationMs.optional().describe('resubmitSafetyNet: resubmit what was delivered since this instant (X2).'),
-  stage: z.enum(['connect', 'ehlo', 'mail', 'rcpt', 'data', 'end-of-data']).optional().describe('smtpFault: the SMTP stage that answers with `code`, or after which the 250 is dropped (`dropReply`).'),
-  code: z.number().int().min(400).max(599).optional().meta({ description: 'smtpFault: the reply code (4xx: senders retry; 5xx: an NDR); crmApiFault: the HTTP status the CRM web service answers (default 503).', examples: [451] }),
+  stage: z.enum(['connect', 'ehlo', 'mail', 'rcpt', 'data', 'end-of-data']).optional().describe('smtpFault: the SMTP stage that answers with `code`, or after which the 250 is dropped (`dropReply`); `end-of-data` when not given.'),
+  code: z.number().int().min(400).max(599).optional().meta({ description: 'smtpFault: the reply code (4xx: senders retry; 5xx: an NDR; 451 when not given); crmApiFault: the HTTP status the CRM web service answers (default 503).', examples: [451] }),
   dropReply: z.boolean().optional().describe('smtpFault: the message is delivered but the 250 after DATA is lost, so the sender sends it again.'),
   mailbox: z.string().min(1).transform((a) => a.toLowerCase()).optional().meta({ description: 'deleteTrackedEmail, testAndEnable, denyMailboxAccess, removeInboxRules, failActivityCreation: one mailbox (default: all of them).', examples: ['paul@contoso.example'] }),
   mailboxes: z.array(z.string().min(1).transform((a) => a.toLowerCase())).min(1).optional().meta({ description: 'testAndEnable, denyMailboxAccess, grantMailboxAccess, removeInboxRules: a list of mailboxes.', examples: [['paul@contoso.example', 'support@contoso.example']] }),

@@ -2,6 +2,7 @@
 import type { Ledger } from './ledger.js';
 import { visitLives, type LifeVisitor } from '../check/check-pass.js';
 import { LEGITIMATE_REMOVALS, REASON_DUPLICATE, TOSSED_REASON_CODES, type MessageLife, type Placement } from './records.js';
+import type { UntrackedReason } from './untracked-reasons.js';
 
 export interface Counts {
   sent: number;
@@ -26,7 +27,7 @@ export const NUMERIC_COUNT_NAMES = [
 export type NumericCountName = (typeof NUMERIC_COUNT_NAMES)[number];
 
 /** Used when a model records no reason for an untracked message; `no-silent-drop` flags it. */
-export const UNEXPLAINED = 'unexplained';
+export const UNEXPLAINED = 'unexplained' as const;
 
 export function computeCounts(ledger: Ledger): Counts {
   const pass = countsPass(ledger);
@@ -111,7 +112,7 @@ export function isUntracked(life: MessageLife): boolean {
   return life.placements.some((p) => p.eligible) && !life.activities.some((a) => a.direction === 'incoming');
 }
 
-export function untrackedReasonOf(life: MessageLife): string {
+export function untrackedReasonOf(life: MessageLife): UntrackedReason | typeof UNEXPLAINED {
   if (life.untrackedReason !== null) return life.untrackedReason;
   const eligible = life.placements.filter((p) => p.eligible);
   // The forward mailbox's copy is the one the router would have read for a user on Forward Mailbox (R2): a rollback

@@ -9,6 +9,7 @@ import { NO_STEP, PathLog } from './path-log.js';
 import type { Direction, MailboxKind, MessageLife, RemovalCause, SmtpStage } from './records.js';
 import { activityOf, presentCopy, replayActivities, replayPlacements } from './replay.js';
 import { STEP, STEP_KINDS, kindBit, stepKind } from './step-kinds.js';
+import type { UntrackedReason } from './untracked-reasons.js';
 
 /**
  * Where ledger facts are echoed for the trace (the engine's `noteFact`): the step's name, and a writer that, while the
@@ -222,7 +223,7 @@ export class Ledger implements LifeSource, FactWriter {
     this.end(messageId, STEP.bounced, step);
   }
 
-  untracked(messageId: string, reason: string): void {
+  untracked(messageId: string, reason: UntrackedReason): void {
     const step = this.begin(messageId, STEP.untracked);
     this.log.shared(reason);
     this.end(messageId, STEP.untracked, step);

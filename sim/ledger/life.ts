@@ -10,6 +10,7 @@ import {
   replayUntrackedReason,
 } from './replay.js';
 import { STEP, kindBit, stepKind } from './step-kinds.js';
+import type { UntrackedReason } from './untracked-reasons.js';
 
 /** Where each message's steps are (the ledger). */
 export interface LifeSource {
@@ -93,8 +94,9 @@ export class LedgerLife implements MessageLife {
     return this.has(kindBit(STEP.outbound)) ? replayOutbound(this.source.log, this.first()) : null;
   }
 
-  get untrackedReason(): string | null {
-    return this.has(kindBit(STEP.untracked)) ? replayUntrackedReason(this.source.log, this.first()) : null;
+  get untrackedReason(): UntrackedReason | null {
+    // Written only by ledger.untracked, which takes an UntrackedReason.
+    return this.has(kindBit(STEP.untracked)) ? replayUntrackedReason(this.source.log, this.first()) as UntrackedReason : null;
   }
 
   get path(): PathStep[] {

@@ -1,5 +1,6 @@
 // The shapes the ledger keeps for each message's life, keyed by Message-ID. Models append facts; checkers and
 // counts read them, so checkers never need model logic (design.md, "The ledger and the checkers").
+import type { UntrackedReason } from './untracked-reasons.js';
 
 export type MailboxKind = 'user' | 'queue' | 'forward';
 export type Direction = 'incoming' | 'outgoing';
@@ -90,7 +91,7 @@ export interface MessageLife {
   /** Set when CRM created this message as outgoing email (Pending Send and on); null for everything else. */
   readonly outbound: OutboundRecord | null;
   /** Set by a model that knows why an eligible message was never tracked (S2a, S6, ...). */
-  readonly untrackedReason: string | null;
+  readonly untrackedReason: UntrackedReason | null;
   /** A new array on each read, with each step's text. */
   readonly path: readonly PathStep[];
 }

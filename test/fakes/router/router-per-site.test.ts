@@ -83,12 +83,12 @@ describe('a router per site', () => {
       .replace('crm-tokyo@contoso.example }', 'crm-london@contoso.example }')
       .replace('name: router-tokyo', 'name: router-london');
     expect(inputProblems(text(bad), 'per-site.yaml')).toEqual([
-      "router[1].deployments[0].forwardMailbox.address: 'crm-london@contoso.example' already serves router[0].deployments[0]: one forward mailbox per deployment (R12)",
-      "router[1].instances[0].name: 'router-london' is already the name of another actor",
-      "router[1].deployments[0].users[1]: 'carol@fabrikam.example' is not a user or queue of organisation 'crm'",
       // Yuki's rule copies to crm-tokyo, which no deployment reads now.
       "crm.users[2].incoming: no inbox rule copies yuki@contoso.example's mail to the forward mailbox (crm-london@contoso.example)",
       "crm.users[3]: the router has no deployment for organisation 'crm' that serves kenji@contoso.example",
+      "router[1].instances[0].name: 'router-london' is already the name of another actor",
+      "router[1].deployments[0].forwardMailbox.address: 'crm-london@contoso.example' already serves router[0].deployments[0]: one forward mailbox per deployment (R12)",
+      "router[1].deployments[0].users[1]: 'carol@fabrikam.example' is not a user or queue of organisation 'crm'",
     ]);
   });
 });

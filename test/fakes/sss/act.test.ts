@@ -292,8 +292,8 @@ crm:
 faults: ${faults}
 `;
     expect(inputProblems(text(`[${inOutlook('1m', 'create', '{ id: x }', 'nobody@contoso.example')}]`))).toEqual([
-      "faults[0].item.entity: a new item or record needs an entity: appointment, contact or task",
       "faults[0].mailbox: 'exchangeItem' needs a mailbox of the Exchange organisation",
+      "faults[0].item.entity: a new item or record needs an entity: appointment, contact or task",
     ]);
     expect(inputProblems(text(`[${inCrm('1m', 'complete', '{ id: x }').replace('target: crm', 'target: ex1')}, ${inCrm('1m', 'create', '{ id: y, entity: task }')}, ${inCrm('1m', 'copy', '{ id: z }')}]`))).toEqual([
       "faults[0].target: 'crmRecord' acts on a CRM organisation (crm)",

@@ -34,9 +34,9 @@ describe('CRM organisation checks', () => {
 
   it('refuses CRM email from someone who is not a CRM user, regarding a record that does not exist, after the horizon', () => {
     expect(problems({ emails: '[{ at: 5h, from: carol@fabrikam.example, to: [paul@contoso.example], regarding: nobody }]' })).toEqual([
+      'crm.emails[0].at: 5h is after the horizon (4h): CRM email is created at or before it',
       "crm.emails[0].from: 'carol@fabrikam.example' is not a CRM user",
       "crm.emails[0].regarding: no record with id 'nobody'",
-      'crm.emails[0].at: CRM email must be created before the horizon',
     ]);
   });
 

@@ -3,8 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { inputProblems } from '../../helpers/input-problems.js';
 import { crmScenarioText, type CrmScenarioParts } from '../../helpers/crm-scenario.js';
 
+/** The organisation uses server-side sync from the start (R14), unless a test gives faults of its own. */
+const SWITCHED = '[{ at: 0s, verb: switchToServerSideSync, target: crm }]';
+
 function problems(parts: CrmScenarioParts): string[] {
-  return inputProblems(crmScenarioText({ users: '[{ address: paul@contoso.example, incoming: email-router }]', ...parts }), 'bad.yaml');
+  return inputProblems(crmScenarioText({ users: '[{ address: paul@contoso.example, incoming: email-router }]', faults: SWITCHED, ...parts }), 'bad.yaml');
 }
 
 const sss = (extra: string) => `{ profiles: [{ name: exchange, server: ex1 }]${extra} }`;
@@ -24,6 +27,13 @@ describe('server-side sync checks', () => {
       "crm.users[0].incoming: Forward Mailbox access without the router: no inbox rule copies paul@contoso.example's mail to crm@contoso.example; or use incoming: email-router, sync reading the user's own Inbox (R1, R2, R4)",
     ]);
     expect(problems({ users: forwardUser, sss: readsCrm, rules: '[{ action: forward-as-attachment, to: crm@contoso.example, users: [paul@contoso.example] }]' })).toEqual([]);
+  });
+
+  it('refuses sync without a router that never takes over (R14): nothing would process Email Router access', () => {
+    expect(problems({ sss: sss(''), faults: '[]' })).toEqual([
+      'sss: server-side sync never takes over, and there is no router: "Process Email Using" stays Email Router (R14), so nothing processes the mail of the user or queue on Email Router access (crm.users[0]). Add { at: 0s, verb: switchToServerSideSync, target: crm } to faults, an sss.cutover, or a router: section',
+    ]);
+    expect(problems({ sss: sss(', cutover: { at: 1h }'), faults: '[]' })).toEqual([]);
   });
 
   it('refuses a profile on a server that does not exist', () => {

@@ -28,7 +28,11 @@ describe('expect: untracked and latency', () => {
     expect(inputProblems(withExpect('  untracked: { unexplained: 1 }'))).toEqual([
       'expect.untracked.unexplained: unexplained cannot be declared: it marks mail no model gave a reason for (no-silent-drop)',
     ]);
-    expect(inputProblems(withExpect('  untracked: { Late Mail: 1 }'))[0]).toMatch(/^expect\.untracked.*lower-case letters/);
+    expect(inputProblems(withExpect('  untracked: { Late Mail: 1 }'))[0]).toMatch(/^expect\.untracked\.Late Mail: no untracked reason 'Late Mail': one of not-in-root-inbox, /);
+    // A misspelt reason was declared, never met, and passed as `>= 0` beside the real reason's failure.
+    expect(inputProblems(withExpect('  untracked: { not-in-root-inbx: ">= 0" }'))).toEqual([
+      "expect.untracked.not-in-root-inbx: no untracked reason 'not-in-root-inbx' (did you mean 'not-in-root-inbox'?)",
+    ]);
     expect(inputProblems(withExpect('  untracked: { crm-error: "some" }'))[0]).toMatch(/^expect\.untracked\.crm-error: expected a number or a comparison/);
     expect(inputProblems(withExpect('  latency: {}'))).toEqual(['expect.latency: set at least one of p50, p95, max']);
     expect(inputProblems(withExpect('  latency: { p99: 5m }'))[0]).toMatch(/^expect\.latency/);

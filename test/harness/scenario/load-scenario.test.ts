@@ -51,17 +51,22 @@ describe('scenario loader', () => {
   });
 
   it('points at a misspelt key itself', () => {
-    expect(problemsOf(VALID + 'toys: {}\n')).toEqual(['bad.yaml:7:1: toys: unknown field']);
+    expect(problemsOf(VALID + 'toys: {}\n')).toEqual(["bad.yaml:7:1: toys: unknown field (did you mean 'toy'?)"]);
   });
 
   it('points at the enclosing object when a required field is missing, and says it is missing', () => {
     expect(problemsOf(VALID.replace('seed: 1\n', ''))).toEqual(['bad.yaml:1:1: seed: required field missing']);
     // A duration is a number once parsed: zod alone would say "expected number, received undefined".
     expect(problemsOf(VALID.replace('horizon: 1h\n', 'horizn: 1h\n'))).toEqual([
-      'bad.yaml:1:1: horizon: required field missing', 'bad.yaml:5:1: horizn: unknown field',
+      // Said once, as the misspelling it is, rather than as a missing field and an unknown one.
+      "bad.yaml:5:1: horizn: unknown field (did you mean 'horizon'?)",
+    ]);
+    // An unknown field like no known one still leaves the required one missing.
+    expect(problemsOf(VALID.replace('horizon: 1h\n', 'until: 1h\n'))).toEqual([
+      'bad.yaml:1:1: horizon: required field missing', 'bad.yaml:5:1: until: unknown field',
     ]);
     // Present with the wrong type is not missing.
-    expect(problemsOf(VALID.replace('seed: 1', 'seed: [1]'))).toEqual(['bad.yaml:3:7: seed: Invalid input: expected number, received array']);
+    expect(problemsOf(VALID.replace('seed: 1', 'seed: [1]'))).toEqual(['bad.yaml:3:7: seed: expected a number, got [1]']);
   });
 
   it('says a plan is a plan, not a scenario, in one line instead of a problem per field', () => {
@@ -75,7 +80,7 @@ describe('scenario loader', () => {
     // An unknown kind is a bad value, and the other problems are still worth reading...
     expect(problemsOf(VALID.replace('kind: scenario', 'kind: scenery').replace('seed: 1', 'seed: [1]'))).toEqual([
       "bad.yaml:1:7: kind: 'scenery' is no kind of file: scenario (mailflow run) or plan (mailflow plan)",
-      'bad.yaml:3:7: seed: Invalid input: expected number, received array',
+      'bad.yaml:3:7: seed: expected a number, got [1]',
     ]);
     // ...unless it is another kind misspelt: then every other field is wrong for the same reason, and one line says it.
     const plans = readFileSync(fileURLToPath(new URL('../../../scenarios/plans/recommended.yaml', import.meta.url)), 'utf8').replace('kind: plan', 'kind: plans');
@@ -94,14 +99,14 @@ describe('scenario loader', () => {
   it('refuses a fault aimed at an actor that does not exist, naming the known ones', () => {
     const text = VALID + 'faults:\n  - { at: 5m, verb: crash, target: mailbx }\n';
     expect(problemsOf(text)).toEqual([
-      "bad.yaml:8:36: faults[0].target: no actor named 'mailbx' (known actors: sender, mailbox, consumer)",
+      "bad.yaml:8:36: faults[0].target: no actor named 'mailbx' (did you mean 'mailbox'? known actors: sender, mailbox, consumer)",
     ]);
   });
 
   it('refuses a fault after the horizon and a partition without peers', () => {
     const text = VALID + 'faults:\n  - { at: 2h, verb: down, target: mailbox }\n  - { at: 5m, verb: partition, target: mailbox }\n';
     expect(problemsOf(text)).toEqual([
-      'bad.yaml:8:11: faults[0].at: faults and operations must happen before the horizon',
+      'bad.yaml:8:11: faults[0].at: 2h is after the horizon (1h): faults and operations happen at or before it',
       "bad.yaml:9:5: faults[1]: 'partition' needs peers to cut the target off from",
     ]);
   });

@@ -39,8 +39,9 @@ describe('count entries', () => {
 
   it('refuse a count without {n}, and a list of databases without count', () => {
     expect(inputProblems(text('    - { address: same@contoso.example, database: db1, count: 3 }\n    - { address: x@contoso.example, database: [db1, db2] }', ''))).toEqual([
-      'exchange.mailboxes[1].address: with count, the address needs {n} (each of the 3 gets its own)',
+      // In the file's order: the list's key comes before its entries.
       'exchange.mailboxes: a list of databases goes with count (x@contoso.example)',
+      'exchange.mailboxes[1].address: with count, the address needs {n} (each of the 3 gets its own)',
     ]);
   });
 

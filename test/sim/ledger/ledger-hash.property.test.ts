@@ -4,6 +4,7 @@
 // that reads like the two joined give the same text but are different facts.)
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { UntrackedReason } from '../../../sim/ledger/untracked-reasons.js';
 import { TraceHasher, factString } from '../../../sim/core/trace.js';
 import { Ledger } from '../../../sim/ledger/ledger.js';
 
@@ -12,7 +13,7 @@ type Step =
   | { kind: 'delivered'; message: string; mailbox: string; folder: string; eligible: boolean }
   | { kind: 'evaluated'; message: string; caller: string; reason: number }
   | { kind: 'activity'; message: string; activityId: string }
-  | { kind: 'untracked'; message: string; reason: string };
+  | { kind: 'untracked'; message: string; reason: UntrackedReason };
 
 // Small alphabets, so values recur (interned) and steps of different runs often read alike.
 const message = fc.constantFrom('<a@x>', '<b@x>', '<c@x>');
@@ -22,7 +23,7 @@ const arbStep: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ kind: fc.constant('delivered' as const), message, mailbox, folder: fc.constantFrom('Inbox', 'Junk'), eligible: fc.boolean() }),
   fc.record({ kind: fc.constant('evaluated' as const), message, caller: fc.constantFrom('sss', 'router'), reason: fc.constantFrom(0, 6) }),
   fc.record({ kind: fc.constant('activity' as const), message, activityId: fc.constantFrom('email-1', 'email-2') }),
-  fc.record({ kind: fc.constant('untracked' as const), message, reason: fc.constantFrom('crm-error', 'never-polled') }),
+  fc.record({ kind: fc.constant('untracked' as const), message, reason: fc.constantFrom<UntrackedReason>('crm-error', 'never-polled') }),
 );
 
 /** Records the steps; returns the trace hash of the ledger's facts and their texts. */

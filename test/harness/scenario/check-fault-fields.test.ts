@@ -1,0 +1,67 @@
+// A fault's settings and mailboxes are checked at the field: a misspelt mailbox or a setting the verb does not read
+// used to run as if the incident never happened (the scenario-author review: `denyMailboxAccess` on `ana@` for
+// `anna@` passed, and so did `database` on an smtpFault).
+import { describe, expect, it } from 'vitest';
+import { inputProblems } from '../../helpers/input-problems.js';
+import { FAULT_VERBS } from '../../../harness/scenario/schema.js';
+import { fieldsOf } from '../../../harness/scenario/check-fault-fields.js';
+
+const scenario = (faults: string) => `kind: scenario
+name: faults
+seed: 1
+start: 2026-01-05T08:00:00Z
+horizon: 8h
+exchange:
+  acceptedDomains: [contoso.example]
+  servers: [{ name: ex1 }]
+  databases: [{ name: db1, server: ex1 }]
+  mailboxes:
+    - { address: anna@contoso.example, database: db1 }
+    - { address: omar@contoso.example, database: db1 }
+    - { address: crm@contoso.example, database: db1, kind: forward }
+internet:
+  senders: [{ name: fabrikam, domain: fabrikam.example }]
+crm:
+  users: [{ address: anna@contoso.example, incoming: email-router }]
+sss:
+  profiles: [{ name: exchange, server: ex1 }]
+faults:
+  - { at: 0s, verb: switchToServerSideSync, target: crm }
+${faults}
+`;
+
+describe('fault settings and mailboxes', () => {
+  it('accepts the mailboxes each verb may name', () => {
+    expect(inputProblems(scenario(`  - { at: 1h, verb: denyMailboxAccess, target: sss, mailbox: anna@contoso.example }
+  - { at: 2h, verb: testAndEnable, target: sss, mailboxes: [anna@contoso.example, crm@contoso.example] }
+  - { at: 2h, verb: removeInboxRules, target: ex1, mailbox: omar@contoso.example }
+  - { at: 3h, verb: failActivityCreation, target: crm, mailbox: anna@contoso.example }`))).toEqual([]);
+  });
+
+  it('refuses a mailbox the verb cannot act on, with the nearest one when it looks misspelt', () => {
+    expect(inputProblems(scenario(`  - { at: 1h, verb: denyMailboxAccess, target: sss, mailbox: ana@contoso.example }
+  - { at: 2h, verb: testAndEnable, target: sss, mailboxes: [anna@contoso.example, omar@contoso.example] }
+  - { at: 2h, verb: removeInboxRules, target: ex1, mailbox: zed@contoso.example }
+  - { at: 3h, verb: deleteTrackedEmail, target: crm, mailbox: crm@contoso.example }`))).toEqual([
+      "faults[1].mailbox: 'ana@contoso.example' is not a CRM user or queue, or a forward mailbox (did you mean 'anna@contoso.example'?)",
+      "faults[2].mailboxes[1]: 'omar@contoso.example' is not a CRM user or queue, or a forward mailbox",
+      "faults[3].mailbox: 'zed@contoso.example' is not an Exchange mailbox",
+      "faults[4].mailbox: 'crm@contoso.example' is not a CRM user or queue",
+    ]);
+  });
+
+  it('refuses a setting the verb does not read, and mailbox with mailboxes', () => {
+    expect(inputProblems(scenario(`  - { at: 1h, verb: smtpFault, target: ex1, code: 451, database: db1 }
+  - { at: 2h, verb: down, target: ex1, lag: 5m }
+  - { at: 3h, verb: grantMailboxAccess, target: sss, mailbox: anna@contoso.example, mailboxes: [anna@contoso.example] }`))).toEqual([
+      "faults[1].database: 'smtpFault' does not read database (it takes stage, code, dropReply)",
+      "faults[2].lag: 'down' does not read lag (it takes only at and target)",
+      'faults[3].mailbox: give mailbox (one) or mailboxes (a list), not both: the list would win',
+    ]);
+  });
+
+  it('knows the settings of every verb the language has', () => {
+    for (const verb of FAULT_VERBS) expect(fieldsOf(verb), verb).toBeDefined();
+    expect(FAULT_VERBS.filter((verb) => !['crash', 'restart', 'down', 'up', 'stopInbound', 'startInbound', 'recoverServer', 'clearSmtpFault', 'clearCrmApiFault', 'goOffline', 'goOnline', 'switchToServerSideSync', 'clearActivityCreationFailure', 'corruptState', 'deleteStateFile', 'resetState'].includes(verb) && fieldsOf(verb).length === 0)).toEqual([]);
+  });
+});

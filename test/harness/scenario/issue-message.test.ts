@@ -1,0 +1,27 @@
+// zod's wording said as a scenario author needs it (the scenario-author review: "Too small: expected number to be
+// >0", "Invalid input: expected number, received string", and all 37 verbs quoted for one misspelt verb).
+import { describe, expect, it } from 'vitest';
+import { inputProblems } from '../../helpers/input-problems.js';
+
+const toy = (extra: string, toyFields = '') => `kind: scenario
+name: ok
+seed: 1
+start: 2026-01-05T08:00:00Z
+horizon: 1h
+toy: {${toyFields}}
+${extra}`;
+
+describe('schema problems in plain words', () => {
+  it('gives the value and the bound of a number out of range, and the expected type of a wrong one', () => {
+    expect(inputProblems(toy('', ' batchSize: 0 '))).toEqual(['toy.batchSize: expected more than 0, got 0']);
+    expect(inputProblems(toy('', ' messages: "20/h" '))).toEqual(["toy.messages: expected a number, got '20/h'"]);
+    expect(inputProblems(toy('faults: { at: 1m }'))).toEqual(['faults: expected a list, got {"at":"1m"}']);
+  });
+
+  it('names the nearest choice for a misspelt one, lists a few choices, and does not quote thirty', () => {
+    expect(inputProblems(toy('faults: [{ at: 1m, verb: crsh, target: mailbox }]'))).toEqual(["faults[0].verb: 'crsh' is not a choice here (did you mean 'crash'?)"]);
+    expect(inputProblems(toy('faults: [{ at: 1m, verb: explode, target: mailbox }]'))[0])
+      .toMatch(/^faults\[0\]\.verb: 'explode' is not one of the \d+ choices \(docs\/scenario-reference\.md lists them\)$/);
+    expect(inputProblems(toy('expect: { checks: { liveness: ok } }'))).toEqual(["expect.checks.liveness: 'ok' is not one of pass, fail, unknown"]);
+  });
+});
