@@ -39,7 +39,7 @@ export function crmServer(config: CrmOrgConfig, org: CrmOrg, ledger: Ledger, hor
   return (ctx: ActorContext, disk: CrmServerDurable): Actor => {
     const { db } = disk;
     const outbound = smtpOutbound(ctx, config, org, db, ledger, outboundTransport);
-    const status = new OutboundStatus(db, ledger, () => ctx.nowMs());
+    const status = new OutboundStatus(db, org, ledger, () => ctx.nowMs());
 
     const scheduleNextEmail = (): void => {
       const next = config.emails[db.nextScheduledEmail];
@@ -115,7 +115,8 @@ export function crmServer(config: CrmOrgConfig, org: CrmOrg, ledger: Ledger, hor
           return recordDelivery({ message: call.message, receivingMailbox: call.mailbox, caller: call.caller }, deliverPromoteEmail(org, db, call, now), call.direction);
         }
         case CRM_REQUEST.backgroundSendEmail: {
-          // R7: the router's pass takes some users' ready email and marks it Sending.
+          // R7: the router's pass (Outlook's and server-side sync's too) takes some owners' ready email and marks it
+          // Sending; an unapproved owner's stays Pending Send (O2, in OutboundStatus.ready).
           const call = data as BackgroundSendCall;
           // Nothing waiting to go: no set of every owner (server-side sync names each enabled mailbox, every 5 minutes).
           if (db.outbound.size === 0) return [];

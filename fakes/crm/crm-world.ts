@@ -70,8 +70,9 @@ export function spawnCrmWorld(engine: Engine, ledger: Ledger, spec: CrmWorldSpec
     const evaluatesIncoming = mailbox?.incoming === 'outlook' && (mailbox.approved || !config.settings.requireApproval);
     return engine.spawn<OutlookDurable>(name, outlookClient({
       mailbox: address, homeServer: spec.homeServerOf(address), crmServer: config.server, evaluatesIncoming,
-      // O2: an unapproved mailbox's email stays Pending Send.
-      sending: mailbox?.outgoing === 'outlook' && (mailbox.approved || !config.settings.requireApproval) ? {
+      // Outgoing access Outlook: the client asks CRM for its user's email every round; CRM hands out none of an
+      // unapproved user's (O2, OutboundStatus.ready), so it stays Pending Send.
+      sending: mailbox?.outgoing === 'outlook' ? {
         mailbox: address, homeServer: spec.homeServerOf(address), crmServer: config.server, perRound: 5,
         sendingStatusDelayMs: config.settings.outbound.sendingStatusDelayMs, maxAttempts: config.settings.outbound.maxDeliveryAttempts,
       } : null,

@@ -1,13 +1,16 @@
 // The status moves of CRM email on its way out (O1, R6, R7), whoever sends it (the CRM server's own SMTP outbound,
-// the E-mail Router through BackgroundSendEmail): each move is recorded in the ledger; Sent and Failed leave the
-// outbound list; a failed attempt goes back to Pending Send until the maximum attempts, then Failed (counted bounced).
+// the E-mail Router, Outlook and server-side sync through BackgroundSendEmail): each move is recorded in the ledger;
+// Sent and Failed leave the outbound list; a failed attempt goes back to Pending Send until the maximum attempts, then
+// Failed (counted bounced). Every sender takes its email through `ready`, so O2's approval gate lives there.
 import type { Ledger } from '../../sim/ledger/ledger.js';
 import type { MailMessage } from '../mail/mail-message.js';
+import type { CrmOrg } from './check-incoming.js';
 import type { CrmDatabase } from './crm-database.js';
 import { STATUS, STATUS_NAMES, setStatus, type EmailActivity, type StatusCode } from './email-activity.js';
+import { senderApproved } from './sender-approval.js';
 
 export class OutboundStatus {
-  constructor(private readonly db: CrmDatabase, private readonly ledger: Ledger, private readonly nowMs: () => number) {}
+  constructor(private readonly db: CrmDatabase, private readonly org: CrmOrg, private readonly ledger: Ledger, private readonly nowMs: () => number) {}
 
   enter(activity: EmailActivity, message: MailMessage, status: StatusCode): void {
     setStatus(activity, status, this.nowMs());
@@ -33,7 +36,8 @@ export class OutboundStatus {
 
   /**
    * Emails of these owners ready to send, oldest first, at most `perOwner` each: Pending Send for `pendingForMs`
-   * (after a failed attempt, too), or stuck Sending for `sendingForMs` (the sender died mid-send, R6/R7).
+   * (after a failed attempt, too), or stuck Sending for `sendingForMs` (the sender died mid-send, R6/R7). Never the
+   * email of an unapproved owner where approval is required (O2, S3): whoever asks, it stays Pending Send.
    */
   ready(owners: ReadonlySet<string>, perOwner: number, pendingForMs: number, sendingForMs: number): Array<[EmailActivity, MailMessage]> {
     const now = this.nowMs();
@@ -42,6 +46,7 @@ export class OutboundStatus {
     for (const [id, message] of this.db.outbound) {
       const activity = this.db.activities.get(id);
       if (activity === undefined || !owners.has(activity.owner) || (taken.get(activity.owner) ?? 0) >= perOwner) continue;
+      if (!senderApproved(this.org, activity.owner)) continue;
       const waited = now - activity.statusSinceMs;
       const due = activity.statuscode === STATUS.pendingSend ? waited >= pendingForMs : activity.statuscode === STATUS.sending && waited >= sendingForMs;
       if (!due) continue;

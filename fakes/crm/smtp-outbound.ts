@@ -25,7 +25,7 @@ export interface SmtpOutbound {
  * modelled `smtpServer` is asked in virtual time. */
 export function smtpOutbound(ctx: ActorContext, config: CrmOrgConfig, org: CrmOrg, db: CrmDatabase, ledger: Ledger, transport?: SmtpTransport): SmtpOutbound {
   const settings = config.settings.outbound;
-  const status = new OutboundStatus(db, ledger, () => ctx.nowMs());
+  const status = new OutboundStatus(db, org, ledger, () => ctx.nowMs());
   /** Memory only: emails handed over whose Sent is not recorded yet. */
   const handedOver = new Set<string>();
 
@@ -37,11 +37,11 @@ export function smtpOutbound(ctx: ActorContext, config: CrmOrgConfig, org: CrmOr
   };
 
   /**
-   * O2: only approved senders whose outgoing access is this server's SMTP; the rest wait for their own sender. The
-   * configuration holds for the run, so the set is made once, not on every poll (10,000 mailboxes at scale).
+   * Only senders whose outgoing access is this server's SMTP; the rest wait for their own sender (and an unapproved
+   * one's email for approval: O2, which `status.ready` applies to every path). The configuration holds for the run, so
+   * the set is made once, not on every poll (10,000 mailboxes at scale).
    */
-  const senders: ReadonlySet<string> = new Set(config.mailboxes
-    .filter((m) => m.outgoing === 'smtp' && (m.approved || !org.settings.requireApproval)).map((m) => m.address));
+  const senders: ReadonlySet<string> = new Set(config.mailboxes.filter((m) => m.outgoing === 'smtp').map((m) => m.address));
 
   const handOver = (message: MailMessage): SmtpOutcome => {
     if (settings.smtpServer === null) return { kind: 'no-connection', why: 'unknown-actor' };

@@ -374,7 +374,10 @@ export function sssService(config: SssConfig, people: SssPeople, ledger: Ledger)
       checkProfile(address);
     };
 
-    /** S5: Pending Send of enabled mailboxes every 5 minutes; S16: into Sent Items when the profile says so. */
+    /**
+     * S5: Pending Send of enabled mailboxes every 5 minutes; S16: into Sent Items when the profile says so. O2: email of
+     * a mailbox not tested and enabled waits here; of one not approved, CRM hands none out (OutboundStatus.ready).
+     */
     const outgoing = (): void => {
       senderSlots ??= people.senders.map(slotOf);
       const owners = senderSlots.filter((slot) => slot.record.enabled).map((slot) => slot.address);

@@ -62,8 +62,14 @@ export function spawnSssWorld(engine: Engine, ledger: Ledger, spec: SssWorldSpec
   const durable = newSssDurable(config);
   for (const address of spec.enabledAtStart) {
     const record = durable.records.get(address) ?? newMailboxRecord(address);
-    // Enabled before the run: without a Process Email From, no bound on what its Inbox may still hold.
-    Object.assign(record, { enabled: true, incoming: 'success', outgoing: 'success', enabledAtMs: 0, firstEnabledAtMs: Number.NEGATIVE_INFINITY });
+    if (spec.people.approved(address)) {
+      // Enabled before the run: without a Process Email From, no bound on what its Inbox may still hold.
+      Object.assign(record, { enabled: true, incoming: 'success', outgoing: 'success', enabledAtMs: 0, firstEnabledAtMs: Number.NEGATIVE_INFINITY });
+    } else {
+      // S3, O2: Test & Enable fails for an unapproved address (sss-service.ts), so "tested and enabled before the run"
+      // leaves it as that failure, not enabled: nothing is read from it and its email stays Pending Send.
+      Object.assign(record, { enabled: false, incoming: 'failure', outgoing: 'failure', disabledReason: 'not approved (S3)' });
+    }
     durable.records.set(address, record);
   }
   const handle = engine.spawn<SssDurable>(config.name, sssService(config, spec.people, ledger), durable);

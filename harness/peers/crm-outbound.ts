@@ -22,8 +22,9 @@ export interface OutboundReport {
 /** One pass over the email ready to go; returns what it did. */
 export async function sendPendingEmail(crm: PeerCrm, ledger: Ledger, transport: Transporter): Promise<OutboundReport> {
   const { settings, mailboxes } = crm.config;
-  // O2: only approved senders whose outgoing access is the CRM server's own SMTP.
-  const owners = mailboxes.filter((m) => m.outgoing === 'smtp' && (m.approved || !settings.requireApproval)).map((m) => m.address);
+  // Only senders whose outgoing access is the CRM server's own SMTP; CRM itself keeps an unapproved one's email Pending
+  // Send (O2, OutboundStatus.ready).
+  const owners = mailboxes.filter((m) => m.outgoing === 'smtp').map((m) => m.address);
   const call: BackgroundSendCall = {
     caller: CRM_SMTP_CALLER, owners, perOwner: Number.MAX_SAFE_INTEGER, pendingForMs: 0, sendingForMs: settings.outbound.sendingStatusDelayMs,
   };
