@@ -34,8 +34,11 @@ export interface ExchangeWorldSpec {
   readonly people?: PeopleConfig;
   /** The actor playing a user's Outlook with the CRM client, if the user runs one. */
   readonly outlookOf?: (mailbox: string) => string | null;
-  /** Users who track through the mailbox itself (App for Outlook on server-side sync, S16) when they run no client. */
-  readonly tracksThroughMailbox?: (mailbox: string) => boolean;
+  /**
+   * The CRM server a user who runs no client tracks with through the mailbox itself (App for Outlook on server-side
+   * sync, C4, S16), or null for a user who cannot.
+   */
+  readonly appForOutlookOf?: (mailbox: string) => string | null;
   /** Wire mode: how each outside sender reaches the MX (a real SMTP client); by default a request in virtual time. */
   readonly senderTransport?: (sender: string) => SmtpTransport;
 }
@@ -57,7 +60,7 @@ export function spawnExchangeWorld(engine: Engine, ledger: Ledger, spec: Exchang
   const servers = new Map(spec.exchange.servers.map((s) =>
     [s.name, engine.spawn(s.name, exchangeServer(org), newExchangeServerDurable(s.name, spec.exchange))]));
   const folks = spec.people === undefined ? null : engine.spawn(PEOPLE_ACTOR,
-    people(ledger, spec.people, (mailbox) => directory.get(mailbox.toLowerCase())?.server ?? '', spec.outlookOf, spec.tracksThroughMailbox), newPeopleDurable());
+    people(ledger, spec.people, (mailbox) => directory.get(mailbox.toLowerCase())?.server ?? '', spec.outlookOf, spec.appForOutlookOf), newPeopleDurable());
   const senders = spec.senders.map((s) => engine.spawn<OutsideSenderDurable>(s.name,
     outsideSender(ledger, {
       profile: s.profile, mx: spec.exchange.mx, traffic: s.traffic, horizonMs: spec.horizonMs,

@@ -27,7 +27,10 @@ export interface MailboxRead {
    * binary search.
    */
   readonly receivedFromMs?: number | null;
-  /** Instead of one folder: the items the person tracked, in any folder but Deleted Items, sent copies too (S16). */
+  /**
+   * Instead of one folder: the items the person tracked, in any folder but Deleted Items, sent copies too (S16);
+   * those the App for Outlook already had tracked (C4) say so.
+   */
   readonly trackRequested?: boolean;
 }
 
@@ -44,6 +47,8 @@ export interface ReadItem {
   readonly folder: string;
   /** A sent copy (in Sent Items when the person left it there). */
   readonly sent: boolean;
+  /** The App for Outlook had CRM track it when the person asked (C4): sync has nothing left to promote. */
+  readonly trackedInCrm?: boolean;
 }
 
 /** Removes the item; returns it, or undefined when it is no longer there. */
@@ -74,7 +79,8 @@ export function readFolder(db: DatabaseState, read: MailboxRead, mailbox = lower
     const item = items[i] as StoreItem;
     const wanted = tracked ? item.trackRequested === true && item.folder !== 'Deleted Items' : item.folder === read.folder && item.sent !== true;
     if (wanted && (!testEach || isPast(item, bounds))) {
-      found.push({ storeId: item.storeId, message: item.message, receivedAtMs: item.receivedAtMs, folder: item.folder, sent: item.sent === true });
+      const copy: ReadItem = { storeId: item.storeId, message: item.message, receivedAtMs: item.receivedAtMs, folder: item.folder, sent: item.sent === true };
+      found.push(item.trackedInCrm === true ? { ...copy, trackedInCrm: true } : copy);
     }
   }
   return found;

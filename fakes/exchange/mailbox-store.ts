@@ -21,6 +21,11 @@ export interface StoreItem {
   readonly sent?: boolean;
   /** The person tracked it through the mailbox (App for Outlook): server-side sync picks it up in any folder (S16). */
   trackRequested?: boolean;
+  /**
+   * C4: the App for Outlook had CRM create (or find) the activity when the person tracked it: the mark stays (it is
+   * a tracked item), but server-side sync has nothing left to do with it.
+   */
+  trackedInCrm?: boolean;
 }
 
 export interface Backup {

@@ -5,7 +5,8 @@ import type { Actor, ActorContext } from '../../sim/core/actor.js';
 import type { Ledger } from '../../sim/ledger/ledger.js';
 import { recipientsOf, domainOf, type MailMessage } from '../mail/mail-message.js';
 import type { ExplicitMessage } from '../internet/traffic.js';
-import { isOutlookAction, type DeliveryNotice, type UserAction } from './user-actions.js';
+import { USER_ACTION, isOutlookAction, type DeliveryNotice, type UserAction } from './user-actions.js';
+import { trackWithApp } from '../outlook/app-for-outlook.js';
 import { formatReply, isTransient, type SmtpOutcome } from '../mail/smtp-reply.js';
 
 export const PEOPLE_ACTOR = 'people';
@@ -30,7 +31,7 @@ export interface PeopleConfig {
   readonly delete: Habit;
   /** Reply to the sender, independently of filing or deleting. */
   readonly reply: Habit;
-  /** Click "Track in CRM" in Outlook on a received message (C1); only users with Outlook. */
+  /** Click "Track in CRM" on a received message: in Outlook with the CRM client (C1), or the App for Outlook (C4). */
   readonly track: Habit;
   /** Wait before trying again while the mailbox server cannot be reached. [I] 5 min */
   readonly retryIntervalMs: number;
@@ -58,13 +59,18 @@ export function newPeopleDurable(): PeopleDurable {
 
 /**
  * `outlookOf` names the actor playing a user's Outlook with the CRM client, or null for a user without one; tracking
- * and tracked sends go there, everything else to the mailbox server.
+ * and tracked sends go there, everything else to the mailbox server. `appForOutlookOf` names the CRM server a user
+ * without the client tracks with through the App for Outlook (C4, S16), or null for a user who cannot.
  */
 export function people(
   ledger: Ledger, config: PeopleConfig, homeServerOf: (mailbox: string) => string, outlookOf: (mailbox: string) => string | null = () => null,
-  tracksThroughMailbox: (mailbox: string) => boolean = () => false,
+  appForOutlookOf: (mailbox: string) => string | null = () => null,
 ) {
-  /** Without the CRM client, a user on server-side sync tracks through the mailbox: sync picks it up (S16). */
+  const tracksThroughMailbox = (mailbox: string): boolean => appForOutlookOf(mailbox) !== null;
+  /**
+   * Without the CRM client, a user on server-side sync tracks through the mailbox: the item is marked (S16), then the
+   * app asks CRM at once (C4, trackAtOnce); a tracked send is marked in Sent Items, and sync picks it up there.
+   */
   const throughMailbox = (action: UserAction): UserAction | null => {
     if (!isOutlookAction(action) || outlookOf(action.mailbox) !== null || !tracksThroughMailbox(action.mailbox)) return action;
     if (action.kind === 'send-tracked') return { kind: 'send', mailbox: action.mailbox, message: action.message, track: true };
@@ -77,6 +83,18 @@ export function people(
       const id = disk.nextId++;
       disk.pending.set(id, then === undefined ? { action, submitted: false } : { action, submitted: false, then });
       ctx.setTimer(delayMs, 'act', id);
+    };
+
+    /**
+     * C4: once the item is marked, the App for Outlook asks CRM at once. Tracked (or found tracked by another path,
+     * S8), the item shows so and sync leaves it alone; CRM down or erroring, the mark stays and sync promotes the item
+     * at its next cycle, unless the person has deleted it by then (sync never reads Deleted Items).
+     */
+    const trackAtOnce = (track: Extract<UserAction, { kind: 'track' }>, server: string): void => {
+      const crm = appForOutlookOf(track.mailbox);
+      if (crm === null || trackWithApp(ctx, crm, track.mailbox, track.message) === 'failed') return;
+      const shown: UserAction = { kind: 'tracked-in-crm', mailbox: track.mailbox, storeId: track.storeId };
+      ctx.request(server, USER_ACTION, shown);
     };
 
     const act = (id: number): void => {
@@ -111,6 +129,7 @@ export function people(
         }
       }
       disk.pending.delete(id);
+      if (action.kind === 'mark-for-tracking' && pending.action.kind === 'track' && reply.value === 'done') trackAtOnce(pending.action, target);
       // Nothing to move back when the filing found the message gone (deleted, rolled back by a restore).
       if (pending.then !== undefined && reply.value !== 'gone') plan(pending.then.action, pending.then.delayMs);
     };

@@ -23,6 +23,9 @@ export type UserAction =
   | { readonly kind: 'send'; readonly mailbox: string; readonly message: MailMessage; readonly track?: boolean }
   // Tracking through the mailbox itself (App for Outlook on server-side sync, S16): the item is marked for sync.
   | { readonly kind: 'mark-for-tracking'; readonly mailbox: string; readonly storeId: number }
+  // C4: the App for Outlook got CRM's answer at once (an activity, made now or by another path before): the marked
+  // item shows tracked (crmLinkState 2, C2), so server-side sync has nothing left to promote.
+  | { readonly kind: 'tracked-in-crm'; readonly mailbox: string; readonly storeId: number }
   // Through the user's Outlook with the CRM client (C1, C2), not the mailbox server:
   | { readonly kind: 'track'; readonly mailbox: string; readonly storeId: number; readonly message: MailMessage }
   | { readonly kind: 'untrack'; readonly mailbox: string; readonly storeId: number }
@@ -30,7 +33,7 @@ export type UserAction =
 
 /** Actions the user's Outlook handles; the rest go to the mailbox server. */
 export type OutlookAction = Extract<UserAction, { kind: 'track' | 'untrack' | 'send-tracked' }>;
-export type StoreAction = Extract<UserAction, { kind: 'read' | 'file' | 'delete' | 'mark-for-tracking' }>;
+export type StoreAction = Extract<UserAction, { kind: 'read' | 'file' | 'delete' | 'mark-for-tracking' | 'tracked-in-crm' }>;
 
 export function isOutlookAction(action: UserAction): action is OutlookAction {
   return action.kind === 'track' || action.kind === 'untrack' || action.kind === 'send-tracked';
@@ -43,6 +46,10 @@ export function applyUserAction(db: DatabaseState, action: StoreAction, ledger: 
   if (action.kind === 'mark-for-tracking') {
     item.trackRequested = true;
     db.everMarked.add(action.mailbox);
+    return 'done';
+  }
+  if (action.kind === 'tracked-in-crm') {
+    item.trackedInCrm = true;
     return 'done';
   }
   if (action.kind === 'read') {

@@ -80,14 +80,15 @@ const NONE: readonly CycleItem[] = [];
 
 /**
  * What a cycle works through: the root Inbox's due items (S2a, S6), then the items the person tracked (S16) that are
- * not done yet. Tracked items are promoted (whatever the filter, S9), so the Inbox's own pass leaves them alone.
+ * not done yet. Tracked items are promoted (whatever the filter, S9), so the Inbox's own pass leaves them alone; those
+ * the App for Outlook had CRM track at once are done already (C4: sync creates only what that failed to).
  */
 function cycleItems(rec: MailboxRecord, processEmailFromMs: number | null, inbox: readonly ReadItem[], marked: readonly CycleItem[]): readonly CycleItem[] {
   if (marked.length === 0) return inbox.length === 0 ? NONE : inbox.filter((item) => isDue(rec, processEmailFromMs, item));
   const markedIds = new Set(marked.map((item) => item.storeId));
   const done = new Set(rec.markedDone);
   const due = inbox.filter((item) => !markedIds.has(item.storeId) && isDue(rec, processEmailFromMs, item));
-  return [...due, ...marked.filter((item) => !done.has(item.storeId))];
+  return [...due, ...marked.filter((item) => !done.has(item.storeId) && item.trackedInCrm !== true)];
 }
 
 export interface SssAlert {

@@ -19,6 +19,8 @@ export interface SssStoreItem {
   readonly sent?: boolean;
   /** S16: the person tracked it through the mailbox. */
   readonly trackRequested?: boolean;
+  /** C4: and the App for Outlook had CRM track it at once: nothing left for sync. */
+  readonly trackedInCrm?: boolean;
 }
 
 export interface SssWorldSpec {
@@ -91,7 +93,7 @@ export function spawnSssWorld(engine: Engine, ledger: Ledger, spec: SssWorldSpec
         }
         if (markedIds === null) continue;
         for (const item of items) {
-          if (isMarked(item) && !record.markedDone.includes(item.storeId)) where.set(item.key, `${address} ${item.folder}, tracked, not yet synchronized`);
+          if (isMarked(item) && item.trackedInCrm !== true && !record.markedDone.includes(item.storeId)) where.set(item.key, `${address} ${item.folder}, tracked, not yet synchronized`);
         }
       }
       return where;

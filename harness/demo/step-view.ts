@@ -6,6 +6,7 @@ import { REASON_DUPLICATE, TOSSED_REASON_CODES } from '../../sim/ledger/records.
 import type { DemoStep, StepMark } from './demo-data.js';
 import { CRM, INTERNET, ROUTER, SSS, mailboxPlace, serverPlace, type LanePlaces } from './lane-places.js';
 import { reasonName } from './reason-names.js';
+import { APP_FOR_OUTLOOK } from '../../fakes/outlook/app-for-outlook.js';
 
 export interface MessageContext {
   readonly places: LanePlaces;
@@ -117,13 +118,14 @@ function evaluated(d: string): View {
   const caller = d.split(':')[0] ?? '';
   const code = Number(/reason (-?\d+)/.exec(d)?.[1] ?? NaN);
   const place = caller === ROUTER ? ROUTER : caller === SSS ? SSS : CRM;
-  const who = caller === ROUTER ? 'The router' : caller === SSS ? 'Server-side sync' : caller === 'outlook' ? 'Outlook' : caller;
+  const who = caller === ROUTER ? 'The router' : caller === SSS ? 'Server-side sync' : caller === 'outlook' ? 'Outlook'
+    : caller === APP_FOR_OUTLOOK ? 'The App for Outlook' : caller;
   const name = reasonName(code);
   const mark: StepMark | null = code === REASON_DUPLICATE ? 'duplicate-prevented' : TOSSED_REASON_CODES.has(code) ? 'tossed' : null;
   const outcome = code === REASON_DUPLICATE
     ? 'Duplicate: CRM already has this Message-ID, so no second activity (S8).'
     : TOSSED_REASON_CODES.has(code) ? `${name}: CRM does not want it, by design (S8, S9).` : `${name}: CRM takes it (S9, S10).`;
-  const rules = caller === 'outlook' ? ['C1', 'S8'] : ['S8', 'S9', 'S10'];
+  const rules = caller === 'outlook' ? ['C1', 'S8'] : caller === APP_FOR_OUTLOOK ? ['C4', 'S8'] : ['S8', 'S9', 'S10'];
   return { place, caption: `${who} asks CRM about it (CheckIncomingEmail): ${outcome}`, rules, mark, reason: { code, name } };
 }
 
@@ -132,7 +134,7 @@ function created(d: string, ctx: MessageContext): View {
   // The router read the forward mailbox (R2) or the person's own Inbox, on Email Router access (R4).
   const from = /from (\S+)/.exec(d)?.[1]?.toLowerCase();
   const viaForward = from !== undefined && ctx.places.places.some((p) => p.id === mailboxPlace(from) && p.kind === 'forward-mailbox');
-  const rules = by === ROUTER ? [viaForward ? 'R2' : 'R4', 'S8'] : by === SSS ? ['S5', 'S8'] : by === 'outlook' ? ['C1'] : ['O1'];
+  const rules = by === ROUTER ? [viaForward ? 'R2' : 'R4', 'S8'] : by === SSS ? ['S5', 'S8'] : by === 'outlook' ? ['C1'] : by === APP_FOR_OUTLOOK ? ['C4'] : ['O1'];
   return at(CRM, `CRM creates the email activity ${d}.`, rules, 'tracked');
 }
 

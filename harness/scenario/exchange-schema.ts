@@ -125,7 +125,7 @@ export const usersSchema = z.strictObject({
     .default({ probability: 0, meanDelay: 3_600_000, folder: 'Filed' }).describe('Move a received message out of the Inbox into a folder (S6: server-side sync then never sees it).'),
   delete: habit.default({ probability: 0, meanDelay: 3_600_000 }).describe('Delete a received message (to Deleted Items).'),
   reply: habit.default({ probability: 0, meanDelay: 3_600_000 }).describe('Reply to a received message.'),
-  track: habit.default({ probability: 0, meanDelay: 3_600_000 }).describe('Click "Track in CRM" in Outlook on a received message (C1); users who run Outlook with the CRM client only.'),
+  track: habit.default({ probability: 0, meanDelay: 3_600_000 }).describe('Click "Track in CRM" on a received message: in Outlook with the CRM client (C1), or with the App for Outlook for users on server-side sync without it (C4, S16); nobody else tracks.'),
   moveBack: habit.default({ probability: 0, meanDelay: 3_600_000 })
     .describe('Move a message back to the Inbox: out of Junk ("Not junk"), or out of the folder it was filed into (the delay then counts from the filing). S6: server-side sync never processes it if later mail was processed while it was away (the watermark passed it).'),
   retryInterval: positiveDurationMs.default(5 * 60_000).describe('While their mailbox server cannot be reached, people try again this often (Outlook\'s Outbox). [I]'),

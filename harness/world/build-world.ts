@@ -97,7 +97,8 @@ function buildExchangeAndCrm(engine: Engine, ledger: Ledger, scenario: Scenario,
     ...spec,
     eligible: (message, mailbox, kind) => crmWorlds.get(orgOfMailbox.get(mailbox) ?? '')?.eligible(message, mailbox, kind) ?? false,
     outlookOf: (mailbox) => outlooks.get(mailbox) ?? null,
-    tracksThroughMailbox: (mailbox) => appForOutlook.has(mailbox),
+    // C4: their App for Outlook asks the organisation server-side sync works for.
+    appForOutlookOf: (mailbox) => (appForOutlook.has(mailbox) ? sssServer ?? null : null),
     ...(wire.senderTransport === undefined ? {} : { senderTransport: wire.senderTransport }),
   });
   const directory = exchangeWorld.org.directory;

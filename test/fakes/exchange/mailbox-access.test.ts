@@ -71,4 +71,11 @@ describe('readFolder', () => {
     db.everMarked.add(MAILBOX);
     expect(ids(db, { trackRequested: true })).toEqual([1]);
   });
+
+  it('C4: says which tracked items the App for Outlook already had CRM track, so sync can leave them alone', () => {
+    const db = database([item(1, 10, 'Inbox', { trackRequested: true, trackedInCrm: true }), item(2, 20, 'Filed', { trackRequested: true })]);
+    db.everMarked.add(MAILBOX);
+    const read = readFolder(db, { mailbox: MAILBOX, folder: '', afterStoreId: 0, trackRequested: true });
+    expect(read.map((i) => [i.storeId, i.trackedInCrm === true])).toEqual([[1, true], [2, false]]);
+  });
 });

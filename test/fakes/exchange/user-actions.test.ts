@@ -38,6 +38,19 @@ describe('applyUserAction', () => {
     expect(ledger.get(received.key)!.placements.map((p) => p.folder)).toEqual(['Filed']);
   });
 
+  it('C4: marks an item for tracking, then shows it tracked in CRM; neither touches the ledger, and a deleted item is gone', () => {
+    const { ledger, db, received } = world();
+    const before = ledger.get(received.key)!.path.length;
+    expect(applyUserAction(db, { kind: 'mark-for-tracking', mailbox: ANNA, storeId: 1 }, ledger)).toBe('done');
+    expect(db.items.get(ANNA)![0]).toMatchObject({ trackRequested: true });
+    expect(db.items.get(ANNA)![0]!.trackedInCrm).toBeUndefined();
+    expect(applyUserAction(db, { kind: 'tracked-in-crm', mailbox: ANNA, storeId: 1 }, ledger)).toBe('done');
+    expect(db.items.get(ANNA)![0]).toMatchObject({ trackRequested: true, trackedInCrm: true });
+    expect(ledger.get(received.key)!.path).toHaveLength(before);
+    applyUserAction(db, { kind: 'delete', mailbox: ANNA, storeId: 1 }, ledger);
+    expect(applyUserAction(db, { kind: 'mark-for-tracking', mailbox: ANNA, storeId: 1 }, ledger)).toBe('gone');
+  });
+
   it('files and deletes the sender\'s own copy in the store alone: the ledger has no placement of it', () => {
     const { ledger, db, sent } = world();
     const before = ledger.get(sent.key)!.path.length;

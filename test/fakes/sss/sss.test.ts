@@ -6,6 +6,7 @@ import { Engine } from '../../../sim/core/engine.js';
 import { Ledger } from '../../../sim/ledger/ledger.js';
 import { buildWorld } from '../../../harness/world/build-world.js';
 import type { SssDurable } from '../../../fakes/sss/sss-service.js';
+import { REASON } from '../../../fakes/crm/reason-codes.js';
 
 const SYNCED = `
     - { address: paul@contoso.example, incoming: email-router, outgoing: email-router, filter: all }
@@ -144,31 +145,43 @@ describe('outgoing (S5, S16)', () => {
     expect(outcome.counts).toMatchObject({ tracked: 1, duplicates: 0, pending: 0 });
   });
 
-  it('mail a user tracks in the root Inbox is promoted whatever the filter, also after CRM refused it (S9, S16)', () => {
+  // C4: the App for Outlook asks CRM at once (test/fakes/outlook/app-for-outlook.test.ts); with CRM down as the person
+  // tracks, the mark waits and sync promotes the item at its first cycle once CRM is back (sync runs in CRM).
+  const crmDown = (from: string, until: string) => `{ at: ${from}, verb: down, target: crm }, { at: ${until}, verb: up, target: crm }`;
+
+  it('mail a user tracks in the root Inbox is promoted whatever the filter, also after CRM refused it (S9, S16, C4)', () => {
     const outcome = run({
       users: `
     - { address: paul@contoso.example, incoming: email-router, filter: responses }
     - { address: anna@contoso.example, incoming: none }`,
       traffic: `{ messages: [${fromCarol('5m', 'mine')}] }`,
-      people: '{ track: { probability: 1, meanDelay: 30m } }',
+      people: '{ track: { probability: 1, meanDelay: 1h } }',
+      faults: crmDown('11m', '3h'),
     });
     const life = lifeOf(outcome, '<mine@fabrikam.example>');
     expect(life.placements[0]?.folder).toBe('Inbox');
+    // Refused by its filter at sync's first cycle, before CRM went down ...
+    expect(life.evaluations[0]).toMatchObject({ caller: 'sss', reasonCode: REASON.noCorrelationMatch });
+    expect(life.evaluations[0]!.atMs).toBeLessThan(11 * 60_000);
+    // ... then tracked by hand while it was down: promoted by sync once it is back.
     expect(life.activities).toMatchObject([{ direction: 'incoming', createdBy: 'sss' }]);
+    expect(life.activities[0]!.atMs).toBeGreaterThanOrEqual(3 * 3_600_000);
     expect(outcome.counts).toMatchObject({ tracked: 1, pending: 0, duplicates: 0 });
   });
 
-  it('tracked mail found outside Sent Items comes in as incoming, from any folder, the filter and the watermark bypassed (S6, S9)', () => {
+  it('tracked mail found outside Sent Items comes in as incoming, from any folder, the filter and the watermark bypassed (S6, S9, C4)', () => {
     const outcome = run({
       users: `
     - { address: paul@contoso.example, incoming: email-router, filter: none }
     - { address: anna@contoso.example, incoming: none }`,
       traffic: `{ messages: [${fromCarol('5m', 'filed')}] }`,
       people: '{ file: { probability: 1, meanDelay: 1s }, track: { probability: 1, meanDelay: 1h } }',
+      faults: crmDown('6m', '4h'),
     });
     const life = lifeOf(outcome, '<filed@fabrikam.example>');
     expect(life.placements[0]?.folder).not.toBe('Inbox');
     expect(life.activities).toMatchObject([{ direction: 'incoming', createdBy: 'sss', receivingMailbox: 'paul@contoso.example' }]);
+    expect(life.activities[0]!.atMs).toBeGreaterThanOrEqual(4 * 3_600_000);
     expect(outcome.counts).toMatchObject({ untracked: 0, pending: 0 });
   });
 });

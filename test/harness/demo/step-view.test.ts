@@ -32,3 +32,12 @@ describe('demo captions of an activity the router creates', () => {
     expect(created(`act-2 incoming by router from ${ANNA} for ${ANNA}`).rules).toEqual(['R4', 'S8']);
   });
 });
+
+describe('demo captions of a track with the App for Outlook', () => {
+  it('cite C4 for its check and its activity, and name the app', () => {
+    const checked = view('evaluated', 'app-for-outlook: reason 0');
+    expect(checked.caption).toMatch(/^The App for Outlook asks CRM/);
+    expect(checked.rules).toEqual(['C4', 'S8']);
+    expect(view('activity-created', `act-1 incoming by app-for-outlook from ${ANNA} for ${ANNA}`).rules).toEqual(['C4']);
+  });
+});
