@@ -127,7 +127,8 @@ export type DeliverResult =
 /**
  * DeliverIncomingEmail: creates the activity. It judges the message again (the organisation may have changed since
  * the check) but, unless `deliverRechecksDuplicate` is on, does not repeat the duplicate check: two callers whose
- * check and deliver interleave both create an activity (R13).
+ * check and deliver interleave both create an activity (R13). [I] Both that and a non-unique messageiddupcheck (S8)
+ * are inferences, the source of every modelled duplicate activity of mail with a Message-ID (docs/crm.md).
  */
 export function deliverIncomingEmail(org: CrmOrg, db: CrmDatabase, email: IncomingEmail, nowMs: number): DeliverResult {
   if (org.settings.deliverRechecksDuplicate && !org.settings.skipDuplicateCheck && isDuplicateIncoming(db, email.message)) {

@@ -34,8 +34,9 @@ export interface EmailActivity {
   readonly direction: ActivityDirection;
   statecode: StateCode;
   statuscode: StatusCode;
-  /** O1 documents messageid for received email; CRM also keeps the Message-ID it generated for sent email, which
-   * In-Reply-To correlation needs (S10). Null for mail that arrived without one. */
+  /** O1 documents messageid for received email; [I] CRM also keeps the Message-ID of email sent, which In-Reply-To
+   * correlation (S10) and CheckPromoteEmail's MessageId + DirectionCode key (S8) need (docs/crm.md, O1). Null for
+   * mail that arrived without one. */
   readonly messageId: string | null;
   /** The ledger's key for the message (its Message-ID, or the key of a message that has none). */
   readonly ledgerKey: string;

@@ -22,7 +22,7 @@ export function checkPromoteEmail(db: CrmDatabase, request: Pick<PromoteRequest,
   return activityByMessageId(db, request.direction, request.message.messageId) === undefined;
 }
 
-/** DeliverPromoteEmail; like DeliverIncomingEmail it repeats the duplicate check only when the setting asks. */
+/** DeliverPromoteEmail; like DeliverIncomingEmail it repeats the duplicate check only when the setting asks [I]. */
 export function deliverPromoteEmail(org: CrmOrg, db: CrmDatabase, request: PromoteRequest, nowMs: number): DeliverResult {
   if (org.settings.deliverRechecksDuplicate && !org.settings.skipDuplicateCheck && !checkPromoteEmail(db, request)) {
     return { delivered: false, reasonCode: REASON.duplicate };

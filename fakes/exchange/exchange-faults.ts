@@ -1,5 +1,6 @@
 // Operations and faults on Exchange, as fault verbs the engine applies (faults are data): inbound mail flow stopped at
-// the firewall, database dismount and mount, backups, and restore from a backup with or without log replay (X3).
+// the firewall, database dismount and mount, backups, and restore from a backup with or without log replay, merging
+// a lost server's dial-tone mail back in (X3).
 import { defineExchangeActFaults } from './act-faults.js';
 import type { Engine } from '../../sim/core/engine.js';
 import type { ExchangeOrg, ExchangeServerDurable } from './exchange-server.js';
@@ -8,7 +9,8 @@ import type { SmtpStage } from '../../sim/ledger/records.js';
 import { replyForCode } from '../mail/smtp-reply.js';
 import { originalOf } from '../mail/mail-message.js';
 import { databaseOf, serverOf } from './fault-targets.js';
-import { backupAtOrBefore, snapshot } from './mailbox-store.js';
+import { backupAtOrBefore, snapshot, type DatabaseState, type StoreItem } from './mailbox-store.js';
+import { mergeDialTone } from './dial-tone.js';
 import { defineRecoveryFaults } from './recovery-faults.js';
 import { rollBack, type RollbackReport } from './rollback.js';
 
@@ -66,6 +68,19 @@ export function defineExchangeFaults(engine: Engine, org: ExchangeOrg): void {
     db.backups.push(snapshot(db, engine.nowMs));
   });
 
+  /** Puts the restored items in place, with a dial-tone database's mail merged in when the server was lost (X3). */
+  const restoreTo = (db: DatabaseState, restored: ReadonlyMap<string, ReadonlyArray<StoreItem>>): void => {
+    const dialTone = db.beforeLoss !== null;
+    db.beforeLoss = null;
+    if (!dialTone) {
+      rollBack(db, restored, reportTo(db.name));
+      return;
+    }
+    const merged = mergeDialTone(restored, db.items);
+    rollBack(db, merged.items, reportTo(db.name));
+    if (!merged.inOrder) db.outOfOrder = true;
+  };
+
   engine.defineFaultVerb('restore', (world, fault) => {
     const db = databaseOf(world, fault);
     const target = fault.target as string;
@@ -76,10 +91,9 @@ export function defineExchangeFaults(engine: Engine, org: ExchangeOrg): void {
     }
     if (fault.params?.['replayLogs'] === true) {
       // Backup plus log replay brings the database to the moment of failure: nothing is lost (X3). After a lost
-      // server that moment is the loss, so mail put into the empty database since then is overwritten.
+      // server that moment is the loss; the mail the dial-tone database received since is merged back in.
       engine.note('note', target, 'restore', `${db.name} with log replay`);
-      if (db.beforeLoss !== null) rollBack(db, db.beforeLoss, reportTo(db.name));
-      db.beforeLoss = null;
+      if (db.beforeLoss !== null) restoreTo(db, db.beforeLoss);
       return;
     }
     const backupAtMs = Number(fault.params?.['backupAt'] ?? engine.nowMs);
@@ -88,9 +102,10 @@ export function defineExchangeFaults(engine: Engine, org: ExchangeOrg): void {
       engine.note('note', target, 'restore-refused', `${db.name} has no backup at or before ${backupAtMs} ms`);
       return;
     }
+    // Without logs, what the database got between the backup and the failure is gone (X3); the dial-tone mail of a
+    // lost server is not, as it never was in that database (dial-tone.ts).
     engine.note('note', target, 'restore', `${db.name} from backup at ${backup.atMs} ms without logs`);
-    db.beforeLoss = null;
-    rollBack(db, backup.items, reportTo(db.name));
+    restoreTo(db, backup.items);
   });
 
   defineRecoveryFaults(engine, org, reportTo);

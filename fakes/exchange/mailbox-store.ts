@@ -43,7 +43,7 @@ export interface DatabaseState {
   items: Map<string, StoreItem[]>;
   /**
    * Some mailbox got an item older than those before it (Safety Net resubmits copies with their original store id
-   * and received time, X2): readers scan instead of searching. Never cleared; restores may bring such lists back.
+   * and received time, X2 [I]): readers scan instead of searching. Never cleared; restores may bring such lists back.
    */
   outOfOrder: boolean;
   /**
@@ -57,9 +57,10 @@ export interface DatabaseState {
   readonly everMarked: Set<string>;
   readonly backups: Backup[];
   /**
-   * The items as they were when the server was lost (Setup /m:RecoverServer starts from empty databases). A restore
-   * with log replay brings the database back to this point: the logs are assumed to have survived on their own
-   * volume. [I]
+   * The items as they were when the server was lost (Setup /m:RecoverServer starts from empty databases); non-null
+   * while the database is a dial-tone database, until a restore. A restore with log replay brings the database back to
+   * this point: the logs are assumed to have survived on their own volume [I]. Either restore merges the dial-tone
+   * mail back in (X3, dial-tone.ts).
    */
   beforeLoss: ReadonlyMap<string, ReadonlyArray<StoreItem>> | null;
 }

@@ -62,8 +62,11 @@ export function defineRecoveryFaults(engine: Engine, org: ExchangeOrg, reportTo:
     engine.scheduleFault(backAtMs, { verb: 'up', target });
   });
 
-  // Setup /m:RecoverServer: the server comes back under its name with empty databases; its transport queue died with
-  // the old hardware. Backups (kept off the box) and, by assumption, the transaction logs survive.
+  // Setup /m:RecoverServer: the server comes back under its name with empty databases, dial-tone databases that take
+  // mail at once and are merged into the restored ones later (X3, dial-tone.ts); its transport queue died with the
+  // old hardware. Backups (kept off the box) and, by assumption, the transaction logs survive. [I] No shadow
+  // redundancy (X2): the servers that relayed the queued mail here kept no shadow copy to send again, so the queue's
+  // mail is lost (docs/exchange.md, "Not modelled").
   engine.defineFaultVerb('recoverServer', (world, fault) => {
     const target = requireTarget(world, fault);
     const server = serverOf(world, fault);

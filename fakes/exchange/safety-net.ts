@@ -86,7 +86,10 @@ export function resubmitFromSafetyNet(
     const identity = held.messageId ?? held.key;
     if (items.some((item) => (item.messageId ?? item.key) === identity)) continue; // duplicate detection (X2)
     items.push(resubmitted(held));
-    // The copy keeps its store id and received time, older than what the mailbox got since: readers must scan.
+    // [I] The copy keeps its store id and received time (the record does not say what a redelivered item gets), older
+    // than what the mailbox got since: readers must scan. So the router's ThresholdDate (R8) and server-side sync's
+    // watermark (S6) see the item they knew: not read again if processed before the loss, and left behind (untracked,
+    // never a duplicate) if not processed and later mail moved them past it. docs/exchange.md, Safety Net.
     db.outOfOrder = true;
     const kind = kindOf(mailbox);
     ledger.reappeared(held.key, mailbox, kind, 'Inbox', eligible(originalOf(held.message), mailbox, kind), 'resubmitted by Safety Net');
@@ -95,7 +98,10 @@ export function resubmitFromSafetyNet(
   return restored;
 }
 
-/** The copy as transport delivered it, back in the Inbox: none of what happened to the mailbox's item since. */
+/**
+ * The copy as transport delivered it, back in the Inbox: none of what happened to the mailbox's item since. [I] Same
+ * store id and received time as the original delivery (see resubmitFromSafetyNet).
+ */
 function resubmitted(held: StoreItem): StoreItem {
   return {
     storeId: held.storeId, key: held.key, messageId: held.messageId, message: held.message, folder: 'Inbox', receivedAtMs: held.receivedAtMs,

@@ -38,7 +38,7 @@ export const sssSchema = z.strictObject({
   enabled: z.union([z.literal('all'), z.array(address)]).default([]).describe('Mailboxes already tested and enabled as the run starts (S3), or `all`.'),
   settings: z.strictObject({
     outgoingPollInterval: positiveDurationMs.default(d.outgoingPollIntervalMs).describe('How often Pending Send email is picked up (S5).'),
-    transientRetries: z.number().int().nonnegative().default(d.transientRetries).describe('Transient errors in a row before a mailbox is disabled (S4).'),
+    transientRetries: z.number().int().nonnegative().default(d.transientRetries).describe('Retries of a transient error, transientRetryInterval apart: the next error in a row after them (the 11th with 10) disables the mailbox (S4).'),
     transientRetryInterval: positiveDurationMs.default(d.transientRetryIntervalMs).describe('Between retries after a transient error (S4).'),
     processEmailSinceMaximum: durationMs.default(d.processEmailSinceMaximumMs).describe('How far before now Process Email From may be set (S2a: ProcessEmailSinceMaximumDaysAllowed).'),
     crmCall: durationMs.default(d.crmCallMs).describe('One call inside CRM (the gap between check and deliver). [I]'),
