@@ -19,7 +19,7 @@ import type { MailMessage } from '../../fakes/mail/mail-message.js';
 import type { SmtpOutcome } from '../../fakes/mail/smtp-reply.js';
 import {
   DATABASES, DATABASE_OF, FOLDERS, HOLD_MS, MAILBOXES, SERVER, backupAtOrBeforeModel, copyDatabase, deliverTo, expectedRead,
-  formatMs, itemsOf, newModel, putBack, resubmit, short, type Model,
+  formatMs, itemsOf, newModel, putBack, resubmit, restoreDatabase, short, type Model,
 } from './mailbox-store.model.js';
 
 const SEED = Number(process.env['MAILBOX_STORE_SEED'] ?? 20_260_508);
@@ -225,7 +225,7 @@ class Backup implements Cmd {
 /**
  * X3 as the code implements it: refused while the database is mounted; with log replay, back to the moment of
  * failure (only after a lost server, X4; otherwise nothing changes); without logs, the latest backup at or before
- * `backupAt` (none: refused, nothing changes).
+ * `backupAt` (none: refused, nothing changes). After a lost server, the dial-tone database's mail is merged back in.
  */
 class Restore implements Cmd {
   constructor(readonly database: string, readonly dismount: boolean, readonly replayLogs: boolean, readonly backupPick: number) {}
@@ -245,14 +245,12 @@ class Restore implements Cmd {
     operate(real, 'mount', { database: this.database });
     if (this.replayLogs) {
       const beforeLoss = model.beforeLoss.get(this.database) ?? null;
-      if (beforeLoss !== null) putBack(model, this.database, beforeLoss);
-      model.beforeLoss.set(this.database, null);
+      if (beforeLoss !== null) restoreDatabase(model, this.database, beforeLoss);
       return;
     }
     const backup = backupAtOrBeforeModel(model, this.database, backupAt);
     if (backup === undefined) return;
-    model.beforeLoss.set(this.database, null);
-    putBack(model, this.database, backup);
+    restoreDatabase(model, this.database, backup);
   }
   toString = (): string => `restore(${this.database}, ${this.dismount ? 'dismounted' : 'MOUNTED'}, ${this.replayLogs ? 'logs' : `backup#${this.backupPick}`})`;
 }

@@ -67,6 +67,26 @@ export function putBack(model: Model, database: string, from: ModelItems): void 
   }
 }
 
+/**
+ * X3 after a lost server (X4): the restored items, then what the dial-tone database received since the loss, merged
+ * back in (an item in both is kept as the dial-tone database has it). Without a lost server, the restored items alone.
+ */
+export function restoreDatabase(model: Model, database: string, restored: ModelItems): void {
+  const lost = (model.beforeLoss.get(database) ?? null) !== null;
+  model.beforeLoss.set(database, null);
+  if (!lost) {
+    putBack(model, database, restored);
+    return;
+  }
+  const dialTone = copyDatabase(model.items, database);
+  const merged: ModelItems = new Map();
+  for (const [mailbox, kept] of dialTone) {
+    const keptIds = new Set(kept.map((i) => i.storeId));
+    merged.set(mailbox, [...(restored.get(mailbox) ?? []).filter((i) => !keptIds.has(i.storeId)), ...kept]);
+  }
+  putBack(model, database, merged);
+}
+
 /** One delivered copy: it lands in the Inbox and Safety Net keeps a copy (X2). */
 export function deliverTo(model: Model, mailbox: string, messageId: string): void {
   const item: ModelItem = { storeId: model.nextStoreId++, messageId, folder: 'Inbox', receivedAtMs: model.nowMs, sent: false };
