@@ -3,15 +3,28 @@
 import type { MailboxKind } from '../../sim/ledger/records.js';
 
 /**
- * What an inbox rule does with each message the mailbox receives. `forward-as-attachment` is what the Rule
- * Deployment Wizard deploys (R1): the copy carries the original message, Message-ID and all.
+ * What an inbox rule that copies does with each message the mailbox receives. `forward-as-attachment` is what the
+ * Rule Deployment Wizard deploys (R1): the copy carries the original message, Message-ID and all.
  */
 export type RuleAction = 'forward-as-attachment' | 'redirect' | 'forward';
 
-export interface InboxRule {
+export interface CopyRule {
   readonly action: RuleAction;
   readonly to: string;
 }
+
+/**
+ * A person's own rule that files mail as it arrives (`from`: an address, or `@domain`; null: all mail): the message is
+ * delivered into `folder` and is never in the root Inbox, which is all server-side sync (S6) and the router's Email
+ * Router access (R4) read.
+ */
+export interface MoveRule {
+  readonly action: 'move';
+  readonly folder: string;
+  readonly from: string | null;
+}
+
+export type InboxRule = CopyRule | MoveRule;
 
 export interface MailboxConfig {
   readonly address: string;

@@ -50,7 +50,8 @@ export function defineExchangeFaults(engine: Engine, org: ExchangeOrg): void {
     const reply = fault.params?.['dropReply'] === true ? null : replyForCode(Number(fault.params?.['code'] ?? 451));
     serverOf(world, fault).stageFault = { stage, reply };
   });
-  // An administrator removes the inbox rules of some mailboxes (`mailbox`, `mailboxes`), or of all of them.
+  // An administrator removes the rules that copy mail to the forward mailbox (the router's, R1) from some mailboxes
+  // (`mailbox`, `mailboxes`), or from all of them. A person's own move rules stay.
   engine.defineFaultVerb('removeInboxRules', (_world, fault) => {
     const list = fault.params?.['mailboxes'];
     const one = fault.params?.['mailbox'];

@@ -9,7 +9,7 @@ import type { ExchangeConfig, MailboxHome } from './exchange-config.js';
 import { newDatabase, type DatabaseState, type StoreItem } from './mailbox-store.js';
 import { holdDelivered, holdSentOut, newSafetyNet, type SafetyNet } from './safety-net.js';
 import { replyToData, replyToRecipient, replyToSendingLimits, type SendingHistory } from './transport-policy.js';
-import { copiesByRules } from './inbox-rules.js';
+import { copiesByRules, folderByRules } from './inbox-rules.js';
 import { ACT_READ, ACT_WRITE, applyActWrite, itemsOf, type ActWrite } from './act-items.js';
 import { MAILBOX_DELETE, MAILBOX_ORG, MAILBOX_READ, deleteItem, readFolder, type MailboxDelete, type MailboxOrg, type MailboxRead } from './mailbox-access.js';
 import { USER_ACTION, applyUserAction, isOutlookAction, type DeliveryNotice, type UserAction } from './user-actions.js';
@@ -27,7 +27,10 @@ export interface ExchangeOrg {
   readonly people: string | null;
   /** Outside domain -> the sender actor that receives mail sent there (and may reply). */
   readonly outsideSenders: ReadonlyMap<string, string>;
-  /** Mailboxes whose inbox rules an administrator removed (a cutover from the router). Rules live in the mailbox. */
+  /**
+   * Mailboxes whose copying inbox rules (the router's: forward, redirect) an administrator removed, as a cutover from
+   * the router does. Rules live in the mailbox. A person's own move rules stay.
+   */
   readonly rulesRemoved: Set<string>;
   /** The directory, remembering the last mailbox asked after (clients' requests come in runs about one mailbox). */
   readonly homes: HomeLookup;
@@ -130,7 +133,10 @@ export function exchangeServer(org: ExchangeOrg) {
       // [I] The junk filter sees only mail from the Internet, and junked mail is not forwarded by inbox rules.
       const junk = message.external === true && message.viaRule !== true && home.mailbox.kind === 'user'
         && config.settings.junkProbability > 0 && ctx.rng.chance(config.settings.junkProbability);
-      const folder = junk ? 'Junk' : 'Inbox';
+      // A person's move rule files the message as it arrives: it is never in the root Inbox (S6, R4). Removing the
+      // router's rules (a cutover) leaves the person's own.
+      const rulesRun = !junk && home.mailbox.rules.length > 0;
+      const folder = junk ? 'Junk' : (rulesRun ? folderByRules(message, home.mailbox) : null) ?? 'Inbox';
       const storeId = disk.nextStoreId++;
       const item: StoreItem = message.attached === undefined
         ? { storeId, key, messageId: message.messageId, message, folder, receivedAtMs: ctx.nowMs() }
@@ -143,8 +149,7 @@ export function exchangeServer(org: ExchangeOrg) {
         const notice: DeliveryNotice = { mailbox: address, storeId, message, folder };
         ctx.send(org.people, 'delivered', notice, 0);
       }
-      if (junk) return true;
-      if (home.mailbox.rules.length === 0 || org.rulesRemoved.has(address)) return true;
+      if (!rulesRun || org.rulesRemoved.has(address)) return true;
       for (const copy of copiesByRules(message, home.mailbox, newMessageId, ledger)) {
         enqueue(copy.message, copy.recipients, ctx.nowMs());
       }

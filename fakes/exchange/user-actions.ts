@@ -13,7 +13,8 @@ export interface DeliveryNotice {
   readonly mailbox: string;
   readonly storeId: number;
   readonly message: MailMessage;
-  readonly folder: 'Inbox' | 'Junk';
+  /** Inbox, Junk, or the folder a person's move rule files it into. */
+  readonly folder: string;
 }
 
 export type UserAction =

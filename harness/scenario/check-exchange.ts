@@ -2,6 +2,7 @@
 // unknown database or outside the accepted domains, a rule forwarding to a mailbox that does not exist, ...
 import type { ConsistencyProblem } from './check-consistency.js';
 import type { Scenario } from './schema.js';
+import type { ExchangeSection } from './exchange-schema.js';
 
 type Path = Array<string | number>;
 
@@ -57,7 +58,8 @@ export function checkExchange(scenario: Scenario): ConsistencyProblem[] {
     }
   });
   exchange.rules.forEach((rule, i) => {
-    if (!mailboxKind.has(rule.to)) problems.push({ path: ['exchange', 'rules', i, 'to'], message: `the rule forwards to '${rule.to}', which is not a mailbox of the organisation` });
+    problems.push(...ruleFieldProblems(rule).map(({ field, message }) => ({ path: ['exchange', 'rules', i, field], message })));
+    if (rule.to !== undefined && !mailboxKind.has(rule.to)) problems.push({ path: ['exchange', 'rules', i, 'to'], message: `the rule forwards to '${rule.to}', which is not a mailbox of the organisation` });
     if (rule.users !== 'all') {
       rule.users.forEach((user, j) => {
         if (mailboxKind.get(user) !== 'user') problems.push({ path: ['exchange', 'rules', i, 'users', j], message: `'${user}' is not a user mailbox` });
@@ -99,4 +101,18 @@ export function checkExchange(scenario: Scenario): ConsistencyProblem[] {
     }
   });
   return problems;
+}
+
+/** A move rule files mail into `folder`; the other rules copy it `to` a mailbox: each has its own fields. */
+function ruleFieldProblems(rule: ExchangeSection['rules'][number]): Array<{ field: string; message: string }> {
+  if (rule.action === 'move') {
+    return [
+      ...(rule.folder === undefined ? [{ field: 'folder', message: 'a move rule needs the folder it files mail into' }] : []),
+      ...(rule.to === undefined ? [] : [{ field: 'to', message: 'a move rule files mail into `folder`; `to` is for the rules that copy it' }]),
+    ];
+  }
+  return [
+    ...(rule.to === undefined ? [{ field: 'to', message: `a ${rule.action} rule needs \`to\`, where its copies go` }] : []),
+    ...(['folder', 'from'] as const).filter((field) => rule[field] !== undefined).map((field) => ({ field, message: `\`${field}\` is for move rules` })),
+  ];
 }

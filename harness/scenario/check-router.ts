@@ -129,7 +129,7 @@ function checkInstall({ section: router, path: at }: RouterInstall, known: Known
 
 /** Does an inbox rule copy this mailbox's mail to one of the forward mailboxes, carrying the original (R1, R2)? */
 function copiedByRule(exchange: ExchangeSection, forwardMailboxes: readonly string[], address: string, kindOf: ReadonlyMap<string, string>): boolean {
-  return exchange.rules.some((rule) => forwardMailboxes.includes(rule.to) && rule.action !== 'forward'
+  return exchange.rules.some((rule) => rule.to !== undefined && forwardMailboxes.includes(rule.to) && rule.action !== 'forward' && rule.action !== 'move'
     && (rule.users === 'all' ? kindOf.get(address) === 'user' : rule.users.includes(address)));
 }
 

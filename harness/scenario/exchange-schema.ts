@@ -37,11 +37,15 @@ export const exchangeSchema = z.strictObject({
     return { ...rest, database: database[((n ?? 1) - 1) % database.length] ?? '' };
   })).describe('The mailboxes.'),
   rules: z.array(z.strictObject({
-    action: z.enum(['forward-as-attachment', 'redirect', 'forward']).default('forward-as-attachment')
-      .describe('`forward-as-attachment` is what the Rule Deployment Wizard deploys (R1): the copy carries the original; `redirect` sends the same message; `forward` makes a new one.'),
-    to: address.meta({ description: 'Where the copies go, usually the forward mailbox.', examples: ['crm@contoso.example'] }),
+    action: z.enum(['forward-as-attachment', 'redirect', 'forward', 'move']).default('forward-as-attachment')
+      .describe('`forward-as-attachment` is what the Rule Deployment Wizard deploys (R1): the copy carries the original; `redirect` sends the same message; `forward` makes a new one; `move` files the message into `folder` as it arrives, so it is never in the root Inbox (S6, R4).'),
+    to: address.optional().meta({ description: 'Where the copies go, usually the forward mailbox (every action but `move`).', examples: ['crm@contoso.example'] }),
+    folder: z.string().min(1).refine((f) => f !== 'Inbox', 'a folder other than the Inbox').optional()
+      .meta({ description: '`move`: the folder the message lands in instead of the Inbox.', examples: ['Projects'] }),
+    from: z.string().regex(/^([^@\s]+)?@[^@\s]+$/, 'an address, or @ and a domain').transform((a) => a.toLowerCase()).optional()
+      .meta({ description: '`move`: only mail from this address, or from this domain (`@fabrikam.example`); default: all mail.', examples: ['@fabrikam.example'] }),
     users: z.union([z.literal('all'), z.array(address).min(1)]).default('all').describe('The user mailboxes the rule is deployed to: `all`, or a list (the wizard\'s global-deployment option).'),
-  })).default([]).describe('Inbox rules that copy received mail (R1, R2). Copies made by a rule are never processed by rules again.'),
+  })).default([]).describe('Inbox rules, run on each message as it is delivered: rules that copy it (R1, R2; copies made by a rule are never processed by rules again) and rules that move it into a folder (S6). [I] Every rule runs: none stops the others.'),
   mx: z.array(name).min(1).optional().describe('The servers outside senders connect to, in order; default: every server.'),
   settings: z.strictObject({
     assignMessageId: z.boolean().default(defaults.assignMessageId).describe('Transport stamps a Message-ID on mail that arrives without one, once, so every copy shares it.'),

@@ -14,7 +14,10 @@ export function exchangeConfigOf(section: ExchangeSection): ExchangeConfig {
   const rulesOf = new Map<string, InboxRule[]>();
   for (const rule of section.rules) {
     for (const user of rule.users === 'all' ? userAddresses : rule.users) {
-      rulesOf.set(user, [...(rulesOf.get(user) ?? []), { action: rule.action, to: rule.to }]);
+      const made: InboxRule = rule.action === 'move'
+        ? { action: 'move', folder: rule.folder ?? '', from: rule.from ?? null }
+        : { action: rule.action, to: rule.to ?? '' };
+      rulesOf.set(user, [...(rulesOf.get(user) ?? []), made]);
     }
   }
   const mailboxes: MailboxConfig[] = section.mailboxes.map((m) => ({ ...m, rules: rulesOf.get(m.address) ?? [] }));
