@@ -7,7 +7,7 @@ export type BandKind = 'fault' | 'operation';
 
 export interface TimelineBand {
   readonly kind: BandKind;
-  /** Verb and target, as the scenario names them: `down mailbox`. */
+  /** Verb and target, as the scenario names them (`down mailbox`), and for a lasting fault what in the target it acts on (`denyMailboxAccess sss (anna@contoso.example)`). */
   readonly label: string;
   readonly fromMs: number;
   readonly toMs: number;
@@ -51,17 +51,22 @@ export function timelineBands(applied: readonly AppliedFault[], endMs: number): 
   const open: Open[] = [];
   const marks = new Map<string, { kind: BandKind; label: string; times: number[] }>();
   const label = (f: AppliedFault) => (f.target === '' ? f.verb : `${f.verb} ${f.target}`);
-  const close = (o: Open, atMs: number) => bands.push({ kind: 'fault', label: label(o.fault), fromMs: o.fault.atMs, toMs: atMs, ended: true, marksMs: [] });
+  // A lasting fault says what in its target it hits: which mailbox lost access, which database is dismounted.
+  const lastingLabel = (f: AppliedFault) => (scopeOf(f) === '' ? label(f) : `${label(f)} (${scopeOf(f)})`);
+  const close = (o: Open, atMs: number) => bands.push({ kind: 'fault', label: lastingLabel(o.fault), fromMs: o.fault.atMs, toMs: atMs, ended: true, marksMs: [] });
+  // An end on the same target ends the fault when it names the same part of it, or none (grant access to all).
+  const ends = (o: Open, fault: AppliedFault) => o.ends.includes(fault.verb) && (o.fault.target === fault.target || (fault.verb === 'heal' && fault.target === ''))
+    && (scopeOf(fault) === '' || scopeOf(fault) === scopeOf(o.fault));
   for (const fault of applied) {
     // `heal` without a target heals every partition.
-    const closing = open.filter((o) => o.ends.includes(fault.verb) && (o.fault.target === fault.target || (fault.verb === 'heal' && fault.target === '')));
+    const closing = open.filter((o) => ends(o, fault));
     for (const o of closing) {
       close(o, fault.atMs);
       open.splice(open.indexOf(o), 1);
     }
-    const ends = ENDS[fault.verb];
-    if (ends !== undefined) {
-      if (!open.some((o) => o.fault.verb === fault.verb && o.fault.target === fault.target)) open.push({ fault, ends });
+    const endVerbs = ENDS[fault.verb];
+    if (endVerbs !== undefined) {
+      if (!open.some((o) => o.fault.verb === fault.verb && o.fault.target === fault.target && scopeOf(o.fault) === scopeOf(fault))) open.push({ fault, ends: endVerbs });
       continue;
     }
     if (closing.length > 0 && !MARKED_WHEN_ENDING.has(fault.verb)) continue;
@@ -70,10 +75,20 @@ export function timelineBands(applied: readonly AppliedFault[], endMs: number): 
     group.times.push(fault.atMs);
     marks.set(key, group);
   }
-  for (const o of open) bands.push({ kind: 'fault', label: label(o.fault), fromMs: o.fault.atMs, toMs: Math.max(endMs, o.fault.atMs), ended: false, marksMs: [] });
+  for (const o of open) bands.push({ kind: 'fault', label: lastingLabel(o.fault), fromMs: o.fault.atMs, toMs: Math.max(endMs, o.fault.atMs), ended: false, marksMs: [] });
   for (const group of marks.values()) {
     bands.push({ kind: group.kind, label: group.label, fromMs: group.times[0] ?? 0, toMs: group.times.at(-1) ?? 0, ended: true, marksMs: group.times });
   }
   // Lanes read top to bottom in time order; ties keep the order above (stable sort).
   return bands.sort((a, b) => a.fromMs - b.fromMs);
+}
+
+/** What in its target a fault acts on: a database, a mailbox, or a list of mailboxes; '' for the whole target. */
+function scopeOf(fault: AppliedFault): string {
+  const p = fault.params ?? {};
+  if (typeof p['database'] === 'string') return p['database'];
+  if (typeof p['mailbox'] === 'string') return p['mailbox'];
+  const list = p['mailboxes'];
+  if (Array.isArray(list)) return list.length === 1 ? String(list[0]) : `${list.length} mailboxes`;
+  return '';
 }

@@ -35,6 +35,24 @@ describe('timeline bands', () => {
     ]);
   });
 
+  it('names the mailbox or database a lasting fault hits, and ends it only by an end for the same one (or for all)', () => {
+    const bands = timelineBands([
+      { atMs: 1 * H, verb: 'denyMailboxAccess', target: 'sss', params: { mailbox: 'anna@contoso.example' } },
+      { atMs: 2 * H, verb: 'denyMailboxAccess', target: 'sss', params: { mailboxes: ['paul@contoso.example', 'ines@contoso.example'] } },
+      { atMs: 3 * H, verb: 'dismount', target: 'ex1', params: { database: 'db1' } },
+      { atMs: 4 * H, verb: 'grantMailboxAccess', target: 'sss', params: { mailbox: 'ines@contoso.example' } },
+      { atMs: 5 * H, verb: 'grantMailboxAccess', target: 'sss', params: { mailbox: 'anna@contoso.example' } },
+      { atMs: 6 * H, verb: 'mount', target: 'ex1', params: { database: 'db2' } },
+      { atMs: 7 * H, verb: 'grantMailboxAccess', target: 'sss' },
+    ], 10 * H);
+    expect(bands.filter((b) => b.kind === 'fault').map((b) => [b.label, b.fromMs, b.toMs, b.ended])).toEqual([
+      ['denyMailboxAccess sss (anna@contoso.example)', 1 * H, 5 * H, true],
+      // Access granted to all mailboxes ends the rest; no mount of db1 ever came.
+      ['denyMailboxAccess sss (2 mailboxes)', 2 * H, 7 * H, true],
+      ['dismount ex1 (db1)', 3 * H, 10 * H, false],
+    ]);
+  });
+
   it('groups instant operations per verb and target into one lane, and tells instant faults from operations', () => {
     const bands = timelineBands([
       { atMs: 4 * H, verb: 'switchToServerSideSync', target: 'crm' },
