@@ -39,6 +39,8 @@ export interface ExchangeWorldSpec {
    * sync, C4, S16), or null for a user who cannot.
    */
   readonly appForOutlookOf?: (mailbox: string) => string | null;
+  /** Whether the App for Outlook works for the mailbox now (sync has it approved and enabled); default: always. */
+  readonly appReady?: (mailbox: string) => boolean;
   /** Wire mode: how each outside sender reaches the MX (a real SMTP client); by default a request in virtual time. */
   readonly senderTransport?: (sender: string) => SmtpTransport;
 }
@@ -60,7 +62,7 @@ export function spawnExchangeWorld(engine: Engine, ledger: Ledger, spec: Exchang
   const servers = new Map(spec.exchange.servers.map((s) =>
     [s.name, engine.spawn(s.name, exchangeServer(org), newExchangeServerDurable(s.name, spec.exchange))]));
   const folks = spec.people === undefined ? null : engine.spawn(PEOPLE_ACTOR,
-    people(ledger, spec.people, (mailbox) => directory.get(mailbox.toLowerCase())?.server ?? '', spec.outlookOf, spec.appForOutlookOf), newPeopleDurable());
+    people(ledger, spec.people, (mailbox) => directory.get(mailbox.toLowerCase())?.server ?? '', spec.outlookOf, spec.appForOutlookOf, spec.appReady), newPeopleDurable());
   const senders = spec.senders.map((s) => engine.spawn<OutsideSenderDurable>(s.name,
     outsideSender(ledger, {
       profile: s.profile, mx: spec.exchange.mx, traffic: s.traffic, horizonMs: spec.horizonMs,

@@ -60,11 +60,13 @@ export function newPeopleDurable(): PeopleDurable {
 /**
  * `outlookOf` names the actor playing a user's Outlook with the CRM client, or null for a user without one; tracking
  * and tracked sends go there, everything else to the mailbox server. `appForOutlookOf` names the CRM server a user
- * without the client tracks with through the App for Outlook (C4, S16), or null for a user who cannot.
+ * without the client tracks with through the App for Outlook (C4, S16), or null for a user who cannot; `appReady` says
+ * whether the app works for the mailbox now: server-side sync has it approved and enabled (S3, S4). Until it does, a
+ * track is only the mark, which sync promotes once it reads the mailbox.
  */
 export function people(
   ledger: Ledger, config: PeopleConfig, homeServerOf: (mailbox: string) => string, outlookOf: (mailbox: string) => string | null = () => null,
-  appForOutlookOf: (mailbox: string) => string | null = () => null,
+  appForOutlookOf: (mailbox: string) => string | null = () => null, appReady: (mailbox: string) => boolean = () => true,
 ) {
   const tracksThroughMailbox = (mailbox: string): boolean => appForOutlookOf(mailbox) !== null;
   /**
@@ -92,7 +94,7 @@ export function people(
      */
     const trackAtOnce = (track: Extract<UserAction, { kind: 'track' }>, server: string): void => {
       const crm = appForOutlookOf(track.mailbox);
-      if (crm === null || trackWithApp(ctx, crm, track.mailbox, track.message) === 'failed') return;
+      if (crm === null || !appReady(track.mailbox) || trackWithApp(ctx, crm, track.mailbox, track.message) === 'failed') return;
       const shown: UserAction = { kind: 'tracked-in-crm', mailbox: track.mailbox, storeId: track.storeId };
       ctx.request(server, USER_ACTION, shown);
     };

@@ -57,6 +57,8 @@ export interface SssWorld {
   finish(): void;
   /** What appointments, contacts and tasks sync did (S15), or null when it is not configured. */
   act(): ActCounts | null;
+  /** Is the mailbox enabled for sync now (approved, tested, not disabled by errors, not claimed elsewhere; S3, S4, S13)? */
+  mailboxEnabled(address: string): boolean;
 }
 
 export function spawnSssWorld(engine: Engine, ledger: Ledger, spec: SssWorldSpec): SssWorld {
@@ -78,6 +80,7 @@ export function spawnSssWorld(engine: Engine, ledger: Ledger, spec: SssWorldSpec
   const processEmailFrom = (address: string): number | null => handle.durable.profiles.get(config.mailboxProfile.get(address) ?? '')?.processEmailFromMs ?? null;
   return {
     act: () => (config.act === null ? null : actCountsOf(handle.durable.actStats)),
+    mailboxEnabled: (address) => handle.durable.records.get(address)?.enabled === true,
     inFlight() {
       const where = new Map<string, string>();
       if (!spec.active()) return where;

@@ -99,6 +99,8 @@ function buildExchangeAndCrm(engine: Engine, ledger: Ledger, scenario: Scenario,
     outlookOf: (mailbox) => outlooks.get(mailbox) ?? null,
     // C4: their App for Outlook asks the organisation server-side sync works for.
     appForOutlookOf: (mailbox) => (appForOutlook.has(mailbox) ? sssServer ?? null : null),
+    // The app works only for a mailbox sync has approved and enabled (S3, S4): read when a person tracks.
+    appReady: (mailbox) => sss?.mailboxEnabled(mailbox) === true,
     ...(wire.senderTransport === undefined ? {} : { senderTransport: wire.senderTransport }),
   });
   const directory = exchangeWorld.org.directory;

@@ -8,19 +8,22 @@ import { runPass, type CheckPass } from './check-pass.js';
 
 export const OUTBOUND_EXACTLY_ONCE = 'outbound-exactly-once';
 
-/** O1's status name for an email that left CRM. */
+/** O1's status names for an email that left CRM, and for one CRM gave up on. */
 const SENT = 'Sent';
+const FAILED = 'Failed';
 
 export function outboundExactlyOncePass(): CheckPass {
   const offenders: Offender[] = [];
   let extraDeliveries = 0;
   let undelivered = 0;
   let sent = 0;
+  let failed = 0;
   return {
     visit(life, inFlightAt) {
       const outbound = life.outbound;
       if (outbound === null) return;
       if (outbound.status === SENT) sent++;
+      if (outbound.status === FAILED) failed++;
       // Same rule as the `duplicates` count: any status, since a Failed email may still have arrived twice.
       const deliveries = life.deliveries;
       const twice = [...deliveries].filter(([, copies]) => copies > 1);
@@ -36,14 +39,17 @@ export function outboundExactlyOncePass(): CheckPass {
       }
     },
     result() {
+      // Not this check's failure (CRM shows the sender a Failed email, O1), but mail that never went out: said, so a
+      // run that passes does not hide it behind the `bounced` count.
+      const failedNote = failed === 0 ? '' : `; ${failed === 1 ? '1 CRM email' : `${failed} CRM emails`} ended Failed, never sent (O1)`;
       if (offenders.length > 0) {
         const parts = [
           extraDeliveries > 0 ? `${counted(extraDeliveries, 'extra delivery', 'extra deliveries')}` : '', undelivered > 0 ? `${undelivered} Sent but never delivered` : '',
         ].filter((p) => p !== '');
-        return { name: OUTBOUND_EXACTLY_ONCE, verdict: 'fail', summary: `${parts.join(', ')} over ${counted(offenders.length, 'CRM email')}`, offenders };
+        return { name: OUTBOUND_EXACTLY_ONCE, verdict: 'fail', summary: `${parts.join(', ')} over ${counted(offenders.length, 'CRM email')}${failedNote}`, offenders };
       }
       const summary = sent === 0 ? 'no CRM email ended Sent' : sent === 1 ? 'the one Sent CRM email reached each recipient once' : `each of ${sent} Sent CRM emails reached each recipient once`;
-      return { name: OUTBOUND_EXACTLY_ONCE, verdict: 'pass', summary, offenders };
+      return { name: OUTBOUND_EXACTLY_ONCE, verdict: 'pass', summary: summary + failedNote, offenders };
     },
   };
 }

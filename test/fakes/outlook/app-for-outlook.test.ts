@@ -99,4 +99,21 @@ describe('App for Outlook tracking (C4)', () => {
     expect(life.activities[0]!.atMs).toBeGreaterThanOrEqual(3_600_000);
     expect(outcome.counts).toMatchObject({ tracked: 1, duplicates: 0, pending: 0 });
   });
+
+  it('works only for a mailbox sync has approved and enabled (S3, S4): until then a track is only the mark', () => {
+    const outcome = run({
+      users: `
+    - { address: paul@contoso.example, incoming: email-router, outgoing: email-router, filter: none, approved: false }
+    - { address: anna@contoso.example, incoming: email-router, outgoing: email-router, filter: none }`,
+      sss: `
+  profiles: [{ name: exchange, server: ex1 }]
+  enabled: [paul@contoso.example]`,
+      traffic: `{ messages: [${toPaul('10m', 'unapproved')}, { at: 10m, from: carol@fabrikam.example, to: [anna@contoso.example], subject: "Hi", messageId: "<untested@fabrikam.example>" }] }`,
+      people: '{ track: { probability: 1, meanDelay: 10s } }',
+    });
+    // Paul is unapproved (his mailbox never enabled, S3), Anna never tested and enabled: neither app reaches CRM.
+    expect(lifeOf(outcome, '<unapproved@fabrikam.example>').activities).toEqual([]);
+    expect(lifeOf(outcome, '<untested@fabrikam.example>').activities).toEqual([]);
+    expect(outcome.counts.tracked).toBe(0);
+  });
 });
