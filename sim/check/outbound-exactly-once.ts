@@ -41,7 +41,7 @@ export function outboundExactlyOncePass(): CheckPass {
     result() {
       // Not this check's failure (CRM shows the sender a Failed email, O1), but mail that never went out: said, so a
       // run that passes does not hide it behind the `bounced` count.
-      const failedNote = failed === 0 ? '' : `; ${failed === 1 ? '1 CRM email' : `${failed} CRM emails`} ended Failed, never sent (O1)`;
+      const failedNote = failed === 0 ? '' : `; ${failed === 1 ? '1 CRM email' : `${failed} CRM emails`} ended Failed: CRM gave up sending (O1)`;
       if (offenders.length > 0) {
         const parts = [
           extraDeliveries > 0 ? `${counted(extraDeliveries, 'extra delivery', 'extra deliveries')}` : '', undelivered > 0 ? `${undelivered} Sent but never delivered` : '',

@@ -38,12 +38,19 @@ describe('outbound-exactly-once', () => {
     expect(result.offenders[0]).toMatchObject({ messageId: '<twice@crm>', detail: 'Sent after 2 attempts, delivered 2 times to carol@fabrikam.example' });
   });
 
+  it('says in a passing summary how many CRM emails ended Failed: CRM gave up sending (O1)', () => {
+    const { ledger } = manualLedger();
+    crmEmail(ledger, '<gave-up-1@crm>', 'Failed', 10);
+    crmEmail(ledger, '<gave-up-2@crm>', 'Failed', 10);
+    expect(checkOutboundExactlyOnce(ledger)).toMatchObject({ verdict: 'pass', summary: 'no CRM email ended Sent; 2 CRM emails ended Failed: CRM gave up sending (O1)' });
+  });
+
   it('flags a duplicate delivery of an email that ended Failed, like the duplicates count', () => {
     const { ledger } = manualLedger();
     crmEmail(ledger, '<failed@crm>', 'Failed', 10);
     ledger.sentOut('<failed@crm>', 'carol@fabrikam.example');
     ledger.sentOut('<failed@crm>', 'carol@fabrikam.example');
-    expect(checkOutboundExactlyOnce(ledger).verdict).toBe('fail');
+    expect(checkOutboundExactlyOnce(ledger)).toMatchObject({ verdict: 'fail', summary: '1 extra delivery over 1 CRM email; 1 CRM email ended Failed: CRM gave up sending (O1)' });
   });
 
   it('flags an email CRM marked Sent that reached nobody, unless it is still in flight', () => {
