@@ -46,6 +46,7 @@ export function applyUserAction(db: DatabaseState, action: StoreAction, ledger: 
   if (item === undefined || item.folder === 'Deleted Items') return 'gone';
   if (action.kind === 'mark-for-tracking') {
     item.trackRequested = true;
+    ledger.trackRequested(item.key, action.mailbox);
     db.everMarked.add(action.mailbox);
     return 'done';
   }

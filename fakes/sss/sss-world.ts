@@ -112,11 +112,16 @@ export function spawnSssWorld(engine: Engine, ledger: Ledger, spec: SssWorldSpec
           // S8), or mail no filter takes (CRM refused it by design: nothing to explain).
           if (ledger.hasIncomingActivity(item.key)) continue;
           const life = ledger.get(item.key);
-          if (life === undefined || explainedWhileProcessing(life.untrackedReason) || !life.placements.some((p) => p.eligible)) continue;
+          if (life === undefined || explainedWhileProcessing(life.untrackedReason)) continue;
+          // Mail a person tracked by hand (C4) is due whatever the filter says (S9); sync explains it only by its
+          // mailbox's state: its folder and watermark do not hold a mark back, and a deleted one explains itself.
+          const byHand = !life.placements.some((p) => p.eligible);
+          if (byHand && !life.trackRequested) continue;
           const reason = !active ? null
             : record.incoming === 'failure' ? 'mailbox-disabled'
             : !record.enabled && record.otherOrganisation !== null ? 'other-organisation'
             : !record.enabled ? (record.disabledReason === null ? 'never-polled' : 'mailbox-disabled')
+            : byHand ? null
             : pef !== null && item.receivedAtMs <= pef ? 'before-process-email-from'
             : pef === null && record.firstEnabledAtMs !== null && item.receivedAtMs < record.firstEnabledAtMs ? 'before-mailbox-enabled'
             : item.folder !== 'Inbox' ? 'not-in-root-inbox'

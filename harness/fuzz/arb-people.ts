@@ -74,9 +74,12 @@ export function outlookUsers(h: FuzzHabits, users: readonly string[]): string[] 
  * price: in those runs a race between two other callers (two routers, say) is hidden as well. A sharper rule, not
  * built yet, would allow only duplicates one of whose activities a client created, and leave the check alone.
  */
-export function withOutlookClients(crm: CrmInput, h: FuzzHabits): CrmInput {
+export function withOutlookClients(crm: CrmInput, h: FuzzHabits, syncReads: boolean): CrmInput {
   const clients = new Set(outlookUsers(h, crm.users.map((u) => u.address)));
-  if (clients.size === 0) return crm;
+  // Without a client, people track through the App for Outlook, which calls CRM at once where sync reads the mailbox
+  // (C4): its track can land inside sync's check-deliver gap, the same known race.
+  const appCalls = h.track > 0 && syncReads;
+  if (clients.size === 0) return appCalls ? { ...crm, settings: { ...crm.settings, deliverRechecksDuplicate: true } } : crm;
   const withClient = (u: CrmInput['users'][number], i: number): CrmInput['users'][number] => {
     if (!clients.has(u.address)) return u;
     // The forward mailbox's users keep it: their mail reaches CRM through the router whatever Outlook does.
@@ -86,7 +89,7 @@ export function withOutlookClients(crm: CrmInput, h: FuzzHabits): CrmInput {
   const users = crm.users.map(withClient);
   // Clients that neither track nor take incoming mail never call CRM: then nothing races, and the check stays as it is,
   // so the runs keep finding races between the router, sync and their like.
-  const calling = h.track > 0 || users.some((u) => u.incoming === 'outlook');
+  const calling = h.track > 0 || appCalls || users.some((u) => u.incoming === 'outlook');
   return { ...crm, users, ...(calling ? { settings: { ...crm.settings, deliverRechecksDuplicate: true } } : {}) };
 }
 

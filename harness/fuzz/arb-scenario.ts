@@ -82,7 +82,7 @@ function scenarioOf(parts: Parts, maxMessages: number, injectBug: InjectedBug | 
     exchange: habits === undefined ? exchange : { ...exchange, settings: { ...exchange.settings, junkProbability: habits.junk } },
     internet: { senders: [{ name: SENDER.name, domain: SENDER.domain }] },
     traffic: { messages: messagesOf(bursts, recipientsOf(topology), maxMessages) },
-    crm: habits === undefined ? crmSection(topology, processing) : withOutlookClients(crmSection(topology, processing), habits),
+    crm: habits === undefined ? crmSection(topology, processing) : withOutlookClients(crmSection(topology, processing), habits, sssSection(processing) !== undefined),
     ...(routerSection(processing) === undefined ? {} : { router: routerSection(processing) }),
     ...(sssSection(processing) === undefined ? {} : { sss: sssSection(processing) }),
     faults: faults.sort((a, b) => secondsOf(a.at) - secondsOf(b.at)),

@@ -3,7 +3,7 @@
 // before a sync (S6), a stopped router (R14) leave it untracked; a scenario that means to show that declares the
 // reasons in `expect.untracked` (sim/check/untracked-declarations.ts).
 import type { Ledger } from '../ledger/ledger.js';
-import { isUntracked, untrackedReasonOf } from '../ledger/counts.js';
+import { dueCopies, isUntracked, untrackedReasonOf } from '../ledger/counts.js';
 import type { CheckResult, Offender } from './check-result.js';
 import { counted } from './counted.js';
 import { runPass, type CheckPass } from './check-pass.js';
@@ -23,8 +23,10 @@ export function noUntrackedMailPass(): CheckPass {
       }
       const reason = untrackedReasonOf(life);
       byReason.set(reason, (byReason.get(reason) ?? 0) + 1);
-      const where = life.placements.filter((p) => p.eligible).map((p) => `${p.mailbox}/${p.folder}`);
-      offenders.push({ messageId: life.messageId, detail: `${reason}: eligible in ${where.join(', ')}, never tracked`, path: life.path });
+      const eligible = life.placements.filter((p) => p.eligible);
+      const where = (eligible.length > 0 ? eligible : dueCopies(life)).map((p) => `${p.mailbox}/${p.folder}`);
+      const why = eligible.length > 0 ? 'eligible' : 'tracked by hand';
+      offenders.push({ messageId: life.messageId, detail: `${reason}: ${why} in ${where.join(', ')}, never tracked`, path: life.path });
     },
     result() {
       if (offenders.length > 0) {

@@ -108,13 +108,23 @@ export function lostRecipients(life: MessageLife): string[] {
 }
 
 /** An eligible incoming copy exists but no path created an incoming activity. */
+/** Eligible (S9), or tracked by hand (C4), and never tracked. */
 export function isUntracked(life: MessageLife): boolean {
-  return life.placements.some((p) => p.eligible) && !life.activities.some((a) => a.direction === 'incoming');
+  return (life.trackRequested || life.placements.some((p) => p.eligible)) && !life.activities.some((a) => a.direction === 'incoming');
+}
+
+/**
+ * The copies that should have reached CRM: the eligible ones, or, for mail only a person's track made due (its filter
+ * took none of it), the user mailboxes' copies.
+ */
+export function dueCopies(life: MessageLife): Placement[] {
+  const eligible = life.placements.filter((p) => p.eligible);
+  return eligible.length > 0 || !life.trackRequested ? eligible : life.placements.filter((p) => p.mailboxKind === 'user');
 }
 
 export function untrackedReasonOf(life: MessageLife): UntrackedReason | typeof UNEXPLAINED {
   if (life.untrackedReason !== null) return life.untrackedReason;
-  const eligible = life.placements.filter((p) => p.eligible);
+  const eligible = dueCopies(life);
   // The forward mailbox's copy is the one the router would have read for a user on Forward Mailbox (R2): a rollback
   // of it explains the message as well as a rollback of the user's own copy does.
   if (life.placements.some((p) => (p.eligible || p.mailboxKind === 'forward') && p.removal?.cause === 'rolled-back')) return 'rolled-back';

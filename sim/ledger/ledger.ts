@@ -223,6 +223,17 @@ export class Ledger implements LifeSource, FactWriter {
     this.end(messageId, STEP.bounced, step);
   }
 
+  /**
+   * A person asked to track the copy in `mailbox` (C4: the App for Outlook's mark, which sync promotes if the app could
+   * not reach CRM). A message tracked by hand must reach CRM whatever the filter says (S9): until it does, it counts
+   * as untracked like eligible mail.
+   */
+  trackRequested(messageId: string, mailbox: string): void {
+    const step = this.begin(messageId, STEP.trackRequested);
+    this.log.shared(mailbox);
+    this.end(messageId, STEP.trackRequested, step);
+  }
+
   untracked(messageId: string, reason: UntrackedReason): void {
     const step = this.begin(messageId, STEP.untracked);
     this.log.shared(reason);

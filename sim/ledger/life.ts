@@ -94,6 +94,10 @@ export class LedgerLife implements MessageLife {
     return this.has(kindBit(STEP.outbound)) ? replayOutbound(this.source.log, this.first()) : null;
   }
 
+  get trackRequested(): boolean {
+    return this.has(kindBit(STEP.trackRequested));
+  }
+
   get untrackedReason(): UntrackedReason | null {
     // Written only by ledger.untracked, which takes an UntrackedReason.
     return this.has(kindBit(STEP.untracked)) ? replayUntrackedReason(this.source.log, this.first()) as UntrackedReason : null;

@@ -92,6 +92,8 @@ export interface MessageLife {
   readonly outbound: OutboundRecord | null;
   /** Set by a model that knows why an eligible message was never tracked (S2a, S6, ...). */
   readonly untrackedReason: UntrackedReason | null;
+  /** A person asked to track it (C4): it must reach CRM whatever the filter says (S9). */
+  readonly trackRequested: boolean;
   /** A new array on each read, with each step's text. */
   readonly path: readonly PathStep[];
 }

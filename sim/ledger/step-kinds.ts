@@ -22,6 +22,7 @@ export const STEP = {
   activityDeleted: 14,
   bounced: 15,
   untracked: 16,
+  trackRequested: 17,
 } as const;
 
 export interface StepKind {
@@ -202,6 +203,10 @@ export const STEP_KINDS: readonly StepKind[] = [
   },
   { // reason
     name: 'untracked',
+    write: (a, out) => out.write(a.string()),
+  },
+  { // mailbox
+    name: 'track-requested',
     write: (a, out) => out.write(a.string()),
   },
 ];
