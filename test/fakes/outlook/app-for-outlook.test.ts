@@ -116,4 +116,30 @@ describe('App for Outlook tracking (C4)', () => {
     expect(lifeOf(outcome, '<untested@fabrikam.example>').activities).toEqual([]);
     expect(outcome.counts.tracked).toBe(0);
   });
+
+  it('counts a track by hand that never reached CRM as untracked, with its reason, though the filter took none of it (S9)', () => {
+    // Tracked while CRM was down (only the mark), then deleted before CRM came back: sync never reads Deleted Items.
+    const lost = run({
+      traffic: `{ messages: [${toPaul('1h', 'gone')}] }`,
+      people: '{ track: { probability: 1, meanDelay: 10s }, delete: { probability: 1, meanDelay: 5m } }',
+      faults: '{ at: 50m, verb: down, target: crm }, { at: 2h, verb: up, target: crm }',
+    });
+    const life = lifeOf(lost, '<gone@fabrikam.example>');
+    expect(life.placements.some((p) => p.eligible)).toBe(false);
+    expect(life.path.map((s) => s.step)).toContain('track-requested');
+    expect(life.activities).toEqual([]);
+    // Deleted Items is out of the root Inbox, where sync reads (S6).
+    expect(lost.counts).toMatchObject({ untracked: 1, untrackedByReason: { 'not-in-root-inbox': 1 } });
+    const check = lost.checks.find((c) => c.name === 'no-untracked-mail');
+    expect(check?.offenders[0]?.detail).toBe('not-in-root-inbox: tracked by hand in paul@contoso.example/Deleted Items, never tracked');
+    // Sync's mailbox never enabled: the mark waits for ever, and sync says why.
+    const waiting = run({
+      sss: `
+  profiles: [{ name: exchange, server: ex1 }]
+  enabled: []`,
+      traffic: `{ messages: [${toPaul('10m', 'waiting')}] }`,
+      people: '{ track: { probability: 1, meanDelay: 10s } }',
+    });
+    expect(waiting.counts).toMatchObject({ untracked: 1, untrackedByReason: { 'never-polled': 1 } });
+  });
 });
