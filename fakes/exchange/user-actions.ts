@@ -46,7 +46,8 @@ export function applyUserAction(db: DatabaseState, action: StoreAction, ledger: 
   if (item === undefined || item.folder === 'Deleted Items') return 'gone';
   if (action.kind === 'mark-for-tracking') {
     item.trackRequested = true;
-    ledger.trackRequested(item.key, action.mailbox);
+    // Received mail only: a tracked send is outgoing, and CRM's outgoing activity is what tracks it (S16).
+    if (item.sent !== true) ledger.trackRequested(item.key, action.mailbox);
     db.everMarked.add(action.mailbox);
     return 'done';
   }

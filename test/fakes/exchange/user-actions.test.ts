@@ -38,15 +38,17 @@ describe('applyUserAction', () => {
     expect(ledger.get(received.key)!.placements.map((p) => p.folder)).toEqual(['Filed']);
   });
 
-  it('C4: marks an item for tracking, then shows it tracked in CRM; neither touches the ledger, and a deleted item is gone', () => {
+  it('C4: marks an item for tracking (a track-requested step), then shows it tracked in CRM (no step), and a deleted item is gone', () => {
     const { ledger, db, received } = world();
     const before = ledger.get(received.key)!.path.length;
     expect(applyUserAction(db, { kind: 'mark-for-tracking', mailbox: ANNA, storeId: 1 }, ledger)).toBe('done');
     expect(db.items.get(ANNA)![0]).toMatchObject({ trackRequested: true });
     expect(db.items.get(ANNA)![0]!.trackedInCrm).toBeUndefined();
+    expect(ledger.get(received.key)!.path.slice(before)).toMatchObject([{ step: 'track-requested', detail: ANNA }]);
+    expect(ledger.get(received.key)!.trackRequested).toBe(true);
     expect(applyUserAction(db, { kind: 'tracked-in-crm', mailbox: ANNA, storeId: 1 }, ledger)).toBe('done');
     expect(db.items.get(ANNA)![0]).toMatchObject({ trackRequested: true, trackedInCrm: true });
-    expect(ledger.get(received.key)!.path).toHaveLength(before);
+    expect(ledger.get(received.key)!.path).toHaveLength(before + 1);
     applyUserAction(db, { kind: 'delete', mailbox: ANNA, storeId: 1 }, ledger);
     expect(applyUserAction(db, { kind: 'mark-for-tracking', mailbox: ANNA, storeId: 1 }, ledger)).toBe('gone');
   });
