@@ -9,7 +9,7 @@ import { continueCycle, deliverHead, finishHead, startCycle, type Cycle, type Cy
 import { outgoingPoll, type OutgoingSenders } from './outgoing-pass.js';
 import type { IncomingProvider } from './providers.js';
 import type { RouterConfig } from './router-config.js';
-import { providerState, type SystemState } from './system-state.js';
+import { providerState, type StateBackup, type SystemState } from './system-state.js';
 
 export interface RouterDurable {
   /** The state file; nodes of an Active/Passive cluster share it (it lives on the cluster's shared disk). */
@@ -26,10 +26,12 @@ export interface RouterDurable {
    * deleted from the mailbox, say).
    */
   readonly claims: Map<string, string>;
+  /** X5: backups of the state file, kept off the box (they outlive the service and its disk); oldest first. */
+  readonly stateBackups: StateBackup[];
 }
 
-export function newRouterDurable(state: SystemState, stopped: Set<string>, seen: Set<string>, standby: boolean): RouterDurable {
-  return { state, stopped, seen, standby, claims: new Map() };
+export function newRouterDurable(state: SystemState, stopped: Set<string>, seen: Set<string>, standby: boolean, stateBackups: StateBackup[] = []): RouterDurable {
+  return { state, stopped, seen, standby, claims: new Map(), stateBackups };
 }
 
 export interface RouterSpec {

@@ -16,7 +16,7 @@ import { incomingProviders, type IncomingProvider } from './providers.js';
 import type { RouterConfig } from './router-config.js';
 import { defineRouterFaults } from './router-faults.js';
 import { newRouterDurable, routerService, type RouterDurable } from './router-service.js';
-import { newSystemState, type ProviderState, type SystemState } from './system-state.js';
+import { copyState, type ProviderState, type StateBackup, type SystemState } from './system-state.js';
 import type { UntrackedReason } from '../../sim/ledger/untracked-reasons.js';
 
 export interface RouterInstance {
@@ -52,12 +52,12 @@ export function spawnRouterWorld(engine: Engine, ledger: Ledger, spec: RouterWor
     owners: servedBy(d, spec.mailboxesOf(d.crmServer)).filter((m) => m.outgoing === 'email-router').map((m) => m.address),
   })).filter((o) => o.owners.length > 0);
   const cluster = spec.instances.some((i) => i.passive);
-  const shared = { state: copyState(spec.initialState), stopped: new Set<string>() };
+  const shared = { state: copyState(spec.initialState), stopped: new Set<string>(), backups: [] as StateBackup[] };
   const seen = new Set<string>();
   const handles = spec.instances.map((instance) => {
-    const own = cluster ? shared : { state: copyState(spec.initialState), stopped: new Set<string>() };
+    const own = cluster ? shared : { state: copyState(spec.initialState), stopped: new Set<string>(), backups: [] as StateBackup[] };
     return engine.spawn<RouterDurable>(instance.name, routerService({ config: spec.config, providers, outgoing }),
-      newRouterDurable(own.state, own.stopped, seen, instance.passive));
+      newRouterDurable(own.state, own.stopped, seen, instance.passive, own.backups));
   });
   const services = [...new Set(handles.map((h) => h.durable))];
 
@@ -125,12 +125,4 @@ export function leftTheInbox(life: MessageLife): UntrackedReason | null {
   const back = movedBackToInbox(life);
   if (eligible.length === 0 || eligible.some((p) => p.folder === 'Inbox' && !back.has(p.mailbox))) return null;
   return eligible.every((p) => p.folder === 'Deleted Items') ? 'deleted-before-tracking' : 'not-in-root-inbox';
-}
-
-function copyState(state: SystemState | null): SystemState {
-  const copy = newSystemState();
-  if (state === null) return copy;
-  copy.file = state.file;
-  for (const [id, p] of state.providers) copy.providers.set(id, { ...p, doneAtThreshold: [...p.doneAtThreshold], retry: [...p.retry] });
-  return copy;
 }

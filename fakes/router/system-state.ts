@@ -30,3 +30,26 @@ export function providerState(state: SystemState, id: string, emailAddress: stri
   if (entry === undefined) state.providers.set(id, (entry = { emailAddress, thresholdMs: null, doneAtThreshold: [], retry: [], lastError: null }));
   return entry;
 }
+
+/** A copy of the file as it is: the router's start state, or a backup of the file (X5). */
+export function copyState(state: SystemState | null): SystemState {
+  const copy = newSystemState();
+  if (state === null) return copy;
+  copy.file = state.file;
+  for (const [id, p] of state.providers) copy.providers.set(id, { ...p, doneAtThreshold: [...p.doneAtThreshold], retry: [...p.retry] });
+  return copy;
+}
+
+/** The file replaced, in place, by `from` (a restored backup): the service reads the file as it goes. */
+export function replaceState(state: SystemState, from: SystemState): void {
+  const copy = copyState(from);
+  state.file = copy.file;
+  state.providers.clear();
+  for (const [id, p] of copy.providers) state.providers.set(id, p);
+}
+
+/** X5: a copy of SystemState.xml kept off the router's box, taken at `atMs`. */
+export interface StateBackup {
+  readonly atMs: number;
+  readonly state: SystemState;
+}

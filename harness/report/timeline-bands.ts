@@ -38,7 +38,7 @@ const MARKED_WHEN_ENDING: ReadonlySet<string> = new Set(['recoverServer']);
 
 /** Instant events that break something (drawn as faults); every other verb is an operation. */
 const INSTANT_FAULTS: ReadonlySet<string> = new Set([
-  'restart', 'restore', 'activateLaggedCopy', 'corruptState', 'deleteStateFile', 'resetState', 'deleteTrackedEmail',
+  'restart', 'restore', 'activateLaggedCopy', 'corruptState', 'deleteStateFile', 'resetState', 'restoreState', 'deleteTrackedEmail',
 ]);
 
 interface Open {

@@ -18,7 +18,7 @@ const FAULT_FIELDS: Readonly<Record<string, readonly FaultField[]>> = {
   otherOrgTestAndEnable: ['mailbox', 'mailboxes', 'organisation'],
   crmApiFault: ['code'], clearCrmApiFault: [], goOffline: [], goOnline: [], switchToServerSideSync: [],
   deleteTrackedEmail: ['mailbox'], failActivityCreation: ['mailbox'], clearActivityCreationFailure: [], crmRecord: ['action', 'item'],
-  corruptState: [], deleteStateFile: [], resetState: [],
+  corruptState: [], deleteStateFile: [], resetState: [], backupState: [], restoreState: ['backupAt'],
   testAndEnable: ['mailbox', 'mailboxes', 'thisOrgOnly'], setProcessEmailFrom: ['processEmailFrom', 'profile'],
   denyMailboxAccess: ['mailbox', 'mailboxes'], grantMailboxAccess: ['mailbox', 'mailboxes'],
 };

@@ -87,7 +87,7 @@ export const faultSchema = z.strictObject({
   target: z.string().min(1).optional().meta({ description: 'The actor it happens to: an Exchange server or outside sender by name, the CRM server, `outlook:<address>`, a router instance, the server-side sync service.', examples: ['ex1'] }),
   peers: z.array(z.string().min(1)).min(1).optional().meta({ description: 'partition: the actors the target is cut off from.', examples: [['crm']] }),
   database: z.string().min(1).optional().meta({ description: 'dismount, mount, backup, restore, activateLaggedCopy, resubmitSafetyNet: which database of the target server.', examples: ['db1'] }),
-  backupAt: durationMs.optional().describe('restore: the backup taken at or before this instant.'),
+  backupAt: durationMs.optional().describe('restore, restoreState: the backup taken at or before this instant (default: the latest).'),
   replayLogs: z.boolean().optional().describe('restore: replay the transaction logs after the backup (nothing lost) or not (X3: everything after the backup is lost).'),
   lag: durationMs.optional().describe('activateLaggedCopy: how far the copy lags; failover: how much recent mail the activated copy lacks (X2).'),
   since: durationMs.optional().describe('resubmitSafetyNet: resubmit what was delivered since this instant (X2).'),

@@ -62,6 +62,6 @@ describe('fault settings and mailboxes', () => {
 
   it('knows the settings of every verb the language has', () => {
     for (const verb of FAULT_VERBS) expect(fieldsOf(verb), verb).toBeDefined();
-    expect(FAULT_VERBS.filter((verb) => !['crash', 'restart', 'down', 'up', 'stopInbound', 'startInbound', 'recoverServer', 'clearSmtpFault', 'clearCrmApiFault', 'goOffline', 'goOnline', 'switchToServerSideSync', 'clearActivityCreationFailure', 'corruptState', 'deleteStateFile', 'resetState'].includes(verb) && fieldsOf(verb).length === 0)).toEqual([]);
+    expect(FAULT_VERBS.filter((verb) => !['crash', 'restart', 'down', 'up', 'stopInbound', 'startInbound', 'recoverServer', 'clearSmtpFault', 'clearCrmApiFault', 'goOffline', 'goOnline', 'switchToServerSideSync', 'clearActivityCreationFailure', 'corruptState', 'deleteStateFile', 'resetState', 'backupState'].includes(verb) && fieldsOf(verb).length === 0)).toEqual([]);
   });
 });
