@@ -113,11 +113,13 @@ export function spawnSssWorld(engine: Engine, ledger: Ledger, spec: SssWorldSpec
           if (ledger.hasIncomingActivity(item.key)) continue;
           const life = ledger.get(item.key);
           if (life === undefined || explainedWhileProcessing(life.untrackedReason)) continue;
-          // Mail a person tracked by hand (C4) is due whatever the filter says (S9); sync explains it only by its
-          // mailbox's state: its folder and watermark do not hold a mark back, and a deleted one explains itself.
+          // Mail a person tracked by hand (C4) is due whatever the filter says (S9), in the mailbox of whoever tracked
+          // it; sync explains it only by that mailbox's state: its folder and watermark do not hold a mark back, and a
+          // deleted one explains itself. A mark on an organisation not on sync yet (R14) waits for a sync that never
+          // comes.
           const byHand = !life.placements.some((p) => p.eligible);
-          if (byHand && !life.trackRequested) continue;
-          const reason = !active ? null
+          if (byHand && !life.trackedByHandIn.includes(address)) continue;
+          const reason = !active ? (byHand ? 'mark-not-promoted' : null)
             : record.incoming === 'failure' ? 'mailbox-disabled'
             : !record.enabled && record.otherOrganisation !== null ? 'other-organisation'
             : !record.enabled ? (record.disabledReason === null ? 'never-polled' : 'mailbox-disabled')

@@ -44,6 +44,8 @@ const INSTANT_FAULTS: ReadonlySet<string> = new Set([
 interface Open {
   readonly fault: AppliedFault;
   readonly ends: readonly string[];
+  /** The parts of the target still hit (mailboxes, a database), or null for the whole target. */
+  readonly remaining: Set<string> | null;
 }
 
 export function timelineBands(applied: readonly AppliedFault[], endMs: number): TimelineBand[] {
@@ -54,9 +56,15 @@ export function timelineBands(applied: readonly AppliedFault[], endMs: number): 
   // A lasting fault says what in its target it hits: which mailbox lost access, which database is dismounted.
   const lastingLabel = (f: AppliedFault) => (scopeOf(f) === '' ? label(f) : `${label(f)} (${scopeOf(f)})`);
   const close = (o: Open, atMs: number) => bands.push({ kind: 'fault', label: lastingLabel(o.fault), fromMs: o.fault.atMs, toMs: atMs, ended: true, marksMs: [] });
-  // An end on the same target ends the fault when it names the same part of it, or none (grant access to all).
-  const ends = (o: Open, fault: AppliedFault) => o.ends.includes(fault.verb) && (o.fault.target === fault.target || (fault.verb === 'heal' && fault.target === ''))
-    && (scopeOf(fault) === '' || scopeOf(fault) === scopeOf(o.fault));
+  // An end on the same target ends the fault once it has ended it for every part the fault hit (each mailbox denied
+  // access, the database dismounted), or at once when it names no part (access granted to all).
+  const ends = (o: Open, fault: AppliedFault): boolean => {
+    if (!o.ends.includes(fault.verb) || !(o.fault.target === fault.target || (fault.verb === 'heal' && fault.target === ''))) return false;
+    const parts = partsOf(fault);
+    if (parts === null || o.remaining === null) return true;
+    for (const part of parts) o.remaining.delete(part);
+    return o.remaining.size === 0;
+  };
   for (const fault of applied) {
     // `heal` without a target heals every partition.
     const closing = open.filter((o) => ends(o, fault));
@@ -66,7 +74,10 @@ export function timelineBands(applied: readonly AppliedFault[], endMs: number): 
     }
     const endVerbs = ENDS[fault.verb];
     if (endVerbs !== undefined) {
-      if (!open.some((o) => o.fault.verb === fault.verb && o.fault.target === fault.target && scopeOf(o.fault) === scopeOf(fault))) open.push({ fault, ends: endVerbs });
+      if (!open.some((o) => o.fault.verb === fault.verb && o.fault.target === fault.target && partsKey(o.fault) === partsKey(fault))) {
+        const parts = partsOf(fault);
+        open.push({ fault, ends: endVerbs, remaining: parts === null ? null : new Set(parts) });
+      }
       continue;
     }
     if (closing.length > 0 && !MARKED_WHEN_ENDING.has(fault.verb)) continue;
@@ -83,12 +94,22 @@ export function timelineBands(applied: readonly AppliedFault[], endMs: number): 
   return bands.sort((a, b) => a.fromMs - b.fromMs);
 }
 
-/** What in its target a fault acts on: a database, a mailbox, or a list of mailboxes; '' for the whole target. */
-function scopeOf(fault: AppliedFault): string {
+/** What in its target a fault acts on: a database, a mailbox, or a list of mailboxes; null for the whole target. */
+function partsOf(fault: AppliedFault): string[] | null {
   const p = fault.params ?? {};
-  if (typeof p['database'] === 'string') return p['database'];
-  if (typeof p['mailbox'] === 'string') return p['mailbox'];
+  if (typeof p['database'] === 'string') return [p['database']];
+  if (typeof p['mailbox'] === 'string') return [p['mailbox']];
   const list = p['mailboxes'];
-  if (Array.isArray(list)) return list.length === 1 ? String(list[0]) : `${list.length} mailboxes`;
-  return '';
+  return Array.isArray(list) ? [...new Set(list.map(String))].sort() : null;
+}
+
+/** The parts as a label says them: the one part, or how many. */
+function scopeOf(fault: AppliedFault): string {
+  const parts = partsOf(fault);
+  if (parts === null) return '';
+  return parts.length === 1 ? (parts[0] ?? '') : `${parts.length} mailboxes`;
+}
+
+function partsKey(fault: AppliedFault): string {
+  return partsOf(fault)?.join('\n') ?? '';
 }

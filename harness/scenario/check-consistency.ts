@@ -9,6 +9,7 @@ import { checkSss } from './check-sss.js';
 import { checkActOperations } from './check-act.js';
 import { checkFaultFields } from './check-fault-fields.js';
 import { afterHorizon } from './after-horizon.js';
+import { routerInstanceNames } from './routers.js';
 import { closestName } from './closest-name.js';
 import { SSS_FAULT_VERBS } from '../../fakes/sss/sss-faults.js';
 import { ROUTER_FAULT_VERBS } from '../../fakes/router/router-faults.js';
@@ -43,6 +44,13 @@ export function checkConsistency(scenario: Scenario): ConsistencyProblem[] {
       if (TARGETED_VERBS.has(fault.verb)) problems.push({ path: ['faults', i], message: `'${fault.verb}' needs a target` });
     } else if (!actors.includes(fault.target)) {
       problems.push({ path: ['faults', i, 'target'], message: noActor(fault.target, actors) });
+    }
+    // Sync's and the router's verbs when the scenario has none: checkSss and checkRouter check them only where there is one.
+    if (scenario.exchange !== undefined && scenario.sss === undefined && (SSS_FAULT_VERBS as readonly string[]).includes(fault.verb)) {
+      problems.push({ path: ['faults', i, 'verb'], message: `'${fault.verb}' is an operation of server-side sync, and the scenario has no \`sss:\` section` });
+    }
+    if (scenario.exchange !== undefined && routerInstanceNames(scenario).length === 0 && (ROUTER_FAULT_VERBS as readonly string[]).includes(fault.verb)) {
+      problems.push({ path: ['faults', i, 'verb'], message: `'${fault.verb}' acts on the E-mail Router's state file, and the scenario has no \`router:\` section` });
     }
     if (fault.verb === 'partition' && fault.peers === undefined) {
       problems.push({ path: ['faults', i], message: `'partition' needs peers to cut the target off from` });

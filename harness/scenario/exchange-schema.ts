@@ -40,7 +40,8 @@ export const exchangeSchema = z.strictObject({
     action: z.enum(['forward-as-attachment', 'redirect', 'forward', 'move']).default('forward-as-attachment')
       .describe('`forward-as-attachment` is what the Rule Deployment Wizard deploys (R1): the copy carries the original; `redirect` sends the same message; `forward` makes a new one; `move` files the message into `folder` as it arrives, so it is never in the root Inbox (S6, R4).'),
     to: address.optional().meta({ description: 'Where the copies go, usually the forward mailbox (every action but `move`).', examples: ['crm@contoso.example'] }),
-    folder: z.string().min(1).refine((f) => f !== 'Inbox', 'a folder other than the Inbox').optional()
+    // Exchange's folder names ignore case: `inbox` is the Inbox.
+    folder: z.string().min(1).refine((f) => f.trim().toLowerCase() !== 'inbox', 'a folder other than the Inbox').optional()
       .meta({ description: '`move`: the folder the message lands in instead of the Inbox.', examples: ['Projects'] }),
     from: z.string().regex(/^([^@\s]+)?@[^@\s]+$/, 'an address, or @ and a domain').transform((a) => a.toLowerCase()).optional()
       .meta({ description: '`move`: only mail from this address, or from this domain (`@fabrikam.example`); default: all mail.', examples: ['@fabrikam.example'] }),

@@ -115,11 +115,13 @@ export function isUntracked(life: MessageLife): boolean {
 
 /**
  * The copies that should have reached CRM: the eligible ones, or, for mail only a person's track made due (its filter
- * took none of it), the user mailboxes' copies.
+ * took none of it), the copies in the mailboxes of those who tracked it.
  */
 export function dueCopies(life: MessageLife): Placement[] {
   const eligible = life.placements.filter((p) => p.eligible);
-  return eligible.length > 0 || !life.trackRequested ? eligible : life.placements.filter((p) => p.mailboxKind === 'user');
+  if (eligible.length > 0 || !life.trackRequested) return eligible;
+  const byHand = life.trackedByHandIn;
+  return life.placements.filter((p) => byHand.includes(p.mailbox));
 }
 
 export function untrackedReasonOf(life: MessageLife): UntrackedReason | typeof UNEXPLAINED {
@@ -129,9 +131,14 @@ export function untrackedReasonOf(life: MessageLife): UntrackedReason | typeof U
   // of it explains the message as well as a rollback of the user's own copy does.
   if (life.placements.some((p) => (p.eligible || p.mailboxKind === 'forward') && p.removal?.cause === 'rolled-back')) return 'rolled-back';
   // What the copies' own histories show, when no model said more: a person deleted or filed them before any path
-  // looked at the message (S6). A message some path evaluated and did not track stays unexplained: a model bug.
-  if (life.evaluations.length > 0) return UNEXPLAINED;
+  // looked at the message (S6). A message some path evaluated and did not track stays unexplained: a model bug. Mail
+  // tracked by hand was usually evaluated already (the filter refused it: that is why the person tracks it, S9), so
+  // for it only the copies' histories count.
+  const byHand = !life.placements.some((p) => p.eligible);
+  if (life.evaluations.length > 0 && !byHand) return UNEXPLAINED;
   if (eligible.every((p) => p.removal?.cause === 'user-delete')) return 'deleted-before-tracking';
+  // Sync promotes a mark in any folder but Deleted Items (C4): deleted, it is the person's delete that stopped it.
+  if (byHand && eligible.every((p) => p.folder === 'Deleted Items')) return 'deleted-before-tracking';
   // Back in the Inbox after it was out of it (in Junk, or filed): out of it when its path looked (an inbox rule runs
   // on arrival only, and Junk is never forwarded; Outlook handles arrivals). Sync and the router say more themselves
   // (behind-watermark, before-threshold-date).

@@ -7,7 +7,7 @@ import { NO_STEP, type PathLog } from './path-log.js';
 import type { ActivityRecord, Evaluation, MessageLife, OutboundRecord, PathStep, Placement } from './records.js';
 import {
   replayActivities, replayDeliveries, replayEvaluations, replayListed, replayOutbound, replayPlacements,
-  replayUntrackedReason,
+  replayTrackedByHandIn, replayUntrackedReason,
 } from './replay.js';
 import { STEP, kindBit, stepKind } from './step-kinds.js';
 import type { UntrackedReason } from './untracked-reasons.js';
@@ -96,6 +96,10 @@ export class LedgerLife implements MessageLife {
 
   get trackRequested(): boolean {
     return this.has(kindBit(STEP.trackRequested));
+  }
+
+  get trackedByHandIn(): string[] {
+    return this.trackRequested ? replayTrackedByHandIn(this.source.log, this.first()) : [];
   }
 
   get untrackedReason(): UntrackedReason | null {

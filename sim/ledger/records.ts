@@ -94,6 +94,8 @@ export interface MessageLife {
   readonly untrackedReason: UntrackedReason | null;
   /** A person asked to track it (C4): it must reach CRM whatever the filter says (S9). */
   readonly trackRequested: boolean;
+  /** The mailboxes whose owners tracked it by hand (empty unless trackRequested). */
+  readonly trackedByHandIn: readonly string[];
   /** A new array on each read, with each step's text. */
   readonly path: readonly PathStep[];
 }

@@ -142,6 +142,17 @@ export function replayUntrackedReason(log: PathLog, first: number): string | nul
   return reason;
 }
 
+/** The mailboxes whose owners tracked the message by hand (C4), each once, in order. */
+export function replayTrackedByHandIn(log: PathLog, first: number): string[] {
+  const mailboxes: string[] = [];
+  for (let step = first; step !== NO_STEP; step = log.nextOf(step)) {
+    if (log.kindOf(step) !== STEP.trackRequested) continue;
+    const mailbox = log.argsOf(step).string();
+    if (!mailboxes.includes(mailbox)) mailboxes.push(mailbox);
+  }
+  return mailboxes;
+}
+
 /** The copy a move or removal applies to: the first one in the mailbox still there. */
 export function presentCopy<P extends Pick<Placement, 'mailbox' | 'removal'>>(placements: readonly P[], messageId: string, mailbox: string): P {
   const placement = placements.find((p) => p.mailbox === mailbox && p.removal === null);

@@ -128,10 +128,11 @@ describe('App for Outlook tracking (C4)', () => {
     expect(life.placements.some((p) => p.eligible)).toBe(false);
     expect(life.path.map((s) => s.step)).toContain('track-requested');
     expect(life.activities).toEqual([]);
-    // Deleted Items is out of the root Inbox, where sync reads (S6).
-    expect(lost.counts).toMatchObject({ untracked: 1, untrackedByReason: { 'not-in-root-inbox': 1 } });
+    // Sync promotes a mark in any folder but Deleted Items: the person's delete stopped it.
+    expect(lost.counts).toMatchObject({ untracked: 1, untrackedByReason: { 'deleted-before-tracking': 1 } });
     const check = lost.checks.find((c) => c.name === 'no-untracked-mail');
-    expect(check?.offenders[0]?.detail).toBe('not-in-root-inbox: tracked by hand in paul@contoso.example/Deleted Items, never tracked');
+    expect(check?.summary).toBe('1 message tracked by hand never tracked (deleted-before-tracking 1)');
+    expect(check?.offenders[0]?.detail).toBe('deleted-before-tracking: tracked by hand in paul@contoso.example/Deleted Items, never reached CRM');
     // Sync's mailbox never enabled: the mark waits for ever, and sync says why.
     const waiting = run({
       sss: `
@@ -141,5 +142,34 @@ describe('App for Outlook tracking (C4)', () => {
       people: '{ track: { probability: 1, meanDelay: 10s } }',
     });
     expect(waiting.counts).toMatchObject({ untracked: 1, untrackedByReason: { 'never-polled': 1 } });
+  });
+
+  it('explains mail tracked by hand that a filter had refused, only by the copies of whoever tracked it (the diff review)', () => {
+    // The filter refused the message before the track (S9: why the person tracks it): evaluated, yet not unexplained.
+    const tossed = run({
+      users: `
+    - { address: paul@contoso.example, incoming: email-router, outgoing: email-router, filter: leads-contacts-accounts }
+    - { address: anna@contoso.example, incoming: email-router, outgoing: email-router, filter: all }`,
+      traffic: `{ messages: [{ at: 10m, from: dave@fabrikam.example, to: [paul@contoso.example, anna@contoso.example], subject: "News", messageId: "<news@fabrikam.example>" }] }`,
+      people: '{ track: { probability: 1, meanDelay: 1h }, delete: { probability: 1, meanDelay: 2h } }',
+      faults: '{ at: 30m, verb: down, target: crm }, { at: 4h, verb: up, target: crm }',
+    });
+    const life = lifeOf(tossed, '<news@fabrikam.example>');
+    expect(life.evaluations.length).toBeGreaterThan(0);
+    expect(life.trackedByHandIn).toContain('paul@contoso.example');
+    expect(tossed.checks.find((c) => c.name === 'no-silent-drop')?.verdict).toBe('pass');
+    // Anna's copy was eligible and is tracked; Paul's, tracked by hand and deleted while CRM was down, never was.
+    expect(life.activities.map((a) => a.receivingMailbox)).not.toContain('paul@contoso.example');
+  });
+
+  it('[I] names a mark no sync ever promoted: the organisation never moved to server-side sync (R14)', () => {
+    const idle = runCrm({
+      users: PAUL_TRACKS_BY_HAND, sss: SSS,
+      traffic: `{ messages: [${toPaul('5m', 'marked')}] }`,
+      people: '{ track: { probability: 1, meanDelay: 10s } }',
+      router: `{ incomingProfiles: [{ name: in, server: ex1 }], outgoingProfiles: [{ name: out, server: ex1 }], deployments: [{ incomingProfile: in, outgoingProfile: out, forwardMailbox: { address: crm@contoso.example } }] }`,
+    });
+    expect(idle.counts).toMatchObject({ untracked: 1, untrackedByReason: { 'mark-not-promoted': 1 } });
+    expect(idle.checks.find((c) => c.name === 'no-silent-drop')?.verdict).toBe('pass');
   });
 });

@@ -47,10 +47,18 @@ describe('timeline bands', () => {
     ], 10 * H);
     expect(bands.filter((b) => b.kind === 'fault').map((b) => [b.label, b.fromMs, b.toMs, b.ended])).toEqual([
       ['denyMailboxAccess sss (anna@contoso.example)', 1 * H, 5 * H, true],
-      // Access granted to all mailboxes ends the rest; no mount of db1 ever came.
+      // Ines's grant ends half of it; access granted to all ends the rest. No mount of db1 ever came.
       ['denyMailboxAccess sss (2 mailboxes)', 2 * H, 7 * H, true],
       ['dismount ex1 (db1)', 3 * H, 10 * H, false],
     ]);
+    // A list ends when each of its mailboxes has been granted, by any grants; another list of the same size does not.
+    const lists = timelineBands([
+      { atMs: 1 * H, verb: 'denyMailboxAccess', target: 'sss', params: { mailboxes: ['paul@contoso.example', 'ines@contoso.example'] } },
+      { atMs: 2 * H, verb: 'grantMailboxAccess', target: 'sss', params: { mailboxes: ['anna@contoso.example', 'omar@contoso.example'] } },
+      { atMs: 3 * H, verb: 'grantMailboxAccess', target: 'sss', params: { mailbox: 'paul@contoso.example' } },
+      { atMs: 4 * H, verb: 'grantMailboxAccess', target: 'sss', params: { mailboxes: ['ines@contoso.example', 'anna@contoso.example'] } },
+    ], 10 * H);
+    expect(lists.filter((b) => b.kind === 'fault').map((b) => [b.label, b.fromMs, b.toMs])).toEqual([['denyMailboxAccess sss (2 mailboxes)', 1 * H, 4 * H]]);
   });
 
   it('groups instant operations per verb and target into one lane, and tells instant faults from operations', () => {

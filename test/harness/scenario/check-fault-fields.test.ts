@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { inputProblems } from '../../helpers/input-problems.js';
 import { FAULT_VERBS } from '../../../harness/scenario/schema.js';
-import { fieldsOf } from '../../../harness/scenario/check-fault-fields.js';
+import { FAULT_FIELDS, fieldsOf } from '../../../harness/scenario/check-fault-fields.js';
 
 const scenario = (faults: string) => `kind: scenario
 name: faults
@@ -61,7 +61,22 @@ describe('fault settings and mailboxes', () => {
   });
 
   it('knows the settings of every verb the language has', () => {
-    for (const verb of FAULT_VERBS) expect(fieldsOf(verb), verb).toBeDefined();
+    // A verb missing here would have every setting refused.
+    expect(Object.keys(FAULT_FIELDS).sort()).toEqual([...FAULT_VERBS].sort());
     expect(FAULT_VERBS.filter((verb) => !['crash', 'restart', 'down', 'up', 'stopInbound', 'startInbound', 'recoverServer', 'clearSmtpFault', 'clearCrmApiFault', 'goOffline', 'goOnline', 'switchToServerSideSync', 'clearActivityCreationFailure', 'corruptState', 'deleteStateFile', 'resetState', 'backupState'].includes(verb) && fieldsOf(verb).length === 0)).toEqual([]);
+  });
+
+  it('takes a forward mailbox for failActivityCreation (the mailbox mail is read from, S7), not a Forward Mailbox user', () => {
+    // Anna on Forward Mailbox access: the router's rule copies her mail to crm@, which sync reads (R1, R2).
+    const forwardUser = scenario('')
+      .replace('users: [{ address: anna@contoso.example, incoming: email-router }]', 'users: [{ address: anna@contoso.example, incoming: forward-mailbox }]')
+      .replace('profiles: [{ name: exchange, server: ex1 }]', 'profiles: [{ name: exchange, server: ex1 }]\n  mailboxes: [{ address: crm@contoso.example, deleteAfterProcessing: true }]')
+      .replace('internet:', '  rules: [{ to: crm@contoso.example, users: [anna@contoso.example] }]\ninternet:');
+    expect(inputProblems(forwardUser)).toEqual([]);
+    const withFault = (fault: string) => forwardUser.replace('faults:\n', `faults:\n${fault}\n`);
+    expect(inputProblems(withFault('  - { at: 1h, verb: failActivityCreation, target: crm, mailbox: crm@contoso.example }'))).toEqual([]);
+    expect(inputProblems(withFault('  - { at: 1h, verb: failActivityCreation, target: crm, mailbox: anna@contoso.example }'))).toEqual([
+      "faults[0].mailbox: 'anna@contoso.example' is on Forward Mailbox access: that mail is read from the forward mailbox (crm@contoso.example), the mailbox to name",
+    ]);
   });
 });
