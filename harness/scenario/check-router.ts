@@ -26,8 +26,8 @@ export function checkRouter(scenario: Scenario): ConsistencyProblem[] {
     // "Server-Side Synchronization or Email Router": with server-side sync in the scenario, no router is needed.
     if (scenario.sss !== undefined) return [...problems, ...forwardWithoutRouter(scenario, routed), ...syncNeverTakesOver(scenario, routed)];
     for (const { entry, path } of routed) {
-      if (entry.incoming === 'forward-mailbox' || entry.incoming === 'email-router') problems.push({ path: [...path, 'incoming'], message: `'${entry.incoming}' needs a \`router:\` or \`sss:\` section` });
-      if (entry.outgoing === 'email-router') problems.push({ path: [...path, 'outgoing'], message: `'email-router' needs a \`router:\` or \`sss:\` section` });
+      if (entry.incoming === 'forward-mailbox' || entry.incoming === 'email-router') problems.push({ path: [...path, 'incoming'], message: `'${entry.incoming}' needs a \`router:\` section, or server-side sync that takes over (an \`sss:\` section and a switchToServerSideSync fault or a cutover, R14)` });
+      if (entry.outgoing === 'email-router') problems.push({ path: [...path, 'outgoing'], message: `'email-router' needs a \`router:\` section, or server-side sync that takes over (an \`sss:\` section and a switchToServerSideSync fault or a cutover, R14)` });
     }
     return problems;
   }

@@ -46,7 +46,7 @@ export const exchangeSchema = z.strictObject({
     from: z.string().regex(/^([^@\s]+)?@[^@\s]+$/, 'an address, or @ and a domain').transform((a) => a.toLowerCase()).optional()
       .meta({ description: '`move`: only mail from this address, or from this domain (`@fabrikam.example`); default: all mail.', examples: ['@fabrikam.example'] }),
     users: z.union([z.literal('all'), z.array(address).min(1)]).default('all').describe('The user mailboxes the rule is deployed to: `all`, or a list (the wizard\'s global-deployment option).'),
-  })).default([]).describe('Inbox rules, run on each message as it is delivered: rules that copy it (R1, R2; copies made by a rule are never processed by rules again) and rules that move it into a folder (S6). [I] Every rule runs: none stops the others.'),
+  })).default([]).describe('Inbox rules, run on each message as it is delivered: rules that copy it `to` a mailbox (R1, R2; copies made by a rule are never processed by rules again) and rules that `move` it into a `folder` (S6). [I] Every rule runs: none stops the others. The example below shows every field at once; a copying rule takes `to`, a move rule `folder` and `from`.'),
   mx: z.array(name).min(1).optional().describe('The servers outside senders connect to, in order; default: every server.'),
   settings: z.strictObject({
     assignMessageId: z.boolean().default(defaults.assignMessageId).describe('Transport stamps a Message-ID on mail that arrives without one, once, so every copy shares it.'),

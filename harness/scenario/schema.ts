@@ -94,8 +94,8 @@ export const faultSchema = z.strictObject({
   stage: z.enum(['connect', 'ehlo', 'mail', 'rcpt', 'data', 'end-of-data']).optional().describe('smtpFault: the SMTP stage that answers with `code`, or after which the 250 is dropped (`dropReply`); `end-of-data` when not given.'),
   code: z.number().int().min(400).max(599).optional().meta({ description: 'smtpFault: the reply code (4xx: senders retry; 5xx: an NDR; 451 when not given); crmApiFault: the HTTP status the CRM web service answers (default 503).', examples: [451] }),
   dropReply: z.boolean().optional().describe('smtpFault: the message is delivered but the 250 after DATA is lost, so the sender sends it again.'),
-  mailbox: z.string().min(1).transform((a) => a.toLowerCase()).optional().meta({ description: 'deleteTrackedEmail, testAndEnable, denyMailboxAccess, removeInboxRules, failActivityCreation: one mailbox (default: all of them).', examples: ['paul@contoso.example'] }),
-  mailboxes: z.array(z.string().min(1).transform((a) => a.toLowerCase())).min(1).optional().meta({ description: 'testAndEnable, denyMailboxAccess, grantMailboxAccess, removeInboxRules: a list of mailboxes.', examples: [['paul@contoso.example', 'support@contoso.example']] }),
+  mailbox: z.string().min(1).transform((a) => a.toLowerCase()).optional().meta({ description: 'deleteTrackedEmail (a user or queue of the target organisation), failActivityCreation (the mailbox mail is read from: a user, a queue, or the forward mailbox), testAndEnable, denyMailboxAccess, grantMailboxAccess, removeInboxRules, otherOrgTestAndEnable, exchangeItem: one mailbox (default: all of them).', examples: ['paul@contoso.example'] }),
+  mailboxes: z.array(z.string().min(1).transform((a) => a.toLowerCase())).min(1).optional().meta({ description: 'testAndEnable, denyMailboxAccess, grantMailboxAccess, removeInboxRules, otherOrgTestAndEnable: a list of mailboxes (not with `mailbox`).', examples: [['paul@contoso.example', 'support@contoso.example']] }),
   processEmailFrom: instantMs.optional().describe('setProcessEmailFrom: the new instant (S2a), negative for before the start.'),
   profile: z.string().min(1).optional().meta({ description: 'setProcessEmailFrom: which email server profile (default: all).', examples: ['exchange'] }),
   thisOrgOnly: z.boolean().optional().describe('testAndEnable: the "sync with this org only" option (S13).'),
@@ -147,7 +147,7 @@ export const scenarioSchema = z.strictObject({
   router: z.union([routerSchema, z.array(routerSchema).min(1)]).optional()
     .describe('The E-mail Router serving the CRM organisation, or a list of separate router installs (one per site, each with its own forward mailbox); goes with `crm` (docs/router.md).'),
   sss: sssSchema.optional().describe('Server-side synchronization for the CRM organisation, and a cutover to it; goes with `crm` (docs/sss.md).'),
-  faults: z.array(faultSchema).default([]).describe('Timed faults and operations, each at an instant before the horizon.'),
+  faults: z.array(faultSchema).default([]).describe('Timed faults and operations, each at an instant at or before the horizon. The example below shows every field at once; each verb reads only its own (docs/scenario-language.md lists them), and a setting its verb does not read is refused.'),
   injectBug: z.enum(INJECTED_BUG_NAMES).optional().meta({
     description: 'Switches on a known defect so a fuzz campaign must find it (`mailflow fuzz --inject-bug`); counterexample files keep it so `mailflow run` replays it. Never in a real scenario.',
     examples: ['delete-before-create'],

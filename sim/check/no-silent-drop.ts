@@ -47,7 +47,7 @@ function silentDrop(life: MessageLife, inFlightAt: string | undefined): string |
   }
   if (isUntracked(life)) {
     const reason = untrackedReasonOf(life);
-    if (reason === UNEXPLAINED || reason.trim() === '') return 'eligible, never tracked, and no model recorded why';
+    if (reason === UNEXPLAINED || reason.trim() === '') return 'due in CRM (eligible, or tracked by hand), never tracked, and no model recorded why';
   }
   if (life.activities.length === 0 && life.evaluations.length === 0) {
     const processed = life.placements.find((p) => p.removal?.cause === 'processed');

@@ -37,7 +37,7 @@ describe('no-silent-drop', () => {
     const result = checkNoSilentDrop(ledger);
     expect(result.verdict).toBe('fail');
     expect(result.offenders.map((o) => [o.messageId, o.detail])).toEqual([
-      ['<evaluated@x>', 'eligible, never tracked, and no model recorded why'],
+      ['<evaluated@x>', 'due in CRM (eligible, or tracked by hand), never tracked, and no model recorded why'],
       ['<odd-code@x>', 'router refused it with reason 12, not a CheckIncomingEmail reason code'],
       ['<vanished@x>', 'processed out of crm without an activity or a reason code'],
     ]);
