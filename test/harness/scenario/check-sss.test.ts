@@ -52,5 +52,9 @@ describe('server-side sync checks', () => {
       'sss.cutover.at: the cutover must start before the horizon',
       "faults[0].target: 'testAndEnable' acts on the server-side sync service ('sss')",
     ]);
+    // A target that is no actor at all is said once, with the nearest name, not also as the wrong kind of actor.
+    expect(problems({ sss: sss(''), faults: '[{ at: 0s, verb: switchToServerSideSync, target: crm }, { at: 1m, verb: testAndEnable, target: ssss }]' })).toEqual([
+      "faults[1].target: no actor named 'ssss' (did you mean 'sss'? known actors: ex1, fabrikam, crm, sss)",
+    ]);
   });
 });
