@@ -136,7 +136,7 @@ export const scenarioSchema = z.strictObject({
   seed: z.number().int().min(0).max(0xffff_ffff).meta({ description: 'The seed of every random choice in the run; `--seed` overrides it.', examples: [42] }),
   start: z.iso.datetime({ message: 'expected an ISO 8601 UTC instant such as 2026-01-05T08:00:00Z' }).describe('Virtual time 0: an ISO 8601 UTC instant.'),
   randomStreams: z.enum(['shared', 'per-actor']).default('shared').describe('`shared`: one random stream for the whole world (the default); `per-actor`: each actor (an outside sender, the people, a router) draws from its own, so changing one part of the world leaves the others\' draws alone. The demo\'s lessons use it so both lanes see the same traffic.'),
-  horizon: durationMs.meta({ description: 'Traffic and scheduled operations stop here.', examples: ['8h'] }),
+  horizon: positiveDurationMs.meta({ description: 'Traffic and scheduled operations stop here: longer than 0, or nothing would happen.', examples: ['8h'] }),
   drain: durationMs.default(3 * 86_400_000).describe('After the horizon, periodic processes keep running until nothing is in flight or the drain ends.'),
   toy: toySchema.optional().describe('The foundation\'s toy world (a sender, a mailbox, a consumer); a scenario has either `toy` or `exchange`.'),
   exchange: exchangeSchema.optional().describe('The Exchange organisation: servers, databases, mailboxes, inbox rules, transport settings (X1-X5; docs/exchange.md).'),

@@ -103,6 +103,12 @@ describe('scenario loader', () => {
     ]);
   });
 
+  it('refuses a horizon of 0 once, rather than every timed thing after it', () => {
+    expect(problemsOf(VALID.replace('horizon: 1h', 'horizon: 0s') + 'faults:\n  - { at: 5m, verb: crash, target: mailbox }\n')).toEqual([
+      'bad.yaml:5:10: horizon: must be longer than 0',
+    ]);
+  });
+
   it('refuses a fault after the horizon and a partition without peers', () => {
     const text = VALID + 'faults:\n  - { at: 2h, verb: down, target: mailbox }\n  - { at: 5m, verb: partition, target: mailbox }\n';
     expect(problemsOf(text)).toEqual([
