@@ -136,9 +136,9 @@ export function untrackedReasonOf(life: MessageLife): UntrackedReason | typeof U
   // for it only the copies' histories count.
   const byHand = !life.placements.some((p) => p.eligible);
   if (life.evaluations.length > 0 && !byHand) return UNEXPLAINED;
-  if (eligible.every((p) => p.removal?.cause === 'user-delete')) return 'deleted-before-tracking';
-  // Sync promotes a mark in any folder but Deleted Items (C4): deleted, it is the person's delete that stopped it.
-  if (byHand && eligible.every((p) => p.folder === 'Deleted Items')) return 'deleted-before-tracking';
+  // Deleted by the person, whether purged or still in Deleted Items (as the router says it too, and as a mark sync
+  // promotes in any folder but Deleted Items, C4).
+  if (eligible.every((p) => p.removal?.cause === 'user-delete' || (p.removal === null && p.folder === 'Deleted Items'))) return 'deleted-before-tracking';
   // Back in the Inbox after it was out of it (in Junk, or filed): out of it when its path looked (an inbox rule runs
   // on arrival only, and Junk is never forwarded; Outlook handles arrivals). Sync and the router say more themselves
   // (behind-watermark, before-threshold-date).

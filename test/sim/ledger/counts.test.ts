@@ -169,4 +169,28 @@ describe('computeCounts', () => {
     deliver(ledger, '<m@x>');
     expect(() => ledger.removed('<m@x>', 'bob', 'processed')).toThrow(/no copy in bob/);
   });
+
+  it('derives the reason of mail no model explained from its copies: deleted (purged or in Deleted Items), or filed', () => {
+    const { ledger } = manualLedger();
+    for (const id of ['<binned@x>', '<filed@x>']) deliver(ledger, id);
+    ledger.moved('<binned@x>', 'alice', 'Deleted Items');
+    ledger.moved('<filed@x>', 'alice', 'Projects');
+    expect(computeCounts(ledger).untrackedByReason).toEqual({ 'deleted-before-tracking': 1, 'not-in-root-inbox': 1 });
+  });
+
+  it('counts mail a person tracked by hand (C4) as untracked until it reaches CRM, whatever its filter said (S9)', () => {
+    const { ledger } = manualLedger();
+    ledger.submitted('<news@x>', 'news@x', ['alice', 'bob']);
+    ledger.accepted('<news@x>', ['alice', 'bob']);
+    ledger.delivered('<news@x>', 'alice', 'user', 'Inbox', false);
+    ledger.delivered('<news@x>', 'bob', 'user', 'Inbox', false);
+    // The filter refused it: CRM evaluated it, then Alice tracked it and binned it.
+    ledger.evaluated('<news@x>', 'sss', 1);
+    ledger.trackRequested('<news@x>', 'alice');
+    ledger.moved('<news@x>', 'alice', 'Deleted Items');
+    // Bob's copy, still in his Inbox, is not due: only Alice's is, and it explains the message.
+    expect(computeCounts(ledger)).toMatchObject({ untracked: 1, untrackedByReason: { 'deleted-before-tracking': 1 } });
+    ledger.activityCreated('<news@x>', 'a1', 'incoming', 'app-for-outlook');
+    expect(computeCounts(ledger)).toMatchObject({ untracked: 0 });
+  });
 });
