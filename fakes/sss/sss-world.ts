@@ -119,7 +119,9 @@ export function spawnSssWorld(engine: Engine, ledger: Ledger, spec: SssWorldSpec
           // comes.
           const byHand = !life.placements.some((p) => p.eligible);
           if (byHand && !life.trackedByHandIn.includes(address)) continue;
-          const reason = !active ? (byHand ? 'mark-not-promoted' : null)
+          // A restore or failover that brought the copy back without the person's mark took the track away (X3).
+          const reason = byHand && item.trackRequested !== true ? 'rolled-back'
+            : !active ? (byHand ? 'mark-not-promoted' : null)
             : record.incoming === 'failure' ? 'mailbox-disabled'
             : !record.enabled && record.otherOrganisation !== null ? 'other-organisation'
             : !record.enabled ? (record.disabledReason === null ? 'never-polled' : 'mailbox-disabled')

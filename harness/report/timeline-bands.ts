@@ -61,7 +61,9 @@ export function timelineBands(applied: readonly AppliedFault[], endMs: number): 
   const ends = (o: Open, fault: AppliedFault): boolean => {
     if (!o.ends.includes(fault.verb) || !(o.fault.target === fault.target || (fault.verb === 'heal' && fault.target === ''))) return false;
     const parts = partsOf(fault);
-    if (parts === null || o.remaining === null) return true;
+    if (parts === null) return true;
+    // Access granted to one mailbox does not end a fault on them all.
+    if (o.remaining === null) return false;
     for (const part of parts) o.remaining.delete(part);
     return o.remaining.size === 0;
   };
@@ -74,10 +76,11 @@ export function timelineBands(applied: readonly AppliedFault[], endMs: number): 
     }
     const endVerbs = ENDS[fault.verb];
     if (endVerbs !== undefined) {
-      if (!open.some((o) => o.fault.verb === fault.verb && o.fault.target === fault.target && partsKey(o.fault) === partsKey(fault))) {
-        const parts = partsOf(fault);
-        open.push({ fault, ends: endVerbs, remaining: parts === null ? null : new Set(parts) });
-      }
+      const parts = partsOf(fault);
+      const again = open.find((o) => o.fault.verb === fault.verb && o.fault.target === fault.target && partsKey(o.fault) === partsKey(fault));
+      // The same fault again while it lasts: one band, hitting all its parts again.
+      if (again !== undefined && again.remaining !== null) for (const part of parts ?? []) again.remaining.add(part);
+      if (again === undefined) open.push({ fault, ends: endVerbs, remaining: parts === null ? null : new Set(parts) });
       continue;
     }
     if (closing.length > 0 && !MARKED_WHEN_ENDING.has(fault.verb)) continue;

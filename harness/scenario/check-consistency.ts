@@ -42,18 +42,20 @@ export function checkConsistency(scenario: Scenario): ConsistencyProblem[] {
     if (fault.at > scenario.horizon) {
       problems.push({ path: ['faults', i, 'at'], message: afterHorizon(fault.at, scenario.horizon, 'faults and operations happen') });
     }
-    if (fault.target === undefined) {
+    // Sync's and the router's verbs when the scenario has none: checkSss and checkRouter check them only where there is
+    // one. That says all: the target can be no actor of that kind either.
+    const sectionless = scenario.exchange === undefined ? null
+      : scenario.sss === undefined && (SSS_FAULT_VERBS as readonly string[]).includes(fault.verb) ? `'${fault.verb}' is an operation of server-side sync, and the scenario has no \`sss:\` section`
+        : routerInstanceNames(scenario).length === 0 && (ROUTER_FAULT_VERBS as readonly string[]).includes(fault.verb) ? `'${fault.verb}' acts on the E-mail Router's state file, and the scenario has no \`router:\` section`
+          : null;
+    if (sectionless !== null) {
+      problems.push({ path: ['faults', i, 'verb'], message: sectionless });
+      unknownTargets.add(i);
+    } else if (fault.target === undefined) {
       if (TARGETED_VERBS.has(fault.verb)) problems.push({ path: ['faults', i], message: `'${fault.verb}' needs a target` });
     } else if (!actors.includes(fault.target)) {
       problems.push({ path: ['faults', i, 'target'], message: noActor(fault.target, actors) });
       unknownTargets.add(i);
-    }
-    // Sync's and the router's verbs when the scenario has none: checkSss and checkRouter check them only where there is one.
-    if (scenario.exchange !== undefined && scenario.sss === undefined && (SSS_FAULT_VERBS as readonly string[]).includes(fault.verb)) {
-      problems.push({ path: ['faults', i, 'verb'], message: `'${fault.verb}' is an operation of server-side sync, and the scenario has no \`sss:\` section` });
-    }
-    if (scenario.exchange !== undefined && routerInstanceNames(scenario).length === 0 && (ROUTER_FAULT_VERBS as readonly string[]).includes(fault.verb)) {
-      problems.push({ path: ['faults', i, 'verb'], message: `'${fault.verb}' acts on the E-mail Router's state file, and the scenario has no \`router:\` section` });
     }
     if (fault.verb === 'partition' && fault.peers === undefined) {
       problems.push({ path: ['faults', i], message: `'partition' needs peers to cut the target off from` });

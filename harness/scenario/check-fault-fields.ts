@@ -46,7 +46,9 @@ export function checkFaultFields(scenario: Scenario): ConsistencyProblem[] {
   const exchangeMailboxes = scenario.exchange?.mailboxes ?? [];
   const forward = new Set(exchangeMailboxes.filter((m) => m.kind === 'forward').map((m) => m.address));
   const orgs = crmOrganisations(scenario);
-  const viaForwardMailbox = new Set(orgs.flatMap(({ section }) => [...section.users, ...section.queues].filter((m) => m.incoming === 'forward-mailbox').map((m) => m.address)));
+  // Without server-side sync, a Forward Mailbox user's mail is only ever read from the forward mailbox (with sync, it
+  // may read her own mailbox after her batch, and send her address).
+  const viaForwardMailbox = scenario.sss !== undefined ? new Set<string>() : new Set(orgs.flatMap(({ section }) => [...section.users, ...section.queues].filter((m) => m.incoming === 'forward-mailbox').map((m) => m.address)));
   const crmMailboxes = new Set(orgs.flatMap(({ section }) => [...section.users, ...section.queues].map((m) => m.address)));
   const ofOrganisation = (server: string | undefined) => new Set(orgs.filter(({ section }) => section.server === server)
     .flatMap(({ section }) => [...section.users, ...section.queues].map((m) => m.address)));
@@ -72,6 +74,8 @@ export function checkFaultFields(scenario: Scenario): ConsistencyProblem[] {
       problems.push({ path: ['faults', i, 'mailbox'], message: 'give mailbox (one) or mailboxes (a list), not both: the list would win' });
     }
     if (CHECKED_ELSEWHERE.has(fault.verb) || !takes.includes('mailbox')) return;
+    // A CRM verb aimed at no organisation: its target is refused already, and its mailbox cannot be judged.
+    if (CRM_MAILBOX_VERBS.has(fault.verb) && !orgs.some(({ section }) => section.server === fault.target)) return;
     const { addresses, what } = known(fault);
     const named: Array<[PropertyKey[], string]> = [
       ...(fault.mailbox === undefined ? [] : [[['mailbox'], fault.mailbox] as [PropertyKey[], string]]),

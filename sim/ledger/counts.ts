@@ -130,6 +130,7 @@ export function untrackedReasonOf(life: MessageLife): UntrackedReason | typeof U
   // The forward mailbox's copy is the one the router would have read for a user on Forward Mailbox (R2): a rollback
   // of it explains the message as well as a rollback of the user's own copy does.
   if (life.placements.some((p) => (p.eligible || p.mailboxKind === 'forward') && p.removal?.cause === 'rolled-back')) return 'rolled-back';
+  if (eligible.some((p) => p.removal?.cause === 'rolled-back')) return 'rolled-back';
   // What the copies' own histories show, when no model said more: a person deleted or filed them before any path
   // looked at the message (S6). A message some path evaluated and did not track stays unexplained: a model bug. Mail
   // tracked by hand was usually evaluated already (the filter refused it: that is why the person tracks it, S9), so

@@ -13,7 +13,7 @@ export const UNTRACKED_REASONS = {
   'other-organisation': 'another CRM organisation claimed the mailbox (S13)',
   'router-stopped': 'the router stopped reading the mailbox (its organisation moved to server-side sync, R14) before it tracked it',
   'before-threshold-date': 'the router\'s ThresholdDate had passed it (R8)',
-  'rolled-back': 'a restore or failover took the mailbox\'s copy away before anything tracked it (X2, X3)',
+  'rolled-back': 'a restore or failover took the mailbox\'s copy (or a person\'s mark on it) away before anything tracked it (X2, X3)',
   'crm-error': 'CRM refused the activity (a plug-in or privilege failure, S7)',
   'message-id-reused': 'CRM answered Duplicate on another message\'s activity with the same Message-ID (S8) [I]',
   'mark-not-promoted': 'a person tracked it with the App for Outlook while the organisation was not on server-side sync (R14): only the mark was made, and no sync ever promoted it (C4) [I]',

@@ -5,6 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { lifeOf, runCrm, type CrmScenarioParts } from '../../helpers/crm-scenario.js';
 import { APP_FOR_OUTLOOK } from '../../../fakes/outlook/app-for-outlook.js';
+import { loadScenario } from '../../../harness/scenario/load-scenario.js';
+import { runScenario } from '../../../harness/run/run-scenario.js';
 import { REASON } from '../../../fakes/crm/reason-codes.js';
 import type { MessageLife } from '../../../sim/ledger/records.js';
 
@@ -171,5 +173,12 @@ describe('App for Outlook tracking (C4)', () => {
     });
     expect(idle.counts).toMatchObject({ untracked: 1, untrackedByReason: { 'mark-not-promoted': 1 } });
     expect(idle.checks.find((c) => c.name === 'no-silent-drop')?.verdict).toBe('pass');
+  });
+
+  it('says a restore took the track away when the copy came back without the person\'s mark (X3)', async () => {
+    // Marked after the backup (sync had not enabled Anna's mailbox yet), restored from it: back unmarked, never tracked.
+    const outcome = runScenario(await loadScenario('test/fixtures/restore-unmarks.yaml'));
+    expect(outcome.counts).toMatchObject({ untracked: 1, untrackedByReason: { 'rolled-back': 1 } });
+    expect(outcome.checks.find((c) => c.name === 'no-silent-drop')?.verdict).toBe('pass');
   });
 });

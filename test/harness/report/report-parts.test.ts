@@ -59,6 +59,20 @@ describe('timeline bands', () => {
       { atMs: 4 * H, verb: 'grantMailboxAccess', target: 'sss', params: { mailboxes: ['ines@contoso.example', 'anna@contoso.example'] } },
     ], 10 * H);
     expect(lists.filter((b) => b.kind === 'fault').map((b) => [b.label, b.fromMs, b.toMs])).toEqual([['denyMailboxAccess sss (2 mailboxes)', 1 * H, 4 * H]]);
+    // Denied to all, granted to one: still denied to the rest. Denied again while half granted: all of it again.
+    const all = timelineBands([
+      { atMs: 1 * H, verb: 'denyMailboxAccess', target: 'sss' },
+      { atMs: 2 * H, verb: 'grantMailboxAccess', target: 'sss', params: { mailbox: 'paul@contoso.example' } },
+      { atMs: 3 * H, verb: 'denyMailboxAccess', target: 'sss', params: { mailboxes: ['paul@contoso.example', 'ines@contoso.example'] } },
+      { atMs: 4 * H, verb: 'grantMailboxAccess', target: 'sss', params: { mailbox: 'paul@contoso.example' } },
+      { atMs: 5 * H, verb: 'denyMailboxAccess', target: 'sss', params: { mailboxes: ['paul@contoso.example', 'ines@contoso.example'] } },
+      { atMs: 6 * H, verb: 'grantMailboxAccess', target: 'sss', params: { mailbox: 'ines@contoso.example' } },
+      { atMs: 7 * H, verb: 'grantMailboxAccess', target: 'sss', params: { mailbox: 'paul@contoso.example' } },
+    ], 10 * H);
+    expect(all.filter((b) => b.kind === 'fault').map((b) => [b.label, b.fromMs, b.toMs, b.ended])).toEqual([
+      ['denyMailboxAccess sss', 1 * H, 10 * H, false],
+      ['denyMailboxAccess sss (2 mailboxes)', 3 * H, 7 * H, true],
+    ]);
   });
 
   it('groups instant operations per verb and target into one lane, and tells instant faults from operations', () => {

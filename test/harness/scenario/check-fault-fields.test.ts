@@ -3,6 +3,7 @@
 // `anna@` passed, and so did `database` on an smtpFault).
 import { describe, expect, it } from 'vitest';
 import { inputProblems } from '../../helpers/input-problems.js';
+import { crmScenarioText } from '../../helpers/crm-scenario.js';
 import { FAULT_VERBS } from '../../../harness/scenario/schema.js';
 import { FAULT_FIELDS, fieldsOf } from '../../../harness/scenario/check-fault-fields.js';
 
@@ -66,17 +67,21 @@ describe('fault settings and mailboxes', () => {
     expect(FAULT_VERBS.filter((verb) => !['crash', 'restart', 'down', 'up', 'stopInbound', 'startInbound', 'recoverServer', 'clearSmtpFault', 'clearCrmApiFault', 'goOffline', 'goOnline', 'switchToServerSideSync', 'clearActivityCreationFailure', 'corruptState', 'deleteStateFile', 'resetState', 'backupState'].includes(verb) && fieldsOf(verb).length === 0)).toEqual([]);
   });
 
-  it('takes a forward mailbox for failActivityCreation (the mailbox mail is read from, S7), not a Forward Mailbox user', () => {
-    // Anna on Forward Mailbox access: the router's rule copies her mail to crm@, which sync reads (R1, R2).
-    const forwardUser = scenario('')
-      .replace('users: [{ address: anna@contoso.example, incoming: email-router }]', 'users: [{ address: anna@contoso.example, incoming: forward-mailbox }]')
-      .replace('profiles: [{ name: exchange, server: ex1 }]', 'profiles: [{ name: exchange, server: ex1 }]\n  mailboxes: [{ address: crm@contoso.example, deleteAfterProcessing: true }]')
-      .replace('internet:', '  rules: [{ to: crm@contoso.example, users: [anna@contoso.example] }]\ninternet:');
-    expect(inputProblems(forwardUser)).toEqual([]);
-    const withFault = (fault: string) => forwardUser.replace('faults:\n', `faults:\n${fault}\n`);
-    expect(inputProblems(withFault('  - { at: 1h, verb: failActivityCreation, target: crm, mailbox: crm@contoso.example }'))).toEqual([]);
-    expect(inputProblems(withFault('  - { at: 1h, verb: failActivityCreation, target: crm, mailbox: anna@contoso.example }'))).toEqual([
-      "faults[0].mailbox: 'anna@contoso.example' is on Forward Mailbox access: that mail is read from the forward mailbox (crm@contoso.example), the mailbox to name",
+  it('takes a forward mailbox for failActivityCreation (the mailbox mail is read from, S7), and a Forward Mailbox user only where sync may read her own', () => {
+    const router = '{ incomingProfiles: [{ name: in, server: ex1 }], outgoingProfiles: [{ name: out, server: ex1 }], deployments: [{ incomingProfile: in, outgoingProfile: out, forwardMailbox: { address: crm@contoso.example } }] }';
+    const routed = (fault: string, sss?: string) => inputProblems(crmScenarioText({
+      users: '[{ address: paul@contoso.example, incoming: forward-mailbox }, { address: anna@contoso.example }]',
+      rules: '[{ to: crm@contoso.example, users: [paul@contoso.example] }]', router, faults: `[${fault}]`, ...(sss === undefined ? {} : { sss }),
+    }));
+    expect(routed('{ at: 1h, verb: failActivityCreation, target: crm, mailbox: crm@contoso.example }')).toEqual([]);
+    expect(routed('{ at: 1h, verb: failActivityCreation, target: crm, mailbox: paul@contoso.example }')).toEqual([
+      "faults[0].mailbox: 'paul@contoso.example' is on Forward Mailbox access: that mail is read from the forward mailbox (crm@contoso.example), the mailbox to name",
+    ]);
+    // With sync in the scenario, it may read Paul's own mailbox after his batch (and send his address).
+    expect(routed('{ at: 1h, verb: failActivityCreation, target: crm, mailbox: paul@contoso.example }', '{ profiles: [{ name: exchange, server: ex1 }], cutover: { at: 2h } }')).toEqual([]);
+    // Aimed at no organisation: the target says it, and the mailbox is not judged against a wrong one.
+    expect(routed('{ at: 1h, verb: deleteTrackedEmail, target: crn, mailbox: paul@contoso.example }')).toEqual([
+      "faults[0].target: no actor named 'crn' (did you mean 'crm'? known actors: ex1, fabrikam, crm, outlook:anna@contoso.example, router)",
     ]);
   });
 });
