@@ -57,7 +57,8 @@ export function timelineBands(applied: readonly AppliedFault[], endMs: number): 
   const lastingLabel = (f: AppliedFault) => (scopeOf(f) === '' ? label(f) : `${label(f)} (${scopeOf(f)})`);
   const close = (o: Open, atMs: number) => bands.push({ kind: 'fault', label: lastingLabel(o.fault), fromMs: o.fault.atMs, toMs: atMs, ended: true, marksMs: [] });
   // An end on the same target ends the fault once it has ended it for every part the fault hit (each mailbox denied
-  // access, the database dismounted), or at once when it names no part (access granted to all).
+  // access, the database dismounted), or at once when it names no part (access granted to all). It takes the parts
+  // it names off the fault's `remaining` as it is asked: each applied fault is asked once per open fault.
   const ends = (o: Open, fault: AppliedFault): boolean => {
     if (!o.ends.includes(fault.verb) || !(o.fault.target === fault.target || (fault.verb === 'heal' && fault.target === ''))) return false;
     const parts = partsOf(fault);

@@ -166,10 +166,10 @@ const COMMAND_OF_KIND: Readonly<Record<string, string>> = { scenario: 'mailflow 
 function schemaProblems(error: z.ZodError, place: PlaceProblem, data: unknown, schema: z.ZodType): InputProblem[] {
   const issues = unionIssues(error.issues);
   // A misspelt field is an unknown one beside a missing one (`horizen`, `horizon`): said once, as the misspelling.
+  const knownAt = new Map(issues.flatMap((issue) => (issue.code === 'unrecognized_keys' ? [[issue, keysAt(schema, issue.path)] as const] : [])));
   const explained = new Set<string>();
-  for (const issue of issues) {
+  for (const [issue, known] of knownAt) {
     if (issue.code !== 'unrecognized_keys') continue;
-    const known = keysAt(schema, issue.path);
     for (const key of issue.keys) {
       const closest = closestName(key, known);
       if (closest !== undefined) explained.add(JSON.stringify([...issue.path, closest]));
@@ -185,7 +185,7 @@ function schemaProblems(error: z.ZodError, place: PlaceProblem, data: unknown, s
       continue;
     }
     if (issue.code === 'unrecognized_keys') {
-      const known = keysAt(schema, issue.path);
+      const known = knownAt.get(issue) ?? [];
       for (const key of issue.keys) problems.push(place([...issue.path, key], `unknown field${didYouMean(key, known)}`, true));
     } else if (issue.code === 'invalid_type' && isMissing(data, issue.path)) {
       if (explained.has(JSON.stringify(issue.path))) continue;

@@ -126,11 +126,11 @@ export function dueCopies(life: MessageLife): Placement[] {
 
 export function untrackedReasonOf(life: MessageLife): UntrackedReason | typeof UNEXPLAINED {
   if (life.untrackedReason !== null) return life.untrackedReason;
-  const eligible = dueCopies(life);
+  const due = dueCopies(life);
   // The forward mailbox's copy is the one the router would have read for a user on Forward Mailbox (R2): a rollback
-  // of it explains the message as well as a rollback of the user's own copy does.
-  if (life.placements.some((p) => (p.eligible || p.mailboxKind === 'forward') && p.removal?.cause === 'rolled-back')) return 'rolled-back';
-  if (eligible.some((p) => p.removal?.cause === 'rolled-back')) return 'rolled-back';
+  // of it explains the message as well as a rollback of the due copy itself does.
+  const rolledBack = (p: Placement) => p.removal?.cause === 'rolled-back';
+  if (due.some(rolledBack) || life.placements.some((p) => p.mailboxKind === 'forward' && rolledBack(p))) return 'rolled-back';
   // What the copies' own histories show, when no model said more: a person deleted or filed them before any path
   // looked at the message (S6). A message some path evaluated and did not track stays unexplained: a model bug. Mail
   // tracked by hand was usually evaluated already (the filter refused it: that is why the person tracks it, S9), so
@@ -139,13 +139,13 @@ export function untrackedReasonOf(life: MessageLife): UntrackedReason | typeof U
   if (life.evaluations.length > 0 && !byHand) return UNEXPLAINED;
   // Deleted by the person, whether purged or still in Deleted Items (as the router says it too, and as a mark sync
   // promotes in any folder but Deleted Items, C4).
-  if (eligible.every((p) => p.removal?.cause === 'user-delete' || (p.removal === null && p.folder === 'Deleted Items'))) return 'deleted-before-tracking';
+  if (due.every((p) => p.removal?.cause === 'user-delete' || (p.removal === null && p.folder === 'Deleted Items'))) return 'deleted-before-tracking';
   // Back in the Inbox after it was out of it (in Junk, or filed): out of it when its path looked (an inbox rule runs
   // on arrival only, and Junk is never forwarded; Outlook handles arrivals). Sync and the router say more themselves
   // (behind-watermark, before-threshold-date).
   const back = movedBackToInbox(life);
   const leftByUser = (p: Placement) => p.removal?.cause === 'user-delete' || (p.removal === null && (p.folder !== 'Inbox' || back.has(p.mailbox)));
-  if (eligible.every(leftByUser)) return 'not-in-root-inbox';
+  if (due.every(leftByUser)) return 'not-in-root-inbox';
   return UNEXPLAINED;
 }
 
