@@ -94,16 +94,16 @@ export function checkFaultFields(scenario: Scenario): ConsistencyProblem[] {
 }
 
 /**
- * The backup each restore verb restores from, and the verb that takes it (X3 databases, X5 the router's file). Only
- * a backup from after the restore is refused for a database: a restore Exchange refuses (no backup, or the database
- * still mounted) is an operation the model carries out as Exchange does, with a `restore-refused` note.
+ * The backup each restore verb restores from, and the verb that takes it (X3 databases, X5 the router's file). A
+ * restore of a database still mounted is an operation the model carries out as Exchange does, refusing it with a
+ * `restore-refused` note (an operator's slip worth showing); a restore from no backup at all is the scenario's slip.
  */
 const BACKUP_OF: Readonly<Record<string, string>> = { restore: 'backup', restoreState: 'backupState' };
 
 /**
- * A restore from a backup that does not exist yet (`backupAt` after the restore), or, for the router's file, one never
- * taken, would leave only a trace note: the run would pass as if the restore had been tried. Said at the field
- * instead. A restore with log replay needs no backup of its own (X3).
+ * A restore from a backup that does not exist yet (`backupAt` after the restore), or from one never taken, would leave
+ * only a trace note: the run would pass as if the restore had been tried. Said at the field instead. A restore with
+ * log replay needs no backup of its own (X3).
  */
 function backupProblems(faults: readonly ScenarioFault[], i: number): Array<{ path: Array<string | number>; message: string }> {
   const fault = faults[i] as ScenarioFault;
@@ -112,10 +112,12 @@ function backupProblems(faults: readonly ScenarioFault[], i: number): Array<{ pa
   if (fault.backupAt !== undefined && fault.backupAt > fault.at) {
     return [{ path: ['faults', i, 'backupAt'], message: `${formatDurationMs(fault.backupAt)} is after the restore itself (${formatDurationMs(fault.at)}): backupAt names a backup already taken` }];
   }
-  if (fault.verb === 'restore') return [];
   const limit = fault.backupAt ?? fault.at;
   // Faults of one instant apply in the order listed: a backup listed after the restore comes too late.
-  const taken = faults.some((b, j) => b.verb === backupVerb && b.target === fault.target && b.at <= limit && (b.at < fault.at || j < i));
+  const taken = faults.some((b, j) => b.verb === backupVerb && b.target === fault.target && b.database === fault.database
+    && b.at <= limit && (b.at < fault.at || j < i));
   if (taken) return [];
-  return [{ path: ['faults', i], message: `no ${backupVerb} of '${fault.target ?? ''}' at or before ${formatDurationMs(limit)}: the restore would find none and change nothing` }];
+  const of = fault.database === undefined ? `'${fault.target ?? ''}'` : `'${fault.database}' on '${fault.target ?? ''}'`;
+  const instead = fault.verb === 'restore' ? ' (or replayLogs: true, which needs none)' : '';
+  return [{ path: ['faults', i], message: `no ${backupVerb} of ${of} at or before ${formatDurationMs(limit)}: the restore would find none and change nothing${instead}` }];
 }

@@ -84,4 +84,15 @@ describe('fault settings and mailboxes', () => {
       "faults[0].target: no actor named 'crn' (did you mean 'crm'? known actors: ex1, fabrikam, crm, outlook:anna@contoso.example, router)",
     ]);
   });
+
+  it('refuses a database restore from no backup of that database, and takes one with log replay or after a backup (X3)', () => {
+    const restore = '  - { at: 5h, verb: restore, target: ex1, database: db1 }';
+    expect(inputProblems(scenario(restore))).toEqual([
+      "faults[1]: no backup of 'db1' on 'ex1' at or before 5h: the restore would find none and change nothing (or replayLogs: true, which needs none)",
+    ]);
+    expect(inputProblems(scenario(`  - { at: 1h, verb: backup, target: ex1, database: db1 }\n${restore.replace('5h', '1h')}`))).toEqual([]);
+    expect(inputProblems(scenario(`${restore.replace('5h', '1h')}\n  - { at: 1h, verb: backup, target: ex1, database: db1 }`))).toHaveLength(1);
+    expect(inputProblems(scenario(`  - { at: 1h, verb: backup, target: ex1, database: db1 }\n${restore.replace(' }', ', backupAt: 30m }')}`))).toHaveLength(1);
+    expect(inputProblems(scenario(restore.replace(' }', ', replayLogs: true }')))).toEqual([]);
+  });
 });
