@@ -8,7 +8,9 @@ import { loadLesson } from '../demo/lane-variants.js';
 import { parse as parseYaml } from 'yaml';
 import { InputError } from '../scenario/input-error.js';
 import { AtomicLineWriter } from '../run/atomic-write.js';
-import { runScenario } from '../run/run-scenario.js';
+import { startRun, type RunInProgress } from '../run/run-scenario.js';
+import { endBy, Interrupted, watchInterrupt } from './interrupt.js';
+import { formatDurationMs } from '../scenario/duration.js';
 import { EXIT } from './exit-codes.js';
 import { formatSummary } from './print-summary.js';
 import { toRunJson } from './run-json.js';
@@ -38,6 +40,8 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
   const scenario = await loadScenario(file);
   // Output files are opened before the run, so a path that cannot be written fails at once (exit 2), not after it.
   const outputs: Array<{ writer: AtomicLineWriter; path: string; what: string }> = [];
+  const interrupt = watchInterrupt();
+  let run: RunInProgress | null = null;
   try {
     const traceWriter = options.trace === undefined ? null : openOutput(outputs, options.trace, 'the trace');
     const junitWriter = options.junit === undefined ? null : openOutput(outputs, options.junit, 'the JUnit report');
@@ -49,23 +53,34 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
     const started = performance.now();
     let outcome;
     try {
-      outcome = runScenario(scenario, {
+      run = startRun(scenario, {
         ...(options.seed === undefined ? {} : { seed: options.seed }),
         ...(faults !== null ? { traceSink: faults.sink } : traceSink === undefined ? {} : { traceSink }),
         ...(progress === null ? {} : { onProgress: progress.update }),
-      });
+      }, true);
+      await interrupt.play(run);
+      outcome = run.conclude();
     } finally {
       progress?.stop();
     }
-    const run = toRunJson(outcome, file, Math.round(performance.now() - started));
-    junitWriter?.line(toJunitXml(run));
+    const json = toRunJson(outcome, file, Math.round(performance.now() - started));
+    junitWriter?.line(toJunitXml(json));
     if (faults !== null) reportWriter?.line(renderReport({ outcome, file, scenario, applied: faults.applied }));
+    // Counting, checking and the report take seconds at scale: a Ctrl-C meanwhile still stops before any rename.
+    await interrupt.checkpoint();
     for (const output of outputs) commitOutput(output);
-    process.stdout.write(options.json === true ? JSON.stringify(run) + '\n' : formatSummary(run) + '\n');
-    return run.verdict === 'pass' ? EXIT.pass : EXIT.fail;
+    process.stdout.write(options.json === true ? JSON.stringify(json) + '\n' : formatSummary(json) + '\n');
+    return json.verdict === 'pass' ? EXIT.pass : EXIT.fail;
   } catch (error) {
     for (const { writer } of outputs) writer.discard();
-    throw error;
+    if (!(error instanceof Interrupted)) throw error;
+    const where = run === null ? '' : ` at ${formatDurationMs(run.nowMs)} of virtual time (horizon ${formatDurationMs(scenario.horizon)})`;
+    const unwritten = outputs.length === 0 ? '' : `; nothing written to ${outputs.map((o) => o.path).join(', ')}`;
+    process.stderr.write(`mailflow run: stopped by ${error.signal}${where}${unwritten}\n`);
+    interrupt.dispose();
+    return endBy(error.signal);
+  } finally {
+    interrupt.dispose();
   }
 }
 

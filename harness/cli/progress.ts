@@ -85,7 +85,8 @@ export class RunProgressBar {
       noTTYOutput: true,
       // Trim to the terminal's width instead of switching line wrapping off, which an interrupted run would leave off.
       linewrap: true,
-      // A SIGINT listener would stop Ctrl-C from ending a run: the synchronous run never yields to run the listener.
+      // The bar's own SIGINT listener would exit without the command's clean-up: `run` hears the signal (interrupt.ts),
+      // and `plan`, whose runs never yield, is ended by it at once.
       gracefulExit: false,
       hideCursor: false,
     });

@@ -15,7 +15,7 @@ import { buildWorld, type World } from '../world/build-world.js';
 
 /** How often, in virtual time, the drain looks whether anything is still in flight. */
 const DRAIN_CHECK_INTERVAL_MS = 60_000;
-/** With `onProgress`, the main run is played in this many slices so a progress bar can move. */
+/** With `onProgress` (or when asked), the main run is played in this many slices so a progress bar can move. */
 const PROGRESS_SLICES = 500;
 
 export interface RunOptions {
@@ -71,6 +71,26 @@ function judgeActCounts(expect: Scenario['expect']['act'], act: ActCounts | null
 }
 
 export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOutcome {
+  const run = startRun(scenario, options);
+  while (run.advance());
+  return run.conclude();
+}
+
+/**
+ * A run played a slice at a time, for callers that must get control between slices: the CLI yields to the event loop
+ * there, so Ctrl-C can stop a long run and clean up its outputs (a synchronous run never lets a signal handler run).
+ */
+export interface RunInProgress {
+  /** Plays the next slice (to the horizon at once, unless sliced); false once the run and drain are over. */
+  advance(): boolean;
+  /** How far the run is, in virtual time (for a message when it is stopped). */
+  readonly nowMs: number;
+  /** Counts, checks and judges; call once `advance` has returned false. */
+  conclude(): RunOutcome;
+}
+
+/** `sliced`: play the run in slices even without `onProgress`, for a caller that wants control back between them. */
+export function startRun(scenario: Scenario, options: RunOptions = {}, sliced = options.onProgress !== undefined): RunInProgress {
   const seed = options.seed ?? scenario.seed;
   const engine = new Engine({
     seed, rngPerActor: scenario.randomStreams === 'per-actor', hashTrace: options.hashTrace ?? true,
@@ -83,21 +103,34 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunOu
   const { onProgress } = options;
   const report = onProgress === undefined ? undefined : (phase: RunProgress['phase']) =>
     onProgress({ phase, nowMs: engine.nowMs, horizonMs: scenario.horizon, drainEndMs, events: engine.eventsProcessed });
-  if (report === undefined) {
-    engine.run({ untilMs: scenario.horizon });
-  } else {
-    const sliceMs = Math.max(1, Math.ceil(scenario.horizon / PROGRESS_SLICES));
-    do {
-      engine.run({ untilMs: Math.min(engine.nowMs + sliceMs, scenario.horizon) });
-      report('run');
-    } while (engine.nowMs < scenario.horizon);
-  }
-  while (engine.nowMs < drainEndMs && world.inFlight().size > 0) {
-    engine.run({ untilMs: Math.min(engine.nowMs + DRAIN_CHECK_INTERVAL_MS, drainEndMs) });
-    report?.('drain');
-  }
-  report?.('check');
-  return concludeRun(engine, ledger, world, scenario, { seed, ...(options.atEnd === undefined ? {} : { atEnd: options.atEnd }) });
+  const sliceMs = !sliced ? scenario.horizon : Math.max(1, Math.ceil(scenario.horizon / PROGRESS_SLICES));
+  // The first slice is always played, so a horizon of 0 (the library allows it) still runs what is due at 0.
+  let started = false;
+  let over = false;
+  return {
+    get nowMs() { return engine.nowMs; },
+    advance() {
+      if (over) return false;
+      if (!started || engine.nowMs < scenario.horizon) {
+        started = true;
+        engine.run({ untilMs: Math.min(engine.nowMs + sliceMs, scenario.horizon) });
+        report?.('run');
+        return true;
+      }
+      if (engine.nowMs < drainEndMs && world.inFlight().size > 0) {
+        engine.run({ untilMs: Math.min(engine.nowMs + DRAIN_CHECK_INTERVAL_MS, drainEndMs) });
+        report?.('drain');
+        return true;
+      }
+      over = true;
+      report?.('check');
+      return false;
+    },
+    conclude() {
+      if (!over) throw new Error('conclude() before the run is over: call advance() until it returns false');
+      return concludeRun(engine, ledger, world, scenario, { seed, ...(options.atEnd === undefined ? {} : { atEnd: options.atEnd }) });
+    },
+  };
 }
 
 /** How a run ends, beyond its world and scenario. */

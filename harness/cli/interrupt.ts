@@ -1,0 +1,62 @@
+// Ctrl-C (or SIGTERM from a job runner) during a long run. A synchronous run never lets a signal listener run, and
+// with no listener Node dies at once, leaving a trace's temporary file (up to gigabytes at scale) beside the target.
+// So the run command listens for the signals, yields to the event loop now and then to hear them, and when one
+// came, discards its outputs, says where the run was, and ends by the same signal, as a shell expects.
+import { performance } from 'node:perf_hooks';
+import type { RunInProgress } from '../run/run-scenario.js';
+
+/** How long a run goes between chances for a signal to be heard: short for a person, long for the run. */
+const YIELD_EVERY_MS = 100;
+
+export class Interrupted extends Error {
+  constructor(readonly signal: NodeJS.Signals) {
+    super(`interrupted by ${signal}`);
+  }
+}
+
+export interface InterruptWatch {
+  /** Yields to the event loop, then throws Interrupted if a signal came meanwhile. */
+  checkpoint(): Promise<void>;
+  /** Plays a run to its end, with checkpoints every YIELD_EVERY_MS of wall time. */
+  play(run: RunInProgress): Promise<void>;
+  /** Stops listening: from here on a signal ends the process as Node's default does. */
+  dispose(): void;
+}
+
+export function watchInterrupt(): InterruptWatch {
+  let received: NodeJS.Signals | null = null;
+  const onSignal = (signal: NodeJS.Signals): void => {
+    received = signal;
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  const checkpoint = async (): Promise<void> => {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    if (received !== null) throw new Interrupted(received);
+  };
+  return {
+    checkpoint,
+    async play(run) {
+      let lastYieldMs = performance.now();
+      while (run.advance()) {
+        if (performance.now() - lastYieldMs < YIELD_EVERY_MS) continue;
+        await checkpoint();
+        lastYieldMs = performance.now();
+      }
+    },
+    dispose() {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    },
+  };
+}
+
+/**
+ * Ends the process by the signal it was interrupted by, once nothing listens for it any more (a parent shell or job
+ * runner then sees a death by SIGINT, and stops a script as it would for any program). The exit code is the
+ * fallback should the signal not end it: 128 + its number, what a shell reports.
+ */
+export function endBy(signal: NodeJS.Signals): number {
+  process.kill(process.pid, signal);
+  return signal === 'SIGINT' ? 130 : 143;
+}

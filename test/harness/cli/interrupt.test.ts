@@ -1,0 +1,37 @@
+// Ctrl-C or a job runner's SIGTERM during a long `mailflow run --trace` used to end the process mid-run, leaving the
+// trace's temporary file (gigabytes at scale) beside the target. Now the run hears the signal between slices,
+// removes what it had written, says where it stopped, and dies by the same signal, as a shell expects.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { repoRoot } from '../../helpers/cli.js';
+
+const cli = join(repoRoot, 'dist/harness/cli/main.js');
+
+async function until(condition: () => boolean, what: string): Promise<void> {
+  for (let waited = 0; !condition(); waited += 50) {
+    if (waited > 120_000) throw new Error(`gave up waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('a run stopped by a signal', () => {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    it(`removes its trace's temporary file and ends by ${signal}`, async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'mailflow-interrupt-'));
+      // The scale scenario runs for tens of seconds; its trace reaches the disk (1 MB buffered) within the first.
+      const child = spawn(process.execPath, [cli, 'run', 'scenarios/scale.yaml', '--trace', join(dir, 'scale.jsonl'), '--report', join(dir, 'scale.html')], { cwd: repoRoot });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
+      const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, sig) => resolve({ code, signal: sig })));
+      await until(() => readdirSync(dir).some((name) => name.endsWith('.tmp')), 'the trace to reach the disk');
+      child.kill(signal);
+      const exit = await ended;
+      expect(exit).toEqual({ code: null, signal });
+      expect(readdirSync(dir)).toEqual([]);
+      expect(stderr).toMatch(new RegExp(`stopped by ${signal} at .+ of virtual time \\(horizon 1d\\); nothing written to .*scale\\.jsonl, .*scale\\.html`));
+    }, 180_000);
+  }
+});
