@@ -83,6 +83,20 @@ export function duplicateActivities(life: MessageLife): number {
   return extra;
 }
 
+/**
+ * Activities a person deleted in CRM that a later one of the same organisation and direction replaced: a router
+ * reading the mail again after its state was reset or restored (R8, KB2491350). `tracked` counts both, so it can
+ * exceed `sent` with no duplicate; the duplicate check's summary says how many.
+ */
+export function recreatedActivities(life: MessageLife): number {
+  let recreated = 0;
+  for (const deleted of life.activities) {
+    if (deleted.deletedAtMs === null) continue;
+    if (life.activities.some((a) => a !== deleted && a.organisation === deleted.organisation && a.direction === deleted.direction && a.atMs >= deleted.deletedAtMs!)) recreated++;
+  }
+  return recreated;
+}
+
 /** For CRM email (outbound): copies beyond the first that reached the same recipient. */
 export function duplicateDeliveries(life: MessageLife): number {
   if (life.outbound === null) return 0;

@@ -28,4 +28,24 @@ describe('no-duplicate-activity', () => {
     expect(result.offenders[0]!.detail).toBe('activities a1 (incoming, router-1 at 1m 6s 106ms); a2 (incoming, router-2 at 1m 6s 107ms)');
     expect(result.summary).toBe('1 duplicate activity over 1 message');
   });
+
+  it('says how many activities deleted in CRM were tracked again, so tracked above sent reads right (R8, KB2491350)', () => {
+    const { ledger, at } = manualLedger();
+    deliver(ledger, '<m@x>');
+    deliver(ledger, '<n@x>');
+    ledger.activityCreated('<m@x>', 'a1', 'incoming', 'router');
+    ledger.activityCreated('<n@x>', 'a2', 'incoming', 'router');
+    at(60_000);
+    ledger.activityDeleted('<m@x>', 'a1');
+    ledger.activityDeleted('<n@x>', 'a2');
+    at(120_000);
+    // Only <m@x> is read again after a state reset; <n@x> stays deleted.
+    ledger.activityCreated('<m@x>', 'a3', 'incoming', 'router');
+    const result = checkNoDuplicateActivity(ledger);
+    expect(result.verdict).toBe('pass');
+    expect(result.summary).toBe('one activity per Message-ID and direction (1 activity deleted in CRM and tracked again, R8: in tracked, not duplicates)');
+    // And beside duplicates, when there are some.
+    ledger.activityCreated('<m@x>', 'a4', 'incoming', 'router-2');
+    expect(checkNoDuplicateActivity(ledger).summary).toBe('1 duplicate activity over 1 message (1 activity deleted in CRM and tracked again, R8: in tracked, not duplicates)');
+  });
 });
