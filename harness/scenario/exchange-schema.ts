@@ -97,7 +97,7 @@ export const trafficSchema = z.strictObject({
   })).default([]).describe('Single messages, sent at given instants.'),
   eml: z.array(z.strictObject({
     at: durationMs.describe('When it is sent, after the start.'),
-    file: z.string().min(1).meta({ description: 'The .eml file, relative to the scenario file.', examples: ['mail/quote.eml'] }),
+    file: z.string().min(1).meta({ description: 'The .eml file, relative to the scenario file (its real place, when the scenario is reached through a symlink). Its size is counted with CRLF line endings, as SMTP carries it.', examples: ['mail/quote.eml'] }),
     to: z.array(address).min(1).optional().describe('Envelope recipients; default: the message\'s To and Cc.'),
   })).default([]).describe('Real messages replayed from .eml files (parsed with mailparser).'),
   generators: z.array(z.strictObject({

@@ -1,12 +1,12 @@
 // Replays real messages: each `traffic.eml` entry is read (relative to the scenario file) and parsed with mailparser
 // into an explicit message, Message-ID, References and all. Reading files is the harness's job, never the models'.
 import { readFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import { InputError, type InputProblem } from './input-error.js';
 import type { Locate } from './load-scenario.js';
 import type { Scenario } from './schema.js';
 import { checkExchange } from './check-exchange.js';
+import { relatedFile } from './related-file.js';
 
 type TrafficMessage = NonNullable<Scenario['traffic']>['messages'][number];
 
@@ -30,6 +30,16 @@ function messageOf(parsed: ParsedMail, at: number, sizeBytes: number, envelope: 
   };
 }
 
+/**
+ * The message's size as SMTP carries it, every line ending CRLF (RFC 5321 2.3.8): a file saved with LF endings (a
+ * Unix checkout) and its CRLF twin are one message, and must meet `maxMessageSize` alike (docs/exchange.md).
+ */
+export function sizeOnTheWire(raw: Uint8Array): number {
+  let bareLineFeeds = 0;
+  for (let i = 0; i < raw.length; i++) if (raw[i] === 0x0a && (i === 0 || raw[i - 1] !== 0x0d)) bareLineFeeds++;
+  return raw.length + bareLineFeeds;
+}
+
 /** Returns the scenario with its .eml traffic turned into explicit messages (and `traffic.eml` emptied). */
 export async function resolveEmlTraffic(scenario: Scenario, scenarioFile: string, locate: Locate): Promise<Scenario> {
   const traffic = scenario.traffic;
@@ -37,7 +47,7 @@ export async function resolveEmlTraffic(scenario: Scenario, scenarioFile: string
   const problems: InputProblem[] = [];
   const messages: TrafficMessage[] = [];
   for (const [i, entry] of traffic.eml.entries()) {
-    const path = resolve(dirname(scenarioFile), entry.file);
+    const path = relatedFile(scenarioFile, entry.file);
     let raw: Buffer;
     try {
       raw = await readFile(path);
@@ -45,7 +55,7 @@ export async function resolveEmlTraffic(scenario: Scenario, scenarioFile: string
       problems.push(locate(['traffic', 'eml', i, 'file'], `cannot read ${path}: ${(error as Error).message}`));
       continue;
     }
-    const message = messageOf(await simpleParser(raw), entry.at, raw.length, entry.to);
+    const message = messageOf(await simpleParser(raw), entry.at, sizeOnTheWire(raw), entry.to);
     if (typeof message === 'string') problems.push(locate(['traffic', 'eml', i, 'file'], `${entry.file}: ${message}`));
     else messages.push(message);
   }

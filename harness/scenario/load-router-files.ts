@@ -2,7 +2,6 @@
 // the settings, profiles and deployments of Microsoft.Crm.Tools.EmailAgent.xml, and the ThresholdDates of
 // Microsoft.Crm.Tools.EmailAgent.SystemState.xml. Problems name the file and the element that is wrong.
 import { readFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
 import { parseEmailAgentXml, type EmailAgentFile, type ProviderEntry } from '../../fakes/router/email-agent-xml.js';
 import { RouterFileError } from '../../fakes/router/router-xml.js';
 import { parseSystemStateXml } from '../../fakes/router/system-state-xml.js';
@@ -13,6 +12,7 @@ import { InputError, formatPath, type InputProblem } from './input-error.js';
 import type { Locate } from './load-scenario.js';
 import type { Scenario } from './schema.js';
 import type { RouterSection } from './router-schema.js';
+import { relatedFile } from './related-file.js';
 
 type Router = RouterSection;
 
@@ -33,12 +33,12 @@ export async function resolveRouterFiles(scenario: Scenario, scenarioFile: strin
 async function resolveInstall(router: Router, path: ReadonlyArray<string | number>, scenario: Scenario, scenarioFile: string, locate: Locate): Promise<Router> {
   let resolved: Router = router;
   if (router.configFile !== undefined) {
-    const file = resolve(dirname(scenarioFile), router.configFile);
+    const file = relatedFile(scenarioFile, router.configFile);
     const agent = parseOrThrow(await readOrThrow(file, [...path, 'configFile'], locate), file, parseEmailAgentXml);
     resolved = withConfig(resolved, agent, scenario, file);
   }
   if (router.stateFile !== undefined) {
-    const file = resolve(dirname(scenarioFile), router.stateFile);
+    const file = relatedFile(scenarioFile, router.stateFile);
     const state = parseOrThrow(await readOrThrow(file, [...path, 'stateFile'], locate), file, (xml) => parseSystemStateXml(xml, Date.parse(scenario.start)));
     resolved = {
       ...resolved,

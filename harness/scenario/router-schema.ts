@@ -77,8 +77,8 @@ export const routerSchema = z.strictObject({
       lastError: z.string().optional().meta({ description: 'The provider\'s last error, as the file keeps it.', examples: ['The remote server returned an error: (401) Unauthorized.'] }),
     })).default([]).describe('One entry per monitored mailbox.'),
   }).optional().describe('The state file as the run starts (R8): each monitored mailbox\'s ThresholdDate, or a corrupt file. `stateFile` fills this in from a real file.'),
-  configFile: z.string().min(1).optional().meta({ description: 'A Microsoft.Crm.Tools.EmailAgent.xml to start from (docs/router-files.md), relative to the scenario file.', examples: ['EmailAgent.xml'] }),
-  stateFile: z.string().min(1).optional().meta({ description: 'A Microsoft.Crm.Tools.EmailAgent.SystemState.xml to start from, relative to the scenario file.', examples: ['SystemState.xml'] }),
+  configFile: z.string().min(1).optional().meta({ description: 'A Microsoft.Crm.Tools.EmailAgent.xml to start from (docs/router-files.md), relative to the scenario file (its real place, through a symlink).', examples: ['EmailAgent.xml'] }),
+  stateFile: z.string().min(1).optional().meta({ description: 'A Microsoft.Crm.Tools.EmailAgent.SystemState.xml to start from, relative to the scenario file (its real place, through a symlink).', examples: ['SystemState.xml'] }),
 });
 
 export type RouterSection = z.output<typeof routerSchema>;

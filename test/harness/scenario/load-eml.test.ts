@@ -1,6 +1,6 @@
 // .eml replay: real messages parsed with mailparser enter the model with their Message-ID, subject and recipients.
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,5 +44,30 @@ describe('.eml replay', () => {
   it('refuses to build a world whose .eml traffic was not loaded', () => {
     const scenario = loadScenarioFile(scenarioFile(`{ eml: [{ at: 1m, file: ${join(fixtures, 'order.eml')} }] }`));
     expect(() => runScenario(scenario)).toThrow(/loadScenario/);
+  });
+
+  it('sizes a message as SMTP carries it, so an LF copy of a CRLF file meets a size limit alike', async () => {
+    const crlf = readFileSync(join(fixtures, 'no-message-id.eml'));
+    const dir = mkdtempSync(join(tmpdir(), 'mailflow-eml-'));
+    writeFileSync(join(dir, 'crlf.eml'), crlf);
+    writeFileSync(join(dir, 'lf.eml'), crlf.toString('latin1').replace(/\r\n/g, '\n'), 'latin1');
+    const file = join(dir, 'replay.yaml');
+    writeFileSync(file, exchangeScenarioText({ traffic: '{ eml: [{ at: 1m, file: crlf.eml }, { at: 2m, file: lf.eml }] }' }));
+    const sizes = (await loadScenario(file)).traffic!.messages.map((m) => m.size);
+    expect(readFileSync(join(dir, 'lf.eml')).length).toBeLessThan(crlf.length);
+    expect(sizes).toEqual([crlf.length, crlf.length]);
+  });
+
+  it('finds its files beside the scenario file, not beside a symlink to it', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'mailflow-eml-home-'));
+    const elsewhere = mkdtempSync(join(tmpdir(), 'mailflow-eml-link-'));
+    for (const [dir, subject] of [[home, 'the real one'], [elsewhere, 'a stranger beside the link']] as const) {
+      mkdirSync(join(dir, 'mail'));
+      writeFileSync(join(dir, 'mail', 'm.eml'), readFileSync(join(fixtures, 'no-message-id.eml'), 'latin1').replace('Subject: no id', `Subject: ${subject}`), 'latin1');
+    }
+    writeFileSync(join(home, 'replay.yaml'), exchangeScenarioText({ traffic: '{ eml: [{ at: 1m, file: mail/m.eml }] }' }));
+    symlinkSync(join(home, 'replay.yaml'), join(elsewhere, 'replay.yaml'));
+    const viaLink = await loadScenario(join(elsewhere, 'replay.yaml'));
+    expect(viaLink.traffic!.messages[0]!.subject).toBe('the real one');
   });
 });
