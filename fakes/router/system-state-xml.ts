@@ -56,7 +56,7 @@ function thresholdOf(value: string, startEpochMs: number, path: string): number 
   if (value.startsWith('0001-01-01')) return null;
   // .NET writes seven decimals; Date.parse takes at most milliseconds.
   const trimmed = value.replace(/(\.\d{3})\d+/, '$1');
-  const epochMs = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/.test(trimmed) ? Date.parse(trimmed) : Number.NaN;
+  const epochMs = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/.test(trimmed) ? Date.parse(trimmed) : Number.NaN; // deterministic: only a time with a zone (Z or an offset) is parsed
   if (Number.isNaN(epochMs)) throw new RouterFileError(path, `expected an ISO 8601 date and time such as 2010-06-19T02:37:42.0000000Z, got ${JSON.stringify(value)}`);
   return epochMs - startEpochMs;
 }

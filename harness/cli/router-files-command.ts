@@ -17,6 +17,7 @@ import { EXIT } from './exit-codes.js';
 import { EMAIL_AGENT_FILE, ENCRYPTION_KEY_FILE, ROUTER_FILES, SYSTEM_STATE_FILE } from './router-file-names.js';
 import { crmOrganisations } from '../scenario/crm-organisations.js';
 import { routerInstalls } from '../scenario/routers.js';
+import { startEpochMs } from '../scenario/start-instant.js';
 
 /**
  * [I] The real file's layout and cipher are not public (docs/domain.md); the modelled router stores no credentials
@@ -44,7 +45,7 @@ export async function routerFilesCommand(file: string, options: { out: string; a
     const instance = router.instances[0]?.name ?? 'router';
     runScenario(scenario, { atEnd: (engine) => { state = (engine.durableOf(instance) as RouterDurable).state; } });
   }
-  const startEpochMs = Date.parse(scenario.start);
+  const startMs = startEpochMs(scenario);
   const orgOf = (server: string) => orgs.find((o) => o.server === server) ?? first;
   const agent = writeEmailAgentXml(config, {
     // The URL's last segment names the organisation: load-router-files.ts maps it back.
@@ -58,7 +59,7 @@ export async function routerFilesCommand(file: string, options: { out: string; a
   try {
     mkdirSync(options.out, { recursive: true });
     writeFileAtomic(join(options.out, EMAIL_AGENT_FILE), agent);
-    writeFileAtomic(join(options.out, SYSTEM_STATE_FILE), writeSystemStateXml(state, startEpochMs));
+    writeFileAtomic(join(options.out, SYSTEM_STATE_FILE), writeSystemStateXml(state, startMs));
     writeFileAtomic(join(options.out, ENCRYPTION_KEY_FILE), ENCRYPTION_KEY_XML);
   } catch (error) {
     throw new InputError([{ file: options.out, line: 0, column: 0, path: '', message: `cannot write the router files: ${(error as Error).message}` }]);

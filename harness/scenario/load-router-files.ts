@@ -13,6 +13,7 @@ import type { Locate } from './load-scenario.js';
 import type { Scenario } from './schema.js';
 import type { RouterSection } from './router-schema.js';
 import { relatedFile } from './related-file.js';
+import { startEpochMs } from './start-instant.js';
 
 type Router = RouterSection;
 
@@ -39,7 +40,7 @@ async function resolveInstall(router: Router, path: ReadonlyArray<string | numbe
   }
   if (router.stateFile !== undefined) {
     const file = relatedFile(scenarioFile, router.stateFile);
-    const state = parseOrThrow(await readOrThrow(file, [...path, 'stateFile'], locate), file, (xml) => parseSystemStateXml(xml, Date.parse(scenario.start)));
+    const state = parseOrThrow(await readOrThrow(file, [...path, 'stateFile'], locate), file, (xml) => parseSystemStateXml(xml, startEpochMs(scenario)));
     resolved = {
       ...resolved,
       state: state.corrupt ? { file: 'corrupt', providers: [] }

@@ -20,6 +20,7 @@ import { spawnSssWorld, type SssWorld } from '../../fakes/sss/sss-world.js';
 import type { ActCounts } from '../../fakes/sss/act-sync.js';
 import { defineSssFaults } from '../../fakes/sss/sss-faults.js';
 import type { SmtpTransport } from '../../fakes/mail/smtp-reply.js';
+import { startEpochMs } from '../scenario/start-instant.js';
 
 export interface World {
   /** Message key -> where it still is; empty once everything has come to rest. */
@@ -92,7 +93,7 @@ function buildExchangeAndCrm(engine: Engine, ledger: Ledger, scenario: Scenario,
   // Users with a server-side sync mailbox record (their email is processed or sent by it) and no CRM client.
   const appForOutlook = new Set(orgs.filter(({ config }) => config.server === sssServer)
     .flatMap(({ config }) => config.mailboxes.filter((m) => m.kind === 'user' && !outlooks.has(m.address) && syncedBySss(m)).map((m) => m.address)));
-  const spec = exchangeWorldSpecOf(exchange, scenario.internet, scenario.traffic, scenario.horizon, Date.parse(scenario.start), scenario.users, scenario.injectBug);
+  const spec = exchangeWorldSpecOf(exchange, scenario.internet, scenario.traffic, scenario.horizon, startEpochMs(scenario), scenario.users, scenario.injectBug);
   const exchangeWorld = spawnExchangeWorld(engine, ledger, {
     ...spec,
     eligible: (message, mailbox, kind) => crmWorlds.get(orgOfMailbox.get(mailbox) ?? '')?.eligible(message, mailbox, kind) ?? false,
