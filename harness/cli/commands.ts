@@ -74,7 +74,7 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
   } catch (error) {
     for (const { writer } of outputs) writer.discard();
     if (!(error instanceof Interrupted)) throw error;
-    const where = run === null ? '' : ` at ${formatDurationMs(run.nowMs)} of virtual time (horizon ${formatDurationMs(scenario.horizon)})`;
+    const where = run === null ? '' : ` at ${formatDurationMs(run.nowMs())} of virtual time (horizon ${formatDurationMs(scenario.horizon)})`;
     const unwritten = outputs.length === 0 ? '' : `; nothing written to ${outputs.map((o) => o.path).join(', ')}`;
     process.stderr.write(`mailflow run: stopped by ${error.signal}${where}${unwritten}\n`);
     interrupt.dispose();

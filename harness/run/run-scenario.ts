@@ -84,7 +84,7 @@ export interface RunInProgress {
   /** Plays the next slice (to the horizon at once, unless sliced); false once the run and drain are over. */
   advance(): boolean;
   /** How far the run is, in virtual time (for a message when it is stopped). */
-  readonly nowMs: number;
+  nowMs(): number;
   /** Counts, checks and judges; call once `advance` has returned false. */
   conclude(): RunOutcome;
 }
@@ -108,7 +108,7 @@ export function startRun(scenario: Scenario, options: RunOptions = {}, sliced = 
   let started = false;
   let over = false;
   return {
-    get nowMs() { return engine.nowMs; },
+    nowMs: () => engine.nowMs,
     advance() {
       if (over) return false;
       if (!started || engine.nowMs < scenario.horizon) {
