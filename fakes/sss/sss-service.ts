@@ -258,28 +258,40 @@ export function sssService(config: SssConfig, people: SssPeople, ledger: Ledger)
     const emailOf = (address: string, item: ReadItem): IncomingEmail =>
       ({ message: item.message.attached ?? item.message, receivingMailbox: address, caller: SSS_CALLER });
 
-    /** Checks the current item; delivers a round trip later, or tosses it. */
+    /**
+     * Checks the current item; delivers a round trip later, or tosses it and goes on to the next. A loop, not a call
+     * per item: a cycle that tosses thousands of items in a row (a backlog after an outage) overflowed the stack.
+     */
     const next = (slot: Slot): void => {
       const { address } = slot;
-      if (!cycles.running(address)) return;
-      const item = cycles.current(address);
-      if (item === undefined) return endCycle(slot, null);
-      if (!cycles.claim(address, (item.message.attached ?? item.message).key)) {
-        cycles.advance(address);
-        return next(slot);
-      }
-      if (item.tracked !== undefined) {
-        // CheckPromoteEmail: uniqueness on Message-ID and direction (S8).
-        const fresh = crm<boolean>(CRM_REQUEST.checkPromote, promoteOf(address, item, item.tracked));
-        if (!fresh.ok) return endCycle(slot, fresh.why, fresh.permanent);
-        if (!fresh.value) return finish(slot);
+      for (;;) {
+        if (!cycles.running(address)) return;
+        const item = cycles.current(address);
+        if (item === undefined) return endCycle(slot, null);
+        if (!cycles.claim(address, (item.message.attached ?? item.message).key)) {
+          cycles.advance(address);
+          continue;
+        }
+        if (item.tracked !== undefined) {
+          // CheckPromoteEmail: uniqueness on Message-ID and direction (S8).
+          const fresh = crm<boolean>(CRM_REQUEST.checkPromote, promoteOf(address, item, item.tracked));
+          if (!fresh.ok) return endCycle(slot, fresh.why, fresh.permanent);
+          if (!fresh.value) {
+            if (finishItem(slot)) continue;
+            return;
+          }
+          ctx.setTimer(settings.crmCallMs, 'deliver', slot);
+          return;
+        }
+        const check = crm<CheckIncomingAnswer>(CRM_REQUEST.checkIncoming, emailOf(address, item));
+        if (!check.ok) return endCycle(slot, check.why, check.permanent);
+        if (!check.value.shouldDeliver) {
+          if (finishItem(slot)) continue;
+          return;
+        }
         ctx.setTimer(settings.crmCallMs, 'deliver', slot);
         return;
       }
-      const check = crm<CheckIncomingAnswer>(CRM_REQUEST.checkIncoming, emailOf(address, item));
-      if (!check.ok) return endCycle(slot, check.why, check.permanent);
-      if (!check.value.shouldDeliver) return finish(slot);
-      ctx.setTimer(settings.crmCallMs, 'deliver', slot);
     };
 
     const deliver = (slot: Slot): void => {
@@ -310,24 +322,32 @@ export function sssService(config: SssConfig, people: SssPeople, ledger: Ledger)
       finish(slot);
     };
 
-    /** S1: delete where allowed; S6: the watermark moves to the item's received time. */
+    /** The current item is done: on to the next one. */
     const finish = (slot: Slot): void => {
+      if (finishItem(slot)) next(slot);
+    };
+
+    /** S1: delete where allowed; S6: the watermark moves to the item's received time. False when the cycle ended. */
+    const finishItem = (slot: Slot): boolean => {
       const { address } = slot;
       const item = cycles.current(address);
-      if (item === undefined) return;
+      if (item === undefined) return false;
       if (item.tracked !== undefined) {
         cycles.advance(address);
         slot.record.markedDone.push(item.storeId);
-        return next(slot);
+        return true;
       }
       if (config.deleteAfterProcessing.has(address)) {
         const request: MailboxDelete = { mailbox: address, storeId: item.storeId };
         const reply = ctx.request(slot.profile?.server ?? '', MAILBOX_DELETE, request);
-        if (!reply.ok || reply.value === 'unavailable') return endCycle(slot, 'cannot delete the processed item');
+        if (!reply.ok || reply.value === 'unavailable') {
+          endCycle(slot, 'cannot delete the processed item');
+          return false;
+        }
       }
       cycles.advance(address);
       markDone(slot.record, item);
-      next(slot);
+      return true;
     };
 
     const acts = config.act === null ? null : actCycles({
