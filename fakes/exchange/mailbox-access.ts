@@ -1,7 +1,7 @@
 // How clients read a mailbox through its server (Outlook over MAPI, the router over EWS or POP3, server-side sync over
 // EWS): the items of one folder after a watermark, oldest first, and deleting an item once it is processed.
 import type { MailMessage } from '../mail/mail-message.js';
-import type { DatabaseState, StoreItem } from './mailbox-store.js';
+import { indexOfStoreId, type DatabaseState, type StoreItem } from './mailbox-store.js';
 import { lowerCase } from '../mail/lower-case.js';
 
 export const MAILBOX_READ = 'mailbox-read';
@@ -54,7 +54,7 @@ export interface ReadItem {
 /** Removes the item; returns it, or undefined when it is no longer there. */
 export function deleteItem(db: DatabaseState, request: MailboxDelete): StoreItem | undefined {
   const items = db.items.get(lowerCase(request.mailbox));
-  const index = items?.findIndex((item) => item.storeId === request.storeId) ?? -1;
+  const index = items === undefined ? -1 : indexOfStoreId(db, items, request.storeId);
   if (items === undefined || index < 0) return undefined;
   return items.splice(index, 1)[0];
 }

@@ -3,7 +3,7 @@
 // Inbox before a sync cycle is never tracked by server-side sync.
 import type { Ledger } from '../../sim/ledger/ledger.js';
 import type { MailMessage } from '../mail/mail-message.js';
-import type { DatabaseState } from './mailbox-store.js';
+import { indexOfStoreId, type DatabaseState } from './mailbox-store.js';
 
 /** The request that carries a UserAction to a mailbox server (any server: one that does not hold the mailbox proxies). */
 export const USER_ACTION = 'user-action';
@@ -42,7 +42,8 @@ export function isOutlookAction(action: UserAction): action is OutlookAction {
 
 /** 'done', or 'gone' when the item is no longer there (already deleted, rolled back by a restore). */
 export function applyUserAction(db: DatabaseState, action: StoreAction, ledger: Ledger): 'done' | 'gone' {
-  const item = db.items.get(action.mailbox)?.find((i) => i.storeId === action.storeId);
+  const items = db.items.get(action.mailbox);
+  const item = items === undefined ? undefined : items[indexOfStoreId(db, items, action.storeId)];
   if (item === undefined || item.folder === 'Deleted Items') return 'gone';
   if (action.kind === 'mark-for-tracking') {
     item.trackRequested = true;

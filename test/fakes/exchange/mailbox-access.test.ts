@@ -2,8 +2,9 @@
 // a mailbox's items sit in store id and received time order; once Safety Net has put an older copy back (X2) it scans
 // instead.
 import { describe, expect, it } from 'vitest';
-import { readFolder, type MailboxRead } from '../../../fakes/exchange/mailbox-access.js';
-import { newDatabase, type DatabaseState, type StoreItem } from '../../../fakes/exchange/mailbox-store.js';
+import fc from 'fast-check';
+import { deleteItem, readFolder, type MailboxRead } from '../../../fakes/exchange/mailbox-access.js';
+import { indexOfStoreId, newDatabase, type DatabaseState, type StoreItem } from '../../../fakes/exchange/mailbox-store.js';
 import { NO_ADDRESSES, type MailMessage } from '../../../fakes/mail/mail-message.js';
 
 const MAILBOX = 'anna@contoso.example';
@@ -77,5 +78,25 @@ describe('readFolder', () => {
     db.everMarked.add(MAILBOX);
     const read = readFolder(db, { mailbox: MAILBOX, folder: '', afterStoreId: 0, trackRequested: true });
     expect(read.map((i) => [i.storeId, i.trackedInCrm === true])).toEqual([[1, true], [2, false]]);
+  });
+});
+
+describe('indexOfStoreId', () => {
+  it('finds an item as a scan from the front does, in order by search and out of order by scan', () => {
+    const arbIds = fc.uniqueArray(fc.integer({ min: 1, max: 500 }), { maxLength: 60 });
+    fc.assert(fc.property(arbIds, fc.integer({ min: 0, max: 501 }), fc.boolean(), (unique, wanted, outOfOrder) => {
+      const storeIds = outOfOrder ? unique : [...unique].sort((a, b) => a - b);
+      const db = database(storeIds.map((id) => item(id, id)));
+      db.outOfOrder = outOfOrder;
+      const items = db.items.get(MAILBOX)!;
+      expect(indexOfStoreId(db, items, wanted)).toBe(items.findIndex((i) => i.storeId === wanted));
+    }));
+  });
+
+  it('deletes the item named, wherever it sits, and says when it is gone', () => {
+    const db = database([item(1, 10), item(4, 20), item(9, 30), item(12, 40)]);
+    expect(deleteItem(db, { mailbox: MAILBOX, storeId: 9 })?.storeId).toBe(9);
+    expect(deleteItem(db, { mailbox: MAILBOX, storeId: 9 })).toBeUndefined();
+    expect(db.items.get(MAILBOX)!.map((i) => i.storeId)).toEqual([1, 4, 12]);
   });
 });
