@@ -38,7 +38,7 @@ export interface CrmWorld {
   /** R14: which component processes the organisation's email now. */
   processEmailUsing(): EmailProcessor;
   eligible(message: MailMessage, mailbox: string, kind: MailboxKind): boolean;
-  inFlight(): Map<string, string>;
+  inFlight(firstOnly?: boolean): Map<string, string>;
 }
 
 /** Users who run Outlook with the CRM client, by address -> its actor's name. */
@@ -84,19 +84,24 @@ export function spawnCrmWorld(engine: Engine, ledger: Ledger, spec: CrmWorldSpec
     org,
     processEmailUsing: () => server.durable.processEmailUsing,
     eligible: (message, mailbox, kind) => isEligible(org, server.durable.db, message, mailbox, kind, engine.nowMs),
-    inFlight() {
+    inFlight(firstOnly = false) {
       const where = new Map<string, string>();
       const { db } = server.durable;
       for (const [id, message] of db.outbound) {
         const status = db.activities.get(id)?.statuscode;
         where.set(message.key, `${config.server} ${status === undefined ? 'outbound' : STATUS_NAMES[status]}`);
+        if (firstOnly) return where;
       }
       for (const client of clients) {
-        for (const work of client.durable.work.values()) where.set(work.message.key, `${client.name} tracking queue`);
+        for (const work of client.durable.work.values()) {
+          where.set(work.message.key, `${client.name} tracking queue`);
+          if (firstOnly) return where;
+        }
         const mailbox = client.name.slice('outlook:'.length);
         if (org.directory.mailbox(mailbox)?.incoming !== 'outlook') continue;
         for (const key of spec.inboxAfter(mailbox, client.durable.lastSeenStoreId)) {
           if (!where.has(key)) where.set(key, `${mailbox} Inbox, not yet seen by Outlook`);
+          if (firstOnly) return where;
         }
       }
       return where;

@@ -48,7 +48,7 @@ export interface ExchangeWorldSpec {
 export interface ExchangeWorld {
   readonly org: ExchangeOrg;
   server(name: string): ExchangeServerDurable;
-  inFlight(): Map<string, string>;
+  inFlight(firstOnly?: boolean): Map<string, string>;
 }
 
 export function spawnExchangeWorld(engine: Engine, ledger: Ledger, spec: ExchangeWorldSpec): ExchangeWorld {
@@ -78,15 +78,24 @@ export function spawnExchangeWorld(engine: Engine, ledger: Ledger, spec: Exchang
       if (handle === undefined) throw new Error(`no Exchange server ${name}`);
       return handle.durable;
     },
-    inFlight() {
+    inFlight(firstOnly = false) {
       const where = new Map<string, string>();
-      for (const sender of senders) for (const key of sender.durable.queue.keys()) where.set(key, `${sender.name} queue`);
+      for (const sender of senders) {
+        for (const key of sender.durable.queue.keys()) {
+          where.set(key, `${sender.name} queue`);
+          if (firstOnly) return where;
+        }
+      }
       for (const { action, submitted } of folks?.durable.pending.values() ?? []) {
-        if ((action.kind === 'send' || action.kind === 'send-tracked') && submitted) where.set(action.message.key, `${action.mailbox} Outbox`);
+        if ((action.kind === 'send' || action.kind === 'send-tracked') && submitted) {
+          where.set(action.message.key, `${action.mailbox} Outbox`);
+          if (firstOnly) return where;
+        }
       }
       for (const [name, server] of servers) {
         for (const entry of server.durable.queue) {
           where.set(entry.message.attached?.key ?? entry.message.key, `${name} transport queue`);
+          if (firstOnly) return where;
         }
       }
       return where;

@@ -38,7 +38,7 @@ export interface RouterWorldSpec {
 }
 
 export interface RouterWorld {
-  inFlight(): Map<string, string>;
+  inFlight(firstOnly?: boolean): Map<string, string>;
   /** At the end of a run: records why mail the router will never read stays untracked. */
   finish(): void;
 }
@@ -68,19 +68,24 @@ export function spawnRouterWorld(engine: Engine, ledger: Ledger, spec: RouterWor
 
   const byId = new Map(providers.map((p) => [p.id, p]));
   return {
-    inFlight() {
+    inFlight(firstOnly = false) {
       const where = new Map<string, string>();
       // A message a running service's cycle holds is not at rest, whether or not it is still in the mailbox. A crashed
       // service holds nothing: what it had not finished is read again after a restart, or is lost.
       for (const handle of handles) {
         if (!handle.isRunning()) continue;
-        for (const [key, providerId] of handle.durable.claims) where.set(key, `${byId.get(providerId)?.mailbox ?? providerId}, being processed by the router`);
+        for (const [key, providerId] of handle.durable.claims) {
+          where.set(key, `${byId.get(providerId)?.mailbox ?? providerId}, being processed by the router`);
+          if (firstOnly) return where;
+        }
       }
       for (const provider of providers) {
         if (stopped(provider)) continue;
         const states = statesOf(provider);
         for (const item of spec.inbox(provider.mailbox)) {
-          if (states.every((state) => isWaiting(state, item))) where.set(item.key, `${provider.mailbox}, not yet processed by the router`);
+          if (!states.every((state) => isWaiting(state, item))) continue;
+          where.set(item.key, `${provider.mailbox}, not yet processed by the router`);
+          if (firstOnly) return where;
         }
       }
       return where;

@@ -53,7 +53,7 @@ function markedIdsOf(items: readonly SssStoreItem[]): Set<number> | null {
 }
 
 export interface SssWorld {
-  inFlight(): Map<string, string>;
+  inFlight(firstOnly?: boolean): Map<string, string>;
   finish(): void;
   /** What appointments, contacts and tasks sync did (S15), or null when it is not configured. */
   act(): ActCounts | null;
@@ -81,7 +81,7 @@ export function spawnSssWorld(engine: Engine, ledger: Ledger, spec: SssWorldSpec
   return {
     act: () => (config.act === null ? null : actCountsOf(handle.durable.actStats)),
     mailboxEnabled: (address) => handle.durable.records.get(address)?.enabled === true,
-    inFlight() {
+    inFlight(firstOnly = false) {
       const where = new Map<string, string>();
       if (!spec.active()) return where;
       for (const [address, record] of handle.durable.records) {
@@ -92,11 +92,15 @@ export function spawnSssWorld(engine: Engine, ledger: Ledger, spec: SssWorldSpec
         const markedIds = markedIdsOf(items);
         for (const item of items) {
           if (item.sent === true || item.folder !== 'Inbox' || markedIds?.has(item.storeId) === true) continue;
-          if (isDue(record, pef, item)) where.set(item.key, `${address}, not yet synchronized`);
+          if (!isDue(record, pef, item)) continue;
+          where.set(item.key, `${address}, not yet synchronized`);
+          if (firstOnly) return where;
         }
         if (markedIds === null) continue;
         for (const item of items) {
-          if (isMarked(item) && item.trackedInCrm !== true && !record.markedDone.includes(item.storeId)) where.set(item.key, `${address} ${item.folder}, tracked, not yet synchronized`);
+          if (!isMarked(item) || item.trackedInCrm === true || record.markedDone.includes(item.storeId)) continue;
+          where.set(item.key, `${address} ${item.folder}, tracked, not yet synchronized`);
+          if (firstOnly) return where;
         }
       }
       return where;

@@ -8,7 +8,7 @@ import { toySender, newToySenderDurable } from './toy-sender.js';
 
 export interface ToyWorld {
   /** Message-ID -> where it still is (sender queue, unprocessed mailbox item). */
-  inFlight(): Map<string, string>;
+  inFlight(firstOnly?: boolean): Map<string, string>;
 }
 
 export function spawnToyWorld(engine: Engine, ledger: Ledger, config: ToyConfig): ToyWorld {
@@ -16,10 +16,16 @@ export function spawnToyWorld(engine: Engine, ledger: Ledger, config: ToyConfig)
   const mailbox = engine.spawn(TOY_ACTORS.mailbox, toyMailbox(ledger), newToyMailboxDurable());
   engine.spawn(TOY_ACTORS.consumer, toyConsumer(ledger, config), newToyConsumerDurable());
   return {
-    inFlight() {
+    inFlight(firstOnly = false) {
       const where = new Map<string, string>();
-      for (const messageId of sender.durable.queue.keys()) where.set(messageId, 'sender queue');
-      for (const item of mailbox.durable.items.values()) where.set(item.messageId, 'mailbox, not yet processed');
+      for (const messageId of sender.durable.queue.keys()) {
+        where.set(messageId, 'sender queue');
+        if (firstOnly) return where;
+      }
+      for (const item of mailbox.durable.items.values()) {
+        where.set(item.messageId, 'mailbox, not yet processed');
+        if (firstOnly) return where;
+      }
       return where;
     },
   };

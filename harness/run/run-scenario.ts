@@ -117,7 +117,7 @@ export function startRun(scenario: Scenario, options: RunOptions = {}, sliced = 
         report?.('run');
         return true;
       }
-      if (engine.nowMs < drainEndMs && world.inFlight().size > 0) {
+      if (engine.nowMs < drainEndMs && world.inFlight(true).size > 0) {
         engine.run({ untilMs: Math.min(engine.nowMs + DRAIN_CHECK_INTERVAL_MS, drainEndMs) });
         report?.('drain');
         return true;

@@ -41,7 +41,7 @@ export async function runScenarioOnWire(scenario: Scenario, options: WireRunOpti
       const drive = { engine, clock: new WireClock(options.timeScale ?? DEFAULT_WIRE_TIME_SCALE), afterStep: () => listeners.forEach((l) => l.sync()) };
       await driveUntil(drive, scenario.horizon);
       const inTransit = () => new Map([...senders.inTransit, ...outbound?.inTransit ?? []]);
-      await drainOnWire(drive, scenario.horizon + scenario.drain, () => inTransit().size > 0 || world.inFlight().size > 0);
+      await drainOnWire(drive, scenario.horizon + scenario.drain, () => inTransit().size > 0 || world.inFlight(true).size > 0);
       return concludeRun(engine, ledger, world, scenario, { inFlight: inTransit() });
     } finally {
       senders.close();

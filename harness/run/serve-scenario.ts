@@ -69,7 +69,7 @@ export async function startServe(scenario: Scenario, options: ServeOptions = {})
       // Drained in virtual time, fast; CRM outbound on a socket is waited for at each step.
       const drainEndMs = Math.max(engine.nowMs, scenario.horizon) + scenario.drain;
       const inTransit = outbound?.inTransit ?? new Map<string, string>();
-      while (engine.nowMs < drainEndMs && (world.inFlight().size > 0 || inTransit.size > 0)) {
+      while (engine.nowMs < drainEndMs && (world.inFlight(true).size > 0 || inTransit.size > 0)) {
         engine.run({ untilMs: Math.min(engine.nowMs + DRAIN_CHECK_INTERVAL_MS, drainEndMs) });
         await socketsSettled(inTransit);
       }

@@ -23,8 +23,11 @@ import type { SmtpTransport } from '../../fakes/mail/smtp-reply.js';
 import { startEpochMs } from '../scenario/start-instant.js';
 
 export interface World {
-  /** Message key -> where it still is; empty once everything has come to rest. */
-  inFlight(): Map<string, string>;
+  /**
+   * Message key -> where it still is; empty once everything has come to rest. `firstOnly`: stop at the first found
+   * (the drain asks every virtual minute whether anything is; the whole map walks every mailbox's items).
+   */
+  inFlight(firstOnly?: boolean): Map<string, string>;
   /** At the end of a run, before counting: models record what they know about mail they never processed. */
   finish?(): void;
   /** Server-side sync's appointments, contacts and tasks counts (S15), or null. */
@@ -157,9 +160,12 @@ function buildExchangeAndCrm(engine: Engine, ledger: Ledger, scenario: Scenario,
     for (const { atMs, fault } of cutoverFaults(section, config, sssOrg.config, exchange.servers[0]?.name ?? '')) engine.scheduleFault(atMs, fault);
   }
   return {
-    inFlight() {
+    inFlight(firstOnly = false) {
       const where = new Map<string, string>();
-      for (const part of parts) for (const [key, place] of part.inFlight()) if (!where.has(key)) where.set(key, place);
+      for (const part of parts) {
+        for (const [key, place] of part.inFlight(firstOnly)) if (!where.has(key)) where.set(key, place);
+        if (firstOnly && where.size > 0) return where;
+      }
       return where;
     },
     finish() {
