@@ -110,7 +110,7 @@ export function commitOutput({ writer, path, what }: { writer: AtomicLineWriter;
 /** The top-level `kind:` of a YAML text, when it has one (syntax errors surface when the file is loaded). */
 function kindOf(text: string): unknown {
   try {
-    const data: unknown = parseYaml(text);
+    const data: unknown = parseYaml(text, { logLevel: 'silent' });
     return data !== null && typeof data === 'object' ? (data as Record<string, unknown>)['kind'] : undefined;
   } catch {
     return undefined;

@@ -3,6 +3,7 @@
 import { sourcePath } from './templates.js';
 import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument, type Document } from 'yaml';
+import { isTooDeep, syntaxMessage, yamlShapeProblems } from './yaml-shape.js';
 import type { z } from 'zod';
 import { checkConsistency } from './check-consistency.js';
 import { InputError, formatPath, type InputProblem } from './input-error.js';
@@ -129,21 +130,35 @@ export function readTextFile(file: string): string {
 /** YAML syntax: the document (for positions) and its data, or an InputError at the first syntax problem. */
 function readYamlText(text: string, file: string): { doc: Document; lines: LineCounter; data: unknown } {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const doc = tooDeepIsInput(file, () => parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, logLevel: 'error' }));
   if (doc.errors.length > 0) {
-    throw new InputError(doc.errors.map((e) => {
+    const tooDeep = doc.errors.find(isTooDeep);
+    throw new InputError((tooDeep === undefined ? doc.errors : [tooDeep]).map((e) => {
       const pos = lines.linePos(e.pos[0]);
-      return { file, line: pos.line, column: pos.col, path: '', message: `YAML: ${e.message.split('\n')[0]}` };
+      return { file, line: pos.line, column: pos.col, path: '', message: `YAML: ${syntaxMessage(e)}` };
     }));
   }
+  const shape = yamlShapeProblems(doc, lines);
+  if (shape.length > 0) throw new InputError(shape.map((p) => ({ file, ...p, path: '' })));
   let data: unknown;
   try {
     // yaml caps alias expansion (maxAliasCount), so a "billion laughs" file fails fast instead of filling memory.
-    data = doc.toJS({ maxAliasCount: 100 });
+    data = tooDeepIsInput(file, () => doc.toJS({ maxAliasCount: 100 }));
   } catch (error) {
-    throw new InputError([{ file, line: 0, column: 0, path: '', message: `YAML: ${(error as Error).message}` }]);
+    if (error instanceof InputError) throw error;
+    throw new InputError([{ file, line: 0, column: 0, path: '', message: `YAML: aliases expand to too much (over 100 uses of anchors): write the values out (${(error as Error).message})` }]);
   }
   return { doc, lines, data };
+}
+
+/** A file nested thousands deep overflows the parser's stack: bad input, said so. */
+function tooDeepIsInput<T>(file: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    throw new InputError([{ file, line: 0, column: 0, path: '', message: 'YAML: nested too deeply to read' }]);
+  }
 }
 
 /**

@@ -1,0 +1,55 @@
+// What YAML allows and the harness's files never mean, refused where it is written instead of surfacing later as an
+// unknown field at the top of the file (the adversarial review): keys that are not names (`1:`, `~:`, `? [a, b]`),
+// merge keys (`<<`, which YAML 1.2 does not define), and tags (`!!binary`, `!custom`). Also the yaml library's own
+// wording for several documents in one file and for alias bombs, said in the file's terms.
+import { isAlias, isMap, isScalar, visit, type Document, type LineCounter, type Node, type YAMLError } from 'yaml';
+
+export interface ShapeProblem {
+  readonly line: number;
+  readonly column: number;
+  readonly message: string;
+}
+
+/** Tags that only restate what a plain value is (`!!str 5` is the text 5). */
+const PLAIN_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`));
+
+/** Problems with the document's shape, in the file's order. */
+export function yamlShapeProblems(doc: Document, lines: LineCounter): ShapeProblem[] {
+  const problems: ShapeProblem[] = [];
+  const at = (node: Node | null | undefined, message: string): void => {
+    const { line, col } = lines.linePos(node?.range?.[0] ?? 0);
+    problems.push({ line, column: col, message });
+  };
+  visit(doc, {
+    Map(_key, map) {
+      if (!isMap(map)) return;
+      for (const pair of map.items) {
+        const key = pair.key as Node | null;
+        if (isScalar(key) && key.value === '<<') {
+          at(key, 'merge keys (<<) are not part of YAML 1.2 and not read here: write the fields out');
+        } else if (!isScalar(key) || typeof key.value !== 'string') {
+          if (!isScalar(key)) at(key, 'a key must be a name; this one is a list or map');
+          else if (key.value === null || key.value === undefined) at(key, 'a key must be a name; this one is empty (~ or null)');
+          else at(key, `a key must be a name; this one is the ${typeof key.value} ${String(key.value)}: quote it ('${String(key.value)}') if a name is meant`);
+        }
+      }
+    },
+    Node(_key, node) {
+      if (isAlias(node) || node.tag === undefined || PLAIN_TAGS.has(node.tag)) return;
+      at(node, `YAML tags (${node.tag.replace('tag:yaml.org,2002:', '!!')}) are not read here: write the plain value`);
+    },
+  });
+  return problems.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+/** The yaml library's error, said in the file's terms where its own wording is about its API. */
+export function syntaxMessage(error: YAMLError): string {
+  if (error.code === 'MULTIPLE_DOCS') return 'one YAML document per file: a second one starts here';
+  if (isTooDeep(error)) return 'nested too deeply to read';
+  return error.message.split('\n')[0] ?? error.message;
+}
+
+/** The parser ran out of stack (thousands of nested brackets): one problem, however many places it noticed it at. */
+export function isTooDeep(error: YAMLError): boolean {
+  return error.message.includes('Maximum call stack size exceeded');
+}

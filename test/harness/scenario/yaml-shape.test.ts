@@ -1,0 +1,42 @@
+// YAML a scenario never means is refused where it is written (the adversarial review found these reported at the
+// top of the file, or in the yaml library's words, or as warnings on stderr).
+import { describe, expect, it } from 'vitest';
+import { parseScenarioText } from '../../../harness/scenario/load-scenario.js';
+import { InputError } from '../../../harness/scenario/input-error.js';
+
+function problems(text: string): string[] {
+  try {
+    parseScenarioText(text, 'bad.yaml');
+  } catch (error) {
+    if (error instanceof InputError) return error.problems.map((p) => `${p.line}:${p.column}: ${p.message}`);
+    throw error;
+  }
+  return [];
+}
+
+const HEAD = 'kind: scenario\nname: shapes\nseed: 1\nstart: 2026-01-05T08:00:00Z\nhorizon: 1h\n';
+
+describe('YAML shapes the harness does not read', () => {
+  it('refuses keys that are not names, at the key', () => {
+    expect(problems(`${HEAD}toy: {}\n1: x\n~: y\n? [a, b]\n: z\n`)).toEqual([
+      "7:1: a key must be a name; this one is the number 1: quote it ('1') if a name is meant",
+      '8:1: a key must be a name; this one is empty (~ or null)',
+      '9:3: a key must be a name; this one is a list or map',
+    ]);
+  });
+
+  it('refuses merge keys and tags, and says one document per file', () => {
+    expect(problems(`${HEAD}defaults: &d { messages: 3 }\ntoy:\n  <<: *d\n`)).toEqual(['8:3: merge keys (<<) are not part of YAML 1.2 and not read here: write the fields out']);
+    expect(problems(`${HEAD}description: !!binary aGVsbG8=\ntoy: {}\n`)).toEqual(['6:23: YAML tags (!!binary) are not read here: write the plain value']);
+    expect(problems(`${HEAD}description: !custom x\ntoy: {}\n`)).toEqual(['6:22: YAML tags (!custom) are not read here: write the plain value']);
+    expect(problems(`${HEAD}description: !!str 5\ntoy: {}\n`)).toEqual([]);
+    expect(problems(`${HEAD}toy: {}\n---\n${HEAD}`)).toEqual(['7:1: YAML: one YAML document per file: a second one starts here']);
+  });
+
+  it('says a file nested thousands deep is nested too deeply, once', () => {
+    const deep = `${HEAD}toy: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n`;
+    const found = problems(deep);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/^\d+:\d+: YAML: nested too deeply to read$/);
+  });
+});
