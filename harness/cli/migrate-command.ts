@@ -18,6 +18,7 @@ import { EMAIL_AGENT_FILE, ENCRYPTION_KEY_FILE, ROUTER_FILES as FILES, SYSTEM_ST
 /** S14: up to four routers, 32 MB combined (0x2000000; a site setting can override it). */
 export const MAX_ROUTERS = 4;
 export const DEFAULT_MAX_BYTES = 0x2000000;
+const FRAGMENT = 'the server-side sync fragment';
 
 export interface MigrateOptions {
   /** The migration's instant in the scenario's virtual time (ms); Process Email From is 24 hours before it. */
@@ -30,7 +31,7 @@ export interface MigrateOptions {
 export function migrateCommand(dirs: readonly string[], options: MigrateOptions): number {
   const problem = (file: string, message: string, path = ''): InputProblem => ({ file, line: 0, column: 0, path, message });
   // A --out that cannot be written fails before the routers are read, and leaves nothing behind.
-  if (options.out !== undefined) checkWritable(options.out, 'the server-side sync fragment');
+  if (options.out !== undefined) checkWritable(options.out, FRAGMENT);
   if (dirs.length > MAX_ROUTERS) throw new InputError([problem(dirs[MAX_ROUTERS] ?? '', `${dirs.length} routers: the wizard takes at most ${MAX_ROUTERS} (S14)`)]);
   // The same router named twice would migrate its users and forward mailboxes twice.
   const twice = dirs.find((dir, i) => dirs.slice(0, i).some((other) => resolve(other) === resolve(dir)));
@@ -61,13 +62,7 @@ export function migrateCommand(dirs: readonly string[], options: MigrateOptions)
     return { source: dir, agent: read(join(dir, EMAIL_AGENT_FILE), parseEmailAgentXml) };
   });
   const plan = planMigration(routers, options.atMs);
-  if (options.out !== undefined) {
-    try {
-      writeFileAtomic(options.out, fragmentOf(plan, dirs));
-    } catch (error) {
-      throw new InputError([problem(options.out, `cannot write: ${(error as Error).message}`)]);
-    }
-  }
+  if (options.out !== undefined) writeFileAtomic(options.out, fragmentOf(plan, dirs), FRAGMENT);
   process.stdout.write(options.json === true ? `${JSON.stringify({ ...plan, routers: dirs })}\n` : reviewOf(plan, dirs, options.out));
   return EXIT.pass;
 }

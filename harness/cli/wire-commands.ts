@@ -14,10 +14,8 @@ import { formatSummary } from './print-summary.js';
 import { toRunJson } from './run-json.js';
 import { toJunitXml } from './junit-xml.js';
 import { recordFaults, renderReport, type FaultRecorder } from '../report/render-report.js';
-import type { AtomicLineWriter } from '../run/atomic-write.js';
-import { commitOutput, openOutput } from './commands.js';
-
-type Output = { writer: AtomicLineWriter; path: string; what: string };
+import { commitAll } from '../run/atomic-write.js';
+import { openOutput, type Output } from './commands.js';
 
 /** Virtual ms per wall ms: above 0 and finite; at most a year of virtual time per wall second. */
 export function parseTimeScale(text: string): number {
@@ -81,13 +79,14 @@ function discardOutputs(outputs: WireOutputs): void {
 /** Writes the JUnit and HTML reports asked for, then prints the summary (or the JSON) and returns the exit code. */
 function finish(outcome: RunOutcome, file: string, scenario: Scenario, wallMs: number, json: boolean, outputs: WireOutputs): number {
   const run = toRunJson(outcome, file, Math.round(wallMs), 'wire');
-  if (outputs.junit !== null) {
-    outputs.junit.writer.line(toJunitXml(run));
-    commitOutput(outputs.junit);
-  }
-  if (outputs.report !== null) {
-    outputs.report.writer.line(renderReport({ outcome, file, scenario, applied: outputs.faults?.applied ?? [], mode: 'wire' }));
-    commitOutput(outputs.report);
+  try {
+    outputs.junit?.writer.line(toJunitXml(run));
+    outputs.report?.writer.line(renderReport({ outcome, file, scenario, applied: outputs.faults?.applied ?? [], mode: 'wire' }));
+    // Both written before either is renamed into place: a full disk leaves neither.
+    commitAll([outputs.junit, outputs.report].filter((o): o is Output => o !== null));
+  } catch (error) {
+    discardOutputs(outputs);
+    throw error;
   }
   process.stdout.write(json ? JSON.stringify(run) + '\n' : formatSummary(run) + '\n');
   return run.verdict === 'pass' ? EXIT.pass : EXIT.fail;
