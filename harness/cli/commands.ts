@@ -1,7 +1,7 @@
 // The CLI's commands. Each returns an exit code; input problems surface as InputError and become exit code 2.
 import { performance } from 'node:perf_hooks';
 import type { TraceRecord } from '../../sim/core/trace.js';
-import { loadScenario, readTextFile } from '../scenario/load-scenario.js';
+import { loadScenario, loadScenarioWithFiles, readTextFile } from '../scenario/load-scenario.js';
 import { loadPlanFile } from '../plan/load-plan.js';
 import { loadLesson } from '../demo/lane-variants.js';
 import { parse as parseYaml } from 'yaml';
@@ -17,6 +17,7 @@ import { toRunJson } from './run-json.js';
 import { toJunitXml } from './junit-xml.js';
 import { progressBarFor } from './progress.js';
 import { checkWritable } from './output-path.js';
+import { refuseOverwritingInputs } from './input-overwrite.js';
 import { recordFaults, renderReport } from '../report/render-report.js';
 import { runWireCommand } from './wire-commands.js';
 
@@ -37,7 +38,8 @@ export interface RunCommandOptions {
 export async function runCommand(file: string, options: RunCommandOptions): Promise<number> {
   if (options.wire === true) return runWireCommand(file, options);
   if (options.timeScale !== undefined) throw new InputError([{ file, line: 0, column: 0, path: '', message: '--time-scale goes with --wire' }]);
-  const scenario = await loadScenario(file);
+  const { scenario, files } = await loadScenarioWithFiles(file);
+  refuseOverwritingInputs([{ option: '--trace', path: options.trace }, { option: '--junit', path: options.junit }, { option: '--report', path: options.report }], files);
   // Output files are opened before the run, so a path that cannot be written fails at once (exit 2), not after it.
   const outputs: Output[] = [];
   const interrupt = watchInterrupt();

@@ -4,6 +4,7 @@ import { accessSync, constants, lstatSync, readFileSync, statSync } from 'node:f
 import { dirname, resolve, sep } from 'node:path';
 import { runCampaign, type CampaignOptions } from '../fuzz/fuzz-campaign.js';
 import { checkWritable, writeOutput } from './output-path.js';
+import { refuseOverwritingInputs } from './input-overwrite.js';
 import { toFuzzJunitXml } from './fuzz-junit-xml.js';
 import { mergeResults } from '../fuzz/fuzz-merge.js';
 import type { FuzzResult } from '../fuzz/fuzz-result.js';
@@ -76,6 +77,7 @@ export async function fuzzCommand(options: FuzzCommandOptions, stream: ProgressS
 }
 
 export function fuzzMergeCommand(files: readonly string[], json: boolean, junit?: string): number {
+  refuseOverwritingInputs([{ option: '--junit', path: junit }], files.map((file) => ({ path: file, what: 'the fuzz result' })));
   if (junit !== undefined) checkWritable(junit, JUNIT);
   const results = files.map(readResult);
   const merged = mergeResults(results);

@@ -12,6 +12,7 @@ import { formatDurationMs } from '../scenario/duration.js';
 import { InputError, type InputProblem } from '../scenario/input-error.js';
 import { writeFileAtomic } from '../run/atomic-write.js';
 import { checkWritable } from './output-path.js';
+import { refuseOverwritingInputs } from './input-overwrite.js';
 import { EXIT } from './exit-codes.js';
 import { EMAIL_AGENT_FILE, ENCRYPTION_KEY_FILE, ROUTER_FILES as FILES, SYSTEM_STATE_FILE } from './router-file-names.js';
 
@@ -30,7 +31,8 @@ export interface MigrateOptions {
 
 export function migrateCommand(dirs: readonly string[], options: MigrateOptions): number {
   const problem = (file: string, message: string, path = ''): InputProblem => ({ file, line: 0, column: 0, path, message });
-  // A --out that cannot be written fails before the routers are read, and leaves nothing behind.
+  // A --out that cannot be written (or is a router's file) fails before the routers are read, leaving nothing behind.
+  refuseOverwritingInputs([{ option: '--out', path: options.out }], dirs.flatMap((dir) => FILES.map((name) => ({ path: join(dir, name), what: 'the router file' }))));
   if (options.out !== undefined) checkWritable(options.out, FRAGMENT);
   if (dirs.length > MAX_ROUTERS) throw new InputError([problem(dirs[MAX_ROUTERS] ?? '', `${dirs.length} routers: the wizard takes at most ${MAX_ROUTERS} (S14)`)]);
   // The same router named twice would migrate its users and forward mailboxes twice.

@@ -11,6 +11,7 @@ import { EXIT } from './exit-codes.js';
 import { checkWritable, writeOutputs } from './output-path.js';
 import { outputError } from '../run/output-error.js';
 import { outputTarget } from '../run/output-target.js';
+import { refuseOverwritingInputs } from './input-overwrite.js';
 import { progressBarFor } from './progress.js';
 import { toPlanJunitXml, type JudgedPlan } from './plan-junit-xml.js';
 import { resolve } from 'node:path';
@@ -44,6 +45,7 @@ export function planCommand(file: string, options: PlanCommandOptions): number {
   const plans = loaded.map((p, i) => ({ ...p, shown: shown[i] ?? p.plan.name }));
   const asShown = <R extends { plan: string }>(result: R, name: string): R => ({ ...result, plan: name });
   // And the report's path is checked before the runs, so a typo there does not cost the runs' time.
+  refuseOverwritingInputs([{ option: '--report', path: options.report }, { option: '--junit', path: options.junit }], files.map((f) => ({ path: f, what: 'the plan file' })));
   if (options.report !== undefined) checkWritable(options.report, REPORT);
   if (options.junit !== undefined) checkWritable(options.junit, JUNIT);
   if (options.junit !== undefined && options.report !== undefined && outputTarget(options.junit).path === outputTarget(options.report).path) {

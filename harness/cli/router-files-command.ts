@@ -9,10 +9,11 @@ import type { RouterDurable } from '../../fakes/router/router-service.js';
 import { newSystemState } from '../../fakes/router/system-state.js';
 import { writeSystemStateXml } from '../../fakes/router/system-state-xml.js';
 import { InputError } from '../scenario/input-error.js';
-import { loadScenario } from '../scenario/load-scenario.js';
+import { loadScenarioWithFiles } from '../scenario/load-scenario.js';
 import { runScenario } from '../run/run-scenario.js';
 import { initialStateOf, routerConfigOf } from '../world/build-router-world.js';
 import { EXIT } from './exit-codes.js';
+import { refuseOverwritingInputs } from './input-overwrite.js';
 import { writeOutputs } from './output-path.js';
 import { EMAIL_AGENT_FILE, ENCRYPTION_KEY_FILE, ROUTER_FILES, SYSTEM_STATE_FILE } from './router-file-names.js';
 import { crmOrganisations } from '../scenario/crm-organisations.js';
@@ -31,7 +32,10 @@ const ENCRYPTION_KEY_XML = `<?xml version="1.0" encoding="utf-8"?>
 `;
 
 export async function routerFilesCommand(file: string, options: { out: string; atEnd?: boolean }): Promise<number> {
-  const scenario = await loadScenario(file);
+  const { scenario, files } = await loadScenarioWithFiles(file);
+  // A scenario whose router.configFile is in --out would have it replaced: refused before any run.
+  const written = ROUTER_FILES.map((name) => join(options.out, name));
+  refuseOverwritingInputs(written.map((path) => ({ option: '--out', path })), files);
   // [I] With several router installs (one per site), the first one's files are written.
   const router = routerInstalls(scenario)[0]?.section;
   const orgs = crmOrganisations(scenario).map((o) => o.section);
@@ -68,7 +72,6 @@ export async function routerFilesCommand(file: string, options: { out: string; a
     { path: join(options.out, SYSTEM_STATE_FILE), what, content: () => writeSystemStateXml(state, startMs) },
     { path: join(options.out, ENCRYPTION_KEY_FILE), what, content: () => ENCRYPTION_KEY_XML },
   ]);
-  const written = ROUTER_FILES.map((name) => join(options.out, name));
   process.stderr.write(`wrote ${written.join(', ')}${options.atEnd === true ? ' (state at the end of the run)' : ''}\n`);
   return EXIT.pass;
 }

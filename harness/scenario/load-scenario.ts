@@ -13,6 +13,7 @@ import { issueMessage } from './issue-message.js';
 import { closestName, didYouMean } from './closest-name.js';
 import { resolveEmlTraffic } from './load-eml.js';
 import { resolveRouterFiles } from './load-router-files.js';
+import { namedFiles, type InputFile } from './input-files.js';
 
 /** Where a field path sits in the scenario file, for errors found after parsing. */
 export type Locate = (path: ReadonlyArray<PropertyKey>, message: string) => InputProblem;
@@ -21,8 +22,13 @@ export type Locate = (path: ReadonlyArray<PropertyKey>, message: string) => Inpu
  * Loads a scenario and everything it refers to (.eml files, replayed through mailparser): what the CLI runs.
  */
 export async function loadScenario(file: string): Promise<Scenario> {
+  return (await loadScenarioWithFiles(file)).scenario;
+}
+
+/** As loadScenario, with the files it read (the scenario's own first): what a command's outputs must not overwrite. */
+export async function loadScenarioWithFiles(file: string): Promise<{ scenario: Scenario; files: InputFile[] }> {
   const { scenario, locate } = readScenarioDocument(file);
-  return resolveReferences(scenario, file, locate);
+  return { scenario: await resolveReferences(scenario, file, locate), files: [{ path: file, what: 'the scenario file' }, ...namedFiles(scenario, file)] };
 }
 
 /** Loads a scenario file that refers to no other files (no `traffic.eml`, no router files); see loadScenario. */
