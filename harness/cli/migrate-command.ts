@@ -2,7 +2,7 @@
 // routers, 32 MB together (a setting). Everything is read and checked before anything is written: five routers, too
 // many bytes, a missing or unknown file name, malformed XML all exit 2 naming which and why. Writes the server-side
 // sync configuration as a scenario fragment (--out) and prints the review (what migrates, what does not and why).
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseEmailAgentXml } from '../../fakes/router/email-agent-xml.js';
 import { parseRouterXml, RouterFileError } from '../../fakes/router/router-xml.js';
@@ -10,6 +10,7 @@ import { parseSystemStateXml } from '../../fakes/router/system-state-xml.js';
 import { planMigration, type MigrationPlan, type RouterFiles } from '../../fakes/migration/migration-plan.js';
 import { formatDurationMs } from '../scenario/duration.js';
 import { InputError, type InputProblem } from '../scenario/input-error.js';
+import { readInputFile, ROUTER_FILE_LIMIT } from '../scenario/read-input-file.js';
 import { writeFileAtomic } from '../run/atomic-write.js';
 import { checkWritable } from './output-path.js';
 import { refuseOverwritingInputs } from './input-overwrite.js';
@@ -70,8 +71,14 @@ export function migrateCommand(dirs: readonly string[], options: MigrateOptions)
 }
 
 function read<T>(file: string, parse: (xml: string) => T): T {
+  let xml: string;
   try {
-    return parse(readFileSync(file, 'utf8'));
+    xml = readInputFile(file, ROUTER_FILE_LIMIT).toString('utf8');
+  } catch (error) {
+    throw new InputError([{ file, line: 0, column: 0, path: '', message: `cannot read: ${(error as Error).message}` }]);
+  }
+  try {
+    return parse(xml);
   } catch (error) {
     if (!(error instanceof RouterFileError)) throw error;
     throw new InputError([{ file, line: error.line ?? 0, column: error.column ?? 0, path: error.where, message: error.problem }]);

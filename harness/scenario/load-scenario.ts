@@ -1,7 +1,6 @@
 // Reads a scenario file: YAML syntax, then the zod schema, then references between parts of the world. Every
 // problem comes back as an InputError naming file, line, column and field path.
 import { sourcePath } from './templates.js';
-import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { checkConsistency } from './check-consistency.js';
@@ -14,6 +13,7 @@ import { closestName, didYouMean } from './closest-name.js';
 import { resolveEmlTraffic } from './load-eml.js';
 import { resolveRouterFiles } from './load-router-files.js';
 import { namedFiles, type InputFile } from './input-files.js';
+import { readInputFile, YAML_LIMIT } from './read-input-file.js';
 
 /** Where a field path sits in the scenario file, for errors found after parsing. */
 export type Locate = (path: ReadonlyArray<PropertyKey>, message: string) => InputProblem;
@@ -123,10 +123,10 @@ export interface FieldProblem {
   readonly message: string;
 }
 
-/** A file's text, or an InputError naming it. */
+/** A scenario or plan file's text, or an InputError naming it (read-input-file.ts says what is refused). */
 export function readTextFile(file: string): string {
   try {
-    return readFileSync(file, 'utf8');
+    return readInputFile(file, YAML_LIMIT).toString('utf8');
   } catch (error) {
     throw new InputError([{ file, line: 0, column: 0, path: '', message: `cannot read: ${(error as Error).message}` }]);
   }
