@@ -1,13 +1,13 @@
 // The CLI's commands. Each returns an exit code; input problems surface as InputError and become exit code 2.
-import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { TraceRecord } from '../../sim/core/trace.js';
-import { loadScenario, readTextFile } from '../scenario/load-scenario.js';
+import { loadScenario, loadScenarioWithFiles, readTextFile } from '../scenario/load-scenario.js';
 import { loadPlanFile } from '../plan/load-plan.js';
 import { loadLesson } from '../demo/lane-variants.js';
 import { parse as parseYaml } from 'yaml';
 import { InputError } from '../scenario/input-error.js';
-import { AtomicLineWriter } from '../run/atomic-write.js';
+import { AtomicLineWriter, commitAll } from '../run/atomic-write.js';
+import { outputTarget } from '../run/output-target.js';
 import { startRun, type RunInProgress } from '../run/run-scenario.js';
 import { endBy, Interrupted, watchInterrupt } from './interrupt.js';
 import { formatDurationMs } from '../scenario/duration.js';
@@ -17,6 +17,7 @@ import { toRunJson } from './run-json.js';
 import { toJunitXml } from './junit-xml.js';
 import { progressBarFor } from './progress.js';
 import { checkWritable } from './output-path.js';
+import { refuseOverwritingInputs } from './input-overwrite.js';
 import { recordFaults, renderReport } from '../report/render-report.js';
 import { runWireCommand } from './wire-commands.js';
 
@@ -37,9 +38,10 @@ export interface RunCommandOptions {
 export async function runCommand(file: string, options: RunCommandOptions): Promise<number> {
   if (options.wire === true) return runWireCommand(file, options);
   if (options.timeScale !== undefined) throw new InputError([{ file, line: 0, column: 0, path: '', message: '--time-scale goes with --wire' }]);
-  const scenario = await loadScenario(file);
+  const { scenario, files } = await loadScenarioWithFiles(file);
+  refuseOverwritingInputs([{ option: '--trace', path: options.trace }, { option: '--junit', path: options.junit }, { option: '--report', path: options.report }], files);
   // Output files are opened before the run, so a path that cannot be written fails at once (exit 2), not after it.
-  const outputs: Array<{ writer: AtomicLineWriter; path: string; what: string }> = [];
+  const outputs: Output[] = [];
   const interrupt = watchInterrupt();
   let run: RunInProgress | null = null;
   try {
@@ -68,7 +70,7 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
     if (faults !== null) reportWriter?.line(renderReport({ outcome, file, scenario, applied: faults.applied }));
     // Counting, checking and the report take seconds at scale: a Ctrl-C meanwhile still stops before any rename.
     await interrupt.checkpoint();
-    for (const output of outputs) commitOutput(output);
+    commitAll(outputs);
     process.stdout.write(options.json === true ? JSON.stringify(json) + '\n' : formatSummary(json) + '\n');
     return json.verdict === 'pass' ? EXIT.pass : EXIT.fail;
   } catch (error) {
@@ -84,27 +86,27 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
   }
 }
 
+/** An output being written: `what` names it in messages (`the trace`). */
+export interface Output {
+  readonly writer: AtomicLineWriter;
+  readonly path: string;
+  readonly what: string;
+}
+
 /**
  * An output file that cannot be written is bad input (exit 2), found before the run; so is one path given for two
- * outputs, whose renames would clobber each other (a JUnit file ending in trace lines).
+ * outputs, whose renames would clobber each other (a JUnit file ending in trace lines). The writer names the output
+ * in any error of its own: a full disk during the run is exit 2 too.
  */
-export function openOutput(outputs: Array<{ writer: AtomicLineWriter; path: string; what: string }>, path: string, what: string): AtomicLineWriter {
-  const clash = outputs.find((o) => resolve(o.path) === resolve(path));
+export function openOutput(outputs: Output[], path: string, what: string): AtomicLineWriter {
+  checkWritable(path, what);
+  const clash = outputs.find((o) => outputTarget(o.path).path === outputTarget(path).path);
   if (clash !== undefined) {
     throw new InputError([{ file: path, line: 0, column: 0, path: '', message: `cannot write ${what} there too: ${clash.what} goes to this file; give each output its own` }]);
   }
-  checkWritable(path, what);
-  const writer = new AtomicLineWriter(path);
+  const writer = new AtomicLineWriter(path, what);
   outputs.push({ writer, path, what });
   return writer;
-}
-
-export function commitOutput({ writer, path, what }: { writer: AtomicLineWriter; path: string; what: string }): void {
-  try {
-    writer.commit();
-  } catch (error) {
-    throw new InputError([{ file: path, line: 0, column: 0, path: '', message: `cannot write ${what}: ${(error as Error).message}` }]);
-  }
 }
 
 /** The top-level `kind:` of a YAML text, when it has one (syntax errors surface when the file is loaded). */

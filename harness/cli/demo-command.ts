@@ -12,6 +12,7 @@ import type { DemoData, LaneId } from '../demo/demo-data.js';
 import { EXIT } from './exit-codes.js';
 import { packagePath } from '../package-root.js';
 import { checkWritable, writeOutput } from './output-path.js';
+import { refuseOverwritingInputs } from './input-overwrite.js';
 import { formatSummary } from './print-summary.js';
 import { toRunJson } from './run-json.js';
 import { toJunitXml } from './junit-xml.js';
@@ -46,6 +47,7 @@ export async function demoCommand(file: string | undefined, options: DemoCommand
     return verdictOf(data);
   }
   const out = options.out ?? DEFAULT_DEMO_OUT;
+  refuseOverwritingInputs([{ option: '--out', path: out }], lesson.files);
   checkWritable(out, PAGE);
   const { data } = buildDemo(lesson, { ...seedOf(options), onLaneDone: (lane) => process.stderr.write(`mailflow demo: ${lane} lane done\n`) });
   warnLateCaptions(data, path);
@@ -78,6 +80,7 @@ function warnLateCaptions(data: DemoData, file: string): void {
 /** One lane's variant, run as `mailflow run` runs a file: its summary, or with --json the run contract. */
 function laneCommand(lesson: Lesson, file: string, lane: LaneId, options: DemoCommandOptions): number {
   // As `mailflow run` does: the JUnit file's path is checked before the run, and written whole after it.
+  refuseOverwritingInputs([{ option: '--junit', path: options.junit }], lesson.files);
   if (options.junit !== undefined) checkWritable(options.junit, JUNIT);
   const started = performance.now();
   const outcome = runLane(lesson, lane, options.seed);

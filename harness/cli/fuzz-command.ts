@@ -1,9 +1,11 @@
 // `mailflow fuzz` and `mailflow fuzz merge`: random scenarios against every checker, a shrunk counterexample on
 // failure, and the shards of a campaign combined. Exit code 1 when a run failed, 2 for bad input.
-import { accessSync, constants, lstatSync, readFileSync, statSync } from 'node:fs';
+import { accessSync, constants, lstatSync, statSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import { runCampaign, type CampaignOptions } from '../fuzz/fuzz-campaign.js';
 import { checkWritable, writeOutput } from './output-path.js';
+import { refuseOverwritingInputs } from './input-overwrite.js';
+import { FUZZ_RESULT_LIMIT, readInputFile } from '../scenario/read-input-file.js';
 import { toFuzzJunitXml } from './fuzz-junit-xml.js';
 import { mergeResults } from '../fuzz/fuzz-merge.js';
 import type { FuzzResult } from '../fuzz/fuzz-result.js';
@@ -76,6 +78,7 @@ export async function fuzzCommand(options: FuzzCommandOptions, stream: ProgressS
 }
 
 export function fuzzMergeCommand(files: readonly string[], json: boolean, junit?: string): number {
+  refuseOverwritingInputs([{ option: '--junit', path: junit }], files.map((file) => ({ path: file, what: 'the fuzz result' })));
   if (junit !== undefined) checkWritable(junit, JUNIT);
   const results = files.map(readResult);
   const merged = mergeResults(results);
@@ -95,7 +98,7 @@ function readResult(file: string): FuzzResult {
   const problem = (message: string) => new InputError([{ file, line: 0, column: 0, path: '', message }]);
   let data: unknown;
   try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
+    data = JSON.parse(readInputFile(file, FUZZ_RESULT_LIMIT).toString('utf8'));
   } catch (error) {
     throw problem(`cannot read a fuzz result: ${(error as Error).message}`);
   }

@@ -11,6 +11,7 @@ import { routerFilesCommand } from './router-files-command.js';
 import { DEFAULT_MAX_BYTES, migrateCommand } from './migrate-command.js';
 import { parseDurationMs } from '../scenario/duration.js';
 import { EXIT } from './exit-codes.js';
+import { outputPathOption } from './output-option.js';
 import { fuzzCommand, fuzzMergeCommand } from './fuzz-command.js';
 import { planCommand, type PlanCommandOptions } from './plan-command.js';
 import { DEFAULT_DEMO_OUT, demoCommand, type DemoCommandOptions } from './demo-command.js';
@@ -48,9 +49,9 @@ function buildProgram(setExit: (code: number) => void): Command {
     .argument('<file>', 'scenario file (YAML)')
     .option('--seed <n>', 'override the scenario seed (exact expected counts are then skipped)', parseSeed)
     .option('--json', 'print the run summary as one JSON object on stdout')
-    .option('--trace <file>', 'write every trace record as JSON lines')
-    .option('--junit <file>', 'write the checks and expectations as JUnit XML (for CI systems)')
-    .option('--report <file>', 'write a self-contained HTML report: verdict, counts, checks, timeline, latency, messages')
+    .option('--trace <file>', 'write every trace record as JSON lines', outputPathOption('--trace'))
+    .option('--junit <file>', 'write the checks and expectations as JUnit XML (for CI systems)', outputPathOption('--junit'))
+    .option('--report <file>', 'write a self-contained HTML report: verdict, counts, checks, timeline, latency, messages', outputPathOption('--report'))
     .option('--progress', 'show a progress bar on stderr even when it is not a terminal (after a second of wall time)')
     .option('--no-progress', 'never show the progress bar')
     .option('--wire', 'run over real sockets: the MX servers listen on loopback, senders are pooled SMTP clients (docs/wire.md)')
@@ -65,8 +66,8 @@ function buildProgram(setExit: (code: number) => void): Command {
     .option('--auth <user:password>', 'offer AUTH PLAIN/LOGIN with these credentials (authenticated clients may relay)', parseAuthOption)
     .option('--host <address>', 'bind this address instead of 127.0.0.1 (reachable from the network: use with care)')
     .option('--json', 'print the run summary as one JSON object on stdout')
-    .option('--junit <file>', 'write the checks and expectations as JUnit XML')
-    .option('--report <file>', 'write a self-contained HTML report of the session')
+    .option('--junit <file>', 'write the checks and expectations as JUnit XML', outputPathOption('--junit'))
+    .option('--report <file>', 'write a self-contained HTML report of the session', outputPathOption('--report'))
     .option('--expect-messages <n>', 'the number of different messages your clients mean to deliver: the session fails if fewer were accepted (one given up before DATA leaves no other trace; a resend counts once when it has a Message-ID)', parseCount)
     .action(async (file: string, options: ServeCommandOptions) => setExit(await serveCommand(file, options)));
 
@@ -78,7 +79,7 @@ function buildProgram(setExit: (code: number) => void): Command {
   program.command('router-files')
     .description('write the scenario\'s E-mail Router as Microsoft.Crm.Tools.EmailAgent.xml and its SystemState.xml')
     .argument('<file>', 'scenario file (YAML) with a router section')
-    .requiredOption('--out <dir>', 'directory to write the three files into')
+    .requiredOption('--out <dir>', 'directory to write the three files into', outputPathOption('--out', 'directory'))
     .option('--at-end', 'run the scenario and write the state file as it is at the end')
     .action(async (file: string, options: { out: string; atEnd?: boolean }) => setExit(await routerFilesCommand(file, options)));
 
@@ -87,7 +88,7 @@ function buildProgram(setExit: (code: number) => void): Command {
     .argument('<dirs...>', 'one directory per router, each holding its EmailAgent.xml, SystemState.xml and EncryptionKey.xml')
     .option('--at <duration>', 'the migration\'s instant in the scenario\'s virtual time (Process Email From is 24 h before)', parseInstant, 0)
     .option('--max-bytes <n>', 'the limit on all files together', parseBytes, DEFAULT_MAX_BYTES)
-    .option('--out <file>', 'write the sss: scenario fragment here')
+    .option('--out <file>', 'write the sss: scenario fragment here', outputPathOption('--out'))
     .option('--json', 'print the plan as one JSON object')
     .action((dirs: string[], options: { at: number; maxBytes: number; out?: string; json?: boolean }) =>
       setExit(migrateCommand(dirs, { atMs: options.at, maxBytes: options.maxBytes, ...(options.out === undefined ? {} : { out: options.out }), ...(options.json === true ? { json: true } : {}) })));
@@ -97,10 +98,10 @@ function buildProgram(setExit: (code: number) => void): Command {
     .argument('[file]', 'a scenario with a demo: block (default: the first lesson, scenarios/lesson-1-forward-mailbox.yaml)')
     // The three ways to use it (the page, one lane, the narration) do not mix: an option of another one is refused
     // rather than ignored (`--narrate --json` would print text where --json promises one JSON object).
-    .addOption(new Option('--out <file>', `write the page here (default ${DEFAULT_DEMO_OUT})`).conflicts(['lane']))
+    .addOption(new Option('--out <file>', `write the page here (default ${DEFAULT_DEMO_OUT})`).conflicts(['lane']).argParser(outputPathOption('--out')))
     .addOption(new Option('--lane <lane>', 'run one lane\'s variant and print its summary (with --json, the `mailflow run --json` object)').choices(LANE_IDS))
     .option('--json', 'with --lane: the run summary as JSON; otherwise both lanes\' summaries and counters')
-    .addOption(new Option('--junit <file>', 'with --lane: write the lane\'s checks and expectations as JUnit XML, as mailflow run does'))
+    .addOption(new Option('--junit <file>', 'with --lane: write the lane\'s checks and expectations as JUnit XML, as mailflow run does').argParser(outputPathOption('--junit')))
     .addOption(new Option('--narrate', 'tell the story in the terminal, one step per Enter').conflicts(['lane', 'out', 'json', 'junit']))
     .option('--auto', 'with --narrate: tell it all without waiting')
     .option('--seed <n>', 'override the scenario seed', parseSeed)
@@ -124,8 +125,8 @@ function buildProgram(setExit: (code: number) => void): Command {
     .option('--seed <n>', 'override the plan\'s seed', parseSeed)
     .option('--what-if', 'also run each plan with its batch interval halved and Process Email From a week earlier, and say what each would save')
     .option('--json', 'print the result as one JSON object on stdout (an array with --compare)')
-    .option('--report <file>', 'write a self-contained HTML report (grades, figures, a chart per plan\'s batches, recommendations) to this file')
-    .option('--junit <file>', 'write each plan\'s grade as JUnit XML (a failure when below its expect.grade)')
+    .option('--report <file>', 'write a self-contained HTML report (grades, figures, a chart per plan\'s batches, recommendations) to this file', outputPathOption('--report'))
+    .option('--junit <file>', 'write each plan\'s grade as JUnit XML (a failure when below its expect.grade)', outputPathOption('--junit'))
     .option('--progress', 'show a progress bar on stderr even when it is not a terminal')
     .option('--no-progress', 'never show the progress bar')
     .action((file: string, options: PlanCommandOptions) => setExit(planCommand(file, options)));
@@ -146,9 +147,9 @@ function buildProgram(setExit: (code: number) => void): Command {
     .option('--max-faults <n>', 'fault windows per scenario at most', parseCountOrZero, DEFAULT_MAX_FAULTS)
     .option('--all-faults', 'also faults nothing survives (a restore without logs, X3): expect failures')
     .option('--habits', 'also people filing, deleting, moving back, replying and tracking, and a junk filter (the untracked mail they explain is allowed)')
-    .option('--out <dir>', 'where counterexample scenarios are written', DEFAULT_OUT_DIR)
+    .option('--out <dir>', 'where counterexample scenarios are written', outputPathOption('--out', 'directory'), DEFAULT_OUT_DIR)
     .option('--json', 'print the result as one JSON object on stdout')
-    .option('--junit <file>', 'write the campaign as JUnit XML (a failure when a run failed)')
+    .option('--junit <file>', 'write the campaign as JUnit XML (a failure when a run failed)', outputPathOption('--junit'))
     .option('--progress', 'show the progress bar on stderr even when it is not a terminal')
     .option('--no-progress', 'never show the progress bar')
     .action(async (options: FuzzCliOptions) => {
@@ -184,7 +185,7 @@ function buildProgram(setExit: (code: number) => void): Command {
     .description('combine the --json results of a campaign\'s shards into the campaign\'s result')
     .argument('<files...>', 'the shards\' --json outputs')
     .option('--json', 'print the merged result as one JSON object on stdout')
-    .option('--junit <file>', 'write the merged campaign as JUnit XML')
+    .option('--junit <file>', 'write the merged campaign as JUnit XML', outputPathOption('--junit'))
     // `fuzz` has a --json and a --junit of its own, which commander hands to the parent: read both.
     .action((files: string[], _options: unknown, command: Command) => {
       const { json, junit } = command.optsWithGlobals<{ json?: boolean; junit?: string }>();

@@ -2,7 +2,7 @@
 // routers, 32 MB together (a setting). Everything is read and checked before anything is written: five routers, too
 // many bytes, a missing or unknown file name, malformed XML all exit 2 naming which and why. Writes the server-side
 // sync configuration as a scenario fragment (--out) and prints the review (what migrates, what does not and why).
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseEmailAgentXml } from '../../fakes/router/email-agent-xml.js';
 import { parseRouterXml, RouterFileError } from '../../fakes/router/router-xml.js';
@@ -10,14 +10,17 @@ import { parseSystemStateXml } from '../../fakes/router/system-state-xml.js';
 import { planMigration, type MigrationPlan, type RouterFiles } from '../../fakes/migration/migration-plan.js';
 import { formatDurationMs } from '../scenario/duration.js';
 import { InputError, type InputProblem } from '../scenario/input-error.js';
+import { readInputFile, ROUTER_FILE_LIMIT } from '../scenario/read-input-file.js';
 import { writeFileAtomic } from '../run/atomic-write.js';
 import { checkWritable } from './output-path.js';
+import { refuseOverwritingInputs } from './input-overwrite.js';
 import { EXIT } from './exit-codes.js';
 import { EMAIL_AGENT_FILE, ENCRYPTION_KEY_FILE, ROUTER_FILES as FILES, SYSTEM_STATE_FILE } from './router-file-names.js';
 
 /** S14: up to four routers, 32 MB combined (0x2000000; a site setting can override it). */
 export const MAX_ROUTERS = 4;
 export const DEFAULT_MAX_BYTES = 0x2000000;
+const FRAGMENT = 'the server-side sync fragment';
 
 export interface MigrateOptions {
   /** The migration's instant in the scenario's virtual time (ms); Process Email From is 24 hours before it. */
@@ -29,8 +32,9 @@ export interface MigrateOptions {
 
 export function migrateCommand(dirs: readonly string[], options: MigrateOptions): number {
   const problem = (file: string, message: string, path = ''): InputProblem => ({ file, line: 0, column: 0, path, message });
-  // A --out that cannot be written fails before the routers are read, and leaves nothing behind.
-  if (options.out !== undefined) checkWritable(options.out, 'the server-side sync fragment');
+  // A --out that cannot be written (or is a router's file) fails before the routers are read, leaving nothing behind.
+  refuseOverwritingInputs([{ option: '--out', path: options.out }], dirs.flatMap((dir) => FILES.map((name) => ({ path: join(dir, name), what: 'the router file' }))));
+  if (options.out !== undefined) checkWritable(options.out, FRAGMENT);
   if (dirs.length > MAX_ROUTERS) throw new InputError([problem(dirs[MAX_ROUTERS] ?? '', `${dirs.length} routers: the wizard takes at most ${MAX_ROUTERS} (S14)`)]);
   // The same router named twice would migrate its users and forward mailboxes twice.
   const twice = dirs.find((dir, i) => dirs.slice(0, i).some((other) => resolve(other) === resolve(dir)));
@@ -61,20 +65,20 @@ export function migrateCommand(dirs: readonly string[], options: MigrateOptions)
     return { source: dir, agent: read(join(dir, EMAIL_AGENT_FILE), parseEmailAgentXml) };
   });
   const plan = planMigration(routers, options.atMs);
-  if (options.out !== undefined) {
-    try {
-      writeFileAtomic(options.out, fragmentOf(plan, dirs));
-    } catch (error) {
-      throw new InputError([problem(options.out, `cannot write: ${(error as Error).message}`)]);
-    }
-  }
+  if (options.out !== undefined) writeFileAtomic(options.out, fragmentOf(plan, dirs), FRAGMENT);
   process.stdout.write(options.json === true ? `${JSON.stringify({ ...plan, routers: dirs })}\n` : reviewOf(plan, dirs, options.out));
   return EXIT.pass;
 }
 
 function read<T>(file: string, parse: (xml: string) => T): T {
+  let xml: string;
   try {
-    return parse(readFileSync(file, 'utf8'));
+    xml = readInputFile(file, ROUTER_FILE_LIMIT).toString('utf8');
+  } catch (error) {
+    throw new InputError([{ file, line: 0, column: 0, path: '', message: `cannot read: ${(error as Error).message}` }]);
+  }
+  try {
+    return parse(xml);
   } catch (error) {
     if (!(error instanceof RouterFileError)) throw error;
     throw new InputError([{ file, line: error.line ?? 0, column: error.column ?? 0, path: error.where, message: error.problem }]);

@@ -8,7 +8,10 @@ import { summariseSweep, sweepSeeds, type SweepResult } from '../plan/plan-sweep
 import { formatComparison, formatPlan, formatSweep } from '../plan/format-plan.js';
 import { renderPlanReport, type PlanReportInput } from '../plan/plan-report.js';
 import { EXIT } from './exit-codes.js';
-import { checkWritable, outputError, writeOutput } from './output-path.js';
+import { checkWritable, writeOutputs } from './output-path.js';
+import { outputError } from '../run/output-error.js';
+import { outputTarget } from '../run/output-target.js';
+import { refuseOverwritingInputs } from './input-overwrite.js';
 import { progressBarFor } from './progress.js';
 import { toPlanJunitXml, type JudgedPlan } from './plan-junit-xml.js';
 import { resolve } from 'node:path';
@@ -42,9 +45,10 @@ export function planCommand(file: string, options: PlanCommandOptions): number {
   const plans = loaded.map((p, i) => ({ ...p, shown: shown[i] ?? p.plan.name }));
   const asShown = <R extends { plan: string }>(result: R, name: string): R => ({ ...result, plan: name });
   // And the report's path is checked before the runs, so a typo there does not cost the runs' time.
+  refuseOverwritingInputs([{ option: '--report', path: options.report }, { option: '--junit', path: options.junit }], files.map((f) => ({ path: f, what: 'the plan file' })));
   if (options.report !== undefined) checkWritable(options.report, REPORT);
   if (options.junit !== undefined) checkWritable(options.junit, JUNIT);
-  if (options.junit !== undefined && options.report !== undefined && resolve(options.junit) === resolve(options.report)) {
+  if (options.junit !== undefined && options.report !== undefined && outputTarget(options.junit).path === outputTarget(options.report).path) {
     throw outputError(options.junit, JUNIT, new Error('the report goes to this file too; give each output its own'));
   }
   const met = (plan: Plan, grade: PlanResult['grade']) => plan.expect.grade === undefined || meetsGrade(grade, plan.expect.grade);
@@ -52,8 +56,7 @@ export function planCommand(file: string, options: PlanCommandOptions): number {
   const judged = (plan: Plan, grade: PlanResult['grade']) => ({ expectedGrade: plan.expect.grade ?? null, met: met(plan, grade) });
   if (options.sweep !== undefined) {
     const sweeps = plans.map(({ file: f, plan, shown: name }) => ({ file: f, plan, name, result: sweep(plan, f, options.seed ?? plan.seed, options.sweep ?? 1, options.progress, options.whatIf === true, plans.length > 1 ? name : '') }));
-    writeReport(options.report, { kind: 'sweeps', plans: sweeps.map((s) => ({ file: s.file, result: asShown(s.result, s.name), expected: s.plan.expect.grade })) });
-    writeJunit(options.junit, sweeps.map((s) => ({
+    writeReports(options, { kind: 'sweeps', plans: sweeps.map((s) => ({ file: s.file, result: asShown(s.result, s.name), expected: s.plan.expect.grade })) }, sweeps.map((s) => ({
       file: s.file, plan: s.result.plan, grade: s.result.grade, ...judged(s.plan, s.result.grade), seeds: `seeds ${s.result.seeds.join(', ')}`,
       counts: { tracked: s.result.counts.tracked.median, untracked: s.result.counts.untracked.median, duplicates: s.result.counts.duplicates.median, lost: s.result.counts.lost.median },
       recommendations: s.result.recommendations, reproduce: `mailflow plan ${s.file} --sweep ${s.result.seeds.length} --seed ${options.seed ?? s.plan.seed}`,
@@ -66,8 +69,7 @@ export function planCommand(file: string, options: PlanCommandOptions): number {
   const runs = plans.map(({ file: f, plan, shown: name }) => ({
     file: f, plan, name, result: runWithProgress(plan, f, options.seed ?? plan.seed, options.progress, options.whatIf === true, plans.length > 1 ? name : ''),
   }));
-  writeReport(options.report, { kind: 'runs', plans: runs.map((r) => ({ file: r.file, result: asShown(r.result, r.name), expected: r.plan.expect.grade })) });
-  writeJunit(options.junit, runs.map((r) => ({
+  writeReports(options, { kind: 'runs', plans: runs.map((r) => ({ file: r.file, result: asShown(r.result, r.name), expected: r.plan.expect.grade })) }, runs.map((r) => ({
     file: r.file, plan: r.result.plan, grade: r.result.grade, ...judged(r.plan, r.result.grade), seeds: `seed ${r.result.seed}`,
     counts: { tracked: r.result.counts.tracked, untracked: r.result.counts.untracked, duplicates: r.result.counts.duplicates, lost: r.result.counts.lost },
     recommendations: r.result.recommendations, reproduce: `mailflow plan ${r.file} --seed ${r.result.seed}`,
@@ -99,12 +101,12 @@ function runWithProgress(plan: Plan, file: string, seed: number, progress: boole
   }
 }
 
-function writeReport(path: string | undefined, input: PlanReportInput): void {
-  writeOutput(path, REPORT, () => renderPlanReport(input));
-}
-
-function writeJunit(path: string | undefined, plans: readonly JudgedPlan[]): void {
-  writeOutput(path, JUNIT, () => toPlanJunitXml(plans));
+/** The HTML report and the JUnit file asked for, written together: a full disk leaves neither. */
+function writeReports(options: PlanCommandOptions, report: PlanReportInput, plans: readonly JudgedPlan[]): void {
+  writeOutputs([
+    { path: options.report, what: REPORT, content: () => renderPlanReport(report) + '\n' },
+    { path: options.junit, what: JUNIT, content: () => toPlanJunitXml(plans) + '\n' },
+  ]);
 }
 
 function print(text: string): void {

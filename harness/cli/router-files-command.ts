@@ -1,7 +1,7 @@
 // `mailflow router-files SCENARIO --out DIR [--at-end]`: writes the scenario's router as the files a real router
 // keeps (Microsoft.Crm.Tools.EmailAgent.xml and ...SystemState.xml, as the run starts or, with --at-end, as it ends),
 // and an EncryptionKey.xml, so the directory is what the migration wizard reads (`mailflow migrate DIR`, S14).
-// Files are written under temporary names and renamed, so a failure leaves nothing half-written.
+// Files are written under temporary names, all three before any is renamed, so a failure leaves none of them.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeEmailAgentXml } from '../../fakes/router/email-agent-xml.js';
@@ -9,11 +9,12 @@ import type { RouterDurable } from '../../fakes/router/router-service.js';
 import { newSystemState } from '../../fakes/router/system-state.js';
 import { writeSystemStateXml } from '../../fakes/router/system-state-xml.js';
 import { InputError } from '../scenario/input-error.js';
-import { loadScenario } from '../scenario/load-scenario.js';
-import { writeFileAtomic } from '../run/atomic-write.js';
+import { loadScenarioWithFiles } from '../scenario/load-scenario.js';
 import { runScenario } from '../run/run-scenario.js';
 import { initialStateOf, routerConfigOf } from '../world/build-router-world.js';
 import { EXIT } from './exit-codes.js';
+import { refuseOverwritingInputs } from './input-overwrite.js';
+import { writeOutputs } from './output-path.js';
 import { EMAIL_AGENT_FILE, ENCRYPTION_KEY_FILE, ROUTER_FILES, SYSTEM_STATE_FILE } from './router-file-names.js';
 import { crmOrganisations } from '../scenario/crm-organisations.js';
 import { routerInstalls } from '../scenario/routers.js';
@@ -31,7 +32,10 @@ const ENCRYPTION_KEY_XML = `<?xml version="1.0" encoding="utf-8"?>
 `;
 
 export async function routerFilesCommand(file: string, options: { out: string; atEnd?: boolean }): Promise<number> {
-  const scenario = await loadScenario(file);
+  const { scenario, files } = await loadScenarioWithFiles(file);
+  // A scenario whose router.configFile is in --out would have it replaced: refused before any run.
+  const written = ROUTER_FILES.map((name) => join(options.out, name));
+  refuseOverwritingInputs(written.map((path) => ({ option: '--out', path })), files);
   // [I] With several router installs (one per site), the first one's files are written.
   const router = routerInstalls(scenario)[0]?.section;
   const orgs = crmOrganisations(scenario).map((o) => o.section);
@@ -58,13 +62,16 @@ export async function routerFilesCommand(file: string, options: { out: string; a
   });
   try {
     mkdirSync(options.out, { recursive: true });
-    writeFileAtomic(join(options.out, EMAIL_AGENT_FILE), agent);
-    writeFileAtomic(join(options.out, SYSTEM_STATE_FILE), writeSystemStateXml(state, startMs));
-    writeFileAtomic(join(options.out, ENCRYPTION_KEY_FILE), ENCRYPTION_KEY_XML);
   } catch (error) {
     throw new InputError([{ file: options.out, line: 0, column: 0, path: '', message: `cannot write the router files: ${(error as Error).message}` }]);
   }
-  const written = ROUTER_FILES.map((name) => join(options.out, name));
+  // The three go together (the wizard reads them as a set): all are written before any is renamed into place.
+  const what = 'the router file';
+  writeOutputs([
+    { path: join(options.out, EMAIL_AGENT_FILE), what, content: () => agent },
+    { path: join(options.out, SYSTEM_STATE_FILE), what, content: () => writeSystemStateXml(state, startMs) },
+    { path: join(options.out, ENCRYPTION_KEY_FILE), what, content: () => ENCRYPTION_KEY_XML },
+  ]);
   process.stderr.write(`wrote ${written.join(', ')}${options.atEnd === true ? ' (state at the end of the run)' : ''}\n`);
   return EXIT.pass;
 }

@@ -2,7 +2,7 @@
 // summary, or with --json exactly the `mailflow run --json` contract with mode "wire" and a null trace hash.
 import { performance } from 'node:perf_hooks';
 import { InvalidArgumentError } from 'commander';
-import { loadScenario } from '../scenario/load-scenario.js';
+import { loadScenarioWithFiles } from '../scenario/load-scenario.js';
 import { InputError } from '../scenario/input-error.js';
 import type { Scenario } from '../scenario/schema.js';
 import { DEFAULT_WIRE_TIME_SCALE, runScenarioOnWire } from '../run/run-wire.js';
@@ -14,10 +14,10 @@ import { formatSummary } from './print-summary.js';
 import { toRunJson } from './run-json.js';
 import { toJunitXml } from './junit-xml.js';
 import { recordFaults, renderReport, type FaultRecorder } from '../report/render-report.js';
-import type { AtomicLineWriter } from '../run/atomic-write.js';
-import { commitOutput, openOutput } from './commands.js';
-
-type Output = { writer: AtomicLineWriter; path: string; what: string };
+import { commitAll } from '../run/atomic-write.js';
+import { openOutput, type Output } from './commands.js';
+import { refuseOverwritingInputs } from './input-overwrite.js';
+import type { InputFile } from '../scenario/input-files.js';
 
 /** Virtual ms per wall ms: above 0 and finite; at most a year of virtual time per wall second. */
 export function parseTimeScale(text: string): number {
@@ -55,8 +55,9 @@ interface WireOutputs {
   readonly faults: FaultRecorder | null;
 }
 
-/** Opened before the run, so a path that cannot be written fails at once (exit 2), as `run` does. */
-function openWireOutputs(options: { junit?: string | undefined; report?: string | undefined }): WireOutputs {
+/** Opened before the run: a path that cannot be written, or is one of `inputs`, fails at once (exit 2), as in run. */
+function openWireOutputs(options: { junit?: string | undefined; report?: string | undefined }, inputs: readonly InputFile[]): WireOutputs {
+  refuseOverwritingInputs([{ option: '--junit', path: options.junit }, { option: '--report', path: options.report }], inputs);
   const opened: Output[] = [];
   const open = (path: string | undefined, what: string): Output | null => {
     if (path === undefined) return null;
@@ -81,13 +82,14 @@ function discardOutputs(outputs: WireOutputs): void {
 /** Writes the JUnit and HTML reports asked for, then prints the summary (or the JSON) and returns the exit code. */
 function finish(outcome: RunOutcome, file: string, scenario: Scenario, wallMs: number, json: boolean, outputs: WireOutputs): number {
   const run = toRunJson(outcome, file, Math.round(wallMs), 'wire');
-  if (outputs.junit !== null) {
-    outputs.junit.writer.line(toJunitXml(run));
-    commitOutput(outputs.junit);
-  }
-  if (outputs.report !== null) {
-    outputs.report.writer.line(renderReport({ outcome, file, scenario, applied: outputs.faults?.applied ?? [], mode: 'wire' }));
-    commitOutput(outputs.report);
+  try {
+    outputs.junit?.writer.line(toJunitXml(run));
+    outputs.report?.writer.line(renderReport({ outcome, file, scenario, applied: outputs.faults?.applied ?? [], mode: 'wire' }));
+    // Both written before either is renamed into place: a full disk leaves neither.
+    commitAll([outputs.junit, outputs.report].filter((o): o is Output => o !== null));
+  } catch (error) {
+    discardOutputs(outputs);
+    throw error;
   }
   process.stdout.write(json ? JSON.stringify(run) + '\n' : formatSummary(run) + '\n');
   return run.verdict === 'pass' ? EXIT.pass : EXIT.fail;
@@ -106,12 +108,12 @@ export async function runWireCommand(file: string, options: WireRunCommandOption
   // On the wire there is no trace to replay (design.md).
   if (options.trace !== undefined) throw problem(options.trace, '--trace is not available with --wire: a wire run has no trace');
   if (options.seed !== undefined) throw problem(file, '--seed is not available with --wire: a wire run is compared with the file\'s own seed');
-  const scenario = await loadScenario(file);
+  const { scenario, files } = await loadScenarioWithFiles(file);
   requireExchange(scenario, file);
   if (scenario.wire === undefined || scenario.wire === false) {
     process.stderr.write(`mailflow run --wire: ${file} is not marked wire: true; its verdict and counts may differ from the virtual run's (docs/wire.md)\n`);
   }
-  const outputs = openWireOutputs(options);
+  const outputs = openWireOutputs(options, files);
   try {
     const started = performance.now();
     const outcome = await runScenarioOnWire(scenario, {
@@ -138,13 +140,13 @@ export interface ServeCommandOptions {
 }
 
 export async function serveCommand(file: string, options: ServeCommandOptions): Promise<number> {
-  const scenario = await loadScenario(file);
+  const { scenario, files } = await loadScenarioWithFiles(file);
   requireExchange(scenario, file);
   const limits: Partial<ListenerLimits> = {
     ...(options.auth === undefined ? {} : { auth: options.auth }),
     ...(options.host === undefined ? {} : { host: options.host }),
   };
-  const outputs = openWireOutputs(options);
+  const outputs = openWireOutputs(options, files);
   const started = performance.now();
   let session;
   try {

@@ -5,6 +5,7 @@
 import { InputError } from '../scenario/input-error.js';
 import { locateIn, parseDerivedScenario, readTextFile, readYamlSource, resolveReferences, type YamlSource } from '../scenario/load-scenario.js';
 import { LANE_SECTIONS, type DemoSpec } from '../scenario/demo-schema.js';
+import { namedFiles, type InputFile } from '../scenario/input-files.js';
 import type { Scenario } from '../scenario/schema.js';
 import { LANE_IDS, type LaneId } from './demo-data.js';
 
@@ -14,6 +15,8 @@ export interface Lesson {
   readonly scenario: Scenario;
   readonly demo: DemoSpec;
   readonly lanes: Readonly<Record<LaneId, Scenario>>;
+  /** The files it was read from: the lesson's own first, then those it and its lanes name (.eml, router files). */
+  readonly files: readonly InputFile[];
 }
 
 type Data = Record<string, unknown>;
@@ -35,14 +38,20 @@ export async function loadLesson(file: string): Promise<Lesson> {
   }
   const base = await resolveReferences(scenario, file, locate);
   const lanes = {} as Record<LaneId, Scenario>;
-  for (const lane of LANE_IDS) lanes[lane] = await laneScenario(source, base, lane);
-  return { file, scenario: base, demo: scenario.demo, lanes };
+  const files: InputFile[] = [{ path: file, what: 'the lesson file' }, ...namedFiles(scenario, file)];
+  for (const lane of LANE_IDS) {
+    const built = await laneScenario(source, base, lane);
+    lanes[lane] = built.scenario;
+    files.push(...built.files);
+  }
+  return { file, scenario: base, demo: scenario.demo, lanes, files };
 }
 
-async function laneScenario(source: YamlSource, base: Scenario, lane: LaneId): Promise<Scenario> {
+/** The lane's scenario, and the files the lane names of its own (its `demo.<lane>.router`'s, say). */
+async function laneScenario(source: YamlSource, base: Scenario, lane: LaneId): Promise<{ scenario: Scenario; files: InputFile[] }> {
   const data = source.data as Data;
   const fragment = (data['demo'] as Data)[lane] as Data | undefined;
-  if (fragment === undefined && lane === 'router') return { ...base, name: laneName(base.name, lane), demo: undefined };
+  if (fragment === undefined && lane === 'router') return { scenario: { ...base, name: laneName(base.name, lane), demo: undefined }, files: [] };
   const { variant, sourceOf } = laneData(data, fragment ?? {}, lane);
   // R14: server-side sync processes email only once "Process Email Using" says so; without that the lane's mail
   // would end untracked with no reason a class could be given. Said before the lane is checked as a scenario, which
@@ -53,7 +62,7 @@ async function laneScenario(source: YamlSource, base: Scenario, lane: LaneId): P
     throw new InputError([locateIn(source)(['demo', lane], `server-side sync never takes over in the ${lane} lane: add { at: 0s, verb: switchToServerSideSync, target: crm } to demo.${lane}.faults (R14), or a cutover (sss.cutover)`)]);
   }
   const { scenario, locate } = inLane(lane, () => parseDerivedScenario(variant, source, sourceOf));
-  return resolveReferences(scenario, source.file, locate);
+  return { scenario: await resolveReferences(scenario, source.file, locate), files: namedFiles(scenario, source.file) };
 }
 
 /**

@@ -36,6 +36,6 @@ export function writeCounterexample(outDir: string, name: string, scenario: Scen
     ...facts.problems.map((p) => `  ${p}`),
     `Replay: mailflow run ${path}`,
   ];
-  writeFileAtomic(path, scenarioYaml({ ...scenario, name }, header));
+  writeFileAtomic(path, scenarioYaml({ ...scenario, name }, header), 'the counterexample');
   return path;
 }

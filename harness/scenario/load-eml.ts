@@ -1,12 +1,12 @@
 // Replays real messages: each `traffic.eml` entry is read (relative to the scenario file) and parsed with mailparser
 // into an explicit message, Message-ID, References and all. Reading files is the harness's job, never the models'.
-import { readFile } from 'node:fs/promises';
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import { InputError, type InputProblem } from './input-error.js';
 import type { Locate } from './load-scenario.js';
 import type { Scenario } from './schema.js';
 import { checkExchange } from './check-exchange.js';
 import { relatedFile } from './related-file.js';
+import { EML_LIMIT, readInputFile } from './read-input-file.js';
 
 type TrafficMessage = NonNullable<Scenario['traffic']>['messages'][number];
 
@@ -50,7 +50,7 @@ export async function resolveEmlTraffic(scenario: Scenario, scenarioFile: string
     const path = relatedFile(scenarioFile, entry.file);
     let raw: Buffer;
     try {
-      raw = await readFile(path);
+      raw = readInputFile(path, EML_LIMIT);
     } catch (error) {
       problems.push(locate(['traffic', 'eml', i, 'file'], `cannot read ${path}: ${(error as Error).message}`));
       continue;

@@ -1,7 +1,6 @@
 // Reads the router files a scenario names (router.configFile, router.stateFile) and folds them into the scenario:
 // the settings, profiles and deployments of Microsoft.Crm.Tools.EmailAgent.xml, and the ThresholdDates of
 // Microsoft.Crm.Tools.EmailAgent.SystemState.xml. Problems name the file and the element that is wrong.
-import { readFile } from 'node:fs/promises';
 import { parseEmailAgentXml, type EmailAgentFile, type ProviderEntry } from '../../fakes/router/email-agent-xml.js';
 import { RouterFileError } from '../../fakes/router/router-xml.js';
 import { parseSystemStateXml } from '../../fakes/router/system-state-xml.js';
@@ -13,6 +12,7 @@ import type { Locate } from './load-scenario.js';
 import type { Scenario } from './schema.js';
 import type { RouterSection } from './router-schema.js';
 import { relatedFile } from './related-file.js';
+import { readInputFile, ROUTER_FILE_LIMIT } from './read-input-file.js';
 import { startEpochMs } from './start-instant.js';
 
 type Router = RouterSection;
@@ -35,12 +35,12 @@ async function resolveInstall(router: Router, path: ReadonlyArray<string | numbe
   let resolved: Router = router;
   if (router.configFile !== undefined) {
     const file = relatedFile(scenarioFile, router.configFile);
-    const agent = parseOrThrow(await readOrThrow(file, [...path, 'configFile'], locate), file, parseEmailAgentXml);
+    const agent = parseOrThrow(readOrThrow(file, [...path, 'configFile'], locate), file, parseEmailAgentXml);
     resolved = withConfig(resolved, agent, scenario, file);
   }
   if (router.stateFile !== undefined) {
     const file = relatedFile(scenarioFile, router.stateFile);
-    const state = parseOrThrow(await readOrThrow(file, [...path, 'stateFile'], locate), file, (xml) => parseSystemStateXml(xml, startEpochMs(scenario)));
+    const state = parseOrThrow(readOrThrow(file, [...path, 'stateFile'], locate), file, (xml) => parseSystemStateXml(xml, startEpochMs(scenario)));
     resolved = {
       ...resolved,
       state: state.corrupt ? { file: 'corrupt', providers: [] }
@@ -50,9 +50,9 @@ async function resolveInstall(router: Router, path: ReadonlyArray<string | numbe
   return { ...resolved, configFile: undefined, stateFile: undefined };
 }
 
-async function readOrThrow(file: string, path: ReadonlyArray<string | number>, locate: Locate): Promise<string> {
+function readOrThrow(file: string, path: ReadonlyArray<string | number>, locate: Locate): string {
   try {
-    return await readFile(file, 'utf8');
+    return readInputFile(file, ROUTER_FILE_LIMIT).toString('utf8');
   } catch (error) {
     throw new InputError([locate(path, `cannot read ${file}: ${(error as Error).message}`)]);
   }

@@ -1,7 +1,6 @@
 // Reads a scenario file: YAML syntax, then the zod schema, then references between parts of the world. Every
 // problem comes back as an InputError naming file, line, column and field path.
 import { sourcePath } from './templates.js';
-import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { isTooDeep, syntaxMessage, yamlShapeProblems } from './yaml-shape.js';
 import type { z } from 'zod';
@@ -14,6 +13,8 @@ import { issueMessage } from './issue-message.js';
 import { closestName, didYouMean } from './closest-name.js';
 import { resolveEmlTraffic } from './load-eml.js';
 import { resolveRouterFiles } from './load-router-files.js';
+import { namedFiles, type InputFile } from './input-files.js';
+import { readInputFile, YAML_LIMIT } from './read-input-file.js';
 
 /** Where a field path sits in the scenario file, for errors found after parsing. */
 export type Locate = (path: ReadonlyArray<PropertyKey>, message: string) => InputProblem;
@@ -22,8 +23,13 @@ export type Locate = (path: ReadonlyArray<PropertyKey>, message: string) => Inpu
  * Loads a scenario and everything it refers to (.eml files, replayed through mailparser): what the CLI runs.
  */
 export async function loadScenario(file: string): Promise<Scenario> {
+  return (await loadScenarioWithFiles(file)).scenario;
+}
+
+/** As loadScenario, with the files it read (the scenario's own first): what a command's outputs must not overwrite. */
+export async function loadScenarioWithFiles(file: string): Promise<{ scenario: Scenario; files: InputFile[] }> {
   const { scenario, locate } = readScenarioDocument(file);
-  return resolveReferences(scenario, file, locate);
+  return { scenario: await resolveReferences(scenario, file, locate), files: [{ path: file, what: 'the scenario file' }, ...namedFiles(scenario, file)] };
 }
 
 /** Loads a scenario file that refers to no other files (no `traffic.eml`, no router files); see loadScenario. */
@@ -118,10 +124,10 @@ export interface FieldProblem {
   readonly message: string;
 }
 
-/** A file's text, or an InputError naming it. */
+/** A scenario or plan file's text, or an InputError naming it (read-input-file.ts says what is refused). */
 export function readTextFile(file: string): string {
   try {
-    return readFileSync(file, 'utf8');
+    return readInputFile(file, YAML_LIMIT).toString('utf8');
   } catch (error) {
     throw new InputError([{ file, line: 0, column: 0, path: '', message: `cannot read: ${(error as Error).message}` }]);
   }
