@@ -3,6 +3,7 @@
 import { sourcePath } from './templates.js';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { isTooDeep, syntaxMessage, yamlShapeProblems } from './yaml-shape.js';
+import { NotUtf8Text, utf8Text } from './utf8-text.js';
 import type { z } from 'zod';
 import { checkConsistency } from './check-consistency.js';
 import { InputError, formatPath, type InputProblem } from './input-error.js';
@@ -127,8 +128,9 @@ export interface FieldProblem {
 /** A scenario or plan file's text, or an InputError naming it (read-input-file.ts says what is refused). */
 export function readTextFile(file: string): string {
   try {
-    return readInputFile(file, YAML_LIMIT).toString('utf8');
+    return utf8Text(readInputFile(file, YAML_LIMIT));
   } catch (error) {
+    if (error instanceof NotUtf8Text) throw new InputError([{ file, line: error.line, column: error.column, path: '', message: error.message }]);
     throw new InputError([{ file, line: 0, column: 0, path: '', message: `cannot read: ${(error as Error).message}` }]);
   }
 }
