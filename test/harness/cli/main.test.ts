@@ -162,6 +162,19 @@ expect:
     }
   });
 
+  it('says a help topic is no command, with the nearest one, instead of printing the whole help', () => {
+    const bogus = mailflow('help', 'rnu');
+    expect(bogus.status).toBe(2);
+    expect(bogus.stdout).toBe('');
+    expect(bogus.stderr).toBe("error: unknown command 'rnu' (did you mean 'run'?)\n(mailflow --help lists the commands)\n");
+    expect(mailflow('help', 'fuzz', 'merg').stderr).toMatch(/^error: unknown command 'fuzz merg' \(did you mean 'merge'\?\)/);
+    const help = mailflow('help', 'run');
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: mailflow run \[options\] <file>/);
+    expect(mailflow('help', 'fuzz', 'merge').stdout).toMatch(/^Usage: mailflow fuzz merge/);
+    expect(mailflow('help').status).toBe(0);
+  });
+
   it('exits 2 on usage errors', () => {
     expect(mailflow('frobnicate').status).toBe(2);
     expect(mailflow('run', HELLO, '--seed', 'abc').status).toBe(2);
