@@ -25,6 +25,9 @@ import { didYouMean } from './closest-name.js';
 
 const verdict = z.enum(['pass', 'fail', 'unknown']);
 
+/** How long a run may drain after its horizon unless the scenario says (compiled plans take it too). */
+export const DEFAULT_DRAIN_MS = 3 * 86_400_000;
+
 const countExpectation = z.union([z.number(), z.string()]).transform((value, ctx) => {
   const parsed = parseCountExpectation(value);
   if (typeof parsed === 'string') {
@@ -137,7 +140,7 @@ export const scenarioSchema = z.strictObject({
   start: z.iso.datetime({ message: 'expected an ISO 8601 UTC instant such as 2026-01-05T08:00:00Z' }).describe('Virtual time 0: an ISO 8601 UTC instant.'),
   randomStreams: z.enum(['shared', 'per-actor']).default('shared').describe('`shared`: one random stream for the whole world (the default); `per-actor`: each actor (an outside sender, the people, a router) draws from its own, so changing one part of the world leaves the others\' draws alone. The demo\'s lessons use it so both lanes see the same traffic.'),
   horizon: positiveDurationMs.meta({ description: 'Traffic and scheduled operations stop here: longer than 0, or nothing would happen.', examples: ['8h'] }),
-  drain: durationMs.default(3 * 86_400_000).describe('After the horizon, periodic processes keep running until nothing is in flight or the drain ends.'),
+  drain: durationMs.default(DEFAULT_DRAIN_MS).describe('After the horizon, periodic processes keep running until nothing is in flight or the drain ends.'),
   toy: toySchema.optional().describe('The foundation\'s toy world (a sender, a mailbox, a consumer); a scenario has either `toy` or `exchange`.'),
   exchange: exchangeSchema.optional().describe('The Exchange organisation: servers, databases, mailboxes, inbox rules, transport settings (X1-X5; docs/exchange.md).'),
   internet: internetSchema.optional().describe('Outside senders with their retry profiles (X1); goes with `exchange`.'),

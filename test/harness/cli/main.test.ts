@@ -226,6 +226,22 @@ describe('mailflow CLI on hostile input', () => {
     expect(result.stderr).toMatch(/YAML: .*alias/i);
   });
 
+  it('exits 2, not 3, for values that would take the engine\'s timers past their limit', () => {
+    const toy = (fields: string) => scenarioFile('big-delay.yaml', `kind: scenario\nname: big\nseed: 1\nstart: 2026-01-05T08:00:00Z\nhorizon: 1h\ntoy: { ${fields} }\n`);
+    const result = mailflow('run', toy('processingMean: 9007199254740991'));
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/toy\.processingMean: expected at most 3153600000000 ms, that is 36500d \(100 years\)/);
+    const slow = scenarioFile('slow.yaml', readFileSync('scenarios/exchange-basics.yaml', 'utf8').replace(/ratePerHour: [\d.]+/, 'ratePerHour: 1e-10'));
+    expect(mailflow('run', slow).status).toBe(2);
+  });
+
+  it('refuses at once, with exit 2, traffic that would fill the memory over minutes', () => {
+    const flood = scenarioFile('flood.yaml', readFileSync('scenarios/exchange-basics.yaml', 'utf8').replace(/ratePerHour: [\d.]+/, 'ratePerHour: 1e12'));
+    const result = mailflow('run', flood);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/ratePerHour: the traffic comes to about [\d,]+ messages .* more than the 20,000,000 a run may simulate/);
+  });
+
   it('refuses zero intervals, which would re-arm a timer at the same instant forever', () => {
     const file = scenarioFile('zero.yaml', 'kind: scenario\nname: zero\nseed: 1\nstart: 2026-01-05T08:00:00Z\nhorizon: 1h\ntoy: { pollInterval: 0 }\n');
     const result = mailflow('run', file);
