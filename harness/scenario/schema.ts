@@ -82,13 +82,20 @@ const expectSchema = z.strictObject({
   }),
 });
 
+/**
+ * An actor's name as faults write it. An Outlook client is named by its user's address, and addresses ignore case
+ * everywhere else (mailboxes, recipients, CRM users): `outlook:Paul@Contoso.example` is Paul's client. Other names
+ * cannot hold a colon (they are letters, digits, dot, dash or underscore), so nothing else is folded.
+ */
+const actorName = z.string().min(1).transform((name) => (/^outlook:/i.test(name) ? name.toLowerCase() : name));
+
 export const FAULT_VERBS = [...Object.keys(CORE_FAULT_HANDLERS), ...EXCHANGE_FAULT_VERBS, ...CRM_FAULT_VERBS, ...ROUTER_FAULT_VERBS, ...SSS_FAULT_VERBS] as string[] as [string, ...string[]];
 
 export const faultSchema = z.strictObject({
   at: durationMs.describe('When it happens, after the start; not after the horizon.'),
   verb: z.enum(FAULT_VERBS).describe('What happens: the engine\'s `crash`, `restart`, `down`, `up`, `partition`, `heal`, and the operations of the Exchange, CRM, router and server-side sync models (docs/scenario-language.md).'),
-  target: z.string().min(1).optional().meta({ description: 'The actor it happens to: an Exchange server or outside sender by name, the CRM server, `outlook:<address>`, a router instance, the server-side sync service.', examples: ['ex1'] }),
-  peers: z.array(z.string().min(1)).min(1).optional().meta({ description: 'partition: the actors the target is cut off from.', examples: [['crm']] }),
+  target: actorName.optional().meta({ description: 'The actor it happens to: an Exchange server or outside sender by name, the CRM server, `outlook:<address>`, a router instance, the server-side sync service.', examples: ['ex1'] }),
+  peers: z.array(actorName).min(1).optional().meta({ description: 'partition: the actors the target is cut off from.', examples: [['crm']] }),
   database: z.string().min(1).optional().meta({ description: 'dismount, mount, backup, restore, activateLaggedCopy, resubmitSafetyNet: which database of the target server.', examples: ['db1'] }),
   backupAt: durationMs.optional().describe('restore, restoreState: the backup taken at or before this instant (default: the latest).'),
   replayLogs: z.boolean().optional().describe('restore: replay the transaction logs after the backup (nothing lost) or not (X3: everything after the backup is lost).'),
