@@ -106,6 +106,8 @@ function readResult(file: string): FuzzResult {
   for (const [field, type] of fields) {
     if (typeof (data as Record<string, unknown> | null)?.[field] !== type) throw problem(`not the --json output of mailflow fuzz: ${field} should be a ${type}`);
   }
+  const counts = countsProblem(data as Record<string, unknown>);
+  if (counts !== null) throw problem(`not the --json output of mailflow fuzz: ${counts}`);
   const campaign = (data as { campaign?: unknown }).campaign;
   if (campaign !== undefined) {
     const bad = campaignProblem(campaign);
@@ -114,6 +116,16 @@ function readResult(file: string): FuzzResult {
   // Results written before firstOffender existed merge too.
   const result = data as FuzzResult;
   return { ...result, firstOffender: Array.isArray(result.firstOffender) ? result.firstOffender : [] };
+}
+
+/** Runs and failures are counts, and a shard cannot fail more runs than it made (merge adds them up and believes them). */
+function countsProblem(result: Record<string, unknown>): string | null {
+  const { runs, failures } = result;
+  if (!Number.isSafeInteger(runs) || (runs as number) < 0) return `runs should be a whole number, got ${String(runs)}`;
+  if (!Number.isSafeInteger(failures) || (failures as number) < 0 || (failures as number) > (runs as number)) {
+    return `failures should be a whole number from 0 to runs (${String(runs)}), got ${String(failures)}`;
+  }
+  return null;
 }
 
 /** What is wrong with a result's `campaign` field, or null (fuzz-result.ts, CampaignShape). */

@@ -17,11 +17,13 @@ import { planCommand, type PlanCommandOptions } from './plan-command.js';
 import { DEFAULT_DEMO_OUT, demoCommand, type DemoCommandOptions } from './demo-command.js';
 import { LANE_IDS } from '../demo/demo-data.js';
 import { DEFAULT_OUT_DIR, DEFAULT_RUNS } from '../fuzz/fuzz-campaign.js';
+import { MAX_WORKERS } from '../fuzz/fuzz-pool.js';
 import { parseShard, WHOLE_CAMPAIGN, type Shard } from '../fuzz/fuzz-seed.js';
 import { INJECTED_BUG_NAMES, type InjectedBug } from '../scenario/injected-bugs.js';
 import { FUZZ_PATHS, type FuzzPath } from '../fuzz/fuzz-shape.js';
 import { DEFAULT_MAX_FAULTS, DEFAULT_MAX_MESSAGES } from '../fuzz/arb-scenario.js';
 import { packagePath } from '../package-root.js';
+import { didYouMean } from '../scenario/closest-name.js';
 
 function packageVersion(): string {
   const manifest = JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version: string };
@@ -135,7 +137,7 @@ function buildProgram(setExit: (code: number) => void): Command {
     .description('run random scenarios against every checker; on a failure, shrink it and write it as a scenario file that `mailflow run` replays')
     .option('--runs <n>', 'runs in the whole campaign (all shards together)', parseCount, DEFAULT_RUNS)
     .option('--seed <n>', 'the campaign\'s base seed (default: a new one, printed); run k\'s seed derives from it and k', parseSeed)
-    .option('--workers <n>', 'threads on this machine (this one and n - 1 worker threads); the result is the same for any number', parseCount, 1)
+    .option('--workers <n>', `threads on this machine (this one and n - 1 worker threads), at most ${MAX_WORKERS}; the result is the same for any number`, parseWorkers, 1)
     // Defaults shown as they are written: commander would print these values as JSON.
     .addOption(new Option('--shard <i/n>', 'take only the runs k with k mod n = i - 1 (1-based), to spread a campaign over machines')
       .argParser(parseShardOption).default(WHOLE_CAMPAIGN, `${WHOLE_CAMPAIGN.index}/${WHOLE_CAMPAIGN.count}`))
@@ -192,6 +194,25 @@ function buildProgram(setExit: (code: number) => void): Command {
       setExit(fuzzMergeCommand(files, json === true, junit));
     });
 
+  // commander's own `help bogus` printed the whole help, with exit 2 and no word that bogus is no command.
+  program.helpCommand(false);
+  program.command('help')
+    .description('display help for a command')
+    .argument('[command...]', 'the command (and subcommand: help fuzz merge)')
+    .action((names: string[]) => {
+      let command: Command = program;
+      for (const [i, name] of names.entries()) {
+        const known = command.commands.map((c) => c.name()).filter((n) => n !== 'help');
+        const found = command.commands.find((c) => c.name() === name && c.name() !== 'help');
+        if (found === undefined) {
+          process.stderr.write(`error: unknown command '${names.slice(0, i + 1).join(' ')}'${didYouMean(name, known)}\n(${command === program ? 'mailflow' : `mailflow ${names.slice(0, i).join(' ')}`} --help lists the commands)\n`);
+          return setExit(EXIT.badInput);
+        }
+        command = found;
+      }
+      command.help();
+    });
+
   return program;
 }
 
@@ -232,6 +253,13 @@ function fuzzCommandLine(seed: number, o: FuzzCliOptions): string {
 
 function parseCount(text: string): number {
   if (!/^\d+$/.test(text) || Number(text) < 1 || !Number.isSafeInteger(Number(text))) throw new InvalidArgumentError('a whole number, at least 1');
+  return Number(text);
+}
+
+function parseWorkers(text: string): number {
+  if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > MAX_WORKERS) {
+    throw new InvalidArgumentError(`a whole number from 1 to ${MAX_WORKERS} (each thread loads the code on its own; more cost memory, never change the result)`);
+  }
   return Number(text);
 }
 

@@ -18,18 +18,24 @@ import { commitAll } from '../run/atomic-write.js';
 import { openOutput, type Output } from './commands.js';
 import { refuseOverwritingInputs } from './input-overwrite.js';
 import type { InputFile } from '../scenario/input-files.js';
+import { exchangeConfigOf } from '../world/build-exchange-world.js';
+
+/** The fastest time scale: a year of virtual time per wall second. */
+const MAX_TIME_SCALE = 31_536_000;
 
 /** Virtual ms per wall ms: above 0 and finite; at most a year of virtual time per wall second. */
 export function parseTimeScale(text: string): number {
   const scale = Number(text);
-  if (!/^\d+(\.\d+)?$/.test(text.trim()) || !(scale > 0) || scale > 31_536_000) {
-    throw new InvalidArgumentError('a positive number of virtual ms per wall ms (1 is real time, 3600 is an hour a second)');
+  if (!/^\d+(\.\d+)?$/.test(text.trim()) || !(scale > 0) || scale > MAX_TIME_SCALE) {
+    throw new InvalidArgumentError(`a number of virtual ms per wall ms above 0 and at most ${MAX_TIME_SCALE} (a year a second), written in digits (1 is real time, 3600 is an hour a second)`);
   }
   return scale;
 }
 
+const MAX_PORT = 65_535;
+
 export function parsePort(text: string): number {
-  if (!/^\d{1,5}$/.test(text) || Number(text) > 65_535) throw new InvalidArgumentError('a TCP port from 0 to 65535 (0 picks a free one)');
+  if (!/^\d{1,5}$/.test(text) || Number(text) > MAX_PORT) throw new InvalidArgumentError('a TCP port from 0 to 65535 (0 picks a free one)');
   return Number(text);
 }
 
@@ -46,6 +52,14 @@ function problem(file: string, message: string): InputError {
 /** Wire mode models Exchange on the wire: a toy scenario has nothing to listen with. */
 function requireExchange(scenario: Scenario, file: string): void {
   if (scenario.exchange === undefined) throw problem(file, 'wire mode needs an exchange: section (the toy world has no SMTP server)');
+}
+
+/** The MX servers listen on ports counting up from --smtp-port (0: free ports): the last one must be a port too. */
+function requirePorts(scenario: Scenario, file: string, firstPort: number): void {
+  const mx = scenario.exchange === undefined ? [] : exchangeConfigOf(scenario.exchange).mx;
+  const lastPort = firstPort + mx.length - 1;
+  if (firstPort === 0 || lastPort <= MAX_PORT) return;
+  throw problem(file, `--smtp-port ${firstPort} leaves too few ports: the ${mx.length} MX servers (${mx.join(', ')}) need ${mx.length} in a row, ${firstPort} to ${lastPort}; give at most ${MAX_PORT - mx.length + 1}, or 0 for free ports`);
 }
 
 /** The files a wire command writes besides stdout; `faults` watches the run for the report's bands. */
@@ -142,6 +156,7 @@ export interface ServeCommandOptions {
 export async function serveCommand(file: string, options: ServeCommandOptions): Promise<number> {
   const { scenario, files } = await loadScenarioWithFiles(file);
   requireExchange(scenario, file);
+  requirePorts(scenario, file, options.smtpPort ?? DEFAULT_SMTP_PORT);
   const limits: Partial<ListenerLimits> = {
     ...(options.auth === undefined ? {} : { auth: options.auth }),
     ...(options.host === undefined ? {} : { host: options.host }),

@@ -13,6 +13,14 @@ import type { WorkerInput, WorkerMessage } from './fuzz-worker.js';
  */
 const OWN_CHUNK_RUNS = 50;
 
+/**
+ * The most threads --workers may ask for. Each worker thread loads and warms up the code on its own, some 40 MB apiece
+ * (300 of them took 12.6 GB), and the result is the same for any number: past the cores they only cost memory. 64
+ * is a large machine's cores and about 2.6 GB; it is fixed rather than taken from this machine, so that a campaign's
+ * command line is accepted alike on every machine its shards run on (more than the cores gets a warning instead).
+ */
+export const MAX_WORKERS = 64;
+
 /** Why a campaign stopped early: the first error from any thread or from the caller's progress display. */
 interface Failure {
   readonly reason: unknown;

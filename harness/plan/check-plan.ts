@@ -5,13 +5,16 @@
 // through as they are), anything else is said once rather than once per generated mailbox.
 import type { FieldProblem } from '../scenario/load-scenario.js';
 import { InputError, parsePath } from '../scenario/input-error.js';
-import { compilePlan } from './compile-plan.js';
+import { compilePlan, lastBatchAtMs } from './compile-plan.js';
+import { DEFAULT_DRAIN_MS } from '../scenario/schema.js';
+import { GENERATOR_REMEDY } from '../scenario/traffic-volume.js';
+import { MAX_DURATION_MS, MAX_DURATION_SAID } from '../scenario/time-bounds.js';
 import { formatDurationMs } from '../scenario/duration.js';
 import type { Plan } from './plan-schema.js';
 import { queueAddresses, userAddresses } from './plan-population.js';
 
 export function planProblems(plan: Plan, file: string): FieldProblem[] {
-  const problems = [...siteProblems(plan), ...scheduleProblems(plan)];
+  const problems = [...siteProblems(plan), ...scheduleProblems(plan), ...lengthProblems(plan)];
   if (!plan.sites.some((site) => site.users > 0)) {
     problems.push({ path: ['sites'], message: 'no site has users: CRM needs at least one user (queues alone make no cutover to plan)' });
   }
@@ -33,6 +36,20 @@ function scheduleProblems(plan: Plan): FieldProblem[] {
   ];
   return steps.filter(([, ms]) => ms !== undefined && ms > 0 && ms < SHORTEST_STEP_MS)
     .map(([path, ms]) => ({ path, message: `${formatDurationMs(ms ?? 0)} is under a minute, where a cutover's steps are minutes to hours apart (a bare number is milliseconds: write a unit, like 5h or 30m)` }));
+}
+
+/**
+ * The plan runs until its last batch, the retry after it and the settle time, then drains as a scenario does: each is
+ * bounded, but together they must stay within the latest instant a scenario may reach too (time-bounds.ts).
+ */
+function lengthProblems(plan: Plan): FieldProblem[] {
+  const { testAndEnable, settle } = plan.cutover;
+  const endMs = lastBatchAtMs(plan) + (testAndEnable.retryAfter ?? 0) + settle + DEFAULT_DRAIN_MS;
+  if (endMs <= MAX_DURATION_MS) return [];
+  return [{
+    path: ['cutover'],
+    message: `the plan would run until ${formatDurationMs(endMs)} (the last batch at ${formatDurationMs(lastBatchAtMs(plan))}, its retry, the settle time and ${formatDurationMs(DEFAULT_DRAIN_MS)} of drain): a run lasts at most ${MAX_DURATION_SAID}`,
+  }];
 }
 
 /** Each site's mailboxes must be its own: `north` twice, or `north` and `north1` (north11@ is both), collide. */
@@ -83,10 +100,13 @@ function compileOnce(plan: Plan, file: string): FieldProblem[] {
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     const own = error.problems.filter((p) => p.path.startsWith('faults['));
-    const others = error.problems.filter((p) => !p.path.startsWith('faults['));
+    // The generators are the plan's traffic: too much of it is said at the rate that makes it.
+    const traffic = error.problems.filter((p) => p.path.startsWith('traffic.generators['));
+    const others = error.problems.filter((p) => !p.path.startsWith('faults[') && !traffic.includes(p));
     const first = others[0];
     return [
       ...own.map((p) => ({ path: parsePath(p.path), message: p.message })),
+      ...traffic.slice(0, 1).map((p) => ({ path: ['traffic', 'perMailboxPerDay'], message: p.message.replace(GENERATOR_REMEDY, 'fewer messages per mailbox, fewer users, or a shorter cutover') })),
       ...(first === undefined ? [] : [{
         path: [], message: `the plan makes a scenario that is not valid (${first.path}: ${first.message}${others.length > 1 ? `, and ${others.length - 1} more` : ''})`,
       }]),

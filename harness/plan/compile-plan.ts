@@ -80,7 +80,7 @@ export function batchCountOf(plan: Plan): number {
 }
 
 /** When the last batch runs: batches from the switch on, one interval apart. */
-function lastBatchAtMs(plan: Plan): number {
+export function lastBatchAtMs(plan: Plan): number {
   return plan.cutover.switchAt + Math.max(0, batchCountOf(plan) - 1) * plan.cutover.batchInterval;
 }
 

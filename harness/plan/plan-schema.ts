@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { durationMs, instantMs, positiveDurationMs } from '../scenario/duration.js';
 import { GRADES } from './grade.js';
+import { MIN_RATE_PER_HOUR, minRateSaid } from '../scenario/time-bounds.js';
 import { faultSchema } from '../scenario/schema.js';
 
 const name = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and dashes');
@@ -31,7 +32,9 @@ export const planSchema = z.strictObject({
   domain: z.string().min(1).default('contoso.example').describe('The organisation\'s mail domain.'),
   sites: z.array(siteSchema).min(1).describe('The population, by site (S14 batches follow this order unless queues go first).'),
   traffic: z.strictObject({
-    perMailboxPerDay: z.number().positive().max(1_000).describe('Messages from outside per mailbox per day.'),
+    // The compiled generators' rate is users x this / 24: at least the scenario's slowest rate with a single user.
+    perMailboxPerDay: z.number().min(24 * MIN_RATE_PER_HOUR, { error: (issue) => `expected at least ${minRateSaid(' per mailbox', 'day')}, got ${String(issue.input)}` }).max(1_000)
+      .describe(`Messages from outside per mailbox per day; at least ${minRateSaid(' per mailbox', 'day')}, at most 1,000.`),
     dailyCurve: z.array(z.number().nonnegative()).length(24).optional().describe('24 relative weights, one per UTC hour.'),
     replyRatio: z.number().min(0).max(1).default(0).describe('Share of mail from the organisation that outside senders answer.'),
   }).describe('The mail from outside: rates, daily curve, reply ratio.'),

@@ -9,6 +9,8 @@ import { checkSss } from './check-sss.js';
 import { checkActOperations } from './check-act.js';
 import { checkFaultFields } from './check-fault-fields.js';
 import { afterHorizon } from './after-horizon.js';
+import { checkTimeBounds } from './check-time-bounds.js';
+import { checkTrafficVolume } from './traffic-volume.js';
 import { routerInstanceNames } from './routers.js';
 import { closestName } from './closest-name.js';
 import { SSS_FAULT_VERBS } from '../../fakes/sss/sss-faults.js';
@@ -32,7 +34,8 @@ export function checkConsistency(scenario: Scenario): ConsistencyProblem[] {
     if (misplaced !== undefined) return [{ path: [misplaced], message: `${misplaced} goes with an exchange world` }];
   }
   const actors = worldActorNames(scenario);
-  const problems: ConsistencyProblem[] = [...checkExchange(scenario), ...checkCrm(scenario), ...checkRouter(scenario), ...checkSss(scenario), ...checkActOperations(scenario), ...checkFaultFields(scenario)];
+  const problems: ConsistencyProblem[] = [...checkExchange(scenario), ...checkCrm(scenario), ...checkRouter(scenario), ...checkSss(scenario), ...checkActOperations(scenario), ...checkFaultFields(scenario),
+    ...checkTimeBounds(scenario), ...checkTrafficVolume(scenario)];
   /** Faults whose target is no actor at all: that says it, without each model adding what it acts on. */
   const unknownTargets = new Set<number>();
   scenario.faults.forEach((fault, i) => {

@@ -3,6 +3,7 @@
 import type { ConsistencyProblem } from './check-consistency.js';
 import type { Scenario } from './schema.js';
 import type { ExchangeSection } from './exchange-schema.js';
+import { afterHorizon } from './after-horizon.js';
 
 type Path = Array<string | number>;
 
@@ -75,6 +76,12 @@ export function checkExchange(scenario: Scenario): ConsistencyProblem[] {
       if (!mailboxKind.has(m.from)) problems.push({ path: ['traffic', 'messages', i, 'from'], message: `'${m.from}' is not a mailbox of the organisation` });
     } else if (!senderDomains.has(domain)) problems.push({ path: ['traffic', 'messages', i, 'from'], message: `no outside sender sends for '${domain}' (internet.senders)` });
   });
+  // Senders and people stop sending at the horizon: a message listed after it would never be sent.
+  for (const list of ['messages', 'eml'] as const) {
+    (scenario.traffic?.[list] ?? []).forEach((m, i) => {
+      if (m.at > scenario.horizon) problems.push({ path: ['traffic', list, i, 'at'], message: afterHorizon(m.at, scenario.horizon, 'traffic is sent') });
+    });
+  }
   (scenario.traffic?.generators ?? []).forEach((g, i) => {
     if (!senders.has(g.sender)) problems.push({ path: ['traffic', 'generators', i, 'sender'], message: `no outside sender named '${g.sender}'` });
   });

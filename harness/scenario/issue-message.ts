@@ -8,7 +8,7 @@ import { didYouMean } from './closest-name.js';
 const LISTED_CHOICES = 10;
 
 export function issueMessage(issue: z.core.$ZodIssue, given: unknown): string {
-  const shown = typeof given === 'string' ? `'${given}'` : JSON.stringify(given) ?? String(given);
+  const shown = shownValue(given);
   if (issue.code === 'invalid_value' && issue.message.startsWith('Invalid option')) {
     const choices = issue.values.map(String);
     const hint = typeof given === 'string' ? didYouMean(given, choices) : '';
@@ -27,6 +27,33 @@ export function issueMessage(issue: z.core.$ZodIssue, given: unknown): string {
     return `expected ${article(issue.expected)}, got ${shown}`;
   }
   return issue.message;
+}
+
+/**
+ * A value as the file wrote it: text in quotes, and YAML's `.inf`, `-.inf` and `.nan` as themselves (JSON has no
+ * such numbers and would say null).
+ */
+function shownValue(given: unknown): string {
+  if (typeof given === 'string') return `'${given}'`;
+  if (typeof given === 'number' && !Number.isFinite(given)) return Number.isNaN(given) ? '.nan' : given > 0 ? '.inf' : '-.inf';
+  return JSON.stringify(given) ?? String(given);
+}
+
+/**
+ * zod bounds every integer by the safe-integer range besides the field's own bounds, so `seed: 1e300` broke both
+ * (at most 9007199254740991, at most 4294967295): one field, one problem, the field's own bound.
+ */
+export function withoutSafeIntegerBound(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue[] {
+  const bounded = new Set(issues.filter((i) => isBound(i) && !isSafeIntegerBound(i)).map((i) => JSON.stringify(i.path)));
+  return issues.filter((i) => !(isSafeIntegerBound(i) && bounded.has(JSON.stringify(i.path))));
+}
+
+function isBound(issue: z.core.$ZodIssue): boolean {
+  return issue.code === 'too_big' || issue.code === 'too_small';
+}
+
+function isSafeIntegerBound(issue: z.core.$ZodIssue): boolean {
+  return (issue.code === 'too_big' || issue.code === 'too_small') && issue.origin === 'int';
 }
 
 function article(expected: string): string {

@@ -4,6 +4,7 @@
 import { Document, isScalar, stringify, visit } from 'yaml';
 import { exampleOf, holdsObjects, objectExample } from './json-schema-examples.js';
 import type { JsonSchema } from './json-schema.js';
+import { roundedUp } from './time-bounds.js';
 
 interface Section {
   readonly path: string;
@@ -87,9 +88,10 @@ function intro(sections: readonly Section[], anchors: ReadonlyMap<string, string
     '',
     '(the path is relative to the file: `../scenarios/schema.json` from a folder beside `scenarios/`).',
     '',
-    'Conventions: a **duration** is `500ms`, `90s`, `5m`, `2h`, `3d`, a compound such as `1d 2h`, or whole',
-    'milliseconds; an **instant** is virtual time since the start (a duration, or milliseconds; negative or `-1d` is',
-    'before the start); a **size** is `20KB`, `36MB` or whole bytes; a **name** is letters, digits, `.`, `_` and `-`.',
+    'Conventions: a **duration** is `500ms`, `90s`, `5m`, `2h`, `3d`, a compound such as `1d 2h` (each unit once,',
+    'largest first), or whole milliseconds, at most `36500d`; an **instant** is virtual time since the start (a',
+    'duration, or milliseconds; negative or `-1d` is before the start); a **size** is `20KB`, `36MB` or whole bytes; a',
+    '**name** is letters, digits, `.`, `_` and `-`.',
     'Default *required* means the field must be given; *none* means it may be left out and has no default. Unknown',
     'fields are errors. References between parts of the world (a database on a server that exists, say) are checked',
     'when the file is loaded, not here. Rule ids (R4, S2a, X1) are those of the domain notes.',
@@ -159,10 +161,15 @@ function range(js: JsonSchema): string {
   const min = js.minimum ?? (typeof js.exclusiveMinimum === 'number' ? js.exclusiveMinimum + 1 : undefined);
   const max = js.maximum !== undefined && js.maximum < NO_LIMIT ? js.maximum : undefined;
   const lowest = min !== undefined && min > -NO_LIMIT ? min : undefined;
-  if (lowest !== undefined && max !== undefined) return ` ${lowest}..${max}`;
-  if (lowest !== undefined) return ` >= ${lowest}`;
+  if (lowest !== undefined && max !== undefined) return ` ${shownBound(lowest)}..${max}`;
+  if (lowest !== undefined) return ` >= ${shownBound(lowest)}`;
   if (max !== undefined) return ` <= ${max}`;
   return '';
+}
+
+/** A lower bound as written, or of many digits (the slowest rate, 1/876000) rounded up to three. */
+function shownBound(bound: number): string {
+  return String(bound).length <= 12 ? String(bound) : roundedUp(bound);
 }
 
 function defaultText(js: JsonSchema, required: boolean): string {

@@ -10,7 +10,7 @@ import { InputError, formatPath, type InputProblem } from './input-error.js';
 import { scenarioSchema, type Scenario } from './schema.js';
 import { positionOf } from './yaml-positions.js';
 import { keysAt } from './schema-keys.js';
-import { issueMessage } from './issue-message.js';
+import { issueMessage, withoutSafeIntegerBound } from './issue-message.js';
 import { closestName, didYouMean } from './closest-name.js';
 import { resolveEmlTraffic } from './load-eml.js';
 import { resolveRouterFiles } from './load-router-files.js';
@@ -54,7 +54,7 @@ export function parseScenarioText(text: string, file: string): Scenario {
 export function parseScenarioData(data: unknown, file: string): Scenario {
   const parsed = scenarioSchema.safeParse(data);
   const at = (path: ReadonlyArray<PropertyKey>, message: string): InputProblem => ({ file, line: 0, column: 0, path: formatPath(path), message });
-  if (!parsed.success) throw new InputError(unionIssues(parsed.error.issues).map((issue) => at(issue.path, issue.message)));
+  if (!parsed.success) throw new InputError(withoutSafeIntegerBound(unionIssues(parsed.error.issues)).map((issue) => at(issue.path, issue.message)));
   const problems = checkConsistency(parsed.data).map(({ path, message }) => at(sourcePath(parsed.data, path), message));
   if (problems.length > 0) throw new InputError(problems);
   return parsed.data;
@@ -187,7 +187,7 @@ type PlaceProblem = (path: ReadonlyArray<PropertyKey>, message: string, atKey: b
 const COMMAND_OF_KIND: Readonly<Record<string, string>> = { scenario: 'mailflow run', plan: 'mailflow plan' };
 
 function schemaProblems(error: z.ZodError, place: PlaceProblem, data: unknown, schema: z.ZodType): InputProblem[] {
-  const issues = unionIssues(error.issues);
+  const issues = withoutSafeIntegerBound(unionIssues(error.issues));
   // A misspelt field is an unknown one beside a missing one (`horizen`, `horizon`): said once, as the misspelling.
   const knownAt = new Map(issues.flatMap((issue) => (issue.code === 'unrecognized_keys' ? [[issue, keysAt(schema, issue.path)] as const] : [])));
   const explained = new Set<string>();

@@ -25,6 +25,9 @@ import { didYouMean } from './closest-name.js';
 
 const verdict = z.enum(['pass', 'fail', 'unknown']);
 
+/** How long a run may drain after its horizon unless the scenario says (compiled plans take it too). */
+export const DEFAULT_DRAIN_MS = 3 * 86_400_000;
+
 const countExpectation = z.union([z.number(), z.string()]).transform((value, ctx) => {
   const parsed = parseCountExpectation(value);
   if (typeof parsed === 'string') {
@@ -79,13 +82,20 @@ const expectSchema = z.strictObject({
   }),
 });
 
+/**
+ * An actor's name as faults write it. An Outlook client is named by its user's address, and addresses ignore case
+ * everywhere else (mailboxes, recipients, CRM users): `outlook:Paul@Contoso.example` is Paul's client. Other names
+ * cannot hold a colon (they are letters, digits, dot, dash or underscore), so nothing else is folded.
+ */
+const actorName = z.string().min(1).transform((name) => (/^outlook:/i.test(name) ? name.toLowerCase() : name));
+
 export const FAULT_VERBS = [...Object.keys(CORE_FAULT_HANDLERS), ...EXCHANGE_FAULT_VERBS, ...CRM_FAULT_VERBS, ...ROUTER_FAULT_VERBS, ...SSS_FAULT_VERBS] as string[] as [string, ...string[]];
 
 export const faultSchema = z.strictObject({
   at: durationMs.describe('When it happens, after the start; not after the horizon.'),
   verb: z.enum(FAULT_VERBS).describe('What happens: the engine\'s `crash`, `restart`, `down`, `up`, `partition`, `heal`, and the operations of the Exchange, CRM, router and server-side sync models (docs/scenario-language.md).'),
-  target: z.string().min(1).optional().meta({ description: 'The actor it happens to: an Exchange server or outside sender by name, the CRM server, `outlook:<address>`, a router instance, the server-side sync service.', examples: ['ex1'] }),
-  peers: z.array(z.string().min(1)).min(1).optional().meta({ description: 'partition: the actors the target is cut off from.', examples: [['crm']] }),
+  target: actorName.optional().meta({ description: 'The actor it happens to: an Exchange server or outside sender by name, the CRM server, `outlook:<address>`, a router instance, the server-side sync service.', examples: ['ex1'] }),
+  peers: z.array(actorName).min(1).optional().meta({ description: 'partition: the actors the target is cut off from.', examples: [['crm']] }),
   database: z.string().min(1).optional().meta({ description: 'dismount, mount, backup, restore, activateLaggedCopy, resubmitSafetyNet: which database of the target server.', examples: ['db1'] }),
   backupAt: durationMs.optional().describe('restore, restoreState: the backup taken at or before this instant (default: the latest).'),
   replayLogs: z.boolean().optional().describe('restore: replay the transaction logs after the backup (nothing lost) or not (X3: everything after the backup is lost).'),
@@ -137,7 +147,7 @@ export const scenarioSchema = z.strictObject({
   start: z.iso.datetime({ message: 'expected an ISO 8601 UTC instant such as 2026-01-05T08:00:00Z' }).describe('Virtual time 0: an ISO 8601 UTC instant.'),
   randomStreams: z.enum(['shared', 'per-actor']).default('shared').describe('`shared`: one random stream for the whole world (the default); `per-actor`: each actor (an outside sender, the people, a router) draws from its own, so changing one part of the world leaves the others\' draws alone. The demo\'s lessons use it so both lanes see the same traffic.'),
   horizon: positiveDurationMs.meta({ description: 'Traffic and scheduled operations stop here: longer than 0, or nothing would happen.', examples: ['8h'] }),
-  drain: durationMs.default(3 * 86_400_000).describe('After the horizon, periodic processes keep running until nothing is in flight or the drain ends.'),
+  drain: durationMs.default(DEFAULT_DRAIN_MS).describe('After the horizon, periodic processes keep running until nothing is in flight or the drain ends.'),
   toy: toySchema.optional().describe('The foundation\'s toy world (a sender, a mailbox, a consumer); a scenario has either `toy` or `exchange`.'),
   exchange: exchangeSchema.optional().describe('The Exchange organisation: servers, databases, mailboxes, inbox rules, transport settings (X1-X5; docs/exchange.md).'),
   internet: internetSchema.optional().describe('Outside senders with their retry profiles (X1); goes with `exchange`.'),

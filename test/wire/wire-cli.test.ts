@@ -62,6 +62,17 @@ describe('mailflow run --wire', () => {
     expect(result.status).toBe(0);
   });
 
+  it('refuses a first port that leaves the last MX server none, saying how many ports it needs', () => {
+    const file = scenarioFile(exchangeScenarioText({ servers: '[{ name: ex1, site: hq }, { name: ex2, site: hq }]' }));
+    const result = mailflow('serve', file, '--smtp-port', '65535');
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe(`${file}: --smtp-port 65535 leaves too few ports: the 2 MX servers (ex1, ex2) need 2 in a row, 65535 to 65536; give at most 65534, or 0 for free ports\n`);
+  });
+
+  it('states the time scale\'s limit when refusing one', () => {
+    expect(mailflow('serve', scenarioFile(), '--time-scale', '1e300').stderr).toContain('at most 31536000 (a year a second), written in digits');
+  });
+
   it('exits 2 on bad input', () => {
     const file = scenarioFile();
     expect(mailflow('run', 'scenarios/hello.yaml', '--wire').status).toBe(2);

@@ -162,6 +162,19 @@ expect:
     }
   });
 
+  it('says a help topic is no command, with the nearest one, instead of printing the whole help', () => {
+    const bogus = mailflow('help', 'rnu');
+    expect(bogus.status).toBe(2);
+    expect(bogus.stdout).toBe('');
+    expect(bogus.stderr).toBe("error: unknown command 'rnu' (did you mean 'run'?)\n(mailflow --help lists the commands)\n");
+    expect(mailflow('help', 'fuzz', 'merg').stderr).toMatch(/^error: unknown command 'fuzz merg' \(did you mean 'merge'\?\)/);
+    const help = mailflow('help', 'run');
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: mailflow run \[options\] <file>/);
+    expect(mailflow('help', 'fuzz', 'merge').stdout).toMatch(/^Usage: mailflow fuzz merge/);
+    expect(mailflow('help').status).toBe(0);
+  });
+
   it('exits 2 on usage errors', () => {
     expect(mailflow('frobnicate').status).toBe(2);
     expect(mailflow('run', HELLO, '--seed', 'abc').status).toBe(2);
@@ -211,6 +224,22 @@ describe('mailflow CLI on hostile input', () => {
     const result = mailflow('validate', scenarioFile('bomb.yaml', lines.join('\n') + '\n'));
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/YAML: .*alias/i);
+  });
+
+  it('exits 2, not 3, for values that would take the engine\'s timers past their limit', () => {
+    const toy = (fields: string) => scenarioFile('big-delay.yaml', `kind: scenario\nname: big\nseed: 1\nstart: 2026-01-05T08:00:00Z\nhorizon: 1h\ntoy: { ${fields} }\n`);
+    const result = mailflow('run', toy('processingMean: 9007199254740991'));
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/toy\.processingMean: expected at most 3153600000000 ms, that is 36500d \(100 years\)/);
+    const slow = scenarioFile('slow.yaml', readFileSync('scenarios/exchange-basics.yaml', 'utf8').replace(/ratePerHour: [\d.]+/, 'ratePerHour: 1e-10'));
+    expect(mailflow('run', slow).status).toBe(2);
+  });
+
+  it('refuses at once, with exit 2, traffic that would fill the memory over minutes', () => {
+    const flood = scenarioFile('flood.yaml', readFileSync('scenarios/exchange-basics.yaml', 'utf8').replace(/ratePerHour: [\d.]+/, 'ratePerHour: 1e12'));
+    const result = mailflow('run', flood);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/ratePerHour: the traffic comes to about [\d,]+ messages .* more than the 20,000,000 a run may simulate/);
   });
 
   it('refuses zero intervals, which would re-arm a timer at the same instant forever', () => {

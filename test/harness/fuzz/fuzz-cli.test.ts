@@ -138,5 +138,23 @@ describe('mailflow fuzz (CLI)', () => {
     const refused = mailflow('fuzz', 'merge', endless);
     expect(refused.status).toBe(2);
     expect(refused.stderr).toMatch(/campaign\.runs should be a whole number/);
+    // Failures are a count of the shard's own runs: -5, or 100 of 30, merged into "-5 failed" or "every run passed".
+    for (const failures of [-5, 100, 1.5]) {
+      const file = join(tmp, `failures${failures}.json`);
+      writeFileSync(file, JSON.stringify({ ...result, failures }));
+      const merged = mailflow('fuzz', 'merge', file);
+      expect(merged.status).toBe(2);
+      expect(merged.stdout).toBe('');
+      expect(merged.stderr).toBe(`${file}: not the --json output of mailflow fuzz: failures should be a whole number from 0 to runs (30), got ${failures}\n`);
+    }
+  });
+
+  it('refuses more worker threads than 64 before starting any, saying the limit', () => {
+    // 300 workers took 12.6 GB and 310 threads for a campaign one thread does in 4 s.
+    const many = mailflow('fuzz', '--workers', '300', '--runs', '5', '--json');
+    expect(many.status).toBe(2);
+    expect(many.stdout).toBe('');
+    expect(many.stderr).toContain("option '--workers <n>' argument '300' is invalid. a whole number from 1 to 64");
+    expect(mailflow('fuzz', '--workers', '0').status).toBe(2);
   });
 });

@@ -33,6 +33,20 @@ function problems(text: string): InputProblem[] {
 const line = (p: InputProblem) => `${p.file}:${p.line}:${p.column}: ${p.path}: ${p.message}`;
 
 describe('plan checks', () => {
+  it('refuses a cutover that would run past 36500d, at the cutover, though each of its durations is within it', () => {
+    // 25 users and the forward mailbox: three batches of 10, the last two intervals after the switch.
+    const interval = (text: string) => plan('  - { name: north, users: 25 }').replace('batchInterval: 1h', `batchInterval: ${text}`).replace('perMailboxPerDay: 24', 'perMailboxPerDay: 1');
+    expect(problems(interval('18000d'))).toEqual([]);
+    expect(problems(interval('18300d')).map(line)).toEqual([
+      'plan.yaml:9:3: cutover: the plan would run until 36603d 6h (the last batch at 36600d 2h, its retry, the settle time and 3d of drain): a run lasts at most 36500d (100 years)',
+    ]);
+  });
+
+  it('refuses traffic slower than one message per mailbox per 36500d', () => {
+    const slow = plan('  - { name: north, users: 5 }').replace('perMailboxPerDay: 24', 'perMailboxPerDay: 1e-300');
+    expect(problems(slow).map(line)).toEqual(['plan.yaml:7:30: traffic.perMailboxPerDay: expected at least one message per mailbox per 36500d (0.0000274 a day), got 1e-300']);
+  });
+
   it('names the second of two sites with one name, once, at its line', () => {
     const found = problems(plan('  - { name: north, users: 800 }\n  - { name: south, users: 20 }\n  - { name: north, users: 300 }'));
     expect(found.map(line)).toEqual(["plan.yaml:8:13: sites[2].name: 'north' names sites[0] too: each site needs a name of its own"]);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { inputProblems } from '../../helpers/input-problems.js';
 import { crmScenarioText, type CrmScenarioParts } from '../../helpers/crm-scenario.js';
 import { exchangeScenarioText } from '../../helpers/exchange-scenario.js';
+import { parseScenarioText } from '../../../harness/scenario/load-scenario.js';
 
 function problemsOf(text: string): string[] {
   return inputProblems(text, 'bad.yaml');
@@ -58,6 +59,14 @@ describe('CRM organisation checks', () => {
       "faults[0].target: 'crmApiFault' acts on a CRM server (crm)",
       "faults[1].target: 'goOffline' acts on an Outlook client (outlook:paul@contoso.example, outlook:anna@contoso.example)",
     ]);
+  });
+
+  it('finds an Outlook client whatever the case of its address, as every other address is found', () => {
+    expect(problems({ faults: '[{ at: 1m, verb: goOffline, target: "outlook:Paul@Contoso.example" }, { at: 2m, verb: goOnline, target: "Outlook:PAUL@contoso.example" }]' })).toEqual([]);
+    expect(parseScenarioText(crmScenarioText({ faults: '[{ at: 1m, verb: partition, target: ex1, peers: ["outlook:Anna@Contoso.example"] }]' }), 'ok.yaml').faults[0]?.peers)
+      .toEqual(['outlook:anna@contoso.example']);
+    // Other actors' names keep their case: ex1 is not EX1.
+    expect(problems({ faults: '[{ at: 1m, verb: down, target: EX1 }]' })[0]).toMatch(/^faults\[0\]\.target: no actor named 'EX1'/);
   });
 
   it('refuses token settings too small for the users, which would make two users share tokens (S11)', () => {

@@ -55,6 +55,18 @@ describe('Exchange topology checks', () => {
     ]);
   });
 
+  it('refuses a message or an .eml listed after the horizon, which would never be sent; at the horizon is sent', () => {
+    expect(problems({
+      horizon: '8h',
+      traffic: `{ messages: [{ at: 8h, from: carol@partner.example, to: [alice@contoso.example] }, { at: 9h, from: carol@partner.example, to: [alice@contoso.example] },
+        { at: 8h1m, from: alice@contoso.example, to: [bob@contoso.example] }], eml: [{ at: 10h, file: order.eml }] }`,
+    })).toEqual([
+      'traffic.messages[1].at: 9h is after the horizon (8h): traffic is sent at or before it',
+      'traffic.messages[2].at: 8h 1m is after the horizon (8h): traffic is sent at or before it',
+      'traffic.eml[0].at: 10h is after the horizon (8h): traffic is sent at or before it',
+    ]);
+  });
+
   it('refuses a scenario with two worlds, or none', () => {
     const text = exchangeScenarioText({}) + 'toy: {}\n';
     expect(() => parseScenarioText(text, 'bad.yaml')).toThrow(/exactly one world/);

@@ -18,6 +18,18 @@ describe('schema problems in plain words', () => {
     expect(inputProblems(toy('faults: { at: 1m }'))).toEqual(['faults: expected a list, got {"at":"1m"}']);
   });
 
+  it('shows .inf and .nan as YAML writes them, not as the null JSON makes of them', () => {
+    expect(inputProblems(toy('', ' batchSize: .inf '))).toEqual(['toy.batchSize: expected a number, got .inf']);
+    expect(inputProblems(toy('', ' batchSize: -.inf '))).toEqual(['toy.batchSize: expected a number, got -.inf']);
+    expect(inputProblems(toy('', ' batchSize: .nan '))).toEqual(['toy.batchSize: expected a number, got .nan']);
+  });
+
+  it('says one problem for a number past the safe integers: the field\'s own bound, not zod\'s beside it', () => {
+    expect(inputProblems(toy('').replace('seed: 1', 'seed: 1e300'))).toEqual(['seed: expected at most 4294967295, got 1e+300']);
+    // With no bound of its own, the safe-integer bound is the one said.
+    expect(inputProblems(toy('', ' messages: 1e300 '))).toEqual(['toy.messages: expected at most 9007199254740991, got 1e+300']);
+  });
+
   it('names the nearest choice for a misspelt one, lists a few choices, and does not quote thirty', () => {
     expect(inputProblems(toy('faults: [{ at: 1m, verb: crsh, target: mailbox }]'))).toEqual(["faults[0].verb: 'crsh' is not a choice here (did you mean 'crash'?)"]);
     expect(inputProblems(toy('faults: [{ at: 1m, verb: explode, target: mailbox }]'))[0])

@@ -73,7 +73,7 @@ describe('the generated scenario schema files', () => {
       expect([text, pattern.test(text)]).toEqual([text, true]);
       expect(parseDurationMs(text)).not.toBeNull();
     }
-    for (const text of ['', '90', '5 minutes', 'h', '-1h', '1w']) {
+    for (const text of ['', '90', '5 minutes', 'h', '-1h', '1w', '1h1h', '2m1h', '5ms5s']) {
       expect([text, pattern.test(text)]).toEqual([text, false]);
       expect(parseDurationMs(text)).toBeNull();
     }

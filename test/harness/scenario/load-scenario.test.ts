@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { loadScenarioFile, parseScenarioText } from '../../../harness/scenario/load-scenario.js';
 import { InputError } from '../../../harness/scenario/input-error.js';
 import { loadPlanFile } from '../../../harness/plan/load-plan.js';
-import { formatDurationMs, parseDurationMs } from '../../../harness/scenario/duration.js';
+import { formatDurationMs, parseDurationMs, readDurationMs } from '../../../harness/scenario/duration.js';
 
 const hello = fileURLToPath(new URL('../../../scenarios/hello.yaml', import.meta.url));
 
@@ -131,6 +131,37 @@ describe('durations', () => {
     expect(parseDurationMs('3h junk')).toBeNull();
     expect(parseDurationMs('')).toBeNull();
     expect(parseDurationMs('0.0001ms')).toBeNull();
+  });
+
+  it('takes compounds with each unit once, largest first, and says what is wrong with the others', () => {
+    expect(['1h30m', '1h 30m', '1d 2h 3m 4s 5ms'].map(parseDurationMs)).toEqual([5_400_000, 5_400_000, 93_784_005]);
+    expect(readDurationMs('1h1h')).toBe('gives h twice: each unit once, largest first, as in 1d 2h 30m');
+    expect(readDurationMs('2m1h')).toBe('has h after m: units go largest first (d, h, m, s, ms), as in 1d 2h 30m');
+    expect(readDurationMs('5s5ms')).toBe(5_005);
+    expect(readDurationMs('5ms5s')).toBe('has s after ms: units go largest first (d, h, m, s, ms), as in 1d 2h 30m');
+    expect(readDurationMs('5 weeks')).toBeNull();
+  });
+
+  it('counts fractions exactly: whole milliseconds are taken, others refused as such', () => {
+    // 2.2 x 3,600,000 is 7,920,000.000000001 in floating point, which refused a plain 2.2h.
+    expect(['2.2h', '1.5s', '0.001s', '1.5h 0.5s'].map(parseDurationMs)).toEqual([7_920_000, 1_500, 1, 5_400_500]);
+    expect(readDurationMs('1.5ms')).toBe('is not a whole number of milliseconds');
+    expect(readDurationMs('1.0000001s')).toBe('is not a whole number of milliseconds');
+  });
+
+  it('refuses a duration past 36500d as too long, however many digits it has', () => {
+    expect(parseDurationMs('36500d')).toBe(3_153_600_000_000);
+    expect(readDurationMs('36500d 1ms')).toBe('is longer than 36500d (100 years), the most a scenario\'s time may reach');
+    expect(readDurationMs('99999999999999999999d')).toBe('is longer than 36500d (100 years), the most a scenario\'s time may reach');
+  });
+
+  it('says in the file what is wrong with a duration, at the field', () => {
+    const horizon = (text: string) => problemsOf(VALID.replace('horizon: 1h', `horizon: ${text}`));
+    expect(horizon('1h1h')).toEqual(['bad.yaml:5:10: horizon: "1h1h" gives h twice: each unit once, largest first, as in 1d 2h 30m']);
+    expect(horizon('2m1h')).toEqual(['bad.yaml:5:10: horizon: "2m1h" has h after m: units go largest first (d, h, m, s, ms), as in 1d 2h 30m']);
+    expect(horizon('1.5ms')).toEqual(['bad.yaml:5:10: horizon: "1.5ms" is not a whole number of milliseconds']);
+    expect(horizon('99999999999999999999d')).toEqual(['bad.yaml:5:10: horizon: "99999999999999999999d" is longer than 36500d (100 years), the most a scenario\'s time may reach']);
+    expect(horizon('1 hour')).toEqual(['bad.yaml:5:10: horizon: expected a duration like 90s, 5m, 2h or 3d, got "1 hour"']);
   });
 
   it('formats milliseconds back into readable units', () => {
