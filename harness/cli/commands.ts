@@ -10,6 +10,7 @@ import { AtomicLineWriter, commitAll } from '../run/atomic-write.js';
 import { outputTarget } from '../run/output-target.js';
 import { startRun, type RunInProgress } from '../run/run-scenario.js';
 import { endBy, Interrupted, watchInterrupt } from './interrupt.js';
+import { checkHeapFits } from './heap-preflight.js';
 import { formatDurationMs } from '../scenario/duration.js';
 import { EXIT } from './exit-codes.js';
 import { formatSummary } from './print-summary.js';
@@ -40,6 +41,7 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
   if (options.timeScale !== undefined) throw new InputError([{ file, line: 0, column: 0, path: '', message: '--time-scale goes with --wire' }]);
   const { scenario, files } = await loadScenarioWithFiles(file);
   refuseOverwritingInputs([{ option: '--trace', path: options.trace }, { option: '--junit', path: options.junit }, { option: '--report', path: options.report }], files);
+  checkHeapFits(scenario, file);
   // Output files are opened before the run, so a path that cannot be written fails at once (exit 2), not after it.
   const outputs: Output[] = [];
   const interrupt = watchInterrupt();

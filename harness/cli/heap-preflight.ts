@@ -1,0 +1,30 @@
+// Before a long run, whether this Node's heap can hold it. A run keeps every message's record until it is checked:
+// a run of a few million messages outgrows Node's default heap (about 4 GB on these machines) and dies, minutes in,
+// of V8's out-of-memory abort with no word of why. The scenario's own cap (traffic-volume.ts) is the same on every
+// machine; the heap is this one's, so it is checked here, before the run, with what to do about it.
+import { getHeapStatistics } from 'node:v8';
+import { trafficShares } from '../scenario/traffic-volume.js';
+import type { Scenario } from '../scenario/schema.js';
+import { InputError } from '../scenario/input-error.js';
+
+/**
+ * Heap per simulated copy, from the benchmark: scenarios/scale.yaml's 1,000,000 messages peak at about 1.2 GB, and
+ * server-side sync's and the router's records make a copy cost about the same. Rounded up, so a refused run would
+ * not have fitted; one that passes may still come close.
+ */
+export const HEAP_BYTES_PER_COPY = 1_250;
+
+const GB = 1024 ** 3;
+
+/** Throws an InputError (exit 2) when the estimate does not fit the heap; says how to raise it. */
+export function checkHeapFits(scenario: Scenario, file: string, heapLimitBytes = getHeapStatistics().heap_size_limit): void {
+  const copies = trafficShares(scenario).reduce((n, s) => n + s.messages, 0);
+  const needed = copies * HEAP_BYTES_PER_COPY;
+  if (needed <= heapLimitBytes) return;
+  const raiseToMb = Math.ceil((needed * 1.25) / (1024 * 1024) / 1024) * 1024;
+  throw new InputError([{
+    file, line: 0, column: 0, path: '',
+    message: `about ${Math.round(copies).toLocaleString('en-US')} messages need about ${(needed / GB).toFixed(1)} GB of heap, and this Node allows ${(heapLimitBytes / GB).toFixed(1)} GB: `
+      + `run it with NODE_OPTIONS=--max-old-space-size=${raiseToMb} (megabytes; the machine needs that much memory free), or simulate less`,
+  }]);
+}

@@ -1,0 +1,27 @@
+// A run too big for this Node's heap is refused before it starts, with the setting that lets it run; it used to die
+// minutes in of V8's out-of-memory abort (the adversarial review: 3.5 to 20 million messages on the default heap).
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkHeapFits } from '../../../harness/cli/heap-preflight.js';
+import { loadScenario } from '../../../harness/scenario/load-scenario.js';
+import { repoRoot } from '../../helpers/cli.js';
+
+const MB = 1024 * 1024;
+
+describe('the heap pre-flight', () => {
+  it('refuses the scale scenario on a 512 MB heap and names the setting that fits it; takes it on 2 GB', async () => {
+    const scale = await loadScenario(join(repoRoot, 'scenarios/scale.yaml'));
+    expect(() => checkHeapFits(scale, 'scale.yaml', 512 * MB)).toThrow(
+      'about 1,000,008 messages need about 1.2 GB of heap, and this Node allows 0.5 GB: run it with NODE_OPTIONS=--max-old-space-size=2048',
+    );
+    expect(() => checkHeapFits(scale, 'scale.yaml', 2048 * MB)).not.toThrow();
+  });
+
+  it('reads the heap of the Node it runs in: exit 2 at once, before the run', () => {
+    const run = spawnSync(process.execPath, ['--max-old-space-size=512', join(repoRoot, 'dist/harness/cli/main.js'), 'run', 'scenarios/scale.yaml', '--json'], { cwd: repoRoot, encoding: 'utf8' });
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('NODE_OPTIONS=--max-old-space-size=2048');
+  });
+});
