@@ -10,7 +10,7 @@ import { AtomicLineWriter, commitAll } from '../run/atomic-write.js';
 import { outputTarget } from '../run/output-target.js';
 import { startRun, type RunInProgress } from '../run/run-scenario.js';
 import { endBy, Interrupted, watchInterrupt } from './interrupt.js';
-import { checkHeapFits } from './heap-preflight.js';
+import { checkHeapFits } from '../run/heap-preflight.js';
 import { formatDurationMs } from '../scenario/duration.js';
 import { EXIT } from './exit-codes.js';
 import { formatSummary } from './print-summary.js';

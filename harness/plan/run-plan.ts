@@ -8,6 +8,7 @@ import { planFigures, type BatchFigures, type PlanCounts } from './plan-metrics.
 import type { Plan } from './plan-schema.js';
 import { recommendationsFor } from './recommendations.js';
 import { variantsOf, whatIfLine, withHalvedInterval } from './what-if.js';
+import { checkHeapFits } from '../run/heap-preflight.js';
 
 export interface PlanResult {
   readonly plan: string;
@@ -53,6 +54,7 @@ function halvedDurationMs(plan: Plan, compiled: CompiledPlan): number | null {
 
 function runOnce(plan: Plan, seed: number, { onProgress, file }: PlanRunOptions, lateFaults: 'refuse' | 'extend'): PlanResult {
   const compiled = compilePlan(plan, seed, file, lateFaults);
+  checkHeapFits(compiled.scenario, file ?? plan.name);
   const outcome = runScenario(compiled.scenario, onProgress === undefined ? {} : { onProgress });
   const { batches, counts } = planFigures(outcome.ledger, outcome.counts, compiled);
   const durationMs = compiled.lastEnabledAtMs - plan.cutover.switchAt;

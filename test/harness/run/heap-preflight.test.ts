@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkHeapFits } from '../../../harness/cli/heap-preflight.js';
+import { checkHeapFits } from '../../../harness/run/heap-preflight.js';
 import { loadScenario } from '../../../harness/scenario/load-scenario.js';
 import { repoRoot } from '../../helpers/cli.js';
 

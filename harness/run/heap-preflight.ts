@@ -1,4 +1,4 @@
-// Before a long run, whether this Node's heap can hold it. A run keeps every message's record until it is checked:
+// Before a long run (`mailflow run`, each of a plan's runs), whether this Node's heap can hold it. A run keeps every message's record until it is checked:
 // a run of a few million messages outgrows Node's default heap (about 4 GB on these machines) and dies, minutes in,
 // of V8's out-of-memory abort with no word of why. The scenario's own cap (traffic-volume.ts) is the same on every
 // machine; the heap is this one's, so it is checked here, before the run, with what to do about it.
