@@ -9,8 +9,8 @@ import { InputError } from '../scenario/input-error.js';
 import { AtomicLineWriter, commitAll } from '../run/atomic-write.js';
 import { outputTarget } from '../run/output-target.js';
 import { startRun, type RunInProgress } from '../run/run-scenario.js';
-import { endBy, Interrupted, watchInterrupt } from './interrupt.js';
-import { checkHeapFits } from '../run/heap-preflight.js';
+import { endBy, Interrupted, watchInterrupt, type InterruptWatch } from './interrupt.js';
+import { checkHeapFits } from './heap-preflight.js';
 import { formatDurationMs } from '../scenario/duration.js';
 import { EXIT } from './exit-codes.js';
 import { formatSummary } from './print-summary.js';
@@ -44,12 +44,15 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
   checkHeapFits(scenario, file);
   // Output files are opened before the run, so a path that cannot be written fails at once (exit 2), not after it.
   const outputs: Output[] = [];
-  const interrupt = watchInterrupt();
+  let interrupt: InterruptWatch | null = null;
   let run: RunInProgress | null = null;
   try {
     const traceWriter = options.trace === undefined ? null : openOutput(outputs, options.trace, 'the trace');
     const junitWriter = options.junit === undefined ? null : openOutput(outputs, options.junit, 'the JUnit report');
     const reportWriter = options.report === undefined ? null : openOutput(outputs, options.report, 'the report');
+    // Listened for once the outputs are open: opening a FIFO may wait for its reader, and Ctrl-C must end that wait.
+    const watch = watchInterrupt();
+    interrupt = watch;
     const traceSink = traceWriter === null ? undefined : (r: TraceRecord) => traceWriter.line(JSON.stringify(r));
     // The report's bands need the faults as applied; watching the trace sees them all (scheduled by models too).
     const faults = reportWriter === null ? null : recordFaults(traceSink);
@@ -62,7 +65,7 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
         ...(faults !== null ? { traceSink: faults.sink } : traceSink === undefined ? {} : { traceSink }),
         ...(progress === null ? {} : { onProgress: progress.update }),
       }, true);
-      await interrupt.play(run);
+      await watch.play(run);
       outcome = run.conclude();
     } finally {
       progress?.stop();
@@ -71,9 +74,13 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
     junitWriter?.line(toJunitXml(json));
     if (faults !== null) reportWriter?.line(renderReport({ outcome, file, scenario, applied: faults.applied }));
     // Counting, checking and the report take seconds at scale: a Ctrl-C meanwhile still stops before any rename.
-    await interrupt.checkpoint();
+    await watch.checkpoint();
     commitAll(outputs);
     process.stdout.write(options.json === true ? JSON.stringify(json) + '\n' : formatSummary(json) + '\n');
+    // A signal that came after the last checkpoint: the outputs are whole, but a job runner's SIGTERM still ends it.
+    const late = watch.received();
+    watch.dispose();
+    if (late !== null) return endBy(late);
     return json.verdict === 'pass' ? EXIT.pass : EXIT.fail;
   } catch (error) {
     for (const { writer } of outputs) writer.discard();
@@ -81,10 +88,10 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
     const where = run === null ? '' : ` at ${formatDurationMs(run.nowMs())} of virtual time (horizon ${formatDurationMs(scenario.horizon)})`;
     const unwritten = outputs.length === 0 ? '' : `; nothing written to ${outputs.map((o) => o.path).join(', ')}`;
     process.stderr.write(`mailflow run: stopped by ${error.signal}${where}${unwritten}\n`);
-    interrupt.dispose();
+    interrupt?.dispose();
     return endBy(error.signal);
   } finally {
-    interrupt.dispose();
+    interrupt?.dispose();
   }
 }
 

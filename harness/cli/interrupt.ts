@@ -19,6 +19,8 @@ export interface InterruptWatch {
   checkpoint(): Promise<void>;
   /** Plays a run to its end, with checkpoints every YIELD_EVERY_MS of wall time. */
   play(run: RunInProgress): Promise<void>;
+  /** The signal that came and was not acted on yet (one after the last checkpoint), or null. */
+  received(): NodeJS.Signals | null;
   /** Stops listening: from here on a signal ends the process as Node's default does. */
   dispose(): void;
 }
@@ -44,6 +46,7 @@ export function watchInterrupt(): InterruptWatch {
         lastYieldMs = performance.now();
       }
     },
+    received: () => received,
     dispose() {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);

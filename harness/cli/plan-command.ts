@@ -17,6 +17,7 @@ import { toPlanJunitXml, type JudgedPlan } from './plan-junit-xml.js';
 import { resolve } from 'node:path';
 import { InputError } from '../scenario/input-error.js';
 import { shownPlanNames } from '../plan/shown-plan-names.js';
+import { checkHeapFits } from './heap-preflight.js';
 
 const REPORT = 'the report';
 const JUNIT = 'the JUnit report';
@@ -95,7 +96,7 @@ function runWithProgress(plan: Plan, file: string, seed: number, progress: boole
   const bar = progressBarFor(progress);
   const onRunStart = (variant: string): void => bar?.setLabel([label, variant].filter((part) => part !== '').join(', '));
   try {
-    return runPlan(plan, seed, { whatIf, file, onRunStart, ...(bar === null ? {} : { onProgress: bar.update }) });
+    return runPlan(plan, seed, { whatIf, file, onRunStart, beforeRun: (scenario) => checkHeapFits(scenario, file), ...(bar === null ? {} : { onProgress: bar.update }) });
   } finally {
     bar?.stop();
   }

@@ -8,7 +8,7 @@ import { planFigures, type BatchFigures, type PlanCounts } from './plan-metrics.
 import type { Plan } from './plan-schema.js';
 import { recommendationsFor } from './recommendations.js';
 import { variantsOf, whatIfLine, withHalvedInterval } from './what-if.js';
-import { checkHeapFits } from '../run/heap-preflight.js';
+import type { Scenario } from '../scenario/schema.js';
 
 export interface PlanResult {
   readonly plan: string;
@@ -32,6 +32,8 @@ export interface PlanRunOptions {
   readonly file?: string;
   /** Called before each run: '' for the plan itself, the lever for a --what-if variant (for a progress bar's label). */
   readonly onRunStart?: (variant: string) => void;
+  /** Called with each run's compiled scenario before it runs (the CLI checks it fits this Node's heap). */
+  readonly beforeRun?: (scenario: Scenario) => void;
 }
 
 export function runPlan(plan: Plan, seed: number = plan.seed, options: PlanRunOptions = {}): PlanResult {
@@ -52,9 +54,10 @@ function halvedDurationMs(plan: Plan, compiled: CompiledPlan): number | null {
   return lastEnabledAt(plan, compiled.batches, compiled.failing, halved.cutover.batchInterval) - plan.cutover.switchAt;
 }
 
-function runOnce(plan: Plan, seed: number, { onProgress, file }: PlanRunOptions, lateFaults: 'refuse' | 'extend'): PlanResult {
+function runOnce(plan: Plan, seed: number, options: PlanRunOptions, lateFaults: 'refuse' | 'extend'): PlanResult {
+  const { onProgress, file } = options;
   const compiled = compilePlan(plan, seed, file, lateFaults);
-  checkHeapFits(compiled.scenario, file ?? plan.name);
+  options.beforeRun?.(compiled.scenario);
   const outcome = runScenario(compiled.scenario, onProgress === undefined ? {} : { onProgress });
   const { batches, counts } = planFigures(outcome.ledger, outcome.counts, compiled);
   const durationMs = compiled.lastEnabledAtMs - plan.cutover.switchAt;

@@ -51,6 +51,9 @@ class OutputFile {
       this.target = target.path;
       this.temporary = target.inPlace ? null : temporaryPathFor(target.path);
       this.borrowed = target.descriptor;
+      // In place there is no temporary to leave behind, so it is opened now: a FIFO with no reader waits here, before
+      // the run and before `mailflow run` listens for Ctrl-C, which then ends the wait (a blocked open hears no listener).
+      if (target.inPlace) this.open();
     } catch (error) {
       throw outputError(path, what, error);
     }

@@ -20,12 +20,26 @@ export function yamlShapeProblems(doc: Document, lines: LineCounter): ShapeProbl
     const { line, col } = lines.linePos(node?.range?.[0] ?? 0);
     problems.push({ line, column: col, message });
   };
+  // A tag on a list or map counts as much as one on a value: each kind of node is looked at for one.
+  const tagged = (node: Node): void => {
+    if (node.tag === undefined || PLAIN_TAGS.has(node.tag)) return;
+    at(node, `YAML tags (${node.tag.replace('tag:yaml.org,2002:', '!!')}) are not read here: write the plain value`);
+  };
   visit(doc, {
+    Scalar(_key, node) {
+      tagged(node);
+    },
+    Seq(_key, node) {
+      tagged(node);
+    },
     Map(_key, map) {
       if (!isMap(map)) return;
+      tagged(map);
       for (const pair of map.items) {
         const key = pair.key as Node | null;
-        if (isScalar(key) && key.value === '<<') {
+        if (isAlias(key)) {
+          at(key, `a key must be a name written out; this one is an alias (*${key.source})`);
+        } else if (isScalar(key) && key.value === '<<' && key.type === 'PLAIN') {
           at(key, 'merge keys (<<) are not part of YAML 1.2 and not read here: write the fields out');
         } else if (!isScalar(key) || typeof key.value !== 'string') {
           if (!isScalar(key)) at(key, 'a key must be a name; this one is a list or map');
@@ -33,10 +47,6 @@ export function yamlShapeProblems(doc: Document, lines: LineCounter): ShapeProbl
           else at(key, `a key must be a name; this one is the ${typeof key.value} ${String(key.value)}: quote it ('${String(key.value)}') if a name is meant`);
         }
       }
-    },
-    Node(_key, node) {
-      if (isAlias(node) || node.tag === undefined || PLAIN_TAGS.has(node.tag)) return;
-      at(node, `YAML tags (${node.tag.replace('tag:yaml.org,2002:', '!!')}) are not read here: write the plain value`);
     },
   });
   return problems.sort((a, b) => a.line - b.line || a.column - b.column);

@@ -29,7 +29,7 @@ describe('determinism ban', () => {
       "const r = Math['random']();",
       'const { random } = Math;',
       'const home = process.env.HOME;',
-      "import { cpus } from 'node:os';",
+      "import { cpus } from 'node:os'; import { getHeapStatistics } from 'v8';",
       'names.sort((a, b) => a.localeCompare(b));',
       'const shown = n.toLocaleString();',
       "const f = new Intl.NumberFormat('en-US');",

@@ -17,7 +17,7 @@ export const BANNED: ReadonlyArray<{ readonly name: string; readonly pattern: Re
   { name: 'process.hrtime', pattern: /\bprocess\.hrtime\b/ },
   // What the machine is or where it stands: the same scenario must run alike anywhere (the determinism audit).
   { name: 'process.env', pattern: /\bprocess\.env\b/ },
-  { name: 'the os module', pattern: /['"](?:node:)?os['"]/ },
+  { name: 'the os or v8 module', pattern: /['"](?:node:)?(?:os|v8)['"]/ },
   // Locale and time zone: ICU takes the locale from LANG, and local-time getters from TZ.
   { name: 'localeCompare', pattern: /\blocaleCompare\b/ },
   { name: 'toLocale* without a locale', pattern: /\.toLocale\w*\(\s*\)/ },

@@ -2,7 +2,7 @@
 // trace's temporary file (gigabytes at scale) beside the target. Now the run hears the signal between slices,
 // removes what it had written, says where it stopped, and dies by the same signal, as a shell expects.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -26,12 +26,18 @@ describe('a run stopped by a signal', () => {
       let stderr = '';
       child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
       const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, sig) => resolve({ code, signal: sig })));
-      await until(() => readdirSync(dir).some((name) => name.endsWith('.tmp')), 'the trace to reach the disk');
-      child.kill(signal);
-      const exit = await ended;
-      expect(exit).toEqual({ code: null, signal });
-      expect(readdirSync(dir)).toEqual([]);
-      expect(stderr).toMatch(new RegExp(`stopped by ${signal} at .+ of virtual time \\(horizon 1d\\); nothing written to .*scale\\.jsonl, .*scale\\.html`));
+      try {
+        await until(() => child.exitCode !== null || readdirSync(dir).some((name) => name.endsWith('.tmp')), 'the trace to reach the disk');
+        child.kill(signal);
+        const exit = await ended;
+        expect(exit, stderr).toEqual({ code: null, signal });
+        expect(readdirSync(dir)).toEqual([]);
+        expect(stderr).toMatch(new RegExp(`stopped by ${signal} at .+ of virtual time \\(horizon 1d\\); nothing written to .*scale\\.jsonl, .*scale\\.html`));
+      } finally {
+        // A failed expectation must not leave a scale run going, nor its directory.
+        child.kill('SIGKILL');
+        rmSync(dir, { recursive: true, force: true });
+      }
     }, 180_000);
   }
 });

@@ -23,6 +23,9 @@ describe('YAML shapes the harness does not read', () => {
       '8:1: a key must be a name; this one is empty (~ or null)',
       '9:3: a key must be a name; this one is a list or map',
     ]);
+    expect(problems(`${HEAD}description: &d toy\n*d : {}\n`)).toEqual(['7:1: a key must be a name written out; this one is an alias (*d)']);
+    // A quoted '<<' is a name like any other (and no field of a scenario).
+    expect(problems(`${HEAD}toy: {}\n'<<': 1\n`)).toEqual(['7:1: unknown field']);
   });
 
   it('refuses merge keys and tags, and says one document per file', () => {
@@ -30,6 +33,10 @@ describe('YAML shapes the harness does not read', () => {
     expect(problems(`${HEAD}description: !!binary aGVsbG8=\ntoy: {}\n`)).toEqual(['6:23: YAML tags (!!binary) are not read here: write the plain value']);
     expect(problems(`${HEAD}description: !custom x\ntoy: {}\n`)).toEqual(['6:22: YAML tags (!custom) are not read here: write the plain value']);
     expect(problems(`${HEAD}description: !!str 5\ntoy: {}\n`)).toEqual([]);
+    // On a map or list, and on the whole document, as much as on a value (the diff review).
+    expect(problems(`${HEAD}toy: !custom { messages: 5 }\n`)).toEqual(['6:14: YAML tags (!custom) are not read here: write the plain value']);
+    expect(problems(`!custom\n${HEAD}toy: {}\n`)).toHaveLength(1);
+    expect(problems(`${HEAD}toy: {}\nfaults: !list []\n`)).toEqual(['7:15: YAML tags (!list) are not read here: write the plain value']);
     expect(problems(`${HEAD}toy: {}\n---\n${HEAD}`)).toEqual(['7:1: YAML: one YAML document per file: a second one starts here']);
   });
 
