@@ -76,7 +76,8 @@ export function checkExchange(scenario: Scenario): ConsistencyProblem[] {
       if (!mailboxKind.has(m.from)) problems.push({ path: ['traffic', 'messages', i, 'from'], message: `'${m.from}' is not a mailbox of the organisation` });
     } else if (!senderDomains.has(domain)) problems.push({ path: ['traffic', 'messages', i, 'from'], message: `no outside sender sends for '${domain}' (internet.senders)` });
   });
-  // Senders and people stop sending at the horizon: a message listed after it would never be sent.
+  // Outside senders stop at the horizon, and a person's listed message after it goes only if the drain is still
+  // running then: either way not what the file says. Refused, as faults after the horizon are.
   for (const list of ['messages', 'eml'] as const) {
     (scenario.traffic?.[list] ?? []).forEach((m, i) => {
       if (m.at > scenario.horizon) problems.push({ path: ['traffic', list, i, 'at'], message: afterHorizon(m.at, scenario.horizon, 'traffic is sent') });

@@ -42,7 +42,11 @@ describe('bounds on durations and rates', () => {
 
   it('refuses a run whose horizon plus drain passes the bound, though each is within it', () => {
     expect(inputProblems(toy('', 'horizon: 36500d\n'))).toEqual([
-      'drain: the run would end at 36503d (the horizon, 36500d, plus the drain): a run lasts at most 36500d (100 years)',
+      'horizon: the run would end at 36503d (the horizon, 36500d, plus the drain, 3d): a run lasts at most 36500d (100 years)',
+    ]);
+    // At the drain when it is the longer: the one written to make the run that long.
+    expect(inputProblems(toy('', 'horizon: 1h\ndrain: 36500d\n'))).toEqual([
+      'drain: the run would end at 36500d 1h (the horizon, 1h, plus the drain, 36500d): a run lasts at most 36500d (100 years)',
     ]);
     expect(inputProblems(toy('', 'horizon: 36497d\n'))).toEqual([]);
   });
