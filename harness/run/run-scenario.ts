@@ -107,6 +107,7 @@ export function startRun(scenario: Scenario, options: RunOptions = {}, sliced = 
   // The first slice is always played, so a horizon of 0 (the library allows it) still runs what is due at 0.
   let started = false;
   let over = false;
+  let concluded = false;
   return {
     nowMs: () => engine.nowMs,
     advance() {
@@ -128,6 +129,9 @@ export function startRun(scenario: Scenario, options: RunOptions = {}, sliced = 
     },
     conclude() {
       if (!over) throw new Error('conclude() before the run is over: call advance() until it returns false');
+      // Concluding records what models never processed into the ledger: twice would record it twice.
+      if (concluded) throw new Error('conclude() called twice: keep the outcome of the first');
+      concluded = true;
       return concludeRun(engine, ledger, world, scenario, { seed, ...(options.atEnd === undefined ? {} : { atEnd: options.atEnd }) });
     },
   };

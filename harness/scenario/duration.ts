@@ -55,9 +55,14 @@ export { formatDurationMs } from '../../sim/core/format-duration.js';
 /** What a duration string looks like, for JSON Schema (editors): units largest first; readDurationMs stays the judge. */
 export const DURATION_PATTERN = `^\\s*(?=\\d)${UNITS.map((unit) => `(\\d+(\\.\\d+)?\\s*${unit}\\s*)?`).join('')}$`;
 
+/** How much of a bad duration string a message quotes. */
+const SHOWN_CHARS = 40;
+
 /** The message for a duration string that is not one: what is wrong, or what one looks like. */
 function durationProblem(text: string, problem: string | null, looksLike: string): string {
-  return problem === null ? `expected ${looksLike}, got ${JSON.stringify(text)}` : `${JSON.stringify(text)} ${problem}`;
+  // A value of megabytes (a generated file gone wrong) is shown by its start, not printed whole to stderr.
+  const shown = JSON.stringify(text.length > SHOWN_CHARS ? `${text.slice(0, SHOWN_CHARS)}...` : text);
+  return problem === null ? `expected ${looksLike}, got ${shown}` : `${shown} ${problem}`;
 }
 
 /** Bare milliseconds past the bound: said with the bound in the units people write. */

@@ -1,7 +1,7 @@
 // RunOptions.onProgress plays the run in slices so the CLI can draw a progress bar; that must change nothing in the run.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { runScenario, type RunProgress } from '../../../harness/run/run-scenario.js';
+import { runScenario, startRun, type RunProgress } from '../../../harness/run/run-scenario.js';
 import { loadScenario } from '../../../harness/scenario/load-scenario.js';
 import { arbSurvivableFaults, toyScenario } from '../../helpers/scenarios.js';
 
@@ -58,5 +58,15 @@ describe('runScenario with onProgress', () => {
     const progress: RunProgress[] = [];
     sameRun(runScenario(scenario), runScenario(scenario, { onProgress: (p) => progress.push(p) }));
     expect(progress[0]).toMatchObject({ phase: 'run', nowMs: 0 });
+  });
+});
+
+describe('startRun', () => {
+  it('concludes once: a second conclude would record what models never processed twice', async () => {
+    const run = startRun(await loadScenario('scenarios/hello.yaml'));
+    expect(() => run.conclude()).toThrow(/before the run is over/);
+    while (run.advance());
+    expect(run.conclude().verdict).toBe('pass');
+    expect(() => run.conclude()).toThrow(/called twice/);
   });
 });

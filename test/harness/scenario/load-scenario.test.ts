@@ -162,6 +162,8 @@ describe('durations', () => {
     expect(horizon('1.5ms')).toEqual(['bad.yaml:5:10: horizon: "1.5ms" is not a whole number of milliseconds']);
     expect(horizon('99999999999999999999d')).toEqual(['bad.yaml:5:10: horizon: "99999999999999999999d" is longer than 36500d (100 years), the most a scenario\'s time may reach']);
     expect(horizon('1 hour')).toEqual(['bad.yaml:5:10: horizon: expected a duration like 90s, 5m, 2h or 3d, got "1 hour"']);
+    // A value of megabytes is quoted by its start only.
+    expect(horizon(`1.${'5'.repeat(100_000)}h`)).toEqual([`bad.yaml:5:10: horizon: "1.${'5'.repeat(38)}..." is not a whole number of milliseconds`]);
   });
 
   it('formats milliseconds back into readable units', () => {
