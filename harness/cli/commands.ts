@@ -78,7 +78,7 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
     commitAll(outputs);
     process.stdout.write(options.json === true ? JSON.stringify(json) + '\n' : formatSummary(json) + '\n');
     // A signal that came after the last checkpoint: the outputs are whole, but a job runner's SIGTERM still ends it.
-    const late = watch.received();
+    const late = await watch.settle();
     watch.dispose();
     if (late !== null) return endBy(late);
     return json.verdict === 'pass' ? EXIT.pass : EXIT.fail;

@@ -19,8 +19,8 @@ export interface InterruptWatch {
   checkpoint(): Promise<void>;
   /** Plays a run to its end, with checkpoints every YIELD_EVERY_MS of wall time. */
   play(run: RunInProgress): Promise<void>;
-  /** The signal that came and was not acted on yet (one after the last checkpoint), or null. */
-  received(): NodeJS.Signals | null;
+  /** Yields once more, then the signal that came and was not acted on (one after the last checkpoint), or null. */
+  settle(): Promise<NodeJS.Signals | null>;
   /** Stops listening: from here on a signal ends the process as Node's default does. */
   dispose(): void;
 }
@@ -46,7 +46,11 @@ export function watchInterrupt(): InterruptWatch {
         lastYieldMs = performance.now();
       }
     },
-    received: () => received,
+    async settle() {
+      // A signal during the synchronous work after the last checkpoint is heard only once the event loop runs.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      return received;
+    },
     dispose() {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
