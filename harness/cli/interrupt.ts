@@ -33,7 +33,7 @@ export function watchInterrupt(): InterruptWatch {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   const checkpoint = async (): Promise<void> => {
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    await yieldToEventLoop();
     if (received !== null) throw new Interrupted(received);
   };
   return {
@@ -48,7 +48,7 @@ export function watchInterrupt(): InterruptWatch {
     },
     async settle() {
       // A signal during the synchronous work after the last checkpoint is heard only once the event loop runs.
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      await yieldToEventLoop();
       return received;
     },
     dispose() {
@@ -56,6 +56,11 @@ export function watchInterrupt(): InterruptWatch {
       process.off('SIGTERM', onSignal);
     },
   };
+}
+
+/** Lets the event loop run once: the only moment a signal listener is called. */
+function yieldToEventLoop(): Promise<void> {
+  return new Promise<void>((resolve) => setImmediate(resolve));
 }
 
 /**

@@ -13,8 +13,8 @@ import type { Verdict } from '../../sim/check/check-result.js';
 import type { Scenario } from '../scenario/schema.js';
 import { buildWorld, type World } from '../world/build-world.js';
 
-/** How often, in virtual time, the drain looks whether anything is still in flight. */
-const DRAIN_CHECK_INTERVAL_MS = 60_000;
+/** How often, in virtual time, the drain looks whether anything is still in flight (a serve session drains alike). */
+export const DRAIN_CHECK_INTERVAL_MS = 60_000;
 /** With `onProgress` (or when asked), the main run is played in this many slices so a progress bar can move. */
 const PROGRESS_SLICES = 500;
 

@@ -10,7 +10,7 @@ import { MessageIdUses } from '../../fakes/mail/reused-message-id.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { TraceSink } from '../../sim/core/trace.js';
 import { buildWorld } from '../world/build-world.js';
-import { concludeRun, type RunOutcome } from './run-scenario.js';
+import { concludeRun, DRAIN_CHECK_INTERVAL_MS, type RunOutcome } from './run-scenario.js';
 import type { CountsWaived } from '../../sim/check/expectation-result.js';
 import { driveUntil } from './wire-driver.js';
 import { socketsSettled, wireOutbound } from './wire-outbound.js';
@@ -25,8 +25,6 @@ export const DEFAULT_SERVE_TIME_SCALE = 1;
  * scenario's `expect` counts (written for its own run to the horizon) cannot hold it. Its checks still judge it.
  */
 const SESSION_COUNTS: CountsWaived = { which: 'all', why: 'a serve session: its clients\' mail and when it was stopped decide the counts' };
-/** Virtual ms between the drain's looks at what is still in flight (as virtual runs do). */
-const DRAIN_CHECK_INTERVAL_MS = 60_000;
 
 export interface ServeOptions {
   /** The first MX server's port (the next ones count up from it); 0 picks free ports. */
