@@ -12,7 +12,7 @@ export function defineExchangeActFaults(engine: Engine): void {
   engine.defineFaultVerb('exchangeItem', (world, fault) => {
     const server = serverOf(world, fault);
     const mailbox = String(fault.params?.['mailbox'] ?? '').toLowerCase();
-    const db = [...server.databases.values()].find((d) => d.items.has(mailbox));
+    const db = [...server.databases.values()].find((d) => d.itemLists.has(mailbox));
     if (db === undefined) throw new Error(`'exchangeItem': mailbox ${mailbox} is not on server ${server.name}`);
     const items = itemsOf(db.act, mailbox);
     const change = fault.params?.['item'] as ActChange;

@@ -9,7 +9,7 @@ import type { SmtpStage } from '../../sim/ledger/records.js';
 import { replyForCode } from '../mail/smtp-reply.js';
 import { originalOf } from '../mail/mail-message.js';
 import { databaseOf, serverOf } from './fault-targets.js';
-import { backupAtOrBefore, snapshot, type DatabaseState, type StoreItem } from './mailbox-store.js';
+import { allItemsOf, backupAtOrBefore, snapshot, type DatabaseState, type StoreItem } from './mailbox-store.js';
 import { mergeDialTone } from './dial-tone.js';
 import { defineRecoveryFaults } from './recovery-faults.js';
 import { rollBack, type RollbackReport } from './rollback.js';
@@ -77,7 +77,7 @@ export function defineExchangeFaults(engine: Engine, org: ExchangeOrg): void {
       rollBack(db, restored, reportTo(db.name));
       return;
     }
-    const merged = mergeDialTone(restored, db.items);
+    const merged = mergeDialTone(restored, allItemsOf(db));
     rollBack(db, merged.items, reportTo(db.name));
     if (!merged.inOrder) db.outOfOrder = true;
   };

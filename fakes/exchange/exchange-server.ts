@@ -141,7 +141,7 @@ export function exchangeServer(org: ExchangeOrg) {
       const item: StoreItem = message.attached === undefined
         ? { storeId, key, messageId: message.messageId, message, folder, receivedAtMs: ctx.nowMs() }
         : { storeId, key, messageId: message.messageId, message, folder, receivedAtMs: ctx.nowMs(), attachedMessageId: message.attached.messageId };
-      db.items.get(address)?.push(item);
+      db.itemLists.get(address)?.push(item);
       holdDelivered(disk.safetyNet, address, item, config.settings.safetyNetHoldMs);
       ledger.delivered(key, address, home.mailbox.kind, folder, org.eligible(message.attached ?? message, address, home.mailbox.kind));
       // People see what lands in Junk too: some of it they move back to the Inbox (S6).
@@ -230,7 +230,7 @@ export function exchangeServer(org: ExchangeOrg) {
       const home = directory.get(message.from);
       const db = home === undefined ? undefined : disk.databases.get(home.mailbox.database);
       if (db === undefined || !db.mounted) return;
-      db.items.get(message.from)?.push({
+      db.itemLists.get(message.from)?.push({
         storeId: disk.nextStoreId++, key: message.key, messageId: message.messageId, message, folder: 'Sent Items', receivedAtMs: ctx.nowMs(), sent: true,
         ...(trackRequested ? { trackRequested } : {}),
       });

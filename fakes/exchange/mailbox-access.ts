@@ -1,7 +1,7 @@
 // How clients read a mailbox through its server (Outlook over MAPI, the router over EWS or POP3, server-side sync over
 // EWS): the items of one folder after a watermark, oldest first, and deleting an item once it is processed.
 import type { MailMessage } from '../mail/mail-message.js';
-import { indexOfStoreId, type DatabaseState, type StoreItem } from './mailbox-store.js';
+import { indexOfStoreId, removeItemAt, type DatabaseState, type StoreItem } from './mailbox-store.js';
 import { lowerCase } from '../mail/lower-case.js';
 
 export const MAILBOX_READ = 'mailbox-read';
@@ -53,21 +53,22 @@ export interface ReadItem {
 
 /** Removes the item; returns it, or undefined when it is no longer there. */
 export function deleteItem(db: DatabaseState, request: MailboxDelete): StoreItem | undefined {
-  const items = db.items.get(lowerCase(request.mailbox));
+  const mailbox = lowerCase(request.mailbox);
+  const items = db.itemLists.get(mailbox);
   const index = items === undefined ? -1 : indexOfStoreId(db, items, request.storeId);
   if (items === undefined || index < 0) return undefined;
-  return items.splice(index, 1)[0];
+  return removeItemAt(db, mailbox, items, index);
 }
 
 /** `mailbox`: the read's mailbox in lower case, when the caller has it already (the server looked it up). */
 export function readFolder(db: DatabaseState, read: MailboxRead, mailbox = lowerCase(read.mailbox)): ReadItem[] {
   const tracked = read.trackRequested === true;
   if (tracked && !db.everMarked.has(mailbox)) return [];
-  const items = db.items.get(mailbox);
+  const items = db.itemLists.get(mailbox);
   if (items === undefined) return [];
   const bounds: Bounds = { afterStoreId: read.afterStoreId, afterMs: read.receivedAfterMs ?? -Infinity, fromMs: read.receivedFromMs ?? -Infinity };
   // Items sit in store id and received time order, so those past a watermark are a tail of the list: a binary search
-  // finds where it starts. After a Safety Net resubmit that order no longer holds; then each item is tested.
+  // finds where it starts (tombstones keep their place in that order, so the search may land on one: they are skipped). After a Safety Net resubmit that order no longer holds; then each item is tested.
   const bounded = bounds.afterStoreId > 0 || bounds.afterMs > -Infinity || bounds.fromMs > -Infinity;
   const testEach = bounded && db.outOfOrder;
   // A client polling a mailbox with nothing new (most of server-side sync's cycles at scale) is answered from the
@@ -77,6 +78,7 @@ export function readFolder(db: DatabaseState, read: MailboxRead, mailbox = lower
   const found: ReadItem[] = [];
   for (let i = start; i < items.length; i++) {
     const item = items[i] as StoreItem;
+    if (item.removed === true) continue;
     const wanted = tracked ? item.trackRequested === true && item.folder !== 'Deleted Items' : item.folder === read.folder && item.sent !== true;
     if (wanted && (!testEach || isPast(item, bounds))) {
       const copy: ReadItem = { storeId: item.storeId, message: item.message, receivedAtMs: item.receivedAtMs, folder: item.folder, sent: item.sent === true };

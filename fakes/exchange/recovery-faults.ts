@@ -5,12 +5,12 @@ import { requireTarget, type FaultApi } from '../../sim/core/fault.js';
 import { databaseOf, serverOf } from './fault-targets.js';
 import { rollBack, type RollbackReport } from './rollback.js';
 import type { ExchangeOrg, ExchangeServerDurable } from './exchange-server.js';
-import { copyItems, type DatabaseState, type StoreItem } from './mailbox-store.js';
+import { allItemsOf, copyItems, type DatabaseState, type StoreItem } from './mailbox-store.js';
 import { newSafetyNet, resendOutsideFromSafetyNet, resubmitFromSafetyNet } from './safety-net.js';
 
 /** The items as they were `lagMs` ago: a copy that lags has not yet replayed what arrived since. */
 function lagged(db: DatabaseState, nowMs: number, lagMs: number): Map<string, StoreItem[]> {
-  return new Map([...db.items].map(([mailbox, items]) => [mailbox, items.filter((i) => i.receivedAtMs <= nowMs - lagMs).map((i) => ({ ...i }))]));
+  return new Map([...allItemsOf(db)].map(([mailbox, items]) => [mailbox, items.filter((i) => i.receivedAtMs <= nowMs - lagMs).map((i) => ({ ...i }))]));
 }
 
 export function defineRecoveryFaults(engine: Engine, org: ExchangeOrg, reportTo: (database: string) => RollbackReport): void {
@@ -72,7 +72,7 @@ export function defineRecoveryFaults(engine: Engine, org: ExchangeOrg, reportTo:
     const server = serverOf(world, fault);
     if (world.isRunning(target)) world.crash(target);
     for (const db of server.databases.values()) {
-      db.beforeLoss = copyItems(db.items);
+      db.beforeLoss = copyItems(allItemsOf(db));
       rollBack(db, new Map(), reportTo(db.name));
       db.mounted = true;
     }

@@ -1,6 +1,6 @@
 // Puts a database back to earlier contents (a backup, a lagging copy, nothing at all) and tells, copy by copy, what
 // each mailbox lost, got back or saw refiled, so the ledger can say which mail a restore took (X3).
-import type { DatabaseState, StoreItem } from './mailbox-store.js';
+import { allItemsOf, replaceAllItems, type DatabaseState, type StoreItem } from './mailbox-store.js';
 
 export type Change = 'gone' | 'back' | 'refiled';
 /** `from`: for a copy refiled, the folder it was in before the rollback. */
@@ -8,7 +8,7 @@ export type RollbackReport = (item: StoreItem, mailbox: string, change: Change, 
 
 /** Replaces the database's items by earlier ones, telling what each mailbox lost, got back or saw refiled. */
 export function rollBack(db: DatabaseState, backupItems: ReadonlyMap<string, ReadonlyArray<StoreItem>>, report: RollbackReport): void {
-  for (const [mailbox, current] of db.items) {
+  for (const [mailbox, current] of allItemsOf(db)) {
     const before = new Map((backupItems.get(mailbox) ?? []).map((i) => [i.storeId, i]));
     const now = new Map(current.map((i) => [i.storeId, i]));
     for (const item of current) if (!before.has(item.storeId) && item.sent !== true) report(item, mailbox, 'gone');
@@ -19,5 +19,5 @@ export function rollBack(db: DatabaseState, backupItems: ReadonlyMap<string, Rea
       else if (present.folder !== item.folder) report(item, mailbox, 'refiled', present.folder);
     }
   }
-  db.items = new Map([...db.items.keys()].map((mailbox) => [mailbox, (backupItems.get(mailbox) ?? []).map((i) => ({ ...i }))]));
+  replaceAllItems(db, new Map([...db.itemLists.keys()].map((mailbox) => [mailbox, (backupItems.get(mailbox) ?? []).map((i) => ({ ...i }))])));
 }

@@ -8,7 +8,7 @@
 import type { Ledger } from '../../sim/ledger/ledger.js';
 import type { MailboxKind } from '../../sim/ledger/records.js';
 import type { ExchangeServerDurable } from './exchange-server.js';
-import type { StoreItem } from './mailbox-store.js';
+import { itemsOf, type StoreItem } from './mailbox-store.js';
 import { originalOf, type MailMessage } from '../mail/mail-message.js';
 
 /**
@@ -81,7 +81,7 @@ export function resubmitFromSafetyNet(
     if (held.receivedAtMs < sinceMs || held.receivedAtMs <= nowMs - holdMs) continue;
     const mailbox = net.mailboxes[i] as string;
     // Only the database that holds the mailbox has it: copies to other databases are skipped here.
-    const items = db.items.get(mailbox);
+    const items = itemsOf(db, mailbox);
     if (items === undefined) continue;
     const identity = held.messageId ?? held.key;
     if (items.some((item) => (item.messageId ?? item.key) === identity)) continue; // duplicate detection (X2)

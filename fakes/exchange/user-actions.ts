@@ -42,7 +42,7 @@ export function isOutlookAction(action: UserAction): action is OutlookAction {
 
 /** 'done', or 'gone' when the item is no longer there (already deleted, rolled back by a restore). */
 export function applyUserAction(db: DatabaseState, action: StoreAction, ledger: Ledger): 'done' | 'gone' {
-  const items = db.items.get(action.mailbox);
+  const items = db.itemLists.get(action.mailbox);
   const item = items === undefined ? undefined : items[indexOfStoreId(db, items, action.storeId)];
   if (item === undefined || item.folder === 'Deleted Items') return 'gone';
   if (action.kind === 'mark-for-tracking') {

@@ -37,7 +37,18 @@ export interface CycleHost {
 export interface Cycle {
   readonly provider: IncomingProvider;
   readonly startedAtMs: number;
-  readonly items: ReadItem[];
+  readonly items: readonly ReadItem[];
+  /**
+   * The index of the item at the head: those before it are done or kept for another try. A cursor rather than
+   * `shift()`: after a long outage a cycle reads a backlog of hundreds of thousands of items, and shifting an array
+   * that big moves every element each time.
+   */
+  next: number;
+}
+
+/** The item the cycle is working on, or undefined once it has been through them all. */
+function headOf(cycle: Cycle): ReadItem | undefined {
+  return cycle.items[cycle.next];
 }
 
 /** A message the router cannot read (R10, POISON): a malformed attachment or MIME structure. */
@@ -73,14 +84,14 @@ export function startCycle(host: CycleHost, provider: IncomingProvider): Cycle |
   // Items kept for another try that are gone meanwhile (deleted by someone) are forgotten.
   state.retry = state.retry.filter((id) => inbox.some((item) => item.storeId === id));
   const items = inbox.filter((item) => isWaiting(state, item));
-  return { provider, startedAtMs: ctx.nowMs(), items };
+  return { provider, startedAtMs: ctx.nowMs(), items, next: 0 };
 }
 
 /** Works through the cycle's items until one needs to wait for CRM (a timer), or the cycle ends. */
 export function continueCycle(host: CycleHost, cycle: Cycle): void {
   const { ctx } = host;
   for (;;) {
-    const item = cycle.items[0];
+    const item = headOf(cycle);
     if (item === undefined) return host.ended(cycle.provider, null);
     if (ctx.nowMs() - cycle.startedAtMs > host.maxThreadExecutionMs) {
       return host.ended(cycle.provider, `cycle exceeded MaxThreadExecution (${host.maxThreadExecutionMs} ms)`);
@@ -117,7 +128,7 @@ export function continueCycle(host: CycleHost, cycle: Cycle): void {
 
 /** The second CRM call for the item at the head of the cycle; then, a round trip later, its deletion. */
 export function deliverHead(host: CycleHost, cycle: Cycle): void {
-  const item = cycle.items[0];
+  const item = headOf(cycle);
   if (item === undefined) return host.ended(cycle.provider, null);
   const email: IncomingEmail = { message: originalOf(cycle.provider, item.message), receivingMailbox: cycle.provider.mailbox, caller: ROUTER_CALLER };
   const answer = callCrm<DeliverAnswer>(host.ctx, cycle.provider.deployment.crmServer, CRM_REQUEST.deliverIncoming, email);
@@ -127,7 +138,7 @@ export function deliverHead(host: CycleHost, cycle: Cycle): void {
 
 /** After the activity exists: delete the item (if the provider does) and move the threshold. */
 export function finishHead(host: CycleHost, cycle: Cycle): void {
-  const item = cycle.items[0];
+  const item = headOf(cycle);
   if (item === undefined) return host.ended(cycle.provider, null);
   const deleted = host.finishOrder === 'delete-first';
   if (!finishItem(host, cycle, item, deleted)) return host.ended(cycle.provider, `cannot delete from ${cycle.provider.mailbox}`);
@@ -137,7 +148,7 @@ export function finishHead(host: CycleHost, cycle: Cycle): void {
 function finishItem(host: CycleHost, cycle: Cycle, item: ReadItem, deleted = false): boolean {
   const { provider } = cycle;
   if (!deleted && !deleteProcessed(host, provider, item)) return false;
-  cycle.items.shift();
+  cycle.next++;
   host.processed(originalOf(provider, item.message).key);
   const state = host.state(provider);
   state.retry = state.retry.filter((id) => id !== item.storeId);
@@ -166,7 +177,8 @@ function passThreshold(state: ProviderState, item: ReadItem): void {
 
 /** The item at the head failed or belongs to another thread: it is read again next cycle. */
 function keepForRetry(host: CycleHost, cycle: Cycle): void {
-  const item = cycle.items.shift();
+  const item = headOf(cycle);
+  cycle.next++;
   const state = host.state(cycle.provider);
   if (item !== undefined && !state.retry.includes(item.storeId)) state.retry.push(item.storeId);
 }

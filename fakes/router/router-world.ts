@@ -31,10 +31,10 @@ export interface RouterWorldSpec {
   readonly initialState: SystemState | null;
   /** Each organisation's users and queues (by CRM server). */
   mailboxesOf(crmServer: string): readonly CrmMailbox[];
-  /** Inbox items of a mailbox, for what is still waiting. */
-  inbox(mailbox: string): ReadonlyArray<{ readonly storeId: number; readonly receivedAtMs: number; readonly key: string }>;
+  /** Inbox items of a mailbox, for what is still waiting (walked once, in arrival order). */
+  inbox(mailbox: string): Iterable<{ readonly storeId: number; readonly receivedAtMs: number; readonly key: string }>;
   /** The received items of a mailbox outside its Inbox (filed, deleted, or never out of Junk), by key. */
-  outsideInbox(mailbox: string): ReadonlyArray<{ readonly key: string }>;
+  outsideInbox(mailbox: string): Iterable<{ readonly key: string }>;
 }
 
 export interface RouterWorld {

@@ -5,6 +5,7 @@ import type { Ledger } from '../../sim/ledger/ledger.js';
 import { TOY_ACTORS, type ToyConfig } from '../../fakes/toy/toy-config.js';
 import { spawnToyWorld } from '../../fakes/toy/toy-world.js';
 import { spawnExchangeWorld } from '../../fakes/exchange/exchange-world.js';
+import { itemsOf, liveItems, type StoreItem } from '../../fakes/exchange/mailbox-store.js';
 import type { Scenario, ScenarioFault } from '../scenario/schema.js';
 import { exchangeWorldSpecOf } from './build-exchange-world.js';
 import { crmConfigOf, crmWorldSpecOf } from './build-crm-world.js';
@@ -108,19 +109,32 @@ function buildExchangeAndCrm(engine: Engine, ledger: Ledger, scenario: Scenario,
     ...(wire.senderTransport === undefined ? {} : { senderTransport: wire.senderTransport }),
   });
   const directory = exchangeWorld.org.directory;
+  /** The database that holds a mailbox. */
+  const databaseOf = (mailbox: string) => {
+    const home = directory.get(mailbox);
+    return home === undefined ? undefined : exchangeWorld.server(home.server).databases.get(home.mailbox.database);
+  };
   /** A mailbox's received items as they are now, in every folder. */
   const storeOf = (mailbox: string) => {
-    const home = directory.get(mailbox);
-    return home === undefined ? [] : exchangeWorld.server(home.server).databases.get(home.mailbox.database)?.items.get(mailbox) ?? [];
+    const db = databaseOf(mailbox);
+    return db === undefined ? [] : itemsOf(db, mailbox) ?? [];
   };
-  const allItems = (mailbox: string) => storeOf(mailbox).filter((i) => i.sent !== true);
-  /** A mailbox's Inbox as it is now (what clients have not processed yet is in flight). */
-  const inbox = (mailbox: string) => allItems(mailbox).filter((i) => i.folder === 'Inbox');
+  /**
+   * A mailbox's received items (not its sent copies) in its Inbox, or outside it, as they are now: what clients have
+   * not processed yet is in flight. Walked in place rather than copied: the drain asks every virtual minute, and a
+   * forward mailbox can hold a backlog of hundreds of thousands of items.
+   */
+  function* received(mailbox: string, inInbox: boolean): Generator<StoreItem> {
+    const db = databaseOf(mailbox);
+    if (db === undefined) return;
+    for (const item of liveItems(db, mailbox)) if (item.sent !== true && (item.folder === 'Inbox') === inInbox) yield item;
+  }
+  const inbox = (mailbox: string) => received(mailbox, true);
   const parts: World[] = [exchangeWorld];
   for (const { section, config } of orgs) {
     const crm = spawnCrmWorld(engine, ledger, crmWorldSpecOf(section, exchange, scenario.horizon, {
       homeServerOf: (mailbox) => directory.get(mailbox)?.server ?? '',
-      inboxAfter: (mailbox, storeId) => inbox(mailbox).filter((i) => i.storeId > storeId).map((i) => i.key),
+      inboxAfter: (mailbox, storeId) => [...inbox(mailbox)].filter((i) => i.storeId > storeId).map((i) => i.key),
       ...(wire.outboundTransport === undefined ? {} : { outboundTransport: wire.outboundTransport }),
     }, scenario.injectBug));
     crmWorlds.set(config.server, crm);
@@ -134,8 +148,8 @@ function buildExchangeAndCrm(engine: Engine, ledger: Ledger, scenario: Scenario,
   for (const { section } of installs) {
     parts.push(spawnRouterWorld(engine, ledger, routerWorldSpecOf(section, firstOrg?.config.server ?? '', {
       mailboxesOf: (crmServer) => mailboxesBy.get(crmServer) ?? [],
-      inbox: (mailbox) => inbox(mailbox).map((i) => ({ storeId: i.storeId, receivedAtMs: i.receivedAtMs, key: i.key })),
-      outsideInbox: (mailbox) => allItems(mailbox).filter((i) => i.folder !== 'Inbox').map((i) => ({ key: i.key })),
+      inbox,
+      outsideInbox: (mailbox) => received(mailbox, false),
     }, scenario.injectBug)));
   }
   let sss: SssWorld | null = null;

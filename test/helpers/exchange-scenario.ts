@@ -6,7 +6,7 @@ import { Ledger } from '../../sim/ledger/ledger.js';
 import { spawnExchangeWorld, type ExchangeWorld } from '../../fakes/exchange/exchange-world.js';
 import { exchangeWorldSpecOf } from '../../harness/world/build-exchange-world.js';
 import { scheduleFaults } from '../../harness/world/build-world.js';
-import type { StoreItem } from '../../fakes/exchange/mailbox-store.js';
+import { allItemsOf, type StoreItem } from '../../fakes/exchange/mailbox-store.js';
 
 export interface ExchangeScenarioParts {
   seed?: number;
@@ -64,5 +64,5 @@ export function runExchangeWorld(scenario: Scenario, extraMs = 0): { world: Exch
 /** Every store item of server `server` at the horizon. */
 export function itemsOf(scenario: Scenario, server = 'ex1'): StoreItem[] {
   const { world } = runExchangeWorld(scenario);
-  return [...world.server(server).databases.values()].flatMap((db) => [...db.items.values()].flat());
+  return [...world.server(server).databases.values()].flatMap((db) => [...allItemsOf(db).values()].flat());
 }

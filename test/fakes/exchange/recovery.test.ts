@@ -6,6 +6,7 @@ import { runScenario } from '../../../harness/run/run-scenario.js';
 import { parseScenarioText } from '../../../harness/scenario/load-scenario.js';
 import { exchangeScenario, exchangeScenarioText, runExchangeWorld } from '../../helpers/exchange-scenario.js';
 import { readFolder } from '../../../fakes/exchange/mailbox-access.js';
+import { allItemsOf } from '../../../fakes/exchange/mailbox-store.js';
 
 const MIN = 60_000;
 const CLUSTER = '[{ name: ex1, site: hq, cluster: { mode: active-passive, failoverDowntime: 3m } }]';
@@ -45,7 +46,7 @@ describe('failover and Safety Net', () => {
     expect(db.outOfOrder).toBe(true);
     // Safety Net shares the items with the mailbox, and people had read and filed many of them before the failover:
     // none of that comes back with a resubmitted copy, only what people did to it afterwards.
-    const items = [...db.items.values()].flat();
+    const items = [...allItemsOf(db).values()].flat();
     const resubmitted = items.filter((item) => ledger.get(item.key)!.path.some((s) => s.step === 'reappeared'));
     expect(resubmitted.length).toBeGreaterThan(5);
     for (const item of resubmitted) {
@@ -54,7 +55,7 @@ describe('failover and Safety Net', () => {
       expect(item.read === true).toBe(since.includes('read'));
       expect(item.folder === 'Inbox').toBe(!since.includes('moved'));
     }
-    for (const [mailbox, items] of db.items) {
+    for (const [mailbox, items] of allItemsOf(db)) {
       const inbox = items.filter((i) => i.folder === 'Inbox' && i.sent !== true);
       const watermarkMs = 50 * MIN;
       expect(readFolder(db, { mailbox, folder: 'Inbox', afterStoreId: 0, receivedFromMs: watermarkMs }).map((i) => i.storeId))

@@ -3,7 +3,7 @@
 // it changes the store only. Server-side sync files such a copy when its promotion fails (S7, S16).
 import { describe, expect, it } from 'vitest';
 import { applyUserAction } from '../../../fakes/exchange/user-actions.js';
-import { newDatabase, type StoreItem } from '../../../fakes/exchange/mailbox-store.js';
+import { itemsOf, newDatabase, type StoreItem } from '../../../fakes/exchange/mailbox-store.js';
 import { NO_ADDRESSES, type MailMessage } from '../../../fakes/mail/mail-message.js';
 import { Ledger } from '../../../sim/ledger/ledger.js';
 
@@ -26,7 +26,7 @@ function world() {
     { storeId: 1, key: received.key, messageId: received.key, message: received, folder: 'Inbox', receivedAtMs: 0 },
     { storeId: 2, key: sent.key, messageId: sent.key, message: sent, folder: 'Sent Items', receivedAtMs: 0, sent: true },
   ];
-  db.items.get(ANNA)!.push(...items);
+  db.itemLists.get(ANNA)!.push(...items);
   return { ledger, db, received, sent };
 }
 
@@ -34,7 +34,7 @@ describe('applyUserAction', () => {
   it('files a received copy and tells the ledger, which moves its placement', () => {
     const { ledger, db, received } = world();
     expect(applyUserAction(db, { kind: 'file', mailbox: ANNA, storeId: 1, folder: 'Filed' }, ledger)).toBe('done');
-    expect(db.items.get(ANNA)![0]!.folder).toBe('Filed');
+    expect(itemsOf(db, ANNA)![0]!.folder).toBe('Filed');
     expect(ledger.get(received.key)!.placements.map((p) => p.folder)).toEqual(['Filed']);
   });
 
@@ -42,12 +42,12 @@ describe('applyUserAction', () => {
     const { ledger, db, received } = world();
     const before = ledger.get(received.key)!.path.length;
     expect(applyUserAction(db, { kind: 'mark-for-tracking', mailbox: ANNA, storeId: 1 }, ledger)).toBe('done');
-    expect(db.items.get(ANNA)![0]).toMatchObject({ trackRequested: true });
-    expect(db.items.get(ANNA)![0]!.trackedInCrm).toBeUndefined();
+    expect(itemsOf(db, ANNA)![0]).toMatchObject({ trackRequested: true });
+    expect(itemsOf(db, ANNA)![0]!.trackedInCrm).toBeUndefined();
     expect(ledger.get(received.key)!.path.slice(before)).toMatchObject([{ step: 'track-requested', detail: ANNA }]);
     expect(ledger.get(received.key)!.trackRequested).toBe(true);
     expect(applyUserAction(db, { kind: 'tracked-in-crm', mailbox: ANNA, storeId: 1 }, ledger)).toBe('done');
-    expect(db.items.get(ANNA)![0]).toMatchObject({ trackRequested: true, trackedInCrm: true });
+    expect(itemsOf(db, ANNA)![0]).toMatchObject({ trackRequested: true, trackedInCrm: true });
     expect(ledger.get(received.key)!.path).toHaveLength(before + 1);
     applyUserAction(db, { kind: 'delete', mailbox: ANNA, storeId: 1 }, ledger);
     expect(applyUserAction(db, { kind: 'mark-for-tracking', mailbox: ANNA, storeId: 1 }, ledger)).toBe('gone');
@@ -57,9 +57,9 @@ describe('applyUserAction', () => {
     const { ledger, db, sent } = world();
     const before = ledger.get(sent.key)!.path.length;
     expect(applyUserAction(db, { kind: 'file', mailbox: ANNA, storeId: 2, folder: 'Undeliverable' }, ledger)).toBe('done');
-    expect(db.items.get(ANNA)![1]!.folder).toBe('Undeliverable');
+    expect(itemsOf(db, ANNA)![1]!.folder).toBe('Undeliverable');
     expect(applyUserAction(db, { kind: 'delete', mailbox: ANNA, storeId: 2 }, ledger)).toBe('done');
-    expect(db.items.get(ANNA)![1]!.folder).toBe('Deleted Items');
+    expect(itemsOf(db, ANNA)![1]!.folder).toBe('Deleted Items');
     expect(ledger.get(sent.key)!.path).toHaveLength(before);
     expect(ledger.get(sent.key)!.placements).toEqual([]);
   });

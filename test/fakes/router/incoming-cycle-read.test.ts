@@ -21,7 +21,7 @@ function item(storeId: number, receivedAtMs: number): StoreItem {
 /** The store ids a cycle starts with, for a provider in `state`, reading a real mailbox store. */
 function cycleItems(state: ProviderState): number[] {
   const db = newDatabase('db1', [FORWARD]);
-  db.items.get(FORWARD)!.push(item(1, 10), item(2, 20), item(3, 20), item(4, 30));
+  db.itemLists.get(FORWARD)!.push(item(1, 10), item(2, 20), item(3, 20), item(4, 30));
   const reads: MailboxRead[] = [];
   const ctx = {
     nowMs: () => 40,

@@ -26,7 +26,7 @@ describe('the Inbox read bound (S2a, S6)', () => {
         storeId: i + 1, key: `k${i}`, messageId: null, message: { key: `k${i}`, messageId: null, from: 'a@b.c', to: [MAILBOX], cc: [], subject: '', sizeBytes: 1 },
         folder: item.folder, receivedAtMs: item.receivedAtMs, ...(item.sent ? { sent: true } : {}),
       }));
-      db.items.set(MAILBOX, stored);
+      db.itemLists.set(MAILBOX, stored);
       // The store's own invariant (mailbox-store.ts): items are appended in received order, and whatever appends an
       // older one (Safety Net's resubmits, X2) says so, so readers scan instead of binary-searching the bound.
       db.outOfOrder = stored.some((item, i) => i > 0 && item.receivedAtMs < (stored[i - 1]?.receivedAtMs ?? -Infinity));
