@@ -13,6 +13,13 @@ export interface MailboxRecord {
   enabled: boolean;
   /** Why it was disabled (S4), for untracked mail's reason. */
   disabledReason: string | null;
+  /**
+   * When it was last disabled, and by what: a failed Test & Enable (S3), or sync's errors (S4: a permanent one, or
+   * transient ones past the retries). Null while enabled or never disabled. For the run's summary of disabled
+   * mailboxes, and to tell mail filed while the mailbox was still enabled (S6) from mail it never got to.
+   */
+  disabledAtMs: number | null;
+  disabledBy: 'test-and-enable' | 'errors' | null;
   /** When Test & Enable last succeeded. */
   enabledAtMs: number | null;
   /**
@@ -36,7 +43,7 @@ export interface MailboxRecord {
 
 export function newMailboxRecord(address: string): MailboxRecord {
   return {
-    address, incoming: 'not-run', outgoing: 'not-run', act: 'not-run', enabled: false, disabledReason: null, enabledAtMs: null, firstEnabledAtMs: null,
+    address, incoming: 'not-run', outgoing: 'not-run', act: 'not-run', enabled: false, disabledReason: null, disabledAtMs: null, disabledBy: null, enabledAtMs: null, firstEnabledAtMs: null,
     watermarkMs: null, doneAtWatermark: [], transientErrors: 0, markedDone: [], syncWithThisOrgOnly: false, otherOrganisation: null,
   };
 }

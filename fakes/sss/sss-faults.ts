@@ -5,6 +5,7 @@ import type { Engine } from '../../sim/core/engine.js';
 import { requireTarget, type Fault, type FaultApi } from '../../sim/core/fault.js';
 import type { SssConfig } from './sss-config.js';
 import type { SssDurable } from './sss-service.js';
+import type { MailboxRecord } from './mailbox-record.js';
 
 export const SSS_FAULT_VERBS = ['testAndEnable', 'setProcessEmailFrom', 'denyMailboxAccess', 'grantMailboxAccess'] as const;
 
@@ -16,6 +17,11 @@ function mailboxesOf(fault: Fault, config: SssConfig): string[] {
   return typeof one === 'string' ? [one] : [...config.mailboxProfile.keys()];
 }
 
+/** Disabled by a failed Test & Enable or by sync's errors (not merely never tested, S3, S4). */
+function isDisabled(record: MailboxRecord | undefined): boolean {
+  return record !== undefined && !record.enabled && record.disabledBy !== null;
+}
+
 export function defineSssFaults(engine: Engine, configs: ReadonlyMap<string, SssConfig>): void {
   const target = (world: FaultApi, fault: Fault): { disk: SssDurable; config: SssConfig } => {
     const name = requireTarget(world, fault);
@@ -25,7 +31,10 @@ export function defineSssFaults(engine: Engine, configs: ReadonlyMap<string, Sss
   };
   engine.defineFaultVerb('testAndEnable', (world, fault) => {
     const { disk, config } = target(world, fault);
-    const mailboxes = mailboxesOf(fault, config);
+    // S3, S4: an administrator retests the mailboxes that failed or were disabled (CRM's views of mailboxes with
+    // errors) once the cause is over, without enabling the cutover's later batches early.
+    const onlyDisabled = fault.params?.['onlyDisabled'] === true;
+    const mailboxes = mailboxesOf(fault, config).filter((address) => !onlyDisabled || isDisabled(disk.records.get(address)));
     // S13: the dialog's "sync with this org only" option stays on the mailbox record.
     if (fault.params?.['thisOrgOnly'] === true) {
       for (const mailbox of mailboxes) {

@@ -203,8 +203,7 @@ export function sssService(config: SssConfig, people: SssPeople, ledger: Ledger)
       rec.transientErrors = permanent ? rec.transientErrors : rec.transientErrors + 1;
       ctx.note('sss-error', `${address}: ${why}`);
       if (permanent || rec.transientErrors > settings.transientRetries) {
-        rec.enabled = false;
-        rec.disabledReason = why;
+        Object.assign(rec, { enabled: false, disabledReason: why, disabledAtMs: ctx.nowMs(), disabledBy: 'errors' });
         alert('mailbox', address, `disabled: ${why}`);
         checkProfile(address);
       }
@@ -377,8 +376,8 @@ export function sssService(config: SssConfig, people: SssPeople, ledger: Ledger)
       rec.outgoing = rec.incoming;
       rec.act = config.act?.filters.has(address) === true ? rec.incoming : 'not-run';
       if (rec.incoming === 'failure') {
-        rec.enabled = false;
-        rec.disabledReason = !approved ? 'not approved (S3)' : inbox.ok ? 'test failed' : inbox.why;
+        const why = !approved ? 'not approved (S3)' : inbox.ok ? 'test failed' : inbox.why;
+        Object.assign(rec, { enabled: false, disabledReason: why, disabledAtMs: ctx.nowMs(), disabledBy: 'test-and-enable' });
         alert('mailbox', address, `Test & Enable failed: ${rec.disabledReason}`);
         checkProfile(address);
         return;
@@ -387,7 +386,7 @@ export function sssService(config: SssConfig, people: SssPeople, ledger: Ledger)
       // S13: Test & Enable claims the mailbox for this organisation, overwriting another's OrgID.
       ctx.request(slot.profile?.server ?? '', MAILBOX_ORG, { mailbox: address, set: config.crmServer } satisfies MailboxOrg);
       Object.assign(rec, {
-        enabled: true, disabledReason: null, otherOrganisation: null, enabledAtMs: ctx.nowMs(), watermarkMs: null, doneAtWatermark: [], transientErrors: 0,
+        enabled: true, disabledReason: null, disabledAtMs: null, disabledBy: null, otherOrganisation: null, enabledAtMs: ctx.nowMs(), watermarkMs: null, doneAtWatermark: [], transientErrors: 0,
         firstEnabledAtMs: rec.firstEnabledAtMs ?? ctx.nowMs(),
       });
       if (!wasEnabled && !cycles.running(address)) ctx.setTimer(0, 'cycle', slot);

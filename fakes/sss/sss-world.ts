@@ -3,7 +3,9 @@
 // before Process Email From (S2a), or out of the root Inbox (filed, or moved back behind the watermark, S6).
 import type { Engine } from '../../sim/core/engine.js';
 import type { Ledger } from '../../sim/ledger/ledger.js';
-import { isDue, newMailboxRecord } from './mailbox-record.js';
+import { isDue, newMailboxRecord, type MailboxRecord } from './mailbox-record.js';
+import { leftInboxAtMs } from '../../sim/ledger/counts.js';
+import type { UntrackedReason } from '../../sim/ledger/untracked-reasons.js';
 import { actCountsOf, type ActCounts } from './act-sync.js';
 import type { SssConfig } from './sss-config.js';
 import { explainedWhileProcessing } from '../crm/explained-untracked.js';
@@ -52,6 +54,25 @@ function markedIdsOf(items: readonly SssStoreItem[]): Set<number> | null {
   return ids;
 }
 
+/** Why an enabled mailbox's sync left this item of mail untracked (S2a, S6), or null for nothing it can say. */
+function whileEnabled(record: MailboxRecord, pef: number | null, item: SssStoreItem): UntrackedReason | null {
+  if (pef !== null && item.receivedAtMs <= pef) return 'before-process-email-from';
+  if (pef === null && record.firstEnabledAtMs !== null && item.receivedAtMs < record.firstEnabledAtMs) return 'before-mailbox-enabled';
+  // Out of the root Inbox before a cycle read it; deleted says so, as the router and the ledger's own account do.
+  if (item.folder === 'Deleted Items') return 'deleted-before-tracking';
+  if (item.folder !== 'Inbox') return 'not-in-root-inbox';
+  // In the root Inbox now, but behind the watermark: it was elsewhere (Junk, a folder) while later mail was
+  // processed, and moving it back did not make it due again (S6); or a restore or Safety Net put it back with its old
+  // received time.
+  return isDue(record, pef, item) ? null : 'behind-watermark';
+}
+
+/** Was the mailbox enabled at this instant, as far as its record tells (its last enabled spell)? */
+function enabledAt(record: MailboxRecord, atMs: number | null): boolean {
+  if (atMs === null || record.enabledAtMs === null || atMs < record.enabledAtMs) return false;
+  return record.disabledAtMs === null || atMs < record.disabledAtMs;
+}
+
 export interface SssWorld {
   inFlight(firstOnly?: boolean): Map<string, string>;
   finish(): void;
@@ -59,6 +80,16 @@ export interface SssWorld {
   act(): ActCounts | null;
   /** Is the mailbox enabled for sync now (approved, tested, not disabled by errors, not claimed elsewhere; S3, S4, S13)? */
   mailboxEnabled(address: string): boolean;
+  /** Mailboxes disabled now by a failed Test & Enable or by sync's errors (S3, S4), by when, then address. */
+  disabledMailboxes(): DisabledMailbox[];
+}
+
+/** A mailbox sync is not processing because it was disabled, and why. */
+export interface DisabledMailbox {
+  readonly address: string;
+  readonly by: 'test-and-enable' | 'errors';
+  readonly why: string;
+  readonly atMs: number;
 }
 
 export function spawnSssWorld(engine: Engine, ledger: Ledger, spec: SssWorldSpec): SssWorld {
@@ -72,7 +103,7 @@ export function spawnSssWorld(engine: Engine, ledger: Ledger, spec: SssWorldSpec
     } else {
       // S3, O2: Test & Enable fails for an unapproved address (sss-service.ts), so "tested and enabled before the run"
       // leaves it as that failure, not enabled: nothing is read from it and its email stays Pending Send.
-      Object.assign(record, { enabled: false, incoming: 'failure', outgoing: 'failure', disabledReason: 'not approved (S3)' });
+      Object.assign(record, { enabled: false, incoming: 'failure', outgoing: 'failure', disabledReason: 'not approved (S3)', disabledAtMs: 0, disabledBy: 'test-and-enable' });
     }
     durable.records.set(address, record);
   }
@@ -81,6 +112,11 @@ export function spawnSssWorld(engine: Engine, ledger: Ledger, spec: SssWorldSpec
   return {
     act: () => (config.act === null ? null : actCountsOf(handle.durable.actStats)),
     mailboxEnabled: (address) => handle.durable.records.get(address)?.enabled === true,
+    disabledMailboxes: () => [...handle.durable.records.values()]
+      .flatMap((r): DisabledMailbox[] => (r.enabled || r.disabledBy === null
+        ? []
+        : [{ address: r.address, by: r.disabledBy, why: r.disabledReason ?? 'unknown', atMs: r.disabledAtMs ?? 0 }]))
+      .sort((a, b) => a.atMs - b.atMs || (a.address < b.address ? -1 : a.address > b.address ? 1 : 0)),
     inFlight(firstOnly = false) {
       const where = new Map<string, string>();
       if (!spec.active()) return where;
@@ -126,18 +162,14 @@ export function spawnSssWorld(engine: Engine, ledger: Ledger, spec: SssWorldSpec
           // A restore or failover that brought the copy back without the person's mark took the track away (X3).
           const reason = byHand && item.trackRequested !== true ? 'rolled-back'
             : !active ? (byHand ? 'mark-not-promoted' : null)
+            // Filed or deleted while the mailbox was still enabled: S6 explains it, whatever became of the mailbox
+            // later (enabling it again would not bring the mail back).
+            : !byHand && !record.enabled && item.folder !== 'Inbox' && enabledAt(record, leftInboxAtMs(life, address)) ? whileEnabled(record, pef, item)
             : record.incoming === 'failure' ? 'mailbox-disabled'
             : !record.enabled && record.otherOrganisation !== null ? 'other-organisation'
             : !record.enabled ? (record.disabledReason === null ? 'never-polled' : 'mailbox-disabled')
             : byHand ? null
-            : pef !== null && item.receivedAtMs <= pef ? 'before-process-email-from'
-            : pef === null && record.firstEnabledAtMs !== null && item.receivedAtMs < record.firstEnabledAtMs ? 'before-mailbox-enabled'
-            : item.folder !== 'Inbox' ? 'not-in-root-inbox'
-            // In the root Inbox now, but behind the watermark: it was elsewhere (Junk, a folder) while later mail was
-            // processed, and moving it back did not make it due again (S6); or a restore or Safety Net put it back
-            // with its old received time.
-            : !isDue(record, pef, item) ? 'behind-watermark'
-            : null;
+            : whileEnabled(record, pef, item);
           if (reason !== null) ledger.untracked(item.key, reason);
         }
       }

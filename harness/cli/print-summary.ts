@@ -3,6 +3,7 @@ import { NUMERIC_COUNT_NAMES } from '../../sim/ledger/counts.js';
 import { formatDurationMs } from '../scenario/duration.js';
 import { MORE_OFFENDERS_WHERE, type RunJson } from './run-json.js';
 import { formatOffender } from '../run/format-offender.js';
+import { formatDisabledMailboxes } from './disabled-summary.js';
 
 const OFFENDERS_SHOWN = 3;
 const MARK = { pass: 'ok  ', fail: 'FAIL', unknown: '??  ', skipped: 'skip' } as const;
@@ -14,6 +15,7 @@ export function formatSummary(run: RunJson): string {
   out.push('  counts: ' + NUMERIC_COUNT_NAMES.map((name) => `${name} ${run.counts[name]}`).join(', '));
   const reasons = Object.entries(run.counts.untrackedByReason);
   if (reasons.length > 0) out.push('  untracked by reason: ' + reasons.map(([r, n]) => `${r} ${n}`).join(', '));
+  out.push(...formatDisabledMailboxes(run));
   if (run.act !== null) out.push('  appointments, contacts, tasks: ' + Object.entries(run.act).map(([name, n]) => `${name} ${n}`).join(', '));
   out.push('  checks:');
   for (const check of run.checks) {

@@ -4,6 +4,7 @@ import type { Offender, Verdict } from '../../sim/check/check-result.js';
 import type { ExpectationResult } from '../../sim/check/verdict.js';
 import type { RunOutcome } from '../run/run-scenario.js';
 import type { ActCounts } from '../../fakes/sss/act-sync.js';
+import type { DisabledMailboxGroup } from '../run/disabled-mailboxes.js';
 import { MESSAGE_TABLE_LIMIT } from '../report/message-sample.js';
 
 /** Offenders listed per check in JSON; `offenderCount` gives the full number. */
@@ -21,6 +22,8 @@ export interface RunJson {
   counts: Counts;
   /** Server-side sync's appointments, contacts and tasks (S15); null when the scenario does not sync them. */
   act: ActCounts | null;
+  /** Mailboxes server-side sync had disabled at the end, by cause (S3, S4); null without server-side sync. */
+  disabledMailboxes: DisabledMailboxGroup[] | null;
   checks: Array<{
     name: string; verdict: Verdict; expected: Verdict; summary: string; offenderCount: number; offenders: Offender[];
     /** Only for checks that measure something (latency: samples, p50Ms, p95Ms, maxMs). */
@@ -42,6 +45,7 @@ export function toRunJson(outcome: RunOutcome, file: string, wallMs: number, mod
     verdict: outcome.verdict,
     counts: outcome.counts,
     act: outcome.act,
+    disabledMailboxes: outcome.disabledMailboxes,
     checks: outcome.checks.map((c) => ({
       name: c.name, verdict: c.verdict, expected: c.expected, summary: c.summary,
       offenderCount: c.offenders.length, offenders: c.offenders.slice(0, JSON_OFFENDER_LIMIT),

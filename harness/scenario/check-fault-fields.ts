@@ -20,7 +20,7 @@ export const FAULT_FIELDS: Readonly<Record<string, readonly FaultField[]>> = {
   crmApiFault: ['code'], clearCrmApiFault: [], goOffline: [], goOnline: [], switchToServerSideSync: [],
   deleteTrackedEmail: ['mailbox'], failActivityCreation: ['mailbox'], clearActivityCreationFailure: [], crmRecord: ['action', 'item'],
   corruptState: [], deleteStateFile: [], resetState: [], backupState: [], restoreState: ['backupAt'],
-  testAndEnable: ['mailbox', 'mailboxes', 'thisOrgOnly'], setProcessEmailFrom: ['processEmailFrom', 'profile'],
+  testAndEnable: ['mailbox', 'mailboxes', 'thisOrgOnly', 'onlyDisabled'], setProcessEmailFrom: ['processEmailFrom', 'profile'],
   denyMailboxAccess: ['mailbox', 'mailboxes'], grantMailboxAccess: ['mailbox', 'mailboxes'],
 };
 

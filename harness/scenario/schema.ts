@@ -109,6 +109,7 @@ export const faultSchema = z.strictObject({
   processEmailFrom: instantMs.optional().describe('setProcessEmailFrom: the new instant (S2a), negative for before the start.'),
   profile: z.string().min(1).optional().meta({ description: 'setProcessEmailFrom: which email server profile (default: all).', examples: ['exchange'] }),
   thisOrgOnly: z.boolean().optional().describe('testAndEnable: the "sync with this org only" option (S13).'),
+  onlyDisabled: z.boolean().optional().describe('testAndEnable: only the mailboxes (of those named, or all) whose Test & Enable failed or that sync disabled after errors (S3, S4): retest them once an outage is over without enabling a cutover\'s later batches early.'),
   organisation: z.string().min(1).optional().meta({ description: 'otherOrgTestAndEnable: the other CRM organisation that claims the mailboxes (S13).', examples: ['other-org'] }),
   action: z.enum([...new Set([...ACT_ACTIONS_EXCHANGE, ...ACT_ACTIONS_CRM])] as [string, ...string[]]).optional()
     .describe('exchangeItem: create, edit, delete, copy, track; crmRecord: create, edit, complete, cancel, delete (S15).'),

@@ -17,7 +17,7 @@ import { routerConfigOf, routerWorldSpecOf } from './build-router-world.js';
 import { routerInstalls, routerInstanceNames } from '../scenario/routers.js';
 import { syncedBySss } from './build-sss-world.js';
 import { cutoverFaults, sssConfigOf } from './build-sss-world.js';
-import { spawnSssWorld, type SssWorld } from '../../fakes/sss/sss-world.js';
+import { spawnSssWorld, type DisabledMailbox, type SssWorld } from '../../fakes/sss/sss-world.js';
 import type { ActCounts } from '../../fakes/sss/act-sync.js';
 import { defineSssFaults } from '../../fakes/sss/sss-faults.js';
 import type { SmtpTransport } from '../../fakes/mail/smtp-reply.js';
@@ -33,6 +33,8 @@ export interface World {
   finish?(): void;
   /** Server-side sync's appointments, contacts and tasks counts (S15), or null. */
   act?(): ActCounts | null;
+  /** Mailboxes server-side sync has disabled (S3, S4), or null when the scenario has no server-side sync. */
+  disabledMailboxes?(): DisabledMailbox[] | null;
 }
 
 /** Names of the actors a scenario's world will have (faults may target these). */
@@ -186,6 +188,7 @@ function buildExchangeAndCrm(engine: Engine, ledger: Ledger, scenario: Scenario,
       for (const part of parts) part.finish?.();
     },
     act: () => sss?.act() ?? null,
+    disabledMailboxes: () => sss?.disabledMailboxes() ?? null,
   };
 }
 

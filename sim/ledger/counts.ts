@@ -163,6 +163,23 @@ export function untrackedReasonOf(life: MessageLife): UntrackedReason | typeof U
   return UNEXPLAINED;
 }
 
+/**
+ * When the copy in `mailbox` last left the Inbox for another folder (a person filed or deleted it), or null if it
+ * never did (delivered elsewhere, or still there). Read from the path's texts, as `movedBackToInbox` does: only for
+ * the few untracked copies whose reason depends on it.
+ */
+export function leftInboxAtMs(life: MessageLife, mailbox: string): number | null {
+  let inInbox = false;
+  let leftAtMs: number | null = null;
+  for (const { step, detail, atMs } of life.path) {
+    if ((step !== 'delivered' && step !== 'moved') || !detail.startsWith(`${mailbox}/`)) continue;
+    const folder = step === 'moved' ? detail.slice(mailbox.length + 1) : detail.slice(mailbox.length + 1, detail.lastIndexOf(' ('));
+    if (inInbox && folder !== 'Inbox') leftAtMs = atMs;
+    inInbox = folder === 'Inbox';
+  }
+  return inInbox ? null : leftAtMs;
+}
+
 /** Mailboxes whose copy of the message came back to the Inbox after it had been in another folder (Junk, a folder). */
 export function movedBackToInbox(life: MessageLife): Set<string> {
   const back = new Set<string>();

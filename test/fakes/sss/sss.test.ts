@@ -116,6 +116,20 @@ describe('errors (S4)', () => {
     expect(long.counts.untrackedByReason).toEqual({ 'mailbox-disabled': 1 });
   });
 
+  it('mail filed or deleted while the mailbox was still enabled stays S6\'s, though the mailbox was disabled later', () => {
+    // Both arrive at 5m and are put away within seconds, before the next cycle; access to the mailbox is taken away at
+    // 20m, which disables it at its next cycle (S4, 401). Enabling it again would not bring them back.
+    const outage = '{ at: 20m, verb: denyMailboxAccess, target: sss }';
+    const filed = run({ traffic: `{ messages: [${fromCarol('5m', 'h1')}] }`, people: '{ file: { probability: 1, meanDelay: 1s } }', faults: outage });
+    expect(filed.counts.untrackedByReason).toEqual({ 'not-in-root-inbox': 1 });
+    const deleted = run({ traffic: `{ messages: [${fromCarol('5m', 'h2')}] }`, people: '{ delete: { probability: 1, meanDelay: 1s } }', faults: outage });
+    expect(deleted.counts.untrackedByReason).toEqual({ 'deleted-before-tracking': 1 });
+    // Filed after the mailbox was disabled: the outage's doing.
+    const late = run({ traffic: `{ messages: [${fromCarol('40m', 'h3')}] }`, people: '{ file: { probability: 1, meanDelay: 1s } }', faults: outage });
+    expect(lifeOf(late, '<h3@fabrikam.example>').path.find((s) => s.step === 'moved')?.atMs).toBeGreaterThan(40 * 60_000);
+    expect(late.counts.untrackedByReason).toEqual({ 'mailbox-disabled': 1 });
+  });
+
   it('a permanent error (401) disables at once; Test & Enable after access is back re-reads from Process Email From', () => {
     const outcome = run({
       traffic: `{ messages: [${fromCarol('30m', 'g1')}] }`,

@@ -1,0 +1,31 @@
+// The summary's lines on mailboxes server-side sync had disabled at the end (S3, S4): how many, by what and why, when,
+// a few addresses, and what to do. After an outage during a cutover they are the usual cause of `mailbox-disabled`
+// mail, and nothing else in the counts says which mailboxes or when.
+import { formatDurationMs } from '../scenario/duration.js';
+import type { DisabledMailboxGroup } from '../run/disabled-mailboxes.js';
+import type { RunJson } from './run-json.js';
+
+const BY = { 'test-and-enable': 'at Test & Enable', errors: 'after errors' } as const;
+
+export function formatDisabledMailboxes(run: Pick<RunJson, 'disabledMailboxes' | 'counts'>): string[] {
+  const groups = run.disabledMailboxes ?? [];
+  if (groups.length === 0) return [];
+  const total = groups.reduce((sum, g) => sum + g.mailboxes, 0);
+  const untracked = run.counts.untrackedByReason['mailbox-disabled'] ?? 0;
+  const mail = untracked === 0 ? 'none of their mail is untracked' : `their mail is untracked (mailbox-disabled ${untracked.toLocaleString('en-US')})`;
+  return [
+    `  server-side sync had ${total.toLocaleString('en-US')} ${total === 1 ? 'mailbox' : 'mailboxes'} disabled at the end (S3, S4); ${mail}:`,
+    ...groups.map((g) => `    ${g.mailboxes.toLocaleString('en-US')} ${BY[g.by]}: ${g.why}, ${when(g)} (${addresses(g)})`),
+    '    once the cause is over, test and enable them again: a testAndEnable with onlyDisabled: true (docs/sss.md)',
+  ];
+}
+
+function when(group: DisabledMailboxGroup): string {
+  return group.firstAtMs === group.lastAtMs
+    ? `at ${formatDurationMs(group.firstAtMs)}`
+    : `${formatDurationMs(group.firstAtMs)} to ${formatDurationMs(group.lastAtMs)}`;
+}
+
+function addresses(group: DisabledMailboxGroup): string {
+  return group.sample.join(', ') + (group.mailboxes > group.sample.length ? ', ...' : '');
+}

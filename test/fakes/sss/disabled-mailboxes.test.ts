@@ -1,0 +1,82 @@
+// The mailboxes server-side sync had disabled at the end of a run (S3, S4), as the summary and --json name them, and
+// Test & Enable of only those (`onlyDisabled`): after an outage during a cutover, the disabled mailboxes are the cause
+// of most untracked mail, and retesting all of them would enable the later batches early too.
+import { describe, expect, it } from 'vitest';
+import { runCrm, type CrmScenarioParts } from '../../helpers/crm-scenario.js';
+import { groupDisabledMailboxes } from '../../../harness/run/disabled-mailboxes.js';
+import { formatDisabledMailboxes } from '../../../harness/cli/disabled-summary.js';
+import type { DisabledMailbox } from '../../../fakes/sss/sss-world.js';
+
+const PAUL = 'paul@contoso.example';
+const ANNA = 'anna@contoso.example';
+const USERS = `
+    - { address: ${PAUL}, incoming: email-router, outgoing: email-router, filter: all }
+    - { address: ${ANNA}, incoming: email-router, outgoing: email-router, filter: all }`;
+/** On sync from the start with Paul enabled, Anna not yet (a later batch); Carol writes to each at 2h. */
+const run = (faults: string, parts: Partial<CrmScenarioParts> = {}) => runCrm({
+  users: USERS, horizon: '4h',
+  sss: `\n  profiles: [{ name: exchange, server: ex1 }]\n  enabled: [${PAUL}]\n`,
+  traffic: `{ messages: [{ at: 2h, from: carol@fabrikam.example, to: [${PAUL}], subject: "Hello" }, { at: 2h, from: carol@fabrikam.example, to: [${ANNA}], subject: "Hi" }] }`,
+  faults: `[{ at: 0s, verb: switchToServerSideSync, target: crm }, ${faults}]`,
+  ...parts,
+});
+/** Paul's access is taken at 10m (401: disabled at his next cycle, S4) and given back at 1h. */
+const DENIED = `{ at: 10m, verb: denyMailboxAccess, target: sss, mailbox: ${PAUL} }, { at: 1h, verb: grantMailboxAccess, target: sss, mailbox: ${PAUL} }`;
+
+describe('disabled mailboxes at the end of a run (S3, S4)', () => {
+  it('are named with what disabled them, why and when, and the summary says what to do', () => {
+    const outcome = run(DENIED);
+    expect(outcome.disabledMailboxes).toEqual([{
+      by: 'errors', why: '401 Unauthorized: no access to the mailbox', mailboxes: 1,
+      firstAtMs: expect.any(Number), lastAtMs: expect.any(Number), sample: [PAUL],
+    }]);
+    const atMs = outcome.disabledMailboxes?.[0]?.firstAtMs ?? 0;
+    expect(atMs).toBeGreaterThanOrEqual(10 * 60_000);
+    expect(atMs).toBeLessThan(20 * 60_000);
+    expect(outcome.counts.untrackedByReason).toEqual({ 'mailbox-disabled': 1, 'never-polled': 1 });
+    const lines = formatDisabledMailboxes(outcome);
+    expect(lines[0]).toBe('  server-side sync had 1 mailbox disabled at the end (S3, S4); their mail is untracked (mailbox-disabled 1):');
+    expect(lines[1]).toMatch(/^ {4}1 after errors: 401 Unauthorized: no access to the mailbox, at \d+m[\d ms]* \(paul@contoso\.example\)$/);
+    expect(lines[2]).toContain('onlyDisabled: true');
+  });
+
+  it('are none once tested again, and a scenario without server-side sync has no list at all', () => {
+    const retested = run(`${DENIED}, { at: 1h1m, verb: testAndEnable, target: sss, mailbox: ${PAUL} }`);
+    expect(retested.disabledMailboxes).toEqual([]);
+    expect(formatDisabledMailboxes(retested)).toEqual([]);
+    expect(runCrm({ users: `
+    - { address: ${PAUL}, incoming: outlook, outgoing: outlook }` }).disabledMailboxes).toBeNull();
+  });
+
+  it('onlyDisabled retests the disabled mailboxes and leaves the ones never tested (a later batch) alone', () => {
+    const only = run(`${DENIED}, { at: 1h1m, verb: testAndEnable, target: sss, onlyDisabled: true }`);
+    expect(only.disabledMailboxes).toEqual([]);
+    // Paul's copy is tracked; Anna, never enabled, is still not polled.
+    expect(only.counts.untrackedByReason).toEqual({ 'never-polled': 1 });
+    const all = run(`${DENIED}, { at: 1h1m, verb: testAndEnable, target: sss }`);
+    expect(all.counts.untracked).toBe(0);
+  });
+});
+
+describe('groupDisabledMailboxes', () => {
+  const mailbox = (address: string, atMs: number, why = 'ex1 unavailable', by: DisabledMailbox['by'] = 'errors'): DisabledMailbox => ({ address, by, why, atMs });
+
+  it('groups by what disabled them and why, the biggest group first, with the span and the first three addresses', () => {
+    const groups = groupDisabledMailboxes([
+      mailbox('a@x', 10, '401 Unauthorized', 'errors'), mailbox('b@x', 20), mailbox('c@x', 20), mailbox('d@x', 30),
+      mailbox('e@x', 40), mailbox('f@x', 50, 'ex1 unavailable', 'test-and-enable'),
+    ]);
+    expect(groups).toEqual([
+      { by: 'errors', why: 'ex1 unavailable', mailboxes: 4, firstAtMs: 20, lastAtMs: 40, sample: ['b@x', 'c@x', 'd@x'] },
+      { by: 'errors', why: '401 Unauthorized', mailboxes: 1, firstAtMs: 10, lastAtMs: 10, sample: ['a@x'] },
+      { by: 'test-and-enable', why: 'ex1 unavailable', mailboxes: 1, firstAtMs: 50, lastAtMs: 50, sample: ['f@x'] },
+    ]);
+    expect(formatDisabledMailboxes({ disabledMailboxes: groups, counts: { untrackedByReason: {} } as never })[1])
+      .toBe('    4 after errors: ex1 unavailable, 20ms to 40ms (b@x, c@x, d@x, ...)');
+  });
+
+  it('copes with a group of 200,000 mailboxes (no spread into Math.min)', () => {
+    const many = Array.from({ length: 200_000 }, (_, i) => mailbox(`u${i}@x`, i));
+    expect(groupDisabledMailboxes(many)[0]).toMatchObject({ mailboxes: 200_000, firstAtMs: 0, lastAtMs: 199_999 });
+  });
+});
