@@ -94,7 +94,9 @@ function sweep(plan: Plan, file: string, baseSeed: number, count: number, progre
 /** One plan's run (and its --what-if variants) under one bar, each run named when there are several: `label`. */
 function runWithProgress(plan: Plan, file: string, seed: number, progress: boolean | undefined, whatIf: boolean, label: string): PlanResult {
   const bar = progressBarFor(progress);
-  const onRunStart = (variant: string): void => bar?.setLabel([label, variant].filter((part) => part !== '').join(', '));
+  // With --what-if the bar shows several runs: the plan's own is named too, not left blank before its variants.
+  const own = label === '' && whatIf ? plan.name : label;
+  const onRunStart = (variant: string): void => bar?.setLabel([own, variant].filter((part) => part !== '').join(', '));
   try {
     return runPlan(plan, seed, { whatIf, file, onRunStart, beforeRun: (scenario) => checkHeapFits(scenario, file), ...(bar === null ? {} : { onProgress: bar.update }) });
   } finally {

@@ -4,7 +4,7 @@ import type { Offender, Verdict } from '../../sim/check/check-result.js';
 import type { ExpectationResult } from '../../sim/check/verdict.js';
 import type { RunOutcome } from '../run/run-scenario.js';
 import type { ActCounts } from '../../fakes/sss/act-sync.js';
-import type { DisabledMailboxGroup } from '../run/disabled-mailboxes.js';
+import { groupDisabledMailboxes, type DisabledMailboxGroup } from '../run/disabled-mailboxes.js';
 import { MESSAGE_TABLE_LIMIT } from '../report/message-sample.js';
 
 /** Offenders listed per check in JSON; `offenderCount` gives the full number. */
@@ -45,7 +45,7 @@ export function toRunJson(outcome: RunOutcome, file: string, wallMs: number, mod
     verdict: outcome.verdict,
     counts: outcome.counts,
     act: outcome.act,
-    disabledMailboxes: outcome.disabledMailboxes,
+    disabledMailboxes: outcome.disabledMailboxes === null ? null : groupDisabledMailboxes(outcome.disabledMailboxes),
     checks: outcome.checks.map((c) => ({
       name: c.name, verdict: c.verdict, expected: c.expected, summary: c.summary,
       offenderCount: c.offenders.length, offenders: c.offenders.slice(0, JSON_OFFENDER_LIMIT),

@@ -12,6 +12,11 @@ export interface BatchFigures {
   readonly enabledAtMs: number;
   readonly mailboxes: number;
   readonly failedTestAndEnable: number;
+  /**
+   * Its mailboxes sync had disabled when the run ended (S3, S4): the failed ones not retried, and any that a fault
+   * (an Exchange outage past the retries) disabled after they were enabled. Their mail waits until they are retested.
+   */
+  readonly disabledAtEnd: number;
   readonly trackedByRouter: number;
   readonly trackedBySss: number;
   /** Mail server-side sync pulled that had arrived before the batch was enabled. */
@@ -52,7 +57,9 @@ function newTally(): BatchTally {
   return { trackedByRouter: 0, trackedBySss: 0, backlog: 0, untracked: 0, untrackedByReason: {}, duplicatesPrevented: 0, duplicates: 0, latencies: [] };
 }
 
-export function planFigures(ledger: Ledger, counts: Counts, compiled: CompiledPlan): { batches: BatchFigures[]; counts: PlanCounts } {
+export function planFigures(
+  ledger: Ledger, counts: Counts, compiled: CompiledPlan, disabledAtEnd: ReadonlySet<string>,
+): { batches: BatchFigures[]; counts: PlanCounts } {
   const batchOf = new Map<string, number>();
   compiled.batches.forEach((batch, k) => { for (const mailbox of batch.mailboxes) batchOf.set(mailbox, k); });
   const tallies: BatchTally[] = compiled.batches.map(newTally);
@@ -92,6 +99,7 @@ export function planFigures(ledger: Ledger, counts: Counts, compiled: CompiledPl
     return {
       batch: k + 1, enabledAtMs: batch.atMs, mailboxes: batch.mailboxes.length,
       failedTestAndEnable: batch.mailboxes.filter((m) => compiled.failing.has(m)).length,
+      disabledAtEnd: batch.mailboxes.filter((m) => disabledAtEnd.has(m)).length,
       trackedByRouter: tally.trackedByRouter, trackedBySss: tally.trackedBySss, backlog: tally.backlog,
       untracked: tally.untracked, untrackedByReason: tally.untrackedByReason,
       duplicatesPrevented: tally.duplicatesPrevented, duplicates: tally.duplicates,

@@ -5,16 +5,32 @@ import { formatDurationMs } from '../scenario/duration.js';
 import { counted } from '../../sim/check/counted.js';
 import type { Plan } from './plan-schema.js';
 import type { BatchFigures, PlanCounts } from './plan-metrics.js';
+import type { DisabledMailbox } from '../../fakes/sss/sss-world.js';
+import { groupDisabledMailboxes } from '../run/disabled-mailboxes.js';
 
 const TOP_BATCHES = 3;
 
-/**
- * `halvedDurationMs`: how long the cutover would take with the batch interval halved (its schedule, retries
- * included), or null when the plan has no interval to halve.
- */
-export function recommendationsFor(
-  plan: Plan, counts: PlanCounts, batches: readonly BatchFigures[], durationMs: number, halvedDurationMs: number | null,
-): string[] {
+export interface AdviceInputs {
+  readonly plan: Plan;
+  readonly counts: PlanCounts;
+  readonly batches: readonly BatchFigures[];
+  readonly durationMs: number;
+  /**
+   * How long the cutover would take with the batch interval halved (its schedule, retries included), or null when
+   * the plan has no interval to halve.
+   */
+  readonly halvedDurationMs: number | null;
+  /** The mailboxes sync had disabled when the run ended (S3, S4), other than the plan's drawn failures. */
+  readonly disabled?: readonly DisabledMailbox[];
+  /**
+   * Whether --what-if's run of the halved interval left fewer untracked: false when it left as many or more (faults
+   * during the cutover disable more mailboxes when more are enabled early), null when it was not run.
+   */
+  readonly halvingHelps?: boolean | null;
+}
+
+export function recommendationsFor(inputs: AdviceInputs): string[] {
+  const { plan, counts, batches, durationMs, halvedDurationMs, disabled: disabledMailboxes = [], halvingHelps = null } = inputs;
   const out: string[] = [];
   const reason = (name: string) => counts.untrackedByReason[name] ?? 0;
   const filed = reason('not-in-root-inbox');
@@ -25,6 +41,8 @@ export function recommendationsFor(
     const list = worst.map((b) => `batch ${b.batch} (${b.untrackedByReason['not-in-root-inbox'] ?? 0}, enabled ${formatDurationMs(b.enabledAtMs - plan.cutover.switchAt)} after the switch)`).join(', ');
     const lever = halvedDurationMs === null
       ? 'Enable mailboxes before their users file: each waits for its first cycle (S5).'
+      : halvingHelps === false
+        ? 'A shorter batch interval is no remedy here: --what-if\'s run of it leaves no fewer untracked (below), as faults during the cutover reach more mailboxes enabled early. Enable mailboxes before their users file.'
       : `${laterBatchesLoseMore(batches) ? 'Later batches lose more: a' : 'A'} shorter batch interval (${formatDurationMs(Math.max(1, Math.round(plan.cutover.batchInterval / 2)))} instead of ${formatDurationMs(plan.cutover.batchInterval)}) would finish in ${formatDurationMs(halvedDurationMs)} instead of ${formatDurationMs(durationMs)}, or enable mailboxes before their users file.`;
     out.push(`${counted(filed, 'message was', 'messages were')} filed out of the Inbox before their mailbox's first cycle and ${filed === 1 ? 'is' : 'are'} never tracked (S6); most in ${list}. ${lever}`);
   }
@@ -44,10 +62,7 @@ export function recommendationsFor(
       + (retry === undefined ? 'nothing retries them: fix their access and test them again (`testAndEnable.retryAfter`).'
         : `they are retried ${formatDurationMs(retry)} after their batch${disabled > 0 ? ': retrying sooner loses less.' : ', and none of their mail was lost to the wait.'}`));
   }
-  if (disabled > 0) {
-    out.push(`${counted(disabled, 'message is', 'messages are')} untracked because their mailbox was disabled (S4)`
-      + (failed > 0 ? ', among them the mail of the failed Test & Enable above.' : ': a Test & Enable or sync cycles met a fault the plan adds; test those mailboxes again once it is over, and keep faults away from batches.'));
-  }
+  if (disabled > 0) out.push(disabledAdvice(disabled, disabledMailboxes, plan.cutover.switchAt, failed));
   const deleted = reason('deleted-before-tracking');
   if (deleted > 0) out.push(`${counted(deleted, 'message was', 'messages were')} deleted by their owners before any path tracked them: expected with any plan, smaller with a faster one.`);
   if (counts.duplicates > 0) {
@@ -61,6 +76,21 @@ export function recommendationsFor(
         + 'a larger batch size or a shorter interval would finish sooner, as long as the email server profile keeps up (S2, S5).');
   }
   return out;
+}
+
+/**
+ * Why mailboxes were disabled, from the run itself: the drawn failures are the line above; any other disabled
+ * mailbox met a fault the plan adds (an Exchange outage fails a batch's Test & Enable, or disables enabled mailboxes
+ * after the retries, S4), which only a new Test & Enable once it is over undoes.
+ */
+function disabledAdvice(messages: number, byFaults: readonly DisabledMailbox[], switchAt: number, failed: number): string {
+  const head = `${counted(messages, 'message is', 'messages are')} untracked because their mailbox was disabled (S3, S4)`;
+  if (byFaults.length === 0) return `${head}${failed > 0 ? ': the mail of the failed Test & Enable above.' : '.'}`;
+  const after = (ms: number) => formatDurationMs(ms - switchAt);
+  const list = groupDisabledMailboxes(byFaults).map((g) => `${counted(g.mailboxes, 'mailbox', 'mailboxes')} ${g.by === 'errors' ? 'after errors' : 'at Test & Enable'}`
+    + ` (${g.why}, ${g.firstAtMs === g.lastAtMs ? after(g.firstAtMs) : `${after(g.firstAtMs)} to ${after(g.lastAtMs)}`} after the switch)`).join(', ');
+  return `${head}. A fault the plan adds disabled ${list}${failed > 0 ? ', besides the failed Test & Enable above' : ''}: `
+    + 'nothing enables them again by itself; test those mailboxes again once it is over, and keep faults away from batches.';
 }
 
 /**

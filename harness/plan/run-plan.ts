@@ -38,13 +38,17 @@ export interface PlanRunOptions {
 
 export function runPlan(plan: Plan, seed: number = plan.seed, options: PlanRunOptions = {}): PlanResult {
   options.onRunStart?.('');
-  const result = runOnce(plan, seed, options, 'refuse');
+  const { result, advise } = runOnce(plan, seed, options, 'refuse');
   if (options.whatIf !== true) return result;
-  const lines = variantsOf(plan).map(({ label, plan: variant }) => {
+  let halvingHelps: boolean | null = null;
+  const lines = variantsOf(plan).map(({ label, plan: variant, lever }) => {
     options.onRunStart?.(`what if ${label}`);
-    return whatIfLine(label, result, runOnce(variant, seed, options, 'extend'));
+    const run = runOnce(variant, seed, options, 'extend').result;
+    if (lever === 'halved-interval') halvingHelps = run.counts.untracked < result.counts.untracked;
+    return whatIfLine(label, result, run);
   });
-  return { ...result, recommendations: [...result.recommendations, ...lines] };
+  // The advice must not recommend what its own what-if run shows to be worse.
+  return { ...result, recommendations: [...advise(halvingHelps), ...lines] };
 }
 
 /** How long the cutover would take with the interval halved: its schedule alone, as --what-if's run finds it. */
@@ -54,14 +58,22 @@ function halvedDurationMs(plan: Plan, compiled: CompiledPlan): number | null {
   return lastEnabledAt(plan, compiled.batches, compiled.failing, halved.cutover.batchInterval) - plan.cutover.switchAt;
 }
 
-function runOnce(plan: Plan, seed: number, options: PlanRunOptions, lateFaults: 'refuse' | 'extend'): PlanResult {
+/** The plan's figures, and its advice given what --what-if found of the halved interval (null: not run). */
+function runOnce(plan: Plan, seed: number, options: PlanRunOptions, lateFaults: 'refuse' | 'extend'): {
+  result: PlanResult; advise: (halvingHelps: boolean | null) => string[];
+} {
   const { onProgress, file } = options;
   const compiled = compilePlan(plan, seed, file, lateFaults);
   options.beforeRun?.(compiled.scenario);
   const outcome = runScenario(compiled.scenario, onProgress === undefined ? {} : { onProgress });
-  const { batches, counts } = planFigures(outcome.ledger, outcome.counts, compiled);
+  const disabled = outcome.disabledMailboxes ?? [];
+  const { batches, counts } = planFigures(outcome.ledger, outcome.counts, compiled, new Set(disabled.map((m) => m.address)));
   const durationMs = compiled.lastEnabledAtMs - plan.cutover.switchAt;
-  return {
+  const advise = (halvingHelps: boolean | null) => recommendationsFor({
+    plan, counts, batches, durationMs, halvedDurationMs: halvedDurationMs(plan, compiled),
+    disabled: disabled.filter((m) => !compiled.failing.has(m.address)), halvingHelps,
+  });
+  const result: PlanResult = {
     plan: plan.name, seed,
     mailboxes: compiled.batches.reduce((n, b) => n + b.mailboxes.length, 0),
     messages: outcome.counts.sent,
@@ -70,6 +82,7 @@ function runOnce(plan: Plan, seed: number, options: PlanRunOptions, lateFaults: 
     durationMs,
     counts,
     grade: gradeOf(counts),
-    recommendations: recommendationsFor(plan, counts, batches, durationMs, halvedDurationMs(plan, compiled)),
+    recommendations: advise(null),
   };
+  return { result, advise };
 }

@@ -10,6 +10,8 @@ import type { PlanCounts } from './plan-metrics.js';
 export interface Variant {
   readonly label: string;
   readonly plan: Plan;
+  /** Which lever it moves (the advice checks its own suggestion against the halved interval's run). */
+  readonly lever: 'halved-interval' | 'earlier-process-email-from';
 }
 
 const WEEK_MS = 7 * 86_400_000;
@@ -26,11 +28,11 @@ export function variantsOf(plan: Plan): Variant[] {
   const variants: Variant[] = [];
   const halved = withHalvedInterval(plan);
   if (halved !== null) {
-    variants.push({ label: `a batch interval of ${formatDurationMs(halved.cutover.batchInterval)} instead of ${formatDurationMs(cutover.batchInterval)}`, plan: halved });
+    variants.push({ label: `a batch interval of ${formatDurationMs(halved.cutover.batchInterval)} instead of ${formatDurationMs(cutover.batchInterval)}`, plan: halved, lever: 'halved-interval' });
   }
   const pef = cutover.processEmailFrom;
   const earlier = typeof pef === 'object' ? { before: pef.before + WEEK_MS } : pef - WEEK_MS;
-  variants.push({ label: 'Process Email From a week earlier', plan: { ...plan, cutover: { ...cutover, processEmailFrom: earlier } } });
+  variants.push({ label: 'Process Email From a week earlier', plan: { ...plan, cutover: { ...cutover, processEmailFrom: earlier } }, lever: 'earlier-process-email-from' });
   return variants;
 }
 

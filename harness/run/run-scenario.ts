@@ -12,7 +12,7 @@ import type { ActCountName, ActCounts } from '../../fakes/sss/act-sync.js';
 import type { Verdict } from '../../sim/check/check-result.js';
 import type { Scenario } from '../scenario/schema.js';
 import { buildWorld, type World } from '../world/build-world.js';
-import { groupDisabledMailboxes, type DisabledMailboxGroup } from './disabled-mailboxes.js';
+import type { DisabledMailbox } from '../../fakes/sss/sss-world.js';
 
 /** How often, in virtual time, the drain looks whether anything is still in flight (a serve session drains alike). */
 export const DRAIN_CHECK_INTERVAL_MS = 60_000;
@@ -60,8 +60,8 @@ export interface RunOutcome {
   readonly simulatedMs: number;
   /** Server-side sync's appointments, contacts and tasks (S15), or null when the scenario does not sync them. */
   readonly act: ActCounts | null;
-  /** Mailboxes server-side sync had disabled at the end, by cause (S3, S4); null without server-side sync. */
-  readonly disabledMailboxes: DisabledMailboxGroup[] | null;
+  /** Mailboxes server-side sync had disabled at the end (S3, S4), by when; null without server-side sync. */
+  readonly disabledMailboxes: DisabledMailbox[] | null;
   /** The ledger, for reports and tests that look at single messages. */
   readonly ledger: Ledger;
 }
@@ -151,11 +151,6 @@ export interface Conclusion {
   readonly inFlight?: ReadonlyMap<string, string>;
 }
 
-function disabledMailboxGroups(world: World): DisabledMailboxGroup[] | null {
-  const disabled = world.disabledMailboxes?.() ?? null;
-  return disabled === null ? null : groupDisabledMailboxes(disabled);
-}
-
 /** The end of a run in any mode: models record what they never processed, then count, check and judge. */
 export function concludeRun(engine: Engine, ledger: Ledger, world: World, scenario: Scenario, conclusion: Conclusion = {}): RunOutcome {
   const { seed = scenario.seed, atEnd, inFlight = new Map<string, string>() } = conclusion;
@@ -170,7 +165,7 @@ export function concludeRun(engine: Engine, ledger: Ledger, world: World, scenar
   const verdict = actExpectations.some((e) => e.verdict === 'fail') ? 'fail' : judgement.verdict;
   return {
     scenario: scenario.name, seed, verdict, counts, act, checks: judgement.checks,
-    disabledMailboxes: disabledMailboxGroups(world),
+    disabledMailboxes: world.disabledMailboxes?.() ?? null,
     expectations: [...judgement.expectations, ...actExpectations], traceHash: engine.traceHash(), events: engine.eventsProcessed,
     simulatedMs: engine.nowMs, ledger,
   };

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { runCrm, type CrmScenarioParts } from '../../helpers/crm-scenario.js';
 import { groupDisabledMailboxes } from '../../../harness/run/disabled-mailboxes.js';
 import { formatDisabledMailboxes } from '../../../harness/cli/disabled-summary.js';
+import { toRunJson } from '../../../harness/cli/run-json.js';
 import type { DisabledMailbox } from '../../../fakes/sss/sss-world.js';
 
 const PAUL = 'paul@contoso.example';
@@ -26,15 +27,14 @@ const DENIED = `{ at: 10m, verb: denyMailboxAccess, target: sss, mailbox: ${PAUL
 describe('disabled mailboxes at the end of a run (S3, S4)', () => {
   it('are named with what disabled them, why and when, and the summary says what to do', () => {
     const outcome = run(DENIED);
-    expect(outcome.disabledMailboxes).toEqual([{
-      by: 'errors', why: '401 Unauthorized: no access to the mailbox', mailboxes: 1,
-      firstAtMs: expect.any(Number), lastAtMs: expect.any(Number), sample: [PAUL],
-    }]);
-    const atMs = outcome.disabledMailboxes?.[0]?.firstAtMs ?? 0;
+    expect(outcome.disabledMailboxes).toEqual([{ address: PAUL, by: 'errors', why: '401 Unauthorized: no access to the mailbox', atMs: expect.any(Number) }]);
+    const atMs = outcome.disabledMailboxes?.[0]?.atMs ?? 0;
     expect(atMs).toBeGreaterThanOrEqual(10 * 60_000);
     expect(atMs).toBeLessThan(20 * 60_000);
     expect(outcome.counts.untrackedByReason).toEqual({ 'mailbox-disabled': 1, 'never-polled': 1 });
-    const lines = formatDisabledMailboxes(outcome);
+    const json = toRunJson(outcome, 'f.yaml', 1);
+    expect(json.disabledMailboxes).toEqual([{ by: 'errors', why: '401 Unauthorized: no access to the mailbox', mailboxes: 1, firstAtMs: atMs, lastAtMs: atMs, sample: [PAUL] }]);
+    const lines = formatDisabledMailboxes(json);
     expect(lines[0]).toBe('  server-side sync had 1 mailbox disabled at the end (S3, S4); their mail is untracked (mailbox-disabled 1):');
     expect(lines[1]).toMatch(/^ {4}1 after errors: 401 Unauthorized: no access to the mailbox, at \d+m[\d ms]* \(paul@contoso\.example\)$/);
     expect(lines[2]).toContain('onlyDisabled: true');
@@ -43,7 +43,7 @@ describe('disabled mailboxes at the end of a run (S3, S4)', () => {
   it('are none once tested again, and a scenario without server-side sync has no list at all', () => {
     const retested = run(`${DENIED}, { at: 1h1m, verb: testAndEnable, target: sss, mailbox: ${PAUL} }`);
     expect(retested.disabledMailboxes).toEqual([]);
-    expect(formatDisabledMailboxes(retested)).toEqual([]);
+    expect(formatDisabledMailboxes(toRunJson(retested, 'f.yaml', 1))).toEqual([]);
     expect(runCrm({ users: `
     - { address: ${PAUL}, incoming: outlook, outgoing: outlook }` }).disabledMailboxes).toBeNull();
   });

@@ -6,7 +6,7 @@ import { mailflowWithEnv } from '../../helpers/cli.js';
 const NOW = { MAILFLOW_PROGRESS_DELAY_MS: '0' };
 
 describe('mailflow plan --progress', () => {
-  it('labels a sweep\'s runs by seed and a what-if run by its lever; one run has no label', () => {
+  it('labels a sweep\'s runs by seed and a what-if run by its lever; one run has no label, one plan with its variants its name', () => {
     const swept = mailflowWithEnv(NOW, 'plan', 'scenarios/plans/big-bang.yaml', '--sweep', '2', '--what-if', '--progress', '--json');
     expect(swept.status).toBe(0);
     const lines = swept.stderr.split('\n').filter((l) => l !== '');
@@ -18,5 +18,10 @@ describe('mailflow plan --progress', () => {
 
     const single = mailflowWithEnv(NOW, 'plan', 'scenarios/plans/big-bang.yaml', '--progress', '--json');
     expect(single.stderr.split('\n').filter((l) => l !== '').every((l) => /^(running|draining|checking) \[/.test(l))).toBe(true);
+    // One plan with --what-if: its own run is named as its variants are, not left blank before them.
+    const whatIf = mailflowWithEnv(NOW, 'plan', 'scenarios/plans/big-bang.yaml', '--what-if', '--progress', '--json');
+    const whatIfLines = whatIf.stderr.split('\n').filter((l) => l !== '');
+    expect(whatIfLines.filter((l) => l.startsWith('big-bang: running ')).length).toBeGreaterThan(0);
+    expect(whatIfLines.every((l) => /^big-bang(, what if [^:]+)?: (running|draining|checking) \[/.test(l))).toBe(true);
   }, 120_000);
 });

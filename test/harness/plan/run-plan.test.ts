@@ -54,7 +54,7 @@ describe('runPlan', () => {
   it('names mail back in the Inbox behind the watermark, with S6\'s fixes', () => {
     const plan = smallPlan();
     const { counts, batchTimeline } = runPlan(plan);
-    const lines = recommendationsFor(plan, { ...counts, untrackedByReason: { 'behind-watermark': 3 } }, batchTimeline, 3_600_000, null);
+    const lines = recommendationsFor({ plan, counts: { ...counts, untrackedByReason: { 'behind-watermark': 3 } }, batches: batchTimeline, durationMs: 3_600_000, halvedDurationMs: null });
     expect(lines.find((l) => l.startsWith('3 messages came back to the Inbox behind'))).toMatch(/Test & Enable .*\(S3\)/);
   });
 
@@ -75,8 +75,9 @@ describe('runPlan', () => {
     const { counts, batchTimeline } = runPlan(plan);
     const filedCounts = { ...counts, untrackedByReason: { 'not-in-root-inbox': 12 } };
     const withFiled = (perBatch: number[]) => batchTimeline.map((b, i) => ({ ...b, untrackedByReason: { 'not-in-root-inbox': perBatch[i] ?? 0 } }));
-    const growing = recommendationsFor(plan, filedCounts, withFiled([0, 1, 2, 9]), 18 * 3_600_000, 9 * 3_600_000)[0];
-    const shrinking = recommendationsFor(plan, filedCounts, withFiled([9, 2, 1, 0]), 18 * 3_600_000, 9 * 3_600_000)[0];
+    const advice = (perBatch: number[]) => recommendationsFor({ plan, counts: filedCounts, batches: withFiled(perBatch), durationMs: 18 * 3_600_000, halvedDurationMs: 9 * 3_600_000 })[0];
+    const growing = advice([0, 1, 2, 9]);
+    const shrinking = advice([9, 2, 1, 0]);
     expect(batchTimeline).toHaveLength(4);
     expect(growing).toContain('Later batches lose more: a shorter batch interval (3h instead of 6h) would finish in 9h instead of 18h');
     expect(shrinking).not.toContain('Later batches lose more');
@@ -108,6 +109,31 @@ describe('a plan with faults', () => {
     expect(calm.counts.untracked).toBe(0);
     expect(outage.counts.untrackedByReason['mailbox-disabled'] ?? 0).toBeGreaterThan(0);
     expect(outage.batchTimeline[1]?.untracked).toBeGreaterThan(0);
+    // The batch tested during the outage shows no drawn failure, but its mailboxes disabled at the end; the advice
+    // names the fault, not the drawn failures.
+    expect(outage.batchTimeline[1]).toMatchObject({ failedTestAndEnable: 0, disabledAtEnd: 4 });
+    expect(calm.batchTimeline.every((b) => b.disabledAtEnd === 0)).toBe(true);
+    expect(outage.recommendations.find((r) => r.includes('mailbox was disabled')))
+      .toMatch(/A fault the plan adds disabled 4 mailboxes at Test & Enable \(ex-hq unavailable, 4h after the switch\): nothing enables them again/);
+  });
+
+  it('tells mailboxes a fault disabled from the drawn Test & Enable failures, which have their own line (S4)', () => {
+    const drawn = runPlan(smallPlan({ users: 20, failureRate: 0.3 }));
+    expect(drawn.recommendations.find((r) => r.includes('mailbox was disabled'))).toMatch(/: the mail of the failed Test & Enable above\.$/);
+    const failed = drawn.batchTimeline.reduce((n, b) => n + b.failedTestAndEnable, 0);
+    expect(drawn.batchTimeline.reduce((n, b) => n + b.disabledAtEnd, 0)).toBe(failed);
+  });
+
+  it('does not advise a shorter interval that its own --what-if run shows to leave more untracked', () => {
+    // Exchange is down from 4h to 6h: halved, batches at 2h and 4h are enabled into it and disabled (S4).
+    const plan = smallPlan({ fileProbability: 0.3 });
+    const faulty = { ...plan, faults: [{ at: 4 * 3_600_000, verb: 'down', target: 'ex-hq' }, { at: 6 * 3_600_000, verb: 'up', target: 'ex-hq' }] };
+    const result = runPlan(faulty, plan.seed, { whatIf: true });
+    expect(result.recommendations.find((r) => r.startsWith('What if a batch interval'))).toMatch(/would have left \d+ more untracked/);
+    expect(result.recommendations[0]).toContain('A shorter batch interval is no remedy here');
+    expect(result.recommendations[0]).not.toContain('would finish in');
+    // Without --what-if nothing was run to tell, and the lever stays advised.
+    expect(runPlan(faulty).recommendations[0]).toContain('would finish in');
   });
 });
 
