@@ -6,6 +6,7 @@
 import { XMLBuilder } from 'fast-xml-parser';
 import { formatDurationMs } from '../scenario/duration.js';
 import { MORE_OFFENDERS_WHERE, type RunJson } from './run-json.js';
+import { formatDisabledMailboxes } from './disabled-summary.js';
 
 /** Offenders written into a failure's body, each with its path; the JSON lists more. */
 export const JUNIT_OFFENDER_LIMIT = 10;
@@ -80,7 +81,7 @@ function checkCase(run: RunJson, check: Check, reproduce: string): object {
       // known-bad scenario's check failing by passing would otherwise read like good news.
       '@_message': `${check.verdict}, expected ${check.expected}: ${check.summary}`,
       '@_type': check.verdict,
-      '#text': [`${check.verdict}, expected ${check.expected}`, ...offenderLines(check), reproduce].join('\n'),
+      '#text': [`${check.verdict}, expected ${check.expected}`, ...causeLines(run, check), ...offenderLines(check), reproduce].join('\n'),
     },
   };
 }
@@ -91,6 +92,11 @@ function expectationCase(run: RunJson, e: Expectation, reproduce: string): objec
   if (e.verdict === 'skipped') return { ...base, skipped: { '@_message': text } };
   if (e.verdict === 'pass') return { ...base, 'system-out': text };
   return { ...base, failure: { '@_message': text, '@_type': 'fail', '#text': `${text}\n${reproduce}` } };
+}
+
+/** Untracked mail's usual cause after an outage, which no offender's path names: the mailboxes sync disabled. */
+function causeLines(run: RunJson, check: Check): string[] {
+  return check.name === 'no-untracked-mail' ? formatDisabledMailboxes(run).map((line) => line.trimStart()) : [];
 }
 
 function offenderLines(check: Check): string[] {

@@ -6,6 +6,7 @@ import { runCrm, type CrmScenarioParts } from '../../helpers/crm-scenario.js';
 import { groupDisabledMailboxes } from '../../../harness/run/disabled-mailboxes.js';
 import { formatDisabledMailboxes } from '../../../harness/cli/disabled-summary.js';
 import { toRunJson } from '../../../harness/cli/run-json.js';
+import { toJunitXml } from '../../../harness/cli/junit-xml.js';
 import type { DisabledMailbox } from '../../../fakes/sss/sss-world.js';
 
 const PAUL = 'paul@contoso.example';
@@ -38,6 +39,11 @@ describe('disabled mailboxes at the end of a run (S3, S4)', () => {
     expect(lines[0]).toBe('  server-side sync had 1 mailbox disabled at the end (S3, S4); their mail is untracked (mailbox-disabled 1):');
     expect(lines[1]).toMatch(/^ {4}1 after errors: 401 Unauthorized: no access to the mailbox, at \d+m[\d ms]* \(paul@contoso\.example\)$/);
     expect(lines[2]).toContain('onlyDisabled: true');
+    // CI pages show them in no-untracked-mail's failure, which no offender's path would explain.
+    const xml = toJunitXml(json);
+    const failure = /<testcase name="no-untracked-mail"[^>]*>\s*<failure[^>]*>([^<]*)<\/failure>/.exec(xml)?.[1] ?? '';
+    expect(failure).toContain('server-side sync had 1 mailbox disabled at the end (S3, S4)');
+    expect(failure).toContain('1 after errors: 401 Unauthorized: no access to the mailbox');
   });
 
   it('are none once tested again, and a scenario without server-side sync has no list at all', () => {
