@@ -1,6 +1,6 @@
 // Reads a scenario file: YAML syntax, then the zod schema, then references between parts of the world. Every
 // problem comes back as an InputError naming file, line, column and field path.
-import { sourcePath } from './templates.js';
+import { sourceProblems } from './templates.js';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { isTooDeep, syntaxMessage, yamlShapeProblems } from './yaml-shape.js';
 import { NotUtf8Text, utf8Text } from './utf8-text.js';
@@ -55,7 +55,7 @@ export function parseScenarioData(data: unknown, file: string): Scenario {
   const parsed = scenarioSchema.safeParse(data);
   const at = (path: ReadonlyArray<PropertyKey>, message: string): InputProblem => ({ file, line: 0, column: 0, path: formatPath(path), message });
   if (!parsed.success) throw new InputError(withoutSafeIntegerBound(unionIssues(parsed.error.issues)).map((issue) => at(issue.path, issue.message)));
-  const problems = checkConsistency(parsed.data).map(({ path, message }) => at(sourcePath(parsed.data, path), message));
+  const problems = sourceProblems(parsed.data, checkConsistency(parsed.data)).map(({ path, message }) => at(path, message));
   if (problems.length > 0) throw new InputError(problems);
   return parsed.data;
 }
@@ -89,7 +89,7 @@ export function parseDerivedScenario(
   const locate = locateIn(source, sourceOf);
   const parsed = scenarioSchema.safeParse(data);
   if (!parsed.success) throw new InputError(schemaProblems(parsed.error, (path, message, atKey) => problemAt(doc, lines, file, sourceOf(path), message, atKey), data, scenarioSchema));
-  const problems = checkConsistency(parsed.data).map(({ path, message }) => locate(sourcePath(parsed.data, path), message));
+  const problems = sourceProblems(parsed.data, checkConsistency(parsed.data)).map(({ path, message }) => locate(path, message));
   if (problems.length > 0) throw new InputError(problems);
   return { scenario: parsed.data, locate };
 }
