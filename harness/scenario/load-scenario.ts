@@ -2,7 +2,7 @@
 // problem comes back as an InputError naming file, line, column and field path.
 import { sourceProblems } from './templates.js';
 import { LineCounter, parseDocument, type Document } from 'yaml';
-import { isTooDeep, syntaxMessage, yamlShapeProblems } from './yaml-shape.js';
+import { errorsToSay, isTooDeep, syntaxMessage, yamlShapeProblems } from './yaml-shape.js';
 import { NotUtf8Text, utf8Text } from './utf8-text.js';
 import type { z } from 'zod';
 import { checkConsistency } from './check-consistency.js';
@@ -135,15 +135,15 @@ export function readTextFile(file: string): string {
   }
 }
 
-/** YAML syntax: the document (for positions) and its data, or an InputError at the first syntax problem. */
+/** YAML syntax: the document (for positions) and its data, or an InputError at the first syntax problem (errorsToSay). */
 function readYamlText(text: string, file: string): { doc: Document; lines: LineCounter; data: unknown } {
   const lines = new LineCounter();
   const doc = tooDeepIsInput(file, () => parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, logLevel: 'error' }));
   if (doc.errors.length > 0) {
     const tooDeep = doc.errors.find(isTooDeep);
-    throw new InputError((tooDeep === undefined ? doc.errors : [tooDeep]).map((e) => {
+    throw new InputError((tooDeep === undefined ? errorsToSay(doc.errors) : [tooDeep]).map((e) => {
       const pos = lines.linePos(e.pos[0]);
-      return { file, line: pos.line, column: pos.col, path: '', message: `YAML: ${syntaxMessage(e)}` };
+      return { file, line: pos.line, column: pos.col, path: '', message: `YAML: ${syntaxMessage(e, text)}` };
     }));
   }
   const shape = yamlShapeProblems(doc, lines);
