@@ -1,7 +1,7 @@
 // Reads a scenario file: YAML syntax, then the zod schema, then references between parts of the world. Every
 // problem comes back as an InputError naming file, line, column and field path.
 import { sourceProblems } from './templates.js';
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import { LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { errorsToSay, isTooDeep, syntaxMessage, yamlShapeProblems } from './yaml-shape.js';
 import { NotUtf8Text, utf8Text } from './utf8-text.js';
 import type { z } from 'zod';
@@ -150,13 +150,36 @@ function readYamlText(text: string, file: string): { doc: Document; lines: LineC
   if (shape.length > 0) throw new InputError(shape.map((p) => ({ file, ...p, path: '' })));
   let data: unknown;
   try {
-    // yaml caps alias expansion (maxAliasCount), so a "billion laughs" file fails fast instead of filling memory.
-    data = tooDeepIsInput(file, () => doc.toJS({ maxAliasCount: 100 }));
+    // yaml caps alias expansion (maxAliasCount), so a "billion laughs" file fails fast instead of filling memory. It
+    // counts the anchor itself as a use: 101 lets 100 aliases of a value through, as the docs say.
+    data = tooDeepIsInput(file, () => doc.toJS({ maxAliasCount: MAX_ANCHOR_USES + 1 }));
   } catch (error) {
     if (error instanceof InputError) throw error;
-    throw new InputError([{ file, line: 0, column: 0, path: '', message: `YAML: aliases expand to too much (over 100 uses of anchors): write the values out (${(error as Error).message})` }]);
+    throw new InputError([aliasProblem(doc, lines, file, error as Error)]);
   }
   return { doc, lines, data };
+}
+
+/** How many times the values of a file's anchors may be used, counted as yaml counts them (an alias of a list of aliases weighs their product). */
+const MAX_ANCHOR_USES = 100;
+
+/**
+ * What reading the aliases ran into: an alias before its anchor (said at the alias), or too much expansion. Only the
+ * second is an alias bomb; the first was reported as one.
+ */
+function aliasProblem(doc: Document, lines: LineCounter, file: string, error: Error): InputProblem {
+  const unresolved = /^Unresolved alias.*: (.+)$/.exec(error.message)?.[1];
+  if (unresolved !== undefined) {
+    let at: number | undefined;
+    visit(doc, { Alias(_key, node) {
+      if (node.source !== unresolved) return undefined;
+      at = node.range?.[0];
+      return visit.BREAK;
+    } });
+    const { line, col } = at === undefined ? { line: 0, col: 0 } : lines.linePos(at);
+    return { file, line, column: col, path: '', message: `YAML: *${unresolved} comes before any anchor &${unresolved}: set the anchor first, where the value is written out` };
+  }
+  return { file, line: 0, column: 0, path: '', message: `YAML: aliases expand to too much (over ${MAX_ANCHOR_USES} uses of anchors): write the values out (${error.message})` };
 }
 
 /** A file nested thousands deep overflows the parser's stack: bad input, said so. */

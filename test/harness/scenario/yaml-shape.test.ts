@@ -69,5 +69,17 @@ describe('YAML shapes the harness does not read', () => {
     expect(problems(exchange('    - { address: "u{n}@contoso.example", database: db1, count: 3 }\n'))).toEqual([]);
     expect(problems(exchange('    - address: u{n}@contoso.example\n      database: db1\n      count: 3\n'))).toEqual([]);
   });
+
+  it('reads up to 100 uses of anchors, as the docs say, and refuses the 101st (the docs audit: 100 was refused)', () => {
+    const uses = (n: number) => `${HEAD}description: &d toy\ntoy: {}\ndemo: [${Array(n).fill('*d').join(', ')}]\n`;
+    // Past the aliases, `demo` is a list where an object belongs: the alias check let the file through.
+    expect(problems(uses(100))).toEqual([expect.stringMatching(/^8:7: expected a mapping of fields/)]);
+    expect(problems(uses(101))).toEqual([expect.stringMatching(/^0:0: YAML: aliases expand to too much \(over 100 uses of anchors\)/)]);
+  });
+
+  it('says an alias used before its anchor is set as that, at the alias (the docs audit: it was called an alias bomb)', () => {
+    expect(problems(`${HEAD}description: *s\ntoy: {}\n`)).toEqual(['6:14: YAML: *s comes before any anchor &s: set the anchor first, where the value is written out']);
+    expect(problems(`${HEAD}description: *s\nname2: &s x\n`)).toEqual(['6:14: YAML: *s comes before any anchor &s: set the anchor first, where the value is written out']);
+  });
 });
 
