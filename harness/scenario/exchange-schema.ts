@@ -30,7 +30,7 @@ export const exchangeSchema = z.strictObject({
     address: address.describe('The mailbox\'s address, in one of `acceptedDomains`.'),
     kind: z.enum(['user', 'queue', 'forward']).default('user').describe('A person\'s mailbox, a queue\'s, or the E-mail Router\'s forward mailbox (R2).'),
     database: z.union([name, z.array(name).min(1)]).meta({ description: 'The database that holds it; with `count`, a list is dealt out round-robin.', examples: ['db1'] }),
-    count: countField,
+    count: countField(true),
   })).min(1).transform((entries, ctx) => expandCounted(entries, ctx, (entry, n) => {
     const { database, ...rest } = entry;
     if (typeof database === 'string') return { ...rest, database };

@@ -6,11 +6,14 @@ import { z } from 'zod';
 
 export const PLACEHOLDER = '{n}';
 
-export const countField = z.number().int().positive().max(1_000_000).optional()
-  .meta({
-    description: 'This entry stands for `count` entries, n = 1..count: `{n}` in the address is replaced by n (`u{n}@contoso.example` with `count: 10000`); a list of databases is dealt out round-robin.',
-    examples: [1],
-  });
+/** `count` for entries with an address: Exchange mailboxes (`withDatabases`: their list of databases), CRM users and queues. */
+export function countField(withDatabases: boolean) {
+  return z.number().int().positive().max(1_000_000).optional()
+    .meta({
+      description: `This entry stands for \`count\` entries, n = 1..count: \`{n}\` in the address is replaced by n, not zero-padded (\`u{n}@contoso.example\` with \`count: 10000\`: u1@ to u10000@); quote such an address in flow style (\`{ address: "u{n}@contoso.example", count: 3 }\`), where YAML reads braces${withDatabases ? '. A list of databases is dealt out round-robin' : ''}.`,
+      examples: [1],
+    });
+}
 
 /** The index of the scenario line an expanded entry came from. */
 export const SOURCE_INDEX: unique symbol = Symbol('source index');
