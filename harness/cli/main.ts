@@ -9,7 +9,8 @@ import { runCommand, validateCommand, type RunCommandOptions } from './commands.
 import { parseAuthOption, parsePort, parseTimeScale, serveCommand, type ServeCommandOptions } from './wire-commands.js';
 import { routerFilesCommand } from './router-files-command.js';
 import { DEFAULT_MAX_BYTES, migrateCommand } from './migrate-command.js';
-import { parseDurationMs } from '../scenario/duration.js';
+import { readDurationMs } from '../scenario/duration.js';
+import { MAX_DURATION_MS, MAX_DURATION_SAID } from '../scenario/time-bounds.js';
 import { EXIT } from './exit-codes.js';
 import { outputPathOption } from './output-option.js';
 import { fuzzCommand, fuzzMergeCommand } from './fuzz-command.js';
@@ -88,8 +89,9 @@ function buildProgram(setExit: (code: number) => void): Command {
   program.command('migrate')
     .description('the migration wizard: read up to four routers\' files and write the server-side sync configuration (S14)')
     .argument('<dirs...>', 'one directory per router, each holding its EmailAgent.xml, SystemState.xml and EncryptionKey.xml')
-    .option('--at <duration>', 'the migration\'s instant in the scenario\'s virtual time (Process Email From is 24 h before)', parseInstant, 0)
-    .option('--max-bytes <n>', 'the limit on all files together', parseBytes, DEFAULT_MAX_BYTES)
+    .addOption(new Option('--at <duration>', 'the migration\'s instant in the scenario\'s virtual time, as files write durations (Process Email From is 24 h before)')
+      .argParser(parseInstant).default(0, '0, the scenario\'s start'))
+    .option('--max-bytes <n>', 'the limit on all files together (S14\'s site setting); each file stays at most 32 MB, what the router\'s file parser reads', parseBytes, DEFAULT_MAX_BYTES)
     .option('--out <file>', 'write the sss: scenario fragment here', outputPathOption('--out'))
     .option('--json', 'print the plan as one JSON object')
     .action((dirs: string[], options: { at: number; maxBytes: number; out?: string; json?: boolean }) =>
@@ -281,10 +283,13 @@ function parsePaths(text: string): FuzzPath[] {
   return [...new Set(paths)] as FuzzPath[];
 }
 
+/** An instant after the scenario's start, written as in a scenario file: a duration, or whole milliseconds. */
 function parseInstant(text: string): number {
-  const ms = parseDurationMs(text);
-  if (ms === null) throw new InvalidArgumentError('a duration such as 4h or 2d 3h (virtual time since the scenario start)');
-  return ms;
+  const ms = /^\s*\d+\s*$/.test(text) ? Number(text) : readDurationMs(text);
+  if (typeof ms === 'number' && ms <= MAX_DURATION_MS) return ms;
+  if (typeof ms === 'string') throw new InvalidArgumentError(`${JSON.stringify(text)} ${ms}`);
+  if (typeof ms === 'number') throw new InvalidArgumentError(`${text.trim()} ms is longer than ${MAX_DURATION_SAID}, the most a scenario's time may reach`);
+  throw new InvalidArgumentError('a duration such as 4h, 2d 3h or 0, or whole milliseconds (virtual time since the scenario start)');
 }
 
 function parseBytes(text: string): number {

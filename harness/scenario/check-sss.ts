@@ -1,9 +1,12 @@
 // Refuses a server-side sync setup that cannot work: no organisation to serve, profiles on servers that do not exist,
 // mailbox records for addresses that are neither a CRM user or queue nor a forward mailbox, deleting processed mail
-// where S1 does not allow it, a cutover that does not fit before the horizon, verbs aimed at something else.
+// where S1 does not allow it, a cutover that does not fit before the horizon or names as failing a mailbox it never
+// tests, verbs aimed at something else.
 import { SSS_FAULT_VERBS } from '../../fakes/sss/sss-faults.js';
 import type { ConsistencyProblem } from './check-consistency.js';
 import { crmOrganisations } from './crm-organisations.js';
+import { cutoverMailboxesAtMost } from './cutover-mailboxes.js';
+import { didYouMean } from './closest-name.js';
 import { routerInstanceNames } from './routers.js';
 import type { Scenario } from './schema.js';
 
@@ -33,6 +36,7 @@ export function checkSss(scenario: Scenario): ConsistencyProblem[] {
   });
   const cutover = sss.cutover;
   if (cutover !== undefined && cutover.at > scenario.horizon) problems.push({ path: ['sss', 'cutover', 'at'], message: 'the cutover must start before the horizon' });
+  if (cutover !== undefined) problems.push(...failingProblems(scenario, cutover.failing, org.section.server));
   const actors = new Set([sss.name]);
   if (exchangeServers.has(sss.name) || servers.includes(sss.name) || routerInstanceNames(scenario).includes(sss.name)) {
     problems.push({ path: ['sss', 'name'], message: `'${sss.name}' is already the name of another actor` });
@@ -43,4 +47,17 @@ export function checkSss(scenario: Scenario): ConsistencyProblem[] {
     }
   });
   return problems;
+}
+
+/**
+ * A `failing` address the cutover never tests (a misspelt one, a user on Outlook access) was refused nowhere: the run
+ * then had no failing mailbox, and passed as if Test & Enable had worked everywhere. Said at the address, as a fault's
+ * unknown mailbox is (check-fault-fields.ts).
+ */
+function failingProblems(scenario: Scenario, failing: readonly string[], server: string): ConsistencyProblem[] {
+  const tested = cutoverMailboxesAtMost(scenario);
+  return failing.flatMap((address, j) => (tested.has(address) ? [] : [{
+    path: ['sss', 'cutover', 'failing', j],
+    message: `'${address}' is not a mailbox the cutover tests and enables${didYouMean(address, tested)}: it enables the users and queues of '${server}' on Email Router or Forward Mailbox access, the forward mailboxes and sss.mailboxes`,
+  }]));
 }

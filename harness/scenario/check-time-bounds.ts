@@ -2,9 +2,8 @@
 // horizon plus the drain, and a cutover's batch k runs at its switch plus k batch intervals. Those sums must stay
 // inside the bound too, or a scenario that validates would take the engine past its limit (exit 3).
 import type { ConsistencyProblem } from './check-consistency.js';
-import { crmOrganisations } from './crm-organisations.js';
+import { cutoverMailboxesAtMost } from './cutover-mailboxes.js';
 import { formatDurationMs } from './duration.js';
-import { syncedBySss } from '../world/build-sss-world.js';
 import { MAX_DURATION_MS, MAX_DURATION_SAID } from './time-bounds.js';
 import type { Scenario } from './schema.js';
 
@@ -20,7 +19,7 @@ export function checkTimeBounds(scenario: Scenario): ConsistencyProblem[] {
   }
   const cutover = scenario.sss?.cutover;
   if (cutover === undefined) return problems;
-  const batches = Math.ceil(cutoverMailboxesAtMost(scenario) / cutover.batchSize);
+  const batches = Math.ceil(cutoverMailboxesAtMost(scenario).size / cutover.batchSize);
   const lastMs = cutover.at + Math.max(0, batches - 1) * cutover.batchInterval;
   if (lastMs > MAX_DURATION_MS) {
     problems.push({
@@ -29,21 +28,4 @@ export function checkTimeBounds(scenario: Scenario): ConsistencyProblem[] {
     });
   }
   return problems;
-}
-
-/**
- * The mailboxes a cutover can enable (build-sss-world.ts: the organisation's users and queues with a mailbox record,
- * the forward mailboxes, and the mailbox records the section adds), counted from the sections alone: router files are not read yet, so every forward mailbox
- * of the organisation counts, whichever router deployment names it.
- */
-function cutoverMailboxesAtMost(scenario: Scenario): number {
-  const orgs = crmOrganisations(scenario);
-  const org = orgs.find(({ section }) => section.server === scenario.sss?.crm) ?? orgs[0];
-  const addresses = new Set([
-    ...(org?.section.users ?? []).filter(syncedBySss).map((u) => u.address),
-    ...(org?.section.queues ?? []).filter(syncedBySss).map((q) => q.address),
-    ...(scenario.exchange?.mailboxes ?? []).filter((m) => m.kind === 'forward').map((m) => m.address),
-    ...(scenario.sss?.mailboxes ?? []).map((m) => m.address),
-  ]);
-  return addresses.size;
 }

@@ -23,7 +23,7 @@ const user = z.strictObject({
     .describe('Who sends the user\'s CRM email: the CRM server\'s own SMTP outbound, the router, the user\'s Outlook, or nobody (it stays Pending Send, O2).'),
   approved: z.boolean().default(true).describe('The email address is approved (S3); unapproved, nothing is tracked for it or sent from it when `requireApproval` is on (O2).'),
   outlook: z.boolean().optional().describe('Runs Outlook with the CRM client; default: when incoming or outgoing access is Outlook.'),
-  count: countField,
+  count: countField(false),
 });
 
 const queue = z.strictObject({
@@ -32,7 +32,7 @@ const queue = z.strictObject({
   incoming: z.enum(['none', 'forward-mailbox', 'email-router']).default('none').describe('Who brings the queue\'s incoming mail to CRM (R4: queues cannot use Outlook).'),
   outgoing: z.enum(['none', 'smtp', 'email-router']).default('none').describe('Who sends the queue\'s CRM email.'),
   approved: z.boolean().default(true).describe('The email address is approved (S3).'),
-  count: countField,
+  count: countField(false),
 });
 
 const record = z.strictObject({

@@ -5,7 +5,7 @@ import { DEFAULT_EXCHANGE_SETTINGS } from '../../fakes/exchange/exchange-config.
 import { durationMs, positiveDurationMs } from './duration.js';
 import { sizeBytes } from './size.js';
 import { countField, expandCounted } from './templates.js';
-import { MIN_RATE_PER_HOUR, minRateSaid } from './time-bounds.js';
+import { MIN_RATE_PER_HOUR, minRateExact } from './time-bounds.js';
 
 const name = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'letters, digits, dot, dash or underscore').meta({ title: 'name' });
 const address = z.string().regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, 'an email address').transform((a) => a.toLowerCase()).meta({ title: 'email address' });
@@ -30,7 +30,7 @@ export const exchangeSchema = z.strictObject({
     address: address.describe('The mailbox\'s address, in one of `acceptedDomains`.'),
     kind: z.enum(['user', 'queue', 'forward']).default('user').describe('A person\'s mailbox, a queue\'s, or the E-mail Router\'s forward mailbox (R2).'),
     database: z.union([name, z.array(name).min(1)]).meta({ description: 'The database that holds it; with `count`, a list is dealt out round-robin.', examples: ['db1'] }),
-    count: countField,
+    count: countField(true),
   })).min(1).transform((entries, ctx) => expandCounted(entries, ctx, (entry, n) => {
     const { database, ...rest } = entry;
     if (typeof database === 'string') return { ...rest, database };
@@ -104,8 +104,8 @@ export const trafficSchema = z.strictObject({
   generators: z.array(z.strictObject({
     name: name.meta({ description: 'The generator\'s name, for the trace.', examples: ['customers'] }),
     sender: name.meta({ description: 'The outside sender that sends this traffic (its `internet.senders` name).', examples: ['fabrikam'] }),
-    ratePerHour: z.number().min(MIN_RATE_PER_HOUR, { error: (issue) => `expected at least ${minRateSaid('', 'hour')}, got ${String(issue.input)}` })
-      .meta({ description: `Mean messages per hour (a Poisson process, seeded); at least ${minRateSaid('', 'hour')}.`, examples: [120] }),
+    ratePerHour: z.number().min(MIN_RATE_PER_HOUR, { error: (issue) => `expected at least ${minRateExact('', 'hour')}, got ${String(issue.input)}` })
+      .meta({ description: `Mean messages per hour (a Poisson process, seeded); at least ${minRateExact('', 'hour')}.`, examples: [120] }),
     count: z.number().int().positive().optional().describe('Stop after this many messages; default: no limit.'),
     until: durationMs.optional().describe('No messages after this instant; default: the horizon.'),
     to: z.union([z.literal('all-users'), z.array(address).min(1)]).default('all-users').describe('Recipients are drawn from these, or from every user mailbox.'),

@@ -2,10 +2,21 @@
 // thirty-seven options in quotes) said as a scenario author needs it: the value given, what would be right, and the
 // nearest choice when it looks misspelt. Messages the schema wrote itself are kept as they are.
 import type { z } from 'zod';
-import { didYouMean } from './closest-name.js';
+import { didYouMean, namesSharingAWord } from './closest-name.js';
 
 /** More choices than this are not listed; the nearest one (or the reference page) is named instead. */
 const LISTED_CHOICES = 10;
+/** How many choices an unknown word may be near to be named; more is no hint. */
+const NEAR_CHOICES = 3;
+
+/**
+ * Words other tools and runbooks use for a choice here (turmoil's and Jepsen's verbs are `down`/`up`, `crash`/`restart`):
+ * no slip of the keyboard away from it, so no edit distance finds it.
+ */
+const MEANT_BY: Readonly<Record<string, readonly string[]>> = {
+  stop: ['down'], shutdown: ['down'], outage: ['down'], offline: ['down'], start: ['up'], online: ['up'], boot: ['up'],
+  kill: ['crash'], reboot: ['restart'], recover: ['restart'], isolate: ['partition'], split: ['partition'], reconnect: ['heal'],
+};
 
 export function issueMessage(issue: z.core.$ZodIssue, given: unknown): string {
   const shown = shownValue(given);
@@ -13,8 +24,9 @@ export function issueMessage(issue: z.core.$ZodIssue, given: unknown): string {
     const choices = issue.values.map(String);
     const hint = typeof given === 'string' ? didYouMean(given, choices) : '';
     if (hint !== '') return `${shown} is not a choice here${hint}`;
-    return choices.length <= LISTED_CHOICES ? `${shown} is not one of ${choices.join(', ')}`
-      : `${shown} is not one of the ${choices.length} choices (docs/scenario-reference.md lists them)`;
+    if (choices.length <= LISTED_CHOICES) return `${shown} is not one of ${choices.join(', ')}`;
+    const near = typeof given === 'string' ? nearChoices(given, choices) : [];
+    return `${shown} is not one of the ${choices.length} choices (${near.length === 0 ? '' : `did you mean ${orList(near)}? `}docs/scenario-reference.md lists them)`;
   }
   if ((issue.code === 'too_small' || issue.code === 'too_big') && /^Too (small|big)/.test(issue.message)) {
     const bound = issue.code === 'too_small' ? issue.minimum : issue.maximum;
@@ -27,6 +39,19 @@ export function issueMessage(issue: z.core.$ZodIssue, given: unknown): string {
     return `expected ${article(issue.expected)}, got ${shown}`;
   }
   return issue.message;
+}
+
+/** The choices an unknown word means (MEANT_BY) or shares a word with, at most NEAR_CHOICES of them; none past that. */
+function nearChoices(given: string, choices: readonly string[]): string[] {
+  const meant = (Object.hasOwn(MEANT_BY, given.toLowerCase()) ? MEANT_BY[given.toLowerCase()] ?? [] : []).filter((c) => choices.includes(c));
+  const near = [...new Set([...meant, ...namesSharingAWord(given, choices)])];
+  return near.length <= NEAR_CHOICES ? near : [];
+}
+
+/** `'a'`, `'a' or 'b'`, `'a', 'b' or 'c'` */
+function orList(names: readonly string[]): string {
+  const quoted = names.map((n) => `'${n}'`);
+  return quoted.length === 1 ? quoted[0] ?? '' : `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1) ?? ''}`;
 }
 
 /**

@@ -4,7 +4,7 @@
 import { Document, isScalar, stringify, visit } from 'yaml';
 import { exampleOf, holdsObjects, objectExample } from './json-schema-examples.js';
 import type { JsonSchema } from './json-schema.js';
-import { roundedUp } from './time-bounds.js';
+import { asFraction } from './time-bounds.js';
 
 interface Section {
   readonly path: string;
@@ -167,9 +167,9 @@ function range(js: JsonSchema): string {
   return '';
 }
 
-/** A lower bound as written, or of many digits (the slowest rate, 1/876000) rounded up to three. */
+/** A lower bound as written, or of many digits exactly (the slowest rate, 1/876000): a rounded one is not the bound. */
 function shownBound(bound: number): string {
-  return String(bound).length <= 12 ? String(bound) : roundedUp(bound);
+  return String(bound).length <= 12 ? String(bound) : asFraction(bound);
 }
 
 function defaultText(js: JsonSchema, required: boolean): string {

@@ -1,8 +1,8 @@
 // Reads a scenario file: YAML syntax, then the zod schema, then references between parts of the world. Every
 // problem comes back as an InputError naming file, line, column and field path.
-import { sourcePath } from './templates.js';
-import { LineCounter, parseDocument, type Document } from 'yaml';
-import { isTooDeep, syntaxMessage, yamlShapeProblems } from './yaml-shape.js';
+import { sourceProblems } from './templates.js';
+import { LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { errorsToSay, isTooDeep, syntaxMessage, yamlShapeProblems } from './yaml-shape.js';
 import { NotUtf8Text, utf8Text } from './utf8-text.js';
 import type { z } from 'zod';
 import { checkConsistency } from './check-consistency.js';
@@ -55,7 +55,7 @@ export function parseScenarioData(data: unknown, file: string): Scenario {
   const parsed = scenarioSchema.safeParse(data);
   const at = (path: ReadonlyArray<PropertyKey>, message: string): InputProblem => ({ file, line: 0, column: 0, path: formatPath(path), message });
   if (!parsed.success) throw new InputError(withoutSafeIntegerBound(unionIssues(parsed.error.issues)).map((issue) => at(issue.path, issue.message)));
-  const problems = checkConsistency(parsed.data).map(({ path, message }) => at(sourcePath(parsed.data, path), message));
+  const problems = sourceProblems(parsed.data, checkConsistency(parsed.data)).map(({ path, message }) => at(path, message));
   if (problems.length > 0) throw new InputError(problems);
   return parsed.data;
 }
@@ -89,7 +89,7 @@ export function parseDerivedScenario(
   const locate = locateIn(source, sourceOf);
   const parsed = scenarioSchema.safeParse(data);
   if (!parsed.success) throw new InputError(schemaProblems(parsed.error, (path, message, atKey) => problemAt(doc, lines, file, sourceOf(path), message, atKey), data, scenarioSchema));
-  const problems = checkConsistency(parsed.data).map(({ path, message }) => locate(sourcePath(parsed.data, path), message));
+  const problems = sourceProblems(parsed.data, checkConsistency(parsed.data)).map(({ path, message }) => locate(path, message));
   if (problems.length > 0) throw new InputError(problems);
   return { scenario: parsed.data, locate };
 }
@@ -135,28 +135,51 @@ export function readTextFile(file: string): string {
   }
 }
 
-/** YAML syntax: the document (for positions) and its data, or an InputError at the first syntax problem. */
+/** YAML syntax: the document (for positions) and its data, or an InputError at the first syntax problem (errorsToSay). */
 function readYamlText(text: string, file: string): { doc: Document; lines: LineCounter; data: unknown } {
   const lines = new LineCounter();
   const doc = tooDeepIsInput(file, () => parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, logLevel: 'error' }));
   if (doc.errors.length > 0) {
     const tooDeep = doc.errors.find(isTooDeep);
-    throw new InputError((tooDeep === undefined ? doc.errors : [tooDeep]).map((e) => {
+    throw new InputError((tooDeep === undefined ? errorsToSay(doc.errors) : [tooDeep]).map((e) => {
       const pos = lines.linePos(e.pos[0]);
-      return { file, line: pos.line, column: pos.col, path: '', message: `YAML: ${syntaxMessage(e)}` };
+      return { file, line: pos.line, column: pos.col, path: '', message: `YAML: ${syntaxMessage(e, text)}` };
     }));
   }
   const shape = yamlShapeProblems(doc, lines);
   if (shape.length > 0) throw new InputError(shape.map((p) => ({ file, ...p, path: '' })));
   let data: unknown;
   try {
-    // yaml caps alias expansion (maxAliasCount), so a "billion laughs" file fails fast instead of filling memory.
-    data = tooDeepIsInput(file, () => doc.toJS({ maxAliasCount: 100 }));
+    // yaml caps alias expansion (maxAliasCount), so a "billion laughs" file fails fast instead of filling memory. It
+    // counts the anchor itself as a use: 101 lets 100 aliases of a value through, as the docs say.
+    data = tooDeepIsInput(file, () => doc.toJS({ maxAliasCount: MAX_ANCHOR_USES + 1 }));
   } catch (error) {
     if (error instanceof InputError) throw error;
-    throw new InputError([{ file, line: 0, column: 0, path: '', message: `YAML: aliases expand to too much (over 100 uses of anchors): write the values out (${(error as Error).message})` }]);
+    throw new InputError([aliasProblem(doc, lines, file, error as Error)]);
   }
   return { doc, lines, data };
+}
+
+/** How many times the values of a file's anchors may be used, counted as yaml counts them (an alias of a list of aliases weighs their product). */
+const MAX_ANCHOR_USES = 100;
+
+/**
+ * What reading the aliases ran into: an alias before its anchor (said at the alias), or too much expansion. Only the
+ * second is an alias bomb; the first was reported as one.
+ */
+function aliasProblem(doc: Document, lines: LineCounter, file: string, error: Error): InputProblem {
+  const unresolved = /^Unresolved alias.*: (.+)$/.exec(error.message)?.[1];
+  if (unresolved !== undefined) {
+    let at: number | undefined;
+    visit(doc, { Alias(_key, node) {
+      if (node.source !== unresolved) return undefined;
+      at = node.range?.[0];
+      return visit.BREAK;
+    } });
+    const { line, col } = at === undefined ? { line: 0, col: 0 } : lines.linePos(at);
+    return { file, line, column: col, path: '', message: `YAML: *${unresolved} comes before any anchor &${unresolved}: set the anchor first, where the value is written out` };
+  }
+  return { file, line: 0, column: 0, path: '', message: `YAML: aliases expand to too much (over ${MAX_ANCHOR_USES} uses of anchors): write the values out (${error.message})` };
 }
 
 /** A file nested thousands deep overflows the parser's stack: bad input, said so. */

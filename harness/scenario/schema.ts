@@ -134,7 +134,7 @@ const wireSchema = z.union([
     outboundSmtp: z.string().regex(/^[^\s:]+:\d{1,5}$/, 'host:port')
       .refine((value) => { const port = Number(value.slice(value.lastIndexOf(':') + 1)); return port >= 1 && port <= 65_535; }, 'the port is 1 to 65535')
       .optional().meta({
-      description: 'Under `mailflow serve`, CRM\'s SMTP outbound (O1) leaves through nodemailer to this SMTP server instead of the modelled one.',
+      description: 'Under `mailflow serve` and `mailflow run --wire`, CRM\'s SMTP outbound (O1) leaves through nodemailer to this SMTP server instead of the modelled one.',
       examples: ['127.0.0.1:2526'],
     }),
   }),
@@ -163,7 +163,7 @@ export const scenarioSchema = z.strictObject({
     description: 'Switches on a known defect so a fuzz campaign must find it (`mailflow fuzz --inject-bug`); counterexample files keep it so `mailflow run` replays it. Never in a real scenario.',
     examples: ['delete-before-create'],
   }),
-  wire: wireSchema.optional().describe('Wire mode (docs/wire.md): `true` marks a scenario whose `mailflow run --wire` must give the virtual run\'s verdict and counts (a test checks it); an object also names where CRM\'s outbound SMTP goes under `mailflow serve`.'),
+  wire: wireSchema.optional().describe('Wire mode (docs/wire.md): `true` marks a scenario whose `mailflow run --wire` must give the virtual run\'s verdict and counts (a test checks it); an object also names where CRM\'s outbound SMTP goes on the wire (`serve`, `run --wire`).'),
   expect: expectSchema.default({}).describe('What the run is judged against: counts, check verdicts, declared losses. Every check is expected to pass unless stated.'),
   demo: demoSchema.optional().describe('The trainer view (`mailflow demo`): how the server-side sync lane (and the router lane) differ from the file, and the lesson\'s captions (docs/demo.md).'),
 });

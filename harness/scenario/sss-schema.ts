@@ -61,11 +61,11 @@ export const sssSchema = z.strictObject({
   cutover: z.strictObject({
     at: durationMs.meta({ description: 'When "Process Email Using" is switched to server-side sync (R14).', examples: ['4h'] }),
     processEmailFrom: z.union([instant, z.strictObject({ before: durationMs.describe('How long before the switch.') })]).default({ before: 86_400_000 })
-      .describe('S2a: an absolute instant, or `before: 24h` the switch (the migration tool\'s 24 hours, S14).'),
+      .describe('S2a: `{ before: 24h }`, 24 hours before the switch (the migration tool\'s, S14), or an instant in the run\'s time. Mind the difference: `processEmailFrom: 24h` is an instant, 24 hours after the start, so with a switch at 4h the mail between the switch and it is never tracked (`before-process-email-from`; the shipped cutover-late-process-email-from does it on purpose). An instant before the start is negative: `-1d`.'),
     batchSize: z.number().int().positive().default(200).describe('Mailboxes per Test & Enable batch (S14: 200).'),
-    batchInterval: durationMs.default(5 * 3_600_000).describe('Between batches; the first is at the switch (S14: every 5 hours).'),
+    batchInterval: durationMs.default(5 * 3_600_000).describe('Between batches; the first is at the switch (S14: every 5 hours). Write a unit: a bare number is milliseconds, so `batchInterval: 2` runs every batch within a few milliseconds of the switch, as `0` does on purpose.'),
     queuesFirst: z.boolean().default(true).describe('Queues and forward mailboxes in the first batches (S14).'),
-    failing: z.array(address).default([]).describe('Mailboxes whose Test & Enable fails (the service account has no access to them, S4).'),
+    failing: z.array(address).default([]).describe('Mailboxes whose Test & Enable fails (the service account has no access to them, S4): each one the cutover tests (a user or queue on Email Router or Forward Mailbox access, a forward mailbox, or one of `mailboxes`).'),
     forwardRules: z.enum(['keep', 'remove-per-batch', 'remove-at-end']).default('remove-per-batch').describe('The router\'s inbox rules: kept, removed from each mailbox as its batch is enabled, or all at the last batch.'),
   }).optional().describe('A cutover from the router, turned into operations at the given times (R14, S14).'),
 });

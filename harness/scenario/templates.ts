@@ -6,11 +6,14 @@ import { z } from 'zod';
 
 export const PLACEHOLDER = '{n}';
 
-export const countField = z.number().int().positive().max(1_000_000).optional()
-  .meta({
-    description: 'This entry stands for `count` entries, n = 1..count: `{n}` in the address is replaced by n (`u{n}@contoso.example` with `count: 10000`); a list of databases is dealt out round-robin.',
-    examples: [1],
-  });
+/** `count` for entries with an address: Exchange mailboxes (`withDatabases`: their list of databases), CRM users and queues. */
+export function countField(withDatabases: boolean) {
+  return z.number().int().positive().max(1_000_000).optional()
+    .meta({
+      description: `This entry stands for \`count\` entries, n = 1..count: \`{n}\` in the address is replaced by n, not zero-padded (\`u{n}@contoso.example\` with \`count: 10000\`: u1@ to u10000@); quote such an address in flow style (\`{ address: "u{n}@contoso.example", count: 3 }\`), where YAML reads braces${withDatabases ? '. A list of databases is dealt out round-robin' : ''}.`,
+      examples: [1],
+    });
+}
 
 /** The index of the scenario line an expanded entry came from. */
 export const SOURCE_INDEX: unique symbol = Symbol('source index');
@@ -54,4 +57,63 @@ export function sourcePath(data: unknown, path: ReadonlyArray<PropertyKey>): Pro
     node = next;
   }
   return out;
+}
+
+/** How many other entries' addresses a problem said for many entries of one line names. */
+const NAMED_ALIKE = 3;
+
+/**
+ * Problems found in data expanded from `count` lines, with paths pointed back at the file (sourcePath). The entries
+ * of one line share their mistakes (`count: 600` against 550 mailboxes made 50 lines that differed only in the
+ * address): a problem they share, its message alike once each entry's own address is taken out, is said once, with
+ * how many entries it concerns and the first few.
+ */
+export function sourceProblems<P extends { readonly path: ReadonlyArray<PropertyKey>; readonly message: string }>(
+  data: unknown, problems: readonly P[],
+): Array<{ path: PropertyKey[]; message: string }> {
+  const groups = new Map<string, { path: PropertyKey[]; messages: string[]; addresses: string[]; of: number }>();
+  const out: Array<{ path: PropertyKey[]; message: string } | string> = [];
+  for (const problem of problems) {
+    const path = sourcePath(data, problem.path);
+    const entry = countedEntry(data, problem.path);
+    if (entry === null) {
+      out.push({ path, message: problem.message });
+      continue;
+    }
+    const key = JSON.stringify([path.map(String), problem.message.replaceAll(entry.address, '\u0000')]);
+    const group = groups.get(key);
+    if (group === undefined) {
+      groups.set(key, { path, messages: [problem.message], addresses: [entry.address], of: entry.of });
+      out.push(key);
+    } else {
+      group.messages.push(problem.message);
+      group.addresses.push(entry.address);
+    }
+  }
+  return out.map((item) => {
+    if (typeof item !== 'string') return item;
+    const { path, messages, addresses, of } = groups.get(item) as { path: PropertyKey[]; messages: string[]; addresses: string[]; of: number };
+    if (messages.length === 1) return { path, message: messages[0] ?? '' };
+    const others = addresses.slice(1);
+    const named = others.slice(0, NAMED_ALIKE).join(', ');
+    const more = others.length > NAMED_ALIKE ? ` and ${others.length - NAMED_ALIKE} more` : '';
+    return { path, message: `${messages.length} of the ${of} entries this line stands for: ${messages[0] ?? ''} (also ${named}${more})` };
+  });
+}
+
+/** The entry a path runs through that is one of several a `count` line stands for: its address, and how many. */
+function countedEntry(data: unknown, path: ReadonlyArray<PropertyKey>): { address: string; of: number } | null {
+  let node: unknown = data;
+  for (const segment of path) {
+    if (node === null || typeof node !== 'object') return null;
+    const next: unknown = (node as Record<PropertyKey, unknown>)[segment];
+    const from = typeof segment === 'number' && next !== null && typeof next === 'object' ? (next as Expanded)[SOURCE_INDEX] : undefined;
+    if (from !== undefined && Array.isArray(node)) {
+      const of = node.filter((e: unknown) => e !== null && typeof e === 'object' && (e as Expanded)[SOURCE_INDEX] === from).length;
+      const address = (next as { address?: unknown }).address;
+      if (of > 1 && typeof address === 'string') return { address, of };
+    }
+    node = next;
+  }
+  return null;
 }

@@ -25,9 +25,24 @@ export function minRateSaid(per: string, unit: 'hour' | 'day'): string {
   return `one message${per} per ${MAX_DURATION_TEXT} (${roundedUp(MIN_RATE_PER_HOUR * (unit === 'day' ? 24 : 1))} a${unit === 'hour' ? 'n' : ''} ${unit})`;
 }
 
+/**
+ * The slowest rate exactly, with a number to write (`one message per 36500d (1/876000 an hour, about 0.0000011416)`):
+ * a bound said rounded up to three digits was taken for the bound itself, and smaller rates were accepted below it.
+ */
+export function minRateExact(per: string, unit: 'hour' | 'day'): string {
+  const rate = MIN_RATE_PER_HOUR * (unit === 'day' ? 24 : 1);
+  return `one message${per} per ${MAX_DURATION_TEXT} (${asFraction(rate)} a${unit === 'hour' ? 'n' : ''} ${unit}, about ${roundedUp(rate, 5)})`;
+}
+
+/** `1/876000` for a bound that is one over a whole number, else the number rounded up to five digits. */
+export function asFraction(bound: number): string {
+  const inverse = Math.round(1 / bound);
+  return Math.abs(inverse * bound - 1) < 1e-12 ? `1/${inverse}` : roundedUp(bound, 5);
+}
+
 /** A lower bound of many digits (1/876000) to three significant ones, rounded up: the number shown is itself allowed. */
-export function roundedUp(bound: number): string {
-  const digits = 2 - Math.floor(Math.log10(Math.abs(bound)));
+export function roundedUp(bound: number, significant = 3): string {
+  const digits = significant - 1 - Math.floor(Math.log10(Math.abs(bound)));
   return (Math.ceil(bound * 10 ** digits) / 10 ** digits).toFixed(Math.max(0, digits));
 }
 

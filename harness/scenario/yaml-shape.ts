@@ -52,11 +52,31 @@ export function yamlShapeProblems(doc: Document, lines: LineCounter): ShapeProbl
   return problems.sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
-/** The yaml library's error, said in the file's terms where its own wording is about its API. */
-export function syntaxMessage(error: YAMLError): string {
+/**
+ * The syntax errors worth saying, in the file's order: duplicate keys (each a mistake of its own) up to the first
+ * other error, and that one. What the parser says after it is its losing its footing: one unquoted `{n}` in a flow
+ * mapping made 293 lines.
+ */
+export function errorsToSay(errors: readonly YAMLError[]): YAMLError[] {
+  const sorted = [...errors].sort((a, b) => a.pos[0] - b.pos[0]);
+  const first = sorted.findIndex((e) => e.code !== 'DUPLICATE_KEY');
+  return first === -1 ? sorted : sorted.slice(0, first + 1);
+}
+
+/** An unquoted value holding `{n}` (a count entry's template): `u{n}@contoso.example`, not `"u{n}@contoso.example"`. */
+const UNQUOTED_TEMPLATE = /(?:^|[\s,[{:])([^\s"',[\]{}]*\{n\}[^\s"',[\]{}]*)/;
+
+/** The yaml library's error, said in the file's terms where its own wording is about its API; `text`: the file. */
+export function syntaxMessage(error: YAMLError, text = ''): string {
   if (error.code === 'MULTIPLE_DOCS') return 'one YAML document per file: a second one starts here';
   if (isTooDeep(error)) return 'nested too deeply to read';
-  return error.message.split('\n')[0] ?? error.message;
+  const message = error.message.split('\n')[0] ?? error.message;
+  // A template's braces are YAML's own in flow style: the error names a token, not the template to quote.
+  const lineStart = text.lastIndexOf('\n', error.pos[0] - 1) + 1;
+  const lineEnd = text.indexOf('\n', error.pos[0]);
+  const template = UNQUOTED_TEMPLATE.exec(text.slice(lineStart, lineEnd === -1 ? undefined : lineEnd))?.[1];
+  if (template === undefined) return message;
+  return `${message}: quote the {n} template, "${template}" (inside { ... } or [ ... ], or at the start of a value, YAML reads its braces as a mapping)`;
 }
 
 /** The parser ran out of stack (thousands of nested brackets): one problem, however many places it noticed it at. */

@@ -49,6 +49,18 @@ describe('mailflow migrate', () => {
     expect(plan.mailboxes).toHaveLength(2);
   });
 
+  it('takes --at as durations are written in files: 0, bare milliseconds, units; past 36500d it names the limit (the docs audit)', () => {
+    const pef = (at: string) => (JSON.parse(mailflow('migrate', A, '--at', at, '--json').stdout) as { processEmailFromMs: number }).processEmailFromMs;
+    expect(pef('0')).toBe(-86_400_000);
+    expect(pef('7200000')).toBe(pef('2h'));
+    const late = mailflow('migrate', A, '--at', '36501d', '--json');
+    expect(late.status).toBe(2);
+    expect(late.stderr).toContain('"36501d" is longer than 36500d (100 years)');
+    expect(mailflow('migrate', A, '--at', 'soon').stderr).toContain('a duration such as 4h, 2d 3h or 0, or whole milliseconds');
+    // The help's default is one --at takes.
+    expect(mailflow('help', 'migrate').stdout).toMatch(/--at <duration>.*\(default: 0, the scenario's start\)/s);
+  });
+
   it('refuses the same router directory named twice', () => {
     const result = mailflow('migrate', A, `${A}/`, '--json');
     expect(result.status).toBe(2);

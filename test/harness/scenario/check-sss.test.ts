@@ -47,6 +47,21 @@ describe('server-side sync checks', () => {
     ]);
   });
 
+  it('refuses a cutover\'s failing mailbox that the cutover never tests: a slip would run with nothing failing', () => {
+    const users = '[{ address: paul@contoso.example, incoming: email-router }, { address: anna@contoso.example }]';
+    const failing = (list: string) => sss(`, cutover: { at: 1h, failing: ${list} }`);
+    // A user or queue with a mailbox record, or a forward mailbox (router files may name one at world-build time);
+    // addresses in any case.
+    expect(problems({ users, faults: '[]', sss: failing('[Paul@contoso.example, crm@contoso.example]') })).toEqual([]);
+    expect(problems({ users, faults: '[]', sss: failing('[paul@contoso.exmple, nobody@contoso.example, anna@contoso.example, sales@contoso.example]') })).toEqual([
+      "sss.cutover.failing[0]: 'paul@contoso.exmple' is not a mailbox the cutover tests and enables (did you mean 'paul@contoso.example'?): it enables the users and queues of 'crm' on Email Router or Forward Mailbox access, the forward mailboxes and sss.mailboxes",
+      "sss.cutover.failing[1]: 'nobody@contoso.example' is not a mailbox the cutover tests and enables: it enables the users and queues of 'crm' on Email Router or Forward Mailbox access, the forward mailboxes and sss.mailboxes",
+      // Anna reads her mail in Outlook and the queue has no incoming access: sync keeps no record of either.
+      "sss.cutover.failing[2]: 'anna@contoso.example' is not a mailbox the cutover tests and enables: it enables the users and queues of 'crm' on Email Router or Forward Mailbox access, the forward mailboxes and sss.mailboxes",
+      "sss.cutover.failing[3]: 'sales@contoso.example' is not a mailbox the cutover tests and enables: it enables the users and queues of 'crm' on Email Router or Forward Mailbox access, the forward mailboxes and sss.mailboxes",
+    ]);
+  });
+
   it('refuses a cutover after the horizon and its verbs aimed elsewhere', () => {
     expect(problems({ sss: sss(', cutover: { at: 5h }'), faults: '[{ at: 1m, verb: testAndEnable, target: crm }]' })).toEqual([
       'sss.cutover.at: the cutover must start before the horizon',

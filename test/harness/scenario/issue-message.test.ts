@@ -36,4 +36,16 @@ describe('schema problems in plain words', () => {
       .toMatch(/^faults\[0\]\.verb: 'explode' is not one of the \d+ choices \(docs\/scenario-reference\.md lists them\)$/);
     expect(inputProblems(toy('expect: { checks: { liveness: ok } }'))).toEqual(["expect.checks.liveness: 'ok' is not one of pass, fail, unknown"]);
   });
+
+  it('names the choices an unknown word is near in meaning or shares a word with, among many (the architecture review: `stop`)', () => {
+    const verb = (word: string) => inputProblems(toy(`faults: [{ at: 1m, verb: ${word}, target: mailbox }]`))[0];
+    // Other tools' word for an outage first, then the verbs that hold the word.
+    expect(verb('stop')).toMatch(/^faults\[0\]\.verb: 'stop' is not one of the \d+ choices \(did you mean 'down' or 'stopInbound'\? docs\/scenario-reference\.md lists them\)$/);
+    expect(verb('start')).toMatch(/\(did you mean 'up' or 'startInbound'\? /);
+    expect(verb('reboot')).toMatch(/\(did you mean 'restart'\? /);
+    expect(verb('enable')).toMatch(/\(did you mean 'otherOrgTestAndEnable' or 'testAndEnable'\? /);
+    expect(verb('restoring')).toMatch(/\(did you mean 'restore' or 'restoreState'\? /);
+    // At most three, in the order the choices are listed.
+    expect(verb('fail')).toMatch(/\(did you mean 'failover', 'failActivityCreation' or 'clearActivityCreationFailure'\? /);
+  });
 });

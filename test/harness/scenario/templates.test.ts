@@ -56,4 +56,15 @@ describe('count entries', () => {
     expect(problems[0]).toMatch(/^crm\.users\[1\]\.address: /);
     expect(problems[0]).toContain('v1@contoso.example');
   });
+
+  it('say a problem the entries of one line share once, with how many and the first few (the architecture review: 50 lines alike)', () => {
+    const problems = inputProblems(text('    - { address: "u{n}@contoso.example", database: db1, count: 5 }', '    - { address: "u{n}@contoso.example", count: 12 }'));
+    expect(problems).toEqual([
+      "crm.users[1].address: 7 of the 12 entries this line stands for: 'u6@contoso.example' has no Exchange mailbox to process (also u7@contoso.example, u8@contoso.example, u9@contoso.example and 3 more)",
+    ]);
+    // Two alike are said once too; different problems of one line stay apart.
+    expect(inputProblems(text('    - { address: "u{n}@contoso.example", database: db1, count: 5 }', '    - { address: "u{n}@contoso.example", count: 7 }'))).toEqual([
+      "crm.users[1].address: 2 of the 7 entries this line stands for: 'u6@contoso.example' has no Exchange mailbox to process (also u7@contoso.example)",
+    ]);
+  });
 });

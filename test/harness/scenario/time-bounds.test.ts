@@ -35,9 +35,13 @@ describe('bounds on durations and rates', () => {
   it('refuses a generator slower than one message per 36500d, whose gaps would pass the bound', () => {
     const generator = (rate: string) => exchangeScenarioText({ traffic: `{ generators: [{ name: g, sender: partners, ratePerHour: ${rate} }] }` });
     for (const rate of ['1e-10', '1e-300', '0', '-1']) {
-      expect(inputProblems(generator(rate))).toEqual([`traffic.generators[0].ratePerHour: expected at least one message per 36500d (0.00000115 an hour), got ${Number(rate)}`]);
+      expect(inputProblems(generator(rate))).toEqual([`traffic.generators[0].ratePerHour: expected at least one message per 36500d (1/876000 an hour, about 0.0000011416), got ${Number(rate)}`]);
     }
     expect(inputProblems(generator('0.00000115'))).toEqual([]);
+    // The bound as said is the bound (the docs audit: 0.0000011416 was accepted below a documented 0.00000115).
+    expect(inputProblems(generator(String(1 / 876_000)))).toEqual([]);
+    expect(inputProblems(generator('0.0000011416'))).toEqual([]);
+    expect(inputProblems(generator('0.0000011415'))).toHaveLength(1);
   });
 
   it('refuses a run whose horizon plus drain passes the bound, though each is within it', () => {

@@ -46,4 +46,40 @@ describe('YAML shapes the harness does not read', () => {
     expect(found).toHaveLength(1);
     expect(found[0]).toMatch(/^\d+:\d+: YAML: nested too deeply to read$/);
   });
+
+  it('says a syntax error once, where it starts: what follows is the parser losing its footing (the docs audit: 293 lines)', () => {
+    const tabs = problems(`${HEAD}toy:\n\tmessages: 3\n\tbatchSize: 2\n\tpollInterval: 1m\n`);
+    expect(tabs).toEqual(['7:1: YAML: Tabs are not allowed as indentation']);
+    // Duplicate keys are mistakes of their own, each said, up to the first other error.
+    expect(problems(`${HEAD}toy: {}\nseed: 2\ndrain: 1d\ndrain: 2d\nfaults: [\n`)).toEqual([
+      '7:1: YAML: Map keys must be unique',
+      '9:1: YAML: Map keys must be unique',
+      '11:1: YAML: Flow sequence in block collection must be sufficiently indented and end with a ]',
+    ]);
+  });
+
+  it('says that a {n} template in flow style ({ ... }, [ ... ]) is to be quoted', () => {
+    const exchange = (mailbox: string) => `${HEAD}exchange:\n  acceptedDomains: [contoso.example]\n  servers: [{ name: ex1 }]\n  databases: [{ name: db1, server: ex1 }]\n  mailboxes:\n${mailbox}`;
+    expect(problems(exchange('    - { address: u{n}@contoso.example, database: db1, count: 3 }\n'))).toEqual([
+      '11:19: YAML: Unexpected flow-map-start at node end: quote the {n} template, "u{n}@contoso.example" (inside { ... } or [ ... ], or at the start of a value, YAML reads its braces as a mapping)',
+    ]);
+    expect(problems(exchange('    - address: {n}@contoso.example\n      database: db1\n      count: 3\n'))).toEqual([
+      '11:19: YAML: Unexpected scalar at node end: quote the {n} template, "{n}@contoso.example" (inside { ... } or [ ... ], or at the start of a value, YAML reads its braces as a mapping)',
+    ]);
+    expect(problems(exchange('    - { address: "u{n}@contoso.example", database: db1, count: 3 }\n'))).toEqual([]);
+    expect(problems(exchange('    - address: u{n}@contoso.example\n      database: db1\n      count: 3\n'))).toEqual([]);
+  });
+
+  it('reads up to 100 uses of anchors, as the docs say, and refuses the 101st (the docs audit: 100 was refused)', () => {
+    const uses = (n: number) => `${HEAD}description: &d toy\ntoy: {}\ndemo: [${Array(n).fill('*d').join(', ')}]\n`;
+    // Past the aliases, `demo` is a list where an object belongs: the alias check let the file through.
+    expect(problems(uses(100))).toEqual([expect.stringMatching(/^8:7: expected a mapping of fields/)]);
+    expect(problems(uses(101))).toEqual([expect.stringMatching(/^0:0: YAML: aliases expand to too much \(over 100 uses of anchors\)/)]);
+  });
+
+  it('says an alias used before its anchor is set as that, at the alias (the docs audit: it was called an alias bomb)', () => {
+    expect(problems(`${HEAD}description: *s\ntoy: {}\n`)).toEqual(['6:14: YAML: *s comes before any anchor &s: set the anchor first, where the value is written out']);
+    expect(problems(`${HEAD}description: *s\nname2: &s x\n`)).toEqual(['6:14: YAML: *s comes before any anchor &s: set the anchor first, where the value is written out']);
+  });
 });
+
