@@ -9,6 +9,9 @@ import { cutoverMailboxesAtMost } from './cutover-mailboxes.js';
 import { didYouMean } from './closest-name.js';
 import { routerInstanceNames } from './routers.js';
 import type { Scenario } from './schema.js';
+import { formatDurationMs } from './duration.js';
+
+const MINUTE_MS = 60_000;
 
 export function checkSss(scenario: Scenario): ConsistencyProblem[] {
   const { sss, exchange } = scenario;
@@ -37,6 +40,13 @@ export function checkSss(scenario: Scenario): ConsistencyProblem[] {
   const cutover = sss.cutover;
   if (cutover !== undefined && cutover.at > scenario.horizon) problems.push({ path: ['sss', 'cutover', 'at'], message: 'the cutover must start before the horizon' });
   if (cutover !== undefined) problems.push(...failingProblems(scenario, cutover.failing, org.section.server));
+  // 0 runs every batch at the switch on purpose; a few milliseconds is a bare number meant as hours or minutes.
+  if (cutover !== undefined && cutover.batchInterval > 0 && cutover.batchInterval < MINUTE_MS) {
+    problems.push({
+      path: ['sss', 'cutover', 'batchInterval'],
+      message: `${formatDurationMs(cutover.batchInterval)} is under a minute, where a cutover's batches are minutes to hours apart (a bare number is milliseconds: write a unit, like 5h or 30m; 0 enables every batch at the switch)`,
+    });
+  }
   const actors = new Set([sss.name]);
   if (exchangeServers.has(sss.name) || servers.includes(sss.name) || routerInstanceNames(scenario).includes(sss.name)) {
     problems.push({ path: ['sss', 'name'], message: `'${sss.name}' is already the name of another actor` });

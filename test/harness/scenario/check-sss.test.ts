@@ -62,6 +62,17 @@ describe('server-side sync checks', () => {
     ]);
   });
 
+  it('refuses a batch interval under a minute but over 0 (a bare number meant as hours), and takes 0 (all at the switch)', () => {
+    const interval = (value: string) => problems({ sss: sss(`, cutover: { at: 1h, batchInterval: ${value} }`) });
+    expect(interval('1')).toEqual([
+      "sss.cutover.batchInterval: 1ms is under a minute, where a cutover's batches are minutes to hours apart (a bare number is milliseconds: write a unit, like 5h or 30m; 0 enables every batch at the switch)",
+    ]);
+    expect(interval('59s')).toHaveLength(1);
+    expect(interval('0')).toEqual([]);
+    expect(interval('0s')).toEqual([]);
+    expect(interval('1m')).toEqual([]);
+  });
+
   it('refuses a cutover after the horizon and its verbs aimed elsewhere', () => {
     expect(problems({ sss: sss(', cutover: { at: 5h }'), faults: '[{ at: 1m, verb: testAndEnable, target: crm }]' })).toEqual([
       'sss.cutover.at: the cutover must start before the horizon',
