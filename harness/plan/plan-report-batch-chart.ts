@@ -33,6 +33,12 @@ export function batchChart(batches: readonly BatchFigures[], id: string): SafeHt
   const numberEvery = every(Math.max(...batches.map((b) => textWidth(String(b.batch)))));
   const timeEvery = every(Math.max(...batches.map((b) => textWidth(after(b)))));
   const labelled = (i: number, k: number) => i % k === 0;
+  // Batches whose mailboxes sync had disabled at the end (a fault during the cutover, or a failed Test & Enable not
+  // retried): a third row, so the cause of a tall untracked bar is on the chart, not only in the table.
+  const anyDisabled = batches.some((b) => b.disabledAtEnd > 0);
+  const disabledText = (b: BatchFigures) => `${fmt(b.disabledAtEnd)} disabled`;
+  const disabledEvery = every(Math.max(0, ...batches.filter((b) => b.disabledAtEnd > 0).map((b) => textWidth(disabledText(b)))));
+  const extra = anyDisabled ? 15 : 0;
   const bars = batches.map((b, i) => {
     const centre = plot.left + (i + 0.5) * slot;
     const x = n(centre - barPx / 2);
@@ -47,17 +53,19 @@ export function batchChart(batches: readonly BatchFigures[], id: string): SafeHt
     const label = untrackedLabel(b.untracked, slot);
     const untracked = label === null ? null
       : html`<text x="${n(centre)}" y="${n(yOf(plot, total(b)) - 4)}" text-anchor="middle" font-size="${FONT_PX - 1}" font-weight="600" fill="${UNTRACKED_COLOUR}">${label}</text>`;
-    const labels = html`${labelled(i, numberEvery) ? html`<text x="${n(centre)}" y="${n(bottom + 16)}" text-anchor="middle">${b.batch}</text>` : null}${labelled(i, timeEvery) ? html`<text x="${n(centre)}" y="${n(bottom + 31)}" text-anchor="middle" font-size="${FONT_PX - 1}">${after(b)}</text>` : null}`;
+    const disabled = b.disabledAtEnd > 0 && labelled(i, disabledEvery)
+      ? html`<text class="disabled" x="${n(centre)}" y="${n(bottom + 46)}" text-anchor="middle" font-size="${FONT_PX - 1}" fill="${UNTRACKED_COLOUR}">${disabledText(b)}</text>` : null;
+    const labels = html`${labelled(i, numberEvery) ? html`<text x="${n(centre)}" y="${n(bottom + 16)}" text-anchor="middle">${b.batch}</text>` : null}${labelled(i, timeEvery) ? html`<text x="${n(centre)}" y="${n(bottom + 31)}" text-anchor="middle" font-size="${FONT_PX - 1}">${after(b)}</text>` : null}${disabled}`;
     return html`<g class="batch" data-batch="${b.batch}">${segments}${untracked}<g font-size="${FONT_PX}" fill="${COLOURS.axis}">${labels}</g></g>`;
   });
-  return html`<svg class="chart batches" viewBox="0 0 ${WIDTH} ${n(bottom + 58)}" role="img" aria-labelledby="${id}-title" font-family="system-ui, sans-serif">
+  return html`<svg class="chart batches" viewBox="0 0 ${WIDTH} ${n(bottom + 58 + extra)}" role="img" aria-labelledby="${id}-title" font-family="system-ui, sans-serif">
 <title id="${id}-title">Messages per Test &amp; Enable batch: tracked by the router, by server-side sync, and untracked</title>
 ${legend()}
 ${countAxis(plot, 5)}
 <text x="${n(plot.left)}" y="${n(plot.top - 10)}" text-anchor="middle" font-size="${FONT_PX}" fill="${COLOURS.axis}">messages</text>
 <line x1="${n(plot.left)}" x2="${n(plot.left + plot.width)}" y1="${n(bottom)}" y2="${n(bottom)}" stroke="${COLOURS.axis}"/>
 ${bars}
-<text x="${n(plot.left + plot.width)}" y="${n(bottom + 50)}" text-anchor="end" font-size="${FONT_PX}" fill="${COLOURS.axis}">Test &amp; Enable batch: its number, and under it when it was enabled after the switch</text>
+<text x="${n(plot.left + plot.width)}" y="${n(bottom + 50 + extra)}" text-anchor="end" font-size="${FONT_PX}" fill="${COLOURS.axis}">Test &amp; Enable batch: its number, and under it when it was enabled after the switch${anyDisabled ? ' (and how many of its mailboxes were disabled at the end)' : ''}</text>
 </svg>`;
 }
 

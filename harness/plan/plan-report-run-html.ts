@@ -28,7 +28,7 @@ export function runSectionHtml({ file, result, expected }: ReportedRun, index: n
 ${figuresHtml(result)}
 <h3>Batch timeline</h3>
 <figure>${batchChart(result.batchTimeline, `${id}-batches`)}
-<figcaption>One bar per Test &amp; Enable batch, in the order they were enabled: the messages that belong to the batch (those first eligible for tracking in one of its mailboxes), split by what tracked them first, the router or server-side sync, and what was never tracked. The number above a bar is its untracked messages. Times are after the switch to server-side sync.</figcaption>
+<figcaption>One bar per Test &amp; Enable batch, in the order they were enabled: the messages that belong to the batch (those first eligible for tracking in one of its mailboxes), split by what tracked them first, the router or server-side sync, and what was never tracked. The number above a bar is its untracked messages; "disabled" under it, how many of its mailboxes server-side sync had disabled when the run ended (a fault during the cutover, or a failed Test &amp; Enable not retried: their mail waits for a new Test &amp; Enable). Times are after the switch to server-side sync.</figcaption>
 </figure>
 ${batchTableHtml(result)}
 <h3>Recommendations</h3>

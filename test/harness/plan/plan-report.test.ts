@@ -33,6 +33,16 @@ describe('the plan report', () => {
     expect(page).not.toContain('<script');
   });
 
+  it('marks under each bar how many of the batch\'s mailboxes were disabled at the end, and only then', () => {
+    const outage = runPlan({ ...smallPlan(), faults: [{ at: 6 * 3_600_000 - 60_000, verb: 'down', target: 'ex-hq' }, { at: 6.5 * 3_600_000, verb: 'up', target: 'ex-hq' }] });
+    const disabled = outage.batchTimeline.filter((b) => b.disabledAtEnd > 0);
+    expect(disabled.length).toBeGreaterThan(0);
+    const page = renderPlanReport({ kind: 'runs', plans: [{ file: 'small.yaml', result: outage, expected: undefined }] });
+    expect(count(page, /<text class="disabled"/g)).toBe(disabled.length);
+    for (const b of disabled) expect(page).toMatch(new RegExp(`data-batch="${b.batch}">.*?<text class="disabled"[^>]*>${b.disabledAtEnd} disabled</text>`, 's'));
+    expect(renderPlanReport({ kind: 'runs', plans: [{ file: 'small.yaml', result: slow, expected: 'Poor' }] })).not.toContain('class="disabled"');
+  });
+
   it('is the same bytes for the same results', () => {
     const input = { kind: 'runs', plans: [{ file: 'small.yaml', result: slow, expected: undefined }] } as const;
     expect(renderPlanReport(input)).toBe(renderPlanReport(structuredClone(input)));
