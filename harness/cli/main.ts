@@ -15,6 +15,7 @@ import { EXIT } from './exit-codes.js';
 import { outputPathOption } from './output-option.js';
 import { fuzzCommand, fuzzMergeCommand } from './fuzz-command.js';
 import { planCommand, type PlanCommandOptions } from './plan-command.js';
+import { compileCommand, type CompileCommandOptions } from './compile-command.js';
 import { DEFAULT_DEMO_OUT, demoCommand, type DemoCommandOptions } from './demo-command.js';
 import { LANE_IDS } from '../demo/demo-data.js';
 import { DEFAULT_OUT_DIR, DEFAULT_RUNS } from '../fuzz/fuzz-campaign.js';
@@ -134,6 +135,12 @@ function buildProgram(setExit: (code: number) => void): Command {
     .option('--progress', 'show a progress bar on stderr even when it is not a terminal')
     .option('--no-progress', 'never show the progress bar')
     .action((file: string, options: PlanCommandOptions) => setExit(planCommand(file, options)));
+
+  program.command('compile')
+    .description('print the scenario a plan runs, as a scenario file (YAML) to edit and `mailflow run`')
+    .argument('<file>', 'plan file (YAML, kind: plan)')
+    .option('--seed <n>', 'override the plan\'s seed (it draws the failing mailboxes)', parseSeed)
+    .action((file: string, options: CompileCommandOptions) => setExit(compileCommand(file, options)));
 
   const fuzz = program.command('fuzz')
     .description('run random scenarios against every checker; on a failure, shrink it and write it as a scenario file that `mailflow run` replays')

@@ -3,7 +3,8 @@
 import { Document, isMap, isScalar, isSeq, visit } from 'yaml';
 
 export function scenarioYaml(data: unknown, header: readonly string[] = []): string {
-  const doc = new Document(data);
+  // A list shared by two entries (a plan's daily curve) is written out twice, not as an anchor and an alias.
+  const doc = new Document(data, { aliasDuplicateObjects: false });
   visit(doc, {
     Map(_, node) {
       if (node.items.every((pair) => isScalar(pair.value) || (isSeq(pair.value) && pair.value.items.every(isScalar)))) node.flow = true;

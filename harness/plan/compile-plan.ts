@@ -21,6 +21,8 @@ const SENDER = { name: 'customers', domain: 'customers.example' };
 
 export interface CompiledPlan {
   readonly scenario: Scenario;
+  /** The scenario file's data that parses to `scenario` (`mailflow compile` writes it as YAML). */
+  readonly input: ScenarioInput;
   /** The Test & Enable batches, each with when it runs. */
   readonly batches: ReadonlyArray<{ readonly atMs: number; readonly mailboxes: readonly string[] }>;
   /** Mailboxes whose first Test & Enable fails. */
@@ -35,7 +37,8 @@ export interface CompiledPlan {
  */
 export function compilePlan(plan: Plan, seed: number = plan.seed, file = `${plan.name}.yaml`, lateFaults: 'refuse' | 'extend' = 'refuse'): CompiledPlan {
   const failing = drawFailures(plan, seed);
-  const scenario = parseScenarioData(scenarioInputOf(plan, seed, [...failing]), file);
+  const draft = scenarioInputOf(plan, seed, [...failing]);
+  const scenario = parseScenarioData(draft, file);
   const batches = batchesOf(plan, scenario);
   const retryAfter = plan.cutover.testAndEnable.retryAfter;
   const retries = retryAfter === undefined ? [] : batches
@@ -58,7 +61,9 @@ export function compilePlan(plan: Plan, seed: number = plan.seed, file = `${plan
   if (late.length > 0) {
     throw new InputError(late.map((i) => ({ file, line: 0, column: 0, path: `faults[${i}].at`, message: `after the run ends (${formatDurationMs(horizon)}: the last mailbox enabled, then settle)` })));
   }
-  return { scenario: { ...scenario, horizon, faults }, batches, failing, lastEnabledAtMs };
+  // The input's faults as written: the plan's own (already in milliseconds) and the retries.
+  const input: ScenarioInput = { ...draft, horizon, faults: faults.map((f) => ({ ...f })) };
+  return { scenario: { ...scenario, horizon, faults }, input, batches, failing, lastEnabledAtMs };
 }
 
 /**
