@@ -19,8 +19,10 @@ export interface ReportCheck {
   readonly expected: Verdict;
   readonly summary: string;
   readonly offenderCount: number;
-  /** The first offenders, as many as `--json` lists. */
+  /** The offenders `--json` lists (a sample across the check's reasons and the run, sim/check/offender-order.ts). */
   readonly offenders: ReadonlyArray<{ readonly messageId: string; readonly detail: string; readonly path: TrimmedPath }>;
+  /** How many of the messages it names the message table lists (all of them, unless the table is a sample). */
+  readonly offendersListed: number;
   /** What the check measured, if anything (latency: samples, p50Ms, p95Ms, maxMs). */
   readonly measurements?: Readonly<Record<string, number>>;
 }
@@ -84,9 +86,11 @@ export function reportData({ outcome, file, scenario, applied, mode }: ReportInp
       offenderOf.set(o.messageId, names);
     }
   }
-  const offenderIndexes = new Set<number>();
-  lives.forEach((life, i) => { if (offenderOf.has(life.messageId)) offenderIndexes.add(i); });
-  const sample = sampleMessages(lives.length, offenderIndexes);
+  const indexOf = new Map<string, number>();
+  lives.forEach((life, i) => { if (offenderOf.has(life.messageId)) indexOf.set(life.messageId, i); });
+  const named = outcome.checks.map((c) => c.offenders.flatMap((o) => indexOf.get(o.messageId) ?? []));
+  const sample = sampleMessages(lives.length, named);
+  const listed = new Set(sample.indexes);
   const rows = sample.indexes.map((i): MessageRow => {
     const life = lives[i]!;
     const f = facts[i]!;
@@ -99,7 +103,10 @@ export function reportData({ outcome, file, scenario, applied, mode }: ReportInp
   return {
     run: {
       ...json,
-      checks: json.checks.map((c) => ({ ...c, offenders: c.offenders.map((o) => ({ messageId: o.messageId, detail: o.detail, path: trimPath(o.path) })) })),
+      checks: json.checks.map((c, k) => ({
+        ...c, offenders: c.offenders.map((o) => ({ messageId: o.messageId, detail: o.detail, path: trimPath(o.path) })),
+        offendersListed: new Set((named[k] ?? []).filter((i) => listed.has(i))).size,
+      })),
     },
     description: scenario.description?.trim() || null,
     start: scenario.start,
