@@ -41,7 +41,7 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
   if (options.timeScale !== undefined) throw new InputError([{ file, line: 0, column: 0, path: '', message: '--time-scale goes with --wire' }]);
   const { scenario, files } = await loadScenarioWithFiles(file);
   refuseOverwritingInputs([{ option: '--trace', path: options.trace }, { option: '--junit', path: options.junit }, { option: '--report', path: options.report }], files);
-  checkHeapFits(scenario, file);
+  checkHeapFits(scenario, file, { report: options.report !== undefined });
   // Output files are opened before the run, so a path that cannot be written fails at once (exit 2), not after it.
   const outputs: Output[] = [];
   let interrupt: InterruptWatch | null = null;

@@ -140,7 +140,7 @@ describe('timeline series', () => {
       acceptedAtMs: [10, 20, 30],
       activityAtMs: [25, 35],
       enteredAtMs: [5, 15, 25],
-      settledAtMs: [25, 35, null],
+      settledAtMs: [25, 35],
     }, 40, 4);
     expect(points).toEqual([
       { atMs: 0, accepted: 0, tracked: 0, backlog: 0 },
