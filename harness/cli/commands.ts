@@ -58,7 +58,7 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
     const faults = reportWriter === null ? null : recordFaults(traceSink);
     const progress = progressBarFor(options.progress);
     const started = performance.now();
-    let outcome;
+    let json;
     try {
       run = startRun(scenario, {
         ...(options.seed === undefined ? {} : { seed: options.seed }),
@@ -66,16 +66,20 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
         ...(progress === null ? {} : { onProgress: progress.update }),
       }, true);
       await watch.play(run);
-      outcome = run.conclude();
+      const outcome = run.conclude();
+      // The wall time of the run and its checks (README: wallMs); writing the outputs, which follows, is not in it.
+      json = toRunJson(outcome, file, Math.round(performance.now() - started));
+      junitWriter?.line(toJunitXml(json));
+      if (faults !== null && reportWriter !== null) {
+        progress?.writing('the report');
+        reportWriter.line(renderReport({ outcome, file, scenario, applied: faults.applied }));
+      }
+      // Counting, checking and the report take seconds at scale: a Ctrl-C meanwhile still stops before any rename.
+      await watch.checkpoint();
+      commitAll(outputs);
     } finally {
       progress?.stop();
     }
-    const json = toRunJson(outcome, file, Math.round(performance.now() - started));
-    junitWriter?.line(toJunitXml(json));
-    if (faults !== null) reportWriter?.line(renderReport({ outcome, file, scenario, applied: faults.applied }));
-    // Counting, checking and the report take seconds at scale: a Ctrl-C meanwhile still stops before any rename.
-    await watch.checkpoint();
-    commitAll(outputs);
     process.stdout.write(options.json === true ? JSON.stringify(json) + '\n' : formatSummary(json) + '\n');
     // A signal that came after the last checkpoint: the outputs are whole, but a job runner's SIGTERM still ends it.
     const late = await watch.settle();

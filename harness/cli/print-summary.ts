@@ -10,7 +10,7 @@ const MARK = { pass: 'ok  ', fail: 'FAIL', unknown: '??  ', skipped: 'skip' } as
 export function formatSummary(run: RunJson): string {
   const out: string[] = [];
   out.push(`${run.scenario} (${run.file}), seed ${run.seed}, ${run.mode}: ${run.verdict.toUpperCase()}`);
-  out.push(`  simulated ${formatDurationMs(run.simulatedMs)} in ${run.events.toLocaleString('en-US')} events, ${run.wallMs} ms wall`);
+  out.push(`  simulated ${formatDurationMs(run.simulatedMs)} in ${run.events.toLocaleString('en-US')} events, ${grouped(run.wallMs)} ms wall to run and check`);
   out.push('  counts: ' + NUMERIC_COUNT_NAMES.map((name) => `${name} ${run.counts[name]}`).join(', '));
   const reasons = Object.entries(run.counts.untrackedByReason);
   if (reasons.length > 0) out.push('  untracked by reason: ' + reasons.map(([r, n]) => `${r} ${n}`).join(', '));
@@ -32,4 +32,9 @@ export function formatSummary(run: RunJson): string {
   }
   if (run.traceHash !== null) out.push(`  trace hash ${run.traceHash}`);
   return out.join('\n');
+}
+
+/** Thousands grouped, as the events beside them are: `128,515`, not `128515`. */
+function grouped(n: number): string {
+  return n.toLocaleString('en-US');
 }
