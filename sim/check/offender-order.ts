@@ -2,8 +2,9 @@
 // few (the summary three, `--json` twenty, the report's table a sample): in the order the ledger saw them, those few
 // all share the earliest trouble (a minority reason, the first hour) and hide the rest. So every beginning of the
 // list is a fair sample: one offender of each reason (the most common first), then the reasons in proportion to how
-// many each has, and each reason's offenders spread over the run: its first, then the one halfway, then the
-// quarters, and so on. Same offenders, same order: nothing here is random.
+// many each has, and each reason's offenders spread over the run: the one halfway first, then those at a quarter and
+// three quarters, then the eighths, and so on (its very first, often an odd one out, comes late). Same offenders,
+// same order: nothing here is random.
 import type { Offender } from './check-result.js';
 
 /** A check's offenders as it finds them, each under a reason (its kind of trouble; '' for a check with one kind). */
@@ -38,9 +39,9 @@ export function representativeOrder<T>(groups: ReadonlyArray<readonly T[]>): T[]
 }
 
 /**
- * The items so that each beginning spreads over them all: the first, the middle, the quarters, the eighths... (the
- * fractions k / 2^b with k's b bits reversed, each scaled to the list and taken the first time it comes up; as n <= 2^b,
- * every index comes up).
+ * The items so that each beginning spreads over them all: the middle, the quarters, the eighths... (the fractions
+ * k / 2^b for k = 1, 2, ... 2^b - 1 with k's b bits reversed, then 0; each scaled to the list and taken the first time
+ * it comes up: as n <= 2^b, every index does). Two items or fewer keep their order.
  */
 export function spreadOrder<T>(items: readonly T[]): T[] {
   const n = items.length;
@@ -50,13 +51,15 @@ export function spreadOrder<T>(items: readonly T[]): T[] {
   const slots = 1 << bits;
   const seen = new Uint8Array(n);
   const out: T[] = [];
-  // `reversed` counts 0, slots/2, slots/4, 3 slots/4 ...: one added at its high end, carried downwards.
-  for (let k = 0, reversed = 0; k < slots; k++) {
-    const i = Math.floor((reversed * n) / slots);
-    if (seen[i] === 0) {
-      seen[i] = 1;
-      out.push(items[i] as T);
-    }
+  const take = (fraction: number): void => {
+    const i = Math.floor((fraction * n) / slots);
+    if (seen[i] === 1) return;
+    seen[i] = 1;
+    out.push(items[i] as T);
+  };
+  // `reversed` counts slots/2, slots/4, 3 slots/4 ...: one added at its high end, carried downwards.
+  for (let k = 1, reversed = slots >> 1; k < slots; k++) {
+    take(reversed);
     let bit = slots >> 1;
     while (bit !== 0 && (reversed & bit) !== 0) {
       reversed ^= bit;
@@ -64,6 +67,7 @@ export function spreadOrder<T>(items: readonly T[]): T[] {
     }
     reversed |= bit;
   }
+  take(0);
   return out;
 }
 
