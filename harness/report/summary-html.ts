@@ -28,11 +28,11 @@ ${data.description === null ? null : html`<p class="description">${data.descript
 
 export function countsHtml(data: ReportData): SafeHtml {
   const { counts } = data.run;
-  const cards = NUMERIC_COUNT_NAMES.map((name) => html`<div class="count${TROUBLE.has(name) && counts[name] > 0 ? ' bad' : ''}"><span class="value" data-count="${name}">${counts[name]}</span><span class="name">${name}</span></div>`);
+  const cards = NUMERIC_COUNT_NAMES.map((name) => html`<div class="count${TROUBLE.has(name) && counts[name] > 0 ? ' bad' : ''}"><span class="value" data-count="${name}">${counts[name].toLocaleString('en-US')}</span><span class="name">${name}</span></div>`);
   const reasons = Object.entries(counts.untrackedByReason);
   return html`<section id="counts"><h2>Counts</h2>
 <div class="counts">${cards}</div>
-${reasons.length === 0 ? null : html`<p class="reasons">untracked by reason: ${reasons.map(([r, c], i) => html`${i > 0 ? ', ' : ''}<span data-reason="${r}">${r} ${c}</span>`)}</p>`}
+${reasons.length === 0 ? null : html`<p class="reasons">untracked by reason: ${reasons.map(([r, c], i) => html`${i > 0 ? ', ' : ''}<span data-reason="${r}">${r} ${c.toLocaleString('en-US')}</span>`)}</p>`}
 </section>`;
 }
 
@@ -55,7 +55,7 @@ ${more > 0 ? html`<p class="muted">… and ${more.toLocaleString('en-US')} more:
 ${checks}
 ${expectations.length === 0 ? null : html`<h2>Expectations</h2>
 <table id="expectations"><thead><tr><th>expectation</th><th>expected</th><th class="num">actual</th><th>verdict</th></tr></thead><tbody>
-${expectations.map((e) => html`<tr><td class="mono">${e.name}</td><td class="mono">${e.expected}</td><td class="num">${e.actual}</td><td><span class="badge ${e.verdict}">${e.verdict}</span>${e.note === undefined ? null : html` <span class="muted">${e.note}</span>`}</td></tr>`)}
+${expectations.map((e) => html`<tr><td class="mono">${e.name}</td><td class="mono">${e.expected}</td><td class="num">${e.actual.toLocaleString('en-US')}</td><td><span class="badge ${e.verdict}">${e.verdict}</span>${e.note === undefined ? null : html` <span class="muted">${e.note}</span>`}</td></tr>`)}
 </tbody></table>`}
 </section>`;
 }

@@ -38,8 +38,14 @@ describe.skipIf(skip)('the HTML report in Chromium', () => {
     expect(await page.locator('[data-verdict]').getAttribute('data-verdict')).toBe(json.verdict);
     for (const [name, value] of Object.entries(json.counts)) {
       if (typeof value !== 'number') continue;
-      expect(await page.locator(`[data-count="${name}"]`).textContent(), name).toBe(String(value));
+      expect(await page.locator(`[data-count="${name}"]`).textContent(), name).toBe(value.toLocaleString('en-US'));
     }
+    // Every count's name stays inside its card, on one line (duplicatesPrevented ran over its right edge, the
+    // 4,000-mailbox review): content past a card's edge makes its scroll width exceed its own.
+    const spills = await page.locator('.count').evaluateAll((cards) => cards
+      .filter((card) => card.scrollWidth > card.clientWidth || (card.querySelector('.name')?.getBoundingClientRect().height ?? 0) > 20)
+      .map((card) => `${card.textContent}: ${card.scrollWidth} > ${card.clientWidth}`));
+    expect(spills).toEqual([]);
     for (const check of json.checks as Array<{ name: string; verdict: string }>) {
       expect(await page.locator(`[data-check="${check.name}"] .badge`).first().textContent(), check.name).toBe(check.verdict);
     }

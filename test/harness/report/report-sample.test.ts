@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { countAndCheck } from '../../../sim/check/all-checks.js';
 import { judge } from '../../../sim/check/verdict.js';
 import { reportData } from '../../../harness/report/report-data.js';
-import { checksHtml } from '../../../harness/report/summary-html.js';
+import { checksHtml, countsHtml } from '../../../harness/report/summary-html.js';
 import { sampleMessages } from '../../../harness/report/message-sample.js';
 import type { RunOutcome } from '../../../harness/run/run-scenario.js';
 import { deliver, manualLedger } from '../../helpers/ledger-fixtures.js';
@@ -34,15 +34,17 @@ function skewedOutcome(): RunOutcome {
   };
 }
 
+let cached: ReturnType<typeof reportData> | null = null;
+const data = () => (cached ??= reportData({ outcome: skewedOutcome(), file: 'skewed.yaml', scenario: { start: '2026-01-05T00:00:00Z', horizon: 3_600 * MIN }, applied: [] }));
+
 describe('a report whose checks name more messages than its table holds', () => {
-  const data = reportData({ outcome: skewedOutcome(), file: 'skewed.yaml', scenario: { start: '2026-01-05T00:00:00Z', horizon: 3_600 * MIN }, applied: [] });
-  const untracked = data.run.checks.find((c) => c.name === 'no-untracked-mail')!;
+  const untracked = () => data().run.checks.find((c) => c.name === 'no-untracked-mail')!;
 
   it('lists a sample across the reasons and the whole run, not the first 2,000', () => {
-    expect(untracked.offenderCount).toBe(3_300);
-    expect(data.messages.rows).toHaveLength(2_000);
-    const disabled = data.messages.rows.filter((r) => r.outcome === 'untracked: mailbox-disabled');
-    const filed = data.messages.rows.filter((r) => r.outcome === 'untracked: not-in-root-inbox');
+    expect(untracked().offenderCount).toBe(3_300);
+    expect(data().messages.rows).toHaveLength(2_000);
+    const disabled = data().messages.rows.filter((r) => r.outcome === 'untracked: mailbox-disabled');
+    const filed = data().messages.rows.filter((r) => r.outcome === 'untracked: not-in-root-inbox');
     // In proportion (3,000 of 3,300), the small reason still there.
     expect(disabled.length).toBeGreaterThan(1_750);
     expect(filed.length).toBeGreaterThan(0);
@@ -50,14 +52,22 @@ describe('a report whose checks name more messages than its table holds', () => 
     const times = disabled.map((r) => r.acceptedAtMs as number);
     expect(Math.min(...times)).toBeLessThan(20 * MIN);
     expect(Math.max(...times)).toBeGreaterThan(3_400 * MIN);
-    expect(data.messages.rule).toMatch(/its checks name 3,300: the table lists 2,000 of those, chosen across the checks, their reasons and the run/);
+    expect(data().messages.rule).toMatch(/its checks name 3,300: the table lists 2,000 of those, chosen across the checks, their reasons and the run/);
   });
 
   it('says how many of a check\'s messages the table lists, never "them all" when it does not', () => {
-    expect(untracked.offendersListed).toBe(2_000);
-    const text = checksHtml(data).value;
+    expect(untracked().offendersListed).toBe(2_000);
+    const text = checksHtml(data()).value;
     expect(text).toContain('… and 3,280 more: the message table lists 2,000 of the 3,300 (a page holds 2,000 rows: a sample across the checks, their reasons and the run), each marked');
     expect(text).not.toContain('lists them all');
+  });
+});
+
+describe('the report\'s numbers', () => {
+  it('group thousands in the count cards, the reasons and the expectations (128515 read as a code, not a count)', () => {
+    const counts = countsHtml(data()).value;
+    expect(counts).toContain('<span class="value" data-count="sent">3,800</span>');
+    expect(counts).toContain('<span data-reason="mailbox-disabled">mailbox-disabled 3,000</span>');
   });
 });
 
