@@ -27,11 +27,11 @@ describe('timeline bands', () => {
       { atMs: 80 * M, verb: 'goOffline', target: 'crm' },
     ], 2 * H);
     expect(bands).toEqual([
-      { kind: 'fault', label: 'down mailbox', fromMs: 30 * M, toMs: 70 * M, ended: true, marksMs: [] },
-      { kind: 'fault', label: 'crash consumer', fromMs: 40 * M, toMs: 2 * H, ended: false, marksMs: [] },
+      { kind: 'fault', label: 'down mailbox', fromMs: 30 * M, toMs: 70 * M, ended: true, marksMs: [], partial: false },
+      { kind: 'fault', label: 'crash consumer', fromMs: 40 * M, toMs: 2 * H, ended: false, marksMs: [], partial: false },
       // An end with nothing to end is an operation of its own.
-      { kind: 'operation', label: 'up other', fromMs: 50 * M, toMs: 50 * M, ended: true, marksMs: [50 * M] },
-      { kind: 'fault', label: 'goOffline crm', fromMs: 80 * M, toMs: 2 * H, ended: false, marksMs: [] },
+      { kind: 'operation', label: 'up other', fromMs: 50 * M, toMs: 50 * M, ended: true, marksMs: [50 * M], partial: false },
+      { kind: 'fault', label: 'goOffline crm', fromMs: 80 * M, toMs: 2 * H, ended: false, marksMs: [], partial: false },
     ]);
   });
 
@@ -51,6 +51,8 @@ describe('timeline bands', () => {
       ['denyMailboxAccess sss (2 mailboxes)', 2 * H, 7 * H, true],
       ['dismount ex1 (db1)', 3 * H, 10 * H, false],
     ]);
+    // A fault on some mailboxes is not an outage of its target, as a dismounted database is for all its mailboxes.
+    expect(bands.filter((b) => b.kind === 'fault').map((b) => b.partial)).toEqual([true, true, false]);
     // A list ends when each of its mailboxes has been granted, by any grants; another list of the same size does not.
     const lists = timelineBands([
       { atMs: 1 * H, verb: 'denyMailboxAccess', target: 'sss', params: { mailboxes: ['paul@contoso.example', 'ines@contoso.example'] } },
