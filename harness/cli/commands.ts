@@ -9,7 +9,7 @@ import { InputError } from '../scenario/input-error.js';
 import { AtomicLineWriter, commitAll } from '../run/atomic-write.js';
 import { outputTarget } from '../run/output-target.js';
 import { startRun, type RunInProgress } from '../run/run-scenario.js';
-import { endBy, Interrupted, watchInterrupt, type InterruptWatch } from './interrupt.js';
+import { endBy, Interrupted, stoppedOutputs, watchInterrupt, type InterruptWatch } from './interrupt.js';
 import { checkHeapFits } from './heap-preflight.js';
 import { formatDurationMs } from '../scenario/duration.js';
 import { EXIT } from './exit-codes.js';
@@ -90,8 +90,7 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
     for (const { writer } of outputs) writer.discard();
     if (!(error instanceof Interrupted)) throw error;
     const where = run === null ? '' : ` at ${formatDurationMs(run.nowMs())} of virtual time (horizon ${formatDurationMs(scenario.horizon)})`;
-    const unwritten = outputs.length === 0 ? '' : `; nothing written to ${outputs.map((o) => o.path).join(', ')}`;
-    process.stderr.write(`mailflow run: stopped by ${error.signal}${where}${unwritten}\n`);
+    process.stderr.write(`mailflow run: stopped by ${error.signal}${where}${stoppedOutputs(outputs)}\n`);
     interrupt?.dispose();
     return endBy(error.signal);
   } finally {
@@ -99,11 +98,12 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
   }
 }
 
-/** An output being written: `what` names it in messages (`the trace`). */
+/** An output being written: `what` names it in messages (`the trace`); `inPlace`: not a regular file (output-target.ts). */
 export interface Output {
   readonly writer: AtomicLineWriter;
   readonly path: string;
   readonly what: string;
+  readonly inPlace: boolean;
 }
 
 /**
@@ -113,12 +113,13 @@ export interface Output {
  */
 export function openOutput(outputs: Output[], path: string, what: string): AtomicLineWriter {
   checkWritable(path, what);
-  const clash = outputs.find((o) => outputTarget(o.path).path === outputTarget(path).path);
+  const target = outputTarget(path);
+  const clash = outputs.find((o) => outputTarget(o.path).path === target.path);
   if (clash !== undefined) {
     throw new InputError([{ file: path, line: 0, column: 0, path: '', message: `cannot write ${what} there too: ${clash.what} goes to this file; give each output its own` }]);
   }
   const writer = new AtomicLineWriter(path, what);
-  outputs.push({ writer, path, what });
+  outputs.push({ writer, path, what, inPlace: target.inPlace });
   return writer;
 }
 
