@@ -9,7 +9,7 @@ import { InputError } from '../scenario/input-error.js';
 import { AtomicLineWriter, commitAll } from '../run/atomic-write.js';
 import { outputTarget } from '../run/output-target.js';
 import { startRun, type RunInProgress } from '../run/run-scenario.js';
-import { endBy, Interrupted, watchInterrupt, type InterruptWatch } from './interrupt.js';
+import { endBy, Interrupted, stoppedOutputs, watchInterrupt, type InterruptWatch } from './interrupt.js';
 import { checkHeapFits } from './heap-preflight.js';
 import { formatDurationMs } from '../scenario/duration.js';
 import { EXIT } from './exit-codes.js';
@@ -41,7 +41,7 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
   if (options.timeScale !== undefined) throw new InputError([{ file, line: 0, column: 0, path: '', message: '--time-scale goes with --wire' }]);
   const { scenario, files } = await loadScenarioWithFiles(file);
   refuseOverwritingInputs([{ option: '--trace', path: options.trace }, { option: '--junit', path: options.junit }, { option: '--report', path: options.report }], files);
-  checkHeapFits(scenario, file);
+  checkHeapFits(scenario, file, { report: options.report !== undefined });
   // Output files are opened before the run, so a path that cannot be written fails at once (exit 2), not after it.
   const outputs: Output[] = [];
   let interrupt: InterruptWatch | null = null;
@@ -58,7 +58,7 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
     const faults = reportWriter === null ? null : recordFaults(traceSink);
     const progress = progressBarFor(options.progress);
     const started = performance.now();
-    let outcome;
+    let json;
     try {
       run = startRun(scenario, {
         ...(options.seed === undefined ? {} : { seed: options.seed }),
@@ -66,16 +66,20 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
         ...(progress === null ? {} : { onProgress: progress.update }),
       }, true);
       await watch.play(run);
-      outcome = run.conclude();
+      const outcome = run.conclude();
+      // The wall time of the run and its checks (README: wallMs); writing the outputs, which follows, is not in it.
+      json = toRunJson(outcome, file, Math.round(performance.now() - started));
+      junitWriter?.line(toJunitXml(json));
+      if (faults !== null && reportWriter !== null) {
+        progress?.writing('the report');
+        reportWriter.line(renderReport({ outcome, file, scenario, applied: faults.applied }));
+      }
+      // Counting, checking and the report take seconds at scale: a Ctrl-C meanwhile still stops before any rename.
+      await watch.checkpoint();
+      commitAll(outputs);
     } finally {
       progress?.stop();
     }
-    const json = toRunJson(outcome, file, Math.round(performance.now() - started));
-    junitWriter?.line(toJunitXml(json));
-    if (faults !== null) reportWriter?.line(renderReport({ outcome, file, scenario, applied: faults.applied }));
-    // Counting, checking and the report take seconds at scale: a Ctrl-C meanwhile still stops before any rename.
-    await watch.checkpoint();
-    commitAll(outputs);
     process.stdout.write(options.json === true ? JSON.stringify(json) + '\n' : formatSummary(json) + '\n');
     // A signal that came after the last checkpoint: the outputs are whole, but a job runner's SIGTERM still ends it.
     const late = await watch.settle();
@@ -86,8 +90,7 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
     for (const { writer } of outputs) writer.discard();
     if (!(error instanceof Interrupted)) throw error;
     const where = run === null ? '' : ` at ${formatDurationMs(run.nowMs())} of virtual time (horizon ${formatDurationMs(scenario.horizon)})`;
-    const unwritten = outputs.length === 0 ? '' : `; nothing written to ${outputs.map((o) => o.path).join(', ')}`;
-    process.stderr.write(`mailflow run: stopped by ${error.signal}${where}${unwritten}\n`);
+    process.stderr.write(`mailflow run: stopped by ${error.signal}${where}${stoppedOutputs(outputs)}\n`);
     interrupt?.dispose();
     return endBy(error.signal);
   } finally {
@@ -95,11 +98,12 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
   }
 }
 
-/** An output being written: `what` names it in messages (`the trace`). */
+/** An output being written: `what` names it in messages (`the trace`); `inPlace`: not a regular file (output-target.ts). */
 export interface Output {
   readonly writer: AtomicLineWriter;
   readonly path: string;
   readonly what: string;
+  readonly inPlace: boolean;
 }
 
 /**
@@ -109,12 +113,13 @@ export interface Output {
  */
 export function openOutput(outputs: Output[], path: string, what: string): AtomicLineWriter {
   checkWritable(path, what);
-  const clash = outputs.find((o) => outputTarget(o.path).path === outputTarget(path).path);
+  const target = outputTarget(path);
+  const clash = outputs.find((o) => outputTarget(o.path).path === target.path);
   if (clash !== undefined) {
     throw new InputError([{ file: path, line: 0, column: 0, path: '', message: `cannot write ${what} there too: ${clash.what} goes to this file; give each output its own` }]);
   }
   const writer = new AtomicLineWriter(path, what);
-  outputs.push({ writer, path, what });
+  outputs.push({ writer, path, what, inPlace: target.inPlace });
   return writer;
 }
 

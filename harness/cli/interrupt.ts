@@ -1,7 +1,8 @@
 // Ctrl-C (or SIGTERM from a job runner) during a long run. A synchronous run never lets a signal listener run, and
 // with no listener Node dies at once, leaving a trace's temporary file (up to gigabytes at scale) beside the target.
 // So the run command listens for the signals, yields to the event loop now and then to hear them, and when one
-// came, discards its outputs, says where the run was, and ends by the same signal, as a shell expects.
+// came, discards its outputs, says where the run was and what became of its outputs, and ends by the same signal, as
+// a shell expects.
 import { performance } from 'node:perf_hooks';
 import type { RunInProgress } from '../run/run-scenario.js';
 
@@ -56,6 +57,28 @@ export function watchInterrupt(): InterruptWatch {
       process.off('SIGTERM', onSignal);
     },
   };
+}
+
+/** An output of a stopped run: where it went, what it is (`the trace`), and whether it was written in place. */
+export interface StoppedOutput {
+  readonly path: string;
+  readonly what: string;
+  /** A FIFO, a device, `/dev/stdout` or `>(cmd)` (output-target.ts): written as the run went, with nothing to remove. */
+  readonly inPlace: boolean;
+}
+
+/**
+ * What a stopped run says of its outputs, after where it stopped. A regular file's temporary was removed, so nothing
+ * reached it; an output written in place got what was written before the signal (the trace a megabyte at a time, a
+ * report being written), and no one can take that back from a FIFO's reader: said so, not "nothing written".
+ */
+export function stoppedOutputs(outputs: readonly StoppedOutput[]): string {
+  const removed = outputs.filter((o) => !o.inPlace).map((o) => o.path);
+  const parts = removed.length === 0 ? [] : [`nothing written to ${removed.join(', ')}`];
+  for (const o of outputs.filter((out) => out.inPlace)) {
+    parts.push(`${o.path} is written in place (not a regular file) and may already have received part of ${o.what}, cut off where the run stopped`);
+  }
+  return parts.map((p) => `; ${p}`).join('');
 }
 
 /** Lets the event loop run once: the only moment a signal listener is called. */

@@ -11,10 +11,10 @@ const MARK = { pass: 'ok  ', fail: 'FAIL', unknown: '??  ', skipped: 'skip' } as
 export function formatSummary(run: RunJson): string {
   const out: string[] = [];
   out.push(`${run.scenario} (${run.file}), seed ${run.seed}, ${run.mode}: ${run.verdict.toUpperCase()}`);
-  out.push(`  simulated ${formatDurationMs(run.simulatedMs)} in ${run.events.toLocaleString('en-US')} events, ${run.wallMs} ms wall`);
-  out.push('  counts: ' + NUMERIC_COUNT_NAMES.map((name) => `${name} ${run.counts[name]}`).join(', '));
+  out.push(`  simulated ${formatDurationMs(run.simulatedMs)} in ${run.events.toLocaleString('en-US')} events, ${grouped(run.wallMs)} ms wall to run and check`);
+  out.push('  counts: ' + NUMERIC_COUNT_NAMES.map((name) => `${name} ${grouped(run.counts[name])}`).join(', '));
   const reasons = Object.entries(run.counts.untrackedByReason);
-  if (reasons.length > 0) out.push('  untracked by reason: ' + reasons.map(([r, n]) => `${r} ${n}`).join(', '));
+  if (reasons.length > 0) out.push('  untracked by reason: ' + reasons.map(([r, n]) => `${r} ${grouped(n)}`).join(', '));
   out.push(...formatDisabledMailboxes(run));
   if (run.act !== null) out.push('  appointments, contacts, tasks: ' + Object.entries(run.act).map(([name, n]) => `${name} ${n}`).join(', '));
   out.push('  checks:');
@@ -24,14 +24,19 @@ export function formatSummary(run: RunJson): string {
     const expectation = check.expected === 'pass' ? '' : ` (expected ${check.expected})`;
     out.push(`    ${mark} ${check.name}: ${check.verdict}${expectation}, ${check.summary}`);
     for (const offender of check.offenders.slice(0, OFFENDERS_SHOWN)) out.push(...formatOffender(offender, '           '));
-    if (check.offenderCount > OFFENDERS_SHOWN) out.push(`           ... and ${check.offenderCount - OFFENDERS_SHOWN} more (${MORE_OFFENDERS_WHERE})`);
+    if (check.offenderCount > OFFENDERS_SHOWN) out.push(`           ... and ${grouped(check.offenderCount - OFFENDERS_SHOWN)} more (${MORE_OFFENDERS_WHERE})`);
   }
   if (run.expectations.length > 0) {
     out.push('  expectations:');
     for (const e of run.expectations) {
-      out.push(`    ${MARK[e.verdict]} ${e.name} ${e.expected} (actual ${e.actual})${e.note === undefined ? '' : `, ${e.note}`}`);
+      out.push(`    ${MARK[e.verdict]} ${e.name} ${e.expected} (actual ${grouped(e.actual)})${e.note === undefined ? '' : `, ${e.note}`}`);
     }
   }
   if (run.traceHash !== null) out.push(`  trace hash ${run.traceHash}`);
   return out.join('\n');
+}
+
+/** Thousands grouped, as the events beside them are: `128,515`, not `128515`. */
+function grouped(n: number): string {
+  return n.toLocaleString('en-US');
 }

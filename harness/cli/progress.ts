@@ -1,6 +1,7 @@
 // The progress bar of `mailflow run`: on stderr (never stdout, which --json keeps for its one object), and only once a
 // run has taken a second of wall time, so short runs and the tests' captured output stay quiet. It shows virtual time
-// done against the horizon, then against the longest drain, then that the checks have begun, and the events so far. It reads the wall clock, which is
+// done against the horizon, then against the longest drain, then that the checks have begun, then that an output is
+// being written (the report takes seconds at scale), and the events so far. It reads the wall clock, which is
 // why it lives in the CLI: the run loop only reports virtual progress (RunOptions.onProgress) and stays deterministic.
 import { performance } from 'node:perf_hooks';
 import { SingleBar } from 'cli-progress';
@@ -27,6 +28,8 @@ export class RunProgressBar {
   private lastLineMs = 0;
   /** Off a terminal only: the lines go through here. */
   private readonly lines: LineStream | null;
+  /** The run's last report, for the lines drawn after it (writing the outputs). */
+  private last: RunProgress | null = null;
 
   constructor(private readonly stream: ProgressStream, private readonly delayMs = PROGRESS_DELAY_MS) {
     this.lines = stream.isTTY === true ? null : new LineStream(stream);
@@ -34,6 +37,7 @@ export class RunProgressBar {
 
   /** For RunOptions.onProgress. */
   readonly update = (progress: RunProgress): void => {
+    this.last = progress;
     const nowMs = performance.now();
     const [doneMs, totalMs] = progress.phase === 'run' ? [progress.nowMs, progress.horizonMs]
       : progress.phase === 'drain' ? [progress.nowMs - progress.horizonMs, progress.drainEndMs - progress.horizonMs]
@@ -55,6 +59,26 @@ export class RunProgressBar {
       this.bar.render();
     }
   };
+
+  /**
+   * After the checks: an output is being written (`the report`), drawn at once (it is the bar's last state until the
+   * summary). Shown only once the command has taken its delay, as the rest of the bar.
+   */
+  writing(what: string): void {
+    const last = this.last;
+    if (last === null) return;
+    const payload = { ...payloadOf(last, this.label), phase: 'writing', virtual: `simulated ${shown(last.nowMs, last.nowMs)}, writing ${what}` };
+    this.lastLineMs = performance.now();
+    if (this.bar === null) {
+      if (this.lastLineMs - this.startedMs < this.delayMs) return;
+      this.bar = this.createBar();
+      this.bar.start(1, 1, payload);
+      return;
+    }
+    this.bar.setTotal(1);
+    this.bar.update(1, payload);
+    this.bar.render();
+  }
 
   /** Names the run the next reports are about: `recommended, seed 2 of 4`. */
   setLabel(label: string): void {

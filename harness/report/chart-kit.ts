@@ -27,6 +27,19 @@ export function textWidth(text: string): number {
   return text.length * FONT_PX * 0.54;
 }
 
+/**
+ * Room a label surely takes, for placing it against an edge of the drawing: by kind of character, each a little over
+ * what DejaVu Sans (Chromium's usual sans-serif on Linux) draws it at. Digits and capitals run wider than
+ * `textWidth`'s average letter: `1,000,000` is 61 px at 12 px, where `textWidth` says 58.
+ */
+export function textWidthAtMost(text: string): number {
+  let em = 0;
+  for (const c of text) {
+    em += /[mwMW×]/.test(c) ? 1.0 : /[0-9]/.test(c) ? 0.66 : /[A-Z]/.test(c) ? 0.74 : /[a-z]/.test(c) ? 0.6 : 0.36;
+  }
+  return em * FONT_PX;
+}
+
 export interface Plot {
   readonly left: number;
   readonly top: number;
@@ -39,6 +52,16 @@ export interface Plot {
 
 export const xOf = (plot: Plot, value: number): number => plot.left + (plot.xMax <= 0 ? 0 : (value / plot.xMax) * plot.width);
 export const yOf = (plot: Plot, value: number): number => plot.top + plot.height - (plot.yMax <= 0 ? 0 : (value / plot.yMax) * plot.height);
+
+/**
+ * Where a plot starts so the count axis's widest label (`1,000,000`) fits to its left, labels ending 6 px before the
+ * plot: `left` at least, more when the counts need it. The plot keeps its right edge.
+ */
+export function plotFittingCounts<P extends Omit<Plot, 'xMax' | 'yMax'>>(plot: P, yMax: number, maxTicks = 6): P {
+  const widest = Math.max(...countTicks(yMax, maxTicks).filter((v) => v <= yMax).map((v) => textWidthAtMost(v.toLocaleString('en-US'))));
+  const left = Math.max(plot.left, Math.ceil(widest) + 10);
+  return { ...plot, left, width: plot.width - (left - plot.left) };
+}
 
 /** The y maximum for counts up to `max`: the top tick, so the grid ends on a labelled line. */
 export function countAxisMax(max: number, maxTicks = 6): number {

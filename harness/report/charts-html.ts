@@ -11,7 +11,7 @@ export function timelineHtml(data: ReportData): SafeHtml {
 <figcaption><b>accepted</b>: messages the organisation's transport acknowledged (250 after DATA), cumulative.
 <b>tracked</b>: email activities created, cumulative (ends at the tracked count).
 <b>backlog</b>: messages submitted and not yet settled: tracked if a copy was eligible for tracking, bounced, Sent or Failed for CRM email, else accepted; untracked mail stays in it to the end.
-Shaded bands are faults from their start to their end (down to up, crash to restart, outage to its end); dashed lines are operations (a cutover's switch and batches, backups, resubmissions). Times are virtual, from ${data.start}.</figcaption>
+Shaded bands are faults from their start to their end (down to up, crash to restart, outage to its end); dashed lines are operations (a cutover's switch and batches, backups, resubmissions). A fault on some mailboxes only (a cutover's failing mailboxes, access denied to a few people) is a dotted line where it starts and where it ends, not a band: it is no outage of the whole system. Times are virtual, from ${data.start}.</figcaption>
 </figure></section>`;
 }
 

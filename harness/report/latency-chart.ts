@@ -1,6 +1,6 @@
 // The latency histogram: one equal-width bar per latency range (the ranges widen, see latency-histogram.ts), each
 // range's edges labelled under the axis, with p50 and p95 marked above the bars where their labels cannot collide.
-import { COLOURS, FONT_PX, countAxis, countAxisMax, n, textWidth, yOf, type Plot } from './chart-kit.js';
+import { COLOURS, FONT_PX, countAxis, countAxisMax, n, plotFittingCounts, textWidth, yOf, type Plot } from './chart-kit.js';
 import { html, type SafeHtml } from './html.js';
 import type { LatencyHistogram } from './latency-histogram.js';
 import { readableDuration, timeLabel } from './time-ticks.js';
@@ -10,7 +10,8 @@ const PLOT: Omit<Plot, 'xMax' | 'yMax'> = { left: 64, top: 56, width: 900, heigh
 
 export function latencyChart(histogram: LatencyHistogram): SafeHtml {
   const { bins } = histogram;
-  const plot: Plot = { ...PLOT, xMax: bins.length, yMax: countAxisMax(Math.max(1, ...bins.map((b) => b.count)), 5) };
+  const yMax = countAxisMax(Math.max(1, ...bins.map((b) => b.count)), 5);
+  const plot: Plot = { ...plotFittingCounts(PLOT, yMax, 5), xMax: bins.length, yMax };
   const bottom = plot.top + plot.height;
   const barPx = plot.width / bins.length;
   const bars = bins.map((b, i) => {

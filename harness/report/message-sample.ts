@@ -1,5 +1,8 @@
 // Which messages the report's table lists. A page holds a few thousand rows; beyond that the table is a
-// deterministic sample (same run, same rows) that keeps every message a check names, and the page states the rule.
+// deterministic sample (same run, same rows), and the page states the rule. Messages a check names come first: all of
+// them when they fit, else a sample across the checks, their reasons and the run (each check's offenders are listed
+// so that any beginning of its list is such a sample, sim/check/offender-order.ts).
+import { apportioned } from '../../sim/check/offender-order.js';
 
 /** Rows a report's message table holds before it samples. */
 export const MESSAGE_TABLE_LIMIT = 2_000;
@@ -12,16 +15,29 @@ export interface MessageSample {
 }
 
 /**
- * @param offenders indexes of messages some check names: all kept (up to `limit`, first-seen first).
- * The rest of the room goes to every k-th other message in first-seen order, k as small as fits.
+ * @param named per check, the indexes of the messages it names, in the check's order (a message twice in one list, a
+ * lost copy per recipient, counts once). All are kept when they fit; else the room goes to the checks in proportion
+ * to how many each names (each at least one), each check's taken from the start of its list.
+ * The room left goes to every k-th other message in first-seen order, k as small as fits.
  */
-export function sampleMessages(total: number, offenders: ReadonlySet<number>, limit = MESSAGE_TABLE_LIMIT): MessageSample {
+export function sampleMessages(total: number, named: ReadonlyArray<readonly number[]>, limit = MESSAGE_TABLE_LIMIT): MessageSample {
   if (total <= limit) return { indexes: Array.from({ length: total }, (_, i) => i), rule: null };
-  const kept = [...offenders].filter((i) => i < total).sort((a, b) => a - b).slice(0, limit);
-  const room = limit - kept.length;
+  const offenders = new Set<number>();
+  for (const list of named) for (const i of list) if (i < total) offenders.add(i);
+  const count = (k: number) => k.toLocaleString('en-US');
+  if (offenders.size > limit) {
+    const indexes = sampleNamed(named, limit);
+    return {
+      indexes,
+      rule: `This run has ${count(total)} messages, more than the ${count(limit)} a page holds, and its checks name ${count(offenders.size)}: `
+        + `the table lists ${count(indexes.length)} of those, chosen across the checks, their reasons and the run `
+        + '(one of each reason first, then in proportion to how many each has, each spread from its first to its last), in the order the ledger first saw them.',
+    };
+  }
+  const room = limit - offenders.size;
   const others = total - offenders.size;
   const stride = room === 0 ? 0 : Math.ceil(others / room);
-  const chosen = new Set(kept);
+  const chosen = new Set(offenders);
   if (stride > 0) {
     let otherIndex = 0;
     for (let i = 0; i < total; i++) {
@@ -31,16 +47,25 @@ export function sampleMessages(total: number, offenders: ReadonlySet<number>, li
     }
   }
   const indexes = [...chosen].sort((a, b) => a - b);
-  const count = (k: number) => k.toLocaleString('en-US');
-  const named = offenders.size === 0 ? null : kept.length < offenders.size
-    ? `the first ${count(kept.length)} of the ${count(offenders.size)} messages a check names (in the order the ledger first saw them)`
-    : `all ${count(kept.length)} messages a check names`;
+  const kept = offenders.size === 0 ? null : `all ${count(offenders.size)} messages a check names`;
   const rest = stride === 0 ? null
     : `${stride === 1 ? 'every' : `every ${ordinal(stride)}`} ${offenders.size === 0 ? '' : 'other '}message in the order the ledger first saw them, starting with the first`;
   return {
     indexes,
-    rule: `This run has ${count(total)} messages, more than the ${count(limit)} a page holds: the table lists ${count(indexes.length)}: ${[named, rest].filter((p) => p !== null).join(', and ')}.`,
+    rule: `This run has ${count(total)} messages, more than the ${count(limit)} a page holds: the table lists ${count(indexes.length)}: ${[kept, rest].filter((p) => p !== null).join(', and ')}.`,
   };
+}
+
+/** `limit` of the messages the checks name: the checks in proportion, each from the start of its (sampled) list. */
+function sampleNamed(named: ReadonlyArray<readonly number[]>, limit: number): number[] {
+  const chosen = new Set<number>();
+  const next = named.map(() => 0);
+  for (const check of apportioned(named.map((list) => list.length))) {
+    const list = named[check] as readonly number[];
+    chosen.add(list[(next[check] as number)++] as number);
+    if (chosen.size === limit) break;
+  }
+  return [...chosen].sort((a, b) => a - b);
 }
 
 function ordinal(n: number): string {

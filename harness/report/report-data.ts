@@ -3,14 +3,16 @@
 import type { Verdict } from '../../sim/check/check-result.js';
 import type { ExpectationResult } from '../../sim/check/verdict.js';
 import type { Counts } from '../../sim/ledger/counts.js';
+import type { Ledger } from '../../sim/ledger/ledger.js';
 import { toRunJson } from '../cli/run-json.js';
 import type { RunOutcome } from '../run/run-scenario.js';
 import type { AppliedFault } from './applied-faults.js';
 import { latencyHistogram, type LatencyHistogram } from './latency-histogram.js';
 import { messageFacts, outcomeOf } from './message-facts.js';
+import { scanLedger } from './ledger-scan.js';
 import { sampleMessages } from './message-sample.js';
 import { timelineBands, type TimelineBand } from './timeline-bands.js';
-import { timelineSeries, type TimelinePoint } from './timeline-series.js';
+import type { TimelinePoint } from './timeline-series.js';
 import { trimPath, type TrimmedPath } from './trimmed-path.js';
 
 export interface ReportCheck {
@@ -19,8 +21,10 @@ export interface ReportCheck {
   readonly expected: Verdict;
   readonly summary: string;
   readonly offenderCount: number;
-  /** The first offenders, as many as `--json` lists. */
+  /** The offenders `--json` lists (a sample across the check's reasons and the run, sim/check/offender-order.ts). */
   readonly offenders: ReadonlyArray<{ readonly messageId: string; readonly detail: string; readonly path: TrimmedPath }>;
+  /** How many of the messages it names the message table lists (all of them, unless the table is a sample). */
+  readonly offendersListed: number;
   /** What the check measured, if anything (latency: samples, p50Ms, p95Ms, maxMs). */
   readonly measurements?: Readonly<Record<string, number>>;
 }
@@ -74,8 +78,7 @@ export interface ReportInput {
 
 export function reportData({ outcome, file, scenario, applied, mode }: ReportInput): ReportData {
   const { wallMs: _wallMs, ...json } = toRunJson(outcome, file, 0, mode);
-  const lives = [...outcome.ledger.messages()];
-  const facts = lives.map(messageFacts);
+  const { ledger } = outcome;
   const offenderOf = new Map<string, string[]>();
   for (const check of outcome.checks) {
     for (const o of check.offenders) {
@@ -84,34 +87,42 @@ export function reportData({ outcome, file, scenario, applied, mode }: ReportInp
       offenderOf.set(o.messageId, names);
     }
   }
-  const offenderIndexes = new Set<number>();
-  lives.forEach((life, i) => { if (offenderOf.has(life.messageId)) offenderIndexes.add(i); });
-  const sample = sampleMessages(lives.length, offenderIndexes);
-  const rows = sample.indexes.map((i): MessageRow => {
-    const life = lives[i]!;
-    const f = facts[i]!;
-    return {
-      messageId: life.messageId, outcome: outcomeOf(life, outcome.ledger.inFlightAt(life.messageId)),
-      offenderOf: offenderOf.get(life.messageId) ?? [], acceptedAtMs: life.firstAcceptedAtMs,
-      firstActivityAtMs: f.firstActivityAtMs, latencyMs: f.latencyMs, path: trimPath(life.path),
-    };
-  });
+  // Two passes over the messages, holding none of them: one for what is drawn from them all, one for the table's rows.
+  const scan = scanLedger(ledger, outcome.simulatedMs, offenderOf);
+  const named = outcome.checks.map((c) => c.offenders.flatMap((o) => scan.indexOf.get(o.messageId) ?? []));
+  const sample = sampleMessages(scan.total, named);
+  const listed = new Set(sample.indexes);
   return {
     run: {
       ...json,
-      checks: json.checks.map((c) => ({ ...c, offenders: c.offenders.map((o) => ({ messageId: o.messageId, detail: o.detail, path: trimPath(o.path) })) })),
+      checks: json.checks.map((c, k) => ({
+        ...c, offenders: c.offenders.map((o) => ({ messageId: o.messageId, detail: o.detail, path: trimPath(o.path) })),
+        offendersListed: new Set((named[k] ?? []).filter((i) => listed.has(i))).size,
+      })),
     },
     description: scenario.description?.trim() || null,
     start: scenario.start,
     horizonMs: scenario.horizon,
-    timeline: timelineSeries({
-      acceptedAtMs: lives.flatMap((l) => (l.firstAcceptedAtMs === null ? [] : [l.firstAcceptedAtMs])),
-      activityAtMs: lives.flatMap((l) => l.activities.map((a) => a.atMs)),
-      enteredAtMs: facts.map((f) => f.enteredAtMs),
-      settledAtMs: facts.map((f) => f.settledAtMs),
-    }, outcome.simulatedMs),
+    timeline: scan.timeline,
     bands: timelineBands(applied, outcome.simulatedMs),
-    latency: latencyHistogram(facts.flatMap((f) => (f.latencyMs === null ? [] : [f.latencyMs]))),
-    messages: { total: lives.length, rule: sample.rule, rows },
+    latency: latencyHistogram(scan.latenciesMs),
+    messages: { total: scan.total, rule: sample.rule, rows: rowsAt(ledger, sample.indexes, offenderOf) },
   };
+}
+
+/** The table's rows: the messages at `indexes` (ascending, first-seen order). */
+function rowsAt(ledger: Ledger, indexes: readonly number[], offenderOf: ReadonlyMap<string, readonly string[]>): MessageRow[] {
+  const rows: MessageRow[] = [];
+  let i = 0;
+  for (const life of ledger.messages()) {
+    if (rows.length === indexes.length) break;
+    if (indexes[rows.length] !== i++) continue;
+    const facts = messageFacts(life);
+    rows.push({
+      messageId: life.messageId, outcome: outcomeOf(life, ledger.inFlightAt(life.messageId)),
+      offenderOf: offenderOf.get(life.messageId) ?? [], acceptedAtMs: life.firstAcceptedAtMs,
+      firstActivityAtMs: facts.firstActivityAtMs, latencyMs: facts.latencyMs, path: trimPath(life.path),
+    });
+  }
+  return rows;
 }

@@ -16,10 +16,11 @@ h2 { font-size: 18px; margin: 32px 0 10px; border-bottom: 1px solid var(--line);
 dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: 2px 14px; margin: 12px 0 0; font-size: 13px; }
 dl.meta dt { color: var(--muted); }
 dl.meta dd { margin: 0; font-family: ui-monospace, Menlo, Consolas, monospace; overflow-wrap: anywhere; }
-.counts { display: grid; grid-template-columns: repeat(auto-fill, minmax(128px, 1fr)); gap: 8px; }
+/* Wide enough for the longest name, duplicatesPrevented, at 12px; a narrower font still wraps it rather than spill. */
+.counts { display: grid; grid-template-columns: repeat(auto-fill, minmax(156px, 1fr)); gap: 8px; }
 .count { border: 1px solid var(--line); border-radius: 6px; padding: 6px 10px; }
 .count .value { display: block; font-size: 22px; font-weight: 600; }
-.count .name { color: var(--muted); font-size: 12px; }
+.count .name { color: var(--muted); font-size: 12px; display: block; overflow-wrap: anywhere; }
 .count.bad .value { color: var(--fail); }
 .reasons { margin: 8px 0 0; color: var(--muted); }
 .check { border: 1px solid var(--line); border-left-width: 5px; border-radius: 4px; padding: 8px 12px; margin: 8px 0; }

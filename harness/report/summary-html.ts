@@ -1,6 +1,7 @@
 // The top of the report: what ran and its verdict, the counts, and each check with its explanation and offenders.
 import { NUMERIC_COUNT_NAMES, type NumericCountName } from '../../sim/ledger/counts.js';
 import { html, type SafeHtml } from './html.js';
+import { MESSAGE_TABLE_LIMIT } from './message-sample.js';
 import { pathHtml, pathStepCount } from './path-html.js';
 import type { ReportData } from './report-data.js';
 import { readableDuration, timeLabel } from './time-ticks.js';
@@ -27,11 +28,11 @@ ${data.description === null ? null : html`<p class="description">${data.descript
 
 export function countsHtml(data: ReportData): SafeHtml {
   const { counts } = data.run;
-  const cards = NUMERIC_COUNT_NAMES.map((name) => html`<div class="count${TROUBLE.has(name) && counts[name] > 0 ? ' bad' : ''}"><span class="value" data-count="${name}">${counts[name]}</span><span class="name">${name}</span></div>`);
+  const cards = NUMERIC_COUNT_NAMES.map((name) => html`<div class="count${TROUBLE.has(name) && counts[name] > 0 ? ' bad' : ''}"><span class="value" data-count="${name}">${counts[name].toLocaleString('en-US')}</span><span class="name">${name}</span></div>`);
   const reasons = Object.entries(counts.untrackedByReason);
   return html`<section id="counts"><h2>Counts</h2>
 <div class="counts">${cards}</div>
-${reasons.length === 0 ? null : html`<p class="reasons">untracked by reason: ${reasons.map(([r, c], i) => html`${i > 0 ? ', ' : ''}<span data-reason="${r}">${r} ${c}</span>`)}</p>`}
+${reasons.length === 0 ? null : html`<p class="reasons">untracked by reason: ${reasons.map(([r, c], i) => html`${i > 0 ? ', ' : ''}<span data-reason="${r}">${r} ${c.toLocaleString('en-US')}</span>`)}</p>`}
 </section>`;
 }
 
@@ -45,7 +46,7 @@ export function checksHtml(data: ReportData): SafeHtml {
 ${c.measurements === undefined ? null : html`<p class="muted">${Object.entries(c.measurements).map(([k, v], i) => html`${i > 0 ? ', ' : ''}${k} <b data-measurement="${k}">${k.endsWith('Ms') ? readableDuration(v) : v.toLocaleString('en-US')}</b>`)}</p>`}
 ${c.offenderCount === 0 ? null : html`<details><summary>${c.offenderCount.toLocaleString('en-US')} offending message${c.offenderCount === 1 ? '' : 's'}, each with its path</summary>
 ${c.offenders.map((o) => html`<p><code>${o.messageId}</code>: ${o.detail} <span class="muted">(${pathStepCount(o.path)} steps)</span></p>${pathHtml(o.path)}`)}
-${more > 0 ? html`<p class="muted">… and ${more.toLocaleString('en-US')} more: the message table lists them all, each marked with this check's name.</p>` : null}
+${more > 0 ? html`<p class="muted">… and ${more.toLocaleString('en-US')} more: ${listedText(c.offendersListed, c.offenderCount)}, each marked with this check's name.</p>` : null}
 </details>`}
 </div>`;
   });
@@ -54,7 +55,14 @@ ${more > 0 ? html`<p class="muted">… and ${more.toLocaleString('en-US')} more:
 ${checks}
 ${expectations.length === 0 ? null : html`<h2>Expectations</h2>
 <table id="expectations"><thead><tr><th>expectation</th><th>expected</th><th class="num">actual</th><th>verdict</th></tr></thead><tbody>
-${expectations.map((e) => html`<tr><td class="mono">${e.name}</td><td class="mono">${e.expected}</td><td class="num">${e.actual}</td><td><span class="badge ${e.verdict}">${e.verdict}</span>${e.note === undefined ? null : html` <span class="muted">${e.note}</span>`}</td></tr>`)}
+${expectations.map((e) => html`<tr><td class="mono">${e.name}</td><td class="mono">${e.expected}</td><td class="num">${e.actual.toLocaleString('en-US')}</td><td><span class="badge ${e.verdict}">${e.verdict}</span>${e.note === undefined ? null : html` <span class="muted">${e.note}</span>`}</td></tr>`)}
 </tbody></table>`}
 </section>`;
+}
+
+/** Where the rest of a check's offenders are: the message table holds them all, or a sample (message-sample.ts). */
+function listedText(listed: number, named: number): string {
+  if (listed >= named) return 'the message table lists them all';
+  const some = listed === 0 ? 'none of them' : `${listed.toLocaleString('en-US')} of the ${named.toLocaleString('en-US')}`;
+  return `the message table lists ${some} (a page holds ${MESSAGE_TABLE_LIMIT.toLocaleString('en-US')} rows: a sample across the checks, their reasons and the run)`;
 }

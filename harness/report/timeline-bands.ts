@@ -15,6 +15,12 @@ export interface TimelineBand {
   readonly ended: boolean;
   /** For groups of instant events: when each happened (empty for a band that lasts). */
   readonly marksMs: readonly number[];
+  /**
+   * A lasting fault on some mailboxes of its target, not the whole of it (a cutover's failing mailboxes, access denied
+   * to a few people): marked where it starts and ends rather than shaded across the chart, which would read as an
+   * outage of everything and hide the real ones.
+   */
+  readonly partial: boolean;
 }
 
 /** Faults that last until their end verb on the same target (first listed end wins). */
@@ -55,7 +61,9 @@ export function timelineBands(applied: readonly AppliedFault[], endMs: number): 
   const label = (f: AppliedFault) => (f.target === '' ? f.verb : `${f.verb} ${f.target}`);
   // A lasting fault says what in its target it hits: which mailbox lost access, which database is dismounted.
   const lastingLabel = (f: AppliedFault) => (scopeOf(f) === '' ? label(f) : `${label(f)} (${scopeOf(f)})`);
-  const close = (o: Open, atMs: number) => bands.push({ kind: 'fault', label: lastingLabel(o.fault), fromMs: o.fault.atMs, toMs: atMs, ended: true, marksMs: [] });
+  const lasting = (o: Open, toMs: number, ended: boolean): TimelineBand =>
+    ({ kind: 'fault', label: lastingLabel(o.fault), fromMs: o.fault.atMs, toMs, ended, marksMs: [], partial: onMailboxes(o.fault) });
+  const close = (o: Open, atMs: number) => bands.push(lasting(o, atMs, true));
   // An end on the same target ends the fault once it has ended it for every part the fault hit (each mailbox denied
   // access, the database dismounted), or at once when it names no part (access granted to all). It takes the parts
   // it names off the fault's `remaining` as it is asked: each applied fault is asked once per open fault.
@@ -90,9 +98,9 @@ export function timelineBands(applied: readonly AppliedFault[], endMs: number): 
     group.times.push(fault.atMs);
     marks.set(key, group);
   }
-  for (const o of open) bands.push({ kind: 'fault', label: lastingLabel(o.fault), fromMs: o.fault.atMs, toMs: Math.max(endMs, o.fault.atMs), ended: false, marksMs: [] });
+  for (const o of open) bands.push(lasting(o, Math.max(endMs, o.fault.atMs), false));
   for (const group of marks.values()) {
-    bands.push({ kind: group.kind, label: group.label, fromMs: group.times[0] ?? 0, toMs: group.times.at(-1) ?? 0, ended: true, marksMs: group.times });
+    bands.push({ kind: group.kind, label: group.label, fromMs: group.times[0] ?? 0, toMs: group.times.at(-1) ?? 0, ended: true, marksMs: group.times, partial: false });
   }
   // Lanes read top to bottom in time order; ties keep the order above (stable sort).
   return bands.sort((a, b) => a.fromMs - b.fromMs);
@@ -105,6 +113,12 @@ function partsOf(fault: AppliedFault): string[] | null {
   if (typeof p['mailbox'] === 'string') return [p['mailbox']];
   const list = p['mailboxes'];
   return Array.isArray(list) ? [...new Set(list.map(String))].sort() : null;
+}
+
+/** Does the fault name the mailboxes it acts on (rather than a database, or its whole target)? */
+function onMailboxes(fault: AppliedFault): boolean {
+  const p = fault.params ?? {};
+  return typeof p['mailbox'] === 'string' || Array.isArray(p['mailboxes']);
 }
 
 /** The parts as a label says them: the one part, or how many. */

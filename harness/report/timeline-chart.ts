@@ -1,6 +1,9 @@
 // The timeline chart: accepted, tracked and backlog over virtual time, fault bands and operation marks across the
-// plot, and one labelled lane per fault or operation group under the time axis so labels never overlap.
-import { COLOURS, FONT_PX, countAxis, countAxisMax, n, textWidth, timeAxis, xOf, yOf, type Plot } from './chart-kit.js';
+// plot, and one labelled lane per fault or operation group under the time axis so labels never overlap. A fault on
+// some mailboxes only is marked, not shaded: shading reads as an outage of everything (timeline-bands.ts, `partial`).
+import {
+  COLOURS, FONT_PX, countAxis, countAxisMax, n, plotFittingCounts, textWidthAtMost, timeAxis, xOf, yOf, type Plot,
+} from './chart-kit.js';
 import { html, type SafeHtml } from './html.js';
 import type { TimelineBand } from './timeline-bands.js';
 import type { TimelinePoint } from './timeline-series.js';
@@ -10,6 +13,7 @@ const WIDTH = 1000;
 const PLOT: Omit<Plot, 'xMax' | 'yMax'> = { left: 64, top: 52, width: 900, height: 260 };
 const LANE_PX = 20;
 const LANES_GAP_PX = 48;
+const LEGEND_ROW_PX = 18;
 
 export interface TimelineChartInput {
   readonly points: readonly TimelinePoint[];
@@ -20,7 +24,9 @@ export interface TimelineChartInput {
 
 export function timelineChart({ points, bands, endMs, horizonMs }: TimelineChartInput): SafeHtml {
   const yMax = countAxisMax(Math.max(1, ...points.map((p) => Math.max(p.accepted, p.tracked, p.backlog))));
-  const plot: Plot = { ...PLOT, xMax: endMs, yMax };
+  const key = legend(bands);
+  // A legend of two rows moves the plot down by one.
+  const plot: Plot = { ...plotFittingCounts({ ...PLOT, top: PLOT.top + (key.rows - 1) * LEGEND_ROW_PX }, yMax), xMax: endMs, yMax };
   const bottom = plot.top + plot.height;
   const lanesTop = bottom + LANES_GAP_PX;
   const height = lanesTop + bands.length * LANE_PX + (bands.length > 0 ? 8 : -LANES_GAP_PX + 40);
@@ -28,7 +34,7 @@ export function timelineChart({ points, bands, endMs, horizonMs }: TimelineChart
   const area = `${n(plot.left)},${n(bottom)} ${line('backlog')} ${n(xOf(plot, endMs))},${n(bottom)}`;
   return html`<svg class="chart timeline" viewBox="0 0 ${WIDTH} ${n(height)}" role="img" aria-labelledby="timeline-title" font-family="system-ui, sans-serif">
 <title id="timeline-title">Accepted, tracked and backlog over virtual time, with faults and operations</title>
-${legend(bands)}
+${key.markup}
 ${bands.map((b) => bandInPlot(plot, b))}
 ${countAxis(plot)}
 ${timeAxis(plot, 10)}
@@ -44,27 +50,41 @@ ${bands.map((b, i) => lane(plot, b, lanesTop + i * LANE_PX))}
 </svg>`;
 }
 
-function legend(bands: readonly TimelineBand[]): SafeHtml {
+/** The legend's items in rows across the drawing: as many as fit, the rest on the next row. */
+function legend(bands: readonly TimelineBand[]): { markup: SafeHtml; rows: number } {
   const has = (kind: TimelineBand['kind']) => bands.some((b) => b.kind === kind);
   const items: Array<[string, SafeHtml] | null> = [
     ['accepted (cumulative)', html`<line x1="0" x2="22" y1="-4" y2="-4" stroke="${COLOURS.accepted}" stroke-width="3"/>`],
     ['tracked: activities (cumulative)', html`<line x1="0" x2="22" y1="-4" y2="-4" stroke="${COLOURS.tracked}" stroke-width="2" stroke-dasharray="7 4"/>`],
     ['backlog (not yet settled)', html`<rect x="0" y="-10" width="22" height="12" fill="${COLOURS.backlog}" fill-opacity="0.25" stroke="${COLOURS.backlog}"/>`],
-    has('fault') ? ['fault', html`<rect x="0" y="-10" width="22" height="12" fill="${COLOURS.fault}" fill-opacity="0.35"/>`] : null,
+    bands.some((b) => b.kind === 'fault' && !b.partial) ? ['fault', html`<rect x="0" y="-10" width="22" height="12" fill="${COLOURS.fault}" fill-opacity="0.35"/>`] : null,
+    bands.some((b) => b.partial) ? ['fault on some mailboxes', html`<line x1="11" x2="11" y1="-11" y2="3" stroke="${COLOURS.fault}" stroke-width="2" stroke-dasharray="${PARTIAL_DASH}"/>`] : null,
     has('operation') ? ['operation', html`<line x1="11" x2="11" y1="-11" y2="3" stroke="${COLOURS.operation}" stroke-width="1.5" stroke-dasharray="3 2"/>`] : null,
   ];
   let x = PLOT.left;
+  let rows = 1;
   const parts = items.filter((i) => i !== null).map(([label, swatch]) => {
+    const width = 28 + textWidthAtMost(label);
+    if (x > PLOT.left && x + width > WIDTH) {
+      rows++;
+      x = PLOT.left;
+    }
     const at = x;
-    x += 28 + textWidth(label) + 26;
-    return html`<g transform="translate(${n(at)},18)">${swatch}<text x="28" y="0" font-size="${FONT_PX}" fill="${COLOURS.text}">${label}</text></g>`;
+    x += width + 22;
+    return html`<g transform="translate(${n(at)},${18 + (rows - 1) * LEGEND_ROW_PX})">${swatch}<text x="28" y="0" font-size="${FONT_PX}" fill="${COLOURS.text}">${label}</text></g>`;
   });
-  return html`<g class="legend">${parts}</g>`;
+  return { markup: html`<g class="legend">${parts}</g>`, rows };
 }
 
+/** A partial fault's marks: pink like a fault, dotted unlike an operation's dashes. */
+const PARTIAL_DASH = '2 2';
+
 function horizonMark(plot: Plot, horizonMs: number): SafeHtml {
-  const x = n(xOf(plot, horizonMs));
-  return html`<g class="horizon"><line x1="${x}" x2="${x}" y1="${n(plot.top)}" y2="${n(plot.top + plot.height)}" stroke="${COLOURS.axis}" stroke-dasharray="2 3"/><text x="${n(xOf(plot, horizonMs) + 4)}" y="${n(plot.top + 12)}" font-size="${FONT_PX}" fill="${COLOURS.axis}">horizon: traffic stops, drain</text></g>`;
+  const x = xOf(plot, horizonMs);
+  const label = 'horizon: traffic stops, drain';
+  // Right of the line, or left of it when the drain is too short to leave room before the drawing's edge.
+  const [tx, anchor] = x + 4 + textWidthAtMost(label) <= WIDTH ? [x + 4, 'start'] : [x - 4, 'end'];
+  return html`<g class="horizon"><line x1="${n(x)}" x2="${n(x)}" y1="${n(plot.top)}" y2="${n(plot.top + plot.height)}" stroke="${COLOURS.axis}" stroke-dasharray="2 3"/><text x="${n(tx)}" y="${n(plot.top + 12)}" text-anchor="${anchor}" font-size="${FONT_PX}" fill="${COLOURS.axis}">${label}</text></g>`;
 }
 
 /** The band's shade (or its marks) across the plot, so its effect on the lines shows. */
@@ -72,6 +92,10 @@ function bandInPlot(plot: Plot, band: TimelineBand): SafeHtml {
   const colour = band.kind === 'fault' ? COLOURS.fault : COLOURS.operation;
   const y1 = n(plot.top);
   const y2 = n(plot.top + plot.height);
+  if (band.partial) {
+    const at = band.ended ? [band.fromMs, band.toMs] : [band.fromMs];
+    return html`<g data-band="${band.kind}" data-partial="true" data-label="${band.label}">${at.map((t) => html`<line x1="${n(xOf(plot, t))}" x2="${n(xOf(plot, t))}" y1="${y1}" y2="${y2}" stroke="${colour}" stroke-opacity="0.7" stroke-width="2" stroke-dasharray="${PARTIAL_DASH}"/>`)}</g>`;
+  }
   if (band.marksMs.length === 0) {
     const x1 = xOf(plot, band.fromMs);
     return html`<rect data-band="${band.kind}" data-label="${band.label}" x="${n(x1)}" y="${y1}" width="${n(Math.max(2, xOf(plot, band.toMs) - x1))}" height="${n(plot.height)}" fill="${colour}" fill-opacity="${band.ended ? '0.16' : '0.08'}"/>`;
@@ -83,6 +107,7 @@ function bandInPlot(plot: Plot, band: TimelineBand): SafeHtml {
 function rangeText(band: TimelineBand): string {
   if (band.marksMs.length > 1) return `×${band.marksMs.length}, ${timeLabel(band.fromMs)} to ${timeLabel(band.toMs)}`;
   if (band.marksMs.length === 1) return `at ${timeLabel(band.fromMs)}`;
+  if (band.partial && !band.ended) return `from ${timeLabel(band.fromMs)}, never ended`;
   return `${timeLabel(band.fromMs)} to ${band.ended ? timeLabel(band.toMs) : 'the end (never ended)'}`;
 }
 
@@ -91,15 +116,18 @@ function lane(plot: Plot, band: TimelineBand, y: number): SafeHtml {
   const colour = band.kind === 'fault' ? COLOURS.fault : COLOURS.operation;
   const x1 = xOf(plot, band.fromMs);
   const x2 = Math.max(xOf(plot, band.toMs), x1 + 3);
-  const marks = band.marksMs.length === 0
-    ? html`<rect x="${n(x1)}" y="${n(y)}" width="${n(x2 - x1)}" height="12" rx="2" fill="${colour}" fill-opacity="${band.ended ? '0.8' : '0.45'}"/>`
-    : band.marksMs.map((t) => html`<rect x="${n(xOf(plot, t) - 1.5)}" y="${n(y)}" width="3" height="12" fill="${colour}"/>`);
+  // A partial fault is a thin dotted line under its label, with a tick where it starts (and ends).
+  const marks = band.partial
+    ? html`<line x1="${n(x1)}" x2="${n(x2)}" y1="${n(y + 12)}" y2="${n(y + 12)}" stroke="${colour}" stroke-width="2" stroke-dasharray="${PARTIAL_DASH}"/>${(band.ended ? [x1, x2] : [x1]).map((x) => html`<rect x="${n(x - 1.5)}" y="${n(y)}" width="3" height="13" fill="${colour}"/>`)}`
+    : band.marksMs.length === 0
+      ? html`<rect x="${n(x1)}" y="${n(y)}" width="${n(x2 - x1)}" height="12" rx="2" fill="${colour}" fill-opacity="${band.ended ? '0.8' : '0.45'}"/>`
+      : band.marksMs.map((t) => html`<rect x="${n(xOf(plot, t) - 1.5)}" y="${n(y)}" width="3" height="12" fill="${colour}"/>`);
   const text = `${band.label}: ${rangeText(band)}`;
-  const width = textWidth(text);
-  const right = plot.left + plot.width;
-  // Beside the bar where there is room, else inside it (a long outage fills the width).
-  const [tx, anchor, inside] = x2 + 6 + width <= right + 30 ? [x2 + 6, 'start', false]
-    : x1 - 6 - width >= 0 ? [x1 - 6, 'end', false] : [Math.max(x1, plot.left) + 6, 'start', true];
+  const width = textWidthAtMost(text);
+  // Beside the bar where there is room before the drawing's edge, else before it, else inside it (a long outage
+  // fills the width; a partial fault's line is under its text).
+  const [tx, anchor, inside] = x2 + 6 + width <= WIDTH ? [x2 + 6, 'start', false]
+    : x1 - 6 - width >= 0 ? [x1 - 6, 'end', false] : [Math.max(x1, plot.left) + 6, 'start', !band.partial];
   const textColour = inside ? COLOURS.text : band.kind === 'fault' ? COLOURS.faultText : COLOURS.text;
   return html`<g class="lane" data-lane="${band.kind}"><title>${text}</title>${marks}<text x="${n(tx)}" y="${n(y + 10)}" text-anchor="${anchor}" font-size="${FONT_PX}" fill="${textColour}">${text}</text></g>`;
 }

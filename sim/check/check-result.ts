@@ -15,6 +15,10 @@ export interface CheckResult {
   readonly verdict: Verdict;
   /** One sentence a person reads first. */
   readonly summary: string;
+  /**
+   * Every message the check names. Listed so that any beginning is a fair sample, across the check's reasons and over
+   * the run (offender-order.ts), since readers show the first few; `latency` lists the slowest first.
+   */
   readonly offenders: readonly Offender[];
   /** Numbers a check measured, for reports and `--json` (latency's `p50Ms`, `p95Ms`, `maxMs`, `samples`). */
   readonly measurements?: Readonly<Record<string, number>>;

@@ -2,7 +2,8 @@
 // are what two active routers (R13) or a skipped duplicate check produce.
 import type { Ledger } from '../ledger/ledger.js';
 import { duplicateActivities, recreatedActivities } from '../ledger/counts.js';
-import type { CheckResult, Offender } from './check-result.js';
+import type { CheckResult } from './check-result.js';
+import { OffenderList } from './offender-order.js';
 import { runPass, type CheckPass } from './check-pass.js';
 import { counted } from './counted.js';
 import { formatDurationMs } from '../core/format-duration.js';
@@ -10,7 +11,7 @@ import { formatDurationMs } from '../core/format-duration.js';
 export const NO_DUPLICATE_ACTIVITY = 'no-duplicate-activity';
 
 export function noDuplicateActivityPass(): CheckPass {
-  const offenders: Offender[] = [];
+  const offenders = new OffenderList();
   let extra = 0;
   let recreated = 0;
   return {
@@ -22,18 +23,20 @@ export function noDuplicateActivityPass(): CheckPass {
       extra += duplicates;
       // Times as the path beside them prints them.
       const creators = life.activities.map((a) => `${a.activityId} (${a.direction}, ${a.createdBy} at ${formatDurationMs(a.atMs)})`);
-      offenders.push({ messageId: life.messageId, detail: `activities ${creators.join('; ')}`, path: life.path });
+      // Grouped by who made the activities (two routers, a router and sync ...): each pairing is its own trouble.
+      const who = [...new Set(life.activities.map((a) => a.createdBy))].sort().join(' + ');
+      offenders.add({ messageId: life.messageId, detail: `activities ${creators.join('; ')}`, path: life.path }, who);
     },
     result() {
       // Without a word, a run with `tracked` above `sent` and no duplicate reads as a miscount.
       const remade = recreated === 0 ? '' : ` (${counted(recreated, 'activity', 'activities')} deleted in CRM and tracked again, R8: in tracked, not duplicates)`;
       if (offenders.length > 0) {
         return {
-          name: NO_DUPLICATE_ACTIVITY, verdict: 'fail', offenders,
+          name: NO_DUPLICATE_ACTIVITY, verdict: 'fail', offenders: offenders.ordered(),
           summary: `${counted(extra, 'duplicate activity', 'duplicate activities')} over ${counted(offenders.length, 'message')}${remade}`,
         };
       }
-      return { name: NO_DUPLICATE_ACTIVITY, verdict: 'pass', summary: `one activity per Message-ID and direction${remade}`, offenders };
+      return { name: NO_DUPLICATE_ACTIVITY, verdict: 'pass', summary: `one activity per Message-ID and direction${remade}`, offenders: [] };
     },
   };
 }

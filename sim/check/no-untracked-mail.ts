@@ -4,14 +4,15 @@
 // reasons in `expect.untracked` (sim/check/untracked-declarations.ts).
 import type { Ledger } from '../ledger/ledger.js';
 import { dueCopies, isUntracked, untrackedReasonOf } from '../ledger/counts.js';
-import type { CheckResult, Offender } from './check-result.js';
+import type { CheckResult } from './check-result.js';
 import { counted } from './counted.js';
 import { runPass, type CheckPass } from './check-pass.js';
+import { OffenderList } from './offender-order.js';
 
 export const NO_UNTRACKED_MAIL = 'no-untracked-mail';
 
 export function noUntrackedMailPass(): CheckPass {
-  const offenders: Offender[] = [];
+  const offenders = new OffenderList();
   const byReason = new Map<string, number>();
   let stillInFlight = 0;
   let byHand = 0;
@@ -28,7 +29,7 @@ export function noUntrackedMailPass(): CheckPass {
       if (eligible.length === 0) byHand++;
       const where = (eligible.length > 0 ? eligible : dueCopies(life)).map((p) => `${p.mailbox}/${p.folder}`);
       const detail = eligible.length > 0 ? `eligible in ${where.join(', ')}, never tracked` : `tracked by hand in ${where.join(', ')}, never reached CRM`;
-      offenders.push({ messageId: life.messageId, detail: `${reason}: ${detail}`, path: life.path });
+      offenders.add({ messageId: life.messageId, detail: `${reason}: ${detail}`, path: life.path }, reason);
     },
     result() {
       if (offenders.length > 0) {
@@ -37,16 +38,16 @@ export function noUntrackedMailPass(): CheckPass {
         const what = byHand === 0 ? counted(offenders.length, 'eligible message')
           : byHand === offenders.length ? counted(offenders.length, 'message tracked by hand', 'messages tracked by hand')
             : `${counted(offenders.length - byHand, 'eligible message')} and ${counted(byHand, 'tracked by hand', 'tracked by hand')}`;
-        return { name: NO_UNTRACKED_MAIL, verdict: 'fail', summary: `${what} never tracked (${reasons})`, offenders };
+        return { name: NO_UNTRACKED_MAIL, verdict: 'fail', summary: `${what} never tracked (${reasons})`, offenders: offenders.ordered() };
       }
       if (stillInFlight > 0) {
         // Not tracked yet, but still moving: `liveness` says where.
         return {
-          name: NO_UNTRACKED_MAIL, verdict: 'unknown', offenders,
+          name: NO_UNTRACKED_MAIL, verdict: 'unknown', offenders: [],
           summary: `nothing left untracked so far, but ${counted(stillInFlight, 'eligible message is', 'eligible messages are')} still in flight`,
         };
       }
-      return { name: NO_UNTRACKED_MAIL, verdict: 'pass', summary: 'every eligible message was tracked', offenders };
+      return { name: NO_UNTRACKED_MAIL, verdict: 'pass', summary: 'every eligible message was tracked', offenders: [] };
     },
   };
 }

@@ -2,7 +2,8 @@
 // a Sending email picked up again by a second sender (R7), or Safety Net resubmitting it (X2) deliver it twice; an
 // email CRM marked Sent that reached nobody was lost on the way out.
 import type { Ledger } from '../ledger/ledger.js';
-import type { CheckResult, Offender } from './check-result.js';
+import type { CheckResult } from './check-result.js';
+import { OffenderList } from './offender-order.js';
 import { counted } from './counted.js';
 import { runPass, type CheckPass } from './check-pass.js';
 
@@ -13,7 +14,7 @@ const SENT = 'Sent';
 const FAILED = 'Failed';
 
 export function outboundExactlyOncePass(): CheckPass {
-  const offenders: Offender[] = [];
+  const offenders = new OffenderList();
   let extraDeliveries = 0;
   let undelivered = 0;
   let sent = 0;
@@ -30,12 +31,12 @@ export function outboundExactlyOncePass(): CheckPass {
       if (twice.length > 0) {
         for (const [, copies] of twice) extraDeliveries += copies - 1;
         const detail = `${outbound.status} after ${outbound.attempts} attempts, delivered ${twice.map(([r, n]) => `${n} times to ${r}`).join(', ')}`;
-        offenders.push({ messageId: life.messageId, detail, path: life.path });
+        offenders.add({ messageId: life.messageId, detail, path: life.path }, 'delivered twice');
         return;
       }
       if (outbound.status === SENT && deliveries.size === 0 && inFlightAt === undefined) {
         undelivered++;
-        offenders.push({ messageId: life.messageId, detail: `Sent after ${outbound.attempts} attempts, delivered to nobody`, path: life.path });
+        offenders.add({ messageId: life.messageId, detail: `Sent after ${outbound.attempts} attempts, delivered to nobody`, path: life.path }, 'delivered to nobody');
       }
     },
     result() {
@@ -46,10 +47,10 @@ export function outboundExactlyOncePass(): CheckPass {
         const parts = [
           extraDeliveries > 0 ? `${counted(extraDeliveries, 'extra delivery', 'extra deliveries')}` : '', undelivered > 0 ? `${undelivered} Sent but never delivered` : '',
         ].filter((p) => p !== '');
-        return { name: OUTBOUND_EXACTLY_ONCE, verdict: 'fail', summary: `${parts.join(', ')} over ${counted(offenders.length, 'CRM email')}${failedNote}`, offenders };
+        return { name: OUTBOUND_EXACTLY_ONCE, verdict: 'fail', summary: `${parts.join(', ')} over ${counted(offenders.length, 'CRM email')}${failedNote}`, offenders: offenders.ordered() };
       }
       const summary = sent === 0 ? 'no CRM email ended Sent' : sent === 1 ? 'the one Sent CRM email reached each recipient once' : `each of ${sent} Sent CRM emails reached each recipient once`;
-      return { name: OUTBOUND_EXACTLY_ONCE, verdict: 'pass', summary: summary + failedNote, offenders };
+      return { name: OUTBOUND_EXACTLY_ONCE, verdict: 'pass', summary: summary + failedNote, offenders: [] };
     },
   };
 }

@@ -1,8 +1,8 @@
 // Ctrl-C or a job runner's SIGTERM during a long `mailflow run --trace` used to end the process mid-run, leaving the
 // trace's temporary file (gigabytes at scale) beside the target. Now the run hears the signal between slices,
 // removes what it had written, says where it stopped, and dies by the same signal, as a shell expects.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { createReadStream, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -40,4 +40,31 @@ describe('a run stopped by a signal', () => {
       }
     }, 180_000);
   }
+
+  it('says that an output written in place (a FIFO) got part of it, and nothing was written to its regular files', async () => {
+    // The docs audit: a FIFO's reader had 260 MB of trace when the message said "nothing written to" it.
+    const dir = mkdtempSync(join(tmpdir(), 'mailflow-interrupt-'));
+    const fifo = join(dir, 'trace.fifo');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    let received = 0;
+    const reader = createReadStream(fifo);
+    reader.on('data', (chunk) => { received += chunk.length; });
+    const child = spawn(process.execPath, [cli, 'run', 'scenarios/scale.yaml', '--trace', fifo, '--junit', join(dir, 'scale.xml')], { cwd: repoRoot });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
+    const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, sig) => resolve({ code, signal: sig })));
+    try {
+      await until(() => child.exitCode !== null || received > 0, 'the trace to reach the FIFO');
+      child.kill('SIGINT');
+      expect(await ended, stderr).toEqual({ code: null, signal: 'SIGINT' });
+      expect(received).toBeGreaterThan(0);
+      expect(stderr).toMatch(/; nothing written to .*scale\.xml; .*trace\.fifo is written in place \(not a regular file\) and may already have received part of the trace, cut off where the run stopped\n$/);
+      expect(stderr).not.toMatch(/nothing written to [^;]*trace\.fifo/);
+      expect(readdirSync(dir)).toEqual(['trace.fifo']);
+    } finally {
+      child.kill('SIGKILL');
+      reader.destroy();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
 });

@@ -10,7 +10,7 @@ import type { RunProgress } from '../../../harness/run/run-scenario.js';
 import { mailflow, mailflowWithEnv } from '../../helpers/cli.js';
 
 const HOUR = 3_600_000;
-const LINE = /^(running|draining|checking) \[[=-]{20}\] \d+% \| (virtual|drain|simulated) .+ \| [\d,]+ events$/;
+const LINE = /^(running|draining|checking|writing) \[[=-]{20}\] \d+% \| (virtual|drain|simulated) .+ \| [\d,]+ events$/;
 
 function captured(): { stream: PassThrough; text: () => string } {
   const stream = new PassThrough();
@@ -54,6 +54,25 @@ describe('the run progress bar', () => {
     bar.stop();
     // Stopping prints nothing more: the checks' line was the last state, and it is there once.
     expect(text().split('\n').filter((l) => l !== '')).toEqual(lines);
+  });
+
+  it('says when an output is being written after the checks (the report takes seconds at scale), at once', () => {
+    const { stream, text } = captured();
+    const bar = new RunProgressBar(stream, 0);
+    bar.update(at('run', 4 * HOUR, 1500));
+    bar.update(at('check', 4 * HOUR, 1500));
+    bar.writing('the report');
+    const lines = text().split('\n').filter((l) => l !== '');
+    expect(lines.at(-1)).toBe('writing [====================] 100% | simulated 4h, writing the report | 1,500 events');
+    bar.stop();
+    expect(text().split('\n').filter((l) => l !== '')).toEqual(lines);
+    // Before its delay, nothing: a short run with a small report stays quiet.
+    const quiet = captured();
+    const later = new RunProgressBar(quiet.stream, 60_000);
+    later.update(at('check', 4 * HOUR, 1500));
+    later.writing('the report');
+    later.stop();
+    expect(quiet.text()).toBe('');
   });
 
   it('prints the last state when it stops off a terminal, unless that line is already there', () => {
@@ -111,6 +130,14 @@ toy: { messages: 2000, meanInterval: 30s, pollInterval: 10s, batchSize: 100, pro
     // The run went to its horizon and on to the checks.
     expect(lines.at(-1)).toMatch(/^checking \[={20}\] 100% \| simulated 1d, counting and checking \|/);
     expect(lines.filter((l) => l.startsWith('checking '))).toHaveLength(1);
+
+    // With a report, the bar goes on past the checks while the page is written.
+    const report = join(mkdtempSync(join(tmpdir(), 'mailflow-progress-')), 'r.html');
+    const withReport = mailflowWithEnv(NOW, 'run', file, '--progress', '--report', report);
+    expect(withReport.status).toBe(0);
+    expect(withReport.stderr.split('\n').filter((l) => l !== '').at(-1)).toMatch(/^writing \[={20}\] 100% \| simulated 1d, writing the report \|/);
+    // And the summary says what its wall time covers: the run and its checks, not the outputs.
+    expect(withReport.stdout.split('\n')[1]).toMatch(/^ {2}simulated 1d in [\d,]+ events, [\d,]+ ms wall to run and check$/);
 
     const quiet = mailflowWithEnv(NOW, 'run', file, '--json'); // stderr is a pipe here: no bar unless asked
     expect(quiet.stderr).toBe('');

@@ -11,6 +11,11 @@ import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { launchChromium, skipWithoutChromium, watchPageProblems } from '../../helpers/chromium.js';
 import { mailflow } from '../../helpers/cli.js';
+import { timelineChart } from '../../../harness/report/timeline-chart.js';
+import { latencyChart } from '../../../harness/report/latency-chart.js';
+import { timelineBands } from '../../../harness/report/timeline-bands.js';
+
+const H = 3_600_000;
 
 const skip = skipWithoutChromium('report-chromium.test');
 
@@ -38,8 +43,14 @@ describe.skipIf(skip)('the HTML report in Chromium', () => {
     expect(await page.locator('[data-verdict]').getAttribute('data-verdict')).toBe(json.verdict);
     for (const [name, value] of Object.entries(json.counts)) {
       if (typeof value !== 'number') continue;
-      expect(await page.locator(`[data-count="${name}"]`).textContent(), name).toBe(String(value));
+      expect(await page.locator(`[data-count="${name}"]`).textContent(), name).toBe(value.toLocaleString('en-US'));
     }
+    // Every count's name stays inside its card, on one line (duplicatesPrevented ran over its right edge, the
+    // 4,000-mailbox review): content past a card's edge makes its scroll width exceed its own.
+    const spills = await page.locator('.count').evaluateAll((cards) => cards
+      .filter((card) => card.scrollWidth > card.clientWidth || (card.querySelector('.name')?.getBoundingClientRect().height ?? 0) > 20)
+      .map((card) => `${card.textContent}: ${card.scrollWidth} > ${card.clientWidth}`));
+    expect(spills).toEqual([]);
     for (const check of json.checks as Array<{ name: string; verdict: string }>) {
       expect(await page.locator(`[data-check="${check.name}"] .badge`).first().textContent(), check.name).toBe(check.verdict);
     }
@@ -85,6 +96,38 @@ describe.skipIf(skip)('the HTML report in Chromium', () => {
     expect(box).not.toBeNull();
     if (box !== null) await page.screenshot({ path: join(dir, 'cutover-timeline.png'), clip: box });
     expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps every chart label inside its drawing at a million messages, and draws a fault on a few mailboxes apart from outages', async () => {
+    // The 4,000-mailbox review: `1,000,000` lost its `1`, `horizon` its end, and a cutover's failing mailboxes
+    // (access denied at the switch, never granted) shaded the whole run pink, hiding the hour `ex1` was down.
+    const endMs = 24 * H + 5 * 60_000;
+    const points = Array.from({ length: 101 }, (_, k) => ({ atMs: Math.round((endMs * k) / 100), accepted: k * 10_000, tracked: k * 9_900, backlog: 100 }));
+    const bands = timelineBands([
+      { atMs: H, verb: 'denyMailboxAccess', target: 'sss', params: { mailboxes: ['a@contoso.example', 'b@contoso.example'] } },
+      { atMs: H, verb: 'testAndEnable', target: 'sss', params: { mailboxes: ['a@contoso.example'] } },
+      { atMs: 4 * H, verb: 'down', target: 'ex1' },
+      { atMs: 5 * H, verb: 'up', target: 'ex1' },
+    ], endMs);
+    const timeline = timelineChart({ points, bands, endMs, horizonMs: 24 * H });
+    const latency = latencyChart({ samples: 1_000_000, p50Ms: 90_000, p95Ms: 240_000, maxMs: 290_000, bins: [
+      { fromMs: 60_000, toMs: 120_000, count: 1_000_000 }, { fromMs: 120_000, toMs: 300_000, count: 400_000 },
+    ] });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    await page.setContent(`<!DOCTYPE html><html><body style="margin:0;width:1200px">${timeline.value}${latency.value}</body></html>`);
+    const outside = await page.locator('svg.chart').evaluateAll((svgs) => svgs.flatMap((svg) => {
+      const width = Number(svg.getAttribute('viewBox')?.split(' ')[2]);
+      return [...svg.querySelectorAll('text')].flatMap((t) => {
+        const box = (t as unknown as { getBBox(): { x: number; width: number } }).getBBox();
+        return box.x < 0 || box.x + box.width > width ? [`${t.textContent}: ${Math.round(box.x)}..${Math.round(box.x + box.width)} of ${width}`] : [];
+      });
+    }));
+    expect(outside).toEqual([]);
+    // The outage is the only shaded band; the failing mailboxes are a marked line, labelled as never ended.
+    expect(await page.locator('svg.timeline rect[data-band="fault"]').evaluateAll((rs) => rs.map((r) => r.getAttribute('data-label')))).toEqual(['down ex1']);
+    expect(await page.locator('svg.timeline [data-partial="true"] line').count()).toBe(1);
+    expect(await page.locator('svg.timeline .lane text').allTextContents()).toContain('denyMailboxAccess sss (2 mailboxes): from 1h, never ended');
     await page.close();
   });
 });

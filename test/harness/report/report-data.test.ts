@@ -5,7 +5,6 @@ import { loadScenarioFile } from '../../../harness/scenario/load-scenario.js';
 import { runScenario } from '../../../harness/run/run-scenario.js';
 import { renderReport } from '../../../harness/report/render-report.js';
 import { reportData } from '../../../harness/report/report-data.js';
-import { sampleMessages } from '../../../harness/report/message-sample.js';
 import { escapeHtml, html } from '../../../harness/report/html.js';
 
 const RESTORE = 'scenarios/exchange-restore-without-logs.yaml';
@@ -34,15 +33,6 @@ describe('report data', () => {
     expect(renderReport(inputOf(RESTORE))).toBe(renderReport(inputOf(RESTORE)));
   });
 
-  it('samples a large run deterministically, keeping every offender and saying how', () => {
-    const offenders = new Set([5, 4_000, 9_999]);
-    const sample = sampleMessages(10_000, offenders, 100);
-    expect(sample.indexes.length).toBeLessThanOrEqual(100);
-    for (const i of offenders) expect(sample.indexes).toContain(i);
-    expect(sample.rule).toMatch(/10,000 messages, more than the 100 a page holds/);
-    expect(sampleMessages(10_000, offenders, 100)).toEqual(sample);
-    expect(sampleMessages(50, offenders, 100).rule).toBeNull();
-  });
 });
 
 describe('escaping', () => {
