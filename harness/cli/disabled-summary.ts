@@ -7,7 +7,7 @@ import type { RunJson } from './run-json.js';
 
 const BY = { 'test-and-enable': 'at Test & Enable', errors: 'after errors' } as const;
 
-export function formatDisabledMailboxes(run: Pick<RunJson, 'disabledMailboxes' | 'counts'>): string[] {
+export function formatDisabledMailboxes(run: { readonly disabledMailboxes: readonly DisabledMailboxGroup[] | null; readonly counts: Pick<RunJson['counts'], 'untrackedByReason'> }): string[] {
   const groups = run.disabledMailboxes ?? [];
   if (groups.length === 0) return [];
   const total = groups.reduce((sum, g) => sum + g.mailboxes, 0);

@@ -6,6 +6,7 @@ import type { Counts } from '../../sim/ledger/counts.js';
 import type { Ledger } from '../../sim/ledger/ledger.js';
 import { toRunJson } from '../cli/run-json.js';
 import type { RunOutcome } from '../run/run-scenario.js';
+import type { DisabledMailboxGroup } from '../run/disabled-mailboxes.js';
 import type { AppliedFault } from './applied-faults.js';
 import { latencyHistogram, type LatencyHistogram } from './latency-histogram.js';
 import { messageFacts, outcomeOf } from './message-facts.js';
@@ -55,6 +56,8 @@ export interface ReportData {
     readonly traceHash: string | null;
     readonly events: number;
     readonly simulatedMs: number;
+    /** Mailboxes server-side sync had disabled at the end, by cause (S3, S4); null without server-side sync. */
+    readonly disabledMailboxes: readonly DisabledMailboxGroup[] | null;
   };
   readonly description: string | null;
   /** The scenario's virtual time 0 (ISO 8601 UTC) and horizon. */
@@ -104,10 +107,21 @@ export function reportData({ outcome, file, scenario, applied, mode }: ReportInp
     start: scenario.start,
     horizonMs: scenario.horizon,
     timeline: scan.timeline,
-    bands: timelineBands(applied, outcome.simulatedMs),
+    bands: [...timelineBands(applied, outcome.simulatedMs), ...disabledMarks(json.disabledMailboxes ?? [])],
     latency: latencyHistogram(scan.latenciesMs),
     messages: { total: scan.total, rule: sample.rule, rows: rowsAt(ledger, sample.indexes, offenderOf) },
   };
+}
+
+/**
+ * When server-side sync disabled mailboxes (S3, S4), as a lane of marks under the faults: after an outage during a
+ * cutover the mass disabling is the cause of most untracked mail, and it happens tens of minutes into the outage.
+ */
+function disabledMarks(groups: readonly DisabledMailboxGroup[]): TimelineBand[] {
+  return groups.map((g) => ({
+    kind: 'fault', label: `sync disabled ${g.mailboxes.toLocaleString('en-US')} ${g.mailboxes === 1 ? 'mailbox' : 'mailboxes'} (${g.why})`,
+    fromMs: g.firstAtMs, toMs: g.lastAtMs, ended: true, marksMs: [...new Set([g.firstAtMs, g.lastAtMs])], partial: false,
+  }));
 }
 
 /** The table's rows: the messages at `indexes` (ascending, first-seen order). */

@@ -5,6 +5,7 @@ import { MESSAGE_TABLE_LIMIT } from './message-sample.js';
 import { pathHtml, pathStepCount } from './path-html.js';
 import type { ReportData } from './report-data.js';
 import { readableDuration, timeLabel } from './time-ticks.js';
+import { formatDisabledMailboxes } from '../cli/disabled-summary.js';
 
 /** Counts that mean trouble when above zero (a known-bad scenario may still expect them). */
 const TROUBLE: ReadonlySet<NumericCountName> = new Set(['lost', 'duplicates', 'pending', 'untracked']);
@@ -33,7 +34,17 @@ export function countsHtml(data: ReportData): SafeHtml {
   return html`<section id="counts"><h2>Counts</h2>
 <div class="counts">${cards}</div>
 ${reasons.length === 0 ? null : html`<p class="reasons">untracked by reason: ${reasons.map(([r, c], i) => html`${i > 0 ? ', ' : ''}<span data-reason="${r}">${r} ${c.toLocaleString('en-US')}</span>`)}</p>`}
+${disabledHtml(data)}
 </section>`;
+}
+
+/** The mailboxes sync had disabled at the end (S3, S4), as the summary says them: the usual cause of untracked mail. */
+function disabledHtml(data: ReportData): SafeHtml | null {
+  const lines = formatDisabledMailboxes(data.run).map((line) => line.trim());
+  const [head, ...rest] = lines;
+  if (head === undefined) return null;
+  const advice = rest.pop();
+  return html`<div id="disabled-mailboxes" class="disabled"><p>${head}</p><ul>${rest.map((line) => html`<li>${line}</li>`)}</ul><p class="muted">${advice ?? ''}</p></div>`;
 }
 
 export function checksHtml(data: ReportData): SafeHtml {

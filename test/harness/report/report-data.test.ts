@@ -29,6 +29,17 @@ describe('report data', () => {
     for (const o of lost?.offenders ?? []) expect(data.messages.rows.find((r) => r.messageId === o.messageId)?.offenderOf).toContain('no-lost-mail');
   });
 
+  it('names the mailboxes server-side sync had disabled at the end, and marks when on the timeline (S3, S4)', () => {
+    const input = inputOf('scenarios/cutover-router-to-sss.yaml');
+    const data = reportData(input);
+    expect(data.run.disabledMailboxes).toEqual([expect.objectContaining({ by: 'test-and-enable', mailboxes: 1, sample: ['hugo@contoso.example'] })]);
+    expect(data.bands.find((b) => b.label === 'sync disabled 1 mailbox (401 Unauthorized: no access to the mailbox)')).toMatchObject({ kind: 'fault', fromMs: 8 * 3_600_000 });
+    const page = renderReport(input);
+    expect(page).toMatch(/<div id="disabled-mailboxes" class="disabled"><p>server-side sync had 1 mailbox disabled at the end \(S3, S4\); their mail is untracked \(mailbox-disabled 5\):<\/p><ul><li>1 at Test &amp; Enable: 401 Unauthorized: no access to the mailbox, at 8h \(hugo@contoso.example\)<\/li><\/ul>/);
+    // Without server-side sync, nothing of the kind.
+    expect(renderReport(inputOf(RESTORE))).not.toContain('disabled-mailboxes');
+  });
+
   it('is the same bytes for the same run (no wall clock inside)', () => {
     expect(renderReport(inputOf(RESTORE))).toBe(renderReport(inputOf(RESTORE)));
   });
