@@ -39,8 +39,9 @@ export function variantsOf(plan: Plan): Variant[] {
 /** One line per variant: what it would have left untracked and how long it would have taken, against the plan. */
 export function whatIfLine(label: string, base: { counts: PlanCounts; durationMs: number }, variant: { counts: PlanCounts; durationMs: number }): string {
   const saved = base.counts.untracked - variant.counts.untracked;
-  const verb = saved > 0 ? `would have saved ${saved} of the ${base.counts.untracked} untracked messages` : saved < 0 ? `would have left ${-saved} more untracked` : 'would have changed nothing untracked';
+  const n = (value: number) => value.toLocaleString('en-US');
+  const verb = saved > 0 ? `would have saved ${n(saved)} of the ${n(base.counts.untracked)} untracked messages` : saved < 0 ? `would have left ${n(-saved)} more untracked` : 'would have changed nothing untracked';
   const finishing = variant.durationMs === base.durationMs ? `finishing as planned, in ${formatDurationMs(base.durationMs)}`
     : `finishing in ${formatDurationMs(variant.durationMs)} instead of ${formatDurationMs(base.durationMs)}`;
-  return `What if ${label}: it ${verb} (${variant.counts.untracked} untracked, ${variant.counts.duplicates} duplicates), ${finishing}.`;
+  return `What if ${label}: it ${verb} (${n(variant.counts.untracked)} untracked, ${n(variant.counts.duplicates)} duplicates), ${finishing}.`;
 }

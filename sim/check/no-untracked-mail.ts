@@ -33,7 +33,7 @@ export function noUntrackedMailPass(): CheckPass {
     },
     result() {
       if (offenders.length > 0) {
-        const reasons = [...byReason].map(([reason, n]) => `${reason} ${n}`).join(', ');
+        const reasons = [...byReason].map(([reason, n]) => `${reason} ${n.toLocaleString('en-US')}`).join(', ');
         // Mail only a person's track made due (C4) is not eligible by its filter (S9): said apart.
         const what = byHand === 0 ? counted(offenders.length, 'eligible message')
           : byHand === offenders.length ? counted(offenders.length, 'message tracked by hand', 'messages tracked by hand')

@@ -5,6 +5,7 @@ import { runPlan } from '../../../harness/plan/run-plan.js';
 import { gradeOf, meetsGrade } from '../../../harness/plan/grade.js';
 import { recommendationsFor } from '../../../harness/plan/recommendations.js';
 import { formatComparison, formatPlan } from '../../../harness/plan/format-plan.js';
+import { whatIfLine } from '../../../harness/plan/what-if.js';
 import { smallPlan } from './plan-fixtures.js';
 import { compilePlan } from '../../../harness/plan/compile-plan.js';
 import { formatDurationMs } from '../../../harness/scenario/duration.js';
@@ -85,6 +86,14 @@ describe('runPlan', () => {
   });
 });
 
+describe('whatIfLine', () => {
+  it('groups thousands, as the plan\'s other figures are', () => {
+    const counts = (untracked: number) => ({ tracked: 0, trackedByRouter: 0, trackedBySss: 0, untracked, untrackedByReason: {}, duplicates: 1_000, duplicatesPrevented: 0, lost: 0 });
+    expect(whatIfLine('a batch interval of 30m instead of 1h', { counts: counts(42_263), durationMs: 3_600_000 }, { counts: counts(68_329), durationMs: 1_800_000 }))
+      .toBe('What if a batch interval of 30m instead of 1h: it would have left 26,066 more untracked (68,329 untracked, 1,000 duplicates), finishing in 30m instead of 1h.');
+  });
+});
+
 describe('grades', () => {
   it('follow the documented thresholds', () => {
     expect(gradeOf({ lost: 0, tracked: 10_000, untracked: 0, duplicates: 0 })).toBe('Perfect');
@@ -129,7 +138,7 @@ describe('a plan with faults', () => {
     const plan = smallPlan({ fileProbability: 0.3 });
     const faulty = { ...plan, faults: [{ at: 4 * 3_600_000, verb: 'down', target: 'ex-hq' }, { at: 6 * 3_600_000, verb: 'up', target: 'ex-hq' }] };
     const result = runPlan(faulty, plan.seed, { whatIf: true });
-    expect(result.recommendations.find((r) => r.startsWith('What if a batch interval'))).toMatch(/would have left \d+ more untracked/);
+    expect(result.recommendations.find((r) => r.startsWith('What if a batch interval'))).toMatch(/would have left [\d,]+ more untracked/);
     expect(result.recommendations[0]).toContain('A shorter batch interval is no remedy here');
     expect(result.recommendations[0]).not.toContain('would finish in');
     // Without --what-if nothing was run to tell, and the lever stays advised.
@@ -143,7 +152,7 @@ describe('--what-if', () => {
     const result = runPlan(plan, plan.seed, { whatIf: true });
     const half = runPlan({ ...plan, cutover: { ...plan.cutover, batchInterval: 3 * 3_600_000 } });
     const line = result.recommendations.find((r) => r.startsWith('What if a batch interval of 3h instead of 6h'));
-    expect(line).toContain(`would have saved ${result.counts.untracked - half.counts.untracked} of the ${result.counts.untracked} untracked messages`);
+    expect(line).toContain(`would have saved ${(result.counts.untracked - half.counts.untracked).toLocaleString('en-US')} of the ${result.counts.untracked.toLocaleString('en-US')} untracked messages`);
     expect(line).toContain(`(${half.counts.untracked} untracked`);
     // Process Email From does not move the schedule: the line says so instead of 'in 18h instead of 18h'.
     expect(result.recommendations.find((r) => r.startsWith('What if Process Email From a week earlier'))).toMatch(/, finishing as planned, in 18h\.$/);

@@ -33,6 +33,15 @@ describe('no-untracked-mail', () => {
     expect(result.offenders[0]!.path.at(-1)).toMatchObject({ atMs: 60_000, step: 'untracked' });
   });
 
+  it('groups the thousands of each reason\'s count, as the counts beside it are', () => {
+    const { ledger } = manualLedger();
+    for (let i = 0; i < 1_200; i++) {
+      deliver(ledger, `<m${i}@x>`, 'bob');
+      ledger.untracked(`<m${i}@x>`, 'mailbox-disabled');
+    }
+    expect(checkNoUntrackedMail(ledger).summary).toBe('1,200 eligible messages never tracked (mailbox-disabled 1,200)');
+  });
+
   it('says unknown, not pass, while eligible untracked mail is still in flight', () => {
     const { ledger } = manualLedger();
     deliver(ledger, '<waiting@x>');
