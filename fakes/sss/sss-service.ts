@@ -198,12 +198,22 @@ export function sssService(config: SssConfig, people: SssPeople, ledger: Ledger)
       }
     };
 
+    /**
+     * The mailbox is (still) disabled: a mailbox already disabled keeps when and how it first was, so a retest that
+     * fails again (the cause not over yet) does not move the instant its mail started waiting.
+     */
+    const disable = (rec: MailboxRecord, why: string, by: NonNullable<MailboxRecord['disabledBy']>): void => {
+      const already = !rec.enabled && rec.disabledAtMs !== null;
+      Object.assign(rec, { enabled: false, disabledReason: already ? rec.disabledReason : why });
+      if (!already) Object.assign(rec, { disabledAtMs: ctx.nowMs(), disabledBy: by });
+    };
+
     /** S4: a permanent error disables at once; a transient one after `transientRetries` in a row. */
     const failed = ({ address, record: rec }: Slot, why: string, permanent: boolean): void => {
       rec.transientErrors = permanent ? rec.transientErrors : rec.transientErrors + 1;
       ctx.note('sss-error', `${address}: ${why}`);
       if (permanent || rec.transientErrors > settings.transientRetries) {
-        Object.assign(rec, { enabled: false, disabledReason: why, disabledAtMs: ctx.nowMs(), disabledBy: 'errors' });
+        disable(rec, why, 'errors');
         alert('mailbox', address, `disabled: ${why}`);
         checkProfile(address);
       }
@@ -377,8 +387,8 @@ export function sssService(config: SssConfig, people: SssPeople, ledger: Ledger)
       rec.act = config.act?.filters.has(address) === true ? rec.incoming : 'not-run';
       if (rec.incoming === 'failure') {
         const why = !approved ? 'not approved (S3)' : inbox.ok ? 'test failed' : inbox.why;
-        Object.assign(rec, { enabled: false, disabledReason: why, disabledAtMs: ctx.nowMs(), disabledBy: 'test-and-enable' });
-        alert('mailbox', address, `Test & Enable failed: ${rec.disabledReason}`);
+        disable(rec, why, 'test-and-enable');
+        alert('mailbox', address, `Test & Enable failed: ${why}`);
         checkProfile(address);
         return;
       }

@@ -67,10 +67,9 @@ function whileEnabled(record: MailboxRecord, pef: number | null, item: SssStoreI
   return isDue(record, pef, item) ? null : 'behind-watermark';
 }
 
-/** Was the mailbox enabled at this instant, as far as its record tells (its last enabled spell)? */
-function enabledAt(record: MailboxRecord, atMs: number | null): boolean {
-  if (atMs === null || record.enabledAtMs === null || atMs < record.enabledAtMs) return false;
-  return record.disabledAtMs === null || atMs < record.disabledAtMs;
+/** Did the copy leave the root Inbox before the mailbox was disabled (its first disabling since it was enabled)? */
+function leftBefore(leftAtMs: number | null, disabledAtMs: number | null): boolean {
+  return leftAtMs !== null && disabledAtMs !== null && leftAtMs < disabledAtMs;
 }
 
 export interface SssWorld {
@@ -162,9 +161,10 @@ export function spawnSssWorld(engine: Engine, ledger: Ledger, spec: SssWorldSpec
           // A restore or failover that brought the copy back without the person's mark took the track away (X3).
           const reason = byHand && item.trackRequested !== true ? 'rolled-back'
             : !active ? (byHand ? 'mark-not-promoted' : null)
-            // Filed or deleted while the mailbox was still enabled: S6 explains it, whatever became of the mailbox
-            // later (enabling it again would not bring the mail back).
-            : !byHand && !record.enabled && item.folder !== 'Inbox' && enabledAt(record, leftInboxAtMs(life, address)) ? whileEnabled(record, pef, item)
+            // Out of the root Inbox (filed, deleted, or put in a folder by a rule or Junk) before the mailbox was
+            // disabled: S6 explains it, whatever became of the mailbox later (enabling it again would not bring the
+            // mail back).
+            : !byHand && !record.enabled && item.folder !== 'Inbox' && leftBefore(leftInboxAtMs(life, address), record.disabledAtMs) ? whileEnabled(record, pef, item)
             : record.incoming === 'failure' ? 'mailbox-disabled'
             : !record.enabled && record.otherOrganisation !== null ? 'other-organisation'
             : !record.enabled ? (record.disabledReason === null ? 'never-polled' : 'mailbox-disabled')

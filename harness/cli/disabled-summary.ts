@@ -11,10 +11,11 @@ export function formatDisabledMailboxes(run: { readonly disabledMailboxes: reado
   const groups = run.disabledMailboxes ?? [];
   if (groups.length === 0) return [];
   const total = groups.reduce((sum, g) => sum + g.mailboxes, 0);
+  // Only mailbox-disabled is theirs for sure: a mailbox another organisation holds says other-organisation (S13).
   const untracked = run.counts.untrackedByReason['mailbox-disabled'] ?? 0;
-  const mail = untracked === 0 ? 'none of their mail is untracked' : `their mail is untracked (mailbox-disabled ${untracked.toLocaleString('en-US')})`;
+  const mail = untracked === 0 ? '' : `; mail untracked as mailbox-disabled: ${untracked.toLocaleString('en-US')}`;
   return [
-    `  server-side sync had ${total.toLocaleString('en-US')} ${total === 1 ? 'mailbox' : 'mailboxes'} disabled at the end (S3, S4); ${mail}:`,
+    `  server-side sync had ${total.toLocaleString('en-US')} ${total === 1 ? 'mailbox' : 'mailboxes'} disabled at the end (S3, S4)${mail}:`,
     ...groups.map((g) => `    ${g.mailboxes.toLocaleString('en-US')} ${BY[g.by]}: ${g.why}, ${when(g)} (${addresses(g)})`),
     '    once the cause is over, test and enable them again: a testAndEnable with onlyDisabled: true (docs/sss.md)',
   ];

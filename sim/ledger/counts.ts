@@ -163,18 +163,40 @@ export function untrackedReasonOf(life: MessageLife): UntrackedReason | typeof U
   return UNEXPLAINED;
 }
 
+/** A step that puts a copy in a folder, read from the path's texts (the ledger keeps no other record of moves). */
+interface FolderStep {
+  readonly step: 'delivered' | 'moved' | 'reappeared';
+  readonly atMs: number;
+  readonly mailbox: string;
+  readonly folder: string;
+}
+
 /**
- * When the copy in `mailbox` last left the Inbox for another folder (a person filed or deleted it), or null if it
- * never did (delivered elsewhere, or still there). Read from the path's texts, as `movedBackToInbox` does: only for
- * the few untracked copies whose reason depends on it.
+ * The path's deliveries, moves and reappearances (a restore or Safety Net putting a copy back), with the mailbox and
+ * folder each names. Texts: delivered `${mailbox}/${folder} (kind, eligible)`, reappeared `${mailbox}/${folder} (why)`,
+ * moved `${mailbox}/${folder}`. Only for the few messages whose reason depends on them: it builds every step's text.
+ */
+function folderSteps(life: MessageLife): FolderStep[] {
+  const steps: FolderStep[] = [];
+  for (const { step, detail, atMs } of life.path) {
+    if (step !== 'delivered' && step !== 'moved' && step !== 'reappeared') continue;
+    const slash = detail.indexOf('/');
+    const end = step === 'moved' ? detail.length : detail.indexOf(' (', slash);
+    steps.push({ step, atMs, mailbox: detail.slice(0, slash), folder: detail.slice(slash + 1, end < 0 ? detail.length : end) });
+  }
+  return steps;
+}
+
+/**
+ * When the copy in `mailbox` last went out of the root Inbox, or was put in another folder to begin with (a person's
+ * move rule, Junk), or null while it is in the Inbox (or never was in the mailbox).
  */
 export function leftInboxAtMs(life: MessageLife, mailbox: string): number | null {
   let inInbox = false;
   let leftAtMs: number | null = null;
-  for (const { step, detail, atMs } of life.path) {
-    if ((step !== 'delivered' && step !== 'moved') || !detail.startsWith(`${mailbox}/`)) continue;
-    const folder = step === 'moved' ? detail.slice(mailbox.length + 1) : detail.slice(mailbox.length + 1, detail.lastIndexOf(' ('));
-    if (inInbox && folder !== 'Inbox') leftAtMs = atMs;
+  for (const { atMs, mailbox: where, folder, step } of folderSteps(life)) {
+    if (where !== mailbox) continue;
+    if (folder !== 'Inbox' && (inInbox || step !== 'moved')) leftAtMs = atMs;
     inInbox = folder === 'Inbox';
   }
   return inInbox ? null : leftAtMs;
@@ -185,12 +207,8 @@ export function movedBackToInbox(life: MessageLife): Set<string> {
   const back = new Set<string>();
   if (!life.path.some((s) => s.step === 'moved')) return back;
   const away = new Set<string>();
-  for (const { step, detail } of life.path) {
-    if (step !== 'delivered' && step !== 'moved') continue;
-    const slash = detail.indexOf('/');
-    const mailbox = detail.slice(0, slash);
-    // delivered: `${mailbox}/${folder} (kind...)`; moved: `${mailbox}/${folder}`.
-    const folder = step === 'moved' ? detail.slice(slash + 1) : detail.slice(slash + 1, detail.lastIndexOf(' ('));
+  for (const { step, mailbox, folder } of folderSteps(life)) {
+    if (step === 'reappeared') continue;
     if (folder !== 'Inbox') away.add(mailbox);
     else if (step === 'moved' && away.has(mailbox)) back.add(mailbox);
   }

@@ -36,7 +36,7 @@ describe('disabled mailboxes at the end of a run (S3, S4)', () => {
     const json = toRunJson(outcome, 'f.yaml', 1);
     expect(json.disabledMailboxes).toEqual([{ by: 'errors', why: '401 Unauthorized: no access to the mailbox', mailboxes: 1, firstAtMs: atMs, lastAtMs: atMs, sample: [PAUL] }]);
     const lines = formatDisabledMailboxes(json);
-    expect(lines[0]).toBe('  server-side sync had 1 mailbox disabled at the end (S3, S4); their mail is untracked (mailbox-disabled 1):');
+    expect(lines[0]).toBe('  server-side sync had 1 mailbox disabled at the end (S3, S4); mail untracked as mailbox-disabled: 1:');
     expect(lines[1]).toMatch(/^ {4}1 after errors: 401 Unauthorized: no access to the mailbox, at \d+m[\d ms]* \(paul@contoso\.example\)$/);
     expect(lines[2]).toContain('onlyDisabled: true');
     // CI pages show them in no-untracked-mail's failure, which no offender's path would explain.
@@ -52,6 +52,9 @@ describe('disabled mailboxes at the end of a run (S3, S4)', () => {
     expect(formatDisabledMailboxes(toRunJson(retested, 'f.yaml', 1))).toEqual([]);
     expect(runCrm({ users: `
     - { address: ${PAUL}, incoming: outlook, outgoing: outlook }` }).disabledMailboxes).toBeNull();
+    // A mailbox another organisation holds (S13) is disabled, but its mail says other-organisation: no claim of none.
+    const held = formatDisabledMailboxes({ disabledMailboxes: [{ by: 'errors', why: "the mailbox synchronizes with organisation 'other' (S13)", mailboxes: 1, firstAtMs: 0, lastAtMs: 0, sample: [PAUL] }], counts: { untrackedByReason: { 'other-organisation': 27 } } });
+    expect(held[0]).toBe('  server-side sync had 1 mailbox disabled at the end (S3, S4):');
   });
 
   it('onlyDisabled retests the disabled mailboxes and leaves the ones never tested (a later batch) alone', () => {
@@ -61,6 +64,48 @@ describe('disabled mailboxes at the end of a run (S3, S4)', () => {
     expect(only.counts.untrackedByReason).toEqual({ 'never-polled': 1 });
     const all = run(`${DENIED}, { at: 1h1m, verb: testAndEnable, target: sss }`);
     expect(all.counts.untracked).toBe(0);
+  });
+});
+
+describe('mail of a mailbox disabled later (S4) against mail that left the root Inbox first (S6)', () => {
+  const sss = (enabled: string, profile = '') => `\n  profiles: [{ name: exchange, server: ex1${profile} }]\n  enabled: ${enabled}\n`;
+  const toPaul = (at: string, subject: string) => `{ at: ${at}, from: carol@fabrikam.example, to: [${PAUL}], subject: "${subject}" }`;
+  const on = (...faults: string[]) => `[{ at: 0s, verb: switchToServerSideSync, target: crm }${faults.map((f) => `, ${f}`).join('')}]`;
+
+  it('a retest that fails again keeps when the mailbox was first disabled: mail filed meanwhile is still the disabling\'s', () => {
+    const parts = (retest: boolean) => ({
+      users: USERS, horizon: '4h', sss: sss(`[${PAUL}]`), people: '{ file: { probability: 1, meanDelay: 10m } }',
+      traffic: `{ messages: [${Array.from({ length: 6 }, (_, i) => toPaul(`${20 + i}m`, `m${i}`)).join(', ')}] }`,
+      faults: on(`{ at: 5m, verb: denyMailboxAccess, target: sss, mailbox: ${PAUL} }`, ...(retest ? ['{ at: 3h, verb: testAndEnable, target: sss, onlyDisabled: true }'] : [])),
+    });
+    const once = runCrm(parts(false));
+    const retested = runCrm(parts(true));
+    expect(once.counts.untrackedByReason).toEqual({ 'mailbox-disabled': 6 });
+    expect(retested.counts.untrackedByReason).toEqual({ 'mailbox-disabled': 6 });
+    expect(retested.disabledMailboxes).toEqual(once.disabledMailboxes);
+    expect(retested.disabledMailboxes?.[0]).toMatchObject({ by: 'errors', atMs: expect.any(Number) });
+    expect(retested.disabledMailboxes?.[0]?.atMs).toBeLessThan(10 * 60_000);
+  });
+
+  it('mail a move rule put in a folder while the mailbox was enabled is S6\'s, as if the mailbox had stayed enabled', () => {
+    const parts = (deny: boolean) => ({
+      users: USERS, horizon: '4h', sss: sss(`[${PAUL}]`),
+      rules: `[{ action: move, folder: Customers, from: "@fabrikam.example", users: [${PAUL}] }]`,
+      traffic: `{ messages: [${toPaul('30m', 'filed by rule')}] }`,
+      faults: on(...(deny ? [`{ at: 1h, verb: denyMailboxAccess, target: sss, mailbox: ${PAUL} }`] : [])),
+    });
+    expect(runCrm(parts(false)).counts.untrackedByReason).toEqual({ 'not-in-root-inbox': 1 });
+    expect(runCrm(parts(true)).counts.untrackedByReason).toEqual({ 'not-in-root-inbox': 1 });
+  });
+
+  it('mail filed before the mailbox was first tested and enabled is S6\'s too', () => {
+    const parts = (deny: boolean) => ({
+      users: USERS, horizon: '4h', sss: sss('[]', ', processEmailFrom: -1d'), people: '{ file: { probability: 1, meanDelay: 1m } }',
+      traffic: `{ messages: [${toPaul('20m', 'early')}] }`,
+      faults: on(`{ at: 1h, verb: testAndEnable, target: sss, mailbox: ${PAUL} }`, ...(deny ? [`{ at: 2h, verb: denyMailboxAccess, target: sss, mailbox: ${PAUL} }`] : [])),
+    });
+    expect(runCrm(parts(false)).counts.untrackedByReason).toEqual({ 'not-in-root-inbox': 1 });
+    expect(runCrm(parts(true)).counts.untrackedByReason).toEqual({ 'not-in-root-inbox': 1 });
   });
 });
 
