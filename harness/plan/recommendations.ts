@@ -6,9 +6,13 @@ import { counted } from '../../sim/check/counted.js';
 import type { Plan } from './plan-schema.js';
 import type { BatchFigures, PlanCounts } from './plan-metrics.js';
 import type { DisabledMailbox } from '../../fakes/sss/sss-world.js';
+import { withHalvedInterval } from './what-if.js';
 import { groupDisabledMailboxes } from '../run/disabled-mailboxes.js';
 
 const TOP_BATCHES = 3;
+
+/** What --what-if's run of the halved interval left untracked against the plan's; null when it was not run. */
+export type HalvedRun = 'fewer' | 'as-many' | 'more' | null;
 
 export interface AdviceInputs {
   readonly plan: Plan;
@@ -23,14 +27,14 @@ export interface AdviceInputs {
   /** The mailboxes sync had disabled when the run ended (S3, S4), other than the plan's drawn failures. */
   readonly disabled?: readonly DisabledMailbox[];
   /**
-   * Whether --what-if's run of the halved interval left fewer untracked: false when it left as many or more (faults
-   * during the cutover disable more mailboxes when more are enabled early), null when it was not run.
+   * What --what-if's run of the halved interval left untracked against the plan's: `more` happens when faults during
+   * the cutover reach more mailboxes enabled early; null when it was not run.
    */
-  readonly halvingHelps?: boolean | null;
+  readonly halvedRun?: HalvedRun;
 }
 
 export function recommendationsFor(inputs: AdviceInputs): string[] {
-  const { plan, counts, batches, durationMs, halvedDurationMs, disabled: disabledMailboxes = [], halvingHelps = null } = inputs;
+  const { plan, counts, batches, durationMs, halvedDurationMs, disabled: disabledMailboxes = [], halvedRun = null } = inputs;
   const out: string[] = [];
   const reason = (name: string) => counts.untrackedByReason[name] ?? 0;
   const filed = reason('not-in-root-inbox');
@@ -39,11 +43,14 @@ export function recommendationsFor(inputs: AdviceInputs): string[] {
       .sort((a, b) => (b.untrackedByReason['not-in-root-inbox'] ?? 0) - (a.untrackedByReason['not-in-root-inbox'] ?? 0) || a.batch - b.batch)
       .slice(0, TOP_BATCHES);
     const list = worst.map((b) => `batch ${b.batch} (${b.untrackedByReason['not-in-root-inbox'] ?? 0}, enabled ${formatDurationMs(b.enabledAtMs - plan.cutover.switchAt)} after the switch)`).join(', ');
-    const lever = halvedDurationMs === null
+    const halvedMs = withHalvedInterval(plan)?.cutover.batchInterval ?? null;
+    const lever = halvedDurationMs === null || halvedMs === null
       ? 'Enable mailboxes before their users file: each waits for its first cycle (S5).'
-      : halvingHelps === false
-        ? 'A shorter batch interval is no remedy here: --what-if\'s run of it leaves no fewer untracked (below), as faults during the cutover reach more mailboxes enabled early. Enable mailboxes before their users file.'
-      : `${laterBatchesLoseMore(batches) ? 'Later batches lose more: a' : 'A'} shorter batch interval (${formatDurationMs(Math.max(1, Math.round(plan.cutover.batchInterval / 2)))} instead of ${formatDurationMs(plan.cutover.batchInterval)}) would finish in ${formatDurationMs(halvedDurationMs)} instead of ${formatDurationMs(durationMs)}, or enable mailboxes before their users file.`;
+      : halvedRun === 'more'
+        ? `A shorter batch interval is no remedy here: --what-if's run of it leaves more untracked (below)${plan.faults.length > 0 ? ', as the plan\'s faults reach more mailboxes enabled early' : ''}. Enable mailboxes before their users file.`
+      : halvedRun === 'as-many'
+        ? 'A shorter batch interval would leave as many untracked here (--what-if, below). Enable mailboxes before their users file.'
+      : `${laterBatchesLoseMore(batches) ? 'Later batches lose more: a' : 'A'} shorter batch interval (${formatDurationMs(halvedMs)} instead of ${formatDurationMs(plan.cutover.batchInterval)}) would finish in ${formatDurationMs(halvedDurationMs)} instead of ${formatDurationMs(durationMs)}, or enable mailboxes before their users file.`;
     out.push(`${counted(filed, 'message was', 'messages were')} filed out of the Inbox before their mailbox's first cycle and ${filed === 1 ? 'is' : 'are'} never tracked (S6); most in ${list}. ${lever}`);
   }
   const behind = reason('behind-watermark');

@@ -6,7 +6,7 @@ import { compilePlan, lastEnabledAt, type CompiledPlan } from './compile-plan.js
 import { gradeOf, type Grade } from './grade.js';
 import { planFigures, type BatchFigures, type PlanCounts } from './plan-metrics.js';
 import type { Plan } from './plan-schema.js';
-import { recommendationsFor } from './recommendations.js';
+import { recommendationsFor, type HalvedRun } from './recommendations.js';
 import { variantsOf, whatIfLine, withHalvedInterval } from './what-if.js';
 import type { Scenario } from '../scenario/schema.js';
 
@@ -40,15 +40,16 @@ export function runPlan(plan: Plan, seed: number = plan.seed, options: PlanRunOp
   options.onRunStart?.('');
   const { result, advise } = runOnce(plan, seed, options, 'refuse');
   if (options.whatIf !== true) return result;
-  let halvingHelps: boolean | null = null;
+  let halvedRun: HalvedRun = null;
   const lines = variantsOf(plan).map(({ label, plan: variant, lever }) => {
     options.onRunStart?.(`what if ${label}`);
     const run = runOnce(variant, seed, options, 'extend').result;
-    if (lever === 'halved-interval') halvingHelps = run.counts.untracked < result.counts.untracked;
+    const [base, halved] = [result.counts.untracked, run.counts.untracked];
+    if (lever === 'halved-interval') halvedRun = halved < base ? 'fewer' : halved === base ? 'as-many' : 'more';
     return whatIfLine(label, result, run);
   });
   // The advice must not recommend what its own what-if run shows to be worse.
-  return { ...result, recommendations: [...advise(halvingHelps), ...lines] };
+  return { ...result, recommendations: [...advise(halvedRun), ...lines] };
 }
 
 /** How long the cutover would take with the interval halved: its schedule alone, as --what-if's run finds it. */
@@ -60,7 +61,7 @@ function halvedDurationMs(plan: Plan, compiled: CompiledPlan): number | null {
 
 /** The plan's figures, and its advice given what --what-if found of the halved interval (null: not run). */
 function runOnce(plan: Plan, seed: number, options: PlanRunOptions, lateFaults: 'refuse' | 'extend'): {
-  result: PlanResult; advise: (halvingHelps: boolean | null) => string[];
+  result: PlanResult; advise: (halvedRun: HalvedRun) => string[];
 } {
   const { onProgress, file } = options;
   const compiled = compilePlan(plan, seed, file, lateFaults);
@@ -69,9 +70,9 @@ function runOnce(plan: Plan, seed: number, options: PlanRunOptions, lateFaults: 
   const disabled = outcome.disabledMailboxes ?? [];
   const { batches, counts } = planFigures(outcome.ledger, outcome.counts, compiled, new Set(disabled.map((m) => m.address)));
   const durationMs = compiled.lastEnabledAtMs - plan.cutover.switchAt;
-  const advise = (halvingHelps: boolean | null) => recommendationsFor({
+  const advise = (halvedRun: HalvedRun) => recommendationsFor({
     plan, counts, batches, durationMs, halvedDurationMs: halvedDurationMs(plan, compiled),
-    disabled: disabled.filter((m) => !compiled.failing.has(m.address)), halvingHelps,
+    disabled: disabled.filter((m) => !compiled.failing.has(m.address)), halvedRun,
   });
   const result: PlanResult = {
     plan: plan.name, seed,

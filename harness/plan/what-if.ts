@@ -16,11 +16,18 @@ export interface Variant {
 
 const WEEK_MS = 7 * 86_400_000;
 
-/** The plan with its batch interval halved, or null when it has no interval to halve (one batch, or 1 ms). */
+/** A plan's (and a scenario cutover's) shortest step between batches but 0: a minute (check-plan.ts, check-sss.ts). */
+const SHORTEST_INTERVAL_MS = 60_000;
+
+/**
+ * The plan with its batch interval halved, or null when it has none to halve: one batch, or half of it would be
+ * under the shortest step a plan or scenario takes (a 1-minute interval).
+ */
 export function withHalvedInterval(plan: Plan): Plan | null {
   const { cutover } = plan;
-  if (cutover.batchInterval <= 1 || batchCountOf(plan) <= 1) return null;
-  return { ...plan, cutover: { ...cutover, batchInterval: Math.max(1, Math.round(cutover.batchInterval / 2)) } };
+  const halved = Math.round(cutover.batchInterval / 2);
+  if (halved < SHORTEST_INTERVAL_MS || batchCountOf(plan) <= 1) return null;
+  return { ...plan, cutover: { ...cutover, batchInterval: halved } };
 }
 
 export function variantsOf(plan: Plan): Variant[] {

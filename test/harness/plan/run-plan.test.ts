@@ -86,6 +86,19 @@ describe('runPlan', () => {
   });
 });
 
+describe('a batch interval of a minute', () => {
+  it('is not halved below the shortest step a scenario takes, by --what-if or by the advice', () => {
+    const plan = smallPlan({ fileProbability: 0.5, batchInterval: '1m' });
+    const result = runPlan(plan, plan.seed, { whatIf: true });
+    expect(result.recommendations.some((r) => r.startsWith('What if a batch interval'))).toBe(false);
+    expect(result.recommendations.some((r) => r.startsWith('What if Process Email From a week earlier'))).toBe(true);
+    expect(result.recommendations.join(' ')).not.toContain('30s');
+    // Two minutes still halve, to one.
+    const two = runPlan(smallPlan({ fileProbability: 0.5, batchInterval: '2m' }), plan.seed, { whatIf: true });
+    expect(two.recommendations.some((r) => r.startsWith('What if a batch interval of 1m instead of 2m'))).toBe(true);
+  });
+});
+
 describe('whatIfLine', () => {
   it('groups thousands, as the plan\'s other figures are', () => {
     const counts = (untracked: number) => ({ tracked: 0, trackedByRouter: 0, trackedBySss: 0, untracked, untrackedByReason: {}, duplicates: 1_000, duplicatesPrevented: 0, lost: 0 });
@@ -139,7 +152,7 @@ describe('a plan with faults', () => {
     const faulty = { ...plan, faults: [{ at: 4 * 3_600_000, verb: 'down', target: 'ex-hq' }, { at: 6 * 3_600_000, verb: 'up', target: 'ex-hq' }] };
     const result = runPlan(faulty, plan.seed, { whatIf: true });
     expect(result.recommendations.find((r) => r.startsWith('What if a batch interval'))).toMatch(/would have left [\d,]+ more untracked/);
-    expect(result.recommendations[0]).toContain('A shorter batch interval is no remedy here');
+    expect(result.recommendations[0]).toContain('A shorter batch interval is no remedy here: --what-if\'s run of it leaves more untracked (below), as the plan\'s faults reach more mailboxes enabled early.');
     expect(result.recommendations[0]).not.toContain('would finish in');
     // Without --what-if nothing was run to tell, and the lever stays advised.
     expect(runPlan(faulty).recommendations[0]).toContain('would finish in');
