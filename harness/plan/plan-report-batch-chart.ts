@@ -37,7 +37,18 @@ export function batchChart(batches: readonly BatchFigures[], id: string): SafeHt
   // retried): a third row, so the cause of a tall untracked bar is on the chart, not only in the table.
   const anyDisabled = batches.some((b) => b.disabledAtEnd > 0);
   const disabledText = (b: BatchFigures) => `${fmt(b.disabledAtEnd)} disabled`;
-  const disabledEvery = every(Math.max(0, ...batches.filter((b) => b.disabledAtEnd > 0).map((b) => textWidth(disabledText(b)))));
+  // Which batches get the label: every one with disabled mailboxes whose label clears the one before it (thinning by
+  // position, as the other rows do, would hide the only disabled batch when it is not a k-th one).
+  const shownDisabled = new Set<number>();
+  let clearFrom = -Infinity;
+  batches.forEach((b, i) => {
+    if (b.disabledAtEnd === 0) return;
+    const half = textWidth(disabledText(b)) / 2;
+    const centre = plot.left + (i + 0.5) * slot;
+    if (centre - half < clearFrom) return;
+    shownDisabled.add(i);
+    clearFrom = centre + half + 6;
+  });
   const extra = anyDisabled ? 15 : 0;
   const bars = batches.map((b, i) => {
     const centre = plot.left + (i + 0.5) * slot;
@@ -53,7 +64,7 @@ export function batchChart(batches: readonly BatchFigures[], id: string): SafeHt
     const label = untrackedLabel(b.untracked, slot);
     const untracked = label === null ? null
       : html`<text x="${n(centre)}" y="${n(yOf(plot, total(b)) - 4)}" text-anchor="middle" font-size="${FONT_PX - 1}" font-weight="600" fill="${UNTRACKED_COLOUR}">${label}</text>`;
-    const disabled = b.disabledAtEnd > 0 && labelled(i, disabledEvery)
+    const disabled = shownDisabled.has(i)
       ? html`<text class="disabled" x="${n(centre)}" y="${n(bottom + 46)}" text-anchor="middle" font-size="${FONT_PX - 1}" fill="${UNTRACKED_COLOUR}">${disabledText(b)}</text>` : null;
     const labels = html`${labelled(i, numberEvery) ? html`<text x="${n(centre)}" y="${n(bottom + 16)}" text-anchor="middle">${b.batch}</text>` : null}${labelled(i, timeEvery) ? html`<text x="${n(centre)}" y="${n(bottom + 31)}" text-anchor="middle" font-size="${FONT_PX - 1}">${after(b)}</text>` : null}${disabled}`;
     return html`<g class="batch" data-batch="${b.batch}">${segments}${untracked}<g font-size="${FONT_PX}" fill="${COLOURS.axis}">${labels}</g></g>`;

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { escapeHtml } from '../../../harness/report/html.js';
 import { renderPlanReport } from '../../../harness/plan/plan-report.js';
+import { batchChart } from '../../../harness/plan/plan-report-batch-chart.js';
 import { runPlan, type PlanResult } from '../../../harness/plan/run-plan.js';
 import { summariseSweep, sweepSeeds } from '../../../harness/plan/plan-sweep.js';
 import { smallPlan } from './plan-fixtures.js';
@@ -41,6 +42,15 @@ describe('the plan report', () => {
     expect(count(page, /<text class="disabled"/g)).toBe(disabled.length);
     for (const b of disabled) expect(page).toMatch(new RegExp(`data-batch="${b.batch}">.*?<text class="disabled"[^>]*>${b.disabledAtEnd} disabled</text>`, 's'));
     expect(renderPlanReport({ kind: 'runs', plans: [{ file: 'small.yaml', result: slow, expected: 'Poor' }] })).not.toContain('class="disabled"');
+  });
+
+  it('labels every disabled batch whose label has room, wherever it sits among many batches', () => {
+    const batches = Array.from({ length: 26 }, (_, k) => ({
+      ...slow.batchTimeline[0]!, batch: k + 1, enabledAtMs: k * 5 * 3_600_000, disabledAtEnd: k === 1 || k === 2 || k === 20 ? 200 : 0,
+    }));
+    const svg = String(batchChart(batches, 'many'));
+    // Batch 2's label is shown though thinning by position would skip it; batch 3's would overlap it; batch 21 has room.
+    expect([...svg.matchAll(/<g class="batch" data-batch="(\d+)">(?:(?!<g class="batch").)*?<text class="disabled"/gs)].map((m) => m[1])).toEqual(['2', '21']);
   });
 
   it('is the same bytes for the same results', () => {
