@@ -24,7 +24,11 @@ export interface ReportCheck {
   readonly offenderCount: number;
   /** The offenders `--json` lists (a sample across the check's reasons and the run, sim/check/offender-order.ts). */
   readonly offenders: ReadonlyArray<{ readonly messageId: string; readonly detail: string; readonly path: TrimmedPath }>;
-  /** How many of the messages it names the message table lists (all of them, unless the table is a sample). */
+  /**
+   * How many different messages it names, and how many of them the message table lists (all of them, unless the
+   * table is a sample). Offenders can be more than messages: no-lost-mail names each lost copy.
+   */
+  readonly offenderMessages: number;
   readonly offendersListed: number;
   /** What the check measured, if anything (latency: samples, p50Ms, p95Ms, maxMs). */
   readonly measurements?: Readonly<Record<string, number>>;
@@ -100,6 +104,7 @@ export function reportData({ outcome, file, scenario, applied, mode }: ReportInp
       ...json,
       checks: json.checks.map((c, k) => ({
         ...c, offenders: c.offenders.map((o) => ({ messageId: o.messageId, detail: o.detail, path: trimPath(o.path) })),
+        offenderMessages: new Set(named[k] ?? []).size,
         offendersListed: new Set((named[k] ?? []).filter((i) => listed.has(i))).size,
       })),
     },

@@ -57,7 +57,7 @@ export function checksHtml(data: ReportData): SafeHtml {
 ${c.measurements === undefined ? null : html`<p class="muted">${Object.entries(c.measurements).map(([k, v], i) => html`${i > 0 ? ', ' : ''}${k} <b data-measurement="${k}">${k.endsWith('Ms') ? readableDuration(v) : v.toLocaleString('en-US')}</b>`)}</p>`}
 ${c.offenderCount === 0 ? null : html`<details><summary>${c.offenderCount.toLocaleString('en-US')} offending message${c.offenderCount === 1 ? '' : 's'}, each with its path</summary>
 ${c.offenders.map((o) => html`<p><code>${o.messageId}</code>: ${o.detail} <span class="muted">(${pathStepCount(o.path)} steps)</span></p>${pathHtml(o.path)}`)}
-${more > 0 ? html`<p class="muted">… and ${more.toLocaleString('en-US')} more: ${listedText(c.offendersListed, c.offenderCount)}, each marked with this check's name.</p>` : null}
+${more > 0 ? html`<p class="muted">… and ${more.toLocaleString('en-US')} more: ${listedText(c.offendersListed, c.offenderMessages)}, each marked with this check's name.</p>` : null}
 </details>`}
 </div>`;
   });
@@ -74,6 +74,6 @@ ${expectations.map((e) => html`<tr><td class="mono">${e.name}</td><td class="mon
 /** Where the rest of a check's offenders are: the message table holds them all, or a sample (message-sample.ts). */
 function listedText(listed: number, named: number): string {
   if (listed >= named) return 'the message table lists them all';
-  const some = listed === 0 ? 'none of them' : `${listed.toLocaleString('en-US')} of the ${named.toLocaleString('en-US')}`;
+  const some = listed === 0 ? 'none of them' : `${listed.toLocaleString('en-US')} of the ${named.toLocaleString('en-US')} messages`;
   return `the message table lists ${some} (a page holds ${MESSAGE_TABLE_LIMIT.toLocaleString('en-US')} rows: a sample across the checks, their reasons and the run)`;
 }

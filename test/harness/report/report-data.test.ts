@@ -40,6 +40,15 @@ describe('report data', () => {
     expect(renderReport(inputOf(RESTORE))).not.toContain('disabled-mailboxes');
   });
 
+  it('says the table lists every message a check names when it does, though the check names each lost copy', () => {
+    const input = inputOf('test/fixtures/lost-copies.yaml');
+    const lost = reportData(input).run.checks.find((c) => c.name === 'no-lost-mail')!;
+    // Each message lost both its copies (alice's and bob's): twice as many offenders as messages, all in the table.
+    expect(lost).toMatchObject({ offenderCount: 60, offenderMessages: 30 });
+    expect(lost.offendersListed).toBe(lost.offenderMessages);
+    expect(renderReport(input)).toMatch(/… and \d+ more: the message table lists them all, each marked with this check's name/);
+  });
+
   it('is the same bytes for the same run (no wall clock inside)', () => {
     expect(renderReport(inputOf(RESTORE))).toBe(renderReport(inputOf(RESTORE)));
   });

@@ -58,7 +58,7 @@ describe('a report whose checks name more messages than its table holds', () => 
   it('says how many of a check\'s messages the table lists, never "them all" when it does not', () => {
     expect(untracked().offendersListed).toBe(2_000);
     const text = checksHtml(data()).value;
-    expect(text).toContain('… and 3,280 more: the message table lists 2,000 of the 3,300 (a page holds 2,000 rows: a sample across the checks, their reasons and the run), each marked');
+    expect(text).toContain('… and 3,280 more: the message table lists 2,000 of the 3,300 messages (a page holds 2,000 rows: a sample across the checks, their reasons and the run), each marked');
     expect(text).not.toContain('lists them all');
   });
 });
