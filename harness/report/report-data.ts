@@ -123,9 +123,12 @@ export function reportData({ outcome, file, scenario, applied, mode }: ReportInp
  * cutover the mass disabling is the cause of most untracked mail, and it happens tens of minutes into the outage.
  */
 function disabledMarks(groups: readonly DisabledMailboxGroup[]): TimelineBand[] {
+  // One mark when they all went at once; otherwise drawn as a fault on some mailboxes, a dotted line at the first and
+  // the last (two marks would read as "×2", a shaded band as an outage of everything between).
   return groups.map((g) => ({
-    kind: 'fault', label: `sync disabled ${g.mailboxes.toLocaleString('en-US')} ${g.mailboxes === 1 ? 'mailbox' : 'mailboxes'} (${g.why})`,
-    fromMs: g.firstAtMs, toMs: g.lastAtMs, ended: true, marksMs: [...new Set([g.firstAtMs, g.lastAtMs])], partial: false,
+    kind: 'fault',
+    label: `sync disabled ${g.mailboxes.toLocaleString('en-US')} ${g.mailboxes === 1 ? 'mailbox' : 'mailboxes'} ${g.by === 'errors' ? 'after errors' : 'at Test & Enable'} (${g.why})`,
+    fromMs: g.firstAtMs, toMs: g.lastAtMs, ended: true, marksMs: g.firstAtMs === g.lastAtMs ? [g.firstAtMs] : [], partial: g.firstAtMs !== g.lastAtMs,
   }));
 }
 
