@@ -68,7 +68,8 @@ export function readFolder(db: DatabaseState, read: MailboxRead, mailbox = lower
   if (items === undefined) return [];
   const bounds: Bounds = { afterStoreId: read.afterStoreId, afterMs: read.receivedAfterMs ?? -Infinity, fromMs: read.receivedFromMs ?? -Infinity };
   // Items sit in store id and received time order, so those past a watermark are a tail of the list: a binary search
-  // finds where it starts (tombstones keep their place in that order, so the search may land on one: they are skipped). After a Safety Net resubmit that order no longer holds; then each item is tested.
+  // finds where it starts (tombstones keep their place in that order, so the search may land on one: they are
+  // skipped). After a Safety Net resubmit that order no longer holds; then each item is tested.
   const bounded = bounds.afterStoreId > 0 || bounds.afterMs > -Infinity || bounds.fromMs > -Infinity;
   const testEach = bounded && db.outOfOrder;
   // A client polling a mailbox with nothing new (most of server-side sync's cycles at scale) is answered from the

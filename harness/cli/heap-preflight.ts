@@ -9,11 +9,12 @@ import type { Scenario } from '../scenario/schema.js';
 import { InputError } from '../scenario/input-error.js';
 
 /**
- * Heap per simulated copy. scenarios/scale.yaml's 1,000,000 messages run to the end in an 800 MB heap (and not in
- * 700 MB); the toy world's copies cost less. So the figure leans low: a run refused would not have fitted, one
- * taken may still come close. The check is the CLI's, not the library's: it reads this machine. (Measured again on
- * 2026-12-07 for the report's figure below: the run alone then fitted 700 MB and not 687 MB, so this leans a little
- * high now, by some 60 MB at scale; left as it is.)
+ * Heap per simulated copy, an estimate rather than a bound. scenarios/scale.yaml's 1,000,000 messages were measured
+ * to run to the end in an 800 MB heap (and not in 700 MB) when it was set; measured again on 2026-12-07 for the
+ * report's figure below, the run alone fitted 700 MB and not 687 MB, so it now leans high by some 60 MB at scale
+ * (left as it is: a margin). Within a few per cent of the limit a run may be refused that would just have fitted;
+ * well past it, a run taken would have died minutes in. The check is the CLI's, not the library's: it reads this
+ * machine.
  */
 export const HEAP_BYTES_PER_COPY = 800;
 

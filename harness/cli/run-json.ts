@@ -11,7 +11,7 @@ import { MESSAGE_TABLE_LIMIT } from '../report/message-sample.js';
 export const JSON_OFFENDER_LIMIT = 20;
 
 /** Where a reader finds the offenders a summary leaves out: the report's message table keeps them, up to its size. */
-export const MORE_OFFENDERS_WHERE = `--json lists the first ${JSON_OFFENDER_LIMIT}, --report up to ${MESSAGE_TABLE_LIMIT.toLocaleString('en-US')}`;
+export const MORE_OFFENDERS_WHERE = `--json lists ${JSON_OFFENDER_LIMIT} of them, --report up to ${MESSAGE_TABLE_LIMIT.toLocaleString('en-US')}`;
 
 export interface RunJson {
   scenario: string;

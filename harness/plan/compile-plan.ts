@@ -119,7 +119,7 @@ function scenarioInputOf(plan: Plan, seed: number, failing: string[]): ScenarioI
   return {
     kind: 'scenario',
     name: plan.name,
-    description: `The plan ${plan.name}, compiled by mailflow plan.`,
+    description: `The plan ${plan.name}, compiled into the scenario it runs.`,
     seed,
     start: plan.start,
     // compilePlan sets it once the batches are known, and refuses a fault after it in the plan's own words (a plan

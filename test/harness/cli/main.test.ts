@@ -41,7 +41,7 @@ describe('mailflow CLI', () => {
 
   it('says where the offenders a summary leaves out are, and they are there: the first 20 in --json, all in --report', () => {
     const text = mailflow('run', 'scenarios/two-active-routers.yaml');
-    const more = /^ {11}\.\.\. and (\d+) more \(--json lists the first 20, --report up to 2,000\)$/m.exec(text.stdout);
+    const more = /^ {11}\.\.\. and (\d+) more \(--json lists 20 of them, --report up to 2,000\)$/m.exec(text.stdout);
     expect(more).not.toBeNull();
     const json = JSON.parse(mailflow('run', 'scenarios/two-active-routers.yaml', '--json').stdout) as { checks: Array<{ name: string; offenderCount: number; offenders: unknown[] }> };
     const duplicates = json.checks.find((c) => c.name === 'no-duplicate-activity');

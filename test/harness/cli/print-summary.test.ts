@@ -25,7 +25,7 @@ describe('the run summary', () => {
     expect(lines[1]).toBe('  simulated 1h in 1,203,344 events, 10,812 ms wall to run and check');
     expect(lines[2]).toBe('  counts: sent 128,515, accepted 128,515, delivered 127,001, lost 0, bounced 0, tracked 83,366, tossed 17,001, untracked 45,149, duplicatesPrevented 17,210, duplicates 0, pending 0');
     expect(lines[3]).toBe('  untracked by reason: mailbox-disabled 44,167, not-in-root-inbox 982');
-    expect(lines).toContain('           ... and 45,146 more (--json lists the first 20, --report up to 2,000)');
+    expect(lines).toContain('           ... and 45,146 more (--json lists 20 of them, --report up to 2,000)');
     expect(lines).toContain('    FAIL untracked.mailbox-disabled == 0 (actual 44,167)');
   });
 });
