@@ -5,6 +5,7 @@ import type { ExpectationResult } from '../../sim/check/verdict.js';
 import type { RunOutcome } from '../run/run-scenario.js';
 import type { ActCounts } from '../../fakes/sss/act-sync.js';
 import { groupDisabledMailboxes, type DisabledMailboxGroup } from '../run/disabled-mailboxes.js';
+import { planFigures, type BatchFigures } from '../plan/plan-metrics.js';
 import { MESSAGE_TABLE_LIMIT } from '../report/message-sample.js';
 
 /** Offenders listed per check in JSON; `offenderCount` gives the full number. */
@@ -24,6 +25,8 @@ export interface RunJson {
   act: ActCounts | null;
   /** Mailboxes server-side sync had disabled at the end, by cause (S3, S4); null without server-side sync. */
   disabledMailboxes: DisabledMailboxGroup[] | null;
+  /** A scenario cutover's batches, as `mailflow plan` reports a plan's (docs/plan.md); null without a cutover. */
+  cutoverBatches: BatchFigures[] | null;
   checks: Array<{
     name: string; verdict: Verdict; expected: Verdict; summary: string; offenderCount: number; offenders: Offender[];
     /** Only for checks that measure something (latency: samples, p50Ms, p95Ms, maxMs). */
@@ -36,6 +39,13 @@ export interface RunJson {
   wallMs: number;
 }
 
+/** A scenario cutover's batches counted as a plan's are (per batch: tracked, untracked by reason, disabled at the end). */
+function cutoverBatchesOf(outcome: RunOutcome): BatchFigures[] | null {
+  if (outcome.cutover === null) return null;
+  const disabled = new Set((outcome.disabledMailboxes ?? []).map((m) => m.address));
+  return planFigures(outcome.ledger, outcome.counts, outcome.cutover, disabled).batches;
+}
+
 export function toRunJson(outcome: RunOutcome, file: string, wallMs: number, mode: RunJson['mode'] = 'virtual'): RunJson {
   return {
     scenario: outcome.scenario,
@@ -46,6 +56,7 @@ export function toRunJson(outcome: RunOutcome, file: string, wallMs: number, mod
     counts: outcome.counts,
     act: outcome.act,
     disabledMailboxes: outcome.disabledMailboxes === null ? null : groupDisabledMailboxes(outcome.disabledMailboxes),
+    cutoverBatches: cutoverBatchesOf(outcome),
     checks: outcome.checks.map((c) => ({
       name: c.name, verdict: c.verdict, expected: c.expected, summary: c.summary,
       offenderCount: c.offenders.length, offenders: c.offenders.slice(0, JSON_OFFENDER_LIMIT),

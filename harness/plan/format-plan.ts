@@ -2,6 +2,7 @@
 // `--compare`, the plans side by side.
 import { formatDurationMs } from '../scenario/duration.js';
 import type { PlanResult } from './run-plan.js';
+import type { BatchFigures } from './plan-metrics.js';
 import type { SweepResult, Spread } from './plan-sweep.js';
 import { meetsGrade, type Grade } from './grade.js';
 
@@ -15,14 +16,19 @@ export function formatPlan(result: PlanResult, file: string, expected: Grade | u
     `plan ${result.plan} (${file}), seed ${result.seed}: ${result.grade}${expected === undefined ? '' : ` (expected at least ${expected})`}`,
     `  ${n(result.mailboxes)} mailboxes in ${result.batches} batch${result.batches === 1 ? '' : 'es'} over ${formatDurationMs(result.durationMs)} (switch to last mailbox enabled${retriedLast(result) ? ', a Test & Enable retry last' : ''}), ${n(result.messages)} messages`,
     `  tracked ${n(c.tracked)} (router ${n(c.trackedByRouter)}, server-side sync ${n(c.trackedBySss)}), untracked ${n(c.untracked)}${reasons === '' ? '' : ` (${reasons})`}, duplicates ${n(c.duplicates)}, duplicates prevented ${n(c.duplicatesPrevented)}, lost ${n(c.lost)}`,
-    '  batch  enabled after switch  mailboxes  failed  disabled at end  by router  by sync  backlog  untracked  dup. prevented  duplicates  latency p50  p95',
+    ...batchTableLines(result.batchTimeline, '  '),
   ];
-  const switchAt = result.batchTimeline[0]?.enabledAtMs ?? 0;
-  for (const b of result.batchTimeline) {
-    lines.push(`  ${String(b.batch).padStart(5)}  ${formatDurationMs(b.enabledAtMs - switchAt).padStart(20)}  ${n(b.mailboxes).padStart(9)}  ${n(b.failedTestAndEnable).padStart(6)}  ${n(b.disabledAtEnd).padStart(15)}  ${n(b.trackedByRouter).padStart(9)}  ${n(b.trackedBySss).padStart(7)}  ${n(b.backlog).padStart(7)}  ${n(b.untracked).padStart(9)}  ${n(b.duplicatesPrevented).padStart(14)}  ${n(b.duplicates).padStart(10)}  ${ms(b.latencyP50Ms).padStart(11)}  ${ms(b.latencyP95Ms)}`);
-  }
   lines.push('  recommendations:', ...result.recommendations.map((r) => `   - ${r}`));
   return lines.join('\n');
+}
+
+/** The batch timeline as a table, a line a batch under a header (`mailflow plan`, and `mailflow run` of a cutover). */
+export function batchTableLines(batches: readonly BatchFigures[], indent: string): string[] {
+  const switchAt = batches[0]?.enabledAtMs ?? 0;
+  return [
+    `${indent}batch  enabled after switch  mailboxes  failed  disabled at end  by router  by sync  backlog  untracked  dup. prevented  duplicates  latency p50  p95`,
+    ...batches.map((b) => `${indent}${String(b.batch).padStart(5)}  ${formatDurationMs(b.enabledAtMs - switchAt).padStart(20)}  ${n(b.mailboxes).padStart(9)}  ${n(b.failedTestAndEnable).padStart(6)}  ${n(b.disabledAtEnd).padStart(15)}  ${n(b.trackedByRouter).padStart(9)}  ${n(b.trackedBySss).padStart(7)}  ${n(b.backlog).padStart(7)}  ${n(b.untracked).padStart(9)}  ${n(b.duplicatesPrevented).padStart(14)}  ${n(b.duplicates).padStart(10)}  ${ms(b.latencyP50Ms).padStart(11)}  ${ms(b.latencyP95Ms)}`),
+  ];
 }
 
 /** The last mailbox was enabled by a retry of Test & Enable, after the last batch: the duration says so. */

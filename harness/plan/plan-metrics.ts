@@ -57,8 +57,9 @@ function newTally(): BatchTally {
   return { trackedByRouter: 0, trackedBySss: 0, backlog: 0, untracked: 0, untrackedByReason: {}, duplicatesPrevented: 0, duplicates: 0, latencies: [] };
 }
 
+/** `compiled`: a plan's batches and drawn failures, or a scenario's cutover as the world built it (mailflow run). */
 export function planFigures(
-  ledger: Ledger, counts: Counts, compiled: CompiledPlan, disabledAtEnd: ReadonlySet<string>,
+  ledger: Ledger, counts: Counts, compiled: Pick<CompiledPlan, 'batches' | 'failing'>, disabledAtEnd: ReadonlySet<string>,
 ): { batches: BatchFigures[]; counts: PlanCounts } {
   const batchOf = new Map<string, number>();
   compiled.batches.forEach((batch, k) => { for (const mailbox of batch.mailboxes) batchOf.set(mailbox, k); });

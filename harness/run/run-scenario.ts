@@ -11,7 +11,7 @@ import { OTHER_SEED, judgeCount, type CountsWaived } from '../../sim/check/expec
 import type { ActCountName, ActCounts } from '../../fakes/sss/act-sync.js';
 import type { Verdict } from '../../sim/check/check-result.js';
 import type { Scenario } from '../scenario/schema.js';
-import { buildWorld, type World } from '../world/build-world.js';
+import { buildWorld, type CutoverSchedule, type World } from '../world/build-world.js';
 import type { DisabledMailbox } from '../../fakes/sss/sss-world.js';
 
 /** How often, in virtual time, the drain looks whether anything is still in flight (a serve session drains alike). */
@@ -62,6 +62,8 @@ export interface RunOutcome {
   readonly act: ActCounts | null;
   /** Mailboxes server-side sync had disabled at the end (S3, S4), by when; null without server-side sync. */
   readonly disabledMailboxes: DisabledMailbox[] | null;
+  /** The scenario's cutover as scheduled (its batches and failing mailboxes), or null without one. */
+  readonly cutover: CutoverSchedule | null;
   /** The ledger, for reports and tests that look at single messages. */
   readonly ledger: Ledger;
 }
@@ -166,6 +168,7 @@ export function concludeRun(engine: Engine, ledger: Ledger, world: World, scenar
   return {
     scenario: scenario.name, seed, verdict, counts, act, checks: judgement.checks,
     disabledMailboxes: world.disabledMailboxes?.() ?? null,
+    cutover: world.cutover?.() ?? null,
     expectations: [...judgement.expectations, ...actExpectations], traceHash: engine.traceHash(), events: engine.eventsProcessed,
     simulatedMs: engine.nowMs, ledger,
   };

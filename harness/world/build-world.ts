@@ -16,7 +16,7 @@ import { spawnRouterWorld } from '../../fakes/router/router-world.js';
 import { routerConfigOf, routerWorldSpecOf } from './build-router-world.js';
 import { routerInstalls, routerInstanceNames } from '../scenario/routers.js';
 import { syncedBySss } from './build-sss-world.js';
-import { cutoverFaults, sssConfigOf } from './build-sss-world.js';
+import { cutoverBatches, cutoverFaults, sssConfigOf } from './build-sss-world.js';
 import { spawnSssWorld, type DisabledMailbox, type SssWorld } from '../../fakes/sss/sss-world.js';
 import type { ActCounts } from '../../fakes/sss/act-sync.js';
 import { defineSssFaults } from '../../fakes/sss/sss-faults.js';
@@ -35,6 +35,13 @@ export interface World {
   act?(): ActCounts | null;
   /** Mailboxes server-side sync has disabled (S3, S4), or null when the scenario has no server-side sync. */
   disabledMailboxes?(): DisabledMailbox[] | null;
+  /** The scenario's cutover as scheduled: its Test & Enable batches and the mailboxes set to fail; null without one. */
+  cutover?(): CutoverSchedule | null;
+}
+
+export interface CutoverSchedule {
+  readonly batches: ReadonlyArray<{ readonly atMs: number; readonly mailboxes: readonly string[] }>;
+  readonly failing: ReadonlySet<string>;
 }
 
 /** Names of the actors a scenario's world will have (faults may target these). */
@@ -155,6 +162,7 @@ function buildExchangeAndCrm(engine: Engine, ledger: Ledger, scenario: Scenario,
     }, scenario.injectBug)));
   }
   let sss: SssWorld | null = null;
+  let schedule: CutoverSchedule | null = null;
   const sssOrg = orgs.find(({ config }) => config.server === (scenario.sss?.crm ?? firstOrg?.config.server));
   if (scenario.sss !== undefined && sssOrg !== undefined) {
     const section = scenario.sss;
@@ -174,6 +182,13 @@ function buildExchangeAndCrm(engine: Engine, ledger: Ledger, scenario: Scenario,
       active: () => crmWorld?.processEmailUsing() === 'server-side-sync',
     }));
     for (const { atMs, fault } of cutoverFaults(section, config, sssOrg.config, exchange.servers[0]?.name ?? '')) engine.scheduleFault(atMs, fault);
+    const cutover = section.cutover;
+    if (cutover !== undefined) {
+      schedule = {
+        batches: cutoverBatches(cutover, config, sssOrg.config).map((mailboxes, k) => ({ atMs: cutover.at + k * cutover.batchInterval, mailboxes })),
+        failing: new Set(cutover.failing),
+      };
+    }
   }
   return {
     inFlight(firstOnly = false) {
@@ -189,6 +204,7 @@ function buildExchangeAndCrm(engine: Engine, ledger: Ledger, scenario: Scenario,
     },
     act: () => sss?.act() ?? null,
     disabledMailboxes: () => sss?.disabledMailboxes() ?? null,
+    cutover: () => schedule,
   };
 }
 
