@@ -169,17 +169,18 @@ const MAX_ANCHOR_USES = 100;
  */
 function aliasProblem(doc: Document, lines: LineCounter, file: string, error: Error): InputProblem {
   const unresolved = /^Unresolved alias.*: (.+)$/.exec(error.message)?.[1];
+  // Said at the alias it concerns: the unresolved one, or for too much expansion the first alias in the file.
+  let at: number | undefined;
+  visit(doc, { Alias(_key, node) {
+    if (unresolved !== undefined && node.source !== unresolved) return undefined;
+    at = node.range?.[0];
+    return visit.BREAK;
+  } });
+  const { line, col } = at === undefined ? { line: 0, col: 0 } : lines.linePos(at);
   if (unresolved !== undefined) {
-    let at: number | undefined;
-    visit(doc, { Alias(_key, node) {
-      if (node.source !== unresolved) return undefined;
-      at = node.range?.[0];
-      return visit.BREAK;
-    } });
-    const { line, col } = at === undefined ? { line: 0, col: 0 } : lines.linePos(at);
     return { file, line, column: col, path: '', message: `YAML: *${unresolved} comes before any anchor &${unresolved}: set the anchor first, where the value is written out` };
   }
-  return { file, line: 0, column: 0, path: '', message: `YAML: aliases expand to too much (over ${MAX_ANCHOR_USES} uses of anchors): write the values out (${error.message})` };
+  return { file, line, column: col, path: '', message: `YAML: aliases expand to too much (over ${MAX_ANCHOR_USES} uses of anchors): write the values out (${error.message})` };
 }
 
 /** A file nested thousands deep overflows the parser's stack: bad input, said so. */
