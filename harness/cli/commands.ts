@@ -19,7 +19,7 @@ import { toJunitXml } from './junit-xml.js';
 import { progressBarFor } from './progress.js';
 import { checkWritable } from './output-path.js';
 import { refuseOverwritingInputs } from './input-overwrite.js';
-import { recordFaults, renderReport } from '../report/render-report.js';
+import { FAULT_RECORD_KINDS, recordFaults, renderReport } from '../report/render-report.js';
 import { runWireCommand } from './wire-commands.js';
 
 export interface RunCommandOptions {
@@ -63,6 +63,8 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
       run = startRun(scenario, {
         ...(options.seed === undefined ? {} : { seed: options.seed }),
         ...(faults !== null ? { traceSink: faults.sink } : traceSink === undefined ? {} : { traceSink }),
+        // With no --trace file, the report's recorder is the only reader: make only the records it reads.
+        ...(faults !== null && traceSink === undefined ? { traceKinds: FAULT_RECORD_KINDS } : {}),
         ...(progress === null ? {} : { onProgress: progress.update }),
       }, true);
       await watch.play(run);

@@ -1,7 +1,7 @@
 // Runs a lesson's two lanes (the same seed, traffic and shared faults; each lane its own setup) and puts together
 // what the page and the narrator show. Virtual time only: the same lesson and seed give the same data, byte for byte.
 import { runScenario, type RunOutcome } from '../run/run-scenario.js';
-import { recordFaults, type AppliedFault } from '../report/applied-faults.js';
+import { FAULT_RECORD_KINDS, recordFaults, type AppliedFault } from '../report/applied-faults.js';
 import type { ScenarioFault } from '../scenario/schema.js';
 import { LANE_IDS, type DemoData, type DemoLane, type DemoOperation, type LaneId } from './demo-data.js';
 import type { Lesson } from './lane-variants.js';
@@ -32,7 +32,7 @@ export function buildDemo(lesson: Lesson, options: DemoOptions = {}): DemoRun {
   for (const lane of LANE_IDS) {
     // The faults as the engine applied them: the file's, and those a cutover block or a model schedules itself.
     const recorder = recordFaults();
-    outcomes[lane] = runScenario(lesson.lanes[lane], { ...(options.seed === undefined ? {} : { seed: options.seed }), traceSink: recorder.sink });
+    outcomes[lane] = runScenario(lesson.lanes[lane], { ...(options.seed === undefined ? {} : { seed: options.seed }), traceSink: recorder.sink, traceKinds: FAULT_RECORD_KINDS });
     applied[lane] = recorder.applied;
     alerts.push(...recorder.alerts.map((alert) => alertOperation(alert, lane)));
     options.onLaneDone?.(lane);

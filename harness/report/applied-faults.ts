@@ -1,7 +1,7 @@
 // The faults and operations a run actually applied, with their virtual times, read from the engine's trace: this
 // sees the scenario's `faults:` list, the operations the world builder schedules (a cutover's switch and batches) and
 // those the models schedule themselves (a failover's return), with no copy of the world builder's logic.
-import type { TraceRecord, TraceSink } from '../../sim/core/trace.js';
+import type { TraceKind, TraceRecord, TraceSink } from '../../sim/core/trace.js';
 
 /** One fault or operation as the engine applied it. `target` is '' for verbs that act on the whole world. */
 export interface AppliedFault {
@@ -28,6 +28,9 @@ export interface FaultRecorder {
   /** Alerts raised so far, in the order they were raised: what an administrator would see. */
   readonly alerts: readonly RaisedAlert[];
 }
+
+/** What the recorder reads: a run that feeds only it (no `--trace` file) can leave every other record unmade. */
+export const FAULT_RECORD_KINDS: ReadonlySet<TraceKind> = new Set<TraceKind>(['fault', 'note']);
 
 /** The trace note's tag for an alert (fakes/sss/sss-service.ts). */
 const ALERT_TAG = 'sss-alert';

@@ -3,7 +3,7 @@ import { reportData, type ReportInput } from './report-data.js';
 import { reportHtml } from './report-page.js';
 
 export type { ReportInput } from './report-data.js';
-export { recordFaults } from './applied-faults.js';
+export { FAULT_RECORD_KINDS, recordFaults } from './applied-faults.js';
 export type { FaultRecorder } from './applied-faults.js';
 
 export function renderReport(input: ReportInput): string {

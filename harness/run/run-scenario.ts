@@ -1,7 +1,7 @@
 // Runs a scenario in virtual time: build the world, play it to the horizon, drain until nothing is in flight (or
 // the drain ends), then count, check and judge. No wall clock here; the CLI measures wallMs.
 import { Engine } from '../../sim/core/engine.js';
-import type { TraceSink } from '../../sim/core/trace.js';
+import type { TraceKind, TraceSink } from '../../sim/core/trace.js';
 import { Ledger } from '../../sim/ledger/ledger.js';
 import type { Counts } from '../../sim/ledger/counts.js';
 import { countAndCheck } from '../../sim/check/all-checks.js';
@@ -28,6 +28,8 @@ export interface RunOptions {
    */
   readonly hashTrace?: boolean;
   readonly traceSink?: TraceSink;
+  /** Only these kinds of record reach `traceSink` (default all): a report alone wants faults and notes. */
+  readonly traceKinds?: ReadonlySet<TraceKind>;
   /** Called with the engine once the run is over, for commands that read the world's final state. */
   readonly atEnd?: (engine: Engine) => void;
   /**
@@ -100,6 +102,7 @@ export function startRun(scenario: Scenario, options: RunOptions = {}, sliced = 
   const engine = new Engine({
     seed, rngPerActor: scenario.randomStreams === 'per-actor', hashTrace: options.hashTrace ?? true,
     ...(options.traceSink === undefined ? {} : { traceSink: options.traceSink }),
+    ...(options.traceKinds === undefined ? {} : { traceKinds: options.traceKinds }),
   });
   const ledger = new Ledger(() => engine.nowMs, (step, writer, ref) => engine.noteFact('ledger', null, step, writer, ref));
   const world = buildWorld(engine, ledger, scenario);

@@ -14,6 +14,11 @@ export interface EngineOptions {
   /** Receives every trace record, for `--trace FILE`. */
   traceSink?: TraceSink;
   /**
+   * Only records of these kinds reach `traceSink` (default: all). A report wants the faults and notes alone; making
+   * a record for every event and every ledger fact's text, only to drop them, cost seconds at scale.
+   */
+  traceKinds?: ReadonlySet<TraceKind>;
+  /**
    * Give each actor a random stream of its own, seeded from the seed and the actor's name, instead of one stream for
    * the world (the default). Then one part of the world draws the same whatever the others do: the demo's two lanes
    * see the same traffic although one has a router and the other server-side sync.
@@ -78,6 +83,8 @@ export class Engine {
   private readonly faultHandlers = new Map<string, FaultHandler>(Object.entries(CORE_FAULT_HANDLERS));
   private readonly hasher: TraceHasher | null;
   private readonly sink: TraceSink | null;
+  /** Per trace kind, whether the sink takes it (all false without a sink; checked after `sink`, the common case). */
+  private readonly sinkTakes: Readonly<Record<TraceKind, boolean>>;
   private processed = 0;
   private eventsThisInstant = 0;
 
@@ -88,6 +95,8 @@ export class Engine {
     this.rngPerActor = options.rngPerActor === true;
     this.hasher = options.hashTrace === false ? null : new TraceHasher();
     this.sink = options.traceSink ?? null;
+    const kinds = options.traceKinds;
+    this.sinkTakes = Object.fromEntries(TRACE_KINDS.map((k) => [k, this.sink !== null && (kinds === undefined || kinds.has(k))])) as Record<TraceKind, boolean>;
     this.tagId(NO_TAG); // id 0: start events carry no tag
   }
 
@@ -156,7 +165,9 @@ export class Engine {
     const tag = ev.code >>> KIND_BITS;
     const peer = kind === KIND_MESSAGE ? (ev.ref as MessageRef).from : NO_ACTOR;
     if (this.hasher !== null) this.hasher.record(ev.timeMs, ev.seq, kind, ev.actor, tag, peer);
-    if (this.sink !== null) this.emit(KIND_TO_TRACE[kind] as TraceKind, ev.seq, ev.actor, tag, peer, kind === KIND_FAULT ? faultDetail(ev.ref as Fault) : undefined);
+    if (this.sink !== null && this.sinkTakes[KIND_TO_TRACE[kind] as TraceKind]) {
+      this.emit(KIND_TO_TRACE[kind] as TraceKind, ev.seq, ev.actor, tag, peer, kind === KIND_FAULT ? faultDetail(ev.ref as Fault) : undefined);
+    }
     switch (kind) {
       case KIND_TIMER:
         this.fireTimer(ev, tag);
@@ -204,7 +215,7 @@ export class Engine {
       this.hasher.record(this.nowMs, -1, TRACE_CODE[kind], actorId, tagId, NO_ACTOR);
       this.hasher.text(detail);
     }
-    if (this.sink !== null) this.emit(kind, -1, actorId, tagId, NO_ACTOR, detail);
+    if (this.sink !== null && this.sinkTakes[kind]) this.emit(kind, -1, actorId, tagId, NO_ACTOR, detail);
   }
 
   /**
@@ -218,7 +229,7 @@ export class Engine {
       this.hasher.record(this.nowMs, -1, TRACE_CODE[kind], actorId, tagId, NO_ACTOR);
       this.hasher.fact(writer, ref);
     }
-    if (this.sink !== null) this.emit(kind, -1, actorId, tagId, NO_ACTOR, factString(writer, ref));
+    if (this.sink !== null && this.sinkTakes[kind]) this.emit(kind, -1, actorId, tagId, NO_ACTOR, factString(writer, ref));
   }
 
   // ---- dispatch -------------------------------------------------------------------------------------------------
@@ -317,7 +328,7 @@ export class Engine {
 
   private record(kind: TraceKind, actor: number, tag: number, peer: number): void {
     if (this.hasher !== null) this.hasher.record(this.nowMs, -1, TRACE_CODE[kind], actor, tag, peer);
-    if (this.sink !== null) this.emit(kind, -1, actor, tag, peer);
+    if (this.sink !== null && this.sinkTakes[kind]) this.emit(kind, -1, actor, tag, peer);
   }
 
   private emit(kind: TraceKind, seq: number, actor: number, tag: number, peer: number, detail?: string): void {

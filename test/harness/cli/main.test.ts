@@ -211,6 +211,17 @@ expect:
     expect(lines.some((r) => r.kind === 'ledger' && r.tag === 'activity-created')).toBe(true);
     expect(readdirSync(dir)).toEqual(['hello.jsonl']);
   });
+
+  it('writes the same report with or without a trace beside it (alone, the report\'s recorder asks only for faults and notes)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mailflow-report-kinds-'));
+    const cutover = 'scenarios/cutover-router-to-sss.yaml';
+    expect(mailflow('run', cutover, '--report', join(dir, 'alone.html')).status).toBe(0);
+    expect(mailflow('run', cutover, '--report', join(dir, 'traced.html'), '--trace', join(dir, 't.jsonl')).status).toBe(0);
+    const alone = readFileSync(join(dir, 'alone.html'), 'utf8');
+    expect(alone).toContain('sync disabled 1 mailbox at Test &amp; Enable');
+    expect(alone).toContain('switchToServerSideSync crm');
+    expect(alone).toBe(readFileSync(join(dir, 'traced.html'), 'utf8'));
+  });
 });
 
 describe('mailflow CLI on hostile input', () => {

@@ -200,6 +200,24 @@ describe('Engine', () => {
     ]);
     expect(records.find((r) => r.kind === 'note')?.detail).toBe('because');
   });
+
+  it('hands a sink only the kinds asked for, and hashes the same either way', () => {
+    const world = (options: Partial<ConstructorParameters<typeof Engine>[0]>) => {
+      const records: TraceRecord[] = [];
+      const engine = new Engine({ seed: 1, traceSink: (r) => records.push(r), ...options });
+      engine.spawn('b', recorder(0), newLog());
+      engine.spawn('a', (ctx) => ({ onStart() { ctx.request('b', 'ping'); ctx.send('b', 'late', 1, 50); ctx.note('why', 'because'); } }), null);
+      engine.scheduleFault(10, { verb: 'crash', target: 'b' });
+      engine.note('ledger', null, 'fact', 'text');
+      engine.run({ untilMs: 100 });
+      return { kinds: records.map((r) => `${r.kind} ${r.tag}`), hash: engine.traceHash() };
+    };
+    const all = world({});
+    const some = world({ traceKinds: new Set(['fault', 'note'] as const) });
+    expect(all.kinds).toContain('ledger fact');
+    expect(some.kinds).toEqual(['note why', 'fault crash']);
+    expect(some.hash).toBe(all.hash);
+  });
 });
 
 describe('Engine.run', () => {
