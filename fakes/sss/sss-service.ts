@@ -5,7 +5,7 @@
 // errors are transient (retried 10 times 5 min apart, then the mailbox is disabled) or permanent (disabled at once,
 // S4). Test & Enable (S3) tests the mailbox and enables it, resetting its watermark. Pending Send email of enabled
 // mailboxes goes out every 5 minutes, into Sent Items from 9.1 (S16).
-import type { Actor, ActorContext } from '../../sim/core/actor.js';
+import type { Actor, ActorContext, RequestResult } from '../../sim/core/actor.js';
 import { CRM_ERROR } from '../crm/explained-untracked.js';
 import type { Ledger } from '../../sim/ledger/ledger.js';
 import { CRM_REQUEST, type PromoteCall, type BackgroundSendCall, type CheckIncomingAnswer, type CrmCall, type DeliverAnswer, type EmailProcessor, type EmailToSend } from '../crm/crm-api.js';
@@ -105,6 +105,15 @@ export const UNDELIVERABLE = 'Undeliverable';
 /** [I] How often the service picks up Test & Enable requests and waits for a free connection. */
 const TICK_MS = 10_000;
 
+/**
+ * Why a read failed (S4, transient): the profile's server itself did not answer, or it answered that the mailbox
+ * is unavailable (its own server is down, its database dismounted: a server that does not hold the mailbox proxies to
+ * the one that does). Not "the profile's server is unavailable" for both: that named a server that was up.
+ */
+function unavailable(server: string, reply: RequestResult): string {
+  return reply.ok ? `mailbox unavailable (${server} could not reach it)` : `${server} unavailable`;
+}
+
 export function sssService(config: SssConfig, people: SssPeople, ledger: Ledger) {
   const { settings } = config;
   /** Profile name -> its mailboxes (S2's alert counts them; a Test & Enable of every mailbox asks once per mailbox). */
@@ -156,7 +165,7 @@ export function sssService(config: SssConfig, people: SssPeople, ledger: Ledger)
       if (disk.accessDenied.has(address)) return { ok: false, permanent: true, why: '401 Unauthorized: no access to the mailbox' };
       const read: MailboxRead = { mailbox: address, folder: 'Inbox', afterStoreId: 0, receivedAfterMs };
       const reply = ctx.request(profile.server, MAILBOX_READ, read);
-      if (!reply.ok || reply.value === 'unavailable') return { ok: false, permanent: false, why: `${profile.server} unavailable` };
+      if (!reply.ok || reply.value === 'unavailable') return { ok: false, permanent: false, why: unavailable(profile.server, reply) };
       return { ok: true, value: reply.value as ReadItem[] };
     };
 
@@ -256,7 +265,7 @@ export function sssService(config: SssConfig, people: SssPeople, ledger: Ledger)
     const readTracked = ({ address, profile }: Slot): Outcome<readonly CycleItem[]> => {
       const read: MailboxRead = { mailbox: address, folder: '', afterStoreId: 0, trackRequested: true };
       const reply = ctx.request(profile?.server ?? '', MAILBOX_READ, read);
-      if (!reply.ok || reply.value === 'unavailable') return { ok: false, permanent: false, why: `${profile?.server} unavailable` };
+      if (!reply.ok || reply.value === 'unavailable') return { ok: false, permanent: false, why: unavailable(profile?.server ?? '', reply) };
       const items = reply.value as ReadItem[];
       return { ok: true, value: items.length === 0 ? NONE : items.map((item) => ({ ...item, tracked: item.folder === 'Sent Items' ? 'outgoing' : 'incoming' })) };
     };

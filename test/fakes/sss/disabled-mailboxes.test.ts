@@ -67,6 +67,17 @@ describe('disabled mailboxes at the end of a run (S3, S4)', () => {
   });
 });
 
+describe('why a read failed (S4)', () => {
+  it('names the profile\'s server only when it did not answer; a mailbox it could not reach is said as that', () => {
+    const why = (faults: string) => run(faults).disabledMailboxes?.find((m) => m.address === PAUL)?.why;
+    // The database holding the mailbox is dismounted: ex1 answers, the mailbox is unavailable.
+    expect(why('{ at: 10m, verb: dismount, target: ex1, database: db1 }, { at: 3h, verb: mount, target: ex1, database: db1 }'))
+      .toBe('mailbox unavailable (ex1 could not reach it)');
+    // ex1 itself is down.
+    expect(why('{ at: 10m, verb: down, target: ex1 }, { at: 3h, verb: up, target: ex1 }')).toBe('ex1 unavailable');
+  });
+});
+
 describe('mail of a mailbox disabled later (S4) against mail that left the root Inbox first (S6)', () => {
   const sss = (enabled: string, profile = '') => `\n  profiles: [{ name: exchange, server: ex1${profile} }]\n  enabled: ${enabled}\n`;
   const toPaul = (at: string, subject: string) => `{ at: ${at}, from: carol@fabrikam.example, to: [${PAUL}], subject: "${subject}" }`;
