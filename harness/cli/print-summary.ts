@@ -4,7 +4,7 @@ import { formatDurationMs } from '../scenario/duration.js';
 import { MORE_OFFENDERS_WHERE, type RunJson } from './run-json.js';
 import { formatOffender } from '../run/format-offender.js';
 import { formatDisabledMailboxes } from './disabled-summary.js';
-import { batchTableLines } from '../plan/format-plan.js';
+import { AFTER_START, batchTableLines } from '../plan/format-plan.js';
 
 const OFFENDERS_SHOWN = 3;
 const MARK = { pass: 'ok  ', fail: 'FAIL', unknown: '??  ', skipped: 'skip' } as const;
@@ -17,7 +17,7 @@ export function formatSummary(run: RunJson): string {
   const reasons = Object.entries(run.counts.untrackedByReason);
   if (reasons.length > 0) out.push('  untracked by reason: ' + reasons.map(([r, n]) => `${r} ${grouped(n)}`).join(', '));
   out.push(...formatDisabledMailboxes(run));
-  if (run.cutoverBatches !== null && run.cutoverBatches.length > 0) out.push('  cutover batches (docs/plan.md, "What it reports"):', ...batchTableLines(run.cutoverBatches, '    '));
+  if (run.cutoverBatches !== null && run.cutoverBatches.length > 0) out.push('  cutover batches (docs/plan.md, "What it reports"):', ...batchTableLines(run.cutoverBatches, '    ', AFTER_START));
   if (run.act !== null) out.push('  appointments, contacts, tasks: ' + Object.entries(run.act).map(([name, n]) => `${name} ${n}`).join(', '));
   out.push('  checks:');
   for (const check of run.checks) {

@@ -16,18 +16,31 @@ export function formatPlan(result: PlanResult, file: string, expected: Grade | u
     `plan ${result.plan} (${file}), seed ${result.seed}: ${result.grade}${expected === undefined ? '' : ` (expected at least ${expected})`}`,
     `  ${n(result.mailboxes)} mailboxes in ${result.batches} batch${result.batches === 1 ? '' : 'es'} over ${formatDurationMs(result.durationMs)} (switch to last mailbox enabled${retriedLast(result) ? ', a Test & Enable retry last' : ''}), ${n(result.messages)} messages`,
     `  tracked ${n(c.tracked)} (router ${n(c.trackedByRouter)}, server-side sync ${n(c.trackedBySss)}), untracked ${n(c.untracked)}${reasons === '' ? '' : ` (${reasons})`}, duplicates ${n(c.duplicates)}, duplicates prevented ${n(c.duplicatesPrevented)}, lost ${n(c.lost)}`,
-    ...batchTableLines(result.batchTimeline, '  '),
+    ...batchTableLines(result.batchTimeline, '  ', AFTER_SWITCH),
   ];
   lines.push('  recommendations:', ...result.recommendations.map((r) => `   - ${r}`));
   return lines.join('\n');
 }
 
-/** The batch timeline as a table, a line a batch under a header (`mailflow plan`, and `mailflow run` of a cutover). */
-export function batchTableLines(batches: readonly BatchFigures[], indent: string): string[] {
-  const switchAt = batches[0]?.enabledAtMs ?? 0;
+/** When a batch's Test & Enable ran: after the switch (a plan's own terms), or after the start (a run's, as its paths). */
+export interface BatchTimes {
+  readonly header: string;
+  readonly from: 'switch' | 'start';
+}
+
+export const AFTER_SWITCH: BatchTimes = { header: 'tested after switch', from: 'switch' };
+export const AFTER_START: BatchTimes = { header: '  tested at (start)', from: 'start' };
+
+/**
+ * The batch timeline as a table, a line a batch under a header (`mailflow plan`, and `mailflow run` of a cutover).
+ * `set to fail`: the mailboxes drawn to fail (a plan's failureRate) or listed in `failing`; a Test & Enable that a
+ * fault failed shows under `disabled at end` instead.
+ */
+export function batchTableLines(batches: readonly BatchFigures[], indent: string, times: BatchTimes): string[] {
+  const origin = times.from === 'switch' ? batches[0]?.enabledAtMs ?? 0 : 0;
   return [
-    `${indent}batch  enabled after switch  mailboxes  failed  disabled at end  by router  by sync  backlog  untracked  dup. prevented  duplicates  latency p50  p95`,
-    ...batches.map((b) => `${indent}${String(b.batch).padStart(5)}  ${formatDurationMs(b.enabledAtMs - switchAt).padStart(20)}  ${n(b.mailboxes).padStart(9)}  ${n(b.failedTestAndEnable).padStart(6)}  ${n(b.disabledAtEnd).padStart(15)}  ${n(b.trackedByRouter).padStart(9)}  ${n(b.trackedBySss).padStart(7)}  ${n(b.backlog).padStart(7)}  ${n(b.untracked).padStart(9)}  ${n(b.duplicatesPrevented).padStart(14)}  ${n(b.duplicates).padStart(10)}  ${ms(b.latencyP50Ms).padStart(11)}  ${ms(b.latencyP95Ms)}`),
+    `${indent}batch  ${times.header}  mailboxes  set to fail  disabled at end  by router  by sync  backlog  untracked  dup. prevented  duplicates  latency p50  p95`,
+    ...batches.map((b) => `${indent}${String(b.batch).padStart(5)}  ${formatDurationMs(b.enabledAtMs - origin).padStart(19)}  ${n(b.mailboxes).padStart(9)}  ${n(b.failedTestAndEnable).padStart(11)}  ${n(b.disabledAtEnd).padStart(15)}  ${n(b.trackedByRouter).padStart(9)}  ${n(b.trackedBySss).padStart(7)}  ${n(b.backlog).padStart(7)}  ${n(b.untracked).padStart(9)}  ${n(b.duplicatesPrevented).padStart(14)}  ${n(b.duplicates).padStart(10)}  ${ms(b.latencyP50Ms).padStart(11)}  ${ms(b.latencyP95Ms)}`),
   ];
 }
 
