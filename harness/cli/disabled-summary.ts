@@ -17,7 +17,8 @@ export function formatDisabledMailboxes(run: { readonly disabledMailboxes: reado
   return [
     `  server-side sync had ${total.toLocaleString('en-US')} ${total === 1 ? 'mailbox' : 'mailboxes'} disabled at the end (S3, S4)${mail}:`,
     ...groups.map((g) => `    ${g.mailboxes.toLocaleString('en-US')} ${BY[g.by]}: ${g.why}, ${when(g)} (${addresses(g)})`),
-    '    once the cause is over, test and enable them again: a testAndEnable with onlyDisabled: true (docs/sss.md)',
+    // A 401 is the service account's access (S4): a retest fails again until it is granted.
+    `    once the cause is over${groups.some((g) => g.why.startsWith('401')) ? ' (for a 401, access granted again: grantMailboxAccess)' : ''}, test and enable them again: a testAndEnable with onlyDisabled: true (docs/sss.md)`,
   ];
 }
 

@@ -71,7 +71,7 @@ function checkCase(run: RunJson, check: Check, reproduce: string): object {
   const base = { '@_name': check.name, '@_classname': `${run.scenario}.checks`, '@_time': 0 };
   const headline = `${check.verdict}${check.expected === 'pass' ? '' : ` (expected ${check.expected})`}: ${check.summary}`;
   if (check.verdict === check.expected) {
-    const more = check.offenderCount === 0 ? '' : `\n${check.offenderCount} offenders (mailflow run ${MORE_OFFENDERS_WHERE})`;
+    const more = check.offenderCount === 0 ? '' : `\n${check.offenderCount.toLocaleString('en-US')} offenders (mailflow run ${MORE_OFFENDERS_WHERE})`;
     return { ...base, 'system-out': headline + more };
   }
   return {
@@ -106,7 +106,7 @@ function offenderLines(check: Check): string[] {
     for (const step of offender.path) lines.push(`  ${formatDurationMs(step.atMs).padStart(12)}  ${step.step} ${step.detail}`);
   }
   const shown = Math.min(check.offenders.length, JUNIT_OFFENDER_LIMIT);
-  if (check.offenderCount > shown) lines.push(`... and ${check.offenderCount - shown} more (mailflow run ${MORE_OFFENDERS_WHERE})`);
+  if (check.offenderCount > shown) lines.push(`... and ${(check.offenderCount - shown).toLocaleString('en-US')} more (mailflow run ${MORE_OFFENDERS_WHERE})`);
   return lines;
 }
 

@@ -38,7 +38,7 @@ describe('disabled mailboxes at the end of a run (S3, S4)', () => {
     const lines = formatDisabledMailboxes(json);
     expect(lines[0]).toBe('  server-side sync had 1 mailbox disabled at the end (S3, S4); mail untracked as mailbox-disabled: 1:');
     expect(lines[1]).toMatch(/^ {4}1 after errors: 401 Unauthorized: no access to the mailbox, at \d+m[\d ms]* \(paul@contoso\.example\)$/);
-    expect(lines[2]).toContain('onlyDisabled: true');
+    expect(lines[2]).toBe('    once the cause is over (for a 401, access granted again: grantMailboxAccess), test and enable them again: a testAndEnable with onlyDisabled: true (docs/sss.md)');
     // CI pages show them in no-untracked-mail's failure, which no offender's path would explain.
     const xml = toJunitXml(json);
     const failure = /<testcase name="no-untracked-mail"[^>]*>\s*<failure[^>]*>([^<]*)<\/failure>/.exec(xml)?.[1] ?? '';
@@ -55,6 +55,8 @@ describe('disabled mailboxes at the end of a run (S3, S4)', () => {
     // A mailbox another organisation holds (S13) is disabled, but its mail says other-organisation: no claim of none.
     const held = formatDisabledMailboxes({ disabledMailboxes: [{ by: 'errors', why: "the mailbox synchronizes with organisation 'other' (S13)", mailboxes: 1, firstAtMs: 0, lastAtMs: 0, sample: [PAUL] }], counts: { untrackedByReason: { 'other-organisation': 27 } } });
     expect(held[0]).toBe('  server-side sync had 1 mailbox disabled at the end (S3, S4):');
+    // No 401 among them: no word of granting access.
+    expect(held[2]).toBe('    once the cause is over, test and enable them again: a testAndEnable with onlyDisabled: true (docs/sss.md)');
   });
 
   it('onlyDisabled retests the disabled mailboxes and leaves the ones never tested (a later batch) alone', () => {

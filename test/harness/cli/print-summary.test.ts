@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatSummary } from '../../../harness/cli/print-summary.js';
 import type { RunJson } from '../../../harness/cli/run-json.js';
+import { toJunitXml } from '../../../harness/cli/junit-xml.js';
 
 const offender = { messageId: '<m@x>', detail: 'mailbox-disabled: eligible in fm1@contoso.example/Inbox, never tracked', path: [] };
 
@@ -27,5 +28,11 @@ describe('the run summary', () => {
     expect(lines[3]).toBe('  untracked by reason: mailbox-disabled 44,167, not-in-root-inbox 982');
     expect(lines).toContain('           ... and 45,146 more (--json lists 20 of them, --report up to 2,000)');
     expect(lines).toContain('    FAIL untracked.mailbox-disabled == 0 (actual 44,167)');
+  });
+});
+
+describe('the JUnit report', () => {
+  it('groups thousands in what it leaves out, as the summary does', () => {
+    expect(toJunitXml(run)).toContain('... and 45,148 more (mailflow run --json lists 20 of them, --report up to 2,000)');
   });
 });
