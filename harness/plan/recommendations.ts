@@ -50,7 +50,7 @@ export function recommendationsFor(inputs: AdviceInputs): string[] {
         ? `A shorter batch interval is no remedy here: --what-if's run of it leaves more untracked (below)${plan.faults.length > 0 ? ', as the plan\'s faults reach more mailboxes enabled early' : ''}. Enable mailboxes before their users file.`
       : halvedRun === 'as-many'
         ? 'A shorter batch interval would leave as many untracked here (--what-if, below). Enable mailboxes before their users file.'
-      : `${laterBatchesLoseMore(batches) ? 'Later batches lose more: a' : 'A'} shorter batch interval (${formatDurationMs(halvedMs)} instead of ${formatDurationMs(plan.cutover.batchInterval)}) would finish in ${formatDurationMs(halvedDurationMs)} instead of ${formatDurationMs(durationMs)}, or enable mailboxes before their users file.`;
+      : `${laterBatchesLoseMore(batches) ? 'Later batches lose more: a' : 'A'} shorter batch interval (${formatDurationMs(halvedMs)} instead of ${formatDurationMs(plan.cutover.batchInterval)}) would finish in ${formatDurationMs(halvedDurationMs)} instead of ${formatDurationMs(durationMs)}, or enable mailboxes before their users file.${halvedRun === null && plan.faults.length > 0 ? ' With faults in the plan a faster schedule can lose more (more mailboxes enabled into them): --what-if runs it.' : ''}`;
     out.push(`${counted(filed, 'message was', 'messages were')} filed out of the Inbox before their mailbox's first cycle and ${filed === 1 ? 'is' : 'are'} never tracked (S6); most in ${list}. ${lever}`);
   }
   const behind = reason('behind-watermark');
@@ -97,7 +97,7 @@ function disabledAdvice(messages: number, byFaults: readonly DisabledMailbox[], 
   const list = groupDisabledMailboxes(byFaults).map((g) => `${counted(g.mailboxes, 'mailbox', 'mailboxes')} ${g.by === 'errors' ? 'after errors' : 'at Test & Enable'}`
     + ` (${g.why}, ${g.firstAtMs === g.lastAtMs ? after(g.firstAtMs) : `${after(g.firstAtMs)} to ${after(g.lastAtMs)}`} after the switch)`).join(', ');
   return `${head}. A fault the plan adds disabled ${list}${failed > 0 ? ', besides the failed Test & Enable above' : ''}: `
-    + 'nothing enables them again by itself; test those mailboxes again once it is over, and keep faults away from batches.';
+    + 'nothing enables them again by itself; test them again once it is over (a testAndEnable with onlyDisabled: true, docs/sss.md; --what-if tries it).';
 }
 
 /**

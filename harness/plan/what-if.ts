@@ -1,7 +1,8 @@
 // `--what-if`: the plan run again with one lever moved, so the advice says how much it would save, not only that it
 // would: the batch interval halved (the cutover finishes in about half the time; S6 loses less filed mail), and
-// Process Email From a week earlier (S2a: more of the mail that waited is pulled). A plan of one batch has no interval
-// to halve, so it gets only the second.
+// Process Email From a week earlier (S2a: more of the mail that waited is pulled), and for a plan with faults, the
+// mailboxes they disabled tested again once the last is over (S3, S4: nothing re-enables them by itself). A plan of one
+// batch has no interval to halve.
 import { formatDurationMs } from '../scenario/duration.js';
 import type { Plan } from './plan-schema.js';
 import { batchCountOf } from './compile-plan.js';
@@ -11,8 +12,11 @@ export interface Variant {
   readonly label: string;
   readonly plan: Plan;
   /** Which lever it moves (the advice checks its own suggestion against the halved interval's run). */
-  readonly lever: 'halved-interval' | 'earlier-process-email-from';
+  readonly lever: 'halved-interval' | 'earlier-process-email-from' | 'retest-disabled';
 }
+
+/** How long after a plan's last fault the retest variant tests the disabled mailboxes again. */
+export const RETEST_AFTER_MS = 10 * 60_000;
 
 const WEEK_MS = 7 * 86_400_000;
 
@@ -40,6 +44,15 @@ export function variantsOf(plan: Plan): Variant[] {
   const pef = cutover.processEmailFrom;
   const earlier = typeof pef === 'object' ? { before: pef.before + WEEK_MS } : pef - WEEK_MS;
   variants.push({ label: 'Process Email From a week earlier', plan: { ...plan, cutover: { ...cutover, processEmailFrom: earlier } }, lever: 'earlier-process-email-from' });
+  // S3, S4: an administrator's Test & Enable of the mailboxes with errors, once the plan's last fault is over.
+  if (plan.faults.length > 0) {
+    const at = Math.max(...plan.faults.map((f) => f.at)) + RETEST_AFTER_MS;
+    variants.push({
+      label: `the disabled mailboxes tested again ${formatDurationMs(RETEST_AFTER_MS)} after the plan's last fault`,
+      plan: { ...plan, faults: [...plan.faults, { at, verb: 'testAndEnable', target: 'sss', onlyDisabled: true }] },
+      lever: 'retest-disabled',
+    });
+  }
   return variants;
 }
 

@@ -154,8 +154,15 @@ describe('a plan with faults', () => {
     expect(result.recommendations.find((r) => r.startsWith('What if a batch interval'))).toMatch(/would have left [\d,]+ more untracked/);
     expect(result.recommendations[0]).toContain('A shorter batch interval is no remedy here: --what-if\'s run of it leaves more untracked (below), as the plan\'s faults reach more mailboxes enabled early.');
     expect(result.recommendations[0]).not.toContain('would finish in');
-    // Without --what-if nothing was run to tell, and the lever stays advised.
+    // Without --what-if nothing was run to tell: the lever stays advised, with the caution that faults can turn it.
     expect(runPlan(faulty).recommendations[0]).toContain('would finish in');
+    expect(runPlan(faulty).recommendations[0]).toContain('With faults in the plan a faster schedule can lose more (more mailboxes enabled into them): --what-if runs it.');
+    expect(runPlan(smallPlan({ fileProbability: 0.3 })).recommendations[0]).not.toContain('With faults in the plan');
+    // And --what-if tries the remedy for what the faults disabled: a Test & Enable of those mailboxes after the last.
+    const retest = result.recommendations.find((r) => r.startsWith('What if the disabled mailboxes tested again 10m after the plan\'s last fault'));
+    const saved = Number(/would have saved ([\d,]+) of/.exec(retest ?? '')?.[1]?.replaceAll(',', '') ?? 0);
+    expect(saved).toBeGreaterThan(0);
+    expect(runPlan(plan, plan.seed, { whatIf: true }).recommendations.some((r) => r.includes('tested again'))).toBe(false);
   });
 });
 
