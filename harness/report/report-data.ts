@@ -7,6 +7,7 @@ import type { Ledger } from '../../sim/ledger/ledger.js';
 import { toRunJson } from '../cli/run-json.js';
 import type { RunOutcome } from '../run/run-scenario.js';
 import type { DisabledMailboxGroup } from '../run/disabled-mailboxes.js';
+import type { DisabledMailbox } from '../../fakes/sss/sss-world.js';
 import type { AppliedFault } from './applied-faults.js';
 import { latencyHistogram, type LatencyHistogram } from './latency-histogram.js';
 import { messageFacts, outcomeOf } from './message-facts.js';
@@ -112,7 +113,7 @@ export function reportData({ outcome, file, scenario, applied, mode }: ReportInp
     start: scenario.start,
     horizonMs: scenario.horizon,
     timeline: scan.timeline,
-    bands: [...timelineBands(applied, outcome.simulatedMs), ...disabledMarks(json.disabledMailboxes ?? [])],
+    bands: [...timelineBands(applied, outcome.simulatedMs), ...disabledMarks(json.disabledMailboxes ?? [], outcome.disabledMailboxes ?? [])],
     latency: latencyHistogram(scan.latenciesMs),
     messages: { total: scan.total, rule: sample.rule, rows: rowsAt(ledger, sample.indexes, offenderOf) },
   };
@@ -122,15 +123,24 @@ export function reportData({ outcome, file, scenario, applied, mode }: ReportInp
  * When server-side sync disabled mailboxes (S3, S4), as a lane of marks under the faults: after an outage during a
  * cutover the mass disabling is the cause of most untracked mail, and it happens tens of minutes into the outage.
  */
-function disabledMarks(groups: readonly DisabledMailboxGroup[]): TimelineBand[] {
-  // One mark when they all went at once; otherwise drawn as a fault on some mailboxes, a dotted line at the first and
-  // the last (two marks would read as "×2", a shaded band as an outage of everything between).
-  return groups.map((g) => ({
-    kind: 'fault',
-    label: `sync disabled ${g.mailboxes.toLocaleString('en-US')} ${g.mailboxes === 1 ? 'mailbox' : 'mailboxes'} ${g.by === 'errors' ? 'after errors' : 'at Test & Enable'} (${g.why})`,
-    fromMs: g.firstAtMs, toMs: g.lastAtMs, ended: true, marksMs: g.firstAtMs === g.lastAtMs ? [g.firstAtMs] : [], partial: g.firstAtMs !== g.lastAtMs,
-  }));
+function disabledMarks(groups: readonly DisabledMailboxGroup[], mailboxes: readonly DisabledMailbox[]): TimelineBand[] {
+  // A mark at each instant when they are a few (a failing mailbox in each of two batches: "×2" then counts instants);
+  // when many went over a stretch (an outage's retries running out, mailbox by mailbox), a dotted line at the first
+  // and the last, as a fault on some mailboxes: a shaded band would read as an outage of everything between.
+  return groups.map((g) => {
+    const instants = [...new Set(mailboxes.filter((m) => m.by === g.by && m.why === g.why).map((m) => m.atMs))].sort((a, b) => a - b);
+    const few = instants.length <= FEW_INSTANTS;
+    return {
+      kind: 'fault',
+      // The error's head only (`401 Unauthorized`, not what follows its colon): a lane's label must fit beside its marks.
+      label: `sync disabled ${g.mailboxes.toLocaleString('en-US')} ${g.mailboxes === 1 ? 'mailbox' : 'mailboxes'} ${g.by === 'errors' ? 'after errors' : 'at Test & Enable'} (${g.why.split(':')[0]})`,
+      fromMs: g.firstAtMs, toMs: g.lastAtMs, ended: true, marksMs: few ? instants : [], partial: !few,
+    };
+  });
 }
+
+/** Up to this many instants, a disabled-mailbox lane marks each. */
+const FEW_INSTANTS = 5;
 
 /** The table's rows: the messages at `indexes` (ascending, first-seen order). */
 function rowsAt(ledger: Ledger, indexes: readonly number[], offenderOf: ReadonlyMap<string, readonly string[]>): MessageRow[] {
