@@ -1,7 +1,8 @@
 // One plan's section of the plan report: its grade, the headline figures, the batch timeline as a chart (and as a
 // table, folded), and the recommendations.
 import { html, type SafeHtml } from '../report/html.js';
-import { readableDuration, timeLabel } from '../report/time-ticks.js';
+import { timeLabel } from '../report/time-ticks.js';
+import { batchTableHtml } from '../report/batch-table-html.js';
 import type { Grade } from './grade.js';
 import { batchChart } from './plan-report-batch-chart.js';
 import type { PlanResult } from './run-plan.js';
@@ -30,7 +31,7 @@ ${figuresHtml(result)}
 <figure>${batchChart(result.batchTimeline, `${id}-batches`)}
 <figcaption>One bar per Test &amp; Enable batch, in the order they were enabled: the messages that belong to the batch (those first eligible for tracking in one of its mailboxes), split by what tracked them first, the router or server-side sync, and what was never tracked. The number above a bar is its untracked messages; "disabled" under it, how many of its mailboxes server-side sync had disabled when the run ended (a fault during the cutover, or a failed Test &amp; Enable not retried: their mail waits for a new Test &amp; Enable). Times are after the switch to server-side sync.</figcaption>
 </figure>
-${batchTableHtml(result)}
+${batchTableHtml(result.batchTimeline, 'switch')}
 <h3>Recommendations</h3>
 <ul class="recommendations">${result.recommendations.map((r) => html`<li>${r}</li>`)}</ul>
 </section>`;
@@ -53,15 +54,4 @@ function figuresHtml(result: PlanResult): SafeHtml {
   const reasons = Object.entries(c.untrackedByReason);
   return html`<div class="counts">${figures.map(([key, label, value, bad]) => html`<div class="count${bad ? ' bad' : ''}"><span class="value" data-figure="${key}">${value}</span><span class="name">${label}</span></div>`)}</div>
 <p class="reasons">untracked by reason: ${reasons.length === 0 ? 'none' : reasons.map(([r, k], i) => html`${i > 0 ? ', ' : ''}<span data-reason="${r}">${r} ${fmt(k)}</span>`)}</p>`;
-}
-
-function batchTableHtml(result: PlanResult): SafeHtml {
-  const switchAt = result.batchTimeline[0]?.enabledAtMs ?? 0;
-  const latency = (ms: number | null) => (ms === null ? '–' : readableDuration(ms));
-  return html`<details class="batch-table"><summary>The batch figures as a table</summary>
-<table class="batches"><thead><tr><th class="num">batch</th><th class="num">tested after switch</th><th class="num">mailboxes</th><th class="num">set to fail</th><th class="num">disabled at end</th><th class="num">by router</th><th class="num">by sync</th><th class="num">backlog</th><th class="num">untracked</th><th>untracked by reason</th><th class="num">duplicates prevented</th><th class="num">duplicates</th><th class="num">latency p50</th><th class="num">p95</th></tr></thead><tbody>
-${result.batchTimeline.map((b) => html`<tr><td class="num">${b.batch}</td><td class="num">${timeLabel(b.enabledAtMs - switchAt)}</td><td class="num">${fmt(b.mailboxes)}</td><td class="num">${fmt(b.failedTestAndEnable)}</td><td class="num">${fmt(b.disabledAtEnd)}</td><td class="num">${fmt(b.trackedByRouter)}</td><td class="num">${fmt(b.trackedBySss)}</td><td class="num">${fmt(b.backlog)}</td><td class="num">${fmt(b.untracked)}</td><td>${Object.entries(b.untrackedByReason).map(([r, k]) => `${r} ${fmt(k)}`).join(', ')}</td><td class="num">${fmt(b.duplicatesPrevented)}</td><td class="num">${fmt(b.duplicates)}</td><td class="num">${latency(b.latencyP50Ms)}</td><td class="num">${latency(b.latencyP95Ms)}</td></tr>
-`)}</tbody></table>
-<p class="muted">backlog: mail server-side sync pulled that had arrived before the batch was enabled. Latency: acceptance to activity.</p>
-</details>`;
 }

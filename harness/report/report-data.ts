@@ -8,6 +8,7 @@ import { toRunJson } from '../cli/run-json.js';
 import type { RunOutcome } from '../run/run-scenario.js';
 import type { DisabledMailboxGroup } from '../run/disabled-mailboxes.js';
 import type { DisabledMailbox } from '../../fakes/sss/sss-world.js';
+import type { BatchFigures } from '../plan/plan-metrics.js';
 import type { AppliedFault } from './applied-faults.js';
 import { latencyHistogram, type LatencyHistogram } from './latency-histogram.js';
 import { messageFacts, outcomeOf } from './message-facts.js';
@@ -63,6 +64,8 @@ export interface ReportData {
     readonly simulatedMs: number;
     /** Mailboxes server-side sync had disabled at the end, by cause (S3, S4); null without server-side sync. */
     readonly disabledMailboxes: readonly DisabledMailboxGroup[] | null;
+    /** A scenario cutover's batches (`mailflow plan`'s figures); null without `sss.cutover`. */
+    readonly cutoverBatches: readonly BatchFigures[] | null;
   };
   readonly description: string | null;
   /** The scenario's virtual time 0 (ISO 8601 UTC) and horizon. */

@@ -6,6 +6,7 @@ import { pathHtml, pathStepCount } from './path-html.js';
 import type { ReportData } from './report-data.js';
 import { readableDuration, timeLabel } from './time-ticks.js';
 import { formatDisabledMailboxes } from '../cli/disabled-summary.js';
+import { batchTableHtml } from './batch-table-html.js';
 
 /** Counts that mean trouble when above zero (a known-bad scenario may still expect them). */
 const TROUBLE: ReadonlySet<NumericCountName> = new Set(['lost', 'duplicates', 'pending', 'untracked']);
@@ -35,6 +36,8 @@ export function countsHtml(data: ReportData): SafeHtml {
 <div class="counts">${cards}</div>
 ${reasons.length === 0 ? null : html`<p class="reasons">untracked by reason: ${reasons.map(([r, c], i) => html`${i > 0 ? ', ' : ''}<span data-reason="${r}">${r} ${c.toLocaleString('en-US')}</span>`)}</p>`}
 ${disabledHtml(data)}
+${data.run.cutoverBatches === null || data.run.cutoverBatches.length === 0 ? null : html`<h3>Cutover batches</h3>
+${batchTableHtml(data.run.cutoverBatches, 'start')}`}
 </section>`;
 }
 

@@ -36,8 +36,12 @@ describe('report data', () => {
     expect(data.bands.find((b) => b.label === 'sync disabled 1 mailbox at Test & Enable (401 Unauthorized)')).toMatchObject({ kind: 'fault', fromMs: 8 * 3_600_000, marksMs: [8 * 3_600_000] });
     const page = renderReport(input);
     expect(page).toMatch(/<div id="disabled-mailboxes" class="disabled"><p>server-side sync had 1 mailbox disabled at the end \(S3, S4\); mail untracked as mailbox-disabled: 5:<\/p><ul><li>1 at Test &amp; Enable: 401 Unauthorized: no access to the mailbox, at 8h \(hugo@contoso.example\)<\/li><\/ul>/);
+    // The cutover's batches as mailflow run prints them, times after the start: batch 3 at 8h, Hugo's.
+    expect(page).toMatch(/<h3>Cutover batches<\/h3>\s*<details class="batch-table">/);
+    expect(page).toMatch(/<tr><td class="num">3<\/td><td class="num">8h<\/td><td class="num">8<\/td><td class="num">1<\/td><td class="num">1<\/td>/);
     // Without server-side sync, nothing of the kind.
     expect(renderReport(inputOf(RESTORE))).not.toContain('disabled-mailboxes');
+    expect(renderReport(inputOf(RESTORE))).not.toContain('Cutover batches');
   });
 
   it('says the table lists every message a check names when it does, though the check names each lost copy', () => {
