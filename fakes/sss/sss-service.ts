@@ -111,7 +111,7 @@ const TICK_MS = 10_000;
  * the one that does). Not "the profile's server is unavailable" for both: that named a server that was up.
  */
 function unavailable(server: string, reply: RequestResult): string {
-  return reply.ok ? `mailbox unavailable (${server} could not reach it)` : `${server} unavailable`;
+  return reply.ok ? `mailbox unavailable, read through ${server}` : `${server} unavailable`;
 }
 
 export function sssService(config: SssConfig, people: SssPeople, ledger: Ledger) {
@@ -209,11 +209,12 @@ export function sssService(config: SssConfig, people: SssPeople, ledger: Ledger)
 
     /**
      * The mailbox is (still) disabled: a mailbox already disabled keeps when and how it first was, so a retest that
-     * fails again (the cause not over yet) does not move the instant its mail started waiting.
+     * fails again does not move the instant its mail started waiting; the reason is the latest (the cause now, which
+     * is what has to be over before the next retest: access denied since, say).
      */
     const disable = (rec: MailboxRecord, why: string, by: NonNullable<MailboxRecord['disabledBy']>): void => {
       const already = !rec.enabled && rec.disabledAtMs !== null;
-      Object.assign(rec, { enabled: false, disabledReason: already ? rec.disabledReason : why });
+      Object.assign(rec, { enabled: false, disabledReason: why });
       if (!already) Object.assign(rec, { disabledAtMs: ctx.nowMs(), disabledBy: by });
     };
 

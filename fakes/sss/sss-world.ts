@@ -67,7 +67,10 @@ function whileEnabled(record: MailboxRecord, pef: number | null, item: SssStoreI
   return isDue(record, pef, item) ? null : 'behind-watermark';
 }
 
-/** Did the copy leave the root Inbox before the mailbox was disabled (its first disabling since it was enabled)? */
+/**
+ * Did the copy leave the root Inbox before the mailbox was disabled (its first disabling since it was enabled), or
+ * was it never in it (minus infinity: a rule or Junk filed it on arrival, whenever that was)?
+ */
 function leftBefore(leftAtMs: number | null, disabledAtMs: number | null): boolean {
   return leftAtMs !== null && disabledAtMs !== null && leftAtMs < disabledAtMs;
 }

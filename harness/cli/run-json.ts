@@ -39,11 +39,19 @@ export interface RunJson {
   wallMs: number;
 }
 
+/** Counted once per run: the JSON, the summary and the report each ask (a pass over every message). */
+const batchesCounted = new WeakMap<RunOutcome, BatchFigures[] | null>();
+
 /** A scenario cutover's batches counted as a plan's are (per batch: tracked, untracked by reason, disabled at the end). */
 function cutoverBatchesOf(outcome: RunOutcome): BatchFigures[] | null {
   if (outcome.cutover === null) return null;
-  const disabled = new Set((outcome.disabledMailboxes ?? []).map((m) => m.address));
-  return planFigures(outcome.ledger, outcome.counts, outcome.cutover, disabled).batches;
+  let batches = batchesCounted.get(outcome);
+  if (batches === undefined) {
+    const disabled = new Set((outcome.disabledMailboxes ?? []).map((m) => m.address));
+    batches = planFigures(outcome.ledger, outcome.counts, outcome.cutover, disabled).batches;
+    batchesCounted.set(outcome, batches);
+  }
+  return batches;
 }
 
 export function toRunJson(outcome: RunOutcome, file: string, wallMs: number, mode: RunJson['mode'] = 'virtual'): RunJson {

@@ -80,7 +80,7 @@ export function recommendationsFor(inputs: AdviceInputs): string[] {
     out.push(batches.length <= 1
       ? 'Nothing was lost, untracked or tracked twice, with every mailbox enabled at the switch.'
       : `Nothing was lost, untracked or tracked twice. The cutover took ${formatDurationMs(durationMs)} over ${batches.length} batches; `
-        + 'a larger batch size or a shorter interval would finish sooner, as long as the email server profile keeps up (S2, S5).');
+        + `a larger batch size${withHalvedInterval(plan) === null ? '' : ' or a shorter interval'} would finish sooner, as long as the email server profile keeps up (S2, S5).`);
   }
   return out;
 }

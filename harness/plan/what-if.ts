@@ -5,7 +5,7 @@
 // batch has no interval to halve.
 import { formatDurationMs } from '../scenario/duration.js';
 import type { Plan } from './plan-schema.js';
-import { batchCountOf } from './compile-plan.js';
+import { batchCountOf, lastBatchAtMs } from './compile-plan.js';
 import type { PlanCounts } from './plan-metrics.js';
 
 export interface Variant {
@@ -44,9 +44,11 @@ export function variantsOf(plan: Plan): Variant[] {
   const pef = cutover.processEmailFrom;
   const earlier = typeof pef === 'object' ? { before: pef.before + WEEK_MS } : pef - WEEK_MS;
   variants.push({ label: 'Process Email From a week earlier', plan: { ...plan, cutover: { ...cutover, processEmailFrom: earlier } }, lever: 'earlier-process-email-from' });
-  // S3, S4: an administrator's Test & Enable of the mailboxes with errors, once the plan's last fault is over.
-  if (plan.faults.length > 0) {
-    const at = Math.max(...plan.faults.map((f) => f.at)) + RETEST_AFTER_MS;
+  // S3, S4: an administrator's Test & Enable of the mailboxes with errors, once the plan's last fault is over; not when
+  // that would come after the plan's traffic ends (the run would be lengthened, and compared on other mail).
+  const retestAt = plan.faults.length === 0 ? null : Math.max(...plan.faults.map((f) => f.at)) + RETEST_AFTER_MS;
+  if (retestAt !== null && retestAt <= lastBatchAtMs(plan) + (cutover.testAndEnable.retryAfter ?? 0) + cutover.settle) {
+    const at = retestAt;
     variants.push({
       label: `the disabled mailboxes tested again ${formatDurationMs(RETEST_AFTER_MS)} after the plan's last fault`,
       plan: { ...plan, faults: [...plan.faults, { at, verb: 'testAndEnable', target: 'sss', onlyDisabled: true }] },

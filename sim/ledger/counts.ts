@@ -181,25 +181,31 @@ function folderSteps(life: MessageLife): FolderStep[] {
   for (const { step, detail, atMs } of life.path) {
     if (step !== 'delivered' && step !== 'moved' && step !== 'reappeared') continue;
     const slash = detail.indexOf('/');
-    const end = step === 'moved' ? detail.length : detail.indexOf(' (', slash);
+    // A delivery's tail is the ledger's own `(kind, eligible)`: the last " (" (a folder may hold one, "Inbox (old)").
+    // A reappearance's is its reason, which may hold one too: the first after the folder.
+    const end = step === 'moved' ? detail.length : step === 'delivered' ? detail.lastIndexOf(' (') : detail.indexOf(' (', slash);
     steps.push({ step, atMs, mailbox: detail.slice(0, slash), folder: detail.slice(slash + 1, end < 0 ? detail.length : end) });
   }
   return steps;
 }
 
 /**
- * When the copy in `mailbox` last went out of the root Inbox, or was put in another folder to begin with (a person's
- * move rule, Junk), or null while it is in the Inbox (or never was in the mailbox).
+ * When the copy in `mailbox` last went out of the root Inbox; minus infinity when it was never in it (a person's move
+ * rule or Junk put it in a folder on arrival: no reader of the root Inbox could ever have had it); null while it is in
+ * the Inbox, or was never in the mailbox.
  */
 export function leftInboxAtMs(life: MessageLife, mailbox: string): number | null {
   let inInbox = false;
+  let everInInbox = false;
   let leftAtMs: number | null = null;
-  for (const { atMs, mailbox: where, folder, step } of folderSteps(life)) {
+  for (const { atMs, mailbox: where, folder } of folderSteps(life)) {
     if (where !== mailbox) continue;
-    if (folder !== 'Inbox' && (inInbox || step !== 'moved')) leftAtMs = atMs;
+    if (folder !== 'Inbox' && inInbox) leftAtMs = atMs;
     inInbox = folder === 'Inbox';
+    everInInbox ||= inInbox;
   }
-  return inInbox ? null : leftAtMs;
+  if (inInbox) return null;
+  return everInInbox ? leftAtMs : Number.NEGATIVE_INFINITY;
 }
 
 /** Mailboxes whose copy of the message came back to the Inbox after it had been in another folder (Junk, a folder). */

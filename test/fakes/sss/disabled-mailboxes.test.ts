@@ -74,7 +74,7 @@ describe('why a read failed (S4)', () => {
     const why = (faults: string) => run(faults).disabledMailboxes?.find((m) => m.address === PAUL)?.why;
     // The database holding the mailbox is dismounted: ex1 answers, the mailbox is unavailable.
     expect(why('{ at: 10m, verb: dismount, target: ex1, database: db1 }, { at: 3h, verb: mount, target: ex1, database: db1 }'))
-      .toBe('mailbox unavailable (ex1 could not reach it)');
+      .toBe('mailbox unavailable, read through ex1');
     // ex1 itself is down.
     expect(why('{ at: 10m, verb: down, target: ex1 }, { at: 3h, verb: up, target: ex1 }')).toBe('ex1 unavailable');
   });
@@ -109,6 +109,35 @@ describe('mail of a mailbox disabled later (S4) against mail that left the root 
     });
     expect(runCrm(parts(false)).counts.untrackedByReason).toEqual({ 'not-in-root-inbox': 1 });
     expect(runCrm(parts(true)).counts.untrackedByReason).toEqual({ 'not-in-root-inbox': 1 });
+  });
+
+  it('mail a rule puts in a folder on arrival is S6\'s even when the mailbox was disabled before it came (no retest reads it)', () => {
+    for (const folder of ['Customers', '"Inbox (old)"']) {
+      const parts = {
+        users: USERS, horizon: '4h', sss: sss(`[${PAUL}]`),
+        rules: `[{ action: move, folder: ${folder}, from: "@fabrikam.example", users: [${PAUL}] }]`,
+        traffic: `{ messages: [${toPaul('30m', 'filed by rule')}] }`,
+        faults: on(`{ at: 5m, verb: denyMailboxAccess, target: sss, mailbox: ${PAUL} }`),
+      };
+      const outcome = runCrm(parts);
+      expect(outcome.disabledMailboxes).toHaveLength(1);
+      expect(outcome.counts.untrackedByReason, folder).toEqual({ 'not-in-root-inbox': 1 });
+    }
+  });
+
+  it('a retest that fails for another cause says the latest cause, and keeps when the mailbox was first disabled', () => {
+    // Disabled by the dismounted database (S4's retries run out), then access is denied too: the 3h retest fails with
+    // a 401, which is what must be over before the next one.
+    const outcome = runCrm({
+      users: USERS, horizon: '4h', sss: sss(`[${PAUL}]`),
+      faults: on(
+        '{ at: 10m, verb: dismount, target: ex1, database: db1 }', '{ at: 2h, verb: mount, target: ex1, database: db1 }',
+        `{ at: 2h, verb: denyMailboxAccess, target: sss, mailbox: ${PAUL} }`, '{ at: 3h, verb: testAndEnable, target: sss, onlyDisabled: true }',
+      ),
+    });
+    const paul = outcome.disabledMailboxes?.find((m) => m.address === PAUL);
+    expect(paul).toMatchObject({ by: 'errors', why: '401 Unauthorized: no access to the mailbox' });
+    expect(paul?.atMs).toBeLessThan(2 * 3_600_000);
   });
 
   it('mail filed before the mailbox was first tested and enabled is S6\'s too', () => {

@@ -93,6 +93,10 @@ describe('a batch interval of a minute', () => {
     expect(result.recommendations.some((r) => r.startsWith('What if a batch interval'))).toBe(false);
     expect(result.recommendations.some((r) => r.startsWith('What if Process Email From a week earlier'))).toBe(true);
     expect(result.recommendations.join(' ')).not.toContain('30s');
+    // Nothing wrong: the advice does not offer the shorter interval it would refuse.
+    const calm = runPlan(smallPlan({ batchInterval: '1m' }));
+    expect(calm.recommendations[0]).toContain('a larger batch size would finish sooner');
+    expect(calm.recommendations[0]).not.toContain('shorter interval');
     // Two minutes still halve, to one.
     const two = runPlan(smallPlan({ fileProbability: 0.5, batchInterval: '2m' }), plan.seed, { whatIf: true });
     expect(two.recommendations.some((r) => r.startsWith('What if a batch interval of 1m instead of 2m'))).toBe(true);
@@ -163,6 +167,10 @@ describe('a plan with faults', () => {
     const saved = Number(/would have saved ([\d,]+) of/.exec(retest ?? '')?.[1]?.replaceAll(',', '') ?? 0);
     expect(saved).toBeGreaterThan(0);
     expect(runPlan(plan, plan.seed, { whatIf: true }).recommendations.some((r) => r.includes('tested again'))).toBe(false);
+    // Nor when the retest would fall after the plan's traffic ends (batches at 2h .. 14h, settle 4h: 18h): it would
+    // lengthen the run and compare other mail.
+    const late = { ...plan, faults: [{ at: 17 * 3_600_000 + 55 * 60_000, verb: 'down', target: 'ex-hq' }] };
+    expect(runPlan(late, plan.seed, { whatIf: true }).recommendations.some((r) => r.includes('tested again'))).toBe(false);
   });
 });
 
