@@ -26,6 +26,8 @@ export interface AdviceInputs {
   readonly halvedDurationMs: number | null;
   /** The mailboxes sync had disabled when the run ended (S3, S4), other than the plan's drawn failures. */
   readonly disabled?: readonly DisabledMailbox[];
+  /** How many of the drawn failures were still disabled when the run ended (their retry failed too, or none came). */
+  readonly failingDisabledAtEnd?: number;
   /**
    * What --what-if's run of the halved interval left untracked against the plan's: `more` happens when faults during
    * the cutover reach more mailboxes enabled early; null when it was not run.
@@ -34,7 +36,7 @@ export interface AdviceInputs {
 }
 
 export function recommendationsFor(inputs: AdviceInputs): string[] {
-  const { plan, counts, batches, durationMs, halvedDurationMs, disabled: disabledMailboxes = [], halvedRun = null } = inputs;
+  const { plan, counts, batches, durationMs, halvedDurationMs, disabled: disabledMailboxes = [], halvedRun = null, failingDisabledAtEnd = 0 } = inputs;
   const out: string[] = [];
   const reason = (name: string) => counts.untrackedByReason[name] ?? 0;
   const filed = reason('not-in-root-inbox');
@@ -67,7 +69,12 @@ export function recommendationsFor(inputs: AdviceInputs): string[] {
     const retry = plan.cutover.testAndEnable.retryAfter;
     out.push(`${counted(failed, 'mailbox', 'mailboxes')} failed Test & Enable (S4: no access for the service account); `
       + (retry === undefined ? 'nothing retries them: fix their access and test them again (`testAndEnable.retryAfter`).'
-        : `they are retried ${formatDurationMs(retry)} after their batch${disabled > 0 ? ': retrying sooner loses less.' : ', and none of their mail was lost to the wait.'}`));
+        // Whether the retry worked is what their own mailboxes say at the end: mailbox-disabled mail in all may be a
+        // fault's (an outage), not theirs. Retried, their mail waits for it and is pulled then; what was filed meanwhile
+        // is lost (S6).
+        : failingDisabledAtEnd > 0
+          ? `they are retried ${formatDurationMs(retry)} after their batch, yet ${counted(failingDisabledAtEnd, 'is', 'are')} still disabled at the end (the retry met a fault): test them again once it is over.`
+          : `they are retried ${formatDurationMs(retry)} after their batch and enabled then: their mail waits for the retry, and mail filed meanwhile is lost (S6), less with a sooner retry.`));
   }
   if (disabled > 0) out.push(disabledAdvice(disabled, disabledMailboxes, plan.cutover.switchAt, failed));
   const deleted = reason('deleted-before-tracking');

@@ -73,6 +73,7 @@ function runOnce(plan: Plan, seed: number, options: PlanRunOptions, lateFaults: 
   const advise = (halvedRun: HalvedRun) => recommendationsFor({
     plan, counts, batches, durationMs, halvedDurationMs: halvedDurationMs(plan, compiled),
     disabled: disabled.filter((m) => !compiled.failing.has(m.address)), halvedRun,
+    failingDisabledAtEnd: disabled.filter((m) => compiled.failing.has(m.address)).length,
   });
   const result: PlanResult = {
     plan: plan.name, seed,

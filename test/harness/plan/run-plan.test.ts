@@ -50,6 +50,16 @@ describe('runPlan', () => {
     expect(never.recommendations.some((r) => r.includes(`${failed} mailbox${failed === 1 ? '' : 'es'} failed Test & Enable`))).toBe(true);
     const retried = runPlan(smallPlan({ users: 20, failureRate: 0.3, retryAfter: '1h' }));
     expect(retried.counts.untracked).toBeLessThan(never.counts.untracked);
+    expect(retried.recommendations.find((r) => r.includes('failed Test & Enable'))).toContain('they are retried 1h after their batch and enabled then');
+    // A retry that meets an outage leaves them disabled, and the advice says so (not "retrying sooner loses less",
+    // which the outage's own mailbox-disabled mail used to trigger).
+    const base = smallPlan({ users: 20, failureRate: 0.3, retryAfter: '1h' });
+    const compiled = compilePlan(base);
+    const retryAt = (compiled.batches.find((b) => b.mailboxes.some((m) => compiled.failing.has(m)))?.atMs ?? 0) + 3_600_000;
+    const outage = runPlan({ ...base, faults: [{ at: retryAt - 10 * 60_000, verb: 'down', target: 'ex-hq' }, { at: retryAt + 100 * 60_000, verb: 'up', target: 'ex-hq' }] });
+    const line = outage.recommendations.find((r) => r.includes('failed Test & Enable')) ?? '';
+    expect(line).toMatch(/yet \d+ (is|are) still disabled at the end \(the retry met a fault\)/);
+    expect(line).not.toContain('retrying sooner loses less');
   });
 
   it('names mail back in the Inbox behind the watermark, with S6\'s fixes', () => {
