@@ -1,6 +1,7 @@
 // The latency histogram: one equal-width bar per latency range (the ranges widen, see latency-histogram.ts), each
-// range's edges labelled under the axis, with p50 and p95 marked above the bars where their labels cannot collide.
-import { COLOURS, FONT_PX, countAxis, countAxisMax, n, plotFittingCounts, textWidth, yOf, type Plot } from './chart-kit.js';
+// range's edges labelled under the axis, with p50 and p95 marked above the bars (placePercentileLabels keeps their
+// labels off each other and off each other's lines).
+import { COLOURS, FONT_PX, countAxis, countAxisMax, n, plotFittingCounts, textWidth, textWidthAtMost, yOf, type Plot } from './chart-kit.js';
 import { html, type SafeHtml } from './html.js';
 import type { LatencyHistogram } from './latency-histogram.js';
 import { readableDuration, timeLabel } from './time-ticks.js';
@@ -31,19 +32,48 @@ export function latencyChart(histogram: LatencyHistogram): SafeHtml {
     const within = Math.min(1, (ms - bin.fromMs) / (bin.toMs - bin.fromMs));
     return plot.left + ((i === -1 ? bins.length - 1 : i) + within) * barPx;
   };
-  const marker = (label: string, ms: number, row: number) => {
-    const x = xOfMs(ms);
-    const flip = x > plot.left + plot.width * 0.75;
+  const [p50, p95] = placePercentileLabels([
+    { text: `p50 ${readableDuration(histogram.p50Ms)}`, x: xOfMs(histogram.p50Ms) },
+    { text: `p95 ${readableDuration(histogram.p95Ms)}`, x: xOfMs(histogram.p95Ms) },
+  ], WIDTH);
+  const marker = ({ text, x, side, row }: PlacedLabel) => {
     const y = plot.top - 30 + row * 15;
-    return html`<g class="percentile"><line x1="${n(x)}" x2="${n(x)}" y1="${n(y + 3)}" y2="${n(bottom)}" stroke="${COLOURS.text}" stroke-dasharray="4 3"/><text x="${n(flip ? x - 4 : x + 4)}" y="${n(y)}" text-anchor="${flip ? 'end' : 'start'}" font-size="${FONT_PX}" fill="${COLOURS.text}">${label} ${readableDuration(ms)}</text></g>`;
+    return html`<g class="percentile"><line x1="${n(x)}" x2="${n(x)}" y1="${n(y + 3)}" y2="${n(bottom)}" stroke="${COLOURS.text}" stroke-dasharray="4 3"/><text x="${n(side === 'left' ? x - LABEL_GAP : x + LABEL_GAP)}" y="${n(y)}" text-anchor="${side === 'left' ? 'end' : 'start'}" font-size="${FONT_PX}" fill="${COLOURS.text}">${text}</text></g>`;
   };
   return html`<svg class="chart latency" viewBox="0 0 ${WIDTH} ${n(bottom + 44)}" role="img" aria-labelledby="latency-title" font-family="system-ui, sans-serif">
 <title id="latency-title">Latency from acceptance to first incoming activity: ${histogram.samples.toLocaleString('en-US')} messages</title>
 ${countAxis(plot, 5)}
 ${bars}
 <g class="x-axis" font-size="${FONT_PX}" fill="${COLOURS.axis}"><line x1="${n(plot.left)}" x2="${n(plot.left + plot.width)}" y1="${n(bottom)}" y2="${n(bottom)}" stroke="${COLOURS.axis}"/>${ticks}</g>
-${marker('p50', histogram.p50Ms, 0)}
-${marker('p95', histogram.p95Ms, 1)}
+${marker(p50)}
+${marker(p95)}
 <text x="${n(plot.left + plot.width)}" y="${n(bottom + 34)}" text-anchor="end" font-size="${FONT_PX}" fill="${COLOURS.axis}">accepted → first incoming activity (ranges widen to the right)</text>
 </svg>`;
+}
+
+const LABEL_GAP = 4;
+
+interface PlacedLabel { text: string; x: number; side: 'left' | 'right'; row: 0 | 1 }
+
+/**
+ * Where p50's and p95's labels go so that neither crosses the other's dashed line nor the other label: each on the
+ * side away from the other (p50 left of its line, p95 right), unless the drawing's edge leaves no room; the labels
+ * share the top row when their spans are apart, and otherwise the one whose text reaches over the other's line goes
+ * on top, where that line does not reach (a marker's line starts under its own label). At scale p50 and p95 often
+ * sit in one bar a few pixels apart, and the labels ran through each other's lines.
+ */
+export function placePercentileLabels(labels: readonly [{ text: string; x: number }, { text: string; x: number }], width: number): [PlacedLabel, PlacedLabel] {
+  const [lo, hi] = labels;
+  const loWidth = textWidthAtMost(lo.text);
+  const hiWidth = textWidthAtMost(hi.text);
+  const loSide = lo.x - LABEL_GAP - loWidth >= 0 ? 'left' : 'right';
+  const hiSide = hi.x + LABEL_GAP + hiWidth <= width ? 'right' : 'left';
+  const span = (x: number, side: 'left' | 'right', w: number): [number, number] => (side === 'left' ? [x - LABEL_GAP - w, x] : [x, x + LABEL_GAP + w]);
+  const [loFrom, loTo] = span(lo.x, loSide, loWidth);
+  const [hiFrom, hiTo] = span(hi.x, hiSide, hiWidth);
+  const loCrossesHi = loFrom <= hi.x && hi.x <= loTo && hi.x !== lo.x;
+  const hiCrossesLo = hiFrom <= lo.x && lo.x <= hiTo && hi.x !== lo.x;
+  const apart = loTo <= hiFrom || hiTo <= loFrom;
+  const [loRow, hiRow]: [0 | 1, 0 | 1] = apart ? [0, 0] : hiCrossesLo && !loCrossesHi ? [1, 0] : [0, 1];
+  return [{ ...lo, side: loSide, row: loRow }, { ...hi, side: hiSide, row: hiRow }];
 }

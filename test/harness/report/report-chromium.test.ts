@@ -111,9 +111,10 @@ describe.skipIf(skip)('the HTML report in Chromium', () => {
       { atMs: 5 * H, verb: 'up', target: 'ex1' },
     ], endMs);
     const timeline = timelineChart({ points, bands, endMs, horizonMs: 24 * H });
-    const latency = latencyChart({ samples: 1_000_000, p50Ms: 90_000, p95Ms: 240_000, maxMs: 290_000, bins: [
-      { fromMs: 60_000, toMs: 120_000, count: 1_000_000 }, { fromMs: 120_000, toMs: 300_000, count: 400_000 },
-    ] });
+    // Latencies as the scale run's: p50 and p95 in one bar of eleven.
+    const edgesMs = [100, 250, 500, 1_000, 2_000, 5_000, 10_000, 30_000, 60_000, 120_000, 300_000, 600_000];
+    const latency = latencyChart({ samples: 1_000_000, p50Ms: 151_000, p95Ms: 286_000, maxMs: 301_000, bins: edgesMs.slice(1).map((toMs, i) => (
+      { fromMs: edgesMs[i] ?? 0, toMs, count: toMs === 300_000 ? 600_000 : 40_000 })) });
     const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
     await page.setContent(`<!DOCTYPE html><html><body style="margin:0;width:1200px">${timeline.value}${latency.value}</body></html>`);
     const outside = await page.locator('svg.chart').evaluateAll((svgs) => svgs.flatMap((svg) => {
@@ -124,6 +125,17 @@ describe.skipIf(skip)('the HTML report in Chromium', () => {
       });
     }));
     expect(outside).toEqual([]);
+    // No percentile's label runs over the other's dashed line (the scale run's p50 and p95 sat in one bar).
+    const crossings = await page.locator('svg.latency').evaluate((svg) => {
+      const markers = [...svg.querySelectorAll('g.percentile')].map((g) => ({
+        x: Number(g.querySelector('line')?.getAttribute('x1')),
+        top: Number(g.querySelector('line')?.getAttribute('y1')),
+        box: (g.querySelector('text') as unknown as { getBBox(): { x: number; y: number; width: number; height: number } }).getBBox(),
+      }));
+      return markers.flatMap((m, i) => markers.filter((_, j) => j !== i).flatMap((other) => (
+        m.box.x < other.x && other.x < m.box.x + m.box.width && m.box.y + m.box.height > other.top ? [`label ${i} crosses line ${1 - i}`] : [])));
+    });
+    expect(crossings).toEqual([]);
     // The outage is the only shaded band; the failing mailboxes are a marked line, labelled as never ended.
     expect(await page.locator('svg.timeline rect[data-band="fault"]').evaluateAll((rs) => rs.map((r) => r.getAttribute('data-label')))).toEqual(['down ex1']);
     expect(await page.locator('svg.timeline [data-partial="true"] line').count()).toBe(1);

@@ -2,6 +2,7 @@
 // outcome, the latency histogram, axis ticks and trimmed paths; and the bands of a real run recorded from its trace.
 import { describe, expect, it } from 'vitest';
 import { recordFaults } from '../../../harness/report/applied-faults.js';
+import { placePercentileLabels } from '../../../harness/report/latency-chart.js';
 import { latencyHistogram } from '../../../harness/report/latency-histogram.js';
 import { messageFacts, outcomeOf } from '../../../harness/report/message-facts.js';
 import { sampleMessages } from '../../../harness/report/message-sample.js';
@@ -195,6 +196,24 @@ describe('latency histogram', () => {
     expect(h?.bins.at(-1)?.toMs).toBe(4 * H);
     expect([h?.samples, h?.p50Ms, h?.p95Ms, h?.maxMs]).toEqual([5, 60_000, 3 * H, 3 * H]);
     expect(latencyHistogram([])).toBeNull();
+  });
+
+  it("places p50's and p95's labels off each other's dashed lines, whether they are far apart, close, or at an edge", () => {
+    // The scale run: p50 and p95 in one bar 75 px apart; p95's label ran over p50's line.
+    const spans = (placed: ReturnType<typeof placePercentileLabels>) => placed.map((l) => ({ row: l.row, side: l.side }));
+    const text = (t: string, x: number) => ({ text: t, x });
+    // Close: each label on its outward side, both on the top row.
+    expect(spans(placePercentileLabels([text('p50 2m 31s', 810), text('p95 4m 46s', 880)], 1000)))
+      .toEqual([{ row: 0, side: 'left' }, { row: 0, side: 'right' }]);
+    // At the right edge p95's label has no room on its right, so it reaches over p50's line: it goes on top.
+    expect(spans(placePercentileLabels([text('p50 2m 31s', 930), text('p95 4m 46s', 990)], 1000)))
+      .toEqual([{ row: 1, side: 'left' }, { row: 0, side: 'left' }]);
+    // At the left edge p50's label reaches over p95's line: p50 on top.
+    expect(spans(placePercentileLabels([text('p50 1s', 10), text('p95 3s', 40)], 1000)))
+      .toEqual([{ row: 0, side: 'right' }, { row: 1, side: 'right' }]);
+    // The same instant: one line, a label either side of it.
+    expect(spans(placePercentileLabels([text('p50 5m', 500), text('p95 5m', 500)], 1000)))
+      .toEqual([{ row: 0, side: 'left' }, { row: 0, side: 'right' }]);
   });
 });
 
