@@ -20,6 +20,11 @@ export interface MailboxRecord {
    */
   disabledAtMs: number | null;
   disabledBy: 'test-and-enable' | 'errors' | null;
+  /**
+   * The times it was disabled that a later successful Test & Enable ended, oldest first; null until one has. Only for
+   * the run's summary: a mailbox disabled for hours and enabled again leaves nothing else to say its mail waited.
+   */
+  pastDisablings: PastDisabling[] | null;
   /** When Test & Enable last succeeded. */
   enabledAtMs: number | null;
   /**
@@ -41,9 +46,17 @@ export interface MailboxRecord {
   otherOrganisation: string | null;
 }
 
+/** A time the mailbox was disabled (S3, S4), from the disabling to the Test & Enable that ended it. */
+export interface PastDisabling {
+  readonly by: 'test-and-enable' | 'errors';
+  readonly why: string;
+  readonly fromMs: number;
+  readonly toMs: number;
+}
+
 export function newMailboxRecord(address: string): MailboxRecord {
   return {
-    address, incoming: 'not-run', outgoing: 'not-run', act: 'not-run', enabled: false, disabledReason: null, disabledAtMs: null, disabledBy: null, enabledAtMs: null, firstEnabledAtMs: null,
+    address, incoming: 'not-run', outgoing: 'not-run', act: 'not-run', enabled: false, disabledReason: null, disabledAtMs: null, disabledBy: null, pastDisablings: null, enabledAtMs: null, firstEnabledAtMs: null,
     watermarkMs: null, doneAtWatermark: [], transientErrors: 0, markedDone: [], syncWithThisOrgOnly: false, otherOrganisation: null,
   };
 }

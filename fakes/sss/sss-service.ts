@@ -403,6 +403,9 @@ export function sssService(config: SssConfig, people: SssPeople, ledger: Ledger)
         return;
       }
       const wasEnabled = rec.enabled;
+      if (!wasEnabled && rec.disabledAtMs !== null && rec.disabledBy !== null) {
+        (rec.pastDisablings ??= []).push({ by: rec.disabledBy, why: rec.disabledReason ?? 'unknown', fromMs: rec.disabledAtMs, toMs: ctx.nowMs() });
+      }
       // S13: Test & Enable claims the mailbox for this organisation, overwriting another's OrgID.
       ctx.request(slot.profile?.server ?? '', MAILBOX_ORG, { mailbox: address, set: config.crmServer } satisfies MailboxOrg);
       Object.assign(rec, {

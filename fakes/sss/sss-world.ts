@@ -71,6 +71,10 @@ function whileEnabled(record: MailboxRecord, pef: number | null, item: SssStoreI
  * Did the copy leave the root Inbox before the mailbox was disabled (its first disabling since it was enabled), or
  * was it never in it (minus infinity: a rule or Junk filed it on arrival, whenever that was)?
  */
+function byTimeThenAddress(a: DisabledMailbox, b: DisabledMailbox): number {
+  return a.atMs - b.atMs || (a.address < b.address ? -1 : a.address > b.address ? 1 : 0);
+}
+
 function leftBefore(leftAtMs: number | null, disabledAtMs: number | null): boolean {
   return leftAtMs !== null && disabledAtMs !== null && leftAtMs < disabledAtMs;
 }
@@ -84,6 +88,8 @@ export interface SssWorld {
   mailboxEnabled(address: string): boolean;
   /** Mailboxes disabled now by a failed Test & Enable or by sync's errors (S3, S4), by when, then address. */
   disabledMailboxes(): DisabledMailbox[];
+  /** Times mailboxes were disabled and a later Test & Enable enabled them again (S3, S4), by when, then address. */
+  reenabledMailboxes(): ReenabledMailbox[];
 }
 
 /** A mailbox sync is not processing because it was disabled, and why. */
@@ -92,6 +98,11 @@ export interface DisabledMailbox {
   readonly by: 'test-and-enable' | 'errors';
   readonly why: string;
   readonly atMs: number;
+}
+
+/** A time a mailbox was disabled (from `atMs`) until a Test & Enable enabled it again: its mail waited meanwhile. */
+export interface ReenabledMailbox extends DisabledMailbox {
+  readonly enabledAgainAtMs: number;
 }
 
 export function spawnSssWorld(engine: Engine, ledger: Ledger, spec: SssWorldSpec): SssWorld {
@@ -118,7 +129,10 @@ export function spawnSssWorld(engine: Engine, ledger: Ledger, spec: SssWorldSpec
       .flatMap((r): DisabledMailbox[] => (r.enabled || r.disabledBy === null
         ? []
         : [{ address: r.address, by: r.disabledBy, why: r.disabledReason ?? 'unknown', atMs: r.disabledAtMs ?? 0 }]))
-      .sort((a, b) => a.atMs - b.atMs || (a.address < b.address ? -1 : a.address > b.address ? 1 : 0)),
+      .sort(byTimeThenAddress),
+    reenabledMailboxes: () => [...handle.durable.records.values()]
+      .flatMap((r) => (r.pastDisablings ?? []).map((d): ReenabledMailbox => ({ address: r.address, by: d.by, why: d.why, atMs: d.fromMs, enabledAgainAtMs: d.toMs })))
+      .sort(byTimeThenAddress),
     inFlight(firstOnly = false) {
       const where = new Map<string, string>();
       if (!spec.active()) return where;

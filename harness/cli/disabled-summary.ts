@@ -2,7 +2,7 @@
 // a few addresses, and what to do. After an outage during a cutover they are the usual cause of `mailbox-disabled`
 // mail, and nothing else in the counts says which mailboxes or when.
 import { formatDurationMs } from '../scenario/duration.js';
-import type { DisabledMailboxGroup } from '../run/disabled-mailboxes.js';
+import type { DisabledMailboxGroup, ReenabledMailboxGroup } from '../run/disabled-mailboxes.js';
 import type { RunJson } from './run-json.js';
 
 const BY = { 'test-and-enable': 'at Test & Enable', errors: 'after errors' } as const;
@@ -22,10 +22,26 @@ export function formatDisabledMailboxes(run: { readonly disabledMailboxes: reado
   ];
 }
 
+/**
+ * The summary's lines on mailboxes sync disabled and a Test & Enable enabled again: nothing else says their mail
+ * waited (a latency's tail, a batch's backlog), nor for how long.
+ */
+export function formatReenabledMailboxes(run: { readonly reenabledMailboxes: readonly ReenabledMailboxGroup[] | null }): string[] {
+  const groups = run.reenabledMailboxes ?? [];
+  if (groups.length === 0) return [];
+  const total = groups.reduce((sum, g) => sum + g.mailboxes, 0);
+  return [
+    `  server-side sync disabled ${total.toLocaleString('en-US')} ${total === 1 ? 'mailbox' : 'mailboxes'} for a while and a Test & Enable enabled ${total === 1 ? 'it' : 'them'} again (S3, S4); sync read none of ${total === 1 ? 'its' : 'their'} mail meanwhile:`,
+    ...groups.map((g) => `    ${g.mailboxes.toLocaleString('en-US')} ${BY[g.by]}: ${g.why}, disabled ${when(g)}, enabled again ${span(g.enabledAgainFirstAtMs, g.enabledAgainLastAtMs)}, the longest for ${formatDurationMs(Math.round(g.longestMs / 1_000) * 1_000)} (${addresses(g)})`),
+  ];
+}
+
 function when(group: DisabledMailboxGroup): string {
-  return group.firstAtMs === group.lastAtMs
-    ? `at ${formatDurationMs(group.firstAtMs)}`
-    : `${formatDurationMs(group.firstAtMs)} to ${formatDurationMs(group.lastAtMs)}`;
+  return span(group.firstAtMs, group.lastAtMs);
+}
+
+function span(fromMs: number, toMs: number): string {
+  return fromMs === toMs ? `at ${formatDurationMs(fromMs)}` : `${formatDurationMs(fromMs)} to ${formatDurationMs(toMs)}`;
 }
 
 function addresses(group: DisabledMailboxGroup): string {

@@ -4,7 +4,7 @@ import type { Offender, Verdict } from '../../sim/check/check-result.js';
 import type { ExpectationResult } from '../../sim/check/verdict.js';
 import type { RunOutcome } from '../run/run-scenario.js';
 import type { ActCounts } from '../../fakes/sss/act-sync.js';
-import { groupDisabledMailboxes, type DisabledMailboxGroup } from '../run/disabled-mailboxes.js';
+import { groupDisabledMailboxes, groupReenabledMailboxes, type DisabledMailboxGroup, type ReenabledMailboxGroup } from '../run/disabled-mailboxes.js';
 import { planFigures, type BatchFigures } from '../plan/plan-metrics.js';
 import { MESSAGE_TABLE_LIMIT } from '../report/message-sample.js';
 
@@ -25,6 +25,11 @@ export interface RunJson {
   act: ActCounts | null;
   /** Mailboxes server-side sync had disabled at the end, by cause (S3, S4); null without server-side sync. */
   disabledMailboxes: DisabledMailboxGroup[] | null;
+  /**
+   * Mailboxes server-side sync disabled and a later Test & Enable enabled again (S3, S4), by cause, with when and the
+   * longest time one was disabled: their mail waited. Null without server-side sync.
+   */
+  reenabledMailboxes: ReenabledMailboxGroup[] | null;
   /** A scenario cutover's batches, as `mailflow plan` reports a plan's (docs/plan.md); null without a cutover. */
   cutoverBatches: BatchFigures[] | null;
   checks: Array<{
@@ -64,6 +69,7 @@ export function toRunJson(outcome: RunOutcome, file: string, wallMs: number, mod
     counts: outcome.counts,
     act: outcome.act,
     disabledMailboxes: outcome.disabledMailboxes === null ? null : groupDisabledMailboxes(outcome.disabledMailboxes),
+    reenabledMailboxes: outcome.reenabledMailboxes === null ? null : groupReenabledMailboxes(outcome.reenabledMailboxes),
     cutoverBatches: cutoverBatchesOf(outcome),
     checks: outcome.checks.map((c) => ({
       name: c.name, verdict: c.verdict, expected: c.expected, summary: c.summary,

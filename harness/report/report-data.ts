@@ -6,7 +6,7 @@ import type { Counts } from '../../sim/ledger/counts.js';
 import type { Ledger } from '../../sim/ledger/ledger.js';
 import { toRunJson } from '../cli/run-json.js';
 import type { RunOutcome } from '../run/run-scenario.js';
-import type { DisabledMailboxGroup } from '../run/disabled-mailboxes.js';
+import type { DisabledMailboxGroup, ReenabledMailboxGroup } from '../run/disabled-mailboxes.js';
 import type { DisabledMailbox } from '../../fakes/sss/sss-world.js';
 import type { BatchFigures } from '../plan/plan-metrics.js';
 import type { AppliedFault } from './applied-faults.js';
@@ -64,6 +64,8 @@ export interface ReportData {
     readonly simulatedMs: number;
     /** Mailboxes server-side sync had disabled at the end, by cause (S3, S4); null without server-side sync. */
     readonly disabledMailboxes: readonly DisabledMailboxGroup[] | null;
+    /** Mailboxes sync disabled and a Test & Enable enabled again, by cause (S3, S4); null without server-side sync. */
+    readonly reenabledMailboxes: readonly ReenabledMailboxGroup[] | null;
     /** A scenario cutover's batches (`mailflow plan`'s figures); null without `sss.cutover`. */
     readonly cutoverBatches: readonly BatchFigures[] | null;
   };

@@ -5,7 +5,7 @@ import { MESSAGE_TABLE_LIMIT } from './message-sample.js';
 import { pathHtml, pathStepCount } from './path-html.js';
 import type { ReportData } from './report-data.js';
 import { readableDuration, timeLabel } from './time-ticks.js';
-import { formatDisabledMailboxes } from '../cli/disabled-summary.js';
+import { formatDisabledMailboxes, formatReenabledMailboxes } from '../cli/disabled-summary.js';
 import { batchTableHtml } from './batch-table-html.js';
 
 /** Counts that mean trouble when above zero (a known-bad scenario may still expect them). */
@@ -45,9 +45,11 @@ ${batchTableHtml(data.run.cutoverBatches, 'start')}`}
 function disabledHtml(data: ReportData): SafeHtml | null {
   const lines = formatDisabledMailboxes(data.run).map((line) => line.trim());
   const [head, ...rest] = lines;
-  if (head === undefined) return null;
+  const [againHead, ...again] = formatReenabledMailboxes(data.run).map((line) => line.trim());
+  if (head === undefined && againHead === undefined) return null;
   const advice = rest.pop();
-  return html`<div id="disabled-mailboxes" class="disabled"><p>${head}</p><ul>${rest.map((line) => html`<li>${line}</li>`)}</ul><p class="muted">${advice ?? ''}</p></div>`;
+  return html`${head === undefined ? null : html`<div id="disabled-mailboxes" class="disabled"><p>${head}</p><ul>${rest.map((line) => html`<li>${line}</li>`)}</ul><p class="muted">${advice ?? ''}</p></div>`}
+${againHead === undefined ? null : html`<div id="reenabled-mailboxes" class="disabled"><p>${againHead}</p><ul>${again.map((line) => html`<li>${line}</li>`)}</ul></div>`}`;
 }
 
 export function checksHtml(data: ReportData): SafeHtml {

@@ -12,7 +12,7 @@ import type { ActCountName, ActCounts } from '../../fakes/sss/act-sync.js';
 import type { Verdict } from '../../sim/check/check-result.js';
 import type { Scenario } from '../scenario/schema.js';
 import { buildWorld, type CutoverSchedule, type World } from '../world/build-world.js';
-import type { DisabledMailbox } from '../../fakes/sss/sss-world.js';
+import type { DisabledMailbox, ReenabledMailbox } from '../../fakes/sss/sss-world.js';
 
 /** How often, in virtual time, the drain looks whether anything is still in flight (a serve session drains alike). */
 export const DRAIN_CHECK_INTERVAL_MS = 60_000;
@@ -64,6 +64,8 @@ export interface RunOutcome {
   readonly act: ActCounts | null;
   /** Mailboxes server-side sync had disabled at the end (S3, S4), by when; null without server-side sync. */
   readonly disabledMailboxes: DisabledMailbox[] | null;
+  /** Times mailboxes were disabled and a Test & Enable enabled them again (S3, S4), by when; null without server-side sync. */
+  readonly reenabledMailboxes: ReenabledMailbox[] | null;
   /** The scenario's cutover as scheduled (its batches and failing mailboxes), or null without one. */
   readonly cutover: CutoverSchedule | null;
   /** The ledger, for reports and tests that look at single messages. */
@@ -171,6 +173,7 @@ export function concludeRun(engine: Engine, ledger: Ledger, world: World, scenar
   return {
     scenario: scenario.name, seed, verdict, counts, act, checks: judgement.checks,
     disabledMailboxes: world.disabledMailboxes?.() ?? null,
+    reenabledMailboxes: world.reenabledMailboxes?.() ?? null,
     cutover: world.cutover?.() ?? null,
     expectations: [...judgement.expectations, ...actExpectations], traceHash: engine.traceHash(), events: engine.eventsProcessed,
     simulatedMs: engine.nowMs, ledger,

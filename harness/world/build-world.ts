@@ -17,7 +17,7 @@ import { routerConfigOf, routerWorldSpecOf } from './build-router-world.js';
 import { routerInstalls, routerInstanceNames } from '../scenario/routers.js';
 import { syncedBySss } from './build-sss-world.js';
 import { cutoverBatches, cutoverFaults, sssConfigOf } from './build-sss-world.js';
-import { spawnSssWorld, type DisabledMailbox, type SssWorld } from '../../fakes/sss/sss-world.js';
+import { spawnSssWorld, type DisabledMailbox, type ReenabledMailbox, type SssWorld } from '../../fakes/sss/sss-world.js';
 import type { ActCounts } from '../../fakes/sss/act-sync.js';
 import { defineSssFaults } from '../../fakes/sss/sss-faults.js';
 import type { SmtpTransport } from '../../fakes/mail/smtp-reply.js';
@@ -35,6 +35,8 @@ export interface World {
   act?(): ActCounts | null;
   /** Mailboxes server-side sync has disabled (S3, S4), or null when the scenario has no server-side sync. */
   disabledMailboxes?(): DisabledMailbox[] | null;
+  /** Times server-side sync's mailboxes were disabled and enabled again (S3, S4), or null without server-side sync. */
+  reenabledMailboxes?(): ReenabledMailbox[] | null;
   /** The scenario's cutover as scheduled: its Test & Enable batches and the mailboxes set to fail; null without one. */
   cutover?(): CutoverSchedule | null;
 }
@@ -204,6 +206,7 @@ function buildExchangeAndCrm(engine: Engine, ledger: Ledger, scenario: Scenario,
     },
     act: () => sss?.act() ?? null,
     disabledMailboxes: () => sss?.disabledMailboxes() ?? null,
+    reenabledMailboxes: () => sss?.reenabledMailboxes() ?? null,
     cutover: () => schedule,
   };
 }

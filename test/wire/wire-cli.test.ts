@@ -11,7 +11,7 @@ import { exchangeScenarioText } from '../helpers/exchange-scenario.js';
 import { poolTo } from './wire-fixtures.js';
 
 const cli = fileURLToPath(new URL('../../dist/harness/cli/main.js', import.meta.url));
-const RUN_JSON_KEYS = ['act', 'checks', 'counts', 'cutoverBatches', 'disabledMailboxes', 'events', 'expectations', 'file', 'mode', 'scenario', 'seed', 'simulatedMs', 'traceHash', 'verdict', 'wallMs'];
+const RUN_JSON_KEYS = ['act', 'checks', 'counts', 'cutoverBatches', 'disabledMailboxes', 'events', 'expectations', 'file', 'mode', 'reenabledMailboxes', 'scenario', 'seed', 'simulatedMs', 'traceHash', 'verdict', 'wallMs'];
 
 function scenarioFile(text = exchangeScenarioText({ horizon: '1h', drain: '1h' })): string {
   const file = join(mkdtempSync(join(tmpdir(), 'mailflow-wire-')), 'served.yaml');

@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { runCrm, type CrmScenarioParts } from '../../helpers/crm-scenario.js';
 import { groupDisabledMailboxes } from '../../../harness/run/disabled-mailboxes.js';
-import { formatDisabledMailboxes } from '../../../harness/cli/disabled-summary.js';
+import { formatDisabledMailboxes, formatReenabledMailboxes } from '../../../harness/cli/disabled-summary.js';
+import { formatSummary } from '../../../harness/cli/print-summary.js';
 import { toRunJson } from '../../../harness/cli/run-json.js';
 import { toJunitXml } from '../../../harness/cli/junit-xml.js';
 import type { DisabledMailbox } from '../../../fakes/sss/sss-world.js';
@@ -57,6 +58,37 @@ describe('disabled mailboxes at the end of a run (S3, S4)', () => {
     expect(held[0]).toBe('  server-side sync had 1 mailbox disabled at the end (S3, S4):');
     // No 401 among them: no word of granting access.
     expect(held[2]).toBe('    once the cause is over, test and enable them again: a testAndEnable with onlyDisabled: true (docs/sss.md)');
+  });
+
+  it('once tested again, are said as disabled for a while: when, until when, the longest; twice for one cause counts once', () => {
+    // Paul's access taken at 10m, given back at 1h, retested at 1h1m; taken again at 2h30m, retested at 3h (still
+    // denied: the retest fails and he stays disabled); granted at 3h10m and retested at 3h20m.
+    const retested = run(`${DENIED}, { at: 1h1m, verb: testAndEnable, target: sss, mailbox: ${PAUL} },
+      { at: 2h30m, verb: denyMailboxAccess, target: sss, mailbox: ${PAUL} }, { at: 3h, verb: testAndEnable, target: sss, mailbox: ${PAUL} },
+      { at: 3h10m, verb: grantMailboxAccess, target: sss, mailbox: ${PAUL} }, { at: 3h20m, verb: testAndEnable, target: sss, mailbox: ${PAUL} }`);
+    expect(retested.disabledMailboxes).toEqual([]);
+    const spells = retested.reenabledMailboxes ?? [];
+    expect(spells.map((s) => [s.address, s.by, s.why, s.enabledAgainAtMs])).toEqual([
+      [PAUL, 'errors', '401 Unauthorized: no access to the mailbox', 61 * 60_000],
+      // The failed retest at 3h kept when and by what he was disabled (after errors), and the cause.
+      [PAUL, 'errors', '401 Unauthorized: no access to the mailbox', 200 * 60_000],
+    ]);
+    expect(spells[0]?.atMs).toBeGreaterThanOrEqual(10 * 60_000);
+    expect(spells[1]?.atMs).toBeGreaterThanOrEqual(150 * 60_000);
+    expect(spells[1]?.atMs).toBeLessThan(180 * 60_000);
+    const json = toRunJson(retested, 'f.yaml', 1);
+    const longestMs = Math.max(...spells.map((s) => s.enabledAgainAtMs - s.atMs));
+    expect(json.reenabledMailboxes).toEqual([{
+      by: 'errors', why: '401 Unauthorized: no access to the mailbox', mailboxes: 1, firstAtMs: spells[0]?.atMs, lastAtMs: spells[1]?.atMs,
+      sample: [PAUL], enabledAgainFirstAtMs: 61 * 60_000, enabledAgainLastAtMs: 200 * 60_000, longestMs,
+    }]);
+    const lines = formatReenabledMailboxes(json);
+    expect(lines[0]).toBe('  server-side sync disabled 1 mailbox for a while and a Test & Enable enabled it again (S3, S4); sync read none of its mail meanwhile:');
+    expect(lines[1]).toMatch(/^ {4}1 after errors: 401 Unauthorized: no access to the mailbox, disabled \d+m[\d ms]* to 2h \d+m[\d ms]*, enabled again 1h 1m to 3h 20m, the longest for [\dhms ]+ \(paul@contoso\.example\)$/);
+    expect(formatSummary(json)).toContain(lines[1]);
+    // Never disabled, or disabled to the end only: no such lines.
+    expect(formatReenabledMailboxes(toRunJson(run(''), 'f.yaml', 1))).toEqual([]);
+    expect(run(DENIED).reenabledMailboxes).toEqual([]);
   });
 
   it('onlyDisabled retests the disabled mailboxes and leaves the ones never tested (a later batch) alone', () => {

@@ -64,7 +64,7 @@ describe('mailflow CLI', () => {
     expect(run.status).toBe(0);
     const json = JSON.parse(run.stdout);
     expect(Object.keys(json)).toEqual([
-      'scenario', 'file', 'mode', 'seed', 'verdict', 'counts', 'act', 'disabledMailboxes', 'cutoverBatches', 'checks', 'expectations', 'traceHash', 'events', 'simulatedMs', 'wallMs',
+      'scenario', 'file', 'mode', 'seed', 'verdict', 'counts', 'act', 'disabledMailboxes', 'reenabledMailboxes', 'cutoverBatches', 'checks', 'expectations', 'traceHash', 'events', 'simulatedMs', 'wallMs',
     ]);
     expect(json.act).toBeNull();
     expect(json.disabledMailboxes).toBeNull();
