@@ -6,7 +6,7 @@ import { InputError } from '../scenario/input-error.js';
 import { locateIn, parseDerivedScenario, readTextFile, readYamlSource, resolveReferences, type YamlSource } from '../scenario/load-scenario.js';
 import { LANE_SECTIONS, type DemoSpec } from '../scenario/demo-schema.js';
 import { namedFiles, type InputFile } from '../scenario/input-files.js';
-import type { Scenario } from '../scenario/schema.js';
+import { scenarioSchema, type Scenario } from '../scenario/schema.js';
 import { LANE_IDS, type LaneId } from './demo-data.js';
 
 export interface Lesson {
@@ -55,10 +55,12 @@ async function laneScenario(source: YamlSource, base: Scenario, lane: LaneId): P
   const { variant, sourceOf } = laneData(data, fragment ?? {}, lane);
   // R14: server-side sync processes email only once "Process Email Using" says so; without that the lane's mail
   // would end untracked with no reason a class could be given. Said before the lane is checked as a scenario, which
-  // would say it without naming the lane's own faults.
+  // would say it without naming the lane's own faults. Unless the lane breaks the schema: a misspelt
+  // `switchToServerSideSynch` is a wrong verb, which the schema's problem names at its line, with the verb meant.
   const sss = variant['sss'] as Data | null | undefined;
   const faults = Array.isArray(variant['faults']) ? variant['faults'] as unknown[] : [];
-  if (sss != null && sss['cutover'] === undefined && !faults.some((f) => (f as Data | null)?.['verb'] === 'switchToServerSideSync')) {
+  const switches = sss == null || sss['cutover'] !== undefined || faults.some((f) => (f as Data | null)?.['verb'] === 'switchToServerSideSync');
+  if (!switches && scenarioSchema.safeParse(variant).success) {
     throw new InputError([locateIn(source)(['demo', lane], `server-side sync never takes over in the ${lane} lane: add { at: 0s, verb: switchToServerSideSync, target: crm } to demo.${lane}.faults (R14), or a cutover (sss.cutover)`)]);
   }
   const { scenario, locate } = inLane(lane, () => parseDerivedScenario(variant, source, sourceOf));

@@ -103,6 +103,12 @@ demo:
     expect(problems[0]?.message).toMatch(/^server-side sync never takes over in the sss lane: add \{ at: 0s, verb: switchToServerSideSync, target: crm \} to demo\.sss\.faults \(R14\)/);
   });
 
+  it('says a misspelt switchToServerSideSync as the wrong verb it is, at its line, not as a lane sync never takes over', async () => {
+    const text = readFileSync(lesson1, 'utf8').replace(/verb: switchToServerSideSync, target: crm/, 'verb: switchToServerSideSynch, target: crm');
+    const problems = await problemsOf(text);
+    expect(problems.map((p) => `${p.path}: ${p.message}`)).toEqual(["demo.sss.faults[0].verb: 'switchToServerSideSynch' is not a choice here (did you mean 'switchToServerSideSync'?)"]);
+  });
+
   it('says a problem at a section the lane keeps from the file is the lane\'s, and how to replace it', async () => {
     const text = readFileSync(lesson1, 'utf8').replace(/^ {4}router: null\n/m, '');
     const problems = await problemsOf(text);
