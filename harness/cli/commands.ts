@@ -1,4 +1,5 @@
 // The CLI's commands. Each returns an exit code; input problems surface as InputError and become exit code 2.
+import { sayWarnings } from './say-warnings.js';
 import { performance } from 'node:perf_hooks';
 import type { TraceRecord } from '../../sim/core/trace.js';
 import { loadScenario, loadScenarioWithFiles, readTextFile } from '../scenario/load-scenario.js';
@@ -39,7 +40,8 @@ export interface RunCommandOptions {
 export async function runCommand(file: string, options: RunCommandOptions): Promise<number> {
   if (options.wire === true) return runWireCommand(file, options);
   if (options.timeScale !== undefined) throw new InputError([{ file, line: 0, column: 0, path: '', message: '--time-scale goes with --wire' }]);
-  const { scenario, files } = await loadScenarioWithFiles(file);
+  const { scenario, files, warnings } = await loadScenarioWithFiles(file);
+  sayWarnings(warnings);
   refuseOverwritingInputs([{ option: '--trace', path: options.trace }, { option: '--junit', path: options.junit }, { option: '--report', path: options.report }], files);
   checkHeapFits(scenario, file, { report: options.report !== undefined });
   // Output files are opened before the run, so a path that cannot be written fails at once (exit 2), not after it.
@@ -162,7 +164,8 @@ async function validateFile(file: string): Promise<void> {
     process.stdout.write(`${file}: valid plan '${plan.name}'\n`);
     return;
   }
-  const scenario = await loadScenario(file);
+  const { scenario, warnings } = await loadScenarioWithFiles(file);
+  sayWarnings(warnings);
   // A lesson's lanes are scenarios of their own: a mistake in `demo.sss` is found here, not in front of a class.
   if (scenario.demo !== undefined) await loadLesson(file);
   process.stdout.write(`${file}: valid scenario '${scenario.name}'${scenario.demo === undefined ? '' : ' with its demo lanes'}\n`);

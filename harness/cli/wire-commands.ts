@@ -1,5 +1,6 @@
 // The wire commands (docs/wire.md): `mailflow run FILE --wire` and `mailflow serve SCENARIO`. Both print the run
 // summary, or with --json exactly the `mailflow run --json` contract with mode "wire" and a null trace hash.
+import { sayWarnings } from './say-warnings.js';
 import { performance } from 'node:perf_hooks';
 import { InvalidArgumentError } from 'commander';
 import { loadScenarioWithFiles } from '../scenario/load-scenario.js';
@@ -122,7 +123,8 @@ export async function runWireCommand(file: string, options: WireRunCommandOption
   // On the wire there is no trace to replay (design.md).
   if (options.trace !== undefined) throw problem(options.trace, '--trace is not available with --wire: a wire run has no trace');
   if (options.seed !== undefined) throw problem(file, '--seed is not available with --wire: a wire run is compared with the file\'s own seed');
-  const { scenario, files } = await loadScenarioWithFiles(file);
+  const { scenario, files, warnings } = await loadScenarioWithFiles(file);
+  sayWarnings(warnings);
   requireExchange(scenario, file);
   if (scenario.wire === undefined || scenario.wire === false) {
     process.stderr.write(`mailflow run --wire: ${file} is not marked wire: true; its verdict and counts may differ from the virtual run's (docs/wire.md)\n`);
@@ -154,7 +156,8 @@ export interface ServeCommandOptions {
 }
 
 export async function serveCommand(file: string, options: ServeCommandOptions): Promise<number> {
-  const { scenario, files } = await loadScenarioWithFiles(file);
+  const { scenario, files, warnings } = await loadScenarioWithFiles(file);
+  sayWarnings(warnings);
   requireExchange(scenario, file);
   requirePorts(scenario, file, options.smtpPort ?? DEFAULT_SMTP_PORT);
   const limits: Partial<ListenerLimits> = {

@@ -24,8 +24,9 @@ export function issueMessage(issue: z.core.$ZodIssue, given: unknown): string {
     const choices = issue.values.map(String);
     const hint = typeof given === 'string' ? didYouMean(given, choices) : '';
     if (hint !== '') return `${shown} is not a choice here${hint}`;
-    if (choices.length <= LISTED_CHOICES) return `${shown} is not one of ${choices.join(', ')}`;
     const near = typeof given === 'string' ? nearChoices(given, choices) : [];
+    // `incoming: forward` is no slip from `forward-mailbox`, but names part of it.
+    if (choices.length <= LISTED_CHOICES) return `${shown} is not one of ${choices.join(', ')}${near.length === 0 ? '' : ` (did you mean ${orList(near)}?)`}`;
     return `${shown} is not one of the ${choices.length} choices (${near.length === 0 ? '' : `did you mean ${orList(near)}? `}docs/scenario-reference.md lists them)`;
   }
   if ((issue.code === 'too_small' || issue.code === 'too_big') && /^Too (small|big)/.test(issue.message)) {

@@ -1,5 +1,6 @@
 // Reads a scenario file: YAML syntax, then the zod schema, then references between parts of the world. Every
 // problem comes back as an InputError naming file, line, column and field path.
+import { scenarioWarnings } from './scenario-warnings.js';
 import { sourceProblems } from './templates.js';
 import { LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { errorsToSay, isTooDeep, syntaxMessage, yamlShapeProblems } from './yaml-shape.js';
@@ -27,10 +28,17 @@ export async function loadScenario(file: string): Promise<Scenario> {
   return (await loadScenarioWithFiles(file)).scenario;
 }
 
-/** As loadScenario, with the files it read (the scenario's own first): what a command's outputs must not overwrite. */
-export async function loadScenarioWithFiles(file: string): Promise<{ scenario: Scenario; files: InputFile[] }> {
+/**
+ * As loadScenario, with the files it read (the scenario's own first: what a command's outputs must not overwrite),
+ * and what it very likely does not mean though it is valid (scenario-warnings.ts), for the command to say.
+ */
+export async function loadScenarioWithFiles(file: string): Promise<{ scenario: Scenario; files: InputFile[]; warnings: InputProblem[] }> {
   const { scenario, locate } = readScenarioDocument(file);
-  return { scenario: await resolveReferences(scenario, file, locate), files: [{ path: file, what: 'the scenario file' }, ...namedFiles(scenario, file)] };
+  return {
+    scenario: await resolveReferences(scenario, file, locate),
+    files: [{ path: file, what: 'the scenario file' }, ...namedFiles(scenario, file)],
+    warnings: scenarioWarnings(scenario).map(({ path, message }) => locate(path, message)),
+  };
 }
 
 /** Loads a scenario file that refers to no other files (no `traffic.eml`, no router files); see loadScenario. */

@@ -48,4 +48,9 @@ describe('schema problems in plain words', () => {
     // At most three, in the order the choices are listed.
     expect(verb('fail')).toMatch(/\(did you mean 'failover', 'failActivityCreation' or 'clearActivityCreationFailure'\? /);
   });
+
+  it('names the choice a word is part of among a few listed choices too (the trainer review: `incoming: forward`)', () => {
+    expect(inputProblems(toy('crm: { users: [{ address: alice@contoso.example, incoming: forward }] }')))
+      .toEqual(["crm.users[0].incoming: 'forward' is not one of none, outlook, forward-mailbox, email-router (did you mean 'forward-mailbox'?)"]);
+  });
 });

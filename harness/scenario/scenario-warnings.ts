@@ -1,0 +1,29 @@
+// What a valid scenario says but very likely does not mean, said on stderr without stopping the run: a recipient in
+// an accepted domain that is no mailbox, one slip away from one that is (`pual@` for `paul@`). Exchange refuses it
+// (550 5.1.1) and the message bounces, which a scenario may well want (a bounce to show); but a typo shows only as
+// one message fewer tracked, far from its cause (the trainer review).
+import type { Scenario } from './schema.js';
+import type { FieldProblem } from './load-scenario.js';
+import { closestName } from './closest-name.js';
+
+export function scenarioWarnings(scenario: Scenario): FieldProblem[] {
+  if (scenario.exchange === undefined) return [];
+  const mailboxes = new Set(scenario.exchange.mailboxes.map((m) => m.address));
+  const accepted = new Set(scenario.exchange.acceptedDomains);
+  const warnings: FieldProblem[] = [];
+  const check = (address: string, path: readonly (string | number)[]): void => {
+    if (mailboxes.has(address) || !accepted.has(address.slice(address.lastIndexOf('@') + 1))) return;
+    const meant = closestName(address, mailboxes);
+    if (meant !== undefined) warnings.push({ path, message: `'${address}' is no mailbox of the organisation: Exchange refuses it (550 5.1.1) and the message bounces (did you mean '${meant}'?)` });
+  };
+  const traffic = scenario.traffic;
+  traffic?.messages.forEach((m, i) => {
+    m.to.forEach((a, j) => check(a, ['traffic', 'messages', i, 'to', j]));
+    m.cc.forEach((a, j) => check(a, ['traffic', 'messages', i, 'cc', j]));
+  });
+  traffic?.eml.forEach((m, i) => m.to?.forEach((a, j) => check(a, ['traffic', 'eml', i, 'to', j])));
+  traffic?.generators.forEach((g, i) => {
+    if (g.to !== 'all-users') g.to.forEach((a, j) => check(a, ['traffic', 'generators', i, 'to', j]));
+  });
+  return warnings;
+}
