@@ -31,3 +31,46 @@ export function parseAuth(text: string): { user: string; password: string } | st
   if (colon <= 0 || colon === text.length - 1) return 'expected user:password';
   return { user: text.slice(0, colon), password: text.slice(colon + 1) };
 }
+
+/** Node's timers take at most this many milliseconds (a 32-bit signed count). */
+const MAX_TIMER_MS = 2_147_483_647;
+
+/**
+ * What is wrong with limits a library caller gave, one sentence each; empty when nothing is. Checked before anything
+ * listens: smtp-server reads 0 as "no limit" (so `maxClients: 0` silently let everyone in) and throws a negative
+ * timeout from inside a connection, which no caller can catch (`idleTimeoutMs: -5` ended the process at the first
+ * client). Below RFC 5321's minimums is allowed, so a client's handling of a stricter server can be tested.
+ */
+export function listenerLimitsProblems(limits: Partial<ListenerLimits> | undefined): string[] {
+  if (limits === undefined) return [];
+  const problems: string[] = [];
+  const whole = (field: keyof ListenerLimits, value: unknown, max: number, unit: string) => {
+    if (value === undefined) return;
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > max) {
+      problems.push(`limits.${field} must be a whole number of ${unit} from 1 to ${max.toLocaleString('en-US')}, got ${String(value)}`);
+    }
+  };
+  whole('maxClients', limits.maxClients, 1_000_000, 'connections');
+  whole('idleTimeoutMs', limits.idleTimeoutMs, MAX_TIMER_MS, 'milliseconds');
+  whole('maxCommandOctets', limits.maxCommandOctets, Number.MAX_SAFE_INTEGER, 'octets');
+  whole('maxLineOctets', limits.maxLineOctets, Number.MAX_SAFE_INTEGER, 'octets');
+  whole('maxRecipients', limits.maxRecipients, Number.MAX_SAFE_INTEGER, 'recipients');
+  if (limits.maxMessageBytes !== null) whole('maxMessageBytes', limits.maxMessageBytes, Number.MAX_SAFE_INTEGER, 'bytes');
+  if (limits.host !== undefined && (typeof limits.host !== 'string' || limits.host === '')) problems.push(`limits.host must be an interface's address, got ${JSON.stringify(limits.host)}`);
+  const auth = limits.auth;
+  if (auth !== undefined && auth !== null && (typeof auth.user !== 'string' || auth.user === '' || typeof auth.password !== 'string' || auth.password === '')) {
+    problems.push('limits.auth must be null or { user, password }, both non-empty');
+  }
+  return problems;
+}
+
+/** The time scale (virtual ms per wall ms): what is wrong with it, or null. */
+export function timeScaleProblem(scale: number | undefined): string | null {
+  return scale === undefined || (scale > 0 && Number.isFinite(scale)) ? null : `timeScale must be a positive number of virtual ms per wall ms, got ${String(scale)}`;
+}
+
+/** Throws one RangeError naming every problem with a wire call's options, before any socket is opened. */
+export function refuseBadWireOptions(call: string, options: { readonly limits?: Partial<ListenerLimits> | undefined; readonly timeScale?: number | undefined }): void {
+  const problems = [...listenerLimitsProblems(options.limits), ...[timeScaleProblem(options.timeScale)].filter((p) => p !== null)];
+  if (problems.length > 0) throw new RangeError(`${call}: ${problems.join('; ')}`);
+}

@@ -4,7 +4,7 @@
 // The run is judged like a virtual one; only verdict and counts compare across modes (design.md), the trace hash is null.
 import { wireSenders } from '../../fakes/wire/smtp-sender.js';
 import { WireClock } from '../../fakes/wire/wire-clock.js';
-import type { ListenerLimits } from '../../fakes/wire/listener-limits.js';
+import { refuseBadWireOptions, type ListenerLimits } from '../../fakes/wire/listener-limits.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { TraceSink } from '../../sim/core/trace.js';
 import { buildWorld } from '../world/build-world.js';
@@ -27,6 +27,7 @@ export interface WireRunOptions {
 }
 
 export async function runScenarioOnWire(scenario: Scenario, options: WireRunOptions = {}): Promise<RunOutcome> {
+  refuseBadWireOptions('runScenarioOnWire', options);
   const model = openWireModel(scenario, options.traceSink);
   const { engine, ledger } = model;
   const listeners = await startListeners(model, { firstPort: 0, limits: options.limits, trustCarriedKey: true });

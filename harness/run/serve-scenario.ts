@@ -4,7 +4,7 @@
 // 250). Virtual time follows the wall clock times the scale. Stopping closes the listeners, drains what is in flight
 // in virtual time and judges the run like any other.
 import type { WireListener } from '../../fakes/wire/smtp-listener.js';
-import type { ListenerLimits } from '../../fakes/wire/listener-limits.js';
+import { refuseBadWireOptions, type ListenerLimits } from '../../fakes/wire/listener-limits.js';
 import { WireClock } from '../../fakes/wire/wire-clock.js';
 import { MessageIdUses } from '../../fakes/mail/reused-message-id.js';
 import type { Scenario } from '../scenario/schema.js';
@@ -46,6 +46,7 @@ export interface ServeSession {
 }
 
 export async function startServe(scenario: Scenario, options: ServeOptions = {}): Promise<ServeSession> {
+  refuseBadWireOptions('startServe', options);
   const model = openWireModel(scenario, options.traceSink);
   const { engine, ledger } = model;
   const outbound = wireOutbound(scenario, ledger);
@@ -54,7 +55,15 @@ export async function startServe(scenario: Scenario, options: ServeOptions = {})
   engine.run({ untilMs: 0 });
   const fromOutside = new Set<string>();
   const listeners = await startListeners(model, { firstPort: options.smtpPort ?? DEFAULT_SMTP_PORT, limits: options.limits, fromOutside, messageIdUses: new MessageIdUses() });
-  const drive = { engine, clock: new WireClock(options.timeScale ?? DEFAULT_SERVE_TIME_SCALE), afterStep: () => listeners.forEach((l) => l.sync()) };
+  let clock: WireClock;
+  try {
+    clock = new WireClock(options.timeScale ?? DEFAULT_SERVE_TIME_SCALE);
+  } catch (error) {
+    // Nothing else is left listening when the session never starts (a caller's process would not exit).
+    await Promise.all(listeners.map((l) => l.close()));
+    throw error;
+  }
+  const drive = { engine, clock, afterStep: () => listeners.forEach((l) => l.sync()) };
   let stopping = false;
   const serving = driveUntil(drive, Infinity, () => stopping);
   return {
