@@ -8,7 +8,7 @@ import { refuseOverwritingInputs } from './input-overwrite.js';
 import { FUZZ_RESULT_LIMIT, readInputFile } from '../scenario/read-input-file.js';
 import { toFuzzJunitXml } from './fuzz-junit-xml.js';
 import { mergeResults } from '../fuzz/fuzz-merge.js';
-import type { FuzzResult } from '../fuzz/fuzz-result.js';
+import { inDocumentedOrder, type FuzzResult } from '../fuzz/fuzz-result.js';
 import { sliceSize } from '../fuzz/fuzz-seed.js';
 import { InputError } from '../scenario/input-error.js';
 import { EXIT } from './exit-codes.js';
@@ -73,7 +73,7 @@ export async function fuzzCommand(options: FuzzCommandOptions, stream: ProgressS
     bar?.stop();
   }
   writeJunit(options.junit, result);
-  process.stdout.write(options.json ? JSON.stringify(result) + '\n' : formatFuzzSummary(result) + '\n');
+  process.stdout.write(options.json ? JSON.stringify(inDocumentedOrder(result)) + '\n' : formatFuzzSummary(result) + '\n');
   return result.failures > 0 ? EXIT.fail : EXIT.pass;
 }
 
@@ -84,7 +84,7 @@ export function fuzzMergeCommand(files: readonly string[], json: boolean, junit?
   const merged = mergeResults(results);
   if (typeof merged === 'string') throw new InputError([{ file: files.join(', '), line: 0, column: 0, path: '', message: merged }]);
   writeJunit(junit, merged);
-  process.stdout.write(json ? JSON.stringify(merged) + '\n' : formatFuzzSummary(merged) + '\n');
+  process.stdout.write(json ? JSON.stringify(inDocumentedOrder(merged)) + '\n' : formatFuzzSummary(merged) + '\n');
   return merged.failures > 0 ? EXIT.fail : EXIT.pass;
 }
 

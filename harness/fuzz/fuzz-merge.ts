@@ -3,7 +3,7 @@
 // is the shards' rates together (they ran side by side). Shards of different campaigns (another seed, defect, run
 // count or generator option) would merge into a result no campaign gives: they are refused, naming what differs.
 import type { CampaignShape, FuzzResult } from './fuzz-result.js';
-import { parseShard, sliceSize, type Shard } from './fuzz-seed.js';
+import { parseShard, runSeed, sliceSize, type Shard } from './fuzz-seed.js';
 
 export function mergeResults(results: readonly FuzzResult[]): FuzzResult | string {
   const first = results[0];
@@ -13,7 +13,7 @@ export function mergeResults(results: readonly FuzzResult[]): FuzzResult | strin
   const bugs = new Set(results.map((r) => r.injectBug));
   if (bugs.size > 1) return `the shards come from different campaigns (injected defects ${[...bugs].map((bug) => bug ?? 'none').join(', ')})`;
   const shards = results.map((r) => r.shard);
-  const problem = shardProblem(shards) ?? shapeProblem(results);
+  const problem = shardProblem(shards) ?? shapeProblem(results) ?? results.map(failureProblem).find((p) => p !== null) ?? null;
   if (problem !== null) return problem;
   const failing = results.filter((r) => r.failingRun !== null).sort((a, b) => (a.failingRun ?? 0) - (b.failingRun ?? 0))[0];
   return {
@@ -65,6 +65,27 @@ function shapeProblem(results: readonly FuzzResult[]): string | null {
   return null;
 }
 
+/**
+ * A shard's failure fields must agree with each other and with its slice: a failing run among its own runs, its seed
+ * the one that run draws, failures only with a failing run. Hand-edited or mixed-up results otherwise merged into a
+ * failing run that no shard made, beside another run's seed and counterexample (the engineer review).
+ */
+function failureProblem(result: FuzzResult): string | null {
+  const { shard: text, runs, failures, failingRun, failingSeed, seed } = result;
+  const shard = parseShard(text) as Shard;
+  if (failures > runs) return `shard ${text} says ${failures} failures in ${runs} runs`;
+  if (failingRun === null) {
+    if (failures > 0) return `shard ${text} says ${failures} ${failures === 1 ? 'failure' : 'failures'} but names no failing run`;
+    return failingSeed === null && result.counterexample === null ? null : `shard ${text} names a failing seed or counterexample but no failing run`;
+  }
+  if (failures === 0) return `shard ${text} names failing run ${failingRun} but says no failures`;
+  const ownRun = Number.isSafeInteger(failingRun) && failingRun >= shard.index - 1 && (failingRun - (shard.index - 1)) % shard.count === 0
+    && (result.campaign === undefined || failingRun < result.campaign.runs);
+  if (!ownRun) return `shard ${text} names failing run ${failingRun}, which is not one of its runs (shard ${text} makes runs ${shard.index - 1}, ${shard.index - 1 + shard.count}, ... of the campaign)`;
+  const drawn = runSeed(seed, failingRun);
+  return failingSeed === drawn ? null : `shard ${text} says failing seed ${String(failingSeed)}, but run ${failingRun} of seed ${seed} draws ${drawn}`;
+}
+
 /** How many missing slices a refusal names. */
 const MISSING_NAMED = 5;
 
@@ -87,7 +108,8 @@ function shardProblem(shards: readonly string[]): string | null {
   const missing: number[] = [];
   for (let i = 1; i <= n && missing.length < MISSING_NAMED; i++) if (!seen.has(i)) missing.push(i);
   const more = n - seen.size - missing.length;
-  return `shards ${missing.map((i) => `${i}/${n}`).join(', ')}${more > 0 ? ` and ${more} more` : ''} are missing`;
+  const several = missing.length + more > 1;
+  return `${several ? 'shards' : 'shard'} ${missing.map((i) => `${i}/${n}`).join(', ')}${more > 0 ? ` and ${more} more` : ''} ${several ? 'are' : 'is'} missing`;
 }
 
 function sum(results: readonly FuzzResult[], of: (r: FuzzResult) => number): number {

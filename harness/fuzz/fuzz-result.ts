@@ -1,5 +1,6 @@
 // The outcome of a fuzz campaign (or of one shard of it): `mailflow fuzz --json` prints it, `mailflow fuzz merge`
-// combines shards' results. The first six fields are design.md's contract; the rest say which failure it was.
+// combines shards' results. The first six fields are the contract the fuzz issue set (runs, failures, seed,
+// failingSeed, runsPerSec, counterexample: docs/fuzz.md); the rest say which failure it was and what ran it.
 export interface FuzzResult {
   readonly runs: number;
   readonly failures: number;
@@ -41,4 +42,14 @@ export interface CampaignShape {
    * made by versions that generate differently do not merge, whatever their options say.
    */
   readonly generator: string;
+}
+
+/** The result with its fields in docs/fuzz.md's order, the contract's six first, whichever way it was built. */
+export function inDocumentedOrder(r: FuzzResult): FuzzResult {
+  return {
+    runs: r.runs, failures: r.failures, seed: r.seed, failingSeed: r.failingSeed, runsPerSec: r.runsPerSec, counterexample: r.counterexample,
+    failingRun: r.failingRun, problems: r.problems, firstOffender: r.firstOffender, shrinkSteps: r.shrinkSteps,
+    shard: r.shard, workers: r.workers, injectBug: r.injectBug, wallMs: r.wallMs,
+    ...(r.campaign === undefined ? {} : { campaign: r.campaign }),
+  };
 }

@@ -47,7 +47,7 @@ describe('mailflow fuzz (CLI)', () => {
     expect(unseeded.stdout).toBe('');
     expect(unseeded.stderr).toContain('--shard 1/3 needs --seed');
     // Only a whole campaign merges: a missing shard, or one twice, is refused.
-    expect(mailflow('fuzz', 'merge', shards[0] ?? '', shards[1] ?? '').stderr).toMatch(/shards 3\/3 are missing/);
+    expect(mailflow('fuzz', 'merge', shards[0] ?? '', shards[1] ?? '').stderr).toMatch(/shard 3\/3 is missing/);
     expect(mailflow('fuzz', 'merge', shards[0] ?? '', shards[0] ?? '', shards[1] ?? '', shards[2] ?? '').stderr).toMatch(/shard 1\/3 is there twice/);
     // A shard of another campaign (here: with people's habits) is refused too, naming what differs.
     const other = join(tmp, 'shard-habits.json');
@@ -73,6 +73,10 @@ describe('mailflow fuzz (CLI)', () => {
     expect(merged.status).toBe(1);
     const whole = JSON.parse(one.stdout) as Record<string, unknown>;
     expect(JSON.parse(merged.stdout)).toMatchObject({ runs: whole['runs'], failures: whole['failures'], failingRun: whole['failingRun'], failingSeed: whole['failingSeed'], shard: '1/3,2/3,3/3' });
+    // Both print the contract's six fields first, in docs/fuzz.md's order (a shard's used to put runsPerSec third).
+    const CONTRACT = ['runs', 'failures', 'seed', 'failingSeed', 'runsPerSec', 'counterexample'];
+    expect(Object.keys(whole).slice(0, 6)).toEqual(CONTRACT);
+    expect(Object.keys(JSON.parse(merged.stdout) as object)).toEqual(Object.keys(whole));
     // The text says the workers are summed over the shards (each ran one).
     expect(mailflow('fuzz', 'merge', ...shards).stdout).toMatch(/^fuzz: \d+ runs \(seed \d+, shards 1\/3,2\/3,3\/3, 3 workers in all[,)]/);
   });

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { campaignShape, generatorFingerprint } from '../../../harness/fuzz/fuzz-campaign.js';
 import { mergeResults } from '../../../harness/fuzz/fuzz-merge.js';
 import type { CampaignShape, FuzzResult } from '../../../harness/fuzz/fuzz-result.js';
-import { shardRuns, sliceSize } from '../../../harness/fuzz/fuzz-seed.js';
+import { runSeed, shardRuns, sliceSize } from '../../../harness/fuzz/fuzz-seed.js';
 
 const SHAPE: CampaignShape = campaignShape({ seed: 5, runs: 100, shard: { index: 1, count: 1 }, checkDeterminism: false, arb: {} });
 
@@ -78,5 +78,21 @@ describe('fuzz merge', () => {
   it('names a few missing slices, however many a result claims', () => {
     const huge = { ...shard(1, 1), shard: '1/5000000000' };
     expect(mergeResults([huge])).toBe('shards 2/5000000000, 3/5000000000, 4/5000000000, 5/5000000000, 6/5000000000 and 4999999994 more are missing');
+    expect(mergeResults([shard(1, 2)])).toBe('shard 2/2 is missing');
+  });
+
+  it('refuses a shard whose failure fields disagree with each other or with its slice (the engineer review)', () => {
+    // Shard 2/2 makes the odd runs; run 11 failed, and its seed is the one run 11 draws.
+    const failed = (run: number, more: Partial<FuzzResult> = {}): FuzzResult => ({
+      ...shard(2, 2), failures: 1, failingRun: run, failingSeed: runSeed(5, run), counterexample: `fuzz-out/run-${run}.yaml`, ...more,
+    });
+    expect(mergeResults([shard(1, 2), failed(11)])).toMatchObject({ failingRun: 11, failingSeed: runSeed(5, 11), failures: 1 });
+    expect(mergeResults([shard(1, 2), failed(4)])).toBe('shard 2/2 names failing run 4, which is not one of its runs (shard 2/2 makes runs 1, 3, ... of the campaign)');
+    expect(mergeResults([shard(1, 2), failed(101)])).toMatch(/^shard 2\/2 names failing run 101, which is not one of its runs/);
+    expect(mergeResults([shard(1, 2), failed(11, { failingSeed: 7 })])).toBe(`shard 2/2 says failing seed 7, but run 11 of seed 5 draws ${runSeed(5, 11)}`);
+    expect(mergeResults([shard(1, 2), failed(11, { failures: 0 })])).toBe('shard 2/2 names failing run 11 but says no failures');
+    expect(mergeResults([shard(1, 2), { ...shard(2, 2), failures: 8 }])).toBe('shard 2/2 says 8 failures but names no failing run');
+    expect(mergeResults([shard(1, 2), { ...shard(2, 2), failures: 51 }])).toBe('shard 2/2 says 51 failures in 50 runs');
+    expect(mergeResults([shard(1, 2), { ...shard(2, 2), failingSeed: 3 }])).toBe('shard 2/2 names a failing seed or counterexample but no failing run');
   });
 });
