@@ -116,6 +116,10 @@ describe('mailflow fuzz (CLI)', () => {
     const elsewhere = spawnSync(process.execPath, [join(repoRoot, 'dist/harness/cli/main.js'), 'fuzz', '--runs', '5', '--out', join(repoRoot, 'scenarios/fuzz')], { cwd: tmp, encoding: 'utf8' });
     expect(elsewhere.status).toBe(2);
     expect(elsewhere.stderr).toContain('counterexamples never go under scenarios/');
+    // A project's own scenarios/ is its own (the engineer review: a regression folder of that name was refused).
+    const own = spawnSync(process.execPath, [join(repoRoot, 'dist/harness/cli/main.js'), 'fuzz', '--runs', '2', '--seed', '1', '--json', '--out', 'scenarios/fuzz'], { cwd: tmp, encoding: 'utf8' });
+    expect(own.stderr).toBe('');
+    expect(own.status).toBe(0);
     const aFile = join(tmp, 'a-file');
     writeFileSync(aFile, 'x');
     const blocked = mailflow('fuzz', '--runs', '5', '--json', '--out', join(aFile, 'out'));
