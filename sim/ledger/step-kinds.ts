@@ -179,7 +179,8 @@ export const STEP_KINDS: readonly StepKind[] = [
       const receivingMailbox = a.optionalString();
       const acceptingEntity = a.optionalString();
       if (receivingMailbox !== null) {
-        out.write(' from ');
+        // The mailbox the activity was read from (a forward mailbox, or the user's own), not the sender.
+        out.write(' read from ');
         out.write(receivingMailbox);
         if (acceptingEntity !== null) {
           out.write(' for ');

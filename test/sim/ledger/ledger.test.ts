@@ -70,7 +70,7 @@ describe('Ledger', () => {
       'delay-notification: still queued after 14400000 ms',
       'evaluated: sss: reason 6, correlation 4 with email-1 (<e@x>), accepted by b@y',
       'evaluated: router: reason 0',
-      'activity-created: email-2 incoming by sss from b@y for q@y in crm',
+      'activity-created: email-2 incoming by sss read from b@y for q@y in crm',
       'activity-deleted: email-2',
       'bounced: NDR: expired',
       'untracked: crm-error',
