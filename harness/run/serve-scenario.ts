@@ -41,6 +41,11 @@ export interface ServeSession {
   readonly listeners: readonly WireListener[];
   /** The virtual instant the model has reached. */
   nowMs(): number;
+  /**
+   * Resolves once the model has reached virtual instant `virtualMs` (at once if it has): for a test that acts after
+   * the scenario's outage, say, without polling `nowMs()`. Rejects if the session is stopped first.
+   */
+  waitForVirtualTime(virtualMs: number): Promise<void>;
   /** Closes the listeners, drains in virtual time, counts, checks and judges (mode wire, no trace hash). */
   stop(): Promise<RunOutcome>;
 }
@@ -63,15 +68,31 @@ export async function startServe(scenario: Scenario, options: ServeOptions = {})
     await Promise.all(listeners.map((l) => l.close()));
     throw error;
   }
-  const drive = { engine, clock, afterStep: () => listeners.forEach((l) => l.sync()) };
+  const waiters: Array<{ atMs: number; resolve: () => void; reject: (error: Error) => void }> = [];
+  const wakeWaiters = () => {
+    for (let i = waiters.length - 1; i >= 0; i--) {
+      const waiter = waiters[i];
+      if (waiter !== undefined && waiter.atMs <= engine.nowMs) {
+        waiters.splice(i, 1);
+        waiter.resolve();
+      }
+    }
+  };
+  const drive = { engine, clock, afterStep: () => { listeners.forEach((l) => l.sync()); wakeWaiters(); } };
   let stopping = false;
   const serving = driveUntil(drive, Infinity, () => stopping);
   return {
     listeners,
     nowMs: () => engine.nowMs,
+    waitForVirtualTime(virtualMs) {
+      if (engine.nowMs >= virtualMs) return Promise.resolve();
+      if (stopping) return Promise.reject(new Error(`the session was stopped at ${engine.nowMs} ms, before ${virtualMs} ms`));
+      return new Promise((resolve, reject) => waiters.push({ atMs: virtualMs, resolve, reject }));
+    },
     async stop() {
       stopping = true;
       await serving;
+      for (const waiter of waiters.splice(0)) waiter.reject(new Error(`the session was stopped at ${engine.nowMs} ms, before ${waiter.atMs} ms`));
       await Promise.all(listeners.map((l) => l.close()));
       // Drained in virtual time, fast; CRM outbound on a socket is waited for at each step.
       const drainEndMs = Math.max(engine.nowMs, scenario.horizon) + scenario.drain;
