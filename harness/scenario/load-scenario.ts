@@ -1,5 +1,8 @@
 // Reads a scenario file: YAML syntax, then the zod schema, then references between parts of the world. Every
 // problem comes back as an InputError naming file, line, column and field path.
+import { existsSync } from 'node:fs';
+import { basename } from 'node:path';
+import { packagePath } from '../package-root.js';
 import { scenarioWarnings } from './scenario-warnings.js';
 import { sourceProblems } from './templates.js';
 import { LineCounter, parseDocument, visit, type Document } from 'yaml';
@@ -139,8 +142,19 @@ export function readTextFile(file: string): string {
     return utf8Text(readInputFile(file, YAML_LIMIT));
   } catch (error) {
     if (error instanceof NotUtf8Text) throw new InputError([{ file, line: error.line, column: error.column, path: '', message: error.message }]);
-    throw new InputError([{ file, line: 0, column: 0, path: '', message: `cannot read: ${(error as Error).message}` }]);
+    throw new InputError([{ file, line: 0, column: 0, path: '', message: `cannot read: ${(error as Error).message}${shippedHint(file, error)}` }]);
   }
+}
+
+/**
+ * A file that is not there but names a shipped scenario or lesson (`mailflow demo lesson-2-exchange-outage`, or
+ * `scenarios/baseline-sss.yaml` from outside the repository): where mailflow-sim's own copy is.
+ */
+function shippedHint(file: string, error: unknown): string {
+  if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return '';
+  const name = basename(file).replace(/\.ya?ml$/, '');
+  const shipped = packagePath(`scenarios/${name}.yaml`);
+  return existsSync(shipped) ? ` (mailflow-sim ships a scenario of that name: ${shipped})` : '';
 }
 
 /** YAML syntax: the document (for positions) and its data, or an InputError at the first syntax problem (errorsToSay). */

@@ -164,6 +164,17 @@ expect:
     }
   });
 
+  it('points a missing file that names a shipped scenario at mailflow-sim\'s own copy, from any directory', () => {
+    const cli = join(repoRoot, 'dist/harness/cli/main.js');
+    const byName = spawnSync(process.execPath, [cli, 'run', 'baseline-sss'], { cwd: tmp, encoding: 'utf8' });
+    expect(byName.status).toBe(2);
+    expect(byName.stderr).toContain(`baseline-sss: cannot read: ENOENT: no such file or directory, stat 'baseline-sss' (mailflow-sim ships a scenario of that name: ${join(repoRoot, 'scenarios', 'baseline-sss.yaml')})`);
+    const byPath = spawnSync(process.execPath, [cli, 'validate', 'scenarios/lesson-2-exchange-outage.yaml'], { cwd: tmp, encoding: 'utf8' });
+    expect(byPath.stderr).toContain(`(mailflow-sim ships a scenario of that name: ${join(repoRoot, 'scenarios', 'lesson-2-exchange-outage.yaml')})`);
+    // No such scenario: no hint.
+    expect(spawnSync(process.execPath, [cli, 'run', 'no-such-thing.yaml'], { cwd: tmp, encoding: 'utf8' }).stderr).not.toContain('ships');
+  });
+
   it('says a help topic is no command, with the nearest one, instead of printing the whole help', () => {
     const bogus = mailflow('help', 'rnu');
     expect(bogus.status).toBe(2);
