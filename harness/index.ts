@@ -19,6 +19,8 @@ export type { Scenario, ScenarioFault } from './scenario/schema.js';
 /** The known defects a scenario's `injectBug:` switches on, with what each does. */
 export { INJECTED_BUGS, INJECTED_BUG_NAMES } from './scenario/injected-bugs.js';
 export type { InjectedBug } from './scenario/injected-bugs.js';
+/** The absolute path of a scenario (or `plans/...` plan) file the package ships, by name, and the names. */
+export { shippedScenario, shippedScenarioNames } from './testing/shipped-scenario.js';
 /** Scenario data as YAML in the shipped scenarios' style, optionally under a comment header. */
 export { scenarioYaml } from './fuzz/scenario-yaml.js';
 
