@@ -19,12 +19,14 @@ export type { Scenario, ScenarioFault } from './scenario/schema.js';
 /** The known defects a scenario's `injectBug:` switches on, with what each does. */
 export { INJECTED_BUGS, INJECTED_BUG_NAMES } from './scenario/injected-bugs.js';
 export type { InjectedBug } from './scenario/injected-bugs.js';
+/** The absolute path of a scenario (or `plans/...` plan) file the package ships, by name, and the names. */
+export { shippedScenario, shippedScenarioNames } from './testing/shipped-scenario.js';
 /** Scenario data as YAML in the shipped scenarios' style, optionally under a comment header. */
 export { scenarioYaml } from './fuzz/scenario-yaml.js';
 
 // Running and judging.
 /** Runs a scenario in virtual time: counts, every checker's verdict, the run's verdict, the trace hash, the ledger. */
-export { runScenario } from './run/run-scenario.js';
+export { runScenario, MAX_SEED } from './run/run-scenario.js';
 export type { RunOptions, RunOutcome, RunProgress } from './run/run-scenario.js';
 export type { Counts, NumericCountName } from '../sim/ledger/counts.js';
 export type { CheckResult, Offender, Verdict } from '../sim/check/check-result.js';
@@ -36,8 +38,11 @@ export { CHECK_NAMES } from '../sim/check/all-checks.js';
 
 // Property-based testing with fast-check.
 /** Whole scenarios (as YAML data, printing as YAML): topology, paths, traffic, fault windows, cutover. */
-export { arbScenario, DEFAULT_MAX_FAULTS, DEFAULT_MAX_MESSAGES } from './fuzz/arb-scenario.js';
+export { arbScenario, DEFAULT_MAX_FAULTS, DEFAULT_MAX_MESSAGES, MIN_MAX_FAULTS, MIN_MAX_MESSAGES } from './fuzz/arb-scenario.js';
 export type { ArbScenarioOptions } from './fuzz/arb-scenario.js';
+/** A scenario made from its parts as arbScenario makes it, its horizon, and its printing as YAML (your own, varied). */
+export { horizonFor, scenarioFromParts, withYaml } from './fuzz/scenario-parts.js';
+export type { ScenarioFromPartsOptions, ScenarioParts } from './fuzz/scenario-parts.js';
 /** The parts arbScenario combines, with the functions that turn each into scenario sections. */
 export { arbTopology, exchangeSection, recipientsOf, usersOf } from './fuzz/arb-topology.js';
 export type { FuzzTopology } from './fuzz/arb-topology.js';

@@ -1,48 +1,23 @@
-// arbScenario: whole scenarios for property-based tests and `mailflow fuzz`. A generated scenario is the same data a
-// YAML file holds, and prints as that YAML (fast-check's toString), so a counterexample reads like a scenario and
-// `mailflow run` replays it once written to a file.
+// arbScenario: whole scenarios for property-based tests and `mailflow fuzz`: it draws a scenario's parts and makes
+// the scenario from them (scenario-parts.ts). A generated scenario is the same data a YAML file holds, and prints as
+// that YAML (fast-check's toString), so a counterexample reads like a scenario and `mailflow run` replays it once
+// written to a file.
 import fc from 'fast-check';
-import { arbBursts, messagesOf, TRAFFIC_WINDOW_MINUTES, type FuzzBurst } from './arb-traffic.js';
-import { arbFault, operationsOf, type FuzzFault } from './arb-faults.js';
-import { arbProcessing, crmSection, pathOperations, routerSection, sssSection, usesRouter, type FuzzProcessing } from './arb-paths.js';
-import { arbTopology, exchangeSection, recipientsOf, usersOf, type FuzzTopology } from './arb-topology.js';
-import { FUZZ_PATHS, SENDER, type FuzzPath, type ScenarioInput } from './fuzz-shape.js';
-import { scenarioYaml } from './scenario-yaml.js';
-import { arbHabits, habitsExpectation, offlineOperations, usersSection, withOutlookClients, type FuzzHabits } from './arb-people.js';
-import type { InjectedBug } from '../scenario/injected-bugs.js';
+import { arbBursts } from './arb-traffic.js';
+import { arbFault } from './arb-faults.js';
+import { arbProcessing } from './arb-paths.js';
+import { arbTopology } from './arb-topology.js';
+import { FUZZ_PATHS, type ScenarioInput } from './fuzz-shape.js';
+import { arbHabits } from './arb-people.js';
+import { scenarioFromParts } from './scenario-parts.js';
+import { checkArbScenarioOptions, DEFAULT_MAX_FAULTS, DEFAULT_MAX_MESSAGES, type ArbScenarioOptions } from './arb-options.js';
 
-export interface ArbScenarioOptions {
-  /** Only faults the modelled systems are built to survive without losing or duplicating mail (default true). */
-  readonly survivableOnly?: boolean;
-  /** The processing paths to draw from (default all: router, sss, cutover). */
-  readonly paths?: readonly FuzzPath[];
-  /** At most this many messages (default 20). */
-  readonly maxMessages?: number;
-  /** At most this many fault windows (default 2). */
-  readonly maxFaults?: number;
-  /** A known defect every generated scenario switches on (`injectBug:`). */
-  readonly injectBug?: InjectedBug;
-  /**
-   * Also draw people's habits (filing, deleting, moving back, replying, tracking) and a junk filter, allowing the
-   * untracked mail they explain (arb-people.ts). Default false: it changes what every seed generates.
-   */
-  readonly habits?: boolean;
-}
+export { DEFAULT_MAX_FAULTS, DEFAULT_MAX_MESSAGES, MIN_MAX_FAULTS, MIN_MAX_MESSAGES } from './arb-options.js';
+export type { ArbScenarioOptions } from './arb-options.js';
 
-export const DEFAULT_MAX_MESSAGES = 20;
-export const DEFAULT_MAX_FAULTS = 2;
-
-interface Parts {
-  readonly seed: number;
-  readonly topology: FuzzTopology;
-  readonly processing: FuzzProcessing;
-  readonly bursts: FuzzBurst[];
-  readonly faults: FuzzFault[];
-  readonly habits?: FuzzHabits;
-}
-
-/** Scenarios as YAML data (`ScenarioInput`); their toString is the YAML text. */
+/** Scenarios as YAML data (`ScenarioInput`); their toString is the YAML text. Throws on options out of bounds. */
 export function arbScenario(options: ArbScenarioOptions = {}): fc.Arbitrary<ScenarioInput> {
+  checkArbScenarioOptions(options);
   const survivableOnly = options.survivableOnly ?? true;
   const maxMessages = options.maxMessages ?? DEFAULT_MAX_MESSAGES;
   const maxFaults = options.maxFaults ?? DEFAULT_MAX_FAULTS;
@@ -59,55 +34,5 @@ export function arbScenario(options: ArbScenarioOptions = {}): fc.Arbitrary<Scen
     // Habits only when asked: an extra field would change what every seed generates.
     return options.habits === true ? fc.record({ ...parts, habits: arbHabits() }) : fc.record(parts);
   });
-  return fc.oneof(...perPath).map((parts) => withYaml(scenarioOf(parts, maxMessages, options.injectBug)));
-}
-
-function scenarioOf(parts: Parts, maxMessages: number, injectBug: InjectedBug | undefined): ScenarioInput {
-  const { topology, processing, bursts } = parts;
-  const { habits } = parts;
-  const faults = [
-    ...pathOperations(processing), ...parts.faults.flatMap((f) => operationsOf(f, bursts, topology.servers)),
-    ...(habits === undefined ? [] : offlineOperations(habits, usersOf(topology))),
-  ];
-  // Traffic stops inside its window; the horizon also covers the last operation and the cutover's last batch.
-  const lastSeconds = Math.max(TRAFFIC_WINDOW_MINUTES * 60 + 300, ...faults.map((f) => secondsOf(f.at)), cutoverEndSeconds(parts));
-  const exchange = exchangeSection(topology, usesRouter(processing.path));
-  return {
-    kind: 'scenario',
-    name: 'fuzz-case',
-    description: `Generated by mailflow fuzz: the ${processing.path} path, ${parts.faults.length} fault windows${habits === undefined ? '' : ', people\'s habits'}.`,
-    seed: parts.seed,
-    start: '2026-01-05T08:00:00Z',
-    horizon: `${lastSeconds + 60}s`,
-    exchange: habits === undefined ? exchange : { ...exchange, settings: { ...exchange.settings, junkProbability: habits.junk } },
-    internet: { senders: [{ name: SENDER.name, domain: SENDER.domain }] },
-    traffic: { messages: messagesOf(bursts, recipientsOf(topology), maxMessages) },
-    crm: habits === undefined ? crmSection(topology, processing) : withOutlookClients(crmSection(topology, processing), habits, sssSection(processing) !== undefined),
-    ...(routerSection(processing) === undefined ? {} : { router: routerSection(processing) }),
-    ...(sssSection(processing) === undefined ? {} : { sss: sssSection(processing) }),
-    faults: faults.sort((a, b) => secondsOf(a.at) - secondsOf(b.at)),
-    ...(habits === undefined ? {} : { users: usersSection(habits), expect: { untracked: habitsExpectation() } }),
-    ...(injectBug === undefined ? {} : { injectBug }),
-  };
-}
-
-/** Enough time for every batch of a cutover to be enabled. */
-function cutoverEndSeconds({ topology, processing }: Parts): number {
-  if (processing.path !== 'cutover') return 0;
-  const c = processing.cutover;
-  const mailboxes = topology.forwardMailboxUsers.length + (topology.queue ? 1 : 0) + 1;
-  return (c.atMinute + Math.ceil(mailboxes / c.batchSize) * c.batchIntervalMinutes) * 60;
-}
-
-/** The operations' `at` values the arbitraries write: whole seconds. */
-function secondsOf(at: unknown): number {
-  return typeof at === 'string' && at.endsWith('s') ? Number(at.slice(0, -1)) : 0;
-}
-
-function withYaml(scenario: ScenarioInput): ScenarioInput {
-  const text = () => scenarioYaml(scenario);
-  // fast-check prints counterexamples with the first; String() and template literals use the second.
-  Object.defineProperty(scenario, fc.toStringMethod, { value: text, enumerable: false });
-  Object.defineProperty(scenario, 'toString', { value: text, enumerable: false });
-  return scenario;
+  return fc.oneof(...perPath).map((parts) => scenarioFromParts(parts, { maxMessages, injectBug: options.injectBug }));
 }

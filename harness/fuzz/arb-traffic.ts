@@ -2,6 +2,7 @@
 // two recipients. Bursts keep the router and the sync busy for a while, which is where crashes and outages hurt.
 import fc from 'fast-check';
 import { SENDER } from './fuzz-shape.js';
+import { checkWholeNumber, MIN_MAX_MESSAGES } from './arb-options.js';
 
 export interface FuzzBurst {
   /** When the burst starts, in minutes after the start. */
@@ -17,7 +18,9 @@ export interface FuzzBurst {
 
 export const TRAFFIC_WINDOW_MINUTES = 60;
 
+/** Bursts of at most `maxMessages` messages each (at most 8); `messagesOf` keeps the first `maxMessages` in all. */
 export function arbBursts(maxMessages: number): fc.Arbitrary<FuzzBurst[]> {
+  checkWholeNumber('arbBursts', 'maxMessages', maxMessages, MIN_MAX_MESSAGES, '--max-messages');
   const burst = fc.record({
     atMinute: fc.integer({ min: 1, max: TRAFFIC_WINDOW_MINUTES }),
     messages: fc.integer({ min: 1, max: Math.max(1, Math.min(8, maxMessages)) }),
@@ -30,6 +33,8 @@ export function arbBursts(maxMessages: number): fc.Arbitrary<FuzzBurst[]> {
 
 /** The bursts as `traffic.messages`, at most `maxMessages` of them, in time order. */
 export function messagesOf(bursts: readonly FuzzBurst[], recipients: readonly string[], maxMessages: number) {
+  // A bound of 0 or less would slice the traffic away (or from the end) without a word.
+  checkWholeNumber('messagesOf', 'maxMessages', maxMessages, MIN_MAX_MESSAGES, '--max-messages');
   const messages = bursts.flatMap((burst, b) => Array.from({ length: burst.messages }, (_, j) => {
     const to = Array.from({ length: Math.min(burst.fanOut, recipients.length) }, (_, r) => recipients[(burst.firstRecipient + j + r) % recipients.length] ?? '');
     const atSeconds = burst.atMinute * 60 + j * burst.gapSeconds;

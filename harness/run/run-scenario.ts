@@ -19,8 +19,11 @@ export const DRAIN_CHECK_INTERVAL_MS = 60_000;
 /** With `onProgress` (or when asked), the main run is played in this many slices so a progress bar can move. */
 const PROGRESS_SLICES = 500;
 
+/** Seeds are whole numbers from 0 to this, as scenario files and `--seed` take them. */
+export const MAX_SEED = 0xffff_ffff;
+
 export interface RunOptions {
-  /** Overrides the scenario's seed; exact `expect.counts` are then skipped. */
+  /** Overrides the scenario's seed (a whole number from 0 to 4294967295); exact `expect.counts` are then skipped. */
   readonly seed?: number;
   /**
    * Fold every event into the trace hash (default true). A fuzz case that does not check determinism needs only the
@@ -100,6 +103,7 @@ export interface RunInProgress {
 
 /** `sliced`: play the run in slices even without `onProgress`, for a caller that wants control back between them. */
 export function startRun(scenario: Scenario, options: RunOptions = {}, sliced = options.onProgress !== undefined): RunInProgress {
+  checkSeed(options.seed);
   const seed = options.seed ?? scenario.seed;
   const engine = new Engine({
     seed, rngPerActor: scenario.randomStreams === 'per-actor', hashTrace: options.hashTrace ?? true,
@@ -145,6 +149,15 @@ export function startRun(scenario: Scenario, options: RunOptions = {}, sliced = 
       return concludeRun(engine, ledger, world, scenario, { seed, ...(options.atEnd === undefined ? {} : { atEnd: options.atEnd }) });
     },
   };
+}
+
+/**
+ * A seed the CLI refuses (`--seed -1`) is refused here too, before a world is built: the engine took -1 or 1.5 and
+ * ran a world no scenario file or command line can name again.
+ */
+function checkSeed(seed: number | undefined): void {
+  if (seed === undefined || (Number.isSafeInteger(seed) && seed >= 0 && seed <= MAX_SEED)) return;
+  throw new RangeError(`runScenario: seed must be a whole number from 0 to ${MAX_SEED} (as --seed and a scenario's seed:), got ${String(seed)}`);
 }
 
 /** How a run ends, beyond its world and scenario. */

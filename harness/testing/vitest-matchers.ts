@@ -7,74 +7,68 @@
 // imports nothing from vitest at run time, so it loads wherever vitest (or Jest's compatible `expect.extend`) runs.
 import type {} from 'vitest';
 import type { RunOutcome } from '../run/run-scenario.js';
-import { formatOffender } from '../run/format-offender.js';
 import { NO_LOST_MAIL } from '../../sim/check/no-lost-mail.js';
 import { NO_DUPLICATE_ACTIVITY } from '../../sim/check/no-duplicate-activity.js';
 import { NO_UNTRACKED_MAIL } from '../../sim/check/no-untracked-mail.js';
+import { OUTBOUND_EXACTLY_ONCE } from '../../sim/check/outbound-exactly-once.js';
+import { checkMatcher } from './check-matcher.js';
+import { noDuplicatesMatcher } from './duplicates-matcher.js';
+import { passMatcher } from './pass-matcher.js';
 
-/** Offending messages printed in a failure message; the rest are counted. */
-const OFFENDERS_SHOWN = 3;
-
-interface MatcherResult {
-  pass: boolean;
-  message: () => string;
-}
-
-/** What a matcher was given, for the error when it is not a run: a judgeCase result holds one in `outcome`. */
-function describeReceived(received: unknown): string {
-  if (received === null || typeof received !== 'object') return String(received);
-  if ('outcome' in received) return 'an object with an `outcome` (judgeCase\'s result? pass its .outcome)';
-  const keys = Object.keys(received);
-  return keys.length === 0 ? 'an empty object' : `an object with keys ${keys.slice(0, 6).join(', ')}${keys.length > 6 ? ', ...' : ''}`;
-}
-
-/**
- * @param what what the matcher asserts, as it reads after "to have" ("no lost mail")
- * @param opposite what `.not` asserts instead ("lost mail")
- */
-function checkMatcher(name: string, what: string, opposite: string) {
-  return (received: unknown): MatcherResult => {
-    const outcome = received as Partial<RunOutcome> | null;
-    const check = outcome?.checks?.find((c) => c.name === name);
-    // Thrown, not a failed match: `.not` would otherwise pass on anything that is not a run, or on a run that cannot
-    // tell (mail still in flight), as if the opposite had been shown.
-    if (check === undefined) throw new TypeError(`expected the outcome of runScenario() (with a ${name} check), got ${describeReceived(received)}`);
-    if (check.verdict === 'unknown') throw new Error(`${name} cannot tell in ${outcome?.scenario ?? 'the run'}: ${check.summary}`);
-    const pass = check.verdict === 'pass';
-    return {
-      pass,
-      message: () => {
-        // Asked for when the assertion fails: with `.not`, that is when the check passed.
-        if (pass) return `expected ${outcome?.scenario ?? 'the run'} to have ${opposite}, but ${name} passed: ${check.summary}`;
-        const lines = [`expected ${outcome?.scenario ?? 'the run'} to have ${what}; ${name} says ${check.verdict}: ${check.summary}`];
-        for (const offender of check.offenders.slice(0, OFFENDERS_SHOWN)) lines.push(...formatOffender(offender, '  '));
-        if (check.offenders.length > OFFENDERS_SHOWN) lines.push(`  ... and ${check.offenders.length - OFFENDERS_SHOWN} more`);
-        return lines.join('\n');
-      },
-    };
-  };
-}
-
-/** Pass to `expect.extend`. Each takes what `runScenario` returns. */
+/** Pass to `expect.extend`. Each takes what `runScenario` returns (from `judgeCase`, its `.outcome`). */
 export const mailflowMatchers = {
   /** no-lost-mail passes: every accepted copy is in a mailbox or was removed on purpose. */
   toHaveNoLostMail: checkMatcher(NO_LOST_MAIL, 'no lost mail', 'lost mail'),
+  /**
+   * Nothing processed twice, as the run's `duplicates` count: no duplicate activity (no-duplicate-activity) and no
+   * CRM email delivered twice to a recipient (outbound-exactly-once's emails delivered more than once).
+   */
+  toHaveNoDuplicates: noDuplicatesMatcher,
   /** no-duplicate-activity passes: one activity per Message-ID and direction (S8). */
-  toHaveNoDuplicates: checkMatcher(NO_DUPLICATE_ACTIVITY, 'no duplicate activities', 'duplicate activities'),
+  toHaveNoDuplicateActivities: checkMatcher(NO_DUPLICATE_ACTIVITY, 'no duplicate activities', 'duplicate activities'),
+  /** outbound-exactly-once passes: each CRM email that ended Sent reached each recipient once, none twice (O1). */
+  toDeliverOutboundExactlyOnce: checkMatcher(OUTBOUND_EXACTLY_ONCE, 'each CRM email delivered once', 'a CRM email delivered twice or to nobody'),
   /**
    * no-untracked-mail passes: every eligible message was tracked. Untracked mail the scenario declares
    * (`expect.untracked`) still fails this matcher; the run's own `verdict` is what accepts a declared loss.
    */
   toHaveNoUntrackedMail: checkMatcher(NO_UNTRACKED_MAIL, 'no untracked mail', 'untracked mail'),
+  /** The run's verdict is pass: every check says what the scenario expects of it and every `expect:` entry holds. */
+  toPass: passMatcher,
 };
 
-interface MailflowMatchers<R = unknown> {
-  toHaveNoLostMail(): R;
-  toHaveNoDuplicates(): R;
-  toHaveNoUntrackedMail(): R;
+/**
+ * What a matcher is typed as on `expect(value)`: callable when the value is a run's outcome (or, under `.resolves`,
+ * a promise of one); otherwise this type, which has no call signature, so `expect(42).toHaveNoLostMail()` does not
+ * compile and the error names it. `[...]` keeps `any` callable (a conditional on a bare `any` takes both branches).
+ */
+export interface NotARunOutcome {
+  /** The matchers take what runScenario returns; from judgeCase, its `.outcome`. */
+  readonly takesWhatRunScenarioReturns: never;
+}
+type OnRuns<T, R> = [Awaited<T>] extends [RunOutcome] ? () => R : NotARunOutcome;
+
+interface MailflowMatchers<T, R> {
+  toHaveNoLostMail: OnRuns<T, R>;
+  toHaveNoDuplicates: OnRuns<T, R>;
+  toHaveNoDuplicateActivities: OnRuns<T, R>;
+  toDeliverOutboundExactlyOnce: OnRuns<T, R>;
+  toHaveNoUntrackedMail: OnRuns<T, R>;
+  toPass: OnRuns<T, R>;
+}
+
+/** Inside `toEqual(...)` (`expect.toHaveNoLostMail()`), where no received type is known. */
+interface MailflowAsymmetricMatchers {
+  toHaveNoLostMail(): unknown;
+  toHaveNoDuplicates(): unknown;
+  toHaveNoDuplicateActivities(): unknown;
+  toDeliverOutboundExactlyOnce(): unknown;
+  toHaveNoUntrackedMail(): unknown;
+  toPass(): unknown;
 }
 
 declare module 'vitest' {
-  interface Assertion<T> extends MailflowMatchers<T> {}
-  interface AsymmetricMatchersContaining extends MailflowMatchers {}
+  // `Assertion<T>`, not `Matchers<T>`: vitest also mixes `Matchers` into `expect` itself, where T is not the value.
+  interface Assertion<T> extends MailflowMatchers<T, T> {}
+  interface AsymmetricMatchersContaining extends MailflowAsymmetricMatchers {}
 }

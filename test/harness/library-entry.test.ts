@@ -2,6 +2,7 @@
 // documented exports usable together: load or generate a scenario, run it, judge it, use the matchers.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { createRequire } from 'node:module';
 
 type Library = typeof import('../../harness/index.js');
 type Matchers = typeof import('../../harness/testing/vitest-matchers.js');
@@ -16,6 +17,13 @@ describe("import from 'mailflow-sim'", () => {
     expect(outcome.verdict).toBe('pass');
     expect(outcome).toHaveNoLostMail();
     expect(library.CHECK_NAMES).toContain('no-lost-mail');
+  });
+
+  it('finds the shipped scenarios by name (shippedScenario) and lets them be resolved as mailflow-sim/scenarios/*', () => {
+    const path = library.shippedScenario('baseline-sss');
+    expect(library.runScenario(library.loadScenarioFile(path)).verdict).toBe('pass');
+    // The package's exports allowed ./package.json alone among its files: a resolver refused this.
+    expect(createRequire(import.meta.url).resolve('mailflow-sim/scenarios/baseline-sss.yaml')).toBe(path);
   });
 
   it('generates scenarios with arbScenario that parse, print as YAML and run', () => {

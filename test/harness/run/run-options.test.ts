@@ -1,0 +1,18 @@
+// runScenario refuses a seed `mailflow run --seed` refuses, naming the option and its bounds, before it builds a
+// world: it ran `{ seed: -1 }` as if it were a seed, a world no scenario file or command line can name again.
+import { describe, expect, it } from 'vitest';
+import { MAX_SEED, runScenario } from '../../../harness/run/run-scenario.js';
+import { loadScenarioFile } from '../../../harness/scenario/load-scenario.js';
+
+const hello = loadScenarioFile('scenarios/hello.yaml');
+
+describe('runScenario options', () => {
+  it.each([-1, 1.5, MAX_SEED + 1, Number.NaN, Number.POSITIVE_INFINITY])('refuses seed %s', (seed) => {
+    expect(() => runScenario(hello, { seed })).toThrow(new RangeError(`runScenario: seed must be a whole number from 0 to 4294967295 (as --seed and a scenario's seed:), got ${String(seed)}`));
+  });
+
+  it('takes the seeds the CLI takes, the least and the greatest', () => {
+    expect(runScenario(hello, { seed: 0 }).seed).toBe(0);
+    expect(runScenario(hello, { seed: MAX_SEED }).seed).toBe(MAX_SEED);
+  });
+});
