@@ -1,15 +1,18 @@
-// `mailflow demo [SCENARIO] [--out demo.html] [--lane router|sss] [--json] [--narrate [--auto]] [--seed N]`: the
+// `mailflow demo [SCENARIO] [--out demo.html] [--lane router|sss|sync] [--json] [--narrate [--auto]] [--seed N]`: the
 // trainer view. Runs a lesson's two lanes and writes the page, or prints one lane's run (the `mailflow run --json`
-// contract), or tells the story in the terminal. Without a scenario it shows the first lesson.
-import { isAbsolute, relative } from 'node:path';
+// contract), or tells the story in the terminal. Without a scenario it shows the first lesson; a shipped lesson may
+// be named (`lesson-2`) instead of its file.
+import { existsSync, readdirSync } from 'node:fs';
+import { isAbsolute, join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { loadLesson, type Lesson } from '../demo/lane-variants.js';
 import { buildDemo, runLane } from '../demo/build-demo.js';
-import { narrationBeats, narrationEnding, clockOf } from '../demo/narration.js';
+import { NARRATION_KEYS, narrationBeats, narrationEnding, narrationMove, clockOf } from '../demo/narration.js';
 import { renderDemoPage } from '../demo/page/render-demo-page.js';
 import type { DemoData, LaneId } from '../demo/demo-data.js';
 import { EXIT } from './exit-codes.js';
+import { InputError, type InputProblem } from '../scenario/input-error.js';
 import { packagePath } from '../package-root.js';
 import { checkWritable, writeOutput } from './output-path.js';
 import { refuseOverwritingInputs } from './input-overwrite.js';
@@ -37,8 +40,14 @@ export interface DemoCommandOptions {
 
 export async function demoCommand(file: string | undefined, options: DemoCommandOptions): Promise<number> {
   // The default lesson is named as a user would write it when it lies under the working directory (as in a checkout).
-  const path = file ?? shownPath(DEFAULT_LESSON);
-  const lesson = await loadLesson(path);
+  const path = file === undefined ? shownPath(DEFAULT_LESSON) : lessonFile(file);
+  if (path === null) {
+    process.stderr.write(`mailflow demo: no file ${file ?? ''}, and no shipped lesson of that name; the lessons are ${shippedLessons().join(', ')} (in ${shownPath(SCENARIOS)})\n`);
+    return EXIT.badInput;
+  }
+  const lesson = await loadLesson(path).catch((error: unknown) => {
+    throw withLaneHint(error);
+  });
   if (options.lane !== undefined) return laneCommand(lesson, path, options.lane, options);
   if (options.narrate === true) {
     const { data } = buildDemo(lesson, seedOf(options));
@@ -59,6 +68,38 @@ export async function demoCommand(file: string | undefined, options: DemoCommand
     for (const line of narrationEnding(data)) process.stderr.write(`  ${line}\n`);
   }
   return verdictOf(data);
+}
+
+const SCENARIOS = packagePath('scenarios');
+
+/**
+ * The narration and the summary call the server-side sync lane `sync`, and `--lane sync` is taken; a lesson file
+ * still writes it `sss` (harness/scenario/demo-schema.ts). A caption written `lane: sync` is told so.
+ */
+function withLaneHint(error: unknown): unknown {
+  if (!(error instanceof InputError)) return error;
+  const hinted = (p: InputProblem): boolean => /^demo\.captions\[\d+\]\.lane$/.test(p.path) && p.message.includes("'sync'");
+  if (!error.problems.some(hinted)) return error;
+  return new InputError(error.problems.map((p) => (hinted(p) ? { ...p, message: `${p.message}: a lesson file writes the sync lane sss (the narration's sync)` } : p)));
+}
+
+/** The shipped lessons by name (`lesson-1-forward-mailbox`), in order. */
+export function shippedLessons(): string[] {
+  return readdirSync(SCENARIOS).filter((f) => /^lesson-.*\.yaml$/.test(f)).sort().map((f) => f.slice(0, -'.yaml'.length));
+}
+
+/**
+ * The file to read for what the command line names: the file itself when it exists; else, for a bare name, the
+ * shipped scenario of that name (`lesson-2-exchange-outage`, with or without `.yaml`) or the one lesson it begins
+ * (`lesson-2`); null when there is none.
+ */
+function lessonFile(named: string): string | null {
+  if (existsSync(named) || /[\\/]/.test(named)) return existsSync(named) ? named : null;
+  const name = named.replace(/\.ya?ml$/, '');
+  const exact = join(SCENARIOS, `${name}.yaml`);
+  if (name !== '' && existsSync(exact)) return shownPath(exact);
+  const lessons = shippedLessons().filter((lesson) => lesson.startsWith(`${name}-`));
+  return lessons.length === 1 && lessons[0] !== undefined ? shownPath(join(SCENARIOS, `${lessons[0]}.yaml`)) : null;
 }
 
 function shownPath(absolute: string): string {
@@ -98,20 +139,39 @@ function verdictOf(data: DemoData): number {
   return data.lanes.every((lane) => lane.run.verdict === 'pass') ? EXIT.pass : EXIT.fail;
 }
 
-/** Prints the story a beat at a time: each Enter on stdin shows the next; when stdin ends (or --auto), the rest. */
+/**
+ * Prints the story a beat at a time: each line on stdin asks for the next beat (Enter), the next caption or operation
+ * (`n`), or a jump to a time (`9:30`, `+20m`; narration.ts narrationMove); when stdin ends (or --auto), the rest.
+ */
 async function narrate(data: DemoData, auto: boolean): Promise<void> {
   const write = (text: string): void => {
     process.stdout.write(text + '\n');
   };
   write(`${data.title}`);
   if (data.description !== '') write(data.description);
-  write(auto ? '' : '(Enter: next step; Ctrl-D: tell the rest)\n');
-  const reader = auto ? null : enterReader();
+  write(auto ? '' : `(${NARRATION_KEYS})\n`);
+  const beats = narrationBeats(data);
+  const reader = auto ? null : lineReader();
   try {
-    for (const beat of narrationBeats(data)) {
-      await reader?.next();
+    let nowMs = 0;
+    for (let next = 0; next < beats.length;) {
+      let to = next;
+      const line = reader === null ? null : await reader.next();
+      if (line !== null) {
+        const move = narrationMove(line, beats, next, nowMs, data);
+        if (move.kind === 'say') {
+          write(`  (${move.text})`);
+          continue;
+        }
+        to = move.to;
+      }
+      if (to > next) write(`  (skipped ${to - next === 1 ? 'one step' : `${to - next} steps`}, ${clockOf(data, beats[next]?.atMs ?? 0)} to ${clockOf(data, beats[to - 1]?.atMs ?? 0)})`);
+      const beat = beats[to];
+      if (beat === undefined) break;
       write(`[${clockOf(data, beat.atMs)}]`);
-      for (const line of beat.lines) write(`  ${line}`);
+      for (const text of beat.lines) write(`  ${text}`);
+      nowMs = beat.atMs;
+      next = to + 1;
     }
   } finally {
     reader?.close();
@@ -120,33 +180,31 @@ async function narrate(data: DemoData, auto: boolean): Promise<void> {
   for (const line of narrationEnding(data)) write(`  ${line}`);
 }
 
-/** `next` resolves once per line typed on stdin; after stdin closes, at once. */
-function enterReader(): { next: () => Promise<void>; close: () => void } {
+/** `next` resolves with each line typed on stdin, in order; once stdin has closed and nothing is left, with null. */
+function lineReader(): { next: () => Promise<string | null>; close: () => void } {
   const lines = createInterface({ input: process.stdin });
-  let waiting: (() => void) | null = null;
-  let buffered = 0;
+  let waiting: ((line: string | null) => void) | null = null;
+  const buffered: string[] = [];
   let closed = false;
-  lines.on('line', () => {
+  lines.on('line', (line) => {
     if (waiting !== null) {
       const resume = waiting;
       waiting = null;
-      resume();
+      resume(line);
     } else {
-      buffered++;
+      buffered.push(line);
     }
   });
   lines.on('close', () => {
     closed = true;
-    waiting?.();
+    waiting?.(null);
     waiting = null;
   });
-  const next = (): Promise<void> => {
-    if (closed) return Promise.resolve();
-    if (buffered > 0) {
-      buffered--;
-      return Promise.resolve();
-    }
-    return new Promise<void>((resolve) => {
+  const next = (): Promise<string | null> => {
+    const line = buffered.shift();
+    if (line !== undefined) return Promise.resolve(line);
+    if (closed) return Promise.resolve(null);
+    return new Promise<string | null>((resolve) => {
       waiting = resolve;
     });
   };

@@ -17,7 +17,7 @@ import { fuzzCommand, fuzzMergeCommand } from './fuzz-command.js';
 import { planCommand, type PlanCommandOptions } from './plan-command.js';
 import { compileCommand, type CompileCommandOptions } from './compile-command.js';
 import { DEFAULT_DEMO_OUT, demoCommand, type DemoCommandOptions } from './demo-command.js';
-import { LANE_IDS } from '../demo/demo-data.js';
+import { LANE_IDS, type LaneId } from '../demo/demo-data.js';
 import { DEFAULT_OUT_DIR, DEFAULT_RUNS } from '../fuzz/fuzz-campaign.js';
 import { MAX_WORKERS } from '../fuzz/fuzz-pool.js';
 import { parseShard, WHOLE_CAMPAIGN, type Shard } from '../fuzz/fuzz-seed.js';
@@ -100,14 +100,14 @@ function buildProgram(setExit: (code: number) => void): Command {
 
   program.command('demo')
     .description('the trainer view: the router and server-side sync side by side on one page, or told in the terminal')
-    .argument('[file]', 'a scenario with a demo: block (default: the first lesson, scenarios/lesson-1-forward-mailbox.yaml)')
+    .argument('[file]', 'a scenario with a demo: block, or a shipped lesson by name (lesson-2-exchange-outage, or lesson-2); default: the first lesson, scenarios/lesson-1-forward-mailbox.yaml')
     // The three ways to use it (the page, one lane, the narration) do not mix: an option of another one is refused
     // rather than ignored (`--narrate --json` would print text where --json promises one JSON object).
     .addOption(new Option('--out <file>', `write the page here (default ${DEFAULT_DEMO_OUT})`).conflicts(['lane']).argParser(outputPathOption('--out')))
-    .addOption(new Option('--lane <lane>', 'run one lane\'s variant and print its summary (with --json, the `mailflow run --json` object)').choices(LANE_IDS))
+    .addOption(new Option('--lane <lane>', 'run one lane\'s variant and print its summary (with --json, the `mailflow run --json` object): router, or sss (sync is the same)').argParser(parseLane))
     .option('--json', 'with --lane: the run summary as JSON; otherwise both lanes\' summaries and counters')
     .addOption(new Option('--junit <file>', 'with --lane: write the lane\'s checks and expectations as JUnit XML, as mailflow run does').argParser(outputPathOption('--junit')))
-    .addOption(new Option('--narrate', 'tell the story in the terminal, one step per Enter').conflicts(['lane', 'out', 'json', 'junit']))
+    .addOption(new Option('--narrate', 'tell the story in the terminal, one step per Enter; n and Enter skips to the next caption or operation, a time (9:30) or +20m and Enter jumps ahead').conflicts(['lane', 'out', 'json', 'junit']))
     .option('--auto', 'with --narrate: tell it all without waiting')
     .option('--seed <n>', 'override the scenario seed', parseSeed)
     .action(async (file: string | undefined, options: DemoCommandOptions) => {
@@ -297,6 +297,13 @@ function parseInstant(text: string): number {
   if (typeof ms === 'string') throw new InvalidArgumentError(`${JSON.stringify(text)} ${ms}`);
   if (typeof ms === 'number') throw new InvalidArgumentError(`${text.trim()} ms is longer than ${MAX_DURATION_SAID}, the most a scenario's time may reach`);
   throw new InvalidArgumentError('a duration such as 4h, 2d 3h or 0, or whole milliseconds (virtual time since the scenario start)');
+}
+
+/** A demo lane: `router`, or `sss`, which the narration and the summary call the sync lane: `sync` is the same. */
+function parseLane(text: string): LaneId {
+  if (text === 'sync') return 'sss';
+  if ((LANE_IDS as readonly string[]).includes(text)) return text as LaneId;
+  throw new InvalidArgumentError('a lane is router or sss (sync is the same as sss)');
 }
 
 function parseBytes(text: string): number {

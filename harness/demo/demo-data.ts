@@ -47,12 +47,22 @@ export interface DemoStep {
   readonly mark: StepMark | null;
   /** CRM's CheckIncomingEmail reason code and its name, on `evaluated` steps (S8); null elsewhere. */
   readonly reason: { readonly code: number; readonly name: string } | null;
+  /**
+   * Set on steps that change nothing for CRM (a person opening the message, a processed copy deleted): a caption
+   * that shows the latest happening should prefer a step without it. Absent otherwise.
+   */
+  readonly minor?: true;
 }
 
 export interface DemoMessage {
   readonly messageId: string;
   /** Short, for the page: `customers@fabrikam.example -> paul@contoso.example`. */
   readonly label: string;
+  /**
+   * Tells messages of one sender and recipient apart: the subject as the scenario writes it (quoted, shortened), else
+   * the Message-ID's left part (`carol-3`), else `#` and the message's number in its lane. The same in both lanes.
+   */
+  readonly name?: string;
   readonly steps: readonly DemoStep[];
   /** How it ended, in a few words: `tracked`, `tossed (NoCorrelationMatch)`, `untracked (not-in-root-inbox)`, `lost`, ... */
   readonly fate: string;

@@ -33,6 +33,7 @@ export interface LaneViewInput {
 
 export function laneView({ id, scenario, outcome, endMs }: LaneViewInput): DemoLane & { readonly total: number } {
   const places = lanePlaces(scenario);
+  const subjects = subjectsOf(scenario);
   const messages: DemoMessage[] = [];
   const counterEvents: CounterEvent[] = [];
   let total = 0;
@@ -42,7 +43,7 @@ export function laneView({ id, scenario, outcome, endMs }: LaneViewInput): DemoL
     total++;
     const inFlightAt = outcome.ledger.inFlightAt(life.messageId);
     counterEvents.push(...counterEventsOf(life, index, inFlightAt !== undefined, endMs));
-    if (shown) messages.push(messageView(life, places, inFlightAt));
+    if (shown) messages.push(messageView(life, places, inFlightAt, nameOf(life.messageId, subjects, index)));
   }
   counterEvents.sort((a, b) => a.atMs - b.atMs);
   const counters = Object.fromEntries(COUNTER_NAMES.map((name) => [name, 0])) as Record<CounterName, number>;
@@ -61,7 +62,28 @@ function unmetOf(outcome: RunOutcome): string[] {
   ];
 }
 
-function messageView(life: MessageLife, places: LanePlaces, inFlightAt: string | undefined): DemoMessage {
+/** Subjects the scenario writes for its single messages, by Message-ID (the sender's made-up one when it gives none). */
+function subjectsOf(scenario: Scenario): Map<string, string> {
+  const subjects = new Map<string, string>();
+  (scenario.traffic?.messages ?? []).forEach((m, index) => {
+    if (m.subject === '' || m.subject === '(no subject)' || m.messageId === null) return;
+    subjects.set(m.messageId ?? `<message-${index + 1}@${(m.from.split('@')[1] ?? '').toLowerCase()}>`, m.subject);
+  });
+  return subjects;
+}
+
+/** Longest subject or Message-ID part a message's name shows. */
+const NAME_CHARS = 24;
+
+/** `"Quote request"`, `carol-3` (`<carol-3@fabrikam.example>`, a generator's), or `#12`. */
+export function nameOf(messageId: string, subjects: ReadonlyMap<string, string>, index: number): string {
+  const subject = subjects.get(messageId);
+  if (subject !== undefined) return `"${subject.length <= NAME_CHARS ? subject : `${subject.slice(0, NAME_CHARS - 3).trimEnd()}...`}"`;
+  const local = /^<([^@<>\s]+)@[^<>\s]+>$/.exec(messageId)?.[1];
+  return local !== undefined && local.length <= NAME_CHARS ? local : `#${index + 1}`;
+}
+
+function messageView(life: MessageLife, places: LanePlaces, inFlightAt: string | undefined, name: string): DemoMessage {
   const path = life.path;
   const ctx = { places, crmEmail: life.outbound !== null };
   const steps: DemoStep[] = [];
@@ -73,7 +95,7 @@ function messageView(life: MessageLife, places: LanePlaces, inFlightAt: string |
   }
   const submitted = path.find((s) => s.step === 'submitted');
   const label = submitted === undefined ? life.messageId : submitted.detail.replace(/^from /, '').replace(' to ', ' -> ');
-  return { messageId: life.messageId, label, steps, fate: fateOf(life, inFlightAt) };
+  return { messageId: life.messageId, label, name, steps, fate: fateOf(life, inFlightAt) };
 }
 
 function fateOf(life: MessageLife, inFlightAt: string | undefined): string {

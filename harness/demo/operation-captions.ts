@@ -3,9 +3,19 @@
 import type { ScenarioFault } from '../scenario/schema.js';
 import type { DemoOperation, LaneId } from './demo-data.js';
 import type { ActorKind } from '../world/build-world.js';
+import { formatDurationMs } from '../scenario/duration.js';
 
 type Caption = (target: string, fault: ScenarioFault) => string;
 type Entry = readonly [Caption, readonly string[]];
+/** A caption that depends on the lane: who reads mail there, what a Test & Enable came to. */
+type LaneEntry = (target: string, fault: ScenarioFault, where: Where) => readonly [string, readonly string[]];
+
+interface Where {
+  readonly lane: LaneId | 'both';
+  readonly context: CaptionContext;
+  /** Who reads mail for CRM in the lane (both lanes' together for an operation shown once for both). */
+  readonly readers: LaneReaders;
+}
 
 /** `down` and `up` mean something different for each kind of actor: what stops, and who notices. */
 const DOWN_UP: Readonly<Record<ActorKind, { readonly down: Entry; readonly up: Entry }>> = {
@@ -17,9 +27,10 @@ const DOWN_UP: Readonly<Record<ActorKind, { readonly down: Entry; readonly up: E
     down: [(t) => `The E-mail Router service (${t}) stops: no mailbox is read and no email sent until it starts again.`, ['R8']],
     up: [(t) => `The router service (${t}) starts again and reads on from each mailbox's ThresholdDate in SystemState.xml.`, ['R8']],
   },
+  // Only Outlook clients track mail here (no router, no sync); crmDownUp says it for the lanes that have them.
   crm: {
-    down: [(t) => `CRM (${t}) is down: whoever tracks mail cannot reach its web service and tries again later; the mail waits in the mailboxes.`, ['S4']],
-    up: [(t) => `CRM (${t}) is back: the mail that waited is tracked at the next reads.`, ['S4']],
+    down: [(t) => `CRM (${t}) is down: whoever tracks mail cannot reach its web service and tries again later; the mail waits in the mailboxes.`, []],
+    up: [(t) => `CRM (${t}) is back: the mail that waited is tracked at the next tries.`, []],
   },
   sss: {
     down: [(t) => `Server-side sync (${t}) stops: no cycles run until it is back.`, ['S5']],
@@ -58,13 +69,7 @@ const CAPTIONS: Readonly<Record<string, Entry>> = {
   recoverServer: [(t) => `${t} is rebuilt with Setup /m:RecoverServer.`, ['X4']],
   smtpFault: [(t, f) => `${t}'s SMTP listener starts answering ${f.dropReply === true ? 'without the 250 after DATA' : `${f.code ?? ''} at ${f.stage ?? 'a stage'}`}.`, ['X1']],
   clearSmtpFault: [(t) => `${t}'s SMTP listener is healthy again.`, ['X1']],
-  switchToServerSideSync: [() => 'Process Email Using is set to server-side sync: the router stops processing for this organisation.', ['R14']],
-  testAndEnable: [(_, f) => `Test & Enable runs on ${mailboxesOf(f)}: they start to sync.`, ['S3']],
-  setProcessEmailFrom: [() => 'Process Email From is set on the email server profile: mail received after it is processed.', ['S2a']],
-  denyMailboxAccess: [(_, f) => `Sync loses access to ${mailboxesOf(f)}: transient errors, retried, then the mailbox is disabled.`, ['S4']],
-  grantMailboxAccess: [(_, f) => `Sync may read ${mailboxesOf(f)} again.`, ['S4']],
-  crmApiFault: [(_, f) => `CRM's web service starts failing (HTTP ${f.code ?? 503}).`, ['S4']],
-  clearCrmApiFault: [() => 'CRM\'s web service answers normally again.', ['S4']],
+  setProcessEmailFrom: [(_, f) => `Process Email From is set on the email server profile${typeof f.processEmailFrom === 'number' && f.processEmailFrom < f.at ? `, ${formatDurationMs(f.at - f.processEmailFrom)} back` : ''}: mail received after it is processed.`, ['S2a']],
   resetState: [(t) => `${t}'s SystemState.xml is reset: the ThresholdDate goes back to 0001-01-01 and the router reads everything again.`, ['R8']],
   corruptState: [(t) => `${t}'s SystemState.xml is corrupt ("Root element is missing"): the service will not start.`, ['R8']],
   backupState: [(t) => `A copy of ${t}'s SystemState.xml is kept off the box.`, ['X5']],
@@ -75,9 +80,115 @@ const CAPTIONS: Readonly<Record<string, Entry>> = {
   clearActivityCreationFailure: [() => 'The failing plug-in is fixed.', ['S7']],
 };
 
+/** Operations whose caption depends on the lane. */
+const LANE_CAPTIONS: Readonly<Record<string, LaneEntry>> = {
+  // R14: in a lane with no router there is nothing to stop.
+  switchToServerSideSync: (_t, _f, { readers }) => (readers.router
+    ? ['Process Email Using is set to server-side sync: the router stops processing for this organisation.', ['R14']]
+    : ['Process Email Using is set to server-side sync: CRM reads the mailboxes itself; no E-mail Router is involved in this lane.', ['R14']]),
+  testAndEnable: (_t, fault, where) => testAndEnableCaption(fault, where),
+  // S4: a 401 is permanent: no retries, the mailbox is disabled at the first read that meets it.
+  denyMailboxAccess: (_t, fault) => [`The service account loses access to ${mailboxesOf(fault)} (401 Unauthorized): a permanent error, so sync disables ${several(fault) ? 'each mailbox' : 'the mailbox'} at once, at its next cycle or Test & Enable, without retrying.`, ['S4']],
+  grantMailboxAccess: (_t, fault) => [`Sync may read ${mailboxesOf(fault)} again; a mailbox it disabled stays disabled until Test & Enable runs.`, ['S4', 'S3']],
+  crmApiFault: (_t, fault, { readers, context }) => {
+    const code = Number(fault.code ?? 503);
+    const failing = `CRM's web service starts failing (HTTP ${code})`;
+    const router = 'the router ends each cycle at the error and tries again at the next';
+    const retries = context.transientRetries?.() ?? 10;
+    const sync = code === 401 ? 'a permanent error for sync, which disables each mailbox at its next cycle'
+      : `each sync cycle fails: a transient error, retried, and the ${ordinal(retries + 1)} in a row disables the mailbox`;
+    if (readers.router && readers.sss) return [`${failing}: ${router}; ${sync}.`, ['R8', 'S4']];
+    if (readers.sss) return [`${failing}: ${sync}.`, ['S4']];
+    if (readers.router) return [`${failing}: ${router}.`, ['R8']];
+    return [`${failing}.`, []];
+  },
+  clearCrmApiFault: (_t, _f, { readers }) => ['CRM\'s web service answers normally again.', readers.sss ? ['S4'] : []],
+};
+
+/** `down` and `up` of CRM: the router cannot reach it and retries; sync runs inside CRM and stops with it. */
+function crmDownUp(verb: 'down' | 'up', t: string, readers: LaneReaders): readonly [string, readonly string[]] | null {
+  const { router, sss } = readers;
+  if (!router && !sss) return null;
+  if (verb === 'down') {
+    const r = 'the router cannot reach its web service and tries again at its next cycles, from its ThresholdDate';
+    const s = 'server-side sync runs inside CRM and stops with it: no cycle runs';
+    const text = router && sss ? `${r} (R8); ${s} (S5)` : router ? r : s;
+    return [`CRM (${t}) is down: ${text}. The mail waits in the mailboxes.`, router && sss ? ['R8', 'S5'] : router ? ['R8'] : ['S5']];
+  }
+  const r = 'the router\'s next cycles hand over the mail that waited';
+  const s = 'server-side sync runs again, each mailbox\'s next cycle reading on from its watermark';
+  const text = router && sss ? `${r} (R8); ${s} (S5, S6)` : router ? r : s;
+  return [`CRM (${t}) is back: ${text}.`, router && sss ? ['R8', 'S5', 'S6'] : router ? ['R8'] : ['S5', 'S6']];
+}
+
+function ordinal(n: number): string {
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : n % 10 === 1 ? 'st' : n % 10 === 2 ? 'nd' : n % 10 === 3 ? 'rd' : 'th';
+  return `${n}${suffix}`;
+}
+
+/** What a Test & Enable covers, whom it enabled and who failed, and why (from the run: its alerts, S3). */
+function testAndEnableCaption(fault: ScenarioFault, { lane, context }: Where): readonly [string, readonly string[]] {
+  const named = fault.mailboxes ?? (fault.mailbox === undefined ? null : [fault.mailbox]);
+  const outcome = context.testOutcome?.(lane, fault.at, named) ?? null;
+  const failed = outcome?.failed ?? [];
+  const failedAddresses = new Set(failed.map((f) => f.address));
+  let scope: string;
+  /** Those it enabled, by name; null: not known by name (every mailbox but those that failed). */
+  let enabled: readonly string[] | null;
+  if (fault.onlyDisabled === true) {
+    // S3, S4: CRM's view of mailboxes with errors: only those sync disabled are tested again.
+    const of = named === null ? 'the mailboxes sync has disabled' : `the mailboxes sync has disabled among ${list(named)}`;
+    if (outcome === null) {
+      scope = `again on ${of}`;
+      enabled = null;
+    } else {
+      const retested = [...outcome.enabledAgain, ...failed.map((f) => f.address)];
+      if (retested.length === 0) return [`Test & Enable runs again on ${of}: none is disabled, so nothing is tested.`, ['S3']];
+      scope = `again on ${of}, ${list(retested)}`;
+      enabled = outcome.enabledAgain;
+    }
+  } else {
+    scope = `on ${named === null ? 'every mailbox' : list(named)}`;
+    enabled = named === null ? null : named.filter((m) => !failedAddresses.has(m));
+  }
+  const one = enabled !== null ? enabled.length === 1 : false;
+  // S2a: without a Process Email From on the profile, a mailbox is read back to when it was first enabled. [I]
+  const from = context.processEmailFromSet?.(lane, fault.at) === false ? 'from when it was first enabled (no Process Email From is set)' : 'from Process Email From';
+  const who = failed.length === 0 ? (one ? 'it is' : 'each is') : enabled === null ? 'the others are' : `${list(enabled)} ${one ? 'is' : 'are'}`;
+  const result = enabled !== null && enabled.length === 0 ? 'none is enabled.'
+    : `${who} enabled and ${one ? 'its' : 'each'} watermark reset: sync reads ${one ? 'its' : 'each'} root Inbox again ${from}.`;
+  const failures = failed.length === 0 ? ''
+    : failed.length === 1 ? ` ${failed[0]?.address ?? ''} fails (${failed[0]?.why ?? ''}) and stays disabled.`
+    : failed.length <= 3 ? ` ${failed.map((f) => `${f.address} fails (${f.why})`).join('; ')}: they stay disabled.`
+    : ` ${failed.length} mailboxes fail (${failed[0]?.why ?? ''}, ...) and stay disabled.`;
+  return [`Test & Enable runs ${scope}: ${result}${failures}`, failed.length === 0 ? ['S3', 'S2a'] : ['S3', 'S2a', 'S4']];
+}
+
+function several(fault: ScenarioFault): boolean {
+  return fault.mailboxes === undefined ? fault.mailbox === undefined : fault.mailboxes.length > 1;
+}
+
+function list(addresses: readonly string[]): string {
+  if (addresses.length > 3) return `${addresses.length} mailboxes`;
+  return addresses.length <= 1 ? addresses.join('') : `${addresses.slice(0, -1).join(', ')} and ${addresses[addresses.length - 1] ?? ''}`;
+}
+
 function mailboxesOf(fault: ScenarioFault): string {
   if (fault.mailboxes !== undefined) return fault.mailboxes.length <= 3 ? fault.mailboxes.join(', ') : `${fault.mailboxes.length} mailboxes`;
   return fault.mailbox ?? 'every mailbox';
+}
+
+/** Who reads mail for CRM in a lane: the router, server-side sync, or both (a lane that cuts over). */
+export interface LaneReaders {
+  readonly router: boolean;
+  readonly sss: boolean;
+}
+
+/** What a Test & Enable came to in a lane's run: the disabled mailboxes it enabled again, and those that failed with why (S3). */
+export interface TestOutcome {
+  readonly enabledAgain: readonly string[];
+  readonly failed: ReadonlyArray<{ readonly address: string; readonly why: string }>;
 }
 
 /** What a caption needs to know of the lesson's world. */
@@ -86,6 +197,17 @@ export interface CaptionContext {
   kindOf(target: string): ActorKind | undefined;
   /** Whether an inbox rule copies this mailbox's mail on (R1): a cutover's batch names users without one too. */
   hasInboxRule(mailbox: string): boolean;
+  /** Who reads mail in the lane at that instant; for `both`, in either lane. Default: both the router and sync. */
+  readers?(lane: LaneId | 'both', atMs: number): LaneReaders;
+  /**
+   * What the Test & Enable at `atMs` in the lane came to (of the `named` mailboxes, or all), from the run: the
+   * mailboxes it enabled and those whose test failed. Absent or null: unknown, and the caption does not guess.
+   */
+  testOutcome?(lane: LaneId | 'both', atMs: number, named: readonly string[] | null): TestOutcome | null;
+  /** Whether sync's email server profile has a Process Email From at that instant (S2a); absent: unknown. */
+  processEmailFromSet?(lane: LaneId | 'both', atMs: number): boolean;
+  /** Server-side sync's `transientRetries` (S4; 10 by default). */
+  transientRetries?(): number;
 }
 
 /** Removing the rules of a batch: only those who had one lose anything; users on Email Router access never did (R4). */
@@ -100,8 +222,14 @@ function removeInboxRules(fault: ScenarioFault, context: CaptionContext): string
 export function demoOperation(fault: ScenarioFault, lane: LaneId | 'both', context: CaptionContext): DemoOperation {
   const target = fault.target ?? null;
   const kind = target === null ? undefined : context.kindOf(target);
+  const where: Where = { lane, context, readers: context.readers?.(lane, fault.at) ?? { router: true, sss: true } };
+  const upDown = fault.verb === 'down' || fault.verb === 'up' ? fault.verb : null;
+  const laneEntry = LANE_CAPTIONS[fault.verb];
+  const said = upDown !== null && kind === 'crm' ? crmDownUp(upDown, target ?? '', where.readers)
+    : laneEntry !== undefined && upDown === null ? laneEntry(target ?? '', fault, where) : null;
+  if (said !== null) return { atMs: fault.at, lane, verb: fault.verb, target, caption: said[0], rules: said[1] };
   const entry: Entry | undefined = fault.verb === 'removeInboxRules' ? [(_, f) => removeInboxRules(f, context), ['R2']]
-    : (fault.verb === 'down' || fault.verb === 'up') && kind !== undefined ? DOWN_UP[kind][fault.verb] : CAPTIONS[fault.verb];
+    : upDown !== null && kind !== undefined ? DOWN_UP[kind][upDown] : CAPTIONS[fault.verb];
   const caption = entry === undefined ? `${fault.verb}${target === null ? '' : ` ${target}`}.` : entry[0](target ?? '', fault);
   return { atMs: fault.at, lane, verb: fault.verb, target, caption, rules: entry?.[1] ?? [] };
 }

@@ -27,6 +27,35 @@ function at(place: string, caption: string, rules: readonly string[], mark: Step
   return { place, caption, rules, mark, reason: null };
 }
 
+/** A step that changes nothing for CRM (a person reading, a processed copy cleaned up): not worth a headline. */
+function minor(view: View): View {
+  return { ...view, minor: true };
+}
+
+/** Who reads mail for CRM in this lane: the router, server-side sync, or both (a lane that cuts over). */
+interface Readers {
+  readonly router: boolean;
+  readonly sss: boolean;
+  /** The lane has a forward mailbox: inbox rules copy mail to it (R1, R2). */
+  readonly forward: boolean;
+}
+
+function readersOf(ctx: MessageContext): Readers {
+  const has = (kind: string): boolean => ctx.places.places.some((p) => p.kind === kind);
+  return { router: has('router'), sss: has('sss'), forward: has('forward-mailbox') };
+}
+
+/** The folder of a `delivered` step's text (`paul@contoso.example/Customers (user, eligible)`), or null. */
+export function deliveredFolder(detail: string): string | null {
+  return DELIVERED.exec(detail)?.[2] ?? null;
+}
+
+/** `lena@contoso.example` as a class names the person: Lena. */
+function personOf(address: string): string {
+  const local = address.split('@')[0] ?? address;
+  return local.charAt(0).toUpperCase() + local.slice(1);
+}
+
 function mailboxOrStay(ctx: MessageContext, address: string, previous: string): string {
   return ctx.places.serverOf.has(address.toLowerCase()) ? mailboxPlace(address.toLowerCase()) : previous;
 }
@@ -69,7 +98,7 @@ function viewOf(step: PathStep, previous: string, ctx: MessageContext): View {
       const failed = d.startsWith('Failed');
       return at(CRM, `The CRM email is now ${d}.`, ['O1', 'R7'], failed ? 'bounced' : null);
     }
-    case 'read': return at(personal(ctx, d, previous), `${d} reads it.`, []);
+    case 'read': return minor(at(personal(ctx, d, previous), readCaption(d, ctx), []));
     case 'moved': {
       // `${mailbox}/${folder}`: a folder's name may hold a '/', an address does not.
       const slash = d.indexOf('/');
@@ -79,7 +108,7 @@ function viewOf(step: PathStep, previous: string, ctx: MessageContext): View {
         : `${mailbox} files it into ${folder}: it is no longer in the root Inbox (S6).`;
       return at(personal(ctx, mailbox, previous), caption, ['S6']);
     }
-    case 'removed': return removed(d, personal(ctx, d.split(': ')[0] ?? '', previous));
+    case 'removed': return removed(d, personal(ctx, d.split(': ')[0] ?? '', previous), readersOf(ctx));
     case 'evaluated': {
       // A copy of a message CRM already tracked, read again (another mailbox, a re-read): the dot stays in CRM.
       const view = evaluated(d);
@@ -99,16 +128,50 @@ function delivered(d: string, previous: string, ctx: MessageContext): View {
   const [, mailbox = '', folder = '', kind, eligible] = match;
   const place = mailboxOrStay(ctx, mailbox, previous);
   if (kind === 'forward') return at(place, `An inbox rule copies it, as an attachment, to the forward mailbox ${mailbox} (R1, R2).`, ['R1', 'R2']);
-  if (folder === 'Junk') return at(place, `It lands in ${mailbox}'s Junk folder: sync reads only the root Inbox (S6).`, ['S6']);
-  const forCrm = eligible === undefined ? 'CRM has no use for it (S9)' : 'CRM would track it (S9)';
-  return at(place, `Delivered to ${mailbox}'s ${folder}; ${forCrm}.`, ['S9']);
+  if (folder === 'Junk') return junk(place, mailbox, readersOf(ctx));
+  if (folder !== 'Inbox') {
+    // Only a rule of the mailbox's own puts mail in a folder as it arrives (a person files it later: 'moved').
+    return eligible === undefined
+      ? at(place, `A rule in ${mailbox}'s mailbox files it into ${folder} on delivery; CRM has no use for it anyway (S9).`, ['S9'])
+      : at(place, `A rule in ${mailbox}'s mailbox files it into ${folder} on delivery: it is never in the root Inbox (S6).`, ['S6']);
+  }
+  // Eligible says what the recipient's filter makes of it (S9), not that anyone will read this Inbox for CRM: the
+  // mailbox may not be enabled yet, or be disabled, or its mail be copied to a forward mailbox instead.
+  return eligible === undefined
+    ? at(place, `Delivered to ${mailbox}'s Inbox; the recipient's filter leaves it out: not for CRM (S9).`, ['S9'])
+    : at(place, `Delivered to ${mailbox}'s Inbox; eligible for tracking by the recipient's filter (S9).`, ['S9']);
 }
 
-function removed(d: string, previous: string): View {
+/** Junk as each lane's readers see it: the router and sync read the Inbox only, and inbox rules skip junked mail. */
+function junk(place: string, mailbox: string, readers: Readers): View {
+  const lands = `The junk filter puts it in ${mailbox}'s Junk folder`;
+  if (readers.router && readers.sss) return at(place, `${lands}: neither the router nor sync reads Junk (S6).`, ['S6']);
+  if (readers.router) {
+    return readers.forward
+      ? at(place, `${lands}: inbox rules do not copy junked mail to the forward mailbox, and the router reads only the Inbox (R2, S6).`, ['R2', 'S6'])
+      : at(place, `${lands}: the router reads only the Inbox (S6).`, ['S6']);
+  }
+  if (readers.sss) return at(place, `${lands}: sync reads only the root Inbox (S6).`, ['S6']);
+  return at(place, `${lands}.`, []);
+}
+
+/** A person reading their mail: nothing to do with the router or sync reading the mailbox. */
+function readCaption(mailbox: string, ctx: MessageContext): string {
+  const queue = ctx.places.places.some((p) => p.id === mailboxPlace(mailbox.toLowerCase()) && p.kind === 'queue-mailbox');
+  return queue ? `Someone opens it in the ${mailbox} queue mailbox; reading it changes nothing for CRM.`
+    : `${personOf(mailbox)} opens it in Outlook (${mailbox}); reading it changes nothing for CRM.`;
+}
+
+function removed(d: string, previous: string, readers: Readers): View {
   const [mailbox = '', cause = ''] = d.split(': ');
   switch (cause) {
     // A copy leaving a mailbox by design or by its owner changes no counter: the message keeps its colour.
-    case 'processed': return at(previous, `The processed copy is deleted from ${mailbox} (R10).`, ['R10']);
+    case 'processed': {
+      // The router's "delete messages in forward mailbox after processing" (R10); sync's "Delete Emails After
+      // Processing" on forward and queue mailboxes (S1).
+      const rules = readers.router && readers.sss ? ['R10', 'S1'] : readers.sss ? ['S1'] : ['R10'];
+      return minor(at(previous, `The processed copy is deleted from ${mailbox} (${rules.join(', ')}).`, rules));
+    }
     case 'rolled-back': return at(previous, `A restore without log replay rolls ${mailbox}'s copy back: it is gone (X3).`, ['X3'], 'lost');
     default: return at(previous, `${mailbox} deletes it.`, ['S6']);
   }
@@ -129,13 +192,19 @@ function evaluated(d: string): View {
   return { place, caption: `${who} asks CRM about it (CheckIncomingEmail): ${outcome}`, rules, mark, reason: { code, name } };
 }
 
+const CREATED = /^(\S+) (\S+) by (\S+)(?: from (\S+)(?: for (\S+))?)?(?: in (\S+))?$/;
+
 function created(d: string, ctx: MessageContext): View {
-  const by = /by (\S+)/.exec(d)?.[1] ?? '';
+  const [, id = d, direction = '', by = '', from, owner] = CREATED.exec(d) ?? [];
   // The router read the forward mailbox (R2) or the person's own Inbox, on Email Router access (R4).
-  const from = /from (\S+)/.exec(d)?.[1]?.toLowerCase();
-  const viaForward = from !== undefined && ctx.places.places.some((p) => p.id === mailboxPlace(from) && p.kind === 'forward-mailbox');
+  const viaForward = from !== undefined && ctx.places.places.some((p) => p.id === mailboxPlace(from.toLowerCase()) && p.kind === 'forward-mailbox');
   const rules = by === ROUTER ? [viaForward ? 'R2' : 'R4', 'S8'] : by === SSS ? ['S5', 'S8'] : by === 'outlook' ? ['C1'] : by === APP_FOR_OUTLOOK ? ['C4'] : ['O1'];
-  return at(CRM, `CRM creates the email activity ${d}.`, rules, 'tracked');
+  // The ledger's `from` is the mailbox read, not the sender; `for` the user or queue that owns the activity.
+  const reader = by === ROUTER ? 'read by the router' : by === SSS ? 'read by server-side sync' : by === 'outlook' ? 'tracked in Outlook'
+    : by === APP_FOR_OUTLOOK ? 'tracked with the App for Outlook' : `by ${by}`;
+  const where = from === undefined ? '' : viaForward ? `, ${reader} in the forward mailbox ${from}` : `, ${reader} in ${from}'s mailbox`;
+  const whose = owner === undefined ? '' : ` for ${owner}`;
+  return at(CRM, `CRM creates the ${direction === '' ? '' : `${direction} `}email activity ${id}${whose}${where} (${rules.join(', ')}).`, rules, 'tracked');
 }
 
 function untrackedRules(reason: string): string[] {

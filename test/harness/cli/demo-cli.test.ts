@@ -1,5 +1,6 @@
 // `mailflow demo` as a trainer and a CI job use it: the page written atomically, each lane's run as the
 // `mailflow run --json` contract and equal to the page's data, the story in the terminal, bad input exit 2.
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,7 +50,7 @@ describe('mailflow demo', () => {
     expect(auto.stdout).toMatch(/At the end:\n {2}router PASS: tracked \d+/);
     // Without --auto it waits for Enter on stdin; stdin here is empty and closed, so it tells the rest at once.
     const stepped = mailflow('demo', lesson2, '--narrate');
-    expect(stepped.stdout).toContain('(Enter: next step; Ctrl-D: tell the rest)');
+    expect(stepped.stdout).toContain('(Enter: next step; n: next caption or operation; 9:30 or 09:30:15: jump to that time; +20m: jump ahead; Ctrl-D: tell the rest)');
     expect(stepped.stdout.split('\n').filter((l) => l.startsWith('['))).toEqual(auto.stdout.split('\n').filter((l) => l.startsWith('[')));
   });
 
@@ -114,5 +115,61 @@ describe('mailflow demo', () => {
     const result = mailflow('validate', bad);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/bad-lesson\.yaml:\d+:\d+: demo\.sss\.faults\[1\]\.target: /);
+  });
+
+  it('jumps ahead in --narrate: a time typed and Enter, +duration, or n for the next caption or operation', () => {
+    const narrate = (input: string) => spawnSync(process.execPath, [join(repoRoot, 'dist/harness/cli/main.js'), 'demo', lesson2, '--narrate'], { cwd: repoRoot, encoding: 'utf8', input });
+    const headers = (stdout: string) => stdout.split('\n').filter((l) => l.startsWith('['));
+    const all = headers(mailflow('demo', lesson2, '--narrate', '--auto').stdout);
+    // 9:00, then Enter: the beat at 09:00 and the one after it; then stdin ends: the rest.
+    const nine = narrate('9:00\n\n');
+    expect(nine.status).toBe(0);
+    const skipped = all.indexOf('[09:00:00]');
+    expect(skipped).toBeGreaterThan(20);
+    expect(nine.stdout).toContain(`  (skipped ${skipped} steps, ${all[0]?.slice(1, -1)} to ${all[skipped - 1]?.slice(1, -1)})\n[09:00:00]\n  both   >> ex1 goes down.`);
+    expect(headers(nine.stdout)).toEqual(all.slice(skipped));
+    expect(narrate('+1h\n').stdout).toContain(`(skipped ${skipped} steps,`);
+    // n: straight to the first caption (at 08:00:00, the first beat), then to the next one: 09:00.
+    expect(headers(narrate('n\nn\n').stdout).slice(0, 2)).toEqual(['[08:00:00]', '[09:00:00]']);
+    const wrong = narrate('later\n');
+    expect(wrong.stdout).toContain("  ('later' means nothing here. Enter: next step; n: next caption or operation;");
+    expect(headers(wrong.stdout)).toEqual(all);
+  });
+
+  it('takes --lane sync for the lane the narration calls sync (the same as sss)', () => {
+    const sync = mailflow('demo', lesson2, '--lane', 'sync', '--json');
+    expect(sync.status).toBe(0);
+    const sss = mailflow('demo', lesson2, '--lane', 'sss', '--json');
+    const hash = (stdout: string) => (JSON.parse(stdout) as { scenario: string; traceHash: string });
+    expect(hash(sync.stdout)).toMatchObject({ scenario: 'lesson-2-exchange-outage-sss', traceHash: hash(sss.stdout).traceHash });
+    const bad = mailflow('demo', lesson2, '--lane', 'outlook');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('a lane is router or sss (sync is the same as sss)');
+  });
+
+  it('finds a shipped lesson by name, from any directory, and lists the lessons for a name it does not know (exit 2)', () => {
+    const run = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [join(repoRoot, 'dist/harness/cli/main.js'), 'demo', ...args], { cwd, encoding: 'utf8' });
+    for (const name of ['lesson-2-exchange-outage', 'lesson-2-exchange-outage.yaml', 'lesson-2']) {
+      const byName = run(repoRoot, name, '--lane', 'router', '--json');
+      expect(byName.status, name).toBe(0);
+      expect((JSON.parse(byName.stdout) as { file: string }).file, name).toBe(lesson2);
+    }
+    const elsewhere = run(dir, 'lesson-3', '--lane', 'router', '--json');
+    expect(elsewhere.status).toBe(0);
+    expect((JSON.parse(elsewhere.stdout) as { file: string }).file).toBe(join(repoRoot, 'scenarios/lesson-3-sync-cycle-and-watermark.yaml'));
+    const unknown = run(repoRoot, 'lesson-9', '--narrate', '--auto');
+    expect(unknown.status).toBe(2);
+    expect(unknown.stdout).toBe('');
+    expect(unknown.stderr).toBe('mailflow demo: no file lesson-9, and no shipped lesson of that name; the lessons are lesson-1-forward-mailbox, '
+      + 'lesson-2-exchange-outage, lesson-3-sync-cycle-and-watermark, lesson-4-cutover (in scenarios)\n');
+    expect(unknown.stderr).not.toMatch(/ENOENT/);
+  });
+
+  it('says a caption\'s lane is written sss in a lesson file when it says sync', () => {
+    const file = join(dir, 'lane-sync.yaml');
+    writeFileSync(file, readFileSync(join(repoRoot, lesson2), 'utf8').replace('- { at: 1h5m, lane: sss,', '- { at: 1h5m, lane: sync,'));
+    const run = mailflow('demo', file, '--narrate', '--auto');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/lane-sync\.yaml:\d+:\d+: demo\.captions\[\d+\]\.lane: 'sync' is not one of router, sss, both: a lesson file writes the sync lane sss/);
   });
 });
