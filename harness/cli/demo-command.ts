@@ -12,7 +12,6 @@ import { NARRATION_KEYS, narrationBeats, narrationEnding, narrationMove, clockOf
 import { renderDemoPage } from '../demo/page/render-demo-page.js';
 import type { DemoData, LaneId } from '../demo/demo-data.js';
 import { EXIT } from './exit-codes.js';
-import { InputError, type InputProblem } from '../scenario/input-error.js';
 import { packagePath } from '../package-root.js';
 import { checkWritable, writeOutput } from './output-path.js';
 import { refuseOverwritingInputs } from './input-overwrite.js';
@@ -45,9 +44,7 @@ export async function demoCommand(file: string | undefined, options: DemoCommand
     process.stderr.write(`mailflow demo: no file ${file ?? ''}, and no shipped lesson of that name; the lessons are ${shippedLessons().join(', ')} (in ${shownPath(SCENARIOS)})\n`);
     return EXIT.badInput;
   }
-  const lesson = await loadLesson(path).catch((error: unknown) => {
-    throw withLaneHint(error);
-  });
+  const lesson = await loadLesson(path);
   if (options.lane !== undefined) return laneCommand(lesson, path, options.lane, options);
   if (options.narrate === true) {
     const { data } = buildDemo(lesson, seedOf(options));
@@ -71,17 +68,6 @@ export async function demoCommand(file: string | undefined, options: DemoCommand
 }
 
 const SCENARIOS = packagePath('scenarios');
-
-/**
- * The narration and the summary call the server-side sync lane `sync`, and `--lane sync` is taken; a lesson file
- * still writes it `sss` (harness/scenario/demo-schema.ts). A caption written `lane: sync` is told so.
- */
-function withLaneHint(error: unknown): unknown {
-  if (!(error instanceof InputError)) return error;
-  const hinted = (p: InputProblem): boolean => /^demo\.captions\[\d+\]\.lane$/.test(p.path) && p.message.includes("'sync'");
-  if (!error.problems.some(hinted)) return error;
-  return new InputError(error.problems.map((p) => (hinted(p) ? { ...p, message: `${p.message}: a lesson file writes the sync lane sss (the narration's sync)` } : p)));
-}
 
 /** The shipped lessons by name (`lesson-1-forward-mailbox`), in order. */
 export function shippedLessons(): string[] {

@@ -26,7 +26,9 @@ const laneSchema = z.strictObject({
 
 const captionSchema = z.strictObject({
   at: durationMs.describe('When the caption shows, after the start.'),
-  lane: z.enum(['router', 'sss', 'both']).default('both').describe('Which lane it speaks about.'),
+  // `sync` is what the narration and `--lane sync` call the server-side sync lane: the same as `sss`.
+  lane: z.enum(['router', 'sss', 'sync', 'both']).default('both').transform((lane) => (lane === 'sync' ? 'sss' : lane))
+    .describe('Which lane it speaks about (`sync` is the same as `sss`).'),
   text: z.string().min(1).describe('What to tell the class at that moment; cite rule ids (R2, S6, X1) as docs/domain.md names them.'),
 });
 
