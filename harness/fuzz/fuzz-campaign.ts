@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { caseGenerator } from './fuzz-generate.js';
+import { checkCampaignOptions } from './campaign-options.js';
 import { runRuns } from './fuzz-pool.js';
 import { tryCase, type FuzzSettings, type PartProgress } from './fuzz-runner.js';
 import { formatShard, runSeed, shardRuns } from './fuzz-seed.js';
@@ -27,6 +28,7 @@ export interface CampaignOptions extends FuzzSettings {
 }
 
 export async function runCampaign(options: CampaignOptions): Promise<FuzzResult> {
+  checkCampaignOptions(options);
   // The wall clock gives runsPerSec and wallMs only (design.md lets the harness read it for those); no run sees it.
   const started = performance.now();
   const runNumbers = shardRuns(options.runs, options.shard);
