@@ -30,7 +30,7 @@ export const LEGEND: ReadonlyArray<readonly [cls: string, what: string]> = [
   ['m-tracked', 'tracked'],
   ['m-tossed', 'tossed'],
   ['m-dup', 'duplicate prevented'],
-  ['m-retry', 'refused, sender retries'],
+  ['m-retry', 'queued, sender retries'],
   ['m-lost', 'lost or untracked'],
 ];
 

@@ -7,7 +7,7 @@ import { SCREENS_CSS } from './style-screens.js';
 
 const PAGE_CSS = `
 :root { --tracked: #1b7f3b; --tossed: #8a8f98; --dup: #e08a00; --bad: #c62828; --moving: #1a56a8; --muted: #555b63;
-  --line: #d5d8dc; --forward: #fff1d6; --forward-line: #e08a00; --down: #e6e6e6; }
+  --queued: #f5c518; --queued-ring: #5c4300; --line: #d5d8dc; --forward: #fff1d6; --forward-line: #e08a00; --down: #e6e6e6; }
 * { box-sizing: border-box; }
 body { margin: 0; font: 17px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1d1f22; background: #f4f5f7; }
 main { max-width: 1800px; margin: 0 auto; padding: 10px 22px 12px; background: #fff; min-height: 100vh; }

@@ -1,6 +1,6 @@
 // The stylesheet of a lane: its title, verdict and counters on one row, then its drawing with, beside it, its caption
 // and latest messages (side by side, the caption costs the lane no height and a lesson's two or three sentences read
-// as a column), the boxes and dots of the drawing, and the dots' colours: each fate its own.
+// as a column), the boxes and dots of the drawing, and the dots' colours: each fate its own, a queued message too.
 export const LANES_CSS = `
 section.lane { border-top: 2px solid var(--line); padding-top: 4px; margin-top: 4px; }
 .lane-head { display: flex; align-items: center; justify-content: space-between; gap: 4px 18px; }
@@ -43,7 +43,8 @@ ol.recent-list { list-style: none; margin: 0; padding: 0; }
 .recent-item.m-tracked { border-left-color: var(--tracked); }
 .recent-item.m-tossed { border-left-color: var(--tossed); }
 .recent-item.m-dup { border-left-color: var(--dup); }
-.recent-item.m-lost, .recent-item.m-retry { border-left-color: var(--bad); }
+.recent-item.m-lost { border-left-color: var(--bad); }
+.recent-item.m-retry { border-left-color: var(--queued-ring); }
 .empty { position: absolute; left: 40%; top: 45%; margin: 0; color: var(--muted); font-size: 18px; }
 svg.lane-svg { width: 100%; height: auto; display: block; }
 svg .heading { font-size: 17px; font-weight: 700; fill: var(--muted); }
@@ -66,11 +67,12 @@ svg g.place.down .down-tag { display: inline; }
 .dot.m-tossed { fill: var(--tossed); }
 .dot.m-dup { fill: var(--dup); }
 .dot.m-lost { fill: var(--bad); }
-.dot.m-retry { fill: var(--bad); stroke: var(--bad); stroke-opacity: .35; animation: flash .7s ease-in-out infinite alternate; }
+/* Queued at its sender (X1) is not lost: amber with a dark pulsing ring, where red would say the mail is gone. */
+.dot.m-retry { fill: var(--queued); stroke: var(--queued-ring); stroke-opacity: .55; animation: flash .7s ease-in-out infinite alternate; }
 .dot.selected { stroke: #111; stroke-width: 3; }
 .msg-path polyline { fill: none; stroke: #111; stroke-width: 3; stroke-linejoin: round; stroke-linecap: round; pointer-events: none; }
 .msg-path .done { stroke-opacity: .6; }
 .msg-path .todo { stroke-opacity: .35; stroke-dasharray: 2 7; }
 /* A refused attempt pulses a ring around the dot: visible from the back of the room, never fading the dot itself. */
-@keyframes flash { from { stroke-width: 0; } to { stroke-width: 8px; } }
+@keyframes flash { from { stroke-width: 1.5px; } to { stroke-width: 8px; } }
 `;

@@ -1,5 +1,5 @@
 // The trainer view tells a lesson's story, in Chromium: every caption of an instant shows, in the lesson's order (the
-// page showed only the last of two); the run's totals wait for the end (they were
+// page showed only the last of two); queued mail is not painted as lost; the run's totals wait for the end (they were
 // on screen from the start, next to counters at 0); and the trainer walks the lesson caption by caption: play stops
 // at each (unless told not to), Page Down / Page Up and the caption buttons jump between them, and so does a click on
 // a caption's tick on the scrubber.
@@ -52,6 +52,27 @@ describe.skipIf(skip)('the trainer view tells the lesson', () => {
     expect(await laneLines(page, 'router')).toEqual(['Two users got the same message: two copies reach the forward mailbox.']);
     await demoSeek(page, 61 * M);
     expect(await page.locator('#shared-caption .main .line').allTextContents()).toEqual(['ex1 goes down.', 'Senders keep their mail.']);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('paints queued mail amber, not red like lost mail, and the legend says so', async () => {
+    const { page, problems } = await open('queued', demoFixture());
+    await demoSeek(page, 80 * M);
+    await page.waitForTimeout(400);
+    const fill = (selector: string) => page.locator(selector).first().evaluate((e) => (globalThis as unknown as { getComputedStyle(e: unknown): { fill: string } }).getComputedStyle(e).fill);
+    const queued = await fill('svg.lane-svg circle.dot.m-retry');
+    const legendQueued = await fill('ul.legend li[data-legend="m-retry"] circle');
+    const legendLost = await fill('ul.legend li[data-legend="m-lost"] circle');
+    expect(queued).toBe(legendQueued);
+    expect(queued).not.toBe(legendLost);
+    const [r = 0, g = 0] = (queued.match(/\d+/g) ?? []).map(Number);
+    expect(g, `${queued} is not a red`).toBeGreaterThan(r / 2);
+    expect(await page.locator('ul.legend li[data-legend="m-retry"]').textContent()).toContain('queued');
+    // Lost mail keeps the red: anna's filed message in the sync lane at the end.
+    await demoSeek(page, 240 * M);
+    await page.waitForTimeout(400);
+    expect(await fill('svg.lane-svg[data-lane="sss"] circle.dot.m-lost')).toBe(legendLost);
     expect(problems).toEqual([]);
     await page.close();
   });
