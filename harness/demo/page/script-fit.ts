@@ -7,9 +7,9 @@
 export const SCRIPT_FIT = `
 // The side column keeps at least this much of the lane's width for the captions (a narrower one makes them tall).
 var MIN_PX_PER_UNIT = 0.5, MAX_PX_PER_UNIT = 1.6, SIDE_MIN_PX = 250, SIDE_MIN_SHARE = 0.22;
-// Room for the heading and two messages of a lane's latest-messages list, kept below its caption while that leaves
-// the drawings at least COMFORT pixels per unit; on a smaller screen the drawings come first.
-var LIST_ROOM_PX = 110, COMFORT_PX_PER_UNIT = 0.8;
+// Room for the heading and two messages of a lane's latest-messages list, kept below its caption where that costs
+// the drawings at most a tenth of their size and leaves them at least COMFORT pixels per unit: the drawings first.
+var LIST_ROOM_PX = 110, COMFORT_PX_PER_UNIT = 0.8, LIST_COST = 0.9;
 var listRoom = 0;
 // As style-screens.ts: below this width the side goes under the drawing, which takes the whole width.
 var singleColumn = window.matchMedia('(max-width: 900px)');
@@ -95,16 +95,14 @@ function fitDrawings() {
   var gap = parseFloat(getComputedStyle(body).columnGap) || 0;
   var widest = (body.clientWidth - side - gap) / views[0].svg.viewBox.baseVal.width;
   var hi = Math.max(Math.min(widest, MAX_PX_PER_UNIT), MIN_PX_PER_UNIT);
+  var s = largestFit(MIN_PX_PER_UNIT, hi);
   listRoom = LIST_ROOM_PX;
-  var s = hi >= COMFORT_PX_PER_UNIT ? largestFit(COMFORT_PX_PER_UNIT, hi) : null;
-  if (s === null) {
-    listRoom = 0;
-    s = largestFit(MIN_PX_PER_UNIT, hi);
-  }
-  if (s === null) {
-    // Nothing fits (titles of many lines, a tiny window): the page scrolls anyway, so the lists keep their room.
-    listRoom = LIST_ROOM_PX;
-  }
+  var floor = Math.max(COMFORT_PX_PER_UNIT, (s === null ? MIN_PX_PER_UNIT : s) * LIST_COST);
+  var withList = floor <= hi ? largestFit(floor, hi) : null;
+  if (withList !== null) s = withList;
+  // Without room for the lists the drawings come first; when nothing fits at all (titles of many lines, a tiny
+  // window) the page scrolls anyway, so the lists keep their room.
+  else if (s !== null) listRoom = 0;
   scaleDrawings(s === null ? MIN_PX_PER_UNIT : s);
   giveSpareToLists();
 }

@@ -1,6 +1,6 @@
-// The trainer view on a projector's screen, in Chromium, for every shipped lesson: at 1280 x 720 and 1024 x 768 both
-// lanes' drawings are in the window together (they were not: lesson 1 was 1,074 pixels tall at 1280 x 720, the sync
-// lane below the fold), the page neither scrolls nor grows as the captions change, and the scrubber's operation
+// The trainer view on a projector's screen, in Chromium, for every shipped lesson: at 1280 x 720, 1024 x 768 and
+// 1920 x 1080 both lanes' drawings are in the window together (they were not: lesson 1 was 1,074 pixels tall at
+// 1280 x 720, the sync lane below the fold; lesson 4 1,177 at 1920 x 1080), the page neither scrolls nor grows as the captions change, and the scrubber's operation
 // labels never cover each other (at 1024 pixels they ran into each other, and a marker sat unlabelled under its
 // neighbour's label), each one naming its marker and jumping to it when clicked.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +13,7 @@ import { demoState, LESSONS, lessonData, openDemo, probe, type Viewport } from '
 const skip = skipWithoutChromium('demo-page-fit-chromium.test');
 const shots = shotsDir('mailflow-demo-fit-');
 
-const PROJECTORS: readonly Viewport[] = [{ width: 1280, height: 720 }, { width: 1024, height: 768 }];
+const PROJECTORS: readonly Viewport[] = [{ width: 1280, height: 720 }, { width: 1024, height: 768 }, { width: 1920, height: 1080 }];
 
 interface Layout {
   pageW: number;
@@ -102,7 +102,7 @@ describe.skipIf(skip)('the trainer view on a projector\'s screen', () => {
     }
   });
 
-  it.each([...PROJECTORS, { width: 1920, height: 1080 }].map((v) => [`${v.width} x ${v.height}`, v] as const))('labels every operation on the scrubber at %s, none over another, each jumping to its operation', async (_, viewport) => {
+  it.each(PROJECTORS.map((v) => [`${v.width} x ${v.height}`, v] as const))('labels every operation on the scrubber at %s, none over another, each jumping to its operation', async (_, viewport) => {
     for (const [file, data] of lessons) {
       const { page, problems } = await open(`${file.replace('.yaml', '')}-scrubber-${viewport.width}`, data, viewport);
       const labels = await probe<LabelBox[]>(page, LABELS);
