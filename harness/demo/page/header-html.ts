@@ -1,5 +1,6 @@
 // The page's top: which scenario this is and what it shows, and the virtual clock (the scenario's start plus the
 // current time, in UTC) that the player keeps up to date. Says so when the lanes show a sample of their messages.
+// The description is cut to fit (the lanes need the height) and opens in full with its "more" button.
 import { html, type SafeHtml } from '../../report/html.js';
 import type { DemoData } from '../demo-data.js';
 
@@ -16,7 +17,7 @@ export function headerHtml(data: DemoData): SafeHtml {
 <div class="titles">
 <p class="kicker">mailflow-sim trainer view · <span class="mono">${data.scenario}</span></p>
 <h1>${data.title}</h1>
-<p class="description" title="${data.description}">${data.description}</p>
+<div class="about"><p class="description" id="description" title="${data.description}">${data.description}</p><button type="button" id="btn-about" aria-expanded="false" aria-controls="description" title="Read the whole description">more</button></div>
 ${sampled}
 </div>
 <div class="clock-box"><div id="clock" class="clock">${clockText(data.start)}</div><div id="elapsed" class="elapsed"></div></div>

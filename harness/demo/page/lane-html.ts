@@ -1,6 +1,8 @@
-// One lane's section: its title, the verdict and counts of its run, the counters the player keeps as of the current
-// time (each with a stable hook for tests: data-lane and data-counter), its caption, its drawing and a short list of
-// the messages that moved last (a click there opens the inspector, like a click on a dot).
+// One lane's section: its title and the verdict of its run, the counters the player keeps as of the current time
+// (each with a stable hook for tests: data-lane and data-counter), its drawing and, beside it, its caption and a
+// short list of the messages that moved last (a click there opens the inspector, like a click on a dot). The run's
+// totals ride along in data-summary (those the counters do not show) and data-run-summary (all): the player says
+// them at the end only, not as a spoiler from the start.
 import { html, type SafeHtml } from '../../report/html.js';
 import { COUNTER_NAMES, type CounterName, type DemoLane } from '../demo-data.js';
 import type { LaneLayout } from './lane-layout.js';
@@ -22,6 +24,16 @@ export function runSummaryText(lane: DemoLane): string {
     .join(' · ');
 }
 
+/** What the run's counts add to the counters (sent, accepted, delivered, ...): the lane says them at the end, where
+ * the counters have reached the same totals. */
+export function endTotalsText(lane: DemoLane): string {
+  const shown = new Set<string>(COUNTER_NAMES);
+  return Object.entries(lane.run.counts)
+    .filter((e): e is [string, number] => typeof e[1] === 'number' && !shown.has(e[0]))
+    .map(([name, value]) => `${name} ${value.toLocaleString('en-US')}`)
+    .join(' · ');
+}
+
 function verdictClass(verdict: string): string {
   return verdict === 'pass' || verdict === 'fail' ? verdict : 'unknown';
 }
@@ -33,17 +45,18 @@ function countersHtml(lane: DemoLane): SafeHtml {
 
 export function laneHtml(lane: DemoLane, layout: LaneLayout): SafeHtml {
   const empty = lane.messages.length === 0 ? html`<p class="empty">No messages in this lane.</p>` : '';
-  return html`<section class="lane" data-lane="${lane.id}">
+  return html`<section class="lane" data-lane="${lane.id}" data-summary="${endTotalsText(lane)}" data-run-summary="${runSummaryText(lane)}">
 <div class="lane-head">
-<div class="lane-title"><h2>${lane.title}</h2>
-<span class="verdict ${verdictClass(lane.run.verdict)}" data-lane="${lane.id}" data-verdict="${lane.run.verdict}">${lane.run.verdict.toUpperCase()}</span>
-<p class="run-summary" title="${`the run of ${lane.run.scenario}`}">${runSummaryText(lane)}</p></div>
-<div class="caption lane-caption" aria-live="polite"><p class="main"></p><p class="sub"></p></div>
+<div class="lane-title"><h2 title="${lane.title}">${lane.title}</h2>
+<span class="verdict ${verdictClass(lane.run.verdict)}" data-lane="${lane.id}" data-verdict="${lane.run.verdict}" title="${`the run of ${lane.run.scenario}`}">${lane.run.verdict.toUpperCase()}</span></div>
 ${countersHtml(lane)}
 </div>
 <div class="lane-body">
 <div class="drawing">${laneSvg(lane, layout)}${empty}</div>
+<div class="lane-side">
+<div class="caption lane-caption" aria-live="polite"><p class="main"></p><p class="sub"></p></div>
 <div class="recent"><h3>Latest messages</h3><ol class="recent-list" data-lane="${lane.id}"></ol></div>
+</div>
 </div>
 </section>`;
 }

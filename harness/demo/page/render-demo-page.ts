@@ -22,7 +22,7 @@ export function renderDemoPage(data: DemoData): string {
 <body>
 <main>
 ${headerHtml(data)}
-${controlsHtml(payload.speed, data.operations.length)}
+${controlsHtml(payload.speed, data.operations.length, data.captions.length)}
 ${scrubberHtml(data)}
 <section id="shared-caption" class="caption shared-caption" aria-live="polite"><p class="main"></p><p class="sub"></p></section>
 ${data.lanes.map((lane) => laneHtml(lane, layouts[lane.id]))}

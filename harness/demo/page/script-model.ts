@@ -66,6 +66,9 @@ var SHARED_CAPTION_TIMES = timesOf(SHARED_CAPTIONS);
 var SHARED_OPS = byTime(D.operations.filter(function (o) { return o.lane === 'both'; }));
 var SHARED_OP_TIMES = timesOf(SHARED_OPS);
 var OP_TIMES = uniqueSorted(timesOf(D.operations));
+// Every instant the lesson says something, in either lane or above both: where play stops (when asked to) and what
+// the caption keys and the scrubber's caption ticks jump between.
+var CAPTION_TIMES = uniqueSorted(timesOf(D.captions));
 // Every instant something happens, in either lane: what the step control walks through.
 var EVENTS = uniqueSorted([].concat.apply(timesOf(D.operations).concat(timesOf(D.captions)),
   LANES.map(function (L) { return L.timelineTimes; })));
@@ -78,6 +81,11 @@ function countersAt(L, t) {
   return out;
 }
 function latest(items, times, t) { var i = upper(times, t) - 1; return i >= 0 ? items[i] : null; }
+/** Every item of the latest instant at or before t, in their order: a lesson may say two things at the same instant. */
+function latestGroup(items, times, t) {
+  var hi = upper(times, t);
+  return hi === 0 ? [] : items.slice(lower(times, times[hi - 1]), hi);
+}
 
 function pad2(n) { return n < 10 ? '0' + n : String(n); }
 /** Elapsed virtual time for reading: 45s, 12m 05s, 3h 04m 05s, 2d 3h 04m. */

@@ -1,23 +1,52 @@
 // The player script's words: the clock, each lane's counters as of t (replaying its counter events), and the captions.
-// A lesson's own caption, once reached, stays as the headline until the next one; under it (or as the headline when
-// the lesson says nothing) the caption of the latest step or operation, with the rule ids that explain it.
+// A lesson's own captions, once reached, stay as the headline until the next ones: every caption of that instant, one
+// under another in the lesson's order (a lesson may say two things at once). Under them (or as the headline when the
+// lesson says nothing) the caption of the latest step or operation, with the rule ids that explain it. A lane's run
+// totals are told at the end only, as such: shown from the start, next to counters at 0, they gave the ending away.
 export const SCRIPT_NARRATION = `
+var START_HINT = 'Press Space to play, or → to step through what happens; ? lists the keys.';
+
 function setText(el, text) { if (el.textContent !== text) el.textContent = text; }
 
 function captionView(root) {
-  return { root: root, main: root.querySelector('.main'), sub: root.querySelector('.sub'), headline: null };
+  return { root: root, main: root.querySelector('.main'), sub: root.querySelector('.sub'), key: null, lines: null };
 }
 
-function showCaption(view, headline, latestText) {
-  // A new lesson caption glows for a moment, so the class looks at it (step captions change too often for that).
-  if (headline !== null && headline !== view.headline && view.main.animate) {
+/**
+ * Writes a caption box: the lesson's captions of one instant (lines, one element each) with the latest step's or
+ * operation's caption under them, or that caption alone as the headline when key is null (the lesson has said
+ * nothing yet). Under-captions are cut to a few lines, as they change with every step; whole says not to cut one
+ * (the run's totals at the end).
+ */
+function writeCaption(view, key, lines, under, whole) {
+  var head = key === null ? (under ? [under] : []) : lines, below = key === null ? '' : (under || '');
+  var text = head.join('\\n');
+  if (view.lines !== text) {
+    view.main.textContent = '';
+    head.forEach(function (line) {
+      var span = document.createElement('span');
+      span.className = 'line';
+      span.textContent = line;
+      view.main.appendChild(span);
+    });
+    view.lines = text;
+  }
+  view.main.classList.toggle('happening', key === null && !whole);
+  setText(view.sub, below);
+  view.sub.title = whole && view.fullEnd ? view.fullEnd : below;
+  view.sub.classList.toggle('whole', !!whole);
+  // Nothing to say yet: the box keeps its room (no jump when the first words come) but shows nothing.
+  view.root.classList.toggle('quiet', text === '' && below === '');
+}
+
+/** key: which lesson captions these are (their instant), or null when the headline is a step's or operation's. */
+function showCaption(view, key, lines, under, whole) {
+  // New lesson captions glow for a moment, so the class looks at them (step captions change too often for that).
+  if (key !== null && key !== view.key && view.main.animate) {
     view.main.animate([{ backgroundColor: '#fff0a8' }, { backgroundColor: 'rgba(255, 240, 168, 0)' }], { duration: 1200 });
   }
-  view.headline = headline;
-  setText(view.main, headline !== null ? headline : (latestText || ''));
-  setText(view.sub, headline !== null ? (latestText || '') : '');
-  // Nothing to say yet: the box keeps its room (no jump when the first words come) but shows nothing.
-  view.root.classList.toggle('quiet', view.main.textContent === '');
+  view.key = key;
+  writeCaption(view, key, lines, under, whole);
 }
 
 /** What happened last in a lane at or before t: its latest step or operation (an operation wins a tie). */
@@ -29,6 +58,8 @@ function latestHappening(L, t) {
   return withRules(s.caption, s.rules);
 }
 
+function textsOf(captions) { return captions.map(function (c) { return c.text; }); }
+
 function narrationView() {
   return {
     clock: document.getElementById('clock'),
@@ -38,7 +69,10 @@ function narrationView() {
       var section = document.querySelector('section.lane[data-lane="' + L.id + '"]');
       var counters = {};
       COUNTERS.forEach(function (c) { counters[c] = section.querySelector('[data-counter="' + c + '"]'); });
-      return { L: L, caption: captionView(section.querySelector('.lane-caption')), counters: counters };
+      var caption = captionView(section.querySelector('.lane-caption'));
+      // The end's line names what the counters do not; its tooltip, every count of the run.
+      caption.fullEnd = 'The run: ' + section.getAttribute('data-run-summary');
+      return { L: L, caption: caption, counters: counters, atEnd: 'At the end: ' + section.getAttribute('data-summary') };
     })
   };
 }
@@ -49,11 +83,12 @@ function drawNarration(N, t) {
   N.lanes.forEach(function (v) {
     var counts = countersAt(v.L, t);
     COUNTERS.forEach(function (c) { if (v.counters[c]) setText(v.counters[c], String(counts[c])); });
-    var lesson = latest(v.L.captions, v.L.captionTimes, t);
-    showCaption(v.caption, lesson ? lesson.text : null, latestHappening(v.L, t));
+    var lesson = latestGroup(v.L.captions, v.L.captionTimes, t);
+    var under = t >= END ? v.atEnd : latestHappening(v.L, t);
+    showCaption(v.caption, lesson.length ? String(lesson[0].atMs) : null, textsOf(lesson), under, t >= END);
   });
-  var shared = latest(SHARED_CAPTIONS, SHARED_CAPTION_TIMES, t), op = latest(SHARED_OPS, SHARED_OP_TIMES, t);
-  var opText = op ? withRules(op.caption, op.rules) : (t === 0 ? 'Press Space to play, or → to step through what happens.' : '');
-  showCaption(N.shared, shared ? shared.text : null, opText);
+  var shared = latestGroup(SHARED_CAPTIONS, SHARED_CAPTION_TIMES, t), op = latest(SHARED_OPS, SHARED_OP_TIMES, t);
+  var opText = op ? withRules(op.caption, op.rules) : (t === 0 ? START_HINT : '');
+  showCaption(N.shared, shared.length ? String(shared[0].atMs) : null, textsOf(shared), opText, false);
 }
 `;

@@ -1,13 +1,19 @@
 // The player script's clock and controls: virtual time advancing at the chosen speed on animation frames, play,
-// pause, step to the next (or previous) event, jump to the next fault or operation, the scrubber, the keyboard
-// shortcuts, and `window.demo` so a test can drive the page and read what it shows.
+// pause (and, unless the trainer turns it off, a pause at each instant the lesson says something, so the class can
+// read it), step to the next (or previous) event or caption, jump to the next fault or operation, the scrubber and
+// its ticks, the keyboard shortcuts and their help, and `window.demo` so a test can drive the page and read it.
 export const SCRIPT_PLAYER = `
-var state = { t: 0, playing: false, speed: P.speed, last: 0 };
+var state = { t: 0, playing: false, speed: P.speed, last: 0, pauseAtCaptions: true };
 var views = LANES.map(laneView);
 var narration = narrationView();
 var scrubber = document.getElementById('scrubber');
 var playButton = document.getElementById('btn-play');
 var speedSelect = document.getElementById('speed');
+var pauseBox = document.getElementById('pause-at-captions');
+var helpPanel = document.getElementById('help');
+var helpButton = document.getElementById('btn-help');
+var header = document.querySelector('header.top');
+var aboutButton = document.getElementById('btn-about');
 
 function render() {
   var t = state.t;
@@ -17,6 +23,7 @@ function render() {
   if (Number(scrubber.value) !== Math.round(t)) scrubber.value = String(Math.round(t));
   setText(playButton, state.playing ? '❚❚ Pause' : '▶ Play');
   if (Number(speedSelect.value) !== state.speed) speedSelect.value = String(state.speed);
+  pauseBox.checked = state.pauseAtCaptions;
 }
 
 function seek(ms) {
@@ -30,7 +37,14 @@ function frame(now) {
   if (!state.playing) return;
   var dt = Math.min(Math.max(now - state.last, 0), 250);
   state.last = now;
-  state.t = Math.min(state.t + dt * P.speeds[state.speed].msPerS / 1000, END);
+  var next = Math.min(state.t + dt * P.speeds[state.speed].msPerS / 1000, END);
+  // A caption passed at speed is a caption nobody read: stop on its instant (play goes on from there).
+  var c = upper(CAPTION_TIMES, state.t);
+  if (state.pauseAtCaptions && c < CAPTION_TIMES.length && CAPTION_TIMES[c] <= next) {
+    next = CAPTION_TIMES[c];
+    state.playing = false;
+  }
+  state.t = next;
   if (state.t >= END) state.playing = false;
   render();
   if (state.playing) requestAnimationFrame(frame);
@@ -61,6 +75,30 @@ function nextOperation() {
   var i = upper(OP_TIMES, state.t);
   if (i < OP_TIMES.length) seek(OP_TIMES[i]);
 }
+function nextCaption() {
+  state.playing = false;
+  var i = upper(CAPTION_TIMES, state.t);
+  if (i < CAPTION_TIMES.length) seek(CAPTION_TIMES[i]); else render();
+}
+function previousCaption() {
+  state.playing = false;
+  var i = lower(CAPTION_TIMES, state.t) - 1;
+  seek(i >= 0 ? CAPTION_TIMES[i] : 0);
+}
+function setPauseAtCaptions(on) { state.pauseAtCaptions = !!on; render(); }
+function toggleHelp(open) {
+  helpPanel.hidden = open === undefined ? !helpPanel.hidden : !open;
+  helpButton.setAttribute('aria-expanded', String(!helpPanel.hidden));
+}
+// The description is cut to a line or two so the lanes fit; the trainer can open it to read it to the class.
+function toggleAbout() {
+  var open = !header.classList.contains('about-open');
+  header.classList.toggle('about-open', open);
+  aboutButton.setAttribute('aria-expanded', String(open));
+  setText(aboutButton, open ? 'less' : 'more');
+  fitPage();
+}
+function closeOverlays() { toggleHelp(false); closeInspector(); }
 function setSpeed(i) { state.speed = Math.min(Math.max(i, 0), P.speeds.length - 1); render(); }
 
 function on(id, handler) {
@@ -69,21 +107,30 @@ function on(id, handler) {
 on('btn-play', toggle);
 on('btn-step', step);
 on('btn-next-op', nextOperation);
+on('btn-prev-caption', previousCaption);
+on('btn-next-caption', nextCaption);
+on('btn-help', function () { toggleHelp(); });
+on('btn-about', toggleAbout);
+pauseBox.addEventListener('change', function () { setPauseAtCaptions(pauseBox.checked); pauseBox.blur(); });
 on('btn-start', function () { seek(0); });
 on('btn-end', function () { state.playing = false; seek(END); });
 document.getElementById('inspector-close').addEventListener('click', closeInspector);
 speedSelect.addEventListener('change', function () { setSpeed(Number(speedSelect.value)); });
 scrubber.addEventListener('input', function () { seek(Number(scrubber.value)); });
-Array.prototype.forEach.call(document.querySelectorAll('.op-mark'), function (b) {
-  b.addEventListener('click', function () { seek(Number(b.getAttribute('data-at'))); b.blur(); });
+Array.prototype.forEach.call(document.querySelectorAll('.op-mark, .caption-mark'), function (b) {
+  b.addEventListener('click', function () { state.playing = false; seek(Number(b.getAttribute('data-at'))); b.blur(); });
 });
 
 var KEYS = {
   ' ': toggle, 'ArrowRight': step, 'ArrowLeft': stepBack, 'n': nextOperation, 'N': nextOperation,
   '+': function () { setSpeed(state.speed + 1); }, '=': function () { setSpeed(state.speed + 1); },
   '-': function () { setSpeed(state.speed - 1); }, '_': function () { setSpeed(state.speed - 1); },
+  // A presenter's remote sends Page Down and Page Up: they walk the lesson caption by caption.
+  'PageDown': nextCaption, '.': nextCaption, 'PageUp': previousCaption, ',': previousCaption,
+  'p': function () { setPauseAtCaptions(!state.pauseAtCaptions); }, 'P': function () { setPauseAtCaptions(!state.pauseAtCaptions); },
+  '?': function () { toggleHelp(); },
   'Home': function () { seek(0); }, 'End': function () { state.playing = false; seek(END); },
-  'Escape': closeInspector
+  'Escape': closeOverlays
 };
 document.addEventListener('keydown', function (e) {
   if (e.ctrlKey || e.metaKey || e.altKey) return;
@@ -96,31 +143,18 @@ document.addEventListener('keydown', function (e) {
   handler();
 });
 
-// Both lanes on one screen where they can be: on a wide screen the drawings give up height until the page fits the
-// window, but never below one pixel per drawing unit (smaller, the boxes' labels are unreadable from the back of a
-// room; the page scrolls instead). On load and on resize only, so nothing jumps while the clock runs.
-function fitDrawings() {
-  var svgs = views.map(function (V) { return V.svg; });
-  svgs.forEach(function (s) { s.style.maxHeight = ''; });
-  var excess = document.documentElement.scrollHeight - window.innerHeight;
-  if (excess <= 0) return;
-  svgs.forEach(function (s) {
-    var h = s.getBoundingClientRect().height, readable = Math.min(s.viewBox.baseVal.height, h);
-    s.style.maxHeight = Math.floor(Math.max(h - excess / svgs.length, readable)) + 'px';
-  });
-}
-window.addEventListener('resize', fitDrawings);
-fitDrawings();
+window.addEventListener('resize', fitPage);
 
 window.demo = {
-  seek: seek, play: play, pause: pause, step: step,
+  seek: seek, play: play, pause: pause, step: step, nextCaption: nextCaption, previousCaption: previousCaption,
+  setPauseAtCaptions: setPauseAtCaptions,
   state: function () {
     var counters = {};
     LANES.forEach(function (L) { counters[L.id] = countersAt(L, state.t); });
-    return { t: state.t, endMs: END, playing: state.playing, speedMsPerS: P.speeds[state.speed].msPerS,
+    return { t: state.t, endMs: END, playing: state.playing, speedMsPerS: P.speeds[state.speed].msPerS, pauseAtCaptions: state.pauseAtCaptions,
       counters: counters, events: EVENTS.length,
       inspector: inspector.L === null ? null : { lane: inspector.L.id, messageId: inspector.L.lane.messages[inspector.mi].messageId } };
   }
 };
-render();
+fitPage();
 `;

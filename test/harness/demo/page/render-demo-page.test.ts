@@ -2,6 +2,7 @@
 // forbids fetching), data that cannot become markup however hostile, and the same bytes for the same data.
 import { describe, expect, it } from 'vitest';
 import { renderDemoPage } from '../../../../harness/demo/page/render-demo-page.js';
+import { captionInstants } from '../../../../harness/demo/page/scrubber-html.js';
 import { demoFixture, hostileFixture } from '../../../helpers/demo-fixture.js';
 
 function dataBlock(page: string): string {
@@ -58,5 +59,24 @@ describe('renderDemoPage', () => {
       for (const name of Object.keys(lane.counters)) expect(page).toContain(`data-lane="${lane.id}" data-counter="${name}"`);
     }
     expect(page).toContain('2026-01-05 08:00:00 UTC');
+  });
+
+  it('puts every operation\'s label on its marker and one clickable tick per caption instant on the scrubber', () => {
+    const base = demoFixture();
+    const data = { ...base, captions: [...base.captions, { atMs: 20 * 60_000, lane: 'sss' as const, text: 'At the same time, in the other lane.' }] };
+    expect(captionInstants(data).map((c) => [c.atMs, c.texts.length])).toEqual([[0, 1], [20 * 60_000, 2], [150 * 60_000, 1]]);
+    const page = renderDemoPage(data);
+    expect(page.match(/<button type="button" class="caption-mark" data-at="\d+"/g)).toHaveLength(3);
+    expect(page.match(/class="op-mark"[^>]*><span class="op-label">/g)).toHaveLength(base.operations.length);
+  });
+
+  it('keeps the run\'s totals out of the page\'s text (the player says them at the end) and the keys in its help', () => {
+    const data = demoFixture();
+    const page = renderDemoPage(data);
+    const text = page.replace(/<script[\s\S]*?<\/script>/g, '').replace(/<[^>]*>/g, ' ');
+    expect(text).not.toContain('sent 5');
+    expect(page).toContain('data-summary="sent 5 · accepted 5 · pending 0"');
+    expect(page).toContain('<kbd>Page Down</kbd> or <kbd>.</kbd>');
+    expect(page).toContain('id="pause-at-captions" checked');
   });
 });

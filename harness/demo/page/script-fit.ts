@@ -1,0 +1,131 @@
+// The player script's fit to the window, on load, on resize and when the description opens or closes (never while
+// the clock runs, so nothing jumps during play). A 1280 x 720 or 1024 x 768 projector showed one lane at a time: the
+// drawings kept their natural size and the captions sat above them. Now each caption box keeps room for the most it
+// will say, the scrubber's labels take the rows they need, and both drawings take the largest common scale at which
+// the page fits the window, the lanes' captions using the width the drawings leave. A projector's pixels are big on
+// the wall, so a drawing may go down to half a pixel per unit before the page scrolls instead.
+export const SCRIPT_FIT = `
+// The side column keeps at least this much of the lane's width for the captions (a narrower one makes them tall).
+var MIN_PX_PER_UNIT = 0.5, MAX_PX_PER_UNIT = 1.6, SIDE_MIN_PX = 250, SIDE_MIN_SHARE = 0.22;
+// Room for the heading and two messages of a lane's latest-messages list, kept below its caption where that costs
+// the drawings at most a tenth of their size and leaves them at least COMFORT pixels per unit: the drawings first.
+var LIST_ROOM_PX = 110, COMFORT_PX_PER_UNIT = 0.8, LIST_COST = 0.9;
+var listRoom = 0;
+// As style-screens.ts: below this width the side goes under the drawing, which takes the whole width.
+var singleColumn = window.matchMedia('(max-width: 900px)');
+
+/**
+ * Sets target's min-height to the tallest the caption box gets over states ({ key, lines, under, whole }) plus extra
+ * (what else target holds), so that a longer caption later on does not push what is below it down while the clock
+ * runs.
+ */
+function reserveCaption(view, states, target, extra) {
+  var most = 0;
+  target.style.minHeight = '';
+  states.forEach(function (s) {
+    writeCaption(view, s.key, s.lines, s.under, s.whole);
+    most = Math.max(most, view.root.offsetHeight);
+  });
+  target.style.minHeight = Math.ceil(most + extra) + 'px';
+}
+
+// Longer than any caption: under a lesson's captions it fills every line the stylesheet lets a step's caption take.
+var FILLER = new Array(80).join(' mmmm');
+
+/** What a caption box may show: each instant's lesson captions over each caption that can go under them, or that
+ * caption alone as the headline; and, when there is one, the end's (the last captions over the run's totals). */
+function captionStates(captions, times, unders, atEnd) {
+  var states = [];
+  unders.forEach(function (under) { states.push({ key: null, lines: [], under: under, whole: false }); });
+  uniqueSorted(times).forEach(function (at) {
+    var lines = textsOf(latestGroup(captions, times, at));
+    unders.forEach(function (under) { states.push({ key: String(at), lines: lines, under: under, whole: false }); });
+  });
+  if (atEnd !== null) {
+    var last = latestGroup(captions, times, END);
+    states.push({ key: last.length ? 'end' : null, lines: textsOf(last), under: atEnd, whole: true });
+  }
+  return states;
+}
+
+function reserveLaneCaptions() {
+  narration.lanes.forEach(function (v) {
+    // A lane's steps are too many to try each: the filler stands for the tallest any of them can be.
+    v.states = v.states || captionStates(v.L.captions, v.L.captionTimes, [FILLER], v.atEnd);
+    // The side holds the caption and, below it, the list: its margin counts, its height (what is left) does not.
+    var list = v.caption.root.nextElementSibling;
+    reserveCaption(v.caption, v.states, v.caption.root.parentNode, (parseFloat(getComputedStyle(list).marginTop) || 0) + listRoom);
+  });
+}
+
+function reserveSharedCaption() {
+  var unders = [START_HINT].concat(SHARED_OPS.map(function (op) { return withRules(op.caption, op.rules); }))
+    .filter(function (u, i, all) { return all.indexOf(u) === i; });
+  reserveCaption(narration.shared, captionStates(SHARED_CAPTIONS, SHARED_CAPTION_TIMES, unders, null), narration.shared.root, 0);
+}
+
+function pageFits() { return document.documentElement.scrollHeight <= window.innerHeight; }
+
+/** Both drawings at s pixels per drawing unit, their lanes' captions reserved for the width left beside them. */
+function scaleDrawings(s) {
+  views.forEach(function (V) { V.svg.style.width = s === null ? '' : Math.floor(s * V.svg.viewBox.baseVal.width) + 'px'; });
+  reserveLaneCaptions();
+}
+
+/** The largest scale in [lo, hi] (to a hundredth) at which the page fits the window, found by halving; null when
+ * not even lo does. */
+function largestFit(lo, hi) {
+  scaleDrawings(hi);
+  if (pageFits()) return hi;
+  scaleDrawings(lo);
+  if (!pageFits()) return null;
+  while (hi - lo > 0.01) {
+    var mid = (lo + hi) / 2;
+    scaleDrawings(mid);
+    if (pageFits()) lo = mid; else hi = mid;
+  }
+  return lo;
+}
+
+function fitDrawings() {
+  listRoom = 0;
+  if (singleColumn.matches) { scaleDrawings(null); return; }
+  var body = views[0].svg.closest('.lane-body');
+  var side = Math.max(SIDE_MIN_PX, SIDE_MIN_SHARE * body.clientWidth);
+  var gap = parseFloat(getComputedStyle(body).columnGap) || 0;
+  var widest = (body.clientWidth - side - gap) / views[0].svg.viewBox.baseVal.width;
+  var hi = Math.max(Math.min(widest, MAX_PX_PER_UNIT), MIN_PX_PER_UNIT);
+  var s = largestFit(MIN_PX_PER_UNIT, hi);
+  listRoom = LIST_ROOM_PX;
+  var floor = Math.max(COMFORT_PX_PER_UNIT, (s === null ? MIN_PX_PER_UNIT : s) * LIST_COST);
+  var withList = floor <= hi ? largestFit(floor, hi) : null;
+  if (withList !== null) s = withList;
+  // Without room for the lists the drawings come first; when nothing fits at all (titles of many lines, a tiny
+  // window) the page scrolls anyway, so the lists keep their room.
+  else if (s !== null) listRoom = 0;
+  scaleDrawings(s === null ? MIN_PX_PER_UNIT : s);
+  giveSpareToLists();
+}
+
+/** What the window has left below the lanes goes to their lists of latest messages, half each. */
+function giveSpareToLists() {
+  var main = document.querySelector('main'), last = views[views.length - 1].svg.closest('section.lane');
+  var bottom = last.getBoundingClientRect().bottom + window.scrollY + parseFloat(getComputedStyle(main).paddingBottom);
+  var each = Math.floor((window.innerHeight - bottom) / views.length);
+  if (each < 1) return;
+  var sides = views.map(function (V) { return V.list.parentNode.parentNode; });
+  var before = sides.map(function (side) { return side.style.minHeight; });
+  sides.forEach(function (side) { side.style.minHeight = (parseFloat(side.style.minHeight) + each) + 'px'; });
+  if (!pageFits()) sides.forEach(function (side, i) { side.style.minHeight = before[i]; });
+}
+
+function fitPage() {
+  layoutScrubber();
+  reserveSharedCaption();
+  fitDrawings();
+  // The description's "more" is offered only where the description is cut.
+  var description = document.getElementById('description');
+  aboutButton.hidden = !header.classList.contains('about-open') && description.scrollHeight <= description.clientHeight + 1;
+  render();
+}
+`;

@@ -1,0 +1,78 @@
+// The stylesheet of a lane: its title, verdict and counters on one row, then its drawing with, beside it, its caption
+// and latest messages (side by side, the caption costs the lane no height and a lesson's two or three sentences read
+// as a column), the boxes and dots of the drawing, and the dots' colours: each fate its own, a queued message too.
+export const LANES_CSS = `
+section.lane { border-top: 2px solid var(--line); padding-top: 4px; margin-top: 4px; }
+.lane-head { display: flex; align-items: center; justify-content: space-between; gap: 4px 18px; }
+.lane-title { display: flex; flex-wrap: wrap; align-items: baseline; gap: 2px 12px; min-width: 0; }
+.lane-title h2 { margin: 0; font-size: 21px; line-height: 1.2; }
+.verdict { flex: none; padding: 1px 10px; border-radius: 4px; font-weight: 700; font-size: 14px; letter-spacing: .04em; color: #fff; background: #a15c00; }
+.verdict.pass { background: var(--tracked); }
+.verdict.fail { background: var(--bad); }
+.counters { display: flex; gap: 8px; flex: none; }
+.counter { border: 1px solid var(--line); border-top: 5px solid var(--accent); border-radius: 6px; padding: 2px 10px; min-width: 86px; text-align: center; }
+.counter .value { display: block; font-size: 30px; font-weight: 700; line-height: 1.1; font-variant-numeric: tabular-nums; }
+.counter .name { display: block; font-size: 13px; color: var(--muted); white-space: nowrap; }
+.c-tracked { --accent: var(--tracked); }
+.c-tossed { --accent: var(--tossed); }
+.c-duplicatesPrevented { --accent: var(--dup); }
+.c-untracked, .c-lost { --accent: var(--bad); }
+/* The drawing's column is as wide as the scale the player fits it to (script-fit.ts); the side takes the rest. */
+.lane-body { display: grid; grid-template-columns: auto minmax(250px, 1fr); gap: 12px; margin-top: 4px; }
+.drawing { position: relative; align-self: start; }
+/* The side column is as tall as the drawing (or as its longest caption: the player reserves that much, so the lane
+   does not grow while the clock runs); the list shows as many messages as fit below the caption. */
+.lane-side { display: grid; grid-template-rows: auto minmax(0, 1fr); min-width: 0; overflow: hidden; }
+.lane-side .lane-caption { margin: 0; }
+.recent { position: relative; height: 0; min-height: 100%; overflow: hidden; margin-top: 6px; }
+/* The last message that does not fit fades out (an overlay: a mask costs a frame's time on a software-drawn page). */
+.recent::after { content: ""; position: absolute; left: 0; right: 0; bottom: 0; height: 30px; pointer-events: none;
+  background: linear-gradient(to bottom, rgba(255, 255, 255, 0), #fff); }
+/* A list with no room for a message shows nothing rather than half its heading (the room changes with the caption
+   above it, so the list asks its own height). */
+.recent { container-type: size; }
+@container (max-height: 55px) { .recent > * { visibility: hidden; } }
+.recent h3 { margin: 0 0 4px; font-size: 13px; color: var(--muted); text-transform: uppercase; letter-spacing: .06em; }
+ol.recent-list { list-style: none; margin: 0; padding: 0; }
+.recent-item { display: grid; grid-template-columns: auto 1fr; gap: 0 8px; width: 100%; text-align: left; font: inherit; font-size: 14px;
+  padding: 2px 6px 2px 10px; margin: 0 0 3px; border: 1px solid var(--line); border-left: 5px solid var(--moving); border-radius: 4px;
+  background: #fff; cursor: pointer; }
+.recent-item .when { font-variant-numeric: tabular-nums; color: var(--muted); }
+.recent-item .what { font-weight: 600; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.recent-item .who { grid-column: 1 / -1; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; color: #33373c; font-size: 13px; }
+.recent-item.m-tracked { border-left-color: var(--tracked); }
+.recent-item.m-tossed { border-left-color: var(--tossed); }
+.recent-item.m-dup { border-left-color: var(--dup); }
+.recent-item.m-lost { border-left-color: var(--bad); }
+.recent-item.m-retry { border-left-color: var(--queued-ring); }
+.empty { position: absolute; left: 40%; top: 45%; margin: 0; color: var(--muted); font-size: 18px; }
+svg.lane-svg { width: 100%; height: auto; display: block; }
+svg .heading { font-size: 17px; font-weight: 700; fill: var(--muted); }
+svg g.server > rect { fill: #f7f8fa; stroke: #aeb4bb; stroke-width: 1.5; }
+svg .server-name { font-size: 14px; fill: var(--muted); font-weight: 600; }
+svg g.place > rect { fill: #fff; stroke: #7b838c; stroke-width: 1.5; }
+svg g.place .label { font-size: 14px; fill: #1d1f22; }
+svg g.place .count { font-size: 15px; fill: var(--moving); font-weight: 700; stroke: #fff; stroke-width: 4px; paint-order: stroke; }
+svg g.place .down-tag { display: none; font-size: 12px; font-weight: 800; fill: #6b6f75; letter-spacing: .1em; }
+svg g.kind-forward-mailbox > rect { fill: var(--forward); stroke: var(--forward-line); stroke-width: 3; }
+svg g.kind-queue-mailbox > rect { fill: #eef4ff; }
+svg g.kind-router > rect, svg g.kind-sss > rect { fill: #eef4ff; stroke: var(--moving); stroke-width: 2.5; }
+svg g.kind-crm > rect { fill: #eff8f1; stroke: var(--tracked); stroke-width: 2.5; }
+svg g.kind-internet > rect { fill: #f5f5f5; }
+svg g.down > rect { fill: var(--down) !important; stroke: #9aa0a6 !important; stroke-dasharray: 6 4; }
+svg g.place.down .label { fill: #6b6f75; }
+svg g.place.down .down-tag { display: inline; }
+.dot { fill: var(--moving); stroke: #fff; stroke-width: 1.2; cursor: pointer; transition: transform .45s ease-in-out, fill .3s; }
+.dot.m-tracked { fill: var(--tracked); }
+.dot.m-tossed { fill: var(--tossed); }
+.dot.m-dup { fill: var(--dup); }
+.dot.m-lost { fill: var(--bad); }
+/* Queued at its sender (X1) is not lost: amber with a dark pulsing ring, where red would say the mail is gone. */
+.dot.m-retry { fill: var(--queued); stroke: var(--queued-ring); stroke-opacity: .55; animation: flash .7s ease-in-out infinite alternate; }
+.dot.selected { stroke: #111; stroke-width: 3; }
+.msg-path polyline { fill: none; stroke: #111; stroke-width: 3; stroke-linejoin: round; stroke-linecap: round; pointer-events: none; }
+.msg-path .done { stroke-opacity: .6; }
+.msg-path .todo { stroke-opacity: .35; stroke-dasharray: 2 7; }
+/* A refused attempt pulses a ring around the dot: visible from the back of the room, never fading the dot itself. */
+@keyframes flash { from { stroke-width: 1.5px; } to { stroke-width: 8px; } }
+`;

@@ -1,0 +1,62 @@
+// The stylesheet's answer to a projector's screen (1280 x 720, 1024 x 768): smaller headings, captions and counters
+// and less space between them, so that both lanes fit the window together once the player has shrunk the drawings
+// (script-fit.ts). The drawings' labels keep their size in drawing units: a projector's pixels are big on the wall.
+export const SCREENS_CSS = `
+@media (max-height: 940px) {
+  main { padding: 4px 16px 6px; }
+  .kicker { display: none; }
+  h1 { font-size: 22px; margin: 0 0 1px; }
+  .description { -webkit-line-clamp: 1; font-size: 14px; }
+  .sampled { margin: 0; font-size: 13px; }
+  .clock { font-size: 21px; }
+  .elapsed { font-size: 14px; }
+  .controls { margin: 4px 0 2px; gap: 4px 8px; }
+  .controls button, .controls select { font-size: 15px; padding: 2px 9px; }
+  .controls .speed, .controls .pause-at { font-size: 15px; }
+  ul.legend { font-size: 12.5px; gap: 0 12px; }
+  .scrubber { margin: 0 0 2px; }
+  .scrubber input[type=range] { height: 18px; }
+  .caption { padding: 3px 10px; margin: 4px 0; }
+  .caption .main { font-size: 17px; line-height: 1.25; }
+  .caption .main .line + .line { margin-top: 3px; padding-top: 3px; }
+  .caption .sub { font-size: 14px; line-height: 1.3; }
+  section.lane { padding-top: 2px; margin-top: 2px; }
+  /* The lane's title on one line (its whole text in the tooltip), the verdict right after it. */
+  .lane-title { flex-wrap: nowrap; }
+  .lane-title h2 { font-size: 17px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+  .lane-caption .main { font-size: 15.5px; }
+  .lane-caption .sub { font-size: 13.5px; }
+  .verdict { font-size: 12.5px; padding: 0 8px; }
+  /* Each counter on one line (its number, then its name): half the height of the stacked ones. */
+  .counter { display: flex; align-items: baseline; gap: 5px; min-width: 0; padding: 0 8px 0 6px; border-top: 1px solid var(--line);
+    border-left: 5px solid var(--accent); }
+  .counter .value { font-size: 21px; }
+  .counter .name { font-size: 12.5px; }
+  .recent-item { font-size: 13px; }
+  .recent-item .who { font-size: 12px; }
+}
+/* A 1024-pixel screen: the title, the buttons and the legend each keep to one line. */
+@media (max-width: 1100px) {
+  main { padding-left: 12px; padding-right: 12px; }
+  h1 { font-size: 20px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+  .clock { font-size: 19px; }
+  .controls { gap: 4px 6px; }
+  .controls button, .controls select { font-size: 14px; padding: 2px 7px; }
+  .controls button.primary { min-width: 6em; }
+  .controls .speed, .controls .pause-at { font-size: 14px; }
+  .controls .speed-word { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+  ul.legend { font-size: 12px; gap: 0 7px; }
+  .scrubber .op-label { font-size: 11.5px; }
+  .lane-body { gap: 8px; }
+  .caption .main, .lane-caption .main { font-size: 15px; }
+  .caption .sub, .lane-caption .sub { font-size: 13px; }
+  .counters { gap: 5px; }
+  .counter .name { font-size: 11.5px; }
+}
+/* A narrow screen (a tablet, half a laptop's) gives the drawing the whole width; the caption and the list go below. */
+@media (max-width: 900px) {
+  .lane-head { flex-wrap: wrap; }
+  .lane-body { grid-template-columns: minmax(0, 1fr); }
+  .recent { height: auto; min-height: 0; max-height: 12em; container-type: normal; }
+}
+`;
