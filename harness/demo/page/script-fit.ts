@@ -24,7 +24,9 @@ function reserveCaption(view, states, target, extra) {
   target.style.minHeight = '';
   states.forEach(function (s) {
     writeCaption(view, s.key, s.lines, s.under, s.whole);
-    most = Math.max(most, view.root.offsetHeight);
+    // The box's fractional height: offsetHeight rounds it down, and lesson 2's sync side then ran a pixel past a
+    // 720-pixel window at 3h (194.27 px of caption reserved as 194).
+    most = Math.max(most, view.root.getBoundingClientRect().height);
   });
   target.style.minHeight = Math.ceil(most + extra) + 'px';
 }
