@@ -53,10 +53,13 @@ var LANES = D.lanes.map(function (lane) {
   var timeline = byTime(lane.timeline.map(function (e) {
     return { atMs: lane.messages[e[0]].steps[e[1]].atMs, m: e[0], s: e[1] };
   }));
+  // The steps a lane's caption may headline: not those that change nothing for CRM (a person opening the mail, a
+  // processed copy deleted), which crowded out what the class should look at.
+  var headlines = timeline.filter(function (e) { return lane.messages[e.m].steps[e.s].minor !== true; });
   var ops = byTime(D.operations.filter(function (o) { return o.lane === 'both' || o.lane === lane.id; }));
   var captions = byTime(D.captions.filter(function (c) { return c.lane === lane.id; }));
   return { lane: lane, id: lane.id, messages: messages, counterTimes: counterTimes,
-    timeline: timeline, timelineTimes: timesOf(timeline), ops: ops, opTimes: timesOf(ops),
+    timeline: timeline, timelineTimes: timesOf(timeline), headlines: headlines, headlineTimes: timesOf(headlines), ops: ops, opTimes: timesOf(ops),
     captions: captions, captionTimes: timesOf(captions) };
 });
 var SHARED_CAPTIONS = byTime(D.captions.filter(function (c) { return c.lane === 'both'; }));

@@ -49,9 +49,9 @@ function showCaption(view, key, lines, under, whole) {
   writeCaption(view, key, lines, under, whole);
 }
 
-/** What happened last in a lane at or before t: its latest step or operation (an operation wins a tie). */
+/** What happened last in a lane at or before t: its latest step that is not minor, or operation (an operation wins a tie). */
 function latestHappening(L, t) {
-  var e = latest(L.timeline, L.timelineTimes, t), op = latest(L.ops, L.opTimes, t);
+  var e = latest(L.headlines, L.headlineTimes, t), op = latest(L.ops, L.opTimes, t);
   if (op !== null && (e === null || op.atMs >= e.atMs)) return withRules(op.caption, op.rules);
   if (e === null) return null;
   var s = L.lane.messages[e.m].steps[e.s];
