@@ -403,6 +403,8 @@ export function sssService(config: SssConfig, people: SssPeople, ledger: Ledger)
         return;
       }
       const wasEnabled = rec.enabled;
+      // A time disabled ends, whether the mailbox had been enabled before or its first Test & Enable failed (a
+      // cutover's failing mailbox): its mail waited from the disabling to now either way.
       if (!wasEnabled && rec.disabledAtMs !== null && rec.disabledBy !== null) {
         (rec.pastDisablings ??= []).push({ by: rec.disabledBy, why: rec.disabledReason ?? 'unknown', fromMs: rec.disabledAtMs, toMs: ctx.nowMs() });
       }

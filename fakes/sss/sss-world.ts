@@ -67,14 +67,15 @@ function whileEnabled(record: MailboxRecord, pef: number | null, item: SssStoreI
   return isDue(record, pef, item) ? null : 'behind-watermark';
 }
 
-/**
- * Did the copy leave the root Inbox before the mailbox was disabled (its first disabling since it was enabled), or
- * was it never in it (minus infinity: a rule or Junk filed it on arrival, whenever that was)?
- */
+/** Disabled mailboxes by when they were disabled, then address: the summary's order. */
 function byTimeThenAddress(a: DisabledMailbox, b: DisabledMailbox): number {
   return a.atMs - b.atMs || (a.address < b.address ? -1 : a.address > b.address ? 1 : 0);
 }
 
+/**
+ * Did the copy leave the root Inbox before the mailbox was disabled (its first disabling since it was enabled), or
+ * was it never in it (minus infinity: a rule or Junk filed it on arrival, whenever that was)?
+ */
 function leftBefore(leftAtMs: number | null, disabledAtMs: number | null): boolean {
   return leftAtMs !== null && disabledAtMs !== null && leftAtMs < disabledAtMs;
 }

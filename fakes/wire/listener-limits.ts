@@ -70,7 +70,11 @@ export function timeScaleProblem(scale: number | undefined): string | null {
 }
 
 /** Throws one RangeError naming every problem with a wire call's options, before any socket is opened. */
-export function refuseBadWireOptions(call: string, options: { readonly limits?: Partial<ListenerLimits> | undefined; readonly timeScale?: number | undefined }): void {
-  const problems = [...listenerLimitsProblems(options.limits), ...[timeScaleProblem(options.timeScale)].filter((p) => p !== null)];
+export function refuseBadWireOptions(call: string, options: { readonly limits?: Partial<ListenerLimits> | undefined; readonly timeScale?: number | undefined; readonly maxConnections?: number | undefined }): void {
+  const { maxConnections } = options;
+  // A sender pool of -1 connections sent nothing and the run ended with its mail pending, as if the model lost it.
+  const pool = maxConnections === undefined || (Number.isSafeInteger(maxConnections) && maxConnections >= 1) ? null
+    : `maxConnections must be a whole number of connections per sender pool, at least 1, got ${String(maxConnections)}`;
+  const problems = [...listenerLimitsProblems(options.limits), ...[timeScaleProblem(options.timeScale), pool].filter((p) => p !== null)];
   if (problems.length > 0) throw new RangeError(`${call}: ${problems.join('; ')}`);
 }

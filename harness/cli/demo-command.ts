@@ -75,12 +75,14 @@ export function shippedLessons(): string[] {
 }
 
 /**
- * The file to read for what the command line names: the file itself when it exists; else, for a bare name, the
- * shipped scenario of that name (`lesson-2-exchange-outage`, with or without `.yaml`) or the one lesson it begins
- * (`lesson-2`); null when there is none.
+ * The file to read for what the command line names: the file itself when it exists, or any path; else, for a bare
+ * name, the shipped scenario of that name (`lesson-2-exchange-outage`, with or without `.yaml`) or the one lesson it
+ * begins (`lesson-2`); null when there is none.
  */
 function lessonFile(named: string): string | null {
-  if (existsSync(named) || /[\\/]/.test(named)) return existsSync(named) ? named : null;
+  // A path is read as given: one that is not there is said by the reader, with the shipped copy of that name if
+  // there is one (`scenarios/lesson-2-exchange-outage.yaml` from a project of one's own).
+  if (existsSync(named) || /[\\/]/.test(named)) return named;
   const name = named.replace(/\.ya?ml$/, '');
   const exact = join(SCENARIOS, `${name}.yaml`);
   if (name !== '' && existsSync(exact)) return shownPath(exact);

@@ -29,10 +29,16 @@ export function formatDisabledMailboxes(run: { readonly disabledMailboxes: reado
 export function formatReenabledMailboxes(run: { readonly reenabledMailboxes: readonly ReenabledMailboxGroup[] | null }): string[] {
   const groups = run.reenabledMailboxes ?? [];
   if (groups.length === 0) return [];
-  const total = groups.reduce((sum, g) => sum + g.mailboxes, 0);
+  // A mailbox disabled twice for two causes is in both groups, so the groups' counts do not add up to mailboxes:
+  // a total is said only for one cause.
+  const only = groups.length === 1 ? groups[0] : undefined;
+  const one = only?.mailboxes === 1;
+  const head = only === undefined
+    ? `  server-side sync had mailboxes disabled for a while, for ${groups.length} causes, until a later Test & Enable enabled them (S3, S4); sync read none of their mail meanwhile:`
+    : `  server-side sync had ${only.mailboxes.toLocaleString('en-US')} ${one ? 'mailbox' : 'mailboxes'} disabled for a while, until a later Test & Enable enabled ${one ? 'it' : 'them'} (S3, S4); sync read none of ${one ? 'its' : 'their'} mail meanwhile:`;
   return [
-    `  server-side sync disabled ${total.toLocaleString('en-US')} ${total === 1 ? 'mailbox' : 'mailboxes'} for a while and a Test & Enable enabled ${total === 1 ? 'it' : 'them'} again (S3, S4); sync read none of ${total === 1 ? 'its' : 'their'} mail meanwhile:`,
-    ...groups.map((g) => `    ${g.mailboxes.toLocaleString('en-US')} ${BY[g.by]}: ${g.why}, disabled ${when(g)}, enabled again ${span(g.enabledAgainFirstAtMs, g.enabledAgainLastAtMs)}, the longest for ${formatDurationMs(Math.round(g.longestMs / 1_000) * 1_000)} (${addresses(g)})`),
+    head,
+    ...groups.map((g) => `    ${g.mailboxes.toLocaleString('en-US')} ${BY[g.by]}: ${g.why}, disabled ${when(g)}, enabled ${span(g.enabledAgainFirstAtMs, g.enabledAgainLastAtMs)}, the longest for ${formatDurationMs(Math.round(g.longestMs / 1_000) * 1_000)} (${addresses(g)})`),
   ];
 }
 

@@ -115,7 +115,9 @@ function captionContext(
       const of = lanesOf(lane).find((l) => sssLanes.includes(l));
       if (of === undefined) return null;
       const covered = (address: string): boolean => named === null || named.some((m) => m.toLowerCase() === address.toLowerCase());
-      const within = (ms: number): boolean => ms >= atMs && ms < atMs + TEST_WINDOW_MS;
+      // Up to the lane's next Test & Enable, if that comes sooner: two within a minute each claimed the other's results.
+      const next = applied[of].filter((f) => f.verb === 'testAndEnable' && f.atMs > atMs).reduce((min, f) => Math.min(min, f.atMs), Infinity);
+      const within = (ms: number): boolean => ms >= atMs && ms < Math.min(atMs + TEST_WINDOW_MS, next);
       const failed = alerts[of].filter((a) => within(a.atMs)).flatMap((a) => {
         const match = TEST_FAILED.exec(a.text);
         return match === null || !covered(match[1] ?? '') ? [] : [{ address: match[1] ?? '', why: match[2] ?? '' }];

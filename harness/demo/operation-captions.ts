@@ -155,7 +155,8 @@ function testAndEnableCaption(fault: ScenarioFault, { lane, context }: Where): r
   const one = enabled !== null ? enabled.length === 1 : false;
   // S2a: without a Process Email From on the profile, a mailbox is read back to when it was first enabled. [I]
   const from = context.processEmailFromSet?.(lane, fault.at) === false ? 'from when it was first enabled (no Process Email From is set)' : 'from Process Email From';
-  const who = failed.length === 0 ? (one ? 'it is' : 'each is') : enabled === null ? 'the others are' : `${list(enabled)} ${one ? 'is' : 'are'}`;
+  // Not known by name (every mailbox): "the others" may be none, when all of them fail (an outage's).
+  const who = failed.length === 0 ? (one ? 'it is' : 'each is') : enabled === null ? 'any others are' : `${list(enabled)} ${one ? 'is' : 'are'}`;
   const result = enabled !== null && enabled.length === 0 ? 'none is enabled.'
     : `${who} enabled and ${one ? 'its' : 'each'} watermark reset: sync reads ${one ? 'its' : 'each'} root Inbox again ${from}.`;
   const failures = failed.length === 0 ? ''

@@ -192,14 +192,15 @@ function evaluated(d: string): View {
   return { place, caption: `${who} asks CRM about it (CheckIncomingEmail): ${outcome}`, rules, mark, reason: { code, name } };
 }
 
-const CREATED = /^(\S+) (\S+) by (\S+)(?: from (\S+)(?: for (\S+))?)?(?: in (\S+))?$/;
+/** The ledger's activity-created text (sim/ledger/step-kinds.ts): `email-1 incoming by router read from crm@... for paul@... in crm`. */
+const CREATED = /^(\S+) (\S+) by (\S+)(?: read from (\S+)(?: for (\S+))?)?(?: in (\S+))?$/;
 
 function created(d: string, ctx: MessageContext): View {
   const [, id = d, direction = '', by = '', from, owner] = CREATED.exec(d) ?? [];
   // The router read the forward mailbox (R2) or the person's own Inbox, on Email Router access (R4).
   const viaForward = from !== undefined && ctx.places.places.some((p) => p.id === mailboxPlace(from.toLowerCase()) && p.kind === 'forward-mailbox');
   const rules = by === ROUTER ? [viaForward ? 'R2' : 'R4', 'S8'] : by === SSS ? ['S5', 'S8'] : by === 'outlook' ? ['C1'] : by === APP_FOR_OUTLOOK ? ['C4'] : ['O1'];
-  // The ledger's `from` is the mailbox read, not the sender; `for` the user or queue that owns the activity.
+  // `read from` is the mailbox read, not the sender; `for` the user or queue that owns the activity.
   const reader = by === ROUTER ? 'read by the router' : by === SSS ? 'read by server-side sync' : by === 'outlook' ? 'tracked in Outlook'
     : by === APP_FOR_OUTLOOK ? 'tracked with the App for Outlook' : `by ${by}`;
   const where = from === undefined ? '' : viaForward ? `, ${reader} in the forward mailbox ${from}` : `, ${reader} in ${from}'s mailbox`;

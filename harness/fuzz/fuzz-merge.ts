@@ -78,10 +78,11 @@ function failureProblem(result: FuzzResult): string | null {
     if (failures > 0) return `shard ${text} says ${failures} ${failures === 1 ? 'failure' : 'failures'} but names no failing run`;
     return failingSeed === null && result.counterexample === null ? null : `shard ${text} names a failing seed or counterexample but no failing run`;
   }
+  if (!Number.isSafeInteger(failingRun)) return `shard ${text}'s failingRun is ${JSON.stringify(failingRun)}, not a run number`;
   if (failures === 0) return `shard ${text} names failing run ${failingRun} but says no failures`;
-  const ownRun = Number.isSafeInteger(failingRun) && failingRun >= shard.index - 1 && (failingRun - (shard.index - 1)) % shard.count === 0
+  const ownRun = failingRun >= shard.index - 1 && (failingRun - (shard.index - 1)) % shard.count === 0
     && (result.campaign === undefined || failingRun < result.campaign.runs);
-  if (!ownRun) return `shard ${text} names failing run ${failingRun}, which is not one of its runs (shard ${text} makes runs ${shard.index - 1}, ${shard.index - 1 + shard.count}, ... of the campaign)`;
+  if (!ownRun) return `shard ${text} names failing run ${failingRun}, which is not one of its runs (shard ${text} makes run numbers ${shard.index - 1}, ${shard.index - 1 + shard.count}, ... below the campaign's runs)`;
   const drawn = runSeed(seed, failingRun);
   return failingSeed === drawn ? null : `shard ${text} says failing seed ${String(failingSeed)}, but run ${failingRun} of seed ${seed} draws ${drawn}`;
 }

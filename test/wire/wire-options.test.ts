@@ -34,6 +34,7 @@ describe('wire options', () => {
     await expect(startServe(exchangeScenario({}), { smtpPort: 0, limits: { idleTimeoutMs: -5, maxClients: 0 } }))
       .rejects.toThrow('startServe: limits.maxClients must be a whole number of connections from 1 to 1,000,000, got 0; limits.idleTimeoutMs must be a whole number of milliseconds from 1 to 2,147,483,647, got -5');
     await expect(runScenarioOnWire(exchangeScenario({}), { limits: { maxRecipients: 0 } })).rejects.toThrow(/^runScenarioOnWire: limits\.maxRecipients must be a whole number of recipients from 1/);
+    await expect(runScenarioOnWire(exchangeScenario({}), { maxConnections: -1 })).rejects.toThrow('runScenarioOnWire: maxConnections must be a whole number of connections per sender pool, at least 1, got -1');
     expect(listenerLimitsProblems({ maxLineOctets: 1.5, host: '', maxMessageBytes: null, auth: { user: 'u', password: '' } })).toEqual([
       'limits.maxLineOctets must be a whole number of octets from 1 to 9,007,199,254,740,991, got 1.5',
       'limits.host must be an interface\'s address, got ""',

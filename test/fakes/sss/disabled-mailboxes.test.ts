@@ -83,12 +83,30 @@ describe('disabled mailboxes at the end of a run (S3, S4)', () => {
       sample: [PAUL], enabledAgainFirstAtMs: 61 * 60_000, enabledAgainLastAtMs: 200 * 60_000, longestMs,
     }]);
     const lines = formatReenabledMailboxes(json);
-    expect(lines[0]).toBe('  server-side sync disabled 1 mailbox for a while and a Test & Enable enabled it again (S3, S4); sync read none of its mail meanwhile:');
-    expect(lines[1]).toMatch(/^ {4}1 after errors: 401 Unauthorized: no access to the mailbox, disabled \d+m[\d ms]* to 2h \d+m[\d ms]*, enabled again 1h 1m to 3h 20m, the longest for [\dhms ]+ \(paul@contoso\.example\)$/);
+    expect(lines[0]).toBe('  server-side sync had 1 mailbox disabled for a while, until a later Test & Enable enabled it (S3, S4); sync read none of its mail meanwhile:');
+    expect(lines[1]).toMatch(/^ {4}1 after errors: 401 Unauthorized: no access to the mailbox, disabled \d+m[\d ms]* to 2h \d+m[\d ms]*, enabled 1h 1m to 3h 20m, the longest for [\dhms ]+ \(paul@contoso\.example\)$/);
     expect(formatSummary(json)).toContain(lines[1]);
+    // Disabled for two causes: each its group, and no total that would count Paul twice.
+    const twice = run(`${DENIED}, { at: 1h1m, verb: testAndEnable, target: sss, mailbox: ${PAUL} },
+      { at: 1h30m, verb: down, target: ex1 }, { at: 3h, verb: up, target: ex1 }, { at: 3h10m, verb: testAndEnable, target: sss, mailbox: ${PAUL} }`, { horizon: '5h' });
+    const twiceJson = toRunJson(twice, 'f.yaml', 1);
+    expect(twiceJson.reenabledMailboxes?.map((g) => [g.by, g.mailboxes, g.sample])).toEqual([['errors', 1, [PAUL]], ['errors', 1, [PAUL]]]);
+    expect(formatReenabledMailboxes(twiceJson)[0]).toBe('  server-side sync had mailboxes disabled for a while, for 2 causes, until a later Test & Enable enabled them (S3, S4); sync read none of their mail meanwhile:');
     // Never disabled, or disabled to the end only: no such lines.
     expect(formatReenabledMailboxes(toRunJson(run(''), 'f.yaml', 1))).toEqual([]);
     expect(run(DENIED).reenabledMailboxes).toEqual([]);
+  });
+
+  it('are said of a mailbox whose first Test & Enable failed and a later one passed, as enabled, not "again"', () => {
+    // Anna is not enabled at the start; her first test meets a 401, the next one (access granted) passes: her mail
+    // waited from the failed test to the one that passed.
+    const first = run(`{ at: 20m, verb: denyMailboxAccess, target: sss, mailbox: ${ANNA} }, { at: 30m, verb: testAndEnable, target: sss, mailbox: ${ANNA} },
+      { at: 1h, verb: grantMailboxAccess, target: sss, mailbox: ${ANNA} }, { at: 1h1m, verb: testAndEnable, target: sss, mailbox: ${ANNA} }`);
+    expect(first.disabledMailboxes).toEqual([]);
+    expect(first.reenabledMailboxes?.map((r) => [r.address, r.by, r.atMs, r.enabledAgainAtMs])).toEqual([[ANNA, 'test-and-enable', 30 * 60_000, 61 * 60_000]]);
+    const lines = formatReenabledMailboxes(toRunJson(first, 'f.yaml', 1));
+    expect(lines[1]).toMatch(/^ {4}1 at Test & Enable: 401 Unauthorized: no access to the mailbox, disabled at 30m, enabled at 1h 1m, the longest for 31m \(anna@contoso\.example\)$/);
+    expect(lines.join('\n')).not.toMatch(/again/);
   });
 
   it('onlyDisabled retests the disabled mailboxes and leaves the ones never tested (a later batch) alone', () => {

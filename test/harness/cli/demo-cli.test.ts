@@ -163,6 +163,11 @@ describe('mailflow demo', () => {
     expect(unknown.stderr).toBe('mailflow demo: no file lesson-9, and no shipped lesson of that name; the lessons are lesson-1-forward-mailbox, '
       + 'lesson-2-exchange-outage, lesson-3-sync-cycle-and-watermark, lesson-4-cutover (in scenarios)\n');
     expect(unknown.stderr).not.toMatch(/ENOENT/);
+    // A path that is not there is said as such, with the shipped copy of that name (docs/demo.md's form, run from a
+    // project of one's own).
+    const path = run(dir, 'scenarios/lesson-2-exchange-outage.yaml', '--narrate', '--auto');
+    expect(path.status).toBe(2);
+    expect(path.stderr).toContain(`(mailflow-sim ships a scenario of that name: ${join(repoRoot, 'scenarios', 'lesson-2-exchange-outage.yaml')})`);
   });
 
   it('takes a caption\'s lane written sync, as the narration calls it, for the sss lane', () => {

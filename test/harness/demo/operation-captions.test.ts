@@ -71,6 +71,21 @@ describe('captions of server-side sync operations', () => {
     expect(retest?.caption).toBe('Test & Enable runs again on the mailboxes sync has disabled: none is disabled, so nothing is tested.');
   });
 
+  it('give each of two Test & Enables within a minute its own results (lesson 2: one in the outage, one just after)', async () => {
+    const data = await demoOf('lesson-2-exchange-outage.yaml', (text) => text.replace(
+      '      - { at: 3h, verb: testAndEnable, target: sss }',
+      '      - { at: 2h29m30s, verb: testAndEnable, target: sss }\n      - { at: 2h30m10s, verb: testAndEnable, target: sss }',
+    ));
+    const [during, after] = ofVerb(data.operations, 'testAndEnable');
+    // The first meets the outage: its mailboxes fail; the ones the second enables are not its.
+    // The first meets the outage: its mailboxes fail (it cannot name others, so it does not claim any); it does not
+    // take the enablings of the second, 40 s later, which enables them all.
+    expect(during?.caption).toMatch(/paul@contoso\.example fails \(ex1 unavailable\)/);
+    expect(during?.caption).toMatch(/: any others are enabled/);
+    expect(after?.caption).toMatch(/: each is enabled/);
+    expect(after?.caption).not.toMatch(/fails/);
+  });
+
   it('say a Test & Enable without Process Email From reads back to when each mailbox was first enabled (lesson 2)', async () => {
     const { data } = buildDemo(await loadLesson(join(repoRoot, 'scenarios/lesson-2-exchange-outage.yaml')));
     const [test] = ofVerb(data.operations, 'testAndEnable');

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { viewStep, type MessageContext } from '../../../harness/demo/step-view.js';
 import type { PathStep } from '../../../sim/ledger/records.js';
+import { Ledger } from '../../../sim/ledger/ledger.js';
 
 const ANNA = 'anna@contoso.example';
 const ctx: MessageContext = { places: { places: [], serverOf: new Map([[ANNA, 'ex1']]), frontServer: 'ex1' }, crmEmail: false };
@@ -28,8 +29,8 @@ describe('demo captions of an activity the router creates', () => {
     const places = { places: [{ id: 'mailbox:crm@contoso.example', label: 'crm@contoso.example', kind: 'forward-mailbox' as const, column: 'exchange' as const, server: 'ex1' }], serverOf: new Map([[ANNA, 'ex1']]), frontServer: 'ex1' };
     const withForward: MessageContext = { places, crmEmail: false };
     const created = (detail: string) => viewStep({ atMs: 0, step: 'activity-created', detail } as PathStep, 'ex1', withForward);
-    expect(created('act-1 incoming by router from crm@contoso.example for anna@contoso.example').rules).toEqual(['R2', 'S8']);
-    expect(created(`act-2 incoming by router from ${ANNA} for ${ANNA}`).rules).toEqual(['R4', 'S8']);
+    expect(created('act-1 incoming by router read from crm@contoso.example for anna@contoso.example').rules).toEqual(['R2', 'S8']);
+    expect(created(`act-2 incoming by router read from ${ANNA} for ${ANNA}`).rules).toEqual(['R4', 'S8']);
   });
 });
 
@@ -38,7 +39,7 @@ describe('demo captions of a track with the App for Outlook', () => {
     const checked = view('evaluated', 'app-for-outlook: reason 0');
     expect(checked.caption).toMatch(/^The App for Outlook asks CRM/);
     expect(checked.rules).toEqual(['C4', 'S8']);
-    expect(view('activity-created', `act-1 incoming by app-for-outlook from ${ANNA} for ${ANNA}`).rules).toEqual(['C4']);
+    expect(view('activity-created', `act-1 incoming by app-for-outlook read from ${ANNA} for ${ANNA}`).rules).toEqual(['C4']);
   });
 });
 
@@ -90,18 +91,32 @@ describe('demo captions of an activity', () => {
   it('read the mailbox the activity came from as read, not as a sender (the ledger\'s `from`)', () => {
     const places = { places: [{ id: 'mailbox:crm@contoso.example', label: 'crm@contoso.example', kind: 'forward-mailbox' as const, column: 'exchange' as const, server: 'ex1' }], serverOf: new Map([[ANNA, 'ex1']]), frontServer: 'ex1' };
     const created = (detail: string) => viewStep({ atMs: 0, step: 'activity-created', detail } as PathStep, 'ex1', { places, crmEmail: false }).caption;
-    expect(created('email-1 incoming by router from crm@contoso.example for paul@contoso.example in crm'))
+    expect(created('email-1 incoming by router read from crm@contoso.example for paul@contoso.example in crm'))
       .toBe('CRM creates the incoming email activity email-1 for paul@contoso.example, read by the router in the forward mailbox crm@contoso.example (R2, S8).');
-    expect(created(`email-2 incoming by sss from ${ANNA} for ${ANNA} in crm`))
+    expect(created(`email-2 incoming by sss read from ${ANNA} for ${ANNA} in crm`))
       .toBe(`CRM creates the incoming email activity email-2 for ${ANNA}, read by server-side sync in ${ANNA}'s mailbox (S5, S8).`);
     expect(created('email-3 outgoing by crm')).toBe('CRM creates the outgoing email activity email-3 (O1).');
-    for (const caption of [created('email-1 incoming by router from crm@contoso.example for paul@contoso.example in crm')]) expect(caption).not.toMatch(/from crm@/);
+    for (const caption of [created('email-1 incoming by router read from crm@contoso.example for paul@contoso.example in crm')]) expect(caption).not.toMatch(/from crm@/);
   });
 });
 
 describe('demo captions of an activity tracked by a person', () => {
   it('say it was tracked in Outlook, not read (C1)', () => {
-    const caption = view('activity-created', `email-2 incoming by outlook from ${ANNA} for support@contoso.example in crm`).caption;
+    const caption = view('activity-created', `email-2 incoming by outlook read from ${ANNA} for support@contoso.example in crm`).caption;
     expect(caption).toBe(`CRM creates the incoming email activity email-2 for support@contoso.example, tracked in Outlook in ${ANNA}'s mailbox (C1).`);
+  });
+});
+
+describe('demo captions of an activity, from the ledger\'s own text', () => {
+  it('read the step as the ledger writes it (a merge left the demo parsing an older wording: every caption said O1)', () => {
+    const ledger = new Ledger(() => 0);
+    ledger.submitted('<m@x>', 'carol@fabrikam.example', [ANNA]);
+    ledger.activityCreated('<m@x>', 'email-1', 'incoming', 'router', { receivingMailbox: 'crm@contoso.example', acceptingEntity: ANNA, organisation: 'crm' });
+    const step = ledger.get('<m@x>')?.path.find((p) => p.step === 'activity-created');
+    expect(step).toBeDefined();
+    const places = { places: [{ id: 'mailbox:crm@contoso.example', label: 'crm@contoso.example', kind: 'forward-mailbox' as const, column: 'exchange' as const, server: 'ex1' }], serverOf: new Map([[ANNA, 'ex1']]), frontServer: 'ex1' };
+    const shown = viewStep(step as PathStep, 'ex1', { places, crmEmail: false });
+    expect(shown.rules).toEqual(['R2', 'S8']);
+    expect(shown.caption).toContain('read by the router in the forward mailbox crm@contoso.example');
   });
 });

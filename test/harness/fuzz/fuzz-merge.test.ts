@@ -87,7 +87,9 @@ describe('fuzz merge', () => {
       ...shard(2, 2), failures: 1, failingRun: run, failingSeed: runSeed(5, run), counterexample: `fuzz-out/run-${run}.yaml`, ...more,
     });
     expect(mergeResults([shard(1, 2), failed(11)])).toMatchObject({ failingRun: 11, failingSeed: runSeed(5, 11), failures: 1 });
-    expect(mergeResults([shard(1, 2), failed(4)])).toBe('shard 2/2 names failing run 4, which is not one of its runs (shard 2/2 makes runs 1, 3, ... of the campaign)');
+    expect(mergeResults([shard(1, 2), failed(4)])).toBe('shard 2/2 names failing run 4, which is not one of its runs (shard 2/2 makes run numbers 1, 3, ... below the campaign\'s runs)');
+    // A run number of the wrong type is said so, not as another shard's run.
+    expect(mergeResults([shard(1, 2), failed(11, { failingRun: '11' as unknown as number })])).toBe('shard 2/2\'s failingRun is "11", not a run number');
     expect(mergeResults([shard(1, 2), failed(101)])).toMatch(/^shard 2\/2 names failing run 101, which is not one of its runs/);
     expect(mergeResults([shard(1, 2), failed(11, { failingSeed: 7 })])).toBe(`shard 2/2 says failing seed 7, but run 11 of seed 5 draws ${runSeed(5, 11)}`);
     expect(mergeResults([shard(1, 2), failed(11, { failures: 0 })])).toBe('shard 2/2 names failing run 11 but says no failures');
