@@ -18,6 +18,9 @@ function findPackageRoot(start: string): string {
 /** The directory holding mailflow-sim's package.json, scenarios/ and docs/. */
 export const PACKAGE_ROOT = findPackageRoot(dirname(fileURLToPath(import.meta.url)));
 
+/** The shipped scenarios, lessons and (under plans/) plans. */
+export const SHIPPED_SCENARIOS = join(PACKAGE_ROOT, 'scenarios');
+
 /** A path inside the package, such as `scenarios/scale.yaml`. */
 export function packagePath(relative: string): string {
   return join(PACKAGE_ROOT, relative);

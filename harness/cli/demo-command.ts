@@ -12,7 +12,7 @@ import { NARRATION_KEYS, narrationBeats, narrationEnding, narrationMove, clockOf
 import { renderDemoPage } from '../demo/page/render-demo-page.js';
 import type { DemoData, LaneId } from '../demo/demo-data.js';
 import { EXIT } from './exit-codes.js';
-import { packagePath } from '../package-root.js';
+import { SHIPPED_SCENARIOS } from '../package-root.js';
 import { checkWritable, writeOutput } from './output-path.js';
 import { refuseOverwritingInputs } from './input-overwrite.js';
 import { formatSummary } from './print-summary.js';
@@ -20,7 +20,7 @@ import { toRunJson } from './run-json.js';
 import { toJunitXml } from './junit-xml.js';
 import { formatDurationMs } from '../scenario/duration.js';
 
-export const DEFAULT_LESSON = packagePath('scenarios/lesson-1-forward-mailbox.yaml');
+export const DEFAULT_LESSON = join(SHIPPED_SCENARIOS, 'lesson-1-forward-mailbox.yaml');
 export const DEFAULT_DEMO_OUT = 'demo.html';
 const PAGE = 'the demo page';
 const JUNIT = 'the JUnit report';
@@ -67,7 +67,7 @@ export async function demoCommand(file: string | undefined, options: DemoCommand
   return verdictOf(data);
 }
 
-const SCENARIOS = packagePath('scenarios');
+const SCENARIOS = SHIPPED_SCENARIOS;
 
 /** The shipped lessons by name (`lesson-1-forward-mailbox`), in order. */
 export function shippedLessons(): string[] {

@@ -12,7 +12,7 @@ import { inDocumentedOrder, type FuzzResult } from '../fuzz/fuzz-result.js';
 import { sliceSize } from '../fuzz/fuzz-seed.js';
 import { InputError } from '../scenario/input-error.js';
 import { EXIT } from './exit-codes.js';
-import { packagePath } from '../package-root.js';
+import { SHIPPED_SCENARIOS } from '../package-root.js';
 import { FuzzProgressBar } from './fuzz-progress.js';
 import type { ProgressStream } from './progress.js';
 
@@ -33,7 +33,6 @@ function isThere(path: string): boolean {
   }
 }
 
-const SHIPPED_SCENARIOS = packagePath('scenarios');
 
 /** The counterexample directory must be usable before any run (exit 2), and never under scenarios/ (design.md). */
 function checkOutDir(outDir: string): void {

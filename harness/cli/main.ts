@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The `mailflow` command line. Parsing lives here; the commands live in commands.ts. Exit codes: 0 pass, 1 fail or
 // unknown, 2 bad input or usage, 3 the harness crashed.
+import { MAX_SEED } from '../scenario/seed-bound.js';
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
@@ -34,8 +35,8 @@ function packageVersion(): string {
 
 function parseSeed(text: string): number {
   const seed = Number(text);
-  if (!/^\d+$/.test(text) || !Number.isSafeInteger(seed) || seed > 0xffff_ffff) {
-    throw new InvalidArgumentError('a seed is a whole number from 0 to 4294967295');
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(seed) || seed > MAX_SEED) {
+    throw new InvalidArgumentError(`a seed is a whole number from 0 to ${MAX_SEED}`);
   }
   return seed;
 }

@@ -1,6 +1,7 @@
 // The plan language (`kind: plan`): an organisation on the E-mail Router, how its people treat their mail, and a
 // cutover to server-side sync in batches (S14), which `mailflow plan` turns into a scenario, runs and grades. Like
 // scenarios, plan files are validated by zod, with errors naming file, line, column and field path.
+import { MAX_SEED } from '../scenario/seed-bound.js';
 import { z } from 'zod';
 import { durationMs, instantMs, positiveDurationMs } from '../scenario/duration.js';
 import { GRADES } from './grade.js';
@@ -27,7 +28,7 @@ export const planSchema = z.strictObject({
   kind: z.literal('plan').describe('Tells plan files from scenario files.'),
   name: name.meta({ description: 'The plan\'s name in summaries and comparisons.', examples: ['recommended'] }),
   description: z.string().optional().describe('What the plan is.'),
-  seed: z.number().int().min(0).max(0xffff_ffff).describe('The seed of every random choice; `--seed` and `--sweep` vary it.'),
+  seed: z.number().int().min(0).max(MAX_SEED).describe('The seed of every random choice; `--seed` and `--sweep` vary it.'),
   start: z.iso.datetime().describe('Virtual time 0, an ISO 8601 UTC instant; traffic starts here.'),
   domain: z.string().min(1).default('contoso.example').describe('The organisation\'s mail domain.'),
   sites: z.array(siteSchema).min(1).describe('The population, by site (S14 batches follow this order unless queues go first).'),

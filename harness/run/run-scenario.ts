@@ -1,5 +1,6 @@
 // Runs a scenario in virtual time: build the world, play it to the horizon, drain until nothing is in flight (or
 // the drain ends), then count, check and judge. No wall clock here; the CLI measures wallMs.
+import { MAX_SEED } from '../scenario/seed-bound.js';
 import { Engine } from '../../sim/core/engine.js';
 import type { TraceKind, TraceSink } from '../../sim/core/trace.js';
 import { Ledger } from '../../sim/ledger/ledger.js';
@@ -19,8 +20,7 @@ export const DRAIN_CHECK_INTERVAL_MS = 60_000;
 /** With `onProgress` (or when asked), the main run is played in this many slices so a progress bar can move. */
 const PROGRESS_SLICES = 500;
 
-/** Seeds are whole numbers from 0 to this, as scenario files and `--seed` take them. */
-export const MAX_SEED = 0xffff_ffff;
+export { MAX_SEED } from '../scenario/seed-bound.js';
 
 export interface RunOptions {
   /** Overrides the scenario's seed (a whole number from 0 to 4294967295); exact `expect.counts` are then skipped. */

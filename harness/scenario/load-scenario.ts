@@ -1,8 +1,8 @@
 // Reads a scenario file: YAML syntax, then the zod schema, then references between parts of the world. Every
 // problem comes back as an InputError naming file, line, column and field path.
 import { existsSync } from 'node:fs';
-import { basename } from 'node:path';
-import { packagePath } from '../package-root.js';
+import { basename, join, sep } from 'node:path';
+import { SHIPPED_SCENARIOS } from '../package-root.js';
 import { scenarioWarnings } from './scenario-warnings.js';
 import { sourceProblems } from './templates.js';
 import { LineCounter, parseDocument, visit, type Document } from 'yaml';
@@ -153,8 +153,8 @@ export function readTextFile(file: string): string {
 function shippedHint(file: string, error: unknown): string {
   if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return '';
   const name = basename(file).replace(/\.ya?ml$/, '');
-  const shipped = packagePath(`scenarios/${name}.yaml`);
-  return existsSync(shipped) ? ` (mailflow-sim ships a scenario of that name: ${shipped})` : '';
+  const shipped = [join(SHIPPED_SCENARIOS, `${name}.yaml`), join(SHIPPED_SCENARIOS, 'plans', `${name}.yaml`)].find((path) => existsSync(path));
+  return shipped === undefined ? '' : ` (mailflow-sim ships a ${shipped.includes(`${sep}plans${sep}`) ? 'plan' : 'scenario'} of that name: ${shipped})`;
 }
 
 /** YAML syntax: the document (for positions) and its data, or an InputError at the first syntax problem (errorsToSay). */

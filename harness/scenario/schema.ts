@@ -1,5 +1,6 @@
 // The scenario language: a zod schema that validates a parsed YAML file and produces the typed scenario the world
 // builder runs. This is the foundation's skeleton; the model issues add topology, CRM, router and sync sections.
+import { MAX_SEED } from './seed-bound.js';
 import { z } from 'zod';
 import { CORE_FAULT_HANDLERS } from '../../sim/core/fault.js';
 import { NUMERIC_COUNT_NAMES, UNEXPLAINED } from '../../sim/ledger/counts.js';
@@ -144,7 +145,7 @@ export const scenarioSchema = z.strictObject({
   kind: z.literal('scenario').describe('Tells scenario files from plan files.'),
   name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and dashes').meta({ description: 'The name summaries and reports use: lower-case letters, digits and dashes.', examples: ['exchange-outage'] }),
   description: z.string().optional().meta({ description: 'What the scenario shows.', examples: ['Exchange is down for 3 hours; senders retry and nothing is lost.'] }),
-  seed: z.number().int().min(0).max(0xffff_ffff).meta({ description: 'The seed of every random choice in the run; `--seed` overrides it.', examples: [42] }),
+  seed: z.number().int().min(0).max(MAX_SEED).meta({ description: 'The seed of every random choice in the run; `--seed` overrides it.', examples: [42] }),
   start: z.iso.datetime({ message: 'expected an ISO 8601 UTC instant such as 2026-01-05T08:00:00Z' }).describe('Virtual time 0: an ISO 8601 UTC instant.'),
   randomStreams: z.enum(['shared', 'per-actor']).default('shared').describe('`shared`: one random stream for the whole world (the default); `per-actor`: each actor (an outside sender, the people, a router) draws from its own, so changing one part of the world leaves the others\' draws alone. The demo\'s lessons use it so both lanes see the same traffic.'),
   horizon: positiveDurationMs.meta({ description: 'Traffic and scheduled operations stop here: longer than 0, or nothing would happen.', examples: ['8h'] }),

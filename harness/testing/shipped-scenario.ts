@@ -3,9 +3,9 @@
 // scenarios/ (ENOENT): these paths are absolute, inside the installed package.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { packagePath } from '../package-root.js';
+import { SHIPPED_SCENARIOS } from '../package-root.js';
 
-const SCENARIOS = packagePath('scenarios');
+const SCENARIOS = SHIPPED_SCENARIOS;
 /** The one subdirectory of shipped files: cutover plans (`kind: plan`, for loadPlanFile). */
 const PLANS = 'plans';
 const YAML = '.yaml';

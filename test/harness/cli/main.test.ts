@@ -171,6 +171,8 @@ expect:
     expect(byName.stderr).toContain(`baseline-sss: cannot read: ENOENT: no such file or directory, stat 'baseline-sss' (mailflow-sim ships a scenario of that name: ${join(repoRoot, 'scenarios', 'baseline-sss.yaml')})`);
     const byPath = spawnSync(process.execPath, [cli, 'validate', 'scenarios/lesson-2-exchange-outage.yaml'], { cwd: tmp, encoding: 'utf8' });
     expect(byPath.stderr).toContain(`(mailflow-sim ships a scenario of that name: ${join(repoRoot, 'scenarios', 'lesson-2-exchange-outage.yaml')})`);
+    const plan = spawnSync(process.execPath, [cli, 'plan', 'recommended.yaml'], { cwd: tmp, encoding: 'utf8' });
+    expect(plan.stderr).toContain(`(mailflow-sim ships a plan of that name: ${join(repoRoot, 'scenarios', 'plans', 'recommended.yaml')})`);
     // No such scenario: no hint.
     expect(spawnSync(process.execPath, [cli, 'run', 'no-such-thing.yaml'], { cwd: tmp, encoding: 'utf8' }).stderr).not.toContain('ships');
   });
