@@ -13,7 +13,8 @@ import { renderDemoPage } from '../demo/page/render-demo-page.js';
 import type { DemoData, LaneId } from '../demo/demo-data.js';
 import { EXIT } from './exit-codes.js';
 import { SHIPPED_SCENARIOS } from '../package-root.js';
-import { checkWritable, writeOutput } from './output-path.js';
+import { checkWritable, writeOutput, writeOutputs } from './output-path.js';
+import { recordFaults, renderReport } from '../report/render-report.js';
 import { refuseOverwritingInputs } from './input-overwrite.js';
 import { formatSummary } from './print-summary.js';
 import { toRunJson } from './run-json.js';
@@ -24,6 +25,7 @@ export const DEFAULT_LESSON = join(SHIPPED_SCENARIOS, 'lesson-1-forward-mailbox.
 export const DEFAULT_DEMO_OUT = 'demo.html';
 const PAGE = 'the demo page';
 const JUNIT = 'the JUnit report';
+const REPORT = 'the report';
 
 export interface DemoCommandOptions {
   readonly out?: string;
@@ -35,6 +37,8 @@ export interface DemoCommandOptions {
   readonly seed?: number;
   /** With --lane: the lane's run as JUnit XML, as `mailflow run --junit` writes it. */
   readonly junit?: string;
+  /** With --lane: the lane's run as the HTML report `mailflow run --report` writes (the sync lane's has no file of its own to run). */
+  readonly report?: string;
 }
 
 export async function demoCommand(file: string | undefined, options: DemoCommandOptions): Promise<number> {
@@ -108,13 +112,19 @@ function warnLateCaptions(data: DemoData, file: string): void {
 
 /** One lane's variant, run as `mailflow run` runs a file: its summary, or with --json the run contract. */
 function laneCommand(lesson: Lesson, file: string, lane: LaneId, options: DemoCommandOptions): number {
-  // As `mailflow run` does: the JUnit file's path is checked before the run, and written whole after it.
-  refuseOverwritingInputs([{ option: '--junit', path: options.junit }], lesson.files);
+  // As `mailflow run` does: the outputs' paths are checked before the run, and written whole (all or none) after it.
+  refuseOverwritingInputs([{ option: '--junit', path: options.junit }, { option: '--report', path: options.report }], lesson.files);
   if (options.junit !== undefined) checkWritable(options.junit, JUNIT);
+  if (options.report !== undefined) checkWritable(options.report, REPORT);
+  const faults = options.report === undefined ? undefined : recordFaults();
   const started = performance.now();
-  const outcome = runLane(lesson, lane, options.seed);
+  const outcome = runLane(lesson, lane, options.seed, faults);
   const run = toRunJson(outcome, file, Math.round(performance.now() - started));
-  writeOutput(options.junit, JUNIT, () => toJunitXml(run, `mailflow demo ${file} --lane ${lane} --seed ${run.seed}`));
+  const scenario = lesson.lanes[lane];
+  writeOutputs([
+    { path: options.junit, what: JUNIT, content: () => toJunitXml(run, `mailflow demo ${file} --lane ${lane} --seed ${run.seed}`) + '\n' },
+    { path: options.report, what: REPORT, content: () => renderReport({ outcome, file, scenario, applied: faults?.applied ?? [] }) + '\n' },
+  ]);
   process.stdout.write((options.json === true ? JSON.stringify(run) : formatSummary(run)) + '\n');
   return run.verdict === 'pass' ? EXIT.pass : EXIT.fail;
 }

@@ -108,13 +108,16 @@ function buildProgram(setExit: (code: number) => void): Command {
     .addOption(new Option('--lane <lane>', 'run one lane\'s variant and print its summary (with --json, the `mailflow run --json` object): router, or sss (sync is the same)').argParser(parseLane))
     .option('--json', 'with --lane: the run summary as JSON; otherwise both lanes\' summaries and counters')
     .addOption(new Option('--junit <file>', 'with --lane: write the lane\'s checks and expectations as JUnit XML, as mailflow run does').argParser(outputPathOption('--junit')))
-    .addOption(new Option('--narrate', 'tell the story in the terminal, one step per Enter; n and Enter skips to the next caption or operation, a time (9:30) or +20m and Enter jumps ahead').conflicts(['lane', 'out', 'json', 'junit']))
+    .addOption(new Option('--report <file>', 'with --lane: write the lane\'s run as a self-contained HTML report, as mailflow run --report does').argParser(outputPathOption('--report')))
+    .addOption(new Option('--narrate', 'tell the story in the terminal, one step per Enter; n and Enter skips to the next caption or operation, a time (9:30) or +20m and Enter jumps ahead').conflicts(['lane', 'out', 'json', 'junit', 'report']))
     .option('--auto', 'with --narrate: tell it all without waiting')
     .option('--seed <n>', 'override the scenario seed', parseSeed)
     .action(async (file: string | undefined, options: DemoCommandOptions) => {
-      if (options.junit !== undefined && options.lane === undefined) {
-        process.stderr.write('mailflow demo: --junit goes with --lane (one lane\'s run, as mailflow run writes it)\n');
-        return setExit(EXIT.badInput);
+      for (const [flag, value] of [['--junit', options.junit], ['--report', options.report]] as const) {
+        if (value !== undefined && options.lane === undefined) {
+          process.stderr.write(`mailflow demo: ${flag} goes with --lane (one lane's run, as mailflow run writes it)\n`);
+          return setExit(EXIT.badInput);
+        }
       }
       if (options.auto === true && options.narrate !== true) {
         process.stderr.write('mailflow demo: --auto goes with --narrate (it tells the story without waiting for Enter)\n');

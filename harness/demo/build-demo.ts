@@ -1,7 +1,7 @@
 // Runs a lesson's two lanes (the same seed, traffic and shared faults; each lane its own setup) and puts together
 // what the page and the narrator show. Virtual time only: the same lesson and seed give the same data, byte for byte.
 import { runScenario, type RunOutcome } from '../run/run-scenario.js';
-import { FAULT_RECORD_KINDS, recordFaults, type AppliedFault, type RaisedAlert } from '../report/applied-faults.js';
+import { FAULT_RECORD_KINDS, recordFaults, type AppliedFault, type FaultRecorder, type RaisedAlert } from '../report/applied-faults.js';
 import type { ScenarioFault } from '../scenario/schema.js';
 import { LANE_IDS, type DemoData, type DemoLane, type DemoOperation, type LaneId } from './demo-data.js';
 import type { Lesson } from './lane-variants.js';
@@ -21,9 +21,15 @@ export interface DemoOptions {
   readonly onLaneDone?: (lane: LaneId) => void;
 }
 
-/** Runs one lane's variant, as `mailflow run` would run it. */
-export function runLane(lesson: Lesson, lane: LaneId, seed?: number): RunOutcome {
-  return runScenario(lesson.lanes[lane], seed === undefined ? {} : { seed });
+/**
+ * Runs one lane's variant, as `mailflow run` would run it; with `faults`, recording the faults the engine applied
+ * (for the lane's report), as `mailflow run --report` does.
+ */
+export function runLane(lesson: Lesson, lane: LaneId, seed?: number, faults?: FaultRecorder): RunOutcome {
+  return runScenario(lesson.lanes[lane], {
+    ...(seed === undefined ? {} : { seed }),
+    ...(faults === undefined ? {} : { traceSink: faults.sink, traceKinds: FAULT_RECORD_KINDS }),
+  });
 }
 
 export function buildDemo(lesson: Lesson, options: DemoOptions = {}): DemoRun {

@@ -97,6 +97,24 @@ describe('mailflow demo', () => {
     expect(existsSync(join(dir, 'alone.xml'))).toBe(false);
   });
 
+  it('writes one lane\'s run as the HTML report with --lane --report, as mailflow run does; --report alone is refused', () => {
+    // The sync lane has no file of its own to give mailflow run: this is the way to its report (the trainer review).
+    const report = join(dir, 'lane.html');
+    const json = join(dir, 'lane-report.xml');
+    const run = mailflow('demo', lesson2, '--lane', 'sync', '--report', report, '--junit', json);
+    expect(run.status).toBe(0);
+    const page = readFileSync(report, 'utf8');
+    expect(page).toMatch(/^<!DOCTYPE html>/);
+    expect(page).toContain('lesson-2-exchange-outage-sss');
+    // The faults as the lane's engine applied them: the outage is a band on its timeline.
+    expect(page).toContain('data-label="down ex1"');
+    expect(readFileSync(json, 'utf8')).toContain('<testsuite name="lesson-2-exchange-outage-sss"');
+    const alone = mailflow('demo', lesson2, '--report', join(dir, 'alone.html'));
+    expect(alone.status).toBe(2);
+    expect(alone.stderr).toBe("mailflow demo: --report goes with --lane (one lane's run, as mailflow run writes it)\n");
+    expect(existsSync(join(dir, 'alone.html'))).toBe(false);
+  });
+
   it('warns of a caption that comes after the lesson ends, which never shows', () => {
     const late = join(dir, 'late-caption.yaml');
     writeFileSync(late, readFileSync(lesson2, 'utf8').replace(/^ {2}captions:\n/m, '  captions:\n    - { at: 20d, lane: both, text: "Too late to be seen." }\n'));
