@@ -96,6 +96,11 @@ export interface DemoLane {
   /** The counters at the end of the run (the sum of `counterEvents` per counter). */
   readonly counters: Readonly<Record<CounterName, number>>;
   readonly run: LaneRunSummary;
+  /**
+   * When server-side sync had a mailbox disabled (S3, S4): from the failed Test & Enable or the errors to the Test &
+   * Enable that enabled it, or the run's end. Lesson 2's point, which the drawing did not show. Absent: none.
+   */
+  readonly disabled?: ReadonlyArray<{ readonly place: string; readonly fromMs: number; readonly toMs: number; readonly why: string }>;
 }
 
 /** A fault or an operation from the scenario (shared by both lanes or one lane's own, such as its cutover steps). */

@@ -7,7 +7,7 @@ import type { RunOutcome } from '../run/run-scenario.js';
 import type { Scenario } from '../scenario/schema.js';
 import { COUNTER_NAMES, type CounterEvent, type CounterName, type DemoLane, type DemoPlace, type DemoMessage, type DemoStep, type LaneId } from './demo-data.js';
 import { counterEventsOf } from './counter-events.js';
-import { INTERNET, lanePlaces, type LanePlaces } from './lane-places.js';
+import { INTERNET, lanePlaces, mailboxPlace, type LanePlaces } from './lane-places.js';
 import { reasonName } from './reason-names.js';
 import { viewStep } from './step-view.js';
 
@@ -48,10 +48,20 @@ export function laneView({ id, scenario, outcome, endMs }: LaneViewInput): DemoL
   counterEvents.sort((a, b) => a.atMs - b.atMs);
   const counters = Object.fromEntries(COUNTER_NAMES.map((name) => [name, 0])) as Record<CounterName, number>;
   for (const event of counterEvents) counters[event.counter]++;
+  const disabled = disabledSpans(outcome, endMs, new Set(places.places.map((p) => p.id)));
   return {
     id, title: laneTitle(places.places), places: places.places, messages, timeline: timelineOf(messages), counterEvents, counters,
     run: { scenario: outcome.scenario, verdict: outcome.verdict, counts: { ...outcome.counts }, unmet: unmetOf(outcome) }, total,
+    ...(disabled.length === 0 ? {} : { disabled }),
   };
+}
+
+/** The times sync had a drawn mailbox disabled: those a Test & Enable ended, and those still disabled at the end. */
+function disabledSpans(outcome: RunOutcome, endMs: number, drawn: ReadonlySet<string>): Array<{ place: string; fromMs: number; toMs: number; why: string }> {
+  return [
+    ...(outcome.reenabledMailboxes ?? []).map((m) => ({ place: mailboxPlace(m.address), fromMs: m.atMs, toMs: m.enabledAgainAtMs, why: m.why })),
+    ...(outcome.disabledMailboxes ?? []).map((m) => ({ place: mailboxPlace(m.address), fromMs: m.atMs, toMs: endMs, why: m.why })),
+  ].filter((span) => drawn.has(span.place)).sort((a, b) => a.fromMs - b.fromMs || (a.place < b.place ? -1 : a.place > b.place ? 1 : 0));
 }
 
 /** A lesson run under another seed may not show what its file expects: say what, as `mailflow run` would. */

@@ -49,6 +49,6 @@ export function controlsHtml(speed: number, operations: number, captions: number
 <label class="pause-at" title="Play stops at each instant the lesson says something (P)"><input type="checkbox" id="pause-at-captions" checked> pause at captions</label>
 <button type="button" id="btn-help" title="Keyboard shortcuts (?)" aria-expanded="false" aria-controls="help">Keys ?</button>
 <div id="help" class="help" hidden><h2>Keyboard shortcuts</h2><ul class="shortcuts" aria-label="Keyboard shortcuts">${SHORTCUTS.map(shortcutHtml)}</ul><p>Click a dot, or a message in a lane's list, to follow it; click a marker or a caption tick on the time line to jump there.</p></div>
-<ul class="legend" aria-label="Legend">${LEGEND.map(([c, w]) => html`<li data-legend="${c}"><svg viewBox="0 0 12 12" width="12" height="12"><circle class="dot ${c}" cx="6" cy="6" r="5"></circle></svg> ${w}</li>`)}<li><span class="swatch forward"></span> forward mailbox</li><li><span class="swatch down"></span> down</li><li><b class="count-key">12</b> messages in a box</li></ul>
+<ul class="legend" aria-label="Legend">${LEGEND.map(([c, w]) => html`<li data-legend="${c}"><svg viewBox="0 0 12 12" width="12" height="12"><circle class="dot ${c}" cx="6" cy="6" r="5"></circle></svg> ${w}</li>`)}<li><span class="swatch forward"></span> forward mailbox</li><li><span class="swatch down"></span> down</li><li><span class="swatch disabled"></span> disabled by sync</li><li><b class="count-key">12</b> messages in a box</li></ul>
 </section>`;
 }

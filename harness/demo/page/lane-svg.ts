@@ -44,7 +44,8 @@ function boxSvg(box: PlaceBox, domain: string | null): SafeHtml {
 <rect x="${x}" y="${y}" width="${w}" height="${h}" rx="5"></rect>
 <text class="label" x="${x + 7}" y="${y + 18}">${fitLabel(boxLabel(place, domain), w - 14)}</text>
 <text class="count" x="${x + w - 6}" y="${y + 5}" text-anchor="end"></text>
-<text class="down-tag" x="${x + w - 7}" y="${y + h - 6}" text-anchor="end">DOWN</text></g>
+<text class="down-tag" x="${x + w - 7}" y="${y + h - 6}" text-anchor="end">DOWN</text>
+<text class="disabled-tag" x="${x + w - 7}" y="${y + h - 6}" text-anchor="end">DISABLED</text></g>
 `;
 }
 

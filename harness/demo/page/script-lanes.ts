@@ -99,6 +99,14 @@ function drawOutages(V, t) {
   });
   Object.keys(V.places).forEach(function (id) { V.places[id].g.classList.toggle('down', !!downPlaces[id]); });
   V.servers.forEach(function (s) { s.g.classList.toggle('down', !!downServers[s.server]); });
+  // Sync's disabled mailboxes (S3, S4): up and receiving, but nobody reads them until a Test & Enable.
+  var disabled = {};
+  (V.L.lane.disabled || []).forEach(function (d) { if (d.fromMs <= t && t < d.toMs) disabled[d.place] = d.why; });
+  Object.keys(V.places).forEach(function (id) {
+    var g = V.places[id].g, why = disabled[id];
+    g.classList.toggle('disabled', why !== undefined);
+    g.setAttribute('data-disabled', why === undefined ? '' : why);
+  });
 }
 
 var RECENT = 6;

@@ -62,6 +62,10 @@ svg g.kind-internet > rect { fill: #f5f5f5; }
 svg g.down > rect { fill: var(--down) !important; stroke: #9aa0a6 !important; stroke-dasharray: 6 4; }
 svg g.place.down .label { fill: #6b6f75; }
 svg g.place.down .down-tag { display: inline; }
+/* A mailbox sync has disabled (S3, S4): up, still receiving, but read by nobody until a Test & Enable. */
+svg g.place .disabled-tag { display: none; font-size: 12px; font-weight: 800; fill: var(--bad); letter-spacing: .1em; }
+svg g.place.disabled > rect { stroke: var(--bad) !important; stroke-width: 2.5 !important; stroke-dasharray: 3 3; }
+svg g.place.disabled:not(.down) .disabled-tag { display: inline; }
 .dot { fill: var(--moving); stroke: #fff; stroke-width: 1.2; cursor: pointer; transition: transform .45s ease-in-out, fill .3s; }
 .dot.m-tracked { fill: var(--tracked); }
 .dot.m-tossed { fill: var(--tossed); }
