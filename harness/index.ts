@@ -88,7 +88,7 @@ export type { Grade } from './plan/grade.js';
 // Wire mode (docs/wire.md): the fake Exchange on real sockets.
 /** Serves a scenario's Exchange on loopback SMTP until `stop()`, which drains, counts and judges (mode wire). */
 export { startServe, DEFAULT_SMTP_PORT, DEFAULT_SERVE_TIME_SCALE } from './run/serve-scenario.js';
-export type { ServeOptions, ServeSession } from './run/serve-scenario.js';
+export type { ReceivedItem, ServeOptions, ServeSession } from './run/serve-scenario.js';
 /** Runs a scenario over real sockets, virtual time following the wall clock times a scale. */
 export { runScenarioOnWire, DEFAULT_WIRE_TIME_SCALE } from './run/run-wire.js';
 export type { WireRunOptions } from './run/run-wire.js';

@@ -3,6 +3,7 @@
 // with the scenario's mailboxes, rules and fault schedule (down -> refused, stage faults -> real 4xx/5xx, a dropped
 // 250). Virtual time follows the wall clock times the scale. Stopping closes the listeners, drains what is in flight
 // in virtual time and judges the run like any other.
+import type { StoreItem } from '../../fakes/exchange/mailbox-store.js';
 import type { WireListener } from '../../fakes/wire/smtp-listener.js';
 import { refuseBadWireOptions, type ListenerLimits } from '../../fakes/wire/listener-limits.js';
 import { WireClock } from '../../fakes/wire/wire-clock.js';
@@ -37,10 +38,32 @@ export interface ServeOptions {
   readonly expectMessages?: number;
 }
 
+/** A message in a fake Exchange mailbox, as `ServeSession.mailbox` gives it. */
+export interface ReceivedItem {
+  readonly folder: string;
+  /** The virtual instant it was delivered (ms after the start). */
+  readonly receivedAtMs: number;
+  readonly messageId: string | null;
+  readonly from: string;
+  readonly to: readonly string[];
+  readonly cc: readonly string[];
+  readonly subject: string;
+  readonly sizeBytes: number;
+  readonly headers: Readonly<Record<string, string>>;
+  /** A person has opened it (the scenario's people). */
+  readonly read: boolean;
+}
+
 export interface ServeSession {
   readonly listeners: readonly WireListener[];
   /** The virtual instant the model has reached. */
   nowMs(): number;
+  /**
+   * What a mailbox of the fake Exchange holds now, in every folder: each message as the model read it from your SMTP
+   * (subject decoded, sender, recipients, Message-ID, size, other headers). The body is counted, never kept. After
+   * `stop()` too: the mailboxes as the drain left them (what a router or sync processed may be gone).
+   */
+  mailbox(address: string): readonly ReceivedItem[];
   /**
    * Resolves once the model has reached virtual instant `virtualMs` (at once if it has): for a test that acts after
    * the scenario's outage, say, without polling `nowMs()`. Rejects if the session is stopped first.
@@ -84,6 +107,7 @@ export async function startServe(scenario: Scenario, options: ServeOptions = {})
   return {
     listeners,
     nowMs: () => engine.nowMs,
+    mailbox: (address) => (world.mailboxItems?.(address) ?? []).map(receivedItem),
     waitForVirtualTime(virtualMs) {
       if (engine.nowMs >= virtualMs) return Promise.resolve();
       if (stopping) return Promise.reject(new Error(`the session was stopped at ${engine.nowMs} ms, before ${virtualMs} ms`));
@@ -105,5 +129,13 @@ export async function startServe(scenario: Scenario, options: ServeOptions = {})
       const outcome = concludeRun(engine, ledger, world, scenario, { inFlight: inTransit, countsWaived: SESSION_COUNTS });
       return options.expectMessages === undefined ? outcome : expectClientMessages(outcome, fromOutside, options.expectMessages);
     },
+  };
+}
+
+function receivedItem(item: StoreItem): ReceivedItem {
+  const { message } = item;
+  return {
+    folder: item.folder, receivedAtMs: item.receivedAtMs, messageId: message.messageId, from: message.from, to: message.to, cc: message.cc,
+    subject: message.subject, sizeBytes: message.sizeBytes, headers: message.headers ?? {}, read: item.read === true,
   };
 }

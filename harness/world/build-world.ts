@@ -39,6 +39,8 @@ export interface World {
   reenabledMailboxes?(): ReenabledMailbox[] | null;
   /** The scenario's cutover as scheduled: its Test & Enable batches and the mailboxes set to fail; null without one. */
   cutover?(): CutoverSchedule | null;
+  /** An Exchange mailbox's items as they are now, in every folder (none for an unknown address): wire mode's read-back. */
+  mailboxItems?(address: string): readonly StoreItem[];
 }
 
 export interface CutoverSchedule {
@@ -208,6 +210,7 @@ function buildExchangeAndCrm(engine: Engine, ledger: Ledger, scenario: Scenario,
     disabledMailboxes: () => sss?.disabledMailboxes() ?? null,
     reenabledMailboxes: () => sss?.reenabledMailboxes() ?? null,
     cutover: () => schedule,
+    mailboxItems: (address) => storeOf(address).filter((item) => item.removed !== true),
   };
 }
 
