@@ -4,6 +4,7 @@
 // 250). Virtual time follows the wall clock times the scale. Stopping closes the listeners, drains what is in flight
 // in virtual time and judges the run like any other.
 import type { StoreItem } from '../../fakes/exchange/mailbox-store.js';
+import type { MailMessage } from '../../fakes/mail/mail-message.js';
 import type { WireListener } from '../../fakes/wire/smtp-listener.js';
 import { refuseBadWireOptions, type ListenerLimits } from '../../fakes/wire/listener-limits.js';
 import { WireClock } from '../../fakes/wire/wire-clock.js';
@@ -38,17 +39,11 @@ export interface ServeOptions {
   readonly expectMessages?: number;
 }
 
-/** A message in a fake Exchange mailbox, as `ServeSession.mailbox` gives it. */
-export interface ReceivedItem {
+/** A message in a fake Exchange mailbox, as `ServeSession.mailbox` gives it: the message as the model read it. */
+export interface ReceivedItem extends Pick<MailMessage, 'messageId' | 'from' | 'to' | 'cc' | 'subject' | 'sizeBytes'> {
   readonly folder: string;
   /** The virtual instant it was delivered (ms after the start). */
   readonly receivedAtMs: number;
-  readonly messageId: string | null;
-  readonly from: string;
-  readonly to: readonly string[];
-  readonly cc: readonly string[];
-  readonly subject: string;
-  readonly sizeBytes: number;
   readonly headers: Readonly<Record<string, string>>;
   /** A person has opened it (the scenario's people). */
   readonly read: boolean;
