@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const CHROMIUM = '/usr/bin/chromium';
 const required = process.env['MAILFLOW_REQUIRE_BROWSER'] === '1';
@@ -44,4 +45,27 @@ export function shotsDir(prefix: string): { readonly dir: string; cleanUp(): voi
   const chosen = process.env['MAILFLOW_SHOTS'];
   const dir = chosen ?? mkdtempSync(join(tmpdir(), prefix));
   return { dir, cleanUp: () => { if (chosen === undefined) rmSync(dir, { recursive: true, force: true }); } };
+}
+
+/**
+ * One Chromium for a describe block's tests: launched before them, closed after, with the block's screenshots
+ * directory (shotsDir) removed. Call it inside the `describe`; `browser()` is there from the first test on.
+ */
+export function chromiumForSuite(shotsPrefix: string): { browser(): Browser; readonly shots: { readonly dir: string } } {
+  const shots = shotsDir(shotsPrefix);
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    shots.cleanUp();
+    await browser?.close();
+  });
+  return {
+    browser: () => {
+      if (browser === undefined) throw new Error('chromiumForSuite: the browser is launched before the first test, not while the suite is collected');
+      return browser;
+    },
+    shots,
+  };
 }

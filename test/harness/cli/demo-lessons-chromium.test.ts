@@ -5,15 +5,12 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { COUNTER_NAMES, LANE_IDS } from '../../../harness/demo/demo-data.js';
-import { launchChromium, skipWithoutChromium, watchPageProblems, shotsDir } from '../../helpers/chromium.js';
+import { chromiumForSuite, skipWithoutChromium, watchPageProblems } from '../../helpers/chromium.js';
 import { mailflow, repoRoot } from '../../helpers/cli.js';
 
 const skip = skipWithoutChromium('demo-lessons-chromium.test');
-const shots = shotsDir('mailflow-lessons-');
-const SHOTS = shots.dir;
 const lessons = readdirSync(join(repoRoot, 'scenarios')).filter((f) => /^lesson-\d.*\.yaml$/.test(f)).sort();
 
 interface PageDemo {
@@ -24,20 +21,14 @@ interface PageDemo {
 }
 
 describe.skipIf(skip)('the lessons in Chromium', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    shots.cleanUp();
-    await browser?.close();
-  });
+  const chrome = chromiumForSuite('mailflow-lessons-');
+  const SHOTS = chrome.shots.dir;
 
   it.each(lessons)('%s: loads cleanly, plays, and ends with each lane\'s run counts', async (lesson) => {
     const name = lesson.replace(/\.yaml$/, '');
     const file = join(SHOTS, `${name}.html`);
     expect(mailflow('demo', `scenarios/${lesson}`, '--out', file).status).toBe(0);
-    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    const page = await chrome.browser().newPage({ viewport: { width: 1600, height: 1000 } });
     const problems = watchPageProblems(page);
     await page.goto(pathToFileURL(file).href);
 

@@ -4,22 +4,20 @@
 // built by the extractor (its outage greyed out in both lanes, senders' retries flashing, CRM's reason codes). Screenshots of the page
 // mid-run and at the end go to a temporary directory (never the repository) for a person to look at. Without
 // /usr/bin/chromium the test is skipped with the reason, unless MAILFLOW_REQUIRE_BROWSER=1 (CI) makes that an error.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { DemoData } from '../../../../harness/demo/demo-data.js';
 import { buildDemo } from '../../../../harness/demo/build-demo.js';
 import { loadLesson } from '../../../../harness/demo/lane-variants.js';
 import { renderDemoPage } from '../../../../harness/demo/page/render-demo-page.js';
-import { launchChromium, skipWithoutChromium, watchPageProblems, shotsDir } from '../../../helpers/chromium.js';
+import { chromiumForSuite, skipWithoutChromium, watchPageProblems } from '../../../helpers/chromium.js';
 import { repoRoot } from '../../../helpers/cli.js';
 import { bigDemoFixture, demoFixture, HOSTILE, hostileFixture } from '../../../helpers/demo-fixture.js';
 
 const skip = skipWithoutChromium('demo-page-chromium.test');
-const shots = shotsDir('mailflow-demo-');
-const SHOTS = shots.dir;
 
 interface DemoState {
   t: number;
@@ -39,21 +37,14 @@ const state = (page: Page) => page.evaluate(() => (globalThis as unknown as { de
 const seek = (page: Page, ms: number) => page.evaluate((t) => (globalThis as unknown as { demo: { seek(t: number): void } }).demo.seek(t), ms);
 
 describe.skipIf(skip)('the trainer view in Chromium', () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    shots.cleanUp();
-    await browser?.close();
-  });
+  const chrome = chromiumForSuite('mailflow-demo-');
+  const SHOTS = chrome.shots.dir;
 
   /** Opens the page for `data` and collects every console error or warning, page error and network request. */
   async function open(name: string, data: DemoData, viewport = { width: 1600, height: 1000 }): Promise<{ page: Page; problems: string[] }> {
     const file = join(SHOTS, `${name}.html`);
     writeFileSync(file, renderDemoPage(data));
-    const page = await browser.newPage({ viewport });
+    const page = await chrome.browser().newPage({ viewport });
     const problems = watchPageProblems(page);
     await page.goto(pathToFileURL(file).href);
     return { page, problems };

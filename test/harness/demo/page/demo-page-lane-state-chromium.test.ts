@@ -3,27 +3,19 @@
 // (the trainer review: "lena reads it." was the lane's big line); and the mailboxes server-side sync has disabled
 // (S3, S4) are drawn so: lesson 2's point (sync disables the mailboxes after the outage and reads nothing until a
 // Test & Enable) was in the captions only, while the drawing showed the mailboxes as ever once ex1 was back.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, shotsDir, skipWithoutChromium } from '../../../helpers/chromium.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { chromiumForSuite, skipWithoutChromium } from '../../../helpers/chromium.js';
 import { demoSeek, lessonData, openDemo, probe } from './demo-page-browser.js';
 
 const skip = skipWithoutChromium('demo-page-lane-state-chromium.test');
-const shots = shotsDir('mailflow-demo-lane-state-');
 const H = 3_600_000;
 
 const disabledNow = (page: Page) => probe<string[]>(page, `[...document.querySelectorAll('svg.lane-svg g.place.disabled')]
   .map((g) => g.closest('svg').dataset.lane + ':' + g.dataset.place)`);
 
 describe.skipIf(skip)('the trainer view\'s lanes as the run goes', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    shots.cleanUp();
-    await browser?.close();
-  });
+  const chrome = chromiumForSuite('mailflow-demo-lane-state-');
 
   it('skips minor steps: after a person opens a message, the caption still tells the step before', async () => {
     const data = await lessonData('lesson-1-forward-mailbox.yaml');
@@ -39,7 +31,7 @@ describe.skipIf(skip)('the trainer view\'s lanes as the run goes', () => {
     expect(k, 'the lesson has a minor step right after a major one').toBeGreaterThan(0);
     const minor = steps[k]!;
     const before = steps[k - 1]!;
-    const { page, problems } = await openDemo(browser, shots.dir, 'headline', data, { width: 1280, height: 720 });
+    const { page, problems } = await openDemo(chrome.browser(), chrome.shots.dir, 'headline', data, { width: 1280, height: 720 });
     await demoSeek(page, minor.atMs);
     const text = (await page.locator('section.lane[data-lane="router"] .lane-caption').textContent()) ?? '';
     expect(text).toContain(before.caption);
@@ -54,7 +46,7 @@ describe.skipIf(skip)('the trainer view\'s lanes as the run goes', () => {
     const spans = sss?.disabled ?? [];
     expect(spans.length).toBeGreaterThan(0);
     expect(data.lanes.find((l) => l.id === 'router')?.disabled).toBeUndefined();
-    const { page, problems } = await openDemo(browser, shots.dir, 'disabled', data, { width: 1280, height: 720 });
+    const { page, problems } = await openDemo(chrome.browser(), chrome.shots.dir, 'disabled', data, { width: 1280, height: 720 });
     const first = Math.min(...spans.map((s) => s.fromMs));
     const enabled = Math.max(...spans.map((s) => s.toMs));
     await demoSeek(page, first - 1);

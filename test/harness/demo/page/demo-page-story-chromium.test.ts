@@ -3,16 +3,15 @@
 // on screen from the start, next to counters at 0); and the trainer walks the lesson caption by caption: play stops
 // at each (unless told not to), Page Down / Page Up and the caption buttons jump between them, and so does a click on
 // a caption's tick on the scrubber.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { DemoData } from '../../../../harness/demo/demo-data.js';
 import { endTotalsText, runSummaryText } from '../../../../harness/demo/page/lane-html.js';
-import { launchChromium, shotsDir, skipWithoutChromium } from '../../../helpers/chromium.js';
+import { chromiumForSuite, skipWithoutChromium } from '../../../helpers/chromium.js';
 import { demoFixture } from '../../../helpers/demo-fixture.js';
 import { demoSeek, demoState, openDemo, probe, untilStopped, type Viewport } from './demo-page-browser.js';
 
 const skip = skipWithoutChromium('demo-page-story-chromium.test');
-const shots = shotsDir('mailflow-demo-story-');
 const M = 60_000;
 const SCREEN: Viewport = { width: 1280, height: 720 };
 
@@ -20,17 +19,8 @@ const laneLines = (page: Page, lane: string) =>
   page.locator(`section.lane[data-lane="${lane}"] .lane-caption .main .line`).allTextContents();
 
 describe.skipIf(skip)('the trainer view tells the lesson', () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    shots.cleanUp();
-    await browser?.close();
-  });
-
-  const open = (name: string, data: DemoData) => openDemo(browser, shots.dir, name, data, SCREEN);
+  const chrome = chromiumForSuite('mailflow-demo-story-');
+  const open = (name: string, data: DemoData) => openDemo(chrome.browser(), chrome.shots.dir, name, data, SCREEN);
 
   it('shows every caption of the latest instant, one under another in the lesson\'s order', async () => {
     const base = demoFixture();
