@@ -15,6 +15,33 @@ export function operationName(verb: string, target: string | null): string {
   return target === null ? verb : `${verb} ${target}`;
 }
 
+/**
+ * An operation's label on the scrubber, as a class says it (the trainer review: `setProcessEmailFrom sss` and
+ * `testAndEnable sss` read as code, and took rows): the full name stays in the marker's title.
+ */
+const SAID: Readonly<Record<string, (target: string | null) => string>> = {
+  switchToServerSideSync: () => 'switch to sync',
+  testAndEnable: () => 'Test & Enable',
+  setProcessEmailFrom: () => 'Process Email From',
+  denyMailboxAccess: () => 'access denied',
+  grantMailboxAccess: () => 'access granted',
+  alert: () => 'sync alert',
+  down: (target) => `${target ?? ''} down`,
+  up: (target) => `${target ?? ''} up`,
+  crash: (target) => `${target ?? ''} crashes`,
+  restart: (target) => `${target ?? ''} restarts`,
+  resetState: (target) => `${target ?? ''} state reset`,
+  removeInboxRules: () => 'inbox rules removed',
+  failover: (target) => `${target ?? ''} fails over`,
+  restore: (target) => `${target ?? ''} restored`,
+  backup: (target) => `${target ?? ''} backup`,
+};
+
+export function operationLabel(verb: string, target: string | null): string {
+  const said = Object.hasOwn(SAID, verb) ? SAID[verb] : undefined;
+  return said === undefined ? operationName(verb, target) : said(target).trim();
+}
+
 /** The lesson's captions grouped by instant: one tick per instant, however many captions it has (in file order). */
 export function captionInstants(data: DemoData): Array<{ atMs: number; texts: string[] }> {
   const byTime = new Map<number, string[]>();
@@ -32,7 +59,7 @@ export function scrubberHtml(data: DemoData): SafeHtml {
     html`<div class="band" data-band="${s.verb}" style="left:${pct(s.fromMs, endMs)};width:${pct(s.toMs - s.fromMs, endMs)}" title="${`${s.target} out of service`}"></div>`);
   // Every marker carries its label: a click on either jumps to the operation, even where another label covers the line.
   const ops = data.operations.map((op, i) =>
-    html`<button type="button" class="op-mark" data-op="${i}" data-at="${op.atMs}" style="left:${pct(op.atMs, endMs)}" title="${`${readableDuration(op.atMs)} ${operationName(op.verb, op.target)}: ${op.caption}`}"><span class="op-label">${operationName(op.verb, op.target)}</span></button>`);
+    html`<button type="button" class="op-mark" data-op="${i}" data-at="${op.atMs}" style="left:${pct(op.atMs, endMs)}" title="${`${readableDuration(op.atMs)} ${operationName(op.verb, op.target)}: ${op.caption}`}"><span class="op-label">${operationLabel(op.verb, op.target)}</span></button>`);
   const captions = captionInstants(data).map((c) =>
     html`<button type="button" class="caption-mark" data-at="${c.atMs}" style="left:${pct(c.atMs, endMs)}" title="${`${readableDuration(c.atMs)}: ${c.texts.join(' / ')}`}" aria-label="${`Caption at ${readableDuration(c.atMs)}`}"></button>`);
   const ticks = timeTicksMs(endMs, 9).map((t) => html`<span class="tick" style="left:${pct(t, endMs)}">${timeLabel(t)}</span>`);

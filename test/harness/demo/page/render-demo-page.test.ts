@@ -2,7 +2,7 @@
 // forbids fetching), data that cannot become markup however hostile, and the same bytes for the same data.
 import { describe, expect, it } from 'vitest';
 import { renderDemoPage } from '../../../../harness/demo/page/render-demo-page.js';
-import { captionInstants } from '../../../../harness/demo/page/scrubber-html.js';
+import { captionInstants, operationLabel } from '../../../../harness/demo/page/scrubber-html.js';
 import { demoFixture, hostileFixture } from '../../../helpers/demo-fixture.js';
 
 function dataBlock(page: string): string {
@@ -68,6 +68,14 @@ describe('renderDemoPage', () => {
     const page = renderDemoPage(data);
     expect(page.match(/<button type="button" class="caption-mark" data-at="\d+"/g)).toHaveLength(3);
     expect(page.match(/class="op-mark"[^>]*><span class="op-label">/g)).toHaveLength(base.operations.length);
+    // Labelled as a class says them, the verb and target in the title (the trainer review: `testAndEnable sss` read as code).
+    expect(operationLabel('testAndEnable', 'sss')).toBe('Test & Enable');
+    expect(operationLabel('down', 'ex1')).toBe('ex1 down');
+    expect(operationLabel('resubmitSafetyNet', 'ex1')).toBe('resubmitSafetyNet ex1');
+    expect(operationLabel('toString', null)).toBe('toString');
+    const down = base.operations.find((o) => o.verb === 'down');
+    expect(down).toBeDefined();
+    expect(page).toMatch(new RegExp(`title="[^"]*down ${down?.target ?? ''}: [^"]*"><span class="op-label">${down?.target ?? ''} down</span>`));
   });
 
   it('keeps the run\'s totals out of the page\'s text (the player says them at the end) and the keys in its help', () => {
