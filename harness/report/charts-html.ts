@@ -22,7 +22,14 @@ export function latencyHtml(data: ReportData): SafeHtml {
   }
   return html`<section id="latency"><h2>Latency</h2>
 <p>From acceptance (250 after DATA) to the first incoming activity, as the <code>latency</code> check measures it, over <b>${h.samples.toLocaleString('en-US')}</b> messages: p50 <b data-latency="p50">${readableDuration(h.p50Ms)}</b>, p95 <b data-latency="p95">${readableDuration(h.p95Ms)}</b>, max <b data-latency="max">${readableDuration(h.maxMs)}</b>.</p>
+${queuedHtml(data.queued)}
 <figure>${latencyChart(h)}
 <figcaption>Each bar counts the messages whose latency falls in its range, from the edge on its left up to the one on its right. The ranges widen (seconds, then minutes, then hours) so that a tail of slow messages shows beside the bulk; bars are equally wide whatever their range. Percentiles are nearest-rank.</figcaption>
 </figure></section>`;
+}
+
+/** What waited at its senders before acceptance, which the latencies above do not count (an outage's mail, X1). */
+function queuedHtml(queued: ReportData['queued']): SafeHtml | null {
+  if (queued.messages === 0) return null;
+  return html`<p id="queued-before-acceptance">Before that: <b data-queued="messages">${queued.messages.toLocaleString('en-US')}</b> ${queued.messages === 1 ? 'message' : 'messages'} waited in ${queued.messages === 1 ? 'its sender\'s queue' : 'their senders\' queues'} before acceptance (a server down or refusing, X1), the longest <b data-queued="longest">${readableDuration(queued.longestMs)}</b>; from submission to the first incoming activity, the longest took <b data-queued="end-to-end">${readableDuration(queued.submissionToActivityMaxMs)}</b>.</p>`;
 }

@@ -12,6 +12,20 @@ export interface LedgerScan {
   readonly latenciesMs: readonly number[];
   /** The first-seen index of each message in `named`. */
   readonly indexOf: ReadonlyMap<string, number>;
+  /** Before the latencies start: messages that waited in their senders' queues before acceptance (X1), and how long. */
+  readonly queued: QueuedBeforeAcceptance;
+}
+
+/**
+ * The latency check starts at acceptance, so an outage's messages, queued at their senders and accepted in a burst
+ * after it, show small latencies (lesson 2: a 90-minute outage, "max 59s"): what waited before, and how long from
+ * submission to the first incoming activity at most.
+ */
+export interface QueuedBeforeAcceptance {
+  readonly messages: number;
+  readonly longestMs: number;
+  /** Submission to first incoming activity, the longest over all messages that have both. */
+  readonly submissionToActivityMaxMs: number;
 }
 
 export function scanLedger(ledger: Ledger, endMs: number, named: ReadonlyMap<string, unknown>): LedgerScan {
@@ -19,6 +33,9 @@ export function scanLedger(ledger: Ledger, endMs: number, named: ReadonlyMap<str
   const latenciesMs: number[] = [];
   const indexOf = new Map<string, number>();
   let total = 0;
+  let queuedMessages = 0;
+  let queuedLongestMs = 0;
+  let submissionToActivityMaxMs = 0;
   for (const life of ledger.messages()) {
     if (named.has(life.messageId)) indexOf.set(life.messageId, total);
     total++;
@@ -28,6 +45,13 @@ export function scanLedger(ledger: Ledger, endMs: number, named: ReadonlyMap<str
     timeline.add('entered', facts.enteredAtMs);
     if (facts.settledAtMs !== null) timeline.add('settled', facts.settledAtMs);
     if (facts.latencyMs !== null) latenciesMs.push(facts.latencyMs);
+    if (life.submittedAtMs !== null && life.firstAcceptedAtMs !== null && life.firstAcceptedAtMs > life.submittedAtMs) {
+      queuedMessages++;
+      queuedLongestMs = Math.max(queuedLongestMs, life.firstAcceptedAtMs - life.submittedAtMs);
+    }
+    if (life.submittedAtMs !== null && facts.latencyMs !== null && life.firstAcceptedAtMs !== null) {
+      submissionToActivityMaxMs = Math.max(submissionToActivityMaxMs, life.firstAcceptedAtMs + facts.latencyMs - life.submittedAtMs);
+    }
   }
-  return { total, timeline: timeline.points(), latenciesMs, indexOf };
+  return { total, timeline: timeline.points(), latenciesMs, indexOf, queued: { messages: queuedMessages, longestMs: queuedLongestMs, submissionToActivityMaxMs } };
 }

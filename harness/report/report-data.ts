@@ -12,7 +12,7 @@ import type { BatchFigures } from '../plan/plan-metrics.js';
 import type { AppliedFault } from './applied-faults.js';
 import { latencyHistogram, type LatencyHistogram } from './latency-histogram.js';
 import { messageFacts, outcomeOf } from './message-facts.js';
-import { scanLedger } from './ledger-scan.js';
+import { scanLedger, type QueuedBeforeAcceptance } from './ledger-scan.js';
 import { sampleMessages } from './message-sample.js';
 import { timelineBands, type TimelineBand } from './timeline-bands.js';
 import type { TimelinePoint } from './timeline-series.js';
@@ -76,6 +76,8 @@ export interface ReportData {
   readonly timeline: readonly TimelinePoint[];
   readonly bands: readonly TimelineBand[];
   readonly latency: LatencyHistogram | null;
+  /** What waited at its senders before acceptance, where the latency starts (ledger-scan.ts). */
+  readonly queued: QueuedBeforeAcceptance;
   readonly messages: { readonly total: number; readonly rule: string | null; readonly rows: readonly MessageRow[] };
 }
 
@@ -120,6 +122,7 @@ export function reportData({ outcome, file, scenario, applied, mode }: ReportInp
     timeline: scan.timeline,
     bands: [...timelineBands(applied, outcome.simulatedMs), ...disabledMarks(json.disabledMailboxes ?? [], outcome.disabledMailboxes ?? [])],
     latency: latencyHistogram(scan.latenciesMs),
+    queued: scan.queued,
     messages: { total: scan.total, rule: sample.rule, rows: rowsAt(ledger, sample.indexes, offenderOf) },
   };
 }

@@ -45,6 +45,11 @@ describe('report data', () => {
     expect(page).not.toContain('reenabled-mailboxes');
   });
 
+  it('says what waited at its senders before acceptance, which the latency does not count (an outage, X1)', () => {
+    const page = renderReport(inputOf('scenarios/exchange-outage.yaml'));
+    expect(page).toMatch(/<p id="queued-before-acceptance">Before that: <b data-queued="messages">\d+<\/b> messages waited in their senders&#39; queues before acceptance \(a server down or refusing, X1\), the longest <b data-queued="longest">[23]h[^<]*<\/b>/);
+  });
+
   it('names the mailboxes sync disabled for a while and a Test & Enable enabled again, apart from those still disabled', () => {
     const page = renderReport(inputOf('scenarios/sss-transient-backoff.yaml'));
     expect(page).toMatch(/<div id="disabled-mailboxes" class="disabled"><p>server-side sync had 1 mailbox disabled at the end/);

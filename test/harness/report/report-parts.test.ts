@@ -6,6 +6,7 @@ import { placePercentileLabels } from '../../../harness/report/latency-chart.js'
 import { latencyHistogram } from '../../../harness/report/latency-histogram.js';
 import { messageFacts, outcomeOf } from '../../../harness/report/message-facts.js';
 import { sampleMessages } from '../../../harness/report/message-sample.js';
+import { scanLedger } from '../../../harness/report/ledger-scan.js';
 import { reportData } from '../../../harness/report/report-data.js';
 import { countTicks, niceDurationStepMs, readableDuration, timeLabel, timeTicksMs } from '../../../harness/report/time-ticks.js';
 import { timelineBands } from '../../../harness/report/timeline-bands.js';
@@ -183,6 +184,28 @@ describe('a message\'s facts and outcome', () => {
     // Every eligible copy gone: nothing left to wait on.
     expect(messageFacts(ledger.get('lost')!).settledAtMs).toBe(5_000);
     expect(outcome('queued', 'sender queue')).toBe('pending: sender queue');
+  });
+});
+
+describe('mail queued before acceptance', () => {
+  it('counts what waited at its sender, the longest wait, and submission to first activity (the latency starts later)', () => {
+    const { ledger, at } = manualLedger();
+    deliver(ledger, '<on-time@x>');
+    ledger.activityCreated('<on-time@x>', 'a1', 'incoming', 'sss');
+    // Submitted at 0, refused while the server is down, accepted at 90 minutes, tracked 2 minutes later.
+    ledger.submitted('<late@x>', 'someone@outside.example', ['alice']);
+    at(90 * M);
+    ledger.accepted('<late@x>', ['alice']);
+    ledger.delivered('<late@x>', 'alice', 'user', 'Inbox', true);
+    at(92 * M);
+    ledger.activityCreated('<late@x>', 'a2', 'incoming', 'sss');
+    const scan = scanLedger(ledger, 2 * H, new Map());
+    expect(scan.queued).toEqual({ messages: 1, longestMs: 90 * M, submissionToActivityMaxMs: 92 * M });
+    // The latency the check measures is the 2 minutes after acceptance.
+    expect(Math.max(...scan.latenciesMs)).toBe(2 * M);
+    const { ledger: calm } = manualLedger();
+    deliver(calm, '<m@x>');
+    expect(scanLedger(calm, H, new Map()).queued.messages).toBe(0);
   });
 });
 
