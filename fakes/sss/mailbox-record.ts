@@ -22,7 +22,7 @@ export interface MailboxRecord {
   disabledBy: 'test-and-enable' | 'errors' | null;
   /**
    * The times it was disabled that a later successful Test & Enable ended, oldest first; null until one has. Only for
-   * the run's summary: a mailbox disabled for hours and enabled again leaves nothing else to say its mail waited.
+   * the run's summary: a mailbox disabled for hours and then enabled leaves nothing else to say its mail waited.
    */
   pastDisablings: PastDisabling[] | null;
   /** When Test & Enable last succeeded. */

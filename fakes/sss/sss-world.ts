@@ -89,7 +89,7 @@ export interface SssWorld {
   mailboxEnabled(address: string): boolean;
   /** Mailboxes disabled now by a failed Test & Enable or by sync's errors (S3, S4), by when, then address. */
   disabledMailboxes(): DisabledMailbox[];
-  /** Times mailboxes were disabled and a later Test & Enable enabled them again (S3, S4), by when, then address. */
+  /** Times mailboxes were disabled until a later Test & Enable enabled them (again, or first after a failed test; S3, S4), by when, then address. */
   reenabledMailboxes(): ReenabledMailbox[];
 }
 
@@ -101,7 +101,7 @@ export interface DisabledMailbox {
   readonly atMs: number;
 }
 
-/** A time a mailbox was disabled (from `atMs`) until a Test & Enable enabled it again: its mail waited meanwhile. */
+/** A time a mailbox was disabled (from `atMs`) until a Test & Enable enabled it (`enabledAgainAtMs`): its mail waited meanwhile. */
 export interface ReenabledMailbox extends DisabledMailbox {
   readonly enabledAgainAtMs: number;
 }

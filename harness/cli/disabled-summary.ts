@@ -23,7 +23,7 @@ export function formatDisabledMailboxes(run: { readonly disabledMailboxes: reado
 }
 
 /**
- * The summary's lines on mailboxes sync disabled and a Test & Enable enabled again: nothing else says their mail
+ * The summary's lines on mailboxes sync disabled until a later Test & Enable enabled them: nothing else says their mail
  * waited (a latency's tail, a batch's backlog), nor for how long.
  */
 export function formatReenabledMailboxes(run: { readonly reenabledMailboxes: readonly ReenabledMailboxGroup[] | null }): string[] {

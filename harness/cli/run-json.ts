@@ -26,7 +26,7 @@ export interface RunJson {
   /** Mailboxes server-side sync had disabled at the end, by cause (S3, S4); null without server-side sync. */
   disabledMailboxes: DisabledMailboxGroup[] | null;
   /**
-   * Mailboxes server-side sync disabled and a later Test & Enable enabled again (S3, S4), by cause, with when and the
+   * Mailboxes server-side sync disabled until a later Test & Enable enabled them (S3, S4), by cause, with when and the
    * longest time one was disabled: their mail waited. Null without server-side sync.
    */
   reenabledMailboxes: ReenabledMailboxGroup[] | null;

@@ -25,8 +25,8 @@ export function groupDisabledMailboxes(disabled: readonly DisabledMailbox[]): Di
 }
 
 /**
- * The times mailboxes were disabled and a Test & Enable enabled them again, grouped as the disabled ones are (a
- * mailbox disabled twice for one cause counts once), with when they were enabled again and the longest time one
+ * The times mailboxes were disabled until a later Test & Enable enabled them, grouped as the disabled ones are (a
+ * mailbox disabled twice for one cause counts once), with when they were enabled and the longest time one
  * waited: its mail was read after the retest, late but not lost (S6: the watermark had not moved).
  */
 export interface ReenabledMailboxGroup extends DisabledMailboxGroup {
