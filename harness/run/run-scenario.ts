@@ -67,7 +67,7 @@ export interface RunOutcome {
   readonly act: ActCounts | null;
   /** Mailboxes server-side sync had disabled at the end (S3, S4), by when; null without server-side sync. */
   readonly disabledMailboxes: DisabledMailbox[] | null;
-  /** Times mailboxes were disabled and a Test & Enable enabled them again (S3, S4), by when; null without server-side sync. */
+  /** Times mailboxes were disabled until a later Test & Enable enabled them (S3, S4), by when; null without server-side sync. */
   readonly reenabledMailboxes: ReenabledMailbox[] | null;
   /** The scenario's cutover as scheduled (its batches and failing mailboxes), or null without one. */
   readonly cutover: CutoverSchedule | null;

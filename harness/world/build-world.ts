@@ -35,7 +35,7 @@ export interface World {
   act?(): ActCounts | null;
   /** Mailboxes server-side sync has disabled (S3, S4), or null when the scenario has no server-side sync. */
   disabledMailboxes?(): DisabledMailbox[] | null;
-  /** Times server-side sync's mailboxes were disabled and enabled again (S3, S4), or null without server-side sync. */
+  /** Times server-side sync's mailboxes were disabled until a later Test & Enable enabled them (S3, S4), or null without server-side sync. */
   reenabledMailboxes?(): ReenabledMailbox[] | null;
   /** The scenario's cutover as scheduled: its Test & Enable batches and the mailboxes set to fail; null without one. */
   cutover?(): CutoverSchedule | null;

@@ -61,30 +61,25 @@ function play() {
 }
 function pause() { state.playing = false; render(); }
 function toggle() { if (state.playing) pause(); else play(); }
-function step() {
+/** Pauses and goes to the next instant of \`times\` after now (none: stays), or the last before now (none: the start). */
+function nextOf(times) {
   state.playing = false;
-  var i = upper(EVENTS, state.t);
-  if (i < EVENTS.length) seek(EVENTS[i]); else render();
+  var i = upper(times, state.t);
+  if (i < times.length) seek(times[i]); else render();
 }
-function stepBack() {
+function previousOf(times) {
   state.playing = false;
-  var i = lower(EVENTS, state.t) - 1;
-  seek(i >= 0 ? EVENTS[i] : 0);
+  var i = lower(times, state.t) - 1;
+  seek(i >= 0 ? times[i] : 0);
 }
+function step() { nextOf(EVENTS); }
+function stepBack() { previousOf(EVENTS); }
 function nextOperation() {
   var i = upper(OP_TIMES, state.t);
   if (i < OP_TIMES.length) seek(OP_TIMES[i]);
 }
-function nextCaption() {
-  state.playing = false;
-  var i = upper(CAPTION_TIMES, state.t);
-  if (i < CAPTION_TIMES.length) seek(CAPTION_TIMES[i]); else render();
-}
-function previousCaption() {
-  state.playing = false;
-  var i = lower(CAPTION_TIMES, state.t) - 1;
-  seek(i >= 0 ? CAPTION_TIMES[i] : 0);
-}
+function nextCaption() { nextOf(CAPTION_TIMES); }
+function previousCaption() { previousOf(CAPTION_TIMES); }
 function setPauseAtCaptions(on) { state.pauseAtCaptions = !!on; render(); }
 function toggleHelp(open) {
   helpPanel.hidden = open === undefined ? !helpPanel.hidden : !open;

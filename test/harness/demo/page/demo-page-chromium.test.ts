@@ -16,25 +16,17 @@ import { renderDemoPage } from '../../../../harness/demo/page/render-demo-page.j
 import { chromiumForSuite, skipWithoutChromium, watchPageProblems } from '../../../helpers/chromium.js';
 import { repoRoot } from '../../../helpers/cli.js';
 import { bigDemoFixture, demoFixture, HOSTILE, hostileFixture } from '../../../helpers/demo-fixture.js';
+import { demoSeek, demoState, type DemoState } from './demo-page-browser.js';
 
 const skip = skipWithoutChromium('demo-page-chromium.test');
-
-interface DemoState {
-  t: number;
-  endMs: number;
-  playing: boolean;
-  speedMsPerS: number;
-  counters: Record<string, Record<string, number>>;
-  inspector: { lane: string; messageId: string } | null;
-}
 
 function must<T>(value: T | undefined | null, what: string): T {
   if (value === undefined || value === null) throw new Error(`expected ${what}`);
   return value;
 }
 
-const state = (page: Page) => page.evaluate(() => (globalThis as unknown as { demo: { state(): DemoState } }).demo.state());
-const seek = (page: Page, ms: number) => page.evaluate((t) => (globalThis as unknown as { demo: { seek(t: number): void } }).demo.seek(t), ms);
+const state = demoState;
+const seek = demoSeek;
 
 describe.skipIf(skip)('the trainer view in Chromium', () => {
   const chrome = chromiumForSuite('mailflow-demo-');
