@@ -14,7 +14,8 @@ export interface MailboxRecord {
   /** Why it was disabled (S4), for untracked mail's reason. */
   disabledReason: string | null;
   /**
-   * When it was last disabled, and by what: a failed Test & Enable (S3), or sync's errors (S4: a permanent one, or
+   * When it was disabled (the first of disablings in a row, when its mail started waiting), and what disabled it for
+   * `disabledReason` (the latest reason): a failed Test & Enable (S3), or sync's errors (S4: a permanent one, or
    * transient ones past the retries). Null while enabled or never disabled. For the run's summary of disabled
    * mailboxes, and to tell mail filed while the mailbox was still enabled (S6) from mail it never got to.
    */

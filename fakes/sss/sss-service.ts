@@ -208,14 +208,17 @@ export function sssService(config: SssConfig, people: SssPeople, ledger: Ledger)
     };
 
     /**
-     * The mailbox is (still) disabled: a mailbox already disabled keeps when and how it first was, so a retest that
-     * fails again does not move the instant its mail started waiting; the reason is the latest (the cause now, which
-     * is what has to be over before the next retest: access denied since, say).
+     * The mailbox is (still) disabled: a mailbox already disabled keeps when it first was, so a retest that fails
+     * again does not move the instant its mail started waiting. The reason is the latest (the cause now, which is what
+     * has to be over before the next retest: "not approved" at a Test & Enable after errors, say), and what disabled it
+     * goes with the reason: kept while the reason is the same (a retest that meets the same 401 leaves "after
+     * errors"), the new one's when it changes (so a group never reads "after errors: not approved").
      */
     const disable = (rec: MailboxRecord, why: string, by: NonNullable<MailboxRecord['disabledBy']>): void => {
       const already = !rec.enabled && rec.disabledAtMs !== null;
-      Object.assign(rec, { enabled: false, disabledReason: why });
-      if (!already) Object.assign(rec, { disabledAtMs: ctx.nowMs(), disabledBy: by });
+      rec.enabled = false;
+      if (!already) Object.assign(rec, { disabledAtMs: ctx.nowMs(), disabledBy: by, disabledReason: why });
+      else if (rec.disabledReason !== why) Object.assign(rec, { disabledBy: by, disabledReason: why });
     };
 
     /** S4: a permanent error disables at once; a transient one after `transientRetries` in a row. */

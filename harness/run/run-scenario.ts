@@ -103,6 +103,7 @@ export interface RunInProgress {
 
 /** `sliced`: play the run in slices even without `onProgress`, for a caller that wants control back between them. */
 export function startRun(scenario: Scenario, options: RunOptions = {}, sliced = options.onProgress !== undefined): RunInProgress {
+  checkParsed(scenario);
   checkSeed(options.seed);
   const seed = options.seed ?? scenario.seed;
   const engine = new Engine({
@@ -158,6 +159,18 @@ export function startRun(scenario: Scenario, options: RunOptions = {}, sliced = 
 function checkSeed(seed: number | undefined): void {
   if (seed === undefined || (Number.isSafeInteger(seed) && seed >= 0 && seed <= MAX_SEED)) return;
   throw new RangeError(`runScenario: seed must be a whole number from 0 to ${MAX_SEED} (as --seed and a scenario's seed:), got ${String(seed)}`);
+}
+
+/**
+ * A scenario as written (what `arbScenario` draws, or YAML read without the schema) has its durations as text and
+ * its defaults missing; run as it is, it failed deep inside the world's building with "Cannot read properties of
+ * undefined". Its horizon tells: the schema makes every duration a number of milliseconds.
+ */
+function checkParsed(scenario: Scenario): void {
+  const { horizon, drain } = scenario as { horizon: unknown; drain: unknown };
+  if (typeof horizon === 'number' && typeof drain === 'number') return;
+  throw new TypeError(`runScenario takes a parsed scenario (from loadScenario, loadScenarioFile, parseScenarioText or parseScenarioData), `
+    + `and this one is as written (horizon: ${JSON.stringify(horizon) ?? 'missing'}): parse it first, or give what arbScenario draws to judgeCase`);
 }
 
 /** How a run ends, beyond its world and scenario. */

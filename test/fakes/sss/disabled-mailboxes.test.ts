@@ -175,9 +175,10 @@ describe('mail of a mailbox disabled later (S4) against mail that left the root 
     }
   });
 
-  it('a retest that fails for another cause says the latest cause, and keeps when the mailbox was first disabled', () => {
+  it('a retest that fails for another cause says the latest cause and what gave it, and keeps when the mailbox was first disabled', () => {
     // Disabled by the dismounted database (S4's retries run out), then access is denied too: the 3h retest fails with
-    // a 401, which is what must be over before the next one.
+    // a 401, which is what must be over before the next one. The 401 is the retest's (S3), so the group says "at Test
+    // & Enable", not "after errors: 401" (a retest meeting the reason already given keeps "after errors": above).
     const outcome = runCrm({
       users: USERS, horizon: '4h', sss: sss(`[${PAUL}]`),
       faults: on(
@@ -186,8 +187,9 @@ describe('mail of a mailbox disabled later (S4) against mail that left the root 
       ),
     });
     const paul = outcome.disabledMailboxes?.find((m) => m.address === PAUL);
-    expect(paul).toMatchObject({ by: 'errors', why: '401 Unauthorized: no access to the mailbox' });
+    expect(paul).toMatchObject({ by: 'test-and-enable', why: '401 Unauthorized: no access to the mailbox' });
     expect(paul?.atMs).toBeLessThan(2 * 3_600_000);
+    expect(formatDisabledMailboxes(toRunJson(outcome, 'f.yaml', 1))[1]).toMatch(/^ {4}1 at Test & Enable: 401 Unauthorized: no access to the mailbox, /);
   });
 
   it('mail filed before the mailbox was first tested and enabled is S6\'s too', () => {
