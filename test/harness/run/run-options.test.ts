@@ -22,6 +22,7 @@ describe('runScenario options', () => {
 
   it('refuses a scenario as written (what arbScenario draws) with what to do, where it crashed inside the world', () => {
     const [drawn] = fc.sample(arbScenario({ maxMessages: 3 }), { seed: 5, numRuns: 1 });
+    if (drawn === undefined) throw new Error('fc.sample drew nothing');
     const asWritten = drawn as unknown as Scenario;
     expect(() => runScenario(asWritten)).toThrow(TypeError);
     expect(() => runScenario(asWritten)).toThrow(/^runScenario takes a parsed scenario \(from loadScenario, .*\), and this one is as written \(horizon: "\d+s"\): parse it first, or give what arbScenario draws to judgeCase$/);
