@@ -3,8 +3,16 @@ import { requireTarget, type Fault, type FaultApi } from '../../sim/core/fault.j
 import type { ExchangeServerDurable } from './exchange-server.js';
 import type { DatabaseState } from './mailbox-store.js';
 
+/**
+ * The target's durable state, once it is known to be an Exchange server's: scenarios are checked before a run, but a
+ * world built by other means would otherwise have a CRM server's state written into and the run go on as if the
+ * fault had done something.
+ */
 export function serverOf(world: FaultApi, fault: Fault): ExchangeServerDurable {
-  return world.durableOf(requireTarget(world, fault)) as ExchangeServerDurable;
+  const target = requireTarget(world, fault);
+  const durable = world.durableOf(target) as Partial<ExchangeServerDurable> | undefined;
+  if (!(durable?.databases instanceof Map)) throw new Error(`fault '${fault.verb}' acts on an Exchange server; '${target}' is not one`);
+  return durable as ExchangeServerDurable;
 }
 
 export function databaseOf(world: FaultApi, fault: Fault): DatabaseState {

@@ -7,8 +7,12 @@ import { afterHorizon } from './after-horizon.js';
 
 type Path = Array<string | number>;
 
-/** Verbs that act on an Exchange server as a whole. */
-const SERVER_VERBS = new Set(['stopInbound', 'startInbound', 'smtpFault', 'clearSmtpFault']);
+/**
+ * Verbs whose target is an Exchange server: those that act on one as a whole, and the organisation-wide ones any of
+ * its servers takes (removing the forwarding rules, another organisation's Test & Enable, S13). A sender's or CRM's
+ * name there was accepted and the run said PASS, the operation drawn on the report's timeline as done to it.
+ */
+const SERVER_VERBS = new Set(['stopInbound', 'startInbound', 'smtpFault', 'clearSmtpFault', 'removeInboxRules', 'otherOrgTestAndEnable']);
 
 function duplicates<T>(items: readonly T[], keyOf: (item: T) => string, path: (i: number) => Path, what: string): ConsistencyProblem[] {
   const seen = new Set<string>();

@@ -37,6 +37,7 @@ export function checkSss(scenario: Scenario): ConsistencyProblem[] {
     if (m.profile !== undefined && !profiles.has(m.profile)) problems.push({ path: [...path, 'profile'], message: `no profile '${m.profile}'` });
     if (m.deleteAfterProcessing && what === 'user') problems.push({ path: [...path, 'deleteAfterProcessing'], message: 'only forward and queue mailboxes may delete processed mail (S1)' });
   });
+  if (sss.enabled !== 'all') problems.push(...enabledProblems(scenario, sss.enabled, org.section.server));
   const cutover = sss.cutover;
   if (cutover !== undefined && cutover.at > scenario.horizon) problems.push({ path: ['sss', 'cutover', 'at'], message: 'the cutover must start before the horizon' });
   if (cutover !== undefined) problems.push(...failingProblems(scenario, cutover.failing, org.section.server));
@@ -57,6 +58,18 @@ export function checkSss(scenario: Scenario): ConsistencyProblem[] {
     }
   });
   return problems;
+}
+
+/**
+ * An `enabled` address sync keeps no mailbox record for (a user on Outlook access, a misspelt one) was enabled
+ * nowhere, silently: the run went on with Outlook or nothing tracking that mailbox's mail (the contributor review).
+ */
+function enabledProblems(scenario: Scenario, enabled: readonly string[], server: string): ConsistencyProblem[] {
+  const records = cutoverMailboxesAtMost(scenario);
+  return enabled.flatMap((address, j) => (records.has(address) ? [] : [{
+    path: ['sss', 'enabled', j],
+    message: `server-side sync has no mailbox record for '${address}' to enable${didYouMean(address, records)}: it keeps records for the users and queues of '${server}' on Email Router or Forward Mailbox access (\`incoming: email-router\` or \`forward-mailbox\`; users default to \`outlook\`), the forward mailboxes and sss.mailboxes`,
+  }]));
 }
 
 /**

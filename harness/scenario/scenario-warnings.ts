@@ -1,15 +1,32 @@
-// What a valid scenario says but very likely does not mean, said on stderr without stopping the run: a recipient in
-// an accepted domain that is no mailbox, one slip away from one that is (`pual@` for `paul@`). Exchange refuses it
-// (550 5.1.1) and the message bounces, which a scenario may well want (a bounce to show); but a typo shows only as
-// one message fewer tracked, far from its cause (the trainer review).
+// What a valid scenario says but very likely does not mean, said on stderr without stopping the run:
+// - a recipient in an accepted domain that is no mailbox, one slip away from one that is (`pual@` for `paul@`).
+//   Exchange refuses it (550 5.1.1) and the message bounces, which a scenario may well want (a bounce to show); but a
+//   typo shows only as one message fewer tracked, far from its cause (the trainer review);
+// - a server-side sync with no mailbox to read: CRM users default to Outlook access, so `sss: { enabled: all }` over
+//   users written without `incoming:` enables no one, and a run that meant to show sync shows Outlook tracking (or
+//   nothing) instead (the contributor review). A scenario may mean it (sync with every user still on Outlook).
 import type { Scenario } from './schema.js';
 import type { FieldProblem } from './load-scenario.js';
 import { closestName } from './closest-name.js';
+import { cutoverMailboxesAtMost } from './cutover-mailboxes.js';
 
 export function scenarioWarnings(scenario: Scenario): FieldProblem[] {
-  if (scenario.exchange === undefined) return [];
-  const mailboxes = new Set(scenario.exchange.mailboxes.map((m) => m.address));
-  const accepted = new Set(scenario.exchange.acceptedDomains);
+  const { exchange } = scenario;
+  if (exchange === undefined) return [];
+  return [...recipientWarnings(scenario, exchange), ...syncWarnings(scenario)];
+}
+
+function syncWarnings(scenario: Scenario): FieldProblem[] {
+  if (scenario.sss === undefined || cutoverMailboxesAtMost(scenario).size > 0) return [];
+  return [{
+    path: ['sss'],
+    message: 'server-side sync has no mailbox to read: no CRM user or queue has Email Router or Forward Mailbox access (`incoming: email-router` or `forward-mailbox`; users default to `outlook`), and there is no forward mailbox or sss.mailboxes entry, so it enables and tracks nothing',
+  }];
+}
+
+function recipientWarnings(scenario: Scenario, exchange: NonNullable<Scenario['exchange']>): FieldProblem[] {
+  const mailboxes = new Set(exchange.mailboxes.map((m) => m.address));
+  const accepted = new Set(exchange.acceptedDomains);
   const warnings: FieldProblem[] = [];
   const check = (address: string, path: readonly (string | number)[]): void => {
     if (mailboxes.has(address) || !accepted.has(address.slice(address.lastIndexOf('@') + 1))) return;

@@ -137,6 +137,11 @@ export class Engine {
     this.faultHandlers.set(verb, handler);
   }
 
+  /** Whether a fault of this verb can be scheduled (built in, or defined by a model of this world). */
+  hasFaultVerb(verb: string): boolean {
+    return this.faultHandlers.has(verb);
+  }
+
   /** Schedules a fault at an absolute virtual time. */
   scheduleFault(atMs: number, fault: Fault): void {
     assertDurationMs(atMs, 'fault time');

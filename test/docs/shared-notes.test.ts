@@ -15,7 +15,9 @@ describe.each(['domain.md', 'design.md'])('docs/%s', (name) => {
     expect(copy).toContain(`\`${shared}\``);
   });
 
-  it.skipIf(!existsSync(shared))(`is the team's ${SHARED}/${name} below the preface`, () => {
+  // Outside the team's working tree (a fresh clone, CI) the notes are not there and this is skipped: a change to the
+  // copy must be made to the shared notes too, by whoever owns them (docs/contributing.md).
+  it.skipIf(!existsSync(shared))(`is the team's ${SHARED}/${name} below the preface${existsSync(shared) ? '' : ` (skipped: no ${shared} here)`}`, () => {
     const copy = readFileSync(`docs/${name}`, 'utf8');
     const body = copy.slice(copy.indexOf('\n\n# ') + 2);
     expect(body).toBe(readFileSync(shared, 'utf8'));

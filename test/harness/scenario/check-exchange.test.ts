@@ -55,6 +55,17 @@ describe('Exchange topology checks', () => {
     ]);
   });
 
+  it('refuses an organisation-wide Exchange operation aimed at something that is not an Exchange server', () => {
+    // Any of the organisation's servers takes these; a sender's name was accepted and the run said PASS.
+    expect(problems({
+      faults: `[{ at: 1m, verb: removeInboxRules, target: partners }, { at: 1m, verb: otherOrgTestAndEnable, target: partners, mailbox: alice@contoso.example, organisation: test },
+        { at: 1m, verb: removeInboxRules, target: ex1 }]`,
+    })).toEqual([
+      "faults[0].target: 'removeInboxRules' acts on an Exchange server; 'partners' is not one",
+      "faults[1].target: 'otherOrgTestAndEnable' acts on an Exchange server; 'partners' is not one",
+    ]);
+  });
+
   it('refuses a message or an .eml listed after the horizon, which would never be sent; at the horizon is sent', () => {
     expect(problems({
       horizon: '8h',

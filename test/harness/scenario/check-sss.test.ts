@@ -62,6 +62,18 @@ describe('server-side sync checks', () => {
     ]);
   });
 
+  it('refuses an enabled mailbox sync keeps no record for: a user on Outlook access was enabled nowhere, silently', () => {
+    const users = '[{ address: paul@contoso.example, incoming: email-router }, { address: anna@contoso.example }]';
+    const enabled = (list: string) => sss(`, enabled: ${list}`);
+    expect(problems({ users, sss: enabled('[paul@contoso.example, crm@contoso.example]') })).toEqual([]);
+    expect(problems({ users, sss: enabled('[paul@contoso.exmple, anna@contoso.example]') })).toEqual([
+      "sss.enabled[0]: server-side sync has no mailbox record for 'paul@contoso.exmple' to enable (did you mean 'paul@contoso.example'?): it keeps records for the users and queues of 'crm' on Email Router or Forward Mailbox access (`incoming: email-router` or `forward-mailbox`; users default to `outlook`), the forward mailboxes and sss.mailboxes",
+      "sss.enabled[1]: server-side sync has no mailbox record for 'anna@contoso.example' to enable: it keeps records for the users and queues of 'crm' on Email Router or Forward Mailbox access (`incoming: email-router` or `forward-mailbox`; users default to `outlook`), the forward mailboxes and sss.mailboxes",
+    ]);
+    // `all` is every record there is, none included.
+    expect(problems({ users, sss: enabled('all') })).toEqual([]);
+  });
+
   it('refuses a batch interval under a minute but over 0 (a bare number meant as hours), and takes 0 (all at the switch)', () => {
     const interval = (value: string) => problems({ sss: sss(`, cutover: { at: 1h, batchInterval: ${value} }`) });
     expect(interval('1')).toEqual([
