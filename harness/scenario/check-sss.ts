@@ -68,7 +68,7 @@ function enabledProblems(scenario: Scenario, enabled: readonly string[], server:
   const records = cutoverMailboxesAtMost(scenario);
   return enabled.flatMap((address, j) => (records.has(address) ? [] : [{
     path: ['sss', 'enabled', j],
-    message: `server-side sync has no mailbox record for '${address}' to enable${didYouMean(address, records)}: it keeps records for the users and queues of '${server}' on Email Router or Forward Mailbox access (\`incoming: email-router\` or \`forward-mailbox\`; users default to \`outlook\`), the forward mailboxes and sss.mailboxes`,
+    message: `server-side sync has no mailbox record for '${address}' to enable${didYouMean(address, records)}: it keeps records for the users and queues of '${server}' on Email Router or Forward Mailbox access (\`incoming: email-router\` or \`forward-mailbox\`; users default to \`outlook\`), the forward mailboxes of its routers' deployments and sss.mailboxes`,
   }]));
 }
 
@@ -81,6 +81,6 @@ function failingProblems(scenario: Scenario, failing: readonly string[], server:
   const tested = cutoverMailboxesAtMost(scenario);
   return failing.flatMap((address, j) => (tested.has(address) ? [] : [{
     path: ['sss', 'cutover', 'failing', j],
-    message: `'${address}' is not a mailbox the cutover tests and enables${didYouMean(address, tested)}: it enables the users and queues of '${server}' on Email Router or Forward Mailbox access, the forward mailboxes and sss.mailboxes`,
+    message: `'${address}' is not a mailbox the cutover tests and enables${didYouMean(address, tested)}: it enables the users and queues of '${server}' on Email Router or Forward Mailbox access, the forward mailboxes of its routers' deployments and sss.mailboxes`,
   }]));
 }

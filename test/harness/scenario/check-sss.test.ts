@@ -50,25 +50,28 @@ describe('server-side sync checks', () => {
   it('refuses a cutover\'s failing mailbox that the cutover never tests: a slip would run with nothing failing', () => {
     const users = '[{ address: paul@contoso.example, incoming: email-router }, { address: anna@contoso.example }]';
     const failing = (list: string) => sss(`, cutover: { at: 1h, failing: ${list} }`);
-    // A user or queue with a mailbox record, or a forward mailbox (router files may name one at world-build time);
-    // addresses in any case.
-    expect(problems({ users, faults: '[]', sss: failing('[Paul@contoso.example, crm@contoso.example]') })).toEqual([]);
+    // A user or queue with a mailbox record, or a forward mailbox given a record (in sss.mailboxes here; with a
+    // router, any: its files may name one at world-build time); addresses in any case.
+    expect(problems({ users, faults: '[]', sss: sss(', mailboxes: [{ address: crm@contoso.example }], cutover: { at: 1h, failing: [Paul@contoso.example, crm@contoso.example] }') })).toEqual([]);
+    expect(problems({ users, faults: '[]', sss: failing('[crm@contoso.example]') })).toEqual([
+      "sss.cutover.failing[0]: 'crm@contoso.example' is not a mailbox the cutover tests and enables: it enables the users and queues of 'crm' on Email Router or Forward Mailbox access, the forward mailboxes of its routers' deployments and sss.mailboxes",
+    ]);
     expect(problems({ users, faults: '[]', sss: failing('[paul@contoso.exmple, nobody@contoso.example, anna@contoso.example, sales@contoso.example]') })).toEqual([
-      "sss.cutover.failing[0]: 'paul@contoso.exmple' is not a mailbox the cutover tests and enables (did you mean 'paul@contoso.example'?): it enables the users and queues of 'crm' on Email Router or Forward Mailbox access, the forward mailboxes and sss.mailboxes",
-      "sss.cutover.failing[1]: 'nobody@contoso.example' is not a mailbox the cutover tests and enables: it enables the users and queues of 'crm' on Email Router or Forward Mailbox access, the forward mailboxes and sss.mailboxes",
+      "sss.cutover.failing[0]: 'paul@contoso.exmple' is not a mailbox the cutover tests and enables (did you mean 'paul@contoso.example'?): it enables the users and queues of 'crm' on Email Router or Forward Mailbox access, the forward mailboxes of its routers' deployments and sss.mailboxes",
+      "sss.cutover.failing[1]: 'nobody@contoso.example' is not a mailbox the cutover tests and enables: it enables the users and queues of 'crm' on Email Router or Forward Mailbox access, the forward mailboxes of its routers' deployments and sss.mailboxes",
       // Anna reads her mail in Outlook and the queue has no incoming access: sync keeps no record of either.
-      "sss.cutover.failing[2]: 'anna@contoso.example' is not a mailbox the cutover tests and enables: it enables the users and queues of 'crm' on Email Router or Forward Mailbox access, the forward mailboxes and sss.mailboxes",
-      "sss.cutover.failing[3]: 'sales@contoso.example' is not a mailbox the cutover tests and enables: it enables the users and queues of 'crm' on Email Router or Forward Mailbox access, the forward mailboxes and sss.mailboxes",
+      "sss.cutover.failing[2]: 'anna@contoso.example' is not a mailbox the cutover tests and enables: it enables the users and queues of 'crm' on Email Router or Forward Mailbox access, the forward mailboxes of its routers' deployments and sss.mailboxes",
+      "sss.cutover.failing[3]: 'sales@contoso.example' is not a mailbox the cutover tests and enables: it enables the users and queues of 'crm' on Email Router or Forward Mailbox access, the forward mailboxes of its routers' deployments and sss.mailboxes",
     ]);
   });
 
   it('refuses an enabled mailbox sync keeps no record for: a user on Outlook access was enabled nowhere, silently', () => {
     const users = '[{ address: paul@contoso.example, incoming: email-router }, { address: anna@contoso.example }]';
     const enabled = (list: string) => sss(`, enabled: ${list}`);
-    expect(problems({ users, sss: enabled('[paul@contoso.example, crm@contoso.example]') })).toEqual([]);
+    expect(problems({ users, sss: sss(', mailboxes: [{ address: crm@contoso.example }], enabled: [paul@contoso.example, crm@contoso.example]') })).toEqual([]);
     expect(problems({ users, sss: enabled('[paul@contoso.exmple, anna@contoso.example]') })).toEqual([
-      "sss.enabled[0]: server-side sync has no mailbox record for 'paul@contoso.exmple' to enable (did you mean 'paul@contoso.example'?): it keeps records for the users and queues of 'crm' on Email Router or Forward Mailbox access (`incoming: email-router` or `forward-mailbox`; users default to `outlook`), the forward mailboxes and sss.mailboxes",
-      "sss.enabled[1]: server-side sync has no mailbox record for 'anna@contoso.example' to enable: it keeps records for the users and queues of 'crm' on Email Router or Forward Mailbox access (`incoming: email-router` or `forward-mailbox`; users default to `outlook`), the forward mailboxes and sss.mailboxes",
+      "sss.enabled[0]: server-side sync has no mailbox record for 'paul@contoso.exmple' to enable (did you mean 'paul@contoso.example'?): it keeps records for the users and queues of 'crm' on Email Router or Forward Mailbox access (`incoming: email-router` or `forward-mailbox`; users default to `outlook`), the forward mailboxes of its routers' deployments and sss.mailboxes",
+      "sss.enabled[1]: server-side sync has no mailbox record for 'anna@contoso.example' to enable: it keeps records for the users and queues of 'crm' on Email Router or Forward Mailbox access (`incoming: email-router` or `forward-mailbox`; users default to `outlook`), the forward mailboxes of its routers' deployments and sss.mailboxes",
     ]);
     // `all` is every record there is, none included.
     expect(problems({ users, sss: enabled('all') })).toEqual([]);

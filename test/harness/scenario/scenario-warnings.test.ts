@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { parseScenarioText } from '../../../harness/scenario/load-scenario.js';
 import { scenarioWarnings } from '../../../harness/scenario/scenario-warnings.js';
 import { mailflow } from '../../helpers/cli.js';
+import { crmScenarioText } from '../../helpers/crm-scenario.js';
 
 const INTERNAL = readFileSync('scenarios/internal-mail.yaml', 'utf8');
 const TYPO = INTERNAL.replace('to: [paul@contoso.example], subject: "Fabrikam renewal notes"', 'to: [pual@contoso.example], subject: "Fabrikam renewal notes"');
@@ -38,28 +39,12 @@ describe('scenario warnings', () => {
   });
 
   it('name a server-side sync with no mailbox to read (users default to Outlook access), and no sync with one', () => {
-    const text = (incoming: string) => `kind: scenario
-name: sync-reads-nothing
-seed: 1
-start: 2026-01-05T08:00:00Z
-horizon: 2h
-exchange:
-  acceptedDomains: [contoso.example]
-  servers: [{ name: ex1 }]
-  databases: [{ name: db1, server: ex1 }]
-  mailboxes: [{ address: anna@contoso.example, database: db1 }]
-internet:
-  senders: [{ name: fabrikam, domain: fabrikam.example }]
-traffic:
-  messages: [{ at: 1h, from: carol@fabrikam.example, to: [anna@contoso.example] }]
-crm:
-  users: [{ address: anna@contoso.example, filter: all${incoming} }]
-sss:
-  profiles: [{ name: exchange, server: ex1 }]
-  enabled: all
-faults:
-  - { at: 0s, verb: switchToServerSideSync, target: crm }
-`;
+    // The helper's queue has no incoming access; only the user's access changes.
+    const text = (incoming: string) => crmScenarioText({
+      users: `[{ address: anna@contoso.example, filter: all${incoming} }]`,
+      sss: '{ profiles: [{ name: exchange, server: ex1 }], enabled: all }',
+      faults: '[{ at: 0s, verb: switchToServerSideSync, target: crm }]',
+    });
     expect(scenarioWarnings(parseScenarioText(text(''), 'outlook.yaml'))).toEqual([{
       path: ['sss'],
       message: 'server-side sync has no mailbox to read: no CRM user or queue has Email Router or Forward Mailbox access (`incoming: email-router` or `forward-mailbox`; users default to `outlook`), and there is no forward mailbox or sss.mailboxes entry, so it enables and tracks nothing',

@@ -56,9 +56,10 @@ describe('bounds on durations and rates', () => {
   });
 
   it('refuses a cutover whose batches, an interval apart from the switch, would pass the bound', () => {
-    // Paul, Anna and the forward mailbox (the queue is on no access sync takes over): three batches of one.
+    // Paul, Anna and the queue (with no router the forward mailbox has no record): three batches of one.
     const cutover = (interval: string) => crmScenarioText({
       users: '[{ address: paul@contoso.example, incoming: email-router }, { address: anna@contoso.example, incoming: email-router }]',
+      queues: '[{ address: sales@contoso.example, incoming: email-router }]',
       sss: `{ profiles: [{ name: exchange, server: ex1 }], cutover: { at: 1h, batchSize: 1, batchInterval: ${interval} } }`,
     });
     expect(inputProblems(cutover('20000d'))).toEqual([
