@@ -6,9 +6,14 @@ import { LANES_CSS } from './style-lanes.js';
 import { SCREENS_CSS } from './style-screens.js';
 
 const PAGE_CSS = `
-:root { --tracked: #1b7f3b; --tossed: #8a8f98; --dup: #e08a00; --bad: #c62828; --moving: #1a56a8; --muted: #555b63;
-  --queued: #f5c518; --queued-ring: #5c4300; --line: #d5d8dc; --forward: #fff1d6; --forward-line: #e08a00; --down: #e6e6e6; }
+/* Every dot's colour at least 3:1 on white and on a down box's grey (the review measured 2.69:1 for duplicate
+   prevented, 2.60:1 for tossed); --control-line the same for the controls' borders and the slider's track. */
+:root { --tracked: #1b7f3b; --tossed: #6e737b; --dup: #9a6a00; --bad: #c62828; --moving: #1a56a8; --muted: #555b63;
+  --queued: #f5c518; --queued-ring: #5c4300; --line: #d5d8dc; --forward: #fff1d6; --forward-line: #e08a00; --down: #e6e6e6;
+  --control-line: #767c84; }
 * { box-sizing: border-box; }
+/* Said to a screen reader, not shown: the lanes' status lines, the announcer, a listed message's fate. */
+.sr-only { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 body { margin: 0; font: 17px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1d1f22; background: #f4f5f7; }
 main { max-width: 1800px; margin: 0 auto; padding: 10px 22px 12px; background: #fff; min-height: 100vh; }
 .mono, code { font-family: ui-monospace, Menlo, Consolas, monospace; }
@@ -45,8 +50,9 @@ header.about-open .description { display: block; }
 #inspector { position: fixed; top: 0; right: 0; bottom: 0; width: min(500px, 92vw); background: #fff; box-shadow: -6px 0 24px rgba(0,0,0,.25);
   padding: 12px 18px 24px; overflow: auto; z-index: 10; }
 #inspector[hidden] { display: none; }
-#inspector-close { float: right; font: inherit; font-size: 15px; padding: 3px 10px; border: 1px solid #9aa0a6; border-radius: 6px; background: #fff; cursor: pointer; }
+#inspector-close { float: right; font: inherit; font-size: 15px; padding: 3px 10px; border: 1px solid var(--control-line); border-radius: 6px; background: #fff; cursor: pointer; }
 #inspector h2 { font-size: 20px; margin: 4px 0 8px; overflow-wrap: anywhere; }
+#inspector h2:focus { outline: 2px solid var(--moving); outline-offset: 2px; }
 #inspector dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 0 0 10px; font-size: 15px; }
 #inspector dt { color: var(--muted); }
 #inspector dd { margin: 0; overflow-wrap: anywhere; font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 14px; }

@@ -16,7 +16,7 @@ export function headerHtml(data: DemoData): SafeHtml {
   return html`<header class="top">
 <div class="titles">
 <p class="kicker">mailflow-sim trainer view · <span class="mono">${data.scenario}</span></p>
-<h1>${data.title}</h1>
+<h1 title="${data.title}">${data.title}</h1>
 <div class="about"><p class="description" id="description" title="${data.description}">${data.description}</p><button type="button" id="btn-about" aria-expanded="false" aria-controls="description" title="Read the whole description">more</button></div>
 ${sampled}
 </div>

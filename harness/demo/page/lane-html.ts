@@ -2,7 +2,9 @@
 // (each with a stable hook for tests: data-lane and data-counter), its drawing and, beside it, its caption and a
 // short list of the messages that moved last (a click there opens the inspector, like a click on a dot). The run's
 // totals ride along in data-summary (those the counters do not show) and data-run-summary (all): the player says
-// them at the end only, not as a spoiler from the start.
+// them at the end only, not as a spoiler from the start. A visually hidden status line under the drawing tells a screen
+// reader what the drawing shows (what is down, what is disabled, how many messages are where); it is not a live
+// region: it changes with every step, and the lesson's captions are what gets announced (narration).
 import { html, type SafeHtml } from '../../report/html.js';
 import { COUNTER_NAMES, type CounterName, type DemoLane } from '../demo-data.js';
 import type { LaneLayout } from './lane-layout.js';
@@ -40,7 +42,7 @@ function verdictClass(verdict: string): string {
 
 function countersHtml(lane: DemoLane): SafeHtml {
   const items = COUNTER_NAMES.map((name) => html`<div class="counter c-${name}"><span class="value" data-lane="${lane.id}" data-counter="${name}">0</span><span class="name">${COUNTER_LABELS[name]}</span></div>`);
-  return html`<div class="counters" aria-label="Counters as of the current time">${items}</div>`;
+  return html`<div class="counters" role="group" aria-label="Counters as of the current time">${items}</div>`;
 }
 
 export function laneHtml(lane: DemoLane, layout: LaneLayout): SafeHtml {
@@ -52,9 +54,9 @@ export function laneHtml(lane: DemoLane, layout: LaneLayout): SafeHtml {
 ${countersHtml(lane)}
 </div>
 <div class="lane-body">
-<div class="drawing">${laneSvg(lane, layout)}${empty}</div>
+<div class="drawing">${laneSvg(lane, layout)}${empty}<p class="sr-only lane-status" id="status-${lane.id}" data-lane="${lane.id}"></p></div>
 <div class="lane-side">
-<div class="caption lane-caption" aria-live="polite"><p class="main"></p><p class="sub"></p></div>
+<div class="caption lane-caption"><p class="main"></p><p class="sub"></p></div>
 <div class="recent"><h3>Latest messages</h3><ol class="recent-list" data-lane="${lane.id}"></ol></div>
 </div>
 </div>

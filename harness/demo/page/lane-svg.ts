@@ -1,7 +1,9 @@
 // One lane's drawing: column headings, Exchange's server groups, a box per place with its label and a count of the
 // messages in it, and an empty layer the player script fills with message dots. Hand-written SVG, as the run report.
 // Mailboxes are named without the mail domain they all share (the server group names it once): short labels stay
-// whole and readable when the player shrinks the drawing to fit both lanes on a projector's screen.
+// whole and readable when the player shrinks the drawing to fit both lanes on a projector's screen. For a screen
+// reader the drawing is a group named by its lane, described by the lane's status line (lane-html.ts); the boxes are
+// hidden from it (the status line says what they show) and the dots are what it can reach, one Tab stop per lane.
 import { html, type SafeHtml } from '../../report/html.js';
 import type { DemoLane, DemoPlace } from '../demo-data.js';
 import { LANE_VIEW_W, type LaneLayout, type PlaceBox } from './lane-layout.js';
@@ -56,10 +58,12 @@ export function laneSvg(lane: DemoLane, layout: LaneLayout): SafeHtml {
     html`<g class="server" data-server="${g.server}"><rect x="${g.x}" y="${g.y}" width="${g.w}" height="${g.h}" rx="7"></rect>
 <text class="server-name" x="${g.x + 8}" y="${g.y + 15}">${g.server === '' ? 'Exchange' : `server ${g.server}`}${domain === null ? '' : ` · @${domain}`}</text></g>
 `);
-  return html`<svg class="lane-svg" data-lane="${lane.id}" viewBox="0 0 ${LANE_VIEW_W} ${layout.height}" role="img" aria-label="${lane.title}">
+  return html`<svg class="lane-svg" data-lane="${lane.id}" viewBox="0 0 ${LANE_VIEW_W} ${layout.height}" role="group" aria-label="${lane.title}" aria-describedby="status-${lane.id}">
+<g aria-hidden="true">
 ${headings}
 ${groups}
 ${layout.boxes.map((b) => boxSvg(b, domain))}
-<g class="dots"></g>
+</g>
+<g class="dots" role="group" aria-label="Messages: the arrow keys move between them, Enter opens one"></g>
 </svg>`;
 }

@@ -2,6 +2,7 @@
 // dots go, when each place is out of service, the speeds on offer), embedded as JSON in a data block the script
 // parses. The JSON is escaped so no value can close the block (`</script>`) or start markup.
 import type { DemoData, LaneId } from '../demo-data.js';
+import { dotShapes, type FateClass } from './dot-shapes.js';
 import { DOT_PITCH, DOT_R, type LaneLayout } from './lane-layout.js';
 import { laneOutages, outageSpans } from './outage-spans.js';
 
@@ -31,7 +32,8 @@ export interface PagePayload {
   readonly outages: Readonly<Record<LaneId, ReadonlyArray<{ fromMs: number; toMs: number; places: string[]; servers: string[] }>>>;
   readonly speeds: typeof SPEEDS;
   readonly speed: number;
-  readonly dot: { readonly r: number; readonly pitch: number };
+  /** The dots' radius and pitch, and each fate's shape at that radius (dot-shapes.ts). */
+  readonly dot: { readonly r: number; readonly pitch: number; readonly shapes: Readonly<Record<FateClass, string>> };
 }
 
 export function pagePayload(data: DemoData, layouts: Readonly<Record<LaneId, LaneLayout>>): PagePayload {
@@ -47,7 +49,7 @@ export function pagePayload(data: DemoData, layouts: Readonly<Record<LaneId, Lan
       return { ...o, servers };
     });
   }
-  return { data, dotAreas, outages, speeds: SPEEDS, speed: defaultSpeedIndex(data.endMs), dot: { r: DOT_R, pitch: DOT_PITCH } };
+  return { data, dotAreas, outages, speeds: SPEEDS, speed: defaultSpeedIndex(data.endMs), dot: { r: DOT_R, pitch: DOT_PITCH, shapes: dotShapes(DOT_R) } };
 }
 
 const JSON_ESCAPES: Readonly<Record<string, string>> = { '<': '\\u003c', '>': '\\u003e', '&': '\\u0026', '\u2028': '\\u2028', '\u2029': '\\u2029' };

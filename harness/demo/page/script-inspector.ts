@@ -1,10 +1,12 @@
 // The player script's inspector: a click on a dot or a listed message opens its whole story (label, Message-ID,
 // fate, every step with its time, caption, rule ids and CRM's reason code), steps still to come dimmed and the
 // current one marked as the clock moves, and its path drawn across the lane (solid where it has been, dashed where
-// it is going). Built with textContent only: nothing from the data becomes markup.
+// it is going). Built with textContent only: nothing from the data becomes markup. Opening it moves the keyboard's focus
+// to its heading (a keyboard user stayed behind it, on the page); closing it gives the focus back to what opened it, or
+// to that message where the page shows it now (the list it was opened from is rebuilt as the clock moves).
 export const SCRIPT_INSPECTOR = `
 var inspector = { el: document.getElementById('inspector'), body: document.getElementById('inspector-body'),
-  L: null, mi: -1, rows: [] };
+  L: null, mi: -1, rows: [], opener: null };
 
 function cell(tr, cls, text) {
   var td = document.createElement('td');
@@ -14,13 +16,15 @@ function cell(tr, cls, text) {
   return td;
 }
 
-function openInspector(L, mi) {
+function openInspector(L, mi, opener) {
   var m = L.lane.messages[mi];
   if (!m) return;
+  // Another message opened from inside the inspector keeps the first opener: Close goes back to the page.
+  if (inspector.L === null) inspector.opener = opener || null;
   inspector.L = L; inspector.mi = mi; inspector.rows = [];
   var body = inspector.body;
   body.textContent = '';
-  var h = document.createElement('h2'); h.textContent = m.label; body.appendChild(h);
+  var h = document.createElement('h2'); h.textContent = m.label; h.tabIndex = -1; body.appendChild(h);
   var dl = document.createElement('dl');
   [['Lane', L.lane.title], ['Message-ID', m.messageId], ['Fate', m.fate]].forEach(function (p) {
     var dt = document.createElement('dt'); dt.textContent = p[0];
@@ -47,12 +51,29 @@ function openInspector(L, mi) {
   body.appendChild(table);
   inspector.el.hidden = false;
   render();
+  h.focus();
+}
+
+/** Where the focus goes back to: the opener if the page still shows it, else the same message in its lane's list or
+ * drawing, else the lane's drawing. */
+function focusBack(opener, L, mi) {
+  var V = views.filter(function (v) { return v.L === L; })[0];
+  var same = V && V.list.querySelector('button[data-message="' + mi + '"]');
+  var candidates = [opener, opener && opener.closest && opener.closest('ol') ? same : null, V ? focusableDot(V, mi) : null];
+  for (var i = 0; i < candidates.length; i++) {
+    var el = candidates[i];
+    if (el && el.isConnected && el.getClientRects().length > 0) { el.focus(); return; }
+  }
 }
 
 function closeInspector() {
+  if (inspector.L === null) return;
+  var opener = inspector.opener, L = inspector.L, mi = inspector.mi;
+  var hadFocus = inspector.el.contains(document.activeElement);
   inspector.el.hidden = true;
-  inspector.L = null; inspector.mi = -1; inspector.rows = [];
+  inspector.L = null; inspector.mi = -1; inspector.rows = []; inspector.opener = null;
   render();
+  if (hadFocus) focusBack(opener, L, mi);
 }
 
 function drawInspector(t) {

@@ -1,7 +1,14 @@
-// The player script's drawing: one dot per message, put at the place of its latest step and coloured by its marks,
-// each place's count of messages, places greyed out while a fault holds them, and each lane's list of the messages
-// that moved last. A dot that changes place glides there (a CSS transition), so a move reads as a move.
+// The player script's drawing: one dot per message, put at the place of its latest step, coloured and shaped by its
+// marks (dot-shapes.ts: colour alone did not tell tracked from lost to a colour-blind viewer), each place's count of
+// messages, places greyed out while a fault holds them, a status line saying the same in words, and each lane's list
+// of the messages that moved last. A dot that changes place glides there (a CSS transition), so a move reads as a move.
 export const SCRIPT_LANES = `
+// What each fate is called, as the legend says it (for the dots' and the list's names).
+var FATE_WORDS = {};
+Array.prototype.forEach.call(document.querySelectorAll('ul.legend [data-legend]'), function (li) {
+  FATE_WORDS[li.getAttribute('data-legend')] = li.textContent.trim();
+});
+
 function laneView(L) {
   var section = document.querySelector('section.lane[data-lane="' + L.id + '"]');
   var svg = section.querySelector('svg.lane-svg');
@@ -14,31 +21,40 @@ function laneView(L) {
     return { g: g, server: g.getAttribute('data-server') };
   });
   var dots = L.lane.messages.map(function (m, mi) {
-    var c = document.createElementNS(svg.namespaceURI, 'circle');
-    c.setAttribute('r', String(P.dot.r));
+    var c = document.createElementNS(svg.namespaceURI, 'path');
     c.setAttribute('data-lane', L.id);
     c.setAttribute('data-message', String(mi));
+    // A button a keyboard reaches: one dot per lane is in the Tab order, the arrow keys go to the others (dot-keys).
+    c.setAttribute('role', 'button');
+    c.setAttribute('tabindex', '-1');
     c.style.display = 'none';
     var title = document.createElementNS(svg.namespaceURI, 'title');
     title.textContent = m.label;
     c.appendChild(title);
     layer.appendChild(c);
-    return { el: c, shown: false, x: NaN, y: NaN, cls: '' };
+    return { el: c, mi: mi, shown: false, x: NaN, y: NaN, cls: '', fate: '' };
   });
   layer.addEventListener('click', function (e) {
     var mi = e.target && e.target.getAttribute && e.target.getAttribute('data-message');
-    if (mi !== null && mi !== undefined) openInspector(L, Number(mi));
+    if (mi !== null && mi !== undefined) openInspector(L, Number(mi), e.target);
   });
   var list = section.querySelector('ol.recent-list');
   list.addEventListener('click', function (e) {
     var b = e.target.closest && e.target.closest('button[data-message]');
-    if (!b) return;
-    // Focus leaves the list, so Space goes on playing and pausing rather than pressing this button again.
-    b.blur();
-    openInspector(L, Number(b.getAttribute('data-message')));
+    if (b) openInspector(L, Number(b.getAttribute('data-message')), b);
   });
-  return { L: L, svg: svg, places: places, servers: servers, dots: dots, layer: layer, list: list, recentKey: -1,
-    areas: P.dotAreas[L.id], outages: P.outages[L.id] };
+  var V = { L: L, svg: svg, places: places, servers: servers, dots: dots, layer: layer, list: list, recentKey: -1,
+    status: section.querySelector('.lane-status'), tabDot: null, areas: P.dotAreas[L.id], outages: P.outages[L.id] };
+  dotKeys(V);
+  return V;
+}
+
+/** Gives a dot the shape and name of its fate. */
+function setFate(V, d, fate) {
+  if (d.fate === fate) return;
+  d.el.setAttribute('d', P.dot.shapes[fate] || P.dot.shapes['m-moving']);
+  d.el.setAttribute('aria-label', V.L.lane.messages[d.mi].label + ', ' + (FATE_WORDS[fate] || ''));
+  d.fate = fate;
 }
 
 /** Dots in a box in the order they came in, so a newcomer takes the next free slot and the others stay put. */
@@ -72,8 +88,8 @@ function drawLane(V, t, selected, playing) {
         d.el.style.transform = 'translate(' + pos.x + 'px,' + pos.y + 'px)';
         d.x = pos.x; d.y = pos.y;
       }
-      var cls = 'dot ' + L.messages[e.mi].cls[e.k] + (selected === d.el ? ' selected' : '');
-      if (d.cls !== cls) { d.el.setAttribute('class', cls); d.cls = cls; }
+      var fate = L.messages[e.mi].cls[e.k], cls = 'dot ' + fate + (selected === d.el ? ' selected' : '');
+      if (d.cls !== cls) { d.el.setAttribute('class', cls); d.cls = cls; setFate(V, d, fate); }
     });
   });
   V.dots.forEach(function (d, mi) {
@@ -85,10 +101,12 @@ function drawLane(V, t, selected, playing) {
     V.layer.getBoundingClientRect();
     fresh.forEach(function (d) { d.el.style.transition = ''; });
   }
-  drawOutages(V, t);
+  rovingDot(V);
+  drawStatus(V, at, drawOutages(V, t));
   drawRecent(V, t, playing);
 }
 
+/** Marks the places out of service at t (down, or a mailbox sync has disabled) and says which they are. */
 function drawOutages(V, t) {
   var downPlaces = {}, downServers = {};
   V.outages.forEach(function (o) {
@@ -107,6 +125,22 @@ function drawOutages(V, t) {
     g.classList.toggle('disabled', why !== undefined);
     g.setAttribute('data-disabled', why === undefined ? '' : why);
   });
+  return { places: downPlaces, servers: downServers, disabled: disabled };
+}
+
+/** The lane's status line: what the drawing shows, in words (a screen reader cannot see the boxes). */
+function drawStatus(V, at, out) {
+  var places = V.L.lane.places, parts = [];
+  function label(p) { return p.label; }
+  var down = Object.keys(out.servers).map(function (s) { return 'server ' + s; }).concat(places.filter(function (p) {
+    return out.places[p.id] && !(p.server !== null && out.servers[p.server]);
+  }).map(label));
+  if (down.length) parts.push('Down: ' + down.join(', ') + '.');
+  var disabled = places.filter(function (p) { return out.disabled[p.id] !== undefined; }).map(label);
+  if (disabled.length) parts.push('Disabled by sync: ' + disabled.join(', ') + '.');
+  var counts = places.filter(function (p) { return at[p.id]; }).map(function (p) { return p.label + ' ' + at[p.id].length; });
+  parts.push(counts.length ? 'Messages: ' + counts.join(', ') + '.' : 'No messages yet.');
+  setText(V.status, parts.join(' '));
 }
 
 var RECENT = 6;
@@ -128,19 +162,38 @@ function drawRecent(V, t, playing) {
     seen[e.m] = true;
     rows.push(e);
   }
+  // A keyboard user on one of the list's buttons stays on that message (or on the list) as it is rebuilt.
+  var focused = V.list.contains(document.activeElement) ? document.activeElement.getAttribute('data-message') : null;
   V.list.textContent = '';
   rows.forEach(function (e) {
-    var m = L.lane.messages[e.m], s = m.steps[e.s];
+    var m = L.lane.messages[e.m], s = m.steps[e.s], fate = L.messages[e.m].cls[e.s];
     var li = document.createElement('li'), b = document.createElement('button');
     b.type = 'button';
     b.setAttribute('data-message', String(e.m));
-    b.className = 'recent-item ' + L.messages[e.m].cls[e.s];
+    b.className = 'recent-item ' + fate;
     var when = document.createElement('span'); when.className = 'when'; when.textContent = clockAt(s.atMs).slice(11, 16);
     var what = document.createElement('span'); what.className = 'what'; what.textContent = s.step;
     var who = document.createElement('span'); who.className = 'who'; who.textContent = m.label;
-    b.appendChild(when); b.appendChild(what); b.appendChild(who);
+    what.insertBefore(fateIcon(V, fate), what.firstChild);
+    var words = document.createElement('span'); words.className = 'sr-only'; words.textContent = ', ' + (FATE_WORDS[fate] || '');
+    b.appendChild(when); b.appendChild(what); b.appendChild(who); b.appendChild(words);
     li.appendChild(b);
     V.list.appendChild(li);
   });
+  if (focused !== null) {
+    var again = V.list.querySelector('button[data-message="' + focused + '"]') || V.list.querySelector('button');
+    if (again) again.focus();
+  }
+}
+
+/** A list item's fate as the dot's shape in its colour (the item's words say it for a screen reader). */
+function fateIcon(V, fate) {
+  var ns = V.svg.namespaceURI, svg = document.createElementNS(ns, 'svg');
+  svg.setAttribute('viewBox', '-7 -7 14 14'); svg.setAttribute('width', '12'); svg.setAttribute('height', '12');
+  svg.setAttribute('aria-hidden', 'true'); svg.setAttribute('class', 'fate-icon');
+  var path = document.createElementNS(ns, 'path');
+  path.setAttribute('class', 'dot ' + fate); path.setAttribute('d', P.dot.shapes[fate] || P.dot.shapes['m-moving']);
+  svg.appendChild(path);
+  return svg;
 }
 `;

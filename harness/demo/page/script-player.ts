@@ -1,7 +1,7 @@
 // The player script's clock and controls: virtual time advancing at the chosen speed on animation frames, play,
 // pause (and, unless the trainer turns it off, a pause at each instant the lesson says something, so the class can
 // read it), step to the next (or previous) event or caption, jump to the next fault or operation, the scrubber and
-// its ticks, the keyboard shortcuts and their help, and `window.demo` so a test can drive the page and read it.
+// its ticks, the help, and `window.demo` so a test can drive the page and read it (the keys are script-keys.ts).
 export const SCRIPT_PLAYER = `
 var state = { t: 0, playing: false, speed: P.speed, last: 0, pauseAtCaptions: true };
 var views = LANES.map(laneView);
@@ -21,6 +21,11 @@ function render() {
   drawNarration(narration, t);
   drawInspector(t);
   if (Number(scrubber.value) !== Math.round(t)) scrubber.value = String(Math.round(t));
+  // The slider's value is milliseconds: a screen reader says the clock instead.
+  var when = clockAt(t) + ', ' + duration(t) + ' of ' + duration(END);
+  if (scrubber.getAttribute('aria-valuetext') !== when) scrubber.setAttribute('aria-valuetext', when);
+  // Queued dots pulse only while the clock runs (WCAG 2.2.2: a pause stops what moves).
+  document.body.classList.toggle('playing', state.playing);
   setText(playButton, state.playing ? '❚❚ Pause' : '▶ Play');
   if (Number(speedSelect.value) !== state.speed) speedSelect.value = String(state.speed);
   pauseBox.checked = state.pauseAtCaptions;
@@ -93,11 +98,18 @@ function toggleAbout() {
   setText(aboutButton, open ? 'less' : 'more');
   fitPage();
 }
-function closeOverlays() { toggleHelp(false); closeInspector(); }
+function closeOverlays() {
+  // The focus leaves a closing help panel for its button, as it leaves the inspector for what opened it.
+  if (!helpPanel.hidden && helpPanel.contains(document.activeElement)) helpButton.focus();
+  toggleHelp(false);
+  closeInspector();
+}
 function setSpeed(i) { state.speed = Math.min(Math.max(i, 0), P.speeds.length - 1); render(); }
 
 function on(id, handler) {
-  document.getElementById(id).addEventListener('click', function (e) { handler(); e.currentTarget.blur(); });
+  // The button keeps the focus (it once blurred itself so Space would play: a keyboard user lost their place); the
+  // keys (script-keys) leave a focused control's own keys to it instead.
+  document.getElementById(id).addEventListener('click', function () { handler(); });
 }
 on('btn-play', toggle);
 on('btn-step', step);
@@ -106,36 +118,14 @@ on('btn-prev-caption', previousCaption);
 on('btn-next-caption', nextCaption);
 on('btn-help', function () { toggleHelp(); });
 on('btn-about', toggleAbout);
-pauseBox.addEventListener('change', function () { setPauseAtCaptions(pauseBox.checked); pauseBox.blur(); });
+pauseBox.addEventListener('change', function () { setPauseAtCaptions(pauseBox.checked); });
 on('btn-start', function () { seek(0); });
 on('btn-end', function () { state.playing = false; seek(END); });
 document.getElementById('inspector-close').addEventListener('click', closeInspector);
 speedSelect.addEventListener('change', function () { setSpeed(Number(speedSelect.value)); });
 scrubber.addEventListener('input', function () { seek(Number(scrubber.value)); });
 Array.prototype.forEach.call(document.querySelectorAll('.op-mark, .caption-mark'), function (b) {
-  b.addEventListener('click', function () { state.playing = false; seek(Number(b.getAttribute('data-at'))); b.blur(); });
-});
-
-var KEYS = {
-  ' ': toggle, 'ArrowRight': step, 'ArrowLeft': stepBack, 'n': nextOperation, 'N': nextOperation,
-  '+': function () { setSpeed(state.speed + 1); }, '=': function () { setSpeed(state.speed + 1); },
-  '-': function () { setSpeed(state.speed - 1); }, '_': function () { setSpeed(state.speed - 1); },
-  // A presenter's remote sends Page Down and Page Up: they walk the lesson caption by caption.
-  'PageDown': nextCaption, '.': nextCaption, 'PageUp': previousCaption, ',': previousCaption,
-  'p': function () { setPauseAtCaptions(!state.pauseAtCaptions); }, 'P': function () { setPauseAtCaptions(!state.pauseAtCaptions); },
-  '?': function () { toggleHelp(); },
-  'Home': function () { seek(0); }, 'End': function () { state.playing = false; seek(END); },
-  'Escape': closeOverlays
-};
-document.addEventListener('keydown', function (e) {
-  if (e.ctrlKey || e.metaKey || e.altKey) return;
-  var tag = e.target && e.target.tagName;
-  // A focused list or button keeps its own keys (Space and Enter press a button, arrows choose a speed).
-  if (tag === 'SELECT' || (tag === 'BUTTON' && (e.key === ' ' || e.key === 'Enter'))) return;
-  var handler = Object.prototype.hasOwnProperty.call(KEYS, e.key) ? KEYS[e.key] : null;
-  if (handler === null) return;
-  e.preventDefault();
-  handler();
+  b.addEventListener('click', function () { state.playing = false; seek(Number(b.getAttribute('data-at'))); });
 });
 
 window.addEventListener('resize', fitPage);

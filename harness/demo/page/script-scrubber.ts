@@ -2,7 +2,9 @@
 // the width let labels run into each other on a small screen and hid a marker under its neighbour's label): each
 // operation's label goes right of its marker, or left of it where the track ends (or, wider than either side, as near
 // as the track allows), in the first row where it touches no other label, with as many rows as that takes. So every
-// marker keeps its name on screen, and a click on the name jumps to it even where another label covers its line.
+// marker keeps its name on screen, and a click on the name jumps to it even where another label covers its line. The
+// time scale's labels too are for the real width: on a narrow track (a phone) every other one, or fewer, so that none
+// overlaps the one before it.
 export const SCRIPT_SCRUBBER = `
 var LABEL_GAP_PX = 8, MARKER_PX = 3;
 
@@ -29,5 +31,22 @@ function layoutScrubber() {
   });
   var captionRow = marks.querySelector('.caption-row');
   marks.style.height = (rows.length * rowH + captionRow.offsetHeight) + 'px';
+  thinTicks();
+}
+
+function thinTicks() {
+  var ticks = Array.prototype.slice.call(document.querySelectorAll('.scrubber .tick'));
+  ticks.forEach(function (t) { t.style.visibility = ''; });
+  var every = 1;
+  function overlaps() {
+    var shown = ticks.filter(function (t, i) { return i % every === 0; }), right = -Infinity;
+    return shown.some(function (t) {
+      var r = t.getBoundingClientRect(), hit = r.left < right + LABEL_GAP_PX;
+      right = r.right;
+      return hit;
+    });
+  }
+  while (every < ticks.length && overlaps()) every++;
+  ticks.forEach(function (t, i) { t.style.visibility = i % every === 0 ? '' : 'hidden'; });
 }
 `;

@@ -53,20 +53,31 @@ export function captionInstants(data: DemoData): Array<{ atMs: number; texts: st
   return [...byTime].map(([atMs, texts]) => ({ atMs, texts }));
 }
 
+/** Steps a trainer thinks in, the largest first. */
+const STEPS_MS = [3_600_000, 900_000, 300_000, 60_000, 30_000, 10_000, 5_000, 1_000, 100, 10, 1];
+
+/**
+ * The time slider's step (what an arrow key moves it by; it moved 1 ms): the largest of STEPS_MS that gives at least
+ * `min` steps and divides the run's length, so that the slider still reaches the end exactly.
+ */
+export function sliderStepMs(endMs: number, min = 100): number {
+  return STEPS_MS.find((s) => endMs % s === 0 && endMs / s >= min) ?? 1;
+}
+
 export function scrubberHtml(data: DemoData): SafeHtml {
   const { endMs } = data;
   const bands = outageSpans(data).map((s) =>
     html`<div class="band" data-band="${s.verb}" style="left:${pct(s.fromMs, endMs)};width:${pct(s.toMs - s.fromMs, endMs)}" title="${`${s.target} out of service`}"></div>`);
   // Every marker carries its label: a click on either jumps to the operation, even where another label covers the line.
   const ops = data.operations.map((op, i) =>
-    html`<button type="button" class="op-mark" data-op="${i}" data-at="${op.atMs}" style="left:${pct(op.atMs, endMs)}" title="${`${readableDuration(op.atMs)} ${operationName(op.verb, op.target)}: ${op.caption}`}"><span class="op-label">${operationLabel(op.verb, op.target)}</span></button>`);
+    html`<button type="button" class="op-mark" data-op="${i}" data-at="${op.atMs}" style="left:${pct(op.atMs, endMs)}" aria-label="${`${operationLabel(op.verb, op.target)} at ${readableDuration(op.atMs)}`}" title="${`${readableDuration(op.atMs)} ${operationName(op.verb, op.target)}: ${op.caption}`}"><span class="op-label">${operationLabel(op.verb, op.target)}</span></button>`);
   const captions = captionInstants(data).map((c) =>
     html`<button type="button" class="caption-mark" data-at="${c.atMs}" style="left:${pct(c.atMs, endMs)}" title="${`${readableDuration(c.atMs)}: ${c.texts.join(' / ')}`}" aria-label="${`Caption at ${readableDuration(c.atMs)}`}"></button>`);
   const ticks = timeTicksMs(endMs, 9).map((t) => html`<span class="tick" style="left:${pct(t, endMs)}">${timeLabel(t)}</span>`);
   return html`<section class="scrubber" aria-label="Time">
 <div class="track">
 <div class="marks">${bands}${ops}<div class="caption-row">${captions}</div></div>
-<input type="range" id="scrubber" min="0" max="${endMs}" step="1" value="0" aria-label="Virtual time">
+<input type="range" id="scrubber" min="0" max="${endMs}" step="${sliderStepMs(endMs)}" value="0" aria-label="Virtual time">
 <div class="ticks">${ticks}</div>
 </div>
 </section>`;

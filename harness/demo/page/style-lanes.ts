@@ -1,6 +1,7 @@
 // The stylesheet of a lane: its title, verdict and counters on one row, then its drawing with, beside it, its caption
 // and latest messages (side by side, the caption costs the lane no height and a lesson's two or three sentences read
-// as a column), the boxes and dots of the drawing, and the dots' colours: each fate its own, a queued message too.
+// as a column), the boxes and dots of the drawing, and the dots' colours: each fate its own, a queued message too
+// (and each its shape, dot-shapes.ts, for a viewer who cannot tell the colours apart).
 export const LANES_CSS = `
 section.lane { border-top: 2px solid var(--line); padding-top: 4px; margin-top: 4px; }
 .lane-head { display: flex; align-items: center; justify-content: space-between; gap: 4px 18px; }
@@ -39,6 +40,7 @@ ol.recent-list { list-style: none; margin: 0; padding: 0; }
   background: #fff; cursor: pointer; }
 .recent-item .when { font-variant-numeric: tabular-nums; color: var(--muted); }
 .recent-item .what { font-weight: 600; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.recent-item .fate-icon { margin-right: 4px; }
 .recent-item .who { grid-column: 1 / -1; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; color: #33373c; font-size: 13px; }
 .recent-item.m-tracked { border-left-color: var(--tracked); }
 .recent-item.m-tossed { border-left-color: var(--tossed); }
@@ -53,30 +55,40 @@ svg .server-name { font-size: 14px; fill: var(--muted); font-weight: 600; }
 svg g.place > rect { fill: #fff; stroke: #7b838c; stroke-width: 1.5; }
 svg g.place .label { font-size: 14px; fill: #1d1f22; }
 svg g.place .count { font-size: 15px; fill: var(--moving); font-weight: 700; stroke: #fff; stroke-width: 4px; paint-order: stroke; }
-svg g.place .down-tag { display: none; font-size: 12px; font-weight: 800; fill: #6b6f75; letter-spacing: .1em; }
+svg g.place .down-tag { display: none; font-size: 12px; font-weight: 800; fill: #4a4e54; letter-spacing: .1em; }
 svg g.kind-forward-mailbox > rect { fill: var(--forward); stroke: var(--forward-line); stroke-width: 3; }
 svg g.kind-queue-mailbox > rect { fill: #eef4ff; }
 svg g.kind-router > rect, svg g.kind-sss > rect { fill: #eef4ff; stroke: var(--moving); stroke-width: 2.5; }
 svg g.kind-crm > rect { fill: #eff8f1; stroke: var(--tracked); stroke-width: 2.5; }
 svg g.kind-internet > rect { fill: #f5f5f5; }
-svg g.down > rect { fill: var(--down) !important; stroke: #9aa0a6 !important; stroke-dasharray: 6 4; }
-svg g.place.down .label { fill: #6b6f75; }
+/* Greyed out, its words still 4.5:1 at their small size (#6b6f75 was 4.05:1 on the grey). */
+svg g.down > rect { fill: var(--down) !important; stroke: var(--control-line) !important; stroke-dasharray: 6 4; }
+svg g.place.down .label { fill: #4a4e54; }
 svg g.place.down .down-tag { display: inline; }
 /* A mailbox sync has disabled (S3, S4): up, still receiving, but read by nobody until a Test & Enable. */
 svg g.place .disabled-tag { display: none; font-size: 12px; font-weight: 800; fill: var(--bad); letter-spacing: .1em; }
 svg g.place.disabled > rect { stroke: var(--bad) !important; stroke-width: 2.5 !important; stroke-dasharray: 3 3; }
 svg g.place.disabled:not(.down) .disabled-tag { display: inline; }
-.dot { fill: var(--moving); stroke: #fff; stroke-width: 1.2; cursor: pointer; transition: transform .45s ease-in-out, fill .3s; }
+.dot { fill: var(--moving); stroke: #fff; stroke-width: 1.2; stroke-linejoin: round; cursor: pointer; transition: transform .45s ease-in-out, fill .3s; }
+.dot:focus { outline: none; }
+.dot:focus-visible { stroke: #111; stroke-width: 3.5px; }
 .dot.m-tracked { fill: var(--tracked); }
 .dot.m-tossed { fill: var(--tossed); }
 .dot.m-dup { fill: var(--dup); }
 .dot.m-lost { fill: var(--bad); }
-/* Queued at its sender (X1) is not lost: amber with a dark pulsing ring, where red would say the mail is gone. */
-.dot.m-retry { fill: var(--queued); stroke: var(--queued-ring); stroke-opacity: .55; animation: flash .7s ease-in-out infinite alternate; }
+/* Queued at its sender (X1) is not lost: amber with a dark ring, where red would say the mail is gone. The ring pulses
+   while the clock runs only (WCAG 2.2.2: paused, nothing moves). */
+.dot.m-retry { fill: var(--queued); stroke: var(--queued-ring); stroke-width: 4px; stroke-opacity: .8; }
+body.playing .dot.m-retry { stroke-opacity: .55; animation: flash .7s ease-in-out infinite alternate; }
 .dot.selected { stroke: #111; stroke-width: 3; }
 .msg-path polyline { fill: none; stroke: #111; stroke-width: 3; stroke-linejoin: round; stroke-linecap: round; pointer-events: none; }
 .msg-path .done { stroke-opacity: .6; }
 .msg-path .todo { stroke-opacity: .35; stroke-dasharray: 2 7; }
 /* A refused attempt pulses a ring around the dot: visible from the back of the room, never fading the dot itself. */
 @keyframes flash { from { stroke-width: 1.5px; } to { stroke-width: 8px; } }
+/* Asked for less motion: dots jump rather than glide, and a queued one keeps a still, thick ring. */
+@media (prefers-reduced-motion: reduce) {
+  .dot { transition: none; }
+  body.playing .dot.m-retry { animation: none; stroke-width: 4px; stroke-opacity: .8; }
+}
 `;

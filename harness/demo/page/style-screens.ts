@@ -59,4 +59,11 @@ export const SCREENS_CSS = `
   .lane-body { grid-template-columns: minmax(0, 1fr); }
   .recent { height: auto; min-height: 0; max-height: 12em; container-type: normal; }
 }
+/* A phone (320 pixels): the title wraps rather than be cut to a letter, and the counters wrap rather than widen the page. */
+@media (max-width: 600px) {
+  h1 { white-space: normal; overflow-wrap: anywhere; }
+  header.top { flex-wrap: wrap; }
+  .counters { flex: 1 1 auto; flex-wrap: wrap; }
+  .lane-title h2 { white-space: normal; }
+}
 `;

@@ -52,7 +52,7 @@ describe.skipIf(skip)('the trainer view in Chromium', () => {
     await page.keyboard.press('ArrowRight');
     const stepped = await state(page);
     expect(stepped.t).toBeGreaterThan(0);
-    expect(await page.locator('svg.lane-svg[data-lane="router"] circle.dot').count()).toBeGreaterThan(0);
+    expect(await page.locator('svg.lane-svg[data-lane="router"] path.dot').count()).toBeGreaterThan(0);
     expect(await page.locator('section.lane[data-lane="router"] .lane-caption .main').textContent()).not.toBe('');
 
     // Play: the clock moves on its own.
@@ -70,6 +70,10 @@ describe.skipIf(skip)('the trainer view in Chromium', () => {
     expect((await state(page)).t).toBe(0);
     await page.locator('#scrubber').fill(String(45 * 60_000));
     expect((await state(page)).t).toBe(45 * 60_000);
+    // The focused slider keeps its arrow keys (a minute a press here); elsewhere ← is the previous event.
+    await page.keyboard.press('ArrowLeft');
+    expect((await state(page)).t).toBe(44 * 60_000);
+    await page.locator('#scrubber').blur();
     await page.keyboard.press('ArrowLeft');
     expect((await state(page)).t).toBe(42 * 60_000);
     await page.locator('.op-mark[data-op="1"]').click();
@@ -84,14 +88,14 @@ describe.skipIf(skip)('the trainer view in Chromium', () => {
     }
     // Mid-outage: the refused message flashes at the sender.
     await seek(page, 80 * 60_000);
-    expect(await page.locator('svg.lane-svg[data-lane="router"] circle.dot.m-retry').count()).toBe(1);
+    expect(await page.locator('svg.lane-svg[data-lane="router"] path.dot.m-retry').count()).toBe(1);
     await page.waitForTimeout(600);
     await page.screenshot({ path: join(SHOTS, 'fixture-mid.png') });
 
     // The inspector: a click on a dot shows the message's whole path with its reason codes.
     await seek(page, 23 * 60_000);
     await page.waitForTimeout(600);
-    await page.locator('svg.lane-svg[data-lane="router"] circle.dot[data-message="1"]').click();
+    await page.locator('svg.lane-svg[data-lane="router"] path.dot[data-message="1"]').click();
     expect((await state(page)).inspector).toEqual({ lane: 'router', messageId: '<b2@fabrikam.example>' });
     expect(await page.locator('#inspector').isVisible()).toBe(true);
     expect(await page.locator('#inspector table.steps tr').count()).toBe(data.lanes[0].messages[1]?.steps.length);
@@ -192,7 +196,7 @@ describe.skipIf(skip)('the trainer view in Chromium', () => {
     // Half an hour into the outage, senders are retrying: red flashing dots at the Internet.
     await seek(page, down.atMs + 30 * 60_000);
     await page.waitForTimeout(600);
-    expect(await page.locator('svg.lane-svg[data-lane="router"] circle.dot.m-retry').count()).toBeGreaterThan(0);
+    expect(await page.locator('svg.lane-svg[data-lane="router"] path.dot.m-retry').count()).toBeGreaterThan(0);
     await page.screenshot({ path: join(SHOTS, 'lesson-2-outage.png') });
 
     // The inspector on a message CRM evaluated, clicked where it is when CRM answers: its steps name the reason code.
@@ -202,7 +206,7 @@ describe.skipIf(skip)('the trainer view in Chromium', () => {
     const reason = must(answered.reason, 'its reason code');
     await seek(page, answered.atMs);
     await page.waitForTimeout(600);
-    await page.locator(`svg.lane-svg[data-lane="sss"] circle.dot[data-message="${mi}"]`).click();
+    await page.locator(`svg.lane-svg[data-lane="sss"] path.dot[data-message="${mi}"]`).click();
     expect((await state(page)).inspector).toEqual({ lane: 'sss', messageId: message.messageId });
     expect(await page.locator('#inspector').textContent()).toContain(`${reason.name} (${reason.code})`);
     expect(await page.locator('#inspector tr.current').count()).toBe(1);

@@ -51,9 +51,9 @@ describe.skipIf(skip)('the trainer view tells the lesson', () => {
     await demoSeek(page, 80 * M);
     await page.waitForTimeout(400);
     const fill = (selector: string) => page.locator(selector).first().evaluate((e) => (globalThis as unknown as { getComputedStyle(e: unknown): { fill: string } }).getComputedStyle(e).fill);
-    const queued = await fill('svg.lane-svg circle.dot.m-retry');
-    const legendQueued = await fill('ul.legend li[data-legend="m-retry"] circle');
-    const legendLost = await fill('ul.legend li[data-legend="m-lost"] circle');
+    const queued = await fill('svg.lane-svg path.dot.m-retry');
+    const legendQueued = await fill('ul.legend li[data-legend="m-retry"] path');
+    const legendLost = await fill('ul.legend li[data-legend="m-lost"] path');
     expect(queued).toBe(legendQueued);
     expect(queued).not.toBe(legendLost);
     const [r = 0, g = 0] = (queued.match(/\d+/g) ?? []).map(Number);
@@ -62,7 +62,7 @@ describe.skipIf(skip)('the trainer view tells the lesson', () => {
     // Lost mail keeps the red: anna's filed message in the sync lane at the end.
     await demoSeek(page, 240 * M);
     await page.waitForTimeout(400);
-    expect(await fill('svg.lane-svg[data-lane="sss"] circle.dot.m-lost')).toBe(legendLost);
+    expect(await fill('svg.lane-svg[data-lane="sss"] path.dot.m-lost')).toBe(legendLost);
     expect(problems).toEqual([]);
     await page.close();
   });

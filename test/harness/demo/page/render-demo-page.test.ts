@@ -52,7 +52,7 @@ describe('renderDemoPage', () => {
   it('shows the title, description, verdicts, each lane\'s counters and the sample note', () => {
     const base = demoFixture();
     const page = renderDemoPage({ ...base, sampled: { shown: 300, total: 1200 } });
-    expect(page).toContain(`<h1>${base.title}</h1>`);
+    expect(page).toContain(`<h1 title="${base.title}">${base.title}</h1>`);
     expect(page).toContain('Showing 300 of 1,200 messages per lane');
     for (const lane of base.lanes) {
       expect(page).toContain(`data-lane="${lane.id}" data-verdict="${lane.run.verdict}"`);
