@@ -7,7 +7,11 @@ export const COLOURS = {
   accepted: '#0072B2',
   tracked: '#009E73',
   backlog: '#E69F00',
+  // Lines carry what their colour says, so each stands out 3:1 against the white page (WCAG 1.4.11): Okabe-Ito's
+  // orange and reddish purple darkened, same hues (the pale ones are 2.25:1 and 3.06:1, less under an opacity).
+  backlogLine: '#B87700',
   fault: '#CC79A7',
+  faultEdge: '#B45A8E',
   faultText: '#8E3B6B',
   operation: '#4D4D4D',
   grid: '#E3E3E3',

@@ -1,18 +1,22 @@
-// The report's two figures with captions that say what each series means.
+// The report's two figures with captions that say what each series means, each with a sentence and a table that
+// say it in words (chart-data-html.ts). A chart scrolls sideways in its own box on a narrow screen (report-style.ts).
+import { bandsTable, binsTable, latencySummary, timelineSummary } from './chart-data-html.js';
 import { html, type SafeHtml } from './html.js';
-import { latencyChart } from './latency-chart.js';
+import { LATENCY_SUMMARY_ID, latencyChart } from './latency-chart.js';
 import type { ReportData } from './report-data.js';
-import { timelineChart } from './timeline-chart.js';
+import { TIMELINE_SUMMARY_ID, timelineChart } from './timeline-chart.js';
 import { readableDuration } from './time-ticks.js';
 
 export function timelineHtml(data: ReportData): SafeHtml {
   return html`<section id="timeline"><h2>Timeline</h2>
-<figure>${timelineChart({ points: data.timeline, bands: data.bands, endMs: data.run.simulatedMs, horizonMs: data.horizonMs })}
+<p id="${TIMELINE_SUMMARY_ID}">${timelineSummary(data.timeline, data.bands, data.run.simulatedMs)}</p>
+<figure><div class="scroll-x">${timelineChart({ points: data.timeline, bands: data.bands, endMs: data.run.simulatedMs, horizonMs: data.horizonMs })}</div>
 <figcaption><b>accepted</b>: messages the organisation's transport acknowledged (250 after DATA), cumulative.
 <b>tracked</b>: email activities created, cumulative (ends at the tracked count).
 <b>backlog</b>: messages submitted and not yet settled: tracked if a copy was eligible for tracking, bounced, Sent or Failed for CRM email, else accepted; untracked mail stays in it to the end.
 Shaded bands are faults from their start to their end (down to up, crash to restart, outage to its end); dashed lines are operations (a cutover's switch and batches, backups, resubmissions). A fault on some mailboxes only (a cutover's failing mailboxes, access denied to a few people) is a dotted line where it starts and where it ends, not a band: it is no outage of the whole system. Times are virtual, from ${data.start}.</figcaption>
-</figure></section>`;
+</figure>
+${bandsTable(data.bands)}</section>`;
 }
 
 export function latencyHtml(data: ReportData): SafeHtml {
@@ -23,9 +27,11 @@ export function latencyHtml(data: ReportData): SafeHtml {
   return html`<section id="latency"><h2>Latency</h2>
 <p>From acceptance (250 after DATA) to the first incoming activity, as the <code>latency</code> check measures it, over <b>${h.samples.toLocaleString('en-US')}</b> messages: p50 <b data-latency="p50">${readableDuration(h.p50Ms)}</b>, p95 <b data-latency="p95">${readableDuration(h.p95Ms)}</b>, max <b data-latency="max">${readableDuration(h.maxMs)}</b>.</p>
 ${queuedHtml(data.queued)}
-<figure>${latencyChart(h)}
+<p id="${LATENCY_SUMMARY_ID}">${latencySummary(h)}</p>
+<figure><div class="scroll-x">${latencyChart(h)}</div>
 <figcaption>Each bar counts the messages whose latency falls in its range, from the edge on its left up to the one on its right. The ranges widen (seconds, then minutes, then hours) so that a tail of slow messages shows beside the bulk; bars are equally wide whatever their range. Percentiles are nearest-rank.</figcaption>
-</figure></section>`;
+</figure>
+${binsTable(h)}</section>`;
 }
 
 /** What waited at its senders before acceptance, which the latencies above do not count (an outage's mail, X1). */

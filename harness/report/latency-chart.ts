@@ -8,6 +8,8 @@ import { readableDuration, timeLabel } from './time-ticks.js';
 
 const WIDTH = 1000;
 const PLOT: Omit<Plot, 'xMax' | 'yMax'> = { left: 64, top: 56, width: 900, height: 180 };
+/** The page's sentences saying what the chart shows, which a screen reader reads after the chart's title. */
+export const LATENCY_SUMMARY_ID = 'latency-summary';
 
 export function latencyChart(histogram: LatencyHistogram): SafeHtml {
   const { bins } = histogram;
@@ -40,7 +42,7 @@ export function latencyChart(histogram: LatencyHistogram): SafeHtml {
     const y = plot.top - 30 + row * 15;
     return html`<g class="percentile"><line x1="${n(x)}" x2="${n(x)}" y1="${n(y + 3)}" y2="${n(bottom)}" stroke="${COLOURS.text}" stroke-dasharray="4 3"/><text x="${n(side === 'left' ? x - LABEL_GAP : x + LABEL_GAP)}" y="${n(y)}" text-anchor="${side === 'left' ? 'end' : 'start'}" font-size="${FONT_PX}" fill="${COLOURS.text}">${text}</text></g>`;
   };
-  return html`<svg class="chart latency" viewBox="0 0 ${WIDTH} ${n(bottom + 44)}" role="img" aria-labelledby="latency-title" font-family="system-ui, sans-serif">
+  return html`<svg class="chart latency" viewBox="0 0 ${WIDTH} ${n(bottom + 44)}" role="img" aria-labelledby="latency-title" aria-describedby="${LATENCY_SUMMARY_ID}" font-family="system-ui, sans-serif">
 <title id="latency-title">Latency from acceptance to first incoming activity: ${histogram.samples.toLocaleString('en-US')} messages</title>
 ${countAxis(plot, 5)}
 ${bars}

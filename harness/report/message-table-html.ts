@@ -22,8 +22,9 @@ export function messageTableHtml(data: ReportData): SafeHtml {
 </tr>`);
   return html`<section id="messages"><h2>Messages</h2>
 ${rule === null ? null : html`<p class="note" id="sampling">${rule}</p>`}
-<div class="search"><input id="message-search" type="search" placeholder="Search Message-ID, outcome, mailbox, path step …" aria-label="Search messages"><span class="muted">showing <b id="message-shown">${rows.length.toLocaleString('en-US')}</b> of ${rows.length.toLocaleString('en-US')} rows${rule === null ? '' : ` (${total.toLocaleString('en-US')} messages in the run)`}</span></div>
+<div class="search"><input id="message-search" type="search" placeholder="Search Message-ID, outcome, mailbox, path step …" aria-label="Search messages"><span class="muted" role="status">showing <b id="message-shown">${rows.length.toLocaleString('en-US')}</b> of ${rows.length.toLocaleString('en-US')} rows${rule === null ? '' : ` (${total.toLocaleString('en-US')} messages in the run)`}</span></div>
 <table id="message-table"><colgroup><col class="id"><col class="outcome"><col class="time"><col class="time"><col class="time"><col></colgroup><thead><tr><th>Message-ID</th><th>outcome</th><th class="num">accepted</th><th class="num">first activity</th><th class="num">latency</th><th>path</th></tr></thead>
-<tbody>${body}</tbody></table>
+<tbody>${body}</tbody>
+<tfoot id="message-none" hidden><tr><td colspan="6">No message matches <q id="message-none-query"></q>.</td></tr></tfoot></table>
 </section>`;
 }

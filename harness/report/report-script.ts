@@ -1,8 +1,11 @@
-// The report's only script, inlined: the message table's search box. It reads the page, never the network.
+// The report's only script, inlined: the message table's search box. It reads the page, never the network. The count
+// it updates sits in a role="status" element, so a screen reader says how many rows match; none shows a row saying so.
 export const REPORT_SCRIPT = `
 (function () {
   var input = document.getElementById('message-search');
   var shown = document.getElementById('message-shown');
+  var none = document.getElementById('message-none');
+  var query = document.getElementById('message-none-query');
   var rows = Array.prototype.slice.call(document.querySelectorAll('#message-table > tbody > tr'));
   var texts = rows.map(function (row) { return row.textContent.toLowerCase(); });
   function filter() {
@@ -14,6 +17,8 @@ export const REPORT_SCRIPT = `
       if (hit) count++;
     });
     shown.textContent = count.toLocaleString('en-US');
+    none.hidden = count > 0;
+    query.textContent = input.value.trim();
   }
   input.addEventListener('input', filter);
   filter();

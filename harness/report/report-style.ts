@@ -4,7 +4,7 @@ export const REPORT_CSS = `
 * { box-sizing: border-box; }
 body { margin: 0; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #222; background: #fafafa; }
 main { max-width: 1280px; margin: 0 auto; padding: 24px 28px 48px; background: #fff; }
-h1 { font-size: 26px; margin: 0; display: inline-block; vertical-align: middle; }
+h1 { font-size: 26px; margin: 0; display: inline-block; vertical-align: middle; overflow-wrap: anywhere; }
 h2 { font-size: 18px; margin: 32px 0 10px; border-bottom: 1px solid var(--line); padding-bottom: 4px; }
 .kicker { color: var(--muted); font-size: 13px; margin: 0 0 4px; }
 .verdict { display: inline-block; vertical-align: middle; margin-left: 12px; padding: 3px 12px; border-radius: 4px; font-weight: 700; letter-spacing: .04em; color: #fff; }
@@ -26,6 +26,8 @@ dl.meta dd { margin: 0; font-family: ui-monospace, Menlo, Consolas, monospace; o
 .check { border: 1px solid var(--line); border-left-width: 5px; border-radius: 4px; padding: 8px 12px; margin: 8px 0; }
 .check.met { border-left-color: var(--pass); }
 .check.unmet { border-left-color: var(--fail); }
+/* A check's head is an h3 for screen readers, and looks like the line it was. */
+.check h3 { font: inherit; margin: 0; }
 .check .name { font-weight: 600; font-family: ui-monospace, Menlo, Consolas, monospace; }
 .check .summary { margin: 4px 0 0; }
 .muted { color: var(--muted); }
@@ -36,12 +38,27 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-sp
 code, .mono { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 12.5px; overflow-wrap: anywhere; }
 figure { margin: 0; }
 figcaption { color: var(--muted); font-size: 13px; margin-top: 4px; max-width: 95ch; }
+/* Chart text is 12 drawing units of 1,000: at least 60em wide (840px at 14px) it stays 10px or more and grows with
+   zoom; a narrower screen scrolls the chart in its own box, as a wide table, never the page. (The plan report's
+   charts, in no such box, keep scaling to the page.) */
 svg.chart { width: 100%; height: auto; display: block; }
+.scroll-x > svg.chart { min-width: 60em; }
+.scroll-x { overflow-x: auto; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+details.chart-data { margin: 6px 0 0; }
+details.chart-data table { width: auto; }
 table.path { width: auto; margin: 4px 0 8px; font-size: 12.5px; }
 table.path td { border: 0; padding: 1px 10px 1px 0; }
 table.path td.t { color: var(--muted); text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 table.path td.s { font-weight: 600; white-space: nowrap; }
 table.path tr.gap td { color: var(--muted); font-style: italic; padding-left: 2em; }
+/* Where a path has less room than its three columns need (a phone; the message table's last column on a screen under about 1,250px),
+   each step's detail goes under its time and step rather than into a column one letter wide. */
+#message-table details, .check details { container-type: inline-size; }
+@container (max-width: 34em) {
+  table.path tr { display: grid; grid-template-columns: max-content 1fr; }
+  table.path td.mono, table.path tr.gap td { grid-column: 1 / -1; padding-left: 2em; }
+}
 #message-table { table-layout: fixed; }
 #message-table col.id { width: 20%; }
 #message-table col.outcome { width: 13%; }
@@ -52,6 +69,45 @@ details > summary { cursor: pointer; color: #1a56a8; }
 .outcome.warn { color: var(--unknown); font-weight: 600; }
 .offender-of { display: block; font-size: 11.5px; color: var(--fail); }
 .search { display: flex; gap: 12px; align-items: center; margin: 8px 0; }
-.search input { flex: 0 1 420px; font: inherit; padding: 5px 8px; border: 1px solid #bbb; border-radius: 4px; }
+.search input { flex: 0 1 420px; font: inherit; padding: 5px 8px; border: 1px solid #767676; border-radius: 4px; }
 .note { background: #fff8e1; border: 1px solid #f0d68a; border-radius: 4px; padding: 6px 10px; }
+#message-none td { color: var(--muted); font-style: italic; }
+/* A tablet, a phone, or a zoom of 150% and more: the message table's six columns would leave its Message-IDs and
+   paths no room (three times take 315px), so each row stacks, its times labelled (the labels hidden from screen
+   readers, which still have the table's headers). Child selectors: a path's own table inside a row stays a table. */
+@media (max-width: 56em) {
+  main { padding: 16px 12px 32px; }
+  .search { flex-wrap: wrap; }
+  #message-table, #message-table > tbody, #message-table > tfoot { display: block; }
+  #message-table > thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
+  #message-table > * > tr { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); border-bottom: 1px solid var(--line); padding: 4px 0; }
+  #message-table > * > tr[hidden], #message-table > tfoot[hidden] { display: none; }
+  #message-table > * > tr > td { border: 0; padding: 1px 4px 1px 0; }
+  #message-table > * > tr > td:nth-child(-n+2), #message-table > * > tr > td:nth-child(6), #message-table > tfoot td { grid-column: 1 / -1; }
+  #message-table > * > tr > td.num { text-align: left; }
+  #message-table > * > tr > td.num::before { display: block; font-size: 11.5px; color: var(--muted); }
+  #message-table > * > tr > td.num:nth-child(3)::before { content: "accepted"; content: "accepted" / ""; }
+  #message-table > * > tr > td.num:nth-child(4)::before { content: "first activity"; content: "first activity" / ""; }
+  #message-table > * > tr > td.num:nth-child(5)::before { content: "latency"; content: "latency" / ""; }
+  #message-table > * > tr > td.num:empty::after { content: "–"; content: "–" / "none"; }
+}
+/* Printed with the browser's defaults (no backgrounds), a white word on a coloured badge would vanish: the verdict
+   and the badges print as coloured words in a frame. The checks' offenders print unfolded (the message table's 2,000
+   paths stay folded), and the search box, of no use on paper, is left out. A chart prints at the paper's width. */
+@media print {
+  body { background: #fff; }
+  main { max-width: none; padding: 0; }
+  .search { display: none; }
+  .verdict, .badge { border: 1px solid currentColor; }
+  .verdict.pass, .badge.pass { background: none; color: var(--pass); }
+  .verdict.fail, .badge.fail { background: none; color: var(--fail); }
+  .verdict.unknown, .badge.unknown, .badge.skipped { background: none; color: var(--unknown); }
+  #checks details::details-content, details.batch-table::details-content { content-visibility: visible; }
+  #checks details > summary, details.batch-table > summary { list-style: none; }
+  .scroll-x > svg.chart { min-width: 0; }
+  .scroll-x { overflow: visible; }
+  figure { break-inside: avoid; }
+  /* On paper the charts are there to see; their tables, folded, would print as a bare line. */
+  details.chart-data { display: none; }
+}
 `;

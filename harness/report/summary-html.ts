@@ -52,12 +52,13 @@ function disabledHtml(data: ReportData): SafeHtml | null {
 ${againHead === undefined ? null : html`<div id="reenabled-mailboxes" class="disabled"><p>${againHead}</p><ul>${again.map((line) => html`<li>${line}</li>`)}</ul></div>`}`;
 }
 
+/** Each check's head is a heading (h3, under Checks), so a screen reader can jump from check to check. */
 export function checksHtml(data: ReportData): SafeHtml {
   const checks = data.run.checks.map((c) => {
     const met = c.verdict === c.expected;
     const more = c.offenderCount - c.offenders.length;
     return html`<div class="check ${met ? 'met' : 'unmet'}" data-check="${c.name}">
-<span class="badge ${c.verdict}">${c.verdict}</span> <span class="name">${c.name}</span> <span class="muted">expected ${c.expected}${met ? ', met' : ', NOT met'}</span>
+<h3><span class="badge ${c.verdict}">${c.verdict}</span> <span class="name">${c.name}</span> <span class="muted">expected ${c.expected}${met ? ', met' : ', NOT met'}</span></h3>
 <p class="summary">${c.summary}</p>
 ${c.measurements === undefined ? null : html`<p class="muted">${Object.entries(c.measurements).map(([k, v], i) => html`${i > 0 ? ', ' : ''}${k} <b data-measurement="${k}">${k.endsWith('Ms') ? readableDuration(v) : v.toLocaleString('en-US')}</b>`)}</p>`}
 ${c.offenderCount === 0 ? null : html`<details><summary>${c.offenderCount.toLocaleString('en-US')} offending message${c.offenderCount === 1 ? '' : 's'}, each with its path</summary>
@@ -70,9 +71,9 @@ ${more > 0 ? html`<p class="muted">… and ${more.toLocaleString('en-US')} more:
   return html`<section id="checks"><h2>Checks</h2>
 ${checks}
 ${expectations.length === 0 ? null : html`<h2>Expectations</h2>
-<table id="expectations"><thead><tr><th>expectation</th><th>expected</th><th class="num">actual</th><th>verdict</th></tr></thead><tbody>
+<div class="scroll-x"><table id="expectations"><thead><tr><th>expectation</th><th>expected</th><th class="num">actual</th><th>verdict</th></tr></thead><tbody>
 ${expectations.map((e) => html`<tr><td class="mono">${e.name}</td><td class="mono">${e.expected}</td><td class="num">${e.actual.toLocaleString('en-US')}</td><td><span class="badge ${e.verdict}">${e.verdict}</span>${e.note === undefined ? null : html` <span class="muted">${e.note}</span>`}</td></tr>`)}
-</tbody></table>`}
+</tbody></table></div>`}
 </section>`;
 }
 

@@ -14,6 +14,8 @@ const PLOT: Omit<Plot, 'xMax' | 'yMax'> = { left: 64, top: 52, width: 900, heigh
 const LANE_PX = 20;
 const LANES_GAP_PX = 48;
 const LEGEND_ROW_PX = 18;
+/** The page's sentence saying what the chart shows, which a screen reader reads after the chart's title. */
+export const TIMELINE_SUMMARY_ID = 'timeline-summary';
 
 export interface TimelineChartInput {
   readonly points: readonly TimelinePoint[];
@@ -32,7 +34,7 @@ export function timelineChart({ points, bands, endMs, horizonMs }: TimelineChart
   const height = lanesTop + bands.length * LANE_PX + (bands.length > 0 ? 8 : -LANES_GAP_PX + 40);
   const line = (key: 'accepted' | 'tracked' | 'backlog') => points.map((p) => `${n(xOf(plot, p.atMs))},${n(yOf(plot, p[key]))}`).join(' ');
   const area = `${n(plot.left)},${n(bottom)} ${line('backlog')} ${n(xOf(plot, endMs))},${n(bottom)}`;
-  return html`<svg class="chart timeline" viewBox="0 0 ${WIDTH} ${n(height)}" role="img" aria-labelledby="timeline-title" font-family="system-ui, sans-serif">
+  return html`<svg class="chart timeline" viewBox="0 0 ${WIDTH} ${n(height)}" role="img" aria-labelledby="timeline-title" aria-describedby="${TIMELINE_SUMMARY_ID}" font-family="system-ui, sans-serif">
 <title id="timeline-title">Accepted, tracked and backlog over virtual time, with faults and operations</title>
 ${key.markup}
 ${bands.map((b) => bandInPlot(plot, b))}
@@ -42,7 +44,7 @@ ${timeAxis(plot, 10)}
 <text x="${n(plot.left)}" y="${n(plot.top - 8)}" text-anchor="middle" font-size="${FONT_PX}" fill="${COLOURS.axis}">messages</text>
 ${horizonMs > 0 && horizonMs < endMs ? horizonMark(plot, horizonMs) : null}
 <polygon data-series="backlog" points="${area}" fill="${COLOURS.backlog}" fill-opacity="0.25" stroke="none"/>
-<polyline data-series="backlog-line" points="${line('backlog')}" fill="none" stroke="${COLOURS.backlog}" stroke-width="1.5"/>
+<polyline data-series="backlog-line" points="${line('backlog')}" fill="none" stroke="${COLOURS.backlogLine}" stroke-width="1.5"/>
 <polyline data-series="accepted" points="${line('accepted')}" fill="none" stroke="${COLOURS.accepted}" stroke-width="3" stroke-linejoin="round"/>
 <polyline data-series="tracked" points="${line('tracked')}" fill="none" stroke="${COLOURS.tracked}" stroke-width="2" stroke-dasharray="7 4" stroke-linejoin="round"/>
 ${bands.length > 0 ? html`<text x="${n(plot.left)}" y="${n(lanesTop - 6)}" font-size="${FONT_PX}" font-weight="600" fill="${COLOURS.text}">Faults and operations</text>` : null}
@@ -56,9 +58,9 @@ function legend(bands: readonly TimelineBand[]): { markup: SafeHtml; rows: numbe
   const items: Array<[string, SafeHtml] | null> = [
     ['accepted (cumulative)', html`<line x1="0" x2="22" y1="-4" y2="-4" stroke="${COLOURS.accepted}" stroke-width="3"/>`],
     ['tracked: activities (cumulative)', html`<line x1="0" x2="22" y1="-4" y2="-4" stroke="${COLOURS.tracked}" stroke-width="2" stroke-dasharray="7 4"/>`],
-    ['backlog (not yet settled)', html`<rect x="0" y="-10" width="22" height="12" fill="${COLOURS.backlog}" fill-opacity="0.25" stroke="${COLOURS.backlog}"/>`],
-    bands.some((b) => b.kind === 'fault' && !b.partial) ? ['fault', html`<rect x="0" y="-10" width="22" height="12" fill="${COLOURS.fault}" fill-opacity="0.35"/>`] : null,
-    bands.some((b) => b.partial) ? ['fault on some mailboxes', html`<line x1="11" x2="11" y1="-11" y2="3" stroke="${COLOURS.fault}" stroke-width="2" stroke-dasharray="${PARTIAL_DASH}"/>`] : null,
+    ['backlog (not yet settled)', html`<rect x="0" y="-10" width="22" height="12" fill="${COLOURS.backlog}" fill-opacity="0.25" stroke="${COLOURS.backlogLine}"/>`],
+    bands.some((b) => b.kind === 'fault' && !b.partial) ? ['fault', html`<rect x="0" y="-10" width="22" height="12" fill="${COLOURS.fault}" fill-opacity="0.35" stroke="${COLOURS.faultEdge}"/>`] : null,
+    bands.some((b) => b.partial) ? ['fault on some mailboxes', html`<line x1="11" x2="11" y1="-11" y2="3" stroke="${COLOURS.faultEdge}" stroke-width="2" stroke-dasharray="${PARTIAL_DASH}"/>`] : null,
     has('operation') ? ['operation', html`<line x1="11" x2="11" y1="-11" y2="3" stroke="${COLOURS.operation}" stroke-width="1.5" stroke-dasharray="3 2"/>`] : null,
   ];
   let x = PLOT.left;
@@ -87,22 +89,33 @@ function horizonMark(plot: Plot, horizonMs: number): SafeHtml {
   return html`<g class="horizon"><line x1="${n(x)}" x2="${n(x)}" y1="${n(plot.top)}" y2="${n(plot.top + plot.height)}" stroke="${COLOURS.axis}" stroke-dasharray="2 3"/><text x="${n(tx)}" y="${n(plot.top + 12)}" text-anchor="${anchor}" font-size="${FONT_PX}" fill="${COLOURS.axis}">${label}</text></g>`;
 }
 
-/** The band's shade (or its marks) across the plot, so its effect on the lines shows. */
+/**
+ * The band's shade (or its marks) across the plot, so its effect on the lines shows. The shade is pale so the lines
+ * read through it; a solid edge where the fault starts (and ends) is what shows it, 3:1 against the page. Marks:
+ * solid for faults, dashed for operations, dotted for a fault on some mailboxes.
+ */
 function bandInPlot(plot: Plot, band: TimelineBand): SafeHtml {
-  const colour = band.kind === 'fault' ? COLOURS.fault : COLOURS.operation;
   const y1 = n(plot.top);
   const y2 = n(plot.top + plot.height);
+  const upright = (t: number, stroke: SafeHtml) => html`<line x1="${n(xOf(plot, t))}" x2="${n(xOf(plot, t))}" y1="${y1}" y2="${y2}" ${stroke}/>`;
   if (band.partial) {
     const at = band.ended ? [band.fromMs, band.toMs] : [band.fromMs];
-    return html`<g data-band="${band.kind}" data-partial="true" data-label="${band.label}">${at.map((t) => html`<line x1="${n(xOf(plot, t))}" x2="${n(xOf(plot, t))}" y1="${y1}" y2="${y2}" stroke="${colour}" stroke-opacity="0.7" stroke-width="2" stroke-dasharray="${PARTIAL_DASH}"/>`)}</g>`;
+    return html`<g data-band="${band.kind}" data-partial="true" data-label="${band.label}">${at.map((t) => upright(t, html`stroke="${COLOURS.faultEdge}" stroke-width="2" stroke-dasharray="${PARTIAL_DASH}"`))}</g>`;
   }
   if (band.marksMs.length === 0) {
     const x1 = xOf(plot, band.fromMs);
-    return html`<rect data-band="${band.kind}" data-label="${band.label}" x="${n(x1)}" y="${y1}" width="${n(Math.max(2, xOf(plot, band.toMs) - x1))}" height="${n(plot.height)}" fill="${colour}" fill-opacity="${band.ended ? '0.16' : '0.08'}"/>`;
+    // A fault the run never ended has no end edge: its shade runs to the chart's end, paler.
+    const edges = band.ended ? [band.fromMs, band.toMs] : [band.fromMs];
+    return html`<rect data-band="${band.kind}" data-label="${band.label}" x="${n(x1)}" y="${y1}" width="${n(Math.max(2, xOf(plot, band.toMs) - x1))}" height="${n(plot.height)}" fill="${COLOURS.fault}" fill-opacity="${band.ended ? '0.16' : '0.08'}"/>${edges.map((t) => upright(t, html`class="band-edge" stroke="${COLOURS.faultEdge}" stroke-width="1.5"`))}`;
   }
-  const dash = band.kind === 'fault' ? null : '3 2';
-  return html`<g data-band="${band.kind}" data-label="${band.label}">${band.marksMs.map((t) => html`<line x1="${n(xOf(plot, t))}" x2="${n(xOf(plot, t))}" y1="${y1}" y2="${y2}" stroke="${colour}" stroke-opacity="0.55" stroke-width="1.5"${dash === null ? null : html` stroke-dasharray="${dash}"`}/>`)}</g>`;
+  const stroke = band.kind === 'fault'
+    ? html`stroke="${COLOURS.faultEdge}" stroke-width="1.5"`
+    : html`stroke="${COLOURS.operation}" stroke-opacity="${OPERATION_OPACITY}" stroke-width="1.5" stroke-dasharray="3 2"`;
+  return html`<g data-band="${band.kind}" data-label="${band.label}">${band.marksMs.map((t) => upright(t, stroke))}</g>`;
 }
+
+/** Operations' lines are lighter than the series they cross, yet 3:1 against the page (#4D4D4D at 0.7 is #828282). */
+const OPERATION_OPACITY = '0.7';
 
 function rangeText(band: TimelineBand): string {
   if (band.marksMs.length > 1) return `×${band.marksMs.length}, ${timeLabel(band.fromMs)} to ${timeLabel(band.toMs)}`;
@@ -114,14 +127,16 @@ function rangeText(band: TimelineBand): string {
 /** One lane: the band as a bar (or ticks) on the plot's time scale, labelled beside it. */
 function lane(plot: Plot, band: TimelineBand, y: number): SafeHtml {
   const colour = band.kind === 'fault' ? COLOURS.fault : COLOURS.operation;
+  const edge = band.kind === 'fault' ? COLOURS.faultEdge : COLOURS.operation;
   const x1 = xOf(plot, band.fromMs);
   const x2 = Math.max(xOf(plot, band.toMs), x1 + 3);
   // A partial fault is a thin dotted line under its label, with a tick where it starts (and ends).
+  // Thin marks in the darker edge colour, 3:1 against the page; a fault's bar keeps its pink, outlined in it.
   const marks = band.partial
-    ? html`<line x1="${n(x1)}" x2="${n(x2)}" y1="${n(y + 12)}" y2="${n(y + 12)}" stroke="${colour}" stroke-width="2" stroke-dasharray="${PARTIAL_DASH}"/>${(band.ended ? [x1, x2] : [x1]).map((x) => html`<rect x="${n(x - 1.5)}" y="${n(y)}" width="3" height="13" fill="${colour}"/>`)}`
+    ? html`<line x1="${n(x1)}" x2="${n(x2)}" y1="${n(y + 12)}" y2="${n(y + 12)}" stroke="${edge}" stroke-width="2" stroke-dasharray="${PARTIAL_DASH}"/>${(band.ended ? [x1, x2] : [x1]).map((x) => html`<rect x="${n(x - 1.5)}" y="${n(y)}" width="3" height="13" fill="${edge}"/>`)}`
     : band.marksMs.length === 0
-      ? html`<rect x="${n(x1)}" y="${n(y)}" width="${n(x2 - x1)}" height="12" rx="2" fill="${colour}" fill-opacity="${band.ended ? '0.8' : '0.45'}"/>`
-      : band.marksMs.map((t) => html`<rect x="${n(xOf(plot, t) - 1.5)}" y="${n(y)}" width="3" height="12" fill="${colour}"/>`);
+      ? html`<rect x="${n(x1)}" y="${n(y)}" width="${n(x2 - x1)}" height="12" rx="2" fill="${colour}" fill-opacity="${band.ended ? '0.8' : '0.45'}" stroke="${edge}"/>`
+      : band.marksMs.map((t) => html`<rect x="${n(xOf(plot, t) - 1.5)}" y="${n(y)}" width="3" height="12" fill="${edge}"/>`);
   const text = `${band.label}: ${rangeText(band)}`;
   const width = textWidthAtMost(text);
   // Beside the bar where there is room before the drawing's edge, else before it, else inside it (a long outage
