@@ -2,6 +2,7 @@
 // outage .. its end) becomes one band; instant faults and operations (a restore, the cutover's switch, each Test &
 // Enable batch) become marks, grouped per verb and target so twenty batches make one readable lane.
 import type { AppliedFault } from './applied-faults.js';
+import { FAULT_ENDS } from './fault-ends.js';
 
 export type BandKind = 'fault' | 'operation';
 
@@ -22,22 +23,6 @@ export interface TimelineBand {
    */
   readonly partial: boolean;
 }
-
-/** Faults that last until their end verb on the same target (first listed end wins). */
-const ENDS: Readonly<Record<string, readonly string[]>> = {
-  // Setup /m:RecoverServer starts the server again on new hardware (X4).
-  down: ['up', 'restart', 'recoverServer'],
-  crash: ['restart', 'up', 'recoverServer'],
-  failover: ['up'],
-  partition: ['heal'],
-  stopInbound: ['startInbound'],
-  dismount: ['mount'],
-  smtpFault: ['clearSmtpFault'],
-  crmApiFault: ['clearCrmApiFault'],
-  goOffline: ['goOnline'],
-  failActivityCreation: ['clearActivityCreationFailure'],
-  denyMailboxAccess: ['grantMailboxAccess'],
-};
 
 /** Operations that also end a fault, yet deserve a mark of their own. */
 const MARKED_WHEN_ENDING: ReadonlySet<string> = new Set(['recoverServer']);
@@ -83,7 +68,7 @@ export function timelineBands(applied: readonly AppliedFault[], endMs: number): 
       close(o, fault.atMs);
       open.splice(open.indexOf(o), 1);
     }
-    const endVerbs = ENDS[fault.verb];
+    const endVerbs = FAULT_ENDS[fault.verb];
     if (endVerbs !== undefined) {
       const parts = partsOf(fault);
       const again = open.find((o) => o.fault.verb === fault.verb && o.fault.target === fault.target && partsKey(o.fault) === partsKey(fault));

@@ -1,10 +1,14 @@
-// Which places a fault puts out of service, and for how long: a `down` (or `crash`) on a target until the matching
-// `up` (or `restart`), or the end of the run. The scrubber draws these as bands and the player greys out the places
+// Which places a fault puts out of service, and for how long: a `down` (or `crash`) on a target until the verb that
+// ends it (`up`, `restart`, `recoverServer`: FAULT_ENDS, as the report's timeline reads them), or the end of the run. The scrubber draws these as bands and the player greys out the places
 // they hit; both read the same spans so the picture and the time scale agree.
 import type { DemoData, DemoLane, DemoOperation, DemoPlace, LaneId } from '../demo-data.js';
+import { FAULT_ENDS } from '../../report/fault-ends.js';
 
-/** A fault's opening verb and the verb that ends it. */
-const CLOSERS: Readonly<Record<string, string>> = { down: 'up', crash: 'restart' };
+/**
+ * The faults that put a place out of service, drawn as outages; the others (inbound stopped, a stage fault, a
+ * database dismounted) leave the server up and are told in captions. Each lasts until a verb FAULT_ENDS gives it.
+ */
+const OUTAGES: ReadonlySet<string> = new Set(['down', 'crash']);
 
 export interface OutageSpan {
   readonly lane: LaneId | 'both';
@@ -30,9 +34,9 @@ export function outageSpans(data: DemoData): OutageSpan[] {
   const spans: OutageSpan[] = [];
   const ops = [...data.operations].sort((a, b) => a.atMs - b.atMs);
   ops.forEach((op, i) => {
-    const closer = CLOSERS[op.verb];
-    if (closer === undefined || op.target === null) return;
-    const end = ops.slice(i + 1).find((o: DemoOperation) => o.verb === closer && o.target === op.target && (o.lane === op.lane || o.lane === 'both'));
+    const closers = FAULT_ENDS[op.verb];
+    if (!OUTAGES.has(op.verb) || closers === undefined || op.target === null) return;
+    const end = ops.slice(i + 1).find((o: DemoOperation) => closers.includes(o.verb) && o.target === op.target && (o.lane === op.lane || o.lane === 'both'));
     spans.push({ lane: op.lane, verb: op.verb, target: op.target, fromMs: op.atMs, toMs: end?.atMs ?? data.endMs });
   });
   return spans;

@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { chromiumForSuite, skipWithoutChromium, watchPageProblems } from '../../helpers/chromium.js';
 import { mailflow } from '../../helpers/cli.js';
-import { contrastOnWhite } from './contrast.js';
+import { contrastOnWhite } from '../../helpers/contrast.js';
 
 const skip = skipWithoutChromium('report-a11y-chromium.test');
 

@@ -8,21 +8,11 @@ import type { Page } from 'playwright-core';
 import type { DemoData } from '../../../../harness/demo/demo-data.js';
 import { chromiumForSuite, skipWithoutChromium } from '../../../helpers/chromium.js';
 import { demoFixture } from '../../../helpers/demo-fixture.js';
+import { contrast } from '../../../helpers/contrast.js';
 import { demoSeek, demoState, openDemo, probe, type Viewport } from './demo-page-browser.js';
 
 const skip = skipWithoutChromium('demo-page-a11y-chromium.test');
 const M = 60_000;
-
-/** WCAG's contrast ratio of two computed colours (`rgb(r, g, b)` or `#rrggbb`). */
-export function contrast(a: string, b: string): number {
-  const rgb = (c: string): number[] => c.startsWith('#') ? [1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16)) : (c.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
-  const lum = (c: string): number => {
-    const [r = 0, g = 0, bl = 0] = rgb(c).map((v) => v / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
-    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
-  };
-  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x) as [number, number];
-  return (hi + 0.05) / (lo + 0.05);
-}
 
 const style = (page: Page, selector: string, prop: string) =>
   page.locator(selector).first().evaluate((e, p) => (globalThis as unknown as { getComputedStyle(e: unknown): Record<string, string> }).getComputedStyle(e)[p] ?? '', prop);

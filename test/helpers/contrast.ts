@@ -1,5 +1,5 @@
-// WCAG 2 contrast, for the browser tests: a colour as the page draws it (hex or rgb(), with an opacity over white)
-// against white, the report's background.
+// WCAG 2 contrast, for the browser tests of the report and the demo page: two colours as the page draws them (hex or
+// rgb()), or one drawn at an opacity over white against white, the report's background.
 
 /** `#rrggbb`, `#rgb` or `rgb(r, g, b)` / `rgba(r, g, b, a)` as [r, g, b, alpha], channels 0..255. */
 export function parseColour(colour: string): [number, number, number, number] {
@@ -20,11 +20,18 @@ const channel = (v: number) => {
   return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
 };
 
+const luminance = (r: number, g: number, b: number) => 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+
 /** The contrast ratio of `colour`, drawn at `opacity` (times its own alpha) over white, against white. */
 export function contrastOnWhite(colour: string, opacity = 1): number {
   const [r, g, b, a] = parseColour(colour);
   const alpha = a * opacity;
-  const [R, G, B] = [r, g, b].map((v) => channel(v * alpha + 255 * (1 - alpha))) as [number, number, number];
-  const luminance = 0.2126 * R + 0.7152 * G + 0.0722 * B;
-  return 1.05 / (luminance + 0.05);
+  const [R, G, B] = [r, g, b].map((v) => v * alpha + 255 * (1 - alpha)) as [number, number, number];
+  return 1.05 / (luminance(R, G, B) + 0.05);
+}
+
+/** The contrast ratio of two opaque colours (their alpha is not taken into account). */
+export function contrast(a: string, b: string): number {
+  const [hi, lo] = [a, b].map((c) => luminance(...(parseColour(c).slice(0, 3) as [number, number, number]))).sort((x, y) => y - x) as [number, number];
+  return (hi + 0.05) / (lo + 0.05);
 }
