@@ -45,8 +45,8 @@ function kindText(band: TimelineBand): string {
 
 const range = (bin: { fromMs: number; toMs: number }) => `${timeLabel(bin.fromMs)} to ${timeLabel(bin.toMs)}`;
 
-/** The columns from `textColumns` on hold times and counts, right-aligned. */
-function dataTable(summary: string, columns: readonly string[], textColumns: number, rows: ReadonlyArray<readonly string[]>): SafeHtml {
+/** A chart's data, folded under it: the columns from `textColumns` on hold times and counts, right-aligned (the plan report's charts too). */
+export function dataTable(summary: string, columns: readonly string[], textColumns: number, rows: ReadonlyArray<readonly string[]>): SafeHtml {
   const num = (i: number) => (i < textColumns ? null : html` class="num"`);
   return html`<details class="chart-data"><summary>${summary}</summary><div class="scroll-x"><table>
 <thead><tr>${columns.map((c, i) => html`<th scope="col"${num(i)}>${c}</th>`)}</tr></thead>

@@ -39,8 +39,7 @@ code, .mono { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 
 figure { margin: 0; }
 figcaption { color: var(--muted); font-size: 13px; margin-top: 4px; max-width: 95ch; }
 /* Chart text is 12 drawing units of 1,000: at least 60em wide (840px at 14px) it stays 10px or more and grows with
-   zoom; a narrower screen scrolls the chart in its own box, as a wide table, never the page. (The plan report's
-   charts, in no such box, keep scaling to the page.) */
+   zoom; a narrower screen scrolls the chart in its own box, as a wide table, never the page (the plan report's too). */
 svg.chart { width: 100%; height: auto; display: block; }
 .scroll-x > svg.chart { min-width: 60em; }
 .scroll-x { overflow-x: auto; }
