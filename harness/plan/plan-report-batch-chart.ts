@@ -5,8 +5,10 @@ import { html, type SafeHtml } from '../report/html.js';
 import { timeLabel } from '../report/time-ticks.js';
 import type { BatchFigures } from './plan-metrics.js';
 
-/** Okabe-Ito vermillion: untracked mail, apart from the run report's blue and green. */
+/** Okabe-Ito vermillion: untracked mail, apart from the run report's blue and green (3.9:1 on white, for bars). */
 export const UNTRACKED_COLOUR = '#D55E00';
+/** The same hue darkened for the words drawn in it (counts, 'disabled'): 5.1:1, as text needs 4.5:1 (WCAG 1.4.3). */
+const UNTRACKED_TEXT = '#B34F00';
 const WIDTH = 1000;
 const PLOT: Omit<Plot, 'xMax' | 'yMax'> = { left: 64, top: 56, width: 900, height: 220 };
 const MAX_BAR_PX = 56;
@@ -19,7 +21,13 @@ const SERIES = [
 
 const fmt = (value: number) => value.toLocaleString('en-US');
 
-/** `id` keeps the SVG's title unique when several plans share the page. */
+/** The id of the page's sentence saying the chart (plan-report-chart-words.ts), which the chart points to. */
+export const batchSummaryId = (id: string): string => `${id}-summary`;
+
+/**
+ * `id` keeps the SVG's title unique when several plans share the page. All text is FONT_PX: 10px or more in the
+ * run report's min-width scroll box (report-style.ts).
+ */
 export function batchChart(batches: readonly BatchFigures[], id: string): SafeHtml {
   const total = (b: BatchFigures) => b.trackedByRouter + b.trackedBySss + b.untracked;
   const plot: Plot = { ...PLOT, xMax: batches.length, yMax: countAxisMax(Math.max(1, ...batches.map(total)), 5) };
@@ -63,13 +71,13 @@ export function batchChart(batches: readonly BatchFigures[], id: string): SafeHt
     });
     const label = untrackedLabel(b.untracked, slot);
     const untracked = label === null ? null
-      : html`<text x="${n(centre)}" y="${n(yOf(plot, total(b)) - 4)}" text-anchor="middle" font-size="${FONT_PX - 1}" font-weight="600" fill="${UNTRACKED_COLOUR}">${label}</text>`;
+      : html`<text x="${n(centre)}" y="${n(yOf(plot, total(b)) - 4)}" text-anchor="middle" font-size="${FONT_PX}" font-weight="600" fill="${UNTRACKED_TEXT}">${label}</text>`;
     const disabled = shownDisabled.has(i)
-      ? html`<text class="disabled" x="${n(centre)}" y="${n(bottom + 46)}" text-anchor="middle" font-size="${FONT_PX - 1}" fill="${UNTRACKED_COLOUR}">${disabledText(b)}</text>` : null;
-    const labels = html`${labelled(i, numberEvery) ? html`<text x="${n(centre)}" y="${n(bottom + 16)}" text-anchor="middle">${b.batch}</text>` : null}${labelled(i, timeEvery) ? html`<text x="${n(centre)}" y="${n(bottom + 31)}" text-anchor="middle" font-size="${FONT_PX - 1}">${after(b)}</text>` : null}${disabled}`;
+      ? html`<text class="disabled" x="${n(centre)}" y="${n(bottom + 46)}" text-anchor="middle" font-size="${FONT_PX}" fill="${UNTRACKED_TEXT}">${disabledText(b)}</text>` : null;
+    const labels = html`${labelled(i, numberEvery) ? html`<text x="${n(centre)}" y="${n(bottom + 16)}" text-anchor="middle">${b.batch}</text>` : null}${labelled(i, timeEvery) ? html`<text x="${n(centre)}" y="${n(bottom + 31)}" text-anchor="middle">${after(b)}</text>` : null}${disabled}`;
     return html`<g class="batch" data-batch="${b.batch}">${segments}${untracked}<g font-size="${FONT_PX}" fill="${COLOURS.axis}">${labels}</g></g>`;
   });
-  return html`<svg class="chart batches" viewBox="0 0 ${WIDTH} ${n(bottom + 58 + extra)}" role="img" aria-labelledby="${id}-title" font-family="system-ui, sans-serif">
+  return html`<svg class="chart batches" viewBox="0 0 ${WIDTH} ${n(bottom + 58 + extra)}" role="img" aria-labelledby="${id}-title" aria-describedby="${batchSummaryId(id)}" font-family="system-ui, sans-serif">
 <title id="${id}-title">Messages per Test &amp; Enable batch: tracked by the router, by server-side sync, and untracked</title>
 ${legend()}
 ${countAxis(plot, 5)}

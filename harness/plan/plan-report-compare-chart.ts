@@ -28,6 +28,9 @@ const PANELS: readonly Panel[] = [
   { key: 'durationMs', title: 'duration, switch to last mailbox enabled (shorter is sooner done)', colour: COLOURS.operation, format: (v) => timeLabel(v) },
 ];
 
+/** The id of the page's sentence saying the chart (plan-report-chart-words.ts), which the chart points to. */
+export const COMPARE_SUMMARY_ID = 'compare-summary';
+
 const shortName = (name: string) => (name.length > MAX_NAME_CHARS ? `${name.slice(0, MAX_NAME_CHARS - 1)}…` : name);
 
 export function compareChart(plans: readonly ComparedPlan[]): SafeHtml {
@@ -40,7 +43,7 @@ export function compareChart(plans: readonly ComparedPlan[]): SafeHtml {
     y += 22 + plans.length * ROW_PX + PANEL_GAP_PX;
     return panelHtml(panel, plans, { top, labelRight, barLeft, barWidth });
   });
-  return html`<svg class="chart compare" viewBox="0 0 ${WIDTH} ${n(y)}" role="img" aria-labelledby="compare-title" font-family="system-ui, sans-serif">
+  return html`<svg class="chart compare" viewBox="0 0 ${WIDTH} ${n(y)}" role="img" aria-labelledby="compare-title" aria-describedby="${COMPARE_SUMMARY_ID}" font-family="system-ui, sans-serif">
 <title id="compare-title">The plans compared: untracked messages and duration</title>
 ${panels}
 </svg>`;

@@ -3,8 +3,9 @@
 import { html, type SafeHtml } from '../report/html.js';
 import { timeLabel } from '../report/time-ticks.js';
 import type { Grade } from './grade.js';
-import { compareChart, type ComparedPlan } from './plan-report-compare-chart.js';
-import type { ReportedRun } from './plan-report-run-html.js';
+import { compareSummary, compareTable } from './plan-report-chart-words.js';
+import { COMPARE_SUMMARY_ID, compareChart, type ComparedPlan } from './plan-report-compare-chart.js';
+import { gradeBadge, type ReportedRun } from './plan-report-run-html.js';
 import type { ReportedSweep } from './plan-report-sweep-html.js';
 import type { Spread } from './plan-sweep.js';
 
@@ -37,7 +38,7 @@ export function runComparisonHtml(runs: readonly ReportedRun[]): SafeHtml {
     { label: 'lost', cells: r.map((x) => trouble(x.counts.lost)) },
   ];
   return comparisonHtml(r.map((x) => ({ name: x.plan, grade: x.grade })), rows,
-    r.map((x): ComparedPlan => ({ name: x.plan, untracked: x.counts.untracked, durationMs: x.durationMs })), 'Each plan ran once, with its own seed.');
+    r.map((x): ComparedPlan => ({ name: x.plan, untracked: x.counts.untracked, durationMs: x.durationMs })), 'Each plan ran once, with its own seed.', false);
 }
 
 export function sweepComparisonHtml(sweeps: readonly ReportedSweep[]): SafeHtml {
@@ -60,17 +61,20 @@ export function sweepComparisonHtml(sweeps: readonly ReportedSweep[]): SafeHtml 
   ];
   return comparisonHtml(r.map((x) => ({ name: x.plan, grade: x.grade })), rows,
     r.map((x): ComparedPlan => ({ name: x.plan, untracked: x.counts.untracked.median, durationMs: x.durationMs.median })),
-    'Each cell is the median over the seeds, with the 95th percentile; the grade is that of the median counts; the chart shows medians.');
+    'Each cell is the median over the seeds, with the 95th percentile; the grade is that of the median counts; the chart shows medians.', true);
 }
 
-function comparisonHtml(plans: ReadonlyArray<{ name: string; grade: Grade }>, rows: readonly Row[], chart: readonly ComparedPlan[], note: string): SafeHtml {
+/** The table scrolls in its own box: a column per plan, and a sweep's "median (p95 …)" cells, are wider than a phone. */
+function comparisonHtml(plans: ReadonlyArray<{ name: string; grade: Grade }>, rows: readonly Row[], chart: readonly ComparedPlan[], note: string, medians: boolean): SafeHtml {
   return html`<section id="comparison"><h2>The plans side by side</h2>
 <p class="muted">${note} Red: above zero where zero is the goal.</p>
-<table class="side-by-side"><thead><tr><th></th>${plans.map((p) => html`<th class="num" scope="col">${p.name}</th>`)}</tr></thead><tbody>
-<tr><th scope="row">grade</th>${plans.map((p) => html`<td class="num"><span class="badge grade-${p.grade.toLowerCase()}" data-grade="${p.grade}">${p.grade}</span></td>`)}</tr>
+<div class="scroll-x"><table class="side-by-side"><thead><tr><th scope="col">figure</th>${plans.map((p) => html`<th class="num" scope="col">${p.name}</th>`)}</tr></thead><tbody>
+<tr><th scope="row">grade</th>${plans.map((p) => html`<td class="num">${gradeBadge(p.grade, 'badge')}</td>`)}</tr>
 ${rows.map((row) => html`<tr><th scope="row"${row.sub === true ? html` class="sub"` : null}>${row.label}</th>${row.cells.map(([text, bad]) => html`<td class="num${bad ? ' bad' : ''}">${text}</td>`)}</tr>
-`)}</tbody></table>
-<figure>${compareChart(chart)}
+`)}</tbody></table></div>
+<p id="${COMPARE_SUMMARY_ID}">${compareSummary(chart, medians)}</p>
+<figure><div class="scroll-x">${compareChart(chart)}</div>
 <figcaption>Untracked messages (eligible for tracking, never tracked by any path) and the cutover's duration, from the switch to server-side sync to the last mailbox enabled, per plan.</figcaption>
-</figure></section>`;
+</figure>
+${compareTable(chart)}</section>`;
 }

@@ -4,7 +4,8 @@ import { html, type SafeHtml } from '../report/html.js';
 import { timeLabel } from '../report/time-ticks.js';
 import { batchTableHtml } from '../report/batch-table-html.js';
 import type { Grade } from './grade.js';
-import { batchChart } from './plan-report-batch-chart.js';
+import { batchChart, batchSummaryId } from './plan-report-batch-chart.js';
+import { batchSummary } from './plan-report-chart-words.js';
 import type { PlanResult } from './run-plan.js';
 
 export interface ReportedRun {
@@ -16,19 +17,28 @@ export interface ReportedRun {
 
 const fmt = (value: number) => value.toLocaleString('en-US');
 
-/** The grade as a coloured badge; `data-grade` lets tests and scripts read it. */
-export function gradeBadge(grade: Grade): SafeHtml {
-  return html`<span class="verdict grade-${grade.toLowerCase()}" data-grade="${grade}">${grade}</span>`;
+/** A grade in the run report's colours (report-style.ts), and so its print rules: a coloured word in a frame. */
+const TONE: Readonly<Record<Grade, 'pass' | 'unknown' | 'fail'>> = { Perfect: 'pass', Good: 'pass', Investigate: 'unknown', Poor: 'fail' };
+
+/** The grade as a coloured badge, `verdict` by a plan's name, `badge` in a table; `data-grade` lets tests and scripts read it. */
+export function gradeBadge(grade: Grade, kind: 'verdict' | 'badge' = 'verdict'): SafeHtml {
+  return html`<span class="${kind} ${TONE[grade]} grade-${grade.toLowerCase()}" data-grade="${grade}">${grade}</span>`;
+}
+
+/** A plan's heading: its name and grade, the word 'grade' there for a screen reader ("recommended grade Good"). */
+export function planHeading(plan: string, grade: Grade): SafeHtml {
+  return html`<h2>${plan} <span class="visually-hidden">grade</span> ${gradeBadge(grade)}</h2>`;
 }
 
 export function runSectionHtml({ file, result, expected }: ReportedRun, index: number): SafeHtml {
   const id = `plan-${index + 1}`;
   return html`<section class="plan" id="${id}" data-plan="${result.plan}">
-<h2>${result.plan} ${gradeBadge(result.grade)}</h2>
+${planHeading(result.plan, result.grade)}
 <dl class="meta"><dt>file</dt><dd>${file}</dd><dt>seed</dt><dd>${result.seed}</dd>${expected === undefined ? null : html`<dt>expected</dt><dd>at least ${expected}</dd>`}</dl>
 ${figuresHtml(result)}
 <h3>Batch timeline</h3>
-<figure>${batchChart(result.batchTimeline, `${id}-batches`)}
+<p id="${batchSummaryId(`${id}-batches`)}">${batchSummary(result.batchTimeline)}</p>
+<figure><div class="scroll-x">${batchChart(result.batchTimeline, `${id}-batches`)}</div>
 <figcaption>One bar per Test &amp; Enable batch, in the order they were enabled: the messages that belong to the batch (those first eligible for tracking in one of its mailboxes), split by what tracked them first, the router or server-side sync, and what was never tracked. The number above a bar is its untracked messages; "disabled" under it, how many of its mailboxes server-side sync had disabled when the run ended (a fault during the cutover, or a failed Test &amp; Enable not retried: their mail waits for a new Test &amp; Enable). Times are after the switch to server-side sync.</figcaption>
 </figure>
 ${batchTableHtml(result.batchTimeline, 'switch')}

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { escapeHtml } from '../../../harness/report/html.js';
 import { renderPlanReport } from '../../../harness/plan/plan-report.js';
 import { batchChart } from '../../../harness/plan/plan-report-batch-chart.js';
+import { batchSummary, compareSummary } from '../../../harness/plan/plan-report-chart-words.js';
 import { runPlan, type PlanResult } from '../../../harness/plan/run-plan.js';
 import { summariseSweep, sweepSeeds } from '../../../harness/plan/plan-sweep.js';
 import { smallPlan } from './plan-fixtures.js';
@@ -53,6 +54,22 @@ describe('the plan report', () => {
     expect([...svg.matchAll(/<g class="batch" data-batch="(\d+)">(?:(?!<g class="batch").)*?<text class="disabled"/gs)].map((m) => m[1])).toEqual(['2', '21']);
   });
 
+  it('says a batch chart in a sentence: the bars\' totals and the batch with the most untracked mail', () => {
+    const worst = slow.batchTimeline.reduce((top, b) => (b.untracked > top.untracked ? b : top));
+    expect(worst.untracked).toBeGreaterThan(0);
+    const sentence = batchSummary(slow.batchTimeline);
+    expect(sentence).toMatch(new RegExp(`^${slow.batches} batches, from the switch to \\+\\S+: `));
+    expect(sentence).toContain(`the most untracked in batch ${worst.batch} (${worst.untracked.toLocaleString('en-US')})`);
+    const page = renderPlanReport({ kind: 'runs', plans: [{ file: 'small.yaml', result: slow, expected: undefined }] });
+    expect(page).toContain(`<p id="plan-1-batches-summary">${escapeHtml(sentence)}</p>`);
+    expect(page).toContain('aria-describedby="plan-1-batches-summary"');
+  });
+
+  it('says the comparison chart in a sentence, naming every plan tied for the least', () => {
+    const sentence = compareSummary([{ name: 'a', untracked: 5, durationMs: 0 }, { name: 'b', untracked: 2, durationMs: 0 }, { name: 'c', untracked: 2, durationMs: 3_600_000 }], false);
+    expect(sentence).toBe('The fewest untracked messages: b and c (2); done soonest after the switch: a and b (every mailbox at the switch). Each plan\'s figures are in the table under the chart.');
+  });
+
   it('is the same bytes for the same results', () => {
     const input = { kind: 'runs', plans: [{ file: 'small.yaml', result: slow, expected: undefined }] } as const;
     expect(renderPlanReport(input)).toBe(renderPlanReport(structuredClone(input)));
@@ -89,7 +106,7 @@ describe('the plan report', () => {
     const sweep = summariseSweep(lossy, results);
     const page = renderPlanReport({ kind: 'sweeps', plans: [{ file: 'small.yaml', result: sweep, expected: undefined }] });
     const untracked = sweep.counts.untracked;
-    expect(page).toContain(`<tr data-figure="untracked"><td>untracked</td><td class="num">${untracked.median.toLocaleString('en-US')}</td><td class="num${untracked.p95 > 0 ? ' bad' : ''}">${untracked.p95.toLocaleString('en-US')}</td></tr>`);
+    expect(page).toContain(`<tr data-figure="untracked"><th scope="row">untracked</th><td class="num">${untracked.median.toLocaleString('en-US')}</td><td class="num${untracked.p95 > 0 ? ' bad' : ''}">${untracked.p95.toLocaleString('en-US')}</td></tr>`);
     expect(page).toContain(`data-grade="${sweep.grade}"`);
     expect(page).toContain(`${sweep.seeds.length}: ${sweep.seeds.join(', ')}`);
     expect(page).not.toContain('class="batch"');
