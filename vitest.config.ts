@@ -7,5 +7,8 @@ export default defineConfig({
     setupFiles: ['test/helpers/pin-fast-check.ts'],
     // Property tests replay many worlds; the default 5 s is tight on a loaded 2-core CI machine.
     testTimeout: 60_000,
+    // Browser suites build their pages in beforeAll by running the CLI (a report, a plan sweep): the default 10 s
+    // failed one under a full parallel run.
+    hookTimeout: 60_000,
   },
 });
