@@ -16,7 +16,7 @@ export function timelineSummary(points: readonly TimelinePoint[], bands: readonl
   const peak = points.reduce((top, p) => (p.backlog > top.backlog ? p : top), last);
   const lanes = bands.length === 0 ? 'No fault or operation was applied.'
     : `${fmt(bands.length)} ${bands.length === 1 ? 'fault or operation is' : 'faults and operations are'} marked on it, each with its times in the table under the chart.`;
-  return `By ${timeLabel(endMs)}, ${fmt(last.accepted)} messages accepted and ${fmt(last.tracked)} tracked; the backlog was highest at ${fmt(peak.backlog)} (at ${timeLabel(peak.atMs)}) and ${fmt(last.backlog)} at the end. ${lanes}`;
+  return `By ${timeLabel(endMs)}, ${fmt(last.accepted)} messages accepted and ${fmt(last.tracked)} tracked; ${peak.backlog === 0 ? 'nothing waited in a backlog' : `the backlog was highest at ${fmt(peak.backlog)} (at ${timeLabel(peak.atMs)}) and ${fmt(last.backlog)} at the end`}. ${lanes}`;
 }
 
 /** The histogram in a sentence: its busiest range (the percentiles and the slowest are said above it). */

@@ -17,7 +17,8 @@ export const REPORT_SCRIPT = `
       if (hit) count++;
     });
     shown.textContent = count.toLocaleString('en-US');
-    none.hidden = count > 0;
+    // A run with no messages has nothing to match: the row is for a search that finds none.
+    none.hidden = count > 0 || words.length === 0;
     query.textContent = input.value.trim();
   }
   input.addEventListener('input', filter);

@@ -164,11 +164,13 @@ function checkSeed(seed: number | undefined): void {
 /**
  * A scenario as written (what `arbScenario` draws, or YAML read without the schema) has its durations as text and
  * its defaults missing; run as it is, it failed deep inside the world's building with "Cannot read properties of
- * undefined". Its horizon tells: the schema makes every duration a number of milliseconds.
+ * undefined". Its horizon tells (the schema makes every duration a number of milliseconds), and the defaults the
+ * schema fills in.
  */
 function checkParsed(scenario: Scenario): void {
-  const { horizon, drain } = scenario as { horizon: unknown; drain: unknown };
-  if (typeof horizon === 'number' && typeof drain === 'number') return;
+  // The schema always sets randomStreams (a default): a scenario as written with durations as bare numbers lacks it.
+  const { horizon, drain, randomStreams } = scenario as { horizon: unknown; drain: unknown; randomStreams: unknown };
+  if (typeof horizon === 'number' && typeof drain === 'number' && typeof randomStreams === 'string') return;
   throw new TypeError(`runScenario takes a parsed scenario (from loadScenario, loadScenarioFile, parseScenarioText or parseScenarioData), `
     + `and this one is as written (horizon: ${JSON.stringify(horizon) ?? 'missing'}): parse it first, or give what arbScenario draws to judgeCase`);
 }

@@ -61,14 +61,15 @@ export function checkSss(scenario: Scenario): ConsistencyProblem[] {
 }
 
 /**
- * An `enabled` address sync keeps no mailbox record for (a user on Outlook access, a misspelt one) was enabled
- * nowhere, silently: the run went on with Outlook or nothing tracking that mailbox's mail (the contributor review).
+ * An `enabled` address sync keeps no mailbox record for (a user on Outlook access, a misspelt one) cannot be tested
+ * and enabled (S1, S3): the run made it a record with no email server profile, disabled at its first cycle, and said
+ * so only among the disabled mailboxes at the end, far from the slip (the contributor review).
  */
 function enabledProblems(scenario: Scenario, enabled: readonly string[], server: string): ConsistencyProblem[] {
   const records = cutoverMailboxesAtMost(scenario);
   return enabled.flatMap((address, j) => (records.has(address) ? [] : [{
     path: ['sss', 'enabled', j],
-    message: `server-side sync has no mailbox record for '${address}' to enable${didYouMean(address, records)}: it keeps records for the users and queues of '${server}' on Email Router or Forward Mailbox access (\`incoming: email-router\` or \`forward-mailbox\`; users default to \`outlook\`), the forward mailboxes of its routers' deployments and sss.mailboxes`,
+    message: `server-side sync has no mailbox record for '${address}' to enable${didYouMean(address, records)}: it keeps records for the users and queues of '${server}' on Email Router or Forward Mailbox access (\`incoming: email-router\` or \`forward-mailbox\`, or \`outgoing: email-router\`; users default to \`outlook\`), the forward mailboxes of its routers' deployments and sss.mailboxes`,
   }]));
 }
 

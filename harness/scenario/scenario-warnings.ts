@@ -20,7 +20,7 @@ function syncWarnings(scenario: Scenario): FieldProblem[] {
   if (scenario.sss === undefined || cutoverMailboxesAtMost(scenario).size > 0) return [];
   return [{
     path: ['sss'],
-    message: 'server-side sync has no mailbox to read: no CRM user or queue has Email Router or Forward Mailbox access (`incoming: email-router` or `forward-mailbox`; users default to `outlook`), and there is no forward mailbox or sss.mailboxes entry, so it enables and tracks nothing',
+    message: 'server-side sync has no mailbox to read: no CRM user or queue has Email Router or Forward Mailbox access (`incoming: email-router` or `forward-mailbox`, or `outgoing: email-router`; users default to `outlook`), and there is no router\'s forward mailbox or sss.mailboxes entry, so it enables and tracks nothing',
   }];
 }
 

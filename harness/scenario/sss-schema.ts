@@ -35,7 +35,7 @@ export const sssSchema = z.strictObject({
     profile: name.optional().meta({ description: 'Its profile; default: the first.', examples: ['exchange'] }),
     deleteAfterProcessing: z.boolean().default(false).describe('S1: only forward and queue mailboxes may delete processed mail.'),
   })).default([]).describe('Mailbox records (S1): by default every user and queue with "Server-Side Synchronization or Email Router" access, and the router\'s forward mailboxes, on the first profile.'),
-  enabled: z.union([z.literal('all'), z.array(address)]).default([]).describe('Mailboxes already tested and enabled as the run starts (S3), or `all`.'),
+  enabled: z.union([z.literal('all'), z.array(address)]).default([]).describe('Mailboxes already tested and enabled as the run starts (S3), or `all`: each one sync keeps a record for (a user or queue on Email Router or Forward Mailbox access, a router\'s forward mailbox, or one of `mailboxes`).'),
   settings: z.strictObject({
     outgoingPollInterval: positiveDurationMs.default(d.outgoingPollIntervalMs).describe('How often Pending Send email is picked up (S5).'),
     transientRetries: z.number().int().nonnegative().default(d.transientRetries).describe('Retries of a transient error, transientRetryInterval apart: the next error in a row after them (the 11th with 10) disables the mailbox (S4).'),
@@ -65,7 +65,7 @@ export const sssSchema = z.strictObject({
     batchSize: z.number().int().positive().default(200).describe('Mailboxes per Test & Enable batch (S14: 200).'),
     batchInterval: durationMs.default(5 * 3_600_000).describe('Between batches; the first is at the switch (S14: every 5 hours). Write a unit: a bare number is milliseconds. `0` enables every batch at the switch; otherwise at least a minute.'),
     queuesFirst: z.boolean().default(true).describe('Queues and forward mailboxes in the first batches (S14).'),
-    failing: z.array(address).default([]).describe('Mailboxes whose Test & Enable fails (the service account has no access to them, S4): each one the cutover tests (a user or queue on Email Router or Forward Mailbox access, a forward mailbox, or one of `mailboxes`).'),
+    failing: z.array(address).default([]).describe('Mailboxes whose Test & Enable fails (the service account has no access to them, S4): each one the cutover tests (a user or queue on Email Router or Forward Mailbox access, a router\'s forward mailbox, or one of `mailboxes`).'),
     forwardRules: z.enum(['keep', 'remove-per-batch', 'remove-at-end']).default('remove-per-batch').describe('The router\'s inbox rules: kept, removed from each mailbox as its batch is enabled, or all at the last batch.'),
   }).optional().describe('A cutover from the router, turned into operations at the given times (R14, S14).'),
 });

@@ -19,8 +19,9 @@ function cell(tr, cls, text) {
 function openInspector(L, mi, opener) {
   var m = L.lane.messages[mi];
   if (!m) return;
-  // Another message opened from inside the inspector keeps the first opener: Close goes back to the page.
-  if (inspector.L === null) inspector.opener = opener || null;
+  // Another message opened from inside the inspector keeps the first opener: Close goes back to the page. Only a
+  // keyboard user is given the focus back there: after a mouse click, Space must go on playing, not reopen this.
+  if (inspector.L === null) inspector.opener = byPointer ? null : opener || null;
   inspector.L = L; inspector.mi = mi; inspector.rows = [];
   var body = inspector.body;
   body.textContent = '';
@@ -73,7 +74,7 @@ function closeInspector() {
   inspector.el.hidden = true;
   inspector.L = null; inspector.mi = -1; inspector.rows = []; inspector.opener = null;
   render();
-  if (hadFocus) focusBack(opener, L, mi);
+  if (hadFocus && opener !== null) focusBack(opener, L, mi);
 }
 
 function drawInspector(t) {

@@ -4,6 +4,10 @@
 // was clicked last). The single-key shortcuts can be turned off in the help (WCAG 2.1.4: a speech user's words or a
 // screen reader's keys must not set the player going); Page Up, Page Down and Esc stay on. The choice is remembered.
 export const SCRIPT_KEYS = `
+/** Was the last press the mouse's (or a finger's), not a key's? Read by the controls to let the focus go. */
+var byPointer = false;
+document.addEventListener('pointerdown', function () { byPointer = true; }, true);
+document.addEventListener('keydown', function () { byPointer = false; }, true);
 var KEYS = {
   ' ': toggle, 'ArrowRight': step, 'ArrowLeft': stepBack, 'n': nextOperation, 'N': nextOperation,
   '+': function () { setSpeed(state.speed + 1); }, '=': function () { setSpeed(state.speed + 1); },
@@ -22,7 +26,8 @@ var SLIDER_KEYS = { 'ArrowRight': true, 'ArrowLeft': true, 'ArrowUp': true, 'Arr
 /** Is the key the focused control's own (what it does with it natively)? */
 function ownKey(target, key) {
   var tag = target && target.tagName, type = tag === 'INPUT' ? target.type : '';
-  if (tag === 'SELECT' || tag === 'TEXTAREA' || (tag === 'INPUT' && type !== 'checkbox' && type !== 'range')) return key !== 'Escape';
+  // A list or a text field keeps its keys, but for Esc and the remote's Page Up and Page Down.
+  if (tag === 'SELECT' || tag === 'TEXTAREA' || (tag === 'INPUT' && type !== 'checkbox' && type !== 'range')) return ALWAYS_ON[key] !== true;
   if (type === 'checkbox') return key === ' ';
   if (type === 'range') return SLIDER_KEYS[key] === true;
   if (tag === 'BUTTON' || tag === 'A' || (target && target.getAttribute && target.getAttribute('role') === 'button')) return key === ' ' || key === 'Enter';

@@ -106,10 +106,15 @@ function closeOverlays() {
 }
 function setSpeed(i) { state.speed = Math.min(Math.max(i, 0), P.speeds.length - 1); render(); }
 
+/**
+ * A control the mouse pressed lets the focus go, so Space and the arrows go on playing and stepping (a trainer clicks,
+ * then talks over the keyboard); one the keyboard pressed keeps it, so a keyboard user keeps their place (the keys,
+ * script-keys, leave a focused control's own keys to it).
+ */
+function releaseIfPointer(el) { if (byPointer && el.blur) el.blur(); }
 function on(id, handler) {
-  // The button keeps the focus (it once blurred itself so Space would play: a keyboard user lost their place); the
-  // keys (script-keys) leave a focused control's own keys to it instead.
-  document.getElementById(id).addEventListener('click', function () { handler(); });
+  var el = document.getElementById(id);
+  el.addEventListener('click', function () { handler(); releaseIfPointer(el); });
 }
 on('btn-play', toggle);
 on('btn-step', step);
@@ -118,14 +123,14 @@ on('btn-prev-caption', previousCaption);
 on('btn-next-caption', nextCaption);
 on('btn-help', function () { toggleHelp(); });
 on('btn-about', toggleAbout);
-pauseBox.addEventListener('change', function () { setPauseAtCaptions(pauseBox.checked); });
+pauseBox.addEventListener('change', function () { setPauseAtCaptions(pauseBox.checked); releaseIfPointer(pauseBox); });
 on('btn-start', function () { seek(0); });
 on('btn-end', function () { state.playing = false; seek(END); });
 document.getElementById('inspector-close').addEventListener('click', closeInspector);
 speedSelect.addEventListener('change', function () { setSpeed(Number(speedSelect.value)); });
 scrubber.addEventListener('input', function () { seek(Number(scrubber.value)); });
 Array.prototype.forEach.call(document.querySelectorAll('.op-mark, .caption-mark'), function (b) {
-  b.addEventListener('click', function () { state.playing = false; seek(Number(b.getAttribute('data-at'))); });
+  b.addEventListener('click', function () { state.playing = false; seek(Number(b.getAttribute('data-at'))); releaseIfPointer(b); });
 });
 
 window.addEventListener('resize', fitPage);

@@ -70,8 +70,8 @@ describe('server-side sync checks', () => {
     const enabled = (list: string) => sss(`, enabled: ${list}`);
     expect(problems({ users, sss: sss(', mailboxes: [{ address: crm@contoso.example }], enabled: [paul@contoso.example, crm@contoso.example]') })).toEqual([]);
     expect(problems({ users, sss: enabled('[paul@contoso.exmple, anna@contoso.example]') })).toEqual([
-      "sss.enabled[0]: server-side sync has no mailbox record for 'paul@contoso.exmple' to enable (did you mean 'paul@contoso.example'?): it keeps records for the users and queues of 'crm' on Email Router or Forward Mailbox access (`incoming: email-router` or `forward-mailbox`; users default to `outlook`), the forward mailboxes of its routers' deployments and sss.mailboxes",
-      "sss.enabled[1]: server-side sync has no mailbox record for 'anna@contoso.example' to enable: it keeps records for the users and queues of 'crm' on Email Router or Forward Mailbox access (`incoming: email-router` or `forward-mailbox`; users default to `outlook`), the forward mailboxes of its routers' deployments and sss.mailboxes",
+      "sss.enabled[0]: server-side sync has no mailbox record for 'paul@contoso.exmple' to enable (did you mean 'paul@contoso.example'?): it keeps records for the users and queues of 'crm' on Email Router or Forward Mailbox access (`incoming: email-router` or `forward-mailbox`, or `outgoing: email-router`; users default to `outlook`), the forward mailboxes of its routers' deployments and sss.mailboxes",
+      "sss.enabled[1]: server-side sync has no mailbox record for 'anna@contoso.example' to enable: it keeps records for the users and queues of 'crm' on Email Router or Forward Mailbox access (`incoming: email-router` or `forward-mailbox`, or `outgoing: email-router`; users default to `outlook`), the forward mailboxes of its routers' deployments and sss.mailboxes",
     ]);
     // `all` is every record there is, none included.
     expect(problems({ users, sss: enabled('all') })).toEqual([]);

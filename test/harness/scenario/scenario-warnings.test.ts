@@ -47,7 +47,7 @@ describe('scenario warnings', () => {
     });
     expect(scenarioWarnings(parseScenarioText(text(''), 'outlook.yaml'))).toEqual([{
       path: ['sss'],
-      message: 'server-side sync has no mailbox to read: no CRM user or queue has Email Router or Forward Mailbox access (`incoming: email-router` or `forward-mailbox`; users default to `outlook`), and there is no forward mailbox or sss.mailboxes entry, so it enables and tracks nothing',
+      message: 'server-side sync has no mailbox to read: no CRM user or queue has Email Router or Forward Mailbox access (`incoming: email-router` or `forward-mailbox`, or `outgoing: email-router`; users default to `outlook`), and there is no router\'s forward mailbox or sss.mailboxes entry, so it enables and tracks nothing',
     }]);
     expect(scenarioWarnings(parseScenarioText(text(', incoming: email-router'), 'sync.yaml'))).toEqual([]);
   });

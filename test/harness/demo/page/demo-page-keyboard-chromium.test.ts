@@ -26,10 +26,15 @@ describe.skipIf(skip)('the trainer view by keyboard', () => {
     const { page, problems } = await open('buttons', demoFixture());
     await page.focus('#btn-step');
     await page.keyboard.press('Enter');
-    expect((await demoState(page)).t).toBeGreaterThan(0);
+    const stepped = (await demoState(page)).t;
+    expect(stepped).toBeGreaterThan(0);
     expect(await focused(page)).toBe('button#btn-step');
+    // Space presses the focused button again (a step), rather than playing.
     await page.keyboard.press('Space');
     expect(await focused(page)).toBe('button#btn-step');
+    const again = await demoState(page);
+    expect(again.t).toBeGreaterThan(stepped);
+    expect(again.playing).toBe(false);
 
     await page.focus('#pause-at-captions');
     await page.keyboard.press('Space');
@@ -37,6 +42,26 @@ describe.skipIf(skip)('the trainer view by keyboard', () => {
     expect(after.pauseAtCaptions).toBe(false);
     expect(after.playing).toBe(false);
     expect(await page.locator('#pause-at-captions').isChecked()).toBe(false);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('lets the focus go after a mouse click, so Space then plays and Page Down walks the captions from the speed list', async () => {
+    const { page, problems } = await open('mouse', demoFixture());
+    for (const control of ['#btn-step', '#btn-next-caption', '#pause-at-captions']) {
+      await page.locator(control).click();
+      expect(await focused(page), control).toBe('body');
+    }
+    await page.keyboard.press('Space');
+    expect((await demoState(page)).playing).toBe(true);
+    await page.keyboard.press('Space');
+    // A speed picked with the mouse leaves the list focused: the remote's Page Down is still the page's.
+    await page.locator('#speed').focus();
+    const before = await demoState(page);
+    await page.keyboard.press('PageDown');
+    const after = await demoState(page);
+    expect(after.t).toBeGreaterThan(before.t);
+    expect(after.speedMsPerS).toBe(before.speedMsPerS);
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -83,6 +108,15 @@ describe.skipIf(skip)('the trainer view by keyboard', () => {
     expect(await focused(page)).toBe('h2');
     await page.locator('#inspector-close').click();
     expect(await focused(page)).toBe(item);
+    // Opened with the mouse, the inspector gives the focus back to no one: Space then plays, not reopens it.
+    await page.locator('ol.recent-list[data-lane="router"] button').first().click();
+    expect((await demoState(page)).inspector?.lane).toBe('router');
+    await page.locator('#inspector-close').click();
+    expect(await focused(page)).toBe('body');
+    await page.keyboard.press('Space');
+    expect((await demoState(page)).inspector).toBeFalsy();
+    expect((await demoState(page)).playing).toBe(true);
+    await page.keyboard.press('Space');
 
     await page.focus('#btn-help');
     await page.keyboard.press('Enter');
@@ -99,11 +133,14 @@ describe.skipIf(skip)('the trainer view by keyboard', () => {
     await page.keyboard.press('?');
     await page.locator('#shortcuts-on').uncheck();
     await page.keyboard.press('Escape');
-    await page.locator('body').focus();
-    for (const key of ['Space', '.', 'ArrowRight', 'n', 'End']) await page.keyboard.press(key);
+    // Nothing focused (the body is not focusable: blur what Escape gave the focus to, the help's button).
+    await page.evaluate('document.activeElement && document.activeElement.blur()');
+    expect(await focused(page)).toBe('body');
+    for (const key of ['Space', '.', 'ArrowRight', 'n', 'End', '?']) await page.keyboard.press(key);
     const still = await demoState(page);
     expect(still.t).toBe(0);
     expect(still.playing).toBe(false);
+    expect(await page.locator('#help').isHidden()).toBe(true);
     await page.keyboard.press('PageDown');
     expect((await demoState(page)).t).toBe(20 * M);
     // The choice outlives a reload.
