@@ -1,4 +1,6 @@
 // The report's stylesheet, inlined so the file opens anywhere with no network.
+import { VISUALLY_HIDDEN_CSS } from './visually-hidden.js';
+
 export const REPORT_CSS = `
 :root { --pass: #1b7f3b; --fail: #b42318; --unknown: #a15c00; --muted: #5f6368; --line: #e3e3e3; }
 * { box-sizing: border-box; }
@@ -43,7 +45,7 @@ figcaption { color: var(--muted); font-size: 13px; margin-top: 4px; max-width: 9
 svg.chart { width: 100%; height: auto; display: block; }
 .scroll-x > svg.chart { min-width: 60em; }
 .scroll-x { overflow-x: auto; }
-.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+${VISUALLY_HIDDEN_CSS}
 details.chart-data { margin: 6px 0 0; }
 details.chart-data table { width: auto; }
 table.path { width: auto; margin: 4px 0 8px; font-size: 12.5px; }

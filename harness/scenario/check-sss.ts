@@ -61,27 +61,23 @@ export function checkSss(scenario: Scenario): ConsistencyProblem[] {
 }
 
 /**
- * An `enabled` address sync keeps no mailbox record for (a user on Outlook access, a misspelt one) cannot be tested
- * and enabled (S1, S3): the run made it a record with no email server profile, disabled at its first cycle, and said
- * so only among the disabled mailboxes at the end, far from the slip (the contributor review).
+ * Addresses of a list that name no mailbox sync keeps a record for, said at the address as a fault's unknown mailbox
+ * is (check-fault-fields.ts), with the nearest record's address when one is a slip away:
+ * - `enabled`: such an address (a user on Outlook access, a misspelt one) cannot be tested and enabled (S1, S3); the
+ *   run made it a record with no email server profile, disabled at its first cycle, and said so only among the
+ *   disabled mailboxes at the end, far from the slip (the contributor review);
+ * - a cutover's `failing`: the cutover never tests it, so the run had no failing mailbox and passed as if Test &
+ *   Enable had worked everywhere.
  */
-function enabledProblems(scenario: Scenario, enabled: readonly string[], server: string): ConsistencyProblem[] {
+function unrecordedProblems(scenario: Scenario, list: readonly string[], path: Array<string | number>, said: (address: string, hint: string) => string): ConsistencyProblem[] {
   const records = cutoverMailboxesAtMost(scenario);
-  return enabled.flatMap((address, j) => (records.has(address) ? [] : [{
-    path: ['sss', 'enabled', j],
-    message: `server-side sync has no mailbox record for '${address}' to enable${didYouMean(address, records)}: it keeps records for the users and queues of '${server}' on Email Router or Forward Mailbox access (\`incoming: email-router\` or \`forward-mailbox\`, or \`outgoing: email-router\`; users default to \`outlook\`), the forward mailboxes of its routers' deployments and sss.mailboxes`,
-  }]));
+  return list.flatMap((address, j) => (records.has(address) ? [] : [{ path: [...path, j], message: said(address, didYouMean(address, records)) }]));
 }
 
-/**
- * A `failing` address the cutover never tests (a misspelt one, a user on Outlook access) was refused nowhere: the run
- * then had no failing mailbox, and passed as if Test & Enable had worked everywhere. Said at the address, as a fault's
- * unknown mailbox is (check-fault-fields.ts).
- */
+function enabledProblems(scenario: Scenario, enabled: readonly string[], server: string): ConsistencyProblem[] {
+  return unrecordedProblems(scenario, enabled, ['sss', 'enabled'], (address, hint) => `server-side sync has no mailbox record for '${address}' to enable${hint}: it keeps records for the users and queues of '${server}' on Email Router or Forward Mailbox access (\`incoming: email-router\` or \`forward-mailbox\`, or \`outgoing: email-router\`; users default to \`outlook\`), the forward mailboxes of its routers' deployments and sss.mailboxes`);
+}
+
 function failingProblems(scenario: Scenario, failing: readonly string[], server: string): ConsistencyProblem[] {
-  const tested = cutoverMailboxesAtMost(scenario);
-  return failing.flatMap((address, j) => (tested.has(address) ? [] : [{
-    path: ['sss', 'cutover', 'failing', j],
-    message: `'${address}' is not a mailbox the cutover tests and enables${didYouMean(address, tested)}: it enables the users and queues of '${server}' on Email Router or Forward Mailbox access, the forward mailboxes of its routers' deployments and sss.mailboxes`,
-  }]));
+  return unrecordedProblems(scenario, failing, ['sss', 'cutover', 'failing'], (address, hint) => `'${address}' is not a mailbox the cutover tests and enables${hint}: it enables the users and queues of '${server}' on Email Router or Forward Mailbox access, the forward mailboxes of its routers' deployments and sss.mailboxes`);
 }

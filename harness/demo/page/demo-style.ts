@@ -2,6 +2,7 @@
 // back of a room: large captions and counters, thick strokes, colours that survive a washed-out beam. The page's
 // frame, header, captions and inspector are here; the controls, the lanes and the small screens have files of their own.
 import { CONTROLS_CSS } from './style-controls.js';
+import { VISUALLY_HIDDEN_CSS } from '../../report/visually-hidden.js';
 import { LANES_CSS } from './style-lanes.js';
 import { SCREENS_CSS } from './style-screens.js';
 
@@ -13,7 +14,7 @@ const PAGE_CSS = `
   --control-line: #767c84; }
 * { box-sizing: border-box; }
 /* Said to a screen reader, not shown: the lanes' status lines, the announcer, a listed message's fate. */
-.sr-only { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
+${VISUALLY_HIDDEN_CSS}
 body { margin: 0; font: 17px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1d1f22; background: #f4f5f7; }
 main { max-width: 1800px; margin: 0 auto; padding: 10px 22px 12px; background: #fff; min-height: 100vh; }
 .mono, code { font-family: ui-monospace, Menlo, Consolas, monospace; }

@@ -54,7 +54,7 @@ export function laneHtml(lane: DemoLane, layout: LaneLayout): SafeHtml {
 ${countersHtml(lane)}
 </div>
 <div class="lane-body">
-<div class="drawing">${laneSvg(lane, layout)}${empty}<p class="sr-only lane-status" id="status-${lane.id}" data-lane="${lane.id}"></p></div>
+<div class="drawing">${laneSvg(lane, layout)}${empty}<p class="visually-hidden lane-status" id="status-${lane.id}" data-lane="${lane.id}"></p></div>
 <div class="lane-side">
 <div class="caption lane-caption"><p class="main"></p><p class="sub"></p></div>
 <div class="recent"><h3>Latest messages</h3><ol class="recent-list" data-lane="${lane.id}"></ol></div>

@@ -25,7 +25,7 @@ ${headerHtml(data)}
 ${controlsHtml(payload.speed, data.operations.length, data.captions.length)}
 ${scrubberHtml(data)}
 <section id="shared-caption" class="caption shared-caption" aria-label="Caption"><p class="main"></p><p class="sub"></p></section>
-<div id="announcer" class="sr-only" aria-live="polite" aria-atomic="true"></div>
+<div id="announcer" class="visually-hidden" aria-live="polite" aria-atomic="true"></div>
 ${data.lanes.map((lane) => laneHtml(lane, layouts[lane.id]))}
 </main>
 <aside id="inspector" hidden aria-label="Message inspector"><button type="button" id="inspector-close" title="Close (Esc)">Close ✕</button><div id="inspector-body"></div></aside>

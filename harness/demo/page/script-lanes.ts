@@ -3,10 +3,12 @@
 // messages, places greyed out while a fault holds them, a status line saying the same in words, and each lane's list
 // of the messages that moved last. A dot that changes place glides there (a CSS transition), so a move reads as a move.
 export const SCRIPT_LANES = `
-// What each fate is called, as the legend says it (for the dots' and the list's names).
-var FATE_WORDS = {};
+// What each fate is called and its picture, as the legend has them (for the dots' and the list's names, and the
+// list's icons: one drawing of each shape, made where the legend is).
+var FATE_WORDS = {}, FATE_ICONS = {};
 Array.prototype.forEach.call(document.querySelectorAll('ul.legend [data-legend]'), function (li) {
   FATE_WORDS[li.getAttribute('data-legend')] = li.textContent.trim();
+  FATE_ICONS[li.getAttribute('data-legend')] = li.querySelector('svg.fate-icon');
 });
 
 function laneView(L) {
@@ -174,8 +176,8 @@ function drawRecent(V, t, playing) {
     var when = document.createElement('span'); when.className = 'when'; when.textContent = clockAt(s.atMs).slice(11, 16);
     var what = document.createElement('span'); what.className = 'what'; what.textContent = s.step;
     var who = document.createElement('span'); who.className = 'who'; who.textContent = m.label;
-    what.insertBefore(fateIcon(V, fate), what.firstChild);
-    var words = document.createElement('span'); words.className = 'sr-only'; words.textContent = ', ' + (FATE_WORDS[fate] || '');
+    what.insertBefore(fateIcon(fate), what.firstChild);
+    var words = document.createElement('span'); words.className = 'visually-hidden'; words.textContent = ', ' + (FATE_WORDS[fate] || '');
     b.appendChild(when); b.appendChild(what); b.appendChild(who); b.appendChild(words);
     li.appendChild(b);
     V.list.appendChild(li);
@@ -186,14 +188,9 @@ function drawRecent(V, t, playing) {
   }
 }
 
-/** A list item's fate as the dot's shape in its colour (the item's words say it for a screen reader). */
-function fateIcon(V, fate) {
-  var ns = V.svg.namespaceURI, svg = document.createElementNS(ns, 'svg');
-  svg.setAttribute('viewBox', '-7 -7 14 14'); svg.setAttribute('width', '12'); svg.setAttribute('height', '12');
-  svg.setAttribute('aria-hidden', 'true'); svg.setAttribute('class', 'fate-icon');
-  var path = document.createElementNS(ns, 'path');
-  path.setAttribute('class', 'dot ' + fate); path.setAttribute('d', P.dot.shapes[fate] || P.dot.shapes['m-moving']);
-  svg.appendChild(path);
-  return svg;
+/** A list item's fate as the legend's picture of it (the item's words say it for a screen reader). */
+function fateIcon(fate) {
+  var icon = FATE_ICONS[fate] || FATE_ICONS['m-moving'];
+  return icon ? icon.cloneNode(true) : document.createTextNode('');
 }
 `;

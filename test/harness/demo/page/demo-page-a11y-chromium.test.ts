@@ -45,9 +45,9 @@ describe.skipIf(skip)('the trainer view, accessibly', () => {
       return Object.fromEntries(Object.entries(out).map(([k, v]) => [k, [...new Set(v)]])); })()`);
     for (const f of ['m-tracked', 'm-dup', 'm-lost', 'm-tossed']) expect(lanes[f], f).toHaveLength(1);
     expect(new Set(fates.map((f) => lanes[f]?.[0])).size).toBe(4);
-    // A listed message shows its fate's shape and names it.
+    // A listed message shows its fate's shape (the legend's picture of it) and names it.
     const item = page.locator('ol.recent-list button.m-lost').first();
-    expect(await item.locator('svg path').getAttribute('d')).toBe(lanes['m-lost']?.[0]);
+    expect(await item.locator('svg path').getAttribute('d')).toBe(legend['m-lost']);
     expect(await item.textContent()).toContain('lost or untracked');
     expect(problems).toEqual([]);
     await page.close();
