@@ -15,6 +15,7 @@ import { MAILBOX_DELETE, MAILBOX_ORG, MAILBOX_READ, deleteItem, readFolder, type
 import { USER_ACTION, applyUserAction, isOutlookAction, type DeliveryNotice, type UserAction } from './user-actions.js';
 import { lowerCase } from '../mail/lower-case.js';
 import type { HomeLookup } from './home-lookup.js';
+import { MAILBOX_UNAVAILABLE, askMailbox, isMailboxTag, type MailboxAnswerOf, type MailboxRequestOf, type MailboxTag, type MailboxUnavailable } from './mailbox-protocol.js';
 
 /** What every server of one organisation shares: configuration, the directory, the ledger, the eligibility test. */
 export interface ExchangeOrg {
@@ -292,22 +293,22 @@ export function exchangeServer(org: ExchangeOrg) {
      * mailbox is looked up once, lower-cased, and the organisation remembers the last one (server-side sync asks
      * 10,000 mailboxes every 5 minutes at scale, several requests each, and each look-up is a miss in a large map).
      */
-    const mailboxRequest = (tag: string, data: { mailbox: string }): unknown => {
+    const mailboxRequest = (tag: MailboxTag, data: MailboxRequestOf<MailboxTag>): MailboxAnswerOf<MailboxTag> | MailboxUnavailable => {
       const home = org.homes.find(data.mailbox);
       const mailbox = org.homes.key;
       // Clients may connect to any server: one that does not hold the mailbox proxies to the one that does, as
       // Exchange's client access does.
       if (home !== undefined && home.server !== disk.name) {
-        const proxied = ctx.request(home.server, tag, data);
-        return proxied.ok ? proxied.value : 'unavailable';
+        const proxied = askMailbox(ctx, home.server, tag, data);
+        return proxied.ok ? proxied.value : MAILBOX_UNAVAILABLE;
       }
       const db = disk.databases.get(home?.mailbox.database ?? '');
-      if (db === undefined || !db.mounted) return 'unavailable';
+      if (db === undefined || !db.mounted) return MAILBOX_UNAVAILABLE;
       if (tag === MAILBOX_READ) return readFolder(db, data as MailboxRead, mailbox);
       if (tag === USER_ACTION) {
         const action = data as UserAction;
         if (action.kind === 'send') return receive({ message: action.message, authenticated: true, fromMailbox: true, ...(action.track === true ? { trackSentCopy: true } : {}) });
-        if (isOutlookAction(action)) return 'unavailable';
+        if (isOutlookAction(action)) return MAILBOX_UNAVAILABLE;
         return applyUserAction(db, action.mailbox === mailbox ? action : { ...action, mailbox }, ledger);
       }
       if (tag === MAILBOX_DELETE) {
@@ -335,9 +336,7 @@ export function exchangeServer(org: ExchangeOrg) {
       },
       onRequest(_from, tag, data) {
         if (tag === 'smtp') return receive(data as SmtpSubmission);
-        if (tag === MAILBOX_DELETE || tag === MAILBOX_READ || tag === MAILBOX_ORG || tag === ACT_READ || tag === ACT_WRITE || tag === USER_ACTION) {
-          return mailboxRequest(tag, data as { mailbox: string });
-        }
+        if (isMailboxTag(tag)) return mailboxRequest(tag, data as MailboxRequestOf<MailboxTag>);
         const relay = data as RelayRequest;
         enqueue(relay.message, relay.recipients, ctx.nowMs() + relay.latencyMs);
         return true;

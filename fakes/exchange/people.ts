@@ -7,7 +7,8 @@ import { recipientsOf, domainOf, type MailMessage } from '../mail/mail-message.j
 import type { ExplicitMessage } from '../internet/traffic.js';
 import { USER_ACTION, isOutlookAction, type DeliveryNotice, type UserAction } from './user-actions.js';
 import { trackWithApp } from '../outlook/app-for-outlook.js';
-import { formatReply, isTransient, type SmtpOutcome } from '../mail/smtp-reply.js';
+import { formatReply, isTransient } from '../mail/smtp-reply.js';
+import { askMailbox, reached } from './mailbox-protocol.js';
 
 export const PEOPLE_ACTOR = 'people';
 
@@ -96,7 +97,7 @@ export function people(
       const crm = appForOutlookOf(track.mailbox);
       if (crm === null || !appReady(track.mailbox) || trackWithApp(ctx, crm, track.mailbox, track.message) === 'failed') return;
       const shown: UserAction = { kind: 'tracked-in-crm', mailbox: track.mailbox, storeId: track.storeId };
-      ctx.request(server, USER_ACTION, shown);
+      askMailbox(ctx, server, USER_ACTION, shown);
     };
 
     const act = (id: number): void => {
@@ -113,13 +114,13 @@ export function people(
         disk.pending.delete(id);
         return;
       }
-      const reply = ctx.request(target, 'user-action', action);
-      if (!reply.ok || reply.value === 'unavailable') {
+      const reply = askMailbox(ctx, target, USER_ACTION, action);
+      if (!reached(reply)) {
         ctx.setTimer(config.retryIntervalMs, 'act', id);
         return;
       }
       if (sends && typeof reply.value === 'object' && reply.value !== null) {
-        const outcome = reply.value as SmtpOutcome;
+        const outcome = reply.value;
         if (outcome.kind === 'replied' && outcome.reply.code >= 300) {
           ledger.smtpAttempt(action.message.key, outcome.stage, formatReply(outcome.reply));
           // A 4xx (over the sending rate) stays in the Outbox; a 5xx comes back to the user as an NDR.

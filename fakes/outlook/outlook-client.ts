@@ -5,8 +5,7 @@
 // waits (crmLinkState 1, pending) until the client is online again; CRM errors are retried, never dropped.
 import type { Actor, ActorContext } from '../../sim/core/actor.js';
 import type { MailMessage } from '../mail/mail-message.js';
-import type { SmtpOutcome } from '../mail/smtp-reply.js';
-import { MAILBOX_READ, type MailboxRead, type ReadItem } from '../exchange/mailbox-access.js';
+import { MAILBOX_READ, type MailboxRead } from '../exchange/mailbox-access.js';
 import type { UserAction } from '../exchange/user-actions.js';
 import { CRM_REQUEST, callCrm as callCrmAt, type CheckIncomingAnswer, type DeliverAnswer, type PromoteCall } from '../crm/crm-api.js';
 import type { IncomingEmail } from '../crm/check-incoming.js';
@@ -15,6 +14,7 @@ import { LINK_STATE, nextLinkState, type LinkEvent, type LinkState } from './crm
 import { formatToken, nextCounter, withToken } from '../crm/tracking-token.js';
 import { sendPendingEmail, type OutlookSending } from './outlook-outgoing.js';
 import type { TokenSettings } from '../crm/crm-config.js';
+import { MAILBOX_UNAVAILABLE, askMailbox, reached, sendFromMailbox } from '../exchange/mailbox-protocol.js';
 
 export { LINK_STATE } from './crm-link-state.js';
 
@@ -70,9 +70,9 @@ export function outlookClient(config: OutlookClientConfig) {
 
     const scanInbox = (): void => {
       const read: MailboxRead = { mailbox: config.mailbox, folder: 'Inbox', afterStoreId: disk.lastSeenStoreId };
-      const reply = ctx.request(config.homeServer, MAILBOX_READ, read);
-      if (!reply.ok || reply.value === 'unavailable') return;
-      for (const item of reply.value as ReadItem[]) {
+      const reply = askMailbox(ctx, config.homeServer, MAILBOX_READ, read);
+      if (!reached(reply)) return;
+      for (const item of reply.value) {
         disk.lastSeenStoreId = Math.max(disk.lastSeenStoreId, item.storeId);
         if (config.evaluatesIncoming && !disk.links.has(item.storeId) && !disk.work.has(item.storeId)) {
           addWork({ kind: 'evaluate', storeId: item.storeId, message: item.message });
@@ -154,10 +154,9 @@ export function outlookClient(config: OutlookClientConfig) {
     /** Tracked mail written in Outlook: a token, the send through Exchange (a copy in Sent Items), then promotion. */
     const sendTracked = (message: MailMessage): unknown => {
       const tracked: MailMessage = { ...message, subject: withToken(message.subject, tokenForSend()) };
-      const send: UserAction = { kind: 'send', mailbox: config.mailbox, message: tracked };
-      const reply = ctx.request(config.homeServer, 'user-action', send);
-      if (!reply.ok || reply.value === 'unavailable') return 'unavailable';
-      const outcome = reply.value as SmtpOutcome;
+      const reply = sendFromMailbox(ctx, config.homeServer, { kind: 'send', mailbox: config.mailbox, message: tracked });
+      if (!reached(reply)) return MAILBOX_UNAVAILABLE;
+      const outcome = reply.value;
       if (outcome.kind === 'replied' && outcome.reply.code < 300) {
         addWork({ kind: 'promote', storeId: disk.nextSentId--, message: tracked, direction: 'outgoing' });
       }
@@ -185,7 +184,7 @@ export function outlookClient(config: OutlookClientConfig) {
           link(action.storeId, 'untrack-asked');
           return 'done';
         }
-        return 'unavailable';
+        return MAILBOX_UNAVAILABLE;
       },
     };
   };

@@ -4,8 +4,8 @@
 import type { ActorContext } from '../../sim/core/actor.js';
 import { CRM_REQUEST, callCrm, type BackgroundSendCall, type EmailToSend } from '../crm/crm-api.js';
 import { sendResultOf } from '../crm/smtp-outbound.js';
-import type { UserAction } from '../exchange/user-actions.js';
 import type { SmtpOutcome } from '../mail/smtp-reply.js';
+import { reached, sendFromMailbox } from '../exchange/mailbox-protocol.js';
 
 export interface OutlookSending {
   readonly mailbox: string;
@@ -24,10 +24,8 @@ export function sendPendingEmail(ctx: ActorContext, config: OutlookSending): boo
   const emails = callCrm<EmailToSend[]>(ctx, config.crmServer, CRM_REQUEST.backgroundSendEmail, call);
   if (emails === null) return false;
   for (const email of emails) {
-    const send: UserAction = { kind: 'send', mailbox: config.mailbox, message: email.message };
-    const reply = ctx.request(config.homeServer, 'user-action', send);
-    const outcome: SmtpOutcome = !reply.ok || reply.value === 'unavailable'
-      ? { kind: 'no-connection', why: 'refused' } : reply.value as SmtpOutcome;
+    const reply = sendFromMailbox(ctx, config.homeServer, { kind: 'send', mailbox: config.mailbox, message: email.message });
+    const outcome: SmtpOutcome = reached(reply) ? reply.value : { kind: 'no-connection', why: 'refused' };
     callCrm<boolean>(ctx, config.crmServer, CRM_REQUEST.sendEmailResult, sendResultOf(email.activityId, outcome, config.maxAttempts));
   }
   return true;

@@ -12,6 +12,7 @@ import type { IncomingEmail } from '../crm/check-incoming.js';
 import type { IncomingProvider } from './providers.js';
 import type { FinishOrder } from './router-config.js';
 import type { ProviderState } from './system-state.js';
+import { askMailbox, reached } from '../exchange/mailbox-protocol.js';
 
 export const ROUTER_CALLER = 'router';
 
@@ -75,12 +76,12 @@ export function startCycle(host: CycleHost, provider: IncomingProvider): Cycle |
   // the whole Inbox, to forget those that are gone.
   const fromMs = state.retry.length === 0 ? state.thresholdMs : null;
   const read: MailboxRead = { mailbox: provider.mailbox, folder: 'Inbox', afterStoreId: 0, receivedAfterMs: null, receivedFromMs: fromMs };
-  const reply = ctx.request(provider.profile.server, MAILBOX_READ, read);
-  if (!reply.ok || reply.value === 'unavailable') {
+  const reply = askMailbox(ctx, provider.profile.server, MAILBOX_READ, read);
+  if (!reached(reply)) {
     host.ended(provider, `cannot read ${provider.mailbox} on ${provider.profile.server}`);
     return null;
   }
-  const inbox = reply.value as ReadItem[];
+  const inbox = reply.value;
   // Items kept for another try that are gone meanwhile (deleted by someone) are forgotten.
   state.retry = state.retry.filter((id) => inbox.some((item) => item.storeId === id));
   const items = inbox.filter((item) => isWaiting(state, item));
@@ -160,8 +161,7 @@ function finishItem(host: CycleHost, cycle: Cycle, item: ReadItem, deleted = fal
 function deleteProcessed(host: CycleHost, provider: IncomingProvider, item: ReadItem): boolean {
   if (!provider.deleteAfterProcessing) return true;
   const request: MailboxDelete = { mailbox: provider.mailbox, storeId: item.storeId };
-  const reply = host.ctx.request(provider.profile.server, MAILBOX_DELETE, request);
-  return reply.ok && reply.value !== 'unavailable';
+  return reached(askMailbox(host.ctx, provider.profile.server, MAILBOX_DELETE, request));
 }
 
 /** R8: the ThresholdDate moves past the item. */

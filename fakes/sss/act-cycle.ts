@@ -3,10 +3,11 @@
 // and the user's records over the web service, then `syncActOnce`. A cycle that cannot reach either side simply ends
 // and the next one resumes (what it linked is already remembered). [I] A cycle takes no virtual time.
 import type { ActorContext } from '../../sim/core/actor.js';
-import { ACT_READ, ACT_WRITE, type ActWrite, type ExchangeActItem } from '../exchange/act-items.js';
+import { ACT_READ, ACT_WRITE, type ActWrite } from '../exchange/act-items.js';
 import { ACT_REQUEST, type CrmActRecord } from '../crm/act-records.js';
 import { ActSyncInterrupted, newActMailboxState, syncActOnce, type ActPorts, type ActStats, type ActMailboxState } from './act-sync.js';
 import type { ActConfig } from './sss-config.js';
+import { askMailbox, reached } from '../exchange/mailbox-protocol.js';
 
 export const ACT_TIMER = 'act-cycle';
 
@@ -35,8 +36,7 @@ export function actCycles(host: ActCycleHost) {
 
   const portsFor = (mailbox: string, server: string): ActPorts => {
     const exchange = (write: ActWrite): void => {
-      const reply = ctx.request(server, ACT_WRITE, write);
-      if (!reply.ok || reply.value === 'unavailable') throw new ActSyncInterrupted(`${server} unavailable`);
+      if (!reached(askMailbox(ctx, server, ACT_WRITE, write))) throw new ActSyncInterrupted(`${server} unavailable`);
     };
     const crm = <T>(tag: string, data: unknown): T => {
       const answer = host.crm<T>(tag, data);
@@ -57,15 +57,15 @@ export function actCycles(host: ActCycleHost) {
     const filters = act.filters.get(mailbox);
     if (server === undefined || filters === undefined) return;
     if (!host.syncing(mailbox)) return schedule(mailbox);
-    const reply = ctx.request(server, ACT_READ, { mailbox });
+    const reply = askMailbox(ctx, server, ACT_READ, { mailbox });
     const records = host.crm<CrmActRecord[]>(ACT_REQUEST.retrieve, { owner: mailbox });
-    if (!reply.ok || reply.value === 'unavailable' || records === null) {
+    if (!reached(reply) || records === null) {
       ctx.note('sss-act', `${mailbox}: cannot read ${records === null ? 'CRM' : server}; next cycle retries`);
       return schedule(mailbox);
     }
     let state = host.states.get(mailbox);
     if (state === undefined) host.states.set(mailbox, state = newActMailboxState());
-    const input = { mailbox, items: reply.value as ExchangeActItem[], records, filters, distinctDeletes: act.distinctDeletes, nowMs: ctx.nowMs() };
+    const input = { mailbox, items: reply.value, records, filters, distinctDeletes: act.distinctDeletes, nowMs: ctx.nowMs() };
     const stopped = syncActOnce(input, state, host.stats, portsFor(mailbox, server));
     if (stopped !== null) ctx.note('sss-act', `${mailbox}: cycle cut short (${stopped}); next cycle resumes`);
     schedule(mailbox);

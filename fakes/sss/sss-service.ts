@@ -5,15 +5,14 @@
 // errors are transient (retried 10 times 5 min apart, then the mailbox is disabled) or permanent (disabled at once,
 // S4). Test & Enable (S3) tests the mailbox and enables it, resetting its watermark. Pending Send email of enabled
 // mailboxes goes out every 5 minutes, into Sent Items from 9.1 (S16).
-import type { Actor, ActorContext, RequestResult } from '../../sim/core/actor.js';
+import type { Actor, ActorContext } from '../../sim/core/actor.js';
 import { CRM_ERROR } from '../crm/explained-untracked.js';
 import type { Ledger } from '../../sim/ledger/ledger.js';
 import { CRM_REQUEST, type PromoteCall, type BackgroundSendCall, type CheckIncomingAnswer, type CrmCall, type DeliverAnswer, type EmailProcessor, type EmailToSend } from '../crm/crm-api.js';
 import type { IncomingEmail } from '../crm/check-incoming.js';
 import type { ActivityDirection } from '../crm/email-activity.js';
 import { sendResultOf } from '../crm/smtp-outbound.js';
-import { MAILBOX_DELETE, MAILBOX_ORG, MAILBOX_READ, type MailboxDelete, type MailboxOrg, type MailboxRead, type ReadItem } from '../exchange/mailbox-access.js';
-import type { UserAction } from '../exchange/user-actions.js';
+import { MAILBOX_DELETE, MAILBOX_ORG, MAILBOX_READ, type MailboxDelete, type MailboxRead, type ReadItem } from '../exchange/mailbox-access.js';
 import type { SmtpSubmission } from '../exchange/exchange-server.js';
 import type { SmtpOutcome } from '../mail/smtp-reply.js';
 import { newActStats, type ActMailboxState, type ActStats } from './act-sync.js';
@@ -21,6 +20,7 @@ import { ACT_TIMER, actCycles } from './act-cycle.js';
 import { inboxReadBound, isDue, markDone, newMailboxRecord, type MailboxRecord } from './mailbox-record.js';
 import { SyncCycles } from './sync-cycles.js';
 import type { EmailServerProfile, SssConfig } from './sss-config.js';
+import { actOnItem, askMailbox, reached, sendFromMailbox, type MailboxReply } from '../exchange/mailbox-protocol.js';
 
 export const SSS_CALLER = 'sss';
 
@@ -110,7 +110,7 @@ const TICK_MS = 10_000;
  * is unavailable (its own server is down, its database dismounted: a server that does not hold the mailbox proxies to
  * the one that does). Not "the profile's server is unavailable" for both: that named a server that was up.
  */
-function unavailable(server: string, reply: RequestResult): string {
+function unavailable(server: string, reply: MailboxReply<unknown>): string {
   return reply.ok ? `mailbox unavailable, read through ${server}` : `${server} unavailable`;
 }
 
@@ -164,9 +164,8 @@ export function sssService(config: SssConfig, people: SssPeople, ledger: Ledger)
       if (profile === undefined) return { ok: false, permanent: true, why: 'no email server profile' };
       if (disk.accessDenied.has(address)) return { ok: false, permanent: true, why: '401 Unauthorized: no access to the mailbox' };
       const read: MailboxRead = { mailbox: address, folder: 'Inbox', afterStoreId: 0, receivedAfterMs };
-      const reply = ctx.request(profile.server, MAILBOX_READ, read);
-      if (!reply.ok || reply.value === 'unavailable') return { ok: false, permanent: false, why: unavailable(profile.server, reply) };
-      return { ok: true, value: reply.value as ReadItem[] };
+      const reply = askMailbox(ctx, profile.server, MAILBOX_READ, read);
+      return reached(reply) ? reply : { ok: false, permanent: false, why: unavailable(profile.server, reply) };
     };
 
     /**
@@ -176,12 +175,12 @@ export function sssService(config: SssConfig, people: SssPeople, ledger: Ledger)
      */
     const holdMailbox = ({ address, record: rec, profile }: Slot): Outcome<null> => {
       const server = profile?.server ?? '';
-      const reply = ctx.request(server, MAILBOX_ORG, { mailbox: address } satisfies MailboxOrg);
-      if (!reply.ok || reply.value === 'unavailable' || reply.value === config.crmServer) return HELD;
-      const holder = reply.value as string | null;
+      const reply = askMailbox(ctx, server, MAILBOX_ORG, { mailbox: address });
+      if (!reached(reply) || reply.value === config.crmServer) return HELD;
+      const holder = reply.value;
       if (holder === null || rec.syncWithThisOrgOnly) {
         if (holder !== null) ctx.note('sss-org', `${address}: taken back from organisation '${holder}' (sync with this org only)`);
-        ctx.request(server, MAILBOX_ORG, { mailbox: address, set: config.crmServer } satisfies MailboxOrg);
+        askMailbox(ctx, server, MAILBOX_ORG, { mailbox: address, set: config.crmServer });
         return HELD;
       }
       rec.otherOrganisation = holder;
@@ -268,9 +267,9 @@ export function sssService(config: SssConfig, people: SssPeople, ledger: Ledger)
     /** S16: every item the person tracked through the mailbox, in any folder, with the direction its folder gives. */
     const readTracked = ({ address, profile }: Slot): Outcome<readonly CycleItem[]> => {
       const read: MailboxRead = { mailbox: address, folder: '', afterStoreId: 0, trackRequested: true };
-      const reply = ctx.request(profile?.server ?? '', MAILBOX_READ, read);
-      if (!reply.ok || reply.value === 'unavailable') return { ok: false, permanent: false, why: unavailable(profile?.server ?? '', reply) };
-      const items = reply.value as ReadItem[];
+      const reply = askMailbox(ctx, profile?.server ?? '', MAILBOX_READ, read);
+      if (!reached(reply)) return { ok: false, permanent: false, why: unavailable(profile?.server ?? '', reply) };
+      const items = reply.value;
       return { ok: true, value: items.length === 0 ? NONE : items.map((item) => ({ ...item, tracked: item.folder === 'Sent Items' ? 'outgoing' : 'incoming' })) };
     };
 
@@ -338,8 +337,7 @@ export function sssService(config: SssConfig, people: SssPeople, ledger: Ledger)
       alert('email', key, `${address}: ${why}`);
       ledger.untracked(key, CRM_ERROR);
       if (profile?.moveFailedToUndeliverable === true) {
-        const move: UserAction = { kind: 'file', mailbox: address, storeId: item.storeId, folder: UNDELIVERABLE };
-        ctx.request(profile.server, 'user-action', move);
+        actOnItem(ctx, profile.server, { kind: 'file', mailbox: address, storeId: item.storeId, folder: UNDELIVERABLE });
       }
       finish(slot);
     };
@@ -361,8 +359,7 @@ export function sssService(config: SssConfig, people: SssPeople, ledger: Ledger)
       }
       if (config.deleteAfterProcessing.has(address)) {
         const request: MailboxDelete = { mailbox: address, storeId: item.storeId };
-        const reply = ctx.request(slot.profile?.server ?? '', MAILBOX_DELETE, request);
-        if (!reply.ok || reply.value === 'unavailable') {
+        if (!reached(askMailbox(ctx, slot.profile?.server ?? '', MAILBOX_DELETE, request))) {
           endCycle(slot, 'cannot delete the processed item');
           return false;
         }
@@ -412,7 +409,7 @@ export function sssService(config: SssConfig, people: SssPeople, ledger: Ledger)
         (rec.pastDisablings ??= []).push({ by: rec.disabledBy, why: rec.disabledReason ?? 'unknown', fromMs: rec.disabledAtMs, toMs: ctx.nowMs() });
       }
       // S13: Test & Enable claims the mailbox for this organisation, overwriting another's OrgID.
-      ctx.request(slot.profile?.server ?? '', MAILBOX_ORG, { mailbox: address, set: config.crmServer } satisfies MailboxOrg);
+      askMailbox(ctx, slot.profile?.server ?? '', MAILBOX_ORG, { mailbox: address, set: config.crmServer });
       Object.assign(rec, {
         enabled: true, disabledReason: null, disabledAtMs: null, disabledBy: null, otherOrganisation: null, enabledAtMs: ctx.nowMs(), watermarkMs: null, doneAtWatermark: [], transientErrors: 0,
         firstEnabledAtMs: rec.firstEnabledAtMs ?? ctx.nowMs(),
@@ -442,10 +439,12 @@ export function sssService(config: SssConfig, people: SssPeople, ledger: Ledger)
       const profile = profileOf(from);
       let outcome: SmtpOutcome = { kind: 'no-connection', why: 'unknown-actor' };
       if (profile !== undefined) {
-        const action: UserAction = { kind: 'send', mailbox: from, message: email.message };
+        // Saved to Sent Items: the mailbox submits it (a copy kept); otherwise straight to the server's SMTP.
         const submission: SmtpSubmission = { message: email.message, authenticated: true };
-        const reply = profile.saveOutgoingToSentItems ? ctx.request(profile.server, 'user-action', action) : ctx.request(profile.server, 'smtp', submission);
-        outcome = !reply.ok || reply.value === 'unavailable' ? { kind: 'no-connection', why: 'refused' } : reply.value as SmtpOutcome;
+        const reply = profile.saveOutgoingToSentItems
+          ? sendFromMailbox(ctx, profile.server, { kind: 'send', mailbox: from, message: email.message })
+          : ctx.request(profile.server, 'smtp', submission) as MailboxReply<SmtpOutcome>;
+        outcome = reached(reply) ? reply.value : { kind: 'no-connection', why: 'refused' };
       }
       crm<boolean>(CRM_REQUEST.sendEmailResult, sendResultOf(email.activityId, outcome, settings.transientRetries));
     };

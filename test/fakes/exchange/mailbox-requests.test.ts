@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import type { ActorContext, RequestResult } from '../../../sim/core/actor.js';
 import { MAILBOX_DELETE, MAILBOX_ORG, MAILBOX_READ, type ReadItem } from '../../../fakes/exchange/mailbox-access.js';
 import { USER_ACTION } from '../../../fakes/exchange/user-actions.js';
+import { ACT_READ, ACT_WRITE } from '../../../fakes/exchange/act-items.js';
+import { MAILBOX_UNAVAILABLE, reached, type MailboxReply, type MailboxTag } from '../../../fakes/exchange/mailbox-protocol.js';
 import { exchangeScenario, runExchangeWorld } from '../../helpers/exchange-scenario.js';
 
 const TWO_SERVERS = {
@@ -61,6 +63,21 @@ describe('mailbox requests', () => {
 
   it('answers unavailable for a mailbox nobody holds', () => {
     const [read] = ask('ex1', [{ tag: MAILBOX_READ, data: { mailbox: 'nobody@contoso.example', folder: 'Inbox', afterStoreId: 0 } }]);
-    expect(read?.ok && read.value).toBe('unavailable');
+    expect(read?.ok && read.value).toBe(MAILBOX_UNAVAILABLE);
+    expect(reached(read as MailboxReply<ReadItem[]>)).toBe(false);
+  });
+
+  it('takes every request of the mailbox protocol as one about a mailbox, not as mail to relay', () => {
+    // `satisfies` keeps this list whole: a tag added to the protocol does not compile here until it is listed.
+    const requests = {
+      [MAILBOX_READ]: { folder: 'Inbox', afterStoreId: 0 },
+      [MAILBOX_DELETE]: { storeId: 1 },
+      [MAILBOX_ORG]: {},
+      [ACT_READ]: {},
+      [ACT_WRITE]: { op: 'delete', itemId: 'x' },
+      [USER_ACTION]: { kind: 'read', storeId: 1 },
+    } satisfies Record<MailboxTag, object>;
+    const answers = ask('ex1', Object.entries(requests).map(([tag, data]) => ({ tag, data: { ...data, mailbox: 'nobody@contoso.example' } })));
+    expect(answers.map((answer) => answer.ok && answer.value)).toEqual(Object.keys(requests).map(() => MAILBOX_UNAVAILABLE));
   });
 });
