@@ -2,10 +2,10 @@
 // cancel it, or delete it. CRM's scheduling check applies: a conflicting appointment is refused (noted in the trace).
 import type { Engine } from '../../sim/core/engine.js';
 import { requireTarget, type Fault } from '../../sim/core/fault.js';
-import type { ActChange } from '../exchange/act-items.js';
 import { changedFields } from '../exchange/act-items.js';
 import { saveActRecord } from './act-records.js';
 import type { CrmServerDurable } from './crm-server.js';
+import { paramsOf, requiredItem } from '../operations/operation-params.js';
 
 export const ACT_ACTIONS_CRM = ['create', 'edit', 'complete', 'cancel', 'delete'] as const;
 
@@ -13,7 +13,7 @@ export function defineCrmActFaults(engine: Engine): void {
   engine.defineFaultVerb('crmRecord', (world, fault) => {
     const target = requireTarget(world, fault);
     const { db } = world.durableOf(target) as CrmServerDurable;
-    const change = fault.params?.['item'] as ActChange;
+    const change = requiredItem(fault, paramsOf(fault));
     const existing = db.actRecords.get(change.id);
     const action = actionOf(fault);
     // An id CRM chose for a record tracked from Outlook (act-N) can meet the one a scenario gives: refused, noted.
@@ -34,7 +34,7 @@ export function defineCrmActFaults(engine: Engine): void {
 }
 
 function actionOf(fault: Fault): (typeof ACT_ACTIONS_CRM)[number] {
-  const action = fault.params?.['action'];
+  const { action } = paramsOf(fault);
   if (!(ACT_ACTIONS_CRM as readonly unknown[]).includes(action)) throw new Error(`'crmRecord': unknown action ${JSON.stringify(action)}`);
   return action as (typeof ACT_ACTIONS_CRM)[number];
 }

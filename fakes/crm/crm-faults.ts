@@ -8,6 +8,7 @@ import type { CrmServerDurable } from './crm-server.js';
 import type { Ledger } from '../../sim/ledger/ledger.js';
 import { removeActivity } from './crm-database.js';
 import { defineCrmActFaults } from './act-faults.js';
+import { paramsOf } from '../operations/operation-params.js';
 
 export const CRM_FAULT_VERBS = [
   'crmApiFault', 'clearCrmApiFault', 'goOffline', 'goOnline', 'switchToServerSideSync', 'deleteTrackedEmail',
@@ -22,8 +23,7 @@ export function defineCrmFaults(engine: Engine, ledger: Ledger): void {
   defineCrmActFaults(engine);
   // S7: a plug-in that fails on incoming email for one receiving mailbox (`mailbox`) or all of them.
   engine.defineFaultVerb('failActivityCreation', (world, fault) => {
-    const mailbox = fault.params?.['mailbox'];
-    (world.durableOf(requireTarget(world, fault)) as CrmServerDurable).failingCreation.add(typeof mailbox === 'string' ? mailbox : '*');
+    (world.durableOf(requireTarget(world, fault)) as CrmServerDurable).failingCreation.add(paramsOf(fault).mailbox ?? '*');
   });
   engine.defineFaultVerb('clearActivityCreationFailure', (world, fault) => {
     (world.durableOf(requireTarget(world, fault)) as CrmServerDurable).failingCreation.clear();
@@ -35,15 +35,15 @@ export function defineCrmFaults(engine: Engine, ledger: Ledger): void {
   // from an earlier ThresholdDate makes it again (R8, R9).
   engine.defineFaultVerb('deleteTrackedEmail', (world, fault) => {
     const { db } = world.durableOf(requireTarget(world, fault)) as CrmServerDurable;
-    const mailbox = fault.params?.['mailbox'];
+    const { mailbox } = paramsOf(fault);
     for (const activity of [...db.activities.values()]) {
-      if (activity.direction !== 'incoming' || (typeof mailbox === 'string' && activity.owner !== mailbox)) continue;
+      if (activity.direction !== 'incoming' || (mailbox !== undefined && activity.owner !== mailbox)) continue;
       removeActivity(db, activity.activityId);
       ledger.activityDeleted(activity.ledgerKey, activity.activityId);
     }
   });
   engine.defineFaultVerb('crmApiFault', (world, fault) => {
-    const status = Number(fault.params?.['code'] ?? 503);
+    const status = paramsOf(fault).code ?? 503;
     (world.durableOf(requireTarget(world, fault)) as CrmServerDurable).apiFault = { status, message: STATUS_TEXT[status] ?? 'Error' };
   });
   engine.defineFaultVerb('clearCrmApiFault', (world, fault) => {

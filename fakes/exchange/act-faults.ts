@@ -3,19 +3,21 @@
 // existing one. Sync only sees what they leave behind at its next cycle.
 import type { Engine } from '../../sim/core/engine.js';
 import type { Fault } from '../../sim/core/fault.js';
-import { changedFields, itemsOf, type ActChange, type ExchangeActItem } from './act-items.js';
+import { changedFields, itemsOf, type ExchangeActItem } from './act-items.js';
 import { serverOf } from './fault-targets.js';
+import { paramsOf, requiredItem } from '../operations/operation-params.js';
 
 export const ACT_ACTIONS_EXCHANGE = ['create', 'edit', 'delete', 'copy', 'track'] as const;
 
 export function defineExchangeActFaults(engine: Engine): void {
   engine.defineFaultVerb('exchangeItem', (world, fault) => {
     const server = serverOf(world, fault);
-    const mailbox = String(fault.params?.['mailbox'] ?? '').toLowerCase();
+    const params = paramsOf(fault);
+    const mailbox = params.mailbox ?? '';
     const db = [...server.databases.values()].find((d) => d.itemLists.has(mailbox));
     if (db === undefined) throw new Error(`'exchangeItem': mailbox ${mailbox} is not on server ${server.name}`);
     const items = itemsOf(db.act, mailbox);
-    const change = fault.params?.['item'] as ActChange;
+    const change = requiredItem(fault, params);
     const index = items.findIndex((i) => i.itemId === change.id);
     const existing = items[index];
     const action = actionOf(fault);
@@ -50,7 +52,7 @@ function edited(before: ExchangeActItem, after: ExchangeActItem, nowMs: number):
 }
 
 function actionOf(fault: Fault): (typeof ACT_ACTIONS_EXCHANGE)[number] {
-  const action = fault.params?.['action'];
+  const { action } = paramsOf(fault);
   if (!(ACT_ACTIONS_EXCHANGE as readonly unknown[]).includes(action)) throw new Error(`'exchangeItem': unknown action ${JSON.stringify(action)}`);
   return action as (typeof ACT_ACTIONS_EXCHANGE)[number];
 }

@@ -5,7 +5,6 @@ import { defineExchangeActFaults } from './act-faults.js';
 import type { Engine } from '../../sim/core/engine.js';
 import type { ExchangeOrg, ExchangeServerDurable } from './exchange-server.js';
 import { requireTarget } from '../../sim/core/fault.js';
-import type { SmtpStage } from '../../sim/ledger/records.js';
 import { replyForCode } from '../mail/smtp-reply.js';
 import { originalOf } from '../mail/mail-message.js';
 import { databaseOf, serverOf } from './fault-targets.js';
@@ -13,6 +12,7 @@ import { allItemsOf, backupAtOrBefore, snapshot, type DatabaseState, type StoreI
 import { mergeDialTone } from './dial-tone.js';
 import { defineRecoveryFaults } from './recovery-faults.js';
 import { rollBack, type RollbackReport } from './rollback.js';
+import { namedMailboxes, paramsOf } from '../operations/operation-params.js';
 
 export const EXCHANGE_FAULT_VERBS = [
   'stopInbound', 'startInbound', 'dismount', 'mount', 'backup', 'restore',
@@ -26,9 +26,11 @@ export function defineExchangeFaults(engine: Engine, org: ExchangeOrg): void {
   // now names it. [I] That organisation is not modelled beyond the stamp it leaves.
   engine.defineFaultVerb('otherOrgTestAndEnable', (world, fault) => {
     requireTarget(world, fault);
-    const organisation = String(fault.params?.['organisation'] ?? 'other-organisation');
-    const list = fault.params?.['mailboxes'] ?? [fault.params?.['mailbox']];
-    for (const mailbox of (list as unknown[]).map(String)) {
+    const params = paramsOf(fault);
+    const organisation = params.organisation ?? 'other-organisation';
+    const mailboxes = namedMailboxes(params);
+    if (mailboxes === null) throw new Error(`'otherOrgTestAndEnable' needs a mailbox or mailboxes (validation should have refused it)`);
+    for (const mailbox of mailboxes) {
       // Any server takes the request and stamps the mailbox where it lives, as Exchange's client access proxies.
       const home = org.directory.get(mailbox);
       if (home === undefined) throw new Error(`'otherOrgTestAndEnable': no mailbox ${mailbox}`);
@@ -46,16 +48,14 @@ export function defineExchangeFaults(engine: Engine, org: ExchangeOrg): void {
 
   // An SMTP stage fault on outside connections: `code` at `stage`, or `dropReply` (the 250 after DATA never arrives).
   engine.defineFaultVerb('smtpFault', (world, fault) => {
-    const stage = String(fault.params?.['stage'] ?? 'end-of-data') as SmtpStage;
-    const reply = fault.params?.['dropReply'] === true ? null : replyForCode(Number(fault.params?.['code'] ?? 451));
+    const { stage = 'end-of-data', dropReply, code = 451 } = paramsOf(fault);
+    const reply = dropReply === true ? null : replyForCode(code);
     serverOf(world, fault).stageFault = { stage, reply };
   });
   // An administrator removes the rules that copy mail to the forward mailbox (the router's, R1) from some mailboxes
   // (`mailbox`, `mailboxes`), or from all of them. A person's own move rules stay.
   engine.defineFaultVerb('removeInboxRules', (_world, fault) => {
-    const list = fault.params?.['mailboxes'];
-    const one = fault.params?.['mailbox'];
-    const mailboxes = Array.isArray(list) ? list.map(String) : typeof one === 'string' ? [one] : [...org.directory.keys()];
+    const mailboxes = namedMailboxes(paramsOf(fault)) ?? [...org.directory.keys()];
     for (const mailbox of mailboxes) org.rulesRemoved.add(mailbox.toLowerCase());
   });
   engine.defineFaultVerb('clearSmtpFault', (world, fault) => { serverOf(world, fault).stageFault = null; });
@@ -90,14 +90,15 @@ export function defineExchangeFaults(engine: Engine, org: ExchangeOrg): void {
       engine.note('note', target, 'restore-refused', `${db.name} is mounted; dismount it first`);
       return;
     }
-    if (fault.params?.['replayLogs'] === true) {
+    const { replayLogs, backupAt } = paramsOf(fault);
+    if (replayLogs === true) {
       // Backup plus log replay brings the database to the moment of failure: nothing is lost (X3). After a lost
       // server that moment is the loss; the mail the dial-tone database received since is merged back in.
       engine.note('note', target, 'restore', `${db.name} with log replay`);
       if (db.beforeLoss !== null) restoreTo(db, db.beforeLoss);
       return;
     }
-    const backupAtMs = Number(fault.params?.['backupAt'] ?? engine.nowMs);
+    const backupAtMs = backupAt ?? engine.nowMs;
     const backup = backupAtOrBefore(db, backupAtMs);
     if (backup === undefined) {
       engine.note('note', target, 'restore-refused', `${db.name} has no backup at or before ${backupAtMs} ms`);

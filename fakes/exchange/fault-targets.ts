@@ -2,6 +2,7 @@
 import { requireTarget, type Fault, type FaultApi } from '../../sim/core/fault.js';
 import type { ExchangeServerDurable } from './exchange-server.js';
 import type { DatabaseState } from './mailbox-store.js';
+import { paramsOf } from '../operations/operation-params.js';
 
 /**
  * The target's durable state, once it is known to be an Exchange server's: scenarios are checked before a run, but a
@@ -17,8 +18,8 @@ export function serverOf(world: FaultApi, fault: Fault): ExchangeServerDurable {
 
 export function databaseOf(world: FaultApi, fault: Fault): DatabaseState {
   const server = serverOf(world, fault);
-  const name = fault.params?.['database'];
-  const db = typeof name === 'string' ? server.databases.get(name) : undefined;
+  const name = paramsOf(fault).database;
+  const db = name === undefined ? undefined : server.databases.get(name);
   if (db === undefined) throw new Error(`'${fault.verb}' on ${server.name}: no database ${JSON.stringify(name)} there`);
   return db;
 }

@@ -7,6 +7,7 @@ import { rollBack, type RollbackReport } from './rollback.js';
 import type { ExchangeOrg, ExchangeServerDurable } from './exchange-server.js';
 import { allItemsOf, copyItems, type DatabaseState, type StoreItem } from './mailbox-store.js';
 import { newSafetyNet, resendOutsideFromSafetyNet, resubmitFromSafetyNet } from './safety-net.js';
+import { paramsOf, type OperationParams } from '../operations/operation-params.js';
 
 /** The items as they were `lagMs` ago: a copy that lags has not yet replayed what arrived since. */
 function lagged(db: DatabaseState, nowMs: number, lagMs: number): Map<string, StoreItem[]> {
@@ -26,8 +27,8 @@ export function defineRecoveryFaults(engine: Engine, org: ExchangeOrg, reportTo:
   // twice). Resubmitted outside mail does not reach the outside senders' reply habits. [I]
   engine.defineFaultVerb('resubmitSafetyNet', (world, fault) => {
     const target = requireTarget(world, fault);
-    const sinceMs = Number(fault.params?.['since'] ?? 0);
-    if (fault.params?.['database'] !== undefined) {
+    const { since: sinceMs = 0, database } = paramsOf(fault);
+    if (database !== undefined) {
       resubmit(world, target, databaseOf(world, fault).name, sinceMs);
       return;
     }
@@ -43,7 +44,7 @@ export function defineRecoveryFaults(engine: Engine, org: ExchangeOrg, reportTo:
   // A lagged copy becomes active: what it had not replayed is gone until Safety Net resubmits it.
   engine.defineFaultVerb('activateLaggedCopy', (world, fault) => {
     const db = databaseOf(world, fault);
-    const lagMs = Number(fault.params?.['lag'] ?? 0);
+    const lagMs = paramsOf(fault).lag ?? 0;
     rollBack(db, lagged(db, engine.nowMs, lagMs), reportTo(db.name));
     resubmit(world, requireTarget(world, fault), db.name, engine.nowMs - lagMs);
   });
@@ -54,11 +55,11 @@ export function defineRecoveryFaults(engine: Engine, org: ExchangeOrg, reportTo:
     const target = requireTarget(world, fault);
     const server = serverOf(world, fault);
     const downtimeMs = org.config.servers.find((s) => s.name === target)?.cluster?.failoverDowntimeMs ?? 0;
-    const lagMs = Number(fault.params?.['lag'] ?? 0);
+    const lagMs = paramsOf(fault).lag ?? 0;
     if (world.isRunning(target)) world.crash(target);
     const backAtMs = engine.nowMs + downtimeMs;
     if (lagMs > 0) for (const db of server.databases.values()) rollBack(db, lagged(db, engine.nowMs, lagMs), reportTo(db.name));
-    engine.scheduleFault(backAtMs, { verb: 'resubmitSafetyNet', target, params: { since: engine.nowMs - lagMs } });
+    engine.scheduleFault(backAtMs, { verb: 'resubmitSafetyNet', target, params: { since: engine.nowMs - lagMs } satisfies OperationParams });
     engine.scheduleFault(backAtMs, { verb: 'up', target });
   });
 

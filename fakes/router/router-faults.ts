@@ -9,6 +9,7 @@ import type { Engine } from '../../sim/core/engine.js';
 import { requireTarget, type Fault, type FaultApi } from '../../sim/core/fault.js';
 import { copyState, replaceState, type SystemState } from './system-state.js';
 import type { RouterDurable } from './router-service.js';
+import { paramsOf } from '../operations/operation-params.js';
 
 export const ROUTER_FAULT_VERBS = ['corruptState', 'deleteStateFile', 'resetState', 'backupState', 'restoreState'] as const;
 
@@ -21,7 +22,7 @@ export function defineRouterFaults(engine: Engine): void {
   });
   engine.defineFaultVerb('restoreState', (world, fault) => {
     const durable = durableOf(world, fault);
-    const backupAtMs = Number(fault.params?.['backupAt'] ?? engine.nowMs);
+    const backupAtMs = paramsOf(fault).backupAt ?? engine.nowMs;
     const backup = durable.stateBackups.filter((b) => b.atMs <= backupAtMs).at(-1);
     if (backup === undefined) {
       engine.note('note', fault.target ?? '', 'restore-refused', `no backup of SystemState.xml at or before ${backupAtMs} ms`);

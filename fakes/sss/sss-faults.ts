@@ -6,15 +6,13 @@ import { requireTarget, type Fault, type FaultApi } from '../../sim/core/fault.j
 import type { SssConfig } from './sss-config.js';
 import type { SssDurable } from './sss-service.js';
 import type { MailboxRecord } from './mailbox-record.js';
+import { namedMailboxes, paramsOf } from '../operations/operation-params.js';
 
 export const SSS_FAULT_VERBS = ['testAndEnable', 'setProcessEmailFrom', 'denyMailboxAccess', 'grantMailboxAccess'] as const;
 
 /** The mailboxes a verb names: `mailbox`, or `mailboxes` (a list), or every mailbox of the service. */
-function mailboxesOf(fault: Fault, config: SssConfig): string[] {
-  const list = fault.params?.['mailboxes'];
-  if (Array.isArray(list)) return list.map(String);
-  const one = fault.params?.['mailbox'];
-  return typeof one === 'string' ? [one] : [...config.mailboxProfile.keys()];
+function mailboxesOf(fault: Fault, config: SssConfig): readonly string[] {
+  return namedMailboxes(paramsOf(fault)) ?? [...config.mailboxProfile.keys()];
 }
 
 /** Disabled by a failed Test & Enable or by sync's errors (not merely never tested, S3, S4). */
@@ -33,10 +31,10 @@ export function defineSssFaults(engine: Engine, configs: ReadonlyMap<string, Sss
     const { disk, config } = target(world, fault);
     // S3, S4: an administrator retests the mailboxes that failed or were disabled (CRM's views of mailboxes with
     // errors) once the cause is over, without enabling the cutover's later batches early.
-    const onlyDisabled = fault.params?.['onlyDisabled'] === true;
-    const mailboxes = mailboxesOf(fault, config).filter((address) => !onlyDisabled || isDisabled(disk.records.get(address)));
+    const { onlyDisabled, thisOrgOnly } = paramsOf(fault);
+    const mailboxes = mailboxesOf(fault, config).filter((address) => onlyDisabled !== true || isDisabled(disk.records.get(address)));
     // S13: the dialog's "sync with this org only" option stays on the mailbox record.
-    if (fault.params?.['thisOrgOnly'] === true) {
+    if (thisOrgOnly === true) {
       for (const mailbox of mailboxes) {
         const record = disk.records.get(mailbox);
         if (record !== undefined) record.syncWithThisOrgOnly = true;
@@ -46,12 +44,12 @@ export function defineSssFaults(engine: Engine, configs: ReadonlyMap<string, Sss
   });
   engine.defineFaultVerb('setProcessEmailFrom', (world, fault) => {
     const { disk, config } = target(world, fault);
-    const requested = Number(fault.params?.['processEmailFrom']);
+    const { processEmailFrom: requested, profile: profileName } = paramsOf(fault);
+    if (requested === undefined) throw new Error(`'setProcessEmailFrom' needs processEmailFrom (validation should have refused it)`);
     // S2a: no earlier than ProcessEmailSinceMaximumDaysAllowed before now.
     const earliest = engine.nowMs - config.settings.processEmailSinceMaximumMs;
-    const profileName = fault.params?.['profile'];
     for (const profile of disk.profiles.values()) {
-      if (typeof profileName === 'string' && profile.name !== profileName) continue;
+      if (profileName !== undefined && profile.name !== profileName) continue;
       profile.processEmailFromMs = Math.max(requested, earliest);
     }
   });

@@ -8,7 +8,7 @@ import { crmOrganisations } from './crm-organisations.js';
 import { cutoverMailboxesAtMost } from './cutover-mailboxes.js';
 import { didYouMean } from './closest-name.js';
 import { routerInstanceNames } from './routers.js';
-import type { Scenario } from './schema.js';
+import type { Scenario, ScenarioFault } from './schema.js';
 import { formatDurationMs } from './duration.js';
 
 const MINUTE_MS = 60_000;
@@ -56,6 +56,7 @@ export function checkSss(scenario: Scenario): ConsistencyProblem[] {
     if ((SSS_FAULT_VERBS as readonly string[]).includes(fault.verb) && fault.target !== undefined && !actors.has(fault.target)) {
       problems.push({ path: ['faults', i, 'target'], message: `'${fault.verb}' acts on the server-side sync service ('${sss.name}')` });
     }
+    if (fault.verb === 'setProcessEmailFrom') problems.push(...processEmailFromProblems(fault, ['faults', i], profiles));
   });
   return problems;
 }
@@ -72,6 +73,19 @@ export function checkSss(scenario: Scenario): ConsistencyProblem[] {
 function unrecordedProblems(scenario: Scenario, list: readonly string[], path: Array<string | number>, said: (address: string, hint: string) => string): ConsistencyProblem[] {
   const records = cutoverMailboxesAtMost(scenario);
   return list.flatMap((address, j) => (records.has(address) ? [] : [{ path: [...path, j], message: said(address, didYouMean(address, records)) }]));
+}
+
+/**
+ * S2a: the operation sets an instant, so it needs one; without it the run used to set "not a number", which every
+ * comparison took as no limit at all (all the Inbox due again). A profile it names must exist, or it changes nothing.
+ */
+function processEmailFromProblems(fault: ScenarioFault, path: Array<string | number>, profiles: ReadonlySet<string>): ConsistencyProblem[] {
+  const problems: ConsistencyProblem[] = [];
+  if (fault.processEmailFrom === undefined) problems.push({ path, message: `'setProcessEmailFrom' needs processEmailFrom: the instant the profile's mail is processed from (S2a): 2h after the start, or -1d before it` });
+  if (fault.profile !== undefined && !profiles.has(fault.profile)) {
+    problems.push({ path: [...path, 'profile'], message: `no email server profile '${fault.profile}'${didYouMean(fault.profile, profiles)}` });
+  }
+  return problems;
 }
 
 function enabledProblems(scenario: Scenario, enabled: readonly string[], server: string): ConsistencyProblem[] {

@@ -107,7 +107,7 @@ export const faultSchema = z.strictObject({
   dropReply: z.boolean().optional().describe('smtpFault: the message is delivered but the 250 after DATA is lost, so the sender sends it again.'),
   mailbox: z.string().min(1).transform((a) => a.toLowerCase()).optional().meta({ description: 'deleteTrackedEmail (a user or queue of the target organisation), failActivityCreation (the mailbox mail is read from: a user, a queue, or the forward mailbox), testAndEnable, denyMailboxAccess, grantMailboxAccess, removeInboxRules, otherOrgTestAndEnable, exchangeItem: one mailbox (default: all of them).', examples: ['paul@contoso.example'] }),
   mailboxes: z.array(z.string().min(1).transform((a) => a.toLowerCase())).min(1).optional().meta({ description: 'testAndEnable, denyMailboxAccess, grantMailboxAccess, removeInboxRules, otherOrgTestAndEnable: a list of mailboxes (not with `mailbox`).', examples: [['paul@contoso.example', 'support@contoso.example']] }),
-  processEmailFrom: instantMs.optional().describe('setProcessEmailFrom: the new instant (S2a), negative for before the start.'),
+  processEmailFrom: instantMs.optional().describe('setProcessEmailFrom (required there): the new instant (S2a), negative for before the start.'),
   profile: z.string().min(1).optional().meta({ description: 'setProcessEmailFrom: which email server profile (default: all).', examples: ['exchange'] }),
   thisOrgOnly: z.boolean().optional().describe('testAndEnable: the "sync with this org only" option (S13).'),
   onlyDisabled: z.boolean().optional().describe('testAndEnable: only the mailboxes (of those named, or all) whose Test & Enable failed or that sync disabled after errors (S3, S4): retest them once an outage is over without enabling a cutover\'s later batches early.'),

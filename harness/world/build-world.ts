@@ -1,6 +1,7 @@
 // The world builder: turns a validated scenario into actors in an engine, and schedules its faults.
 import type { Engine } from '../../sim/core/engine.js';
 import type { Fault } from '../../sim/core/fault.js';
+import type { OperationParams } from '../../fakes/operations/operation-params.js';
 import type { Ledger } from '../../sim/ledger/ledger.js';
 import { TOY_ACTORS, type ToyConfig } from '../../fakes/toy/toy-config.js';
 import { spawnToyWorld } from '../../fakes/toy/toy-world.js';
@@ -229,9 +230,20 @@ function toyConfigOf(scenario: Scenario): ToyConfig {
   };
 }
 
+/**
+ * The schema's fields beyond at, verb, target and peers are the handlers' OperationParams, field for field: a field
+ * added to one and not the other fails to compile here (the first line: a field the handlers would never read; the
+ * assignment in faultOf: a type they would misread).
+ */
+const SAME_PARAM_FIELDS: [Exclude<keyof SchemaParams, keyof OperationParams>, Exclude<keyof OperationParams, keyof SchemaParams>] extends [never, never] ? true : false = true;
+type SchemaParams = Omit<ScenarioFault, 'at' | 'verb' | 'target' | 'peers'>;
+/** As given: an optional field is there with a value, or not there (zod's output allows it there as undefined). */
+type Given<T> = T extends string | number | boolean ? T : T extends ReadonlyArray<infer E> ? ReadonlyArray<Given<E>> : { [K in keyof T]: Given<Exclude<T[K], undefined>> };
+
 function faultOf({ at: _at, verb, target, peers, ...rest }: ScenarioFault): Fault {
-  // Everything beyond verb, target and peers is a verb-specific parameter (database, backupAt, replayLogs, lag, since).
-  const params = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
+  // Only the fields given: the trace hashes a fault's params.
+  const params = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)) as Given<SchemaParams>;
+  params satisfies OperationParams;
   return {
     verb,
     ...(target === undefined ? {} : { target }),

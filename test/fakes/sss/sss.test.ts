@@ -90,6 +90,20 @@ describe('Process Email From and Test & Enable (S2a, S3)', () => {
     expect(outcome.counts).toMatchObject({ untracked: 1, untrackedByReason: { 'before-process-email-from': 1 } });
   });
 
+  it('setProcessEmailFrom, as an operation, moves the instant a mailbox enabled later pulls back to (S2a)', () => {
+    const enabledAt5h = (processEmailFrom: string) => runCrm({
+      users: SYNCED, horizon: '8h', sss: sss().replace('enabled: all', 'enabled: []'),
+      traffic: `{ messages: [${fromCarol('20m', 'f1')}, ${fromCarol('1h', 'f2')}] }`,
+      faults: `[${ON_SSS}, { at: 4h, verb: setProcessEmailFrom, target: sss, processEmailFrom: ${processEmailFrom} }, { at: 5h, verb: testAndEnable, target: sss, mailbox: paul@contoso.example }]`,
+    });
+    const halfHour = enabledAt5h('30m');
+    expect(lifeOf(halfHour, '<f1@fabrikam.example>').activities).toHaveLength(0);
+    expect(lifeOf(halfHour, '<f2@fabrikam.example>').activities[0]?.atMs).toBeGreaterThanOrEqual(5 * 3_600_000);
+    expect(halfHour.counts).toMatchObject({ untracked: 1, untrackedByReason: { 'before-process-email-from': 1 } });
+    // Before the start: everything still in the Inbox.
+    expect(enabledAt5h('-1d').counts).toMatchObject({ tracked: 2, untracked: 0 });
+  });
+
   it('a failed Test & Enable leaves the mailbox disabled: its mail is untracked as mailbox-disabled', () => {
     const outcome = runCrm({
       users: SYNCED, sss: sss().replace('enabled: all', 'enabled: []'),

@@ -36,6 +36,17 @@ describe('server-side sync checks', () => {
     expect(problems({ sss: sss(', cutover: { at: 1h }'), faults: '[]' })).toEqual([]);
   });
 
+  it('refuses setProcessEmailFrom without the instant (it set "not a number": no limit at all) or naming no profile (S2a)', () => {
+    const faults = (fields: string) => `[{ at: 0s, verb: switchToServerSideSync, target: crm }, { at: 1h, verb: setProcessEmailFrom, target: sss${fields} }]`;
+    expect(problems({ sss: sss(''), faults: faults(', processEmailFrom: -1d, profile: exchange') })).toEqual([]);
+    expect(problems({ sss: sss(''), faults: faults('') })).toEqual([
+      "faults[1]: 'setProcessEmailFrom' needs processEmailFrom: the instant the profile's mail is processed from (S2a): 2h after the start, or -1d before it",
+    ]);
+    expect(problems({ sss: sss(''), faults: faults(', processEmailFrom: 2h, profile: exchang') })).toEqual([
+      "faults[1].profile: no email server profile 'exchang' (did you mean 'exchange'?)",
+    ]);
+  });
+
   it('refuses a profile on a server that does not exist', () => {
     expect(problems({ sss: '{ profiles: [{ name: exchange, server: ex9 }] }' })).toEqual(["sss.profiles[0].server: no Exchange server named 'ex9'"]);
   });
