@@ -3,8 +3,9 @@
 import { z } from 'zod';
 import { ACT_ENTITIES, type ActEntity } from '../../fakes/exchange/act-items.js';
 import { instantMs as instant } from './duration.js';
+import { emailAddress } from './email-address.js';
 
-const address = z.string().regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, 'an email address').transform((a) => a.toLowerCase()).meta({ title: 'email address' });
+const address = emailAddress;
 
 export const actChangeSchema = z.strictObject({
   id: z.string().min(1).meta({ description: 'The item\'s id; later operations on the same item use it.', examples: ['meeting-1'] }),

@@ -7,8 +7,9 @@ import { DEFAULT_CRM_SETTINGS } from '../../fakes/crm/crm-config.js';
 import { durationMs, positiveDurationMs } from './duration.js';
 import { sizeBytes } from './size.js';
 import { countField, expandCounted } from './templates.js';
+import { emailAddress } from './email-address.js';
 
-const address = z.string().regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, 'an email address').transform((a) => a.toLowerCase()).meta({ title: 'email address' });
+const address = emailAddress;
 const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'letters, digits, dot, dash or underscore').meta({ title: 'name' });
 const filter = z.enum(['all', 'responses', 'leads-contacts-accounts', 'email-enabled', 'none']).default('responses')
   .describe('Which received mail CRM tracks for it (S9): all, responses to CRM email, mail from leads, contacts and accounts, from any email-enabled record, or none.');

@@ -6,9 +6,10 @@ import { durationMs, positiveDurationMs } from './duration.js';
 import { sizeBytes } from './size.js';
 import { countField, expandCounted } from './templates.js';
 import { MIN_RATE_PER_HOUR, minRateExact } from './time-bounds.js';
+import { emailAddress } from './email-address.js';
 
 const name = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'letters, digits, dot, dash or underscore').meta({ title: 'name' });
-const address = z.string().regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, 'an email address').transform((a) => a.toLowerCase()).meta({ title: 'email address' });
+const address = emailAddress;
 const defaults = DEFAULT_EXCHANGE_SETTINGS;
 
 export const exchangeSchema = z.strictObject({

@@ -4,9 +4,10 @@
 import { z } from 'zod';
 import { DEFAULT_PROVIDER_OVERRIDES, DEFAULT_ROUTER_TIMINGS, DEFAULT_SYSTEM_CONFIGURATION } from '../../fakes/router/router-config.js';
 import { durationMs, positiveDurationMs } from './duration.js';
+import { emailAddress } from './email-address.js';
 
 const name = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'letters, digits, dot, dash or underscore').meta({ title: 'name' });
-const address = z.string().regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, 'an email address').transform((a) => a.toLowerCase()).meta({ title: 'email address' });
+const address = emailAddress;
 const sys = DEFAULT_SYSTEM_CONFIGURATION;
 const over = DEFAULT_PROVIDER_OVERRIDES;
 const timing = DEFAULT_ROUTER_TIMINGS;

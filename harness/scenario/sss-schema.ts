@@ -6,9 +6,10 @@ import { z } from 'zod';
 import { DEFAULT_SSS_SETTINGS } from '../../fakes/sss/sss-config.js';
 import { durationMs, instantMs as instant, positiveDurationMs } from './duration.js';
 import { ACT_ENTITIES, type ActEntity } from '../../fakes/exchange/act-items.js';
+import { emailAddress } from './email-address.js';
 
 const name = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'letters, digits, dot, dash or underscore').meta({ title: 'name' });
-const address = z.string().regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, 'an email address').transform((a) => a.toLowerCase()).meta({ title: 'email address' });
+const address = emailAddress;
 const d = DEFAULT_SSS_SETTINGS;
 
 /** S15: one synchronization filter: an entity, optionally only open records, optionally only recent ones. */

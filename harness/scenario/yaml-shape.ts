@@ -63,8 +63,35 @@ export function errorsToSay(errors: readonly YAMLError[]): YAMLError[] {
   return first === -1 ? sorted : sorted.slice(0, first + 1);
 }
 
-/** An unquoted value holding `{n}` (a count entry's template): `u{n}@contoso.example`, not `"u{n}@contoso.example"`. */
-const UNQUOTED_TEMPLATE = /(?:^|[\s,[{:])([^\s"',[\]{}]*\{n\}[^\s"',[\]{}]*)/;
+/** Characters of an unquoted plain value in flow style (what a template such as `u{n}@contoso.example` is made of). */
+const VALUE_CHAR = /[^\s"',[\]{}]/;
+/** What may come just before an unquoted value: a space, a comma, an opening bracket or brace, a colon. */
+const VALUE_START = /[\s,[{:]/;
+
+/**
+ * The first unquoted value on a line holding `{n}` (a count entry's template): `u{n}@contoso.example`, not
+ * `"u{n}@contoso.example"`; undefined when there is none. Found from each `{n}` outwards: the one regular expression
+ * that said this tried every start on the line against the rest of it, so a 300 KB line of `:a:a...` took most of a
+ * minute before the syntax error was shown (the security review).
+ */
+export function unquotedTemplate(line: string): string | undefined {
+  // Each search below stays between one `{n}` and the last (braces are not value characters): linear in the line.
+  for (let at = line.indexOf('{n}'); at !== -1; at = line.indexOf('{n}', at + 3)) {
+    let start = at;
+    while (start > 0 && VALUE_CHAR.test(line[start - 1] as string)) start--;
+    // Inside a run of value characters a value may also start after a colon (`key:u{n}`); before the run, only a
+    // line start or a VALUE_START character opens one.
+    if (start > 0 && !VALUE_START.test(line[start - 1] as string)) {
+      const colon = line.slice(start, at).indexOf(':');
+      if (colon === -1) continue;
+      start += colon + 1;
+    }
+    let end = at + 3;
+    while (end < line.length && VALUE_CHAR.test(line[end] as string)) end++;
+    return line.slice(start, end);
+  }
+  return undefined;
+}
 
 /** The yaml library's error, said in the file's terms where its own wording is about its API; `text`: the file. */
 export function syntaxMessage(error: YAMLError, text = ''): string {
@@ -74,7 +101,7 @@ export function syntaxMessage(error: YAMLError, text = ''): string {
   // A template's braces are YAML's own in flow style: the error names a token, not the template to quote.
   const lineStart = text.lastIndexOf('\n', error.pos[0] - 1) + 1;
   const lineEnd = text.indexOf('\n', error.pos[0]);
-  const template = UNQUOTED_TEMPLATE.exec(text.slice(lineStart, lineEnd === -1 ? undefined : lineEnd))?.[1];
+  const template = unquotedTemplate(text.slice(lineStart, lineEnd === -1 ? undefined : lineEnd));
   if (template === undefined) return message;
   return `${message}: quote the {n} template, "${template}" (inside { ... } or [ ... ], or at the start of a value, YAML reads its braces as a mapping)`;
 }
