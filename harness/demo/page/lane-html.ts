@@ -7,7 +7,7 @@
 // region: it changes with every step, and the lesson's captions are what gets announced (narration).
 import { html, type SafeHtml } from '../../report/html.js';
 import { COUNTER_NAMES, type CounterName, type DemoLane } from '../demo-data.js';
-import type { LaneLayout } from './lane-layout.js';
+import type { DrawingForm, LaneLayout } from './lane-layout.js';
 import { laneSvg } from './lane-svg.js';
 
 export const COUNTER_LABELS: Readonly<Record<CounterName, string>> = {
@@ -45,7 +45,7 @@ function countersHtml(lane: DemoLane): SafeHtml {
   return html`<div class="counters" role="group" aria-label="Counters as of the current time">${items}</div>`;
 }
 
-export function laneHtml(lane: DemoLane, layout: LaneLayout): SafeHtml {
+export function laneHtml(lane: DemoLane, layouts: Readonly<Record<DrawingForm, LaneLayout>>): SafeHtml {
   const empty = lane.messages.length === 0 ? html`<p class="empty">No messages in this lane.</p>` : '';
   return html`<section class="lane" data-lane="${lane.id}" data-summary="${endTotalsText(lane)}" data-run-summary="${runSummaryText(lane)}">
 <div class="lane-head">
@@ -54,7 +54,7 @@ export function laneHtml(lane: DemoLane, layout: LaneLayout): SafeHtml {
 ${countersHtml(lane)}
 </div>
 <div class="lane-body">
-<div class="drawing">${laneSvg(lane, layout)}${empty}<p class="visually-hidden lane-status" id="status-${lane.id}" data-lane="${lane.id}"></p></div>
+<div class="drawing">${laneSvg(lane, layouts)}${empty}<p class="visually-hidden lane-status" id="status-${lane.id}" data-lane="${lane.id}"></p></div>
 <div class="lane-side">
 <div class="caption lane-caption"><p class="main"></p><p class="sub"></p></div>
 <div class="recent"><h3>Latest messages</h3><ol class="recent-list" data-lane="${lane.id}"></ol></div>
