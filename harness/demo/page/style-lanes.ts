@@ -1,7 +1,7 @@
-// The stylesheet of a lane: its title, verdict and counters on one row, then its drawing with, beside it, its caption
-// and latest messages (side by side, the caption costs the lane no height and a lesson's two or three sentences read
-// as a column), the boxes and dots of the drawing, and the dots' colours: each fate its own, a queued message too
-// (and each its shape, dot-shapes.ts, for a viewer who cannot tell the colours apart).
+// The stylesheet of a lane: its title and verdict on one row, then its counters and drawing with, beside them, its
+// caption and latest messages (side by side, the caption costs the lane no height and a lesson's two or three
+// sentences read as a column), the boxes and dots of the drawing, and the dots' colours: each fate its own, a queued
+// message too (and each its shape, dot-shapes.ts, for a viewer who cannot tell the colours apart).
 import { TYPE } from './drawing-type.js';
 
 export const LANES_CSS = `
@@ -12,7 +12,8 @@ section.lane { border-top: 2px solid var(--line); padding-top: 4px; margin-top: 
 .verdict { flex: none; padding: 1px 10px; border-radius: 4px; font-weight: 700; font-size: 14px; letter-spacing: .04em; color: #fff; background: #a15c00; }
 .verdict.pass { background: var(--tracked); }
 .verdict.fail { background: var(--bad); }
-.counters { display: flex; gap: 8px; flex: none; }
+/* Over the drawing and no wider than it (contained: the counters do not widen the drawing's column, they wrap). */
+.counters { display: flex; flex-wrap: wrap; gap: 4px 8px; margin-bottom: 4px; contain: inline-size; }
 .counter { border: 1px solid var(--line); border-top: 5px solid var(--accent); border-radius: 6px; padding: 2px 10px; min-width: 86px; text-align: center; }
 .counter .value { display: block; font-size: 30px; font-weight: 700; line-height: 1.1; font-variant-numeric: tabular-nums; }
 .counter .name { display: block; font-size: 13px; color: var(--muted); white-space: nowrap; }

@@ -21,9 +21,9 @@ export const SCREENS_CSS = `
   .caption .main .line + .line { margin-top: 3px; padding-top: 3px; }
   .caption .sub { font-size: 14px; line-height: 1.3; }
   section.lane { padding-top: 2px; margin-top: 2px; }
-  /* The lane's title on one line (its whole text in the tooltip), the verdict right after it. */
+  /* The verdict beside the title, which has the lane's width (on two lines if it must: never cut). */
   .lane-title { flex-wrap: nowrap; }
-  .lane-title h2 { font-size: 17px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+  .lane-title h2 { font-size: 17px; }
   .lane-caption .main { font-size: 15.5px; }
   .lane-caption .sub { font-size: 13.5px; }
   .verdict { font-size: 12.5px; padding: 0 8px; }
@@ -53,18 +53,13 @@ export const SCREENS_CSS = `
   .counters { gap: 5px; }
   .counter .name { font-size: 11.5px; }
 }
-@media (max-width: 900px) {
-  .lane-head { flex-wrap: wrap; }
-}
 /* A screen too narrow for the drawing, at a readable size, beside the caption (the player says so: script-fit.ts)
    gives the drawing the whole width; the caption and the list go below. */
 main.one-column .lane-body { grid-template-columns: minmax(0, 1fr); }
 main.one-column .recent { height: auto; min-height: 0; max-height: 12em; container-type: normal; }
-/* A phone (320 pixels): the title wraps rather than be cut to a letter, and the counters wrap rather than widen the page. */
+/* A phone (320 pixels): the title wraps rather than be cut to a letter. */
 @media (max-width: 600px) {
   h1 { white-space: normal; overflow-wrap: anywhere; }
   header.top { flex-wrap: wrap; }
-  .counters { flex: 1 1 auto; flex-wrap: wrap; }
-  .lane-title h2 { white-space: normal; }
 }
 `;
