@@ -2,8 +2,10 @@
 // the clock runs, so nothing jumps during play). A 1280 x 720 or 1024 x 768 projector showed one lane at a time: the
 // drawings kept their natural size and the captions sat above them. Now each caption box keeps room for the most it
 // will say, the scrubber's labels take the rows they need, and both drawings take the largest common scale at which
-// the page fits the window, the lanes' captions using the width the drawings leave. A projector's pixels are big on
-// the wall, so a drawing may go down to half a pixel per unit before the page scrolls instead.
+// the page fits the window, the lanes' captions using the width the drawings leave. A drawing goes no smaller than
+// one pixel per unit (half a pixel left its words 7 pixels high at 1024 x 768): where that does not fit beside the
+// captions the drawing takes the lane's width, stacked if need be (script-forms.ts), and where the page does not
+// fit at all it scrolls.
 export const SCRIPT_FIT = `
 // The side column keeps at least this much of the lane's width for the captions (a narrower one makes them tall).
 // The drawings never go below the scale at which their smallest words are 12 pixels (drawing-type.ts).
