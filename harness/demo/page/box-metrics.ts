@@ -4,7 +4,7 @@
 // Chromium checks that no two of them overlap (demo-page-text-chromium.test.ts).
 import type { DemoLane, DemoPlace } from '../demo-data.js';
 import { ASCENT, DESCENT, TYPE } from './drawing-type.js';
-import type { TextStyle } from './box-labels.js';
+import { boxLabel, wrapText, type TextStyle } from './box-labels.js';
 
 /** Dots: radius and the distance between neighbours, in SVG units (8 pixels across at the least scale: larger than
  * the 1200-unit drawing's 10 units shrunk to half a pixel each, and CRM's box holds a lesson's 60 in 8 columns). */
@@ -86,6 +86,11 @@ function dotsTop(lines: number): number {
  * last row's right end only). */
 export function boxHeight(lines: number, dotRows: number): number {
   return Math.ceil(dotsTop(lines) + dotRows * DOT_PITCH + 3);
+}
+
+/** What a box `width` wide says, a line each. */
+export function boxLines(place: DemoPlace, domain: string | null, width: number): string[] {
+  return wrapText(boxLabel(place, domain), width - 2 * INSET, LABEL_STYLE, MAX_LABEL_LINES);
 }
 
 /** Tenths of a unit are finer than a projector shows and keep the page's numbers short. */

@@ -2,7 +2,7 @@
 // and in both forms of the drawing: wide enough for its label on as few lines as its box can give it (a mailbox's on
 // one line, since a line more makes every row of mailboxes taller), for the tags it may show (DOWN, DISABLED) and,
 // for CRM, where most messages end, for a dot per message.
-import type { DemoLane, DemoPlace } from '../demo-data.js';
+import type { DemoLane, DemoPlace, PlaceColumn } from '../demo-data.js';
 import { CRM } from '../lane-places.js';
 import { boxLabel, groupName, linesWidth, sharedDomain, wrapText, type TextStyle } from './box-labels.js';
 import { DOT_PITCH, GROUP_STYLE, INSET, LABEL_STYLE, MAX_LABEL_LINES, PAD, TAG_STYLE, tagsOf } from './box-metrics.js';
@@ -48,6 +48,11 @@ function widest(lanes: readonly DemoLane[], which: (p: DemoPlace) => boolean, li
     for (const p of lane.places) if (which(p)) w = Math.max(w, boxWidth(lane, p, domain, lines));
   }
   return w;
+}
+
+/** The lane's places in one column of the drawing. */
+export function placesIn(lane: DemoLane, column: PlaceColumn): DemoPlace[] {
+  return lane.places.filter((p) => p.column === column);
 }
 
 /** Every Exchange server of a lane, in the order its places come. */

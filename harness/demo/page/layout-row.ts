@@ -4,26 +4,18 @@
 // and no taller, the transport the first of four cells; one group under another), the other columns' boxes stacked
 // to the lane's height. Both lanes get the same columns, so that they line up.
 import type { DemoLane, DemoPlace, PlaceColumn } from '../demo-data.js';
-import { boxLabel, groupName, sharedDomain, wrapText } from './box-labels.js';
+import { groupName, sharedDomain, wrapText } from './box-labels.js';
 import {
-  boxHeight, GAP, GROUP_STYLE, groupHead, INSET, LABEL_STYLE, MARGIN, MAX_LABEL_LINES, PAD, placeBox, ROW_GAP, TOP,
-  type LaneLayout, type PlaceBox, type ServerGroup,
+  boxHeight, boxLines, GAP, GROUP_STYLE, groupHead, MARGIN, PAD, placeBox, ROW_GAP, TOP, type LaneLayout, type PlaceBox,
+  type ServerGroup,
 } from './box-metrics.js';
-import { boxWidths, crmMessages, crmWidth, serversOf, type BoxWidths } from './box-widths.js';
+import { boxWidths, crmMessages, crmWidth, placesIn, serversOf, type BoxWidths } from './box-widths.js';
 
 const MAX_MAILBOX_COLUMNS = 4;
 
 interface Column {
   readonly x: number;
   readonly w: number;
-}
-
-function linesOf(place: DemoPlace, domain: string | null, width: number): string[] {
-  return wrapText(boxLabel(place, domain), width - 2 * INSET, LABEL_STYLE, MAX_LABEL_LINES);
-}
-
-function inColumn(lane: DemoLane, column: PlaceColumn): DemoPlace[] {
-  return lane.places.filter((p) => p.column === column);
 }
 
 /** How a server group's boxes stand: its transport at the left, as tall as the group, and the mailboxes in `columns`
@@ -43,7 +35,7 @@ function arrangement(lanes: readonly DemoLane[], widths: BoxWidths): Arrangement
   let cells = 1;
   for (const lane of lanes) {
     for (const server of serversOf(lane)) {
-      const mine = inColumn(lane, 'exchange').filter((p) => (p.server ?? '') === server);
+      const mine = placesIn(lane, 'exchange').filter((p) => (p.server ?? '') === server);
       mailboxes = Math.max(mailboxes, mine.filter((p) => p.kind !== 'transport').length);
       cells = Math.max(cells, mine.length);
     }
@@ -63,7 +55,7 @@ function layoutExchange(lane: DemoLane, column: Column, at: Arrangement): { boxe
   const groups: ServerGroup[] = [];
   let y = TOP;
   for (const server of serversOf(lane)) {
-    const mine = inColumn(lane, 'exchange').filter((p) => (p.server ?? '') === server);
+    const mine = placesIn(lane, 'exchange').filter((p) => (p.server ?? '') === server);
     const transports = at.transportLeft ? mine.filter((p) => p.kind === 'transport') : [];
     const cells = at.transportLeft ? mine.filter((p) => p.kind !== 'transport')
       : [...mine].sort((p, q) => Number(q.kind === 'transport') - Number(p.kind === 'transport'));
@@ -73,14 +65,14 @@ function layoutExchange(lane: DemoLane, column: Column, at: Arrangement): { boxe
     const firstW = at.width - PAD - (at.transportLeft ? at.columns : at.columns - 1) * (at.cellW + PAD) - PAD;
     const cellW = (i: number) => (!at.transportLeft && i % at.columns === 0 ? firstW : at.cellW);
     const cellX = (i: number) => (i % at.columns === 0 ? 0 : cellW(0) + PAD + ((i % at.columns) - 1) * (at.cellW + PAD));
-    const cellLines = cells.map((p, i) => linesOf(p, domain, cellW(i)));
+    const cellLines = cells.map((p, i) => boxLines(p, domain, cellW(i)));
     const cellH = boxHeight(Math.max(1, ...cellLines.map((l) => l.length)), 1);
     const rows = Math.max(Math.ceil(cells.length / at.columns), transports.length, 1);
     const innerH = rows * (cellH + ROW_GAP) - ROW_GAP;
     const transportW = at.transportLeft ? firstW : 0;
     const transportH = (innerH - ROW_GAP * (transports.length - 1)) / Math.max(transports.length, 1);
     transports.forEach((p, i) => {
-      boxes.push(placeBox(p, { x: column.x + PAD, y: y + head + i * (transportH + ROW_GAP), w: transportW, h: transportH }, linesOf(p, domain, transportW)));
+      boxes.push(placeBox(p, { x: column.x + PAD, y: y + head + i * (transportH + ROW_GAP), w: transportW, h: transportH }, boxLines(p, domain, transportW)));
     });
     const left = column.x + PAD + (at.transportLeft ? transportW + PAD : 0);
     cells.forEach((p, i) => {
@@ -98,19 +90,19 @@ function layoutExchange(lane: DemoLane, column: Column, at: Arrangement): { boxe
 function layoutStack(places: readonly DemoPlace[], domain: string | null, column: Column, bodyH: number): PlaceBox[] {
   const n = places.length;
   const h = (bodyH - GAP * (n - 1)) / Math.max(n, 1);
-  return places.map((p, i) => placeBox(p, { x: column.x, y: TOP + i * (h + GAP), w: column.w, h }, linesOf(p, domain, column.w)));
+  return places.map((p, i) => placeBox(p, { x: column.x, y: TOP + i * (h + GAP), w: column.w, h }, boxLines(p, domain, column.w)));
 }
 
 /** How tall a column of stacked boxes must be, each with its label and `dotRows` rows of dots. */
 function stackHeight(places: readonly DemoPlace[], domain: string | null, width: number, dotRows: number): number {
-  return places.reduce((sum, p, i) => sum + (i > 0 ? GAP : 0) + boxHeight(linesOf(p, domain, width).length, dotRows), 0);
+  return places.reduce((sum, p, i) => sum + (i > 0 ? GAP : 0) + boxHeight(boxLines(p, domain, width).length, dotRows), 0);
 }
 
 /** Both lanes' drawings, in `lanes`' order. */
 export function layoutRow(lanes: readonly DemoLane[]): LaneLayout[] {
   const widths = boxWidths(lanes);
   const at = arrangement(lanes, widths);
-  const any = (c: PlaceColumn) => lanes.some((lane) => inColumn(lane, c).length > 0);
+  const any = (c: PlaceColumn) => lanes.some((lane) => placesIn(lane, c).length > 0);
   const groupW = Math.max(at.width, widths.groupName);
   const internet: Column = { x: MARGIN, w: any('internet') ? widths.internet : 0 };
   const exchange: Column = { x: internet.x + internet.w + (internet.w > 0 ? GAP : 0), w: any('exchange') ? groupW : 0 };
@@ -119,13 +111,13 @@ export function layoutRow(lanes: readonly DemoLane[]): LaneLayout[] {
   const bodies = lanes.map((lane) => {
     const domain = sharedDomain(lane.places);
     const ex = layoutExchange(lane, exchange, at);
-    const bodyH = Math.max(ex.bottom - TOP, stackHeight(inColumn(lane, 'internet'), domain, internet.w, 2),
-      stackHeight(inColumn(lane, 'processor'), domain, processor.w, 2), stackHeight(inColumn(lane, 'crm'), domain, widths.crm, 4));
+    const bodyH = Math.max(ex.bottom - TOP, stackHeight(placesIn(lane, 'internet'), domain, internet.w, 2),
+      stackHeight(placesIn(lane, 'processor'), domain, processor.w, 2), stackHeight(placesIn(lane, 'crm'), domain, widths.crm, 4));
     return { lane, domain, ex, bodyH };
   });
   // CRM's box is as tall as the lane: how many columns of dots it needs follows from that.
   const crmW = Math.max(...bodies.map(({ lane, domain, bodyH }) => {
-    const label = Math.max(1, ...inColumn(lane, 'crm').map((p) => linesOf(p, domain, widths.crm).length));
+    const label = Math.max(1, ...placesIn(lane, 'crm').map((p) => boxLines(p, domain, widths.crm).length));
     return crmWidth(crmMessages(lane), bodyH - boxHeight(label, 0), widths.crm);
   }));
   const crm: Column = { x: crmX, w: any('crm') ? crmW : 0 };
@@ -134,10 +126,10 @@ export function layoutRow(lanes: readonly DemoLane[]): LaneLayout[] {
     width,
     height: Math.ceil(TOP + bodyH + MARGIN),
     boxes: [
-      ...layoutStack(inColumn(lane, 'internet'), domain, internet, bodyH),
+      ...layoutStack(placesIn(lane, 'internet'), domain, internet, bodyH),
       ...ex.boxes,
-      ...layoutStack(inColumn(lane, 'processor'), domain, processor, bodyH),
-      ...layoutStack(inColumn(lane, 'crm'), domain, crm, bodyH),
+      ...layoutStack(placesIn(lane, 'processor'), domain, processor, bodyH),
+      ...layoutStack(placesIn(lane, 'crm'), domain, crm, bodyH),
     ],
     groups: ex.groups,
   }));
