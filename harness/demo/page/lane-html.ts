@@ -1,13 +1,15 @@
-// One lane's section: its title and the verdict of its run, the counters the player keeps as of the current time
-// (each with a stable hook for tests: data-lane and data-counter), its drawing and, beside it, its caption and a
-// short list of the messages that moved last (a click there opens the inspector, like a click on a dot). The run's
-// totals ride along in data-summary (those the counters do not show) and data-run-summary (all): the player says
-// them at the end only, not as a spoiler from the start. A visually hidden status line under the drawing tells a screen
-// reader what the drawing shows (what is down, what is disabled, how many messages are where); it is not a live
-// region: it changes with every step, and the lesson's captions are what gets announced (narration).
+// One lane's section: its title and the verdict of its run across the lane (the whole title: beside the counters it
+// was cut to a few words on a projector), then the counters the player keeps as of the current time (each with a
+// stable hook for tests: data-lane and data-counter) over the drawing whose dots they count and, beside them, the
+// lane's caption and a short list of the messages that moved last (a click there opens the inspector, like a click
+// on a dot). The run's totals ride along in data-summary (those the counters do not show) and data-run-summary
+// (all): the player says them at the end only, not as a spoiler from the start. A visually hidden status line under
+// the drawing tells a screen reader what the drawing shows (what is down, what is disabled, how many messages are
+// where); it is not a live region: it changes with every step, and the lesson's captions are what gets announced
+// (narration).
 import { html, type SafeHtml } from '../../report/html.js';
 import { COUNTER_NAMES, type CounterName, type DemoLane } from '../demo-data.js';
-import type { LaneLayout } from './lane-layout.js';
+import type { DrawingForm, LaneLayout } from './lane-layout.js';
 import { laneSvg } from './lane-svg.js';
 
 export const COUNTER_LABELS: Readonly<Record<CounterName, string>> = {
@@ -45,16 +47,15 @@ function countersHtml(lane: DemoLane): SafeHtml {
   return html`<div class="counters" role="group" aria-label="Counters as of the current time">${items}</div>`;
 }
 
-export function laneHtml(lane: DemoLane, layout: LaneLayout): SafeHtml {
+export function laneHtml(lane: DemoLane, layouts: Readonly<Record<DrawingForm, LaneLayout>>): SafeHtml {
   const empty = lane.messages.length === 0 ? html`<p class="empty">No messages in this lane.</p>` : '';
   return html`<section class="lane" data-lane="${lane.id}" data-summary="${endTotalsText(lane)}" data-run-summary="${runSummaryText(lane)}">
 <div class="lane-head">
-<div class="lane-title"><h2 title="${lane.title}">${lane.title}</h2>
+<div class="lane-title"><h2>${lane.title}</h2>
 <span class="verdict ${verdictClass(lane.run.verdict)}" data-lane="${lane.id}" data-verdict="${lane.run.verdict}" title="${`the run of ${lane.run.scenario}`}">${lane.run.verdict.toUpperCase()}</span></div>
-${countersHtml(lane)}
 </div>
 <div class="lane-body">
-<div class="drawing">${laneSvg(lane, layout)}${empty}<p class="visually-hidden lane-status" id="status-${lane.id}" data-lane="${lane.id}"></p></div>
+<div class="drawing">${countersHtml(lane)}${laneSvg(lane, layouts)}${empty}<p class="visually-hidden lane-status" id="status-${lane.id}" data-lane="${lane.id}"></p></div>
 <div class="lane-side">
 <div class="caption lane-caption"><p class="main"></p><p class="sub"></p></div>
 <div class="recent"><h3>Latest messages</h3><ol class="recent-list" data-lane="${lane.id}"></ol></div>

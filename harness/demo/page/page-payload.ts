@@ -3,7 +3,8 @@
 // parses. The JSON is escaped so no value can close the block (`</script>`) or start markup.
 import type { DemoData, LaneId } from '../demo-data.js';
 import { dotShapes, type FateClass } from './dot-shapes.js';
-import { DOT_PITCH, DOT_R, type LaneLayout } from './lane-layout.js';
+import { MIN_PX_PER_UNIT } from './drawing-type.js';
+import { DOT_PITCH, DOT_R, DRAWING_FORMS, type DrawingForm, type LaneLayouts } from './lane-layout.js';
 import { laneOutages, outageSpans } from './outage-spans.js';
 
 /** Speeds on offer: virtual milliseconds per real second, as a trainer names them. */
@@ -26,30 +27,37 @@ export function defaultSpeedIndex(endMs: number): number {
 
 export interface PagePayload {
   readonly data: DemoData;
-  /** Per lane, per place id: the rectangle its dots fill, as [x, y, w, h] in the lane's SVG units. */
-  readonly dotAreas: Readonly<Record<LaneId, Readonly<Record<string, readonly [number, number, number, number]>>>>;
+  /** Per form of the drawing, per lane, per place id: the rectangle its dots fill, as [x, y, w, h] in SVG units. */
+  readonly dotAreas: Readonly<Record<DrawingForm, Readonly<Record<LaneId, Readonly<Record<string, readonly [number, number, number, number]>>>>>>;
   /** Per lane: intervals during which places (and the servers they stand on) are out of service. */
   readonly outages: Readonly<Record<LaneId, ReadonlyArray<{ fromMs: number; toMs: number; places: string[]; servers: string[] }>>>;
   readonly speeds: typeof SPEEDS;
   readonly speed: number;
   /** The dots' radius and pitch, and each fate's shape at that radius (dot-shapes.ts). */
   readonly dot: { readonly r: number; readonly pitch: number; readonly shapes: Readonly<Record<FateClass, string>> };
+  /** The least pixels per drawing unit: at that scale the drawings' smallest words are 12 pixels (drawing-type.ts). */
+  readonly minPxPerUnit: number;
 }
 
-export function pagePayload(data: DemoData, layouts: Readonly<Record<LaneId, LaneLayout>>): PagePayload {
+type Areas = Record<string, readonly [number, number, number, number]>;
+
+export function pagePayload(data: DemoData, layouts: LaneLayouts): PagePayload {
   const spans = outageSpans(data);
-  const dotAreas = {} as Record<LaneId, Record<string, readonly [number, number, number, number]>>;
+  const dotAreas = Object.fromEntries(DRAWING_FORMS.map((form) => [form, {}])) as Record<DrawingForm, Record<LaneId, Areas>>;
   const outages = {} as Record<LaneId, Array<{ fromMs: number; toMs: number; places: string[]; servers: string[] }>>;
   for (const lane of data.lanes) {
-    const areas: Record<string, readonly [number, number, number, number]> = {};
-    for (const box of layouts[lane.id].boxes) areas[box.place.id] = [box.dots.x, box.dots.y, box.dots.w, box.dots.h];
-    dotAreas[lane.id] = areas;
+    for (const form of DRAWING_FORMS) {
+      const areas: Areas = {};
+      for (const box of layouts[form][lane.id].boxes) areas[box.place.id] = [box.dots.x, box.dots.y, box.dots.w, box.dots.h];
+      dotAreas[form][lane.id] = areas;
+    }
     outages[lane.id] = laneOutages(lane, spans).map((o) => {
       const servers = lane.places.filter((p) => o.places.includes(p.id) && p.kind === 'transport' && p.server !== null).map((p) => p.server as string);
       return { ...o, servers };
     });
   }
-  return { data, dotAreas, outages, speeds: SPEEDS, speed: defaultSpeedIndex(data.endMs), dot: { r: DOT_R, pitch: DOT_PITCH, shapes: dotShapes(DOT_R) } };
+  return { data, dotAreas, outages, speeds: SPEEDS, speed: defaultSpeedIndex(data.endMs), dot: { r: DOT_R, pitch: DOT_PITCH, shapes: dotShapes(DOT_R) },
+    minPxPerUnit: MIN_PX_PER_UNIT };
 }
 
 const JSON_ESCAPES: Readonly<Record<string, string>> = { '<': '\\u003c', '>': '\\u003e', '&': '\\u0026', '\u2028': '\\u2028', '\u2029': '\\u2029' };

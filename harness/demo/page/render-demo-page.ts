@@ -3,20 +3,20 @@
 // fetch, so the file plays the same on a projector with no network. The same data gives the same bytes.
 import { html, trusted } from '../../report/html.js';
 import { SCRIPTED_PAGE_CSP, pageHead } from '../../report/page-head.js';
-import type { DemoData, LaneId } from '../demo-data.js';
+import type { DemoData } from '../demo-data.js';
 import { controlsHtml } from './controls-html.js';
 import { DEMO_SCRIPT } from './demo-script.js';
 import { DEMO_CSS } from './demo-style.js';
 import { headerHtml } from './header-html.js';
 import { laneHtml } from './lane-html.js';
-import { layoutLane, type LaneLayout } from './lane-layout.js';
+import { layoutDrawings } from './lane-layout.js';
 import { jsonForScriptBlock, pagePayload } from './page-payload.js';
 import { scrubberHtml } from './scrubber-html.js';
 
 /** The run report's policy: nothing from the network, only what is inline. */
 
 export function renderDemoPage(data: DemoData): string {
-  const layouts = Object.fromEntries(data.lanes.map((lane) => [lane.id, layoutLane(lane)])) as Record<LaneId, LaneLayout>;
+  const layouts = layoutDrawings(data.lanes);
   const payload = pagePayload(data, layouts);
   return html`${pageHead(`${data.title} (mailflow-sim trainer view)`, DEMO_CSS, SCRIPTED_PAGE_CSP)}
 <body>
@@ -26,7 +26,7 @@ ${controlsHtml(payload.speed, data.operations.length, data.captions.length)}
 ${scrubberHtml(data)}
 <section id="shared-caption" class="caption shared-caption" aria-label="Caption"><p class="main"></p><p class="sub"></p></section>
 <div id="announcer" class="visually-hidden" aria-live="polite" aria-atomic="true"></div>
-${data.lanes.map((lane) => laneHtml(lane, layouts[lane.id]))}
+${data.lanes.map((lane) => laneHtml(lane, { row: layouts.row[lane.id], stack: layouts.stack[lane.id] }))}
 </main>
 <aside id="inspector" hidden aria-label="Message inspector"><button type="button" id="inspector-close" title="Close (Esc)">Close ✕</button><div id="inspector-body"></div></aside>
 <script type="application/json" id="demo-data">${trusted(jsonForScriptBlock(payload))}</script>

@@ -2,17 +2,19 @@
 // the clock runs, so nothing jumps during play). A 1280 x 720 or 1024 x 768 projector showed one lane at a time: the
 // drawings kept their natural size and the captions sat above them. Now each caption box keeps room for the most it
 // will say, the scrubber's labels take the rows they need, and both drawings take the largest common scale at which
-// the page fits the window, the lanes' captions using the width the drawings leave. A projector's pixels are big on
-// the wall, so a drawing may go down to half a pixel per unit before the page scrolls instead.
+// the page fits the window, the lanes' captions using the width the drawings leave. A drawing goes no smaller than
+// one pixel per unit (half a pixel left its words 7 pixels high at 1024 x 768): where that does not fit beside the
+// captions the drawing takes the lane's width, stacked if need be (script-forms.ts), and where the page does not
+// fit at all it scrolls.
 export const SCRIPT_FIT = `
 // The side column keeps at least this much of the lane's width for the captions (a narrower one makes them tall).
-var MIN_PX_PER_UNIT = 0.5, MAX_PX_PER_UNIT = 1.6, SIDE_MIN_PX = 250, SIDE_MIN_SHARE = 0.22;
+// The drawings never go below the scale at which their smallest words are 12 pixels (drawing-type.ts).
+var MIN_PX_PER_UNIT = P.minPxPerUnit, MAX_PX_PER_UNIT = 1.6, SIDE_MIN_PX = 250, SIDE_MIN_SHARE = 0.22;
 // Room for the heading and two messages of a lane's latest-messages list, kept below its caption where that costs
 // the drawings at most a tenth of their size and leaves them at least COMFORT pixels per unit: the drawings first.
 var LIST_ROOM_PX = 110, COMFORT_PX_PER_UNIT = 0.8, LIST_COST = 0.9;
 var listRoom = 0;
-// As style-screens.ts: below this width the side goes under the drawing, which takes the whole width.
-var singleColumn = window.matchMedia('(max-width: 900px)');
+var main = document.querySelector('main');
 
 /**
  * Sets target's min-height to the tallest the caption box gets over states ({ key, lines, under, whole }) plus extra
@@ -91,12 +93,16 @@ function largestFit(lo, hi) {
 
 function fitDrawings() {
   listRoom = 0;
-  if (singleColumn.matches) { scaleDrawings(null); return; }
+  useForm('row');
   var body = views[0].svg.closest('.lane-body');
   var side = Math.max(SIDE_MIN_PX, SIDE_MIN_SHARE * body.clientWidth);
   var gap = parseFloat(getComputedStyle(body).columnGap) || 0;
-  var widest = (body.clientWidth - side - gap) / views[0].svg.viewBox.baseVal.width;
-  var hi = Math.max(Math.min(widest, MAX_PX_PER_UNIT), MIN_PX_PER_UNIT);
+  var widest = (body.clientWidth - side - gap) / formWidth('row');
+  // No room for the row of columns at a readable size beside the captions: they go under it (style-screens.ts).
+  var alone = widest < MIN_PX_PER_UNIT;
+  main.classList.toggle('one-column', alone);
+  if (alone) { fitAlone(body.clientWidth); return; }
+  var hi = Math.min(widest, MAX_PX_PER_UNIT);
   var s = largestFit(MIN_PX_PER_UNIT, hi);
   listRoom = LIST_ROOM_PX;
   var floor = Math.max(COMFORT_PX_PER_UNIT, (s === null ? MIN_PX_PER_UNIT : s) * LIST_COST);
@@ -109,9 +115,15 @@ function fitDrawings() {
   giveSpareToLists();
 }
 
+/** The drawing alone across the lane's width: as a row of columns where its words stay readable, else stacked. */
+function fitAlone(width) {
+  if (width < formWidth('row') * MIN_PX_PER_UNIT) useForm('stack');
+  scaleDrawings(Math.min(width / formWidth(views[0].form), MAX_PX_PER_UNIT));
+}
+
 /** What the window has left below the lanes goes to their lists of latest messages, half each. */
 function giveSpareToLists() {
-  var main = document.querySelector('main'), last = views[views.length - 1].svg.closest('section.lane');
+  var last = views[views.length - 1].svg.closest('section.lane');
   var bottom = last.getBoundingClientRect().bottom + window.scrollY + parseFloat(getComputedStyle(main).paddingBottom);
   var each = Math.floor((window.innerHeight - bottom) / views.length);
   if (each < 1) return;

@@ -15,13 +15,7 @@ function laneView(L) {
   var section = document.querySelector('section.lane[data-lane="' + L.id + '"]');
   var svg = section.querySelector('svg.lane-svg');
   var layer = svg.querySelector('g.dots');
-  var places = {};
-  Array.prototype.forEach.call(svg.querySelectorAll('g.place'), function (g) {
-    places[g.getAttribute('data-place')] = { g: g, count: g.querySelector('text.count'), shown: '' };
-  });
-  var servers = Array.prototype.map.call(svg.querySelectorAll('g.server'), function (g) {
-    return { g: g, server: g.getAttribute('data-server') };
-  });
+  var forms = drawingForms(section, svg);
   var dots = L.lane.messages.map(function (m, mi) {
     var c = document.createElementNS(svg.namespaceURI, 'path');
     c.setAttribute('data-lane', L.id);
@@ -45,8 +39,10 @@ function laneView(L) {
     var b = e.target.closest && e.target.closest('button[data-message]');
     if (b) openInspector(L, Number(b.getAttribute('data-message')), b);
   });
-  var V = { L: L, svg: svg, places: places, servers: servers, dots: dots, layer: layer, list: list, recentKey: -1,
-    status: section.querySelector('.lane-status'), tabDot: null, areas: P.dotAreas[L.id], outages: P.outages[L.id] };
+  var V = { L: L, svg: svg, forms: forms, form: svg.querySelector('g.drawing-form').getAttribute('data-form'), places: {}, servers: [],
+    areas: {}, jump: false, dots: dots, layer: layer, list: list, recentKey: -1, status: section.querySelector('.lane-status'),
+    tabDot: null, outages: P.outages[L.id] };
+  bindForm(V);
   dotKeys(V);
   return V;
 }
@@ -87,6 +83,8 @@ function drawLane(V, t, selected, playing) {
       seen[e.mi] = true;
       if (!d.shown) { d.el.style.display = ''; d.shown = true; fresh.push(d); }
       if (d.x !== pos.x || d.y !== pos.y) {
+        // The drawing changed form: the dot is where it was, in other boxes, and jumps there.
+        if (V.jump && d.shown && !isNaN(d.x)) fresh.push(d);
         d.el.style.transform = 'translate(' + pos.x + 'px,' + pos.y + 'px)';
         d.x = pos.x; d.y = pos.y;
       }
@@ -97,6 +95,7 @@ function drawLane(V, t, selected, playing) {
   V.dots.forEach(function (d, mi) {
     if (d.shown && !seen[mi]) { d.el.style.display = 'none'; d.shown = false; d.x = NaN; d.y = NaN; }
   });
+  V.jump = false;
   // A dot that appears starts where it is, not gliding in from the corner: no transition until the next frame.
   if (fresh.length) {
     fresh.forEach(function (d) { d.el.style.transition = 'none'; });

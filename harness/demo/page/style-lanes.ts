@@ -1,7 +1,9 @@
-// The stylesheet of a lane: its title, verdict and counters on one row, then its drawing with, beside it, its caption
-// and latest messages (side by side, the caption costs the lane no height and a lesson's two or three sentences read
-// as a column), the boxes and dots of the drawing, and the dots' colours: each fate its own, a queued message too
-// (and each its shape, dot-shapes.ts, for a viewer who cannot tell the colours apart).
+// The stylesheet of a lane: its title and verdict on one row, then its counters and drawing with, beside them, its
+// caption and latest messages (side by side, the caption costs the lane no height and a lesson's two or three
+// sentences read as a column), the boxes and dots of the drawing, and the dots' colours: each fate its own, a queued
+// message too (and each its shape, dot-shapes.ts, for a viewer who cannot tell the colours apart).
+import { TYPE } from './drawing-type.js';
+
 export const LANES_CSS = `
 section.lane { border-top: 2px solid var(--line); padding-top: 4px; margin-top: 4px; }
 .lane-head { display: flex; align-items: center; justify-content: space-between; gap: 4px 18px; }
@@ -10,7 +12,8 @@ section.lane { border-top: 2px solid var(--line); padding-top: 4px; margin-top: 
 .verdict { flex: none; padding: 1px 10px; border-radius: 4px; font-weight: 700; font-size: 14px; letter-spacing: .04em; color: #fff; background: #a15c00; }
 .verdict.pass { background: var(--tracked); }
 .verdict.fail { background: var(--bad); }
-.counters { display: flex; gap: 8px; flex: none; }
+/* Over the drawing and no wider than it (contained: the counters do not widen the drawing's column, they wrap). */
+.counters { display: flex; flex-wrap: wrap; gap: 4px 8px; margin-bottom: 4px; contain: inline-size; }
 .counter { border: 1px solid var(--line); border-top: 5px solid var(--accent); border-radius: 6px; padding: 2px 10px; min-width: 86px; text-align: center; }
 .counter .value { display: block; font-size: 30px; font-weight: 700; line-height: 1.1; font-variant-numeric: tabular-nums; }
 .counter .name { display: block; font-size: 13px; color: var(--muted); white-space: nowrap; }
@@ -49,13 +52,13 @@ ol.recent-list { list-style: none; margin: 0; padding: 0; }
 .recent-item.m-retry { border-left-color: var(--queued-ring); }
 .empty { position: absolute; left: 40%; top: 45%; margin: 0; color: var(--muted); font-size: 18px; }
 svg.lane-svg { width: 100%; height: auto; display: block; }
-svg .heading { font-size: 17px; font-weight: 700; fill: var(--muted); }
+/* The words' sizes are the layout's (drawing-type.ts: it sizes the boxes for them), weights its width estimate's. */
 svg g.server > rect { fill: #f7f8fa; stroke: #aeb4bb; stroke-width: 1.5; }
-svg .server-name { font-size: 14px; fill: var(--muted); font-weight: 600; }
+svg .server-name { font-size: ${TYPE.group}px; fill: var(--muted); font-weight: 700; }
 svg g.place > rect { fill: #fff; stroke: #7b838c; stroke-width: 1.5; }
-svg g.place .label { font-size: 14px; fill: #1d1f22; }
-svg g.place .count { font-size: 15px; fill: var(--moving); font-weight: 700; stroke: #fff; stroke-width: 4px; paint-order: stroke; }
-svg g.place .down-tag { display: none; font-size: 12px; font-weight: 800; fill: #4a4e54; letter-spacing: .1em; }
+svg g.place .label { font-size: ${TYPE.label}px; fill: #1d1f22; }
+svg g.place .count { font-size: ${TYPE.count}px; fill: var(--moving); font-weight: 700; stroke: #fff; stroke-width: 4px; paint-order: stroke; }
+svg g.place .down-tag { display: none; font-size: ${TYPE.tag}px; font-weight: 700; fill: #4a4e54; }
 svg g.kind-forward-mailbox > rect { fill: var(--forward); stroke: var(--forward-line); stroke-width: 3; }
 svg g.kind-queue-mailbox > rect { fill: #eef4ff; }
 svg g.kind-router > rect, svg g.kind-sss > rect { fill: #eef4ff; stroke: var(--moving); stroke-width: 2.5; }
@@ -66,7 +69,7 @@ svg g.down > rect { fill: var(--down) !important; stroke: var(--control-line) !i
 svg g.place.down .label { fill: #4a4e54; }
 svg g.place.down .down-tag { display: inline; }
 /* A mailbox sync has disabled (S3, S4): up, still receiving, but read by nobody until a Test & Enable. */
-svg g.place .disabled-tag { display: none; font-size: 12px; font-weight: 800; fill: var(--bad); letter-spacing: .1em; }
+svg g.place .disabled-tag { display: none; font-size: ${TYPE.tag}px; font-weight: 700; fill: var(--bad); }
 svg g.place.disabled > rect { stroke: var(--bad) !important; stroke-width: 2.5 !important; stroke-dasharray: 3 3; }
 svg g.place.disabled:not(.down) .disabled-tag { display: inline; }
 .dot { fill: var(--moving); stroke: #fff; stroke-width: 1.2; stroke-linejoin: round; cursor: pointer; transition: transform .45s ease-in-out, fill .3s; }

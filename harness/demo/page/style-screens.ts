@@ -1,6 +1,6 @@
 // The stylesheet's answer to a projector's screen (1280 x 720, 1024 x 768): smaller headings, captions and counters
-// and less space between them, so that both lanes fit the window together once the player has shrunk the drawings
-// (script-fit.ts). The drawings' labels keep their size in drawing units: a projector's pixels are big on the wall.
+// and less space between them, so that both lanes fit the window together once the player has fitted the drawings
+// (script-fit.ts). The drawings' words keep their size in drawing units, which the player keeps at 12 pixels or more.
 export const SCREENS_CSS = `
 @media (max-height: 940px) {
   main { padding: 4px 16px 6px; }
@@ -21,9 +21,9 @@ export const SCREENS_CSS = `
   .caption .main .line + .line { margin-top: 3px; padding-top: 3px; }
   .caption .sub { font-size: 14px; line-height: 1.3; }
   section.lane { padding-top: 2px; margin-top: 2px; }
-  /* The lane's title on one line (its whole text in the tooltip), the verdict right after it. */
+  /* The verdict beside the title, which has the lane's width (on two lines if it must: never cut). */
   .lane-title { flex-wrap: nowrap; }
-  .lane-title h2 { font-size: 17px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+  .lane-title h2 { font-size: 17px; }
   .lane-caption .main { font-size: 15.5px; }
   .lane-caption .sub { font-size: 13.5px; }
   .verdict { font-size: 12.5px; padding: 0 8px; }
@@ -53,17 +53,13 @@ export const SCREENS_CSS = `
   .counters { gap: 5px; }
   .counter .name { font-size: 11.5px; }
 }
-/* A narrow screen (a tablet, half a laptop's) gives the drawing the whole width; the caption and the list go below. */
-@media (max-width: 900px) {
-  .lane-head { flex-wrap: wrap; }
-  .lane-body { grid-template-columns: minmax(0, 1fr); }
-  .recent { height: auto; min-height: 0; max-height: 12em; container-type: normal; }
-}
-/* A phone (320 pixels): the title wraps rather than be cut to a letter, and the counters wrap rather than widen the page. */
+/* A screen too narrow for the drawing, at a readable size, beside the caption (the player says so: script-fit.ts)
+   gives the drawing the whole width; the caption and the list go below. */
+main.one-column .lane-body { grid-template-columns: minmax(0, 1fr); }
+main.one-column .recent { height: auto; min-height: 0; max-height: 12em; container-type: normal; }
+/* A phone (320 pixels): the title wraps rather than be cut to a letter. */
 @media (max-width: 600px) {
   h1 { white-space: normal; overflow-wrap: anywhere; }
   header.top { flex-wrap: wrap; }
-  .counters { flex: 1 1 auto; flex-wrap: wrap; }
-  .lane-title h2 { white-space: normal; }
 }
 `;

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import type { DemoData } from '../../../../harness/demo/demo-data.js';
+import { MIN_PX_PER_UNIT } from '../../../../harness/demo/page/drawing-type.js';
 import { launchChromium, shotsDir, skipWithoutChromium } from '../../../helpers/chromium.js';
 import { demoState, LESSONS, lessonData, openDemo, probe, type Viewport } from './demo-page-browser.js';
 
@@ -83,8 +84,9 @@ describe.skipIf(skip)('the trainer view on a projector\'s screen', () => {
           expect(lane.top, `${file} ${lane.lane} at ${t} ms`).toBeGreaterThanOrEqual(0);
           expect(lane.bottom, `${file} ${lane.lane} at ${t} ms: the drawing is in the window`).toBeLessThanOrEqual(viewport.height);
           expect(lane.right, `${file} ${lane.lane} at ${t} ms`).toBeLessThanOrEqual(viewport.width);
-          // Never below half a pixel per drawing unit: smaller, its labels could not be read from the back of a room.
-          expect(lane.right - lane.left, `${file} ${lane.lane}: readable`).toBeGreaterThanOrEqual(lane.unitsWide / 2 - 1);
+          // Never below the scale at which the drawing's smallest words are 12 pixels (demo-page-text-chromium
+          // measures the words themselves).
+          expect(lane.right - lane.left, `${file} ${lane.lane}: readable`).toBeGreaterThanOrEqual(lane.unitsWide * MIN_PX_PER_UNIT - 1);
         }
         // Not a pixel (text's heights are fractional: a caption box may land a sixtieth of a pixel lower).
         now.lanes.forEach((lane, i) => {
