@@ -20,6 +20,8 @@ import { openOutput, type Output } from './commands.js';
 import { refuseOverwritingInputs } from './input-overwrite.js';
 import type { InputFile } from '../scenario/input-files.js';
 import { exchangeConfigOf } from '../world/build-exchange-world.js';
+import { parseHostPort } from '../../fakes/wire/smtp-address.js';
+import { announceOutbound } from '../run/wire-outbound-announce.js';
 
 /** The fastest time scale: a year of virtual time per wall second. */
 const MAX_TIME_SCALE = 31_536_000;
@@ -44,6 +46,13 @@ export function parseAuthOption(text: string): { user: string; password: string 
   const auth = parseAuth(text);
   if (typeof auth === 'string') throw new InvalidArgumentError(auth);
   return auth;
+}
+
+/** `--outbound-smtp HOST:PORT`: kept as written (the run reads it again), once it is one. */
+export function parseOutboundSmtp(text: string): string {
+  const address = parseHostPort(text);
+  if (typeof address === 'string') throw new InvalidArgumentError(address);
+  return text;
 }
 
 function problem(file: string, message: string): InputError {
@@ -117,6 +126,8 @@ export interface WireRunCommandOptions {
   readonly report?: string;
   readonly junit?: string;
   readonly seed?: number;
+  /** CRM's outbound goes to this real SMTP server (any host), instead of the file's `wire.outboundSmtp`. */
+  readonly outboundSmtp?: string;
 }
 
 export async function runWireCommand(file: string, options: WireRunCommandOptions): Promise<number> {
@@ -129,11 +140,13 @@ export async function runWireCommand(file: string, options: WireRunCommandOption
   if (scenario.wire === undefined || scenario.wire === false) {
     process.stderr.write(`mailflow run --wire: ${file} is not marked wire: true; its verdict and counts may differ from the virtual run's (docs/wire.md)\n`);
   }
+  announceOutbound('mailflow run --wire', scenario, file, options.outboundSmtp, (line) => process.stderr.write(line));
   const outputs = openWireOutputs(options, files);
   try {
     const started = performance.now();
     const outcome = await runScenarioOnWire(scenario, {
       timeScale: options.timeScale ?? DEFAULT_WIRE_TIME_SCALE, ...(outputs.faults === null ? {} : { traceSink: outputs.faults.sink }),
+      ...(options.outboundSmtp === undefined ? {} : { outboundSmtp: options.outboundSmtp }),
     });
     return finish(outcome, file, scenario, performance.now() - started, options.json === true, outputs);
   } catch (error) {
@@ -153,6 +166,8 @@ export interface ServeCommandOptions {
   readonly report?: string;
   /** The number of different messages the clients mean to deliver (harness/run/client-messages.ts). */
   readonly expectMessages?: number;
+  /** CRM's outbound goes to this real SMTP server (any host), instead of the file's `wire.outboundSmtp`. */
+  readonly outboundSmtp?: string;
 }
 
 export async function serveCommand(file: string, options: ServeCommandOptions): Promise<number> {
@@ -160,6 +175,7 @@ export async function serveCommand(file: string, options: ServeCommandOptions): 
   sayWarnings(warnings);
   requireExchange(scenario, file);
   requirePorts(scenario, file, options.smtpPort ?? DEFAULT_SMTP_PORT);
+  announceOutbound('mailflow serve', scenario, file, options.outboundSmtp, (line) => process.stderr.write(line));
   const limits: Partial<ListenerLimits> = {
     ...(options.auth === undefined ? {} : { auth: options.auth }),
     ...(options.host === undefined ? {} : { host: options.host }),
@@ -171,6 +187,7 @@ export async function serveCommand(file: string, options: ServeCommandOptions): 
     session = await startServe(scenario, {
       smtpPort: options.smtpPort ?? DEFAULT_SMTP_PORT, timeScale: options.timeScale ?? DEFAULT_SERVE_TIME_SCALE, limits,
       ...(options.expectMessages === undefined ? {} : { expectMessages: options.expectMessages }),
+      ...(options.outboundSmtp === undefined ? {} : { outboundSmtp: options.outboundSmtp }),
       ...(outputs.faults === null ? {} : { traceSink: outputs.faults.sink }),
     });
   } catch (error) {
