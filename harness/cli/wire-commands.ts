@@ -8,7 +8,7 @@ import { InputError } from '../scenario/input-error.js';
 import type { Scenario } from '../scenario/schema.js';
 import { DEFAULT_WIRE_TIME_SCALE, runScenarioOnWire } from '../run/run-wire.js';
 import { DEFAULT_SERVE_TIME_SCALE, DEFAULT_SMTP_PORT, startServe } from '../run/serve-scenario.js';
-import { parseAuth, type ListenerLimits } from '../../fakes/wire/listener-limits.js';
+import { MAX_TIMER_MS, parseAuth, type ListenerLimits } from '../../fakes/wire/listener-limits.js';
 import type { RunOutcome } from '../run/run-scenario.js';
 import { EXIT } from './exit-codes.js';
 import { formatSummary } from './print-summary.js';
@@ -22,6 +22,8 @@ import type { InputFile } from '../scenario/input-files.js';
 import { exchangeConfigOf } from '../world/build-exchange-world.js';
 import { parseHostPort } from '../../fakes/wire/smtp-address.js';
 import { announceOutbound } from '../run/wire-outbound-announce.js';
+import { AUTH_ENV, serveCredentials } from '../run/wire-credentials.js';
+import { readDurationMs } from '../scenario/duration.js';
 
 /** The fastest time scale: a year of virtual time per wall second. */
 const MAX_TIME_SCALE = 31_536_000;
@@ -46,6 +48,13 @@ export function parseAuthOption(text: string): { user: string; password: string 
   const auth = parseAuth(text);
   if (typeof auth === 'string') throw new InvalidArgumentError(auth);
   return auth;
+}
+
+/** `--max-session 10m`: a duration as scenarios write it, or whole milliseconds, up to what a Node timer takes. */
+export function parseMaxSession(text: string): number {
+  const ms = /^\s*\d+\s*$/.test(text) ? Number(text) : readDurationMs(text);
+  if (typeof ms !== 'number' || ms < 1 || ms > MAX_TIMER_MS) throw new InvalidArgumentError('a duration such as 10m or 90s (or whole milliseconds), from 1 ms to 24 days');
+  return ms;
 }
 
 /** `--outbound-smtp HOST:PORT`: kept as written (the run reads it again), once it is one. */
@@ -160,6 +169,8 @@ export interface ServeCommandOptions {
   readonly timeScale?: number;
   readonly json?: boolean;
   readonly auth?: { user: string; password: string };
+  /** The longest a client's connection may last (`--max-session`), in ms. */
+  readonly maxSession?: number;
   /** Bind this address instead of loopback (the listener is then reachable from the network). */
   readonly host?: string;
   readonly junit?: string;
@@ -176,9 +187,13 @@ export async function serveCommand(file: string, options: ServeCommandOptions): 
   requireExchange(scenario, file);
   requirePorts(scenario, file, options.smtpPort ?? DEFAULT_SMTP_PORT);
   announceOutbound('mailflow serve', scenario, file, options.outboundSmtp, (line) => process.stderr.write(line));
+  // --auth, else the environment (where `ps` does not show the password).
+  const auth = serveCredentials(options.auth, process.env);
+  if (typeof auth === 'string') throw problem(AUTH_ENV, auth);
   const limits: Partial<ListenerLimits> = {
-    ...(options.auth === undefined ? {} : { auth: options.auth }),
+    ...(auth === null ? {} : { auth }),
     ...(options.host === undefined ? {} : { host: options.host }),
+    ...(options.maxSession === undefined ? {} : { maxSessionMs: options.maxSession }),
   };
   const outputs = openWireOutputs(options, files);
   const started = performance.now();
