@@ -1,5 +1,6 @@
 // The listener's safety settings and their defaults (docs/wire.md): loopback only, a connection cap, an idle
-// timeout, RFC 5321's line limits, the model's message size, no AUTH unless asked for.
+// timeout and a session length, RFC 5321's line limits, the model's message size, no AUTH unless asked for and then
+// a few failed attempts per connection.
 
 export interface ListenerLimits {
   /** Interface to bind; loopback unless the user says otherwise. */
@@ -8,6 +9,12 @@ export interface ListenerLimits {
   readonly maxClients: number;
   /** A connection idle this long is closed (smtp-server's socketTimeout). */
   readonly idleTimeoutMs: number;
+  /**
+   * A connection open this long is closed with 421, busy or not (session-deadline.ts): the idle timeout restarts at
+   * every byte, so a client trickling a few bytes at a time could otherwise hold a connection, and a place under
+   * maxClients, forever.
+   */
+  readonly maxSessionMs: number;
   /** A command line longer than this is refused (RFC 5321 4.5.3.1.4 says 512 octets; AUTH and ESMTP parameters need more). */
   readonly maxCommandOctets: number;
   /** A text line of the message longer than this (without CRLF) refuses the message (RFC 5321 4.5.3.1.6: 1000 with it). */
@@ -18,11 +25,13 @@ export interface ListenerLimits {
   readonly maxMessageBytes: number | null;
   /** `user:password` a client may authenticate with (AUTH PLAIN/LOGIN, cleartext on loopback); null: no AUTH. */
   readonly auth: { readonly user: string; readonly password: string } | null;
+  /** Failed AUTH attempts one connection may make: the last is answered 421 and the connection closed. */
+  readonly maxAuthFailures: number;
 }
 
 export const DEFAULT_LIMITS: ListenerLimits = {
-  host: '127.0.0.1', maxClients: 1_000, idleTimeoutMs: 30_000, maxCommandOctets: 2_048, maxLineOctets: 998,
-  maxRecipients: 500, maxMessageBytes: null, auth: null,
+  host: '127.0.0.1', maxClients: 1_000, idleTimeoutMs: 30_000, maxSessionMs: 600_000, maxCommandOctets: 2_048, maxLineOctets: 998,
+  maxRecipients: 500, maxMessageBytes: null, auth: null, maxAuthFailures: 3,
 };
 
 /** `user:password` from the command line; a string that is not one gives the error message instead. */
@@ -33,7 +42,7 @@ export function parseAuth(text: string): { user: string; password: string } | st
 }
 
 /** Node's timers take at most this many milliseconds (a 32-bit signed count). */
-const MAX_TIMER_MS = 2_147_483_647;
+export const MAX_TIMER_MS = 2_147_483_647;
 
 /**
  * What is wrong with limits a library caller gave, one sentence each; empty when nothing is. Checked before anything
@@ -52,6 +61,8 @@ export function listenerLimitsProblems(limits: Partial<ListenerLimits> | undefin
   };
   whole('maxClients', limits.maxClients, 1_000_000, 'connections');
   whole('idleTimeoutMs', limits.idleTimeoutMs, MAX_TIMER_MS, 'milliseconds');
+  whole('maxSessionMs', limits.maxSessionMs, MAX_TIMER_MS, 'milliseconds');
+  whole('maxAuthFailures', limits.maxAuthFailures, Number.MAX_SAFE_INTEGER, 'attempts');
   whole('maxCommandOctets', limits.maxCommandOctets, Number.MAX_SAFE_INTEGER, 'octets');
   whole('maxLineOctets', limits.maxLineOctets, Number.MAX_SAFE_INTEGER, 'octets');
   whole('maxRecipients', limits.maxRecipients, Number.MAX_SAFE_INTEGER, 'recipients');

@@ -1,6 +1,6 @@
 // One SMTP connection's state on the wire, apart from the protocol parser (smtp-server) and from policy
-// (wire-policy.ts), as smtp-server keeps them: which server it reached, whether the client authenticated, and the
-// scan of the message being received.
+// (wire-policy.ts), as smtp-server keeps them: which server it reached, whether the client authenticated (and how
+// often it failed to), and the scan of the message being received.
 import { newDataScan, type DataScan } from './data-scan.js';
 import type { SmtpReply } from '../mail/smtp-reply.js';
 
@@ -8,6 +8,8 @@ export interface WireSession {
   /** The modelled Exchange server this listener stands for. */
   readonly server: string;
   authenticated: boolean;
+  /** Failed AUTH attempts on this connection (ListenerLimits.maxAuthFailures). */
+  authFailures: number;
   /** The current transaction's data, as it arrives. */
   scan: DataScan;
   /**
@@ -18,7 +20,7 @@ export interface WireSession {
 }
 
 export function newWireSession(server: string): WireSession {
-  return { server, authenticated: false, scan: newDataScan(), refused: [] };
+  return { server, authenticated: false, authFailures: 0, scan: newDataScan(), refused: [] };
 }
 
 /** Sessions by smtp-server's session id, from connect to close. */

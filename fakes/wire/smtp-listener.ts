@@ -1,7 +1,8 @@
 // A modelled Exchange server on a real socket: smtp-server parses the protocol, WireSessions keep each connection's
 // state, wire-policy.ts decides every reply from the model, and mailparser turns the received header block into the
-// model's message. Safety: loopback by default, a connection cap, idle timeouts, line and size limits, no open relay, bare
-// LF/CR refused (RFC 5321 2.3.8) so a `<LF>.<LF>` smuggling attempt is one refused message, never two.
+// model's message. Safety: loopback by default, a connection cap, idle timeouts and a session length, line and size
+// limits, no open relay, a few failed AUTH attempts per connection, bare LF/CR refused (RFC 5321 2.3.8) so a
+// `<LF>.<LF>` smuggling attempt is one refused message, never two.
 import { timingSafeEqual } from 'node:crypto';
 import type { AddressInfo, Socket } from 'node:net';
 import { SMTPServer, type SMTPServerSession } from 'smtp-server';
@@ -15,6 +16,7 @@ import { MessageIdUses } from '../mail/reused-message-id.js';
 import { modelHeaders } from './model-headers.js';
 import type { ModelPort } from './model-port.js';
 import { WireSessions } from './session-state.js';
+import { limitSessionLength } from './session-deadline.js';
 import { DROP, droppedByFirewall, receiveMessage, replyAtConnect, replyOfOutcome, replyToData, replyToMailFrom, replyToRcpt } from './wire-policy.js';
 
 export interface WireListener {
@@ -103,11 +105,18 @@ export async function startListener(port: ModelPort, options: ListenerOptions): 
     },
     onAuth(auth, session, callback) {
       const expected = limits.auth;
+      const state = sessions.get(session.id, server);
       if (expected === null || auth.username === undefined || typeof auth.password !== 'string'
         || !sameSecret(auth.username, expected.user) || !sameSecret(auth.password, expected.password)) {
-        return callback(Object.assign(new Error('5.7.8 Authentication credentials invalid'), { responseCode: 535 }));
+        // smtp-server answers every attempt at full speed and never disconnects: a guesser gets a few per
+        // connection, the last answered 421, which smtp-server follows by closing the connection.
+        state.authFailures++;
+        if (state.authFailures >= limits.maxAuthFailures) {
+          return callback(smtpError({ code: 421, enhanced: '4.7.0', text: `Too many failed authentication attempts (${state.authFailures}), closing connection` }));
+        }
+        return callback(smtpError({ code: 535, enhanced: '5.7.8', text: 'Authentication credentials invalid' }));
       }
-      sessions.get(session.id, server).authenticated = true;
+      state.authenticated = true;
       callback(null, { user: auth.username });
     },
     onMailFrom(_address, session, callback) {
@@ -164,6 +173,7 @@ export async function startListener(port: ModelPort, options: ListenerOptions): 
     },
   });
   smtp.on('error', () => { /* a client's socket error ends that connection only */ });
+  limitSessionLength(smtp, limits.maxSessionMs, `4.4.2 Session longer than ${limits.maxSessionMs} ms, closing connection`);
 
   await new Promise<void>((resolve, reject) => {
     const net = smtp.listen(options.port, limits.host, () => resolve());

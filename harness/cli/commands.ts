@@ -35,11 +35,14 @@ export interface RunCommandOptions {
   /** Run over real sockets (docs/wire.md), virtual time following the wall clock times `timeScale`. */
   readonly wire?: boolean;
   readonly timeScale?: number;
+  /** With --wire: CRM's outbound goes to this real SMTP server (docs/wire.md). */
+  readonly outboundSmtp?: string;
 }
 
 export async function runCommand(file: string, options: RunCommandOptions): Promise<number> {
   if (options.wire === true) return runWireCommand(file, options);
   if (options.timeScale !== undefined) throw new InputError([{ file, line: 0, column: 0, path: '', message: '--time-scale goes with --wire' }]);
+  if (options.outboundSmtp !== undefined) throw new InputError([{ file, line: 0, column: 0, path: '', message: '--outbound-smtp goes with --wire' }]);
   const { scenario, files, warnings } = await loadScenarioWithFiles(file);
   sayWarnings(warnings);
   refuseOverwritingInputs([{ option: '--trace', path: options.trace }, { option: '--junit', path: options.junit }, { option: '--report', path: options.report }], files);

@@ -7,7 +7,7 @@ import { availableParallelism } from 'node:os';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { InputError } from '../scenario/input-error.js';
 import { runCommand, validateCommand, type RunCommandOptions } from './commands.js';
-import { parseAuthOption, parsePort, parseTimeScale, serveCommand, type ServeCommandOptions } from './wire-commands.js';
+import { parseAuthOption, parseMaxSession, parseOutboundSmtp, parsePort, parseTimeScale, serveCommand, type ServeCommandOptions } from './wire-commands.js';
 import { routerFilesCommand } from './router-files-command.js';
 import { DEFAULT_MAX_BYTES, migrateCommand } from './migrate-command.js';
 import { readDurationMs } from '../scenario/duration.js';
@@ -61,6 +61,7 @@ function buildProgram(setExit: (code: number) => void): Command {
     .option('--no-progress', 'never show the progress bar')
     .option('--wire', 'run over real sockets: the MX servers listen on loopback, senders are pooled SMTP clients (docs/wire.md)')
     .option('--time-scale <x>', 'with --wire: virtual ms per wall ms (default 1200: 20 minutes a second)', parseTimeScale)
+    .option('--outbound-smtp <host:port>', 'with --wire: send CRM\'s outbound email for real to this SMTP server (any host; the file\'s wire.outboundSmtp may name only loopback)', parseOutboundSmtp)
     .action(async (file: string, options: RunCommandOptions) => setExit(await runCommand(file, options)));
 
   program.command('serve')
@@ -68,8 +69,10 @@ function buildProgram(setExit: (code: number) => void): Command {
     .argument('<scenario>', 'scenario file (YAML) with an exchange: section')
     .option('--smtp-port <n>', 'port of the first MX server, the next ones count up (0: free ports)', parsePort, 2525)
     .option('--time-scale <x>', 'virtual ms per wall ms (default 1: real time)', parseTimeScale)
-    .option('--auth <user:password>', 'offer AUTH PLAIN/LOGIN with these credentials (authenticated clients may relay)', parseAuthOption)
+    .option('--auth <user:password>', 'offer AUTH PLAIN/LOGIN with these credentials (authenticated clients may relay); other users see a command line: MAILFLOW_SMTP_AUTH=user:password keeps them out of sight', parseAuthOption)
+    .option('--max-session <duration>', 'close a client\'s connection with 421 once it has lasted this long, busy or not (default 10m)', parseMaxSession)
     .option('--host <address>', 'bind this address instead of 127.0.0.1 (reachable from the network: use with care)')
+    .option('--outbound-smtp <host:port>', 'send CRM\'s outbound email for real to this SMTP server (any host; the file\'s wire.outboundSmtp may name only loopback)', parseOutboundSmtp)
     .option('--json', 'print the run summary as one JSON object on stdout')
     .option('--junit <file>', 'write the checks and expectations as JUnit XML', outputPathOption('--junit'))
     .option('--report <file>', 'write a self-contained HTML report of the session', outputPathOption('--report'))

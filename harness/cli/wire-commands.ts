@@ -8,7 +8,7 @@ import { InputError } from '../scenario/input-error.js';
 import type { Scenario } from '../scenario/schema.js';
 import { DEFAULT_WIRE_TIME_SCALE, runScenarioOnWire } from '../run/run-wire.js';
 import { DEFAULT_SERVE_TIME_SCALE, DEFAULT_SMTP_PORT, startServe } from '../run/serve-scenario.js';
-import { parseAuth, type ListenerLimits } from '../../fakes/wire/listener-limits.js';
+import { MAX_TIMER_MS, parseAuth, type ListenerLimits } from '../../fakes/wire/listener-limits.js';
 import type { RunOutcome } from '../run/run-scenario.js';
 import { EXIT } from './exit-codes.js';
 import { formatSummary } from './print-summary.js';
@@ -20,6 +20,10 @@ import { openOutput, type Output } from './commands.js';
 import { refuseOverwritingInputs } from './input-overwrite.js';
 import type { InputFile } from '../scenario/input-files.js';
 import { exchangeConfigOf } from '../world/build-exchange-world.js';
+import { parseHostPort } from '../../fakes/wire/smtp-address.js';
+import { announceOutbound } from '../run/wire-outbound-announce.js';
+import { AUTH_ENV, serveCredentials } from '../run/wire-credentials.js';
+import { readDurationMs } from '../scenario/duration.js';
 
 /** The fastest time scale: a year of virtual time per wall second. */
 const MAX_TIME_SCALE = 31_536_000;
@@ -44,6 +48,20 @@ export function parseAuthOption(text: string): { user: string; password: string 
   const auth = parseAuth(text);
   if (typeof auth === 'string') throw new InvalidArgumentError(auth);
   return auth;
+}
+
+/** `--max-session 10m`: a duration as scenarios write it, or whole milliseconds, up to what a Node timer takes. */
+export function parseMaxSession(text: string): number {
+  const ms = /^\s*\d+\s*$/.test(text) ? Number(text) : readDurationMs(text);
+  if (typeof ms !== 'number' || ms < 1 || ms > MAX_TIMER_MS) throw new InvalidArgumentError('a duration such as 10m or 90s (or whole milliseconds), from 1 ms to 24 days');
+  return ms;
+}
+
+/** `--outbound-smtp HOST:PORT`: kept as written (the run reads it again), once it is one. */
+export function parseOutboundSmtp(text: string): string {
+  const address = parseHostPort(text);
+  if (typeof address === 'string') throw new InvalidArgumentError(address);
+  return text;
 }
 
 function problem(file: string, message: string): InputError {
@@ -117,6 +135,8 @@ export interface WireRunCommandOptions {
   readonly report?: string;
   readonly junit?: string;
   readonly seed?: number;
+  /** CRM's outbound goes to this real SMTP server (any host), instead of the file's `wire.outboundSmtp`. */
+  readonly outboundSmtp?: string;
 }
 
 export async function runWireCommand(file: string, options: WireRunCommandOptions): Promise<number> {
@@ -129,11 +149,13 @@ export async function runWireCommand(file: string, options: WireRunCommandOption
   if (scenario.wire === undefined || scenario.wire === false) {
     process.stderr.write(`mailflow run --wire: ${file} is not marked wire: true; its verdict and counts may differ from the virtual run's (docs/wire.md)\n`);
   }
+  announceOutbound('mailflow run --wire', scenario, file, options.outboundSmtp, (line) => process.stderr.write(line));
   const outputs = openWireOutputs(options, files);
   try {
     const started = performance.now();
     const outcome = await runScenarioOnWire(scenario, {
       timeScale: options.timeScale ?? DEFAULT_WIRE_TIME_SCALE, ...(outputs.faults === null ? {} : { traceSink: outputs.faults.sink }),
+      ...(options.outboundSmtp === undefined ? {} : { outboundSmtp: options.outboundSmtp }),
     });
     return finish(outcome, file, scenario, performance.now() - started, options.json === true, outputs);
   } catch (error) {
@@ -147,12 +169,16 @@ export interface ServeCommandOptions {
   readonly timeScale?: number;
   readonly json?: boolean;
   readonly auth?: { user: string; password: string };
+  /** The longest a client's connection may last (`--max-session`), in ms. */
+  readonly maxSession?: number;
   /** Bind this address instead of loopback (the listener is then reachable from the network). */
   readonly host?: string;
   readonly junit?: string;
   readonly report?: string;
   /** The number of different messages the clients mean to deliver (harness/run/client-messages.ts). */
   readonly expectMessages?: number;
+  /** CRM's outbound goes to this real SMTP server (any host), instead of the file's `wire.outboundSmtp`. */
+  readonly outboundSmtp?: string;
 }
 
 export async function serveCommand(file: string, options: ServeCommandOptions): Promise<number> {
@@ -160,9 +186,14 @@ export async function serveCommand(file: string, options: ServeCommandOptions): 
   sayWarnings(warnings);
   requireExchange(scenario, file);
   requirePorts(scenario, file, options.smtpPort ?? DEFAULT_SMTP_PORT);
+  announceOutbound('mailflow serve', scenario, file, options.outboundSmtp, (line) => process.stderr.write(line));
+  // --auth, else the environment (where `ps` does not show the password).
+  const auth = serveCredentials(options.auth, process.env);
+  if (typeof auth === 'string') throw problem(AUTH_ENV, auth);
   const limits: Partial<ListenerLimits> = {
-    ...(options.auth === undefined ? {} : { auth: options.auth }),
+    ...(auth === null ? {} : { auth }),
     ...(options.host === undefined ? {} : { host: options.host }),
+    ...(options.maxSession === undefined ? {} : { maxSessionMs: options.maxSession }),
   };
   const outputs = openWireOutputs(options, files);
   const started = performance.now();
@@ -171,6 +202,7 @@ export async function serveCommand(file: string, options: ServeCommandOptions): 
     session = await startServe(scenario, {
       smtpPort: options.smtpPort ?? DEFAULT_SMTP_PORT, timeScale: options.timeScale ?? DEFAULT_SERVE_TIME_SCALE, limits,
       ...(options.expectMessages === undefined ? {} : { expectMessages: options.expectMessages }),
+      ...(options.outboundSmtp === undefined ? {} : { outboundSmtp: options.outboundSmtp }),
       ...(outputs.faults === null ? {} : { traceSink: outputs.faults.sink }),
     });
   } catch (error) {

@@ -11,6 +11,7 @@ import { buildWorld } from '../world/build-world.js';
 import { concludeRun, type RunOutcome } from './run-scenario.js';
 import { drainOnWire, driveUntil } from './wire-driver.js';
 import { wireOutbound } from './wire-outbound.js';
+import { BY_OPTION, outboundTargetOf } from './wire-outbound-target.js';
 import { openWireModel, startListeners } from './wire-model.js';
 
 /** Virtual ms per wall ms when not told: 20 virtual minutes per wall second, so a pause of half a wall second on a
@@ -24,16 +25,23 @@ export interface WireRunOptions {
   readonly maxConnections?: number;
   /** Every event of the run, for a report's fault bands (there is no trace hash on the wire). */
   readonly traceSink?: TraceSink;
+  /**
+   * `host:port`: CRM's outbound email goes to this real SMTP server, whatever the scenario's `wire.outboundSmtp` says;
+   * needed to send to one that is not loopback (wire-outbound-target.ts).
+   */
+  readonly outboundSmtp?: string;
 }
 
 export async function runScenarioOnWire(scenario: Scenario, options: WireRunOptions = {}): Promise<RunOutcome> {
   refuseBadWireOptions('runScenarioOnWire', options);
+  // Before anything listens or connects: a file naming a server off this machine is refused here.
+  const outboundTarget = outboundTargetOf(scenario, options.outboundSmtp, BY_OPTION);
   const model = openWireModel(scenario, options.traceSink);
   const { engine, ledger } = model;
   const listeners = await startListeners(model, { firstPort: 0, limits: options.limits, trustCarriedKey: true });
   try {
     const senders = wireSenders(listeners, options.maxConnections === undefined ? {} : { maxConnections: options.maxConnections });
-    const outbound = wireOutbound(scenario, ledger);
+    const outbound = wireOutbound(outboundTarget, ledger);
     try {
       const world = buildWorld(engine, ledger, scenario, {
         senderTransport: (name) => senders.transportFor(name),

@@ -16,6 +16,7 @@ import { concludeRun, DRAIN_CHECK_INTERVAL_MS, type RunOutcome } from './run-sce
 import type { CountsWaived } from '../../sim/check/expectation-result.js';
 import { driveUntil } from './wire-driver.js';
 import { socketsSettled, wireOutbound } from './wire-outbound.js';
+import { BY_OPTION, outboundTargetOf } from './wire-outbound-target.js';
 import { openWireModel, startListeners } from './wire-model.js';
 import { expectClientMessages } from './client-messages.js';
 
@@ -37,6 +38,11 @@ export interface ServeOptions {
   readonly traceSink?: TraceSink;
   /** How many different messages the clients mean to deliver: fewer accepted fails the session (client-messages.ts). */
   readonly expectMessages?: number;
+  /**
+   * `host:port`: CRM's outbound email goes to this real SMTP server, whatever the scenario's `wire.outboundSmtp` says;
+   * needed to send to one that is not loopback (wire-outbound-target.ts).
+   */
+  readonly outboundSmtp?: string;
 }
 
 /** A message in a fake Exchange mailbox, as `ServeSession.mailbox` gives it: the message as the model read it. */
@@ -70,9 +76,11 @@ export interface ServeSession {
 
 export async function startServe(scenario: Scenario, options: ServeOptions = {}): Promise<ServeSession> {
   refuseBadWireOptions('startServe', options);
+  // Before anything listens or connects: a file naming a server off this machine is refused here.
+  const outboundTarget = outboundTargetOf(scenario, options.outboundSmtp, BY_OPTION);
   const model = openWireModel(scenario, options.traceSink);
   const { engine, ledger } = model;
-  const outbound = wireOutbound(scenario, ledger);
+  const outbound = wireOutbound(outboundTarget, ledger);
   const world = buildWorld(engine, ledger, scenario, outbound === null ? {} : { outboundTransport: outbound.transport });
   // Start every actor (the gateway among them) before a client can reach the model.
   engine.run({ untilMs: 0 });

@@ -1,17 +1,11 @@
-// CRM's SMTP outbound on the wire (O1): when the scenario names `wire.outboundSmtp: host:port`, the outbound leaves
-// through a pooled nodemailer client to that server instead of the modelled one; null when it names none.
+// CRM's SMTP outbound on the wire (O1): when a server is named (wire-outbound-target.ts says by whom it may be), the
+// outbound leaves through a pooled nodemailer client to that server instead of the modelled one.
 import { wireSenders, type WireSenders } from '../../fakes/wire/smtp-sender.js';
-import type { Scenario } from '../scenario/schema.js';
+import { formatHostPort } from '../../fakes/wire/smtp-address.js';
 import type { Ledger } from '../../sim/ledger/ledger.js';
 import { recipientsOf } from '../../fakes/mail/mail-message.js';
 import type { SmtpTransport } from '../../fakes/mail/smtp-reply.js';
-
-export function outboundSmtpOf(scenario: Scenario): { host: string; port: number } | null {
-  const wire = scenario.wire;
-  if (typeof wire !== 'object' || wire.outboundSmtp === undefined) return null;
-  const colon = wire.outboundSmtp.lastIndexOf(':');
-  return { host: wire.outboundSmtp.slice(0, colon), port: Number(wire.outboundSmtp.slice(colon + 1)) };
-}
+import type { OutboundTarget } from './wire-outbound-target.js';
 
 export interface WireOutbound {
   /** CRM's outbound transport: after a 250 the message has left the modelled world, recorded as sent out to each
@@ -21,12 +15,12 @@ export interface WireOutbound {
   close(): void;
 }
 
-export function wireOutbound(scenario: Scenario, ledger: Ledger): WireOutbound | null {
-  const target = outboundSmtpOf(scenario);
+/** The transport to `target` (outboundTargetOf), or null when CRM's outbound stays in the model. */
+export function wireOutbound(target: OutboundTarget | null, ledger: Ledger): WireOutbound | null {
   if (target === null) return null;
   const senders: WireSenders = wireSenders([target], { maxConnections: 4 });
   const send = senders.transportFor('crm outbound');
-  const where = `${target.host}:${target.port}`;
+  const where = `${formatHostPort(target)} (${target.namedBy === 'file' ? 'wire.outboundSmtp' : 'outboundSmtp given by the run'})`;
   return {
     inTransit: senders.inTransit,
     close: () => senders.close(),
@@ -34,7 +28,7 @@ export function wireOutbound(scenario: Scenario, ledger: Ledger): WireOutbound |
       send(message, (outcome) => {
         if (outcome.kind === 'replied' && outcome.reply.code < 300) {
           const refused = new Set(outcome.rejectedRecipients.map((r) => r.address.toLowerCase()));
-          for (const recipient of recipientsOf(message)) if (!refused.has(recipient.toLowerCase())) ledger.sentOut(message.key, recipient, `via ${where} (wire.outboundSmtp)`);
+          for (const recipient of recipientsOf(message)) if (!refused.has(recipient.toLowerCase())) ledger.sentOut(message.key, recipient, `via ${where}`);
         }
         done(outcome);
       });

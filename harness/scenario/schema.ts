@@ -23,6 +23,7 @@ import { INJECTED_BUG_NAMES } from './injected-bugs.js';
 import { demoSchema } from './demo-schema.js';
 import { isUntrackedReason, UNTRACKED_REASONS } from '../../sim/ledger/untracked-reasons.js';
 import { didYouMean } from './closest-name.js';
+import { HOST_PORT_PATTERN, hostPortProblem } from '../../fakes/wire/smtp-address.js';
 
 const verdict = z.enum(['pass', 'fail', 'unknown']);
 
@@ -132,10 +133,11 @@ const wireSchema = z.union([
   z.boolean(),
   z.strictObject({
     compare: z.boolean().default(false).describe('Same as `wire: true`: the wire run must match the virtual run\'s verdict and counts.'),
-    outboundSmtp: z.string().regex(/^[^\s:]+:\d{1,5}$/, 'host:port')
-      .refine((value) => { const port = Number(value.slice(value.lastIndexOf(':') + 1)); return port >= 1 && port <= 65_535; }, 'the port is 1 to 65535')
+    outboundSmtp: z.string().regex(HOST_PORT_PATTERN, 'host:port')
+      // The pattern first (its message says what is expected); then the port's range and a bracketed IPv6 address.
+      .superRefine((value, ctx) => { if (HOST_PORT_PATTERN.test(value)) { const problem = hostPortProblem(value); if (problem !== null) ctx.addIssue({ code: 'custom', message: problem }); } })
       .optional().meta({
-      description: 'Under `mailflow serve` and `mailflow run --wire`, CRM\'s SMTP outbound (O1) leaves through nodemailer to this SMTP server instead of the modelled one.',
+      description: 'Under `mailflow serve` and `mailflow run --wire`, CRM\'s SMTP outbound (O1) leaves through nodemailer to this SMTP server instead of the modelled one: real email to the scenario\'s recipients. Only a loopback server (127.0.0.0/8, [::1], localhost) is taken from the file; any other needs `--outbound-smtp HOST:PORT` from the person running it (docs/wire.md).',
       examples: ['127.0.0.1:2526'],
     }),
   }),
