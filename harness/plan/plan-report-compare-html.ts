@@ -1,6 +1,7 @@
 // `--compare` in the plan report: the plans side by side in one table (a column per plan), and a chart of what
 // separates them, untracked mail and duration. With `--sweep` the cells are medians, with the 95th percentile.
 import { html, type SafeHtml } from '../report/html.js';
+import { scrollBox } from '../report/scroll-box.js';
 import { timeLabel } from '../report/time-ticks.js';
 import type { Grade } from './grade.js';
 import { compareSummary, compareTable } from './plan-report-chart-words.js';
@@ -68,12 +69,12 @@ export function sweepComparisonHtml(sweeps: readonly ReportedSweep[]): SafeHtml 
 function comparisonHtml(plans: ReadonlyArray<{ name: string; grade: Grade }>, rows: readonly Row[], chart: readonly ComparedPlan[], note: string, medians: boolean): SafeHtml {
   return html`<section id="comparison"><h2>The plans side by side</h2>
 <p class="muted">${note} Red: above zero where zero is the goal.</p>
-<div class="scroll-x"><table class="side-by-side"><thead><tr><th scope="col">figure</th>${plans.map((p) => html`<th class="num" scope="col">${p.name}</th>`)}</tr></thead><tbody>
+${scrollBox('The plans side by side', html`<table class="side-by-side"><thead><tr><th scope="col">figure</th>${plans.map((p) => html`<th class="num" scope="col">${p.name}</th>`)}</tr></thead><tbody>
 <tr><th scope="row">grade</th>${plans.map((p) => html`<td class="num">${gradeBadge(p.grade, 'badge')}</td>`)}</tr>
 ${rows.map((row) => html`<tr><th scope="row"${row.sub === true ? html` class="sub"` : null}>${row.label}</th>${row.cells.map(([text, bad]) => html`<td class="num${bad ? ' bad' : ''}">${text}</td>`)}</tr>
-`)}</tbody></table></div>
+`)}</tbody></table>`)}
 <p id="${COMPARE_SUMMARY_ID}">${compareSummary(chart, medians)}</p>
-<figure><div class="scroll-x">${compareChart(chart)}</div>
+<figure>${scrollBox('Comparison chart: untracked mail and duration per plan', compareChart(chart))}
 <figcaption>Untracked messages (eligible for tracking, never tracked by any path) and the cutover's duration, from the switch to server-side sync to the last mailbox enabled, per plan.</figcaption>
 </figure>
 ${compareTable(chart)}</section>`;

@@ -1,4 +1,5 @@
 // The report's stylesheet, inlined so the file opens anywhere with no network.
+import { SCROLL_BOX_CSS } from './scroll-box.js';
 import { VISUALLY_HIDDEN_CSS } from './visually-hidden.js';
 
 export const REPORT_CSS = `
@@ -44,7 +45,7 @@ figcaption { color: var(--muted); font-size: 13px; margin-top: 4px; max-width: 9
    zoom; a narrower screen scrolls the chart in its own box, as a wide table, never the page (the plan report's too). */
 svg.chart { width: 100%; height: auto; display: block; }
 .scroll-x > svg.chart { min-width: 60em; }
-.scroll-x { overflow-x: auto; }
+${SCROLL_BOX_CSS}
 ${VISUALLY_HIDDEN_CSS}
 details.chart-data { margin: 6px 0 0; }
 details.chart-data table { width: auto; }
@@ -106,7 +107,6 @@ details > summary { cursor: pointer; color: #1a56a8; }
   #checks details::details-content, details.batch-table::details-content { content-visibility: visible; }
   #checks details > summary, details.batch-table > summary { list-style: none; }
   .scroll-x > svg.chart { min-width: 0; }
-  .scroll-x { overflow: visible; }
   figure { break-inside: avoid; }
   /* On paper the charts are there to see; their tables, folded, would print as a bare line. */
   details.chart-data { display: none; }
