@@ -1,4 +1,5 @@
 // The report's stylesheet, inlined so the file opens anywhere with no network.
+import { PRINT_STACKED_CSS } from './print-stacked-table.js';
 import { SCROLL_BOX_CSS } from './scroll-box.js';
 import { VISUALLY_HIDDEN_CSS } from './visually-hidden.js';
 
@@ -110,5 +111,9 @@ details > summary { cursor: pointer; color: #1a56a8; }
   figure { break-inside: avoid; }
   /* On paper the charts are there to see; their tables, folded, would print as a bare line. */
   details.chart-data { display: none; }
+  /* Nothing scrolls on paper: a table's figures and headers wrap at their spaces (a header anywhere) rather than run
+     past the page's edge, where the printer cuts them. A table too wide even so prints stacked (below). */
+  td.num, th.num { white-space: normal; }
+  thead th { overflow-wrap: anywhere; }
 }
-`;
+${PRINT_STACKED_CSS}`;
