@@ -1,4 +1,5 @@
 // The report's stylesheet, inlined so the file opens anywhere with no network.
+import { BAR_COUNT_CSS } from './bar-counts.js';
 import { PRINT_STACKED_CSS } from './print-stacked-table.js';
 import { SCROLL_BOX_CSS } from './scroll-box.js';
 import { VISUALLY_HIDDEN_CSS } from './visually-hidden.js';
@@ -47,6 +48,7 @@ figcaption { color: var(--muted); font-size: 13px; margin-top: 4px; max-width: 9
 svg.chart { width: 100%; height: auto; display: block; }
 .scroll-x > svg.chart { min-width: 60em; }
 ${SCROLL_BOX_CSS}
+${BAR_COUNT_CSS}
 ${VISUALLY_HIDDEN_CSS}
 details.chart-data { margin: 6px 0 0; }
 details.chart-data table { width: auto; }
