@@ -37,5 +37,5 @@ export function compareSummary(plans: readonly ComparedPlan[], medians: boolean)
 }
 
 export function compareTable(plans: readonly ComparedPlan[]): SafeHtml {
-  return dataTable('The chart as a table', ['plan', 'untracked', 'duration'], 1, plans.map((p) => [p.name, fmt(p.untracked), timeLabel(p.durationMs)]));
+  return dataTable('The chart as a table', 'Comparison table: untracked mail and duration per plan', ['plan', 'untracked', 'duration'], 1, plans.map((p) => [p.name, fmt(p.untracked), timeLabel(p.durationMs)]));
 }

@@ -1,6 +1,8 @@
 // `--compare` in the plan report: the plans side by side in one table (a column per plan), and a chart of what
 // separates them, untracked mail and duration. With `--sweep` the cells are medians, with the 95th percentile.
 import { html, type SafeHtml } from '../report/html.js';
+import { PRINT_STACKED_CLASS } from '../report/print-stacked-table.js';
+import { scrollBox } from '../report/scroll-box.js';
 import { timeLabel } from '../report/time-ticks.js';
 import type { Grade } from './grade.js';
 import { compareSummary, compareTable } from './plan-report-chart-words.js';
@@ -43,7 +45,8 @@ export function runComparisonHtml(runs: readonly ReportedRun[]): SafeHtml {
 
 export function sweepComparisonHtml(sweeps: readonly ReportedSweep[]): SafeHtml {
   const r = sweeps.map((s) => s.result);
-  const spread = (s: Spread, format: (v: number) => string = fmt, bad = false): readonly [string, boolean] => [`${format(s.median)} (p95 ${format(s.p95)})`, bad && s.p95 > 0];
+  // "p95" and its figure on one line: where a cell wraps (printed, PRINTED_AS_TABLE_AT_MOST) it wraps before "(p95".
+  const spread = (s: Spread, format: (v: number) => string = fmt, bad = false): readonly [string, boolean] => [`${format(s.median)} (p95\u00a0${format(s.p95)})`, bad && s.p95 > 0];
   const rows: Row[] = [
     { label: 'seeds', cells: r.map((x) => plain(x.seeds.length)) },
     { label: 'mailboxes', cells: r.map((x) => plain(x.mailboxes)) },
@@ -64,16 +67,25 @@ export function sweepComparisonHtml(sweeps: readonly ReportedSweep[]): SafeHtml 
     'Each cell is the median over the seeds, with the 95th percentile; the grade is that of the median counts; the chart shows medians.', true);
 }
 
+/**
+ * Up to this many plans, the side-by-side table prints on A4 portrait as a table (its cells wrap at their spaces:
+ * a sweep's "median (p95 …)" and a grade badge take about 100px a plan); more, each figure prints as a block with a
+ * cell per plan, each labelled with the plan's name (print-stacked-table.ts).
+ */
+export const PRINTED_AS_TABLE_AT_MOST = 4;
+
 /** The table scrolls in its own box: a column per plan, and a sweep's "median (p95 …)" cells, are wider than a phone. */
 function comparisonHtml(plans: ReadonlyArray<{ name: string; grade: Grade }>, rows: readonly Row[], chart: readonly ComparedPlan[], note: string, medians: boolean): SafeHtml {
+  const stacked = plans.length > PRINTED_AS_TABLE_AT_MOST ? ` ${PRINT_STACKED_CLASS}` : '';
+  const label = (i: number) => plans[i]?.name ?? '';
   return html`<section id="comparison"><h2>The plans side by side</h2>
 <p class="muted">${note} Red: above zero where zero is the goal.</p>
-<div class="scroll-x"><table class="side-by-side"><thead><tr><th scope="col">figure</th>${plans.map((p) => html`<th class="num" scope="col">${p.name}</th>`)}</tr></thead><tbody>
-<tr><th scope="row">grade</th>${plans.map((p) => html`<td class="num">${gradeBadge(p.grade, 'badge')}</td>`)}</tr>
-${rows.map((row) => html`<tr><th scope="row"${row.sub === true ? html` class="sub"` : null}>${row.label}</th>${row.cells.map(([text, bad]) => html`<td class="num${bad ? ' bad' : ''}">${text}</td>`)}</tr>
-`)}</tbody></table></div>
+${scrollBox('The plans side by side', html`<table class="side-by-side${stacked}"><thead><tr><th scope="col">figure</th>${plans.map((p) => html`<th class="num" scope="col">${p.name}</th>`)}</tr></thead><tbody>
+<tr><th scope="row">grade</th>${plans.map((p, i) => html`<td class="num" data-label="${label(i)}">${gradeBadge(p.grade, 'badge')}</td>`)}</tr>
+${rows.map((row) => html`<tr><th scope="row"${row.sub === true ? html` class="sub"` : null}>${row.label}</th>${row.cells.map(([text, bad], i) => html`<td class="num${bad ? ' bad' : ''}" data-label="${label(i)}">${text}</td>`)}</tr>
+`)}</tbody></table>`)}
 <p id="${COMPARE_SUMMARY_ID}">${compareSummary(chart, medians)}</p>
-<figure><div class="scroll-x">${compareChart(chart)}</div>
+<figure>${scrollBox('Comparison chart: untracked mail and duration per plan', compareChart(chart))}
 <figcaption>Untracked messages (eligible for tracking, never tracked by any path) and the cutover's duration, from the switch to server-side sync to the last mailbox enabled, per plan.</figcaption>
 </figure>
 ${compareTable(chart)}</section>`;

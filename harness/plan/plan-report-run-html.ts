@@ -3,6 +3,7 @@
 import { html, type SafeHtml } from '../report/html.js';
 import { timeLabel } from '../report/time-ticks.js';
 import { batchTableHtml } from '../report/batch-table-html.js';
+import { scrollBox } from '../report/scroll-box.js';
 import type { Grade } from './grade.js';
 import { batchChart, batchSummaryId } from './plan-report-batch-chart.js';
 import { batchSummary } from './plan-report-chart-words.js';
@@ -38,10 +39,10 @@ ${planHeading(result.plan, result.grade)}
 ${figuresHtml(result)}
 <h3>Batch timeline</h3>
 <p id="${batchSummaryId(`${id}-batches`)}">${batchSummary(result.batchTimeline)}</p>
-<figure><div class="scroll-x">${batchChart(result.batchTimeline, `${id}-batches`)}</div>
+<figure>${scrollBox(`${result.plan}: batch chart`, batchChart(result.batchTimeline, `${id}-batches`))}
 <figcaption>One bar per Test &amp; Enable batch, in the order they were enabled: the messages that belong to the batch (those first eligible for tracking in one of its mailboxes), split by what tracked them first, the router or server-side sync, and what was never tracked. The number above a bar is its untracked messages; "disabled" under it, how many of its mailboxes server-side sync had disabled when the run ended (a fault during the cutover, or a failed Test &amp; Enable not retried: their mail waits for a new Test &amp; Enable). Times are after the switch to server-side sync.</figcaption>
 </figure>
-${batchTableHtml(result.batchTimeline, 'switch')}
+${batchTableHtml(result.batchTimeline, 'switch', `${result.plan}: batch table`)}
 <h3>Recommendations</h3>
 <ul class="recommendations">${result.recommendations.map((r) => html`<li>${r}</li>`)}</ul>
 </section>`;

@@ -2,6 +2,7 @@
 // graded, and the median run's recommendations.
 import { formatDurationMs } from '../scenario/duration.js';
 import { html, type SafeHtml } from '../report/html.js';
+import { scrollBox } from '../report/scroll-box.js';
 import { timeLabel } from '../report/time-ticks.js';
 import type { Grade } from './grade.js';
 import { planHeading } from './plan-report-run-html.js';
@@ -35,9 +36,9 @@ export function sweepSectionHtml({ file, result, expected }: ReportedSweep, inde
 ${planHeading(result.plan, result.grade)}
 <dl class="meta"><dt>file</dt><dd>${file}</dd><dt>seeds</dt><dd>${result.seeds.length}: ${result.seeds.join(', ')}</dd><dt>mailboxes</dt><dd>${fmt(result.mailboxes)} in ${fmt(result.batches)} batch${result.batches === 1 ? '' : 'es'}</dd><dt>runs graded</dt><dd>${grades}</dd>${expected === undefined ? null : html`<dt>expected</dt><dd>at least ${expected}</dd>`}</dl>
 <p class="muted">The grade is that of the median counts. Percentiles are nearest-rank over the ${result.seeds.length} runs; red: a 95th percentile above zero where zero is the goal.</p>
-<div class="scroll-x"><table class="sweep"><thead><tr><th scope="col">figure</th><th class="num" scope="col">median</th><th class="num" scope="col">p95</th></tr></thead><tbody>
+${scrollBox(`${result.plan}: figures over the seeds`, html`<table class="sweep"><thead><tr><th scope="col">figure</th><th class="num" scope="col">median</th><th class="num" scope="col">p95</th></tr></thead><tbody>
 ${rows.map(([key, label, s, sub, zeroGoal]) => html`<tr data-figure="${key}"><th scope="row"${sub ? html` class="sub"` : null}>${label}</th><td class="num">${format(key, s.median)}</td><td class="num${zeroGoal && s.p95 > 0 ? ' bad' : ''}">${format(key, s.p95)}</td></tr>
-`)}</tbody></table></div>
+`)}</tbody></table>`)}
 <h3>Recommendations</h3>
 <p class="muted">From the median run by untracked mail: seed ${result.medianRun.seed}, ${result.medianRun.untracked.toLocaleString('en-US')} untracked, duration ${formatDurationMs(result.medianRun.durationMs)}.</p>
 <ul class="recommendations">${result.recommendations.map((r) => html`<li>${r}</li>`)}</ul>

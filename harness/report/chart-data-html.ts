@@ -2,6 +2,7 @@
 // chart gets a line saying what it shows (the chart points to it with aria-describedby) and its data as a folded
 // table under it: the timeline's faults and operations with their times, the histogram's ranges with their counts.
 import { html, type SafeHtml } from './html.js';
+import { scrollBox } from './scroll-box.js';
 import type { LatencyHistogram } from './latency-histogram.js';
 import type { TimelineBand } from './timeline-bands.js';
 import type { TimelinePoint } from './timeline-series.js';
@@ -28,13 +29,13 @@ export function latencySummary(histogram: LatencyHistogram): string {
 
 export function bandsTable(bands: readonly TimelineBand[]): SafeHtml | null {
   if (bands.length === 0) return null;
-  return dataTable('The faults and operations as a table', ['fault or operation', 'kind', 'from', 'to'], 2, bands.map((b) => [
+  return dataTable('The faults and operations as a table', 'Faults and operations table', ['fault or operation', 'kind', 'from', 'to'], 2, bands.map((b) => [
     b.label, kindText(b), timeLabel(b.fromMs), b.ended ? timeLabel(b.toMs) : 'never ended',
   ]));
 }
 
 export function binsTable(histogram: LatencyHistogram): SafeHtml {
-  return dataTable('The histogram as a table', ['latency', 'messages'], 1, histogram.bins.map((b) => [range(b), fmt(b.count)]));
+  return dataTable('The histogram as a table', 'Latency ranges table', ['latency', 'messages'], 1, histogram.bins.map((b) => [range(b), fmt(b.count)]));
 }
 
 function kindText(band: TimelineBand): string {
@@ -45,11 +46,14 @@ function kindText(band: TimelineBand): string {
 
 const range = (bin: { fromMs: number; toMs: number }) => `${timeLabel(bin.fromMs)} to ${timeLabel(bin.toMs)}`;
 
-/** A chart's data, folded under it: the columns from `textColumns` on hold times and counts, right-aligned (the plan report's charts too). */
-export function dataTable(summary: string, columns: readonly string[], textColumns: number, rows: ReadonlyArray<readonly string[]>): SafeHtml {
+/**
+ * A chart's data, folded under it: the columns from `textColumns` on hold times and counts, right-aligned (the plan
+ * report's charts too). `name` names its scroll box for a screen reader (scroll-box.ts).
+ */
+export function dataTable(summary: string, name: string, columns: readonly string[], textColumns: number, rows: ReadonlyArray<readonly string[]>): SafeHtml {
   const num = (i: number) => (i < textColumns ? null : html` class="num"`);
-  return html`<details class="chart-data"><summary>${summary}</summary><div class="scroll-x"><table>
+  return html`<details class="chart-data"><summary>${summary}</summary>${scrollBox(name, html`<table>
 <thead><tr>${columns.map((c, i) => html`<th scope="col"${num(i)}>${c}</th>`)}</tr></thead>
 <tbody>${rows.map((cells) => html`<tr>${cells.map((c, i) => html`<td${num(i)}>${c}</td>`)}</tr>
-`)}</tbody></table></div></details>`;
+`)}</tbody></table>`)}</details>`;
 }

@@ -6,11 +6,12 @@ import { LATENCY_SUMMARY_ID, latencyChart } from './latency-chart.js';
 import type { ReportData } from './report-data.js';
 import { TIMELINE_SUMMARY_ID, timelineChart } from './timeline-chart.js';
 import { readableDuration } from './time-ticks.js';
+import { scrollBox } from './scroll-box.js';
 
 export function timelineHtml(data: ReportData): SafeHtml {
   return html`<section id="timeline"><h2>Timeline</h2>
 <p id="${TIMELINE_SUMMARY_ID}">${timelineSummary(data.timeline, data.bands, data.run.simulatedMs)}</p>
-<figure><div class="scroll-x">${timelineChart({ points: data.timeline, bands: data.bands, endMs: data.run.simulatedMs, horizonMs: data.horizonMs })}</div>
+<figure>${scrollBox('Timeline chart', timelineChart({ points: data.timeline, bands: data.bands, endMs: data.run.simulatedMs, horizonMs: data.horizonMs }))}
 <figcaption><b>accepted</b>: messages the organisation's transport acknowledged (250 after DATA), cumulative.
 <b>tracked</b>: email activities created, cumulative (ends at the tracked count).
 <b>backlog</b>: messages submitted and not yet settled: tracked if a copy was eligible for tracking, bounced, Sent or Failed for CRM email, else accepted; untracked mail stays in it to the end.
@@ -28,7 +29,7 @@ export function latencyHtml(data: ReportData): SafeHtml {
 <p>From acceptance (250 after DATA) to the first incoming activity, as the <code>latency</code> check measures it, over <b>${h.samples.toLocaleString('en-US')}</b> messages: p50 <b data-latency="p50">${readableDuration(h.p50Ms)}</b>, p95 <b data-latency="p95">${readableDuration(h.p95Ms)}</b>, max <b data-latency="max">${readableDuration(h.maxMs)}</b>.</p>
 ${queuedHtml(data.queued)}
 <p id="${LATENCY_SUMMARY_ID}">${latencySummary(h)}</p>
-<figure><div class="scroll-x">${latencyChart(h)}</div>
+<figure>${scrollBox('Latency histogram', latencyChart(h))}
 <figcaption>Each bar counts the messages whose latency falls in its range, from the edge on its left up to the one on its right. The ranges widen (seconds, then minutes, then hours) so that a tail of slow messages shows beside the bulk; bars are equally wide whatever their range. Percentiles are nearest-rank.</figcaption>
 </figure>
 ${binsTable(h)}</section>`;

@@ -1,26 +1,33 @@
 // The latency histogram: one equal-width bar per latency range (the ranges widen, see latency-histogram.ts), each
 // range's edges labelled under the axis, with p50 and p95 marked above the bars (placePercentileLabels keeps their
-// labels off each other and off each other's lines).
+// labels off each other and off each other's lines) and each bar's count over it (bar-counts.ts).
+import { barCount, barCountLayout } from './bar-counts.js';
 import { COLOURS, FONT_PX, countAxis, countAxisMax, n, plotFittingCounts, textWidth, textWidthAtMost, yOf, type Plot } from './chart-kit.js';
 import { html, type SafeHtml } from './html.js';
 import type { LatencyHistogram } from './latency-histogram.js';
 import { readableDuration, timeLabel } from './time-ticks.js';
 
 const WIDTH = 1000;
-const PLOT: Omit<Plot, 'xMax' | 'yMax'> = { left: 64, top: 56, width: 900, height: 180 };
+const PLOT: Omit<Plot, 'xMax' | 'yMax' | 'top'> = { left: 64, width: 900, height: 180 };
+/** The baseline of p50's and p95's top row of labels; the second row is 15 below, its letters' feet at 44. */
+const PERCENTILE_ROW_Y = 26;
+const PERCENTILES_BOTTOM = 44;
 /** The page's sentences saying what the chart shows, which a screen reader reads after the chart's title. */
 export const LATENCY_SUMMARY_ID = 'latency-summary';
 
 export function latencyChart(histogram: LatencyHistogram): SafeHtml {
   const { bins } = histogram;
   const yMax = countAxisMax(Math.max(1, ...bins.map((b) => b.count)), 5);
-  const plot: Plot = { ...plotFittingCounts(PLOT, yMax, 5), xMax: bins.length, yMax };
+  const fitted = plotFittingCounts({ ...PLOT, top: 0 }, yMax, 5);
+  const barPx = fitted.width / bins.length;
+  // The tallest bar may reach the plot's top: its count goes between the percentile labels and the plot.
+  const counts = barCountLayout(bins.filter((b) => b.count > 0).map((b) => b.count.toLocaleString('en-US')), barPx);
+  const plot: Plot = { ...fitted, top: PERCENTILES_BOTTOM + counts.room, xMax: bins.length, yMax };
   const bottom = plot.top + plot.height;
-  const barPx = plot.width / bins.length;
   const bars = bins.map((b, i) => {
     const x = plot.left + i * barPx;
     const range = `${timeLabel(b.fromMs)} to ${timeLabel(b.toMs)}`;
-    return html`<g><rect data-bin="${b.fromMs}" x="${n(x + 1)}" y="${n(yOf(plot, b.count))}" width="${n(barPx - 2)}" height="${n(bottom - yOf(plot, b.count))}" fill="${COLOURS.accepted}"><title>${range}: ${b.count.toLocaleString('en-US')} messages</title></rect>${b.count > 0 ? html`<text x="${n(x + barPx / 2)}" y="${n(yOf(plot, b.count) - 4)}" text-anchor="middle" font-size="${FONT_PX - 1}" fill="${COLOURS.axis}">${b.count.toLocaleString('en-US')}</text>` : null}</g>`;
+    return html`<g><rect data-bin="${b.fromMs}" x="${n(x + 1)}" y="${n(yOf(plot, b.count))}" width="${n(barPx - 2)}" height="${n(bottom - yOf(plot, b.count))}" fill="${COLOURS.accepted}"><title>${range}: ${b.count.toLocaleString('en-US')} messages</title></rect>${b.count > 0 ? barCount(b.count.toLocaleString('en-US'), x + barPx / 2, yOf(plot, b.count), counts) : null}</g>`;
   });
   // Edge labels, thinned when bars are too narrow for every one.
   const every = Math.max(1, Math.ceil((textWidth('30m') + 10) / barPx));
@@ -39,7 +46,7 @@ export function latencyChart(histogram: LatencyHistogram): SafeHtml {
     { text: `p95 ${readableDuration(histogram.p95Ms)}`, x: xOfMs(histogram.p95Ms) },
   ], WIDTH);
   const marker = ({ text, x, side, row }: PlacedLabel) => {
-    const y = plot.top - 30 + row * 15;
+    const y = PERCENTILE_ROW_Y + row * 15;
     return html`<g class="percentile"><line x1="${n(x)}" x2="${n(x)}" y1="${n(y + 3)}" y2="${n(bottom)}" stroke="${COLOURS.text}" stroke-dasharray="4 3"/><text x="${n(side === 'left' ? x - LABEL_GAP : x + LABEL_GAP)}" y="${n(y)}" text-anchor="${side === 'left' ? 'end' : 'start'}" font-size="${FONT_PX}" fill="${COLOURS.text}">${text}</text></g>`;
   };
   return html`<svg class="chart latency" viewBox="0 0 ${WIDTH} ${n(bottom + 44)}" role="img" aria-labelledby="latency-title" aria-describedby="${LATENCY_SUMMARY_ID}" font-family="system-ui, sans-serif">

@@ -6,6 +6,7 @@ import { SCRIPTED_PAGE_CSP, pageHead } from './page-head.js';
 import { messageTableHtml } from './message-table-html.js';
 import type { ReportData } from './report-data.js';
 import { REPORT_SCRIPT } from './report-script.js';
+import { SCROLL_BOX_SCRIPT } from './scroll-box-script.js';
 import { REPORT_CSS } from './report-style.js';
 import { checksHtml, countsHtml, headerHtml } from './summary-html.js';
 
@@ -22,6 +23,7 @@ ${latencyHtml(data)}
 ${messageTableHtml(data)}
 </main>
 <script>${trusted(REPORT_SCRIPT)}</script>
+<script>${trusted(SCROLL_BOX_SCRIPT)}</script>
 </body>
 </html>
 `.value;

@@ -1,5 +1,6 @@
-// The report's only script, inlined: the message table's search box. It reads the page, never the network. The count
-// it updates sits in a role="status" element, so a screen reader says how many rows match; none shows a row saying so.
+// The message table's search box, one of the report's two inlined scripts (the other: scroll-box-script.ts). It reads
+// the page, never the network. The count it updates sits in a role="status" element, so a screen reader says how many
+// rows match; none shows a row saying so.
 export const REPORT_SCRIPT = `
 (function () {
   var input = document.getElementById('message-search');

@@ -1,4 +1,7 @@
 // The report's stylesheet, inlined so the file opens anywhere with no network.
+import { BAR_COUNT_CSS } from './bar-counts.js';
+import { PRINT_STACKED_CSS } from './print-stacked-table.js';
+import { SCROLL_BOX_CSS } from './scroll-box.js';
 import { VISUALLY_HIDDEN_CSS } from './visually-hidden.js';
 
 export const REPORT_CSS = `
@@ -44,7 +47,8 @@ figcaption { color: var(--muted); font-size: 13px; margin-top: 4px; max-width: 9
    zoom; a narrower screen scrolls the chart in its own box, as a wide table, never the page (the plan report's too). */
 svg.chart { width: 100%; height: auto; display: block; }
 .scroll-x > svg.chart { min-width: 60em; }
-.scroll-x { overflow-x: auto; }
+${SCROLL_BOX_CSS}
+${BAR_COUNT_CSS}
 ${VISUALLY_HIDDEN_CSS}
 details.chart-data { margin: 6px 0 0; }
 details.chart-data table { width: auto; }
@@ -106,9 +110,12 @@ details > summary { cursor: pointer; color: #1a56a8; }
   #checks details::details-content, details.batch-table::details-content { content-visibility: visible; }
   #checks details > summary, details.batch-table > summary { list-style: none; }
   .scroll-x > svg.chart { min-width: 0; }
-  .scroll-x { overflow: visible; }
   figure { break-inside: avoid; }
   /* On paper the charts are there to see; their tables, folded, would print as a bare line. */
   details.chart-data { display: none; }
+  /* Nothing scrolls on paper: a table's figures and headers wrap at their spaces (a header anywhere) rather than run
+     past the page's edge, where the printer cuts them. A table too wide even so prints stacked (below). */
+  td.num, th.num { white-space: normal; }
+  thead th { overflow-wrap: anywhere; }
 }
-`;
+${PRINT_STACKED_CSS}`;

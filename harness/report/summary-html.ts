@@ -7,6 +7,7 @@ import type { ReportData } from './report-data.js';
 import { readableDuration, timeLabel } from './time-ticks.js';
 import { formatDisabledMailboxes, formatReenabledMailboxes } from '../cli/disabled-summary.js';
 import { batchTableHtml } from './batch-table-html.js';
+import { scrollBox } from './scroll-box.js';
 
 /** Counts that mean trouble when above zero (a known-bad scenario may still expect them). */
 const TROUBLE: ReadonlySet<NumericCountName> = new Set(['lost', 'duplicates', 'pending', 'untracked']);
@@ -37,7 +38,7 @@ export function countsHtml(data: ReportData): SafeHtml {
 ${reasons.length === 0 ? null : html`<p class="reasons">untracked by reason: ${reasons.map(([r, c], i) => html`${i > 0 ? ', ' : ''}<span data-reason="${r}">${r} ${c.toLocaleString('en-US')}</span>`)}</p>`}
 ${disabledHtml(data)}
 ${data.run.cutoverBatches === null || data.run.cutoverBatches.length === 0 ? null : html`<h3>Cutover batches</h3>
-${batchTableHtml(data.run.cutoverBatches, 'start')}`}
+${batchTableHtml(data.run.cutoverBatches, 'start', 'Cutover batches table')}`}
 </section>`;
 }
 
@@ -71,9 +72,9 @@ ${more > 0 ? html`<p class="muted">… and ${more.toLocaleString('en-US')} more:
   return html`<section id="checks"><h2>Checks</h2>
 ${checks}
 ${expectations.length === 0 ? null : html`<h2>Expectations</h2>
-<div class="scroll-x"><table id="expectations"><thead><tr><th>expectation</th><th>expected</th><th class="num">actual</th><th>verdict</th></tr></thead><tbody>
+${scrollBox('Expectations table', html`<table id="expectations"><thead><tr><th>expectation</th><th>expected</th><th class="num">actual</th><th>verdict</th></tr></thead><tbody>
 ${expectations.map((e) => html`<tr><td class="mono">${e.name}</td><td class="mono">${e.expected}</td><td class="num">${e.actual.toLocaleString('en-US')}</td><td><span class="badge ${e.verdict}">${e.verdict}</span>${e.note === undefined ? null : html` <span class="muted">${e.note}</span>`}</td></tr>`)}
-</tbody></table></div>`}
+</tbody></table>`)}`}
 </section>`;
 }
 

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { escapeHtml } from '../../../harness/report/html.js';
 import { renderPlanReport } from '../../../harness/plan/plan-report.js';
+import { PRINTED_AS_TABLE_AT_MOST } from '../../../harness/plan/plan-report-compare-html.js';
 import { batchChart } from '../../../harness/plan/plan-report-batch-chart.js';
 import { batchSummary, compareSummary } from '../../../harness/plan/plan-report-chart-words.js';
 import { runPlan, type PlanResult } from '../../../harness/plan/run-plan.js';
@@ -110,5 +111,17 @@ describe('the plan report', () => {
     expect(page).toContain(`data-grade="${sweep.grade}"`);
     expect(page).toContain(`${sweep.seeds.length}: ${sweep.seeds.join(', ')}`);
     expect(page).not.toContain('class="batch"');
+  });
+
+  it('prints the side-by-side table as a table up to PRINTED_AS_TABLE_AT_MOST plans, beyond that stacked, its cells named by plan', () => {
+    const sweep = summariseSweep(lossy, sweepSeeds(lossy.seed, 2).map((seed) => runPlan(lossy, seed)));
+    const page = (plans: number) => renderPlanReport({ kind: 'sweeps', plans: Array.from({ length: plans }, (_, i) => ({ file: `p${i}.yaml`, result: { ...sweep, plan: `p${i}` }, expected: undefined })) });
+    expect(page(PRINTED_AS_TABLE_AT_MOST)).toContain('<table class="side-by-side">');
+    const stacked = page(PRINTED_AS_TABLE_AT_MOST + 1);
+    expect(stacked).toContain('<table class="side-by-side print-stacked">');
+    const untracked = /<tr><th scope="row">untracked<\/th>(.*?)<\/tr>/.exec(stacked)?.[1] ?? '';
+    expect([...untracked.matchAll(/data-label="([^"]+)"/g)].map((m) => m[1])).toEqual(['p0', 'p1', 'p2', 'p3', 'p4']);
+    // "p95" and its figure stay on one line where a printed cell wraps.
+    expect(untracked).toContain(`(p95\u00a0${sweep.counts.untracked.p95.toLocaleString('en-US')})`);
   });
 });

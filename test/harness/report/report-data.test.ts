@@ -38,7 +38,7 @@ describe('report data', () => {
     expect(page).toMatch(/<div id="disabled-mailboxes" class="disabled"><p>server-side sync had 1 mailbox disabled at the end \(S3, S4\); mail untracked as mailbox-disabled: 5:<\/p><ul><li>1 at Test &amp; Enable: 401 Unauthorized: no access to the mailbox, at 8h \(hugo@contoso.example\)<\/li><\/ul>/);
     // The cutover's batches as mailflow run prints them, times after the start: batch 3 at 8h, Hugo's.
     expect(page).toMatch(/<h3>Cutover batches<\/h3>\s*<details class="batch-table">/);
-    expect(page).toMatch(/<tr><td class="num">3<\/td><td class="num">8h<\/td><td class="num">8<\/td><td class="num">1<\/td><td class="num">1<\/td>/);
+    expect(page).toMatch(/<tr><td class="num" data-label="batch">3<\/td><td class="num" data-label="tested at">8h<\/td><td class="num" data-label="mailboxes">8<\/td><td class="num" data-label="set to fail">1<\/td><td class="num" data-label="disabled at end">1<\/td>/);
     // Without server-side sync, nothing of the kind.
     expect(renderReport(inputOf(RESTORE))).not.toContain('disabled-mailboxes');
     expect(renderReport(inputOf(RESTORE))).not.toContain('Cutover batches');

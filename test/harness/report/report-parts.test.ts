@@ -2,7 +2,8 @@
 // outcome, the latency histogram, axis ticks and trimmed paths; and the bands of a real run recorded from its trace.
 import { describe, expect, it } from 'vitest';
 import { recordFaults } from '../../../harness/report/applied-faults.js';
-import { placePercentileLabels } from '../../../harness/report/latency-chart.js';
+import { BAR_COUNT_UNITS, barCountLayout } from '../../../harness/report/bar-counts.js';
+import { latencyChart, placePercentileLabels } from '../../../harness/report/latency-chart.js';
 import { latencyHistogram } from '../../../harness/report/latency-histogram.js';
 import { messageFacts, outcomeOf } from '../../../harness/report/message-facts.js';
 import { sampleMessages } from '../../../harness/report/message-sample.js';
@@ -237,6 +238,21 @@ describe('latency histogram', () => {
     // The same instant: one line, a label either side of it.
     expect(spans(placePercentileLabels([text('p50 5m', 500), text('p95 5m', 500)], 1000)))
       .toEqual([{ row: 0, side: 'left' }, { row: 0, side: 'right' }]);
+  });
+
+  it('puts a count across its bar when it fits there at its narrow size, else upright, with room above the tallest bar', () => {
+    // The cutover's: 15 bars of 57 units, counts up to 162 (25 units at 15).
+    expect(barCountLayout(['1', '52', '162'], 57)).toEqual({ upright: false, room: 4 + BAR_COUNT_UNITS.narrow });
+    // Twenty-five bars of 34 units, six-figure counts (65 units at 15): upright, as tall as the widest.
+    const crowded = barCountLayout(['100,000', '990,664'], 34);
+    expect(crowded.upright).toBe(true);
+    expect(crowded.room).toBeGreaterThan(60);
+    expect(crowded.room).toBeLessThan(75);
+    // The plot starts lower by that room; the percentile labels stay where they were, above it.
+    const h = latencyHistogram(Array.from({ length: 25 }, (_, i) => (i + 1) * 1_000));
+    const svg = latencyChart(h as NonNullable<typeof h>).value;
+    expect(svg).toMatch(/<text class="bar-count" x="[\d.]+" y="[\d.]+" text-anchor="middle" font-size="11"/);
+    expect(svg).toMatch(/<g class="percentile"><line [^>]*y1="(29|44)"/);
   });
 });
 
