@@ -15,6 +15,7 @@ import { EXIT } from './exit-codes.js';
 import { SHIPPED_SCENARIOS } from '../package-root.js';
 import { FuzzProgressBar } from './fuzz-progress.js';
 import type { ProgressStream } from './progress.js';
+import { sayOut, writeData } from './say.js';
 
 export interface FuzzCommandOptions extends Omit<CampaignOptions, 'onProgress' | 'onShrinking'> {
   readonly json: boolean;
@@ -73,7 +74,7 @@ export async function fuzzCommand(options: FuzzCommandOptions, stream: ProgressS
     bar?.stop();
   }
   writeJunit(options.junit, result);
-  process.stdout.write(options.json ? JSON.stringify(inDocumentedOrder(result)) + '\n' : formatFuzzSummary(result) + '\n');
+  printResult(result, options.json);
   return result.failures > 0 ? EXIT.fail : EXIT.pass;
 }
 
@@ -84,11 +85,16 @@ export function fuzzMergeCommand(files: readonly string[], json: boolean, junit?
   const merged = mergeResults(results);
   if (typeof merged === 'string') throw new InputError([{ file: files.join(', '), line: 0, column: 0, path: '', message: merged }]);
   writeJunit(junit, merged);
-  process.stdout.write(json ? JSON.stringify(inDocumentedOrder(merged)) + '\n' : formatFuzzSummary(merged) + '\n');
+  printResult(merged, json);
   return merged.failures > 0 ? EXIT.fail : EXIT.pass;
 }
 
 const JUNIT = 'the JUnit report';
+
+function printResult(result: FuzzResult, json: boolean): void {
+  if (json) writeData(JSON.stringify(inDocumentedOrder(result)) + '\n');
+  else sayOut(formatFuzzSummary(result));
+}
 
 function writeJunit(path: string | undefined, result: FuzzResult): void {
   writeOutput(path, JUNIT, () => toFuzzJunitXml(result));
