@@ -1,5 +1,7 @@
 // The CLI's commands. Each returns an exit code; input problems surface as InputError and become exit code 2.
 import { sayWarnings } from './say-warnings.js';
+import { sayErr, sayOut, writeData } from './say.js';
+import { oneLineText } from '../scenario/terminal-text.js';
 import { performance } from 'node:perf_hooks';
 import type { TraceRecord } from '../../sim/core/trace.js';
 import { loadScenario, loadScenarioWithFiles, readTextFile } from '../scenario/load-scenario.js';
@@ -87,7 +89,8 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
     } finally {
       progress?.stop();
     }
-    process.stdout.write(options.json === true ? JSON.stringify(json) + '\n' : formatSummary(json) + '\n');
+    if (options.json === true) writeData(JSON.stringify(json) + '\n');
+    else sayOut(formatSummary(json));
     // A signal that came after the last checkpoint: the outputs are whole, but a job runner's SIGTERM still ends it.
     const late = await watch.settle();
     watch.dispose();
@@ -97,7 +100,7 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
     for (const { writer } of outputs) writer.discard();
     if (!(error instanceof Interrupted)) throw error;
     const where = run === null ? '' : ` at ${formatDurationMs(run.nowMs())} of virtual time (horizon ${formatDurationMs(scenario.horizon)})`;
-    process.stderr.write(`mailflow run: stopped by ${error.signal}${where}${stoppedOutputs(outputs)}\n`);
+    sayErr(`mailflow run: stopped by ${error.signal}${where}${stoppedOutputs(outputs)}`);
     interrupt?.dispose();
     return endBy(error.signal);
   } finally {
@@ -151,11 +154,11 @@ export async function validateCommand(files: readonly string[]): Promise<number>
       await validateFile(file);
     } catch (error) {
       if (!(error instanceof InputError) || files.length === 1) throw error;
-      process.stderr.write(`${error.message}\n`);
+      sayErr(error.message);
       invalid++;
     }
   }
-  if (invalid > 0) process.stderr.write(`mailflow validate: ${invalid} of ${files.length} files have problems\n`);
+  if (invalid > 0) sayErr(`mailflow validate: ${invalid} of ${files.length} files have problems`);
   return invalid > 0 ? EXIT.badInput : EXIT.pass;
 }
 
@@ -164,12 +167,13 @@ async function validateFile(file: string): Promise<void> {
   if (kindOf(readTextFile(file)) === 'plan') {
     // Reading it compiles it too: that finds what only the whole plan shows (a fault's target, two sites of one name).
     const plan = loadPlanFile(file);
-    process.stdout.write(`${file}: valid plan '${plan.name}'\n`);
+    // One line per file, a name's line break shown: a name cannot add a line saying another file is valid.
+    sayOut(oneLineText(`${file}: valid plan '${plan.name}'`));
     return;
   }
   const { scenario, warnings } = await loadScenarioWithFiles(file);
   sayWarnings(warnings);
   // A lesson's lanes are scenarios of their own: a mistake in `demo.sss` is found here, not in front of a class.
   if (scenario.demo !== undefined) await loadLesson(file);
-  process.stdout.write(`${file}: valid scenario '${scenario.name}'${scenario.demo === undefined ? '' : ' with its demo lanes'}\n`);
+  sayOut(oneLineText(`${file}: valid scenario '${scenario.name}'${scenario.demo === undefined ? '' : ' with its demo lanes'}`));
 }

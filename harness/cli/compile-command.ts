@@ -5,6 +5,8 @@ import { compilePlan } from '../plan/compile-plan.js';
 import { loadPlanFile } from '../plan/load-plan.js';
 import { scenarioYaml } from '../fuzz/scenario-yaml.js';
 import { EXIT } from './exit-codes.js';
+import { writeData } from './say.js';
+import { oneLineText } from '../scenario/terminal-text.js';
 
 export interface CompileCommandOptions {
   readonly seed?: number;
@@ -14,8 +16,10 @@ export function compileCommand(file: string, options: CompileCommandOptions): nu
   const plan = loadPlanFile(file);
   const seed = options.seed ?? plan.seed;
   const { input } = compilePlan(plan, seed, file);
-  process.stdout.write(scenarioYaml(input, [
-    `The plan ${file} (${plan.name}), seed ${seed}, compiled by mailflow compile: the scenario \`mailflow plan\` runs.`,
+  // The scenario is data (YAML quotes what needs it), written as it is. The header is comment lines: a line break in
+  // the plan's name or file would end the comment and put the rest into the scenario, so it is shown as \n.
+  writeData(scenarioYaml(input, [
+    `The plan ${oneLineText(file)} (${oneLineText(plan.name)}), seed ${seed}, compiled by mailflow compile: the scenario \`mailflow plan\` runs.`,
     'Durations are in milliseconds (a bare number); the failing mailboxes are the ones the seed drew (failureRate),',
     'each retried as the plan says. It has no expect: block: add one, then `mailflow run` it.',
   ]));

@@ -20,6 +20,8 @@ import { formatSummary } from './print-summary.js';
 import { toRunJson } from './run-json.js';
 import { toJunitXml } from './junit-xml.js';
 import { formatDurationMs } from '../scenario/duration.js';
+import { oneLineText } from '../scenario/terminal-text.js';
+import { sayErr, sayOut, writeData } from './say.js';
 
 export const DEFAULT_LESSON = join(SHIPPED_SCENARIOS, 'lesson-1-forward-mailbox.yaml');
 export const DEFAULT_DEMO_OUT = 'demo.html';
@@ -45,7 +47,7 @@ export async function demoCommand(file: string | undefined, options: DemoCommand
   // The default lesson is named as a user would write it when it lies under the working directory (as in a checkout).
   const path = file === undefined ? shownPath(DEFAULT_LESSON) : lessonFile(file);
   if (path === null) {
-    process.stderr.write(`mailflow demo: no file ${file ?? ''}, and no shipped lesson of that name; the lessons are ${shippedLessons().join(', ')} (in ${shownPath(SCENARIOS)})\n`);
+    sayErr(`mailflow demo: no file ${oneLineText(file ?? '')}, and no shipped lesson of that name; the lessons are ${shippedLessons().join(', ')} (in ${shownPath(SCENARIOS)})`);
     return EXIT.badInput;
   }
   const lesson = await loadLesson(path);
@@ -59,14 +61,14 @@ export async function demoCommand(file: string | undefined, options: DemoCommand
   const out = options.out ?? DEFAULT_DEMO_OUT;
   refuseOverwritingInputs([{ option: '--out', path: out }], lesson.files);
   checkWritable(out, PAGE);
-  const { data } = buildDemo(lesson, { ...seedOf(options), onLaneDone: (lane) => process.stderr.write(`mailflow demo: ${lane} lane done\n`) });
+  const { data } = buildDemo(lesson, { ...seedOf(options), onLaneDone: (lane) => sayErr(`mailflow demo: ${lane} lane done`) });
   warnLateCaptions(data, path);
   writeOutput(out, PAGE, () => renderDemoPage(data));
   if (options.json === true) {
-    process.stdout.write(JSON.stringify({ scenario: data.scenario, out, lanes: Object.fromEntries(data.lanes.map((l) => [l.id, { ...l.run, counters: l.counters }])) }) + '\n');
+    writeData(JSON.stringify({ scenario: data.scenario, out, lanes: Object.fromEntries(data.lanes.map((l) => [l.id, { ...l.run, counters: l.counters }])) }) + '\n');
   } else {
-    process.stderr.write(`mailflow demo: wrote ${out}\n`);
-    for (const line of narrationEnding(data)) process.stderr.write(`  ${line}\n`);
+    sayErr(`mailflow demo: wrote ${oneLineText(out)}`);
+    for (const line of narrationEnding(data)) sayErr(`  ${oneLineText(line)}`);
   }
   return verdictOf(data);
 }
@@ -106,7 +108,7 @@ function shownPath(absolute: string): string {
 function warnLateCaptions(data: DemoData, file: string): void {
   for (const caption of data.captions) {
     if (caption.atMs <= data.endMs) continue;
-    process.stderr.write(`mailflow demo: warning: ${file}: the caption at ${formatDurationMs(caption.atMs)} comes after the lesson ends (${formatDurationMs(data.endMs)}) and never shows\n`);
+    sayErr(`mailflow demo: warning: ${oneLineText(file)}: the caption at ${formatDurationMs(caption.atMs)} comes after the lesson ends (${formatDurationMs(data.endMs)}) and never shows`);
   }
 }
 
@@ -125,7 +127,8 @@ function laneCommand(lesson: Lesson, file: string, lane: LaneId, options: DemoCo
     { path: options.junit, what: JUNIT, content: () => toJunitXml(run, `mailflow demo ${file} --lane ${lane} --seed ${run.seed}`) + '\n' },
     { path: options.report, what: REPORT, content: () => renderReport({ outcome, file, scenario, applied: faults?.applied ?? [] }) + '\n' },
   ]);
-  process.stdout.write((options.json === true ? JSON.stringify(run) : formatSummary(run)) + '\n');
+  if (options.json === true) writeData(JSON.stringify(run) + '\n');
+  else sayOut(formatSummary(run));
   return run.verdict === 'pass' ? EXIT.pass : EXIT.fail;
 }
 
@@ -140,12 +143,13 @@ function verdictOf(data: DemoData): number {
 /**
  * Prints the story a beat at a time: each line on stdin asks for the next beat (Enter), the next caption or operation
  * (`n`), or a jump to a time (`9:30`, `+20m`; narration.ts narrationMove); when stdin ends (or --auto), the rest.
+ * The lines quote the lesson's subjects, addresses, Message-IDs and captions: sayOut shows their control characters
+ * as escapes, and a step, the title and the closing lines are kept to one line each (oneLineText), so a subject
+ * cannot add a line that reads as a clock, a lane or a verdict. The description is prose and keeps its line breaks.
  */
 async function narrate(data: DemoData, auto: boolean): Promise<void> {
-  const write = (text: string): void => {
-    process.stdout.write(text + '\n');
-  };
-  write(`${data.title}`);
+  const write = sayOut;
+  write(oneLineText(data.title));
   if (data.description !== '') write(data.description);
   write(auto ? '' : `(${NARRATION_KEYS})\n`);
   const beats = narrationBeats(data);
@@ -167,7 +171,7 @@ async function narrate(data: DemoData, auto: boolean): Promise<void> {
       const beat = beats[to];
       if (beat === undefined) break;
       write(`[${clockOf(data, beat.atMs)}]`);
-      for (const text of beat.lines) write(`  ${text}`);
+      for (const text of beat.lines) write(`  ${oneLineText(text)}`);
       nowMs = beat.atMs;
       next = to + 1;
     }
@@ -175,7 +179,7 @@ async function narrate(data: DemoData, auto: boolean): Promise<void> {
     reader?.close();
   }
   write('\nAt the end:');
-  for (const line of narrationEnding(data)) write(`  ${line}`);
+  for (const line of narrationEnding(data)) write(`  ${oneLineText(line)}`);
 }
 
 /** `next` resolves with each line typed on stdin, in order; once stdin has closed and nothing is left, with null. */

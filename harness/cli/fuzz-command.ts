@@ -15,6 +15,10 @@ import { EXIT } from './exit-codes.js';
 import { SHIPPED_SCENARIOS } from '../package-root.js';
 import { FuzzProgressBar } from './fuzz-progress.js';
 import type { ProgressStream } from './progress.js';
+import { sayOut, writeData } from './say.js';
+import { shellQuoted } from './shell-quote.js';
+import { counterexamplePathProblem } from '../fuzz/counterexample-path.js';
+import { oneLineText } from '../scenario/terminal-text.js';
 
 export interface FuzzCommandOptions extends Omit<CampaignOptions, 'onProgress' | 'onShrinking'> {
   readonly json: boolean;
@@ -73,7 +77,7 @@ export async function fuzzCommand(options: FuzzCommandOptions, stream: ProgressS
     bar?.stop();
   }
   writeJunit(options.junit, result);
-  process.stdout.write(options.json ? JSON.stringify(inDocumentedOrder(result)) + '\n' : formatFuzzSummary(result) + '\n');
+  printResult(result, options.json);
   return result.failures > 0 ? EXIT.fail : EXIT.pass;
 }
 
@@ -84,18 +88,23 @@ export function fuzzMergeCommand(files: readonly string[], json: boolean, junit?
   const merged = mergeResults(results);
   if (typeof merged === 'string') throw new InputError([{ file: files.join(', '), line: 0, column: 0, path: '', message: merged }]);
   writeJunit(junit, merged);
-  process.stdout.write(json ? JSON.stringify(inDocumentedOrder(merged)) + '\n' : formatFuzzSummary(merged) + '\n');
+  printResult(merged, json);
   return merged.failures > 0 ? EXIT.fail : EXIT.pass;
 }
 
 const JUNIT = 'the JUnit report';
+
+function printResult(result: FuzzResult, json: boolean): void {
+  if (json) writeData(JSON.stringify(inDocumentedOrder(result)) + '\n');
+  else sayOut(formatFuzzSummary(result));
+}
 
 function writeJunit(path: string | undefined, result: FuzzResult): void {
   writeOutput(path, JUNIT, () => toFuzzJunitXml(result));
 }
 
 function readResult(file: string): FuzzResult {
-  const problem = (message: string) => new InputError([{ file, line: 0, column: 0, path: '', message }]);
+  const problem = (message: string, path = '') => new InputError([{ file, line: 0, column: 0, path, message }]);
   let data: unknown;
   try {
     data = JSON.parse(readInputFile(file, FUZZ_RESULT_LIMIT).toString('utf8'));
@@ -113,9 +122,18 @@ function readResult(file: string): FuzzResult {
     const bad = campaignProblem(campaign);
     if (bad !== null) throw problem(`not the --json output of mailflow fuzz: ${bad}`);
   }
+  // The fields the summary prints: a shard is a file anyone may have handed over (counterexample-path.ts).
+  const counterexample = counterexamplePathProblem((data as Record<string, unknown>)['counterexample']);
+  if (counterexample !== null) throw problem(counterexample, 'counterexample');
+  if (!isTextList((data as Record<string, unknown>)['problems'])) throw problem('not the --json output of mailflow fuzz: problems should be a list of text');
   // Results written before firstOffender existed merge too.
   const result = data as FuzzResult;
+  if (Array.isArray(result.firstOffender) && !isTextList(result.firstOffender)) throw problem('not the --json output of mailflow fuzz: firstOffender should be a list of text');
   return { ...result, firstOffender: Array.isArray(result.firstOffender) ? result.firstOffender : [] };
+}
+
+function isTextList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string');
 }
 
 /** Runs and failures are counts, and a shard cannot fail more runs than it made (merge adds them up and believes them). */
@@ -159,6 +177,9 @@ export function formatFuzzSummary(result: FuzzResult): string {
   lines.push(`smallest failing run: ${result.failingRun} (seed ${result.failingSeed ?? '?'}), shrunk in ${result.shrinkSteps ?? 0} steps; it fails:`);
   for (const problem of result.problems) lines.push(`  ${problem}`);
   if (result.firstOffender.length > 0) lines.push('the first offending message and its path:', ...result.firstOffender);
-  if (result.counterexample !== null) lines.push(`counterexample: ${result.counterexample}`, `replay it: mailflow run ${result.counterexample}`);
-  return lines.join('\n');
+  // Quoted for the shell it is pasted into: --out may hold a space (`My Runs/fuzz-out`).
+  if (result.counterexample !== null) lines.push(`counterexample: ${result.counterexample}`, `replay it: mailflow run ${shellQuoted(result.counterexample)}`);
+  // The problems and the offender are a shard's text when merged (a file anyone may hand over): one line each, their
+  // control characters shown, not obeyed.
+  return lines.map(oneLineText).join('\n');
 }

@@ -27,6 +27,7 @@ import { FUZZ_PATHS, type FuzzPath } from '../fuzz/fuzz-shape.js';
 import { DEFAULT_MAX_FAULTS, DEFAULT_MAX_MESSAGES } from '../fuzz/arb-scenario.js';
 import { packagePath } from '../package-root.js';
 import { didYouMean } from '../scenario/closest-name.js';
+import { commanderOutput, sayErr } from './say.js';
 
 function packageVersion(): string {
   const manifest = JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version: string };
@@ -46,6 +47,8 @@ function buildProgram(setExit: (code: number) => void): Command {
     .description('Replay mail flow between Exchange, the CRM E-mail Router, server-side sync and CRM outbound, and check that no mail is lost or tracked twice.')
     .version(packageVersion())
     .exitOverride()
+    // Escaped as the CLI's own messages are (say.ts); set before the commands are added, which copy it.
+    .configureOutput(commanderOutput)
     // One line of error, then where the options are: the whole help after it buried the error.
     .showHelpAfterError('(add --help to see the command\'s options)');
 
@@ -118,12 +121,12 @@ function buildProgram(setExit: (code: number) => void): Command {
     .action(async (file: string | undefined, options: DemoCommandOptions) => {
       for (const [flag, value] of [['--junit', options.junit], ['--report', options.report]] as const) {
         if (value !== undefined && options.lane === undefined) {
-          process.stderr.write(`mailflow demo: ${flag} goes with --lane (one lane's run, as mailflow run writes it)\n`);
+          sayErr(`mailflow demo: ${flag} goes with --lane (one lane's run, as mailflow run writes it)`);
           return setExit(EXIT.badInput);
         }
       }
       if (options.auto === true && options.narrate !== true) {
-        process.stderr.write('mailflow demo: --auto goes with --narrate (it tells the story without waiting for Enter)\n');
+        sayErr('mailflow demo: --auto goes with --narrate (it tells the story without waiting for Enter)');
         return setExit(EXIT.badInput);
       }
       setExit(await demoCommand(file, options));
@@ -172,20 +175,20 @@ function buildProgram(setExit: (code: number) => void): Command {
     .option('--no-progress', 'never show the progress bar')
     .action(async (options: FuzzCliOptions) => {
       if (options.habits === true && options.injectBug !== undefined && HIDDEN_BY_HABITS.has(options.injectBug)) {
-        process.stderr.write(`mailflow fuzz: --habits allows mail untracked as before-threshold-date, which is all that --inject-bug ${options.injectBug} does: the fuzzer could not find it. Run them separately.\n`);
+        sayErr(`mailflow fuzz: --habits allows mail untracked as before-threshold-date, which is all that --inject-bug ${options.injectBug} does: the fuzzer could not find it. Run them separately.`);
         return setExit(EXIT.badInput);
       }
       // Each shard would draw its own random seed: shards of different campaigns, found only at `fuzz merge`.
       if (options.shard.count > 1 && options.seed === undefined) {
-        process.stderr.write(`mailflow fuzz: --shard ${options.shard.index}/${options.shard.count} needs --seed, the same on every shard, so that the shards split one campaign\n`);
+        sayErr(`mailflow fuzz: --shard ${options.shard.index}/${options.shard.count} needs --seed, the same on every shard, so that the shards split one campaign`);
         return setExit(EXIT.badInput);
       }
       // More threads than cores share them, each loading the code and warming up on its own: slower, not faster.
       if (options.workers > availableParallelism()) {
-        process.stderr.write(`mailflow fuzz: warning: --workers ${options.workers} is more than this machine's ${availableParallelism()} cores; the threads share them, and each loads and warms up the code on its own\n`);
+        sayErr(`mailflow fuzz: warning: --workers ${options.workers} is more than this machine's ${availableParallelism()} cores; the threads share them, and each loads and warms up the code on its own`);
       }
       const seed = options.seed ?? Math.floor(Math.random() * 0x1_0000_0000);
-      if (options.seed === undefined && options.json !== true) process.stderr.write(`fuzz: seed ${seed}\n`);
+      if (options.seed === undefined && options.json !== true) sayErr(`fuzz: seed ${seed}`);
       setExit(await fuzzCommand({
         seed, runs: options.runs, shard: options.shard, workers: options.workers, checkDeterminism: options.checkDeterminism === true,
         arb: {
@@ -221,7 +224,7 @@ function buildProgram(setExit: (code: number) => void): Command {
         const known = command.commands.map((c) => c.name()).filter((n) => n !== 'help');
         const found = command.commands.find((c) => c.name() === name && c.name() !== 'help');
         if (found === undefined) {
-          process.stderr.write(`error: unknown command '${names.slice(0, i + 1).join(' ')}'${didYouMean(name, known)}\n(${command === program ? 'mailflow' : `mailflow ${names.slice(0, i).join(' ')}`} --help lists the commands)\n`);
+          sayErr(`error: unknown command '${names.slice(0, i + 1).join(' ')}'${didYouMean(name, known)}\n(${command === program ? 'mailflow' : `mailflow ${names.slice(0, i).join(' ')}`} --help lists the commands)`);
           return setExit(EXIT.badInput);
         }
         command = found;
@@ -326,10 +329,10 @@ async function main(argv: readonly string[]): Promise<number> {
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.pass : EXIT.badInput;
     if (error instanceof InputError) {
-      process.stderr.write(`${error.message}\n`);
+      sayErr(error.message);
       return EXIT.badInput;
     }
-    process.stderr.write(`mailflow crashed (a bug in mailflow-sim, please report it):\n${(error as Error).stack ?? String(error)}\n`);
+    sayErr(`mailflow crashed (a bug in mailflow-sim, please report it):\n${(error as Error).stack ?? String(error)}`);
     return EXIT.crashed;
   }
 }
@@ -340,13 +343,13 @@ async function main(argv: readonly string[]): Promise<number> {
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') return;
   // Anything else (a full disk behind `> out.json`) means the output is incomplete: not a verdict, so not exit 1.
-  process.stderr.write(`mailflow: cannot write to standard output: ${error.message}\n`);
+  sayErr(`mailflow: cannot write to standard output: ${error.message}`);
   process.exit(EXIT.crashed);
 });
 // A failure in asynchronous work (a socket handler in wire mode) is a harness crash: exit 3 with the stack, not
 // Node's default exit 1, which the contract reads as a failed run.
 process.on('unhandledRejection', (reason: unknown) => {
-  process.stderr.write(`mailflow crashed (a bug in mailflow-sim, please report it):\n${reason instanceof Error ? reason.stack ?? reason.message : String(reason)}\n`);
+  sayErr(`mailflow crashed (a bug in mailflow-sim, please report it):\n${reason instanceof Error ? reason.stack ?? reason.message : String(reason)}`);
   process.exit(EXIT.crashed);
 });
 

@@ -16,6 +16,8 @@ import { checkWritable } from './output-path.js';
 import { refuseOverwritingInputs } from './input-overwrite.js';
 import { EXIT } from './exit-codes.js';
 import { EMAIL_AGENT_FILE, ENCRYPTION_KEY_FILE, ROUTER_FILES as FILES, SYSTEM_STATE_FILE } from './router-file-names.js';
+import { sayOut, writeData } from './say.js';
+import { oneLineText } from '../scenario/terminal-text.js';
 
 /** S14: up to four routers, 32 MB combined (0x2000000; a site setting can override it). */
 export const MAX_ROUTERS = 4;
@@ -66,7 +68,8 @@ export function migrateCommand(dirs: readonly string[], options: MigrateOptions)
   });
   const plan = planMigration(routers, options.atMs);
   if (options.out !== undefined) writeFileAtomic(options.out, fragmentOf(plan, dirs), FRAGMENT);
-  process.stdout.write(options.json === true ? `${JSON.stringify({ ...plan, routers: dirs })}\n` : reviewOf(plan, dirs, options.out));
+  if (options.json === true) writeData(`${JSON.stringify({ ...plan, routers: dirs })}\n`);
+  else sayOut(reviewOf(plan, dirs, options.out));
   return EXIT.pass;
 }
 
@@ -112,5 +115,6 @@ function reviewOf(plan: MigrationPlan, dirs: readonly string[], out: string | un
   for (const skip of plan.skipped) lines.push(`  not migrated: ${skip.source}: ${skip.what}: ${skip.reason}`);
   lines.push('  next (S14): test the mailboxes; at most 200 mailboxes every 5 hours, queues first; sync filters no older than two weeks');
   if (out !== undefined) lines.push(`  wrote ${out}`);
-  return `${lines.join('\n')}\n`;
+  // Names and addresses from the routers' XML files: a line break in one is shown, not followed.
+  return lines.map(oneLineText).join('\n');
 }

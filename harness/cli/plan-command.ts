@@ -18,6 +18,7 @@ import { resolve } from 'node:path';
 import { InputError } from '../scenario/input-error.js';
 import { shownPlanNames } from '../plan/shown-plan-names.js';
 import { checkHeapFits } from './heap-preflight.js';
+import { sayOut, writeData } from './say.js';
 
 const REPORT = 'the report';
 const JUNIT = 'the JUnit report';
@@ -63,8 +64,8 @@ export function planCommand(file: string, options: PlanCommandOptions): number {
       recommendations: s.result.recommendations, reproduce: `mailflow plan ${s.file} --sweep ${s.result.seeds.length} --seed ${options.seed ?? s.plan.seed}`,
     })));
     const sweepJson = sweeps.map((s) => ({ ...s.result, ...judged(s.plan, s.result.grade) }));
-    print(options.json === true ? JSON.stringify(sweepJson.length === 1 ? sweepJson[0] : sweepJson)
-      : sweeps.map((s) => formatSweep(asShown(s.result, s.name), s.file, s.plan.expect.grade)).join('\n\n'));
+    if (options.json === true) writeData(JSON.stringify(sweepJson.length === 1 ? sweepJson[0] : sweepJson) + '\n');
+    else sayOut(sweeps.map((s) => formatSweep(asShown(s.result, s.name), s.file, s.plan.expect.grade)).join('\n\n'));
     return sweeps.every((s) => met(s.plan, s.result.grade)) ? EXIT.pass : EXIT.fail;
   }
   const runs = plans.map(({ file: f, plan, shown: name }) => ({
@@ -77,9 +78,9 @@ export function planCommand(file: string, options: PlanCommandOptions): number {
   })));
   if (options.json === true) {
     const runJson = runs.map((r) => ({ ...r.result, ...judged(r.plan, r.result.grade) }));
-    print(JSON.stringify(runJson.length === 1 ? runJson[0] : runJson));
+    writeData(JSON.stringify(runJson.length === 1 ? runJson[0] : runJson) + '\n');
   } else {
-    print(runs.length === 1 ? runs.map((r) => formatPlan(r.result, r.file, r.plan.expect.grade)).join('')
+    sayOut(runs.length === 1 ? runs.map((r) => formatPlan(r.result, r.file, r.plan.expect.grade)).join('')
       : formatComparison(runs.map((r) => ({ file: r.file, result: asShown(r.result, r.name), expected: r.plan.expect.grade }))));
   }
   return runs.every((r) => met(r.plan, r.result.grade)) ? EXIT.pass : EXIT.fail;
@@ -110,8 +111,4 @@ function writeReports(options: PlanCommandOptions, report: PlanReportInput, plan
     { path: options.report, what: REPORT, content: () => renderPlanReport(report) + '\n' },
     { path: options.junit, what: JUNIT, content: () => toPlanJunitXml(plans) + '\n' },
   ]);
-}
-
-function print(text: string): void {
-  process.stdout.write(text + '\n');
 }

@@ -5,6 +5,7 @@ import { MORE_OFFENDERS_WHERE, type RunJson } from './run-json.js';
 import { formatOffender } from '../run/format-offender.js';
 import { formatDisabledMailboxes, formatReenabledMailboxes } from './disabled-summary.js';
 import { AFTER_START, batchTableLines } from '../plan/format-plan.js';
+import { oneLineText } from '../scenario/terminal-text.js';
 
 const OFFENDERS_SHOWN = 3;
 const MARK = { pass: 'ok  ', fail: 'FAIL', unknown: '??  ', skipped: 'skip' } as const;
@@ -35,7 +36,9 @@ export function formatSummary(run: RunJson): string {
     }
   }
   if (run.traceHash !== null) out.push(`  trace hash ${run.traceHash}`);
-  return out.join('\n');
+  // Each entry is one line: a line break in a name, address or Message-ID (a scenario's, or an SMTP client's on the
+  // wire) is shown as \n, so it cannot add a line of its own, such as a first line ending in PASS.
+  return out.map(oneLineText).join('\n');
 }
 
 /** Thousands grouped, as the events beside them are: `128,515`, not `128515`. */

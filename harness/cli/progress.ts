@@ -9,6 +9,7 @@ import type { RunProgress } from '../run/run-scenario.js';
 import { formatDurationMs } from '../scenario/duration.js';
 import { LineStream } from './line-stream.js';
 import { InputError } from '../scenario/input-error.js';
+import { oneLineText } from '../scenario/terminal-text.js';
 
 /** Runs shorter than this (wall time) show no bar. */
 export const PROGRESS_DELAY_MS = 1_000;
@@ -80,10 +81,15 @@ export class RunProgressBar {
     this.bar.render();
   }
 
-  /** Names the run the next reports are about: `recommended, seed 2 of 4`. */
+  /**
+   * Names the run the next reports are about: `recommended, seed 2 of 4`. The label holds a plan's name: cli-progress
+   * writes it raw beside its own cursor commands, so its control characters are escaped here (a line break would
+   * break the bar's redraw too).
+   */
   setLabel(label: string): void {
-    if (label === this.label) return;
-    this.label = label;
+    const shown = oneLineText(label);
+    if (shown === this.label) return;
+    this.label = shown;
     // The next report of the new run is drawn at once: off a terminal a short run would otherwise show no line.
     this.lastLineMs = -Infinity;
   }

@@ -19,6 +19,7 @@ import { EMAIL_AGENT_FILE, ENCRYPTION_KEY_FILE, ROUTER_FILES, SYSTEM_STATE_FILE 
 import { crmOrganisations } from '../scenario/crm-organisations.js';
 import { routerInstalls } from '../scenario/routers.js';
 import { startEpochMs } from '../scenario/start-instant.js';
+import { sayErr } from './say.js';
 
 /**
  * [I] The real file's layout and cipher are not public (docs/domain.md); the modelled router stores no credentials
@@ -72,6 +73,6 @@ export async function routerFilesCommand(file: string, options: { out: string; a
     { path: join(options.out, SYSTEM_STATE_FILE), what, content: () => writeSystemStateXml(state, startMs) },
     { path: join(options.out, ENCRYPTION_KEY_FILE), what, content: () => ENCRYPTION_KEY_XML },
   ]);
-  process.stderr.write(`wrote ${written.join(', ')}${options.atEnd === true ? ' (state at the end of the run)' : ''}\n`);
+  sayErr(`wrote ${written.join(', ')}${options.atEnd === true ? ' (state at the end of the run)' : ''}`);
   return EXIT.pass;
 }

@@ -1,6 +1,8 @@
 // The wire commands (docs/wire.md): `mailflow run FILE --wire` and `mailflow serve SCENARIO`. Both print the run
 // summary, or with --json exactly the `mailflow run --json` contract with mode "wire" and a null trace hash.
 import { sayWarnings } from './say-warnings.js';
+import { sayErr, sayOut, writeData } from './say.js';
+import { oneLineText } from '../scenario/terminal-text.js';
 import { performance } from 'node:perf_hooks';
 import { InvalidArgumentError } from 'commander';
 import { loadScenarioWithFiles } from '../scenario/load-scenario.js';
@@ -124,7 +126,9 @@ function finish(outcome: RunOutcome, file: string, scenario: Scenario, wallMs: n
     discardOutputs(outputs);
     throw error;
   }
-  process.stdout.write(json ? JSON.stringify(run) + '\n' : formatSummary(run) + '\n');
+  // The summary quotes what SMTP clients sent (Message-IDs, addresses): formatSummary and sayOut escape it.
+  if (json) writeData(JSON.stringify(run) + '\n');
+  else sayOut(formatSummary(run));
   return run.verdict === 'pass' ? EXIT.pass : EXIT.fail;
 }
 
@@ -147,7 +151,7 @@ export async function runWireCommand(file: string, options: WireRunCommandOption
   sayWarnings(warnings);
   requireExchange(scenario, file);
   if (scenario.wire === undefined || scenario.wire === false) {
-    process.stderr.write(`mailflow run --wire: ${file} is not marked wire: true; its verdict and counts may differ from the virtual run's (docs/wire.md)\n`);
+    sayErr(`mailflow run --wire: ${oneLineText(file)} is not marked wire: true; its verdict and counts may differ from the virtual run's (docs/wire.md)`);
   }
   announceOutbound('mailflow run --wire', scenario, file, options.outboundSmtp, (line) => process.stderr.write(line));
   const outputs = openWireOutputs(options, files);
@@ -211,16 +215,16 @@ export async function serveCommand(file: string, options: ServeCommandOptions): 
     if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN') throw problem(file, `cannot listen: ${(error as Error).message}`);
     throw error;
   }
-  for (const l of session.listeners) process.stderr.write(`mailflow serve: listening on ${l.host}:${l.port} (${l.server})\n`);
+  for (const l of session.listeners) sayErr(`mailflow serve: listening on ${l.host}:${l.port} (${oneLineText(l.server)})`);
   if (options.host !== undefined && !/^(127\.|::1$|localhost$)/.test(options.host)) {
-    process.stderr.write(`mailflow serve: warning: ${options.host} is not loopback; anyone who can reach it can send mail into the model\n`);
+    sayErr(`mailflow serve: warning: ${oneLineText(options.host)} is not loopback; anyone who can reach it can send mail into the model`);
   }
-  process.stderr.write('mailflow serve: Ctrl-C (SIGINT) or SIGTERM stops, drains and prints the summary\n');
+  sayErr('mailflow serve: Ctrl-C (SIGINT) or SIGTERM stops, drains and prints the summary');
   await new Promise<void>((resolve) => {
     process.once('SIGINT', () => resolve());
     process.once('SIGTERM', () => resolve());
   });
-  process.stderr.write('mailflow serve: stopping\n');
+  sayErr('mailflow serve: stopping');
   const outcome = await session.stop();
   return finish(outcome, file, scenario, performance.now() - started, options.json === true, outputs);
 }

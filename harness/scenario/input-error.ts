@@ -1,4 +1,5 @@
 // Bad input is reported, never thrown as a stack trace: each problem names the file, line, column and field path.
+import { oneLineText } from './terminal-text.js';
 
 export interface InputProblem {
   readonly file: string;
@@ -27,9 +28,14 @@ function inFileOrder(problems: readonly InputProblem[]): InputProblem[] {
   return [...problems].sort((a, b) => files.indexOf(a.file) - files.indexOf(b.file) || a.line - b.line || a.column - b.column);
 }
 
+/**
+ * One line per problem. The file's name, the field path (YAML keys) and the message (which quotes the input's values)
+ * are the input's: their control characters and line breaks are shown as escapes, so a key cannot retitle the
+ * terminal or add a line that reads as another problem.
+ */
 export function formatProblem(p: InputProblem): string {
   const where = p.line > 0 ? `${p.file}:${p.line}:${p.column}` : p.file;
-  return p.path === '' ? `${where}: ${p.message}` : `${where}: ${p.path}: ${p.message}`;
+  return oneLineText(p.path === '' ? `${where}: ${p.message}` : `${where}: ${p.path}: ${p.message}`);
 }
 
 /** `['faults', 2, 'target']` -> `faults[2].target` */

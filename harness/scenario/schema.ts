@@ -39,8 +39,23 @@ const countExpectation = z.union([z.number(), z.string()]).transform((value, ctx
   return parsed;
 });
 
+/**
+ * A map of the expect block, refusing the key `__proto__`. zod's records skip that key (copying it would set the
+ * parsed object's prototype), so `untracked: { __proto__: ">= 5" }` validated and the expectation was silently gone.
+ * Checked on the input, before the record drops it; the JSON Schema still describes the record (zod reads a
+ * preprocess's input side as the schema after it).
+ */
+function refusingProtoKey<T extends z.ZodType>(record: T) {
+  return z.preprocess((value, ctx) => {
+    if (typeof value === 'object' && value !== null && Object.hasOwn(value, '__proto__')) {
+      ctx.addIssue({ code: 'custom', path: ['__proto__'], message: '__proto__ names nothing here (a name JavaScript objects cannot hold): this expectation would be dropped unread', input: value });
+    }
+    return value;
+  }, record);
+}
+
 /** Declared untracked mail by the reason models record (counts' `untrackedByReason`); `unexplained` marks a model bug. */
-const untrackedDeclarations = z.record(z.string(), countExpectation).superRefine((declared, ctx) => {
+const untrackedDeclarations = refusingProtoKey(z.record(z.string(), countExpectation).superRefine((declared, ctx) => {
   for (const reason of Object.keys(declared)) {
     if (reason === UNEXPLAINED) {
       ctx.addIssue({ code: 'custom', path: [reason], message: 'unexplained cannot be declared: it marks mail no model gave a reason for (no-silent-drop)' });
@@ -51,7 +66,7 @@ const untrackedDeclarations = z.record(z.string(), countExpectation).superRefine
       ctx.addIssue({ code: 'custom', path: [reason], message: `no untracked reason '${reason}'${hint === '' ? `: one of ${known.join(', ')}` : hint}` });
     }
   }
-});
+}));
 
 /** `latency`'s upper bounds on accepted -> first activity; at least one. */
 const latencySchema = z.strictObject({
@@ -61,11 +76,11 @@ const latencySchema = z.strictObject({
 }).refine((l) => l.p50 !== undefined || l.p95 !== undefined || l.max !== undefined, 'set at least one of p50, p95, max');
 
 const expectSchema = z.strictObject({
-  counts: z.partialRecord(z.enum(NUMERIC_COUNT_NAMES), countExpectation).optional().meta({
+  counts: refusingProtoKey(z.partialRecord(z.enum(NUMERIC_COUNT_NAMES), countExpectation)).optional().meta({
     description: 'Counts the run must show: a number (exact, this seed only) or a comparison such as ">= 10" (any seed).',
     examples: [{ lost: 0, duplicatesPrevented: '>= 1' }],
   }),
-  checks: z.partialRecord(z.enum(CHECK_NAMES as [string, ...string[]]), verdict).optional().meta({
+  checks: refusingProtoKey(z.partialRecord(z.enum(CHECK_NAMES as [string, ...string[]]), verdict)).optional().meta({
     description: 'Expected verdict per check (default pass; latency unknown without thresholds).',
     examples: [{ 'no-duplicate-activity': 'fail' }],
   }),
@@ -78,7 +93,7 @@ const expectSchema = z.strictObject({
     description: 'Upper bounds on accepted -> first activity for received mail (p50, p95, max); without them latency is unknown.',
     examples: [{ p50: '5m', p95: '10m' }],
   }),
-  act: z.partialRecord(z.enum(ACT_COUNT_NAMES), countExpectation).optional().meta({
+  act: refusingProtoKey(z.partialRecord(z.enum(ACT_COUNT_NAMES), countExpectation)).optional().meta({
     description: 'What server-side sync\'s appointments, contacts and tasks cycles did (S15), by count, as in counts.',
     examples: [{ cancellationsSent: 0, conflicts: '>= 1' }],
   }),

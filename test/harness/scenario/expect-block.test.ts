@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenarioText } from '../../../harness/scenario/load-scenario.js';
 import { inputProblems } from '../../helpers/input-problems.js';
+import { InputError } from '../../../harness/scenario/input-error.js';
 
 const withExpect = (expectBlock: string) => `kind: scenario
 name: ok
@@ -37,5 +38,22 @@ describe('expect: untracked and latency', () => {
     expect(inputProblems(withExpect('  latency: {}'))).toEqual(['expect.latency: set at least one of p50, p95, max']);
     expect(inputProblems(withExpect('  latency: { p99: 5m }'))[0]).toMatch(/^expect\.latency/);
     expect(inputProblems(withExpect('  latency: { p95: soon }'))[0]).toMatch(/^expect\.latency\.p95: expected a duration/);
+  });
+
+  it('refuses a __proto__ key in untracked, counts, checks and act, where JavaScript dropped it and the expectation with it', () => {
+    for (const map of ['untracked', 'counts', 'checks', 'act']) {
+      const value = map === 'checks' ? 'fail' : '">= 5"';
+      const problems = inputProblems(withExpect(`  ${map}: { __proto__: ${value} }`));
+      expect(problems, map).toHaveLength(1);
+      expect(problems[0], map).toMatch(new RegExp(`^expect\\.${map}\\.__proto__: __proto__ names nothing here`));
+    }
+    // Placed at the key's line, as `mailflow validate` prints it (file:line:column).
+    try {
+      parseScenarioText(withExpect('  counts: { lost: 0 }\n  untracked: { __proto__: ">= 5" }'), 'p.yaml');
+      expect.unreachable('a __proto__ key was read');
+    } catch (error) {
+      expect(error).toBeInstanceOf(InputError);
+      expect((error as InputError).message).toMatch(/^p\.yaml:9:\d+: expect\.untracked\.__proto__: /);
+    }
   });
 });
