@@ -171,7 +171,7 @@ async function narrate(data: DemoData, auto: boolean): Promise<void> {
       const beat = beats[to];
       if (beat === undefined) break;
       write(`[${clockOf(data, beat.atMs)}]`);
-      for (const text of beat.lines) write(`  ${oneLineText(text)}`);
+      for (const text of beat.lines) write(`  ${oneLineText(asOneLine(text))}`);
       nowMs = beat.atMs;
       next = to + 1;
     }
@@ -180,6 +180,14 @@ async function narrate(data: DemoData, auto: boolean): Promise<void> {
   }
   write('\nAt the end:');
   for (const line of narrationEnding(data)) write(`  ${oneLineText(line)}`);
+}
+
+/**
+ * A caption written over several lines (YAML `|` or `>`) read as one: its line breaks become spaces. Escaped as `\n`
+ * by oneLineText they read as garbage in a trainer's terminal; kept, they would let a step's subject start a line.
+ */
+function asOneLine(text: string): string {
+  return text.includes('\n') ? text.split('\n').map((part) => part.trim()).filter((part) => part !== '').join(' ') : text;
 }
 
 /** `next` resolves with each line typed on stdin, in order; once stdin has closed and nothing is left, with null. */

@@ -24,6 +24,7 @@ import type { InputFile } from '../scenario/input-files.js';
 import { exchangeConfigOf } from '../world/build-exchange-world.js';
 import { parseHostPort } from '../../fakes/wire/smtp-address.js';
 import { announceOutbound } from '../run/wire-outbound-announce.js';
+import { isLoopback } from '../../fakes/wire/smtp-address.js';
 import { AUTH_ENV, serveCredentials } from '../run/wire-credentials.js';
 import { readDurationMs } from '../scenario/duration.js';
 
@@ -153,7 +154,7 @@ export async function runWireCommand(file: string, options: WireRunCommandOption
   if (scenario.wire === undefined || scenario.wire === false) {
     sayErr(`mailflow run --wire: ${oneLineText(file)} is not marked wire: true; its verdict and counts may differ from the virtual run's (docs/wire.md)`);
   }
-  announceOutbound('mailflow run --wire', scenario, file, options.outboundSmtp, (line) => process.stderr.write(line));
+  announceOutbound('mailflow run --wire', scenario, file, options.outboundSmtp, (line) => sayErr(oneLineText(line)));
   const outputs = openWireOutputs(options, files);
   try {
     const started = performance.now();
@@ -190,7 +191,7 @@ export async function serveCommand(file: string, options: ServeCommandOptions): 
   sayWarnings(warnings);
   requireExchange(scenario, file);
   requirePorts(scenario, file, options.smtpPort ?? DEFAULT_SMTP_PORT);
-  announceOutbound('mailflow serve', scenario, file, options.outboundSmtp, (line) => process.stderr.write(line));
+  announceOutbound('mailflow serve', scenario, file, options.outboundSmtp, (line) => sayErr(oneLineText(line)));
   // --auth, else the environment (where `ps` does not show the password).
   const auth = serveCredentials(options.auth, process.env);
   if (typeof auth === 'string') throw problem(AUTH_ENV, auth);
@@ -216,7 +217,7 @@ export async function serveCommand(file: string, options: ServeCommandOptions): 
     throw error;
   }
   for (const l of session.listeners) sayErr(`mailflow serve: listening on ${l.host}:${l.port} (${oneLineText(l.server)})`);
-  if (options.host !== undefined && !/^(127\.|::1$|localhost$)/.test(options.host)) {
+  if (options.host !== undefined && !isLoopback(options.host)) {
     sayErr(`mailflow serve: warning: ${oneLineText(options.host)} is not loopback; anyone who can reach it can send mail into the model`);
   }
   sayErr('mailflow serve: Ctrl-C (SIGINT) or SIGTERM stops, drains and prints the summary');

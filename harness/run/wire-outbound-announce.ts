@@ -7,10 +7,10 @@ import { locateIn, readTextFile, readYamlSource } from '../scenario/load-scenari
 import type { Scenario } from '../scenario/schema.js';
 import { BY_FLAG, OutboundNotLoopback, outboundTargetOf, type OutboundTarget } from './wire-outbound-target.js';
 
-/** The one line said before the run (`command` as the user typed it: `mailflow run --wire`). */
+/** The one line said before the run (`command` as the user typed it: `mailflow run --wire`), without its line end. */
 export function outboundNotice(command: string, target: OutboundTarget, file: string): string {
   const said = target.namedBy === 'file' ? `wire.outboundSmtp in ${file}` : '--outbound-smtp';
-  return `${command}: CRM outbound email will be sent for real to the SMTP server at ${formatHostPort(target)} (${said})\n`;
+  return `${command}: CRM outbound email will be sent for real to the SMTP server at ${formatHostPort(target)} (${said})`;
 }
 
 /**
