@@ -7,6 +7,7 @@ import { sizeBytes } from './size.js';
 import { countField, expandCounted } from './templates.js';
 import { MIN_RATE_PER_HOUR, minRateExact } from './time-bounds.js';
 import { emailAddress } from './email-address.js';
+import { refusingProtoKey } from './proto-key.js';
 
 const name = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'letters, digits, dot, dash or underscore').meta({ title: 'name' });
 const address = emailAddress;
@@ -93,7 +94,7 @@ export const trafficSchema = z.strictObject({
     messageId: z.string().nullable().optional().meta({ description: 'The Message-ID header; `null` sends the message without one. Default: one the sender makes up. Two entries with the same one and another From or Subject are two messages sharing it: CRM tracks the one it reads first, the other is untracked `message-id-reused` (S8); with the same From and Subject they are one message.', examples: ['<quote-1@fabrikam.example>'] }),
     inReplyTo: z.string().optional().meta({ description: 'The In-Reply-To header: the Message-ID answered (S10 correlation).', examples: ['<crm-1.1@contoso.example>'] }),
     references: z.array(z.string()).optional().meta({ description: 'The References header, oldest first.', examples: [['<crm-1.1@contoso.example>']] }),
-    headers: z.record(z.string(), z.string()).optional().meta({ description: 'Other headers, by name (a Thread-Index for conversation-index correlation, S10).', examples: [{ 'Thread-Index': 'AQHZ' }] }),
+    headers: refusingProtoKey(z.record(z.string(), z.string())).optional().meta({ description: 'Other headers, by name (a Thread-Index for conversation-index correlation, S10).', examples: [{ 'Thread-Index': 'AQHZ' }] }),
     track: z.boolean().default(false).describe('Sent from Outlook with "Track in CRM" (C1): a token in the subject and an outgoing activity. Users only.'),
     malformed: z.boolean().default(false).describe('A broken MIME structure no software can parse: the router fails on it every cycle (R10).'),
   })).default([]).describe('Single messages, sent at given instants.'),

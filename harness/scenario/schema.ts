@@ -24,6 +24,7 @@ import { demoSchema } from './demo-schema.js';
 import { isUntrackedReason, UNTRACKED_REASONS } from '../../sim/ledger/untracked-reasons.js';
 import { didYouMean } from './closest-name.js';
 import { HOST_PORT_PATTERN, hostPortProblem } from '../../fakes/wire/smtp-address.js';
+import { refusingProtoKey } from './proto-key.js';
 
 const verdict = z.enum(['pass', 'fail', 'unknown']);
 
@@ -39,20 +40,6 @@ const countExpectation = z.union([z.number(), z.string()]).transform((value, ctx
   return parsed;
 });
 
-/**
- * A map of the expect block, refusing the key `__proto__`. zod's records skip that key (copying it would set the
- * parsed object's prototype), so `untracked: { __proto__: ">= 5" }` validated and the expectation was silently gone.
- * Checked on the input, before the record drops it; the JSON Schema still describes the record (zod reads a
- * preprocess's input side as the schema after it).
- */
-function refusingProtoKey<T extends z.ZodType>(record: T) {
-  return z.preprocess((value, ctx) => {
-    if (typeof value === 'object' && value !== null && Object.hasOwn(value, '__proto__')) {
-      ctx.addIssue({ code: 'custom', path: ['__proto__'], message: '__proto__ names nothing here (a name JavaScript objects cannot hold): this expectation would be dropped unread', input: value });
-    }
-    return value;
-  }, record);
-}
 
 /** Declared untracked mail by the reason models record (counts' `untrackedByReason`); `unexplained` marks a model bug. */
 const untrackedDeclarations = refusingProtoKey(z.record(z.string(), countExpectation).superRefine((declared, ctx) => {

@@ -13,6 +13,14 @@ describe('Exchange topology checks', () => {
     expect(problems({})).toEqual([]);
   });
 
+  it('refuses a message header named __proto__, which JavaScript would drop unread', () => {
+    const traffic = (headers: string) => `{ messages: [{ at: 1m, from: carol@partner.example, to: [bob@contoso.example], headers: ${headers} }] }`;
+    expect(problems({ traffic: traffic("{ Thread-Index: AQHZ }") })).toEqual([]);
+    expect(problems({ traffic: traffic("{ __proto__: AQHZ }") })).toEqual([
+      'traffic.messages[0].headers.__proto__: __proto__ names nothing here (a name JavaScript objects cannot hold): this entry would be dropped unread',
+    ]);
+  });
+
   it('refuses a rule forwarding to a mailbox that does not exist', () => {
     expect(problems({ rules: '[{ action: forward-as-attachment, to: ghost@contoso.example }]' }))
       .toEqual(["exchange.rules[0].to: the rule forwards to 'ghost@contoso.example', which is not a mailbox of the organisation"]);
