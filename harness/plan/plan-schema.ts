@@ -24,6 +24,28 @@ const siteSchema = z.strictObject({
   databases: z.number().int().positive().max(100).default(1).describe('Mailbox databases at the site, users dealt round-robin.'),
 });
 
+/**
+ * The most users and queues a plan may have, over all its sites: as many as one site may have users. Each becomes a
+ * mailbox and a CRM record of the scenario the plan compiles to (200,001 at the cap, with the forward mailbox: within
+ * a scenario's own cap, population.ts), and the checks list every address: 300 sites of 110,000 made `validate` crash
+ * with 'Map maximum size exceeded', 100 of them ran `plan` out of memory after 4 minutes. recommended.yaml has 306,
+ * naive-24h.yaml 5,000.
+ */
+export const MAX_PLAN_POPULATION = 100_000;
+
+/** Said at the site (its users, or its queues) that takes the total past the cap; the schema knows the counts already. */
+function refuseOverCap(sites: ReadonlyArray<{ readonly users: number; readonly queues: number }>, ctx: z.RefinementCtx): void {
+  const fields = sites.flatMap((site, i) => [{ path: [i, 'users'], n: site.users }, { path: [i, 'queues'], n: site.queues }]);
+  const total = fields.reduce((sum, field) => sum + field.n, 0);
+  if (total <= MAX_PLAN_POPULATION) return;
+  let running = 0;
+  const past = fields.find((field) => (running += field.n) > MAX_PLAN_POPULATION);
+  ctx.addIssue({
+    code: 'custom', path: past?.path ?? [],
+    message: `the sites' users and queues come to ${total.toLocaleString('en-US')}, over the ${MAX_PLAN_POPULATION.toLocaleString('en-US')} a plan may have (scenarios/plans/naive-24h.yaml has 5,000): plan fewer sites or smaller ones`,
+  });
+}
+
 export const planSchema = z.strictObject({
   kind: z.literal('plan').describe('Tells plan files from scenario files.'),
   name: name.meta({ description: 'The plan\'s name in summaries and comparisons.', examples: ['recommended'] }),
@@ -31,7 +53,8 @@ export const planSchema = z.strictObject({
   seed: z.number().int().min(0).max(MAX_SEED).describe('The seed of every random choice; `--seed` and `--sweep` vary it.'),
   start: z.iso.datetime().describe('Virtual time 0, an ISO 8601 UTC instant; traffic starts here.'),
   domain: z.string().min(1).default('contoso.example').describe('The organisation\'s mail domain.'),
-  sites: z.array(siteSchema).min(1).describe('The population, by site (S14 batches follow this order unless queues go first).'),
+  sites: z.array(siteSchema).min(1).superRefine(refuseOverCap)
+    .describe(`The population, by site (S14 batches follow this order unless queues go first); at most ${MAX_PLAN_POPULATION.toLocaleString('en-US')} users and queues in all.`),
   traffic: z.strictObject({
     // The compiled generators' rate is users x this / 24: at least the scenario's slowest rate with a single user.
     perMailboxPerDay: z.number().min(24 * MIN_RATE_PER_HOUR, { error: (issue) => `expected at least ${minRateSaid(' per mailbox', 'day')}, got ${String(issue.input)}` }).max(1_000)

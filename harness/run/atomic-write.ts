@@ -2,13 +2,15 @@
 // failed or interrupted run never leaves a half-written file under the requested name. Every byte is written before
 // the rename: on a nearly full disk a write puts down only part of what it was given, and says nothing. A target that
 // is not a regular file (/dev/null, a FIFO, /dev/stdout) is written in place instead (output-target.ts). Any failure
-// to write is bad input naming the output (exit 2), with the temporary file removed.
+// to write is bad input naming the output (exit 2), with the temporary file removed. A file replaced keeps its
+// permissions (replaced-mode.ts).
 import { randomBytes } from 'node:crypto';
-import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fchmodSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { InputError } from '../scenario/input-error.js';
 import { outputError } from './output-error.js';
 import { outputTarget } from './output-target.js';
+import { replacedMode, temporaryMode } from './replaced-mode.js';
 
 /**
  * Beside the target, named by a random part, and created exclusively: two jobs writing one target
@@ -67,7 +69,13 @@ class OutputFile {
   /** Everything written and the file closed, not yet under the target's name: a full disk fails here at the latest. */
   close(): void {
     this.expect('writing');
-    this.failing(() => this.release(this.open()));
+    this.failing(() => {
+      const fd = this.open();
+      // Read now, just before the rename: the file replaced is the one there at the end of the run.
+      const mode = this.temporary === null ? null : replacedMode(this.target);
+      if (mode !== null) fchmodSync(fd, mode);
+      this.release(fd);
+    });
     this.fd = null;
     this.state = 'closed';
   }
@@ -99,7 +107,7 @@ class OutputFile {
 
   private open(): number {
     // In place, appended, never truncated: /proc/PID/fd/N may name another process's file, open for appending.
-    this.fd ??= this.temporary !== null ? openSync(this.temporary, 'wx') : this.borrowed ?? openSync(this.target, 'a');
+    this.fd ??= this.temporary !== null ? openSync(this.temporary, 'wx', temporaryMode(replacedMode(this.target))) : this.borrowed ?? openSync(this.target, 'a');
     return this.fd;
   }
 

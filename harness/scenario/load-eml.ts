@@ -1,12 +1,13 @@
 // Replays real messages: each `traffic.eml` entry is read (relative to the scenario file) and parsed with mailparser
 // into an explicit message, Message-ID, References and all. Reading files is the harness's job, never the models'.
-import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
+import type { AddressObject, ParsedMail } from 'mailparser';
 import { InputError, type InputProblem } from './input-error.js';
 import type { Locate } from './load-scenario.js';
 import type { Scenario } from './schema.js';
 import { checkExchange } from './check-exchange.js';
 import { relatedFile } from './related-file.js';
 import { EML_LIMIT, readInputFile } from './read-input-file.js';
+import { parseEml } from './parse-eml.js';
 
 type TrafficMessage = NonNullable<Scenario['traffic']>['messages'][number];
 
@@ -55,7 +56,8 @@ export async function resolveEmlTraffic(scenario: Scenario, scenarioFile: string
       problems.push(locate(['traffic', 'eml', i, 'file'], `cannot read ${path}: ${(error as Error).message}`));
       continue;
     }
-    const message = messageOf(await simpleParser(raw), entry.at, sizeOnTheWire(raw), entry.to);
+    const parsed = await parseEml(raw);
+    const message = typeof parsed === 'string' ? parsed : messageOf(parsed, entry.at, sizeOnTheWire(raw), entry.to);
     if (typeof message === 'string') problems.push(locate(['traffic', 'eml', i, 'file'], `${entry.file}: ${message}`));
     else messages.push(message);
   }

@@ -20,6 +20,7 @@ import { resolveEmlTraffic } from './load-eml.js';
 import { resolveRouterFiles } from './load-router-files.js';
 import { namedFiles, type InputFile } from './input-files.js';
 import { readInputFile, YAML_LIMIT } from './read-input-file.js';
+import { populationProblems } from './population.js';
 
 /** Where a field path sits in the scenario file, for errors found after parsing. */
 export type Locate = (path: ReadonlyArray<PropertyKey>, message: string) => InputProblem;
@@ -63,8 +64,9 @@ export function parseScenarioText(text: string, file: string): Scenario {
  * parts, as for a file. Problems name the field path; there are no lines to name.
  */
 export function parseScenarioData(data: unknown, file: string): Scenario {
-  const parsed = scenarioSchema.safeParse(data);
   const at = (path: ReadonlyArray<PropertyKey>, message: string): InputProblem => ({ file, line: 0, column: 0, path: formatPath(path), message });
+  refuseOverCap(data, at);
+  const parsed = scenarioSchema.safeParse(data);
   if (!parsed.success) throw new InputError(withoutSafeIntegerBound(unionIssues(parsed.error.issues)).map((issue) => at(issue.path, issue.message)));
   const problems = sourceProblems(parsed.data, checkConsistency(parsed.data)).map(({ path, message }) => at(path, message));
   if (problems.length > 0) throw new InputError(problems);
@@ -98,11 +100,18 @@ export function parseDerivedScenario(
 ): { scenario: Scenario; locate: Locate } {
   const { doc, lines, file } = source;
   const locate = locateIn(source, sourceOf);
+  refuseOverCap(data, locate);
   const parsed = scenarioSchema.safeParse(data);
   if (!parsed.success) throw new InputError(schemaProblems(parsed.error, (path, message, atKey) => problemAt(doc, lines, file, sourceOf(path), message, atKey), data, scenarioSchema));
   const problems = sourceProblems(parsed.data, checkConsistency(parsed.data)).map(({ path, message }) => locate(path, message));
   if (problems.length > 0) throw new InputError(problems);
   return { scenario: parsed.data, locate };
+}
+
+/** Before the schema expands a single `count` line: a scenario over the population's cap (population.ts). */
+function refuseOverCap(data: unknown, locate: Locate): void {
+  const problems = populationProblems(data);
+  if (problems.length > 0) throw new InputError(problems.map(({ path, message }) => locate(path, message)));
 }
 
 /** Places a problem at a field path of data derived from the file, where `sourceOf` says the path is written. */

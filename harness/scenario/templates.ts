@@ -3,14 +3,15 @@
 // dealt out round-robin. Each expanded entry remembers the index of the line it came from (under a symbol, so it
 // never meets a field of the scenario's own), and a problem found later points at that line.
 import { z } from 'zod';
+import { indexPastCap, MAX_COUNT, MAX_POPULATION, overCapMessage } from './population.js';
 
 export const PLACEHOLDER = '{n}';
 
 /** `count` for entries with an address: Exchange mailboxes (`withDatabases`: their list of databases), CRM users and queues. */
 export function countField(withDatabases: boolean) {
-  return z.number().int().positive().max(1_000_000).optional()
+  return z.number().int().positive().max(MAX_COUNT).optional()
     .meta({
-      description: `This entry stands for \`count\` entries, n = 1..count: \`{n}\` in the address is replaced by n, not zero-padded (\`u{n}@contoso.example\` with \`count: 10000\`: u1@ to u10000@); quote such an address in flow style (\`{ address: "u{n}@contoso.example", count: 3 }\`), where YAML reads braces${withDatabases ? '. A list of databases is dealt out round-robin' : ''}.`,
+      description: `This entry stands for \`count\` entries, n = 1..count: \`{n}\` in the address is replaced by n, not zero-padded (\`u{n}@contoso.example\` with \`count: 10000\`: u1@ to u10000@); quote such an address in flow style (\`{ address: "u{n}@contoso.example", count: 3 }\`), where YAML reads braces${withDatabases ? '. A list of databases is dealt out round-robin' : ''}. A scenario has at most ${MAX_POPULATION.toLocaleString('en-US')} mailboxes, CRM users and queues in all, counted after \`count\`.`,
       examples: [1],
     });
 }
@@ -29,6 +30,15 @@ export interface Expanded {
 export function expandCounted<T extends { readonly address: string; readonly count?: number | undefined }, U extends object>(
   entries: readonly T[], ctx: z.RefinementCtx, each: (entry: Omit<T, 'count'>, n: number | null) => U,
 ): Array<U & Expanded> {
+  // The loader refuses a file over the cap before the schema runs (population.ts); data given to the schema directly
+  // (a library caller's, a demo lane's) is stopped here, before a single entry is made.
+  const counts = entries.map((entry) => entry.count ?? 1);
+  const past = indexPastCap(counts);
+  if (past !== -1) {
+    const total = counts.reduce((n, count) => n + count, 0);
+    ctx.addIssue({ code: 'custom', path: [past, 'count'], message: overCapMessage(total, 'the entries of this list come') });
+    return [];
+  }
   const out: Array<U & Expanded> = [];
   entries.forEach((entry, index) => {
     const { count, ...rest } = entry;

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { loadScenario, loadScenarioFile } from '../../../harness/scenario/load-scenario.js';
 import { runScenario } from '../../../harness/run/run-scenario.js';
 import { exchangeScenarioText } from '../../helpers/exchange-scenario.js';
+import { InputError, formatProblem } from '../../../harness/scenario/input-error.js';
 
 const fixtures = fileURLToPath(new URL('../../fixtures/eml/', import.meta.url));
 
@@ -69,5 +70,28 @@ describe('.eml replay', () => {
     symlinkSync(join(home, 'replay.yaml'), join(elsewhere, 'replay.yaml'));
     const viaLink = await loadScenario(join(elsewhere, 'replay.yaml'));
     expect(viaLink.traffic!.messages[0]!.subject).toBe('the real one');
+  });
+
+  // mailparser refuses some messages outright (its limits on MIME parts and header size); each is bad input at its
+  // entry, exit 2, where it used to escape as a crash with a stack trace (exit 3).
+  it('reports a message mailparser refuses at its entry, saying which limit it passed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mailflow-eml-refused-'));
+    const head = 'From: dana@partner.example\r\nTo: alice@contoso.example\r\n';
+    const deep = Array.from({ length: 1_100 }, (_, i) => `Content-Type: multipart/mixed; boundary="b${i}"\r\n\r\n--b${i}\r\n`).join('');
+    writeFileSync(join(dir, 'deep.eml'), `${head}${deep}Content-Type: text/plain\r\n\r\nx\r\n`);
+    const parts = Array.from({ length: 1_100 }, () => '--B\r\nContent-Type: text/plain\r\n\r\nx\r\n').join('');
+    writeFileSync(join(dir, 'wide.eml'), `${head}Content-Type: multipart/mixed; boundary="B"\r\n\r\n${parts}--B--\r\n`);
+    writeFileSync(join(dir, 'long.eml'), `${head}Subject: ${'a'.repeat(1024 * 1024)}\r\n\r\nbody\r\n`);
+    const file = join(dir, 'replay.yaml');
+    const entries = ['deep.eml', 'wide.eml', 'long.eml'].map((name, i) => `{ at: ${i + 1}m, file: ${name} }`).join(', ');
+    writeFileSync(file, exchangeScenarioText({ traffic: `{ eml: [${entries}] }` }));
+    const error = await loadScenario(file).then(() => null, (caught: unknown) => caught);
+    expect(error).toBeInstanceOf(InputError);
+    const parts1000 = 'mailparser refused the message: the message has over 1,000 MIME parts (nested or side by side) (Max allowed child nodes exceeded)';
+    expect((error as InputError).problems.map(formatProblem)).toEqual([
+      `${file}:19:34: traffic.eml[0].file: deep.eml: ${parts1000}`,
+      `${file}:19:62: traffic.eml[1].file: wide.eml: ${parts1000}`,
+      `${file}:19:90: traffic.eml[2].file: long.eml: mailparser refused the message: a MIME part's header block is over 1 MB (Max header size for a MIME node exceeded)`,
+    ]);
   });
 });
