@@ -2,19 +2,16 @@
 // to every user of the machine through `ps`; the environment only to its owner), and `--max-session` sets the
 // longest a client's connection may last. The real command, a raw socket client on 127.0.0.1.
 import { describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { repoRoot } from '../helpers/cli.js';
+import { startServe } from '../helpers/serve-process.js';
 import { exchangeScenarioText } from '../helpers/exchange-scenario.js';
 import { AUTH_ENV, serveCredentials } from '../../harness/run/wire-credentials.js';
 import { parseMaxSession } from '../../harness/cli/wire-commands.js';
 import { mailflowAsync } from './cli-async.js';
 import { rawSmtp } from './raw-smtp.js';
 
-const cli = fileURLToPath(new URL('../../dist/harness/cli/main.js', import.meta.url));
 const plain = (user: string, password: string) => `AUTH PLAIN ${Buffer.from(`\0${user}\0${password}`).toString('base64')}`;
 
 function scenarioFile(): string {
@@ -25,23 +22,12 @@ function scenarioFile(): string {
 
 describe('mailflow serve credentials and session length', () => {
   it('takes AUTH credentials from MAILFLOW_SMTP_AUTH, off the command line, and ends a session at --max-session', async () => {
-    const child = spawn(process.execPath, [cli, 'serve', scenarioFile(), '--smtp-port', '0', '--time-scale', '60', '--max-session', '1500ms'], {
-      cwd: repoRoot, env: { ...process.env, [AUTH_ENV]: 'crm:s3cret' },
-    });
+    const serve = await startServe([scenarioFile(), '--smtp-port', '0', '--time-scale', '60', '--max-session', '1500ms'], { [AUTH_ENV]: 'crm:s3cret' });
     try {
-      let stderr = '';
-      const port = await new Promise<number>((resolve, reject) => {
-        child.stderr.on('data', (d: Buffer) => {
-          stderr += d.toString();
-          const match = /mailflow serve: listening on 127\.0\.0\.1:(\d+) \(ex1\)/.exec(stderr);
-          if (match !== null) resolve(Number(match[1]));
-        });
-        child.once('exit', () => reject(new Error(`serve exited early: ${stderr}`)));
-      });
       // What `ps` shows: the password is not in it.
-      expect(readFileSync(`/proc/${child.pid}/cmdline`, 'utf8')).not.toContain('s3cret');
+      expect(readFileSync(`/proc/${serve.child.pid}/cmdline`, 'utf8')).not.toContain('s3cret');
 
-      const smtp = await rawSmtp(port);
+      const smtp = await rawSmtp(serve.port);
       const opened = Date.now();
       expect(await smtp.reply()).toMatch(/^220 /);
       expect(await smtp.command('EHLO client.example')).toMatch(/AUTH PLAIN LOGIN/);
@@ -52,8 +38,7 @@ describe('mailflow serve credentials and session length', () => {
       expect(Date.now() - opened).toBeGreaterThanOrEqual(1_500);
       await smtp.closed;
     } finally {
-      child.kill('SIGTERM');
-      await new Promise((resolve) => child.once('exit', resolve));
+      await serve.stop();
     }
   });
 

@@ -1,16 +1,14 @@
 // The wire commands as a user runs them: `mailflow serve` prints where it listens, takes mail, and on SIGTERM prints
 // exactly the `mailflow run --json` contract with mode "wire" and a null trace hash; bad input exits 2.
 import { describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { mailflow, repoRoot } from '../helpers/cli.js';
+import { mailflow } from '../helpers/cli.js';
+import { startServe } from '../helpers/serve-process.js';
 import { exchangeScenarioText } from '../helpers/exchange-scenario.js';
 import { poolTo } from './wire-fixtures.js';
 
-const cli = fileURLToPath(new URL('../../dist/harness/cli/main.js', import.meta.url));
 const RUN_JSON_KEYS = ['act', 'checks', 'counts', 'cutoverBatches', 'disabledMailboxes', 'events', 'expectations', 'file', 'mode', 'reenabledMailboxes', 'scenario', 'seed', 'simulatedMs', 'traceHash', 'verdict', 'wallMs'];
 
 function scenarioFile(text = exchangeScenarioText({ horizon: '1h', drain: '1h' })): string {
@@ -22,24 +20,13 @@ function scenarioFile(text = exchangeScenarioText({ horizon: '1h', drain: '1h' }
 describe('mailflow serve', () => {
   it('listens on a free loopback port, takes mail, and prints the run --json contract on SIGTERM (and a report)', async () => {
     const report = join(mkdtempSync(join(tmpdir(), 'mailflow-wire-')), 'session.html');
-    const child = spawn(process.execPath, [cli, 'serve', scenarioFile(), '--smtp-port', '0', '--time-scale', '60', '--json', '--report', report], { cwd: repoRoot });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
-    const port = await new Promise<number>((resolve, reject) => {
-      child.stderr.on('data', (d: Buffer) => {
-        stderr += d.toString();
-        const match = /mailflow serve: listening on 127\.0\.0\.1:(\d+) \(ex1\)/.exec(stderr);
-        if (match !== null) resolve(Number(match[1]));
-      });
-      child.once('exit', () => reject(new Error(`serve exited early: ${stderr}`)));
-    });
-    const pool = poolTo(port);
+    const serve = await startServe([scenarioFile(), '--smtp-port', '0', '--time-scale', '60', '--json', '--report', report]);
+    expect(serve.output().stderr).toContain(`mailflow serve: listening on 127.0.0.1:${serve.port} (ex1)`);
+    const pool = poolTo(serve.port);
     await pool.sendMail({ from: 'carol@partner.example', to: 'alice@contoso.example', subject: 'hello', text: 'x', messageId: '<hello@partner.example>' });
     pool.close();
-    child.kill('SIGTERM');
-    const status = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-    const run = JSON.parse(stdout) as Record<string, unknown>;
+    const status = await serve.stop();
+    const run = JSON.parse(serve.output().stdout) as Record<string, unknown>;
     expect(Object.keys(run).sort()).toEqual(RUN_JSON_KEYS);
     expect(run).toMatchObject({ mode: 'wire', traceHash: null, verdict: 'pass', counts: { sent: 1, accepted: 1, delivered: 1, lost: 0 } });
     expect(status).toBe(0);

@@ -2,17 +2,15 @@
 // security review found their escape sequences reached the terminal raw: a key retitled it and cleared the screen, a
 // Message-ID wrote the clipboard (OSC 52) and drew `virtual: PASS` over a failing run's verdict. Each command here
 // runs the real CLI on such input: no control character a terminal obeys comes out, and the verdict line holds.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { mailflow, repoRoot } from '../../helpers/cli.js';
+import { startServe } from '../../helpers/serve-process.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'mailflow-terminal-'));
-const cli = fileURLToPath(new URL('../../../dist/harness/cli/main.js', import.meta.url));
 
 /** What a terminal would obey in this output: C0 controls but line breaks and tabs, DEL, C1, bidi controls. */
 function controlsIn(text: string): string[] {
@@ -131,23 +129,13 @@ describe('terminal output of input text', () => {
   });
 
   it('serve: a Message-ID an SMTP client sent with escape sequences is printed escaped in the summary', async () => {
-    const child = spawn(process.execPath, [cli, 'serve', join(repoRoot, 'scenarios/wire-router-baseline.yaml'), '--smtp-port', '0', '--time-scale', '60'], { cwd: repoRoot });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
-    const port = await new Promise<number>((resolve, reject) => {
-      child.stderr.on('data', (d: Buffer) => {
-        stderr += d.toString();
-        const match = /listening on 127\.0\.0\.1:(\d+)/.exec(stderr);
-        if (match !== null) resolve(Number(match[1]));
-      });
-      child.once('exit', () => reject(new Error(`serve exited early: ${stderr}`)));
-    });
+    const serve = await startServe([join(repoRoot, 'scenarios/wire-router-baseline.yaml'), '--smtp-port', '0', '--time-scale', '60']);
+    const { port } = serve;
     // Two messages sharing one Message-ID: the second is untracked (message-id-reused), so the summary names it.
     const messageId = '<\u001b]0;WIRE-PWNED\u0007\u001b[2K\u001b[1A\u001b[2Kreuse@fabrikam.example>';
     for (const subject of ['first', 'second']) await sendRaw(port, `From: customers@fabrikam.example\r\nTo: anna@contoso.example\r\nSubject: ${subject}\r\nMessage-ID: ${messageId}\r\n\r\nhello\r\n`);
-    child.kill('SIGINT');
-    const status = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    const status = await serve.stop('SIGINT');
+    const { stdout, stderr } = serve.output();
     expect(status).toBe(1);
     expect(stdout).toContain('<\\u001b]0;WIRE-PWNED\\u0007\\u001b[2K\\u001b[1A\\u001b[2Kreuse@fabrikam.example>');
     expect(controlsIn(stdout + stderr)).toEqual([]);
