@@ -4,6 +4,7 @@ import type { ConsistencyProblem } from './check-consistency.js';
 import type { Scenario } from './schema.js';
 import type { ExchangeSection } from './exchange-schema.js';
 import { afterHorizon } from './after-horizon.js';
+import { ruleUserProblem } from './rule-users.js';
 
 type Path = Array<string | number>;
 
@@ -67,7 +68,8 @@ export function checkExchange(scenario: Scenario): ConsistencyProblem[] {
     if (rule.to !== undefined && !mailboxKind.has(rule.to)) problems.push({ path: ['exchange', 'rules', i, 'to'], message: `the rule forwards to '${rule.to}', which is not a mailbox of the organisation` });
     if (rule.users !== 'all') {
       rule.users.forEach((user, j) => {
-        if (mailboxKind.get(user) !== 'user') problems.push({ path: ['exchange', 'rules', i, 'users', j], message: `'${user}' is not a user mailbox` });
+        const problem = ruleUserProblem(user, mailboxKind);
+        if (problem !== null) problems.push({ path: ['exchange', 'rules', i, 'users', j], message: problem });
       });
     }
   });

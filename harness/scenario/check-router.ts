@@ -9,6 +9,7 @@ import { formatPath } from './input-error.js';
 import { routerInstalls, routerInstanceNames, type RouterInstall } from './routers.js';
 import type { Scenario } from './schema.js';
 import type { ExchangeSection } from './exchange-schema.js';
+import { ruleNamesUser } from './rule-users.js';
 
 type Path = Array<string | number>;
 
@@ -130,7 +131,7 @@ function checkInstall({ section: router, path: at }: RouterInstall, known: Known
 /** Does an inbox rule copy this mailbox's mail to one of the forward mailboxes, carrying the original (R1, R2)? */
 function copiedByRule(exchange: ExchangeSection, forwardMailboxes: readonly string[], address: string, kindOf: ReadonlyMap<string, string>): boolean {
   return exchange.rules.some((rule) => rule.to !== undefined && forwardMailboxes.includes(rule.to) && rule.action !== 'forward' && rule.action !== 'move'
-    && (rule.users === 'all' ? kindOf.get(address) === 'user' : rule.users.includes(address)));
+    && ruleNamesUser(rule.users, address, kindOf.get(address)));
 }
 
 /**

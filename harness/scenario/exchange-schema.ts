@@ -48,7 +48,7 @@ export const exchangeSchema = z.strictObject({
       .meta({ description: '`move`: the folder the message lands in instead of the Inbox.', examples: ['Projects'] }),
     from: z.string().regex(/^([^@\s]+)?@[^@\s]+$/, 'an address, or @ and a domain').transform((a) => a.toLowerCase()).optional()
       .meta({ description: '`move`: only mail from this address, or from this domain (`@fabrikam.example`); default: all mail.', examples: ['@fabrikam.example'] }),
-    users: z.union([z.literal('all'), z.array(address).min(1)]).default('all').describe('The user mailboxes the rule is deployed to: `all`, or a list (the wizard\'s global-deployment option).'),
+    users: z.union([z.literal('all'), z.array(address).min(1)]).default('all').meta({ description: 'The user mailboxes the rule is deployed to: `all`, or a list (the wizard\'s global-deployment option). An entry with `{n}` stands for every mailbox a counted line made from that pattern (`sales{n}@contoso.example`: sales1@, sales2@, ...); it must stand for at least one mailbox, and only user mailboxes.', examples: [['paul@contoso.example', 'sales{n}@contoso.example']] }),
   })).default([]).describe('Inbox rules, run on each message as it is delivered: rules that copy it `to` a mailbox (R1, R2; copies made by a rule are never processed by rules again) and rules that `move` it into a `folder` (S6). [I] Every rule runs: none stops the others. The example below shows every field at once; a copying rule takes `to`, a move rule `folder` and `from`.'),
   mx: z.array(name).min(1).optional().describe('The servers outside senders connect to, in order; default: every server.'),
   settings: z.strictObject({

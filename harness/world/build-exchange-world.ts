@@ -8,12 +8,12 @@ import { RETRY_PROFILES } from '../../fakes/internet/retry-profile.js';
 import type { ExplicitMessage, TrafficGenerator } from '../../fakes/internet/traffic.js';
 import type { ExchangeSection, InternetSection, TrafficSection, UsersSection } from '../scenario/exchange-schema.js';
 import type { PeopleConfig } from '../../fakes/exchange/people.js';
+import { ruleUserAddresses } from '../scenario/rule-users.js';
 
 export function exchangeConfigOf(section: ExchangeSection): ExchangeConfig {
-  const userAddresses = section.mailboxes.filter((m) => m.kind === 'user').map((m) => m.address);
   const rulesOf = new Map<string, InboxRule[]>();
   for (const rule of section.rules) {
-    for (const user of rule.users === 'all' ? userAddresses : rule.users) {
+    for (const user of ruleUserAddresses(rule.users, section.mailboxes)) {
       const made: InboxRule = rule.action === 'move'
         ? { action: 'move', folder: rule.folder ?? '', from: rule.from ?? null }
         : { action: rule.action, to: rule.to ?? '' };

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { inputProblems } from '../../helpers/input-problems.js';
 import { parseScenarioText } from '../../../harness/scenario/load-scenario.js';
 import { exchangeScenarioText, type ExchangeScenarioParts } from '../../helpers/exchange-scenario.js';
+import { exchangeConfigOf } from '../../../harness/world/build-exchange-world.js';
 
 function problems(parts: ExchangeScenarioParts): string[] {
   return inputProblems(exchangeScenarioText(parts), 'bad.yaml');
@@ -48,6 +49,30 @@ describe('Exchange topology checks', () => {
       "exchange.mailboxes[2].address: 'other.example' is not an accepted domain (contoso.example)",
       "exchange.rules[0].users[0]: 'q@other.example' is not a user mailbox",
     ]);
+  });
+
+  describe("a rule's users written with {n}", () => {
+    const mailboxes = `
+    - { address: "sales{n}@contoso.example", database: db1, count: 3 }
+    - { address: alice@contoso.example, database: db1 }
+    - { address: "q{n}@contoso.example", kind: queue, database: db1, count: 2 }
+    - { address: crm@contoso.example, kind: forward, database: db1 }`;
+    const rule = (users: string) => ({ mailboxes, rules: `[{ to: crm@contoso.example, users: ${users} }]` });
+
+    it('deploys the rule to every mailbox the counted line made, and to the plain addresses beside it', () => {
+      const scenario = parseScenarioText(exchangeScenarioText(rule('["sales{n}@contoso.example", alice@contoso.example]')), 'ok.yaml');
+      const ruled = exchangeConfigOf(scenario.exchange!).mailboxes.filter((m) => m.rules.length > 0).map((m) => m.address);
+      expect(ruled).toEqual(['sales1@contoso.example', 'sales2@contoso.example', 'sales3@contoso.example', 'alice@contoso.example']);
+    });
+
+    it('refuses a pattern that stands for no mailbox, or for mailboxes that are not users\'', () => {
+      expect(problems(rule('["sale{n}@contoso.example"]'))).toEqual([
+        "exchange.rules[0].users[0]: 'sale{n}@contoso.example' stands for no mailbox: {n} is a number from 1 up, as in a mailbox line with count (no zero-padding)",
+      ]);
+      expect(problems(rule('[alice@contoso.example, "q{n}@contoso.example"]'))).toEqual([
+        "exchange.rules[0].users[1]: 'q{n}@contoso.example' stands for 2 mailboxes that are not a user's: q1@contoso.example (queue), q2@contoso.example (queue)",
+      ]);
+    });
   });
 
   it('refuses traffic no sender sends, and operations on databases the server does not hold', () => {
