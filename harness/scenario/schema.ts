@@ -80,6 +80,10 @@ const expectSchema = z.strictObject({
     description: 'Upper bounds on accepted -> first activity for received mail (p50, p95, max); without them latency is unknown.',
     examples: [{ p50: '5m', p95: '10m' }],
   }),
+  recreated: countExpectation.optional().meta({
+    description: 'Activities a person deleted in CRM that a reader made again, as in counts: a router whose state was reset or restored reads old mail again and CRM, no longer finding the deleted activity, tracks it anew (R8, KB2491350). Users see them as duplicates; `tracked` counts both, `duplicates` neither (no-duplicate-activity measures them).',
+    examples: ['<= 40'],
+  }),
   act: refusingProtoKey(z.partialRecord(z.enum(ACT_COUNT_NAMES), countExpectation)).optional().meta({
     description: 'What server-side sync\'s appointments, contacts and tasks cycles did (S15), by count, as in counts.',
     examples: [{ cancellationsSent: 0, conflicts: '>= 1' }],

@@ -10,6 +10,13 @@ import { formatDurationMs } from '../core/format-duration.js';
 
 export const NO_DUPLICATE_ACTIVITY = 'no-duplicate-activity';
 
+/**
+ * The check's measurement of activities a person deleted in CRM that a reader made again (R8: a router's state reset
+ * or restored reads old mail again, KB2491350). What users of an incident see as "duplicates" in CRM, though no two
+ * exist at once; `expect.recreated` holds a scenario to a number of them.
+ */
+export const RECREATED = 'recreated';
+
 export function noDuplicateActivityPass(): CheckPass {
   const offenders = new OffenderList();
   let extra = 0;
@@ -32,11 +39,11 @@ export function noDuplicateActivityPass(): CheckPass {
       const remade = recreated === 0 ? '' : ` (${counted(recreated, 'activity', 'activities')} deleted in CRM and tracked again, R8: in tracked, not duplicates)`;
       if (offenders.length > 0) {
         return {
-          name: NO_DUPLICATE_ACTIVITY, verdict: 'fail', offenders: offenders.ordered(),
+          name: NO_DUPLICATE_ACTIVITY, verdict: 'fail', offenders: offenders.ordered(), measurements: { [RECREATED]: recreated },
           summary: `${counted(extra, 'duplicate activity', 'duplicate activities')} over ${counted(offenders.length, 'message')}${remade}`,
         };
       }
-      return { name: NO_DUPLICATE_ACTIVITY, verdict: 'pass', summary: `one activity per Message-ID and direction${remade}`, offenders: [] };
+      return { name: NO_DUPLICATE_ACTIVITY, verdict: 'pass', summary: `one activity per Message-ID and direction${remade}`, offenders: [], measurements: { [RECREATED]: recreated } };
     },
   };
 }

@@ -7,6 +7,7 @@ import type { CountExpectation } from './count-expectation.js';
 import { judgeCount, type CountsWaived, type ExpectationResult } from './expectation-result.js';
 import { LATENCY, type LatencyThresholds } from './latency.js';
 import { NO_UNTRACKED_MAIL } from './no-untracked-mail.js';
+import { NO_DUPLICATE_ACTIVITY, RECREATED } from './no-duplicate-activity.js';
 import { judgeUntrackedDeclarations } from './untracked-declarations.js';
 
 export type { CountsWaived, ExpectationResult, ExpectationVerdict } from './expectation-result.js';
@@ -22,6 +23,8 @@ export interface Expectations {
   readonly untracked?: Readonly<Record<string, CountExpectation>> | undefined;
   /** `latency`'s thresholds; the checker reads them, and they decide what it is expected to say. */
   readonly latency?: LatencyThresholds | undefined;
+  /** Activities deleted in CRM and made again (no-duplicate-activity's `recreated`, R8). */
+  readonly recreated?: CountExpectation | undefined;
 }
 
 export interface Judgement {
@@ -46,6 +49,10 @@ export function judge(checks: readonly CheckResult[], counts: Counts, expect: Ex
   }
   if (expect.untracked !== undefined) {
     expectations.push(...judgeUntrackedDeclarations(expect.untracked, counts.untrackedByReason, waived));
+  }
+  if (expect.recreated !== undefined) {
+    const measured = checks.find((c) => c.name === NO_DUPLICATE_ACTIVITY)?.measurements?.[RECREATED] ?? 0;
+    expectations.push(judgeCount(RECREATED, expect.recreated, measured, waived));
   }
   let failed = expectations.some((e) => e.verdict === 'fail');
   let unknown = false;

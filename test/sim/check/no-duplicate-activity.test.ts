@@ -44,8 +44,11 @@ describe('no-duplicate-activity', () => {
     const result = checkNoDuplicateActivity(ledger);
     expect(result.verdict).toBe('pass');
     expect(result.summary).toBe('one activity per Message-ID and direction (1 activity deleted in CRM and tracked again, R8: in tracked, not duplicates)');
+    // As a figure too, for --json and expect.recreated (the incident review: only prose said it).
+    expect(result.measurements).toEqual({ recreated: 1 });
     // And beside duplicates, when there are some.
     ledger.activityCreated('<m@x>', 'a4', 'incoming', 'router-2');
     expect(checkNoDuplicateActivity(ledger).summary).toBe('1 duplicate activity over 1 message (1 activity deleted in CRM and tracked again, R8: in tracked, not duplicates)');
+    expect(checkNoDuplicateActivity(ledger).measurements).toEqual({ recreated: 1 });
   });
 });

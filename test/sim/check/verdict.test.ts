@@ -100,4 +100,14 @@ describe('latency expectations', () => {
     expect(judge([check('latency', 'unknown')], counts, { latency: { p95: 60_000 } }, null).verdict).toBe('unknown');
     expect(judge([check('latency', 'fail')], counts, { latency: { p95: 60_000 }, checks: { latency: 'fail' } }, null).verdict).toBe('pass');
   });
+
+  it('holds expect.recreated to no-duplicate-activity\'s measurement of activities made again (R8)', () => {
+    const measured = (recreated: number): CheckResult => ({ ...check('no-duplicate-activity', 'pass'), measurements: { recreated } });
+    const run = (recreated: number, expectation: string | number) => judge([measured(recreated)], counts, { recreated: exp(expectation) }, null);
+    expect(run(6, '>= 1').verdict).toBe('pass');
+    expect(run(6, '<= 5').verdict).toBe('fail');
+    expect(run(6, '<= 5').expectations).toEqual([{ name: 'recreated', expected: '<= 5', actual: 6, verdict: 'fail' }]);
+    // An exact figure belongs to the file's own seed, as exact counts do.
+    expect(judge([measured(6)], counts, { recreated: exp(3) }, OTHER_SEED).expectations[0]!.verdict).toBe('skipped');
+  });
 });
