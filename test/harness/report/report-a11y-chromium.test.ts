@@ -56,6 +56,14 @@ describe.skipIf(skip)('the HTML report, read every way', () => {
       const box = await page.locator(wide).evaluate((e) => { const b = e.closest('.scroll-x'); return { scroll: b?.scrollWidth ?? 0, client: b?.clientWidth ?? 0 }; });
       expect(box.scroll, wide).toBeGreaterThan(box.client);
     }
+    // The expectations fit their box, not a pixel to scroll (their headers and badges took 300px of its 296).
+    const expectations = await page.locator('#expectations').evaluate((table) => {
+      const box = table.closest('.scroll-x');
+      const right = box?.getBoundingClientRect().right ?? 0;
+      const past = [table, ...table.querySelectorAll('*')].filter((e) => e.getBoundingClientRect().right > right + 0.5);
+      return { scrolls: (box?.scrollWidth ?? 0) - (box?.clientWidth ?? 0), past: past.map((e) => `${e.tagName} ${e.textContent?.slice(0, 20) ?? ''}: to ${e.getBoundingClientRect().right.toFixed(1)}px`) };
+    });
+    expect(expectations).toEqual({ scrolls: 0, past: [] });
     await page.screenshot({ path: join(chromium.shots.dir, 'cutover-320.png') });
     expect(problems).toEqual([]);
     await page.close();
