@@ -21,6 +21,13 @@ export const COLOURS = {
 
 export const FONT_PX = 12;
 
+/**
+ * The run report's drawings are this many units wide: A4 portrait's printable width in CSS px (190mm at 96 an inch),
+ * so that on paper a unit is a pixel and 12-unit text prints at 12px (9pt). Drawn 1,000 wide, it printed at 8.6px.
+ * On a screen such a chart is never narrower than this either (report-style.ts), so its text is never under 12px.
+ */
+export const CHART_WIDTH = 718;
+
 /** Coordinates with one decimal: enough for a screen, stable in text. */
 export function n(value: number): string {
   return String(Math.round(value * 10) / 10);
@@ -39,9 +46,17 @@ export function textWidth(text: string): number {
 export function textWidthAtMost(text: string): number {
   let em = 0;
   for (const c of text) {
-    em += /[mwMW×]/.test(c) ? 1.0 : /[0-9]/.test(c) ? 0.66 : /[A-Z]/.test(c) ? 0.74 : /[a-z]/.test(c) ? 0.6 : 0.36;
+    em += /[mwMW×…]/.test(c) ? 1.0 : /[0-9]/.test(c) ? 0.66 : /[A-Z]/.test(c) ? 0.74 : /[a-z]/.test(c) ? 0.6 : 0.36;
   }
   return em * FONT_PX;
+}
+
+/** `text` whole where it fits in `room` units, else cut short with an ellipsis so that it does. */
+export function textCutTo(text: string, room: number): string {
+  if (textWidthAtMost(text) <= room) return text;
+  let cut = text;
+  while (cut.length > 0 && textWidthAtMost(`${cut}…`) > room) cut = cut.slice(0, -1);
+  return `${cut.trimEnd()}…`;
 }
 
 export interface Plot {
@@ -79,10 +94,49 @@ export function countAxis(plot: Plot, maxTicks = 6): SafeHtml {
 <line x1="${n(plot.left)}" x2="${n(plot.left + plot.width)}" y1="${n(yOf(plot, v))}" y2="${n(yOf(plot, v))}" stroke="${COLOURS.grid}"/><text x="${n(plot.left - 6)}" y="${n(yOf(plot, v) + 4)}" text-anchor="end">${v.toLocaleString('en-US')}</text>`)}</g>`;
 }
 
-/** The time axis under the plot: a base line, ticks and virtual-time labels (0, 30m, 1h ...). */
+/** Between neighbouring axis labels, in drawing units. */
+const AXIS_LABEL_GAP = 8;
+
+export interface AxisLabel { readonly x: number; readonly text: string }
+
+/** Labels centred at ascending `x`, each clear of the next by AXIS_LABEL_GAP, as wide as `textWidthAtMost` says. */
+export function labelsClear(labels: readonly AxisLabel[]): boolean {
+  return labels.every((label, i) => {
+    const before = labels[i - 1];
+    return before === undefined || label.x - before.x >= (textWidthAtMost(label.text) + textWidthAtMost(before.text)) / 2 + AXIS_LABEL_GAP;
+  });
+}
+
+/**
+ * Which of evenly spaced labels to show so that none runs into another: every k-th from the first, k as small as
+ * fits, and always the last (the one kept before it left out when the two would touch). By each label's own width:
+ * the histogram's thinning for `30m` let `100ms` and `250ms` run into each other.
+ */
+export function thinnedLabels<L extends AxisLabel>(labels: readonly L[]): L[] {
+  const last = labels.at(-1);
+  if (last === undefined) return [];
+  for (let k = 1; k < labels.length; k++) {
+    const kept = labels.filter((_, i) => i % k === 0);
+    if (kept.at(-1) !== last) {
+      const before = kept.at(-1) as L;
+      if (kept.length > 1 && !labelsClear([before, last])) kept.pop();
+      kept.push(last);
+    }
+    if (labelsClear(kept)) return kept;
+  }
+  return labels.length === 1 ? [last] : [labels[0] as L, last];
+}
+
+/**
+ * The time axis under the plot: a base line, ticks and virtual-time labels (0, 30m, 1h ...), at most `maxTicks`, and
+ * fewer, at a longer round step, where the labels would not stand clear of each other (`1d 12h` is wide).
+ */
 export function timeAxis(plot: Plot, maxTicks: number): SafeHtml {
   const bottom = plot.top + plot.height;
-  const ticks = timeTicksMs(plot.xMax, maxTicks);
+  const labelled = (most: number) => timeTicksMs(plot.xMax, most).map((t) => ({ x: xOf(plot, t), text: timeLabel(t) }));
+  let most = maxTicks;
+  while (most > 2 && !labelsClear(labelled(most))) most--;
+  const ticks = timeTicksMs(plot.xMax, most);
   return html`<g class="x-axis" font-size="${FONT_PX}" fill="${COLOURS.axis}">
 <line x1="${n(plot.left)}" x2="${n(plot.left + plot.width)}" y1="${n(bottom)}" y2="${n(bottom)}" stroke="${COLOURS.axis}"/>${ticks.map((t) => html`
 <line x1="${n(xOf(plot, t))}" x2="${n(xOf(plot, t))}" y1="${n(bottom)}" y2="${n(bottom + 5)}" stroke="${COLOURS.axis}"/><text x="${n(xOf(plot, t))}" y="${n(bottom + 18)}" text-anchor="middle">${timeLabel(t)}</text>`)}</g>`;

@@ -30,7 +30,7 @@ export function latencyHtml(data: ReportData): SafeHtml {
 ${queuedHtml(data.queued)}
 <p id="${LATENCY_SUMMARY_ID}">${latencySummary(h)}</p>
 <figure>${scrollBox('Latency histogram', latencyChart(h))}
-<figcaption>Each bar counts the messages whose latency falls in its range, from the edge on its left up to the one on its right. The ranges widen (seconds, then minutes, then hours) so that a tail of slow messages shows beside the bulk; bars are equally wide whatever their range. Percentiles are nearest-rank.</figcaption>
+<figcaption>Each bar counts the messages whose latency falls in its range, from the edge on its left up to the one on its right. The ranges widen (seconds, then minutes, then hours) so that a tail of slow messages shows beside the bulk; bars are equally wide whatever their range. Where bars are narrow, only some edges are labelled: each bar's range is its tooltip and a row of the table under the chart. Percentiles are nearest-rank.</figcaption>
 </figure>
 ${binsTable(h)}</section>`;
 }

@@ -1,14 +1,18 @@
-// The latency histogram: one equal-width bar per latency range (the ranges widen, see latency-histogram.ts), each
-// range's edges labelled under the axis, with p50 and p95 marked above the bars (placePercentileLabels keeps their
-// labels off each other and off each other's lines) and each bar's count over it (bar-counts.ts).
+// The latency histogram: one equal-width bar per latency range (the ranges widen, see latency-histogram.ts), a tick
+// at every range's edge and as many of the edges labelled under the axis as stand clear of each other (each bar's
+// range in full is its tooltip and a row of the table under the chart), with p50 and p95 marked above the bars
+// (placePercentileLabels keeps their labels off each other and off each other's lines) and each bar's count over it
+// (bar-counts.ts).
 import { barCount, barCountLayout } from './bar-counts.js';
-import { COLOURS, FONT_PX, countAxis, countAxisMax, n, plotFittingCounts, textWidth, textWidthAtMost, yOf, type Plot } from './chart-kit.js';
+import {
+  CHART_WIDTH, COLOURS, FONT_PX, countAxis, countAxisMax, n, plotFittingCounts, textWidthAtMost, thinnedLabels, yOf, type Plot,
+} from './chart-kit.js';
 import { html, type SafeHtml } from './html.js';
 import type { LatencyHistogram } from './latency-histogram.js';
 import { readableDuration, timeLabel } from './time-ticks.js';
 
-const WIDTH = 1000;
-const PLOT: Omit<Plot, 'xMax' | 'yMax' | 'top'> = { left: 64, width: 900, height: 180 };
+const WIDTH = CHART_WIDTH;
+const PLOT: Omit<Plot, 'xMax' | 'yMax' | 'top'> = { left: 64, width: WIDTH - 64 - 36, height: 180 };
 /** The baseline of p50's and p95's top row of labels; the second row is 15 below, its letters' feet at 44. */
 const PERCENTILE_ROW_Y = 26;
 const PERCENTILES_BOTTOM = 44;
@@ -29,10 +33,9 @@ export function latencyChart(histogram: LatencyHistogram): SafeHtml {
     const range = `${timeLabel(b.fromMs)} to ${timeLabel(b.toMs)}`;
     return html`<g><rect data-bin="${b.fromMs}" x="${n(x + 1)}" y="${n(yOf(plot, b.count))}" width="${n(barPx - 2)}" height="${n(bottom - yOf(plot, b.count))}" fill="${COLOURS.accepted}"><title>${range}: ${b.count.toLocaleString('en-US')} messages</title></rect>${b.count > 0 ? barCount(b.count.toLocaleString('en-US'), x + barPx / 2, yOf(plot, b.count), counts) : null}</g>`;
   });
-  // Edge labels, thinned when bars are too narrow for every one.
-  const every = Math.max(1, Math.ceil((textWidth('30m') + 10) / barPx));
-  const edges = [...bins.map((b) => b.fromMs), bins.at(-1)?.toMs ?? 0];
-  const ticks = edges.map((ms, i) => (i % every === 0 || i === edges.length - 1 ? html`<line x1="${n(plot.left + i * barPx)}" x2="${n(plot.left + i * barPx)}" y1="${n(bottom)}" y2="${n(bottom + 5)}" stroke="${COLOURS.axis}"/><text x="${n(plot.left + i * barPx)}" y="${n(bottom + 18)}" text-anchor="middle">${timeLabel(ms)}</text>` : null));
+  const edges = [...bins.map((b) => b.fromMs), bins.at(-1)?.toMs ?? 0].map((ms, i) => ({ x: plot.left + i * barPx, text: timeLabel(ms) }));
+  const tick = ({ x }: { x: number }) => html`<line x1="${n(x)}" x2="${n(x)}" y1="${n(bottom)}" y2="${n(bottom + 5)}" stroke="${COLOURS.axis}"/>`;
+  const ticks = [edges.map(tick), thinnedLabels(edges).map(({ x, text }) => html`<text x="${n(x)}" y="${n(bottom + 18)}" text-anchor="middle">${text}</text>`)];
   /** Where a latency sits: its bar, and linearly within it. */
   const xOfMs = (ms: number): number => {
     const i = bins.findIndex((b) => ms < b.toMs);
@@ -49,7 +52,7 @@ export function latencyChart(histogram: LatencyHistogram): SafeHtml {
     const y = PERCENTILE_ROW_Y + row * 15;
     return html`<g class="percentile"><line x1="${n(x)}" x2="${n(x)}" y1="${n(y + 3)}" y2="${n(bottom)}" stroke="${COLOURS.text}" stroke-dasharray="4 3"/><text x="${n(side === 'left' ? x - LABEL_GAP : x + LABEL_GAP)}" y="${n(y)}" text-anchor="${side === 'left' ? 'end' : 'start'}" font-size="${FONT_PX}" fill="${COLOURS.text}">${text}</text></g>`;
   };
-  return html`<svg class="chart latency" viewBox="0 0 ${WIDTH} ${n(bottom + 44)}" role="img" aria-labelledby="latency-title" aria-describedby="${LATENCY_SUMMARY_ID}" font-family="system-ui, sans-serif">
+  return html`<svg class="chart a4-scale latency" viewBox="0 0 ${WIDTH} ${n(bottom + 44)}" role="img" aria-labelledby="latency-title" aria-describedby="${LATENCY_SUMMARY_ID}" font-family="system-ui, sans-serif">
 <title id="latency-title">Latency from acceptance to first incoming activity: ${histogram.samples.toLocaleString('en-US')} messages</title>
 ${countAxis(plot, 5)}
 ${bars}

@@ -2,15 +2,15 @@
 // plot, and one labelled lane per fault or operation group under the time axis so labels never overlap. A fault on
 // some mailboxes only is marked, not shaded: shading reads as an outage of everything (timeline-bands.ts, `partial`).
 import {
-  COLOURS, FONT_PX, countAxis, countAxisMax, n, plotFittingCounts, textWidthAtMost, timeAxis, xOf, yOf, type Plot,
+  CHART_WIDTH, COLOURS, FONT_PX, countAxis, countAxisMax, n, plotFittingCounts, textCutTo, textWidthAtMost, timeAxis, xOf, yOf, type Plot,
 } from './chart-kit.js';
 import { html, type SafeHtml } from './html.js';
 import type { TimelineBand } from './timeline-bands.js';
 import type { TimelinePoint } from './timeline-series.js';
 import { timeLabel } from './time-ticks.js';
 
-const WIDTH = 1000;
-const PLOT: Omit<Plot, 'xMax' | 'yMax'> = { left: 64, top: 52, width: 900, height: 260 };
+const WIDTH = CHART_WIDTH;
+const PLOT: Omit<Plot, 'xMax' | 'yMax'> = { left: 64, top: 52, width: WIDTH - 64 - 36, height: 260 };
 const LANE_PX = 20;
 const LANES_GAP_PX = 48;
 const LEGEND_ROW_PX = 18;
@@ -34,7 +34,7 @@ export function timelineChart({ points, bands, endMs, horizonMs }: TimelineChart
   const height = lanesTop + bands.length * LANE_PX + (bands.length > 0 ? 8 : -LANES_GAP_PX + 40);
   const line = (key: 'accepted' | 'tracked' | 'backlog') => points.map((p) => `${n(xOf(plot, p.atMs))},${n(yOf(plot, p[key]))}`).join(' ');
   const area = `${n(plot.left)},${n(bottom)} ${line('backlog')} ${n(xOf(plot, endMs))},${n(bottom)}`;
-  return html`<svg class="chart timeline" viewBox="0 0 ${WIDTH} ${n(height)}" role="img" aria-labelledby="timeline-title" aria-describedby="${TIMELINE_SUMMARY_ID}" font-family="system-ui, sans-serif">
+  return html`<svg class="chart a4-scale timeline" viewBox="0 0 ${WIDTH} ${n(height)}" role="img" aria-labelledby="timeline-title" aria-describedby="${TIMELINE_SUMMARY_ID}" font-family="system-ui, sans-serif">
 <title id="timeline-title">Accepted, tracked and backlog over virtual time, with faults and operations</title>
 ${key.markup}
 ${bands.map((b) => bandInPlot(plot, b))}
@@ -138,11 +138,26 @@ function lane(plot: Plot, band: TimelineBand, y: number): SafeHtml {
       ? html`<rect x="${n(x1)}" y="${n(y)}" width="${n(x2 - x1)}" height="12" rx="2" fill="${colour}" fill-opacity="${band.ended ? '0.8' : '0.45'}" stroke="${edge}"/>`
       : band.marksMs.map((t) => html`<rect x="${n(xOf(plot, t) - 1.5)}" y="${n(y)}" width="3" height="12" fill="${edge}"/>`);
   const text = `${band.label}: ${rangeText(band)}`;
-  const width = textWidthAtMost(text);
-  // Beside the bar where there is room before the drawing's edge, else before it, else inside it (a long outage
-  // fills the width; a partial fault's line is under its text).
-  const [tx, anchor, inside] = x2 + 6 + width <= WIDTH ? [x2 + 6, 'start', false]
-    : x1 - 6 - width >= 0 ? [x1 - 6, 'end', false] : [Math.max(x1, plot.left) + 6, 'start', !band.partial];
+  const [tx, anchor, inside, shown] = laneTextAt(plot, band, x1, x2, text);
   const textColour = inside ? COLOURS.text : band.kind === 'fault' ? COLOURS.faultText : COLOURS.text;
-  return html`<g class="lane" data-lane="${band.kind}"><title>${text}</title>${marks}<text x="${n(tx)}" y="${n(y + 10)}" text-anchor="${anchor}" font-size="${FONT_PX}" fill="${textColour}">${text}</text></g>`;
+  return html`<g class="lane" data-lane="${band.kind}"><title>${text}</title>${marks}<text x="${n(tx)}" y="${n(y + 10)}" text-anchor="${anchor}" font-size="${FONT_PX}" fill="${textColour}">${shown}</text></g>`;
+}
+
+/**
+ * Where a lane's text goes: beside its bar (x1 to x2) where there is room before the drawing's edge, else before it;
+ * else over its bar (a long outage fills the width; a partial fault's line is under its text), moved left as far as
+ * the drawing's edge asks; else, beside marks, on the side with more room. Cut short with an ellipsis where it is
+ * wider than the room even so: the lane's tooltip and the table under the chart have it whole.
+ */
+function laneTextAt(plot: Plot, band: TimelineBand, x1: number, x2: number, text: string): [number, 'start' | 'end', boolean, string] {
+  const width = textWidthAtMost(text);
+  const right = WIDTH - (x2 + 6);
+  const left = x1 - 6;
+  if (width <= right) return [x2 + 6, 'start', false, text];
+  if (width <= left) return [left, 'end', false, text];
+  if (band.partial || band.marksMs.length === 0) {
+    const from = Math.max(0, Math.min(Math.max(x1, plot.left) + 6, WIDTH - width));
+    return [from, 'start', !band.partial, textCutTo(text, WIDTH - from)];
+  }
+  return right >= left ? [x2 + 6, 'start', false, textCutTo(text, right)] : [left, 'end', false, textCutTo(text, left)];
 }

@@ -2,7 +2,8 @@
 // outcome, the latency histogram, axis ticks and trimmed paths; and the bands of a real run recorded from its trace.
 import { describe, expect, it } from 'vitest';
 import { recordFaults } from '../../../harness/report/applied-faults.js';
-import { BAR_COUNT_UNITS, barCountLayout } from '../../../harness/report/bar-counts.js';
+import { barCountLayout } from '../../../harness/report/bar-counts.js';
+import { FONT_PX, labelsClear, textCutTo, textWidthAtMost, thinnedLabels, timeAxis } from '../../../harness/report/chart-kit.js';
 import { latencyChart, placePercentileLabels } from '../../../harness/report/latency-chart.js';
 import { latencyHistogram } from '../../../harness/report/latency-histogram.js';
 import { messageFacts, outcomeOf } from '../../../harness/report/message-facts.js';
@@ -240,18 +241,18 @@ describe('latency histogram', () => {
       .toEqual([{ row: 0, side: 'left' }, { row: 0, side: 'right' }]);
   });
 
-  it('puts a count across its bar when it fits there at its narrow size, else upright, with room above the tallest bar', () => {
-    // The cutover's: 15 bars of 57 units, counts up to 162 (25 units at 15).
-    expect(barCountLayout(['1', '52', '162'], 57)).toEqual({ upright: false, room: 4 + BAR_COUNT_UNITS.narrow });
-    // Twenty-five bars of 34 units, six-figure counts (65 units at 15): upright, as tall as the widest.
-    const crowded = barCountLayout(['100,000', '990,664'], 34);
+  it('puts a count across its bar when it fits there, else upright, with room above the tallest bar', () => {
+    // The cutover's: 15 bars of 39 units, counts up to 162 (24 units).
+    expect(barCountLayout(['1', '52', '162'], 39)).toEqual({ upright: false, room: 4 + FONT_PX });
+    // Twenty-five bars of 24 units, six-figure counts (52 units): upright, as tall as the widest.
+    const crowded = barCountLayout(['100,000', '990,664'], 24);
     expect(crowded.upright).toBe(true);
-    expect(crowded.room).toBeGreaterThan(60);
-    expect(crowded.room).toBeLessThan(75);
+    expect(crowded.room).toBeGreaterThan(50);
+    expect(crowded.room).toBeLessThan(60);
     // The plot starts lower by that room; the percentile labels stay where they were, above it.
     const h = latencyHistogram(Array.from({ length: 25 }, (_, i) => (i + 1) * 1_000));
     const svg = latencyChart(h as NonNullable<typeof h>).value;
-    expect(svg).toMatch(/<text class="bar-count" x="[\d.]+" y="[\d.]+" text-anchor="middle" font-size="11"/);
+    expect(svg).toMatch(/<text class="bar-count" x="[\d.]+" y="[\d.]+" text-anchor="middle" font-size="12"/);
     expect(svg).toMatch(/<g class="percentile"><line [^>]*y1="(29|44)"/);
   });
 });
@@ -264,6 +265,40 @@ describe('axes and paths', () => {
     expect(countTicks(0, 6)).toEqual([0, 1]);
     expect(readableDuration(526_920)).toBe('8m 47s');
     expect(readableDuration(250)).toBe('250ms');
+  });
+
+  it('thins axis labels by their own widths to every k-th, always the first and the last', () => {
+    // The histogram's 26 edges, 100ms to 28d, 24.7 units apart: `100ms` is 43 units wide, where `30m` is 30.
+    const edges = ['100ms', '250ms', '500ms', '1s', '2s', '5s', '10s', '30s', '1m', '2m', '5m', '10m', '15m', '30m', '1h', '2h', '4h', '8h', '12h', '1d', '2d', '3d', '7d', '14d', '28d', '56d'];
+    const labels = edges.map((text, i) => ({ x: i * 24.7, text }));
+    expect(labelsClear(labels)).toBe(false);
+    const kept = thinnedLabels(labels);
+    expect(labelsClear(kept)).toBe(true);
+    expect([kept[0]?.text, kept.at(-1)?.text]).toEqual(['100ms', '56d']);
+    // Every k-th, but for the last, which may follow the one kept before it more closely.
+    const steps = kept.slice(1, -1).map((l, i) => labels.indexOf(l) - labels.indexOf(kept[i] as typeof l));
+    expect(new Set(steps).size).toBe(1);
+    // Room for all: all of them; for two: the first and the last.
+    expect(thinnedLabels(edges.slice(0, 5).map((text, i) => ({ x: i * 100, text })))).toHaveLength(5);
+    expect(thinnedLabels([{ x: 0, text: '100ms' }, { x: 30, text: '250ms' }, { x: 60, text: '500ms' }]).map((l) => l.text)).toEqual(['100ms', '500ms']);
+  });
+
+  it('takes a longer round step on a time axis whose labels would not stand clear of each other', () => {
+    const labelsOf = (width: number) => [...timeAxis({ left: 0, top: 0, width, height: 100, xMax: 2 * H, yMax: 1 }, 10).value.matchAll(/<text x="([\d.]+)"[^>]*>([^<]+)</g)]
+      .map((m) => ({ x: Number(m[1]), text: m[2] as string }));
+    // 15 minutes apart on a wide plot; on one 300 units wide, `1h 15m` (47 units) would run into its neighbours.
+    expect(labelsOf(618).map((l) => l.text)).toEqual(['0', '15m', '30m', '45m', '1h', '1h 15m', '1h 30m', '1h 45m', '2h']);
+    const narrow = labelsOf(300);
+    expect(labelsClear(narrow)).toBe(true);
+    expect(narrow.map((l) => l.text)).toEqual(['0', '30m', '1h', '1h 30m', '2h']);
+  });
+
+  it('cuts a label short with an ellipsis where it is wider than its room', () => {
+    expect(textCutTo('switchToServerSideSync crm: at 4h', 1_000)).toBe('switchToServerSideSync crm: at 4h');
+    const cut = textCutTo('sync disabled 1 mailbox at Test & Enable (401 Unauthorized): at 8h', 200);
+    expect(cut).toMatch(/^sync disabled .*…$/);
+    expect(textWidthAtMost(cut)).toBeLessThanOrEqual(200);
+    expect(textWidthAtMost('…')).toBe(FONT_PX);
   });
 
   it('keeps the ends of a long path and says how many steps it left out', () => {

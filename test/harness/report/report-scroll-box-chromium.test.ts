@@ -64,7 +64,8 @@ describe.skipIf(skip)('the run report\'s scroll boxes, by keyboard', () => {
     await page.setViewportSize({ width: 320, height: 800 });
     await expect.poll(() => box('Timeline chart').getAttribute('tabindex')).toBe('0');
     const narrow = (await tabStopsUntil(page, search)).filter((stop) => stop.startsWith('DIV'));
-    expect(narrow).toEqual(['DIV Cutover batches table', 'DIV Expectations table', 'DIV Timeline chart', 'DIV Latency histogram']);
+    // The expectations fit a phone too: their box is no stop there either.
+    expect(narrow).toEqual(['DIV Cutover batches table', 'DIV Timeline chart', 'DIV Latency histogram']);
     // A box in a folded table becomes one when it unfolds, if it overflows then.
     const faults = box('Faults and operations table');
     await page.locator('#timeline details.chart-data summary').click();
