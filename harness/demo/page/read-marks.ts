@@ -24,9 +24,9 @@ export function readPlaces(lane: DemoLane): Set<string> {
 export function readsKey(lane: DemoLane): SafeHtml | '' {
   const by = new Set((lane.reads ?? []).map((r) => r.by));
   if (by.size === 0) return '';
-  const what = [...(by.has('router') ? ['ThresholdDate (R8)'] : []), ...(by.has('sss') ? ['watermark (S6)'] : [])].join(', ');
-  const words = `read up to: ${what}`;
-  return html`<p class="reads-key" title="${`A teal ring: the mailbox is being read (R8, S5). 10:31 on its edge: ${words}; the lane's reader takes only mail received after it.`}"><span class="swatch reading" aria-hidden="true"></span> reading <b class="up-to-key" aria-hidden="true">10:31</b> ${words}</p>`;
+  const what = by.size === 2 ? 'ThresholdDate R8, watermark S6' : by.has('router') ? 'ThresholdDate, R8' : 'watermark, S6';
+  const words = `read up to (${what})`;
+  return html`<p class="reads-key" title="${`A ring round a mailbox: the lane's reader is reading it (R8, S5). The time on its edge: how far it has read it, ${words}; it takes only mail received after that.`}"><span class="swatch reading" aria-hidden="true"></span> reading <b class="up-to-key" aria-hidden="true">10:31</b> ${words}</p>`;
 }
 
 /** The rings, for under the boxes. */
