@@ -9,7 +9,7 @@ import { laneView } from './lane-view.js';
 import { alertOperation, demoOperation, type CaptionContext, type LaneReaders } from './operation-captions.js';
 import { routerInstanceNames } from '../scenario/routers.js';
 import { worldActorKinds } from '../world/build-world.js';
-import { READ_WATCH_KINDS, watchReads } from './read-watch.js';
+import { READ_WATCH_KINDS, watchReads, type ReadWatch } from './read-watch.js';
 
 export interface DemoRun {
   readonly data: DemoData;
@@ -38,7 +38,7 @@ export function buildDemo(lesson: Lesson, options: DemoOptions = {}): DemoRun {
   const applied = {} as Record<LaneId, readonly AppliedFault[]>;
   const alerts: DemoOperation[] = [];
   const raised = {} as Record<LaneId, readonly RaisedAlert[]>;
-  const reads = {} as Record<LaneId, ReturnType<typeof watchReads>>;
+  const reads = {} as Record<LaneId, ReadWatch>;
   for (const lane of LANE_IDS) {
     // The faults as the engine applied them: the file's, and those a cutover block or a model schedules itself; and
     // the readers' reads and positions (R8, S5, S6), which no record of the run keeps.
