@@ -9,6 +9,7 @@ import { laneView } from './lane-view.js';
 import { alertOperation, demoOperation, type CaptionContext, type LaneReaders } from './operation-captions.js';
 import { routerInstanceNames } from '../scenario/routers.js';
 import { worldActorKinds } from '../world/build-world.js';
+import { READ_WATCH_KINDS, watchReads, type ReadWatch } from './read-watch.js';
 
 export interface DemoRun {
   readonly data: DemoData;
@@ -37,16 +38,23 @@ export function buildDemo(lesson: Lesson, options: DemoOptions = {}): DemoRun {
   const applied = {} as Record<LaneId, readonly AppliedFault[]>;
   const alerts: DemoOperation[] = [];
   const raised = {} as Record<LaneId, readonly RaisedAlert[]>;
+  const reads = {} as Record<LaneId, ReadWatch>;
   for (const lane of LANE_IDS) {
-    // The faults as the engine applied them: the file's, and those a cutover block or a model schedules itself.
-    const recorder = recordFaults();
-    outcomes[lane] = runScenario(lesson.lanes[lane], { ...(options.seed === undefined ? {} : { seed: options.seed }), traceSink: recorder.sink, traceKinds: FAULT_RECORD_KINDS });
+    // The faults as the engine applied them: the file's, and those a cutover block or a model schedules itself; and
+    // the readers' reads and positions (R8, S5, S6), which no record of the run keeps.
+    const watch = watchReads(lesson.lanes[lane]);
+    const recorder = recordFaults(watch.sink);
+    reads[lane] = watch;
+    outcomes[lane] = runScenario(lesson.lanes[lane], {
+      ...(options.seed === undefined ? {} : { seed: options.seed }), traceSink: recorder.sink, traceKinds: new Set([...FAULT_RECORD_KINDS, ...READ_WATCH_KINDS]),
+      watchActor: watch.watchActor,
+    });
     applied[lane] = recorder.applied;
     raised[lane] = recorder.alerts;
     alerts.push(...recorder.alerts.map((alert) => alertOperation(alert, lane)));
     options.onLaneDone?.(lane);
   }
-  const views = LANE_IDS.map((id) => laneView({ id, scenario: lesson.lanes[id], outcome: outcomes[id], endMs: outcomes[id].simulatedMs }));
+  const views = LANE_IDS.map((id) => laneView({ id, scenario: lesson.lanes[id], outcome: outcomes[id], endMs: outcomes[id].simulatedMs, reads: reads[id].reads }));
   const lanes = views.map(({ total: _total, ...lane }) => lane) as [DemoLane, DemoLane];
   const total = Math.max(...views.map((v) => v.total));
   const shown = Math.max(...views.map((v) => v.messages.length));

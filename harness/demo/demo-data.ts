@@ -101,6 +101,28 @@ export interface DemoLane {
    * Enable that enabled it, or the run's end. Lesson 2's point, which the drawing did not show. Absent: none.
    */
   readonly disabled?: ReadonlyArray<{ readonly place: string; readonly fromMs: number; readonly toMs: number; readonly why: string }>;
+  /** Each drawn mailbox's reads by the lane's readers and how far they had read (R8, S5, S6). Absent: none. */
+  readonly reads?: readonly DemoReads[];
+}
+
+/** Who reads mail for CRM: the E-mail Router or server-side sync (the lane's processor place of that id). */
+export type ReaderId = 'router' | 'sss';
+
+/**
+ * One reader's reads of one mailbox's Inbox, and how far it had got: the router's ThresholdDate for the mailbox (R8)
+ * or sync's watermark (S6), the received time of the last item it processed. Times are virtual ms since the start.
+ * Compact, as a lesson has thousands of reads: `reads` and `failed` are the first time and then the gaps after it.
+ */
+export interface DemoReads {
+  /** The mailbox (a DemoPlace id of the lane). */
+  readonly place: string;
+  readonly by: ReaderId;
+  /** Each read that reached the mailbox (R8: a provider's cycle; S5: a cycle; S3: a Test & Enable's test read). */
+  readonly reads: readonly number[];
+  /** Each read that did not (its server down, its database dismounted, the connection refused); absent: none. */
+  readonly failed?: readonly number[];
+  /** [when, up to]: each change of the position, in time order; up to null is none (0001-01-01, R8; no watermark, S6). */
+  readonly upTo: ReadonlyArray<readonly [atMs: number, upToMs: number | null]>;
 }
 
 /** A fault or an operation from the scenario (shared by both lanes or one lane's own, such as its cutover steps). */

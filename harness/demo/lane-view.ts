@@ -5,7 +5,7 @@ import { isUntracked, lostRecipients, untrackedReasonOf } from '../../sim/ledger
 import { TOSSED_REASON_CODES, type MessageLife } from '../../sim/ledger/records.js';
 import type { RunOutcome } from '../run/run-scenario.js';
 import type { Scenario } from '../scenario/schema.js';
-import { COUNTER_NAMES, type CounterEvent, type CounterName, type DemoLane, type DemoPlace, type DemoMessage, type DemoStep, type LaneId } from './demo-data.js';
+import { COUNTER_NAMES, type CounterEvent, type CounterName, type DemoLane, type DemoPlace, type DemoMessage, type DemoReads, type DemoStep, type LaneId } from './demo-data.js';
 import { counterEventsOf } from './counter-events.js';
 import { INTERNET, lanePlaces, mailboxPlace, type LanePlaces } from './lane-places.js';
 import { reasonName } from './reason-names.js';
@@ -29,9 +29,11 @@ export interface LaneViewInput {
   readonly scenario: Scenario;
   readonly outcome: RunOutcome;
   readonly endMs: number;
+  /** The readers' reads of the drawn mailboxes (read-watch.ts), in the order of those given; none without it. */
+  readonly reads?: (mailboxes: readonly string[]) => DemoReads[];
 }
 
-export function laneView({ id, scenario, outcome, endMs }: LaneViewInput): DemoLane & { readonly total: number } {
+export function laneView({ id, scenario, outcome, endMs, reads }: LaneViewInput): DemoLane & { readonly total: number } {
   const places = lanePlaces(scenario);
   const subjects = subjectsOf(scenario);
   const messages: DemoMessage[] = [];
@@ -49,10 +51,12 @@ export function laneView({ id, scenario, outcome, endMs }: LaneViewInput): DemoL
   const counters = Object.fromEntries(COUNTER_NAMES.map((name) => [name, 0])) as Record<CounterName, number>;
   for (const event of counterEvents) counters[event.counter]++;
   const disabled = disabledSpans(outcome, endMs, new Set(places.places.map((p) => p.id)));
+  const read = reads?.(places.places.filter((p) => p.column === 'exchange' && p.kind !== 'transport').map((p) => p.id)) ?? [];
   return {
     id, title: laneTitle(places.places), places: places.places, messages, timeline: timelineOf(messages), counterEvents, counters,
     run: { scenario: outcome.scenario, verdict: outcome.verdict, counts: { ...outcome.counts }, unmet: unmetOf(outcome) }, total,
     ...(disabled.length === 0 ? {} : { disabled }),
+    ...(read.length === 0 ? {} : { reads: read }),
   };
 }
 

@@ -2,6 +2,7 @@
 // the drain ends), then count, check and judge. No wall clock here; the CLI measures wallMs.
 import { MAX_SEED } from '../scenario/seed-bound.js';
 import { Engine } from '../../sim/core/engine.js';
+import type { ActorContext, ActorFactory } from '../../sim/core/actor.js';
 import type { TraceKind, TraceSink } from '../../sim/core/trace.js';
 import { Ledger } from '../../sim/ledger/ledger.js';
 import type { Counts } from '../../sim/ledger/counts.js';
@@ -33,6 +34,13 @@ export interface RunOptions {
   readonly traceSink?: TraceSink;
   /** Only these kinds of record reach `traceSink` (default all): a report alone wants faults and notes. */
   readonly traceKinds?: ReadonlySet<TraceKind>;
+  /**
+   * Sees each actor as the world builds it (and rebuilds it after a crash or a stop): its name, its context and its
+   * durable state (one object for the whole run). Returns the context the actor gets: `ctx` itself, or one that passes
+   * every call on to it unchanged while watching what the actor asks of others (the trainer view sees the router's
+   * and sync's reads this way, harness/demo/read-watch.ts). The trace hash is the same with or without it.
+   */
+  readonly watchActor?: ActorWatch;
   /** Called with the engine once the run is over, for commands that read the world's final state. */
   readonly atEnd?: (engine: Engine) => void;
   /**
@@ -41,6 +49,8 @@ export interface RunOptions {
    */
   readonly onProgress?: (progress: RunProgress) => void;
 }
+
+export type ActorWatch = (name: string, ctx: ActorContext, durable: unknown) => ActorContext;
 
 export interface RunProgress {
   /** `check`: reported once, when the run and drain are over and counting and checking begin (seconds at scale). */
@@ -111,6 +121,7 @@ export function startRun(scenario: Scenario, options: RunOptions = {}, sliced = 
     ...(options.traceSink === undefined ? {} : { traceSink: options.traceSink }),
     ...(options.traceKinds === undefined ? {} : { traceKinds: options.traceKinds }),
   });
+  if (options.watchActor !== undefined) watchSpawns(engine, options.watchActor);
   const ledger = new Ledger(() => engine.nowMs, (step, writer, ref) => engine.noteFact('ledger', null, step, writer, ref));
   const world = buildWorld(engine, ledger, scenario);
 
@@ -150,6 +161,12 @@ export function startRun(scenario: Scenario, options: RunOptions = {}, sliced = 
       return concludeRun(engine, ledger, world, scenario, { seed, ...(options.atEnd === undefined ? {} : { atEnd: options.atEnd }) });
     },
   };
+}
+
+/** Every actor the world spawns is built with the context `watch` gives it (RunOptions.watchActor). */
+function watchSpawns(engine: Engine, watch: ActorWatch): void {
+  const spawn = engine.spawn.bind(engine);
+  engine.spawn = <D>(name: string, factory: ActorFactory<D>, durable: D) => spawn(name, (ctx: ActorContext, d: D) => factory(watch(name, ctx, d), d), durable);
 }
 
 /**

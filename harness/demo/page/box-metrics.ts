@@ -14,6 +14,8 @@ export const DOT_PITCH = 10;
 export const LABEL_STYLE: TextStyle = { size: TYPE.label, weight: 'regular' };
 export const GROUP_STYLE: TextStyle = { size: TYPE.group, weight: 'bold' };
 export const TAG_STYLE: TextStyle = { size: TYPE.tag, weight: 'bold' };
+export const UP_TO_STYLE: TextStyle = { size: TYPE.upTo, weight: 'regular' };
+export const COUNT_STYLE: TextStyle = { size: TYPE.count, weight: 'bold' };
 
 /** Between a box's sides and its words and dots. */
 export const INSET = 6;
@@ -30,6 +32,15 @@ export const MAX_LABEL_LINES = 3;
 export const COUNT_BASELINE = 4;
 export const COUNT_ABOVE = ASCENT * TYPE.count - COUNT_BASELINE;
 const COUNT_BOTTOM = COUNT_BASELINE + DESCENT * TYPE.count;
+/**
+ * A read mailbox's position (`10:31`) straddles the box's top edge at its left end, as the count does at its right:
+ * the room above the box that the count needs (groupHead, ROW_GAP, TOP) holds it, the label below stays clear of it.
+ */
+export const UP_TO_BASELINE = COUNT_BASELINE;
+/** Between the position and the count, on the box's top edge. */
+export const UP_TO_GAP = 4;
+/** Around a box being read: a ring this far outside its edge (under the box, so its words stay on top). */
+export const READ_RING = 3.5;
 /** The label's first baseline, below the count. */
 export const LABEL_BASELINE = Math.ceil(COUNT_BOTTOM + 1 + ASCENT * TYPE.label);
 export const LINE_PITCH = Math.ceil((ASCENT + DESCENT) * TYPE.label * 10) / 10;

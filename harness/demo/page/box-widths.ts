@@ -1,11 +1,13 @@
 // How wide each kind of box is, the same in both lanes (so that their columns line up, one lane above the other)
 // and in both forms of the drawing: wide enough for its label on as few lines as its box can give it (a mailbox's on
 // one line, since a line more makes every row of mailboxes taller), for the tags it may show (DOWN, DISABLED) and,
-// for CRM, where most messages end, for a dot per message.
+// for CRM, where most messages end, for a dot per message; a mailbox a reader reads, for how far it has read beside
+// the most messages it ever holds (both on its top edge).
 import type { DemoLane, DemoPlace, PlaceColumn } from '../demo-data.js';
 import { CRM } from '../lane-places.js';
 import { boxLabel, groupName, linesWidth, sharedDomain, wrapText, type TextStyle } from './box-labels.js';
-import { DOT_PITCH, GROUP_STYLE, INSET, LABEL_STYLE, MAX_LABEL_LINES, PAD, TAG_STYLE, tagsOf } from './box-metrics.js';
+import { COUNT_STYLE, DOT_PITCH, GROUP_STYLE, INSET, LABEL_STYLE, MAX_LABEL_LINES, PAD, TAG_STYLE, tagsOf, UP_TO_GAP, UP_TO_STYLE } from './box-metrics.js';
+import { UP_TO_TEXTS } from './read-marks.js';
 
 /** The least box: room for four dots in a row. */
 const MIN_BOX_W = 2 * INSET + 4 * DOT_PITCH;
@@ -67,11 +69,46 @@ export function boxWidths(lanes: readonly DemoLane[]): BoxWidths {
   return {
     internet: widest(lanes, (p) => p.column === 'internet', TALL_BOX_LINES),
     transport: widest(lanes, (p) => p.column === 'exchange' && p.kind === 'transport', 1),
-    mailbox: widest(lanes, (p) => p.column === 'exchange' && p.kind !== 'transport', 1),
+    mailbox: Math.max(widest(lanes, (p) => p.column === 'exchange' && p.kind !== 'transport', 1), readMailboxWidth(lanes)),
     processor: widest(lanes, (p) => p.column === 'processor', TALL_BOX_LINES),
     crm: widest(lanes, (p) => p.column === 'crm', TALL_BOX_LINES),
     groupName: Math.ceil(Math.min(linesWidth(names, GROUP_STYLE), MAX_GROUP_NAME_W) + 2 * PAD + 4),
   };
+}
+
+/**
+ * A read mailbox's top edge holds how far its reader has read (at its left) and its count (at its right): room for
+ * the widest position and the most messages any mailbox of the lanes holds at once. 0 when no lane draws reads.
+ */
+function readMailboxWidth(lanes: readonly DemoLane[]): number {
+  if (!lanes.some((lane) => (lane.reads ?? []).length > 0)) return 0;
+  const most = Math.max(0, ...lanes.map(mostInAMailbox));
+  const count = linesWidth(['0'.repeat(String(most).length)], COUNT_STYLE);
+  return Math.ceil(2 * INSET + linesWidth(UP_TO_TEXTS, UP_TO_STYLE) + UP_TO_GAP + count);
+}
+
+/** The most messages one of the lane's mailboxes holds at one instant (its count on the page). */
+export function mostInAMailbox(lane: DemoLane): number {
+  const mailboxes = new Set(lane.places.filter((p) => p.column === 'exchange' && p.kind !== 'transport').map((p) => p.id));
+  const changes: Array<{ atMs: number; place: string; by: number }> = [];
+  for (const m of lane.messages) {
+    m.steps.forEach((s, i) => {
+      const before = m.steps[i - 1]?.place;
+      if (before === s.place) return;
+      if (before !== undefined && mailboxes.has(before)) changes.push({ atMs: s.atMs, place: before, by: -1 });
+      if (mailboxes.has(s.place)) changes.push({ atMs: s.atMs, place: s.place, by: 1 });
+    });
+  }
+  // At one instant the leaving go first: the page shows the state after the instant.
+  changes.sort((a, b) => a.atMs - b.atMs || a.by - b.by);
+  const now = new Map<string, number>();
+  let most = 0;
+  for (const c of changes) {
+    const n = (now.get(c.place) ?? 0) + c.by;
+    now.set(c.place, n);
+    most = Math.max(most, n);
+  }
+  return most;
 }
 
 /** How many of the lane's messages end in CRM: its box should have a dot's room for each. */

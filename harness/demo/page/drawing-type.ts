@@ -16,6 +16,8 @@ export const TYPE = {
   count: 13,
   /** DOWN and DISABLED, bold, in the box's bottom right corner. */
   tag: 12,
+  /** How far the lane's reader has read a mailbox (`10:31`: R8's ThresholdDate, S6's watermark), on its top left edge. */
+  upTo: 12,
 } as const;
 
 /** Above and below the baseline, as parts of the font size: DejaVu Sans' ascent and descent (0.928, 0.236), which

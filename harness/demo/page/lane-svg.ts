@@ -8,6 +8,7 @@ import { html, type SafeHtml } from '../../report/html.js';
 import type { DemoLane } from '../demo-data.js';
 import { COUNT_BASELINE, GROUP_BASELINE, INSET, LABEL_BASELINE, LINE_PITCH, TAG_BASELINE, tenth } from './box-metrics.js';
 import type { DrawingForm, LaneLayout, PlaceBox, ServerGroup } from './lane-layout.js';
+import { readPlaces, readRingsSvg, upToSvg } from './read-marks.js';
 
 /** Lines of text, each a tspan at its own baseline. */
 function lines(cls: string, x: number, y: number, texts: readonly string[]): SafeHtml {
@@ -33,21 +34,24 @@ ${lines('server-name', g.x + 8, g.y + GROUP_BASELINE, g.lines)}</g>
 `;
 }
 
-/** What a form of the drawing shows that does not move: the groups and the boxes. */
-export function drawingForm(form: DrawingForm, layout: LaneLayout): SafeHtml {
+/** What a form of the drawing shows that does not move: the groups and the boxes (and where the readers read, R8, S6). */
+export function drawingForm(form: DrawingForm, layout: LaneLayout, read: ReadonlySet<string> = new Set()): SafeHtml {
   return html`<g class="drawing-form" data-form="${form}" data-view="0 0 ${layout.width} ${layout.height}" aria-hidden="true">
 ${layout.groups.map(groupSvg)}
+${read.size === 0 ? '' : readRingsSvg(layout, read)}
 ${layout.boxes.map(boxSvg)}
+${read.size === 0 ? '' : upToSvg(layout, read)}
 </g>`;
 }
 
 /** The lane's drawing in `form`, the other forms in templates after it. */
 export function laneSvg(lane: DemoLane, layouts: Readonly<Record<DrawingForm, LaneLayout>>, form: DrawingForm = 'row'): SafeHtml {
   const shown = layouts[form];
+  const read = readPlaces(lane);
   const others = (Object.keys(layouts) as DrawingForm[]).filter((f) => f !== form)
-    .map((f) => html`<template class="drawing-form" data-lane="${lane.id}" data-form="${f}"><svg>${drawingForm(f, layouts[f])}</svg></template>`);
+    .map((f) => html`<template class="drawing-form" data-lane="${lane.id}" data-form="${f}"><svg>${drawingForm(f, layouts[f], read)}</svg></template>`);
   return html`<svg class="lane-svg" data-lane="${lane.id}" viewBox="0 0 ${shown.width} ${shown.height}" role="group" aria-label="${lane.title}" aria-describedby="status-${lane.id}">
-${drawingForm(form, shown)}
+${drawingForm(form, shown, read)}
 <g class="dots" role="group" aria-label="Messages: the arrow keys move between them, Enter opens one"></g>
 </svg>${others}`;
 }

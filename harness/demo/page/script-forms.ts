@@ -25,6 +25,7 @@ function bindForm(V) {
     return { g: s, server: s.getAttribute('data-server') };
   });
   V.areas = P.dotAreas[V.form][V.L.id];
+  bindReads(V, g);
 }
 
 /** The width of a form's drawing, in its units (the same in every lane). */

@@ -103,7 +103,7 @@ function drawLane(V, t, selected, playing) {
     fresh.forEach(function (d) { d.el.style.transition = ''; });
   }
   rovingDot(V);
-  drawStatus(V, at, drawOutages(V, t));
+  drawStatus(V, at, drawOutages(V, t), drawReads(V, t));
   drawRecent(V, t, playing);
 }
 
@@ -130,7 +130,7 @@ function drawOutages(V, t) {
 }
 
 /** The lane's status line: what the drawing shows, in words (a screen reader cannot see the boxes). */
-function drawStatus(V, at, out) {
+function drawStatus(V, at, out, reads) {
   var places = V.L.lane.places, parts = [];
   function label(p) { return p.label; }
   var down = Object.keys(out.servers).map(function (s) { return 'server ' + s; }).concat(places.filter(function (p) {
@@ -141,6 +141,7 @@ function drawStatus(V, at, out) {
   if (disabled.length) parts.push('Disabled by sync: ' + disabled.join(', ') + '.');
   var counts = places.filter(function (p) { return at[p.id]; }).map(function (p) { return p.label + ' ' + at[p.id].length; });
   parts.push(counts.length ? 'Messages: ' + counts.join(', ') + '.' : 'No messages yet.');
+  if (reads) parts.push(reads);
   setText(V.status, parts.join(' '));
 }
 

@@ -133,7 +133,13 @@ Array.prototype.forEach.call(document.querySelectorAll('.op-mark, .caption-mark'
   b.addEventListener('click', function () { state.playing = false; seek(Number(b.getAttribute('data-at'))); releaseIfPointer(b); });
 });
 
-window.addEventListener('resize', fitPage);
+// A fit takes 100 to 200 ms (it lays the page out a dozen times): a window dragged to a new size fires resize on
+// every frame, so the page fits once, when the resizing has paused for a moment.
+var RESIZE_SETTLE_MS = 120, resizeTimer = 0;
+window.addEventListener('resize', function () {
+  clearTimeout(resizeTimer);
+  resizeTimer = setTimeout(fitPage, RESIZE_SETTLE_MS);
+});
 
 window.demo = {
   seek: seek, play: play, pause: pause, step: step, nextCaption: nextCaption, previousCaption: previousCaption,

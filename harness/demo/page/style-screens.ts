@@ -46,12 +46,12 @@ export const SCREENS_CSS = `
   .controls .speed, .controls .pause-at { font-size: 14px; }
   .controls .speed-word { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
   ul.legend { font-size: 12px; gap: 0 7px; }
-  .scrubber .op-label { font-size: 11.5px; }
+  .scrubber .op-label { font-size: 12px; }
   .lane-body { gap: 8px; }
   .caption .main, .lane-caption .main { font-size: 15px; }
   .caption .sub, .lane-caption .sub { font-size: 13px; }
   .counters { gap: 5px; }
-  .counter .name { font-size: 11.5px; }
+  .counter .name { font-size: 12px; }
 }
 /* A screen too narrow for the drawing, at a readable size, beside the caption (the player says so: script-fit.ts)
    gives the drawing the whole width; the caption and the list go below. */

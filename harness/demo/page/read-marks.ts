@@ -1,0 +1,42 @@
+// What a lane's drawing shows of its readers (lane.reads, harness/demo/read-watch.ts): a ring around a mailbox the
+// router or sync is reading (R8: every minute; S5: a cycle every 5 minutes), dashed red for a read that did not reach
+// it, and on the box's top left edge how far the reader has read the mailbox as the clock shows it: the router's
+// ThresholdDate for the mailbox (R8), sync's watermark (S6). The player (script-reads.ts) fills them in; here they are
+// placed. The rings lie under the boxes, so no word is ever covered by one; the positions over them, on a white halo
+// as the counts are.
+import { html, type SafeHtml } from '../../report/html.js';
+import type { DemoLane } from '../demo-data.js';
+import { INSET, READ_RING, tenth, UP_TO_BASELINE, type LaneLayout } from './box-metrics.js';
+
+/** A ThresholdDate of 0001-01-01 (the router reads the whole Inbox, R8). */
+export const ROUTER_FROM_START = '0001';
+/** No watermark (sync reads all since the mailbox was enabled, or since Process Email From, S2a, S6). */
+export const SSS_NO_WATERMARK = '—';
+/** Every form a position takes: a time of day (the widest digits), or one of the two above. */
+export const UP_TO_TEXTS: readonly string[] = ['00:00', ROUTER_FROM_START, SSS_NO_WATERMARK];
+
+/** The mailboxes of the lane that its readers read. */
+export function readPlaces(lane: DemoLane): Set<string> {
+  return new Set((lane.reads ?? []).map((r) => r.place));
+}
+
+/** What a lane's read marks mean, for the lane's head (the drawing has no room for words): its readers' positions. */
+export function readsKey(lane: DemoLane): SafeHtml | '' {
+  const by = new Set((lane.reads ?? []).map((r) => r.by));
+  if (by.size === 0) return '';
+  const what = by.size === 2 ? 'ThresholdDate R8, watermark S6' : by.has('router') ? 'ThresholdDate, R8' : 'watermark, S6';
+  const words = `read up to (${what})`;
+  return html`<p class="reads-key" title="${`A ring round a mailbox: the lane's reader is reading it (R8, S5). The time on its edge: how far it has read it, ${words}; it takes only mail received after that.`}"><span class="swatch reading" aria-hidden="true"></span> reading <b class="up-to-key" aria-hidden="true">10:31</b> ${words}</p>`;
+}
+
+/** The rings, for under the boxes. */
+export function readRingsSvg(layout: LaneLayout, read: ReadonlySet<string>): SafeHtml {
+  const rings = layout.boxes.filter((b) => read.has(b.place.id)).map((b) => html`<rect class="read-ring" data-place="${b.place.id}" x="${tenth(b.x - READ_RING)}" y="${tenth(b.y - READ_RING)}" width="${tenth(b.w + 2 * READ_RING)}" height="${tenth(b.h + 2 * READ_RING)}" rx="8"></rect>`);
+  return html`<g class="read-rings">${rings}</g>`;
+}
+
+/** The positions, for over the boxes: empty until the reader first reads the mailbox. */
+export function upToSvg(layout: LaneLayout, read: ReadonlySet<string>): SafeHtml {
+  const texts = layout.boxes.filter((b) => read.has(b.place.id)).map((b) => html`<text class="up-to" data-place="${b.place.id}" x="${tenth(b.x + INSET)}" y="${tenth(b.y + UP_TO_BASELINE)}"></text>`);
+  return html`<g class="up-tos">${texts}</g>`;
+}
