@@ -24,6 +24,7 @@ import { checkWritable } from './output-path.js';
 import { refuseOverwritingInputs } from './input-overwrite.js';
 import { FAULT_RECORD_KINDS, recordFaults, renderReport } from '../report/render-report.js';
 import { runWireCommand } from './wire-commands.js';
+import { outboundWarnings } from '../run/wire-outbound-target.js';
 
 export interface RunCommandOptions {
   readonly seed?: number;
@@ -171,8 +172,10 @@ async function validateFile(file: string): Promise<void> {
     sayOut(oneLineText(`${file}: valid plan '${plan.name}'`));
     return;
   }
-  const { scenario, warnings } = await loadScenarioWithFiles(file);
-  sayWarnings(warnings);
+  const { scenario, warnings, locate } = await loadScenarioWithFiles(file);
+  // Only validate says this one: run --wire and serve refuse the file instead (unless told where), a virtual run
+  // never sends CRM's email anywhere.
+  sayWarnings([...warnings, ...outboundWarnings(scenario).map(({ path, message }) => locate(path, message))]);
   // A lesson's lanes are scenarios of their own: a mistake in `demo.sss` is found here, not in front of a class.
   if (scenario.demo !== undefined) await loadLesson(file);
   sayOut(oneLineText(`${file}: valid scenario '${scenario.name}'${scenario.demo === undefined ? '' : ' with its demo lanes'}`));

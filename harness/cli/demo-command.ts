@@ -18,6 +18,7 @@ import { recordFaults, renderReport } from '../report/render-report.js';
 import { refuseOverwritingInputs } from './input-overwrite.js';
 import { formatSummary } from './print-summary.js';
 import { toRunJson } from './run-json.js';
+import { shellQuoted } from '../fuzz/shell-quote.js';
 import { toJunitXml } from './junit-xml.js';
 import { formatDurationMs } from '../scenario/duration.js';
 import { oneLineText } from '../scenario/terminal-text.js';
@@ -124,7 +125,7 @@ function laneCommand(lesson: Lesson, file: string, lane: LaneId, options: DemoCo
   const run = toRunJson(outcome, file, Math.round(performance.now() - started));
   const scenario = lesson.lanes[lane];
   writeOutputs([
-    { path: options.junit, what: JUNIT, content: () => toJunitXml(run, `mailflow demo ${file} --lane ${lane} --seed ${run.seed}`) + '\n' },
+    { path: options.junit, what: JUNIT, content: () => toJunitXml(run, `mailflow demo ${shellQuoted(file)} --lane ${lane} --seed ${run.seed}`) + '\n' },
     { path: options.report, what: REPORT, content: () => renderReport({ outcome, file, scenario, applied: faults?.applied ?? [] }) + '\n' },
   ]);
   if (options.json === true) writeData(JSON.stringify(run) + '\n');

@@ -16,7 +16,7 @@ import { SHIPPED_SCENARIOS } from '../package-root.js';
 import { FuzzProgressBar } from './fuzz-progress.js';
 import type { ProgressStream } from './progress.js';
 import { sayOut, writeData } from './say.js';
-import { shellQuoted } from './shell-quote.js';
+import { replayCommand } from '../fuzz/shell-quote.js';
 import { counterexamplePathProblem } from '../fuzz/counterexample-path.js';
 import { oneLineText } from '../scenario/terminal-text.js';
 
@@ -168,17 +168,18 @@ function shardsAndWorkers(result: FuzzResult): string {
 
 export function formatFuzzSummary(result: FuzzResult): string {
   const lines = [
-    `fuzz: ${result.runs} runs (seed ${result.seed}, ${shardsAndWorkers(result)}${result.injectBug === null ? '' : `, injected defect ${result.injectBug}`}), ${result.failures} failed; ${result.runsPerSec} runs/s`,
+    `fuzz: ${result.runs} run${result.runs === 1 ? '' : 's'} (seed ${result.seed}, ${shardsAndWorkers(result)}${result.injectBug === null ? '' : `, injected defect ${result.injectBug}`}), ${result.failures} failed; ${result.runsPerSec} runs/s`,
   ];
   if (result.failingRun === null) {
     lines.push(result.runs === 0 ? 'no runs in this shard' : 'every run passed every checker');
     return lines.join('\n');
   }
-  lines.push(`smallest failing run: ${result.failingRun} (seed ${result.failingSeed ?? '?'}), shrunk in ${result.shrinkSteps ?? 0} steps; it fails:`);
+  const steps = result.shrinkSteps ?? 0;
+  lines.push(`smallest failing run: ${result.failingRun} (seed ${result.failingSeed ?? '?'}), shrunk in ${steps} step${steps === 1 ? '' : 's'}; it fails:`);
   for (const problem of result.problems) lines.push(`  ${problem}`);
   if (result.firstOffender.length > 0) lines.push('the first offending message and its path:', ...result.firstOffender);
   // Quoted for the shell it is pasted into: --out may hold a space (`My Runs/fuzz-out`).
-  if (result.counterexample !== null) lines.push(`counterexample: ${result.counterexample}`, `replay it: mailflow run ${shellQuoted(result.counterexample)}`);
+  if (result.counterexample !== null) lines.push(`counterexample: ${result.counterexample}`, `replay it: ${replayCommand(result.counterexample)}`);
   // The problems and the offender are a shard's text when merged (a file anyone may hand over): one line each, their
   // control characters shown, not obeyed.
   return lines.map(oneLineText).join('\n');

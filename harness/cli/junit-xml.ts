@@ -7,6 +7,7 @@ import { XMLBuilder } from 'fast-xml-parser';
 import { formatDurationMs } from '../scenario/duration.js';
 import { MORE_OFFENDERS_WHERE, type RunJson } from './run-json.js';
 import { formatDisabledMailboxes } from './disabled-summary.js';
+import { replayCommand } from '../fuzz/shell-quote.js';
 
 /** Offenders written into a failure's body, each with its path; the JSON lists more. */
 export const JUNIT_OFFENDER_LIMIT = 10;
@@ -32,8 +33,8 @@ export function buildJunitXml(document: object): string {
 type Check = RunJson['checks'][number];
 type Expectation = RunJson['expectations'][number];
 
-/** `command`: what runs it again, in a failure's body (default `mailflow run FILE --seed N`; a demo lane says its own). */
-export function toJunitXml(run: RunJson, command = `mailflow run ${run.file} --seed ${run.seed}`): string {
+/** `command`: what runs it again, in a failure's body (default `mailflow run FILE --seed N`, the path quoted for a shell; a demo lane says its own). */
+export function toJunitXml(run: RunJson, command = `${replayCommand(run.file)} --seed ${run.seed}`): string {
   const reproduce = `reproduce: ${command}`;
   const testcases = [...run.checks.map((c) => checkCase(run, c, reproduce)), ...run.expectations.map((e) => expectationCase(run, e, reproduce))];
   const failures = run.checks.filter((c) => c.verdict !== c.expected).length + run.expectations.filter((e) => e.verdict === 'fail').length;

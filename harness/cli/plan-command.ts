@@ -18,6 +18,7 @@ import { resolve } from 'node:path';
 import { InputError } from '../scenario/input-error.js';
 import { shownPlanNames } from '../plan/shown-plan-names.js';
 import { checkHeapFits } from './heap-preflight.js';
+import { shellQuoted } from '../fuzz/shell-quote.js';
 import { sayOut, writeData } from './say.js';
 
 const REPORT = 'the report';
@@ -61,7 +62,7 @@ export function planCommand(file: string, options: PlanCommandOptions): number {
     writeReports(options, { kind: 'sweeps', plans: sweeps.map((s) => ({ file: s.file, result: asShown(s.result, s.name), expected: s.plan.expect.grade })) }, sweeps.map((s) => ({
       file: s.file, plan: s.result.plan, grade: s.result.grade, ...judged(s.plan, s.result.grade), seeds: `seeds ${s.result.seeds.join(', ')}`,
       counts: { tracked: s.result.counts.tracked.median, untracked: s.result.counts.untracked.median, duplicates: s.result.counts.duplicates.median, lost: s.result.counts.lost.median },
-      recommendations: s.result.recommendations, reproduce: `mailflow plan ${s.file} --sweep ${s.result.seeds.length} --seed ${options.seed ?? s.plan.seed}`,
+      recommendations: s.result.recommendations, reproduce: `mailflow plan ${shellQuoted(s.file)} --sweep ${s.result.seeds.length} --seed ${options.seed ?? s.plan.seed}`,
     })));
     const sweepJson = sweeps.map((s) => ({ ...s.result, ...judged(s.plan, s.result.grade) }));
     if (options.json === true) writeData(JSON.stringify(sweepJson.length === 1 ? sweepJson[0] : sweepJson) + '\n');
@@ -74,7 +75,7 @@ export function planCommand(file: string, options: PlanCommandOptions): number {
   writeReports(options, { kind: 'runs', plans: runs.map((r) => ({ file: r.file, result: asShown(r.result, r.name), expected: r.plan.expect.grade })) }, runs.map((r) => ({
     file: r.file, plan: r.result.plan, grade: r.result.grade, ...judged(r.plan, r.result.grade), seeds: `seed ${r.result.seed}`,
     counts: { tracked: r.result.counts.tracked, untracked: r.result.counts.untracked, duplicates: r.result.counts.duplicates, lost: r.result.counts.lost },
-    recommendations: r.result.recommendations, reproduce: `mailflow plan ${r.file} --seed ${r.result.seed}`,
+    recommendations: r.result.recommendations, reproduce: `mailflow plan ${shellQuoted(r.file)} --seed ${r.result.seed}`,
   })));
   if (options.json === true) {
     const runJson = runs.map((r) => ({ ...r.result, ...judged(r.plan, r.result.grade) }));

@@ -1,6 +1,6 @@
 // What a fuzz result may name as its counterexample. `mailflow fuzz merge` prints it in a line to paste into a shell
 // (`replay it: mailflow run PATH`), and a shard's result is a file anyone may have handed over: a path planted as
-// `x.yaml; curl ... | sh #` would run their command. The line quotes the path (harness/cli/shell-quote.ts), so shell
+// `x.yaml; curl ... | sh #` would run their command. The line quotes the path (harness/fuzz/shell-quote.ts), so shell
 // syntax in it stays one harmless word; what quoting cannot make harmless is refused here: control characters (they
 // act on the terminal), a path that is no .yaml file, one that reads as an option. Any other character is allowed:
 // --out may name a directory such as `R&D (1)` or a Windows path with backslashes, and merge must take those shards.

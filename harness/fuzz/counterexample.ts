@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { writeFileAtomic } from '../run/atomic-write.js';
 import { scenarioYaml } from './scenario-yaml.js';
 import type { ScenarioInput } from './fuzz-shape.js';
+import { replayCommand } from './shell-quote.js';
 
 export interface CounterexampleFacts {
   readonly command: string;
@@ -31,10 +32,11 @@ export function writeCounterexample(outDir: string, name: string, scenario: Scen
   const path = join(outDir, `${name}.yaml`);
   const header = [
     `A counterexample found by \`${facts.command}\`:`,
-    `run ${facts.run} (seed ${facts.runSeed}), shrunk in ${facts.steps} steps (${facts.attempts} smaller cases tried).`,
+    `run ${facts.run} (seed ${facts.runSeed}), shrunk in ${facts.steps} step${facts.steps === 1 ? '' : 's'} (${facts.attempts} smaller case${facts.attempts === 1 ? '' : 's'} tried).`,
     'It fails:',
     ...facts.problems.map((p) => `  ${p}`),
-    `Replay: mailflow run ${path}`,
+    // Quoted as the terminal's replay line is: --out may hold a space or shell syntax (`R&D (1)`).
+    `Replay: ${replayCommand(path)}`,
   ];
   writeFileAtomic(path, scenarioYaml({ ...scenario, name }, header), 'the counterexample');
   return path;

@@ -34,14 +34,16 @@ export async function loadScenario(file: string): Promise<Scenario> {
 
 /**
  * As loadScenario, with the files it read (the scenario's own first: what a command's outputs must not overwrite),
- * and what it very likely does not mean though it is valid (scenario-warnings.ts), for the command to say.
+ * what it very likely does not mean though it is valid (scenario-warnings.ts), for the command to say, and where a
+ * field is written (`locate`), for a command's own warnings (validate's about wire mode).
  */
-export async function loadScenarioWithFiles(file: string): Promise<{ scenario: Scenario; files: InputFile[]; warnings: InputProblem[] }> {
+export async function loadScenarioWithFiles(file: string): Promise<{ scenario: Scenario; files: InputFile[]; warnings: InputProblem[]; locate: Locate }> {
   const { scenario, locate } = readScenarioDocument(file);
   return {
     scenario: await resolveReferences(scenario, file, locate),
     files: [{ path: file, what: 'the scenario file' }, ...namedFiles(scenario, file)],
     warnings: scenarioWarnings(scenario).map(({ path, message }) => locate(path, message)),
+    locate,
   };
 }
 

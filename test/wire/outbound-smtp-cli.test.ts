@@ -7,6 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mailflowAsync } from './cli-async.js';
+import { mailflow } from '../helpers/cli.js';
 import { startSmtpSink, type SmtpSink } from './smtp-sink.js';
 
 /** TEST-NET-1 (RFC 5737): off this machine, and nothing there ever answers. */
@@ -86,5 +87,36 @@ describe('wire.outboundSmtp from a file', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('expected host:port');
     expect(sink.received).toEqual([]);
+  });
+});
+
+describe('mailflow validate on wire.outboundSmtp', () => {
+  /** validate's warning, at the field's line and column as the refusal is (refusal() above). */
+  const warning = (file: string, written: string) => `${file}:7:23: warning: wire.outboundSmtp: ${written} is not this machine (loopback is `
+    + '127.0.0.0/8, [::1] or localhost), and wire mode would send the scenario\'s CRM email to it for real; a scenario file may name only a '
+    + `loopback server: \`mailflow run --wire\` and \`mailflow serve\` will refuse to run this file (exit 2) unless the command line names the `
+    + `server: --outbound-smtp ${written}\n`;
+
+  it('warns, at the field, that run --wire and serve refuse a server off loopback without --outbound-smtp; the file stays valid', () => {
+    // A name that resolves to loopback is still a name (looked up when the mail is sent): refused, so warned.
+    for (const written of [ELSEWHERE, '[2001:db8::1]:25', 'mail.example.com:25']) {
+      const file = scenarioFile(written);
+      const validate = mailflow('validate', file);
+      expect(validate, written).toEqual({ status: 0, stdout: `${file}: valid scenario 'outbound-smtp-cli'\n`, stderr: warning(file, written) });
+    }
+  });
+
+  it('says nothing of a loopback server, which runs as written', () => {
+    for (const written of ['127.0.0.1:2526', '127.8.9.10:25', '[::1]:2526', 'localhost:2526', 'LOCALHOST:25']) {
+      const file = scenarioFile(written);
+      expect(mailflow('validate', file), written).toEqual({ status: 0, stdout: `${file}: valid scenario 'outbound-smtp-cli'\n`, stderr: '' });
+    }
+  });
+
+  it('is validate\'s alone: a virtual run sends CRM\'s email nowhere real, and says nothing of it', () => {
+    const file = scenarioFile(ELSEWHERE);
+    const run = mailflow('run', file, '--json');
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe('');
   });
 });

@@ -5,6 +5,7 @@ import { exchangeScenario } from '../helpers/exchange-scenario.js';
 import { startServe, type ServeSession } from '../../harness/run/serve-scenario.js';
 import { CLIENT_MESSAGES } from '../../harness/run/client-messages.js';
 import { portOf, poolTo } from './wire-fixtures.js';
+import { rawWithoutMessageId } from '../../fakes/wire/mime-message.js';
 
 let session: ServeSession | null = null;
 afterEach(async () => {
@@ -39,5 +40,31 @@ describe('serve --expect-messages', () => {
     const outcome = await serveAndSend(1);
     expect(outcome.expectations.find((e) => e.name === CLIENT_MESSAGES)).toMatchObject({ verdict: 'pass', actual: 1 });
     expect(outcome.verdict).toBe('pass');
+  });
+
+  it('counts accepted submissions: a client\'s resend of a message without a Message-ID is a second message, as to Exchange', async () => {
+    const MINUTE = 60_000;
+    // A reply lost after DATA from 1 to 60 virtual minutes (about 6 wall seconds at 600).
+    const serving = await startServe(exchangeScenario({ drain: '1h', faults: `
+    - { at: 1m, verb: smtpFault, target: ex1, stage: end-of-data, dropReply: true }
+    - { at: 60m, verb: clearSmtpFault, target: ex1 }` }), { smtpPort: 0, timeScale: 600, expectMessages: 2 });
+    session = serving;
+    const pool = poolTo(portOf(serving));
+    // One message, the same bytes both times, with no Message-ID (nodemailer would add one: sent raw).
+    const envelope = { from: 'carol@partner.example', to: ['alice@contoso.example'] };
+    const raw = await rawWithoutMessageId({ from: envelope.from, to: envelope.to, subject: 'no id', text: 'x' });
+    await serving.waitForVirtualTime(2 * MINUTE);
+    // Taken, and the connection closed without the 250: the client cannot know, and sends it again.
+    await expect(pool.sendMail({ envelope, raw })).rejects.toThrow();
+    await serving.waitForVirtualTime(61 * MINUTE);
+    await pool.sendMail({ envelope, raw });
+    pool.close();
+    const outcome = await serving.stop();
+    session = null;
+    // Two messages to Exchange, which stamps each its own Message-ID and delivers both: alice has two copies, and the
+    // count of the clients' messages is 2, not the 1 the client meant (docs/wire.md: give messages Message-IDs).
+    expect(serving.mailbox('alice@contoso.example').filter((item) => item.subject === 'no id')).toHaveLength(2);
+    expect(outcome.counts).toMatchObject({ sent: 2, accepted: 2 });
+    expect(outcome.expectations.find((e) => e.name === CLIENT_MESSAGES)).toMatchObject({ verdict: 'pass', expected: '>= 2', actual: 2 });
   });
 });

@@ -2,9 +2,10 @@
 // review planted a counterexample `x.yaml; curl ... | sh #`, printed in a "replay it:" line to paste into a shell,
 // and problems and an offender with escape sequences that retitled the terminal and wrote the clipboard.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mailflow, repoRoot } from '../../helpers/cli.js';
 import { runSeed } from '../../../harness/fuzz/fuzz-seed.js';
@@ -92,14 +93,32 @@ describe('fuzz merge on a shard of hostile text', () => {
 });
 
 describe('mailflow fuzz', () => {
-  it('prints the replay line quoted when --out holds a space, and the line replays the counterexample in a shell', () => {
-    const out = join(tmp, 'my runs');
-    const run = mailflow('fuzz', '--seed', '3', '--runs', '120', '--inject-bug', 'two-active-routers', '--no-progress', '--out', out);
+  /** The arguments `mailflow` gets after `run` when the shell reads this command line, one per line, their number first. */
+  function argumentsAfterRun(commandLine: string): string {
+    const cwd = mkdtempSync(join(tmpdir(), 'mailflow-paste-'));
+    const words = execFileSync('sh', ['-c', `mailflow() { shift; printf '%s\\n' "$#" "$@"; }; ${commandLine}`], { encoding: 'utf8', cwd });
+    expect(readdirSync(cwd)).toEqual([]);
+    return words;
+  }
+
+  it('quotes every replay line when --out holds a space and shell syntax: the summary\'s, the file\'s # Replay: header, the JUnit report\'s', () => {
+    // A directory as people name them (the diff review's `R&D (1)`), with a space: unquoted, `&` ends the command.
+    const out = join(tmp, 'R&D (1)', 'my runs');
+    const junit = join(tmp, 'fuzz-junit.xml');
+    const run = mailflow('fuzz', '--seed', '3', '--runs', '120', '--inject-bug', 'two-active-routers', '--no-progress', '--out', out, '--junit', junit);
     expect(run.status).toBe(1);
-    const replay = /^replay it: mailflow run (.+)$/m.exec(run.stdout)?.[1] ?? '';
-    expect(replay.startsWith(`'${out}/`)).toBe(true);
+    const file = /^counterexample: (.+)$/m.exec(run.stdout)?.[1] ?? '';
+    expect(file.startsWith(`${out}/`)).toBe(true);
+    const replay = /^replay it: (mailflow run .+)$/m.exec(run.stdout)?.[1] ?? '';
+    const header = /^# Replay: (.+)$/m.exec(readFileSync(file, 'utf8'))?.[1] ?? '';
+    const xml = new XMLParser({ ignoreAttributes: false }).parse(readFileSync(junit, 'utf8')) as { testsuites: { testsuite: { testcase: { failure: { '#text': string } } } } };
+    const junitReplay = /^replay: (.+)$/m.exec(xml.testsuites.testsuite.testcase.failure['#text'])?.[1] ?? '';
+    for (const [where, line] of [['summary', replay], ['# Replay:', header], ['JUnit', junitReplay]]) {
+      expect(line, where).toBe(replay);
+      expect(argumentsAfterRun(line ?? ''), where).toBe(`1\n${file}\n`);
+    }
     // The shell reads the quoted word back as the one path: `mailflow run` replays it to the same failure.
-    const shell = spawnSync('sh', ['-c', `"$0" "$1" run ${replay}`, process.execPath, join(repoRoot, 'dist/harness/cli/main.js')], { encoding: 'utf8' });
+    const shell = spawnSync('sh', ['-c', `"$0" "$1" run ${replay.replace(/^mailflow run /, '')}`, process.execPath, join(repoRoot, 'dist/harness/cli/main.js')], { encoding: 'utf8' });
     expect(shell.status).toBe(1);
     expect(shell.stdout).toMatch(/FAIL no-duplicate-activity/);
   });

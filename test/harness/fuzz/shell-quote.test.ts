@@ -1,7 +1,7 @@
 // A word printed for people to paste into a shell: sh reads it back as exactly the word, whatever it holds.
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { shellQuoted } from '../../../harness/cli/shell-quote.js';
+import { shellQuoted } from '../../../harness/fuzz/shell-quote.js';
 
 /** What sh makes of the text as one command-line word: printf prints its argument back, or the words it split into. */
 function asShellReadsIt(text: string): string {
