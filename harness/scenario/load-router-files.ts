@@ -83,26 +83,29 @@ function withConfig(router: Router, agent: EmailAgentFile, scenario: Scenario, f
       maximumDeliveryAttempts: o.maximumDeliveryAttempts, ewsRetrieveMessageCount: o.ewsRetrieveMessageCount,
       batchSize: o.batchSize, requestBatchSize: o.requestBatchSize }),
   };
-  const servers = new Set([...(scenario.exchange?.servers ?? []).map((x) => x.name), ...(scenario.internet?.senders ?? []).map((x) => x.name)]);
+  const refuse = (path: string, message: string): never => {
+    throw new InputError([{ file, line: 0, column: 0, path, message }]);
+  };
+  const servers = [...(scenario.exchange?.servers ?? []).map((x) => x.name), ...(scenario.internet?.senders ?? []).map((x) => x.name)];
   const serverOf = (entry: ProviderEntry): string => {
     const where = `Configuration/ProviderConfiguration[${entry.index}]/EmailServerUrl`;
-    if (entry.serverHost === null) throw new InputError([{ file, line: 0, column: 0, path: where, message: 'missing: the model needs to know which server the provider talks to' }]);
-    const name = entry.serverHost.split('.')[0] ?? entry.serverHost;
-    if (!servers.has(name)) {
-      throw new InputError([{ file, line: 0, column: 0, path: where, message: `host ${entry.serverHost} is not a server of the scenario (${[...servers].join(', ')}): name the Exchange server by its first label` }]);
-    }
-    return name;
+    if (entry.serverHost === null) return refuse(where, 'missing: the model needs to know which server the provider talks to');
+    // Host names ignore case (DNS), and URLs come lower-cased: EXCH01.contoso.com is the scenario's EXCH01.
+    const label = entry.serverHost.split('.')[0] ?? entry.serverHost;
+    const named = namedIgnoringCase(servers, label);
+    if (named.length > 1) return refuse(where, `host ${entry.serverHost} names ${named.join(' and ')}, servers of the scenario whose names differ only in case (host names ignore case): rename one`);
+    return named[0] ?? refuse(where, `host ${entry.serverHost} is not a server of the scenario (${servers.join(', ')}): name the Exchange server by its first label (in any case)`);
   };
   const crmServers = crmOrganisations(scenario).map((o) => o.section.server);
   /** [I] With one organisation every CrmServerUrl names it; with several, the URL's last path segment (the
-   * organisation's name in CRM's URLs) must be an organisation's server name. */
+   * organisation's name in CRM's URLs, compared without case as CRM does) must be an organisation's server name. */
   const crmOf = (url: string): string => {
     if (crmServers.length === 1) return crmServers[0] ?? 'crm';
+    const where = 'Configuration/ProviderConfiguration/CrmServerUrl';
     const name = /\/([^/?#]+)\/?(?:[?#].*)?$/.exec(url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]+/i, ''))?.[1];
-    if (name === undefined || !crmServers.includes(name)) {
-      throw new InputError([{ file, line: 0, column: 0, path: 'Configuration/ProviderConfiguration/CrmServerUrl', message: `${url} names no organisation of the scenario (${crmServers.join(', ')}): end the URL with one` }]);
-    }
-    return name;
+    const named = name === undefined ? [] : namedIgnoringCase(crmServers, name);
+    if (named.length > 1) return refuse(where, `${url} names ${named.join(' and ')}, organisations of the scenario whose names differ only in case (CRM ignores it): rename one`);
+    return named[0] ?? refuse(where, `${url} names no organisation of the scenario (${crmServers.join(', ')}): end the URL with one`);
   };
   const unusable = agent.providers.find((p) => p.unsupported !== null);
   if (unusable !== undefined) {
@@ -112,21 +115,36 @@ function withConfig(router: Router, agent: EmailAgentFile, scenario: Scenario, f
   const outgoing = agent.providers.filter((p) => p.direction === 'outgoing');
   const incomingProfiles = incoming.map((p) => ({ name: `in-${p.index}`, protocol: p.protocol as 'exchange' | 'pop3', server: serverOf(p) }));
   const outgoingProfiles = outgoing.map((p) => ({ name: `out-${p.index}`, protocol: p.protocol as 'smtp' | 'exchange-online', server: serverOf(p) }));
-  // [I] One deployment per CrmServerUrl; the scenario has one organisation, so every URL names it.
-  const urls = [...new Set(agent.providers.map((p) => p.crmServerUrl))];
-  const deployments = urls.map((url) => {
-    const forward = incoming.find((p) => p.crmServerUrl === url && p.isForwardMailbox !== false && p.emailAddress !== null);
-    const inProfile = forward ?? incoming.find((p) => p.crmServerUrl === url);
-    const outProfile = outgoing.find((p) => p.crmServerUrl === url);
+  // [I] One deployment per CrmServerUrl, however it is spelt (crmServerKey: case, a default port, a trailing /).
+  const keys = [...new Set(agent.providers.map((p) => p.crmServerKey))];
+  const deployments = keys.map((key) => {
+    const forward = incoming.find((p) => p.crmServerKey === key && p.isForwardMailbox !== false && p.emailAddress !== null);
+    const inProfile = forward ?? incoming.find((p) => p.crmServerKey === key);
+    const outProfile = outgoing.find((p) => p.crmServerKey === key);
+    const first = agent.providers.find((p) => p.crmServerKey === key) as ProviderEntry;
     if (inProfile === undefined || outProfile === undefined) {
-      throw new InputError([{ file, line: 0, column: 0, path: 'Configuration', message: `CrmServerUrl ${url} needs an incoming and an outgoing ProviderConfiguration` }]);
+      return refuse(`Configuration/ProviderConfiguration[${first.index}]/CrmServerUrl`, `${first.crmServerUrl} has no ${inProfile === undefined ? 'incoming' : 'outgoing'} ProviderConfiguration: a deployment needs one of each with the same CrmServerUrl (compared without case, default port or trailing /). The file has ${urlsByDirection(agent)}: these are different deployments`);
     }
     return {
-      crm: crmOf(url), incomingProfile: `in-${inProfile.index}`, outgoingProfile: `out-${outProfile.index}`,
+      crm: crmOf(first.crmServerUrl), incomingProfile: `in-${inProfile.index}`, outgoingProfile: `out-${outProfile.index}`,
       ...(forward?.emailAddress == null ? {} : { forwardMailbox: { address: forward.emailAddress, deleteAfterProcessing: forward.deleteEmails ?? true } }),
     };
   });
   return { ...router, settings, incomingProfiles, outgoingProfiles, deployments };
+}
+
+/** The names that `wanted` is, ignoring case (more than one: names of the scenario that differ only in case). */
+function namedIgnoringCase(names: readonly string[], wanted: string): string[] {
+  return [...new Set(names.filter((name) => name.toLowerCase() === wanted.toLowerCase()))];
+}
+
+/** `incoming for http://a/Contoso ([1]), outgoing for http://b/Contoso ([2])`: the CrmServerUrls a file gives, as written. */
+function urlsByDirection(agent: EmailAgentFile): string {
+  return (['incoming', 'outgoing'] as const).map((direction) => {
+    const urls = new Map<string, number[]>();
+    for (const p of agent.providers.filter((q) => q.direction === direction)) urls.set(p.crmServerUrl, [...(urls.get(p.crmServerUrl) ?? []), p.index]);
+    return urls.size === 0 ? `no ${direction} provider` : `${direction} for ${[...urls].map(([url, at]) => `${url} (${at.map((i) => `[${i}]`).join(', ')})`).join(', ')}`;
+  }).join(', ');
 }
 
 function defined<T extends object>(values: T): Partial<T> {

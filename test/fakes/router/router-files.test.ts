@@ -2,7 +2,7 @@
 // carry a DTD, errors that name the element, written back so that reading gives the same thing.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { parseEmailAgentXml, writeEmailAgentXml } from '../../../fakes/router/email-agent-xml.js';
+import { crmServerKey, parseEmailAgentXml, writeEmailAgentXml } from '../../../fakes/router/email-agent-xml.js';
 import { RouterFileError } from '../../../fakes/router/router-xml.js';
 import { parseSystemStateXml, writeSystemStateXml } from '../../../fakes/router/system-state-xml.js';
 import { DEFAULT_PROVIDER_OVERRIDES, DEFAULT_ROUTER_TIMINGS, DEFAULT_SYSTEM_CONFIGURATION, type RouterConfig } from '../../../fakes/router/router-config.js';
@@ -54,6 +54,19 @@ describe('EmailAgent.xml', () => {
     expect(errorOf(() => parseEmailAgentXml('<Configuration><ProviderConfiguration><ProviderClass>Foo</ProviderClass></ProviderConfiguration></Configuration>')).where)
       .toBe('Configuration/ProviderConfiguration[1]');
     expect(errorOf(() => parseEmailAgentXml('<Settings/>')).message).toBe('Configuration: the root element must be <Configuration>');
+  });
+
+  it('keys CrmServerUrl as CRM tells deployments apart: scheme, host and organisation in any case, default port and trailing / or not', () => {
+    const key = crmServerKey('http://crm.contoso.example/contoso');
+    for (const url of ['HTTP://CRM.Contoso.example/Contoso', 'http://crm.contoso.example:80/contoso/', ' http://crm.contoso.example/CONTOSO// ']) expect(crmServerKey(url)).toBe(key);
+    expect(crmServerKey('https://crm.contoso.example:443/Contoso')).toBe('https://crm.contoso.example/contoso');
+    for (const other of ['http://crm.contoso.example:5555/contoso', 'https://crm.contoso.example/contoso', 'http://crm2.contoso.example/contoso', 'http://crm.contoso.example/fabrikam']) expect(crmServerKey(other)).not.toBe(key);
+    // Not a URL: compared as text, in lower case.
+    expect(crmServerKey('CRM01/Contoso')).toBe('crm01/contoso');
+    const file = parseEmailAgentXml(fixture('EmailAgent.xml').replace(/<CrmServerUrl>http:\/\/crm\.contoso\.example\/Contoso<\/CrmServerUrl>(?![\s\S]*<CrmServerUrl>)/, '<CrmServerUrl>HTTP://CRM.contoso.example:80/Contoso/</CrmServerUrl>'));
+    expect(file.providers.map((p) => [p.crmServerUrl, p.crmServerKey])).toEqual([
+      ['http://crm.contoso.example/Contoso', key], ['HTTP://CRM.contoso.example:80/Contoso/', key],
+    ]);
   });
 
   it('writes a file that reads back to the same settings and providers', () => {
