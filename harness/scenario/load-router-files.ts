@@ -1,14 +1,17 @@
 // Reads the router files a scenario names (router.configFile, router.stateFile) and folds them into the scenario:
 // the settings, profiles and deployments of Microsoft.Crm.Tools.EmailAgent.xml, and the ThresholdDates of
-// Microsoft.Crm.Tools.EmailAgent.SystemState.xml. Problems name the file and the element that is wrong.
+// Microsoft.Crm.Tools.EmailAgent.SystemState.xml. Problems name the file and the element that is wrong; what a file
+// says that the scenario very likely does not mean is a warning (scenario-warnings.ts).
 import { parseEmailAgentXml, type EmailAgentFile, type ProviderEntry } from '../../fakes/router/email-agent-xml.js';
 import { RouterFileError } from '../../fakes/router/router-xml.js';
-import { parseSystemStateXml } from '../../fakes/router/system-state-xml.js';
+import { parseSystemStateXml, type ReadSystemState } from '../../fakes/router/system-state-xml.js';
 import { checkRouter } from './check-router.js';
 import { crmOrganisations } from './crm-organisations.js';
+import { formatDurationMs } from './duration.js';
 import { routerInstalls } from './routers.js';
 import { InputError, formatPath, type InputProblem } from './input-error.js';
-import type { Locate } from './load-scenario.js';
+import type { FieldProblem, Locate } from './load-scenario.js';
+import { noteRouterFileWarnings } from './scenario-warnings.js';
 import type { Scenario } from './schema.js';
 import type { RouterSection } from './router-schema.js';
 import { relatedFile } from './related-file.js';
@@ -22,7 +25,11 @@ export async function resolveRouterFiles(scenario: Scenario, scenarioFile: strin
   const withFiles = installs.find(({ section }) => section.configFile !== undefined || section.stateFile !== undefined);
   if (withFiles === undefined) return scenario;
   const resolved: Router[] = [];
-  for (const { section, path } of installs) resolved.push(await resolveInstall(section, path, scenario, scenarioFile, locate));
+  for (const { section, path } of installs) {
+    const { router, warnings } = await resolveInstall(section, path, scenario, scenarioFile, locate);
+    noteRouterFileWarnings(section, warnings);
+    resolved.push(router);
+  }
   const merged: Scenario = { ...scenario, router: Array.isArray(scenario.router) ? resolved : resolved[0] };
   // What the files brought meets the same checks as a scenario that wrote it out, reported at the file.
   const problems = checkRouter(merged).map((p) => locate([...withFiles.path, 'configFile'], `${formatPath(p.path)}: ${p.message}`));
@@ -30,9 +37,15 @@ export async function resolveRouterFiles(scenario: Scenario, scenarioFile: strin
   return merged;
 }
 
-/** One router install with its files read and folded in (`path`: where the install sits in the scenario). */
-async function resolveInstall(router: Router, path: ReadonlyArray<string | number>, scenario: Scenario, scenarioFile: string, locate: Locate): Promise<Router> {
+/**
+ * One router install with its files read and folded in (`path`: where the install sits in the scenario), and the
+ * warnings they give, at its `stateFile`.
+ */
+async function resolveInstall(
+  router: Router, path: ReadonlyArray<string | number>, scenario: Scenario, scenarioFile: string, locate: Locate,
+): Promise<{ router: Router; warnings: FieldProblem[] }> {
   let resolved: Router = router;
+  const warnings: FieldProblem[] = [];
   if (router.configFile !== undefined) {
     const file = relatedFile(scenarioFile, router.configFile);
     const agent = parseOrThrow(readOrThrow(file, [...path, 'configFile'], locate), file, parseEmailAgentXml);
@@ -41,13 +54,47 @@ async function resolveInstall(router: Router, path: ReadonlyArray<string | numbe
   if (router.stateFile !== undefined) {
     const file = relatedFile(scenarioFile, router.stateFile);
     const state = parseOrThrow(readOrThrow(file, [...path, 'stateFile'], locate), file, (xml) => parseSystemStateXml(xml, startEpochMs(scenario)));
+    warnings.push(...stateFileWarnings(state, file, scenario).map((message) => ({ path: [...path, 'stateFile'], message })));
     resolved = {
       ...resolved,
       state: state.corrupt ? { file: 'corrupt', providers: [] }
         : { file: 'present', providers: state.providers.map((p) => ({ mailbox: p.emailAddress, threshold: p.thresholdMs, ...(p.lastError === null ? {} : { lastError: p.lastError }) })) },
     };
   }
-  return { ...resolved, configFile: undefined, stateFile: undefined };
+  return { router: { ...resolved, configFile: undefined, stateFile: undefined }, warnings };
+}
+
+/** How many providers a warning names before it only counts them. */
+const NAMED_AT_MOST = 3;
+
+/**
+ * What a state file says that the run will honour but the scenario very likely does not mean (R8, KB954522): a file
+ * the router reads as corrupt, ThresholdDates after the start (the router never reads the mail before them), and
+ * providers for mailboxes the scenario does not have (ignored).
+ */
+function stateFileWarnings(state: ReadSystemState, file: string, scenario: Scenario): string[] {
+  if (state.corrupt) {
+    const at = state.line === null ? '' : `, line ${state.line}${state.column === null ? '' : `, column ${state.column}`}`;
+    return [`${file}${at}: ${state.why.replace(/\.$/, '')}; the router will read it as a corrupt state file (KB954522, R8) and not start until the file is deleted (\`deleteStateFile\`)`];
+  }
+  const mailboxes = new Set((scenario.exchange?.mailboxes ?? []).map((m) => m.address));
+  const warnings: string[] = [];
+  const strangers = state.providers.filter((p) => !mailboxes.has(p.emailAddress)).map((p) => p.emailAddress);
+  if (strangers.length > 0) {
+    const [count, names] = [strangers.length.toLocaleString('en-US'), strangers.slice(0, NAMED_AT_MOST).join(', ')];
+    warnings.push(strangers.length === 1 ? `1 provider names no mailbox of the scenario and is ignored: ${names}`
+      : `${count} providers name no mailbox of the scenario and are ignored; first: ${names}`);
+  }
+  const start = startEpochMs(scenario);
+  const late = state.providers.flatMap((p) => (mailboxes.has(p.emailAddress) && p.thresholdMs !== null && p.thresholdMs > 0 ? [{ address: p.emailAddress, ms: p.thresholdMs }] : []));
+  const when = ({ ms }: { ms: number }) => `${new Date(start + ms).toISOString().replace('.000Z', 'Z')} is ${formatDurationMs(ms)} after the start${ms > scenario.horizon ? ' (after the horizon)' : ''}`;
+  if (late.length <= NAMED_AT_MOST) {
+    warnings.push(...late.map((p) => `${p.address}'s ThresholdDate ${when(p)}: the router reads none of its mail received before it (R8)`));
+  } else {
+    const first = late.slice(0, NAMED_AT_MOST).map((p) => `${p.address}'s ${when(p)}`).join('; ');
+    warnings.push(`${late.length.toLocaleString('en-US')} providers' ThresholdDates are after the start: the router reads none of their mail received before them (R8); first: ${first}`);
+  }
+  return warnings;
 }
 
 function readOrThrow(file: string, path: ReadonlyArray<string | number>, locate: Locate): string {

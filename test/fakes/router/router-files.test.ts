@@ -100,10 +100,18 @@ describe('SystemState.xml', () => {
     expect(parseSystemStateXml(reset, START)).toMatchObject({ providers: [{ thresholdMs: null }] });
   });
 
-  it('takes an empty or root-less file as the corrupt file that stops the service (KB954522)', () => {
-    expect(parseSystemStateXml('', START)).toMatchObject({ corrupt: true });
-    expect(parseSystemStateXml('<?xml version="1.0"?>', START)).toMatchObject({ corrupt: true });
-    expect(parseSystemStateXml('<SystemState><X1><emailaddress>', START)).toMatchObject({ corrupt: true });
+  it('takes an empty, root-less or not well-formed file as the corrupt file that stops the service (KB954522), saying why and where', () => {
+    expect(parseSystemStateXml('', START)).toEqual({ corrupt: true, why: 'the file is empty (Root element is missing)', line: null, column: null });
+    const noRoot = { corrupt: true, why: 'the file has no root element (Root element is missing)', line: null, column: null };
+    expect(parseSystemStateXml('<?xml version="1.0"?>', START)).toEqual(noRoot);
+    expect(parseSystemStateXml('\uFEFF<?xml version="1.0"?>\r\n<!-- emptied by hand -->\r\n', START)).toEqual(noRoot);
+    // An unclosed declaration or comment is not well-formed, not root-less; reading it stays one pass.
+    expect(parseSystemStateXml('<?xml version="1.0"', START)).toMatchObject({ corrupt: true, why: expect.stringMatching(/^not well-formed XML/) });
+    expect(parseSystemStateXml('<!-- c ->\n<SystemState/>', START)).toMatchObject({ corrupt: true, why: expect.stringMatching(/^not well-formed XML/) });
+    expect(parseSystemStateXml('<SystemState>\n  <X1><emailaddress>', START)).toMatchObject({ corrupt: true, why: expect.stringMatching(/^not well-formed XML: /) });
+    expect(parseSystemStateXml('<SystemState>\n  <X1>\n  </X2>\n</SystemState>', START)).toEqual({
+      corrupt: true, why: "not well-formed XML: Expected closing tag 'X1' (opened in line 2, col 3) instead of closing tag 'X2'.", line: 3, column: 3,
+    });
   });
 
   it('names a wrong element in a well-formed file, and refuses a DTD', () => {
