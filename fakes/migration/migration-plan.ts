@@ -39,9 +39,11 @@ export function planMigration(routers: readonly RouterFiles[], atMs: number): Mi
       if (entry.unsupported !== null) skipped.push({ source, what: describe(entry), reason: entry.unsupported });
     }
     const usable = agent.providers.filter((p) => p.unsupported === null);
-    for (const url of new Set(usable.map((p) => p.crmServerUrl))) {
-      const incoming = usable.filter((p) => p.crmServerUrl === url && p.direction === 'incoming');
-      const outgoing = usable.filter((p) => p.crmServerUrl === url && p.direction === 'outgoing');
+    // One deployment per CrmServerUrl however it is spelt (crmServerKey); named by the first spelling.
+    for (const key of new Set(usable.map((p) => p.crmServerKey))) {
+      const incoming = usable.filter((p) => p.crmServerKey === key && p.direction === 'incoming');
+      const outgoing = usable.filter((p) => p.crmServerKey === key && p.direction === 'outgoing');
+      const url = usable.find((p) => p.crmServerKey === key)?.crmServerUrl ?? key;
       const outgoingOf = (id: string) => outgoing.find((p) => p.userIds.includes(id) || p.queueIds.includes(id)) ?? outgoing[0];
       for (const entry of incoming) {
         if (entry.isForwardMailbox === true && entry.emailAddress !== null) {

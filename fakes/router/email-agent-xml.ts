@@ -17,6 +17,8 @@ export interface ProviderEntry {
   readonly unsupported: string | null;
   readonly providerClass: string;
   readonly crmServerUrl: string;
+  /** CrmServerUrl as CRM tells deployments apart: crmServerKey(crmServerUrl). */
+  readonly crmServerKey: string;
   readonly emailAddress: string | null;
   /** The host of EmailServerUrl (the mail server the provider talks to). [I] */
   readonly serverHost: string | null;
@@ -87,12 +89,29 @@ function providerEntry(node: XmlNode, index: number): ProviderEntry {
   if (emailAddress !== null && !/^[^@\s]+@[^@\s]+$/.test(emailAddress)) throw new RouterFileError(`${path}/EmailAddress`, `not an email address: ${JSON.stringify(emailAddress)}`);
   const serverUrl = text(node, 'emailserverurl', path) ?? null;
   return {
-    index, direction: known[1], protocol: known[2], unsupported, providerClass, crmServerUrl,
+    index, direction: known[1], protocol: known[2], unsupported, providerClass, crmServerUrl, crmServerKey: crmServerKey(crmServerUrl),
     emailAddress: emailAddress?.toLowerCase() ?? null, serverHost: serverUrl === null ? null : hostOf(serverUrl),
     isForwardMailbox: bool(node, 'isforwardmailbox', path) ?? null, deleteEmails: bool(node, 'deleteemails', path) ?? null,
     emailAuthMode: text(node, 'emailauthmode', path) ?? null,
     userIds: texts(node, 'userid', path), queueIds: texts(node, 'queueid', path),
   };
+}
+
+/**
+ * One deployment's CrmServerUrl however it is spelt (the incident review: `http://CRM01...:80/Contoso/` and
+ * `http://crm01.../contoso` are one deployment): scheme and host in lower case (URLs and DNS ignore their case), the
+ * default port and trailing slashes dropped, and the path (the organisation's name) in lower case, as CRM compares
+ * organisation names. [I] Text that is no URL is compared in lower case.
+ */
+export function crmServerKey(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url.trim());
+  } catch {
+    return url.trim().toLowerCase();
+  }
+  // URL lower-cases the scheme and host and drops the scheme's default port.
+  return `${parsed.protocol}//${parsed.host}${parsed.pathname.replace(/\/+$/, '').toLowerCase()}${parsed.search}${parsed.hash}`;
 }
 
 /** `http://ex1.contoso.local/EWS/Exchange.asmx` -> `ex1.contoso.local`; a bare host stays as it is. */

@@ -1,7 +1,8 @@
 // Microsoft.Crm.Tools.EmailAgent.SystemState.xml (R8, KB2491350, KB954522): one element per provider instance, named
 // by an opaque hash, holding emailaddress, lasterror and thresholddate (ISO 8601 with seven decimals; 0001-01-01 after
-// a reset). Read: an empty file or one without a root element is the corrupt file the service refuses to start
-// with (modelled, not an input error); a well-formed file with a wrong element is an input error naming it.
+// a reset). Read: an empty file, one without a root element, or one that is not well-formed (a typo, a truncated
+// copy) is the corrupt file the service refuses to start with (modelled, not an input error: the harness warns, with
+// the parser's line and column); a well-formed file with a wrong element is an input error naming it.
 import { RouterFileError, escapeXml, parseRouterXml, stableHash, text, type XmlNode } from './router-xml.js';
 import type { ProviderState, SystemState } from './system-state.js';
 
@@ -17,20 +18,31 @@ export interface SavedProviderState {
   readonly lastError: string | null;
 }
 
-export type ReadSystemState = { readonly corrupt: true; readonly why: string } | { readonly corrupt: false; readonly providers: readonly SavedProviderState[] };
+/** KB954522's corrupt file: why (the parser's reason), and where the parser stopped when it says (1-based). */
+export interface CorruptSystemState {
+  readonly corrupt: true;
+  readonly why: string;
+  readonly line: number | null;
+  readonly column: number | null;
+}
+
+export type ReadSystemState = CorruptSystemState | { readonly corrupt: false; readonly providers: readonly SavedProviderState[] };
+
+const NO_ROOT: CorruptSystemState = { corrupt: true, why: 'the file has no root element (Root element is missing)', line: null, column: null };
 
 export function parseSystemStateXml(xml: string, startEpochMs: number): ReadSystemState {
-  if (xml.trim().length === 0) return { corrupt: true, why: 'the file is empty (Root element is missing)' };
+  if (xml.trim().length === 0) return { corrupt: true, why: 'the file is empty (Root element is missing)', line: null, column: null };
+  if (onlyProlog(xml)) return NO_ROOT;
   let doc: XmlNode;
   try {
     doc = parseRouterXml(xml, ROOT, []);
   } catch (error) {
     // A file that is not well-formed is the corrupt file of KB954522; a refused or unreadable one is bad input.
-    if (error instanceof RouterFileError && error.kind === 'malformed') return { corrupt: true, why: error.message };
+    if (error instanceof RouterFileError && error.kind === 'malformed') return { corrupt: true, why: error.problem, line: error.line, column: error.column };
     throw error;
   }
   const root = Object.entries(doc)[0];
-  if (root === undefined) return { corrupt: true, why: 'Root element is missing' };
+  if (root === undefined) return NO_ROOT;
   const [rootName, rootValue] = root;
   // A root with no provider elements (a service that has no mailboxes yet) is a valid, empty file.
   if (rootValue === '') return { corrupt: false, providers: [] };
@@ -50,6 +62,20 @@ export function parseSystemStateXml(xml: string, startEpochMs: number): ReadSyst
     });
   }
   return { corrupt: false, providers };
+}
+
+/** Only a declaration, comments or processing instructions: .NET's "Root element is missing". One pass (a hostile
+ * file of unclosed `<?` costs no more than any other). */
+function onlyProlog(xml: string): boolean {
+  let at = 0;
+  for (;;) {
+    while (at < xml.length && /\s|\uFEFF/.test(xml.charAt(at))) at++;
+    if (at === xml.length) return true;
+    const close = xml.startsWith('<?', at) ? '?>' : xml.startsWith('<!--', at) ? '-->' : null;
+    const end = close === null ? -1 : xml.indexOf(close, at + (close === '?>' ? 2 : 4));
+    if (close === null || end < 0) return false;
+    at = end + close.length;
+  }
 }
 
 function thresholdOf(value: string, startEpochMs: number, path: string): number | null {

@@ -1,7 +1,9 @@
 // `mailflow migrate DIR [DIR ...]`: the migration wizard (S14). Each DIR holds one router's three files; at most four
 // routers, 32 MB together (a setting). Everything is read and checked before anything is written: five routers, too
-// many bytes, a missing or unknown file name, malformed XML all exit 2 naming which and why. Writes the server-side
-// sync configuration as a scenario fragment (--out) and prints the review (what migrates, what does not and why).
+// many bytes, a missing or unknown file name, malformed XML all exit 2 naming which and why. What a router's Service
+// folder also holds (Configuration.bin, logs) is left alone with a note, so a folder copied as it is migrates. Writes
+// the server-side sync configuration as a scenario fragment (--out) and prints the review (what migrates, what does
+// not and why).
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseEmailAgentXml } from '../../fakes/router/email-agent-xml.js';
@@ -16,13 +18,17 @@ import { checkWritable } from './output-path.js';
 import { refuseOverwritingInputs } from './input-overwrite.js';
 import { EXIT } from './exit-codes.js';
 import { EMAIL_AGENT_FILE, ENCRYPTION_KEY_FILE, ROUTER_FILES as FILES, SYSTEM_STATE_FILE } from './router-file-names.js';
-import { sayOut, writeData } from './say.js';
+import { sayErr, sayOut, writeData } from './say.js';
 import { oneLineText } from '../scenario/terminal-text.js';
 
 /** S14: up to four routers, 32 MB combined (0x2000000; a site setting can override it). */
 export const MAX_ROUTERS = 4;
 export const DEFAULT_MAX_BYTES = 0x2000000;
 const FRAGMENT = 'the server-side sync fragment';
+/** domain.md (correction 2): every router's Service folder holds it; the wizard does not read it. */
+const CONFIGURATION_BIN = 'Microsoft.Crm.Tools.EmailAgent.Configuration.bin';
+/** The router's logs (LogFile), often beside its files. */
+const isLog = (name: string): boolean => /\.log$/i.test(name);
 
 export interface MigrateOptions {
   /** The migration's instant in the scenario's virtual time (ms); Process Email From is 24 hours before it. */
@@ -42,6 +48,7 @@ export function migrateCommand(dirs: readonly string[], options: MigrateOptions)
   const twice = dirs.find((dir, i) => dirs.slice(0, i).some((other) => resolve(other) === resolve(dir)));
   if (twice !== undefined) throw new InputError([problem(twice, 'named twice: each router directory once')]);
   const problems: InputProblem[] = [];
+  const notes: string[] = [];
   let bytes = 0;
   for (const dir of dirs) {
     let names: string[];
@@ -51,19 +58,22 @@ export function migrateCommand(dirs: readonly string[], options: MigrateOptions)
       problems.push(problem(dir, `cannot read the directory: ${(error as Error).message}`));
       continue;
     }
+    const ignored = names.filter((name) => name === CONFIGURATION_BIN || isLog(name));
     for (const name of names) {
-      if (!FILES.includes(name)) problems.push(problem(join(dir, name), `unknown file: a router directory holds ${FILES.join(', ')}`));
-      else bytes += statSync(join(dir, name)).size;
+      if (FILES.includes(name)) bytes += statSync(join(dir, name)).size;
+      else if (!ignored.includes(name)) problems.push(problem(join(dir, name), `unknown file: a router directory holds ${FILES.join(', ')} (and may hold ${CONFIGURATION_BIN} and .log files, which are ignored)`));
     }
+    if (ignored.length > 0) notes.push(ignoredNote(dir, ignored));
     for (const name of FILES) if (!names.includes(name)) problems.push(problem(join(dir, name), 'missing: each router needs its three files'));
   }
   if (problems.length > 0) throw new InputError(problems);
+  for (const note of notes) sayErr(oneLineText(note));
   if (bytes > options.maxBytes) throw new InputError([problem(dirs.join(', '), `the files hold ${bytes} bytes together, more than ${options.maxBytes} (S14: 32 MB unless the site setting says otherwise)`)]);
   const routers: RouterFiles[] = dirs.map((dir) => {
     // The wizard loads the key first; its layout and cipher are not public, so it is only checked to be XML.
     read(join(dir, ENCRYPTION_KEY_FILE), (xml) => parseRouterXml(xml, 'EncryptionKey', []));
     const state = read(join(dir, SYSTEM_STATE_FILE), (xml) => parseSystemStateXml(xml, 0));
-    if (state.corrupt) throw new InputError([problem(join(dir, SYSTEM_STATE_FILE), `corrupt: ${state.why}`)]);
+    if (state.corrupt) throw new InputError([{ ...problem(join(dir, SYSTEM_STATE_FILE), `corrupt: ${state.why}`), line: state.line ?? 0, column: state.column ?? 0 }]);
     return { source: dir, agent: read(join(dir, EMAIL_AGENT_FILE), parseEmailAgentXml) };
   });
   const plan = planMigration(routers, options.atMs);
@@ -71,6 +81,16 @@ export function migrateCommand(dirs: readonly string[], options: MigrateOptions)
   if (options.json === true) writeData(`${JSON.stringify({ ...plan, routers: dirs })}\n`);
   else sayOut(reviewOf(plan, dirs, options.out));
   return EXIT.pass;
+}
+
+/** `DIR: ignored: ...Configuration.bin (the wizard does not read it), 2 .log files`. */
+function ignoredNote(dir: string, ignored: readonly string[]): string {
+  const logs = ignored.filter(isLog).length;
+  const parts = [
+    ...(ignored.includes(CONFIGURATION_BIN) ? [`${CONFIGURATION_BIN} (the wizard does not read it)`] : []),
+    ...(logs === 0 ? [] : [`${logs} .log file${logs === 1 ? '' : 's'}`]),
+  ];
+  return `${dir}: ignored: ${parts.join(', ')}`;
 }
 
 function read<T>(file: string, parse: (xml: string) => T): T {
@@ -88,14 +108,17 @@ function read<T>(file: string, parse: (xml: string) => T): T {
   }
 }
 
-/** The `sss:` section to paste into a scenario (server names are the first label of each host). */
+/**
+ * The `sss:` section to paste into a scenario (server names are the first label of each host). Process Email From is
+ * an instant as scenarios write one (`6d`, `-20h`), which the schema's instant reads back to the same milliseconds.
+ */
 function fragmentOf(plan: MigrationPlan, dirs: readonly string[]): string {
   const lines = [
     `# Server-side sync configuration migrated from ${dirs.length} router(s) by mailflow migrate (S14).`,
     `# Users and queues keep "Server-Side Synchronization or Email Router" access; ids: ${plan.mailboxes.map((m) => m.id).join(', ') || 'none'}.`,
     'sss:',
     '  profiles:',
-    ...plan.profiles.map((p) => `    - { name: ${p.name}, server: ${p.host.split('.')[0]}, processEmailFrom: ${plan.processEmailFromMs} }`),
+    ...plan.profiles.map((p) => `    - { name: ${p.name}, server: ${p.host.split('.')[0]}, processEmailFrom: ${formatDurationMs(plan.processEmailFromMs)} }`),
     `  mailboxes:${plan.forwardMailboxes.length === 0 ? ' []' : ''}`,
     ...plan.forwardMailboxes.map((f) => `    - { address: ${f.address}, profile: ${f.profile}, deleteAfterProcessing: ${f.deleteAfterProcessing} }`),
     '',

@@ -2,7 +2,7 @@
 // carry a DTD, errors that name the element, written back so that reading gives the same thing.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { parseEmailAgentXml, writeEmailAgentXml } from '../../../fakes/router/email-agent-xml.js';
+import { crmServerKey, parseEmailAgentXml, writeEmailAgentXml } from '../../../fakes/router/email-agent-xml.js';
 import { RouterFileError } from '../../../fakes/router/router-xml.js';
 import { parseSystemStateXml, writeSystemStateXml } from '../../../fakes/router/system-state-xml.js';
 import { DEFAULT_PROVIDER_OVERRIDES, DEFAULT_ROUTER_TIMINGS, DEFAULT_SYSTEM_CONFIGURATION, type RouterConfig } from '../../../fakes/router/router-config.js';
@@ -56,6 +56,19 @@ describe('EmailAgent.xml', () => {
     expect(errorOf(() => parseEmailAgentXml('<Settings/>')).message).toBe('Configuration: the root element must be <Configuration>');
   });
 
+  it('keys CrmServerUrl as CRM tells deployments apart: scheme, host and organisation in any case, default port and trailing / or not', () => {
+    const key = crmServerKey('http://crm.contoso.example/contoso');
+    for (const url of ['HTTP://CRM.Contoso.example/Contoso', 'http://crm.contoso.example:80/contoso/', ' http://crm.contoso.example/CONTOSO// ']) expect(crmServerKey(url)).toBe(key);
+    expect(crmServerKey('https://crm.contoso.example:443/Contoso')).toBe('https://crm.contoso.example/contoso');
+    for (const other of ['http://crm.contoso.example:5555/contoso', 'https://crm.contoso.example/contoso', 'http://crm2.contoso.example/contoso', 'http://crm.contoso.example/fabrikam']) expect(crmServerKey(other)).not.toBe(key);
+    // Not a URL: compared as text, in lower case.
+    expect(crmServerKey('CRM01/Contoso')).toBe('crm01/contoso');
+    const file = parseEmailAgentXml(fixture('EmailAgent.xml').replace(/<CrmServerUrl>http:\/\/crm\.contoso\.example\/Contoso<\/CrmServerUrl>(?![\s\S]*<CrmServerUrl>)/, '<CrmServerUrl>HTTP://CRM.contoso.example:80/Contoso/</CrmServerUrl>'));
+    expect(file.providers.map((p) => [p.crmServerUrl, p.crmServerKey])).toEqual([
+      ['http://crm.contoso.example/Contoso', key], ['HTTP://CRM.contoso.example:80/Contoso/', key],
+    ]);
+  });
+
   it('writes a file that reads back to the same settings and providers', () => {
     const config: RouterConfig = {
       system: { ...DEFAULT_SYSTEM_CONFIGURATION, maxThreads: 7 }, overrides: { ...DEFAULT_PROVIDER_OVERRIDES, batchSize: 3 }, timings: DEFAULT_ROUTER_TIMINGS, finishOrder: 'create-first',
@@ -87,10 +100,18 @@ describe('SystemState.xml', () => {
     expect(parseSystemStateXml(reset, START)).toMatchObject({ providers: [{ thresholdMs: null }] });
   });
 
-  it('takes an empty or root-less file as the corrupt file that stops the service (KB954522)', () => {
-    expect(parseSystemStateXml('', START)).toMatchObject({ corrupt: true });
-    expect(parseSystemStateXml('<?xml version="1.0"?>', START)).toMatchObject({ corrupt: true });
-    expect(parseSystemStateXml('<SystemState><X1><emailaddress>', START)).toMatchObject({ corrupt: true });
+  it('takes an empty, root-less or not well-formed file as the corrupt file that stops the service (KB954522), saying why and where', () => {
+    expect(parseSystemStateXml('', START)).toEqual({ corrupt: true, why: 'the file is empty (Root element is missing)', line: null, column: null });
+    const noRoot = { corrupt: true, why: 'the file has no root element (Root element is missing)', line: null, column: null };
+    expect(parseSystemStateXml('<?xml version="1.0"?>', START)).toEqual(noRoot);
+    expect(parseSystemStateXml('\uFEFF<?xml version="1.0"?>\r\n<!-- emptied by hand -->\r\n', START)).toEqual(noRoot);
+    // An unclosed declaration or comment is not well-formed, not root-less; reading it stays one pass.
+    expect(parseSystemStateXml('<?xml version="1.0"', START)).toMatchObject({ corrupt: true, why: expect.stringMatching(/^not well-formed XML/) });
+    expect(parseSystemStateXml('<!-- c ->\n<SystemState/>', START)).toMatchObject({ corrupt: true, why: expect.stringMatching(/^not well-formed XML/) });
+    expect(parseSystemStateXml('<SystemState>\n  <X1><emailaddress>', START)).toMatchObject({ corrupt: true, why: expect.stringMatching(/^not well-formed XML: /) });
+    expect(parseSystemStateXml('<SystemState>\n  <X1>\n  </X2>\n</SystemState>', START)).toEqual({
+      corrupt: true, why: "not well-formed XML: Expected closing tag 'X1' (opened in line 2, col 3) instead of closing tag 'X2'.", line: 3, column: 3,
+    });
   });
 
   it('names a wrong element in a well-formed file, and refuses a DTD', () => {

@@ -6,6 +6,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mailflow, repoRoot } from '../../helpers/cli.js';
+import { parseScenarioText } from '../../../harness/scenario/load-scenario.js';
 
 const A = join(repoRoot, 'test/fixtures/migration/router-a');
 const B = join(repoRoot, 'test/fixtures/migration/router-b');
@@ -26,7 +27,7 @@ describe('mailflow migrate', () => {
     expect(result.stdout).toMatch(/not migrated: .*router-b: ProviderConfiguration\[3\] .*Exchange 2003 \(WebDAV\)/);
     expect(result.stdout).toMatch(/Process Email From: 20h before the scenario's start/);
     const fragment = readFileSync(out, 'utf8');
-    expect(fragment).toContain('- { name: exchange-ex1, server: ex1, processEmailFrom: -72000000 }');
+    expect(fragment).toContain('- { name: exchange-ex1, server: ex1, processEmailFrom: -20h }');
     expect(fragment).toContain('- { address: crm@contoso.example, profile: exchange-ex1, deleteAfterProcessing: false }');
   });
 
@@ -61,6 +62,39 @@ describe('mailflow migrate', () => {
     expect(mailflow('help', 'migrate').stdout).toMatch(/--at <duration>.*\(default: 0, the scenario's start\)/s);
   });
 
+  it('migrates a Service folder copied as it is: Configuration.bin and logs are ignored with one note (the incident review)', () => {
+    const dir = copyOf(A);
+    writeFileSync(join(dir, 'Microsoft.Crm.Tools.EmailAgent.Configuration.bin'), Buffer.from([0, 1, 2, 255]));
+    writeFileSync(join(dir, 'Microsoft.Crm.Tools.EmailAgent.log'), 'started\n');
+    writeFileSync(join(dir, 'EmailRouter.LOG'), 'started\n');
+    const [out, plain] = ['copied', 'plain'].map((name) => join(mkdtempSync(join(tmpdir(), `migrate-${name}-`)), 'sss.yaml')) as [string, string];
+    const result = mailflow('migrate', dir, '--out', out);
+    expect(result.stderr).toBe(`${dir}: ignored: Microsoft.Crm.Tools.EmailAgent.Configuration.bin (the wizard does not read it), 2 .log files\n`);
+    expect(result.status).toBe(0);
+    // The same migration as from the three files alone.
+    expect(mailflow('migrate', A, '--out', plain).stderr).toBe('');
+    expect(readFileSync(out, 'utf8')).toBe(readFileSync(plain, 'utf8'));
+  });
+
+  it('writes Process Email From as scenarios write an instant, which the scenario reads back to the same time (S2a, S14)', () => {
+    const scenario = readFileSync(join(repoRoot, 'scenarios/baseline-sss.yaml'), 'utf8');
+    for (const [at, written] of [['4h', '-20h'], ['7d', '6d'], ['1d', '0s'], ['3h 59m 59s 1ms', '-20h 999ms']] as const) {
+      const out = join(mkdtempSync(join(tmpdir(), 'migrate-pef-')), 'sss.yaml');
+      const result = mailflow('migrate', A, '--at', at, '--out', out, '--json');
+      expect(result.status).toBe(0);
+      const fragment = readFileSync(out, 'utf8');
+      expect(fragment).toContain(`processEmailFrom: ${written} }`);
+      const { processEmailFromMs } = JSON.parse(result.stdout) as { processEmailFromMs: number };
+      // The fragment pasted in place of a scenario's own sss: section loads, and its instant is the plan's.
+      const file = join(mkdtempSync(join(tmpdir(), 'migrate-paste-')), 'pasted.yaml');
+      // Its forward mailbox is not one of this scenario's: the profile alone, enabling the scenario's users.
+      const profiles = fragment.slice(fragment.indexOf('sss:'), fragment.indexOf('  mailboxes:'));
+      writeFileSync(file, `${scenario.slice(0, scenario.indexOf('\nsss:') + 1)}${profiles}  enabled: all\n${scenario.slice(scenario.indexOf('\nfaults:') + 1)}`);
+      expect(parseScenarioText(readFileSync(file, 'utf8'), file).sss?.profiles[0]?.processEmailFrom).toBe(processEmailFromMs);
+      if (written.includes(' ')) expect(mailflow('validate', file)).toMatchObject({ status: 0, stderr: '' });
+    }
+  });
+
   it('refuses the same router directory named twice', () => {
     const result = mailflow('migrate', A, `${A}/`, '--json');
     expect(result.status).toBe(2);
@@ -87,7 +121,8 @@ describe('mailflow migrate', () => {
     cases.push([[missing], /EncryptionKey\.xml: missing/]);
     const unknown = copyOf(A);
     writeFileSync(join(unknown, 'Microsoft.Crm.Tools.EmailAgent.Configuration.bin'), 'binary');
-    cases.push([[unknown], /Configuration\.bin: unknown file/]);
+    writeFileSync(join(unknown, 'notes.txt'), 'what I changed');
+    cases.push([[unknown], /notes\.txt: unknown file/]);
     const malformed = copyOf(A);
     writeFileSync(join(malformed, 'Microsoft.Crm.Tools.EmailAgent.xml'), '<Configuration><SystemConfiguration></Configuration>');
     cases.push([[malformed], /EmailAgent\.xml.*not well-formed/]);

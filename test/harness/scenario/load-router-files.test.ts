@@ -66,6 +66,58 @@ describe('router files in a scenario', () => {
     expect((await problemsOf(scenarioWith({ config: otherHost })))[0]).toMatch(/ProviderConfiguration\[1\]\/EmailServerUrl: host mail9\.contoso\.example is not a server/);
   });
 
+  it('matches EmailServerUrl\'s host to a server name in any case, as DNS does; refuses servers whose names differ only in case', async () => {
+    // The incident review: servers named EXCH01 as Windows shows them, URLs that say EXCH01.contoso.com.
+    const config = readFileSync(join(FIXTURES, 'EmailAgent.xml'), 'utf8').replace('http://ex1.contoso.example/EWS', 'https://EX1.Contoso.example/EWS');
+    const upper = scenarioWith({ config });
+    writeFileSync(upper, readFileSync(upper, 'utf8').replace('servers: [{ name: ex1 }]', 'servers: [{ name: EX1 }]').replace('server: ex1 }', 'server: EX1 }'));
+    const validate = mailflow('validate', upper);
+    expect(validate.stderr).not.toMatch(/is not a server/);
+    expect(validate.status).toBe(0);
+    expect(routerOf(await loadScenario(upper))?.incomingProfiles).toEqual([{ name: 'in-1', protocol: 'exchange', server: 'EX1' }]);
+    const twins = scenarioWith({ config });
+    writeFileSync(twins, readFileSync(twins, 'utf8').replace('servers: [{ name: ex1 }]', 'servers: [{ name: ex1 }, { name: EX1 }]'));
+    const ambiguous = mailflow('validate', twins);
+    expect(ambiguous.status).toBe(2);
+    expect(ambiguous.stderr).toMatch(/EmailAgent\.xml: Configuration\/ProviderConfiguration\[1\]\/EmailServerUrl: host ex1\.contoso\.example names ex1 and EX1, servers of the scenario whose names differ only in case \(host names ignore case\): rename one/);
+  });
+
+  it('takes CrmServerUrls that differ in case, a default port or a trailing / as one deployment; lists the URLs of two', async () => {
+    const fixture = readFileSync(join(FIXTURES, 'EmailAgent.xml'), 'utf8');
+    const outgoingUrl = (url: string) => {
+      const at = fixture.lastIndexOf('<CrmServerUrl>http://crm.contoso.example/Contoso</CrmServerUrl>');
+      return `${fixture.slice(0, at)}<CrmServerUrl>${url}</CrmServerUrl>${fixture.slice(fixture.indexOf('</CrmServerUrl>', at) + '</CrmServerUrl>'.length)}`;
+    };
+    for (const url of ['HTTP://CRM.contoso.example:80/contoso/', 'http://Crm.Contoso.Example/CONTOSO']) {
+      const file = scenarioWith({ config: outgoingUrl(url) });
+      const validate = mailflow('validate', file);
+      expect(validate.stderr).not.toContain('CrmServerUrl');
+      expect(validate.status).toBe(0);
+      expect(routerOf(await loadScenario(file))?.deployments).toEqual([{ crm: 'crm', incomingProfile: 'in-1', outgoingProfile: 'out-2', forwardMailbox: { address: 'crm@contoso.example', deleteAfterProcessing: false } }]);
+    }
+    const two = mailflow('validate', scenarioWith({ config: outgoingUrl('http://crm2.contoso.example/Contoso') }));
+    expect(two.status).toBe(2);
+    expect(two.stderr).toContain('EmailAgent.xml: Configuration/ProviderConfiguration[1]/CrmServerUrl: http://crm.contoso.example/Contoso has no outgoing ProviderConfiguration: a deployment needs one of each with the same CrmServerUrl (compared without case, default port or trailing /). The file has incoming for http://crm.contoso.example/Contoso ([1]), outgoing for http://crm2.contoso.example/Contoso ([2]): these are different deployments');
+  });
+
+  it('names an organisation by the end of its CrmServerUrl in any case, as CRM compares organisation names (R12)', async () => {
+    const provider = (cls: string, url: string, forward = '') => `<ProviderConfiguration><ProviderClass>Microsoft.Crm.Tools.Email.Providers.${cls}</ProviderClass><CrmServerUrl>${url}</CrmServerUrl><EmailServerUrl>http://ex1.contoso.example/EWS/Exchange.asmx</EmailServerUrl>${forward === '' ? '' : `<EmailAddress>${forward}</EmailAddress><IsForwardMailbox>true</IsForwardMailbox>`}</ProviderConfiguration>`;
+    const config = `<Configuration>${[
+      provider('ExchangePollingMailboxProvider', 'http://crm.contoso.example/CRM-Sales', 'crm-sales@contoso.example'), provider('SmtpPollingSendEmailProvider', 'http://CRM.contoso.example:80/crm-sales/'),
+      provider('ExchangePollingMailboxProvider', 'http://crm.contoso.example/Crm-Service', 'crm-service@contoso.example'), provider('SmtpPollingSendEmailProvider', 'http://crm.contoso.example/crm-service'),
+    ].join('')}</Configuration>`;
+    const file = scenarioWith({ config });
+    writeFileSync(file, readFileSync(file, 'utf8')
+      .replace('    - { address: crm@contoso.example, kind: forward, database: db1 }', [...['crm-sales', 'crm-service'].map((n) => `    - { address: ${n}@contoso.example, kind: forward, database: db1 }`), '    - { address: ines@contoso.example, database: db1 }'].join('\n'))
+      .replace('rules: [{ action: forward-as-attachment, to: crm@contoso.example }]', 'rules: [{ action: forward-as-attachment, to: crm-sales@contoso.example }]')
+      .replace(/crm:\n  users: (.*)\n/, 'crm:\n  - { server: crm-sales, users: $1 }\n  - { server: crm-service, users: [{ address: ines@contoso.example }] }\n')
+      .replace('  stateFile: SystemState.xml\n', ''));
+    const validate = mailflow('validate', file);
+    expect(validate.stderr).toBe('');
+    expect(validate.status).toBe(0);
+    expect(routerOf(await loadScenario(file))?.deployments.map((d) => [d.crm, d.incomingProfile, d.outgoingProfile])).toEqual([['crm-sales', 'in-1', 'out-2'], ['crm-service', 'in-3', 'out-4']]);
+  });
+
   it('mailflow router-files writes files a scenario can start from again, the state as it was at the end', async () => {
     const out = mkdtempSync(join(tmpdir(), 'router-out-'));
     const result = mailflow('router-files', SCENARIO, '--out', out, '--at-end');
