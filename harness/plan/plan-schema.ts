@@ -52,7 +52,9 @@ export const planSchema = z.strictObject({
   description: z.string().optional().describe('What the plan is.'),
   seed: z.number().int().min(0).max(MAX_SEED).describe('The seed of every random choice; `--seed` and `--sweep` vary it.'),
   start: z.iso.datetime().describe('Virtual time 0, an ISO 8601 UTC instant; traffic starts here.'),
-  domain: z.string().min(1).default('contoso.example').describe('The organisation\'s mail domain.'),
+  // Lower case, as every address in a scenario is (email-address.ts): the plan's own lists of addresses (its drawn
+  // failures, the batches) are compared with the compiled scenario's.
+  domain: z.string().min(1).toLowerCase().default('contoso.example').describe('The organisation\'s mail domain (any case; addresses compare in lower case).'),
   sites: z.array(siteSchema).min(1).superRefine(refuseOverCap)
     .describe(`The population, by site (S14 batches follow this order unless queues go first); at most ${MAX_PLAN_POPULATION.toLocaleString('en-US')} users and queues in all.`),
   traffic: z.strictObject({

@@ -13,6 +13,7 @@ export interface SmallPlanOptions {
   readonly retryAfter?: string;
   readonly forwardRules?: 'keep' | 'remove-per-batch' | 'remove-at-end';
   readonly order?: 'queues-first' | 'as-listed';
+  readonly domain?: string;
 }
 
 export function smallPlan(o: SmallPlanOptions = {}): Plan {
@@ -22,7 +23,7 @@ kind: plan
 name: small
 seed: 3
 start: 2026-01-05T00:00:00Z
-sites:
+${o.domain === undefined ? '' : `domain: ${o.domain}\n`}sites:
   - { name: hq, users: ${o.users ?? 12}, queues: ${o.queues ?? 1}, access: ${o.access ?? 'email-router'} }
 traffic: { perMailboxPerDay: 24 }
 people:
