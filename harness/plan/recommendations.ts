@@ -65,7 +65,7 @@ export function recommendationsFor(inputs: AdviceInputs): string[] {
         ? 'A shorter batch interval would leave as many untracked here (--what-if, below). Enable mailboxes before their users file.'
       : `${laterBatchesLoseMore(batches) ? 'Later batches lose more: a' : 'A'} shorter batch interval (${formatDurationMs(halvedMs)} instead of ${formatDurationMs(plan.cutover.batchInterval)}) would finish in ${formatDurationMs(halvedDurationMs)} instead of ${formatDurationMs(durationMs)}, or enable mailboxes before their users file.${halvedRun === null && plan.faults.length > 0 ? ' With faults in the plan a faster schedule can lose more (more mailboxes enabled into them): --what-if runs it.' : ''}`;
     out.push(`${counted(filed, 'message was', 'messages were')} filed out of the Inbox before their mailbox's first cycle and ${filed === 1 ? 'is' : 'are'} never tracked (S6); most in ${list}. ${lever}`);
-    if (unread !== null && unread.filed > 0 && unread.filed >= LARGE_SHARE * counts.untracked) out.push(unreadAdvice(unread, counts.untracked, unreadFirstRun));
+    if (unread !== null && unread.filed > 0 && unread.filed >= LARGE_SHARE * counts.untracked) out.push(unreadAdvice(unread, counts.untracked, plan.cutover.batchInterval, unreadFirstRun));
   }
   const behind = reason('behind-watermark');
   if (behind > 0) {
@@ -110,10 +110,13 @@ export function recommendationsFor(inputs: AdviceInputs): string[] {
  * copies the forward mailbox's record tracks from the first batch on. `unread-first` enables them before those users;
  * unless --what-if's run of it shows it saves nothing.
  */
-function unreadAdvice(unread: UnreadMailboxes, untracked: number, run: VariantRun): string {
+function unreadAdvice(unread: UnreadMailboxes, untracked: number, interval: number, run: VariantRun): string {
   const n = (value: number) => value.toLocaleString('en-US');
+  // Batch k is enabled (k - 1) intervals after the switch.
+  const [first, last] = [unread.batches[0] ?? 1, unread.batches.at(-1) ?? 1].map((k) => formatDurationMs((k - 1) * interval));
+  const when = first === last ? `enabled ${first} after the switch` : `enabled ${first} to ${last} after the switch`;
   const where = `${n(unread.filed)} of the ${counted(untracked, 'untracked message', 'untracked messages')} ${unread.filed === 1 ? 'was' : 'were'} filed out of the Inbox of `
-    + `${unreadMailboxesSaid(unread)} in ${batchesSaid(unread.batches)}, which nobody reads between the switch and their batch: the router stops at the switch (R14) and server-side sync never sees what left the Inbox before it enabled them (S6).`;
+    + `${unreadMailboxesSaid(unread)} in ${batchesSaid(unread.batches)} (${when}), which nobody reads between the switch and their batch: the router stops at the switch (R14) and server-side sync never sees what left the Inbox before it enabled them (S6).`;
   if (run === 'more' || run === 'as-many') {
     return `${where} Yet --what-if's run of \`order: unread-first\` leaves ${run === 'more' ? 'more' : 'as many'} untracked (below): enabling them sooner is no remedy here.`;
   }

@@ -61,7 +61,7 @@ describe('the advice on mail nobody reads until its batch', () => {
     const filed = result.batchTimeline.slice(4).reduce((n, b) => n + (b.untrackedByReason['not-in-root-inbox'] ?? 0), 0);
     expect(filed * 2).toBeGreaterThanOrEqual(result.counts.untracked);
     const line = result.recommendations.find((r) => r.includes('order: unread-first'));
-    expect(line).toBe(`${filed} of the ${result.counts.untracked} untracked messages were filed out of the Inbox of 20 users on Email Router access (anna-team) in batches 5 and 6, `
+    expect(line).toBe(`${filed} of the ${result.counts.untracked} untracked messages were filed out of the Inbox of 20 users on Email Router access (anna-team) in batches 5 and 6 (enabled 20h to 1d 1h after the switch), `
       + 'which nobody reads between the switch and their batch: the router stops at the switch (R14) and server-side sync never sees what left the Inbox before it enabled them (S6). '
       + '`order: unread-first` enables the queues and the forward mailbox first, then the users on Email Router access, then those on the forward mailbox '
       + '(whose forwarded copies the forward mailbox tracks from the first batch on): these 20 up to 20h sooner.');
