@@ -13,7 +13,7 @@ import { routerConfigOf } from '../world/build-router-world.js';
 import { cutoverBatches, sssConfigOf } from '../world/build-sss-world.js';
 import { routerInstalls } from '../scenario/routers.js';
 import type { Plan } from './plan-schema.js';
-import { databasesOf, forwardMailboxOf, planMailboxes, queueAddresses, serverOf, userAddresses } from './plan-population.js';
+import { databasesOf, forwardMailboxOf, planMailboxes, queueAddresses, serverOf, sitesInUserOrder, userAddresses } from './plan-population.js';
 
 /** Concurrent mailbox reads of the plan's email server profile (S2's default is 10; an organisation this size raises it). */
 const PROFILE_CONNECTIONS = 200;
@@ -152,7 +152,9 @@ function scenarioInputOf(plan: Plan, seed: number, failing: string[]): ScenarioI
     },
     crm: {
       server: 'crm',
-      users: plan.sites.filter((s) => s.users > 0).map((site) => ({ address: `${site.name}{n}@${plan.domain}`, incoming: site.access, filter: site.filter, count: site.users })),
+      // In the order their batches follow (the cutover takes the users in CRM's order): the sites as listed, or those on
+      // Email Router access first (`unread-first`).
+      users: sitesInUserOrder(plan).filter((s) => s.users > 0).map((site) => ({ address: `${site.name}{n}@${plan.domain}`, incoming: site.access, filter: site.filter, count: site.users })),
       queues: plan.sites.filter((s) => s.queues > 0).map((site) => ({ address: `${site.name}-queue{n}@${plan.domain}`, incoming: 'email-router' as const, filter: site.filter, count: site.queues })),
       // Thousands of users need longer tracking tokens (S11).
       settings: { tokenUserDigits: Math.max(3, String(users.length + queues.length).length) },
@@ -170,7 +172,7 @@ function scenarioInputOf(plan: Plan, seed: number, failing: string[]): ScenarioI
       mailboxes: [{ address: forward, deleteAfterProcessing: true }],
       cutover: {
         at: cutover.switchAt, processEmailFrom: cutover.processEmailFrom, batchSize: cutover.batchSize, batchInterval: cutover.batchInterval,
-        queuesFirst: cutover.order === 'queues-first', failing, forwardRules: cutover.forwardRules,
+        queuesFirst: cutover.order !== 'as-listed', failing, forwardRules: cutover.forwardRules,
       },
     },
   };

@@ -57,18 +57,24 @@ function newTally(): BatchTally {
   return { trackedByRouter: 0, trackedBySss: 0, backlog: 0, untracked: 0, untrackedByReason: {}, duplicatesPrevented: 0, duplicates: 0, latencies: [] };
 }
 
-/** `compiled`: a plan's batches and drawn failures, or a scenario's cutover as the world built it (mailflow run). */
+/**
+ * `compiled`: a plan's batches and drawn failures, or a scenario's cutover as the world built it (mailflow run).
+ * `untrackedByMailbox`: the batches' untracked mail by the mailbox it belongs to (the first it was eligible in) and
+ * reason, for the advice on which mailboxes lose it.
+ */
 export function planFigures(
   ledger: Ledger, counts: Counts, compiled: Pick<CompiledPlan, 'batches' | 'failing'>, disabledAtEnd: ReadonlySet<string>,
-): { batches: BatchFigures[]; counts: PlanCounts } {
+): { batches: BatchFigures[]; counts: PlanCounts; untrackedByMailbox: ReadonlyMap<string, Readonly<Record<string, number>>> } {
   const batchOf = new Map<string, number>();
   compiled.batches.forEach((batch, k) => { for (const mailbox of batch.mailboxes) batchOf.set(mailbox, k); });
   const tallies: BatchTally[] = compiled.batches.map(newTally);
+  const untrackedByMailbox = new Map<string, Record<string, number>>();
   let tracked = 0;
   let trackedByRouter = 0;
   let trackedBySss = 0;
   for (const life of ledger.messages()) {
-    const k = batchOfLife(life, batchOf);
+    const mailbox = batchMailboxOf(life, batchOf);
+    const k = mailbox === null ? null : batchOf.get(mailbox) ?? null;
     const tally = k === null ? undefined : tallies[k];
     if (tally !== undefined) {
       tally.duplicatesPrevented += life.evaluations.filter((e) => e.reasonCode === REASON_DUPLICATE).length;
@@ -92,6 +98,11 @@ export function planFigures(
       const reason = untrackedReasonOf(life);
       tally.untracked++;
       tally.untrackedByReason[reason] = (tally.untrackedByReason[reason] ?? 0) + 1;
+      if (mailbox !== null) {
+        const byReason = untrackedByMailbox.get(mailbox) ?? {};
+        byReason[reason] = (byReason[reason] ?? 0) + 1;
+        untrackedByMailbox.set(mailbox, byReason);
+      }
     }
   }
   const batches = compiled.batches.map((batch, k): BatchFigures => {
@@ -109,6 +120,7 @@ export function planFigures(
   });
   return {
     batches,
+    untrackedByMailbox,
     counts: {
       tracked, trackedByRouter, trackedBySss, untracked: counts.untracked, untrackedByReason: counts.untrackedByReason,
       duplicates: counts.duplicates, duplicatesPrevented: counts.duplicatesPrevented, lost: counts.lost,
@@ -116,11 +128,11 @@ export function planFigures(
   };
 }
 
-function batchOfLife(life: MessageLife, batchOf: ReadonlyMap<string, number>): number | null {
+/** The mailbox whose batch a message belongs to: the first user or queue mailbox of a batch it was eligible in. */
+function batchMailboxOf(life: MessageLife, batchOf: ReadonlyMap<string, number>): string | null {
   for (const placement of life.placements) {
     if (placement.mailboxKind === 'forward' || !placement.eligible) continue;
-    const k = batchOf.get(placement.mailbox);
-    if (k !== undefined) return k;
+    if (batchOf.has(placement.mailbox)) return placement.mailbox;
   }
   return null;
 }

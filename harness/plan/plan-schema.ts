@@ -52,9 +52,11 @@ export const planSchema = z.strictObject({
   description: z.string().optional().describe('What the plan is.'),
   seed: z.number().int().min(0).max(MAX_SEED).describe('The seed of every random choice; `--seed` and `--sweep` vary it.'),
   start: z.iso.datetime().describe('Virtual time 0, an ISO 8601 UTC instant; traffic starts here.'),
-  domain: z.string().min(1).default('contoso.example').describe('The organisation\'s mail domain.'),
+  // Lower case, as every address in a scenario is (email-address.ts): the plan's own lists of addresses (its drawn
+  // failures, the batches) are compared with the compiled scenario's.
+  domain: z.string().min(1).toLowerCase().default('contoso.example').describe('The organisation\'s mail domain (any case; addresses compare in lower case).'),
   sites: z.array(siteSchema).min(1).superRefine(refuseOverCap)
-    .describe(`The population, by site (S14 batches follow this order unless queues go first); at most ${MAX_PLAN_POPULATION.toLocaleString('en-US')} users and queues in all.`),
+    .describe(`The population, by site (S14 batches follow this order, after the queues unless \`order: as-listed\`, and with the users on Email Router access first under \`order: unread-first\`); at most ${MAX_PLAN_POPULATION.toLocaleString('en-US')} users and queues in all.`),
   traffic: z.strictObject({
     // The compiled generators' rate is users x this / 24: at least the scenario's slowest rate with a single user.
     perMailboxPerDay: z.number().min(24 * MIN_RATE_PER_HOUR, { error: (issue) => `expected at least ${minRateSaid(' per mailbox', 'day')}, got ${String(issue.input)}` }).max(1_000)
@@ -76,7 +78,8 @@ export const planSchema = z.strictObject({
       .describe('S2a: an instant (`-1d`: a day before the start), or `before: 24h` the switch (the migration tool\'s default, S14).'),
     batchSize: z.number().int().positive().default(200).describe('Mailboxes per Test & Enable batch (S14: 200).'),
     batchInterval: durationMs.default(5 * 3_600_000).describe('Between batches; the first is at the switch (S14: every 5 hours).'),
-    order: z.enum(['queues-first', 'as-listed']).default('queues-first').describe('Queues and the forward mailbox first (S14), or sites as listed.'),
+    order: z.enum(['queues-first', 'unread-first', 'as-listed']).default('queues-first')
+      .describe('Queues and the forward mailbox first (S14), then users in site order; `unread-first`: queues and the forward mailbox, then the users on Email Router access, whose Inbox nobody reads between the switch and their batch (R14, S6), then those on the forward mailbox; or sites as listed.'),
     testAndEnable: z.strictObject({
       failureRate: z.number().min(0).max(1).default(0).describe('Share of mailboxes whose Test & Enable fails (no access for the service account, S4).'),
       retryAfter: durationMs.optional().describe('Failed mailboxes are fixed and tested again this long after their batch; default: never.'),

@@ -8,11 +8,15 @@ import type { BatchFigures, PlanCounts } from './plan-metrics.js';
 import type { DisabledMailbox } from '../../fakes/sss/sss-world.js';
 import { withHalvedInterval } from './what-if.js';
 import { groupDisabledMailboxes } from '../run/disabled-mailboxes.js';
+import { batchesSaid, unreadMailboxesSaid, type UnreadMailboxes } from './unread-first.js';
 
 const TOP_BATCHES = 3;
 
-/** What --what-if's run of the halved interval left untracked against the plan's; null when it was not run. */
-export type HalvedRun = 'fewer' | 'as-many' | 'more' | null;
+/** What a --what-if variant's run left untracked against the plan's; null when it was not run. */
+export type VariantRun = 'fewer' | 'as-many' | 'more' | null;
+
+/** A large share of the untracked mail, for the advice to name where it is. */
+const LARGE_SHARE = 0.5;
 
 export interface AdviceInputs {
   readonly plan: Plan;
@@ -32,11 +36,18 @@ export interface AdviceInputs {
    * What --what-if's run of the halved interval left untracked against the plan's: `more` happens when faults during
    * the cutover reach more mailboxes enabled early; null when it was not run.
    */
-  readonly halvedRun?: HalvedRun;
+  readonly halvedRun?: VariantRun;
+  /**
+   * The mailboxes nobody reads between the switch and their batch (R14) that `order: unread-first` would enable
+   * sooner, with their filed mail (S6); null when it would enable none sooner.
+   */
+  readonly unread?: UnreadMailboxes | null;
+  /** What --what-if's run of `order: unread-first` left untracked against the plan's; null when it was not run. */
+  readonly unreadFirstRun?: VariantRun;
 }
 
 export function recommendationsFor(inputs: AdviceInputs): string[] {
-  const { plan, counts, batches, durationMs, halvedDurationMs, disabled: disabledMailboxes = [], halvedRun = null, failingDisabledAtEnd = 0 } = inputs;
+  const { plan, counts, batches, durationMs, halvedDurationMs, disabled: disabledMailboxes = [], halvedRun = null, failingDisabledAtEnd = 0, unread = null, unreadFirstRun = null } = inputs;
   const out: string[] = [];
   const reason = (name: string) => counts.untrackedByReason[name] ?? 0;
   const filed = reason('not-in-root-inbox');
@@ -54,6 +65,7 @@ export function recommendationsFor(inputs: AdviceInputs): string[] {
         ? 'A shorter batch interval would leave as many untracked here (--what-if, below). Enable mailboxes before their users file.'
       : `${laterBatchesLoseMore(batches) ? 'Later batches lose more: a' : 'A'} shorter batch interval (${formatDurationMs(halvedMs)} instead of ${formatDurationMs(plan.cutover.batchInterval)}) would finish in ${formatDurationMs(halvedDurationMs)} instead of ${formatDurationMs(durationMs)}, or enable mailboxes before their users file.${halvedRun === null && plan.faults.length > 0 ? ' With faults in the plan a faster schedule can lose more (more mailboxes enabled into them): --what-if runs it.' : ''}`;
     out.push(`${counted(filed, 'message was', 'messages were')} filed out of the Inbox before their mailbox's first cycle and ${filed === 1 ? 'is' : 'are'} never tracked (S6); most in ${list}. ${lever}`);
+    if (unread !== null && unread.filed > 0 && unread.filed >= LARGE_SHARE * counts.untracked) out.push(unreadAdvice(unread, counts.untracked, plan.cutover.batchInterval, unreadFirstRun));
   }
   const behind = reason('behind-watermark');
   if (behind > 0) {
@@ -90,6 +102,25 @@ export function recommendationsFor(inputs: AdviceInputs): string[] {
         + `a larger batch size${withHalvedInterval(plan) === null ? '' : ' or a shorter interval'} would finish sooner, as long as the email server profile keeps up (S2, S5).`);
   }
   return out;
+}
+
+/**
+ * Where most of the untracked mail is: in mailboxes the router read itself (queues, users on Email Router access, R4),
+ * which nobody reads from the switch (R14) until their batch, behind users on the forward mailbox, whose forwarded
+ * copies the forward mailbox's record tracks from the first batch on. `unread-first` enables them before those users;
+ * unless --what-if's run of it shows it saves nothing.
+ */
+function unreadAdvice(unread: UnreadMailboxes, untracked: number, interval: number, run: VariantRun): string {
+  const n = (value: number) => value.toLocaleString('en-US');
+  // Batch k is enabled (k - 1) intervals after the switch.
+  const [first, last] = [unread.batches[0] ?? 1, unread.batches.at(-1) ?? 1].map((k) => formatDurationMs((k - 1) * interval));
+  const when = first === last ? `enabled ${first} after the switch` : `enabled ${first} to ${last} after the switch`;
+  const where = `${n(unread.filed)} of the ${counted(untracked, 'untracked message', 'untracked messages')} ${unread.filed === 1 ? 'was' : 'were'} filed out of the Inbox of `
+    + `${unreadMailboxesSaid(unread)} in ${batchesSaid(unread.batches)} (${when}), which nobody reads between the switch and their batch: the router stops at the switch (R14) and server-side sync never sees what left the Inbox before it enabled them (S6).`;
+  if (run === 'more' || run === 'as-many') {
+    return `${where} Yet --what-if's run of \`order: unread-first\` leaves ${run === 'more' ? 'more' : 'as many'} untracked (below): enabling them sooner is no remedy here.`;
+  }
+  return `${where} \`order: unread-first\` enables the queues and the forward mailbox first, then the users on Email Router access, then those on the forward mailbox (whose forwarded copies the forward mailbox tracks from the first batch on): these ${n(unread.queues + unread.users)} up to ${formatDurationMs(unread.soonerMs)} sooner${run === null ? ' (--what-if runs it)' : ''}.`;
 }
 
 /**

@@ -6,8 +6,9 @@ import { compilePlan, lastEnabledAt, type CompiledPlan } from './compile-plan.js
 import { gradeOf, type Grade } from './grade.js';
 import { planFigures, type BatchFigures, type PlanCounts } from './plan-metrics.js';
 import type { Plan } from './plan-schema.js';
-import { recommendationsFor, type HalvedRun } from './recommendations.js';
-import { variantsOf, whatIfLine, withHalvedInterval } from './what-if.js';
+import { recommendationsFor, type VariantRun } from './recommendations.js';
+import { variantsOf, whatIfLine, withHalvedInterval, type Variant } from './what-if.js';
+import { unreadMailboxesOf } from './unread-first.js';
 import type { Scenario } from '../scenario/schema.js';
 
 export interface PlanResult {
@@ -38,18 +39,24 @@ export interface PlanRunOptions {
 
 export function runPlan(plan: Plan, seed: number = plan.seed, options: PlanRunOptions = {}): PlanResult {
   options.onRunStart?.('');
-  const { result, advise } = runOnce(plan, seed, options, 'refuse');
+  const { result, advise, compiled } = runOnce(plan, seed, options, 'refuse');
   if (options.whatIf !== true) return result;
-  let halvedRun: HalvedRun = null;
-  const lines = variantsOf(plan).map(({ label, plan: variant, lever }) => {
+  const runs: Partial<Record<Variant['lever'], VariantRun>> = {};
+  const lines = variantsOf(plan, compiled.batches).map(({ label, plan: variant, lever }) => {
     options.onRunStart?.(`what if ${label}`);
     const run = runOnce(variant, seed, options, 'extend').result;
-    const [base, halved] = [result.counts.untracked, run.counts.untracked];
-    if (lever === 'halved-interval') halvedRun = halved < base ? 'fewer' : halved === base ? 'as-many' : 'more';
+    const [base, moved] = [result.counts.untracked, run.counts.untracked];
+    runs[lever] = moved < base ? 'fewer' : moved === base ? 'as-many' : 'more';
     return whatIfLine(label, result, run);
   });
   // The advice must not recommend what its own what-if run shows to be worse.
-  return { ...result, recommendations: [...advise(halvedRun), ...lines] };
+  return { ...result, recommendations: [...advise({ halvedRun: runs['halved-interval'] ?? null, unreadFirstRun: runs['unread-first'] ?? null }), ...lines] };
+}
+
+/** What --what-if's runs found of the levers the advice offers (null: not run). */
+interface VariantRuns {
+  readonly halvedRun: VariantRun;
+  readonly unreadFirstRun: VariantRun;
 }
 
 /** How long the cutover would take with the interval halved: its schedule alone, as --what-if's run finds it. */
@@ -61,19 +68,20 @@ function halvedDurationMs(plan: Plan, compiled: CompiledPlan): number | null {
 
 /** The plan's figures, and its advice given what --what-if found of the halved interval (null: not run). */
 function runOnce(plan: Plan, seed: number, options: PlanRunOptions, lateFaults: 'refuse' | 'extend'): {
-  result: PlanResult; advise: (halvedRun: HalvedRun) => string[];
+  result: PlanResult; advise: (runs: VariantRuns) => string[]; compiled: CompiledPlan;
 } {
   const { onProgress, file } = options;
   const compiled = compilePlan(plan, seed, file, lateFaults);
   options.beforeRun?.(compiled.scenario);
   const outcome = runScenario(compiled.scenario, onProgress === undefined ? {} : { onProgress });
   const disabled = outcome.disabledMailboxes ?? [];
-  const { batches, counts } = planFigures(outcome.ledger, outcome.counts, compiled, new Set(disabled.map((m) => m.address)));
+  const { batches, counts, untrackedByMailbox } = planFigures(outcome.ledger, outcome.counts, compiled, new Set(disabled.map((m) => m.address)));
   const durationMs = compiled.lastEnabledAtMs - plan.cutover.switchAt;
-  const advise = (halvedRun: HalvedRun) => recommendationsFor({
+  const unread = unreadMailboxesOf(plan, compiled.batches, untrackedByMailbox);
+  const advise = (runs: VariantRuns) => recommendationsFor({
     plan, counts, batches, durationMs, halvedDurationMs: halvedDurationMs(plan, compiled),
-    disabled: disabled.filter((m) => !compiled.failing.has(m.address)), halvedRun,
-    failingDisabledAtEnd: disabled.filter((m) => compiled.failing.has(m.address)).length,
+    disabled: disabled.filter((m) => !compiled.failing.has(m.address)), ...runs,
+    failingDisabledAtEnd: disabled.filter((m) => compiled.failing.has(m.address)).length, unread,
   });
   const result: PlanResult = {
     plan: plan.name, seed,
@@ -84,7 +92,7 @@ function runOnce(plan: Plan, seed: number, options: PlanRunOptions, lateFaults: 
     durationMs,
     counts,
     grade: gradeOf(counts),
-    recommendations: advise(null),
+    recommendations: advise({ halvedRun: null, unreadFirstRun: null }),
   };
-  return { result, advise };
+  return { result, advise, compiled };
 }

@@ -1,18 +1,20 @@
 // `--what-if`: the plan run again with one lever moved, so the advice says how much it would save, not only that it
 // would: the batch interval halved (the cutover finishes in about half the time; S6 loses less filed mail), and
 // Process Email From a week earlier (S2a: more of the mail that waited is pulled), and for a plan with faults, the
-// mailboxes they disabled tested again once the last is over (S3, S4: nothing re-enables them by itself). A plan of one
-// batch has no interval to halve.
+// mailboxes they disabled tested again once the last is over (S3, S4: nothing re-enables them by itself), and when it
+// would enable some sooner, the mailboxes nobody reads between the switch and their batch first (`order: unread-first`,
+// R14, S6). A plan of one batch has no interval to halve.
 import { formatDurationMs } from '../scenario/duration.js';
 import type { Plan } from './plan-schema.js';
-import { batchCountOf, lastBatchAtMs } from './compile-plan.js';
+import { batchCountOf, lastBatchAtMs, type CompiledPlan } from './compile-plan.js';
 import type { PlanCounts } from './plan-metrics.js';
+import { unreadMailboxesOf, unreadMailboxesSaid, withUnreadFirst } from './unread-first.js';
 
 export interface Variant {
   readonly label: string;
   readonly plan: Plan;
-  /** Which lever it moves (the advice checks its own suggestion against the halved interval's run). */
-  readonly lever: 'halved-interval' | 'earlier-process-email-from' | 'retest-disabled';
+  /** Which lever it moves (the advice checks its own suggestions against the runs of the halved interval and of `unread-first`). */
+  readonly lever: 'halved-interval' | 'earlier-process-email-from' | 'retest-disabled' | 'unread-first';
 }
 
 /** How long after a plan's last fault the retest variant tests the disabled mailboxes again. */
@@ -34,12 +36,20 @@ export function withHalvedInterval(plan: Plan): Plan | null {
   return { ...plan, cutover: { ...cutover, batchInterval: halved } };
 }
 
-export function variantsOf(plan: Plan): Variant[] {
+/** `batches`: the plan's own (compilePlan), which say whether `unread-first` would enable any mailbox sooner. */
+export function variantsOf(plan: Plan, batches: CompiledPlan['batches']): Variant[] {
   const { cutover } = plan;
   const variants: Variant[] = [];
   const halved = withHalvedInterval(plan);
   if (halved !== null) {
     variants.push({ label: `a batch interval of ${formatDurationMs(halved.cutover.batchInterval)} instead of ${formatDurationMs(cutover.batchInterval)}`, plan: halved, lever: 'halved-interval' });
+  }
+  // R14, S6: the queues and the users the router read itself, unread from the switch until their batch, go first.
+  const unread = unreadMailboxesOf(plan, batches);
+  if (unread !== null) {
+    const afterQueues = unread.queues === 0 && plan.sites.some((site) => site.queues > 0);
+    const who = `the ${unreadMailboxesSaid(unread)} went ${afterQueues ? 'right after the queues' : 'first'}`;
+    variants.push({ label: `${who} (\`unread-first\` order)`, plan: withUnreadFirst(plan), lever: 'unread-first' });
   }
   const pef = cutover.processEmailFrom;
   const earlier = typeof pef === 'object' ? { before: pef.before + WEEK_MS } : pef - WEEK_MS;

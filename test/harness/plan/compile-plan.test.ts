@@ -37,4 +37,14 @@ describe('compilePlan', () => {
     expect(some.lastEnabledAtMs).toBe(Math.max(...some.batches.map((b) => b.atMs + (b.mailboxes.some((m) => some.failing.has(m)) ? 3_600_000 : 0))));
     expect(some.scenario.horizon).toBe(some.lastEnabledAtMs + 4 * 3_600_000);
   });
+
+  it('knows its drawn failures in a domain written in capitals: the scenario\'s addresses are lower case (S4)', () => {
+    // With `domain: Contoso.com` the failures were drawn as Contoso.com and the batches held contoso.com: no retry was
+    // scheduled, and the failed mailboxes were counted as disabled by a fault.
+    const some = compilePlan(smallPlan({ users: 40, failureRate: 0.3, retryAfter: '1h', domain: 'Contoso.COM' }));
+    expect(some.failing.size).toBeGreaterThan(3);
+    const batched = new Set(some.batches.flatMap((b) => b.mailboxes));
+    expect([...some.failing].filter((m) => !batched.has(m))).toEqual([]);
+    expect(some.scenario.faults.filter((f) => f.verb === 'grantMailboxAccess').flatMap((f) => f.mailboxes ?? []).sort()).toEqual([...some.failing].sort());
+  });
 });

@@ -12,7 +12,10 @@ export interface SmallPlanOptions {
   readonly failureRate?: number;
   readonly retryAfter?: string;
   readonly forwardRules?: 'keep' | 'remove-per-batch' | 'remove-at-end';
-  readonly order?: 'queues-first' | 'as-listed';
+  readonly order?: Plan['cutover']['order'];
+  /** The sites, instead of the one site `hq` of `users`, `queues` and `access`. */
+  readonly sites?: ReadonlyArray<{ readonly name: string; readonly users: number; readonly queues?: number; readonly access: 'forward-mailbox' | 'email-router' }>;
+  readonly domain?: string;
 }
 
 export function smallPlan(o: SmallPlanOptions = {}): Plan {
@@ -22,8 +25,9 @@ kind: plan
 name: small
 seed: 3
 start: 2026-01-05T00:00:00Z
-sites:
-  - { name: hq, users: ${o.users ?? 12}, queues: ${o.queues ?? 1}, access: ${o.access ?? 'email-router'} }
+${o.domain === undefined ? '' : `domain: ${o.domain}\n`}sites:
+${(o.sites ?? [{ name: 'hq', users: o.users ?? 12, queues: o.queues ?? 1, access: o.access ?? 'email-router' }])
+    .map((site) => `  - { name: ${site.name}, users: ${site.users}, queues: ${site.queues ?? 0}, access: ${site.access} }`).join('\n')}
 traffic: { perMailboxPerDay: 24 }
 people:
   file: { probability: ${o.fileProbability ?? 0}, meanDelay: 2h }
@@ -36,4 +40,16 @@ cutover:
   testAndEnable: { failureRate: ${o.failureRate ?? 0}${retry} }
   settle: 4h
 `, 'small.yaml');
+}
+
+/**
+ * plan800b of the review, scaled down: users on the forward mailbox at the first site (with the queues), users on
+ * Email Router access at the second, 10 mailboxes a batch every 5 hours, queues first: the second site's users come
+ * last, in batches 5 and 6, unread from the switch until then (R14, S6).
+ */
+export function forwardThenRouterPlan(o: SmallPlanOptions = {}): Plan {
+  return smallPlan({
+    sites: [{ name: 'hq', users: 37, queues: 2, access: 'forward-mailbox' }, { name: 'anna-team', users: 20, access: 'email-router' }],
+    batchSize: 10, batchInterval: '5h', fileProbability: 0.2, ...o,
+  });
 }
