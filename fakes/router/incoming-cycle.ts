@@ -31,6 +31,8 @@ export interface CycleHost {
   claim(key: string, provider: IncomingProvider): boolean;
   /** The router has processed this message (it is no longer news if it turns up before the threshold). */
   processed(key: string): void;
+  /** Writes a provider's error to the service's event log (the trace's `router-error` note), the cycle going on. */
+  logError(provider: IncomingProvider, why: string): void;
   /** The cycle is over (done, aborted or failed); the service schedules the next. */
   ended(provider: IncomingProvider, why: string | null): void;
 }
@@ -101,7 +103,7 @@ export function continueCycle(host: CycleHost, cycle: Cycle): void {
     if (isPoison(item.message)) {
       // R10: this one fails every cycle; the rest go on, but the threshold stays before it.
       host.state(cycle.provider).lastError = `cannot process ${original.key}: malformed message`;
-      ctx.note('router-error', `${cycle.provider.mailbox}: ${original.key} is malformed`);
+      host.logError(cycle.provider, `${original.key} is malformed`);
       keepForRetry(host, cycle);
       continue;
     }

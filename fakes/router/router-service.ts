@@ -10,6 +10,10 @@ import { outgoingPoll, type OutgoingSenders } from './outgoing-pass.js';
 import type { IncomingProvider } from './providers.js';
 import type { RouterConfig } from './router-config.js';
 import { providerState, type StateBackup, type SystemState } from './system-state.js';
+import { RouterErrorLog } from './router-errors.js';
+
+/** KB954522's failure, as the event log says it (with what to do). */
+const CORRUPT_STATE = 'SystemState.xml is corrupt (delete it, then start the service)';
 
 export interface RouterDurable {
   /** The state file; nodes of an Active/Passive cluster share it (it lives on the cluster's shared disk). */
@@ -28,10 +32,14 @@ export interface RouterDurable {
   readonly claims: Map<string, string>;
   /** X5: backups of the state file, kept off the box (they outlive the service and its disk); oldest first. */
   readonly stateBackups: StateBackup[];
+  /** What the services wrote to their event logs, grouped (shared by every instance, for the run's summary). */
+  readonly errors: RouterErrorLog;
 }
 
-export function newRouterDurable(state: SystemState, stopped: Set<string>, seen: Set<string>, standby: boolean, stateBackups: StateBackup[] = []): RouterDurable {
-  return { state, stopped, seen, standby, claims: new Map(), stateBackups };
+export function newRouterDurable(
+  state: SystemState, stopped: Set<string>, seen: Set<string>, standby: boolean, stateBackups: StateBackup[] = [], errors = new RouterErrorLog(),
+): RouterDurable {
+  return { state, stopped, seen, standby, claims: new Map(), stateBackups, errors };
 }
 
 export interface RouterSpec {
@@ -48,6 +56,11 @@ export function routerService(spec: RouterSpec) {
     /** Memory only: the cycles under way (a crash loses them; their items are read again). */
     const cycles = new Map<string, Cycle>();
     const { claims } = disk;
+    /** The service's event log: the trace's note (its text unchanged, so the trace hash too) and the run's summary. */
+    const logError = (mailbox: string | null, why: string): void => {
+      ctx.note('router-error', mailbox === null ? why : `${mailbox}: ${why}`);
+      disk.errors.add(ctx.nowMs(), ctx.name, mailbox, why);
+    };
 
     const host: CycleHost = {
       ctx, crmCallMs: config.timings.crmCallMs, maxThreadExecutionMs: config.system.maxThreadExecutionMs, finishOrder: config.finishOrder,
@@ -61,12 +74,15 @@ export function routerService(spec: RouterSpec) {
       processed(key) {
         disk.seen.add(key);
       },
+      logError(provider, why) {
+        logError(provider.mailbox, why);
+      },
       ended(provider, why) {
         cycles.delete(provider.id);
         for (const [key, holder] of claims) if (holder === provider.id) claims.delete(key);
         if (why !== null) {
           providerState(disk.state, provider.id, provider.mailbox).lastError = why;
-          ctx.note('router-error', `${provider.mailbox}: ${why}`);
+          logError(provider.mailbox, why);
           // CRM refusing the router may mean the organisation moved to server-side sync (R14): ask now.
           if (why.startsWith('CRM')) askWhoProcessesEmail();
         }
@@ -118,7 +134,7 @@ export function routerService(spec: RouterSpec) {
         }
         if (disk.state.file === 'corrupt') {
           // KB954522: "Root element is missing"; the service stops until the file is deleted.
-          ctx.note('router-error', 'service did not start: SystemState.xml is corrupt (delete it, then start the service)');
+          logError(null, `service did not start: ${CORRUPT_STATE}`);
           ctx.exit();
           return;
         }

@@ -18,6 +18,7 @@ import { defineRouterFaults } from './router-faults.js';
 import { newRouterDurable, routerService, type RouterDurable } from './router-service.js';
 import { copyState, type ProviderState, type StateBackup, type SystemState } from './system-state.js';
 import type { UntrackedReason } from '../../sim/ledger/untracked-reasons.js';
+import { RouterErrorLog, type RouterErrorGroup } from './router-errors.js';
 
 export interface RouterInstance {
   readonly name: string;
@@ -41,6 +42,8 @@ export interface RouterWorld {
   inFlight(firstOnly?: boolean): Map<string, string>;
   /** At the end of a run: records why mail the router will never read stays untracked. */
   finish(): void;
+  /** What the services wrote to their event logs, grouped. */
+  errors(): RouterErrorGroup[];
 }
 
 export function spawnRouterWorld(engine: Engine, ledger: Ledger, spec: RouterWorldSpec): RouterWorld {
@@ -54,10 +57,11 @@ export function spawnRouterWorld(engine: Engine, ledger: Ledger, spec: RouterWor
   const cluster = spec.instances.some((i) => i.passive);
   const shared = { state: copyState(spec.initialState), stopped: new Set<string>(), backups: [] as StateBackup[] };
   const seen = new Set<string>();
+  const errors = new RouterErrorLog();
   const handles = spec.instances.map((instance) => {
     const own = cluster ? shared : { state: copyState(spec.initialState), stopped: new Set<string>(), backups: [] as StateBackup[] };
     return engine.spawn<RouterDurable>(instance.name, routerService({ config: spec.config, providers, outgoing }),
-      newRouterDurable(own.state, own.stopped, seen, instance.passive, own.backups));
+      newRouterDurable(own.state, own.stopped, seen, instance.passive, own.backups, errors));
   });
   const services = [...new Set(handles.map((h) => h.durable))];
 
@@ -68,6 +72,7 @@ export function spawnRouterWorld(engine: Engine, ledger: Ledger, spec: RouterWor
 
   const byId = new Map(providers.map((p) => [p.id, p]));
   return {
+    errors: () => errors.all(),
     inFlight(firstOnly = false) {
       const where = new Map<string, string>();
       // A message a running service's cycle holds is not at rest, whether or not it is still in the mailbox. A crashed

@@ -138,7 +138,7 @@ function buildProgram(setExit: (code: number) => void): Command {
     .option('--compare <files...>', 'more plans to run and put side by side')
     .option('--sweep <n>', 'run each plan with n seeds and show medians and 95th percentiles', parseCount)
     .option('--seed <n>', 'override the plan\'s seed', parseSeed)
-    .option('--what-if', 'also run each plan with its batch interval halved (not below a minute), Process Email From a week earlier, and, with faults, the mailboxes they disabled tested again after the last; say what each would save')
+    .option('--what-if', 'also run each plan with its batch interval halved (not below a minute), Process Email From a week earlier, its mailboxes that nobody reads until their batch enabled first (order: unread-first), and, with faults, the mailboxes they disabled tested again after the last; say what each would save')
     .option('--json', 'print the result as one JSON object on stdout (an array with --compare)')
     .option('--report <file>', 'write a self-contained HTML report (grades, figures, a chart per plan\'s batches, recommendations) to this file', outputPathOption('--report'))
     .option('--junit <file>', 'write each plan\'s grade as JUnit XML (a failure when below its expect.grade)', outputPathOption('--junit'))

@@ -4,6 +4,7 @@ import { formatDurationMs } from '../scenario/duration.js';
 import { MORE_OFFENDERS_WHERE, type RunJson } from './run-json.js';
 import { formatOffender } from '../run/format-offender.js';
 import { formatDisabledMailboxes, formatReenabledMailboxes } from './disabled-summary.js';
+import { formatRouterErrors } from './router-errors-summary.js';
 import { AFTER_START, batchTableLines } from '../plan/format-plan.js';
 import { oneLineText } from '../scenario/terminal-text.js';
 
@@ -17,7 +18,7 @@ export function formatSummary(run: RunJson): string {
   out.push('  counts: ' + NUMERIC_COUNT_NAMES.map((name) => `${name} ${grouped(run.counts[name])}`).join(', '));
   const reasons = Object.entries(run.counts.untrackedByReason);
   if (reasons.length > 0) out.push('  untracked by reason: ' + reasons.map(([r, n]) => `${r} ${grouped(n)}`).join(', '));
-  out.push(...formatDisabledMailboxes(run), ...formatReenabledMailboxes(run));
+  out.push(...formatRouterErrors(run), ...formatDisabledMailboxes(run), ...formatReenabledMailboxes(run));
   if (run.cutoverBatches !== null && run.cutoverBatches.length > 0) out.push('  cutover batches (docs/plan.md, "What it reports"):', ...batchTableLines(run.cutoverBatches, '    ', AFTER_START));
   if (run.act !== null) out.push('  appointments, contacts, tasks: ' + Object.entries(run.act).map(([name, n]) => `${name} ${n}`).join(', '));
   out.push('  checks:');

@@ -4,6 +4,7 @@ import type { Offender, Verdict } from '../../sim/check/check-result.js';
 import type { ExpectationResult } from '../../sim/check/verdict.js';
 import type { RunOutcome } from '../run/run-scenario.js';
 import type { ActCounts } from '../../fakes/sss/act-sync.js';
+import type { RouterErrorGroup } from '../../fakes/router/router-errors.js';
 import { groupDisabledMailboxes, groupReenabledMailboxes, type DisabledMailboxGroup, type ReenabledMailboxGroup } from '../run/disabled-mailboxes.js';
 import { planFigures, type BatchFigures } from '../plan/plan-metrics.js';
 import { MESSAGE_TABLE_LIMIT } from '../report/message-sample.js';
@@ -32,6 +33,11 @@ export interface RunJson {
   reenabledMailboxes: ReenabledMailboxGroup[] | null;
   /** A scenario cutover's batches, as `mailflow plan` reports a plan's (docs/plan.md); null without a cutover. */
   cutoverBatches: BatchFigures[] | null;
+  /**
+   * What the E-mail Router's services wrote to their event logs, grouped by instance, mailbox (null: the service as a
+   * whole) and text, with how often and from when to when; null without a router.
+   */
+  routerErrors: RouterErrorGroup[] | null;
   checks: Array<{
     name: string; verdict: Verdict; expected: Verdict; summary: string; offenderCount: number; offenders: Offender[];
     /** Only for checks that measure something (latency: samples, p50Ms, p95Ms, maxMs). */
@@ -71,6 +77,7 @@ export function toRunJson(outcome: RunOutcome, file: string, wallMs: number, mod
     disabledMailboxes: outcome.disabledMailboxes === null ? null : groupDisabledMailboxes(outcome.disabledMailboxes),
     reenabledMailboxes: outcome.reenabledMailboxes === null ? null : groupReenabledMailboxes(outcome.reenabledMailboxes),
     cutoverBatches: cutoverBatchesOf(outcome),
+    routerErrors: outcome.routerErrors,
     checks: outcome.checks.map((c) => ({
       name: c.name, verdict: c.verdict, expected: c.expected, summary: c.summary,
       offenderCount: c.offenders.length, offenders: c.offenders.slice(0, JSON_OFFENDER_LIMIT),

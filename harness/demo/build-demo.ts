@@ -10,6 +10,7 @@ import { alertOperation, demoOperation, type CaptionContext, type LaneReaders } 
 import { routerInstanceNames } from '../scenario/routers.js';
 import { worldActorKinds } from '../world/build-world.js';
 import { READ_WATCH_KINDS, watchReads, type ReadWatch } from './read-watch.js';
+import { ruleNamesUser } from '../scenario/rule-users.js';
 
 export interface DemoRun {
   readonly data: DemoData;
@@ -123,7 +124,7 @@ function captionContext(
   const sssLanes = LANE_IDS.filter((lane) => lesson.lanes[lane].sss !== undefined);
   return {
     kindOf: (target) => kinds.get(target),
-    hasInboxRule: (mailbox) => rules.some((rule) => rule.users === 'all' || rule.users.some((u) => u.toLowerCase() === mailbox.toLowerCase())),
+    hasInboxRule: (mailbox) => rules.some((rule) => rule.users === 'all' || ruleNamesUser(rule.users, mailbox.toLowerCase(), undefined)),
     readers: (lane, atMs) => lanesOf(lane).map((l) => readersAt(l, atMs)).reduce((a, b) => ({ router: a.router || b.router, sss: a.sss || b.sss })),
     testOutcome: (lane, atMs, named) => {
       const of = lanesOf(lane).find((l) => sssLanes.includes(l));

@@ -15,6 +15,7 @@ import type { Verdict } from '../../sim/check/check-result.js';
 import type { Scenario } from '../scenario/schema.js';
 import { buildWorld, type CutoverSchedule, type World } from '../world/build-world.js';
 import type { DisabledMailbox, ReenabledMailbox } from '../../fakes/sss/sss-world.js';
+import type { RouterErrorGroup } from '../../fakes/router/router-errors.js';
 
 /** How often, in virtual time, the drain looks whether anything is still in flight (a serve session drains alike). */
 export const DRAIN_CHECK_INTERVAL_MS = 60_000;
@@ -79,6 +80,8 @@ export interface RunOutcome {
   readonly disabledMailboxes: DisabledMailbox[] | null;
   /** Times mailboxes were disabled until a later Test & Enable enabled them (S3, S4), by when; null without server-side sync. */
   readonly reenabledMailboxes: ReenabledMailbox[] | null;
+  /** What the E-mail Router's services wrote to their event logs, grouped (R8-R10, KB954522); null without a router. */
+  readonly routerErrors: RouterErrorGroup[] | null;
   /** The scenario's cutover as scheduled (its batches and failing mailboxes), or null without one. */
   readonly cutover: CutoverSchedule | null;
   /** The ledger, for reports and tests that look at single messages. */
@@ -219,6 +222,7 @@ export function concludeRun(engine: Engine, ledger: Ledger, world: World, scenar
     scenario: scenario.name, seed, verdict, counts, act, checks: judgement.checks,
     disabledMailboxes: world.disabledMailboxes?.() ?? null,
     reenabledMailboxes: world.reenabledMailboxes?.() ?? null,
+    routerErrors: world.routerErrors?.() ?? null,
     cutover: world.cutover?.() ?? null,
     expectations: [...judgement.expectations, ...actExpectations], traceHash: engine.traceHash(), events: engine.eventsProcessed,
     simulatedMs: engine.nowMs, ledger,

@@ -14,6 +14,7 @@ import { outlookUsers, spawnCrmWorld, type CrmWorld } from '../../fakes/crm/crm-
 import type { ExchangeSection } from '../scenario/exchange-schema.js';
 import { crmOrganisations } from '../scenario/crm-organisations.js';
 import { spawnRouterWorld } from '../../fakes/router/router-world.js';
+import type { RouterErrorGroup } from '../../fakes/router/router-errors.js';
 import { routerConfigOf, routerWorldSpecOf } from './build-router-world.js';
 import { routerInstalls, routerInstanceNames } from '../scenario/routers.js';
 import { syncedBySss } from './build-sss-world.js';
@@ -38,6 +39,8 @@ export interface World {
   disabledMailboxes?(): DisabledMailbox[] | null;
   /** Times server-side sync's mailboxes were disabled until a later Test & Enable enabled them (S3, S4), or null without server-side sync. */
   reenabledMailboxes?(): ReenabledMailbox[] | null;
+  /** What the E-mail Router's services wrote to their event logs, grouped; null when the scenario has no router. */
+  routerErrors?(): RouterErrorGroup[] | null;
   /** The scenario's cutover as scheduled: its Test & Enable batches and the mailboxes set to fail; null without one. */
   cutover?(): CutoverSchedule | null;
   /** An Exchange mailbox's items as they are now, in every folder (none for an unknown address): wire mode's read-back. */
@@ -159,13 +162,12 @@ function buildExchangeAndCrm(engine: Engine, ledger: Ledger, scenario: Scenario,
   const routerConfigs = installs.map(({ section }) => routerConfigOf(section, firstOrg?.config.server ?? '', scenario.injectBug));
   const mailboxesBy = new Map(orgs.map(({ config }) => [config.server, config.mailboxes]));
   // Each install is a separate router service with its own state file (one per site, say).
-  for (const { section } of installs) {
-    parts.push(spawnRouterWorld(engine, ledger, routerWorldSpecOf(section, firstOrg?.config.server ?? '', {
-      mailboxesOf: (crmServer) => mailboxesBy.get(crmServer) ?? [],
-      inbox,
-      outsideInbox: (mailbox) => received(mailbox, false),
-    }, scenario.injectBug)));
-  }
+  const routerWorlds = installs.map(({ section }) => spawnRouterWorld(engine, ledger, routerWorldSpecOf(section, firstOrg?.config.server ?? '', {
+    mailboxesOf: (crmServer) => mailboxesBy.get(crmServer) ?? [],
+    inbox,
+    outsideInbox: (mailbox) => received(mailbox, false),
+  }, scenario.injectBug)));
+  parts.push(...routerWorlds);
   let sss: SssWorld | null = null;
   let schedule: CutoverSchedule | null = null;
   const sssOrg = orgs.find(({ config }) => config.server === (scenario.sss?.crm ?? firstOrg?.config.server));
@@ -210,6 +212,7 @@ function buildExchangeAndCrm(engine: Engine, ledger: Ledger, scenario: Scenario,
     act: () => sss?.act() ?? null,
     disabledMailboxes: () => sss?.disabledMailboxes() ?? null,
     reenabledMailboxes: () => sss?.reenabledMailboxes() ?? null,
+    routerErrors: () => (routerWorlds.length === 0 ? null : routerWorlds.flatMap((r) => r.errors())),
     cutover: () => schedule,
     mailboxItems: (address) => storeOf(address).filter((item) => item.removed !== true),
   };

@@ -14,7 +14,7 @@ const run: RunJson = {
     untracked: 45_149, untrackedByReason: { 'mailbox-disabled': 44_167, 'not-in-root-inbox': 982 }, duplicatesPrevented: 17_210,
     duplicates: 0, pending: 0,
   },
-  act: null, disabledMailboxes: null, reenabledMailboxes: null, cutoverBatches: null,
+  act: null, disabledMailboxes: null, reenabledMailboxes: null, cutoverBatches: null, routerErrors: null,
   checks: [{ name: 'no-untracked-mail', verdict: 'fail', expected: 'pass', summary: '45,149 eligible messages never tracked', offenderCount: 45_149, offenders: [offender] }],
   expectations: [{ name: 'untracked.mailbox-disabled', verdict: 'fail', expected: '== 0', actual: 44_167 }],
   traceHash: null, events: 1_203_344, simulatedMs: 3_600_000, wallMs: 10_812,

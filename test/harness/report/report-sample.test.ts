@@ -30,7 +30,7 @@ function skewedOutcome(): RunOutcome {
   const judged = judge(checks, counts, {}, null);
   return {
     scenario: 'skewed', seed: 1, verdict: judged.verdict, counts, checks: judged.checks, expectations: judged.expectations,
-    traceHash: null, events: 0, simulatedMs: 3_600 * MIN, act: null, disabledMailboxes: null, reenabledMailboxes: null, cutover: null, ledger,
+    traceHash: null, events: 0, simulatedMs: 3_600 * MIN, act: null, disabledMailboxes: null, reenabledMailboxes: null, routerErrors: null, cutover: null, ledger,
   };
 }
 
