@@ -1,7 +1,7 @@
 // What the report needs to know about one message, read from its ledger life: when it entered the flow, when it
 // settled (left the backlog), its latency from acceptance to activity, and its outcome in one word.
 import {
-  duplicateActivities, duplicateDeliveries, isUntracked, lostRecipients, untrackedReasonOf,
+  duplicateActivities, duplicateDeliveries, isUntracked, lostRecipients, recreatedActivities, untrackedReasonOf,
 } from '../../sim/ledger/counts.js';
 import { trackingLatencyMs } from '../../sim/ledger/latency.js';
 import type { MessageLife } from '../../sim/ledger/records.js';
@@ -63,7 +63,8 @@ export function outcomeOf(life: MessageLife, inFlightAt: string | undefined): st
   if (inFlightAt !== undefined) return `pending: ${inFlightAt}`;
   if (life.bouncedAtMs !== null) return 'bounced';
   if (isUntracked(life)) return `untracked: ${untrackedReasonOf(life)}`;
-  if (life.activities.length > 0) return 'tracked';
+  // What an incident's users report as a duplicate, though no two activities exist at once (the incident review).
+  if (life.activities.length > 0) return recreatedActivities(life) > 0 ? 'tracked: made again after a delete in CRM (R8)' : 'tracked';
   if (life.placements.length > 0 || life.path.some((s) => s.step === 'sent-out')) return 'delivered';
   if (life.firstAcceptedAtMs !== null) return 'accepted';
   return 'submitted';

@@ -17,6 +17,7 @@ import { sampleMessages } from './message-sample.js';
 import { timelineBands, type TimelineBand } from './timeline-bands.js';
 import type { TimelinePoint } from './timeline-series.js';
 import { trimPath, type TrimmedPath } from './trimmed-path.js';
+import type { RouterErrorGroup } from '../../fakes/router/router-errors.js';
 
 export interface ReportCheck {
   readonly name: string;
@@ -68,6 +69,8 @@ export interface ReportData {
     readonly reenabledMailboxes: readonly ReenabledMailboxGroup[] | null;
     /** A scenario cutover's batches (`mailflow plan`'s figures); null without `sss.cutover`. */
     readonly cutoverBatches: readonly BatchFigures[] | null;
+    /** What the E-mail Router's services wrote to their event logs, grouped; null without a router. */
+    readonly routerErrors: readonly RouterErrorGroup[] | null;
   };
   readonly description: string | null;
   /** The scenario's virtual time 0 (ISO 8601 UTC) and horizon. */

@@ -6,6 +6,7 @@ import { pathHtml, pathStepCount } from './path-html.js';
 import type { ReportData } from './report-data.js';
 import { readableDuration, timeLabel } from './time-ticks.js';
 import { formatDisabledMailboxes, formatReenabledMailboxes } from '../cli/disabled-summary.js';
+import { formatRouterErrors } from '../cli/router-errors-summary.js';
 import { batchTableHtml } from './batch-table-html.js';
 import { scrollBox } from './scroll-box.js';
 
@@ -36,10 +37,18 @@ export function countsHtml(data: ReportData): SafeHtml {
   return html`<section id="counts"><h2>Counts</h2>
 <div class="counts">${cards}</div>
 ${reasons.length === 0 ? null : html`<p class="reasons">untracked by reason: ${reasons.map(([r, c], i) => html`${i > 0 ? ', ' : ''}<span data-reason="${r}">${r} ${c.toLocaleString('en-US')}</span>`)}</p>`}
+${routerErrorsHtml(data)}
 ${disabledHtml(data)}
 ${data.run.cutoverBatches === null || data.run.cutoverBatches.length === 0 ? null : html`<h3>Cutover batches</h3>
 ${batchTableHtml(data.run.cutoverBatches, 'start', 'Cutover batches table')}`}
 </section>`;
+}
+
+/** What the router wrote to its event log, as the summary says it (a service that did not start, R8-R10's errors). */
+function routerErrorsHtml(data: ReportData): SafeHtml | null {
+  const [head, ...groups] = formatRouterErrors(data.run).map((line) => line.trim());
+  if (head === undefined) return null;
+  return html`<div id="router-errors" class="disabled"><p>${head}</p><ul>${groups.map((line) => html`<li>${line}</li>`)}</ul></div>`;
 }
 
 /** The mailboxes sync had disabled at the end (S3, S4), as the summary says them: the usual cause of untracked mail. */

@@ -29,6 +29,20 @@ describe('report data', () => {
     for (const o of lost?.offenders ?? []) expect(data.messages.rows.find((r) => r.messageId === o.messageId)?.offenderOf).toContain('no-lost-mail');
   });
 
+  it('says what the router logged, and marks the messages whose deleted activity it made again (KB954522, R8)', () => {
+    const input = inputOf('scenarios/router-state-corrupt.yaml');
+    const page = renderReport(input);
+    expect(page).toContain('<div id="router-errors" class="disabled"><p>the E-mail Router logged 1 error (its event log; --trace has each as router-error):</p>'
+      + '<ul><li>router: service did not start: SystemState.xml is corrupt (delete it, then start the service), at 3h 5m</li></ul></div>');
+    const data = reportData(input);
+    const remade = data.messages.rows.filter((r) => r.outcome === 'tracked: made again after a delete in CRM (R8)');
+    const measured = input.outcome.checks.find((c) => c.name === 'no-duplicate-activity')?.measurements?.['recreated'];
+    expect(measured).toBeGreaterThan(0);
+    expect(remade).toHaveLength(measured!);
+    // A run whose router logged nothing has no such box.
+    expect(renderReport(inputOf(RESTORE))).not.toContain('id="router-errors"');
+  });
+
   it('names the mailboxes server-side sync had disabled at the end, and marks when on the timeline (S3, S4)', () => {
     const input = inputOf('scenarios/cutover-router-to-sss.yaml');
     const data = reportData(input);
