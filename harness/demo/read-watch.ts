@@ -12,7 +12,7 @@ import { MAILBOX_READ, type MailboxRead } from '../../fakes/exchange/mailbox-acc
 import { MAILBOX_UNAVAILABLE } from '../../fakes/exchange/mailbox-protocol.js';
 import type { RouterDurable } from '../../fakes/router/router-service.js';
 import type { SssDurable } from '../../fakes/sss/sss-service.js';
-import type { ActorWatch } from '../run/run-scenario.js';
+import type { ActorWatch } from '../../sim/core/engine.js';
 import { routerInstanceNames } from '../scenario/routers.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { DemoReads, ReaderId } from './demo-data.js';

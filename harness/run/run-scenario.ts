@@ -1,8 +1,7 @@
 // Runs a scenario in virtual time: build the world, play it to the horizon, drain until nothing is in flight (or
 // the drain ends), then count, check and judge. No wall clock here; the CLI measures wallMs.
 import { MAX_SEED } from '../scenario/seed-bound.js';
-import { Engine } from '../../sim/core/engine.js';
-import type { ActorContext, ActorFactory } from '../../sim/core/actor.js';
+import { Engine, type ActorWatch } from '../../sim/core/engine.js';
 import type { TraceKind, TraceSink } from '../../sim/core/trace.js';
 import { Ledger } from '../../sim/ledger/ledger.js';
 import type { Counts } from '../../sim/ledger/counts.js';
@@ -51,7 +50,6 @@ export interface RunOptions {
   readonly onProgress?: (progress: RunProgress) => void;
 }
 
-export type ActorWatch = (name: string, ctx: ActorContext, durable: unknown) => ActorContext;
 
 export interface RunProgress {
   /** `check`: reported once, when the run and drain are over and counting and checking begin (seconds at scale). */
@@ -123,8 +121,8 @@ export function startRun(scenario: Scenario, options: RunOptions = {}, sliced = 
     seed, rngPerActor: scenario.randomStreams === 'per-actor', hashTrace: options.hashTrace ?? true,
     ...(options.traceSink === undefined ? {} : { traceSink: options.traceSink }),
     ...(options.traceKinds === undefined ? {} : { traceKinds: options.traceKinds }),
+    ...(options.watchActor === undefined ? {} : { watchActor: options.watchActor }),
   });
-  if (options.watchActor !== undefined) watchSpawns(engine, options.watchActor);
   const ledger = new Ledger(() => engine.nowMs, (step, writer, ref) => engine.noteFact('ledger', null, step, writer, ref));
   const world = buildWorld(engine, ledger, scenario);
 
@@ -164,12 +162,6 @@ export function startRun(scenario: Scenario, options: RunOptions = {}, sliced = 
       return concludeRun(engine, ledger, world, scenario, { seed, ...(options.atEnd === undefined ? {} : { atEnd: options.atEnd }) });
     },
   };
-}
-
-/** Every actor the world spawns is built with the context `watch` gives it (RunOptions.watchActor). */
-function watchSpawns(engine: Engine, watch: ActorWatch): void {
-  const spawn = engine.spawn.bind(engine);
-  engine.spawn = <D>(name: string, factory: ActorFactory<D>, durable: D) => spawn(name, (ctx: ActorContext, d: D) => factory(watch(name, ctx, d), d), durable);
 }
 
 /**

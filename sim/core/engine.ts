@@ -24,7 +24,16 @@ export interface EngineOptions {
    * see the same traffic although one has a router and the other server-side sync.
    */
   rngPerActor?: boolean;
+  /**
+   * Sees each actor as it is built (at its start, and again after a crash or a stop): its name, its context and its
+   * durable state. Returns the context the actor gets: `ctx` itself, or one that passes every call on unchanged while
+   * watching what the actor asks of others (the trainer view sees the readers' reads so). It must not act: the trace
+   * is the same with it or without it.
+   */
+  watchActor?: ActorWatch;
 }
+
+export type ActorWatch = (name: string, ctx: ActorContext, durable: unknown) => ActorContext;
 
 // Event kinds stored in the low bits of an event's code; the tag id sits above them.
 const KIND_START = 0;
@@ -89,10 +98,12 @@ export class Engine {
   private eventsThisInstant = 0;
 
   private readonly rngPerActor: boolean;
+  private readonly watchActor: ActorWatch | null;
 
   constructor(options: EngineOptions) {
     this.rng = new Rng(options.seed);
     this.rngPerActor = options.rngPerActor === true;
+    this.watchActor = options.watchActor ?? null;
     this.hasher = options.hashTrace === false ? null : new TraceHasher();
     this.sink = options.traceSink ?? null;
     const kinds = options.traceKinds;
@@ -264,7 +275,8 @@ export class Engine {
   private startActor(index: number): void {
     if (this.instances[index] !== null) return;
     const entry = this.actors[index] as ActorEntry;
-    const instance = entry.factory(entry.ctx, entry.durable);
+    const ctx = this.watchActor === null ? entry.ctx : this.watchActor(entry.name, entry.ctx, entry.durable);
+    const instance = entry.factory(ctx, entry.durable);
     this.instances[index] = instance;
     instance.onStart?.();
   }
