@@ -21,6 +21,7 @@ import { resolveRouterFiles } from './load-router-files.js';
 import { namedFiles, type InputFile } from './input-files.js';
 import { readInputFile, YAML_LIMIT } from './read-input-file.js';
 import { populationProblems } from './population.js';
+import { readClockInstants } from './clock-instants.js';
 
 /** Where a field path sits in the scenario file, for errors found after parsing. */
 export type Locate = (path: ReadonlyArray<PropertyKey>, message: string) => InputProblem;
@@ -68,7 +69,7 @@ export function parseScenarioText(text: string, file: string): Scenario {
 export function parseScenarioData(data: unknown, file: string): Scenario {
   const at = (path: ReadonlyArray<PropertyKey>, message: string): InputProblem => ({ file, line: 0, column: 0, path: formatPath(path), message });
   refuseOverCap(data, at);
-  const parsed = scenarioSchema.safeParse(data);
+  const parsed = scenarioSchema.safeParse(clockInstantsRead(data, at));
   if (!parsed.success) throw new InputError(withoutSafeIntegerBound(unionIssues(parsed.error.issues)).map((issue) => at(issue.path, issue.message)));
   const problems = sourceProblems(parsed.data, checkConsistency(parsed.data)).map(({ path, message }) => at(path, message));
   if (problems.length > 0) throw new InputError(problems);
@@ -103,11 +104,19 @@ export function parseDerivedScenario(
   const { doc, lines, file } = source;
   const locate = locateIn(source, sourceOf);
   refuseOverCap(data, locate);
-  const parsed = scenarioSchema.safeParse(data);
-  if (!parsed.success) throw new InputError(schemaProblems(parsed.error, (path, message, atKey) => problemAt(doc, lines, file, sourceOf(path), message, atKey), data, scenarioSchema));
+  const read = clockInstantsRead(data, locate);
+  const parsed = scenarioSchema.safeParse(read);
+  if (!parsed.success) throw new InputError(schemaProblems(parsed.error, (path, message, atKey) => problemAt(doc, lines, file, sourceOf(path), message, atKey), read, scenarioSchema));
   const problems = sourceProblems(parsed.data, checkConsistency(parsed.data)).map(({ path, message }) => locate(path, message));
   if (problems.length > 0) throw new InputError(problems);
   return { scenario: parsed.data, locate };
+}
+
+/** Wall-clock instants read as times after the start (clock-instants.ts), or an InputError at each one before it. */
+function clockInstantsRead(data: unknown, locate: Locate): unknown {
+  const read = readClockInstants(data);
+  if (read.problems.length > 0) throw new InputError(read.problems.map(({ path, message }) => locate(path, message)));
+  return read.data;
 }
 
 /** Before the schema expands a single `count` line: a scenario over the population's cap (population.ts). */

@@ -154,7 +154,8 @@ export const scenarioSchema = z.strictObject({
   name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and dashes').meta({ description: 'The name summaries and reports use: lower-case letters, digits and dashes.', examples: ['exchange-outage'] }),
   description: z.string().optional().meta({ description: 'What the scenario shows.', examples: ['Exchange is down for 3 hours; senders retry and nothing is lost.'] }),
   seed: z.number().int().min(0).max(MAX_SEED).meta({ description: 'The seed of every random choice in the run; `--seed` overrides it.', examples: [42] }),
-  start: z.iso.datetime({ message: 'expected an ISO 8601 UTC instant such as 2026-01-05T08:00:00Z' }).describe('Virtual time 0: an ISO 8601 UTC instant.'),
+  start: z.iso.datetime({ message: 'expected an ISO 8601 instant with its zone, such as 2026-01-05T08:00:00Z or 2026-01-05T09:00:00+01:00' })
+    .describe('Virtual time 0: an ISO 8601 instant with its zone, `Z` or an offset (read as UTC). Instants elsewhere in the file (`at`, `backupAt`, `since`, `until`, `processEmailFrom`) may then be written as such instants too, read as the time after it.'),
   randomStreams: z.enum(['shared', 'per-actor']).default('shared').describe('`shared`: one random stream for the whole world (the default); `per-actor`: each actor (an outside sender, the people, a router) draws from its own, so changing one part of the world leaves the others\' draws alone. The demo\'s lessons use it so both lanes see the same traffic.'),
   horizon: positiveDurationMs.meta({ description: 'Traffic and scheduled operations stop here: longer than 0, or nothing would happen.', examples: ['8h'] }),
   drain: durationMs.default(DEFAULT_DRAIN_MS).describe('After the horizon, periodic processes keep running until nothing is in flight or the drain ends.'),

@@ -1,0 +1,44 @@
+// Clock times in a scenario (the incident review): `start` with an offset, and instants written as zoned ISO 8601
+// date-times where the file names an instant, read as the time after the start.
+import { describe, expect, it } from 'vitest';
+import { parseScenarioText } from '../../../harness/scenario/load-scenario.js';
+import { readClockInstants } from '../../../harness/scenario/clock-instants.js';
+import { inputProblems } from '../../helpers/input-problems.js';
+import { exchangeScenarioText } from '../../helpers/exchange-scenario.js';
+
+const H = 3_600_000;
+
+/** The helper topology, its start replaced. */
+function withStart(start: string, parts: Parameters<typeof exchangeScenarioText>[0] = {}): string {
+  return exchangeScenarioText(parts).replace('start: 2026-01-05T08:00:00Z', `start: ${start}`);
+}
+
+describe('clock instants', () => {
+  it('reads a start with an offset as UTC, and a fault at a clock time as the time after it', () => {
+    const scenario = parseScenarioText(withStart('2026-01-05T09:00:00+01:00', {
+      faults: '[{ at: "2026-01-05T10:30:00+01:00", verb: down, target: ex1 }, { at: 2026-01-05T10:00:00Z, verb: up, target: ex1 }]',
+    }), 'clock.yaml');
+    expect(scenario.start).toBe('2026-01-05T08:00:00Z');
+    expect(scenario.faults.map((f) => f.at)).toEqual([1.5 * H, 2 * H]);
+  });
+
+  it('lets processEmailFrom lie before the start, and refuses any other instant there, at its line', () => {
+    const { data, problems } = readClockInstants({ start: '2026-01-05T08:00:00Z', faults: [{ at: '2026-01-05T07:00:00Z' }], sss: { profiles: [{ processEmailFrom: '2026-01-04T08:00:00Z' }] } });
+    expect((data as { sss: { profiles: Array<{ processEmailFrom: number }> } }).sss.profiles[0]!.processEmailFrom).toBe(-24 * H);
+    expect(problems).toEqual([{ path: ['faults', 0, 'at'], message: '2026-01-05T07:00:00Z is before the start (2026-01-05T08:00:00Z): at is a time after the start' }]);
+    expect(inputProblems(exchangeScenarioText({ faults: '[{ at: 2026-01-05T07:00:00Z, verb: down, target: ex1 }]' }), 'early.yaml'))
+      .toEqual(['faults[0].at: 2026-01-05T07:00:00Z is before the start (2026-01-05T08:00:00Z): at is a time after the start']);
+  });
+
+  it('leaves alone what is not an instant field or has no zone, and never changes the caller\'s data', () => {
+    const original = { start: '2026-01-05T08:00:00Z', subject: '2026-01-05T09:00:00Z', faults: [{ at: '2026-01-05T09:00:00' }] };
+    const { data } = readClockInstants(original);
+    expect(data).toEqual(original);
+    const timed = { start: '2026-01-05T08:00:00Z', faults: [{ at: '2026-01-05T09:00:00Z' }] };
+    expect((readClockInstants(timed).data as typeof timed).faults[0]!.at).toBe(H);
+    expect(timed.faults[0]!.at).toBe('2026-01-05T09:00:00Z');
+    // A time without its zone would be the machine's own: still refused, as a duration that is not one.
+    expect(inputProblems(exchangeScenarioText({ faults: '[{ at: "2026-01-05T09:00:00", verb: down, target: ex1 }]' }), 'zoneless.yaml')[0])
+      .toMatch(/^faults\[0\]\.at: expected a duration like 90s/);
+  });
+});
