@@ -2,6 +2,7 @@
 // `userDigits`) and a per-user counter padded to `counterDigits` that wraps from all nines back to zero, so after
 // 1,000 emails a token repeats and a late reply can correlate to the wrong email (field report 3, TOKEN-ROLL).
 import type { TokenSettings } from './crm-config.js';
+import { escapeRegExp } from '../mail/escape-regexp.js';
 
 export function formatToken(settings: TokenSettings, userNumber: number, counter: number, offline: boolean): string {
   const number = String(settings.baseNumber + userNumber);
@@ -17,9 +18,6 @@ export function nextCounter(settings: TokenSettings, counter: number): number {
   return (counter + 1) % 10 ** settings.counterDigits;
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /** Compiled once per organisation's settings: every incoming email is searched for a token (S10). */
 const patterns = new WeakMap<TokenSettings, RegExp>();

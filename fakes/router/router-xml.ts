@@ -41,6 +41,14 @@ export function parseRouterXml(text: string, rootPath: string, repeated: readonl
     throw new RouterFileError(rootPath, `not well-formed XML: ${(error as Error).message}`, null, null, 'malformed');
   }
   if (valid !== true) {
+    const unclosed = unclosedElements(valid.err);
+    if (unclosed !== null) {
+      // A file cut off mid-way (domain.md: large state files are seen truncated): the validator names the elements
+      // still open, as a JSON list at line 1, column 1. Said as what it is, at the file's end.
+      const lines = text.split('\n');
+      const last = lines.length;
+      throw new RouterFileError(rootPath, `not well-formed XML: the file ends with ${unclosed.map((e) => `<${e}>`).join(', ')} still open (cut off?)`, last, (lines[last - 1] ?? '').length + 1, 'malformed');
+    }
     throw new RouterFileError(rootPath, `not well-formed XML: ${valid.err.msg}`, valid.err.line, valid.err.col, 'malformed');
   }
   const lists = new Set(repeated.map((n) => n.toLowerCase()));
@@ -128,4 +136,17 @@ export function stableHash(value: string): string {
 export function stableGuid(name: string): string {
   const hex = [0, 1, 2, 3].map((i) => stableHash(`${i}:${name}`)).join('');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** The elements fast-xml-parser's validator found still open at the end of the file, or null for any other error. */
+function unclosedElements(err: { readonly code: string; readonly msg: string }): string[] | null {
+  if (err.code !== 'InvalidXml') return null;
+  const listed = /^Invalid '(\[[\s\S]*\])' found\.$/.exec(err.msg);
+  if (listed === null) return null;
+  try {
+    const names: unknown = JSON.parse(listed[1] as string);
+    return Array.isArray(names) && names.length > 0 && names.every((n) => typeof n === 'string') ? names as string[] : null;
+  } catch {
+    return null;
+  }
 }

@@ -45,17 +45,30 @@ export function textWidth(text: string): number {
  */
 export function textWidthAtMost(text: string): number {
   let em = 0;
-  for (const c of text) {
-    em += /[mwMW×…]/.test(c) ? 1.0 : /[0-9]/.test(c) ? 0.66 : /[A-Z]/.test(c) ? 0.74 : /[a-z]/.test(c) ? 0.6 : 0.36;
-  }
+  for (const c of text) em += charEm(c);
   return em * FONT_PX;
 }
 
-/** `text` whole where it fits in `room` units, else cut short with an ellipsis so that it does. */
+/** One character's share of `textWidthAtMost`, in ems. */
+function charEm(c: string): number {
+  return /[mwMW×…]/.test(c) ? 1.0 : /[0-9]/.test(c) ? 0.66 : /[A-Z]/.test(c) ? 0.74 : /[a-z]/.test(c) ? 0.6 : 0.36;
+}
+
+/**
+ * `text` whole where it fits in `room` units, else cut short with an ellipsis so that it does. One pass from the
+ * front: measuring every shorter cut again made a report with a 60,000-character server name take minutes (the diff
+ * review).
+ */
 export function textCutTo(text: string, room: number): string {
   if (textWidthAtMost(text) <= room) return text;
-  let cut = text;
-  while (cut.length > 0 && textWidthAtMost(`${cut}…`) > room) cut = cut.slice(0, -1);
+  const roomEm = room / FONT_PX - charEm('…');
+  let em = 0;
+  let cut = '';
+  for (const c of text) {
+    em += charEm(c);
+    if (em > roomEm) break;
+    cut += c;
+  }
   return `${cut.trimEnd()}…`;
 }
 

@@ -4,7 +4,7 @@
 // Outlook client (C1-C4) and the CRM email that people and workflows create.
 import { z } from 'zod';
 import { DEFAULT_CRM_SETTINGS } from '../../fakes/crm/crm-config.js';
-import { durationMs, positiveDurationMs } from './duration.js';
+import { durationMs, positiveDurationMs, timeAfterStartMs } from './duration.js';
 import { sizeBytes } from './size.js';
 import { countField, expandCounted } from './templates.js';
 import { emailAddress } from './email-address.js';
@@ -99,7 +99,7 @@ export const crmSchema = z.strictObject({
     checkDeliverGap: durationMs.default(500).describe('Between a Check... call and its Deliver... call (C1). [I]'),
   }).default({ pollInterval: 60_000, checkDeliverGap: 500 }).describe('The Outlook client with CRM (C1-C4), one per user who runs it.'),
   emails: z.array(z.strictObject({
-    at: durationMs.describe('When it is created and sent, after the start.'),
+    at: timeAfterStartMs.describe('When it is created and sent, after the start.'),
     from: address.describe('The CRM user who sends it, by their outgoing access (CRM email from a queue is not modelled yet).'),
     to: z.array(address).min(1).meta({ description: 'Recipients.', examples: [['carol@fabrikam.example']] }),
     cc: z.array(address).default([]).describe('Copy recipients.'),

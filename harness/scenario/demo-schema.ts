@@ -3,7 +3,7 @@
 // top-level sections to make each lane's variant, which is then validated as a scenario of its own
 // (harness/demo/lane-variants.ts), so a fragment's problems are reported at their own line in the file.
 import { z } from 'zod';
-import { durationMs } from './duration.js';
+import { durationMs, timeAfterStartMs } from './duration.js';
 
 /** Sections a lane may replace; the traffic, the people and the shared faults stay the same in both lanes. */
 export const LANE_SECTIONS = ['description', 'exchange', 'crm', 'router', 'sss', 'expect'] as const;
@@ -25,7 +25,7 @@ const laneSchema = z.strictObject({
 });
 
 const captionSchema = z.strictObject({
-  at: durationMs.describe('When the caption shows, after the start.'),
+  at: timeAfterStartMs.describe('When the caption shows, after the start.'),
   // `sync` is what the narration and `--lane sync` call the server-side sync lane: the same as `sss`.
   lane: z.enum(['router', 'sss', 'sync', 'both']).default('both').transform((lane) => (lane === 'sync' ? 'sss' : lane))
     .describe('Which lane it speaks about (`sync` is the same as `sss`).'),

@@ -69,19 +69,34 @@ function durationProblem(text: string, problem: string | null, looksLike: string
 const tooLong = { error: (issue: { input?: unknown }) => `expected at most ${MAX_DURATION_MS} ms, that is ${MAX_DURATION_SAID}, got ${String(issue.input)}` };
 const tooEarly = { error: (issue: { input?: unknown }) => `expected at least -${MAX_DURATION_MS} ms, that is ${MAX_DURATION_SAID} before the start, got ${String(issue.input)}` };
 
+/**
+ * A zoned ISO 8601 date and time, as editors are told a time after the start may also be written: the loader reads
+ * it as the time after the start before the schema runs (clock-instants.ts), so the schema itself sees milliseconds.
+ */
+export const ZONED_INSTANT_PATTERN = '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})$';
+
+/** A duration string or whole milliseconds, producing milliseconds; `pattern`: what editors are told strings look like. */
+function durationWithPattern(pattern: string) {
+  return z
+    .union([z.number().int().nonnegative().max(MAX_DURATION_MS, tooLong), z.string().meta({ pattern })])
+    .transform((value, ctx) => {
+      if (typeof value === 'number') return value;
+      const ms = readDurationMs(value);
+      if (typeof ms !== 'number') {
+        ctx.addIssue({ code: 'custom', message: durationProblem(value, ms, 'a duration like 90s, 5m, 2h or 3d') });
+        return z.NEVER;
+      }
+      return ms;
+    });
+}
+
 /** A zod schema accepting a duration string or whole milliseconds, producing milliseconds. */
-export const durationMs = z
-  .union([z.number().int().nonnegative().max(MAX_DURATION_MS, tooLong), z.string().meta({ pattern: DURATION_PATTERN })])
-  .transform((value, ctx) => {
-    if (typeof value === 'number') return value;
-    const ms = readDurationMs(value);
-    if (typeof ms !== 'number') {
-      ctx.addIssue({ code: 'custom', message: durationProblem(value, ms, 'a duration like 90s, 5m, 2h or 3d') });
-      return z.NEVER;
-    }
-    return ms;
-  })
+export const durationMs = durationWithPattern(DURATION_PATTERN)
   .meta({ title: 'duration', description: `A duration: 500ms, 90s, 5m, 2h, 3d, compounds such as 1d 2h (each unit once, largest first), or whole milliseconds; at most ${MAX_DURATION_SAID}.` });
+
+/** A time after the start (`at`, `backupAt`, `since`, `until`): a duration, or a zoned ISO 8601 date and time. */
+export const timeAfterStartMs = durationWithPattern(`(${DURATION_PATTERN})|(${ZONED_INSTANT_PATTERN})`)
+  .meta({ title: 'time after the start', description: `A time after the start: a duration (500ms, 90s, 5m, 2h, 3d, compounds such as 1d 2h, or whole milliseconds; at most ${MAX_DURATION_SAID}), or a clock time with its zone, such as 2026-01-05T10:30:00Z or 2026-01-05T11:30:00+01:00, read as the time after the start.` });
 
 /** A duration that must be at least 1 ms (intervals: a zero interval would re-arm at the same instant forever). */
 export const positiveDurationMs = durationMs.refine((ms) => ms > 0, 'must be longer than 0');
@@ -93,7 +108,7 @@ export const positiveDurationMs = durationMs.refine((ms) => ms > 0, 'must be lon
 export const instantMs = z
   .union([
     z.number().int().min(-MAX_DURATION_MS, tooEarly).max(MAX_DURATION_MS, tooLong),
-    z.string().meta({ pattern: DURATION_PATTERN.replace('^\\s*', '^\\s*-?\\s*') }),
+    z.string().meta({ pattern: `(${DURATION_PATTERN.replace('^\\s*', '^\\s*-?\\s*')})|(${ZONED_INSTANT_PATTERN})` }),
   ])
   .transform((value, ctx) => {
     if (typeof value === 'number') return value;
@@ -105,4 +120,4 @@ export const instantMs = z
     }
     return negative ? -ms : ms;
   })
-  .meta({ title: 'instant', description: `An instant in virtual time: a duration after the start (2h), -1d before it, or milliseconds (negative before the start); at most ${MAX_DURATION_SAID} either way.` });
+  .meta({ title: 'instant', description: `An instant in virtual time: a duration after the start (2h), -1d before it, or milliseconds (negative before the start); at most ${MAX_DURATION_SAID} either way; or a clock time with its zone, such as 2026-01-04T08:00:00Z.` });

@@ -2,7 +2,7 @@
 // (X1-X5), the outside senders with their retry profiles, and the mail they send.
 import { z } from 'zod';
 import { DEFAULT_EXCHANGE_SETTINGS } from '../../fakes/exchange/exchange-config.js';
-import { durationMs, positiveDurationMs } from './duration.js';
+import { durationMs, positiveDurationMs, timeAfterStartMs } from './duration.js';
 import { sizeBytes } from './size.js';
 import { countField, expandCounted } from './templates.js';
 import { MIN_RATE_PER_HOUR, minRateExact } from './time-bounds.js';
@@ -48,7 +48,7 @@ export const exchangeSchema = z.strictObject({
       .meta({ description: '`move`: the folder the message lands in instead of the Inbox.', examples: ['Projects'] }),
     from: z.string().regex(/^([^@\s]+)?@[^@\s]+$/, 'an address, or @ and a domain').transform((a) => a.toLowerCase()).optional()
       .meta({ description: '`move`: only mail from this address, or from this domain (`@fabrikam.example`); default: all mail.', examples: ['@fabrikam.example'] }),
-    users: z.union([z.literal('all'), z.array(address).min(1)]).default('all').meta({ description: 'The user mailboxes the rule is deployed to: `all`, or a list (the wizard\'s global-deployment option). An entry with `{n}` stands for every mailbox a counted line made from that pattern (`sales{n}@contoso.example`: sales1@, sales2@, ...); it must stand for at least one mailbox, and only user mailboxes.', examples: [['paul@contoso.example', 'sales{n}@contoso.example']] }),
+    users: z.union([z.literal('all'), z.array(address).min(1)]).default('all').meta({ description: 'The user mailboxes the rule is deployed to: `all`, or a list (the wizard\'s global-deployment option). An entry with `{n}` stands for every mailbox whose address is the entry with `{n}` a number from 1 up, not zero-padded, as a counted line writes them (`sales{n}@contoso.example`: sales1@, sales2@, ...; every `{n}` of an entry the same number); it must stand for at least one mailbox, and only user mailboxes.', examples: [['paul@contoso.example', 'sales{n}@contoso.example']] }),
   })).default([]).describe('Inbox rules, run on each message as it is delivered: rules that copy it `to` a mailbox (R1, R2; copies made by a rule are never processed by rules again) and rules that `move` it into a `folder` (S6). [I] Every rule runs: none stops the others. The example below shows every field at once; a copying rule takes `to`, a move rule `folder` and `from`.'),
   mx: z.array(name).min(1).optional().describe('The servers outside senders connect to, in order; default: every server.'),
   settings: z.strictObject({
@@ -84,7 +84,7 @@ export const internetSchema = z.strictObject({
 
 export const trafficSchema = z.strictObject({
   messages: z.array(z.strictObject({
-    at: durationMs.describe('When it is sent, after the start.'),
+    at: timeAfterStartMs.describe('When it is sent, after the start.'),
     from: address.meta({ description: 'The sender: an outside address (its domain\'s sender sends it) or a user of the organisation (sent through their home server).', examples: ['carol@fabrikam.example'] }),
     to: z.array(address).min(1).describe('Recipients.'),
     cc: z.array(address).default([]).describe('Copy recipients.'),
@@ -99,7 +99,7 @@ export const trafficSchema = z.strictObject({
     malformed: z.boolean().default(false).describe('A broken MIME structure no software can parse: the router fails on it every cycle (R10).'),
   })).default([]).describe('Single messages, sent at given instants.'),
   eml: z.array(z.strictObject({
-    at: durationMs.describe('When it is sent, after the start.'),
+    at: timeAfterStartMs.describe('When it is sent, after the start.'),
     file: z.string().min(1).meta({ description: 'The .eml file, relative to the scenario file (its real place, when the scenario is reached through a symlink). Its size is counted with CRLF line endings, as SMTP carries it.', examples: ['mail/quote.eml'] }),
     to: z.array(address).min(1).optional().describe('Envelope recipients; default: the message\'s To and Cc.'),
   })).default([]).describe('Real messages replayed from .eml files (parsed with mailparser).'),
@@ -109,7 +109,7 @@ export const trafficSchema = z.strictObject({
     ratePerHour: z.number().min(MIN_RATE_PER_HOUR, { error: (issue) => `expected at least ${minRateExact('', 'hour')}, got ${String(issue.input)}` })
       .meta({ description: `Mean messages per hour (a Poisson process, seeded); at least ${minRateExact('', 'hour')}.`, examples: [120] }),
     count: z.number().int().positive().optional().describe('Stop after this many messages; default: no limit.'),
-    until: durationMs.optional().describe('No messages after this instant; default: the horizon.'),
+    until: timeAfterStartMs.optional().describe('No messages after this instant; default: the horizon.'),
     to: z.union([z.literal('all-users'), z.array(address).min(1)]).default('all-users').describe('Recipients are drawn from these, or from every user mailbox.'),
     fanOut: z.number().int().positive().default(1).describe('Recipients per message.'),
     size: sizeBytes.default(20_000).describe('The size of each message.'),

@@ -17,6 +17,7 @@ import type { RouterSection } from './router-schema.js';
 import { relatedFile } from './related-file.js';
 import { readInputFile, ROUTER_FILE_LIMIT } from './read-input-file.js';
 import { startEpochMs } from './start-instant.js';
+import { utcInstantText } from './clock-instants.js';
 
 type Router = RouterSection;
 
@@ -87,7 +88,7 @@ function stateFileWarnings(state: ReadSystemState, file: string, scenario: Scena
   }
   const start = startEpochMs(scenario);
   const late = state.providers.flatMap((p) => (mailboxes.has(p.emailAddress) && p.thresholdMs !== null && p.thresholdMs > 0 ? [{ address: p.emailAddress, ms: p.thresholdMs }] : []));
-  const when = ({ ms }: { ms: number }) => `${new Date(start + ms).toISOString().replace('.000Z', 'Z')} is ${formatDurationMs(ms)} after the start${ms > scenario.horizon ? ' (after the horizon)' : ''}`;
+  const when = ({ ms }: { ms: number }) => `${utcInstantText(start + ms)} is ${formatDurationMs(ms)} after the start${ms > scenario.horizon ? ' (after the horizon)' : ''}`;
   if (late.length <= NAMED_AT_MOST) {
     warnings.push(...late.map((p) => `${p.address}'s ThresholdDate ${when(p)}: the router reads none of its mail received before it (R8)`));
   } else {

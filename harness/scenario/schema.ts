@@ -7,7 +7,7 @@ import { NUMERIC_COUNT_NAMES, UNEXPLAINED } from '../../sim/ledger/counts.js';
 import { CHECK_NAMES } from '../../sim/check/all-checks.js';
 import { parseCountExpectation } from '../../sim/check/count-expectation.js';
 import { EXCHANGE_FAULT_VERBS } from '../../fakes/exchange/exchange-faults.js';
-import { durationMs, instantMs, positiveDurationMs } from './duration.js';
+import { durationMs, instantMs, positiveDurationMs, timeAfterStartMs } from './duration.js';
 import { exchangeSchema, internetSchema, trafficSchema, usersSchema } from './exchange-schema.js';
 import { crmSchema } from './crm-schema.js';
 import { CRM_FAULT_VERBS } from '../../fakes/crm/crm-faults.js';
@@ -100,15 +100,15 @@ const actorName = z.string().min(1).transform((name) => (/^outlook:/i.test(name)
 export const FAULT_VERBS = [...Object.keys(CORE_FAULT_HANDLERS), ...EXCHANGE_FAULT_VERBS, ...CRM_FAULT_VERBS, ...ROUTER_FAULT_VERBS, ...SSS_FAULT_VERBS] as string[] as [string, ...string[]];
 
 export const faultSchema = z.strictObject({
-  at: durationMs.describe('When it happens, after the start; not after the horizon.'),
+  at: timeAfterStartMs.describe('When it happens, after the start; not after the horizon.'),
   verb: z.enum(FAULT_VERBS).describe('What happens: the engine\'s `crash`, `restart`, `down`, `up`, `partition`, `heal`, and the operations of the Exchange, CRM, router and server-side sync models (docs/scenario-language.md).'),
   target: actorName.optional().meta({ description: 'The actor it happens to: an Exchange server or outside sender by name, the CRM server, `outlook:<address>`, a router instance, the server-side sync service.', examples: ['ex1'] }),
   peers: z.array(actorName).min(1).optional().meta({ description: 'partition: the actors the target is cut off from.', examples: [['crm']] }),
   database: z.string().min(1).optional().meta({ description: 'dismount, mount, backup, restore, activateLaggedCopy, resubmitSafetyNet: which database of the target server.', examples: ['db1'] }),
-  backupAt: durationMs.optional().describe('restore, restoreState: the backup taken at or before this instant (default: the latest).'),
+  backupAt: timeAfterStartMs.optional().describe('restore, restoreState: the backup taken at or before this instant (default: the latest).'),
   replayLogs: z.boolean().optional().describe('restore: replay the transaction logs after the backup (nothing lost) or not (X3: everything after the backup is lost).'),
   lag: durationMs.optional().describe('activateLaggedCopy: how far the copy lags; failover: how much recent mail the activated copy lacks (X2).'),
-  since: durationMs.optional().describe('resubmitSafetyNet: resubmit what was delivered since this instant (X2).'),
+  since: timeAfterStartMs.optional().describe('resubmitSafetyNet: resubmit what was delivered since this instant (X2).'),
   stage: z.enum(['connect', 'ehlo', 'mail', 'rcpt', 'data', 'end-of-data']).optional().describe('smtpFault: the SMTP stage that answers with `code`, or after which the 250 is dropped (`dropReply`); `end-of-data` when not given.'),
   code: z.number().int().min(400).max(599).optional().meta({ description: 'smtpFault: the reply code (4xx: senders retry; 5xx: an NDR; 451 when not given); crmApiFault: the HTTP status the CRM web service answers (default 503).', examples: [451] }),
   dropReply: z.boolean().optional().describe('smtpFault: the message is delivered but the 250 after DATA is lost, so the sender sends it again.'),
@@ -154,7 +154,7 @@ export const scenarioSchema = z.strictObject({
   name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and dashes').meta({ description: 'The name summaries and reports use: lower-case letters, digits and dashes.', examples: ['exchange-outage'] }),
   description: z.string().optional().meta({ description: 'What the scenario shows.', examples: ['Exchange is down for 3 hours; senders retry and nothing is lost.'] }),
   seed: z.number().int().min(0).max(MAX_SEED).meta({ description: 'The seed of every random choice in the run; `--seed` overrides it.', examples: [42] }),
-  start: z.iso.datetime({ message: 'expected an ISO 8601 instant with its zone, such as 2026-01-05T08:00:00Z or 2026-01-05T09:00:00+01:00' })
+  start: z.iso.datetime({ offset: true, message: 'expected an ISO 8601 instant with its zone, such as 2026-01-05T08:00:00Z or 2026-01-05T09:00:00+01:00' })
     .describe('Virtual time 0: an ISO 8601 instant with its zone, `Z` or an offset (read as UTC). Instants elsewhere in the file (`at`, `backupAt`, `since`, `until`, `processEmailFrom`) may then be written as such instants too, read as the time after it.'),
   randomStreams: z.enum(['shared', 'per-actor']).default('shared').describe('`shared`: one random stream for the whole world (the default); `per-actor`: each actor (an outside sender, the people, a router) draws from its own, so changing one part of the world leaves the others\' draws alone. The demo\'s lessons use it so both lanes see the same traffic.'),
   horizon: positiveDurationMs.meta({ description: 'Traffic and scheduled operations stop here: longer than 0, or nothing would happen.', examples: ['8h'] }),

@@ -4,7 +4,7 @@
 // forward rules removed or kept.
 import { z } from 'zod';
 import { DEFAULT_SSS_SETTINGS } from '../../fakes/sss/sss-config.js';
-import { durationMs, instantMs as instant, positiveDurationMs } from './duration.js';
+import { durationMs, instantMs as instant, positiveDurationMs, timeAfterStartMs } from './duration.js';
 import { ACT_ENTITIES, type ActEntity } from '../../fakes/exchange/act-items.js';
 import { emailAddress } from './email-address.js';
 
@@ -60,7 +60,7 @@ export const sssSchema = z.strictObject({
   }).refine((a) => a.cycleMin <= a.cycleMax, { message: 'cycleMin must not exceed cycleMax', path: ['cycleMin'] }).optional()
     .describe('S15: appointments, contacts and tasks; omitted, not synchronized.'),
   cutover: z.strictObject({
-    at: durationMs.meta({ description: 'When "Process Email Using" is switched to server-side sync (R14).', examples: ['4h'] }),
+    at: timeAfterStartMs.meta({ description: 'When "Process Email Using" is switched to server-side sync (R14).', examples: ['4h'] }),
     processEmailFrom: z.union([instant, z.strictObject({ before: durationMs.describe('How long before the switch.') })]).default({ before: 86_400_000 })
       .describe('S2a: `{ before: 24h }`, 24 hours before the switch (the migration tool\'s, S14), or an instant in the run\'s time. Mind the difference: `processEmailFrom: 24h` is an instant, 24 hours after the start, so with a switch at 4h the mail between the switch and it is never tracked (`before-process-email-from`; the shipped cutover-late-process-email-from does it on purpose). An instant before the start is negative: `-1d`.'),
     batchSize: z.number().int().positive().default(200).describe('Mailboxes per Test & Enable batch (S14: 200).'),

@@ -212,7 +212,9 @@ function buildExchangeAndCrm(engine: Engine, ledger: Ledger, scenario: Scenario,
     act: () => sss?.act() ?? null,
     disabledMailboxes: () => sss?.disabledMailboxes() ?? null,
     reenabledMailboxes: () => sss?.reenabledMailboxes() ?? null,
-    routerErrors: () => (routerWorlds.length === 0 ? null : routerWorlds.flatMap((r) => r.errors())),
+    // Oldest first across installs (a stable sort keeps each install's own order): the summary shows the first few,
+    // and the first are usually the cause.
+    routerErrors: () => (routerWorlds.length === 0 ? null : routerWorlds.flatMap((r) => r.errors()).sort((a, b) => a.firstAtMs - b.firstAtMs)),
     cutover: () => schedule,
     mailboxItems: (address) => storeOf(address).filter((item) => item.removed !== true),
   };

@@ -9,7 +9,7 @@ import { startServe } from '../helpers/serve-process.js';
 import { exchangeScenarioText } from '../helpers/exchange-scenario.js';
 import { poolTo } from './wire-fixtures.js';
 
-const RUN_JSON_KEYS = ['act', 'checks', 'counts', 'cutoverBatches', 'disabledMailboxes', 'events', 'expectations', 'file', 'mode', 'reenabledMailboxes', 'scenario', 'seed', 'simulatedMs', 'traceHash', 'verdict', 'wallMs'];
+const RUN_JSON_KEYS = ['act', 'checks', 'counts', 'cutoverBatches', 'disabledMailboxes', 'events', 'expectations', 'file', 'mode', 'reenabledMailboxes', 'routerErrors', 'scenario', 'seed', 'simulatedMs', 'traceHash', 'verdict', 'wallMs'];
 
 function scenarioFile(text = exchangeScenarioText({ horizon: '1h', drain: '1h' })): string {
   const file = join(mkdtempSync(join(tmpdir(), 'mailflow-wire-')), 'served.yaml');

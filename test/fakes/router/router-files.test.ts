@@ -109,6 +109,10 @@ describe('SystemState.xml', () => {
     expect(parseSystemStateXml('<?xml version="1.0"', START)).toMatchObject({ corrupt: true, why: expect.stringMatching(/^not well-formed XML/) });
     expect(parseSystemStateXml('<!-- c ->\n<SystemState/>', START)).toMatchObject({ corrupt: true, why: expect.stringMatching(/^not well-formed XML/) });
     expect(parseSystemStateXml('<SystemState>\n  <X1><emailaddress>', START)).toMatchObject({ corrupt: true, why: expect.stringMatching(/^not well-formed XML: /) });
+    // Cut off between elements: the validator lists the open elements at line 1, column 1; said as that, at the end.
+    expect(parseSystemStateXml('<SystemState>\n  <X1>\n    <emailaddress>a@contoso.example</emailaddress>\n', START)).toEqual({
+      corrupt: true, why: 'not well-formed XML: the file ends with <SystemState>, <X1> still open (cut off?)', line: 4, column: 1,
+    });
     expect(parseSystemStateXml('<SystemState>\n  <X1>\n  </X2>\n</SystemState>', START)).toEqual({
       corrupt: true, why: "not well-formed XML: Expected closing tag 'X1' (opened in line 2, col 3) instead of closing tag 'X2'.", line: 3, column: 3,
     });

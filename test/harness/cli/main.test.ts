@@ -64,11 +64,12 @@ describe('mailflow CLI', () => {
     expect(run.status).toBe(0);
     const json = JSON.parse(run.stdout);
     expect(Object.keys(json)).toEqual([
-      'scenario', 'file', 'mode', 'seed', 'verdict', 'counts', 'act', 'disabledMailboxes', 'reenabledMailboxes', 'cutoverBatches', 'checks', 'expectations', 'traceHash', 'events', 'simulatedMs', 'wallMs',
+      'scenario', 'file', 'mode', 'seed', 'verdict', 'counts', 'act', 'disabledMailboxes', 'reenabledMailboxes', 'cutoverBatches', 'routerErrors', 'checks', 'expectations', 'traceHash', 'events', 'simulatedMs', 'wallMs',
     ]);
     expect(json.act).toBeNull();
     expect(json.disabledMailboxes).toBeNull();
     expect(json.cutoverBatches).toBeNull();
+    expect(json.routerErrors).toBeNull();
     expect(json).toMatchObject({ scenario: 'hello', file: HELLO, mode: 'virtual', seed: 42, verdict: 'pass' });
     expect(Object.keys(json.counts)).toEqual([
       'sent', 'accepted', 'delivered', 'lost', 'bounced', 'tracked', 'tossed', 'untracked', 'untrackedByReason',

@@ -37,8 +37,26 @@ describe('clock instants', () => {
     const timed = { start: '2026-01-05T08:00:00Z', faults: [{ at: '2026-01-05T09:00:00Z' }] };
     expect((readClockInstants(timed).data as typeof timed).faults[0]!.at).toBe(H);
     expect(timed.faults[0]!.at).toBe('2026-01-05T09:00:00Z');
-    // A time without its zone would be the machine's own: still refused, as a duration that is not one.
-    expect(inputProblems(exchangeScenarioText({ faults: '[{ at: "2026-01-05T09:00:00", verb: down, target: ex1 }]' }), 'zoneless.yaml')[0])
-      .toMatch(/^faults\[0\]\.at: expected a duration like 90s/);
+    // A time without its zone would be the machine's own: refused, saying so.
+    expect(inputProblems(exchangeScenarioText({ faults: '[{ at: "2026-01-05T09:00:00", verb: down, target: ex1 }]' }), 'zoneless.yaml'))
+      .toEqual(["faults[0].at: 2026-01-05T09:00:00 has no zone: add Z for UTC, or its offset such as +01:00 (without one it would be the machine's own)"]);
+  });
+
+  it('refuses a date that does not exist, where Date.parse would roll it into the next month (the diff review)', () => {
+    expect(inputProblems(withStart('2026-02-30T08:00:00Z'), 'feb.yaml')).toEqual(['start: 2026-02-30T08:00:00Z is no real date and time']);
+    expect(inputProblems(exchangeScenarioText({ faults: '[{ at: 2026-02-30T09:00:00Z, verb: down, target: ex1 }]' }), 'feb.yaml'))
+      .toEqual(['faults[0].at: 2026-02-30T09:00:00Z is no real date and time']);
+    expect(inputProblems(exchangeScenarioText({ faults: '[{ at: 2026-01-05T24:00:00Z, verb: down, target: ex1 }]' }), 'hour.yaml'))
+      .toEqual(['faults[0].at: 2026-01-05T24:00:00Z is no real date and time']);
+  });
+
+  it('reads seven decimals as .NET writes them (milliseconds kept), and refuses a time past what a scenario may reach', () => {
+    const scenario = parseScenarioText(withStart('2026-01-05T08:00:00.0000000Z', {
+      faults: '[{ at: "2026-01-05T09:00:00.1234567+00:00", verb: down, target: ex1 }]',
+    }), 'net.yaml');
+    expect(scenario.start).toBe('2026-01-05T08:00:00Z');
+    expect(scenario.faults[0]!.at).toBe(H + 123);
+    expect(inputProblems(exchangeScenarioText({ faults: '[{ at: 2200-01-05T09:00:00Z, verb: down, target: ex1 }]' }), 'far.yaml'))
+      .toEqual(["faults[0].at: 2200-01-05T09:00:00Z is more than 36500d (100 years) from the start (2026-01-05T08:00:00Z), the most a scenario's time may reach"]);
   });
 });
