@@ -94,9 +94,12 @@ function durationWithPattern(pattern: string) {
 export const durationMs = durationWithPattern(DURATION_PATTERN)
   .meta({ title: 'duration', description: `A duration: 500ms, 90s, 5m, 2h, 3d, compounds such as 1d 2h (each unit once, largest first), or whole milliseconds; at most ${MAX_DURATION_SAID}.` });
 
+/** The JSON Schema title of a time after the start (editors and docs/scenario-reference.md show it as the field's kind). */
+export const TIME_AFTER_START = 'time after the start';
+
 /** A time after the start (`at`, `backupAt`, `since`, `until`): a duration, or a zoned ISO 8601 date and time. */
 export const timeAfterStartMs = durationWithPattern(`(${DURATION_PATTERN})|(${ZONED_INSTANT_PATTERN})`)
-  .meta({ title: 'time after the start', description: `A time after the start: a duration (500ms, 90s, 5m, 2h, 3d, compounds such as 1d 2h, or whole milliseconds; at most ${MAX_DURATION_SAID}), or a clock time with its zone, such as 2026-01-05T10:30:00Z or 2026-01-05T11:30:00+01:00, read as the time after the start.` });
+  .meta({ title: TIME_AFTER_START, description: `A time after the start: a duration (500ms, 90s, 5m, 2h, 3d, compounds such as 1d 2h, or whole milliseconds; at most ${MAX_DURATION_SAID}), or a clock time with its zone, such as 2026-01-05T10:30:00Z or 2026-01-05T11:30:00+01:00, read as the time after the start.` });
 
 /** A duration that must be at least 1 ms (intervals: a zero interval would re-arm at the same instant forever). */
 export const positiveDurationMs = durationMs.refine((ms) => ms > 0, 'must be longer than 0');

@@ -2,6 +2,7 @@
 // `examples` (schema `.meta()`) when it has one, else one made from its type, preferring a value other than the
 // default (what a person would write to change it). A test parses a scenario holding every example with the real schema.
 import type { JsonSchema } from './json-schema.js';
+import { TIME_AFTER_START } from './duration.js';
 
 /** Types the scenario schemas name with `.meta({ title })`. */
 const TITLED: Record<string, unknown> = {
@@ -15,7 +16,7 @@ export function exampleOf(js: JsonSchema): unknown {
   if (Array.isArray(js.examples) && js.examples.length > 0) return js.examples[0];
   if (js.const !== undefined) return js.const;
   if (js.enum !== undefined) return js.enum.find((v) => v !== js.default) ?? js.enum[0];
-  if (js.title === 'duration') return typeof js.default === 'string' && js.default !== '0s' ? js.default : '30m';
+  if (js.title === 'duration' || js.title === TIME_AFTER_START) return typeof js.default === 'string' && js.default !== '0s' ? js.default : '30m';
   if (js.title !== undefined && js.title in TITLED) return typeof js.default === 'string' ? js.default : TITLED[js.title];
   if (js.anyOf !== undefined) {
     const branch = js.anyOf.find((b) => b.type !== 'null' && b.type !== 'array' && b.type !== 'integer') ?? js.anyOf.find((b) => b.type !== 'null') ?? js.anyOf[0];

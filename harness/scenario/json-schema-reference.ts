@@ -5,6 +5,7 @@ import { Document, isScalar, stringify, visit } from 'yaml';
 import { exampleOf, holdsObjects, objectExample } from './json-schema-examples.js';
 import type { JsonSchema } from './json-schema.js';
 import { asFraction } from './time-bounds.js';
+import { TIME_AFTER_START } from './duration.js';
 
 interface Section {
   readonly path: string;
@@ -89,8 +90,9 @@ function intro(sections: readonly Section[], anchors: ReadonlyMap<string, string
     '(the path is relative to the file: `../scenarios/schema.json` from a folder beside `scenarios/`).',
     '',
     'Conventions: a **duration** is `500ms`, `90s`, `5m`, `2h`, `3d`, a compound such as `1d 2h` (each unit once,',
-    'largest first), or whole milliseconds, at most `36500d`; an **instant** is virtual time since the start (a',
-    'duration, or milliseconds; negative or `-1d` is before the start); a **size** is `20KB`, `36MB` or whole bytes; a',
+    'largest first), or whole milliseconds, at most `36500d`; a **time after the start** is a duration after `start`,',
+    'or a clock time with its zone (`2026-01-05T10:30:00Z`, `2026-01-05T11:30:00+01:00`); an **instant** is either of',
+    'those, or a negative one (`-1d`, or a clock time before the start); a **size** is `20KB`, `36MB` or whole bytes; a',
     '**name** is letters, digits, `.`, `_` and `-`.',
     'Default *required* means the field must be given; *none* means it may be left out and has no default. Unknown',
     'fields are errors. References between parts of the world (a database on a server that exists, say) are checked',
@@ -126,7 +128,7 @@ function typeText(js: JsonSchema, link: string | undefined): string {
 }
 
 function plainType(js: JsonSchema): string {
-  if (js.title === 'duration' || js.title === 'size' || js.title === 'instant' || js.title === 'name' || js.title === 'email address') return js.title;
+  if (js.title === 'duration' || js.title === TIME_AFTER_START || js.title === 'size' || js.title === 'instant' || js.title === 'name' || js.title === 'email address') return js.title;
   if (js.const !== undefined) return code(String(js.const));
   if (js.enum !== undefined) return `one of ${js.enum.map((v) => code(String(v))).join(', ')}`;
   if (js.anyOf !== undefined) return [...new Set(js.anyOf.map(plainType))].join(', or ');

@@ -3,7 +3,7 @@
 // which check-consistency.ts judges). It describes what a person writes: the input side, where defaults make fields
 // optional and durations are text (`90s`) or milliseconds.
 import { z } from 'zod';
-import { durationMs, formatDurationMs } from './duration.js';
+import { durationMs, formatDurationMs, TIME_AFTER_START } from './duration.js';
 import { sizeBytes } from './size.js';
 import { scenarioSchema } from './schema.js';
 
@@ -40,7 +40,7 @@ function jsonValue(value: unknown): unknown {
 
 /** A default (an output value) as a person writes it: durations as `5m`, also inside object and list defaults. */
 function asWritten(value: unknown, js: JsonSchema): unknown {
-  if (js.title === 'duration' && typeof value === 'number') return formatDurationMs(value);
+  if ((js.title === 'duration' || js.title === TIME_AFTER_START) && typeof value === 'number') return formatDurationMs(value);
   if (Array.isArray(value)) {
     const items = typeof js.items === 'object' && !Array.isArray(js.items) ? js.items : {};
     return value.map((v) => asWritten(v, items));
