@@ -24,9 +24,20 @@ const COUNTED_NUMBER = '([1-9][0-9]*)';
  */
 export function userPattern(entry: string): RegExp | null {
   if (!entry.includes(PLACEHOLDER)) return null;
-  const [first = '', ...rest] = entry.split(PLACEHOLDER).map(escapeRegExp);
-  return new RegExp(`^${first}${COUNTED_NUMBER}${rest.join('\\1')}$`);
+  let pattern = compiled.get(entry);
+  if (pattern === undefined) {
+    const [first = '', ...rest] = entry.split(PLACEHOLDER).map(escapeRegExp);
+    pattern = new RegExp(`^${first}${COUNTED_NUMBER}${rest.join('\\1')}$`);
+    compiled.set(entry, pattern);
+  }
+  return pattern;
 }
+
+/**
+ * Patterns made so far, by entry: `ruleNamesUser` is asked once per mailbox (check-router, for each CRM user), and a
+ * rule's few entries are the same each time.
+ */
+const compiled = new Map<string, RegExp>();
 
 /** Does the rule's `users` name this address (a user mailbox, for `all`)? */
 export function ruleNamesUser(users: RuleUsers, address: string, kind: string | undefined): boolean {
