@@ -33,7 +33,10 @@ export function buildJunitXml(document: object): string {
 type Check = RunJson['checks'][number];
 type Expectation = RunJson['expectations'][number];
 
-/** `command`: what runs it again, in a failure's body (default `mailflow run FILE --seed N`, the path quoted for a shell; a demo lane says its own). */
+/**
+ * `command`: what runs it again, in a failure's body (default `mailflow run FILE --seed N`, the path quoted for a shell;
+ * a demo lane and the wire commands say their own, wire-reproduce.ts).
+ */
 export function toJunitXml(run: RunJson, command = `${replayCommand(run.file)} --seed ${run.seed}`): string {
   const reproduce = `reproduce: ${command}`;
   const testcases = [...run.checks.map((c) => checkCase(run, c, reproduce)), ...run.expectations.map((e) => expectationCase(run, e, reproduce))];

@@ -16,6 +16,7 @@ import { EXIT } from './exit-codes.js';
 import { formatSummary } from './print-summary.js';
 import { toRunJson } from './run-json.js';
 import { toJunitXml } from './junit-xml.js';
+import { serveReproduce, wireRunReproduce } from './wire-reproduce.js';
 import { recordFaults, renderReport, type FaultRecorder } from '../report/render-report.js';
 import { commitAll } from '../run/atomic-write.js';
 import { openOutput, type Output } from './commands.js';
@@ -115,11 +116,14 @@ function discardOutputs(outputs: WireOutputs): void {
   outputs.report?.writer.discard();
 }
 
-/** Writes the JUnit and HTML reports asked for, then prints the summary (or the JSON) and returns the exit code. */
-function finish(outcome: RunOutcome, file: string, scenario: Scenario, wallMs: number, json: boolean, outputs: WireOutputs): number {
+/**
+ * Writes the JUnit and HTML reports asked for, then prints the summary (or the JSON) and returns the exit code.
+ * `reproduce`: the command that runs it again, for the JUnit report (wire-reproduce.ts).
+ */
+function finish(outcome: RunOutcome, file: string, scenario: Scenario, wallMs: number, json: boolean, outputs: WireOutputs, reproduce: string): number {
   const run = toRunJson(outcome, file, Math.round(wallMs), 'wire');
   try {
-    outputs.junit?.writer.line(toJunitXml(run));
+    outputs.junit?.writer.line(toJunitXml(run, reproduce));
     outputs.report?.writer.line(renderReport({ outcome, file, scenario, applied: outputs.faults?.applied ?? [], mode: 'wire' }));
     // Both written before either is renamed into place: a full disk leaves neither.
     commitAll([outputs.junit, outputs.report].filter((o): o is Output => o !== null));
@@ -162,7 +166,7 @@ export async function runWireCommand(file: string, options: WireRunCommandOption
       timeScale: options.timeScale ?? DEFAULT_WIRE_TIME_SCALE, ...(outputs.faults === null ? {} : { traceSink: outputs.faults.sink }),
       ...(options.outboundSmtp === undefined ? {} : { outboundSmtp: options.outboundSmtp }),
     });
-    return finish(outcome, file, scenario, performance.now() - started, options.json === true, outputs);
+    return finish(outcome, file, scenario, performance.now() - started, options.json === true, outputs, wireRunReproduce(file, options));
   } catch (error) {
     discardOutputs(outputs);
     throw error;
@@ -227,5 +231,5 @@ export async function serveCommand(file: string, options: ServeCommandOptions): 
   });
   sayErr('mailflow serve: stopping');
   const outcome = await session.stop();
-  return finish(outcome, file, scenario, performance.now() - started, options.json === true, outputs);
+  return finish(outcome, file, scenario, performance.now() - started, options.json === true, outputs, serveReproduce(file, options));
 }

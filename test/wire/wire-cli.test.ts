@@ -36,6 +36,31 @@ describe('mailflow serve', () => {
   });
 });
 
+/** The `reproduce:` lines of a JUnit report's failures. */
+const reproduceLines = (junit: string) => junit.split('\n').filter((l) => l.startsWith('reproduce: ')).map((l) => l.replace(/<\/failure>$/, ''));
+
+describe('the JUnit report of a wire command', () => {
+  it('run --wire: its reproduce line is the wire run again, with its time scale and no seed', () => {
+    const file = scenarioFile(`${exchangeScenarioText({
+      horizon: '1h', drain: '1h',
+      traffic: '{ messages: [{ at: 10m, from: carol@partner.example, to: [alice@contoso.example], subject: hi }] }',
+    })}expect:\n  counts: { sent: 2 }\n`);
+    const junit = join(mkdtempSync(join(tmpdir(), 'mailflow-wire-')), 'wire.xml');
+    expect(mailflow('run', file, '--wire', '--time-scale', '3600', '--junit', junit).status).toBe(1);
+    expect(reproduceLines(readFileSync(junit, 'utf8'))).toEqual([`reproduce: mailflow run ${file} --wire --time-scale 3600`]);
+  });
+
+  it('serve: its reproduce line is the serve command, with the options that shaped the session', async () => {
+    const junit = join(mkdtempSync(join(tmpdir(), 'mailflow-wire-')), 'serve.xml');
+    const file = scenarioFile();
+    const serve = await startServe([file, '--smtp-port', '0', '--time-scale', '60', '--expect-messages', '1', '--junit', junit], { MAILFLOW_SMTP_AUTH: 'u:secret' });
+    expect(await serve.stop()).toBe(1);
+    const xml = readFileSync(junit, 'utf8');
+    expect(reproduceLines(xml)).toEqual([`reproduce: mailflow serve ${file} --smtp-port 0 --time-scale 60 --expect-messages 1`]);
+    expect(xml).not.toContain('secret');
+  });
+});
+
 describe('mailflow run --wire', () => {
   it('runs a scenario over sockets and prints mode wire with a null trace hash', () => {
     const file = scenarioFile(exchangeScenarioText({
