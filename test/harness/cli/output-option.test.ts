@@ -49,4 +49,25 @@ describe('an output option given no file name', () => {
       expect(readdirSync(run.cwd)).toEqual([]);
     }
   });
+
+  it('refuses a path with a line break before any work: a counterexample\'s # Replay: header would be cut in two', () => {
+    // This campaign finds its defect in its first run: with a name on one line it writes a counterexample there.
+    const run = inFreshDir('fuzz', '--runs', '30', '--seed', '1', '--inject-bug', 'no-dedup', '--out', 'found\nhere', '--no-progress');
+    expect(run.stderr).toContain("'found\\nhere' holds a line break: give --out a directory name of printable characters on one line");
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(readdirSync(run.cwd)).toEqual([]);
+  });
+
+  it('refuses a line break or another control character alike in every output option', () => {
+    const plan = join(repoRoot, 'scenarios/plans/big-bang.yaml');
+    const router = join(repoRoot, 'scenarios/baseline-router.yaml');
+    for (const args of [['run', HELLO, '--junit', 'j\r.xml'], ['run', HELLO, '--trace', 't.jsonl', '--report', 'r\u001b.html'], ['plan', plan, '--report', 'p\n.html'],
+      ['demo', '--out', 'd\n.html'], ['router-files', router, '--out', 'dir\r'], ['migrate', 'x', '--out', 'f\n.yaml'], ['fuzz', 'merge', 'a.json', '--junit', 'm\n.xml']]) {
+      const run = inFreshDir(...args);
+      expect(run.stderr).toMatch(/holds a (line break|control character): give --[\w-]+ a (file|directory) name of printable characters on one line/);
+      expect(run.status).toBe(2);
+      expect(readdirSync(run.cwd)).toEqual([]);
+    }
+  });
 });
