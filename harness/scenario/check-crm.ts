@@ -6,6 +6,7 @@ import type { ConsistencyProblem } from './check-consistency.js';
 import { crmOrganisations, organisationOf, runsOutlook, type CrmOrganisation } from './crm-organisations.js';
 import { syncedBySss } from '../world/build-sss-world.js';
 import { afterHorizon } from './after-horizon.js';
+import { serverReferenceProblem } from './server-names.js';
 import type { Scenario } from './schema.js';
 
 type Path = Array<string | number>;
@@ -94,10 +95,10 @@ function checkOrganisation(scenario: Scenario, org: CrmOrganisation, actors: Rea
       message: `base ${tokenBaseNumber} plus ${crm.users.length} users needs more than tokenUserDigits (${tokenUserDigits}) digits: users would share tokens (S11)`,
     });
   }
+  // Spelt as its server is by then, when it names one in any case (server-names.ts).
   const smtp = crm.outbound.smtpServer;
-  if (smtp !== undefined && !actors.has(smtp)) {
-    problems.push({ path: [...at, 'outbound', 'smtpServer'], message: `no Exchange server or outside sender named '${smtp}'` });
-  }
+  const smtpProblem = smtp === undefined ? null : serverReferenceProblem([...actors], smtp, 'no Exchange server or outside sender');
+  if (smtpProblem !== null) problems.push({ path: [...at, 'outbound', 'smtpServer'], message: smtpProblem });
   crm.emails.forEach((email, i) => {
     const path: Path = [...at, 'emails', i];
     if (!users.has(email.from)) problems.push({ path: [...path, 'from'], message: `'${email.from}' is not a CRM user` });

@@ -10,6 +10,7 @@ import { routerInstalls, routerInstanceNames, type RouterInstall } from './route
 import type { Scenario } from './schema.js';
 import type { ExchangeSection } from './exchange-schema.js';
 import { ruleNamesUser } from './rule-users.js';
+import { serverReferenceProblem } from './server-names.js';
 
 type Path = Array<string | number>;
 
@@ -95,11 +96,15 @@ interface Known {
 /** One router install: its profiles, its deployments (one per organisation, R3) and its instances' names. */
 function checkInstall({ section: router, path: at }: RouterInstall, known: Known): ConsistencyProblem[] {
   const problems: ConsistencyProblem[] = [];
+  const servers = [...known.servers, ...known.senders];
+  // Spelt as its server is by then, when it names one in any case, as a router file's EmailServerUrl (server-names.ts).
   router.incomingProfiles.forEach((p, i) => {
-    if (!known.servers.has(p.server)) problems.push({ path: [...at, 'incomingProfiles', i, 'server'], message: `no Exchange server named '${p.server}'` });
+    const problem = serverReferenceProblem(servers, p.server, 'no Exchange server', (name) => known.servers.has(name));
+    if (problem !== null) problems.push({ path: [...at, 'incomingProfiles', i, 'server'], message: problem });
   });
   router.outgoingProfiles.forEach((p, i) => {
-    if (!known.servers.has(p.server) && !known.senders.has(p.server)) problems.push({ path: [...at, 'outgoingProfiles', i, 'server'], message: `no Exchange server or outside sender named '${p.server}'` });
+    const problem = serverReferenceProblem(servers, p.server, 'no Exchange server or outside sender');
+    if (problem !== null) problems.push({ path: [...at, 'outgoingProfiles', i, 'server'], message: problem });
   });
   const incoming = new Set(router.incomingProfiles.map((p) => p.name));
   const outgoing = new Set(router.outgoingProfiles.map((p) => p.name));

@@ -10,6 +10,7 @@ import { didYouMean } from './closest-name.js';
 import { routerInstanceNames } from './routers.js';
 import type { Scenario, ScenarioFault } from './schema.js';
 import { formatDurationMs } from './duration.js';
+import { serverReferenceProblem } from './server-names.js';
 
 const MINUTE_MS = 60_000;
 
@@ -27,8 +28,10 @@ export function checkSss(scenario: Scenario): ConsistencyProblem[] {
   const kind = new Map(exchange.mailboxes.map((m) => [m.address, m.kind]));
   const crmKind = new Map([...org.section.users.map((u) => [u.address, 'user'] as const), ...org.section.queues.map((q) => [q.address, 'queue'] as const)]);
   const profiles = new Set(sss.profiles.map((p) => p.name));
+  // Spelt as its server is by then, when it names one in any case (server-names.ts).
   sss.profiles.forEach((p, i) => {
-    if (!exchangeServers.has(p.server)) problems.push({ path: ['sss', 'profiles', i, 'server'], message: `no Exchange server named '${p.server}'` });
+    const problem = serverReferenceProblem([...exchangeServers], p.server, 'no Exchange server');
+    if (problem !== null) problems.push({ path: ['sss', 'profiles', i, 'server'], message: problem });
   });
   sss.mailboxes.forEach((m, i) => {
     const path = ['sss', 'mailboxes', i];

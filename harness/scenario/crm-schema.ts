@@ -64,7 +64,7 @@ const settings = z.strictObject({
 
 const out = defaults.outbound;
 const outbound = z.strictObject({
-  smtpServer: z.string().min(1).optional().meta({ description: 'The SMTP server CRM hands its email to: an Exchange server, or an outside sender\'s MTA (`internet.senders`).', examples: ['ex1'] }),
+  smtpServer: z.string().min(1).optional().meta({ description: 'The SMTP server CRM hands its email to: an Exchange server, or an outside sender\'s MTA (`internet.senders`), by its name in any case, as host names are.', examples: ['ex1'] }),
   pollInterval: positiveDurationMs.default(out.pollIntervalMs).describe('How often the server sends what is Pending Send. [I]'),
   retryInterval: durationMs.default(out.retryIntervalMs).describe('After a failed attempt (no connection, a 4xx, a lost 250), the email waits this long in Pending Send (R6 PendingStatusDelay).'),
   maxDeliveryAttempts: z.number().int().positive().default(out.maxDeliveryAttempts).describe('Attempts before the email is Failed (R6 MaximumDeliveryAttempts, O1).'),

@@ -17,6 +17,7 @@ import type { RouterSection } from './router-schema.js';
 import { relatedFile } from './related-file.js';
 import { readInputFile, ROUTER_FILE_LIMIT } from './read-input-file.js';
 import { startEpochMs } from './start-instant.js';
+import { namedIgnoringCase, mailServerNames, serversDifferingInCase } from './server-names.js';
 import { utcInstantText } from './clock-instants.js';
 
 type Router = RouterSection;
@@ -134,14 +135,14 @@ function withConfig(router: Router, agent: EmailAgentFile, scenario: Scenario, f
   const refuse = (path: string, message: string): never => {
     throw new InputError([{ file, line: 0, column: 0, path, message }]);
   };
-  const servers = [...(scenario.exchange?.servers ?? []).map((x) => x.name), ...(scenario.internet?.senders ?? []).map((x) => x.name)];
+  const servers = mailServerNames(scenario);
   const serverOf = (entry: ProviderEntry): string => {
     const where = `Configuration/ProviderConfiguration[${entry.index}]/EmailServerUrl`;
     if (entry.serverHost === null) return refuse(where, 'missing: the model needs to know which server the provider talks to');
     // Host names ignore case (DNS), and URLs come lower-cased: EXCH01.contoso.com is the scenario's EXCH01.
     const label = entry.serverHost.split('.')[0] ?? entry.serverHost;
     const named = namedIgnoringCase(servers, label);
-    if (named.length > 1) return refuse(where, `host ${entry.serverHost} names ${named.join(' and ')}, servers of the scenario whose names differ only in case (host names ignore case): rename one`);
+    if (named.length > 1) return refuse(where, `host ${entry.serverHost} ${serversDifferingInCase(named)}`);
     return named[0] ?? refuse(where, `host ${entry.serverHost} is not a server of the scenario (${servers.join(', ')}): name the Exchange server by its first label (in any case)`);
   };
   const crmServers = crmOrganisations(scenario).map((o) => o.section.server);
@@ -179,11 +180,6 @@ function withConfig(router: Router, agent: EmailAgentFile, scenario: Scenario, f
     };
   });
   return { ...router, settings, incomingProfiles, outgoingProfiles, deployments };
-}
-
-/** The names that `wanted` is, ignoring case (more than one: names of the scenario that differ only in case). */
-function namedIgnoringCase(names: readonly string[], wanted: string): string[] {
-  return [...new Set(names.filter((name) => name.toLowerCase() === wanted.toLowerCase()))];
 }
 
 /** `incoming for http://a/Contoso ([1]), outgoing for http://b/Contoso ([2])`: the CrmServerUrls a file gives, as written. */

@@ -22,6 +22,7 @@ import { namedFiles, type InputFile } from './input-files.js';
 import { readInputFile, YAML_LIMIT } from './read-input-file.js';
 import { populationProblems } from './population.js';
 import { readClockInstants } from './clock-instants.js';
+import { withServerSpellings } from './server-names.js';
 
 /** Where a field path sits in the scenario file, for errors found after parsing. */
 export type Locate = (path: ReadonlyArray<PropertyKey>, message: string) => InputProblem;
@@ -71,9 +72,10 @@ export function parseScenarioData(data: unknown, file: string): Scenario {
   refuseOverCap(data, at);
   const parsed = scenarioSchema.safeParse(clockInstantsRead(data, at));
   if (!parsed.success) throw new InputError(withoutSafeIntegerBound(unionIssues(parsed.error.issues)).map((issue) => at(issue.path, issue.message)));
-  const problems = sourceProblems(parsed.data, checkConsistency(parsed.data)).map(({ path, message }) => at(path, message));
+  const scenario = withServerSpellings(parsed.data);
+  const problems = sourceProblems(scenario, checkConsistency(scenario)).map(({ path, message }) => at(path, message));
   if (problems.length > 0) throw new InputError(problems);
-  return parsed.data;
+  return scenario;
 }
 
 function parseScenarioDocument(text: string, file: string): { scenario: Scenario; locate: Locate } {
@@ -107,9 +109,10 @@ export function parseDerivedScenario(
   const read = clockInstantsRead(data, locate);
   const parsed = scenarioSchema.safeParse(read);
   if (!parsed.success) throw new InputError(schemaProblems(parsed.error, (path, message, atKey) => problemAt(doc, lines, file, sourceOf(path), message, atKey), read, scenarioSchema));
-  const problems = sourceProblems(parsed.data, checkConsistency(parsed.data)).map(({ path, message }) => locate(path, message));
+  const scenario = withServerSpellings(parsed.data);
+  const problems = sourceProblems(scenario, checkConsistency(scenario)).map(({ path, message }) => locate(path, message));
   if (problems.length > 0) throw new InputError(problems);
-  return { scenario: parsed.data, locate };
+  return { scenario, locate };
 }
 
 /** Wall-clock instants read as times after the start (clock-instants.ts), or an InputError at each one before it. */

@@ -49,12 +49,12 @@ export const routerSchema = z.strictObject({
   incomingProfiles: z.array(z.strictObject({
     name: name.meta({ description: 'The profile\'s name, as deployments refer to it.', examples: ['exchange-in'] }),
     protocol: z.enum(['exchange', 'pop3']).default('exchange').describe('How it reads mailboxes (R3); POP3 always deletes what it read.'),
-    server: name.describe('The Exchange server it reads through.'),
+    server: name.describe('The Exchange server it reads through, by its name in any case, as host names are.'),
   })).default([]).describe('Incoming profiles (R3).'),
   outgoingProfiles: z.array(z.strictObject({
     name: name.meta({ description: 'The profile\'s name, as deployments refer to it.', examples: ['smtp-out'] }),
     protocol: z.enum(['smtp', 'exchange-online']).default('smtp').describe('How it sends (R3).'),
-    server: name.describe('The server it sends through.'),
+    server: name.describe('The server it sends through (an Exchange server or an outside sender), by its name in any case, as host names are.'),
   })).default([]).describe('Outgoing profiles (R3).'),
   deployments: z.array(z.strictObject({
     crm: name.optional().meta({ description: 'The organisation\'s `server` name; needed when `crm:` lists several (R12).', examples: ['crm'] }),

@@ -24,7 +24,7 @@ export const sssSchema = z.strictObject({
   crm: name.optional().meta({ description: 'The organisation it serves, by its `server` name (needed when `crm:` lists several).', examples: ['crm'] }),
   profiles: z.array(z.strictObject({
     name: name.meta({ description: 'The profile\'s name, as mailboxes and `setProcessEmailFrom` refer to it.', examples: ['exchange'] }),
-    server: name.describe('The Exchange server it connects to.'),
+    server: name.describe('The Exchange server it connects to, by its name in any case, as host names are (`mailflow migrate` writes it lower-cased).'),
     processEmailFrom: instant.optional().describe('S2a: an absolute instant; omitted, mail is processed from when each mailbox was first Test & Enabled in the run (mailboxes enabled as the run starts: no bound).'),
     incomingCycleGap: positiveDurationMs.default(5 * 60_000).describe('Between the end of a mailbox\'s incoming cycle and the start of its next (S5).'),
     maxConcurrentConnections: z.number().int().positive().default(10).describe('Mailboxes of the profile read at once (S2).'),

@@ -95,6 +95,31 @@ describe('mailflow migrate', () => {
     }
   });
 
+  it('writes a fragment that a scenario naming its server in capitals takes: server names match in any case, as host names', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'migrate-case-')), 'sss.yaml');
+    expect(mailflow('migrate', A, '--out', out).status).toBe(0);
+    const fragment = readFileSync(out, 'utf8');
+    expect(fragment).toContain('server: ex1,');
+    const profiles = fragment.slice(fragment.indexOf('sss:'), fragment.indexOf('  mailboxes:'));
+    // baseline-sss with its Exchange server named EX1, as Windows shows server names, and the fragment's sss: section.
+    const shipped = readFileSync(join(repoRoot, 'scenarios/baseline-sss.yaml'), 'utf8').replace('servers: [{ name: ex1, site: hq }]', 'servers: [{ name: EX1, site: hq }]')
+      .replace('databases: [{ name: db1, server: ex1 }]', 'databases: [{ name: db1, server: EX1 }]');
+    const pasted = (servers: string) => {
+      const file = join(mkdtempSync(join(tmpdir(), 'migrate-case-')), 'pasted.yaml');
+      const text = `${shipped.slice(0, shipped.indexOf('\nsss:') + 1)}${profiles}  enabled: all\n${shipped.slice(shipped.indexOf('\nfaults:') + 1)}`;
+      writeFileSync(file, text.replace('servers: [{ name: EX1, site: hq }]', servers));
+      return file;
+    };
+    const upper = pasted('servers: [{ name: EX1, site: hq }]');
+    expect(mailflow('validate', upper)).toMatchObject({ status: 0, stderr: '' });
+    expect(parseScenarioText(readFileSync(upper, 'utf8'), upper).sss?.profiles[0]?.server).toBe('EX1');
+    // Two servers whose names differ only in case: the fragment's ex1 could be either.
+    const twins = pasted('servers: [{ name: EX1, site: hq }, { name: ex1, site: hq }]');
+    const refused = mailflow('validate', twins);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/pasted\.yaml:\d+:\d+: sss\.profiles\[0\]\.server: 'ex1' names EX1 and ex1, servers of the scenario whose names differ only in case \(host names ignore case\): rename one/);
+  });
+
   it('refuses the same router directory named twice', () => {
     const result = mailflow('migrate', A, `${A}/`, '--json');
     expect(result.status).toBe(2);
