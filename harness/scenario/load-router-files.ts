@@ -1,7 +1,8 @@
 // Reads the router files a scenario names (router.configFile, router.stateFile) and folds them into the scenario:
 // the settings, profiles and deployments of Microsoft.Crm.Tools.EmailAgent.xml, and the ThresholdDates of
 // Microsoft.Crm.Tools.EmailAgent.SystemState.xml. Problems name the file and the element that is wrong; what a file
-// says that the scenario very likely does not mean is a warning (scenario-warnings.ts).
+// says that the scenario very likely does not mean comes back as a warning, beside the scenario, for the command to
+// say with the scenario's own (scenario-warnings.ts).
 import { parseEmailAgentXml, type EmailAgentFile, type ProviderEntry } from '../../fakes/router/email-agent-xml.js';
 import { RouterFileError } from '../../fakes/router/router-xml.js';
 import { parseSystemStateXml, type ReadSystemState } from '../../fakes/router/system-state-xml.js';
@@ -11,7 +12,6 @@ import { formatDurationMs } from './duration.js';
 import { routerInstalls } from './routers.js';
 import { InputError, formatPath, type InputProblem } from './input-error.js';
 import type { FieldProblem, Locate } from './load-scenario.js';
-import { noteRouterFileWarnings } from './scenario-warnings.js';
 import type { Scenario } from './schema.js';
 import type { RouterSection } from './router-schema.js';
 import { relatedFile } from './related-file.js';
@@ -22,21 +22,23 @@ import { utcInstantText } from './clock-instants.js';
 
 type Router = RouterSection;
 
-export async function resolveRouterFiles(scenario: Scenario, scenarioFile: string, locate: Locate): Promise<Scenario> {
+/** The scenario with its router files read and folded in, and what they say that it very likely does not mean. */
+export async function resolveRouterFiles(scenario: Scenario, scenarioFile: string, locate: Locate): Promise<{ scenario: Scenario; warnings: FieldProblem[] }> {
   const installs = routerInstalls(scenario);
   const withFiles = installs.find(({ section }) => section.configFile !== undefined || section.stateFile !== undefined);
-  if (withFiles === undefined) return scenario;
+  if (withFiles === undefined) return { scenario, warnings: [] };
   const resolved: Router[] = [];
+  const warnings: FieldProblem[] = [];
   for (const { section, path } of installs) {
-    const { router, warnings } = await resolveInstall(section, path, scenario, scenarioFile, locate);
-    noteRouterFileWarnings(section, warnings);
-    resolved.push(router);
+    const install = await resolveInstall(section, path, scenario, scenarioFile, locate);
+    resolved.push(install.router);
+    warnings.push(...install.warnings);
   }
   const merged: Scenario = { ...scenario, router: Array.isArray(scenario.router) ? resolved : resolved[0] };
   // What the files brought meets the same checks as a scenario that wrote it out, reported at the file.
   const problems = checkRouter(merged).map((p) => locate([...withFiles.path, 'configFile'], `${formatPath(p.path)}: ${p.message}`));
   if (problems.length > 0) throw new InputError(problems);
-  return merged;
+  return { scenario: merged, warnings };
 }
 
 /**

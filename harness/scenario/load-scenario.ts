@@ -41,10 +41,12 @@ export async function loadScenario(file: string): Promise<Scenario> {
  */
 export async function loadScenarioWithFiles(file: string): Promise<{ scenario: Scenario; files: InputFile[]; warnings: InputProblem[]; locate: Locate }> {
   const { scenario, locate } = readScenarioDocument(file);
+  const resolved = await resolveReferencesWarning(scenario, file, locate);
   return {
-    scenario: await resolveReferences(scenario, file, locate),
+    scenario: resolved.scenario,
     files: [{ path: file, what: 'the scenario file' }, ...namedFiles(scenario, file)],
-    warnings: scenarioWarnings(scenario).map(({ path, message }) => locate(path, message)),
+    // The scenario's as written, then its router files'.
+    warnings: [...scenarioWarnings(scenario), ...resolved.warnings].map(({ path, message }) => locate(path, message)),
     locate,
   };
 }
@@ -135,6 +137,11 @@ export function locateIn(source: YamlSource, sourceOf: (path: ReadonlyArray<Prop
 
 /** Resolves what a scenario refers to (.eml traffic, router files), as loadScenario does. */
 export async function resolveReferences(scenario: Scenario, file: string, locate: Locate): Promise<Scenario> {
+  return (await resolveReferencesWarning(scenario, file, locate)).scenario;
+}
+
+/** resolveReferences, with what the files it read say that the scenario very likely does not mean (its router files'). */
+async function resolveReferencesWarning(scenario: Scenario, file: string, locate: Locate): Promise<{ scenario: Scenario; warnings: FieldProblem[] }> {
   return resolveRouterFiles(await resolveEmlTraffic(scenario, file, locate), file, locate);
 }
 

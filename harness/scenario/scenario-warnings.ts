@@ -4,36 +4,19 @@
 //   typo shows only as one message fewer tracked, far from its cause (the trainer review);
 // - a server-side sync with no mailbox to read: CRM users default to Outlook access, so `sss: { enabled: all }` over
 //   users written without `incoming:` enables no one, and a run that meant to show sync shows Outlook tracking (or
-//   nothing) instead (the contributor review). A scenario may mean it (sync with every user still on Outlook);
-// - what the router files it names say (load-router-files.ts reads them and notes it here): a state file the router
-//   reads as corrupt, ThresholdDates after the start, providers for mailboxes the scenario does not have (the
-//   incident review: each made a run whose result looked like a modelling bug).
+//   nothing) instead (the contributor review). A scenario may mean it (sync with every user still on Outlook).
+// What the router files it names say (a state file the router reads as corrupt, ThresholdDates after the start,
+// providers for mailboxes it does not have) the scenario as written cannot: load-router-files.ts, which reads them,
+// returns those warnings, and loading says them after these (loadScenarioWithFiles).
 import type { Scenario } from './schema.js';
 import type { FieldProblem } from './load-scenario.js';
 import { closestName } from './closest-name.js';
 import { cutoverMailboxesAtMost } from './cutover-mailboxes.js';
-import { routerInstalls } from './routers.js';
-import type { RouterSection } from './router-schema.js';
 
 export function scenarioWarnings(scenario: Scenario): FieldProblem[] {
   const { exchange } = scenario;
   if (exchange === undefined) return [];
-  return [...recipientWarnings(scenario, exchange), ...syncWarnings(scenario), ...routerFileWarnings(scenario)];
-}
-
-/**
- * The router files' warnings, by the router install (as the scenario writes it) that names them: the scenario as
- * written cannot say them, and loading reads the files before it asks for warnings (loadScenarioWithFiles).
- */
-const routerFileNotes = new WeakMap<RouterSection, readonly FieldProblem[]>();
-
-/** Said by load-router-files.ts when it reads an install's files; a later read of the same install replaces them. */
-export function noteRouterFileWarnings(install: RouterSection, warnings: readonly FieldProblem[]): void {
-  routerFileNotes.set(install, warnings);
-}
-
-function routerFileWarnings(scenario: Scenario): FieldProblem[] {
-  return routerInstalls(scenario).flatMap(({ section }) => routerFileNotes.get(section) ?? []);
+  return [...recipientWarnings(scenario, exchange), ...syncWarnings(scenario)];
 }
 
 function syncWarnings(scenario: Scenario): FieldProblem[] {

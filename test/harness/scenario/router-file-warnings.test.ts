@@ -8,6 +8,7 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mailflow, repoRoot } from '../../helpers/cli.js';
+import { loadScenarioWithFiles } from '../../../harness/scenario/load-scenario.js';
 
 const FIXTURES = join(repoRoot, 'test/fixtures/router');
 const SCENARIO_TEXT = readFileSync(join(FIXTURES, 'scenario-from-files.yaml'), 'utf8');
@@ -105,5 +106,17 @@ describe('a SystemState.xml whose providers the run honours but the scenario ver
     expect(warningsOf(validate.stderr)).toEqual([`${at}1,200 providers name no mailbox of the scenario and are ignored; first: user1@contoso.example, user2@contoso.example, user3@contoso.example`]);
     const one = scenarioWithState(stateXml([['crm@contoso.example', '2026-01-05T07:00:00Z'], ['Nobody@Contoso.example', '2026-01-05T07:00:00Z']]));
     expect(warningsOf(mailflow('validate', one.file).stderr)).toEqual([`${one.at}1 provider names no mailbox of the scenario and is ignored: nobody@contoso.example`]);
+  });
+
+  it('come back from loading with the scenario, after its own warnings, the same on every load (no state kept between loads)', async () => {
+    const { file } = scenarioWithState(stateXml([['crm@contoso.example', '2026-01-05T09:00:00Z'], ['nobody@contoso.example', '2026-01-05T07:00:00Z']]));
+    writeFileSync(file, readFileSync(file, 'utf8').replace('to: [paul@contoso.example], subject: "After it"', 'to: [pual@contoso.example], subject: "After it"'));
+    const said = (await loadScenarioWithFiles(file)).warnings.map((w) => `${w.path}: ${w.message.slice(0, 40)}`);
+    expect(said).toEqual([
+      "traffic.messages[1].to[0]: 'pual@contoso.example' is no mailbox of ",
+      'router.stateFile: 1 provider names no mailbox of the scena',
+      "router.stateFile: crm@contoso.example's ThresholdDate 2026",
+    ]);
+    expect((await loadScenarioWithFiles(file)).warnings.map((w) => `${w.path}: ${w.message.slice(0, 40)}`)).toEqual(said);
   });
 });
