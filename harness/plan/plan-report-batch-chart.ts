@@ -1,6 +1,6 @@
 // A plan's batch timeline as a chart: one stacked bar per Test & Enable batch (tracked by the router, tracked by
 // server-side sync, untracked), labelled by batch number and when it was enabled after the switch.
-import { COLOURS, FONT_PX, countAxis, countAxisMax, n, textWidth, yOf, type Plot } from '../report/chart-kit.js';
+import { COLOURS, FONT_PX, countAxis, countAxisMax, n, textWidthAtMost, yOf, type Plot } from '../report/chart-kit.js';
 import { html, type SafeHtml } from '../report/html.js';
 import { timeLabel } from '../report/time-ticks.js';
 import type { BatchFigures } from './plan-metrics.js';
@@ -38,8 +38,8 @@ export function batchChart(batches: readonly BatchFigures[], id: string): SafeHt
   const after = (b: BatchFigures) => (b.enabledAtMs === switchAt ? 'at switch' : `+${timeLabel(b.enabledAtMs - switchAt)}`);
   // Labels thinned to every k-th batch when slots are narrower than they are.
   const every = (widest: number) => Math.max(1, Math.ceil((widest + 8) / slot));
-  const numberEvery = every(Math.max(...batches.map((b) => textWidth(String(b.batch)))));
-  const timeEvery = every(Math.max(...batches.map((b) => textWidth(after(b)))));
+  const numberEvery = every(Math.max(...batches.map((b) => textWidthAtMost(String(b.batch)))));
+  const timeEvery = every(Math.max(...batches.map((b) => textWidthAtMost(after(b)))));
   const labelled = (i: number, k: number) => i % k === 0;
   // Batches whose mailboxes sync had disabled at the end (a fault during the cutover, or a failed Test & Enable not
   // retried): a third row, so the cause of a tall untracked bar is on the chart, not only in the table.
@@ -51,7 +51,7 @@ export function batchChart(batches: readonly BatchFigures[], id: string): SafeHt
   let clearFrom = -Infinity;
   batches.forEach((b, i) => {
     if (b.disabledAtEnd === 0) return;
-    const half = textWidth(disabledText(b)) / 2;
+    const half = textWidthAtMost(disabledText(b)) / 2;
     const centre = plot.left + (i + 0.5) * slot;
     if (centre - half < clearFrom) return;
     shownDisabled.add(i);
@@ -91,7 +91,7 @@ ${bars}
 /** The untracked count over a bar: in full, or compact (1.2k) where the full number is wider than the bar's slot. */
 function untrackedLabel(untracked: number, slot: number): string | null {
   if (untracked === 0) return null;
-  const fits = (text: string) => textWidth(text) * 1.05 + 4 <= slot;
+  const fits = (text: string) => textWidthAtMost(text, { bold: true }) + 4 <= slot;
   const full = fmt(untracked);
   if (fits(full)) return full;
   const compact = untracked >= 1_000_000 ? `${n(untracked / 1_000_000)}M` : untracked >= 1_000 ? `${n(untracked / 1_000)}k` : full;
@@ -102,7 +102,7 @@ function legend(): SafeHtml {
   let x = PLOT.left;
   const parts = SERIES.map((s) => {
     const at = x;
-    x += 28 + textWidth(s.label) + 26;
+    x += 28 + textWidthAtMost(s.label) + 26;
     return html`<g transform="translate(${n(at)},18)"><rect x="0" y="-10" width="22" height="12" fill="${s.colour}"/><text x="28" y="0" font-size="${FONT_PX}" fill="${COLOURS.text}">${s.label}</text></g>`;
   });
   return html`<g class="legend">${parts}</g>`;

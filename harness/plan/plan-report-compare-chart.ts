@@ -1,6 +1,6 @@
 // Plans side by side as a chart: one panel per measure (untracked mail, the cutover's duration), one horizontal bar
 // per plan, so the plan that leaves the least behind and the one that finishes first show at a glance.
-import { COLOURS, FONT_PX, n, textWidth } from '../report/chart-kit.js';
+import { COLOURS, FONT_PX, n, textWidthAtMost } from '../report/chart-kit.js';
 import { html, type SafeHtml } from '../report/html.js';
 import { timeLabel } from '../report/time-ticks.js';
 import { UNTRACKED_COLOUR } from './plan-report-batch-chart.js';
@@ -34,7 +34,7 @@ export const COMPARE_SUMMARY_ID = 'compare-summary';
 const shortName = (name: string) => (name.length > MAX_NAME_CHARS ? `${name.slice(0, MAX_NAME_CHARS - 1)}…` : name);
 
 export function compareChart(plans: readonly ComparedPlan[]): SafeHtml {
-  const labelRight = 16 + Math.max(...plans.map((p) => textWidth(shortName(p.name))));
+  const labelRight = 16 + Math.max(...plans.map((p) => textWidthAtMost(shortName(p.name))));
   const barLeft = labelRight + 10;
   const barWidth = WIDTH - barLeft - 90;
   let y = 0;

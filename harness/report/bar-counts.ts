@@ -17,7 +17,7 @@ export interface BarCountLayout {
 }
 
 export function barCountLayout(labels: readonly string[], barPx: number): BarCountLayout {
-  const widest = Math.max(0, ...labels.map(textWidthAtMost));
+  const widest = Math.max(0, ...labels.map((l) => textWidthAtMost(l)));
   const upright = widest > barPx - 2 * GAP;
   return { upright, room: GAP + (upright ? widest : FONT_PX) };
 }
