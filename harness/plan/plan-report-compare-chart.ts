@@ -1,6 +1,6 @@
 // Plans side by side as a chart: one panel per measure (untracked mail, the cutover's duration), one horizontal bar
 // per plan, so the plan that leaves the least behind and the one that finishes first show at a glance.
-import { COLOURS, FONT_PX, n, textWidth } from '../report/chart-kit.js';
+import { CHART_WIDTH, COLOURS, FONT_PX, n, textCutTo, textWidthAtMost } from '../report/chart-kit.js';
 import { html, type SafeHtml } from '../report/html.js';
 import { timeLabel } from '../report/time-ticks.js';
 import { UNTRACKED_COLOUR } from './plan-report-batch-chart.js';
@@ -11,10 +11,17 @@ export interface ComparedPlan {
   readonly durationMs: number;
 }
 
-const WIDTH = 1000;
+/** Drawn at A4's printable width, as the run report's charts (chart-kit.ts): its 12-unit text prints at 12px. */
+const WIDTH = CHART_WIDTH;
 const ROW_PX = 24;
 const PANEL_GAP_PX = 18;
-const MAX_NAME_CHARS = 40;
+/**
+ * A plan's name takes at most a third of the drawing, so its bars keep the rest: a longer name is cut (its bar's
+ * tooltip and the table under the chart have it whole). By width, not letters: 40 letters were 160 to 400 units.
+ */
+const NAME_ROOM = Math.round(WIDTH / 3);
+const TITLE_STYLE = { px: FONT_PX + 1, bold: true } as const;
+const VALUE_STYLE = { bold: true } as const;
 
 interface Panel {
   readonly key: 'untracked' | 'durationMs';
@@ -31,19 +38,20 @@ const PANELS: readonly Panel[] = [
 /** The id of the page's sentence saying the chart (plan-report-chart-words.ts), which the chart points to. */
 export const COMPARE_SUMMARY_ID = 'compare-summary';
 
-const shortName = (name: string) => (name.length > MAX_NAME_CHARS ? `${name.slice(0, MAX_NAME_CHARS - 1)}…` : name);
+const shortName = (name: string) => textCutTo(name, NAME_ROOM);
 
 export function compareChart(plans: readonly ComparedPlan[]): SafeHtml {
-  const labelRight = 16 + Math.max(...plans.map((p) => textWidth(shortName(p.name))));
+  const labelRight = 16 + Math.max(...plans.map((p) => textWidthAtMost(shortName(p.name))));
   const barLeft = labelRight + 10;
-  const barWidth = WIDTH - barLeft - 90;
   let y = 0;
   const panels = PANELS.map((panel) => {
     const top = y;
     y += 22 + plans.length * ROW_PX + PANEL_GAP_PX;
-    return panelHtml(panel, plans, { top, labelRight, barLeft, barWidth });
+    // Each value is written after its bar: the widest of them has room before the drawing's edge.
+    const valueRoom = 6 + Math.max(...plans.map((p) => textWidthAtMost(panel.format(p[panel.key]), VALUE_STYLE)));
+    return panelHtml(panel, plans, { top, labelRight, barLeft, barWidth: WIDTH - barLeft - valueRoom });
   });
-  return html`<svg class="chart compare" viewBox="0 0 ${WIDTH} ${n(y)}" role="img" aria-labelledby="compare-title" aria-describedby="${COMPARE_SUMMARY_ID}" font-family="system-ui, sans-serif">
+  return html`<svg class="chart a4-scale compare" viewBox="0 0 ${WIDTH} ${n(y)}" role="img" aria-labelledby="compare-title" aria-describedby="${COMPARE_SUMMARY_ID}" font-family="system-ui, sans-serif">
 <title id="compare-title">The plans compared: untracked messages and duration</title>
 ${panels}
 </svg>`;
@@ -60,7 +68,9 @@ function panelHtml(panel: Panel, plans: readonly ComparedPlan[], at: { top: numb
 <rect x="${n(at.barLeft)}" y="${n(y + 2)}" width="${n(width)}" height="${ROW_PX - 6}" fill="${panel.colour}"/>
 <text x="${n(at.barLeft + width + 6)}" y="${n(y + 15)}" font-size="${FONT_PX}" font-weight="600" fill="${COLOURS.text}">${panel.format(value)}</text></g>`;
   });
-  return html`<g class="panel"><text x="${n(at.barLeft)}" y="${n(at.top + 14)}" font-size="${FONT_PX + 1}" font-weight="600" fill="${COLOURS.text}">${panel.title}</text>
+  // The title starts over the bars, or as far left as it needs to end within the drawing (over the names' column).
+  const titleX = Math.max(0, Math.min(at.barLeft, WIDTH - textWidthAtMost(panel.title, TITLE_STYLE)));
+  return html`<g class="panel"><text x="${n(titleX)}" y="${n(at.top + 14)}" font-size="${TITLE_STYLE.px}" font-weight="600" fill="${COLOURS.text}">${panel.title}</text>
 <line x1="${n(at.barLeft)}" x2="${n(at.barLeft)}" y1="${n(at.top + 20)}" y2="${n(at.top + 22 + plans.length * ROW_PX)}" stroke="${COLOURS.axis}"/>
 ${rows}</g>`;
 }

@@ -1,6 +1,7 @@
 // What both charts share: the palette (Okabe-Ito, told apart with colour-blindness too, plus dashes), coordinates
-// rounded so the same run gives the same bytes, a rough text width for placing labels, and the axes.
+// rounded so the same run gives the same bytes, text widths for placing and cutting labels, and the axes.
 import { html, type SafeHtml } from './html.js';
+import { advanceEm } from './text-advances.js';
 import { countTicks, timeLabel, timeTicksMs } from './time-ticks.js';
 
 export const COLOURS = {
@@ -33,40 +34,45 @@ export function n(value: number): string {
   return String(Math.round(value * 10) / 10);
 }
 
-/** A rough width of a label at FONT_PX in a sans-serif font (no layout engine here). */
-export function textWidth(text: string): number {
-  return text.length * FONT_PX * 0.54;
+/** How a label is set: FONT_PX and book weight unless said. */
+export interface TextStyle {
+  readonly px?: number;
+  readonly bold?: boolean;
 }
 
 /**
- * Room a label surely takes, for placing it against an edge of the drawing: by kind of character, each a little over
- * what DejaVu Sans (Chromium's usual sans-serif on Linux) draws it at. Digits and capitals run wider than
- * `textWidth`'s average letter: `1,000,000` is 61 px at 12 px, where `textWidth` says 58.
+ * Chromium places each glyph at a 64th of a pixel, which can add up past the advances' sum (by 0.014px over 400px of
+ * a lane label): half a percent covers it, and leaves a label that really fits whole.
  */
-export function textWidthAtMost(text: string): number {
-  let em = 0;
-  for (const c of text) em += charEm(c);
-  return em * FONT_PX;
-}
+const ROUNDING = 1.005;
 
-/** One character's share of `textWidthAtMost`, in ems. */
-function charEm(c: string): number {
-  return /[mwMW×…]/.test(c) ? 1.0 : /[0-9]/.test(c) ? 0.66 : /[A-Z]/.test(c) ? 0.74 : /[a-z]/.test(c) ? 0.6 : 0.36;
+function charWidthAtMost(c: string, { px = FONT_PX, bold = false }: TextStyle): number {
+  return advanceEm(c, bold) * px * ROUNDING;
 }
 
 /**
- * `text` whole where it fits in `room` units, else cut short with an ellipsis so that it does. One pass from the
- * front: measuring every shorter cut again made a report with a 60,000-character server name take minutes (the diff
- * review).
+ * Room a label surely takes, for placing it against an edge of the drawing or cutting it to fit: DejaVu Sans's
+ * advances (text-advances.ts), which no common interface font exceeds. `1,000,000` is 61 px at 12 px.
  */
-export function textCutTo(text: string, room: number): string {
-  if (textWidthAtMost(text) <= room) return text;
-  const roomEm = room / FONT_PX - charEm('…');
-  let em = 0;
+export function textWidthAtMost(text: string, style: TextStyle = {}): number {
+  let width = 0;
+  for (const c of text) width += charWidthAtMost(c, style);
+  return width;
+}
+
+/**
+ * `text` whole where it fits in `room` units, else cut short with an ellipsis so that it does, using all the room
+ * the ellipsis leaves. One pass from the front: measuring every shorter cut again made a report with a
+ * 60,000-character server name take minutes (the diff review).
+ */
+export function textCutTo(text: string, room: number, style: TextStyle = {}): string {
+  if (textWidthAtMost(text, style) <= room) return text;
+  const roomForText = room - charWidthAtMost('…', style);
+  let width = 0;
   let cut = '';
   for (const c of text) {
-    em += charEm(c);
-    if (em > roomEm) break;
+    width += charWidthAtMost(c, style);
+    if (width > roomForText) break;
     cut += c;
   }
   return `${cut.trimEnd()}…`;

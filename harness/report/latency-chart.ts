@@ -2,8 +2,8 @@
 // at every range's edge and as many of the edges labelled under the axis as stand clear of each other (each bar's
 // range in full is its tooltip and a row of the table under the chart), with p50 and p95 marked above the bars
 // (placePercentileLabels keeps their labels off each other and off each other's lines) and each bar's count over it
-// (bar-counts.ts).
-import { barCount, barCountLayout } from './bar-counts.js';
+// (bar-counts.ts), a marker's line broken where it would cross a count.
+import { barCount, barCountBox, barCountLayout, lineClearOfCounts } from './bar-counts.js';
 import {
   CHART_WIDTH, COLOURS, FONT_PX, countAxis, countAxisMax, n, plotFittingCounts, textWidthAtMost, thinnedLabels, yOf, type Plot,
 } from './chart-kit.js';
@@ -28,10 +28,14 @@ export function latencyChart(histogram: LatencyHistogram): SafeHtml {
   const counts = barCountLayout(bins.filter((b) => b.count > 0).map((b) => b.count.toLocaleString('en-US')), barPx);
   const plot: Plot = { ...fitted, top: PERCENTILES_BOTTOM + counts.room, xMax: bins.length, yMax };
   const bottom = plot.top + plot.height;
+  // Each bar's count, over its middle; the markers' lines go round them.
+  const shown = bins.map((b, i) => (b.count > 0 ? { text: b.count.toLocaleString('en-US'), x: plot.left + (i + 0.5) * barPx, barTop: yOf(plot, b.count) } : null));
+  const countBoxes = shown.flatMap((c) => (c === null ? [] : [barCountBox(c.text, c.x, c.barTop, counts)]));
   const bars = bins.map((b, i) => {
     const x = plot.left + i * barPx;
     const range = `${timeLabel(b.fromMs)} to ${timeLabel(b.toMs)}`;
-    return html`<g><rect data-bin="${b.fromMs}" x="${n(x + 1)}" y="${n(yOf(plot, b.count))}" width="${n(barPx - 2)}" height="${n(bottom - yOf(plot, b.count))}" fill="${COLOURS.accepted}"><title>${range}: ${b.count.toLocaleString('en-US')} messages</title></rect>${b.count > 0 ? barCount(b.count.toLocaleString('en-US'), x + barPx / 2, yOf(plot, b.count), counts) : null}</g>`;
+    const count = shown[i];
+    return html`<g><rect data-bin="${b.fromMs}" x="${n(x + 1)}" y="${n(yOf(plot, b.count))}" width="${n(barPx - 2)}" height="${n(bottom - yOf(plot, b.count))}" fill="${COLOURS.accepted}"><title>${range}: ${b.count.toLocaleString('en-US')} messages</title></rect>${count == null ? null : barCount(count.text, count.x, count.barTop, counts)}</g>`;
   });
   const edges = [...bins.map((b) => b.fromMs), bins.at(-1)?.toMs ?? 0].map((ms, i) => ({ x: plot.left + i * barPx, text: timeLabel(ms) }));
   const tick = ({ x }: { x: number }) => html`<line x1="${n(x)}" x2="${n(x)}" y1="${n(bottom)}" y2="${n(bottom + 5)}" stroke="${COLOURS.axis}"/>`;
@@ -50,7 +54,8 @@ export function latencyChart(histogram: LatencyHistogram): SafeHtml {
   ], WIDTH);
   const marker = ({ text, x, side, row }: PlacedLabel) => {
     const y = PERCENTILE_ROW_Y + row * 15;
-    return html`<g class="percentile"><line x1="${n(x)}" x2="${n(x)}" y1="${n(y + 3)}" y2="${n(bottom)}" stroke="${COLOURS.text}" stroke-dasharray="4 3"/><text x="${n(side === 'left' ? x - LABEL_GAP : x + LABEL_GAP)}" y="${n(y)}" text-anchor="${side === 'left' ? 'end' : 'start'}" font-size="${FONT_PX}" fill="${COLOURS.text}">${text}</text></g>`;
+    const lines = lineClearOfCounts(x, y + 3, bottom, countBoxes).map(([from, to]) => html`<line x1="${n(x)}" x2="${n(x)}" y1="${n(from)}" y2="${n(to)}" stroke="${COLOURS.text}" stroke-dasharray="4 3"/>`);
+    return html`<g class="percentile">${lines}<text x="${n(side === 'left' ? x - LABEL_GAP : x + LABEL_GAP)}" y="${n(y)}" text-anchor="${side === 'left' ? 'end' : 'start'}" font-size="${FONT_PX}" fill="${COLOURS.text}">${text}</text></g>`;
   };
   return html`<svg class="chart a4-scale latency" viewBox="0 0 ${WIDTH} ${n(bottom + 44)}" role="img" aria-labelledby="latency-title" aria-describedby="${LATENCY_SUMMARY_ID}" font-family="system-ui, sans-serif">
 <title id="latency-title">Latency from acceptance to first incoming activity: ${histogram.samples.toLocaleString('en-US')} messages</title>

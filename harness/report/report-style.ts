@@ -43,12 +43,11 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-sp
 code, .mono { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 12.5px; overflow-wrap: anywhere; }
 figure { margin: 0; }
 figcaption { color: var(--muted); font-size: 13px; margin-top: 4px; max-width: 95ch; }
-/* Chart text is 12 drawing units of 1,000: at least 60em wide (840px at 14px) it stays 10px or more and grows with
-   zoom; a narrower screen scrolls the chart in its own box, as a wide table, never the page (the plan report's too).
-   The run report's charts are drawn at A4's printable width (${CHART_WIDTH} units, chart-kit.ts): at least that wide
-   their text is 12px or more, on a screen and on paper; at most 1.25 times it, so that it is no more than 15px. */
+/* The charts, the run report's and the plan report's, are drawn at A4's printable width (${CHART_WIDTH} units,
+   chart-kit.ts) with 12-unit text: at least that wide their text is 12px or more, on a screen and on paper, and grows
+   with zoom; at most 1.25 times it, so that it is no more than 15px. A narrower screen scrolls the chart in its own
+   box, as a wide table, never the page. */
 svg.chart { width: 100%; height: auto; display: block; }
-.scroll-x > svg.chart { min-width: 60em; }
 .scroll-x > svg.chart.a4-scale { min-width: ${CHART_WIDTH}px; max-width: ${Math.round(CHART_WIDTH * 1.25)}px; }
 ${SCROLL_BOX_CSS}
 ${VISUALLY_HIDDEN_CSS}
@@ -102,8 +101,8 @@ details > summary { cursor: pointer; color: #1a56a8; }
 }
 /* Printed with the browser's defaults (no backgrounds), a white word on a coloured badge would vanish: the verdict
    and the badges print as coloured words in a frame. The checks' offenders print unfolded (the message table's 2,000
-   paths stay folded), and the search box, of no use on paper, is left out. A chart prints at the paper's width (the
-   run report's at most 1.25 times A4's, so that its text is 12 to 15px). */
+   paths stay folded), and the search box, of no use on paper, is left out. A chart prints at the paper's width (at
+   most 1.25 times A4's, so that its text is 12 to 15px). */
 @media print {
   body { background: #fff; }
   main { max-width: none; padding: 0; }
@@ -114,7 +113,7 @@ details > summary { cursor: pointer; color: #1a56a8; }
   .verdict.unknown, .badge.unknown, .badge.skipped { background: none; color: var(--unknown); }
   #checks details::details-content, details.batch-table::details-content { content-visibility: visible; }
   #checks details > summary, details.batch-table > summary { list-style: none; }
-  .scroll-x > svg.chart, .scroll-x > svg.chart.a4-scale { min-width: 0; }
+  .scroll-x > svg.chart.a4-scale { min-width: 0; }
   figure { break-inside: avoid; }
   /* On paper the charts are there to see; their tables, folded, would print as a bare line. */
   details.chart-data { display: none; }

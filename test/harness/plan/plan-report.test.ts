@@ -6,6 +6,8 @@ import { escapeHtml } from '../../../harness/report/html.js';
 import { renderPlanReport } from '../../../harness/plan/plan-report.js';
 import { PRINTED_AS_TABLE_AT_MOST } from '../../../harness/plan/plan-report-compare-html.js';
 import { batchChart } from '../../../harness/plan/plan-report-batch-chart.js';
+import { compareChart } from '../../../harness/plan/plan-report-compare-chart.js';
+import { CHART_WIDTH, textWidthAtMost } from '../../../harness/report/chart-kit.js';
 import { batchSummary, compareSummary } from '../../../harness/plan/plan-report-chart-words.js';
 import { runPlan, type PlanResult } from '../../../harness/plan/run-plan.js';
 import { summariseSweep, sweepSeeds } from '../../../harness/plan/plan-sweep.js';
@@ -53,6 +55,23 @@ describe('the plan report', () => {
     const svg = String(batchChart(batches, 'many'));
     // Batch 2's label is shown though thinning by position would skip it; batch 3's would overlap it; batch 21 has room.
     expect([...svg.matchAll(/<g class="batch" data-batch="(\d+)">(?:(?!<g class="batch").)*?<text class="disabled"/gs)].map((m) => m[1])).toEqual(['2', '21']);
+  });
+
+  it('draws its charts at A4\'s printable width, as the run report\'s, so that their 12-unit text prints at 12px', () => {
+    const compare = String(compareChart([{ name: 'slow', untracked: 5, durationMs: 3_600_000 }, { name: 'fast', untracked: 2, durationMs: 0 }]));
+    for (const svg of [String(batchChart(slow.batchTimeline, 'b')), compare]) {
+      expect(svg).toMatch(new RegExp(`^<svg class="chart a4-scale (batches|compare)" viewBox="0 0 ${CHART_WIDTH} `));
+    }
+  });
+
+  it('cuts a plan\'s name in the comparison chart by its width, to a third of the chart, not by its letters', () => {
+    const names = ['pilot: it, hr, legal, billing, facilities', 'headquarters first, then the branches, then the remote sites, last of all'];
+    const svg = String(compareChart(names.map((name) => ({ name, untracked: 1, durationMs: 0 }))));
+    const shown = [...svg.matchAll(/<text [^>]*text-anchor="end"[^>]*>([^<]+)<\/text>/g)].map((m) => m[1] as string);
+    // 41 letters, 202 units: whole (at most 40 letters were). The long one is cut to the room, and whole in its tooltip.
+    expect(shown.slice(0, 2)).toEqual([names[0], 'headquarters first, then the branches…']);
+    expect(Math.max(...shown.map((name) => textWidthAtMost(name)))).toBeLessThanOrEqual(CHART_WIDTH / 3);
+    expect(svg).toContain(`<title>${names[1]}: 1</title>`);
   });
 
   it('says a batch chart in a sentence: the bars\' totals and the batch with the most untracked mail', () => {

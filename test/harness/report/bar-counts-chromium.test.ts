@@ -1,6 +1,6 @@
 // The latency histogram's bar counts, in a real Chromium: 12px or more at every width, from a phone (where they were
-// 9.2px) to a wide screen, and never over each other or another label, even with many ranges of six-figure counts
-// (then upright).
+// 9.2px) to a wide screen, and never over each other, another label or a p50/p95 marker's line, even with many ranges
+// of six-figure counts (then upright).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -30,12 +30,17 @@ async function countSizes(page: Page): Promise<Array<{ text: string | null; px: 
   }));
 }
 
-/** Every pair of the chart's texts, one of them a bar count, whose boxes on screen overlap; and counts above the drawing. */
+/**
+ * Every pair of the chart's texts, one of them a bar count, whose boxes on screen overlap; a marker's line through a
+ * count; and counts above the drawing.
+ */
 async function countsOverlapping(page: Page): Promise<string[]> {
   return page.locator('svg.latency').evaluate((svg) => {
     const texts = [...svg.querySelectorAll('text')].map((t) => ({ count: t.previousElementSibling?.matches('rect[data-bin]') === true, text: t.textContent, r: t.getBoundingClientRect() }));
+    // A vertical line's box is as wide as its geometry, none: it crosses a count whose box holds its x.
+    const lines = [...svg.querySelectorAll('g.percentile line')].map((l) => ({ count: false, text: `${l.parentElement?.textContent ?? ''}'s line`, r: l.getBoundingClientRect() }));
     const top = svg.getBoundingClientRect().top;
-    const clash = texts.flatMap((a, i) => texts.slice(i + 1).filter((b) => (a.count || b.count)
+    const clash = texts.flatMap((a, i) => [...texts.slice(i + 1), ...lines].filter((b) => (a.count || b.count)
       && a.r.left < b.r.right && b.r.left < a.r.right && a.r.top < b.r.bottom && b.r.top < a.r.bottom).map((b) => `${a.text} over ${b.text}`));
     return [...clash, ...texts.filter((t) => t.count && t.r.top < top).map((t) => `${t.text} above the drawing`)];
   });

@@ -5,7 +5,7 @@ import { recordFaults } from '../../../harness/report/applied-faults.js';
 import { barCountLayout } from '../../../harness/report/bar-counts.js';
 import { FONT_PX, labelsClear, textCutTo, textWidthAtMost, thinnedLabels, timeAxis } from '../../../harness/report/chart-kit.js';
 import { latencyChart, placePercentileLabels } from '../../../harness/report/latency-chart.js';
-import { latencyHistogram } from '../../../harness/report/latency-histogram.js';
+import { latencyHistogram, type LatencyHistogram } from '../../../harness/report/latency-histogram.js';
 import { messageFacts, outcomeOf } from '../../../harness/report/message-facts.js';
 import { sampleMessages } from '../../../harness/report/message-sample.js';
 import { scanLedger } from '../../../harness/report/ledger-scan.js';
@@ -17,6 +17,7 @@ import { trimPath } from '../../../harness/report/trimmed-path.js';
 import { runScenario } from '../../../harness/run/run-scenario.js';
 import { loadScenarioFile } from '../../../harness/scenario/load-scenario.js';
 import { deliver, manualLedger } from '../../helpers/ledger-fixtures.js';
+import { manyBinsHistogram } from './many-bins.js';
 
 const M = 60_000;
 const H = 60 * M;
@@ -255,6 +256,37 @@ describe('latency histogram', () => {
     expect(svg).toMatch(/<text class="bar-count" x="[\d.]+" y="[\d.]+" text-anchor="middle" font-size="12"/);
     expect(svg).toMatch(/<g class="percentile"><line [^>]*y1="(29|44)"/);
   });
+
+  it('breaks a p50 or p95 line where it would cross a bar\'s count, across or upright, and still runs it to the axis', () => {
+    // cutover-late-process-email-from's: p50's dashes ran through `39`, p95's through `7`. Here each marker falls in
+    // the middle of a bar, where its count is.
+    const across: LatencyHistogram = { samples: 47, p50Ms: 175, p95Ms: 375, maxMs: 400, bins: [
+      { fromMs: 0, toMs: 100, count: 1 }, { fromMs: 100, toMs: 250, count: 39 }, { fromMs: 250, toMs: 500, count: 7 },
+    ] };
+    // Twenty-five bars of six-figure counts, upright; p50 (3m 20s) near the middle of the 2m to 5m bar.
+    const upright = manyBinsHistogram((i) => 100_000 + i * 37_111);
+    for (const [name, h] of [['across', across], ['upright', upright]] as const) {
+      const svg = latencyChart(h).value;
+      const axisY = Number(/<g class="x-axis"[^>]*><line [^>]*y1="([\d.]+)"/.exec(svg)?.[1]);
+      const counts = [...svg.matchAll(/<text class="bar-count" x="([\d.]+)" y="([\d.]+)"(?: transform="rotate)?[^>]*>([^<]+)</g)]
+        .map((m) => ({ x: Number(m[1]), foot: Number(m[2]), text: m[3] as string, upright: m[0].includes('rotate') }));
+      const markers = [...svg.matchAll(/<g class="percentile">(.*?)<text/g)].map((m) => [...(m[1] as string).matchAll(/<line x1="([\d.]+)"[^>]*y1="([\d.]+)" y2="([\d.]+)"/g)]
+        .map((l) => ({ x: Number(l[1]), from: Number(l[2]), to: Number(l[3]) })));
+      expect(markers, name).toHaveLength(2);
+      let crossings = 0;
+      for (const lines of markers) {
+        expect(lines.at(-1)?.to, name).toBe(axisY);
+        for (const c of counts) {
+          const half = c.upright ? FONT_PX / 2 : textWidthAtMost(c.text) / 2;
+          const [top, bottom] = [c.foot - (c.upright ? textWidthAtMost(c.text) : FONT_PX), c.foot];
+          if (Math.abs((lines[0]?.x ?? 0) - c.x) > half) continue;
+          crossings++;
+          expect(lines.filter((l) => l.from < bottom && top < l.to), `${name}: a marker over ${c.text}`).toEqual([]);
+        }
+      }
+      expect(crossings, name).toBeGreaterThan(0);
+    }
+  });
 });
 
 describe('axes and paths', () => {
@@ -293,12 +325,36 @@ describe('axes and paths', () => {
     expect(narrow.map((l) => l.text)).toEqual(['0', '30m', '1h', '1h 30m', '2h']);
   });
 
-  it('cuts a label short with an ellipsis where it is wider than its room', () => {
+  it('cuts a label short with an ellipsis where it is wider than its room, using all the room the ellipsis leaves', () => {
+    const disabled = 'sync disabled 1 mailbox at Test & Enable (401 Unauthorized): at 8h';
     expect(textCutTo('switchToServerSideSync crm: at 4h', 1_000)).toBe('switchToServerSideSync crm: at 4h');
-    const cut = textCutTo('sync disabled 1 mailbox at Test & Enable (401 Unauthorized): at 8h', 200);
+    const cut = textCutTo(disabled, 200);
     expect(cut).toMatch(/^sync disabled .*…$/);
     expect(textWidthAtMost(cut)).toBeLessThanOrEqual(200);
-    expect(textWidthAtMost('…')).toBe(FONT_PX);
+    // Another letter would not have fitted: no letter is wider than an em.
+    expect(textWidthAtMost(cut)).toBeGreaterThan(200 - FONT_PX);
+    // cutover-router-to-sss's timeline has 411.1 units left of this lane's mark, and Chromium draws it 405.2 px wide:
+    // it was cut to `… (401 Unauthorized…` (373.5 px), as 6 to 10% too wide a letter said it was 445 px.
+    expect(textCutTo(disabled, 411.1)).toBe(disabled);
+  });
+
+  it('measures labels as Chromium draws them in DejaVu Sans, never less and within 2%', () => {
+    // Measured in Chromium at 12 px (13 px for the last), book weight and 600. The measure is a little over: it knows
+    // no kerning (`Te` is drawn closer), and allows for Chromium's rounding.
+    const measured = [
+      ['sync disabled 1 mailbox at Test & Enable (401 Unauthorized): at 8h', {}, 405.17],
+      ['abcdefghijklmnopqrstuvwxyz', {}, 175.77],
+      ['ABCDEFGHIJKLMNOPQRSTUVWXYZ', {}, 209.67],
+      ['1,000,000', {}, 61.08],
+      ['1,234,567', { bold: true }, 67.58],
+      ['duration, switch to last mailbox enabled (shorter is sooner done)', { bold: true, px: 13 }, 478.81],
+    ] as const;
+    for (const [text, style, px] of measured) {
+      expect(textWidthAtMost(text, style), text).toBeGreaterThanOrEqual(px);
+      expect(textWidthAtMost(text, style), text).toBeLessThan(px * 1.02);
+    }
+    // A character the table does not know counts as wide as the widest letter.
+    expect(textWidthAtMost('é')).toBeGreaterThan(textWidthAtMost('W'));
   });
 
   it('keeps the ends of a long path and says how many steps it left out', () => {
