@@ -17,7 +17,7 @@ import type { RouterConfig } from './router-config.js';
 import { defineRouterFaults } from './router-faults.js';
 import { newRouterDurable, routerService, type RouterDurable } from './router-service.js';
 import { copyState, type ProviderState, type StateBackup, type SystemState } from './system-state.js';
-import type { UntrackedReason } from '../../sim/ledger/untracked-reasons.js';
+import type { PlainUntrackedReason } from '../../sim/ledger/untracked-reasons.js';
 import { RouterErrorLog, type RouterErrorGroup } from './router-errors.js';
 
 export interface RouterInstance {
@@ -106,7 +106,7 @@ export function spawnRouterWorld(engine: Engine, ledger: Ledger, spec: RouterWor
           // R14: the organisation moved to server-side sync before the router read it; or it sits before the
           // ThresholdDate, where the router never looks.
           if (stopped(provider)) ledger.untracked(item.key, 'router-stopped');
-          else if (!states.some((state) => isWaiting(state, item))) ledger.untracked(item.key, 'before-threshold-date');
+          else if (!states.some((state) => isWaiting(state, item))) ledger.untrackedBeforeThreshold(item.key, provider.mailbox, passedThresholdMs(item, states, spec.initialState?.providers.get(provider.id)));
         }
         // R4 reads the Inbox only: mail that left it before the router tracked it is never read again, even when the
         // router had already asked CRM about it (a DeliverIncomingEmail that CRM's outage or a crash cut short, then
@@ -124,12 +124,25 @@ export function spawnRouterWorld(engine: Engine, ledger: Ledger, spec: RouterWor
 }
 
 /**
+ * R8: the ThresholdDate that had passed an item no service will read (every state file's is past it now): the
+ * earliest of those, or the state file's as the run started when that one was past it too. That is a ThresholdDate
+ * after the start, the one the load-time warning names and the reason the item was never read, though the router has
+ * moved on from it since. A null ThresholdDate (0001-01-01) passes nothing, so at least one is a number.
+ */
+function passedThresholdMs(item: { readonly storeId: number; readonly receivedAtMs: number }, states: readonly ProviderState[], initial: ProviderState | undefined): number {
+  const thresholds = [...states, ...(initial === undefined ? [] : [initial])]
+    .flatMap((state) => (state.thresholdMs === null || isWaiting(state, item) ? [] : [state.thresholdMs]));
+  if (thresholds.length === 0) throw new Error('router: an item passed by no ThresholdDate (every state file reads it)');
+  return Math.min(...thresholds);
+}
+
+/**
  * Why a message the router never tracked stays untracked when its copy left the Inbox of a mailbox the router reads,
  * or null when that explains nothing: the message has a reason already, is eligible nowhere, or has an eligible copy
  * that stayed in an Inbox (a path should have read that one: let the run say so). A copy moved back to the Inbox
  * counts as away (counts.ts). Deleted everywhere: deleted-before-tracking; otherwise not-in-root-inbox.
  */
-export function leftTheInbox(life: MessageLife): UntrackedReason | null {
+export function leftTheInbox(life: MessageLife): PlainUntrackedReason | null {
   if (life.untrackedReason !== null) return null;
   const eligible = life.placements.filter((p) => p.eligible && p.removal === null);
   const back = movedBackToInbox(life);

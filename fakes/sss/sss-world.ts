@@ -5,7 +5,7 @@ import type { Engine } from '../../sim/core/engine.js';
 import type { Ledger } from '../../sim/ledger/ledger.js';
 import { isDue, newMailboxRecord, type MailboxRecord } from './mailbox-record.js';
 import { leftInboxAtMs } from '../../sim/ledger/counts.js';
-import type { UntrackedReason } from '../../sim/ledger/untracked-reasons.js';
+import type { PlainUntrackedReason } from '../../sim/ledger/untracked-reasons.js';
 import { actCountsOf, type ActCounts } from './act-sync.js';
 import type { SssConfig } from './sss-config.js';
 import { explainedWhileProcessing } from '../crm/explained-untracked.js';
@@ -55,7 +55,7 @@ function markedIdsOf(items: readonly SssStoreItem[]): Set<number> | null {
 }
 
 /** Why an enabled mailbox's sync left this item of mail untracked (S2a, S6), or null for nothing it can say. */
-function whileEnabled(record: MailboxRecord, pef: number | null, item: SssStoreItem): UntrackedReason | null {
+function whileEnabled(record: MailboxRecord, pef: number | null, item: SssStoreItem): PlainUntrackedReason | null {
   if (pef !== null && item.receivedAtMs <= pef) return 'before-process-email-from';
   if (pef === null && record.firstEnabledAtMs !== null && item.receivedAtMs < record.firstEnabledAtMs) return 'before-mailbox-enabled';
   // Out of the root Inbox before a cycle read it; deleted says so, as the router and the ledger's own account do.

@@ -152,8 +152,9 @@ function scenarioInputOf(plan: Plan, seed: number, failing: string[]): ScenarioI
     },
     crm: {
       server: 'crm',
-      // In the order their batches follow (the cutover takes the users in CRM's order): the sites as listed, or those on
-      // Email Router access first (`unread-first`).
+      // In the order their batches follow: the sites as listed, or those on Email Router access first (`unread-first`).
+      // The cutover's `order` batches them so whatever the list; the list numbers them in tracking tokens (S11), as
+      // plans compiled before the scenario had an `order` did.
       users: sitesInUserOrder(plan).filter((s) => s.users > 0).map((site) => ({ address: `${site.name}{n}@${plan.domain}`, incoming: site.access, filter: site.filter, count: site.users })),
       queues: plan.sites.filter((s) => s.queues > 0).map((site) => ({ address: `${site.name}-queue{n}@${plan.domain}`, incoming: 'email-router' as const, filter: site.filter, count: site.queues })),
       // Thousands of users need longer tracking tokens (S11).
@@ -172,7 +173,7 @@ function scenarioInputOf(plan: Plan, seed: number, failing: string[]): ScenarioI
       mailboxes: [{ address: forward, deleteAfterProcessing: true }],
       cutover: {
         at: cutover.switchAt, processEmailFrom: cutover.processEmailFrom, batchSize: cutover.batchSize, batchInterval: cutover.batchInterval,
-        queuesFirst: cutover.order !== 'as-listed', failing, forwardRules: cutover.forwardRules,
+        order: cutover.order, failing, forwardRules: cutover.forwardRules,
       },
     },
   };

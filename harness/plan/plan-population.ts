@@ -2,6 +2,7 @@
 // one forward mailbox `crm@<domain>`, in site order (the order batches follow when queues do not go first), and the
 // order the users' batches follow.
 import type { Plan, PlanSite } from './plan-schema.js';
+import { inCutoverOrder } from '../world/cutover-order.js';
 
 export function forwardMailboxOf(plan: Plan): string {
   return `crm@${plan.domain}`;
@@ -29,11 +30,10 @@ export function planMailboxes(plan: Plan): string[] {
 }
 
 /**
- * The sites in the order their users are batched: as listed, or with `order: unread-first` those on Email Router
- * access first (stable otherwise), whose Inbox nobody reads between the switch and their batch (R14, S6).
+ * The sites in the order their users are batched (harness/world/cutover-order.ts): as listed, or with `order:
+ * unread-first` those on Email Router access first (stable otherwise), whose Inbox nobody reads between the switch
+ * and their batch (R14, S6). The compiled scenario lists its CRM users so, and its tracking tokens number them so (S11).
  */
 export function sitesInUserOrder(plan: Plan): readonly PlanSite[] {
-  if (plan.cutover.order !== 'unread-first') return plan.sites;
-  const direct = (site: PlanSite) => site.access === 'email-router';
-  return [...plan.sites.filter(direct), ...plan.sites.filter((site) => !direct(site))];
+  return inCutoverOrder(plan.sites, plan.cutover.order, (site) => ({ user: true, routerRead: site.access === 'email-router' }));
 }

@@ -7,6 +7,7 @@ import { durationMs, instantMs, positiveDurationMs } from '../scenario/duration.
 import { GRADES } from './grade.js';
 import { MIN_RATE_PER_HOUR, minRateSaid } from '../scenario/time-bounds.js';
 import { faultSchema } from '../scenario/schema.js';
+import { CUTOVER_ORDERS } from '../world/cutover-order.js';
 
 const name = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and dashes');
 const habit = z.strictObject({
@@ -78,7 +79,7 @@ export const planSchema = z.strictObject({
       .describe('S2a: an instant (`-1d`: a day before the start), or `before: 24h` the switch (the migration tool\'s default, S14).'),
     batchSize: z.number().int().positive().default(200).describe('Mailboxes per Test & Enable batch (S14: 200).'),
     batchInterval: durationMs.default(5 * 3_600_000).describe('Between batches; the first is at the switch (S14: every 5 hours).'),
-    order: z.enum(['queues-first', 'unread-first', 'as-listed']).default('queues-first')
+    order: z.enum(CUTOVER_ORDERS).default('queues-first')
       .describe('Queues and the forward mailbox first (S14), then users in site order; `unread-first`: queues and the forward mailbox, then the users on Email Router access, whose Inbox nobody reads between the switch and their batch (R14, S6), then those on the forward mailbox; or sites as listed.'),
     testAndEnable: z.strictObject({
       failureRate: z.number().min(0).max(1).default(0).describe('Share of mailboxes whose Test & Enable fails (no access for the service account, S4).'),

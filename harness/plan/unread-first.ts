@@ -4,16 +4,12 @@
 // tracked (S6). The users on the forward mailbox are covered: the forward mailbox's own record, enabled in the first
 // batch, tracks the copies their rules forward (R2, S1) until their own batch removes the rule. So the order that
 // loses least enables the queues and the forward mailbox first (S14), then the users on Email Router access, then the
-// users on the forward mailbox.
+// users on the forward mailbox: the order harness/world/cutover-order.ts gives a scenario's cutover and a plan's alike.
 import { counted } from '../../sim/check/counted.js';
+import { inCutoverOrder, type CutoverMailbox } from '../world/cutover-order.js';
 import type { CompiledPlan } from './compile-plan.js';
 import type { Plan } from './plan-schema.js';
 import { forwardMailboxOf, queueAddresses, userAddresses } from './plan-population.js';
-
-/** Where a mailbox goes under `unread-first`: the queues and the forward mailbox, then the users the router read, then the rest. */
-const QUEUES_AND_FORWARD = 0;
-const ROUTER_USERS = 1;
-const FORWARD_USERS = 2;
 
 export interface UnreadMailboxes {
   /** The plan's mailboxes `unread-first` enables in an earlier batch than the plan does (queues, or users on Email Router access). */
@@ -36,15 +32,17 @@ export interface UnreadMailboxes {
  */
 export function unreadMailboxesOf(plan: Plan, batches: CompiledPlan['batches'], untrackedByMailbox: ReadonlyMap<string, Readonly<Record<string, number>>> = new Map()): UnreadMailboxes | null {
   if (plan.cutover.order === 'unread-first') return null;
-  const rankOf = ranks(plan);
+  const mailboxOf = cutoverMailboxes(plan);
   const planned = batches.flatMap((batch, k) => batch.mailboxes.map((mailbox) => ({ mailbox, k })));
-  // The same mailboxes grouped by rank, each group in the plan's own order (site order, which compilePlan gives the
-  // users under `unread-first` too), and cut into batches again: what compilePlan makes of the plan with that order.
-  const reordered = [QUEUES_AND_FORWARD, ROUTER_USERS, FORWARD_USERS].flatMap((rank) => planned.filter(({ mailbox }) => (rankOf.get(mailbox) ?? FORWARD_USERS) === rank));
+  // The same mailboxes in `unread-first` order, each group in the plan's own order (site order, which compilePlan
+  // gives the users under `unread-first` too), and cut into batches again: what compilePlan makes of the plan with it.
+  const reordered = inCutoverOrder(planned, 'unread-first', ({ mailbox }) => mailboxOf(mailbox));
   const interval = plan.cutover.batchInterval;
+  // The mailboxes the router read itself (R4): queues and users on Email Router access, not the forward mailbox.
+  const readByRouter = (mailbox: string) => { const m = mailboxOf(mailbox); return (!m.user || m.routerRead) && mailbox !== forwardMailboxOf(plan); };
   const moved = reordered
     .map(({ mailbox, k }, i) => ({ mailbox, k, sooner: k - Math.floor(i / plan.cutover.batchSize) }))
-    .filter(({ mailbox, sooner }) => sooner > 0 && rankOf.get(mailbox) !== undefined && mailbox !== forwardMailboxOf(plan));
+    .filter(({ mailbox, sooner }) => sooner > 0 && readByRouter(mailbox));
   if (moved.length === 0) return null;
   const siteOf = new Map(plan.sites.flatMap((site) => userAddresses(plan, site).map((address) => [address, site.name] as const)));
   const userSites = moved.flatMap(({ mailbox }) => { const site = siteOf.get(mailbox); return site === undefined ? [] : [site]; });
@@ -79,12 +77,9 @@ export function batchesSaid(batches: readonly number[]): string {
   return `batches ${batches.slice(0, -1).join(', ')} and ${last}`;
 }
 
-/** The mailboxes the router read itself (R4), ranked as `unread-first` orders them; the rest are users on the forward mailbox. */
-function ranks(plan: Plan): Map<string, number> {
-  const rankOf = new Map<string, number>([[forwardMailboxOf(plan), QUEUES_AND_FORWARD]]);
-  for (const site of plan.sites) {
-    for (const queue of queueAddresses(plan, site)) rankOf.set(queue, QUEUES_AND_FORWARD);
-    if (site.access === 'email-router') for (const user of userAddresses(plan, site)) rankOf.set(user, ROUTER_USERS);
-  }
-  return rankOf;
+/** What the cutover order needs to know of each of the plan's mailboxes: the forward mailbox and the queues are no users. */
+function cutoverMailboxes(plan: Plan): (mailbox: string) => CutoverMailbox {
+  const queues = new Set([forwardMailboxOf(plan), ...plan.sites.flatMap((site) => queueAddresses(plan, site))]);
+  const routerUsers = new Set(plan.sites.filter((site) => site.access === 'email-router').flatMap((site) => userAddresses(plan, site)));
+  return (mailbox) => ({ user: !queues.has(mailbox), routerRead: routerUsers.has(mailbox) });
 }

@@ -1,6 +1,6 @@
 // Everything a report shows, extracted from a run's outcome and ledger into one plain object (no classes, no
 // functions): the page and the charts only render it, and tests check it without a browser.
-import type { Verdict } from '../../sim/check/check-result.js';
+import type { OffenderThresholdDate, Verdict } from '../../sim/check/check-result.js';
 import type { ExpectationResult } from '../../sim/check/verdict.js';
 import type { Counts } from '../../sim/ledger/counts.js';
 import type { Ledger } from '../../sim/ledger/ledger.js';
@@ -25,8 +25,11 @@ export interface ReportCheck {
   readonly expected: Verdict;
   readonly summary: string;
   readonly offenderCount: number;
-  /** The offenders `--json` lists (a sample across the check's reasons and the run, sim/check/offender-order.ts). */
-  readonly offenders: ReadonlyArray<{ readonly messageId: string; readonly detail: string; readonly path: TrimmedPath }>;
+  /**
+   * The offenders `--json` lists (a sample across the check's reasons and the run, sim/check/offender-order.ts), with
+   * the ThresholdDate of those untracked as before-threshold-date (R8; `detail` says it too).
+   */
+  readonly offenders: ReadonlyArray<{ readonly messageId: string; readonly detail: string; readonly path: TrimmedPath; readonly thresholdDate?: OffenderThresholdDate }>;
   /**
    * How many different messages it names, and how many of them the message table lists (all of them, unless the
    * table is a sample). Offenders can be more than messages: no-lost-mail names each lost copy.
@@ -114,7 +117,9 @@ export function reportData({ outcome, file, scenario, applied, mode }: ReportInp
     run: {
       ...json,
       checks: json.checks.map((c, k) => ({
-        ...c, offenders: c.offenders.map((o) => ({ messageId: o.messageId, detail: o.detail, path: trimPath(o.path) })),
+        ...c, offenders: c.offenders.map((o) => ({
+          messageId: o.messageId, detail: o.detail, path: trimPath(o.path), ...(o.thresholdDate === undefined ? {} : { thresholdDate: o.thresholdDate }),
+        })),
         offenderMessages: new Set(named[k] ?? []).size,
         offendersListed: new Set((named[k] ?? []).filter((i) => listed.has(i))).size,
       })),

@@ -12,6 +12,7 @@ import { OTHER_SEED, judgeCount, type CountsWaived } from '../../sim/check/expec
 import type { ActCountName, ActCounts } from '../../fakes/sss/act-sync.js';
 import type { Verdict } from '../../sim/check/check-result.js';
 import type { Scenario } from '../scenario/schema.js';
+import { startEpochMs } from '../scenario/start-instant.js';
 import { buildWorld, type CutoverSchedule, type World } from '../world/build-world.js';
 import type { DisabledMailbox, ReenabledMailbox } from '../../fakes/sss/sss-world.js';
 import type { RouterErrorGroup } from '../../fakes/router/router-errors.js';
@@ -204,7 +205,7 @@ export function concludeRun(engine: Engine, ledger: Ledger, world: World, scenar
   world.finish?.();
   ledger.setInFlight(inFlight.size === 0 ? world.inFlight() : new Map([...inFlight, ...world.inFlight()]));
   atEnd?.(engine);
-  const { counts, checks } = countAndCheck(ledger, scenario.expect);
+  const { counts, checks } = countAndCheck(ledger, { ...scenario.expect, startEpochMs: startEpochMs(scenario) });
   const waived = conclusion.countsWaived ?? (seed === scenario.seed ? null : OTHER_SEED);
   const judgement = judge(checks, counts, scenario.expect, waived);
   const act = world.act?.() ?? null;

@@ -6,6 +6,7 @@
 // a Subject or a header that happens to look like a date is left alone, and a time without a zone is refused by the
 // loader as it always was, since it would mean the machine's own zone.
 import { MAX_DURATION_MS, MAX_DURATION_SAID } from './time-bounds.js';
+import { utcInstantText } from '../../sim/core/utc-instant.js';
 
 /** The keys whose values are instants after the start (durations from it, or before it for processEmailFrom). */
 const INSTANT_KEYS = new Set(['at', 'backupAt', 'since', 'until', 'processEmailFrom']);
@@ -44,11 +45,6 @@ function zonedInstant(text: string): number | string | null {
   if (!real || offsetHours > 23 || offsetMinutes > 59) return 'is no real date and time';
   const offsetMs = (offsetHours * 60 + offsetMinutes) * 60_000 * (m[9] === '-' ? -1 : 1);
   return local - offsetMs;
-}
-
-/** An ISO instant in UTC as scenario files write one: no milliseconds when there are none. */
-export function utcInstantText(epochMs: number): string {
-  return new Date(epochMs).toISOString().replace('.000Z', 'Z');
 }
 
 /**

@@ -8,7 +8,6 @@ import { RouterFileError } from '../../fakes/router/router-xml.js';
 import { parseSystemStateXml, type ReadSystemState } from '../../fakes/router/system-state-xml.js';
 import { checkRouter } from './check-router.js';
 import { crmOrganisations } from './crm-organisations.js';
-import { formatDurationMs } from './duration.js';
 import { routerInstalls } from './routers.js';
 import { InputError, formatPath, type InputProblem } from './input-error.js';
 import type { FieldProblem, Locate } from './load-scenario.js';
@@ -18,7 +17,7 @@ import { relatedFile } from './related-file.js';
 import { readInputFile, ROUTER_FILE_LIMIT } from './read-input-file.js';
 import { startEpochMs } from './start-instant.js';
 import { namedIgnoringCase, mailServerNames, serversDifferingInCase } from './server-names.js';
-import { utcInstantText } from './clock-instants.js';
+import { instantFromStartText } from '../../sim/core/utc-instant.js';
 
 type Router = RouterSection;
 
@@ -91,7 +90,7 @@ function stateFileWarnings(state: ReadSystemState, file: string, scenario: Scena
   }
   const start = startEpochMs(scenario);
   const late = state.providers.flatMap((p) => (mailboxes.has(p.emailAddress) && p.thresholdMs !== null && p.thresholdMs > 0 ? [{ address: p.emailAddress, ms: p.thresholdMs }] : []));
-  const when = ({ ms }: { ms: number }) => `${utcInstantText(start + ms)} is ${formatDurationMs(ms)} after the start${ms > scenario.horizon ? ' (after the horizon)' : ''}`;
+  const when = ({ ms }: { ms: number }) => `${instantFromStartText(start, ms)}${ms > scenario.horizon ? ' (after the horizon)' : ''}`;
   if (late.length <= NAMED_AT_MOST) {
     warnings.push(...late.map((p) => `${p.address}'s ThresholdDate ${when(p)}: the router reads none of its mail received before it (R8)`));
   } else {

@@ -1,12 +1,13 @@
 // The `sss:` section of a scenario: server-side synchronization for an organisation (S1-S6, S16): email server
 // profiles with Process Email From, which mailboxes each serves, which are enabled as the run starts, and a cutover
-// plan from the E-mail Router (R14, S14): the switch, Process Email From, Test & Enable in batches, queues first,
-// forward rules removed or kept.
+// plan from the E-mail Router (R14, S14): the switch, Process Email From, Test & Enable in batches in an order (queues
+// first, or also the users nobody reads until their batch: harness/world/cutover-order.ts), forward rules removed or kept.
 import { z } from 'zod';
 import { DEFAULT_SSS_SETTINGS } from '../../fakes/sss/sss-config.js';
 import { durationMs, instantMs as instant, positiveDurationMs, timeAfterStartMs } from './duration.js';
 import { ACT_ENTITIES, type ActEntity } from '../../fakes/exchange/act-items.js';
 import { emailAddress } from './email-address.js';
+import { CUTOVER_ORDERS, type CutoverOrder } from '../world/cutover-order.js';
 
 const name = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'letters, digits, dot, dash or underscore').meta({ title: 'name' });
 const address = emailAddress;
@@ -65,10 +66,27 @@ export const sssSchema = z.strictObject({
       .describe('S2a: `{ before: 24h }`, 24 hours before the switch (the migration tool\'s, S14), or an instant in the run\'s time. Mind the difference: `processEmailFrom: 24h` is an instant, 24 hours after the start, so with a switch at 4h the mail between the switch and it is never tracked (`before-process-email-from`; the shipped cutover-late-process-email-from does it on purpose). An instant before the start is negative: `-1d`.'),
     batchSize: z.number().int().positive().default(200).describe('Mailboxes per Test & Enable batch (S14: 200).'),
     batchInterval: durationMs.default(5 * 3_600_000).describe('Between batches; the first is at the switch (S14: every 5 hours). Write a unit: a bare number is milliseconds. `0` enables every batch at the switch; otherwise at least a minute.'),
-    queuesFirst: z.boolean().default(true).describe('Queues and forward mailboxes in the first batches (S14).'),
+    order: z.enum(CUTOVER_ORDERS).optional().meta({ examples: ['unread-first'] })
+      .describe('Which mailboxes the batches take first, as a plan\'s `order`: `queues-first` (the default, S14), the queues and forward mailboxes, then the users in scenario order; `unread-first`, the queues and forward mailboxes, then the users on Email Router access, whose Inbox nobody reads between the switch and their batch (R14, S6), then the other users; `as-listed`, every record in scenario order.'),
+    queuesFirst: z.boolean().optional().describe('The older way to write `order`: `true` is `queues-first`, `false` is `as-listed`. Given with `order`, the two must agree (`true` goes with `unread-first` too).'),
     failing: z.array(address).default([]).describe('Mailboxes whose Test & Enable fails (the service account has no access to them, S4): each one the cutover tests (a user or queue on Email Router or Forward Mailbox access, a router\'s forward mailbox, or one of `mailboxes`).'),
     forwardRules: z.enum(['keep', 'remove-per-batch', 'remove-at-end']).default('remove-per-batch').describe('The router\'s inbox rules: kept, removed from each mailbox as its batch is enabled, or all at the last batch.'),
-  }).optional().describe('A cutover from the router, turned into operations at the given times (R14, S14).'),
+  }).superRefine(({ order, queuesFirst }, ctx) => {
+    const problem = orderProblem(order, queuesFirst);
+    if (problem !== null) ctx.addIssue({ code: 'custom', path: ['order'], message: problem });
+  }).transform(({ queuesFirst, ...cutover }) => ({ ...cutover, order: cutover.order ?? (queuesFirst === false ? 'as-listed' : 'queues-first') as CutoverOrder }))
+    .optional().describe('A cutover from the router, turned into operations at the given times (R14, S14).'),
 });
 
 export type SssSection = z.output<typeof sssSchema>;
+
+/**
+ * `queuesFirst` and `order` together, when they say different things: `queuesFirst: true` is every order that puts
+ * the queues first (`queues-first`, `unread-first`), `false` is `as-listed`. Null when they agree or one is missing.
+ */
+function orderProblem(order: CutoverOrder | undefined, queuesFirst: boolean | undefined): string | null {
+  if (order === undefined || queuesFirst === undefined || queuesFirst === (order !== 'as-listed')) return null;
+  return queuesFirst
+    ? '`order: as-listed` takes the records in scenario order, and `queuesFirst: true` puts the queues first: keep `order` alone (`queuesFirst` is the older way to write it)'
+    : `\`order: ${order}\` puts the queues and forward mailboxes first (S14), and \`queuesFirst: false\` does not: keep \`order\` alone (\`queuesFirst\` is the older way to write it; \`false\` is \`order: as-listed\`)`;
+}

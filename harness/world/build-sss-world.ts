@@ -1,11 +1,12 @@
 // Turns a scenario's `sss:` section into server-side sync's configuration, and its cutover into the operations that
-// carry it out: the switch (R14), Process Email From (S2a), Test & Enable in batches with queues first (S14), access
+// carry it out: the switch (R14), Process Email From (S2a), Test & Enable in batches in its order (S14), access
 // refused for the mailboxes meant to fail, and the router's inbox rules removed per batch or at the end.
 import type { Fault } from '../../sim/core/fault.js';
 import type { CrmOrgConfig } from '../../fakes/crm/crm-config.js';
 import type { SssConfig } from '../../fakes/sss/sss-config.js';
 import type { RouterConfig } from '../../fakes/router/router-config.js';
 import type { SssSection } from '../scenario/sss-schema.js';
+import { inCutoverOrder } from './cutover-order.js';
 
 /** Does server-side sync keep a mailbox record for this user or queue (its email is processed or sent by it)? */
 export function syncedBySss(m: { readonly incoming: string; readonly outgoing: string }): boolean {
@@ -57,21 +58,23 @@ export interface TimedFault {
   readonly fault: Fault;
 }
 
-/** The cutover as operations in time; `exchangeServer` is where rule removals are sent. */
 /**
- * The cutover's Test & Enable batches, in order: forward mailboxes with the queues first when asked (they serve many
- * users, S14), then the rest in scenario order; batch k runs at `at + k * batchInterval`.
+ * The cutover's Test & Enable batches, in `order` (cutover-order.ts): the records in scenario order (CRM's users and
+ * queues, then forward mailboxes and `sss.mailboxes`), grouped as it says; batch k runs at `at + k * batchInterval`.
  */
 export function cutoverBatches(cutover: NonNullable<SssSection['cutover']>, config: SssConfig, crm: CrmOrgConfig): string[][] {
-  const kindOf = new Map(crm.mailboxes.map((m) => [m.address, m.kind]));
-  const all = [...config.mailboxProfile.keys()];
-  const early = (a: string) => kindOf.get(a) !== 'user';
-  const ordered = cutover.queuesFirst ? [...all.filter(early), ...all.filter((a) => !early(a))] : all;
+  const crmMailbox = new Map(crm.mailboxes.map((m) => [m.address, m]));
+  // Forward mailboxes and other records CRM has no user for go with the queues.
+  const ordered = inCutoverOrder([...config.mailboxProfile.keys()], cutover.order, (address) => {
+    const m = crmMailbox.get(address);
+    return { user: m?.kind === 'user', routerRead: m?.incoming === 'email-router' };
+  });
   const batches: string[][] = [];
   for (let i = 0; i < ordered.length; i += cutover.batchSize) batches.push(ordered.slice(i, i + cutover.batchSize));
   return batches;
 }
 
+/** The cutover as operations in time; `exchangeServer` is where rule removals are sent. */
 export function cutoverFaults(section: SssSection, config: SssConfig, crm: CrmOrgConfig, exchangeServer: string): TimedFault[] {
   const cutover = section.cutover;
   if (cutover === undefined) return [];

@@ -8,6 +8,16 @@ export interface Offender {
   readonly messageId: string;
   readonly detail: string;
   readonly path: readonly PathStep[];
+  /** `no-untracked-mail`'s `before-threshold-date` only: the router's ThresholdDate that had passed the message (R8). */
+  readonly thresholdDate?: OffenderThresholdDate;
+}
+
+/** A mailbox's ThresholdDate, as the run's time (`atMs`) and as the clock instant it stands for. */
+export interface OffenderThresholdDate {
+  readonly mailbox: string;
+  readonly atMs: number;
+  /** `2026-01-05T09:00:00Z`; null when the checker was not told the run's start (CheckSettings.startEpochMs). */
+  readonly utc: string | null;
 }
 
 export interface CheckResult {

@@ -8,10 +8,12 @@ import type { CheckResult } from './check-result.js';
 import { counted } from './counted.js';
 import { runPass, type CheckPass } from './check-pass.js';
 import { OffenderList } from './offender-order.js';
+import { fromStartText, instantFromStartText, utcInstantText } from '../core/utc-instant.js';
 
 export const NO_UNTRACKED_MAIL = 'no-untracked-mail';
 
-export function noUntrackedMailPass(): CheckPass {
+/** `startEpochMs`: the run's start, to name a ThresholdDate as a clock time (CheckSettings). */
+export function noUntrackedMailPass(startEpochMs?: number): CheckPass {
   const offenders = new OffenderList();
   const byReason = new Map<string, number>();
   let stillInFlight = 0;
@@ -29,7 +31,16 @@ export function noUntrackedMailPass(): CheckPass {
       if (eligible.length === 0) byHand++;
       const where = (eligible.length > 0 ? eligible : dueCopies(life)).map((p) => `${p.mailbox}/${p.folder}`);
       const detail = eligible.length > 0 ? `eligible in ${where.join(', ')}, never tracked` : `tracked by hand in ${where.join(', ')}, never reached CRM`;
-      offenders.add({ messageId: life.messageId, detail: `${reason}: ${detail}`, path: life.path }, reason);
+      const passed = life.passedThreshold;
+      if (passed === null) {
+        offenders.add({ messageId: life.messageId, detail: `${reason}: ${detail}`, path: life.path }, reason);
+        return;
+      }
+      // R8: which ThresholdDate, said as the load-time warning says one after the start (load-router-files.ts).
+      const thresholdDate = { mailbox: passed.mailbox, atMs: passed.atMs, utc: startEpochMs === undefined ? null : utcInstantText(startEpochMs + passed.atMs) };
+      const when = startEpochMs === undefined ? `is ${fromStartText(passed.atMs)}` : instantFromStartText(startEpochMs, passed.atMs);
+      const said = `${reason}: ${detail}; ${passed.mailbox}'s ThresholdDate ${when} (R8)`;
+      offenders.add({ messageId: life.messageId, detail: said, path: life.path, thresholdDate }, reason);
     },
     result() {
       if (offenders.length > 0) {
@@ -52,6 +63,6 @@ export function noUntrackedMailPass(): CheckPass {
   };
 }
 
-export function checkNoUntrackedMail(ledger: Ledger): CheckResult {
-  return runPass(ledger, noUntrackedMailPass());
+export function checkNoUntrackedMail(ledger: Ledger, startEpochMs?: number): CheckResult {
+  return runPass(ledger, noUntrackedMailPass(startEpochMs));
 }

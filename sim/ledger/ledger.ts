@@ -9,7 +9,7 @@ import { NO_STEP, PathLog } from './path-log.js';
 import type { Direction, MailboxKind, MessageLife, RemovalCause, SmtpStage } from './records.js';
 import { activityOf, presentCopy, replayActivities, replayPlacements } from './replay.js';
 import { STEP, STEP_KINDS, kindBit, stepKind } from './step-kinds.js';
-import type { UntrackedReason } from './untracked-reasons.js';
+import { BEFORE_THRESHOLD_DATE, type PlainUntrackedReason } from './untracked-reasons.js';
 
 /**
  * Where ledger facts are echoed for the trace (the engine's `noteFact`): the step's name, and a writer that, while the
@@ -234,9 +234,19 @@ export class Ledger implements LifeSource, FactWriter {
     this.end(messageId, STEP.trackRequested, step);
   }
 
-  untracked(messageId: string, reason: UntrackedReason): void {
+  /** Why an eligible message stays untracked; `before-threshold-date` is recorded with its ThresholdDate (below). */
+  untracked(messageId: string, reason: PlainUntrackedReason): void {
     const step = this.begin(messageId, STEP.untracked);
     this.log.shared(reason);
+    this.end(messageId, STEP.untracked, step);
+  }
+
+  /** R8: the message stays untracked because `mailbox`'s ThresholdDate (`thresholdMs`, virtual time) had passed it. */
+  untrackedBeforeThreshold(messageId: string, mailbox: string, thresholdMs: number): void {
+    const step = this.begin(messageId, STEP.untracked);
+    this.log.shared(BEFORE_THRESHOLD_DATE);
+    this.log.shared(mailbox);
+    this.log.shared(thresholdMs);
     this.end(messageId, STEP.untracked, step);
   }
 

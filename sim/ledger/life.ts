@@ -4,9 +4,9 @@
 // million lives leaves nothing behind: hold a view while reading one message, not beyond.
 import { StringOut } from '../core/trace.js';
 import { NO_STEP, type PathLog } from './path-log.js';
-import type { ActivityRecord, Evaluation, MessageLife, OutboundRecord, PathStep, Placement } from './records.js';
+import type { ActivityRecord, Evaluation, MessageLife, OutboundRecord, PassedThreshold, PathStep, Placement } from './records.js';
 import {
-  replayActivities, replayDeliveries, replayEvaluations, replayListed, replayOutbound, replayPlacements,
+  replayActivities, replayDeliveries, replayEvaluations, replayListed, replayOutbound, replayPassedThreshold, replayPlacements,
   replayTrackedByHandIn, replayUntrackedReason,
 } from './replay.js';
 import { STEP, kindBit, stepKind } from './step-kinds.js';
@@ -105,6 +105,10 @@ export class LedgerLife implements MessageLife {
   get untrackedReason(): UntrackedReason | null {
     // Written only by ledger.untracked, which takes an UntrackedReason.
     return this.has(kindBit(STEP.untracked)) ? replayUntrackedReason(this.source.log, this.first()) as UntrackedReason : null;
+  }
+
+  get passedThreshold(): PassedThreshold | null {
+    return this.has(kindBit(STEP.untracked)) ? replayPassedThreshold(this.source.log, this.first()) : null;
   }
 
   get path(): PathStep[] {

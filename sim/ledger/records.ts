@@ -59,6 +59,13 @@ export interface OutboundRecord {
   readonly attempts: number;
 }
 
+/** R8: the router's ThresholdDate for a mailbox that had passed a message it never read. */
+export interface PassedThreshold {
+  readonly mailbox: string;
+  /** The ThresholdDate, in virtual time (ms after the start). */
+  readonly atMs: number;
+}
+
 /** One line of the path a message took, as reports print it. */
 export interface PathStep {
   readonly atMs: number;
@@ -92,6 +99,8 @@ export interface MessageLife {
   readonly outbound: OutboundRecord | null;
   /** Set by a model that knows why an eligible message was never tracked (S2a, S6, ...). */
   readonly untrackedReason: UntrackedReason | null;
+  /** With untrackedReason `before-threshold-date`: the ThresholdDate that had passed it (R8); otherwise null. */
+  readonly passedThreshold: PassedThreshold | null;
   /** A person asked to track it (C4): it must reach CRM whatever the filter says (S9). */
   readonly trackRequested: boolean;
   /** The mailboxes whose owners tracked it by hand (empty unless trackRequested). */

@@ -2,8 +2,9 @@
 // the path log in the order the models recorded them. The ledger keeps only the steps; readers get these on demand,
 // each part on its own so a reader that wants one part (a checker, a model's `finish`) pays for that part only.
 import { NO_STEP, type PathLog } from './path-log.js';
-import type { ActivityRecord, Direction, Evaluation, MailboxKind, OutboundRecord, Placement, RemovalCause } from './records.js';
+import type { ActivityRecord, Direction, Evaluation, MailboxKind, OutboundRecord, PassedThreshold, Placement, RemovalCause } from './records.js';
 import { STEP } from './step-kinds.js';
+import { BEFORE_THRESHOLD_DATE } from './untracked-reasons.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -140,6 +141,17 @@ export function replayUntrackedReason(log: PathLog, first: number): string | nul
     if (log.kindOf(step) === STEP.untracked) reason = log.argsOf(step).string();
   }
   return reason;
+}
+
+/** The ThresholdDate of the last `untracked` step when its reason is before-threshold-date (R8), or null. */
+export function replayPassedThreshold(log: PathLog, first: number): PassedThreshold | null {
+  let passed: PassedThreshold | null = null;
+  for (let step = first; step !== NO_STEP; step = log.nextOf(step)) {
+    if (log.kindOf(step) !== STEP.untracked) continue;
+    const a = log.argsOf(step);
+    passed = a.string() === BEFORE_THRESHOLD_DATE ? { mailbox: a.string(), atMs: a.number() } : null;
+  }
+  return passed;
 }
 
 /** The mailboxes whose owners tracked the message by hand (C4), each once, in order. */

@@ -3,6 +3,8 @@
 // is the same one reports, the CLI and the trace hash have always shown.
 import type { TextOut } from '../core/trace.js';
 import type { StepArgs } from './path-log.js';
+import { fromStartText } from '../core/utc-instant.js';
+import { BEFORE_THRESHOLD_DATE } from './untracked-reasons.js';
 
 export const STEP = {
   submitted: 0,
@@ -202,9 +204,18 @@ export const STEP_KINDS: readonly StepKind[] = [
     name: 'bounced',
     write: (a, out) => out.write(a.string()),
   },
-  { // reason
+  { // reason; with before-threshold-date, the mailbox and its ThresholdDate (virtual ms)
     name: 'untracked',
-    write: (a, out) => out.write(a.string()),
+    write: (a, out) => {
+      const reason = a.string();
+      out.write(reason);
+      if (reason !== BEFORE_THRESHOLD_DATE) return;
+      out.write(' (');
+      out.write(a.string());
+      out.write('\'s ThresholdDate ');
+      out.write(fromStartText(a.number()));
+      out.write(')');
+    },
   },
   { // mailbox
     name: 'track-requested',

@@ -21,6 +21,12 @@ export const UNTRACKED_REASONS = {
 
 export type UntrackedReason = keyof typeof UNTRACKED_REASONS;
 
+/** The one reason recorded with more than its name: whose ThresholdDate had passed the message, and when (R8). */
+export const BEFORE_THRESHOLD_DATE = 'before-threshold-date' satisfies UntrackedReason;
+
+/** Every other reason, recorded by its name alone (ledger.untracked). */
+export type PlainUntrackedReason = Exclude<UntrackedReason, typeof BEFORE_THRESHOLD_DATE>;
+
 export function isUntrackedReason(reason: string): reason is UntrackedReason {
   return Object.hasOwn(UNTRACKED_REASONS, reason);
 }

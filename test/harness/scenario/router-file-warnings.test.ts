@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { mailflow, repoRoot } from '../../helpers/cli.js';
 import { loadScenarioWithFiles } from '../../../harness/scenario/load-scenario.js';
 
@@ -83,7 +83,18 @@ describe('a SystemState.xml whose providers the run honours but the scenario ver
     expect(warningsOf(validate.stderr)).toEqual([`${at}crm@contoso.example's ThresholdDate 2026-01-05T09:00:00Z is 1h after the start: the router reads none of its mail received before it (R8)`]);
     const run = mailflow('run', file, '--json');
     expect(warningsOf(run.stderr)).toHaveLength(1);
-    expect(JSON.parse(run.stdout).counts.untrackedByReason).toEqual({ 'before-threshold-date': 1 });
+    const json = JSON.parse(run.stdout) as { counts: { untrackedByReason: unknown }; checks: Array<{ name: string; offenders: Array<{ detail: string; thresholdDate?: unknown }> }> };
+    expect(json.counts.untrackedByReason).toEqual({ 'before-threshold-date': 1 });
+    // The offender names the same ThresholdDate, said the same way, though the router has read on past it since (its
+    // file says 2h at the end): in --json, the summary and the report.
+    const said = "crm@contoso.example's ThresholdDate 2026-01-05T09:00:00Z is 1h after the start";
+    const [offender] = json.checks.find((c) => c.name === 'no-untracked-mail')?.offenders ?? [];
+    expect(offender?.detail).toContain(`; ${said} (R8)`);
+    expect(offender?.thresholdDate).toEqual({ mailbox: 'crm@contoso.example', atMs: 3_600_000, utc: '2026-01-05T09:00:00Z' });
+    const report = join(dirname(file), 'report.html');
+    const summary = mailflow('run', file, '--report', report);
+    expect(summary.stdout).toContain(said);
+    expect(readFileSync(report, 'utf8')).toContain('ThresholdDate 2026-01-05T09:00:00Z is 1h after the start (R8)');
     const late = scenarioWithState(stateXml([['crm@contoso.example', '2026-01-09T09:12:44.1230000Z']]));
     expect(warningsOf(mailflow('validate', late.file).stderr)).toEqual([`${late.at}crm@contoso.example's ThresholdDate 2026-01-09T09:12:44.123Z is 4d 1h 12m 44s 123ms after the start (after the horizon): the router reads none of its mail received before it (R8)`]);
   });

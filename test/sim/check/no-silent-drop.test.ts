@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { UntrackedReason } from '../../../sim/ledger/untracked-reasons.js';
+import type { PlainUntrackedReason } from '../../../sim/ledger/untracked-reasons.js';
 import { fileURLToPath } from 'node:url';
 import { checkNoSilentDrop } from '../../../sim/check/no-silent-drop.js';
 import { loadScenarioFile } from '../../../harness/scenario/load-scenario.js';
@@ -73,7 +73,7 @@ describe('no-silent-drop', () => {
     // only recorded steps, so the defect is a later step with an empty reason, which replaces the real one).
     const life = [...run.ledger.messages()].find((l) => l.untrackedReason === 'before-process-email-from'
       && l.placements.some((p) => p.eligible && p.removal === null && p.folder === 'Inbox'))!;
-    run.ledger.untracked(life.messageId, '' as UntrackedReason);
+    run.ledger.untracked(life.messageId, '' as PlainUntrackedReason);
     const result = checkNoSilentDrop(run.ledger);
     expect(result.verdict).toBe('fail');
     expect(result.offenders.map((o) => o.messageId)).toEqual([life.messageId]);

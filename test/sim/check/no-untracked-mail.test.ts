@@ -33,6 +33,31 @@ describe('no-untracked-mail', () => {
     expect(result.offenders[0]!.path.at(-1)).toMatchObject({ atMs: 60_000, step: 'untracked' });
   });
 
+  it('names the ThresholdDate that had passed mail the router never read (R8), as the load-time warning says it', () => {
+    const { ledger } = manualLedger();
+    deliver(ledger, '<old@x>', 'bob');
+    ledger.untrackedBeforeThreshold('<old@x>', 'bob', 3_600_000);
+    deliver(ledger, '<older@x>', 'ann');
+    ledger.untrackedBeforeThreshold('<older@x>', 'ann', -1_800_000);
+    deliver(ledger, '<other@x>', 'bob');
+    ledger.untracked('<other@x>', 'not-in-root-inbox');
+    const start = Date.parse('2026-01-05T08:00:00Z');
+    const byId = new Map(checkNoUntrackedMail(ledger, start).offenders.map((o) => [o.messageId, o]));
+    expect(byId.get('<old@x>')).toMatchObject({
+      detail: "before-threshold-date: eligible in bob/Inbox, never tracked; bob's ThresholdDate 2026-01-05T09:00:00Z is 1h after the start (R8)",
+      thresholdDate: { mailbox: 'bob', atMs: 3_600_000, utc: '2026-01-05T09:00:00Z' },
+    });
+    expect(byId.get('<older@x>')?.detail).toBe("before-threshold-date: eligible in ann/Inbox, never tracked; ann's ThresholdDate 2026-01-05T07:30:00Z is 30m before the start (R8)");
+    // The path's step says it too, in the run's time; another reason has no ThresholdDate.
+    expect(byId.get('<old@x>')?.path.at(-1)).toMatchObject({ step: 'untracked', detail: "before-threshold-date (bob's ThresholdDate 1h after the start)" });
+    expect(byId.get('<other@x>')).not.toHaveProperty('thresholdDate');
+    // Not told the run's start (a library caller), it says how long after the start only.
+    expect(checkNoUntrackedMail(ledger).offenders.find((o) => o.messageId === '<old@x>')).toMatchObject({
+      detail: "before-threshold-date: eligible in bob/Inbox, never tracked; bob's ThresholdDate is 1h after the start (R8)",
+      thresholdDate: { mailbox: 'bob', atMs: 3_600_000, utc: null },
+    });
+  });
+
   it('groups the thousands of each reason\'s count, as the counts beside it are', () => {
     const { ledger } = manualLedger();
     for (let i = 0; i < 1_200; i++) {

@@ -4,7 +4,7 @@
 // that reads like the two joined give the same text but are different facts.)
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { UntrackedReason } from '../../../sim/ledger/untracked-reasons.js';
+import type { PlainUntrackedReason } from '../../../sim/ledger/untracked-reasons.js';
 import { TraceHasher, factString } from '../../../sim/core/trace.js';
 import { Ledger } from '../../../sim/ledger/ledger.js';
 
@@ -13,7 +13,8 @@ type Step =
   | { kind: 'delivered'; message: string; mailbox: string; folder: string; eligible: boolean }
   | { kind: 'evaluated'; message: string; caller: string; reason: number }
   | { kind: 'activity'; message: string; activityId: string }
-  | { kind: 'untracked'; message: string; reason: UntrackedReason };
+  | { kind: 'untracked'; message: string; reason: PlainUntrackedReason }
+  | { kind: 'passed'; message: string; mailbox: string; thresholdMs: number };
 
 // Small alphabets, so values recur (interned) and steps of different runs often read alike.
 const message = fc.constantFrom('<a@x>', '<b@x>', '<c@x>');
@@ -23,7 +24,9 @@ const arbStep: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ kind: fc.constant('delivered' as const), message, mailbox, folder: fc.constantFrom('Inbox', 'Junk'), eligible: fc.boolean() }),
   fc.record({ kind: fc.constant('evaluated' as const), message, caller: fc.constantFrom('sss', 'router'), reason: fc.constantFrom(0, 6) }),
   fc.record({ kind: fc.constant('activity' as const), message, activityId: fc.constantFrom('email-1', 'email-2') }),
-  fc.record({ kind: fc.constant('untracked' as const), message, reason: fc.constantFrom<UntrackedReason>('crm-error', 'never-polled') }),
+  fc.record({ kind: fc.constant('untracked' as const), message, reason: fc.constantFrom<PlainUntrackedReason>('crm-error', 'never-polled') }),
+  // before-threshold-date with whose ThresholdDate and when (R8): before, at or after the start.
+  fc.record({ kind: fc.constant('passed' as const), message, mailbox, thresholdMs: fc.constantFrom(-3_600_000, 0, 3_600_000) }),
 );
 
 /** Records the steps; returns the trace hash of the ledger's facts and their texts. */
@@ -40,6 +43,7 @@ function traceOf(steps: readonly Step[]): { hash: string; texts: string[] } {
     else if (step.kind === 'delivered') ledger.delivered(step.message, step.mailbox, 'user', step.folder, step.eligible);
     else if (step.kind === 'evaluated') ledger.evaluated(step.message, step.caller, step.reason);
     else if (step.kind === 'activity') ledger.activityCreated(step.message, step.activityId, 'incoming', 'sss');
+    else if (step.kind === 'passed') ledger.untrackedBeforeThreshold(step.message, step.mailbox, step.thresholdMs);
     else ledger.untracked(step.message, step.reason);
   }
   return { hash: hasher.digest(), texts };
