@@ -2,10 +2,10 @@
 // router or sync is reading (R8: every minute; S5: a cycle every 5 minutes), dashed red for a read that did not reach
 // it, and on the box's top left edge how far the reader has read the mailbox as the clock shows it: the router's
 // ThresholdDate for the mailbox (R8), sync's watermark (S6). The player (script-reads.ts) fills them in; here they are
-// placed. The rings lie under the boxes, so no word is ever covered by one; the positions over them, on a white halo
-// as the counts are.
+// placed, and the legend says what they mean. The rings lie under the boxes, so no word is ever covered by one; the
+// positions over them, on a white halo as the counts are.
 import { html, type SafeHtml } from '../../report/html.js';
-import type { DemoLane } from '../demo-data.js';
+import type { DemoData, DemoLane } from '../demo-data.js';
 import { INSET, READ_RING, tenth, UP_TO_BASELINE, type LaneLayout } from './box-metrics.js';
 
 /** A ThresholdDate of 0001-01-01 (the router reads the whole Inbox, R8). */
@@ -20,13 +20,18 @@ export function readPlaces(lane: DemoLane): Set<string> {
   return new Set((lane.reads ?? []).map((r) => r.place));
 }
 
-/** What a lane's read marks mean, for the lane's head (the drawing has no room for words): its readers' positions. */
-export function readsKey(lane: DemoLane): SafeHtml | '' {
-  const by = new Set((lane.reads ?? []).map((r) => r.by));
+/**
+ * What the read marks mean, as entries of the page's legend. They stood in each lane's head, beside its title, and
+ * were cut there to an ellipsis on a 1024-pixel projector (lesson 4's titles leave 200 pixels); the legend has
+ * the room on the line it takes anyway, and the lanes keep their height. Which reader keeps which position is said
+ * once for both lanes: a lane's processor box names its reader. Empty where no lane has readers.
+ */
+export function readsLegend(data: DemoData): SafeHtml | '' {
+  const by = new Set(data.lanes.flatMap((lane) => (lane.reads ?? []).map((r) => r.by)));
   if (by.size === 0) return '';
   const what = by.size === 2 ? 'ThresholdDate R8, watermark S6' : by.has('router') ? 'ThresholdDate, R8' : 'watermark, S6';
-  const words = `read up to (${what})`;
-  return html`<p class="reads-key" title="${`A ring round a mailbox: the lane's reader is reading it (R8, S5). The time on its edge: how far it has read it, ${words}; it takes only mail received after that.`}"><span class="swatch reading" aria-hidden="true"></span> reading <b class="up-to-key" aria-hidden="true">10:31</b> ${words}</p>`;
+  const upTo = html`<li data-legend="up-to" title="${`The time on a mailbox's edge: how far its reader has read it, the received time of the last message it took (the router's ThresholdDate, R8; sync's watermark, S6); it takes only mail received after that. ${ROUTER_FROM_START}: a ThresholdDate of 0001-01-01, the whole Inbox (R8); ${SSS_NO_WATERMARK}: no watermark yet (S6).`}"><b class="up-to-key" aria-hidden="true">10:31</b> read up to (${what})</li>`;
+  return html`<li data-legend="reading" title="A ring round a mailbox: its reader is reading its Inbox (R8: the router every minute; S5: sync a cycle every 5 minutes; S3: a Test &amp; Enable)."><span class="swatch reading" aria-hidden="true"></span> being read</li>${upTo}`;
 }
 
 /** The rings, for under the boxes. */

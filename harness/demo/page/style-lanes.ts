@@ -9,11 +9,6 @@ section.lane { border-top: 2px solid var(--line); padding-top: 4px; margin-top: 
 .lane-head { display: flex; align-items: center; justify-content: space-between; gap: 4px 18px; }
 .lane-title { display: flex; flex-wrap: wrap; align-items: baseline; gap: 2px 12px; min-width: 0; }
 .lane-title h2 { margin: 0; font-size: 21px; line-height: 1.2; }
-/* What the drawing's read marks mean (read-marks.ts): only the room the title leaves, cut rather than push the title
-   onto a line more (its whole text is its tooltip). */
-.reads-key { flex: 1 1 0; min-width: 0; margin: 0; font-size: 13px; color: var(--muted); white-space: nowrap; overflow: hidden;
-  text-overflow: ellipsis; text-align: right; }
-.reads-key .swatch { margin-right: 2px; }
 .verdict { flex: none; padding: 1px 10px; border-radius: 4px; font-weight: 700; font-size: 14px; letter-spacing: .04em; color: #fff; background: #a15c00; }
 .verdict.pass { background: var(--tracked); }
 .verdict.fail { background: var(--bad); }

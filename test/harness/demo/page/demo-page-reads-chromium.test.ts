@@ -123,7 +123,7 @@ describe.skipIf(skip)('lesson 3\'s readers on a projector', () => {
   it('sets the scrubber\'s labels and the counters\' names at 12 pixels or more below 1,100 pixels (they were 11.5)', async () => {
     const data = await lessonData('lesson-3-sync-cycle-and-watermark.yaml');
     const { page, problems } = await openDemo(chrome.browser(), chrome.shots.dir, 'lesson-3-small-words', data, { width: 1024, height: 768 });
-    const sizes = await probe<number[]>(page, `[...document.querySelectorAll('.scrubber .op-label, .counter .name, .reads-key')].map((e) => parseFloat(getComputedStyle(e).fontSize))`);
+    const sizes = await probe<number[]>(page, `[...document.querySelectorAll('.scrubber .op-label, .counter .name, ul.legend li')].map((e) => parseFloat(getComputedStyle(e).fontSize))`);
     expect(sizes.length).toBeGreaterThan(10);
     expect(Math.min(...sizes)).toBeGreaterThanOrEqual(12);
     expect(problems).toEqual([]);
