@@ -69,3 +69,8 @@ export function launchChromiumWithScrollBars(): Promise<Browser> {
     ignoreDefaultArgs: ['--hide-scrollbars'],
   });
 }
+
+/** The instants a lesson says something, and its end: where a page's layout is checked as the captions change. */
+export function captionInstants(data: DemoData): number[] {
+  return [...new Set([0, ...data.captions.map((c) => c.atMs), data.endMs])].sort((a, b) => a - b);
+}
