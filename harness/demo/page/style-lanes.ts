@@ -59,7 +59,14 @@ svg g.place > rect { fill: #fff; stroke: #7b838c; stroke-width: 1.5; }
 svg g.place .label { font-size: ${TYPE.label}px; fill: #1d1f22; }
 /* A reader's position in a mailbox (R8's ThresholdDate, S6's watermark) on the box's top left edge, and a ring round
    the box while it reads (read-marks.ts): dark teal, the readers' colour, at least 4.5:1 on white. */
-svg .up-to { font-size: ${TYPE.upTo}px; fill: var(--reader); stroke: #fff; stroke-width: 4px; paint-order: stroke; font-variant-numeric: tabular-nums; }
+svg .up-to { font-size: ${TYPE.upTo}px; fill: var(--reader); font-variant-numeric: tabular-nums; }
+svg .up-to tspan { stroke: #fff; stroke-width: 4px; paint-order: stroke; }
+/* The router's ThresholdDate after the switch to sync (R14): nobody reads on from it, so grey, struck through and on
+   a grey tag (read-marks.ts), 5.3:1. The halo is the tspan's: a line-through takes the paint of the element that
+   declares it (with the halo's stroke it blotted out the digits' middle), and without the tag the line lay along the
+   box's top edge and read as the edge. */
+svg .up-to.stopped { fill: var(--muted); text-decoration: line-through; }
+svg .up-to.stopped tspan { stroke: var(--stopped-chip); stroke-width: 8px; stroke-linejoin: round; }
 svg .read-ring { fill: none; stroke: none; }
 svg .read-ring.reading { stroke: var(--reader-ring); stroke-width: 3.5; }
 svg .read-ring.reading.failed { stroke: var(--bad); stroke-dasharray: 5 3; }

@@ -99,6 +99,8 @@ describe.skipIf(skip)('the trainer view with a desktop browser\'s scroll bar', (
   it('fits lesson 4 in 1024 x 768, neither way scrolling, at every caption', async () => {
     const { page, problems, worst } = await lesson4('lesson-4-1024-scrollbars', { width: 1024, height: 768 });
     expect(worst).toEqual({ x: 0, y: 0, clientWidth: 1024 });
+    // The readers' key for the cutover lane (the router's stopped positions, R14) too.
+    expect((await probe<Key>(page, KEY)).entries.map((e) => e.key)).toContain('up-to-stopped');
     await demoSeek(page, 2 * 3_600_000 + 10 * 60_000);
     await page.screenshot({ path: join(shots.dir, 'lesson-4-1024-scrollbars.png') });
     expect(problems).toEqual([]);
