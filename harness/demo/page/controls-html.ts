@@ -44,7 +44,8 @@ export function fateIcon(cls: FateClass): SafeHtml {
   return html`<svg class="fate-icon" viewBox="-6 -6 12 12" width="12" height="12" aria-hidden="true" focusable="false"><path class="dot ${cls}" d="${ICON_SHAPES[cls]}"></path></svg>`;
 }
 
-export function controlsHtml(speed: number, operations: number, captions: number): SafeHtml {
+/** `readsLegend`: what the readers' marks mean (read-marks.ts), at the legend's end; '' where no lane has readers. */
+export function controlsHtml(speed: number, operations: number, captions: number, readsLegend: SafeHtml | '' = ''): SafeHtml {
   const options = SPEEDS.map((s, i) => html`<option value="${i}"${i === speed ? html` selected` : ''}>${s.label} per second</option>`);
   const noCaptions = captions === 0 ? html` disabled` : '';
   return html`<section class="controls" aria-label="Player">
@@ -59,6 +60,6 @@ export function controlsHtml(speed: number, operations: number, captions: number
 <label class="pause-at" title="Play stops at each instant the lesson says something (P)"><input type="checkbox" id="pause-at-captions" checked> pause at captions</label>
 <button type="button" id="btn-help" title="Keyboard shortcuts (?)" aria-expanded="false" aria-controls="help">Keys ?</button>
 <div id="help" class="help" hidden><h2>Keyboard shortcuts</h2><label class="keys-on"><input type="checkbox" id="shortcuts-on" checked> single-key shortcuts on (off: only Page Up, Page Down and Esc still work, for a presenter's remote)</label><ul class="shortcuts" aria-label="Keyboard shortcuts">${SHORTCUTS.map(shortcutHtml)}</ul><p>Click a dot, or a message in a lane's list, to follow it; or Tab to a lane's messages, move between them with the arrow keys and open one with Enter. Click a marker or a caption tick on the time line to jump there.</p></div>
-<ul class="legend" aria-label="Legend">${LEGEND.map(([c, w]) => html`<li data-legend="${c}">${fateIcon(c)} ${w}</li>`)}<li><span class="swatch forward" aria-hidden="true"></span> forward mailbox</li><li><span class="swatch down" aria-hidden="true"></span> down</li><li><span class="swatch disabled" aria-hidden="true"></span> disabled by sync</li><li><b class="count-key">12</b> messages in a box</li></ul>
+<ul class="legend" aria-label="Legend">${LEGEND.map(([c, w]) => html`<li data-legend="${c}">${fateIcon(c)} ${w}</li>`)}<li><span class="swatch forward" aria-hidden="true"></span> forward mailbox</li><li><span class="swatch down" aria-hidden="true"></span> down</li><li><span class="swatch disabled" aria-hidden="true"></span> disabled by sync</li><li><b class="count-key">12</b> messages in a box</li>${readsLegend}</ul>
 </section>`;
 }

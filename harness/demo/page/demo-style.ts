@@ -11,7 +11,7 @@ const PAGE_CSS = `
    prevented, 2.60:1 for tossed); --control-line the same for the controls' borders and the slider's track. */
 :root { --tracked: #1b7f3b; --tossed: #6e737b; --dup: #9a6a00; --bad: #c62828; --moving: #1a56a8; --muted: #555b63;
   --queued: #f5c518; --queued-ring: #5c4300; --line: #d5d8dc; --forward: #fff1d6; --forward-line: #e08a00; --down: #e6e6e6;
-  --control-line: #767c84; --reader: #00695c; --reader-ring: #00897b; }
+  --control-line: #767c84; --reader: #00695c; --reader-ring: #00897b; --stopped-chip: #dfe2e6; }
 * { box-sizing: border-box; }
 /* Said to a screen reader, not shown: the lanes' status lines, the announcer, a listed message's fate. */
 ${VISUALLY_HIDDEN_CSS}

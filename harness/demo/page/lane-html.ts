@@ -6,12 +6,11 @@
 // (all): the player says them at the end only, not as a spoiler from the start. A visually hidden status line under
 // the drawing tells a screen reader what the drawing shows (what is down, what is disabled, how many messages are
 // where); it is not a live region: it changes with every step, and the lesson's captions are what gets announced
-// (narration). Where the lane's readers are drawn (read-marks.ts), the head's right end says what their marks mean.
+// (narration). What the readers' marks mean (read-marks.ts) is the page legend's to say: the head has no room left.
 import { html, type SafeHtml } from '../../report/html.js';
 import { COUNTER_NAMES, type CounterName, type DemoLane } from '../demo-data.js';
 import type { DrawingForm, LaneLayout } from './lane-layout.js';
 import { laneSvg } from './lane-svg.js';
-import { readsKey } from './read-marks.js';
 
 export const COUNTER_LABELS: Readonly<Record<CounterName, string>> = {
   tracked: 'tracked',
@@ -54,7 +53,7 @@ export function laneHtml(lane: DemoLane, layouts: Readonly<Record<DrawingForm, L
 <div class="lane-head">
 <div class="lane-title"><h2>${lane.title}</h2>
 <span class="verdict ${verdictClass(lane.run.verdict)}" data-lane="${lane.id}" data-verdict="${lane.run.verdict}" title="${`the run of ${lane.run.scenario}`}">${lane.run.verdict.toUpperCase()}</span></div>
-${readsKey(lane)}</div>
+</div>
 <div class="lane-body">
 <div class="drawing">${countersHtml(lane)}${laneSvg(lane, layouts)}${empty}<p class="visually-hidden lane-status" id="status-${lane.id}" data-lane="${lane.id}"></p></div>
 <div class="lane-side">

@@ -6,6 +6,7 @@ import { dotShapes, type FateClass } from './dot-shapes.js';
 import { MIN_PX_PER_UNIT } from './drawing-type.js';
 import { DOT_PITCH, DOT_R, DRAWING_FORMS, type DrawingForm, type LaneLayouts } from './lane-layout.js';
 import { laneOutages, outageSpans } from './outage-spans.js';
+import { routerStops } from './read-marks.js';
 
 /** Speeds on offer: virtual milliseconds per real second, as a trainer names them. */
 export const SPEEDS: ReadonlyArray<{ readonly label: string; readonly msPerS: number }> = [
@@ -37,6 +38,8 @@ export interface PagePayload {
   readonly dot: { readonly r: number; readonly pitch: number; readonly shapes: Readonly<Record<FateClass, string>> };
   /** The least pixels per drawing unit: at that scale the drawings' smallest words are 12 pixels (drawing-type.ts). */
   readonly minPxPerUnit: number;
+  /** Per lane: when the router stops reading for good (its switch to sync, R14; read-marks.ts), or null. */
+  readonly routerStops: Readonly<Record<LaneId, number | null>>;
 }
 
 type Areas = Record<string, readonly [number, number, number, number]>;
@@ -57,7 +60,7 @@ export function pagePayload(data: DemoData, layouts: LaneLayouts): PagePayload {
     });
   }
   return { data, dotAreas, outages, speeds: SPEEDS, speed: defaultSpeedIndex(data.endMs), dot: { r: DOT_R, pitch: DOT_PITCH, shapes: dotShapes(DOT_R) },
-    minPxPerUnit: MIN_PX_PER_UNIT };
+    minPxPerUnit: MIN_PX_PER_UNIT, routerStops: routerStops(data) };
 }
 
 const JSON_ESCAPES: Readonly<Record<string, string>> = { '<': '\\u003c', '>': '\\u003e', '&': '\\u0026', '\u2028': '\\u2028', '\u2029': '\\u2029' };

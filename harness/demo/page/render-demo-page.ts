@@ -11,6 +11,7 @@ import { headerHtml } from './header-html.js';
 import { laneHtml } from './lane-html.js';
 import { layoutDrawings } from './lane-layout.js';
 import { jsonForScriptBlock, pagePayload } from './page-payload.js';
+import { readsLegend } from './read-marks.js';
 import { scrubberHtml } from './scrubber-html.js';
 
 /** The run report's policy: nothing from the network, only what is inline. */
@@ -22,7 +23,7 @@ export function renderDemoPage(data: DemoData): string {
 <body>
 <main>
 ${headerHtml(data)}
-${controlsHtml(payload.speed, data.operations.length, data.captions.length)}
+${controlsHtml(payload.speed, data.operations.length, data.captions.length, readsLegend(data))}
 ${scrubberHtml(data)}
 <section id="shared-caption" class="caption shared-caption" aria-label="Caption"><p class="main"></p><p class="sub"></p></section>
 <div id="announcer" class="visually-hidden" aria-live="polite" aria-atomic="true"></div>

@@ -11,8 +11,8 @@ export const SCRIPT_FIT = `
 // The drawings never go below the scale at which their smallest words are 12 pixels (drawing-type.ts).
 var MIN_PX_PER_UNIT = P.minPxPerUnit, MAX_PX_PER_UNIT = 1.6, SIDE_MIN_PX = 250, SIDE_MIN_SHARE = 0.22;
 // Room for the heading and two messages of a lane's latest-messages list, kept below its caption where that costs
-// the drawings at most a tenth of their size and leaves them at least COMFORT pixels per unit: the drawings first.
-var LIST_ROOM_PX = 110, COMFORT_PX_PER_UNIT = 0.8, LIST_COST = 0.9;
+// the drawings at most a tenth of their size and never their words' readable size: the drawings first.
+var LIST_ROOM_PX = 110, LIST_COST = 0.9;
 var listRoom = 0;
 var main = document.querySelector('main');
 
@@ -105,12 +105,14 @@ function fitDrawings() {
   var hi = Math.min(widest, MAX_PX_PER_UNIT);
   var s = largestFit(MIN_PX_PER_UNIT, hi);
   listRoom = LIST_ROOM_PX;
-  var floor = Math.max(COMFORT_PX_PER_UNIT, (s === null ? MIN_PX_PER_UNIT : s) * LIST_COST);
+  // Not below MIN_PX_PER_UNIT (a floor of 0.8 pixels per unit, from when the least was half a pixel, let the lists
+  // take a scale whose words were under 12 pixels).
+  var floor = s === null ? Infinity : Math.max(MIN_PX_PER_UNIT, s * LIST_COST);
   var withList = floor <= hi ? largestFit(floor, hi) : null;
   if (withList !== null) s = withList;
-  // Without room for the lists the drawings come first; when nothing fits at all (titles of many lines, a tiny
-  // window) the page scrolls anyway, so the lists keep their room.
-  else if (s !== null) listRoom = 0;
+  // Without room for the lists the drawings come first; when nothing fits at all the page scrolls, as little as it
+  // can, so the lists take no room either (they kept it, and lesson 4 at 990 pixels, short by a few, scrolled 143).
+  else listRoom = 0;
   scaleDrawings(s === null ? MIN_PX_PER_UNIT : s);
   giveSpareToLists();
 }
@@ -133,10 +135,26 @@ function giveSpareToLists() {
   if (!pageFits()) sides.forEach(function (side, i) { side.style.minHeight = before[i]; });
 }
 
-function fitPage() {
+/** Lays out everything whose size follows the window's width, in that width. */
+function fitWidth() {
   layoutScrubber();
   reserveSharedCaption();
   fitDrawings();
+}
+
+// A desktop browser's vertical scroll bar takes the page 15 pixels of width whenever it shows, which it did during
+// the fit and not after it, or after and not during: lesson 1 at 900 pixels and lesson 2 at 920 ran 2 or 3 pixels
+// past the window sideways. So the fit measures with no bar (a page that fits has none), and a page that still does
+// not fit is fitted again with the bar it will have.
+var pageRoot = document.documentElement;
+function fitPage() {
+  pageRoot.style.overflowY = 'hidden';
+  fitWidth();
+  if (!pageFits()) {
+    pageRoot.style.overflowY = 'scroll';
+    fitWidth();
+  }
+  pageRoot.style.overflowY = '';
   // The description's "more" is offered only where the description is cut.
   var description = document.getElementById('description');
   aboutButton.hidden = !header.classList.contains('about-open') && description.scrollHeight <= description.clientHeight + 1;

@@ -103,7 +103,7 @@ function drawLane(V, t, selected, playing) {
     fresh.forEach(function (d) { d.el.style.transition = ''; });
   }
   rovingDot(V);
-  drawStatus(V, at, drawOutages(V, t), drawReads(V, t));
+  drawStatus(V, at, drawOutages(V, t), drawReads(V, t, playing));
   drawRecent(V, t, playing);
 }
 

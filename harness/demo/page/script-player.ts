@@ -2,6 +2,9 @@
 // pause (and, unless the trainer turns it off, a pause at each instant the lesson says something, so the class can
 // read it), step to the next (or previous) event or caption, jump to the next fault or operation, the scrubber and
 // its ticks, the help, and `window.demo` so a test can drive the page and read it (the keys are script-keys.ts).
+/** How long the window's size must hold still before the page fits itself to it again (a fit lays it out a dozen times). */
+export const RESIZE_SETTLE_MS = 120;
+
 export const SCRIPT_PLAYER = `
 var state = { t: 0, playing: false, speed: P.speed, last: 0, pauseAtCaptions: true };
 var views = LANES.map(laneView);
@@ -135,7 +138,7 @@ Array.prototype.forEach.call(document.querySelectorAll('.op-mark, .caption-mark'
 
 // A fit takes 100 to 200 ms (it lays the page out a dozen times): a window dragged to a new size fires resize on
 // every frame, so the page fits once, when the resizing has paused for a moment.
-var RESIZE_SETTLE_MS = 120, resizeTimer = 0;
+var RESIZE_SETTLE_MS = ${RESIZE_SETTLE_MS}, resizeTimer = 0;
 window.addEventListener('resize', function () {
   clearTimeout(resizeTimer);
   resizeTimer = setTimeout(fitPage, RESIZE_SETTLE_MS);

@@ -1,21 +1,27 @@
 // The player script's readers (lane.reads; read-marks.ts places what it fills in): at the clock's time, for each
 // mailbox a reader reads, how far it has read (the router's ThresholdDate, R8; sync's watermark, S6: the received
 // time of the last item it took) on the box's top left edge, and a ring round the box while a read is under way (R8:
-// every minute; S5: every 5 minutes). A read lasts a moment: its ring shows for the virtual time that 0.4 seconds
-// of play take at the speed chosen (a second with reduced motion), so no ring flashes more than 2.5 times a second,
-// and a router reading every minute at 10 minutes per second is simply always reading. The lane's status line
-// says the same in words, with each mailbox's last and next read.
+// every minute; S5: every 5 minutes). A read lasts a moment. While the clock runs its ring shows for the virtual time
+// that 0.4 seconds of play take at the speed chosen (a second with reduced motion), so no ring flashes more than 2.5
+// times a second, and a router reading every minute at 10 minutes per second is simply always reading. Paused, the
+// page shows one instant and a ring says the mailbox is read at that instant: a read in the last second of virtual
+// time (what a read takes follows it within a few hundred milliseconds, 400 at most in the lessons, so stepping to
+// a message a read took shows that read's ring; a read a minute before, which play would still show, does not). After
+// the switch to sync (R14) the router's positions are greyed (read-marks.ts). The lane's status line says the same
+// in words, with each mailbox's last and next read.
 import { ROUTER_FROM_START, SSS_NO_WATERMARK } from './read-marks.js';
 
 export const SCRIPT_READS = `
-var READ_SHOW_S = 0.4, READ_SHOW_S_REDUCED = 1;
+var READ_SHOW_S = 0.4, READ_SHOW_S_REDUCED = 1, READ_NOW_MS = 1000;
 var reduceMotion = window.matchMedia ? window.matchMedia('(prefers-reduced-motion: reduce)') : { matches: false };
 var READERS = { router: { name: 'The E-mail Router', what: 'ThresholdDate, R8', none: ${JSON.stringify(ROUTER_FROM_START)}, noneWords: 'from 0001-01-01: the whole Inbox' },
-  sss: { name: 'Server-side sync', what: 'watermark, S6', none: ${JSON.stringify(SSS_NO_WATERMARK)}, noneWords: 'no watermark: all since it was enabled' } };
+  sss: { name: 'Server-side sync', what: 'watermark, S6', none: ${JSON.stringify(SSS_NO_WATERMARK)}, noneWords: 'no watermark: all since it was enabled' },
+  stopped: { name: 'The E-mail Router, stopped by the switch to server-side sync (R14), had read', what: 'ThresholdDate, R8, now used by nobody' } };
 
 function undelta(gaps) { var at = 0; return (gaps || []).map(function (g) { return at += g; }); }
 /** Per mailbox, its readers' reads: times as they are, positions apart from when they moved. */
 LANES.forEach(function (L) {
+  L.routerStop = P.routerStops[L.id];
   L.reads = {};
   (L.lane.reads || []).forEach(function (r) {
     (L.reads[r.place] = L.reads[r.place] || []).push({ by: r.by, reads: undelta(r.reads), failed: undelta(r.failed),
@@ -47,28 +53,36 @@ function bindReads(V, g) {
   V.readMarks = {};
   Array.prototype.forEach.call(g.querySelectorAll('text.up-to'), function (el) {
     var id = el.getAttribute('data-place');
-    V.readMarks[id] = { text: el, ring: g.querySelector('rect.read-ring[data-place="' + id + '"]'), shown: null, ringCls: null };
+    V.readMarks[id] = { text: el, words: el.querySelector('tspan'), ring: g.querySelector('rect.read-ring[data-place="' + id + '"]'), shown: null, textCls: null, ringCls: null };
   });
 }
 
+/** How long after a read its ring shows: while playing, what 0.4 s of play take; paused, the instant's second. */
+function readShowMs(playing) {
+  return playing ? P.speeds[state.speed].msPerS * (reduceMotion.matches ? READ_SHOW_S_REDUCED : READ_SHOW_S) : READ_NOW_MS;
+}
+
 /** Draws the readers at t; returns what the status line says of them. */
-function drawReads(V, t) {
-  var L = V.L, words = { router: [], sss: [] };
-  var showMs = P.speeds[state.speed].msPerS * (reduceMotion.matches ? READ_SHOW_S_REDUCED : READ_SHOW_S);
+function drawReads(V, t, playing) {
+  var L = V.L, words = { router: [], sss: [], stopped: [] }, showMs = readShowMs(playing);
   L.lane.places.forEach(function (p) {
     var entries = L.reads[p.id], mark = V.readMarks[p.id];
     if (!entries || !mark) return;
     var r = readAt(entries, t), R = r === null ? null : READERS[r.by];
     var text = r === null ? '' : r.upTo === null ? R.none : hhmm(r.upTo);
-    if (mark.shown !== text) { mark.text.textContent = text; mark.shown = text; }
+    if (mark.shown !== text) { mark.words.textContent = text; mark.shown = text; }
+    // The router's last position once it has stopped for good (R14): nobody reads on from it.
+    var stopped = r !== null && r.by === 'router' && L.routerStop !== null && t >= L.routerStop;
+    var textCls = 'up-to' + (stopped ? ' stopped' : '');
+    if (mark.textCls !== textCls) { mark.text.setAttribute('class', textCls); mark.textCls = textCls; }
     var cls = 'read-ring' + (r !== null && t - r.last < showMs ? (r.failed ? ' reading failed' : ' reading') : '');
     if (mark.ringCls !== cls) { mark.ring.setAttribute('class', cls); mark.ringCls = cls; }
     if (r === null) return;
-    words[r.by].push(p.label + ' up to ' + (r.upTo === null ? R.noneWords : hhmm(r.upTo)) + ', last read ' + hhmm(r.last) + (r.failed ? ' (failed)' : '')
+    words[stopped ? 'stopped' : r.by].push(p.label + ' up to ' + (r.upTo === null ? R.noneWords : hhmm(r.upTo)) + ', last read ' + hhmm(r.last) + (r.failed ? ' (failed)' : '')
       + (r.next < Infinity ? ', next ' + hhmm(r.next) : ''));
   });
-  return ['router', 'sss'].filter(function (by) { return words[by].length; }).map(function (by) {
-    return READERS[by].name + ' has read (' + READERS[by].what + '): ' + words[by].join('; ') + '.';
+  return ['router', 'sss', 'stopped'].filter(function (by) { return words[by].length; }).map(function (by) {
+    return READERS[by].name + (by === 'stopped' ? '' : ' has read') + ' (' + READERS[by].what + '): ' + words[by].join('; ') + '.';
   }).join(' ');
 }
 `;

@@ -29,7 +29,8 @@ kbd { font: 12.5px ui-monospace, Menlo, Consolas, monospace; border: 1px solid #
 .swatch.forward { background: var(--forward); border-color: var(--forward-line); }
 .swatch.down { background: var(--down); border-color: var(--control-line); border-style: dashed; }
 .swatch.reading { background: #fff; border-color: var(--reader-ring); border-width: 3px; border-radius: 4px; }
-.up-to-key { color: var(--reader); font-weight: 400; font-variant-numeric: tabular-nums; margin-left: 8px; }
+.up-to-key { color: var(--reader); font-weight: 400; font-variant-numeric: tabular-nums; }
+.up-to-key.stopped { color: var(--muted); text-decoration: line-through; background: var(--stopped-chip); border-radius: 6px; padding: 0 3px; }
 .swatch.disabled { background: #fff; border-color: var(--bad); border-style: dashed; border-width: 2px; }
 .scrubber { margin: 2px 0 4px; }
 .scrubber .track { position: relative; padding: 0 9px; }

@@ -9,11 +9,6 @@ section.lane { border-top: 2px solid var(--line); padding-top: 4px; margin-top: 
 .lane-head { display: flex; align-items: center; justify-content: space-between; gap: 4px 18px; }
 .lane-title { display: flex; flex-wrap: wrap; align-items: baseline; gap: 2px 12px; min-width: 0; }
 .lane-title h2 { margin: 0; font-size: 21px; line-height: 1.2; }
-/* What the drawing's read marks mean (read-marks.ts): only the room the title leaves, cut rather than push the title
-   onto a line more (its whole text is its tooltip). */
-.reads-key { flex: 1 1 0; min-width: 0; margin: 0; font-size: 13px; color: var(--muted); white-space: nowrap; overflow: hidden;
-  text-overflow: ellipsis; text-align: right; }
-.reads-key .swatch { margin-right: 2px; }
 .verdict { flex: none; padding: 1px 10px; border-radius: 4px; font-weight: 700; font-size: 14px; letter-spacing: .04em; color: #fff; background: #a15c00; }
 .verdict.pass { background: var(--tracked); }
 .verdict.fail { background: var(--bad); }
@@ -64,7 +59,14 @@ svg g.place > rect { fill: #fff; stroke: #7b838c; stroke-width: 1.5; }
 svg g.place .label { font-size: ${TYPE.label}px; fill: #1d1f22; }
 /* A reader's position in a mailbox (R8's ThresholdDate, S6's watermark) on the box's top left edge, and a ring round
    the box while it reads (read-marks.ts): dark teal, the readers' colour, at least 4.5:1 on white. */
-svg .up-to { font-size: ${TYPE.upTo}px; fill: var(--reader); stroke: #fff; stroke-width: 4px; paint-order: stroke; font-variant-numeric: tabular-nums; }
+svg .up-to { font-size: ${TYPE.upTo}px; fill: var(--reader); font-variant-numeric: tabular-nums; }
+svg .up-to tspan { stroke: #fff; stroke-width: 4px; paint-order: stroke; }
+/* The router's ThresholdDate after the switch to sync (R14): nobody reads on from it, so grey, struck through and on
+   a grey tag (read-marks.ts), 5.3:1. The halo is the tspan's: a line-through takes the paint of the element that
+   declares it (with the halo's stroke it blotted out the digits' middle), and without the tag the line lay along the
+   box's top edge and read as the edge. */
+svg .up-to.stopped { fill: var(--muted); text-decoration: line-through; }
+svg .up-to.stopped tspan { stroke: var(--stopped-chip); stroke-width: 8px; stroke-linejoin: round; }
 svg .read-ring { fill: none; stroke: none; }
 svg .read-ring.reading { stroke: var(--reader-ring); stroke-width: 3.5; }
 svg .read-ring.reading.failed { stroke: var(--bad); stroke-dasharray: 5 3; }

@@ -10,10 +10,12 @@ export const SCREENS_CSS = `
   .sampled { margin: 0; font-size: 13px; }
   .clock { font-size: 21px; }
   .elapsed { font-size: 14px; }
-  .controls { margin: 4px 0 2px; gap: 4px 8px; }
+  /* The legend takes a second line at 1280 pixels for what the readers' marks mean (read-marks.ts): its lines, and
+     the gaps above it and the drawings, are a little tighter, so lesson 4 still fits a 1280 x 720 window. */
+  .controls { margin: 4px 0 2px; gap: 2px 8px; }
   .controls button, .controls select { font-size: 15px; padding: 2px 9px; }
   .controls .speed, .controls .pause-at { font-size: 15px; }
-  ul.legend { font-size: 12.5px; gap: 0 12px; }
+  ul.legend { font-size: 12.5px; gap: 0 12px; line-height: 1.25; }
   .scrubber { margin: 0 0 2px; }
   .scrubber input[type=range] { height: 18px; }
   .caption { padding: 3px 10px; margin: 4px 0; }
@@ -21,6 +23,7 @@ export const SCREENS_CSS = `
   .caption .main .line + .line { margin-top: 3px; padding-top: 3px; }
   .caption .sub { font-size: 14px; line-height: 1.3; }
   section.lane { padding-top: 2px; margin-top: 2px; }
+  .lane-body { margin-top: 2px; }
   /* The verdict beside the title, which has the lane's width (on two lines if it must: never cut). */
   .lane-title { flex-wrap: nowrap; }
   .lane-title h2 { font-size: 17px; }
@@ -40,7 +43,7 @@ export const SCREENS_CSS = `
   main { padding-left: 12px; padding-right: 12px; }
   h1 { font-size: 20px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
   .clock { font-size: 19px; }
-  .controls { gap: 4px 6px; }
+  .controls { gap: 2px 6px; }
   .controls button, .controls select { font-size: 14px; padding: 2px 7px; }
   .controls button.primary { min-width: 6em; }
   .controls .speed, .controls .pause-at { font-size: 14px; }

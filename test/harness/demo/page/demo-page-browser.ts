@@ -4,12 +4,12 @@
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildDemo } from '../../../../harness/demo/build-demo.js';
 import type { DemoData } from '../../../../harness/demo/demo-data.js';
 import { loadLesson } from '../../../../harness/demo/lane-variants.js';
 import { renderDemoPage } from '../../../../harness/demo/page/render-demo-page.js';
-import { watchPageProblems } from '../../../helpers/chromium.js';
+import { CHROMIUM, watchPageProblems } from '../../../helpers/chromium.js';
 import { repoRoot } from '../../../helpers/cli.js';
 
 export interface DemoState {
@@ -55,4 +55,22 @@ export async function lessonData(file: string): Promise<DemoData> {
 /** Runs a page-side expression (the project's types have no DOM library, so DOM probes are written as page script). */
 export function probe<T>(page: Page, js: string): Promise<T> {
   return page.evaluate(js) as Promise<T>;
+}
+
+/**
+ * Chromium as a desktop browser shows a page: its vertical scroll bar takes 15 pixels of the window's width while the
+ * page is taller than the window. Playwright hides scroll bars (--hide-scrollbars), which hid that from the other
+ * suites: a fit that measured the width before its bar came ran past the window sideways.
+ */
+export function launchChromiumWithScrollBars(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    ignoreDefaultArgs: ['--hide-scrollbars'],
+  });
+}
+
+/** The instants a lesson says something, and its end: where a page's layout is checked as the captions change. */
+export function captionInstants(data: DemoData): number[] {
+  return [...new Set([0, ...data.captions.map((c) => c.atMs), data.endMs])].sort((a, b) => a - b);
 }

@@ -1,12 +1,14 @@
 // Lesson 3 in Chromium at 1024 x 768: each read mailbox says on its edge how far its reader has read it (R8: the
 // router's ThresholdDate; S6: sync's watermark), as the lane's data has it at the clock's time; it changes at the
 // instant the next cycle takes a message (S5), a ring shows the mailbox being read, the state reset at 3h shows
-// 0001-01-01 (R8), and the lane's status line says the same in words.
+// 0001-01-01 (R8), and the lane's status line says the same in words. A ring says a read is under way: while the
+// clock runs it shows for 0.4 s of play, and on a paused page (one instant) only for a read at that instant (within
+// its second); a paused page showed every read of the last 4 minutes at 10 minutes per second as under way.
 import { describe, expect, it } from 'vitest';
 import type { DemoData, DemoLane, ReaderId } from '../../../../harness/demo/demo-data.js';
 import { undelta } from '../../../../harness/demo/read-watch.js';
 import { chromiumForSuite, skipWithoutChromium } from '../../../helpers/chromium.js';
-import { demoSeek, lessonData, openDemo, probe } from './demo-page-browser.js';
+import { demoSeek, demoState, lessonData, openDemo, probe } from './demo-page-browser.js';
 
 const skip = skipWithoutChromium('demo-page-reads-chromium.test');
 const PAUL = 'mailbox:paul@contoso.example';
@@ -84,10 +86,44 @@ describe.skipIf(skip)('lesson 3\'s readers on a projector', () => {
     await page.close();
   });
 
+  it('rings, on a paused page, only a read at the instant shown; while the clock runs, one of the last 0.4 s of play', async () => {
+    const data = await lessonData('lesson-3-sync-cycle-and-watermark.yaml');
+    const sss = data.lanes[1];
+    const { page, problems } = await openDemo(chrome.browser(), chrome.shots.dir, 'lesson-3-paused-rings', data, { width: 1024, height: 768 });
+    const { reads } = readsOf(sss, PAUL, 'sss');
+    const showMs = 0.4 * (await demoState(page)).speedMsPerS;
+    // A minute after a read, with none between: play would still show its ring (0.4 s of play is minutes here).
+    const later = 60_000;
+    expect(showMs).toBeGreaterThan(later);
+    const read = reads.find((t, i) => t > HOUR && (reads[i + 1] ?? Infinity) - t > later) ?? NaN;
+
+    // Paused at the read, and at the steps of what it took (they follow it within a second): under way.
+    await demoSeek(page, read);
+    expect((await mark(page, 'sss', PAUL)).ring).toBe('read-ring reading');
+    await demoSeek(page, read + 900);
+    expect((await mark(page, 'sss', PAUL)).ring).toBe('read-ring reading');
+    // Paused a minute later: over (it was still drawn as under way).
+    await demoSeek(page, read + later);
+    expect((await mark(page, 'sss', PAUL)).ring).toBe('read-ring');
+    // Playing from there, the same read shows (a flash a class can see), and pausing takes it away at once. One
+    // evaluation: no frame runs between, so the clock stays where it was.
+    const rings = await probe<string[]>(page, `(() => {
+      const ring = () => document.querySelector('section.lane[data-lane="sss"] rect.read-ring[data-place="${PAUL}"]').getAttribute('class');
+      demo.seek(${read + later});
+      demo.play();
+      const playing = ring();
+      demo.pause();
+      return [playing, ring()];
+    })()`);
+    expect(rings).toEqual(['read-ring reading', 'read-ring']);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('sets the scrubber\'s labels and the counters\' names at 12 pixels or more below 1,100 pixels (they were 11.5)', async () => {
     const data = await lessonData('lesson-3-sync-cycle-and-watermark.yaml');
     const { page, problems } = await openDemo(chrome.browser(), chrome.shots.dir, 'lesson-3-small-words', data, { width: 1024, height: 768 });
-    const sizes = await probe<number[]>(page, `[...document.querySelectorAll('.scrubber .op-label, .counter .name, .reads-key')].map((e) => parseFloat(getComputedStyle(e).fontSize))`);
+    const sizes = await probe<number[]>(page, `[...document.querySelectorAll('.scrubber .op-label, .counter .name, ul.legend li')].map((e) => parseFloat(getComputedStyle(e).fontSize))`);
     expect(sizes.length).toBeGreaterThan(10);
     expect(Math.min(...sizes)).toBeGreaterThanOrEqual(12);
     expect(problems).toEqual([]);
