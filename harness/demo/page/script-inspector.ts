@@ -74,7 +74,11 @@ function closeInspector() {
   inspector.el.hidden = true;
   inspector.L = null; inspector.mi = -1; inspector.rows = []; inspector.opener = null;
   render();
-  if (hadFocus && opener !== null) focusBack(opener, L, mi);
+  if (!hadFocus) return;
+  if (opener !== null) focusBack(opener, L, mi);
+  // Opened by the mouse: the focus goes to no one. Hiding the focused Close button moves the focus to the body only at
+  // the browser's next rendering step, so a key pressed before it (Space, to play) would still press Close.
+  else if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
 }
 
 function drawInspector(t) {
