@@ -6,7 +6,7 @@ import { StringOut } from '../core/trace.js';
 import { NO_STEP, type PathLog } from './path-log.js';
 import type { ActivityRecord, Evaluation, MessageLife, OutboundRecord, PathStep, Placement } from './records.js';
 import {
-  replayActivities, replayDeliveries, replayEvaluations, replayListed, replayOutbound, replayPlacements,
+  replayActivities, replayDeliveries, replayEvaluations, replayFirstStrings, replayListed, replayOutbound, replayPlacements,
   replayTrackedByHandIn, replayUntrackedReason,
 } from './replay.js';
 import { STEP, kindBit, stepKind } from './step-kinds.js';
@@ -105,6 +105,19 @@ export class LedgerLife implements MessageLife {
   get untrackedReason(): UntrackedReason | null {
     // Written only by ledger.untracked, which takes an UntrackedReason.
     return this.has(kindBit(STEP.untracked)) ? replayUntrackedReason(this.source.log, this.first()) as UntrackedReason : null;
+  }
+
+  get fromWireClient(): boolean {
+    return this.has(kindBit(STEP.wireClient));
+  }
+
+  get resendOf(): string | null {
+    if (!this.has(kindBit(STEP.resendOf))) return null;
+    return replayFirstStrings(this.source.log, this.first(), STEP.resendOf)[0] ?? null;
+  }
+
+  get resentAs(): readonly string[] {
+    return this.has(kindBit(STEP.resentAs)) ? replayFirstStrings(this.source.log, this.first(), STEP.resentAs) : NONE;
   }
 
   get path(): PathStep[] {
