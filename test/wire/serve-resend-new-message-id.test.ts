@@ -8,6 +8,8 @@ import { crmScenario } from '../helpers/crm-scenario.js';
 import { startServe, type ServeSession } from '../../harness/run/serve-scenario.js';
 import { CLIENT_MESSAGES } from '../../harness/run/client-messages.js';
 import { portOf } from './wire-fixtures.js';
+import { toRunJson } from '../../harness/cli/run-json.js';
+import { formatSummary } from '../../harness/cli/print-summary.js';
 
 let session: ServeSession | null = null;
 afterEach(async () => {
@@ -70,6 +72,19 @@ describe('serve: an app mailer retrying after a lost 250', () => {
     expect(detail).toContain('S8');
     expect(outcome.expectations.find((e) => e.name === CLIENT_MESSAGES)).toMatchObject({ verdict: 'pass', actual: 1 });
     expect(outcome.verdict).toBe('fail');
+    // The summary and --json say what the lost 250 did (review F4): one message taken unheard, one resend, one
+    // extra copy in Paul's mailbox; a virtual run's JSON has no such section.
+    const json = toRunJson(outcome, 'f.yaml', 0, 'wire');
+    expect(json.wire).toEqual({
+      replyLost: { count: 1, first: [first.messageId] },
+      resentWithNewMessageId: { count: 1, first: [{ messageId: resend.messageId, resendOf: first.messageId }] },
+      extraCopies: { count: 1, first: [{ messageId: first.messageId, mailbox: 'paul@contoso.example', copies: 2 }] },
+      refusedForGood: 0,
+    });
+    expect(toRunJson(outcome, 'f.yaml', 0).wire).toBeUndefined();
+    const summary = formatSummary(json);
+    expect(summary).toContain(`  your SMTP clients (wire, docs/wire.md):\n    1 of your clients' messages taken although their 250 was lost (the client saw a failure; delivered): ${first.messageId}`);
+    expect(summary).toContain(`1 extra mailbox copy from resends: ${first.messageId} 2x in paul@contoso.example`);
   });
 
   it('passes when the app keeps its Message-ID for the retry: one message, one activity', async () => {
@@ -83,5 +98,7 @@ describe('serve: an app mailer retrying after a lost 250', () => {
     expect([...outcome.ledger.messages()].filter((l) => l.fromWireClient)).toHaveLength(1);
     expect(outcome.checks.find((c) => c.name === 'no-duplicate-activity')?.verdict).toBe('pass');
     expect(outcome.verdict).toBe('pass');
+    // Paul still got the email twice (the server took it twice): one extra copy, no resend with a new Message-ID.
+    expect(toRunJson(outcome, 'f.yaml', 0, 'wire').wire).toMatchObject({ replyLost: { count: 1 }, resentWithNewMessageId: { count: 0 }, extraCopies: { count: 1 } });
   });
 });
