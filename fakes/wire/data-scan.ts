@@ -1,6 +1,9 @@
 // Watches a message's bytes as they arrive for what RFC 5321 forbids in DATA: a bare LF or bare CR (2.3.8: only
 // CRLF ends a line; a lone LF is how `<LF>.<LF>` smuggling slips a second message past a lenient server) and lines
 // over 1000 octets with the CRLF (4.5.3.1.6). Pure bookkeeping over chunks; the listener decides what to reply.
+// It also digests the body (body-digest.ts), so a client's resend with a new Message-ID is known by its content.
+import { BodyDigest } from './body-digest.js';
+
 export interface DataScan {
   bytes: number;
   bareLineBreaks: number;
@@ -8,19 +11,22 @@ export interface DataScan {
   /** Octets of the line being read so far, and whether the last byte seen was a CR (not yet counted in it). */
   lineOctets: number;
   afterCr: boolean;
+  /** The body's digest, read once the data has ended (resend-chains.ts). */
+  readonly body: BodyDigest;
 }
 
 const CR = 0x0d;
 const LF = 0x0a;
 
 export function newDataScan(): DataScan {
-  return { bytes: 0, bareLineBreaks: 0, longestLineOctets: 0, lineOctets: 0, afterCr: false };
+  return { bytes: 0, bareLineBreaks: 0, longestLineOctets: 0, lineOctets: 0, afterCr: false, body: new BodyDigest() };
 }
 
 /** Scans a chunk with indexOf (native) rather than byte by byte: the listener must keep up with a bare sink. */
 export function scanChunk(scan: DataScan, chunk: Buffer): void {
   scan.bytes += chunk.length;
   if (chunk.length === 0) return;
+  scan.body.add(chunk);
   // A CR that ended the previous chunk is bare unless this one starts with its LF.
   if (scan.afterCr && chunk[0] !== LF) scan.bareLineBreaks++;
   let start = 0;

@@ -7,6 +7,7 @@ import type { Ledger } from '../../sim/ledger/ledger.js';
 import type { ExchangeConfig, MailboxHome } from '../exchange/exchange-config.js';
 import type { ExchangeServerDurable, SmtpSubmission } from '../exchange/exchange-server.js';
 import { noConnection, type SmtpOutcome } from '../mail/smtp-reply.js';
+import { ResendChains } from './resend-chains.js';
 
 export const WIRE_GATEWAY = 'wire-gateway';
 
@@ -22,6 +23,8 @@ export interface ModelPort {
   /** The 'smtp' request, exactly as an outside sender makes it in virtual time. */
   submit(server: string, submission: SmtpSubmission): SmtpOutcome;
   nowMs(): number;
+  /** Clients' messages whose 250 was lost, by content, for the whole run (all its listeners): resend-chains.ts. */
+  readonly resends: ResendChains;
 }
 
 /** Spawns the gateway actor; it starts with the engine's next event, so run the engine once before using the port. */
@@ -41,5 +44,6 @@ export function openModelPort(engine: Engine, ledger: Ledger, config: ExchangeCo
       return reply.ok ? (reply.value as SmtpOutcome) : noConnection(reply.reason);
     },
     nowMs: () => engine.nowMs,
+    resends: new ResendChains(),
   };
 }

@@ -159,7 +159,7 @@ export async function startListener(port: ModelPort, options: ListenerOptions): 
         };
         const read = messageFromWire(parsed, envelope, state.scan.bytes, `(no Message-ID: ${server} wire message ${++keyless})`, options.trustCarriedKey === true);
         const message = messageIdUses === null ? read : messageIdUses.keyed(read);
-        const reply = replyOfOutcome(receiveMessage(port, server, message, state.authenticated, fromOutside, state.refused));
+        const reply = replyOfOutcome(receiveMessage(port, server, message, state.authenticated, fromOutside, state.refused, state.scan.body.finish()));
         if (reply === null) {
           // The fault drops the 250: the message is taken, the client never hears so (it must send again).
           socketOf(session)?.destroy();

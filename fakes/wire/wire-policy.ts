@@ -9,6 +9,7 @@ import { NO_REJECTIONS, REPLY, formatReply, type RejectedRecipients, type SmtpOu
 import { replyToRecipient } from '../exchange/transport-policy.js';
 import type { ModelPort } from './model-port.js';
 import type { DataScan } from './data-scan.js';
+import { ResendChains } from './resend-chains.js';
 
 /** Drop the connection without a word (a firewall), as `stopInbound` does to outside MTAs. */
 export const DROP = 'drop';
@@ -70,33 +71,55 @@ export function replyOfOutcome(outcome: SmtpOutcome): SmtpReply | null {
 /**
  * The end of DATA: the message enters the model through the same request an outside sender makes. A message the
  * ledger has not heard of comes from a client outside the model (`mailflow serve`): it is recorded as submitted, and
- * what its client will do with a refusal (retry, or an NDR to its author) is recorded for it, as the model's outside
+ * what its client will do with a refusal (retry, or tell its author) is recorded for it, as the model's outside
  * senders record theirs (X1). `refusedAtRcpt`: the recipients this transaction's RCPT TO refused; the envelope no
  * longer names them, but the author addressed them, so they are part of what was submitted, and those refused for good
- * (5xx) of the NDR.
+ * (5xx) of what the author must be told. `body`: the body's digest (body-digest.ts), to know a client's resend with a
+ * new Message-ID after a lost 250 (resend-chains.ts).
  */
 export function receiveMessage(
   port: ModelPort, server: string, message: MailMessage, authenticated: boolean, fromOutside: Set<string>, refusedAtRcpt: RejectedRecipients = NO_REJECTIONS,
+  body: string | null = null,
 ): SmtpOutcome {
   const { ledger } = port;
-  if (ledger.get(message.key) === undefined) {
-    ledger.submitted(message.key, message.from, [...recipientsOf(message), ...refusedAtRcpt.map((r) => r.address)]);
+  const recipients = [...recipientsOf(message), ...refusedAtRcpt.map((r) => r.address)];
+  const fresh = ledger.get(message.key) === undefined;
+  if (fresh) {
+    ledger.submitted(message.key, message.from, recipients);
+    ledger.fromWireClient(message.key, server);
     fromOutside.add(message.key);
   }
+  const content = body !== null && fromOutside.has(message.key)
+    ? ResendChains.contentKey({ from: message.from, recipients, subject: message.subject, body }) : null;
+  const first = content === null || !fresh ? undefined : port.resends.chainOf(content);
+  if (first !== undefined && first !== message.key) ledger.resent(first, message.key);
   const outcome = port.submit(server, { message, authenticated });
   if (!fromOutside.has(message.key)) return outcome;
+  if (content !== null) followChain(port.resends, content, message.key, outcome);
   for (const { address, reply } of refusedAtRcpt) ledger.smtpAttempt(message.key, 'rcpt', `${address}: ${formatReply(reply)}`);
   if (outcome.kind === 'reply-lost') ledger.smtpAttempt(message.key, 'end-of-data', 'no reply after DATA (connection lost)');
   if (outcome.kind === 'no-connection') ledger.smtpAttempt(message.key, 'connect', `no connection (${outcome.why})`);
   const replied = outcome.kind === 'replied' ? outcome : null;
-  // Refused for good at RCPT, a recipient gets its NDR whatever becomes of the rest (an MTA bounces it at once and
+  // Refused for good at RCPT, a recipient is given up whatever becomes of the rest (an MTA bounces it at once and
   // retries only what was deferred; a 4xx at RCPT is retried): unless the whole message is refused for good.
-  const bouncedWhole = replied !== null && replied.reply.code >= 500;
+  const refusedWhole = replied !== null && replied.reply.code >= 500;
   const forGood = [...refusedAtRcpt.filter((r) => r.reply.code >= 500), ...(replied !== null && replied.reply.code < 300 ? replied.rejectedRecipients : [])];
-  const ndrFor = [...new Set(forGood.map((r) => r.address))];
-  if (ndrFor.length > 0 && !bouncedWhole) ledger.bounced(message.key, `NDR for ${ndrFor.join(', ')}`);
+  const refusedFor = [...new Set(forGood.map((r) => r.address))];
+  if (refusedFor.length > 0 && !refusedWhole) ledger.bounced(message.key, `refused for good for ${refusedFor.join(', ')} ${TELL_THE_AUTHOR}`);
   if (replied === null) return outcome;
   if (replied.reply.code >= 300) ledger.smtpAttempt(message.key, replied.stage, formatReply(replied.reply));
-  if (bouncedWhole) ledger.bounced(message.key, `NDR: ${formatReply(replied.reply)}`);
+  if (refusedWhole) ledger.bounced(message.key, `refused for good: ${formatReply(replied.reply)} ${TELL_THE_AUTHOR}`);
   return outcome;
+}
+
+/**
+ * A client's 5xx is the end of the message, counted `bounced` as an outside MTA's NDR is (design.md's counts): but the
+ * client may be an app mailer, which sends no NDR, so the path says who must tell the author rather than claim an NDR.
+ */
+const TELL_THE_AUTHOR = '(the client must tell its author: an MTA by an NDR, an app by an error)';
+
+/** A lost 250 opens a resend chain for the content; a 250 the client heard closes it (resend-chains.ts). */
+function followChain(resends: ResendChains, content: string, key: string, outcome: SmtpOutcome): void {
+  if (outcome.kind === 'reply-lost') resends.replyLost(content, key);
+  else if (outcome.kind === 'replied' && outcome.reply.code < 300) resends.replyHeard(content);
 }

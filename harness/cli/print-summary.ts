@@ -7,6 +7,7 @@ import { formatDisabledMailboxes, formatReenabledMailboxes } from './disabled-su
 import { formatRouterErrors } from './router-errors-summary.js';
 import { AFTER_START, batchTableLines } from '../plan/format-plan.js';
 import { oneLineText } from '../scenario/terminal-text.js';
+import { wireAccountingLines } from '../run/wire-accounting.js';
 
 const OFFENDERS_SHOWN = 3;
 const MARK = { pass: 'ok  ', fail: 'FAIL', unknown: '??  ', skipped: 'skip' } as const;
@@ -20,6 +21,7 @@ export function formatSummary(run: RunJson): string {
   if (reasons.length > 0) out.push('  untracked by reason: ' + reasons.map(([r, n]) => `${r} ${grouped(n)}`).join(', '));
   out.push(...formatRouterErrors(run), ...formatDisabledMailboxes(run), ...formatReenabledMailboxes(run));
   if (run.cutoverBatches !== null && run.cutoverBatches.length > 0) out.push('  cutover batches (docs/plan.md, "What it reports"):', ...batchTableLines(run.cutoverBatches, '    ', AFTER_START));
+  if (run.wire !== undefined) out.push(...wireAccountingLines(run.wire));
   if (run.act !== null) out.push('  appointments, contacts, tasks: ' + Object.entries(run.act).map(([name, n]) => `${name} ${n}`).join(', '));
   out.push('  checks:');
   for (const check of run.checks) {

@@ -8,6 +8,7 @@ import type { RouterErrorGroup } from '../../fakes/router/router-errors.js';
 import { groupDisabledMailboxes, groupReenabledMailboxes, type DisabledMailboxGroup, type ReenabledMailboxGroup } from '../run/disabled-mailboxes.js';
 import { planFigures, type BatchFigures } from '../plan/plan-metrics.js';
 import { MESSAGE_TABLE_LIMIT } from '../report/message-sample.js';
+import { wireAccounting, type WireAccounting } from '../run/wire-accounting.js';
 
 /** Offenders listed per check in JSON; `offenderCount` gives the full number. */
 export const JSON_OFFENDER_LIMIT = 20;
@@ -48,6 +49,8 @@ export interface RunJson {
   events: number;
   simulatedMs: number;
   wallMs: number;
+  /** Only with mode "wire": what a lost 250 did to the SMTP clients' mail (harness/run/wire-accounting.ts). */
+  wire?: WireAccounting;
 }
 
 /** Counted once per run: the JSON, the summary and the report each ask (a pass over every message). */
@@ -88,5 +91,6 @@ export function toRunJson(outcome: RunOutcome, file: string, wallMs: number, mod
     events: outcome.events,
     simulatedMs: outcome.simulatedMs,
     wallMs,
+    ...(mode === 'wire' ? { wire: wireAccounting(outcome.ledger) } : {}),
   };
 }

@@ -234,6 +234,26 @@ export class Ledger implements LifeSource, FactWriter {
     this.end(messageId, STEP.trackRequested, step);
   }
 
+  /** The message came from an SMTP client outside the model, at this server's listener (`mailflow serve`). */
+  fromWireClient(messageId: string, server: string): void {
+    const step = this.begin(messageId, STEP.wireClient);
+    this.log.shared(server);
+    this.end(messageId, STEP.wireClient, step);
+  }
+
+  /**
+   * A wire client sent `messageId` again as `resentAs` (a new Message-ID, the same content) after losing its 250:
+   * one email to its author, two to CRM, which knows mail only by Message-ID (S8). Recorded on both messages.
+   */
+  resent(messageId: string, resentAs: string): void {
+    const earlier = this.begin(messageId, STEP.resentAs);
+    this.log.unique(resentAs);
+    this.end(messageId, STEP.resentAs, earlier);
+    const later = this.begin(resentAs, STEP.resendOf);
+    this.log.unique(messageId);
+    this.end(resentAs, STEP.resendOf, later);
+  }
+
   /** Why an eligible message stays untracked; `before-threshold-date` is recorded with its ThresholdDate (below). */
   untracked(messageId: string, reason: PlainUntrackedReason): void {
     const step = this.begin(messageId, STEP.untracked);

@@ -6,7 +6,8 @@ import { StringOut } from '../core/trace.js';
 import { NO_STEP, type PathLog } from './path-log.js';
 import type { ActivityRecord, Evaluation, MessageLife, OutboundRecord, PassedThreshold, PathStep, Placement } from './records.js';
 import {
-  replayActivities, replayDeliveries, replayEvaluations, replayListed, replayOutbound, replayPassedThreshold, replayPlacements,
+  replayActivities, replayDeliveries, replayEvaluations, replayFirstStrings, replayListed, replayOutbound, replayPassedThreshold,
+  replayPlacements,
   replayTrackedByHandIn, replayUntrackedReason,
 } from './replay.js';
 import { STEP, kindBit, stepKind } from './step-kinds.js';
@@ -109,6 +110,19 @@ export class LedgerLife implements MessageLife {
 
   get passedThreshold(): PassedThreshold | null {
     return this.has(kindBit(STEP.untracked)) ? replayPassedThreshold(this.source.log, this.first()) : null;
+  }
+
+  get fromWireClient(): boolean {
+    return this.has(kindBit(STEP.wireClient));
+  }
+
+  get resendOf(): string | null {
+    if (!this.has(kindBit(STEP.resendOf))) return null;
+    return replayFirstStrings(this.source.log, this.first(), STEP.resendOf)[0] ?? null;
+  }
+
+  get resentAs(): readonly string[] {
+    return this.has(kindBit(STEP.resentAs)) ? replayFirstStrings(this.source.log, this.first(), STEP.resentAs) : NONE;
   }
 
   get path(): PathStep[] {

@@ -107,6 +107,15 @@ export interface MessageLife {
   readonly trackedByHandIn: readonly string[];
   /** A new array on each read, with each step's text. */
   readonly path: readonly PathStep[];
+  /** Submitted by an SMTP client outside the model (`mailflow serve`), not by a modelled sender. */
+  readonly fromWireClient: boolean;
+  /**
+   * The first message of its resend chain, when a wire client sent this one again with a new Message-ID after that
+   * one's 250 was lost (the same From, recipients, Subject and body); null otherwise.
+   */
+  readonly resendOf: string | null;
+  /** The messages that were such resends of this one, in order (empty for nearly every message). */
+  readonly resentAs: readonly string[];
 }
 
 /** CheckIncomingEmail reasons CRM refuses by design (counted as `tossed`): Unknown, NoCorrelationMatch,

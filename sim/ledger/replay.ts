@@ -154,6 +154,15 @@ export function replayPassedThreshold(log: PathLog, first: number): PassedThresh
   return passed;
 }
 
+/** The first argument of each step of `kind`, in order (a resend's earlier message, the resends of one). */
+export function replayFirstStrings(log: PathLog, first: number, kind: number): string[] {
+  const values: string[] = [];
+  for (let step = first; step !== NO_STEP; step = log.nextOf(step)) {
+    if (log.kindOf(step) === kind) values.push(log.argsOf(step).string());
+  }
+  return values;
+}
+
 /** The mailboxes whose owners tracked the message by hand (C4), each once, in order. */
 export function replayTrackedByHandIn(log: PathLog, first: number): string[] {
   const mailboxes: string[] = [];

@@ -25,6 +25,11 @@ export const STEP = {
   bounced: 15,
   untracked: 16,
   trackRequested: 17,
+  // Only the wire's listeners record these three (fakes/wire/wire-policy.ts); virtual runs never do, so their traces
+  // and hashes are as before.
+  wireClient: 18,
+  resendOf: 19,
+  resentAs: 20,
 } as const;
 
 export interface StepKind {
@@ -220,6 +225,27 @@ export const STEP_KINDS: readonly StepKind[] = [
   { // mailbox
     name: 'track-requested',
     write: (a, out) => out.write(a.string()),
+  },
+  { // server
+    name: 'wire-client',
+    write: (a, out) => {
+      out.write('submitted by an SMTP client outside the model, at ');
+      out.write(a.string());
+    },
+  },
+  { // earlier message (the first of its resends)
+    name: 'resend-of',
+    write: (a, out) => {
+      out.write(a.string());
+      out.write(': the same From, recipients, Subject and body, sent again with a new Message-ID after that one\'s 250 was lost');
+    },
+  },
+  { // later message
+    name: 'resent-as',
+    write: (a, out) => {
+      out.write(a.string());
+      out.write(': its client lost this one\'s 250 and sent it again with a new Message-ID');
+    },
   },
 ];
 

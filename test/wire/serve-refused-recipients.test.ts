@@ -30,7 +30,7 @@ describe('serve: recipients refused at RCPT TO', () => {
     const steps = a?.path.map((p) => `${p.step} ${p.detail}`) ?? [];
     expect(steps.find((s) => s.startsWith('submitted'))).toContain('nobody@contoso.example');
     expect(steps).toContainEqual(expect.stringMatching(/^smtp-attempt rcpt: nobody@contoso\.example: 550 5\.1\.1/));
-    expect(steps).toContain('bounced NDR for nobody@contoso.example');
+    expect(steps).toContain('bounced refused for good for nobody@contoso.example (the client must tell its author: an MTA by an NDR, an app by an error)');
     expect(steps.some((s) => s.startsWith('delivered') && s.includes('alice@contoso.example'))).toBe(true);
 
     const b = outcome.ledger.get('<b@partner.example>');
@@ -50,7 +50,7 @@ describe('serve: recipients refused at RCPT TO', () => {
     session = null;
     const steps = outcome.ledger.get('<c@partner.example>')?.path.map((p) => `${p.step} ${p.detail}`) ?? [];
     expect(steps).toContainEqual(expect.stringMatching(/^smtp-attempt rcpt: nobody@contoso\.example: 550 5\.1\.1/));
-    expect(steps).toContain('bounced NDR for nobody@contoso.example');
+    expect(steps).toContain('bounced refused for good for nobody@contoso.example (the client must tell its author: an MTA by an NDR, an app by an error)');
     expect(steps).toContainEqual(expect.stringMatching(/^smtp-attempt end-of-data: 451/));
     expect(steps.filter((s) => s.startsWith('bounced'))).toHaveLength(1);
   });

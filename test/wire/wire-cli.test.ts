@@ -9,7 +9,8 @@ import { startServe } from '../helpers/serve-process.js';
 import { exchangeScenarioText } from '../helpers/exchange-scenario.js';
 import { poolTo } from './wire-fixtures.js';
 
-const RUN_JSON_KEYS = ['act', 'checks', 'counts', 'cutoverBatches', 'disabledMailboxes', 'events', 'expectations', 'file', 'mode', 'reenabledMailboxes', 'routerErrors', 'scenario', 'seed', 'simulatedMs', 'traceHash', 'verdict', 'wallMs'];
+// mode "wire" adds its `wire` section (docs/wire.md): additive, a virtual run's object is design.md's exactly.
+const RUN_JSON_KEYS = ['act', 'checks', 'counts', 'cutoverBatches', 'disabledMailboxes', 'events', 'expectations', 'file', 'mode', 'reenabledMailboxes', 'routerErrors', 'scenario', 'seed', 'simulatedMs', 'traceHash', 'verdict', 'wallMs', 'wire'];
 
 function scenarioFile(text = exchangeScenarioText({ horizon: '1h', drain: '1h' })): string {
   const file = join(mkdtempSync(join(tmpdir(), 'mailflow-wire-')), 'served.yaml');

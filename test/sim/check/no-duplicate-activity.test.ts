@@ -52,3 +52,41 @@ describe('no-duplicate-activity', () => {
     expect(checkNoDuplicateActivity(ledger).measurements).toEqual({ recreated: 1 });
   });
 });
+
+describe('no-duplicate-activity: one email a wire client sent again with a new Message-ID after a lost 250', () => {
+  function chain(trackBoth: boolean) {
+    const { ledger, at } = manualLedger();
+    deliver(ledger, '<first@app>');
+    at(60_000);
+    deliver(ledger, '<second@app>');
+    ledger.resent('<first@app>', '<second@app>');
+    deliver(ledger, '<other@app>');
+    at(120_000);
+    ledger.activityCreated('<first@app>', 'a1', 'incoming', 'sss');
+    if (trackBoth) ledger.activityCreated('<second@app>', 'a2', 'incoming', 'sss');
+    ledger.activityCreated('<other@app>', 'a3', 'incoming', 'sss');
+    return ledger;
+  }
+
+  it('flags the known-bad case: each Message-ID of the chain tracked (S8 de-duplicates by Message-ID only), naming both', () => {
+    const result = checkNoDuplicateActivity(chain(true));
+    expect(result.verdict).toBe('fail');
+    expect(result.offenders.map((o) => o.messageId)).toEqual(['<first@app>']);
+    expect(result.offenders[0]!.detail).toMatch(/^one email sent as <first@app> and again as <second@app>: its client lost the 250 after DATA/);
+    expect(result.offenders[0]!.detail).toContain('a1 (incoming, sss at 2m) for <first@app>; a2 (incoming, sss at 2m) for <second@app>');
+    expect(result.offenders[0]!.path.map((s) => s.step)).toContain('resent-as');
+    expect(result.summary).toBe('1 duplicate activity over 1 email a wire client sent again with a new Message-ID after a lost 250 (S8: CRM de-duplicates by Message-ID only)');
+  });
+
+  it('passes a chain tracked once (CRM saw only one of its copies, or the rest were refused)', () => {
+    const result = checkNoDuplicateActivity(chain(false));
+    expect(result.verdict).toBe('pass');
+  });
+
+  it('counts a chain\'s own duplicates per message as before, and the chain\'s beyond them', () => {
+    const ledger = chain(true);
+    ledger.activityCreated('<second@app>', 'a4', 'incoming', 'router');
+    const result = checkNoDuplicateActivity(ledger);
+    expect(result.summary).toBe('1 duplicate activity over 1 message; 1 duplicate activity over 1 email a wire client sent again with a new Message-ID after a lost 250 (S8: CRM de-duplicates by Message-ID only)');
+  });
+});

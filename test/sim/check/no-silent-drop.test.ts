@@ -79,3 +79,38 @@ describe('no-silent-drop', () => {
     expect(result.offenders.map((o) => o.messageId)).toEqual([life.messageId]);
   });
 });
+
+describe('no-silent-drop: a message a wire client gave up on (mailflow serve)', () => {
+  it('flags it, saying the client got the reply and did not send again (X1), not that a model dropped it', () => {
+    const { ledger } = manualLedger();
+    ledger.submitted('<gave-up@app>', 'app@fabrikam.example', ['paul@contoso.example']);
+    ledger.fromWireClient('<gave-up@app>', 'ex1');
+    ledger.smtpAttempt('<gave-up@app>', 'end-of-data', '451 4.3.2 Try again later');
+    const result = checkNoSilentDrop(ledger);
+    expect(result.verdict).toBe('fail');
+    expect(result.offenders.map((o) => o.detail)).toEqual([
+      'your SMTP client got 451 4.3.2 Try again later at end-of-data and did not send it again: mail lost by the client, not by the model '
+      + '(X1: a sender queues and retries). A session stopped before the client\'s retry shows the same',
+    ]);
+    expect(result.summary).toBe('1 message a wire client gave up on after a refusal and never sent again (X1: a sender queues and retries)');
+  });
+
+  it('passes the same client\'s message once a retry was accepted', () => {
+    const { ledger } = manualLedger();
+    ledger.submitted('<retried@app>', 'app@fabrikam.example', ['paul@contoso.example']);
+    ledger.fromWireClient('<retried@app>', 'ex1');
+    ledger.smtpAttempt('<retried@app>', 'end-of-data', '451 4.3.2 Try again later');
+    ledger.accepted('<retried@app>', ['paul@contoso.example']);
+    ledger.delivered('<retried@app>', 'paul@contoso.example', 'user', 'Inbox', false);
+    expect(checkNoSilentDrop(ledger).verdict).toBe('pass');
+  });
+
+  it('says both kinds apart when a model dropped one too', () => {
+    const { ledger } = manualLedger();
+    ledger.submitted('<dropped@x>', 'carol@fabrikam.example', ['alice']);
+    ledger.submitted('<gave-up@app>', 'app@fabrikam.example', ['paul@contoso.example']);
+    ledger.fromWireClient('<gave-up@app>', 'ex1');
+    ledger.smtpAttempt('<gave-up@app>', 'data', '452 4.3.1 Insufficient system resources');
+    expect(checkNoSilentDrop(ledger).summary).toBe('1 message dropped without a reason; 1 message a wire client gave up on after a refusal and never sent again (X1: a sender queues and retries)');
+  });
+});
