@@ -19,7 +19,10 @@ export interface ListenerLimits {
   readonly maxCommandOctets: number;
   /** A text line of the message longer than this (without CRLF) refuses the message (RFC 5321 4.5.3.1.6: 1000 with it). */
   readonly maxLineOctets: number;
-  /** RCPT TO commands per transaction (RFC 5321 4.5.3.1.8: at least 100 must be accepted). */
+  /**
+   * Recipients per transaction (RFC 5321 4.5.3.1.8: at least 100 must be accepted); the next is answered 452 4.5.3
+   * by the listener's RCPT hook (recipient-cap.ts), which records it.
+   */
   readonly maxRecipients: number;
   /** The largest message taken (552 5.3.4 above it); null: the modelled server's own maxMessageSize. */
   readonly maxMessageBytes: number | null;

@@ -16,6 +16,7 @@ import { MessageIdUses } from '../mail/reused-message-id.js';
 import { modelHeaders } from './model-headers.js';
 import type { ModelPort } from './model-port.js';
 import { WireSessions } from './session-state.js';
+import { replyOverRecipientCap } from './recipient-cap.js';
 import { limitSessionLength } from './session-deadline.js';
 import { DROP, droppedByFirewall, receiveMessage, replyAtConnect, replyOfOutcome, replyToData, replyToMailFrom, replyToRcpt } from './wire-policy.js';
 
@@ -93,7 +94,8 @@ export async function startListener(port: ModelPort, options: ListenerOptions): 
     authOptional: true, allowInsecureAuth: true, authMethods: ['PLAIN', 'LOGIN'],
     disableReverseLookup: true, hideENHANCEDSTATUSCODES: true,
     socketTimeout: limits.idleTimeoutMs, closeTimeout: 1_000, maxClients: limits.maxClients,
-    maxCommandLength: limits.maxCommandOctets, maxRecipients: limits.maxRecipients,
+    // No maxRecipients here: the cap is onRcptTo's (recipient-cap.ts), so the recipient it refuses is recorded.
+    maxCommandLength: limits.maxCommandOctets,
     // Over the size after DATA, the reply is ours (552 5.3.4, as Exchange words it); smtp-server's own would win with
     // rejectOversized. A SIZE declared at MAIL FROM over the limit is still refused there by smtp-server (docs/wire.md).
     size: sizeLimit, rejectOversized: false, logger: false,
@@ -129,7 +131,8 @@ export async function startListener(port: ModelPort, options: ListenerOptions): 
     onRcptTo(address, session, callback) {
       if (droppedByFirewall(port, server)) return drop(session, callback);
       const state = sessions.get(session.id, server);
-      const reply = replyToRcpt(port, server, address.address, state.authenticated);
+      const reply = replyOverRecipientCap(session.envelope.rcptTo, address.address, limits.maxRecipients)
+        ?? replyToRcpt(port, server, address.address, state.authenticated);
       if (reply.code >= 300) state.refused.push({ address: address.address.toLowerCase(), reply });
       callback(reply.code < 300 ? null : smtpError(reply));
     },
