@@ -36,6 +36,8 @@ export interface WireListener {
   close(): Promise<void>;
 }
 
+const AUTH_IN_TRANSACTION: SmtpReply = { code: 503, enhanced: '5.5.1', text: 'Bad sequence of commands: AUTH is not permitted during a mail transaction (RFC 4954 section 4)' };
+
 /** smtp-server's way to answer a hook with a given reply. */
 function smtpError(reply: SmtpReply): Error & { responseCode: number } {
   return Object.assign(new Error(`${reply.enhanced} ${reply.text}`), { responseCode: reply.code });
@@ -106,6 +108,9 @@ export async function startListener(port: ModelPort, options: ListenerOptions): 
       callback(verdict === null ? null : smtpError(verdict));
     },
     onAuth(auth, session, callback) {
+      // RFC 4954 section 4: AUTH during a mail transaction is a bad sequence (503), and not a failed attempt.
+      // smtp-server would take it (235) and let the transaction relay under an identity it did not start with.
+      if (session.envelope.mailFrom !== false) return callback(smtpError(AUTH_IN_TRANSACTION));
       const expected = limits.auth;
       const state = sessions.get(session.id, server);
       if (expected === null || auth.username === undefined || typeof auth.password !== 'string'
