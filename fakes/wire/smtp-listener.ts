@@ -17,6 +17,7 @@ import { modelHeaders } from './model-headers.js';
 import type { ModelPort } from './model-port.js';
 import { WireSessions } from './session-state.js';
 import { replyOverRecipientCap } from './recipient-cap.js';
+import { keepOwnEnhancedCodes } from './enhanced-codes.js';
 import { limitSessionLength } from './session-deadline.js';
 import { DROP, droppedByFirewall, receiveMessage, replyAtConnect, replyOfOutcome, replyToData, replyToMailFrom, replyToRcpt } from './wire-policy.js';
 
@@ -94,7 +95,9 @@ export async function startListener(port: ModelPort, options: ListenerOptions): 
     name: `${server}.mailflow.invalid`, banner: `mailflow-sim fake Exchange (${server})`,
     disabledCommands: limits.auth === null ? ['STARTTLS', 'AUTH'] : ['STARTTLS'],
     authOptional: true, allowInsecureAuth: true, authMethods: ['PLAIN', 'LOGIN'],
-    disableReverseLookup: true, hideENHANCEDSTATUSCODES: true,
+    // EHLO as Exchange's: ENHANCEDSTATUSCODES (its codes on every reply: enhanced-codes.ts), no SMTPUTF8 (on-premises
+    // Exchange 2010-2019 does not offer it; secondary sources, docs/wire.md). DSN stays hidden (smtp-server's default).
+    disableReverseLookup: true, hideENHANCEDSTATUSCODES: false, hideSMTPUTF8: true,
     socketTimeout: limits.idleTimeoutMs, closeTimeout: 1_000, maxClients: limits.maxClients,
     // No maxRecipients here: the cap is onRcptTo's (recipient-cap.ts), so the recipient it refuses is recorded.
     maxCommandLength: limits.maxCommandOctets,
@@ -180,6 +183,7 @@ export async function startListener(port: ModelPort, options: ListenerOptions): 
       sessions.close(session.id);
     },
   });
+  keepOwnEnhancedCodes(smtp);
   smtp.on('error', () => { /* a client's socket error ends that connection only */ });
   limitSessionLength(smtp, limits.maxSessionMs, `4.4.2 Session longer than ${limits.maxSessionMs} ms, closing connection`);
 
