@@ -1,8 +1,8 @@
 // A modelled Exchange server on a real socket: smtp-server parses the protocol, WireSessions keep each connection's
 // state, wire-policy.ts decides every reply from the model, and mailparser turns the received header block into the
 // model's message. Safety: loopback by default, a connection cap, idle timeouts and a session length, line and size
-// limits, no open relay, a few failed AUTH attempts per connection, bare LF/CR refused (RFC 5321 2.3.8) so a
-// `<LF>.<LF>` smuggling attempt is one refused message, never two.
+// limits, no open relay, a few failed AUTH attempts per connection (and AUTH only after STARTTLS when given a
+// certificate), bare LF/CR refused (RFC 5321 2.3.8) so a `<LF>.<LF>` smuggling attempt is one refused message, never two.
 import { timingSafeEqual } from 'node:crypto';
 import type { AddressInfo, Socket } from 'node:net';
 import { SMTPServer, type SMTPServerSession } from 'smtp-server';
@@ -78,6 +78,10 @@ export async function startListener(port: ModelPort, options: ListenerOptions): 
   let received = 0;
   let keyless = 0;
   const sizeLimit = limits.maxMessageBytes ?? port.config.settings.maxMessageSizeBytes;
+  const { tls } = limits;
+  // smtp-server announces AUTH before STARTTLS whatever allowInsecureAuth says (and refuses it later, 538): with a
+  // certificate, AUTH is disabled for the connection until TLS is up, as BasicAuthRequireTLS leaves it unoffered.
+  const authAfterTls = tls !== null && limits.auth !== null;
 
   const socketOf = (session: SMTPServerSession): Socket | undefined => {
     for (const connection of (smtp as unknown as { connections: Set<{ id: string; _socket: Socket }> }).connections) {
@@ -93,8 +97,10 @@ export async function startListener(port: ModelPort, options: ListenerOptions): 
 
   const smtp: SMTPServer = new SMTPServer({
     name: `${server}.mailflow.invalid`, banner: `mailflow-sim fake Exchange (${server})`,
-    disabledCommands: limits.auth === null ? ['STARTTLS', 'AUTH'] : ['STARTTLS'],
-    authOptional: true, allowInsecureAuth: true, authMethods: ['PLAIN', 'LOGIN'],
+    disabledCommands: [...(tls === null ? ['STARTTLS'] : []), ...(limits.auth === null ? ['AUTH'] : [])],
+    // Without a certificate, AUTH in cleartext (loopback); with one, only after STARTTLS (listener-tls.ts).
+    authOptional: true, allowInsecureAuth: tls === null, authMethods: ['PLAIN', 'LOGIN'],
+    ...(tls === null ? {} : { key: tls.key, cert: tls.cert }),
     // EHLO as Exchange's: ENHANCEDSTATUSCODES (its codes on every reply: enhanced-codes.ts), no SMTPUTF8 (on-premises
     // Exchange 2010-2019 does not offer it; secondary sources, docs/wire.md). DSN stays hidden (smtp-server's default).
     disableReverseLookup: true, hideENHANCEDSTATUSCODES: false, hideSMTPUTF8: true,
@@ -106,9 +112,18 @@ export async function startListener(port: ModelPort, options: ListenerOptions): 
     size: sizeLimit, rejectOversized: false, logger: false,
     onConnect(session, callback) {
       sessions.open(session.id, server);
+      if (authAfterTls) session.disabledCommands = ['AUTH'];
       const verdict = replyAtConnect(port, server);
       if (verdict === DROP) return drop(session, callback);
       callback(verdict === null ? null : smtpError(verdict));
+    },
+    onSecure(_socket, session, callback) {
+      // RFC 3207 4.2: nothing learnt before TLS holds after it; smtp-server forgets its part, the listener its own.
+      const state = sessions.get(session.id, server);
+      state.authenticated = false;
+      state.refused = [];
+      if (authAfterTls) session.disabledCommands = [];
+      callback();
     },
     onAuth(auth, session, callback) {
       // RFC 4954 section 4: AUTH during a mail transaction is a bad sequence (503), and not a failed attempt.
