@@ -226,15 +226,18 @@ export async function serveCommand(file: string, options: ServeCommandOptions): 
     if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN') throw problem(file, `cannot listen: ${(error as Error).message}`);
     throw error;
   }
+  // Listening for the signals before saying where it listens: a script that signals as soon as it reads the
+  // `listening on` line could otherwise meet the default action (the process ends, without its summary).
+  const stopped = new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
   for (const l of session.listeners) sayErr(`mailflow serve: listening on ${l.host}:${l.port} (${oneLineText(l.server)})`);
   if (options.host !== undefined && !isLoopback(options.host)) {
     sayErr(`mailflow serve: warning: ${oneLineText(options.host)} is not loopback; anyone who can reach it can send mail into the model`);
   }
   sayErr('mailflow serve: Ctrl-C (SIGINT) or SIGTERM stops, drains and prints the summary');
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', () => resolve());
-    process.once('SIGTERM', () => resolve());
-  });
+  await stopped;
   sayErr('mailflow serve: stopping');
   const outcome = await session.stop();
   return finish(outcome, file, scenario, performance.now() - started, options.json === true, outputs, serveReproduce(file, options));
