@@ -1,6 +1,7 @@
 // The listener's safety settings and their defaults (docs/wire.md): loopback only, a connection cap, an idle
 // timeout and a session length, RFC 5321's line limits, the model's message size, no AUTH unless asked for and then
-// a few failed attempts per connection.
+// a few failed attempts per connection, no STARTTLS unless given a certificate.
+import { tlsProblem, type ListenerTls } from './listener-tls.js';
 
 export interface ListenerLimits {
   /** Interface to bind; loopback unless the user says otherwise. */
@@ -19,7 +20,10 @@ export interface ListenerLimits {
   readonly maxCommandOctets: number;
   /** A text line of the message longer than this (without CRLF) refuses the message (RFC 5321 4.5.3.1.6: 1000 with it). */
   readonly maxLineOctets: number;
-  /** RCPT TO commands per transaction (RFC 5321 4.5.3.1.8: at least 100 must be accepted). */
+  /**
+   * Recipients per transaction (RFC 5321 4.5.3.1.8: at least 100 must be accepted); the next is answered 452 4.5.3
+   * by the listener's RCPT hook (recipient-cap.ts), which records it.
+   */
   readonly maxRecipients: number;
   /** The largest message taken (552 5.3.4 above it); null: the modelled server's own maxMessageSize. */
   readonly maxMessageBytes: number | null;
@@ -27,11 +31,13 @@ export interface ListenerLimits {
   readonly auth: { readonly user: string; readonly password: string } | null;
   /** Failed AUTH attempts one connection may make: the last is answered 421 and the connection closed. */
   readonly maxAuthFailures: number;
+  /** STARTTLS with this certificate, and AUTH only after it (listener-tls.ts); null: no STARTTLS, AUTH in cleartext. */
+  readonly tls: ListenerTls | null;
 }
 
 export const DEFAULT_LIMITS: ListenerLimits = {
   host: '127.0.0.1', maxClients: 1_000, idleTimeoutMs: 30_000, maxSessionMs: 600_000, maxCommandOctets: 2_048, maxLineOctets: 998,
-  maxRecipients: 500, maxMessageBytes: null, auth: null, maxAuthFailures: 3,
+  maxRecipients: 500, maxMessageBytes: null, auth: null, maxAuthFailures: 3, tls: null,
 };
 
 /** `user:password` from the command line; a string that is not one gives the error message instead. */
@@ -71,6 +77,12 @@ export function listenerLimitsProblems(limits: Partial<ListenerLimits> | undefin
   const auth = limits.auth;
   if (auth !== undefined && auth !== null && (typeof auth.user !== 'string' || auth.user === '' || typeof auth.password !== 'string' || auth.password === '')) {
     problems.push('limits.auth must be null or { user, password }, both non-empty');
+  }
+  const tls = limits.tls;
+  if (tls !== undefined && tls !== null) {
+    const pem = (value: unknown) => (typeof value === 'string' || Buffer.isBuffer(value)) && value.length > 0;
+    const wrong = pem(tls.key) && pem(tls.cert) ? tlsProblem(tls) : { part: null, message: 'must be null or { key, cert }, each a non-empty PEM string or Buffer' };
+    if (wrong !== null) problems.push(`limits.tls${wrong.part === 'cert' || wrong.part === 'key' ? `.${wrong.part}` : ''}: ${wrong.message}`);
   }
   return problems;
 }

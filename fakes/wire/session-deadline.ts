@@ -19,8 +19,10 @@ export function limitSessionLength(smtp: SMTPServer, maxMs: number, text: string
 
 function endSession(smtp: SMTPServer, socket: Socket, text: string): void {
   for (const connection of smtp.connections) {
+    // After STARTTLS the connection talks through a TLS socket wrapped around the one accepted (its _parent).
+    const current = (connection as unknown as { _socket: Socket & { _parent?: Socket } })._socket;
     // smtp-server's send() closes the connection after a 421, and bounds a client that never closes its side.
-    if ((connection as unknown as { _socket: Socket })._socket === socket) return connection.send(421, text);
+    if (current === socket || current._parent === socket) return connection.send(421, text);
   }
   // Not (or no longer) one of smtp-server's connections: nothing to say, only to close.
   socket.destroy();

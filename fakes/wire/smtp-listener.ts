@@ -1,8 +1,8 @@
 // A modelled Exchange server on a real socket: smtp-server parses the protocol, WireSessions keep each connection's
 // state, wire-policy.ts decides every reply from the model, and mailparser turns the received header block into the
 // model's message. Safety: loopback by default, a connection cap, idle timeouts and a session length, line and size
-// limits, no open relay, a few failed AUTH attempts per connection, bare LF/CR refused (RFC 5321 2.3.8) so a
-// `<LF>.<LF>` smuggling attempt is one refused message, never two.
+// limits, no open relay, a few failed AUTH attempts per connection (and AUTH only after STARTTLS when given a
+// certificate), bare LF/CR refused (RFC 5321 2.3.8) so a `<LF>.<LF>` smuggling attempt is one refused message, never two.
 import { timingSafeEqual } from 'node:crypto';
 import type { AddressInfo, Socket } from 'node:net';
 import { SMTPServer, type SMTPServerSession } from 'smtp-server';
@@ -16,6 +16,8 @@ import { MessageIdUses } from '../mail/reused-message-id.js';
 import { modelHeaders } from './model-headers.js';
 import type { ModelPort } from './model-port.js';
 import { WireSessions } from './session-state.js';
+import { replyOverRecipientCap } from './recipient-cap.js';
+import { keepOwnEnhancedCodes } from './enhanced-codes.js';
 import { limitSessionLength } from './session-deadline.js';
 import { DROP, droppedByFirewall, receiveMessage, replyAtConnect, replyOfOutcome, replyToData, replyToMailFrom, replyToRcpt } from './wire-policy.js';
 
@@ -34,6 +36,8 @@ export interface WireListener {
   /** Stops taking connections and closes the open ones. */
   close(): Promise<void>;
 }
+
+const AUTH_IN_TRANSACTION: SmtpReply = { code: 503, enhanced: '5.5.1', text: 'Bad sequence of commands: AUTH is not permitted during a mail transaction (RFC 4954 section 4)' };
 
 /** smtp-server's way to answer a hook with a given reply. */
 function smtpError(reply: SmtpReply): Error & { responseCode: number } {
@@ -74,6 +78,10 @@ export async function startListener(port: ModelPort, options: ListenerOptions): 
   let received = 0;
   let keyless = 0;
   const sizeLimit = limits.maxMessageBytes ?? port.config.settings.maxMessageSizeBytes;
+  const { tls } = limits;
+  // smtp-server announces AUTH before STARTTLS whatever allowInsecureAuth says (and refuses it later, 538): with a
+  // certificate, AUTH is disabled for the connection until TLS is up, as BasicAuthRequireTLS leaves it unoffered.
+  const authAfterTls = tls !== null && limits.auth !== null;
 
   const socketOf = (session: SMTPServerSession): Socket | undefined => {
     for (const connection of (smtp as unknown as { connections: Set<{ id: string; _socket: Socket }> }).connections) {
@@ -89,21 +97,38 @@ export async function startListener(port: ModelPort, options: ListenerOptions): 
 
   const smtp: SMTPServer = new SMTPServer({
     name: `${server}.mailflow.invalid`, banner: `mailflow-sim fake Exchange (${server})`,
-    disabledCommands: limits.auth === null ? ['STARTTLS', 'AUTH'] : ['STARTTLS'],
-    authOptional: true, allowInsecureAuth: true, authMethods: ['PLAIN', 'LOGIN'],
-    disableReverseLookup: true, hideENHANCEDSTATUSCODES: true,
+    disabledCommands: [...(tls === null ? ['STARTTLS'] : []), ...(limits.auth === null ? ['AUTH'] : [])],
+    // Without a certificate, AUTH in cleartext (loopback); with one, only after STARTTLS (listener-tls.ts).
+    authOptional: true, allowInsecureAuth: tls === null, authMethods: ['PLAIN', 'LOGIN'],
+    ...(tls === null ? {} : { key: tls.key, cert: tls.cert }),
+    // EHLO as Exchange's: ENHANCEDSTATUSCODES (its codes on every reply: enhanced-codes.ts), no SMTPUTF8 (on-premises
+    // Exchange 2010-2019 does not offer it; secondary sources, docs/wire.md). DSN stays hidden (smtp-server's default).
+    disableReverseLookup: true, hideENHANCEDSTATUSCODES: false, hideSMTPUTF8: true,
     socketTimeout: limits.idleTimeoutMs, closeTimeout: 1_000, maxClients: limits.maxClients,
-    maxCommandLength: limits.maxCommandOctets, maxRecipients: limits.maxRecipients,
+    // No maxRecipients here: the cap is onRcptTo's (recipient-cap.ts), so the recipient it refuses is recorded.
+    maxCommandLength: limits.maxCommandOctets,
     // Over the size after DATA, the reply is ours (552 5.3.4, as Exchange words it); smtp-server's own would win with
     // rejectOversized. A SIZE declared at MAIL FROM over the limit is still refused there by smtp-server (docs/wire.md).
     size: sizeLimit, rejectOversized: false, logger: false,
     onConnect(session, callback) {
       sessions.open(session.id, server);
+      if (authAfterTls) session.disabledCommands = ['AUTH'];
       const verdict = replyAtConnect(port, server);
       if (verdict === DROP) return drop(session, callback);
       callback(verdict === null ? null : smtpError(verdict));
     },
+    onSecure(_socket, session, callback) {
+      // RFC 3207 4.2: nothing learnt before TLS holds after it; smtp-server forgets its part, the listener its own.
+      const state = sessions.get(session.id, server);
+      state.authenticated = false;
+      state.refused = [];
+      if (authAfterTls) session.disabledCommands = [];
+      callback();
+    },
     onAuth(auth, session, callback) {
+      // RFC 4954 section 4: AUTH during a mail transaction is a bad sequence (503), and not a failed attempt.
+      // smtp-server would take it (235) and let the transaction relay under an identity it did not start with.
+      if (session.envelope.mailFrom !== false) return callback(smtpError(AUTH_IN_TRANSACTION));
       const expected = limits.auth;
       const state = sessions.get(session.id, server);
       if (expected === null || auth.username === undefined || typeof auth.password !== 'string'
@@ -129,7 +154,8 @@ export async function startListener(port: ModelPort, options: ListenerOptions): 
     onRcptTo(address, session, callback) {
       if (droppedByFirewall(port, server)) return drop(session, callback);
       const state = sessions.get(session.id, server);
-      const reply = replyToRcpt(port, server, address.address, state.authenticated);
+      const reply = replyOverRecipientCap(session.envelope.rcptTo, address.address, limits.maxRecipients)
+        ?? replyToRcpt(port, server, address.address, state.authenticated);
       if (reply.code >= 300) state.refused.push({ address: address.address.toLowerCase(), reply });
       callback(reply.code < 300 ? null : smtpError(reply));
     },
@@ -172,6 +198,7 @@ export async function startListener(port: ModelPort, options: ListenerOptions): 
       sessions.close(session.id);
     },
   });
+  keepOwnEnhancedCodes(smtp);
   smtp.on('error', () => { /* a client's socket error ends that connection only */ });
   limitSessionLength(smtp, limits.maxSessionMs, `4.4.2 Session longer than ${limits.maxSessionMs} ms, closing connection`);
 

@@ -74,6 +74,8 @@ function buildProgram(setExit: (code: number) => void): Command {
     .option('--time-scale <x>', 'virtual ms per wall ms (default 1: real time)', parseTimeScale)
     .option('--auth <user:password>', 'offer AUTH PLAIN/LOGIN with these credentials (authenticated clients may relay); other users see a command line: MAILFLOW_SMTP_AUTH=user:password keeps them out of sight', parseAuthOption)
     .option('--max-session <duration>', 'close a client\'s connection with 421 once it has lasted this long, busy or not (default 10m)', parseMaxSession)
+    .option('--tls-cert <file>', 'offer STARTTLS with this PEM certificate (with --tls-key); AUTH is then offered only after STARTTLS, as Exchange\'s default connectors do')
+    .option('--tls-key <file>', 'the certificate\'s private key, PEM, unencrypted (with --tls-cert)')
     .option('--host <address>', 'bind this address instead of 127.0.0.1 (reachable from the network: use with care)')
     .option('--outbound-smtp <host:port>', 'send CRM\'s outbound email for real to this SMTP server (any host; the file\'s wire.outboundSmtp may name only loopback)', parseOutboundSmtp)
     .option('--json', 'print the run summary as one JSON object on stdout')

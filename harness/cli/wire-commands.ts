@@ -28,6 +28,7 @@ import { announceOutbound } from '../run/wire-outbound-announce.js';
 import { isLoopback } from '../../fakes/wire/smtp-address.js';
 import { AUTH_ENV, serveCredentials } from '../run/wire-credentials.js';
 import { readDurationMs } from '../scenario/duration.js';
+import { readTlsFiles } from './tls-files.js';
 
 /** The fastest time scale: a year of virtual time per wall second. */
 const MAX_TIME_SCALE = 31_536_000;
@@ -188,6 +189,9 @@ export interface ServeCommandOptions {
   readonly expectMessages?: number;
   /** CRM's outbound goes to this real SMTP server (any host), instead of the file's `wire.outboundSmtp`. */
   readonly outboundSmtp?: string;
+  /** STARTTLS with this PEM certificate and key (both or neither); AUTH is then offered only after it. */
+  readonly tlsCert?: string;
+  readonly tlsKey?: string;
 }
 
 export async function serveCommand(file: string, options: ServeCommandOptions): Promise<number> {
@@ -199,8 +203,10 @@ export async function serveCommand(file: string, options: ServeCommandOptions): 
   // --auth, else the environment (where `ps` does not show the password).
   const auth = serveCredentials(options.auth, process.env);
   if (typeof auth === 'string') throw problem(AUTH_ENV, auth);
+  const tls = readTlsFiles(options.tlsCert, options.tlsKey);
   const limits: Partial<ListenerLimits> = {
     ...(auth === null ? {} : { auth }),
+    ...(tls === null ? {} : { tls }),
     ...(options.host === undefined ? {} : { host: options.host }),
     ...(options.maxSession === undefined ? {} : { maxSessionMs: options.maxSession }),
   };
@@ -220,15 +226,18 @@ export async function serveCommand(file: string, options: ServeCommandOptions): 
     if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN') throw problem(file, `cannot listen: ${(error as Error).message}`);
     throw error;
   }
+  // Listening for the signals before saying where it listens: a script that signals as soon as it reads the
+  // `listening on` line could otherwise meet the default action (the process ends, without its summary).
+  const stopped = new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
   for (const l of session.listeners) sayErr(`mailflow serve: listening on ${l.host}:${l.port} (${oneLineText(l.server)})`);
   if (options.host !== undefined && !isLoopback(options.host)) {
     sayErr(`mailflow serve: warning: ${oneLineText(options.host)} is not loopback; anyone who can reach it can send mail into the model`);
   }
   sayErr('mailflow serve: Ctrl-C (SIGINT) or SIGTERM stops, drains and prints the summary');
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', () => resolve());
-    process.once('SIGTERM', () => resolve());
-  });
+  await stopped;
   sayErr('mailflow serve: stopping');
   const outcome = await session.stop();
   return finish(outcome, file, scenario, performance.now() - started, options.json === true, outputs, serveReproduce(file, options));

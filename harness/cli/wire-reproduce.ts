@@ -23,6 +23,8 @@ export interface ServeReproduceOptions {
   readonly host?: string;
   readonly outboundSmtp?: string;
   readonly expectMessages?: number;
+  readonly tlsCert?: string;
+  readonly tlsKey?: string;
 }
 
 /** `mailflow serve FILE`, with the options that decide where it listens, how fast it runs and how it is judged. */
@@ -36,5 +38,8 @@ export function serveReproduce(file: string, options: ServeReproduceOptions): st
     ['--host', options.host],
     ['--outbound-smtp', options.outboundSmtp],
     ['--expect-messages', options.expectMessages],
+    // Where the certificate and key are, never what is in them.
+    ['--tls-cert', options.tlsCert],
+    ['--tls-key', options.tlsKey],
   ])}`;
 }

@@ -46,7 +46,7 @@ describe('the wire listener', () => {
   it('refuses a message over the size limit with 552 and a line over 998 octets', async () => {
     const port = await serve({ maxMessageBytes: 10_000 });
     const pool = poolTo(port);
-    // Refused after DATA in Exchange's words (smtp-server's own wording has no enhanced code).
+    // Refused after DATA in Exchange's words, not smtp-server's (`552 5.3.4 Error: message exceeds ...`).
     await expect(pool.sendMail({ from: 'carol@partner.example', to: 'alice@contoso.example', subject: 'big', text: 'y'.repeat(20_000) }))
       .rejects.toMatchObject({ responseCode: 552, response: expect.stringMatching(/^552 5\.3\.4 Message size exceeds/) });
     pool.close();

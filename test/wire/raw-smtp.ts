@@ -13,7 +13,11 @@ export interface RawSmtp {
 }
 
 export async function rawSmtp(port: number, host = '127.0.0.1'): Promise<RawSmtp> {
-  const socket = connect(port, host);
+  return rawSmtpOn(connect(port, host));
+}
+
+/** The same client on a socket of the caller's: after STARTTLS, the TLS socket wrapped around the first one. */
+export function rawSmtpOn(socket: Socket): RawSmtp {
   socket.on('error', () => { /* a refused or reset connection shows as a null reply */ });
   let buffer = '';
   const replies: string[] = [];

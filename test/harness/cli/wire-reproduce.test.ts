@@ -21,6 +21,11 @@ describe('serveReproduce', () => {
       .toBe("mailflow serve 'it'\\''s.yaml' --smtp-port 0 --time-scale 0.5 --max-session 600000 --host 0.0.0.0 --outbound-smtp mx.example:25 --expect-messages 3");
   });
 
+  it('names the TLS certificate and key files, never what is in them', () => {
+    expect(serveReproduce('s.yaml', { smtpPort: 0, tlsCert: 'certs/mx.crt', tlsKey: 'my key.pem' }))
+      .toBe("mailflow serve s.yaml --smtp-port 0 --tls-cert certs/mx.crt --tls-key 'my key.pem'");
+  });
+
   it('leaves out the AUTH credentials, which MAILFLOW_SMTP_AUTH supplies', () => {
     const options = { smtpPort: 2600, auth: { user: 'u', password: 'secret' } };
     expect(serveReproduce('s.yaml', options)).toBe('mailflow serve s.yaml --smtp-port 2600');
